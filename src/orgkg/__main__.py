@@ -1,0 +1,3 @@
+from orgkg.cli import main
+
+main()

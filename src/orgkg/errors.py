@@ -1,0 +1,35 @@
+"""orgkg's errors: each says what went wrong, where, and what to do.
+
+Library code raises these; only the CLI turns them into one line on standard
+error and an exit code (see ``orgkg.cli``).
+"""
+
+from __future__ import annotations
+
+
+class OrgkgError(Exception):
+    """Base of every error orgkg reports to a person.
+
+    ``where`` is a file, folder, endpoint or IRI; ``hint`` says what to do.
+    ``str(error)`` is the one-line message ``where: what (hint)``.
+    """
+
+    def __init__(self, where: str, what: str, hint: str | None = None) -> None:
+        self.where, self.what, self.hint = where, what, hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        tail = f" ({self.hint})" if self.hint else ""
+        return f"{self.where}: {self.what}{tail}"
+
+
+class InputError(OrgkgError):
+    """A document could not be read or understood; the others still load."""
+
+
+class GraphError(OrgkgError):
+    """A built graph folder is missing or unreadable."""
+
+
+class QueryError(OrgkgError):
+    """A query is unknown, malformed, or got bad parameters."""

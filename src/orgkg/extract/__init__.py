@@ -1,0 +1,65 @@
+"""Extract: normalised text of one document -> typed records (no RDF here).
+
+``EXTRACTORS`` is the explicit family-name -> class table; ``recognise``
+picks the family of a text, falling back to the generic extractor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from orgkg.extract.base import Extractor
+from orgkg.extract.families.alberta import AlbertaPositionProfile
+from orgkg.extract.families.bc_benchmark import BCBenchmarkJob
+from orgkg.extract.families.denver import DenverClassSpecification
+from orgkg.extract.families.generic import GenericDescription
+from orgkg.extract.families.goc_ex import GoCExecutivePosition
+from orgkg.extract.families.montana import MontanaJobProfile
+from orgkg.extract.records import Extraction
+
+EXTRACTORS: dict[str, type[Extractor]] = {
+    cls.family: cls
+    for cls in (
+        GoCExecutivePosition,
+        AlbertaPositionProfile,
+        BCBenchmarkJob,
+        DenverClassSpecification,
+        MontanaJobProfile,
+        GenericDescription,
+    )
+}
+
+GENERIC = GenericDescription.family
+#: Below this score a family's cues are too weak and the generic extractor reads the text.
+MIN_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class Recognition:
+    family: str
+    confidence: float
+
+
+def recognise(text: str) -> Recognition:
+    """The family whose cues ``text`` matches best, or ``generic``."""
+    best = Recognition(GENERIC, 0.0)
+    for name, cls in EXTRACTORS.items():
+        if name == GENERIC:
+            continue
+        score = cls().recognise(text)
+        if score > best.confidence:
+            best = Recognition(name, score)
+    if best.confidence < MIN_CONFIDENCE:
+        return Recognition(GENERIC, 1.0 - best.confidence)
+    return best
+
+
+def extract(text: str, family: str | None = None) -> Extraction:
+    """Recognise (unless ``family`` is given) and extract one document's text."""
+    found = Recognition(family, 1.0) if family else recognise(text)
+    result = EXTRACTORS[found.family]().extract(text)
+    result.confidence = found.confidence
+    return result
+
+
+__all__ = ["EXTRACTORS", "Extractor", "Recognition", "extract", "recognise"]

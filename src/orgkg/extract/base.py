@@ -1,0 +1,38 @@
+"""The extension point for document families: one ``Extractor`` subclass each."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import ClassVar
+
+from orgkg.extract.records import Extraction
+
+
+class Extractor(ABC):
+    """Reads one family of documents into an ``Extraction``.
+
+    ``family`` names the family in records and provenance; ``version`` is
+    recorded on every document it reads, so a rule change shows in the graph.
+    ``recognise`` scores how strongly a text's structure and wording say it
+    belongs to this family (0.0 none, 1.0 certain); the recogniser picks the
+    best score.
+    """
+
+    family: ClassVar[str]
+    version: ClassVar[str] = "1"
+
+    @abstractmethod
+    def recognise(self, text: str) -> float:
+        """How sure this family is that ``text`` is one of its documents."""
+
+    @abstractmethod
+    def extract(self, text: str) -> Extraction:
+        """Read the facts a person reads in ``text``."""
+
+
+def cue_score(text: str, cues: dict[str, float]) -> float:
+    """Sum the weights of the cue patterns found in ``text``, capped at 1.0."""
+    import re
+
+    total = sum(w for pattern, w in cues.items() if re.search(pattern, text, re.I | re.M))
+    return min(1.0, total)

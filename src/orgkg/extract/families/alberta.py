@@ -1,0 +1,328 @@
+"""Government of Alberta position profiles.
+
+Layout: a "Position Profile" header, then ``Label: value`` lines (Job Title,
+Work Unit, Ministry, Competition Number, Date; sometimes Division, Branch,
+Location, Classification, Position Number), then titled sections: Position
+Summary ("Reporting to the X, the Y provides ..."), Specific Accountabilities,
+Knowledge / Experience, Leadership and Business Know-How, Problem Solving,
+Relationships / Contacts, Impact and Magnitude of Job (Scope).
+
+Accountabilities are the top-level bullets (or numbered items) of the
+accountabilities section that open a block: each is followed by explanatory
+prose and nested activity lists ("The Manager:" then bullets). A bullet that
+follows a line ending in ":" or a sibling bullet belongs to an activity list;
+a section with no prose is a plain list, every top-level item a duty.
+The supervisor is every "reporting to / reports to the X" in the text; named
+subordinates come from "provide direction to X", "supervises the X",
+"the X is mentored"; education and years from the knowledge section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orgkg.extract.base import Extractor, cue_score
+from orgkg.extract.records import (
+    Budget,
+    Duty,
+    Extraction,
+    Identifier,
+    JobClass,
+    MentionedPosition,
+    Organisation,
+    Position,
+    StaffCount,
+)
+from orgkg.extract.text import (
+    NUMBER,
+    clean_title,
+    field_value,
+    find_sections,
+    first_sentence,
+    parse_amount,
+    parse_percent,
+    squash,
+    to_int,
+    to_number,
+)
+
+CUES: dict[str, float] = {
+    r"^\W*position\s+profile\b": 0.3,
+    r"^\W*job\s+title\s*:": 0.1,
+    r"^\W*work\s+unit\s*:": 0.15,
+    r"^\W*ministry\s*:": 0.05,
+    r"^\W*competition\s+(?:number|no)": 0.1,
+    r"^\W*specific\s+accountabilities": 0.2,
+    r"leadership\s+and\s+business\s+know": 0.15,
+    r"impact\s+and\s+magnitude": 0.15,
+    r"^\W*relationships\s*/\s*contacts": 0.1,
+    r"\b(?:Government of Alberta|GoA|Alberta Public Service)\b": 0.1,
+}
+
+HEADINGS = {
+    "summary": r"^\W*(?:position|job)\s+(?:summary|purpose)\W*$",
+    "duties": r"^\W*(?:specific|key|major)?\s*(?:accountabilities|responsibilities)\W*$",
+    "knowledge": r"^\W*(?:knowledge\s*/\s*experience|knowledge,?\s+skills.*|qualifications)\W*$",
+    "leadership": r"^\W*leadership\s+and\s+business\s+know.*$",
+    "problems": r"^\W*problem\s+solving\W*$",
+    "contacts": r"^\W*relationships\s*/\s*contacts\W*$",
+    "scope": r"^\W*impact\s+and\s+magnitude.*$",
+}
+
+RANK_WORDS = {
+    "manager", "director", "analyst", "advisor", "adviser", "coordinator", "supervisor",
+    "consultant", "officer", "specialist", "administrator", "lead", "head", "architect",
+    "assistant", "executive", "leader", "planner", "developer", "associate", "technologist",
+}
+BULLET = re.compile(
+    r"^\s*(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2043\uf0b7\uf0a7\u00a7*\-\u2013>o]|\d{1,2}[.)]|"
+    r"[a-z][.)]|\(?[ivx]{1,4}\))\s+"
+)
+TITLE_WORDS = r"[A-Z][\w/&'\u2019-]*(?:\s+(?:of|and|for|&|\([A-Z]{2,8}\)|[A-Z][\w/&'\u2019-]*))*"
+PEOPLE = r"(?:staff|employees|positions|FTEs?|people|members|professionals|reports)"
+
+
+@dataclass(frozen=True)
+class Line:
+    indent: int
+    bullet: bool
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def _lines(block: str) -> list[Line]:
+    out = []
+    for raw in block.splitlines():
+        expanded = raw.replace("\t", "    ").replace("\u00a0", " ")
+        indent = len(expanded) - len(expanded.lstrip(" "))
+        bullet = bool(BULLET.match(expanded))
+        text = squash(BULLET.sub("", expanded) if bullet else expanded)
+        out.append(Line(indent, bullet, text))
+    return out
+
+
+def _is_prose(line: Line) -> bool:
+    return not line.bullet and len(line.text.split()) >= 8
+
+
+def _accountabilities(block: str) -> list[Duty]:
+    lines = [ln for ln in _lines(block) if not ln.blank]
+    bullets = [ln for ln in lines if ln.bullet]
+    if not bullets:
+        return []
+    top = min(b.indent for b in bullets)
+    structured = any(_is_prose(ln) for ln in lines)
+    duties: list[Duty] = []
+    for i, ln in enumerate(lines):
+        if not ln.bullet or ln.indent != top or ln.text.endswith(":"):
+            continue
+        prev = lines[i - 1] if i else None
+        if structured and prev is not None:
+            if prev.text.rstrip("*").endswith(":"):
+                continue
+            if prev.bullet and prev.indent == top:
+                continue
+        text = first_sentence(re.sub(r"\(?\d{1,3}\s*%\)?", "", ln.text))
+        if text:
+            duties.append(Duty(text, parse_percent(ln.text)))
+    return duties
+
+
+def _cut_supervisor(raw: str, stop_words: set[str]) -> str:
+    """The supervisor's title: up to punctuation, or ' the <subject word>'."""
+    raw = re.split(r"[;:.](?:\s|$)|,\s*(?=the\b|this\b|you\b|[a-z])|\s+(?:you|who|and\s+(?=[a-z]))\b",
+                   raw)[0]
+    words = raw.split()
+    for k in range(1, len(words) - 1):
+        if words[k].lower() in ("the", "this") and words[k + 1].strip("(),").lower() in stop_words:
+            words = words[:k]
+            break
+    title = clean_title(" ".join(words))
+    return re.sub(
+        r"^((?:Executive |Senior |Assistant )?(?:Director|Manager|Deputy Minister))\s+"
+        r"(?!of\b|for\b|and\b|General\b)(?=[A-Z])",
+        r"\1, ",
+        title,
+    )
+
+
+def _reports_to(text: str, subject_words: set[str]) -> list[MentionedPosition]:
+    stop = subject_words | {"position", "incumbent", "role", "manager", "director", "team"}
+    out: list[MentionedPosition] = []
+    pattern = r"\b(?i:report(?:ing|s)?\s+(?:directly\s+)?to\s+(?:the\s+)?)([A-Z][^\n]{2,120})"
+    for m in re.finditer(pattern, text):
+        title = _cut_supervisor(m.group(1), stop)
+        if title and title.casefold() not in {p.title.casefold() for p in out}:
+            out.append(MentionedPosition(title))
+    return out
+
+
+def _summary_name(summary: str) -> str | None:
+    """'Reporting to the X, the Y provides ...' or 'The Y reports to ...' -> Y."""
+    for pat in (r"\b(?i:reporting\s+to)\s+[^,\n]+,\s+(?i:the)\s+(" + TITLE_WORDS + r")\s+[a-z]",
+                r"^\s*(?:The\s+)?(" + TITLE_WORDS + r")\s+reports\s+to\b"):
+        m = re.search(pat, summary, re.M)
+        if m:
+            return clean_title(m.group(1))
+    return None
+
+
+def _title(job_title: str | None, unit: str | None, named: str | None) -> tuple[str, list[str]]:
+    if not job_title:
+        return (named or "Untitled position"), []
+    title, others = clean_title(job_title), []
+    words = title.lower().split()
+    if unit and 0 < len(words) <= 2 and words[-1] in RANK_WORDS and "," not in title:
+        title, others = f"{title}, {unit}", [clean_title(job_title)]
+    if named and named.casefold() not in {t.casefold() for t in [title, *others]}:
+        others.append(named)
+    return title, others
+
+
+def _subordinates(text: str) -> list[MentionedPosition]:
+    pats = (
+        r"provide\s+(?:direction|supervision|leadership)\s+to\s+(?:the\s+|a\s+)?("
+        + TITLE_WORDS + ")",
+        r"\bsupervis(?:es|ing)\s+(?:the\s+|a\s+|an\s+)?(" + TITLE_WORDS + ")",
+        r"\b[Tt]he\s+(" + TITLE_WORDS + r")\s+(?:resources?\s+|positions?\s+)?(?:is|are)\s+"
+        r"(?:mentored|supervised|coached|directed)",
+    )
+    hits: list[tuple[int, str]] = []
+    for pat in pats:
+        for m in re.finditer(pat, text):
+            name = re.sub(r"\s+(?:resources?|positions?|staff|team)$", "", clean_title(m.group(1)))
+            if name and name.split()[0] not in ("The", "This", "All", "ITB"):
+                hits.append((m.start(), name))
+    out: list[MentionedPosition] = []
+    for _, name in sorted(hits):
+        if name.casefold() not in {p.title.casefold() for p in out}:
+            out.append(MentionedPosition(name))
+    return out
+
+
+def _education(block: str) -> str | None:
+    for ln in _lines(block):
+        m = re.search(
+            r"(?:^|\b)((?:(?:an?|the)\s+)?(?:\w+\s+){0,3}?(?:degree|diploma|certificate|"
+            r"bachelor|master|ph\.?d|graduation)\b.*)", ln.text, re.I)
+        if not m:
+            continue
+        phrase = re.split(
+            r"\s+(?:and|plus|with)\s+(?:a\s+|at\s+least\s+)?(?:minimum\s+of\s+)?"
+            rf"(?:{NUMBER}|\d+)|[,;]\s+(?:and\s+)?(?:a\s+)?minimum|[.;]\s|\.$",
+            m.group(1), flags=re.I)[0]
+        phrase = re.sub(r"^(?:minimum\s+(?:of\s+)?|requires\s+)?(?:an?\s+|the\s+)?", "", phrase,
+                        flags=re.I)
+        return clean_title(phrase[:1].upper() + phrase[1:]) or None
+    return None
+
+
+def _experience_years(*blocks: str) -> float | None:
+    pat = (rf"(?:minimum\s+of\s+|at\s+least\s+)?\b({NUMBER}|\d+)\s*(?:\(\d+\)\s*)?\+?\s*"
+           r"years?['\u2019]?\s*(?:of\s+)?(?:[\w-]+\s+){0,4}?experience")
+    for block in blocks:
+        m = re.search(pat, block, re.I)
+        if m:
+            return to_number(m.group(1))
+    return None
+
+
+def _staff_counts(text: str) -> list[StaffCount]:
+    out: list[StaffCount] = []
+    pat = (rf"\b(?:supervis\w*|manag\w*|lead\w*|(?:team|staff|branch|unit|division|section)\s+of)\s+"
+           rf"(?:a\s+team\s+of\s+)?"
+           rf"({NUMBER}|\d+)\s+((?:[\w-]+\s+){{0,4}}?{PEOPLE})\b")
+    for m in re.finditer(pat, text, re.I):
+        n = to_int(m.group(1))
+        if n is not None and n not in {c.count for c in out}:
+            out.append(StaffCount(n, squash(m.group(2))))
+    return out
+
+
+def _direct_count(text: str) -> int | None:
+    n = rf"({NUMBER}|\d+)"
+    m = re.search(rf"\b{n}\s+direct\s+reports|\bdirectly\s+supervises\s+{n}\b", text, re.I)
+    return to_int(m.group(1) or m.group(2)) if m else None
+
+
+def _budgets(text: str) -> list[Budget]:
+    """'$12.5 million operating budget' or 'a budget of $3M' -> amount and the budget's words."""
+    money = r"\$\s?[\d.,]*\d\s*(?:million|billion|thousand|[MBK]\b)?"
+    pats = (rf"({money})\s+((?:[\w-]+\s+){{0,3}}?budgets?)\b",
+            rf"\b((?:[\w-]+\s+){{0,3}}?budgets?)\s+(?:of|totall?ing|worth)\s+(?:over\s+)?({money})")
+    hits: list[tuple[int, str, str]] = []
+    for k, pat in enumerate(pats):
+        for m in re.finditer(pat, text, re.I):
+            amount, scope = (m.group(1), m.group(2)) if k == 0 else (m.group(2), m.group(1))
+            hits.append((m.start(), amount, scope))
+    out: list[Budget] = []
+    for _, amount, scope in sorted(hits):
+        value = parse_amount(amount.replace("$", ""))
+        if value and value not in {b.amount for b in out}:
+            out.append(Budget(value, "CAD", squash(re.sub(r"^(?:an?|the)\s+", "", scope))))
+    return out
+
+
+def _identifiers(text: str) -> list[Identifier]:
+    labels = (
+        ("competition number", r"Competition\s+(?:Number|No\.?|#)|Job\s+Requisition\s+ID"),
+        ("position number", r"Position\s+(?:Number|No\.?|#)"),
+    )
+    out = []
+    for scheme, label in labels:
+        value = field_value(text, label)
+        if value:
+            out.append(Identifier(scheme, value))
+    return out
+
+
+def _organisation(text: str, unit: str | None) -> Organisation:
+    ministry = field_value(text, "Ministry|Department")
+    levels = (("division", field_value(text, "Division")),
+              ("branch", field_value(text, "Branch")), ("unit", unit))
+    return Organisation(
+        jurisdiction="Government of Alberta",
+        organization=re.sub(r"^Alberta\s+", "", ministry) if ministry else None,
+        units=[(name, kind) for kind, name in levels if name],
+        location=field_value(text, "Location"),
+    )
+
+
+class AlbertaPositionProfile(Extractor):
+    family = "alberta-position-profile"
+
+    def recognise(self, text: str) -> float:
+        return cue_score(text, CUES)
+
+    def extract(self, text: str) -> Extraction:
+        text = text.replace("\u00a0", " ").replace("\r", "")
+        sec = find_sections(text, HEADINGS.values(), flags=re.I | re.M)
+        part = {name: sec.get(pat, "") for name, pat in HEADINGS.items()}
+        unit = field_value(text, "Work Unit")
+        named = _summary_name(part["summary"] or text)
+        job_title = field_value(text, "Job Title|Position Title|Working Title")
+        title, others = _title(job_title, unit, named)
+        subject_words = {w.strip("(),").lower() for w in " ".join([title, *others]).split()}
+        reports = _subordinates(text)
+        klass = field_value(text, "Classification|Job Class")
+        position = Position(
+            title=title,
+            other_titles=others,
+            identifiers=_identifiers(text),
+            reports_to=_reports_to(text, subject_words),
+            direct_reports=reports,
+            supervises_count=_direct_count(text) or len(reports) or None,
+            job_class=JobClass(title=klass) if klass else None,
+            level=field_value(text, "Pay Grade|Grade|Level"),
+            duties=_accountabilities(part["duties"]),
+            education=_education(part["knowledge"] or text),
+            experience_years=_experience_years(part["knowledge"], text),
+            budgets=_budgets(text),
+            staff_counts=_staff_counts(text),
+        )
+        return Extraction(family=self.family, subject=position,
+                          organisation=_organisation(text, unit))

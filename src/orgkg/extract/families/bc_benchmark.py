@@ -1,0 +1,301 @@
+"""Province of British Columbia public-service benchmark jobs.
+
+Layout read by these rules:
+
+- a header ``JOB DESCRIPTION`` / ``Benchmark Job #NNN`` (the benchmark number);
+- form labels ``Ministry:``, ``Division:``/``Branch:``/``Section:``/``Unit:``,
+  ``Location:``, ``Working Title:`` (often Markdown bold), ``Level:`` (``Range 18``)
+  and ``Classification:`` (the job class title);
+- ``PRIMARY FUNCTION`` prose, then ``JOB DUTIES AND TASKS``: numbered duties
+  (``1. Supervises ...``) with lettered sub-tasks (``- a. ...``) that are not duties;
+- one or more ``REASON FOR CLASSIFICATION`` tables (a page header repeats the
+  benchmark number and ``Job Title:`` between pages) whose rows are
+  ``factor no. | FACTOR NAME IN CAPS rationale | degree | points``, separated by
+  tabs or runs of spaces, the middle cell sometimes wrapped in ``<p>``;
+- ``Total Points: N`` and often the ``Level:`` line again at the end.
+
+Staff figures come from ``(3 FTEs)``-style phrases; a figure in a sentence that
+supervises is also the supervised count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgkg.extract.base import Extractor, cue_score
+from orgkg.extract.records import (
+    Budget,
+    Duty,
+    Extraction,
+    Factor,
+    Identifier,
+    JobClass,
+    MentionedPosition,
+    Organisation,
+    Position,
+    StaffCount,
+)
+from orgkg.extract.text import (
+    clean_title,
+    field_value,
+    parse_amount,
+    parse_percent,
+    repair_numbers,
+    squash,
+)
+
+JURISDICTION = "Province of British Columbia"
+CURRENCY = "CAD"
+
+CUES: dict[str, float] = {
+    r"Benchmark\s+(?:Job\s*)?(?:#|No\.?|Number)\s*\d": 0.35,
+    r"REASON\s+FOR\s+CLASSIFICATION": 0.25,
+    r"JOB\s+DUTIES\s+AND\s+TASKS": 0.15,
+    r"^\s*PRIMARY\s+FUNCTION\s*$": 0.1,
+    r"FACTOR\s+NO\b|CLASS\.?\s+POINTS": 0.15,
+    r"^\s*Total\s+Points\s*:?\s*\d": 0.1,
+    r"^\s*Working\s+Title\s*:": 0.05,
+}
+
+#: The factors of the BC Public Service job evaluation plan, as the gold names them.
+KNOWN_FACTORS = (
+    "Job Knowledge", "Mental Demands", "Interpersonal Communications Skill",
+    "Physical Coordination and Dexterity", "Responsibility for Work Assignments",
+    "Responsibility for Financial Resources", "Responsibility for Physical Assets/Information",
+    "Responsibility for Human Resources", "Responsibility for Well Being/Safety of Others",
+    "Sensory Effort/Multiple Demands", "Physical Effort", "Surroundings", "Hazards",
+)
+SMALL_WORDS = {"for", "of", "and", "or", "the", "to", "in", "on", "a", "an", "with"}
+
+UNIT_LABELS = (("Division", "division"), ("Branch", "branch"), ("Section", "section"),
+               ("Unit", "unit"))
+UNIT_WORDS = re.compile(r"\b(?:division|branch|section|unit|office|department)\b", re.I)
+
+FACTOR_ROW = re.compile(
+    r"^[ \t]*(\d{1,2})[ \t]+(.+?)[ \t]+([A-H]{1,3}[+-]?)[ \t]+(\d{1,3}(?:\.\d+)?)[ \t]*$",
+    re.M | re.S,
+)
+STAFF = re.compile(
+    r"(\d{1,4}(?:\.\d+)?)\s*(FTEs?|full[- ]time\s+equivalents?|staff|employees|positions)\b",
+    re.I,
+)
+SECTION_END = r"REASON\s+FOR\s+CLASSIFICATION|^\s*Total\s+Points"
+
+
+class BCBenchmarkJob(Extractor):
+    family = "bc-benchmark-job"
+
+    def recognise(self, text: str) -> float:
+        return cue_score(text, CUES)
+
+    def extract(self, text: str) -> Extraction:
+        text = text.replace("\r\n", "\n").replace("\u00a0", " ")
+        duties_text = _section(text, r"JOB\s+DUTIES(?:\s+AND\s+TASKS)?", SECTION_END)
+        staff = _staff_counts(duties_text or text)
+        subject = Position(
+            title=_title(text),
+            identifiers=_identifiers(text),
+            reports_to=_reports_to(text),
+            direct_reports=_supervised_groups(duties_text or text),
+            supervises_count=_supervises_count(duties_text or text),
+            job_class=_job_class(text),
+            level=_label(text, r"Level|Grid|Range"),
+            duties=_duties(duties_text),
+            budgets=_budgets(duties_text or text),
+            staff_counts=staff,
+            factors=_factors(text),
+            total_points=_total_points(text),
+        )
+        return Extraction(family=self.family, subject=subject, organisation=_organisation(text))
+
+
+# ---------------------------------------------------------------- header
+
+def _label(text: str, label: str) -> str | None:
+    value = field_value(text, label)
+    return clean_title(value) or None if value else None
+
+
+def _section(text: str, start: str, stop: str) -> str:
+    m = re.search(start, text, re.I)
+    if not m:
+        return ""
+    end = re.search(stop, text[m.end():], re.I | re.M)
+    return text[m.end(): m.end() + end.start()] if end else text[m.end():]
+
+
+def _title(text: str) -> str:
+    for label in (r"Working\s+Title", r"Job\s+Title", r"Position\s+Title"):
+        value = _label(text, label)
+        if value:
+            return value
+    return "Untitled position"
+
+
+def _identifiers(text: str) -> list[Identifier]:
+    m = re.search(
+        r"Bench\s*mark(?:\s+Job)?\s*(?:#|No\.?|Number)?\s*:?\s*([A-Z]{0,3}[0-9OIl]{1,4}[A-Z]?)\b",
+        text, re.I,
+    )
+    if not m or not any(c.isdigit() for c in m.group(1)):
+        return []
+    return [Identifier("benchmark", repair_numbers(m.group(1)))]
+
+
+def _job_class(text: str) -> JobClass | None:
+    value = _label(text, r"Classification|Class(?:\s+Title)?")
+    return JobClass(code=None, title=value) if value else None
+
+
+def _organisation(text: str) -> Organisation:
+    ministry = _label(text, r"Ministry(?:\s*/\s*Agency)?|Organi[sz]ation")
+    if ministry and "ministry" not in ministry.lower():
+        ministry = f"Ministry of {ministry}"
+    units: list[tuple[str, str]] = []
+    for label, kind in UNIT_LABELS:
+        value = _label(text, label)
+        if value:
+            name = value if UNIT_WORDS.search(value) else f"{value} {label}"
+            units.append((name, kind))
+    return Organisation(
+        jurisdiction=JURISDICTION,
+        organization=ministry,
+        units=units,
+        location=_label(text, r"Location|Work\s+Location"),
+    )
+
+
+def _reports_to(text: str) -> list[MentionedPosition]:
+    found: list[MentionedPosition] = []
+    label = _label(text, r"Reports\s+To|Supervisor(?:'s)?(?:\s+Title)?")
+    if label:
+        found.append(MentionedPosition(label))
+    for m in re.finditer(r"\breport(?:s|ing)\s+(?:directly\s+)?to\s+(?:the\s+|an?\s+)?"
+                         r"([A-Z][\w&/\-]*(?:[ ,]+(?:of\s+|and\s+)?[A-Z][\w&/\-]*)*)", text):
+        title = clean_title(m.group(1))
+        if title and all(title.casefold() != f.title.casefold() for f in found):
+            found.append(MentionedPosition(title))
+    return found
+
+
+# ---------------------------------------------------------------- duties and staff
+
+def _duties(section: str) -> list[Duty]:
+    duties: list[list[str]] = []
+    open_duty = False
+    for line in section.splitlines():
+        stripped = line.strip()
+        m = re.match(r"^(?:\*\*)?(\d{1,2})[.)](?:\*\*)?\s+(.+)$", stripped)
+        if m:
+            duties.append([m.group(2)])
+            open_duty = True
+        elif not stripped or re.match(r"^(?:[-*\u2022\u2013]\s*)?\(?[a-z][.)]\s", stripped):
+            open_duty = False
+        elif open_duty and duties and not re.match(r"^[-*\u2022\u2013]", stripped):
+            duties[-1].append(stripped)
+    return [_duty(" ".join(parts)) for parts in duties]
+
+
+def _duty(raw: str) -> Duty:
+    percent = parse_percent(raw)
+    text = re.sub(r"\(?\s*\d{1,3}(?:\.\d+)?\s*%\s*\)?", "", raw) if percent is not None else raw
+    text = squash(text)
+    m = re.search(r"[.;](?=\s|$)", text)
+    text = text[: m.start()] if m and m.start() > 20 else text
+    return Duty(text=text.strip(" .;:,-"), percent=percent)
+
+
+def _staff_counts(text: str) -> list[StaffCount]:
+    out: list[StaffCount] = []
+    for m in STAFF.finditer(text):
+        value = float(m.group(1))
+        if value != int(value):
+            continue
+        item = StaffCount(int(value), m.group(2))
+        if all(item.count != o.count or item.scope.lower() != o.scope.lower() for o in out):
+            out.append(item)
+    return out
+
+
+def _supervises_count(text: str) -> int | None:
+    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
+        if re.search(r"\bsupervis", sentence, re.I):
+            m = STAFF.search(sentence)
+            if m and float(m.group(1)) == int(float(m.group(1))):
+                return int(float(m.group(1)))
+    return None
+
+
+def _supervised_groups(text: str) -> list[MentionedPosition]:
+    """``Supervises user support staff (3 FTEs)`` names the staff group supervised."""
+    out: list[MentionedPosition] = []
+    pattern = r"(?im)^\s*\d{1,2}[.)]\s+Supervises\s+((?:[a-z][\w/&-]*\s+){1,5}staff)\s*\(\s*\d"
+    for m in re.finditer(pattern, text):
+        name = squash(m.group(1))
+        if name.lower() != "staff" and all(name != o.title for o in out):
+            out.append(MentionedPosition(name))
+    return out
+
+
+def _budgets(text: str) -> list[Budget]:
+    out: list[Budget] = []
+    for m in re.finditer(r"budget\w*\s+(?:of\s+)?(?:approximately\s+|over\s+)?"
+                         r"(\$\s?[\d.,]+\s*(?:thousand|million|billion|[KMB])?\b)", text, re.I):
+        amount = parse_amount(m.group(1))
+        if amount:
+            out.append(Budget(amount, CURRENCY, "budget"))
+    return out
+
+
+# ---------------------------------------------------------------- factors
+
+def _factors(text: str) -> list[Factor]:
+    by_number: dict[int, Factor] = {}
+    for table in re.split(r"REASON\s+FOR\s+CLASSIFICATION", text, flags=re.I)[1:]:
+        table = re.split(r"(?im)^\s*Total\s+Points", table)[0]
+        table = re.sub(r"</?p>", " ", table)
+        for m in FACTOR_ROW.finditer(table):
+            number = int(m.group(1))
+            name = _factor_name(m.group(2))
+            if name and number not in by_number:
+                by_number[number] = Factor(name, m.group(3), float(m.group(4)))
+    return [by_number[n] for n in sorted(by_number)]
+
+
+def _factor_name(cell: str) -> str | None:
+    """The leading ALL-CAPS words of a rationale cell, in title case."""
+    words = squash(cell).split()
+    caps: list[str] = []
+    for word in words:
+        letters = re.sub(r"[^A-Za-z]", "", word)
+        if not letters or not letters.isupper():
+            break
+        caps.append(word)
+    if not caps:
+        return None
+    if len(caps) > 1 and len(re.sub(r"[^A-Za-z]", "", caps[-1])) == 1:
+        caps.pop()  # a rationale opening with "A ..." is not part of the name
+    phrase = " ".join(caps).rstrip(" :.-")
+    for known in KNOWN_FACTORS:
+        if re.sub(r"\W", "", phrase).upper().startswith(re.sub(r"\W", "", known).upper()):
+            return known
+    return _title_case(phrase)
+
+
+def _title_case(phrase: str) -> str:
+    def word(w: str, first: bool) -> str:
+        parts = w.split("/")
+        out = []
+        for i, p in enumerate(parts):
+            low = p.lower()
+            keep_small = low in SMALL_WORDS and not (first and i == 0)
+            out.append(low if keep_small else low[:1].upper() + low[1:])
+        return "/".join(out)
+
+    return " ".join(word(w, i == 0) for i, w in enumerate(phrase.split()))
+
+
+def _total_points(text: str) -> float | None:
+    m = re.search(r"(?im)^\s*(?:\*\*)?Total\s+(?:Class\.?\s+)?Points(?:\*\*)?\s*:?\s*(?:\*\*)?"
+                  r"\s*([0-9OIl]+(?:\.\d+)?)", text)
+    return float(repair_numbers(m.group(1))) if m else None

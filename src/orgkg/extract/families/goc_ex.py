@@ -1,0 +1,329 @@
+"""Government of Canada executive (EX) group position descriptions.
+
+Layout: usually an OCR'd scan. A header of form labels (``POSITION TITLE:``,
+``POSITION NUMBER:``, ``DEPARTMENT:``, ``BRANCH:``, ``LOCATION:``,
+``CLASS/LEVEL:``), often run together on one line, then upper-case sections:
+GENERAL ACCOUNTABILITY, ORGANIZATION STRUCTURE ("This is one of N positions
+reporting directly to the X. The others are: ... Reporting to the Y are the
+following positions: ..."), NATURE AND SCOPE, DIMENSIONS ("Label: value"
+pairs of staff and budgets) and SPECIFIC ACCOUNTABILITIES (duty sentences
+that start with a verb, separated by bullets that OCR may render as ``e``,
+``s`` or ``Ss``). Page footers ("<doc no> <FILE>.DOC Revised <date> Page N of
+M") interrupt sentences anywhere and are removed first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgkg.extract.base import Extractor, cue_score
+from orgkg.extract.records import (
+    Budget,
+    Duty,
+    Extraction,
+    Identifier,
+    JobClass,
+    MentionedPosition,
+    Organisation,
+    Position,
+    StaffCount,
+)
+from orgkg.extract.text import (
+    clean_title,
+    currency_of,
+    find_sections,
+    first_sentence,
+    join_digit_groups,
+    parse_amount,
+    repair_level,
+    repair_numbers,
+    squash,
+    strip_parenthetical_acronym,
+    to_int,
+)
+
+CUES = {
+    r"EXECUTIVE\s+GROUP\s+POSITION\s+DESCRIPTION": 0.4,
+    r"GENERAL\s+ACCOUNTABILITY": 0.25,
+    r"NATURE\s+AND\s+SCOPE": 0.2,
+    r"ORGANI[SZ]ATION(?:AL)?\s+STRUCTURE": 0.1,
+    r"(?-i:PECIFIC\s+ACCOUNTABILITIES)": 0.1,
+    r"(?-i:DIMENSIONS)": 0.1,
+    r"(?:CLASS\s*/\s*LEVEL|GROUP\s+AND\s+LEVEL)\s*:?\s*EX\b": 0.2,
+    r"\bEX\s*-\s*[0-9O]{1,2}\b": 0.1,
+    r"Government of Canada": 0.1,
+    r"positions?\s+reporting\s+(?:directly\s+)?to\s+the": 0.1,
+}
+
+
+def _heading(upper: str, title: str) -> str:
+    """An upper-case heading anywhere (OCR runs lines together), or title case on its own line."""
+    return rf"(?:{upper})|(?im:^[ \t#*]*{title}[ \t*:]*$)"
+
+
+SECTIONS = {
+    "general": _heading(r"GENERAL\s+ACCOUNTABILIT(?:Y|IES)", r"General\s+Accountability"),
+    "structure": _heading(r"ORGANI[SZ]ATION(?:AL)?\s+STRUCTURE", r"Organi[sz]ation\s+Structure"),
+    "scope": _heading(r"NATURE\s+AND\s+SCOPE", r"Nature\s+and\s+Scope"),
+    "dimensions": _heading(r"\bDIMENSIONS\b", r"Dimensions"),
+    "specific": _heading(
+        r"(?:S\s?)?PECIFIC\s+ACC?OUNTABILIT(?:IES|Y)|KEY\s+ACTIVITIES|PRINCIPAL\s+ACCOUNTABILITIES",
+        r"(?:Specific|Key|Principal)\s+(?:Accountabilities|Activities)",
+    ),
+    "end": _heading(r"CERTIFICATIONS?\b|SIGNATURES?\b|APPROVALS?\b", r"Certifications?"),
+}
+
+FOOTER = re.compile(
+    r"(?:\b\d{3,8}\s+)?(?:\S+\.(?:DOCX?|WPD|PDF)\b\s*)?(?:Revised\s+\S+\s+)?"
+    r"Page\s*[0-9IOl|]{1,3}\s*of\s*[0-9IOl|]{1,3}",
+    re.I,
+)
+
+LABELS = {
+    "title": r"POSITION\s+TITLE|TITLE\s+OF\s+POSITION|JOB\s+TITLE",
+    "number": r"POSITION\s+(?:NUMBER|NO\b\.?|#)",
+    "department": r"DEPARTMENT(?:\s*/\s*AGENCY)?|AGENCY",
+    "branch": r"BRANCH",
+    "sector": r"SECTOR",
+    "directorate": r"DIRECTORATE",
+    "division": r"DIVISION",
+    "location": r"(?:GEOGRAPHIC\s+)?LOCATION",
+    "class": r"CLASS(?:IFICATION)?\s*/\s*LEVEL|GROUP\s*(?:AND|/|&)\s*LEVEL|CLASSIFICATION",
+    "supervisor": r"SUPERVISOR'?S?\s+(?:POSITION\s+)?TITLE|REPORTS\s+TO",
+    "french": r"TITRE\s+DU\s+POSTE|NUM[ÉE]RO\s+DU\s+POSTE|MINIST[ÈE]RE|LIEU|DATE",
+}
+UNIT_KINDS = ("branch", "sector", "directorate", "division")
+
+# OCR renders list bullets as stray letters: ``s``, ``S``, ``Ss``, ``e``, ``o``.
+MARK = (
+    r"(?:[\u2022\u25cf\u25aa\u25a0\u25e6\u00b7*>\u00bb\u00ab\u00a2\u00a9\u00ae\-\u2013]"
+    r"|\d{1,2}[.)])"
+)
+LETTER = r"(?:[sS][sS]?|e|o)"
+BULLET = rf"(?:{MARK}|{LETTER})"
+ITEM_SPLIT = re.compile(rf"(?:^|\s){BULLET}\s+(?=[A-Z])|\s*[\n;]\s*")
+SUP_INTRO = re.compile(
+    r"(?-i:Reporting|REPORTING)\s+(?:directly\s+)?to\s+(?:the\s+)?(?P<who>[^:.]{2,120}?)\s+"
+    r"(?:are|is)\b(?:[^:.\n]{0,60}?:|\s+(?:the\s+)?following[^:.\n]{0,40}?positions?\s*:?)"
+    r"|(?:The\s+)?following\s+(?:\w+\s+)?(?:\(\d+\)\s+)?positions?\s+reports?\s+(?:directly\s+)?"
+    r"to\s+(?:the\s+)?(?P<who2>[^:.]{2,120}?)\s*:",
+    re.I,
+)
+REPORTS_TO = re.compile(r"(?:reporting|reports?)\s+(?:directly\s+)?to\s+(?:the\s+)?", re.I)
+PEERS_INTRO = re.compile(
+    r"The\s+other(?:s|\s+[^:.]{0,80}?)\s+(?:are|include)\b(?:\s+the)?\s*:?", re.I
+)
+SUP_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)|:|\n\s*\n|,?\s+(?:and|who|which)\s+(?:is|are|has)\b")
+SELF_WORDS = re.compile(r"^(?:incumbent|position|this position|holder|occupant)$", re.I)
+DIM_LABEL = re.compile(
+    r"(?P<label>[A-Z][A-Za-z&/'\-]+(?:[ \t]+(?:[A-Z][A-Za-z&/'\-]*|and|of|for|in|&))*)"
+    r"[ \t]*(?:\([^)]*\))?[ \t]*:"
+)
+BUDGET_WORDS = re.compile(r"budget|salar|o&m|operating|expenditure|revenue|grant|capital", re.I)
+STAFF_WORDS = re.compile(r"staff|employees|\bftes?\b|personnel|positions|workforce", re.I)
+NOT_VERBS = {
+    "This", "His", "Hers", "Its", "As", "Thus", "Was", "Is", "Towards", "Always", "Various",
+    "Perhaps", "Whereas", "Besides", "Unless", "Canadians", "Services", "Systems", "Programs",
+}
+
+
+def _normalise(text: str) -> str:
+    """Drop converter banners (``--- ... ---``) and page footers."""
+    text = re.sub(r"(?m)^\s*-{3}.*-{3}\s*$", "", text)
+    return FOOTER.sub(" ", text)
+
+
+def _header(text: str) -> dict[str, str]:
+    """Label -> value of the header form, read before the first section heading."""
+    starts = [m.start() for p in SECTIONS.values() if (m := re.search(p, text))]
+    region = text[: min(starts)] if starts else text[:2000]
+    alternation = "|".join(f"(?P<{k}>{p})" for k, p in LABELS.items())
+    hits = list(re.finditer(rf"\b(?:{alternation})\s*[:;]", region, re.I))
+    out: dict[str, str] = {}
+    for i, m in enumerate(hits):
+        stop = hits[i + 1].start() if i + 1 < len(hits) else len(region)
+        lines = [ln for ln in region[m.end() : stop].split("\n") if ln.strip()]
+        if m.lastgroup and lines and m.lastgroup not in out:
+            out[m.lastgroup] = squash(lines[0])
+    return out
+
+
+def _split_parenthetical(name: str) -> tuple[str, str | None]:
+    """``ADM, X Branch (Chief Information Officer)`` -> the name and the alias in brackets."""
+    m = re.match(r"^(.*?\S)\s*\(([^()]+)\)\s*$", name)
+    if not m:
+        return name, None
+    alias = m.group(2).strip()
+    return m.group(1), (alias if " " in alias else None)
+
+
+def _fix_ocr_word(title: str) -> str:
+    """``Generai`` -> ``General``: OCR reads a word-final ``l`` as ``i``."""
+    return re.sub(r"(?<=[a-z]{3}a)i\b", "l", title)
+
+
+def _items(text: str) -> list[str]:
+    """The titles of a list run together with bullets, newlines or semicolons."""
+    parts = [p for p in ITEM_SPLIT.split(text) if p and p.strip()]
+    if len(parts) == 1 and re.search(r",\s+the\s+|\s+and\s+the\s+", parts[0]):
+        parts = re.split(r",?\s+and\s+the\s+|,\s+the\s+", parts[0])
+    out = []
+    for p in parts:
+        p = re.sub(r"^(?:the|and)\s+", "", clean_title(p), flags=re.I).rstrip(" .")
+        if p and p[0].isupper() and len(p.split()) <= 15:
+            out.append(_fix_ocr_word(p))
+    return out
+
+
+def _mentioned(title: str) -> MentionedPosition:
+    m = re.search(r"\s*\(?(?:position\s*(?:no\.?|number|#)?\s*)?(\d[\d\-]{3,11}\d)\)?$", title, re.I)
+    if m and m.start() > 0:
+        return MentionedPosition(clean_title(title[: m.start()]), m.group(1))
+    return MentionedPosition(title)
+
+
+def _supervisor(section: str, skip: tuple[int, int]) -> tuple[list[str], int]:
+    """The supervisor named by "reporting (directly) to the X" and where the statement ends."""
+    for m in REPORTS_TO.finditer(section):
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        rest = section[m.end() :]
+        end = SUP_END.search(rest)
+        who = clean_title(rest[: end.start()] if end else rest[:150])
+        if not who or SELF_WORDS.match(who):
+            continue
+        main, alias = _split_parenthetical(who)
+        return [n for n in (main, alias) if n], m.end() + (end.end() if end else 0)
+    return [], 0
+
+
+def _structure(section: str, pos: Position) -> None:
+    """Supervisor, peers and direct reports from the ORGANIZATION STRUCTURE section."""
+    sub = SUP_INTRO.search(section)
+    span = (sub.start(), sub.end()) if sub else (len(section), len(section))
+    names, after = _supervisor(section, span)
+    pos.reports_to = [MentionedPosition(n) for n in names]
+    peers = PEERS_INTRO.search(section, after)
+    if peers and peers.start() < span[0]:
+        pos.peers = [MentionedPosition(t) for t in _items(section[peers.end() : span[0]])]
+    if sub:
+        who = clean_title(sub.group("who") or sub.group("who2") or "")
+        if who and not SELF_WORDS.match(who) and who.casefold() != pos.title.casefold():
+            pos.other_titles.append(who)
+        pos.direct_reports = [_mentioned(t) for t in _items(section[sub.end() :])]
+    if pos.direct_reports:
+        pos.supervises_count = len(pos.direct_reports)
+    else:
+        m = re.search(r"(\w+)\s*(?:\(\d+\)\s*)?positions?\s+report(?:ing|s)?\s+(?:directly\s+)?"
+                      r"to\s+(?:the\s+)?(?:incumbent|this\s+position)", section, re.I)
+        pos.supervises_count = to_int(m.group(1)) if m else None
+
+
+def _dimensions(section: str) -> tuple[list[Budget], list[StaffCount]]:
+    """``Direct Sector Staff: 660 Sector Budget: 70.7 million $`` -> staff counts and budgets."""
+    text = join_digit_groups(repair_numbers(squash(section)))
+    hits = list(DIM_LABEL.finditer(text))
+    budgets: list[Budget] = []
+    staff: list[StaffCount] = []
+    for i, m in enumerate(hits):
+        label = m.group("label")
+        value = text[m.end() : hits[i + 1].start() if i + 1 < len(hits) else len(text)]
+        if BUDGET_WORDS.search(label) or re.search(r"\$|million|billion", value, re.I):
+            amount = parse_amount(value)
+            if amount is not None:
+                budgets.append(Budget(amount, currency_of(value, "CAD"), label))
+        elif STAFF_WORDS.search(label):
+            n = re.search(r"\d[\d,]*(?:\.\d+)?", value)
+            if n:
+                staff.append(StaffCount(round(float(n.group(0).replace(",", ""))), label))
+    if not hits:
+        for m in re.finditer(r"(\d[\d,]*)\s+(?:full[- ]time\s+equivalents?|FTEs?|employees|staff)",
+                             text, re.I):
+            staff.append(StaffCount(int(m.group(1).replace(",", "")), "staff"))
+        for m in re.finditer(r"\$\s*\d[\d,.]*\s*(?:million|billion|[MB]\b)?", text, re.I):
+            amount = parse_amount(m.group(0).lstrip("$ "))
+            if amount is not None:
+                budgets.append(Budget(amount, currency_of(m.group(0), "CAD"), "budget"))
+    return budgets, staff
+
+
+def _starts_duty(sentence: str) -> bool:
+    """A duty statement opens with a verb in the third person: ``Provides``, ``Leads``."""
+    m = re.match(r"([A-Z][a-z]+s)\b\s+(\w+)", sentence)
+    if not m or m.group(1) in NOT_VERBS or m.group(1).endswith("ss"):
+        return False
+    return m.group(2).lower() not in {"are", "were", "must", "will", "should", "can", "may", "is"}
+
+
+def _duties(section: str) -> list[Duty]:
+    """Duty statements: each bullet, and each sentence that opens with a verb, starts one.
+
+    A stray OCR letter counts as a bullet only before a verb (``e Leads``), so
+    a possessive ``s`` (``HRDC s IT``) does not split a sentence.
+    """
+    text = re.sub(rf"\s{MARK}\s+(?=[A-Z])", " \x00", " " + squash(section))
+    text = re.sub(rf"\s{LETTER}\s+(?=[A-Z][a-z]{{2,}}s\b)", " \x00", text)
+    duties: list[str] = []
+    for n, chunk in enumerate(text.split("\x00")):
+        for i, sentence in enumerate(re.split(r"(?<=[.!?])\s+(?=[A-Z\"(])", chunk.strip())):
+            if sentence and ((n > 0 and i == 0) or _starts_duty(sentence)):
+                duties.append(first_sentence(sentence))
+    return [Duty(d) for d in duties if len(d.split()) >= 3]
+
+
+def _title(header: dict[str, str], sections: dict[str, str]) -> tuple[str, list[str]]:
+    """The working title (header first, else "The X is accountable for") and its acronym."""
+    raw = header.get("title")
+    if not raw:
+        m = re.search(r"The\s+(.{3,120}?)\s+is\s+(?:accountable|responsible)\s+for",
+                      sections.get(SECTIONS["general"], ""))
+        raw = m.group(1) if m else "Untitled position"
+    raw = clean_title(raw)
+    title = strip_parenthetical_acronym(raw)
+    acronym = raw[len(title) :].strip(" ()")
+    return title or "Untitled position", [acronym] if acronym else []
+
+
+def _organisation(header: dict[str, str]) -> Organisation:
+    units = []
+    for kind in UNIT_KINDS:
+        name = clean_title(header.get(kind, ""))
+        if name and kind not in name.lower():
+            name = f"{name} {kind.title()}"
+        if name:
+            units.append((name, kind))
+    dept = header.get("department")
+    return Organisation(
+        jurisdiction="Government of Canada",
+        organization=strip_parenthetical_acronym(clean_title(dept)) if dept else None,
+        units=units,
+        location=clean_title(header["location"]) if header.get("location") else None,
+    )
+
+
+class GoCExecutivePosition(Extractor):
+    family = "goc-ex-position-description"
+
+    def recognise(self, text: str) -> float:
+        return cue_score(text, CUES)
+
+    def extract(self, text: str) -> Extraction:
+        text = _normalise(text)
+        header = _header(text)
+        sections = find_sections(text, SECTIONS.values(), flags=0)
+        title, other_titles = _title(header, sections)
+        pos = Position(title=title, other_titles=other_titles)
+        number = repair_numbers(header.get("number", ""))
+        if m := re.search(r"\d[\d\-]{2,}", number):
+            pos.identifiers.append(Identifier("position number", m.group(0)))
+        level = repair_level(header.get("class", ""))
+        code = re.match(r"([A-Z]{2,4})-\d\d$", level)
+        pos.level = level if code else None
+        group = code.group(1) if code else "EX"
+        pos.job_class = JobClass(group, "Executive Group" if group == "EX" else None)
+        _structure(sections.get(SECTIONS["structure"], ""), pos)
+        if header.get("supervisor"):
+            pos.reports_to.insert(0, MentionedPosition(clean_title(header["supervisor"])))
+        pos.budgets, pos.staff_counts = _dimensions(sections.get(SECTIONS["dimensions"], ""))
+        pos.duties = _duties(sections.get(SECTIONS["specific"], ""))
+        return Extraction(family=self.family, subject=pos, organisation=_organisation(header))

@@ -1,0 +1,315 @@
+"""State of Montana job profiles (the Pay Plan 020 "Job Profile and Evaluation" form).
+
+Layout: a form converted from Word/PDF. SECTION I (Identification) is a grid
+of tab-separated label rows, each followed by a row of values in the same
+columns: Working Title / Job Code Number / Job Code Title; Pay Band / Position
+Number / FLSA checkboxes; Department / Division and Bureau; Section and Unit /
+Work Address and Phone. Checkboxes survive as HTML ``<input checked ...>``
+remnants (or ``[x]``, ``☒``). SECTION II lists the lettered major duties
+(``A.`` ... with or without a ``-`` list marker), each carrying its share of
+time (``**35%**``) and followed by numbered sub-tasks (not duties), then the
+supervision questions ("The number of positions supervised: N" and a list of
+"Title, position NNNNN" lines). SECTION III holds the education and
+experience checkbox tables. The supervisor comes from "under the supervision
+of the X" / "supervised by the X" wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgkg.extract.base import Extractor, cue_score
+from orgkg.extract.records import (
+    Duty,
+    Extraction,
+    Identifier,
+    JobClass,
+    MentionedPosition,
+    Organisation,
+    Position,
+    StaffCount,
+)
+from orgkg.extract.text import (
+    NUMBER,
+    clean_title,
+    field_value,
+    first_sentence,
+    parse_percent,
+    squash,
+    to_int,
+    to_number,
+)
+
+CUES: dict[str, float] = {
+    r"state\s+of\s+montana": 0.2,
+    r"job\s+profile": 0.15,
+    r"pay\s+plan\s+0?20\b": 0.2,
+    r"job\s+code\s+(?:number|title)": 0.2,
+    r"\bpay\s+band\b": 0.1,
+    r"division\s+and\s+bureau": 0.1,
+    r"section\s+and\s+unit": 0.1,
+    r"^\W*section\s+ii\b": 0.1,
+}
+
+LABELS: dict[str, str] = {
+    "working title": r"working\s+title",
+    "job code number": r"job\s+code\s+(?:number|no\.?|#)",
+    "job code title": r"job\s+code\s+title",
+    "pay band": r"pay\s+band",
+    "position number": r"position\s+(?:number|no\.?|#)",
+    "department": r"department|agency",
+    "division": r"division(?:\s+(?:and|/|&)\s+bureau)?|bureau",
+    "section": r"section(?:\s+(?:and|/|&)\s+unit)?|unit",
+    "address": r"work\s+address(?:\s+and\s+phone)?|address",
+    "produced by": r"profile\s+produced\s+by",
+    "phone": r"(?:work\s+)?phone",
+    "supervisor": r"supervisor(?:'s)?(?:\s+(?:title|name))?",
+}
+CHECKED = r"(?:<input[^>]*\bchecked\b[^>]*>|\[[xX\u2713\u2714]\]|[\u2612\u2611\u2714\u2713\u25a0])"
+UNCHECKED = r"(?:<input[^>]*>|\[\s\]|[\u2610\u25a1])"
+UNIT_WORDS = ("Division", "Bureau", "Section", "Unit", "Program", "Office")
+PEOPLE = (r"(?:staff|employees|specialists|personnel|positions|FTEs?|people|professionals|"
+          r"technicians|analysts|supervisors|managers|workers|officers|engineers|programmers)")
+
+
+def _label_of(cell: str) -> str | None:
+    cell = squash(re.sub(r"<[^>]+>", "", cell)).strip(" :*").lower()
+    for key, pat in LABELS.items():
+        if re.fullmatch(pat, cell):
+            return key
+    return None
+
+
+def _is_label_row(line: str) -> bool:
+    cells = [c for c in line.split("\t") if c.strip() and "<input" not in c]
+    return bool(cells) and all(_label_of(c) for c in cells)
+
+
+def _grid(text: str) -> dict[str, str]:
+    """SECTION I: label rows paired with the value row under them, column by column."""
+    out: dict[str, str] = {}
+    lines = text.splitlines()
+    for i, line in enumerate(lines[:-1]):
+        if "\t" not in line or not _is_label_row(line):
+            continue
+        below = lines[i + 1]
+        if _is_label_row(below) or ("\t" not in below and not below.strip()):
+            continue
+        labels, values = line.split("\t"), below.split("\t")
+        keyed = [(j, _label_of(c)) for j, c in enumerate(labels) if _label_of(c)]
+        filled = [squash(v) for v in values if squash(v)]
+        if len(filled) == len(keyed) and any(
+            j >= len(values) or not squash(values[j]) for j, _ in keyed
+        ):
+            pairs = [(k, v) for (_, k), v in zip(keyed, filled, strict=True)]
+        else:
+            pairs = [(k, squash(values[j])) for j, k in keyed if j < len(values)]
+        for key, value in pairs:
+            if key and value and key not in out:
+                out[key] = value
+    for key, pat in LABELS.items():
+        if key not in out:
+            found = field_value(text, pat)
+            if found and "\t" not in found:
+                out[key] = found
+    return out
+
+
+def _checked(text: str) -> list[str]:
+    """The option text after each checked box."""
+    return [squash(m.group(1)) for m in re.finditer(
+        CHECKED + r"\s*([^<|\t\n\u2610\u2612\u2611\[]+)", text)]
+
+
+def _flsa(text: str) -> str | None:
+    for option in _checked(text):
+        m = re.search(r"\b(non[\s-]*exempt|exempt)\b", option, re.I)
+        if m:
+            return "Non-Exempt" if m.group(1).lower().startswith("non") else "Exempt"
+    value = field_value(text, r"FLSA(?:\s+status)?")
+    if value and re.search(r"exempt", value, re.I) and not _checked(value + " "):
+        return "Non-Exempt" if re.search(r"non", value, re.I) else "Exempt"
+    return None
+
+
+EDUCATION = (
+    (r"post[\s-]*graduate|master|doctor|\bjd\b", "Post-graduate degree"),
+    (r"bachelor|college\s+degree|4[\s-]*year\s+degree", "Bachelor's degree"),
+    (r"associate", "Associate degree"),
+    (r"high\s+school|GED", "High school diploma or equivalent"),
+    (r"college|vocational|training", None),
+)
+
+
+def _education(text: str) -> str | None:
+    for option in _checked(text):
+        if re.search(r"\bno\s+education", option, re.I):
+            return None
+        for pat, name in EDUCATION:
+            if re.search(pat, option, re.I):
+                return name or clean_title(option)
+    degree = r"((?:bachelor|master|associate)['\u2019]?s?\s+degree)"
+    m = re.search(r"equivalent\s+to\s+(?:an?\s+)?" + degree, text, re.I)
+    return clean_title(m.group(1)) if m else None
+
+
+def _experience(text: str) -> float | None:
+    for option in _checked(text):
+        m = re.search(r"(\d+)\s*(?:to\s*\d+\s*)?(?:or\s+more\s+)?years?", option, re.I)
+        if m and re.search(r"experience", option, re.I):
+            return float(m.group(1))
+    m = re.search(rf"\b({NUMBER})\s+(?:\(\d+\)\s+)?years?\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}?"
+                  r"experience", text, re.I)
+    return to_number(m.group(1)) if m else None
+
+
+def _duties(section: str) -> list[Duty]:
+    """Lettered major duties A., B., ... in order; the percent on the line or just after."""
+    lines = section.splitlines()
+    duties: list[Duty] = []
+    expect = "A"
+    for i, line in enumerate(lines):
+        m = re.match(r"^\s*(?:[-*\u2022]\s*)?(?:\*\*)?([A-H])[.)](?:\*\*)?\s+(\S.*)", line)
+        if not m or m.group(1) != expect:
+            continue
+        percent = parse_percent(line)
+        for nxt in lines[i + 1:i + 4]:
+            if percent is not None or re.match(r"^\s*(?:[-*]\s*)?(?:\d+|[A-H])[.)]", nxt):
+                break
+            alone = re.fullmatch(r"[\s*(]*\d{1,3}\s*%[\s*)]*", nxt)
+            percent = parse_percent(nxt) if alone else None
+        body = re.sub(r"\(?\**\s*\d{1,3}\s*%\s*\**\)?", "", m.group(2))
+        body = re.sub(r"(\S+(?:\s+\S+){5,}?)\s+using\s+(?:the\s+)?knowledge\b.*", r"\1", body)
+        duties.append(Duty(first_sentence(body), percent))
+        expect = chr(ord(expect) + 1)
+    return duties
+
+
+def _with_kind(value: str, text: str, kinds: tuple[str, ...]) -> str:
+    """'Management Services' -> 'Management Services Bureau' when the text calls it so."""
+    if value.split()[-1] in UNIT_WORDS:
+        return value
+    m = re.search(re.escape(value) + r" +(" + "|".join(kinds) + r")\b", text)
+    return f"{value} {m.group(1)}" if m else value
+
+
+def _units(grid: dict[str, str], text: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    levels = (("division", ("Division", "Bureau")), ("section", ("Section", "Unit", "Program")))
+    for key, kinds in levels:
+        for part in re.split(r"\s*(?:/|;|,|\s-\s)\s*", grid.get(key, "")):
+            if part:
+                name = _with_kind(part, text, kinds)
+                kind = name.split()[-1].lower() if name.split()[-1] in UNIT_WORDS else key
+                out.append((name, kind))
+    return out
+
+
+def _location(address: str | None) -> str | None:
+    if not address:
+        return None
+    a = re.sub(r"\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}|\b\d{3}-\d{4}\b", "", address)
+    zip_code = r"\s+\d{5}(?:-\d{4})?"
+    a = re.sub(rf"[,\s]+(?:MT|Montana)\.?(?:{zip_code})?\s*$|{zip_code}\s*$", "", a)
+    last = [p for p in re.split(r"[,.]", a) if p.strip()]
+    if not last:
+        return None
+    words = last[-1].split()
+    street = r"(?i:ave|avenue|st|street|rd|road|blvd|dr|drive|box|hwy|highway|way|ln|lane)"
+    for k in range(len(words) - 1, -1, -1):
+        if re.fullmatch(street, words[k]) or re.search(r"\d", words[k]):
+            words = words[k + 1:]
+            break
+    return clean_title(" ".join(words)) or None
+
+
+def _supervisor(text: str, grid: dict[str, str]) -> list[MentionedPosition]:
+    pat = (r"\b(?:under\s+the\s+(?:general\s+|direct\s+)?(?:supervision|direction)"
+           r"(?:\s+and\s+(?:supervision|direction))?\s+of|(?:is\s+)?supervised\s+by|"
+           r"reports?\s+(?:directly\s+)?to)\s+(?:the\s+)?([A-Z][^\n]{2,150})")
+    out: list[MentionedPosition] = []
+    raw = [grid["supervisor"]] if "supervisor" in grid else []
+    raw += [m.group(1) for m in re.finditer(pat, text)]
+    for r in raw:
+        t = re.split(r"[,;:.](?:\s|$)|\s+(?:and|who|which|to)\s+(?=[a-z])", r)[0]
+        t = re.sub(r"\s+of\s+the\s+(.+\b(?:" + "|".join(UNIT_WORDS) + r"))$", r", \1", t)
+        t = clean_title(t)
+        if t and t.casefold() not in {p.title.casefold() for p in out}:
+            out.append(MentionedPosition(t))
+    return out
+
+
+def _subordinates(text: str) -> list[MentionedPosition]:
+    m = re.search(r"(?:position\s+numbers?\s+for\s+the\s+)?positions?\s+supervised\s*:?[^\n]*"
+                  r"\n(.*?)(?=\n\s*(?:please\s+check|\d+\.\s|section\s+i)|\Z)", text, re.I | re.S)
+    if not m:
+        return []
+    out: list[MentionedPosition] = []
+    for line in m.group(1).splitlines():
+        line = squash(re.sub(r"^\s*(?:[-*\u2022]|\d+[.)])\s+", "", line))
+        if not line or ":" in line or len(line.split()) > 14:
+            continue
+        num = re.search(r"\b\d{4,}\b", line)
+        title = re.sub(r"\b(?:new\s+)?(?:position|pos\.?|PCN)\s*(?:number|no\.?|#)?\s*:?\s*"
+                       r"|\b\d{4,}\b|[()#]", " ", line, flags=re.I)
+        title = clean_title(title)
+        if title:
+            out.append(MentionedPosition(title, num.group(0) if num else None))
+    return out
+
+
+def _staff_counts(text: str) -> list[StaffCount]:
+    out: list[StaffCount] = []
+    pat = (rf"\b(?:supervision\s+(?:to|of)|supervises|supervising|includes|unit\s+of|"
+           rf"staff\s+of|team\s+of)\s+({NUMBER})\s+((?:[\w-]+\s+){{0,4}}?{PEOPLE})\b")
+    for m in re.finditer(pat, text, re.I):
+        n = to_int(m.group(1))
+        if n is not None and n not in {c.count for c in out}:
+            out.append(StaffCount(n, squash(m.group(2))))
+    return out
+
+
+def _section(text: str, start: str, stop: str) -> str:
+    m = re.search(rf"(?ims)^\W*{start}(.*?)(?=^\W*{stop}|\Z)", text)
+    return m.group(1) if m else ""
+
+
+class MontanaJobProfile(Extractor):
+    family = "montana-job-profile"
+
+    def recognise(self, text: str) -> float:
+        return cue_score(text, CUES)
+
+    def extract(self, text: str) -> Extraction:
+        text = text.replace("\u00a0", " ").replace("\r", "")
+        grid = _grid(_section(text, r"section\s+i\b", r"section\s+ii\b") or text)
+        duties_part = _section(text, r"section\s+ii\b", r"(?:2\.\s+give|section\s+iii\b)")
+        title = grid.get("working title") or grid.get("job code title") or "Untitled position"
+        code, class_title = grid.get("job code number"), grid.get("job code title")
+        band = grid.get("pay band")
+        subs = _subordinates(text)
+        count = re.search(r"number\s+of\s+positions\s+supervised\s*:?\s*(\d+)", text, re.I)
+        idents = [Identifier(s, v) for s, v in (("position number", grid.get("position number")),
+                                                 ("job code", code)) if v]
+        position = Position(
+            title=clean_title(title),
+            other_titles=[class_title] if class_title and class_title != title else [],
+            identifiers=idents,
+            reports_to=_supervisor(text, grid),
+            direct_reports=subs,
+            supervises_count=to_int(count.group(1)) if count else (len(subs) or None),
+            job_class=JobClass(code, class_title) if code or class_title else None,
+            level=(f"Pay Band {band}" if band and band[0].isdigit() else band),
+            flsa=_flsa(text),
+            duties=_duties(duties_part or text),
+            education=_education(text),
+            experience_years=_experience(text),
+            staff_counts=_staff_counts(text),
+        )
+        org = Organisation(
+            jurisdiction="State of Montana",
+            organization=grid.get("department"),
+            units=_units(grid, text),
+            location=_location(grid.get("address")),
+        )
+        return Extraction(family=self.family, subject=position, organisation=org)

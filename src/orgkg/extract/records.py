@@ -1,0 +1,122 @@
+"""Typed records that extractors produce: what a document says, no RDF.
+
+An ``Extraction`` is one document's reading: the position it describes
+(``subject``), the positions it only mentions (supervisor, subordinates, peers),
+the organisation it sits in and, for class specifications, the class series.
+The mapping stage (``orgkg.mapping``) is the only place that turns these into
+triples; nothing here knows an ontology term.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A number that names a position or job: ``scheme`` is one of SCHEMES."""
+
+    scheme: str
+    value: str
+
+
+SCHEMES = ("position number", "job code", "competition number", "benchmark", "document")
+
+
+@dataclass(frozen=True)
+class JobClass:
+    """A classification: a group code (``EX``), a job code, a class title."""
+
+    code: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Duty:
+    text: str
+    percent: float | None = None
+
+
+@dataclass(frozen=True)
+class Budget:
+    amount: float
+    currency: str | None
+    scope: str
+
+
+@dataclass(frozen=True)
+class StaffCount:
+    count: int
+    scope: str
+
+
+@dataclass(frozen=True)
+class Factor:
+    """One job-evaluation factor rating (BC benchmark tables, point-factor plans)."""
+
+    name: str
+    degree: str | None
+    points: float | None
+
+
+@dataclass(frozen=True)
+class MentionedPosition:
+    """A position the document names without describing it."""
+
+    title: str
+    identifier: str | None = None
+
+
+@dataclass
+class Organisation:
+    """Where the subject sits: the government, its department, its units.
+
+    ``units`` run outermost first, each a (name, kind) pair where kind is the
+    level word the document uses (branch, division, bureau, section, unit).
+    """
+
+    jurisdiction: str | None = None
+    organization: str | None = None
+    units: list[tuple[str, str]] = field(default_factory=list)
+    location: str | None = None
+
+
+@dataclass
+class Position:
+    """The position (or job class) a document describes."""
+
+    title: str
+    other_titles: list[str] = field(default_factory=list)
+    identifiers: list[Identifier] = field(default_factory=list)
+    reports_to: list[MentionedPosition] = field(default_factory=list)
+    direct_reports: list[MentionedPosition] = field(default_factory=list)
+    peers: list[MentionedPosition] = field(default_factory=list)
+    supervises_count: int | None = None
+    job_class: JobClass | None = None
+    level: str | None = None
+    flsa: str | None = None
+    duties: list[Duty] = field(default_factory=list)
+    education: str | None = None
+    experience_years: float | None = None
+    experience_at_class: str | None = None
+    budgets: list[Budget] = field(default_factory=list)
+    staff_counts: list[StaffCount] = field(default_factory=list)
+    factors: list[Factor] = field(default_factory=list)
+    total_points: float | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything one extractor read from one document.
+
+    ``subject.reports_to`` lists every way the document names the supervisor,
+    the first being the one its header or first statement gives; likewise
+    ``subject.other_titles`` holds titles beyond ``subject.title``. ``series``
+    lists the class titles of the subject's class series, lowest first.
+    """
+
+    family: str
+    subject: Position
+    organisation: Organisation = field(default_factory=Organisation)
+    series: list[str] = field(default_factory=list)
+    confidence: float = 1.0

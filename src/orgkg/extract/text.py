@@ -1,0 +1,184 @@
+"""Text helpers every extractor shares: OCR repairs, numbers, sections, sentences.
+
+They read wording and structure only; none knows a particular document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# ---------------------------------------------------------------- OCR repairs
+
+# Letters OCR confuses with digits, repaired only inside number-like tokens.
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+_NUMBERISH = re.compile(r"(?<![A-Za-z])[0-9OIl|][0-9OIl|.,]*(?![A-Za-z])")
+
+
+def _has_digit_and_lookalike(tok: str) -> bool:
+    return any(c.isdigit() for c in tok)
+
+
+def repair_number(token: str) -> str:
+    """Repair one OCR'd number: ``66O`` -> ``660``, ``7O.7`` -> ``70.7``, ``I993`` -> ``1993``.
+
+    A token is repaired only when it already holds a real digit, so words
+    such as ``I`` or ``Ol`` stay as they are.
+    """
+    if not _has_digit_and_lookalike(token):
+        return token
+    return token.translate(_DIGIT_LOOKALIKES)
+
+
+def repair_numbers(text: str) -> str:
+    """Repair every number-like token in ``text`` (see ``repair_number``)."""
+    return _NUMBERISH.sub(lambda m: repair_number(m.group(0)), text)
+
+
+_LEVEL = re.compile(r"\b([A-Z]{2,4})\s*[-\u2010-\u2015]\s*([0-9OIl|]{1,2})\b")
+
+
+def repair_level(text: str) -> str:
+    """A group-and-level code with OCR noise: ``EX-O3`` -> ``EX-03``, ``AS - 7`` -> ``AS-07``."""
+    m = _LEVEL.search(text)
+    if not m:
+        return text.strip()
+    digits = m.group(2).translate(_DIGIT_LOOKALIKES)
+    return f"{m.group(1)}-{int(digits):02d}"
+
+
+def join_digit_groups(text: str) -> str:
+    """OCR splits thousands: ``2 185`` -> ``2185`` (a 1-3 digit group then exactly 3 digits)."""
+    return re.sub(r"\b(\d{1,3})[ \u00a0,](\d{3})\b(?![.,]?\d)", r"\1\2", text)
+
+
+# ---------------------------------------------------------------- numbers
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "twenty": 20,
+}
+NUMBER = r"(?:\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
+
+
+def to_number(token: str) -> float | None:
+    """``"6"``, ``"six"``, ``"(6)"`` -> 6.0; anything else -> None."""
+    t = token.strip().strip("()").lower()
+    if t in NUMBER_WORDS:
+        return float(NUMBER_WORDS[t])
+    t = repair_number(t).replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def to_int(token: str) -> int | None:
+    n = to_number(token)
+    return int(n) if n is not None and n == int(n) else None
+
+
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "b": 1e9}
+
+
+def parse_amount(text: str) -> float | None:
+    """A money amount as a plain number: ``7O.7 million $`` -> 70700000.0."""
+    t = join_digit_groups(repair_numbers(text))
+    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|[kmb])?\b", t, re.I)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", ""))
+    scale = _SCALE.get((m.group(2) or "").lower(), 1.0)
+    return round(value * scale, 2)
+
+
+def currency_of(text: str, default: str | None = None) -> str | None:
+    """The currency a money phrase names, or ``default`` (the jurisdiction's)."""
+    t = text.upper()
+    for code in ("CAD", "USD", "EUR", "GBP", "AUD", "NZD"):
+        if code in t:
+            return code
+    if "US$" in t:
+        return "USD"
+    if "C$" in t or "CDN" in t:
+        return "CAD"
+    return default
+
+
+def parse_percent(text: str) -> float | None:
+    """``35%``, ``25 %``, ``**20%**`` -> the number; None when there is no percent."""
+    m = re.search(r"(\d{1,3}(?:\.\d+)?)\s*%", repair_numbers(text))
+    return float(m.group(1)) if m else None
+
+
+# ---------------------------------------------------------------- wording
+
+def squash(text: str) -> str:
+    """Fold runs of white space (and markdown emphasis) into single spaces."""
+    text = text.replace("**", "").replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def first_sentence(text: str, max_words: int = 60) -> str:
+    """The first sentence of a statement, without its closing full stop.
+
+    A semicolon also ends the first clause when it comes after enough words,
+    as duty statements chain their tasks with semicolons.
+    """
+    text = squash(text)
+    m = re.search(r"(?<![A-Z])(?<!\b[a-z])[.;:](?=\s+[A-Z(\"]|\s*$)", text)
+    out = text[: m.start()] if m else text
+    words = out.split()
+    return " ".join(words[:max_words]).rstrip(" ,;:")
+
+
+def strip_bullet(line: str) -> str:
+    """Drop list markers: ``•``, ``-``, ``*``, ``1.``, ``a.``, ``A.``, ``(i)``, OCR'd ``e``/``s``."""
+    return re.sub(
+        r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043\u25e6*\-\u2013\u2014>]+|\(?[0-9]{1,2}[.)]|"
+        r"\(?[a-zA-Z][.)]|\([ivx]+\))\s+",
+        "",
+        line,
+    ).strip()
+
+
+def clean_title(title: str) -> str:
+    """A position title as a person writes it: no markup, trailing punctuation or spacing."""
+    t = squash(title).strip(" .,:;*_-\u2013\u2014")
+    return re.sub(r"\s+,", ",", t)
+
+
+def strip_parenthetical_acronym(title: str) -> str:
+    """``Chief, Client Solutions Officer (CCSO)`` -> ``Chief, Client Solutions Officer``."""
+    return re.sub(r"\s*\([A-Z][A-Za-z&/.]{1,9}\)\s*$", "", title).strip()
+
+
+# ---------------------------------------------------------------- sections
+
+def find_sections(text: str, headings: Iterable[str], *, flags: int = re.I) -> dict[str, str]:
+    """Split ``text`` at the given headings (regular expressions) in document order.
+
+    Returns heading pattern -> the text from after that heading up to the next
+    heading found. Headings that do not occur are absent from the result.
+    """
+    hits: list[tuple[int, int, str]] = []
+    for h in headings:
+        m = re.search(h, text, flags)
+        if m:
+            hits.append((m.start(), m.end(), h))
+    hits.sort()
+    out: dict[str, str] = {}
+    for i, (_, end, h) in enumerate(hits):
+        stop = hits[i + 1][0] if i + 1 < len(hits) else len(text)
+        out[h] = text[end:stop]
+    return out
+
+
+def field_value(text: str, label: str, *, stop: str = r"\n") -> str | None:
+    """The value after ``Label:`` on a form line, e.g. ``Ministry:  Health``."""
+    m = re.search(rf"(?im)^[ \t*]*(?:{label})[ \t*]*:[ \t*]*(.+?)[ \t*]*(?:{stop}|$)", text)
+    if not m:
+        return None
+    value = squash(m.group(1))
+    return value or None

@@ -1,0 +1,1 @@
+"""Graph: named graphs per document, written to TriG and an embedded store."""

@@ -1,0 +1,86 @@
+"""The built graph on disk: ``graph.trig`` (the record) and ``store/`` (for queries).
+
+``graph.trig`` holds one named graph per document, written deterministically
+(graphs sorted by IRI, each graph's Turtle sorted by rdflib), so the same
+inputs give byte-identical output. ``store/`` is a persistent Oxigraph store
+loaded from it, so later commands open the graph without parsing anything.
+Both are replaced as a whole: a new build is written beside the old one and
+moved into place.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from orgkg.errors import GraphError
+from orgkg.mapping.namespaces import PREFIXES, bind_prefixes
+
+TRIG = "graph.trig"
+STORE = "store"
+REPORT = "build-report.json"
+
+
+def trig(graphs: Mapping[URIRef, Graph]) -> str:
+    """One TriG document with a named graph per entry, in a stable order."""
+    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
+    parts = [head]
+    for iri in sorted(graphs):
+        g = graphs[iri]
+        bind_prefixes(g)
+        body = g.serialize(format="turtle")
+        lines = [ln for ln in body.splitlines() if ln and not ln.startswith("@prefix")]
+        inner = "\n".join(f"    {ln}" if ln else "" for ln in lines)
+        parts.append(f"\n<{iri}> {{\n{inner}\n}}\n")
+    return "".join(parts)
+
+
+def write(out: Path, graphs: Mapping[URIRef, Graph], report: list[dict[str, Any]]) -> Path:
+    """Write ``graph.trig``, the store and the build report into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    staging = out / ".staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    text = trig(graphs)
+    (staging / TRIG).write_text(text, encoding="utf-8")
+    store = ox.Store(str(staging / STORE))
+    store.bulk_load(text.encode("utf-8"), ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+    (staging / REPORT).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    for name in (TRIG, REPORT, STORE):
+        target = out / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+        (staging / name).rename(target)
+    staging.rmdir()
+    return out / TRIG
+
+
+def open_store(folder: Path) -> ox.Store:
+    """The built graph in ``folder``, opened read-only (or parsed from its TriG)."""
+    if not folder.is_dir():
+        raise GraphError(str(folder), "no such graph folder", "run `orgkg build PATH --out DIR` first")
+    if (folder / STORE).is_dir():
+        try:
+            return ox.Store.read_only(str(folder / STORE))
+        except OSError as err:
+            raise GraphError(str(folder / STORE), f"cannot open the store: {err}",
+                             "rebuild with `orgkg build`") from None
+    if (folder / TRIG).is_file():
+        store = ox.Store()
+        try:
+            store.load(path=str(folder / TRIG), format=ox.RdfFormat.TRIG)
+        except SyntaxError as err:
+            raise GraphError(str(folder / TRIG), f"not valid TriG: {err}") from None
+        return store
+    raise GraphError(str(folder), f"holds neither {STORE}/ nor {TRIG}",
+                     "run `orgkg build PATH --out DIR` first")

@@ -1,0 +1,51 @@
+"""Minting IRIs from stable keys: never raw text pasted into an IRI.
+
+An IRI is ``BASE + kind + "/" + slug + "-" + digest``: the slug (lower-case
+ASCII letters, digits and hyphens, at most 48 characters) keeps it readable,
+the digest of the full normalised key keeps it unique. The same key always
+gives the same IRI, so building the same documents twice gives the same graph
+and a title that is written with different spacing, case or punctuation
+still names the same thing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+BASE = "https://w3id.org/orgkg/id/"
+
+
+def normalise(text: str) -> str:
+    """The matching key of a name: case, accents, punctuation and spacing folded."""
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    t = t.casefold().replace("&", " and ")
+    t = re.sub(r"[^a-z0-9]+", " ", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def slug(text: str, limit: int = 48) -> str:
+    s = normalise(text).replace(" ", "-")[:limit].strip("-")
+    return s or "x"
+
+
+def mint(kind: str, *key: str) -> URIRef:
+    """The IRI of a ``kind`` of thing (``post``, ``org`` ...) named by ``key`` parts.
+
+    The last key part gives the readable slug; all parts give the digest.
+    """
+    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", kind):
+        raise ValueError(f"not an IRI kind: {kind!r}")
+    parts = [normalise(k) for k in key]
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+    return URIRef(f"{BASE}{kind}/{slug(key[-1] if key else '')}-{digest}")
+
+
+def child(parent: URIRef, kind: str, index: int) -> URIRef:
+    """A numbered part of a minted thing: ``<parent>/duty/3``."""
+    if index < 1 or not re.fullmatch(r"[a-z]+", kind):
+        raise ValueError(f"bad child IRI part: {kind!r} {index}")
+    return URIRef(f"{parent}/{kind}/{index}")

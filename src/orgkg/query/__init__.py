@@ -1,0 +1,1 @@
+"""Query: named SPARQL queries over the built graph or a remote endpoint."""

@@ -1,0 +1,85 @@
+"""Named SPARQL queries: ``.rq`` files that describe themselves, parsed once.
+
+Each file starts with a header of ``# key: value`` comment lines::
+
+    # name: reporting-chain
+    # summary: The chain of supervisors of a post, up to the top.
+    # param: post (IRI) the post whose chain to list
+    # example: orgkg query reporting-chain --param post=<https://w3id.org/orgkg/id/post/...>
+
+Parameters are SPARQL variables of the query (``?post``); values are bound as
+RDF terms by the store (pyoxigraph ``substitutions``), never pasted into the
+query text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from orgkg.errors import QueryError
+from orgkg.resources import data_dir
+
+_HEADER = re.compile(r"^#\s*(name|summary|param|example)\s*:\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    summary: str
+    text: str
+    path: Path
+    params: tuple[Param, ...] = field(default_factory=tuple)
+    examples: tuple[str, ...] = field(default_factory=tuple)
+
+
+def parse(path: Path) -> NamedQuery:
+    """Read one ``.rq`` file and its header."""
+    text = path.read_text(encoding="utf-8")
+    meta: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        m = _HEADER.match(line.strip())
+        if m:
+            meta.setdefault(m.group(1), []).append(m.group(2).strip())
+        elif line.strip() and not line.lstrip().startswith("#"):
+            break
+    if "name" not in meta or "summary" not in meta:
+        raise QueryError(str(path), "the header lacks '# name:' or '# summary:'")
+    params = []
+    for spec in meta.get("param", []):
+        m = re.match(r"(\w+)\s*\((\w+)\)\s*(.*)", spec)
+        if not m:
+            raise QueryError(str(path), f"bad '# param:' line {spec!r}",
+                             "write '# param: NAME (iri|string|integer) description'")
+        params.append(Param(m.group(1), m.group(2), m.group(3)))
+    return NamedQuery(meta["name"][0], " ".join(meta["summary"]), text, path,
+                      tuple(params), tuple(meta.get("example", [])))
+
+
+@cache
+def library(folder: Path | None = None) -> dict[str, NamedQuery]:
+    """Every named query under ``queries/`` (sub-folders included), by name."""
+    root = folder or data_dir("queries")
+    found: dict[str, NamedQuery] = {}
+    for path in sorted(root.rglob("*.rq")):
+        q = parse(path)
+        if q.name in found:
+            raise QueryError(str(path), f"a second query is named {q.name!r}")
+        found[q.name] = q
+    return found
+
+
+def get(name: str) -> NamedQuery:
+    try:
+        return library()[name]
+    except KeyError:
+        raise QueryError(name, "no such named query", "see `orgkg query --list`") from None

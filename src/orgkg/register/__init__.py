@@ -1,0 +1,1 @@
+"""Register: flat position records computed from the graph."""
