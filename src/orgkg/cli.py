@@ -15,6 +15,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -65,15 +66,17 @@ def main() -> None:
 @translate_errors
 def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
     """Read documents (files or folders) into a knowledge graph."""
-    from orgkg.graph.build import Loaded, collect, load, skipped
+    from orgkg.graph.build import Loaded, collect, load, shared_names, skipped
     from orgkg.graph.store import write
 
     console = stderr_console()
     files = list(collect(paths))
+    shared = shared_names(path for path, _ in files)
     loaded: list[Loaded] = []
-    with console.status("reading documents", spinner="dots") if console.is_terminal else _null():
+    status = console.status("reading documents") if console.is_terminal else nullcontext()
+    with status:
         for path, explicit in files:
-            item = (None if explicit else skipped(path)) or load(path)
+            item = (None if explicit else skipped(path)) or load(path, name_shared=path.name in shared)
             loaded.append(item)
             _report_line(console, item, quiet)
     graphs = {x.graph_iri: x.graph for x in loaded if x.graph_iri is not None and x.graph is not None}
@@ -87,14 +90,6 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
         f"{sum(x.outcome.triples for x in loaded)} triples -> {trig}"
     )
     sys.exit(PROBLEMS if failed else OK)
-
-
-class _null:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 def _report_line(console: Console, item: Any, quiet: bool) -> None:
@@ -126,7 +121,7 @@ def positions(graph_dir: Path, fmt: str | None) -> None:
     elif fmt == "csv":
         click.echo(formats.to_csv(records), nl=False)
     else:
-        formats.print_table(records, Console())
+        formats.print_table(records, Console(width=None if sys.stdout.isatty() else 200))
 
 
 if __name__ == "__main__":

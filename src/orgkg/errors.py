@@ -18,9 +18,13 @@ class OrgkgError(Exception):
         self.where, self.what, self.hint = where, what, hint
         super().__init__(str(self))
 
+    @property
+    def message(self) -> str:
+        """What went wrong and what to do, without the place."""
+        return f"{self.what} ({self.hint})" if self.hint else self.what
+
     def __str__(self) -> str:
-        tail = f" ({self.hint})" if self.hint else ""
-        return f"{self.where}: {self.what}{tail}"
+        return f"{self.where}: {self.message}"
 
 
 class InputError(OrgkgError):

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 # Letters OCR confuses with digits, repaired only inside number-like tokens.
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
-_NUMBERISH = re.compile(r"(?<![A-Za-z])[0-9OIl|][0-9OIl|.,]*(?![A-Za-z])")
+_NUMBERISH = re.compile(r"(?<![A-Za-z])[0-9OIl|][0-9OIl|.,/-]*(?![A-Za-z])")
 
 
 def _has_digit_and_lookalike(tok: str) -> bool:
@@ -120,15 +120,20 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def first_sentence(text: str, max_words: int = 60) -> str:
+def first_sentence(text: str, max_words: int = 60, min_clause_words: int = 6) -> str:
     """The first sentence of a statement, without its closing full stop.
 
-    A semicolon also ends the first clause when it comes after enough words,
-    as duty statements chain their tasks with semicolons.
+    A full stop ends it when a capital or the end follows (so ``U.S.`` and
+    ``e.g.`` do not); a colon or semicolon ends it too once the clause has
+    ``min_clause_words`` words, as duty statements chain tasks that way.
     """
     text = squash(text)
-    m = re.search(r"(?<![A-Z])(?<!\b[a-z])[.;:](?=\s+[A-Z(\"]|\s*$)", text)
+    m = re.search(r"(?<![A-Z])(?<!\b[a-z])\.(?=\s+[A-Z(\"]|\s*$)", text)
     out = text[: m.start()] if m else text
+    for clause in re.finditer(r"[;:]", out):
+        if len(out[: clause.start()].split()) >= min_clause_words:
+            out = out[: clause.start()]
+            break
     words = out.split()
     return " ".join(words[:max_words]).rstrip(" ,;:")
 

@@ -8,6 +8,7 @@ document never loses the others. ``collect`` expands folders.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,8 +61,12 @@ def collect(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
             yield path, True
 
 
-def load(path: Path) -> Loaded:
-    """Read, extract and map one document; never raises for a bad document."""
+def load(path: Path, *, name_shared: bool = False) -> Loaded:
+    """Read, extract and map one document; never raises for a bad document.
+
+    When another input has the same file name (``name_shared``), the
+    document's IRIs are minted from its name and a digest of its content.
+    """
     start = time.perf_counter()
     try:
         doc = read(path)
@@ -77,10 +82,11 @@ def load(path: Path) -> Loaded:
             media_type=doc.media_type,
             encoding=doc.encoding,
             reader=doc.reader,
+            key=f"{doc.name}#{doc.sha256[:16]}" if name_shared else "",
         )
         iri, graph = to_graph(extraction, prov)
     except InputError as err:
-        return Loaded(Outcome(str(path), "failed", error=err.what,
+        return Loaded(Outcome(str(path), "failed", error=err.message,
                               seconds=time.perf_counter() - start))
     return Loaded(
         Outcome(
@@ -92,6 +98,12 @@ def load(path: Path) -> Loaded:
         iri,
         graph,
     )
+
+
+def shared_names(paths: Iterable[Path]) -> set[str]:
+    """File names that more than one input has: their IRIs also carry a content digest."""
+    names = Counter(p.name for p in paths)
+    return {name for name, n in names.items() if n > 1}
 
 
 def skipped(path: Path) -> Loaded | None:

@@ -42,6 +42,12 @@ class Provenance:
     media_type: str = "text/plain"
     encoding: str | None = None
     reader: str | None = None
+    key: str = ""
+
+    @property
+    def document_key(self) -> str:
+        """What the document's IRIs are minted from: its file name, unless two share it."""
+        return self.key or self.name
 
 
 def document_iri(name: str) -> URIRef:
@@ -62,11 +68,11 @@ class _Mapper:
 
     def __init__(self, ex: Extraction, prov: Provenance) -> None:
         self.ex, self.prov, self.g = ex, prov, Graph()
-        self.doc = document_iri(prov.name)
+        self.doc = document_iri(prov.document_key)
         o = ex.organisation
         # Classes, levels and factors are named within a jurisdiction; posts
         # within their organisation. With neither stated, within the document.
-        self.scope = o.jurisdiction or o.organization or f"document {prov.name}"
+        self.scope = o.jurisdiction or o.organization or f"document {prov.document_key}"
         self.post_scope = (self.scope, o.organization or "")
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
@@ -89,7 +95,7 @@ class _Mapper:
         self.text(d, ORGKG.mediaType, p.media_type)
         self.text(d, ORGKG.encoding, p.encoding)
         self.text(d, ORGKG.readerVersion, p.reader)
-        self.add(graph_iri(p.name), PROV.wasDerivedFrom, d)
+        self.add(graph_iri(p.document_key), PROV.wasDerivedFrom, d)
 
     # ------------------------------------------------------------ organisation
     def organisation(self) -> URIRef | None:
@@ -226,7 +232,7 @@ class _Mapper:
 
     # ------------------------------------------------------------ the post's content
     def content(self, post: URIRef, s: Position) -> None:
-        base = mint("part", self.prov.name)
+        base = mint("part", self.prov.document_key)
         for i, d in enumerate(s.duties, 1):
             node = child(base, "duty", i)
             self.add(post, ORGKG.hasAccountability, node)
@@ -320,4 +326,4 @@ class _Mapper:
 
 def to_graph(extraction: Extraction, provenance: Provenance) -> tuple[URIRef, Graph]:
     """The named-graph IRI and the triples of one document."""
-    return graph_iri(provenance.name), _Mapper(extraction, provenance).build()
+    return graph_iri(provenance.document_key), _Mapper(extraction, provenance).build()

@@ -134,8 +134,8 @@ def _accountabilities(block: str) -> list[Duty]:
 
 def _cut_supervisor(raw: str, stop_words: set[str]) -> str:
     """The supervisor's title: up to punctuation, or ' the <subject word>'."""
-    raw = re.split(r"[;:.](?:\s|$)|,\s*(?=the\b|this\b|you\b|[a-z])|\s+(?:you|who|and\s+(?=[a-z]))\b",
-                   raw)[0]
+    ends = r"[;:.](?:\s|$)|,\s*(?=the\b|this\b|you\b|[a-z])|\s+(?:you|who|and\s+(?=[a-z]))\b"
+    raw = re.split(ends, raw)[0]
     words = raw.split()
     for k in range(1, len(words) - 1):
         if words[k].lower() in ("the", "this") and words[k + 1].strip("(),").lower() in stop_words:
@@ -233,7 +233,8 @@ def _experience_years(*blocks: str) -> float | None:
 
 def _staff_counts(text: str) -> list[StaffCount]:
     out: list[StaffCount] = []
-    pat = (rf"\b(?:supervis\w*|manag\w*|lead\w*|(?:team|staff|branch|unit|division|section)\s+of)\s+"
+    group = r"(?:team|staff|branch|unit|division|section)\s+of"
+    pat = (rf"\b(?:supervis\w*|manag\w*|lead\w*|{group})\s+"
            rf"(?:a\s+team\s+of\s+)?"
            rf"({NUMBER}|\d+)\s+((?:[\w-]+\s+){{0,4}}?{PEOPLE})\b")
     for m in re.finditer(pat, text, re.I):

@@ -79,6 +79,7 @@ STAFF = re.compile(
     r"(\d{1,4}(?:\.\d+)?)\s*(FTEs?|full[- ]time\s+equivalents?|staff|employees|positions)\b",
     re.I,
 )
+DUTIES_HEADING = r"^[ \t*#]*(?:JOB\s+)?DUTIES(?:\s+AND\s+(?:TASKS|RESPONSIBILITIES))?\b"
 SECTION_END = r"REASON\s+FOR\s+CLASSIFICATION|^\s*Total\s+Points"
 
 
@@ -90,7 +91,7 @@ class BCBenchmarkJob(Extractor):
 
     def extract(self, text: str) -> Extraction:
         text = text.replace("\r\n", "\n").replace("\u00a0", " ")
-        duties_text = _section(text, r"JOB\s+DUTIES(?:\s+AND\s+TASKS)?", SECTION_END)
+        duties_text = _section(text, DUTIES_HEADING, SECTION_END) or _before_tables(text)
         staff = _staff_counts(duties_text or text)
         subject = Position(
             title=_title(text),
@@ -117,11 +118,16 @@ def _label(text: str, label: str) -> str | None:
 
 
 def _section(text: str, start: str, stop: str) -> str:
-    m = re.search(start, text, re.I)
+    m = re.search(start, text, re.I | re.M)
     if not m:
         return ""
     end = re.search(stop, text[m.end():], re.I | re.M)
     return text[m.end(): m.end() + end.start()] if end else text[m.end():]
+
+
+def _before_tables(text: str) -> str:
+    """Without a duties heading, the numbered duties sit before the first table."""
+    return re.split(r"REASON\s+FOR\s+CLASSIFICATION", text, maxsplit=1, flags=re.I)[0]
 
 
 def _title(text: str) -> str:
@@ -133,13 +139,12 @@ def _title(text: str) -> str:
 
 
 def _identifiers(text: str) -> list[Identifier]:
-    m = re.search(
-        r"Bench\s*mark(?:\s+Job)?\s*(?:#|No\.?|Number)?\s*:?\s*([A-Z]{0,3}[0-9OIl]{1,4}[A-Z]?)\b",
-        text, re.I,
-    )
-    if not m or not any(c.isdigit() for c in m.group(1)):
-        return []
-    return [Identifier("benchmark", repair_numbers(m.group(1)))]
+    pattern = r"Bench\s*mark(?:\s+Job)?\s*(?:#|No\.?|Number)?\s*:?\s*([A-Z]{0,3}[0-9OIl]{1,4})\b"
+    for m in re.finditer(pattern, text, re.I):
+        value = repair_numbers(m.group(1))
+        if re.fullmatch(r"[A-Za-z]{0,3}\d{1,4}", value):
+            return [Identifier("benchmark", value)]
+    return []
 
 
 def _job_class(text: str) -> JobClass | None:
@@ -170,7 +175,7 @@ def _reports_to(text: str) -> list[MentionedPosition]:
     label = _label(text, r"Reports\s+To|Supervisor(?:'s)?(?:\s+Title)?")
     if label:
         found.append(MentionedPosition(label))
-    for m in re.finditer(r"\breport(?:s|ing)\s+(?:directly\s+)?to\s+(?:the\s+|an?\s+)?"
+    for m in re.finditer(r"\b[Rr]eport(?:s|ing)\s+(?:directly\s+)?to\s+(?:the\s+|an?\s+)?"
                          r"([A-Z][\w&/\-]*(?:[ ,]+(?:of\s+|and\s+)?[A-Z][\w&/\-]*)*)", text):
         title = clean_title(m.group(1))
         if title and all(title.casefold() != f.title.casefold() for f in found):
@@ -205,24 +210,32 @@ def _duty(raw: str) -> Duty:
     return Duty(text=text.strip(" .;:,-"), percent=percent)
 
 
+def _staff_mentions(text: str) -> list[tuple[int, str, bool]]:
+    """(count, scope, in a supervising sentence) for every whole staff figure."""
+    out: list[tuple[int, str, bool]] = []
+    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
+        supervising = bool(re.search(r"\b(?:supervis|manag|lead)", sentence, re.I))
+        for m in STAFF.finditer(sentence):
+            value = float(m.group(1))
+            if value == int(value):
+                out.append((int(value), m.group(2), supervising))
+    return out
+
+
 def _staff_counts(text: str) -> list[StaffCount]:
     out: list[StaffCount] = []
-    for m in STAFF.finditer(text):
-        value = float(m.group(1))
-        if value != int(value):
+    for count, scope, supervising in _staff_mentions(text):
+        if not (supervising or scope.upper().startswith("FTE")):
             continue
-        item = StaffCount(int(value), m.group(2))
-        if all(item.count != o.count or item.scope.lower() != o.scope.lower() for o in out):
-            out.append(item)
+        if all(count != o.count or scope.lower() != o.scope.lower() for o in out):
+            out.append(StaffCount(count, scope))
     return out
 
 
 def _supervises_count(text: str) -> int | None:
-    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
-        if re.search(r"\bsupervis", sentence, re.I):
-            m = STAFF.search(sentence)
-            if m and float(m.group(1)) == int(float(m.group(1))):
-                return int(float(m.group(1)))
+    for count, _, supervising in _staff_mentions(text):
+        if supervising:
+            return count
     return None
 
 

@@ -204,14 +204,18 @@ def _series(section: str, title: str) -> list[str]:
     if not m:
         return []
     rank = ORDINALS.get(m.group(1).lower()) or to_int(re.sub(r"\D", "", m.group(1)) or "x")
-    size = to_int(m.group(2)) or NUMBER_WORDS.get(m.group(2).lower())
+    size = to_int(m.group(2)) or NUMBER_WORDS.get(m.group(2).lower(), 1 if "single" in
+                                                     m.group(2).lower() else None)
     listed = re.search(r"series\s+(?:also\s+)?(?:contains|includes|consists\s+of)\s+(.+?)"
                        r"\.(?=\s|$)", text[m.end():], re.I)
     expect = size - 1 if size else None
     others = _split_names(listed.group(1), expect) if listed else []
+    if size == 1:
+        return []
     if not others:
         others = [clean_title(d) for d in re.findall(
             r"distinguished\s+from\s+(?:the\s+)?(.+?)(?:,|\s+(?:which|in\s+that|by|as)\b)", text)]
+        others = others if expect is None or len(set(others)) == expect else []
     others = _order_numerals([o for o in dict.fromkeys(others) if o.casefold() != title.casefold()])
     pos = min(max((rank or len(others) + 1) - 1, 0), len(others))
     return [*others[:pos], title, *others[pos:]]

@@ -81,7 +81,8 @@ def _label_of(cell: str) -> str | None:
 
 
 def _is_label_row(line: str) -> bool:
-    cells = [c for c in line.split("\t") if c.strip() and "<input" not in c]
+    cells = [c for c in line.split("\t")
+             if c.strip() and not re.search(CHECKED + "|" + UNCHECKED + r"|FLSA", c)]
     return bool(cells) and all(_label_of(c) for c in cells)
 
 
@@ -179,7 +180,9 @@ def _duties(section: str) -> list[Duty]:
             alone = re.fullmatch(r"[\s*(]*\d{1,3}\s*%[\s*)]*", nxt)
             percent = parse_percent(nxt) if alone else None
         body = re.sub(r"\(?\**\s*\d{1,3}\s*%\s*\**\)?", "", m.group(2))
-        body = re.sub(r"(\S+(?:\s+\S+){5,}?)\s+using\s+(?:the\s+)?knowledge\b.*", r"\1", body)
+        using = re.search(r"\s+using\s+(?:the\s+)?knowledge\b", body)
+        if using and len(body[: using.start()].split()) >= 6:
+            body = body[: using.start()]
         duties.append(Duty(first_sentence(body), percent))
         expect = chr(ord(expect) + 1)
     return duties
@@ -197,11 +200,12 @@ def _units(grid: dict[str, str], text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     levels = (("division", ("Division", "Bureau")), ("section", ("Section", "Unit", "Program")))
     for key, kinds in levels:
-        for part in re.split(r"\s*(?:/|;|,|\s-\s)\s*", grid.get(key, "")):
-            if part:
-                name = _with_kind(part, text, kinds)
-                kind = name.split()[-1].lower() if name.split()[-1] in UNIT_WORDS else key
-                out.append((name, kind))
+        parts = [p for p in re.split(r"\s*(?:/|;|,|\s-\s)\s*", grid.get(key, "")) if p]
+        for k, part in enumerate(parts):
+            name = _with_kind(part, text, kinds)
+            last = name.split()[-1]
+            kind = last.lower() if last in UNIT_WORDS else kinds[min(k, len(kinds) - 1)].lower()
+            out.append((name, kind))
     return out
 
 

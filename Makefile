@@ -1,0 +1,32 @@
+# orgkg's two commands: `make run` (set up, build the bundled documents, print
+# the register) and `make test` (set up, lint, run every test). CI calls
+# `make test` through .ci/run.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= out
+
+.PHONY: run test lint system-deps bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/orgkg build data/documents --out $(OUT)
+	$(BIN)/orgkg positions --graph $(OUT) --format table
+
+system-deps:
+	bash tools/system-deps.sh
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check src tests tools bench
+
+test: $(BIN)/.installed system-deps lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache

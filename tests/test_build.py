@@ -1,0 +1,137 @@
+"""`orgkg build`: named graphs per document, deterministic, parseable, fault-tolerant."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, URIRef
+from rdflib.namespace import RDF
+
+from orgkg.extract import recognise
+from orgkg.mapping.namespaces import ORGKG
+from tests.conftest import SAMPLES, run
+
+FAMILIES = {
+    "000_90ea68258074114b.txt": "goc-ex-position-description",
+    "001_8ba5af5d962b80b0.txt": "alberta-position-profile",
+    "002_98d24b394b33c00d.txt": "bc-benchmark-job",
+    "003_12d5e8fc9094d42c.txt": "denver-class-specification",
+    "004_537286d98502ce55.txt": "montana-job-profile",
+}
+
+
+@pytest.mark.parametrize(("name", "family"), FAMILIES.items())
+def test_recogniser_names_each_sample_family(name: str, family: str) -> None:
+    found = recognise((SAMPLES / name).read_text(encoding="utf-8"))
+    assert found.family == family
+    assert found.confidence >= 0.7
+
+
+def test_unknown_layout_goes_to_the_generic_loader() -> None:
+    assert recognise("Shopping list\n\n- eggs\n- milk\n").family == "generic"
+
+
+def _build(out: Path, *inputs: Path, seed: str = "0") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    cmd = [sys.executable, "-m", "orgkg", "build", *map(str, inputs), "--out", str(out)]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+
+
+def test_building_twice_gives_byte_identical_output(tmp_path: Path) -> None:
+    first, second = _build(tmp_path / "a", SAMPLES, seed="1"), _build(tmp_path / "b", SAMPLES, seed="2")
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    assert (tmp_path / "a/graph.trig").read_bytes() == (tmp_path / "b/graph.trig").read_bytes()
+
+
+def test_one_named_graph_per_document_with_its_provenance(built: Path) -> None:
+    ds = Dataset()
+    ds.parse(built / "graph.trig", format="trig")
+    graphs = [g for g in ds.graphs() if g.identifier != ds.default_graph.identifier]
+    assert len([g for g in graphs if len(g)]) == len(FAMILIES)
+    for g in graphs:
+        if not len(g):
+            continue
+        (doc,) = set(g.subjects(RDF.type, ORGKG.SourceDocument))
+        assert g.value(doc, ORGKG.documentFamily) is not None
+        assert len(str(g.value(doc, ORGKG.sha256))) == 64
+        assert g.value(doc, ORGKG.loaderVersion) is not None
+
+
+def test_no_blank_nodes_and_trig_parses_alike_in_rdflib_and_oxigraph(built: Path) -> None:
+    ds = Dataset()
+    ds.parse(built / "graph.trig", format="trig")
+    quads = list(ds.quads())
+    assert quads
+    assert not any(type(t).__name__ == "BNode" for q in quads for t in q[:3])
+    store = ox.Store()
+    store.load(path=str(built / "graph.trig"), format=ox.RdfFormat.TRIG)
+    assert len(store) == len(quads)
+
+
+def test_the_store_is_loaded_and_opens_without_parsing(built: Path) -> None:
+    store = ox.Store.read_only(str(built / "store"))
+    trig = (built / "graph.trig").read_text(encoding="utf-8")
+    reparsed = ox.Store()
+    reparsed.load(trig.encode(), ox.RdfFormat.TRIG)
+    assert len(store) == len(reparsed)
+
+
+def test_mentioned_positions_are_nodes_with_reporting_lines(built: Path) -> None:
+    ds = Dataset()
+    ds.parse(built / "graph.trig", format="trig")
+    org = "http://www.w3.org/ns/org#"
+    # The federal sample: the ADM has six direct reports, the described post one of them.
+    adm_reports = {}
+    for s, _, o, _ in ds.quads((None, URIRef(org + "reportsTo"), None, None)):
+        adm_reports.setdefault(o, set()).add(s)
+    assert max(len(v) for v in adm_reports.values()) == 6
+
+
+def test_a_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(SAMPLES, docs)
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    result = run("build", str(docs), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert any(line.startswith(str(docs / "empty.txt") + ": ") for line in lines)
+    assert any(line.startswith(str(docs / "binary.txt") + ": ") for line in lines)
+    assert "Traceback" not in result.stderr
+    report = json.loads((tmp_path / "out/build-report.json").read_text())
+    assert sum(r["status"] == "ok" for r in report) == len(FAMILIES)
+    assert sum(r["status"] == "failed" for r in report) == 2
+    clean = _build(tmp_path / "clean", SAMPLES)
+    assert clean.returncode == 0
+    assert (tmp_path / "out/graph.trig").read_bytes() == (tmp_path / "clean/graph.trig").read_bytes()
+
+
+def test_folders_skip_files_without_a_reader(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    shutil.copy(SAMPLES / "002_98d24b394b33c00d.txt", tmp_path / "docs")
+    (tmp_path / "docs/chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = run("build", str(tmp_path / "docs"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert "chart.png: skipped" in result.stderr
+
+
+def test_data_on_stdout_messages_on_stderr(built: Path) -> None:
+    result = run("positions", "--graph", str(built), "--format", "json")
+    assert result.exit_code == 0
+    records = json.loads(result.stdout)
+    assert len(records) == len(FAMILIES)
+    assert result.stderr == ""
+
+
+def test_a_missing_graph_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = run("positions", "--graph", str(tmp_path / "nope"))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "no such graph folder" in result.stderr

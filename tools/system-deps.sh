@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# System packages the tests need, installed only when missing (Debian, as root).
+#   java  - owlready2 runs the HermiT reasoner on it
+set -euo pipefail
+missing=()
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "system-deps: please install: ${missing[*]}" >&2
+  exit 1
+fi
+echo "system-deps: installing ${missing[*]}" >&2
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
