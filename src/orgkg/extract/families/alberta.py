@@ -62,7 +62,7 @@ CUES: dict[str, float] = {
 
 HEADINGS = {
     "summary": r"^\W*(?:position|job)\s+(?:summary|purpose)\W*$",
-    "duties": r"^\W*(?:specific|key|major)?\s*(?:accountabilities|responsibilities)\W*$",
+    "duties": r"^\W*(?:(?:specific|key|major)\s+)?(?:accountabilities|responsibilities)\W*$",
     "knowledge": r"^\W*(?:knowledge\s*/\s*experience|knowledge,?\s+skills.*|qualifications)\W*$",
     "leadership": r"^\W*leadership\s+and\s+business\s+know.*$",
     "problems": r"^\W*problem\s+solving\W*$",

@@ -49,7 +49,7 @@ LABELS: dict[str, list[str]] = {
     "unit": [r"directorate", r"branch", r"division", r"bureau", r"section", r"work\s+unit", r"unit",
              r"program(?:me)?(?:\s+area)?", r"faculty", r"school", r"team"],
     "location": [r"(?:work|job|office)\s+location", r"location", r"work\s*site", r"place\s+of\s+work",
-                 r"duty\s+station", r"based\s+(?:at|in)", r"city"],
+                 r"duty\s+station", r"based\s+(?:at|in)", r"city", r"(?:work\s+)?address"],
     "reports_to": [r"reports?\s+(?:directly\s+)?to", r"reporting\s+to", r"(?:immediate\s+)?supervisor",
                    r"supervisor'?s?\s+(?:title|position)", r"line\s+manager", r"responsible\s+to",
                    r"accountable\s+to"],
@@ -65,13 +65,15 @@ LABELS: dict[str, list[str]] = {
     "supervised": [r"number\s+of\s+(?:positions|employees|staff)\s+supervised", r"direct\s+reports",
                    r"(?:positions|staff|employees)\s+supervised", r"supervises"],
 }
+#: a second word after a label: ``Division and Bureau``, ``Work Address and Phone``.
+COMPOUND = r"(?:[ \t]*(?:and|/|&)[ \t]*\w+(?:[ \t]+\w+)?)?"
 UNIT_WORDS = r"branch|division|bureau|section|unit|office|directorate|team|services?|program|cent(?:re|er)"
 EMPLOYMENT_WORDS = re.compile(r"^(?:full|part)[- ]time|^permanent|^temporary|^casual|^term\b|^\d", re.I)
 STAFF_NOUNS = (r"staff|employees|FTEs?|full[- ]time\s+equivalents?|specialists|professionals|personnel|"
                r"workers|subordinates|technicians|officers|analysts")
 N = rf"\b{NUMBER}\b"
 DUTY_HEAD = re.compile(
-    r"^(?:(?:essential|major|primary|principal|key|main|specific|typical|general|core|job|"
+    r"^(?:(?:essential|major|primary|principal|key|main|specific|typical|general|core|job|assigned|"
     r"examples?\s+of)\s+)*(?:duties|functions|responsibilities|accountabilities|tasks|work|"
     r"activities)(?:\s+(?:and|&)\s+(?:responsibilities|duties|tasks|accountabilities))?"
     r"(?:\s+(?:include|of\s+the\s+(?:position|job|role)))?(?:\s*\([^)]*\))?\s*:?$"
@@ -81,6 +83,7 @@ STOP_HEAD = re.compile(
     r"working\s+conditions|physical|environment|salary|compensation|benefit|how\s+to\s+apply|"
     r"licen[cs]|certificat|selection|person\s+specification|supervision\s+(?:received|exercised)|"
     r"contacts|about\s+(?:us|the)|equal\s+opportunity|signature|approv|distinguishing", re.I)
+INTRO = re.compile(r"the\s+following|these\b|this\s+list|any\s+one\s+position|examples\s+of", re.I)
 JURISDICTION = re.compile(
     r"\b(?:Government|State|Province|Commonwealth|County|City(?:\s+and\s+County)?|Town|Village|"
     r"Township|(?:Regional\s+)?Municipality|Region|District)\s+of\s+(?:the\s+)?[A-Z][\w.'\-]*"
@@ -91,36 +94,51 @@ JURISDICTION = re.compile(
 
 # ---------------------------------------------------------------- lines and labels
 
-def prepare(text: str) -> str:
-    """Plain lines: HTML and Markdown removed, table rows ``| Label | value |`` made ``Label: value``."""
-    text = re.sub(r"(?i)<br\s*/?>|</p>|</tr>|</li>", "\n", text)
-    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
-    out = []
-    for line in text.splitlines():
-        line = re.sub(r"^\s*#{1,6}\s+", "", line).replace("**", "").replace("__", "")
-        if re.fullmatch(r"\s*\|?[\s:|\-]+\|?\s*", line) and "|" in line:
-            continue
-        cells = [c.strip() for c in re.split(r"\s*\|\s*|\t+", line.strip().strip("|")) if c.strip()]
-        if len(cells) >= 2 and len(cells[0].split()) <= 5 and not cells[0].endswith(":") and \
-                _label_kind(cells[0]):
-            line = f"{cells[0]}: {' '.join(cells[1:])}"
-        elif len(cells) >= 2 and "|" in line:
-            line = "  ".join(cells)
-        out.append(line.rstrip())
-    return "\n".join(out)
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\s*\|\s*|\t+", line.strip().strip("|")) if c.strip()]
 
 
 def _label_kind(cell: str) -> str | None:
+    """The kind of form label a table cell is (``Reports To`` -> reports_to), or None."""
     cell = cell.strip(" :*")
     for kind, labels in LABELS.items():
-        if any(re.fullmatch(rf"{lab}(?:\s*\([^)]*\))?", cell, re.I) for lab in labels):
+        if any(re.fullmatch(rf"(?:{lab}){COMPOUND}(?:\s*\([^)]*\))?", cell, re.I)
+               for lab in labels):
             return kind
     return None
 
 
+def _is_label_row(cells: list[str]) -> bool:
+    """A row of column headings (``Working Title | Job Code``), its values on the next row."""
+    labelled = sum(1 for c in cells if _label_kind(c))
+    return len(cells) >= 2 and labelled >= max(2, len(cells) - 1)
+
+
+def prepare(text: str) -> str:
+    """Plain lines: HTML and Markdown removed, table cells made ``Label: value`` lines."""
+    text = re.sub(r"(?i)<br\s*/?>|</p>|</tr>|</li>", "\n", text)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    out: list[str] = []
+    heads: list[str] = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*#{1,6}\s+", "", line).replace("**", "").replace("__", "").rstrip()
+        if re.fullmatch(r"\s*-{3}.*-{3}\s*|\s*\|?[\s:|\-]+\|?\s*", line) and line.strip():
+            continue
+        cells = _cells(line)
+        if heads and cells and not _label_kind(cells[0]):
+            out += [f"{h.rstrip(':')}: {v}" for h, v in zip(heads, cells, strict=False)]
+        elif len(cells) >= 2 and not cells[0].endswith(":") and _label_kind(cells[0]) \
+                and not _is_label_row(cells):
+            out.append(f"{cells[0]}: {' '.join(cells[1:])}")
+        else:
+            out.append("  ".join(cells) if "|" in line else line)
+        heads = cells if _is_label_row(cells) else (heads if not cells else [])
+    return "\n".join(out)
+
+
 def field(text: str, label: str) -> str | None:
     """The value of ``Label: value`` on its own line, or on the next line when the label stands alone."""
-    pattern = rf"(?im)^[ \t>*\-\u2022]*(?:{label})[ \t]*(?:\([^)\n]*\))?[ \t]*:[ \t]*(.*)$"
+    pattern = rf"(?im)^[ \t>*\-\u2022]*(?:{label}){COMPOUND}[ \t]*(?:\([^)\n]*\))?[ \t]*:[ \t]*(.*)$"
     for m in re.finditer(pattern, text):
         value = re.split(r"\s{2,}[A-Z][\w /&']{1,30}:", m.group(1))[0].strip(" *_")
         if not value:
@@ -142,7 +160,8 @@ def first_field(text: str, kind: str) -> str | None:
 def fallback_title(text: str) -> str | None:
     """The first short heading-like line that is not boilerplate or a label."""
     boiler = re.compile(r"(?:job|position|class|role)\s+(?:description|profile|specification|posting)|"
-                        r"^page\b|confidential|^date\b|^revised|^draft", re.I)
+                        r"^page\b|confidential|^date\b|^revised|^draft|authority|commission|government|ministry|"
+                        r"department|agency|\bboard\b|council|office\s+of", re.I)
     for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:15]:
         line = clean_title(strip_bullet(line))
         if (line and ":" not in line and len(line.split()) <= 10 and not boiler.search(line)
@@ -231,26 +250,38 @@ def flsa_of(raw: str, text: str) -> str | None:
 
 # ---------------------------------------------------------------- supervision, money, people
 
+def listed_after(text: str) -> list[str]:
+    """Short title lines (bulleted or not) that follow a label, up to a sentence, label or heading."""
+    out = []
+    for ln in text.splitlines()[:25]:
+        body = _marker(ln)[2]
+        if not body:
+            continue
+        if ":" in body or body.endswith(".") or len(body.split()) > 12 or STOP_HEAD.search(body) \
+                or DUTY_HEAD.match(body):
+            break
+        out.append(body)
+    return out
+
+
 def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
     """How many positions it supervises and, where listed, which."""
     names: list[MentionedPosition] = []
     count = None
-    for lab in LABELS["supervised"]:
-        m = re.search(rf"(?im)^[ \t*\-]*{lab}[ \t]*:[ \t]*([^\n]*)((?:\n[ \t]*(?:[-*\u2022\u25cf]|\d+[.)])"
-                      r"[^\n]+)*)", text)
-        if not m:
-            continue
-        value, listed = m.group(1).strip(), m.group(2)
+    labels = "|".join(LABELS["supervised"])
+    for m in re.finditer(rf"(?im)^[^\n:]*?\b(?:{labels})[ \t]*:[ \t]*([^\n]*)$", text):
+        value = m.group(1).strip()
         num = re.match(rf"({N})\b\s*(?:\((.*)\))?", value, re.I)
-        count = to_int(num.group(1)) if num else None
+        if num and count is None:
+            count = to_int(num.group(1))
         rest = num.group(2) if num and num.group(2) else ("" if num else value)
-        items = [strip_bullet(x) for x in listed.splitlines() if x.strip()] or re.split(r"\s*[;,]\s*", rest)
-        names = [mentioned(x) for x in items if x.strip() and x.strip()[0].isupper()]
-        break
+        items = re.split(r"\s*[;,]\s*", rest) if rest else listed_after(text[m.end() :])
+        if not names:
+            names = [mentioned(x) for x in items if x.strip() and x.strip()[0].isupper()]
     if count is None:
         m = re.search(rf"(?:supervis(?:es|ing)|supervision\s+(?:to|of)|(?:manages|leads)\s+a\s+(?:staff|"
-                      rf"team)\s+of)\s+(?:a\s+(?:staff|team)\s+of\s+)?({N})(?!\s*%)"
-                      rf"|({N})\s+(?:direct\s+reports|(?:\w+\s+){{0,3}}(?:positions|employees|staff)\s+"
+                      rf"team)\s+of)\s+(?:a\s+(?:staff|team)\s+of\s+|(?:[\w-]+\s+){{0,4}}?\()?({N})"
+                      rf"(?!\s*%)|({N})\s+(?:direct\s+reports|(?:\w+\s+){{0,3}}(?:positions|employees|staff)\s+"
                       rf"report(?:ing)?\s+(?:directly\s+)?to\s+(?:this\s+position|the\s+incumbent))",
                       text, re.I)
         count = to_int(m.group(1) or m.group(2)) if m else None
@@ -258,14 +289,20 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
 
 
 def staff_counts(text: str) -> list[StaffCount]:
-    """``5 professional information technology specialists``, ``120 FTEs``: one per distinct count."""
+    """``5 professional information technology specialists``, ``120 FTEs``: one per distinct count.
+
+    A count is kept only where its sentence speaks of supervising, managing or a team.
+    """
     out: dict[int, StaffCount] = {}
-    pat = rf"(?<![\d$.,])(\d[\d,]*|{NUMBER})\s+((?:[A-Za-z-]+\s+){{0,4}}?(?:{STAFF_NOUNS}))\b"
+    words = r"(?:(?!(?:of|and|the|to|in|for|with)\b)[A-Za-z-]+\s+){0,4}?"
+    pat = rf"(?<![\d$.,])(\d[\d,]*|{N})\s+({words}(?:{STAFF_NOUNS}))\b"
+    context = re.compile(r"supervis|manag|lead|direct|oversee|responsib|includ|consist|compris|team|"
+                         r"staff\s+of|FTE|report", re.I)
     for m in re.finditer(pat, text, re.I):
         n = to_int(m.group(1).replace(",", ""))
-        scope = squash(m.group(2))
-        if n and n not in out and not re.search(r"\byears?\b", scope, re.I):
-            out[n] = StaffCount(n, scope)
+        before = re.split(r"[.;]\s|\n\s*\n", text[max(0, m.start() - 150) : m.start()])[-1]
+        if n and n not in out and context.search(before + m.group(0)):
+            out[n] = StaffCount(n, squash(m.group(2)))
     return list(out.values())
 
 
@@ -302,15 +339,28 @@ def budgets(text: str) -> list[Budget]:
     return out
 
 
+def qualification_lines(text: str) -> list[str]:
+    """The lines under headings about qualifications, education or experience."""
+    out, inside = [], False
+    for ln in text.splitlines():
+        if _is_heading(ln) and _marker(ln)[0] == "none":
+            inside = bool(re.search(r"qualif|requirement|education|experience|knowledge", ln, re.I))
+        elif inside:
+            out.append(ln)
+    return out
+
+
 def education(text: str) -> str | None:
     """The first degree, diploma or certificate a requirement names."""
     pat = (r"(?:(?:Bachelor|Master|Doctor|Associate)(?:['’]?s)?(?:\s+of\s+[A-Z]\w+)?\s+degree|"
            r"(?:Bachelor|Master)['’]s|Ph\.?\s?D\.?|doctorate|(?:(?:university|college|post-secondary|"
-           r"undergraduate|graduate)\s+)?degree(?!\s+of\b)|high\s+school\s+diploma|GED|diploma)")
-    m = re.search(pat, text, re.I)
+           r"undergraduate|graduate)\s+)?degree(?!\s+of\b)|high\s+school\s+diploma|(?-i:GED)|diploma)\b")
+    quals = "\n".join(qualification_lines(text))
+    m = next((m for t in (quals, text) for m in re.finditer(pat, t, re.I)
+              if m.group(0) == "GED" or not m.group(0).isupper()), None)
     if not m:
         return None
-    rest = text[m.start() : m.start() + 200]
+    rest = m.string[m.start() : m.start() + 200]
     phrase = re.split(r"[.;:\n]|\s+(?:and|plus|with|from|along)\s+|,\s+(?:and|plus|or\s+an?)\s+", rest)[0]
     phrase = clean_title(phrase)
     return phrase[0].upper() + phrase[1:] if phrase else None
@@ -330,8 +380,11 @@ def experience(text: str) -> tuple[float | None, str | None]:
 
 def _is_heading(line: str) -> bool:
     s = line.strip()
-    return bool(s) and len(s.split()) <= 8 and not s.endswith(".") and (
-        s.endswith(":") or (s.upper() == s and any(c.isalpha() for c in s)) or bool(DUTY_HEAD.match(s)))
+    if not s or len(s.split()) > 8 or s.endswith((".", ",", ";")):
+        return False
+    title_case = len(s.split()) <= 6 and all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3
+                                             for w in s.split())
+    return s.endswith(":") or title_case or s.upper() == s or bool(DUTY_HEAD.match(s))
 
 
 def _marker(line: str) -> tuple[str, int, str]:
@@ -391,7 +444,7 @@ def duties(text: str) -> list[Duty]:
             top = top or (kind, indent)
             items.append([body, pending])
             pending = None
-        elif kind == "none" and top is None and blank and not _is_heading(body):
+        elif kind == "none" and top is None and blank and body[0].isupper() and not _is_heading(body):
             items.append([body, pending])
             pending = None
         elif items and kind == "none" and not blank:
@@ -401,7 +454,7 @@ def duties(text: str) -> list[Duty]:
     for body, pct in items:
         found, rest = _percent_of(squash(body))
         sentence = first_sentence(rest)
-        if len(sentence.split()) >= 3 and not re.match(r"(?:the\s+following|these|this\s+list)", sentence, re.I):
+        if len(sentence.split()) >= 3 and not INTRO.match(sentence):
             out.append(Duty(sentence, pct if pct is not None else found))
     return out
 
@@ -413,14 +466,14 @@ def organisation(text: str) -> Organisation:
     kind = next((k for k in ("Ministry", "Department") if org and field(text, k.lower()) == org), None)
     if org and kind and kind.lower() not in org.lower() and len(org.split()) <= 3:
         org = f"{kind} of {org}"
-    units = []
-    for lab in LABELS["unit"]:
-        value = field(text, lab)
-        if value and not any(value == u for u, _ in units):
-            word = lab.split("\\s+")[-1]
-            name = value if re.search(UNIT_WORDS, value, re.I) or word in {"unit", "faculty", "school"} \
-                else f"{value} {word.title()}"
-            units.append((clean_title(name), word))
+    units: list[tuple[str, str]] = []
+    for m in re.finditer(r"(?m)^[ \t*\-]*([A-Za-z][\w /&]{1,40}?)[ \t]*:[ \t]*(\S[^\n]*)$", text):
+        value = clean_title(m.group(2))
+        if _label_kind(m.group(1)) != "unit" or not value or any(value in u for u, _ in units):
+            continue
+        word = re.findall(r"\w+", m.group(1).lower())[-1]
+        named = re.search(UNIT_WORDS, value, re.I) or word in {"unit", "faculty", "school", "area"}
+        units.append((value if named else f"{value} {word.title()}", word))
     head = "\n".join(text.splitlines()[:30])
     juris = JURISDICTION.search(head) or JURISDICTION.search(text)
     return Organisation(jurisdiction=juris.group(0).strip() if juris else None,
@@ -448,6 +501,11 @@ class GenericDescription(Extractor):
         pos.reports_to = [MentionedPosition(clean_title(n)) for n in named if n]
         pos.supervises_count, pos.direct_reports = supervision(text)
         pos.job_class, pos.level = classification(text)
+        code = next((i.value for i in pos.identifiers if i.scheme == "job code"), None)
+        if pos.job_class and code and not pos.job_class.code:
+            pos.job_class = JobClass(code, pos.job_class.title)
+        if not pos.job_class and re.search(r"\bclass\s+(?:specification|description|series)", text, re.I):
+            pos.job_class = JobClass(None, pos.title)
         pos.flsa = flsa_of(raw, text)
         pos.duties = duties(text)
         pos.education = education(text)
