@@ -43,7 +43,8 @@ from orgkg.mapping import Provenance, to_graph
 JURISDICTION = "Synthetic Province"
 DEPARTMENT = "Department of Synthetic Services"
 SERIES = {
-    "Program Officer": ["Program Officer I", "Program Officer II", "Program Officer III", "Program Officer IV"],
+    "Program Officer": ["Program Officer I", "Program Officer II", "Program Officer III",
+                        "Program Officer IV"],
     "Analyst": ["Analyst I", "Analyst II", "Analyst III"],
     "Supervisor": ["Supervisor I", "Supervisor II", "Supervisor III"],
     "Manager": ["Manager I", "Manager II", "Manager III", "Executive Director"],
@@ -104,8 +105,8 @@ def _classify(nodes: list[Node], rng: random.Random) -> None:
 def _extraction(x: Node, rng: random.Random, with_series: bool) -> Extraction:
     shares = sorted(rng.sample(range(5, 95, 5), rng.randint(2, 4)))
     percents = [b - a for a, b in zip([0, *shares], [*shares, 100], strict=True)]
-    duties = [Duty(f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} for the {x.units[-1][1] if x.units else 'department'}",
-                   float(p)) for p in percents]
+    where = x.units[-1][1] if x.units else "department"
+    duties = [Duty(f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} for the {where}", float(p)) for p in percents]
     subject = Position(
         title=x.title,
         identifiers=[Identifier("position number", x.number)],

@@ -18,5 +18,5 @@ def test_wheel_carries_the_data_folders(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "orgkg/_data/ontology/orgkg.ttl" in names
     assert "orgkg/_data/queries/register/positions.rq" in names
-    assert "orgkg/cli.py" in names
+    assert "orgkg/cli/__init__.py" in names
     assert not any(n.startswith(("orgkg/_data/ontology/.", "tests/")) for n in names)

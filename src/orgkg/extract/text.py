@@ -59,7 +59,7 @@ NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "twenty": 20,
 }
-NUMBER = r"(?:\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
+NUMBER = r"(?:\d+(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b)"
 
 
 def to_number(token: str) -> float | None:
@@ -135,7 +135,7 @@ def first_sentence(text: str, max_words: int = 60, min_clause_words: int = 6) ->
             out = out[: clause.start()]
             break
     words = out.split()
-    return " ".join(words[:max_words]).rstrip(" ,;:")
+    return " ".join(words[:max_words]).rstrip(" ,;:.")
 
 
 def strip_bullet(line: str) -> str:

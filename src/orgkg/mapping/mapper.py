@@ -104,7 +104,7 @@ class _Mapper:
         if o.jurisdiction:
             here = self.org(mint("org", o.jurisdiction), o.jurisdiction, formal=True)
             self.add(here, RDF.type, ORGKG.Jurisdiction)
-        if o.organization and normalise(o.organization) != normalise(o.jurisdiction or ""):
+        if o.organization:
             dept = self.org(mint("org", self.scope, o.organization), o.organization, formal=True)
             if here is not None:
                 self.add(dept, ORG.subOrganizationOf, here)

@@ -48,26 +48,26 @@ from orgkg.extract.text import (
 )
 
 CUES: dict[str, float] = {
-    r"^\W*position\s+profile\b": 0.3,
-    r"^\W*job\s+title\s*:": 0.1,
-    r"^\W*work\s+unit\s*:": 0.15,
-    r"^\W*ministry\s*:": 0.05,
-    r"^\W*competition\s+(?:number|no)": 0.1,
-    r"^\W*specific\s+accountabilities": 0.2,
+    r"^[^\w\n]*position\s+profile\b": 0.3,
+    r"^[^\w\n]*job\s+title\s*:": 0.1,
+    r"^[^\w\n]*work\s+unit\s*:": 0.15,
+    r"^[^\w\n]*ministry\s*:": 0.05,
+    r"^[^\w\n]*competition\s+(?:number|no)": 0.1,
+    r"^[^\w\n]*specific\s+accountabilities": 0.2,
     r"leadership\s+and\s+business\s+know": 0.15,
     r"impact\s+and\s+magnitude": 0.15,
-    r"^\W*relationships\s*/\s*contacts": 0.1,
+    r"^[^\w\n]*relationships\s*/\s*contacts": 0.1,
     r"\b(?:Government of Alberta|GoA|Alberta Public Service)\b": 0.1,
 }
 
 HEADINGS = {
-    "summary": r"^\W*(?:position|job)\s+(?:summary|purpose)\W*$",
-    "duties": r"^\W*(?:(?:specific|key|major)\s+)?(?:accountabilities|responsibilities)\W*$",
-    "knowledge": r"^\W*(?:knowledge\s*/\s*experience|knowledge,?\s+skills.*|qualifications)\W*$",
-    "leadership": r"^\W*leadership\s+and\s+business\s+know.*$",
-    "problems": r"^\W*problem\s+solving\W*$",
-    "contacts": r"^\W*relationships\s*/\s*contacts\W*$",
-    "scope": r"^\W*impact\s+and\s+magnitude.*$",
+    "summary": r"^[^\w\n]*(?:position|job)\s+(?:summary|purpose)[^\w\n]*$",
+    "duties": r"^[^\w\n]*(?:(?:specific|key|major)\s+)?(?:accountabilities|responsibilities)[^\w\n]*$",
+    "knowledge": r"^[^\w\n]*(?:knowledge\s*/\s*experience|knowledge,?\s+skills.*|qualifications)[^\w\n]*$",
+    "leadership": r"^[^\w\n]*leadership\s+and\s+business\s+know.*$",
+    "problems": r"^[^\w\n]*problem\s+solving[^\w\n]*$",
+    "contacts": r"^[^\w\n]*relationships\s*/\s*contacts[^\w\n]*$",
+    "scope": r"^[^\w\n]*impact\s+and\s+magnitude.*$",
 }
 
 RANK_WORDS = {
@@ -79,7 +79,7 @@ BULLET = re.compile(
     r"^\s*(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2043\uf0b7\uf0a7\u00a7*\-\u2013>o]|\d{1,2}[.)]|"
     r"[a-z][.)]|\(?[ivx]{1,4}\))\s+"
 )
-TITLE_WORDS = r"[A-Z][\w/&'\u2019-]*(?:\s+(?:of|and|for|&|\([A-Z]{2,8}\)|[A-Z][\w/&'\u2019-]*))*"
+TITLE_WORDS = r"[A-Z][\w/&'\u2019-]*(?:\s+(?:of|and|for|&|\([A-Z]{2,8}\)|[A-Z][\w/&'\u2019-]*)){0,10}"
 PEOPLE = r"(?:staff|employees|positions|FTEs?|people|members|professionals|reports)"
 
 
@@ -163,8 +163,8 @@ def _reports_to(text: str, subject_words: set[str]) -> list[MentionedPosition]:
 
 def _summary_name(summary: str) -> str | None:
     """'Reporting to the X, the Y provides ...' or 'The Y reports to ...' -> Y."""
-    for pat in (r"\b(?i:reporting\s+to)\s+[^,\n]+,\s+(?i:the)\s+(" + TITLE_WORDS + r")\s+[a-z]",
-                r"^\s*(?:The\s+)?(" + TITLE_WORDS + r")\s+reports\s+to\b"):
+    for pat in (r"\b(?i:reporting\s+to)\s+[^,\n]{2,150},\s+(?i:the)\s+(" + TITLE_WORDS + r")\s+[a-z]",
+                r"^[ \t]*(?:The\s+)?(" + TITLE_WORDS + r")\s+reports\s+to\b"):
         m = re.search(pat, summary, re.M)
         if m:
             return clean_title(m.group(1))

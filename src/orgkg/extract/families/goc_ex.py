@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.base import Extractor, cue_score
+from orgkg.extract.families.generic_phrases import budgets as budget_phrases
+from orgkg.extract.families.generic_phrases import mentioned, staff_counts
 from orgkg.extract.records import (
     Budget,
     Duty,
@@ -148,13 +150,14 @@ def _header(text: str) -> dict[str, str]:
     return out
 
 
-def _split_parenthetical(name: str) -> tuple[str, str | None]:
-    """``ADM, X Branch (Chief Information Officer)`` -> the name and the alias in brackets."""
+def _without_alias(name: str) -> str:
+    """``ADM, X Branch (HRDC Chief Information Officer)`` -> ``ADM, X Branch``.
+
+    The bracketed name is the same post's other hat, not a second supervisor:
+    keeping it as one would report a disagreement the document does not make.
+    """
     m = re.match(r"^(.*?\S)\s*\(([^()]+)\)\s*$", name)
-    if not m:
-        return name, None
-    alias = m.group(2).strip()
-    return m.group(1), (alias if " " in alias else None)
+    return m.group(1) if m else name
 
 
 def _fix_ocr_word(title: str) -> str:
@@ -175,13 +178,6 @@ def _items(text: str) -> list[str]:
     return out
 
 
-def _mentioned(title: str) -> MentionedPosition:
-    m = re.search(r"\s*\(?(?:position\s*(?:no\.?|number|#)?\s*)?(\d[\d\-]{3,11}\d)\)?$", title, re.I)
-    if m and m.start() > 0:
-        return MentionedPosition(clean_title(title[: m.start()]), m.group(1))
-    return MentionedPosition(title)
-
-
 def _supervisor(section: str, skip: tuple[int, int]) -> tuple[list[str], int]:
     """The supervisor named by "reporting (directly) to the X" and where the statement ends."""
     for m in REPORTS_TO.finditer(section):
@@ -192,8 +188,7 @@ def _supervisor(section: str, skip: tuple[int, int]) -> tuple[list[str], int]:
         who = clean_title(rest[: end.start()] if end else rest[:150])
         if not who or SELF_WORDS.match(who):
             continue
-        main, alias = _split_parenthetical(who)
-        return [n for n in (main, alias) if n], m.end() + (end.end() if end else 0)
+        return [_without_alias(who)], m.end() + (end.end() if end else 0)
     return [], 0
 
 
@@ -210,7 +205,7 @@ def _structure(section: str, pos: Position) -> None:
         who = clean_title(sub.group("who") or sub.group("who2") or "")
         if who and not SELF_WORDS.match(who) and who.casefold() != pos.title.casefold():
             pos.other_titles.append(who)
-        pos.direct_reports = [_mentioned(t) for t in _items(section[sub.end() :])]
+        pos.direct_reports = [mentioned(t) for t in _items(section[sub.end() :])]
     if pos.direct_reports:
         pos.supervises_count = len(pos.direct_reports)
     else:
@@ -236,14 +231,9 @@ def _dimensions(section: str) -> tuple[list[Budget], list[StaffCount]]:
             n = re.search(r"\d[\d,]*(?:\.\d+)?", value)
             if n:
                 staff.append(StaffCount(round(float(n.group(0).replace(",", ""))), label))
-    if not hits:
-        for m in re.finditer(r"(\d[\d,]*)\s+(?:full[- ]time\s+equivalents?|FTEs?|employees|staff)",
-                             text, re.I):
-            staff.append(StaffCount(int(m.group(1).replace(",", "")), "staff"))
-        for m in re.finditer(r"\$\s*\d[\d,.]*\s*(?:million|billion|[MB]\b)?", text, re.I):
-            amount = parse_amount(m.group(0).lstrip("$ "))
-            if amount is not None:
-                budgets.append(Budget(amount, currency_of(m.group(0), "CAD"), "budget"))
+    if not hits:  # dimensions told in sentences: read them as any description's
+        budgets = [Budget(b.amount, b.currency or "CAD", b.scope) for b in budget_phrases(text)]
+        staff = staff_counts(text)
     return budgets, staff
 
 
@@ -271,17 +261,15 @@ def _duties(section: str) -> list[Duty]:
     return [Duty(d) for d in duties if len(d.split()) >= 3]
 
 
-def _title(header: dict[str, str], sections: dict[str, str]) -> tuple[str, list[str]]:
-    """The working title (header first, else "The X is accountable for") and its acronym."""
+def _title(header: dict[str, str], sections: dict[str, str]) -> str:
+    """The working title: the header's, else "The X is accountable for"; no acronym."""
     raw = header.get("title")
     if not raw:
         m = re.search(r"The\s+(.{3,120}?)\s+is\s+(?:accountable|responsible)\s+for",
                       sections.get(SECTIONS["general"], ""))
         raw = m.group(1) if m else "Untitled position"
     raw = clean_title(raw)
-    title = strip_parenthetical_acronym(raw)
-    acronym = raw[len(title) :].strip(" ()")
-    return title or "Untitled position", [acronym] if acronym else []
+    return strip_parenthetical_acronym(raw) or "Untitled position"
 
 
 def _organisation(header: dict[str, str]) -> Organisation:
@@ -311,8 +299,7 @@ class GoCExecutivePosition(Extractor):
         text = _normalise(text)
         header = _header(text)
         sections = find_sections(text, SECTIONS.values(), flags=0)
-        title, other_titles = _title(header, sections)
-        pos = Position(title=title, other_titles=other_titles)
+        pos = Position(title=_title(header, sections))
         number = repair_numbers(header.get("number", ""))
         if m := re.search(r"\d[\d\-]{2,}", number):
             pos.identifiers.append(Identifier("position number", m.group(0)))

@@ -48,7 +48,7 @@ CUES: dict[str, float] = {
     r"\bpay\s+band\b": 0.1,
     r"division\s+and\s+bureau": 0.1,
     r"section\s+and\s+unit": 0.1,
-    r"^\W*section\s+ii\b": 0.1,
+    r"^[^\w\n]*section\s+ii\b": 0.1,
 }
 
 LABELS: dict[str, str] = {
@@ -274,7 +274,7 @@ def _staff_counts(text: str) -> list[StaffCount]:
 
 
 def _section(text: str, start: str, stop: str) -> str:
-    m = re.search(rf"(?ims)^\W*{start}(.*?)(?=^\W*{stop}|\Z)", text)
+    m = re.search(rf"(?ims)^[^\w\n]*{start}(.*?)(?=^[^\w\n]*{stop}|\Z)", text)
     return m.group(1) if m else ""
 
 

@@ -1,0 +1,142 @@
+"""Generic duty-list rules: find a duties section by its heading and read its items.
+
+A duties section starts at a heading such as Duties, Key Responsibilities,
+Essential Functions, Major Duties or "What you will do", and ends at a heading
+about something else (qualifications, working conditions, salary ...). Its
+duties are the top-level list items (the marker kind and indent of the first
+item), or its paragraphs when it has no list; a ``N%`` share of time may sit
+at the start or end of an item, in brackets, or alone on the next line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgkg.extract.records import Duty
+from orgkg.extract.text import clean_title, first_sentence, squash
+
+DUTY_HEAD = re.compile(
+    r"^(?:(?:essential|major|primary|principal|key|main|specific|typical|general|core|job|assigned|"
+    r"examples?\s+of)\s+)*(?:duties|functions|responsibilities|accountabilities|tasks|work|"
+    r"activities)(?:\s+(?:and|&)\s+(?:responsibilities|duties|tasks|accountabilities))?"
+    r"(?:\s+(?:include|of\s+the\s+(?:position|job|role)))?(?:\s*\([^)]*\))?\s*:?$"
+    r"|^what\s+you\s+will\s+do\s*:?$", re.I)
+STOP_HEAD = re.compile(
+    r"qualification|requirement|education|experience|knowledge|skills|abilit|competenc|"
+    r"working\s+conditions|physical|environment|salary|compensation|benefit|how\s+to\s+apply|"
+    r"licen[cs]|certificat|selection|person\s+specification|supervision\s+(?:received|exercised)|"
+    r"contacts|about\s+(?:us|the|you)|equal\s+opportunity|signature|approv|distinguishing|"
+    r"what\s+you\s+(?:bring|need|have)|who\s+you\s+are|what\s+we\s+offer|additional\s+information", re.I)
+INTRO = re.compile(r"the\s+following|these\b|this\s+list|any\s+one\s+position|examples\s+of", re.I)
+
+
+def is_heading(line: str) -> bool:
+    """A short line that ends with a colon, is in capitals or in title case, or names duties."""
+    s = line.strip()
+    if not s or len(s.split()) > 8 or s.endswith((".", ",", ";")):
+        return False
+    title_case = len(s.split()) <= 6 and all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3
+                                             for w in s.split())
+    return s.endswith(":") or title_case or s.upper() == s or bool(DUTY_HEAD.match(s))
+
+
+def marker(line: str) -> tuple[str, int, str]:
+    """(marker kind, indent, text without markers): kinds sym, num, lower, upper, none."""
+    indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+    kind, s = "none", line.strip()
+    while (m := re.match(r"(?:([\u2022\u25cf\u25aa\u25e6*\-\u2013\u2014>])|\(?(\d{1,2})[.)]|\(?([a-z])[.)]|"
+                         r"\(?([A-Z])[.)])\s+", s)):
+        kind = "sym" if m.group(1) else "num" if m.group(2) else "lower" if m.group(3) else "upper"
+        s = s[m.end() :]
+    return kind, indent, s
+
+
+def duty_section(text: str) -> list[str]:
+    """The lines under the first duties heading, up to the next non-duty heading."""
+    lines = text.splitlines()
+    start = next((i for i, ln in enumerate(lines) if DUTY_HEAD.match(clean_title(ln) + ":")
+                  or DUTY_HEAD.match(ln.strip())), None)
+    if start is None:
+        return []
+    out = []
+    for ln in lines[start + 1 :]:
+        if is_heading(ln) and STOP_HEAD.search(ln) and marker(ln)[0] == "none":
+            break
+        out.append(ln)
+    return out
+
+
+PERCENT = re.compile(
+    r"^\s*\(?(\d{1,3}(?:\.\d+)?)\s*%\)?\s*(?:of\s+time)?\s*[-\u2013:]?\s*"
+    r"|\s*[-\u2013(]?\s*(\d{1,3}(?:\.\d+)?)\s*%\s*(?:of\s+time)?\)?\s*$|\s*\((\d{1,3})\s*%\)"
+)
+PERCENT_LINE = re.compile(r"(?:percent(?:age)?\s+of\s+time\s*:?\s*)?\(?(\d{1,3}(?:\.\d+)?)\s*%\)?", re.I)
+
+
+def percent_of(text: str) -> tuple[float | None, str]:
+    """A share of time at the start, the end or in brackets, and the text without it."""
+    m = PERCENT.search(text)
+    if not m:
+        return None, text
+    return float(next(g for g in m.groups() if g)), (text[: m.start()] + " " + text[m.end() :]).strip()
+
+
+def duties(text: str) -> list[Duty]:
+    """Top-level items (or paragraphs) of the duties section, each with its share of time."""
+    bodies: list[str] = []
+    shares: list[float | None] = []
+    top: tuple[str, int] | None = None
+    pending: float | None = None
+    blank = True
+    for ln in duty_section(text):
+        kind, indent, body = marker(ln)
+        only = PERCENT_LINE.fullmatch(body)
+        if only and shares and shares[-1] is None:
+            shares[-1] = float(only.group(1))
+        elif only:
+            pending = float(only.group(1))
+        elif not body:
+            blank = True
+            continue
+        elif (kind != "none" and (top is None or (kind == top[0] and indent <= top[1] + 1)
+                                  or indent < top[1])) or \
+                (kind == "none" and top is None and blank and body[0].isupper() and not is_heading(body)):
+            top = top or ((kind, indent) if kind != "none" else None)
+            bodies.append(body)
+            shares.append(pending)
+            pending = None
+        elif bodies and kind == "none" and not blank:
+            bodies[-1] += " " + body
+        blank = False
+    out = []
+    for body, share in zip(bodies, shares, strict=True):
+        found, rest = percent_of(squash(body))
+        sentence = first_sentence(rest).rstrip(" .")
+        if len(sentence.split()) >= 3 and not INTRO.match(sentence):
+            out.append(Duty(sentence, share if share is not None else found))
+    return out
+
+
+def qualification_lines(text: str) -> list[str]:
+    """The lines under headings about qualifications, education or experience."""
+    out, inside = [], False
+    for ln in text.splitlines():
+        if is_heading(ln) and marker(ln)[0] == "none":
+            inside = bool(re.search(r"qualif|requirement|education|experience|knowledge", ln, re.I))
+        elif inside:
+            out.append(ln)
+    return out
+
+
+def listed_after(text: str) -> list[str]:
+    """Short title lines (bulleted or not) that follow a label, up to a sentence, label or heading."""
+    out = []
+    for ln in text.splitlines()[:25]:
+        body = marker(ln)[2]
+        if not body:
+            continue
+        if ":" in body or body.endswith(".") or len(body.split()) > 12 or STOP_HEAD.search(body) \
+                or DUTY_HEAD.match(body):
+            break
+        out.append(body)
+    return out

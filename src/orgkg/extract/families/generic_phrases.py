@@ -1,0 +1,166 @@
+"""Generic phrase rules: supervisor, supervision, staff, budgets, education, experience.
+
+Each reads wording that job descriptions of any layout share: "reporting to
+the X", "under the supervision of the X", "Direct reports: N" (with the titles
+listed after it), "supervises a team of N", "N professional staff", "$N million
+budget", "Bachelor's degree in ...", "N years of related experience".
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgkg.extract.families.generic_duties import (
+    listed_after,
+    qualification_lines,
+)
+from orgkg.extract.records import Budget, MentionedPosition, StaffCount
+from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, squash, to_int, to_number
+
+#: labels that give the number (or the list) of positions supervised.
+SUPERVISED_LABELS = [r"number\s+of\s+(?:positions|employees|staff)\s+supervised",
+                     r"direct\s+reports", r"(?:positions|staff|employees)\s+supervised", r"supervises"]
+STAFF_NOUNS = (r"staff|employees|FTEs?|full[- ]time\s+equivalents?|specialists|professionals|personnel|"
+               r"workers|subordinates|technicians|officers|analysts")
+N = rf"\b{NUMBER}\b"
+SUPERVISES = re.compile(
+    rf"(?:supervis(?:e|es|ing)|supervision\s+(?:to|of)|(?:manages|leads)\s+a\s+(?:staff|team)\s+of)"
+    rf"\s+(?:a\s+(?:staff|team)\s+of\s+|(?:[\w-]+\s+){{0,4}}?\()?({N})(?!\s*%)"
+    rf"|({N})[ \t]+(?:direct[ \t]+reports|(?:\w+\s+){{0,3}}(?:positions|employees|staff)\s+"
+    rf"report(?:ing)?\s+(?:directly\s+)?to\s+(?:this\s+position|the\s+incumbent))",
+    re.I,
+)
+
+
+def mentioned(title: str) -> MentionedPosition:
+    """``Computer Programmer, position 66012`` -> the title and its position number."""
+    m = re.search(r"[\s,]*\(?(?:(?:new\s+)?position\s*(?:no\.?|number|#)?\s*)?(\d[\d\-]{3,11}\d)\)?$",
+                  title, re.I)
+    if m and m.start() > 0:
+        return MentionedPosition(clean_title(title[: m.start()]), m.group(1))
+    return MentionedPosition(clean_title(title))
+
+
+def supervisor_phrases(text: str) -> list[str]:
+    """Supervisors named in prose: "reporting to the X", "under the supervision of the X"."""
+    pat = (r"(?:reporting|reports)\s+(?:directly\s+)?to\s+(?:the\s+)?|under\s+the\s+(?:\w+\s+)?"
+           r"(?:supervision|direction)(?:\s+and\s+(?:direction|supervision))?\s+of\s+(?:the\s+|an?\s+)?")
+    out = []
+    for m in re.finditer(pat, text, re.I):
+        rest = squash(text[m.end() : m.end() + 200])
+        parts = re.split(r"(,)", rest)
+        name = parts[0]
+        for i in range(2, len(parts), 2):
+            if not re.match(r"\s*[A-Z]", parts[i]) or re.match(r"\s*(?:The|This|He|She|It)\b", parts[i]):
+                break
+            name += "," + parts[i]
+        name = re.split(r"[.;:()]\s|\s+(?:and|who|which|with|in|to|for|is|are|as|on)\s|[.;:]$", name)[0]
+        name = clean_title(name)
+        if name and name[0].isupper() and 1 <= len(name.split()) <= 12 and \
+                not re.match(r"(?:incumbent|position|this)\b", name, re.I):
+            out.append(name)
+    return out
+
+
+def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
+    """How many positions it supervises and, where listed, which."""
+    names: list[MentionedPosition] = []
+    count = None
+    labels = "|".join(SUPERVISED_LABELS)
+    for m in re.finditer(rf"(?im)^[^\n:]*?\b(?:{labels})[ \t]*:[ \t]*([^\n]*)$", text):
+        value = m.group(1).strip()
+        num = re.match(rf"({N})\b\s*(?:\((.*)\))?", value, re.I)
+        if num and count is None:
+            count = to_int(num.group(1))
+        rest = num.group(2) if num and num.group(2) else ("" if num else value)
+        items = re.split(r"\s*[;,]\s*", rest) if rest else listed_after(text[m.end() :])
+        if not names:
+            names = [mentioned(x) for x in items if x.strip() and x.strip()[0].isupper()]
+    if count is None and names:
+        count = len(names)
+    if count is None and (said := SUPERVISES.search(text)):
+        count = to_int(said.group(1) or said.group(2))
+    return count, names
+
+
+def staff_counts(text: str) -> list[StaffCount]:
+    """``5 professional information technology specialists``, ``120 FTEs``: one per distinct count.
+
+    A count is kept only where its sentence speaks of supervising, managing or a team.
+    """
+    out: dict[int, StaffCount] = {}
+    words = r"(?:(?!(?:of|and|the|to|in|for|with)\b)[A-Za-z-]+\s+){0,4}?"
+    pat = rf"(?<![\d$.,])(\d[\d,]*|{N})\s+({words}(?:{STAFF_NOUNS}))\b"
+    context = re.compile(r"supervis|manag|lead|direct|oversee|responsib|includ|consist|compris|team|"
+                         r"staff\s+of|FTE|report", re.I)
+    for m in re.finditer(pat, text, re.I):
+        n = to_int(m.group(1).replace(",", ""))
+        before = re.split(r"[.;]\s|\n\s*\n", text[max(0, m.start() - 150) : m.start()])[-1]
+        if n and n not in out and context.search(before + m.group(0)):
+            out[n] = StaffCount(n, squash(m.group(2)))
+    return list(out.values())
+
+
+def currency_default(text: str) -> str | None:
+    if "£" in text:
+        return "GBP"
+    if "€" in text:
+        return "EUR"
+    if re.search(r"Canad|Province\s+of|Ontario|Alberta|British\s+Columbia|Quebec|Manitoba|"
+                 r"Saskatchewan|Nova\s+Scotia|New\s+Brunswick", text):
+        return "CAD"
+    if re.search(r"\bFLSA\b|\bCounty\b|State\s+of|\bU\.?S\.?\b", text):
+        return "USD"
+    return None
+
+
+SCOPE_STOP = {"a", "an", "the", "of", "with", "its", "their", "his", "her", "s", "total", "manage",
+              "manages", "managing", "oversee", "oversees", "monitors", "administers", "controls"}
+
+
+def budgets(text: str) -> list[Budget]:
+    """``budget of $4.2 million``, ``$850,000 operating budget``, ``Budget: $1.5M``."""
+    amt = r"[$£€]\s*\d[\d,.]*(?:\s*(?:million|billion|thousand|[MBK])\b)?"
+    scope = r"(?:[A-Za-z&-]+\s+){0,3}budgets?"
+    pat = (rf"(?P<s1>{scope})\s*(?::|of|totaling|totalling|exceeding|over|in\s+excess\s+of)?\s*"
+           rf"(?:approximately\s+|about\s+|over\s+|more\s+than\s+)?(?P<a1>{amt})"
+           rf"|(?P<a2>{amt})\s+(?:annual\s+)?(?P<s2>{scope})")
+    default = currency_default(text)
+    out = []
+    for m in re.finditer(pat, text, re.I):
+        money = m.group("a1") or m.group("a2")
+        amount = parse_amount(money.lstrip("$£€ "))
+        words = (m.group("s1") or m.group("s2")).split()
+        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in SCOPE_STOP), default=0)
+        words = words[cut:]
+        if amount:
+            out.append(Budget(amount, currency_of(money, default) or default, " ".join(words)))
+    return out
+
+
+def education(text: str) -> str | None:
+    """The first degree, diploma or certificate a requirement names."""
+    pat = (r"(?:(?:Bachelor|Master|Doctor|Associate)(?:['’]?s)?(?:\s+of\s+[A-Z]\w+)?\s+degree|"
+           r"(?:Bachelor|Master)['’]s|Ph\.?\s?D\.?|doctorate|(?:(?:university|college|post-secondary|"
+           r"undergraduate|graduate)\s+)?degree(?!\s+of\b)|high\s+school\s+diploma|(?-i:GED)|diploma)\b")
+    quals = "\n".join(qualification_lines(text))
+    m = next((m for t in (quals, text) for m in re.finditer(pat, t, re.I)
+              if m.group(0) == "GED" or not m.group(0).isupper()), None)
+    if not m:
+        return None
+    rest = m.string[m.start() : m.start() + 200]
+    rest = re.sub(r"\n(?=[ \t]*[a-z])", " ", rest)
+    phrase = re.split(r"[.;:\n]|\s+(?:and|plus|with|from|along)\s+|,\s+(?:and|plus|or\s+an?|or\s+equivalent|"
+                      r"supplemented|including|preferably)\b", rest)[0]
+    phrase = clean_title(phrase)
+    return phrase[0].upper() + phrase[1:] if phrase else None
+
+
+def experience(text: str) -> tuple[float | None, str | None]:
+    """Minimum years of experience, and a class named by "experience at the level of X"."""
+    m = re.search(rf"({N})(?:\s*\(\d+\))?\s*(?:\+|or\s+more|to\s+\w+|-\s*\d+)?\s+(?:full[- ]time\s+)?"
+                  rf"years?['’]?\s+(?:of\s+)?(?:[\w/,-]+\s+){{0,6}}?experience", text, re.I)
+    years = to_number(m.group(1)) if m else None
+    c = re.search(r"experience\s+(?:at|equivalent\s+to)\s+the\s+level\s+of\s+(?:an?\s+|the\s+)?"
+                  r"([A-Z][\w ]+?)(?=[.,;(]|\s+(?:or|and|with|in)\b)", text)
+    return years, (clean_title(c.group(1)) if c else None)
