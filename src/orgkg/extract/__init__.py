@@ -16,6 +16,7 @@ from orgkg.extract.families.generic import GenericDescription
 from orgkg.extract.families.goc_ex import GoCExecutivePosition
 from orgkg.extract.families.montana import MontanaJobProfile
 from orgkg.extract.records import Extraction
+from orgkg.extract.text import tidy
 
 EXTRACTORS: dict[str, type[Extractor]] = {
     cls.family: cls
@@ -42,6 +43,7 @@ class Recognition:
 
 def recognise(text: str) -> Recognition:
     """The family whose cues ``text`` matches best, or ``generic``."""
+    text = tidy(text)
     best = Recognition(GENERIC, 0.0)
     for name, cls in EXTRACTORS.items():
         if name == GENERIC:
@@ -55,9 +57,14 @@ def recognise(text: str) -> Recognition:
 
 
 def extract(text: str, family: str | None = None) -> Extraction:
-    """Recognise (unless ``family`` is given) and extract one document's text."""
+    """Recognise (unless ``family`` is given) and extract one document's text.
+
+    The text is tidied first (``text.tidy``); call this rather than a family's
+    ``extract`` directly.
+    """
     found = Recognition(family, 1.0) if family else recognise(text)
-    result = EXTRACTORS[found.family]().extract(text)
+    result = EXTRACTORS[found.family]().extract(tidy(text))
+    result.family = found.family
     result.confidence = found.confidence
     return result
 

@@ -159,6 +159,19 @@ def strip_parenthetical_acronym(title: str) -> str:
     return re.sub(r"\s*\([A-Z][A-Za-z&/.]{1,9}\)\s*$", "", title).strip()
 
 
+# ---------------------------------------------------------------- layout
+
+def tidy(text: str) -> str:
+    """The layout every extractor reads: no trailing blanks, at most one empty line in a row.
+
+    Paragraph breaks survive (structure), long runs of white space do not, so
+    line-anchored patterns such as ``^\\s*HEADING`` stay linear in the text's size.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
 # ---------------------------------------------------------------- sections
 
 def find_sections(text: str, headings: Iterable[str], *, flags: int = re.I) -> dict[str, str]:

@@ -18,7 +18,7 @@ from rdflib.namespace import ORG, RDF
 
 from orgkg import __version__
 from orgkg.errors import InputError
-from orgkg.extract import EXTRACTORS, recognise
+from orgkg.extract import EXTRACTORS, Recognition, extract
 from orgkg.mapping import Provenance, to_graph
 from orgkg.read import read, supported
 
@@ -70,9 +70,9 @@ def load(path: Path, *, name_shared: bool = False) -> Loaded:
     start = time.perf_counter()
     try:
         doc = read(path)
-        found = recognise(doc.text)
-        extractor = EXTRACTORS[found.family]()
-        extraction = extractor.extract(doc.text)
+        extraction = extract(doc.text)
+        found = Recognition(extraction.family, extraction.confidence)
+        extractor = EXTRACTORS[found.family]
         prov = Provenance(
             name=doc.name,
             sha256=doc.sha256,

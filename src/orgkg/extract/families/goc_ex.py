@@ -76,7 +76,7 @@ SECTIONS = {
 }
 
 FOOTER = re.compile(
-    r"(?:\b\d{3,8}\s+)?(?:\S+\.(?:DOCX?|WPD|PDF)\b\s*)?(?:Revised\s+\S+\s+)?"
+    r"(?:\b\d{3,8}\s+)?(?:[\w\-]{1,60}\.(?:DOCX?|WPD|PDF)\b\s*)?(?:Revised\s+\S{1,20}\s+)?"
     r"Page\s*[0-9IOl|]{1,3}\s*of\s*[0-9IOl|]{1,3}",
     re.I,
 )
