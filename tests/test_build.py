@@ -135,3 +135,21 @@ def test_a_missing_graph_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert "no such graph folder" in result.stderr
+
+
+def test_a_changed_document_gives_a_small_diff(tmp_path: Path) -> None:
+    import difflib
+
+    docs = tmp_path / "docs"
+    shutil.copytree(SAMPLES, docs)
+    before = _build(tmp_path / "before", docs)
+    montana = docs / "004_537286d98502ce55.txt"
+    montana.write_text(montana.read_text(encoding="utf-8").replace("**35%**", "**30%**"), encoding="utf-8")
+    after = _build(tmp_path / "after", docs)
+    assert before.returncode == after.returncode == 0
+    old = (tmp_path / "before/graph.trig").read_text(encoding="utf-8").splitlines()
+    new = (tmp_path / "after/graph.trig").read_text(encoding="utf-8").splitlines()
+    changed = [ln for ln in difflib.unified_diff(old, new, lineterm="", n=0)
+               if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
+    # The share of time, and the document's digest: one line out, one in, for each.
+    assert len(changed) == 4, changed
