@@ -1,31 +1,31 @@
 """Government of Alberta position profiles.
 
-Layout: a "Position Profile" header, then ``Label: value`` lines (Job Title,
-Work Unit, Ministry, Competition Number, Date; sometimes Division, Branch,
-Location, Classification, Position Number), then titled sections: Position
-Summary ("Reporting to the X, the Y provides ..."), Specific Accountabilities,
-Knowledge / Experience, Leadership and Business Know-How, Problem Solving,
-Relationships / Contacts, Impact and Magnitude of Job (Scope).
+Layout: a "Position Profile" header, then ``Label: value`` lines, or in the
+newer web format ``• Label: value`` bullets (Job Title, Work Unit, Ministry,
+Competition Number, Date; sometimes Division, Branch, Location, Classification,
+Position Number), then titled sections: Position Summary or Purpose ("Reporting
+to the X, the Y provides ..."), Specific Accountabilities or Responsibilities and
+Activities, Knowledge / Experience, Leadership and Business Know-How, Problem
+Solving, Relationships / Contacts, Impact and Magnitude of Job (Scope). A Work
+Unit written ``A / B / C`` names nested units, outermost first; without a
+Location field the place comes from "the position is located in (the) X".
 
-Accountabilities are the top-level bullets (or numbered items) of the
-accountabilities section that open a block: each is followed by explanatory
-prose and nested activity lists ("The Manager:" then bullets). A bullet that
-follows a line ending in ":" or a sibling bullet belongs to an activity list;
-a section with no prose is a plain list, every top-level item a duty.
+Accountabilities are read in ``alberta_duties`` (opening bullets of prose
+blocks, plain lists, or plain headings over activity lists).
 The supervisor is every "reporting to / reports to the X" in the text; named
-subordinates come from "provide direction to X", "supervises the X",
-"the X is mentored"; education and years from the knowledge section.
+subordinates come from a "Supervises the X; two Ys; ..." list, else from
+"provide direction to X", "supervises the X", "the X is mentored"; education
+and years from the knowledge section.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from orgkg.extract.base import Extractor, cue_score
+from orgkg.extract.families.alberta_duties import accountabilities, lines_of, supervised_list
 from orgkg.extract.records import (
     Budget,
-    Duty,
     Extraction,
     Identifier,
     JobClass,
@@ -39,9 +39,7 @@ from orgkg.extract.text import (
     clean_title,
     field_value,
     find_sections,
-    first_sentence,
     parse_amount,
-    parse_percent,
     squash,
     to_int,
     to_number,
@@ -54,6 +52,7 @@ CUES: dict[str, float] = {
     r"^[^\w\n]*ministry\s*:": 0.05,
     r"^[^\w\n]*competition\s+(?:number|no)": 0.1,
     r"^[^\w\n]*specific\s+accountabilities": 0.2,
+    r"^[^\w\n]*responsibilities\s+and\s+activities[^\w\n]*$": 0.1,
     r"leadership\s+and\s+business\s+know": 0.15,
     r"impact\s+and\s+magnitude": 0.15,
     r"^[^\w\n]*relationships\s*/\s*contacts": 0.1,
@@ -61,8 +60,9 @@ CUES: dict[str, float] = {
 }
 
 HEADINGS = {
-    "summary": r"^[^\w\n]*(?:position|job)\s+(?:summary|purpose)[^\w\n]*$",
-    "duties": r"^[^\w\n]*(?:(?:specific|key|major)\s+)?(?:accountabilities|responsibilities)[^\w\n]*$",
+    "summary": r"^[^\w\n]*(?:(?:position|job)\s+)?(?:summary|purpose)[^\w\n]*$",
+    "duties": r"^[^\w\n]*(?:(?:specific|key|major|main)\s+)?(?:accountabilities|responsibilities)"
+              r"(?:\s+(?:and|&)\s+(?:activities|duties|tasks|outcomes))?[^\w\n]*$",
     "knowledge": r"^[^\w\n]*(?:knowledge\s*/\s*experience|knowledge,?\s+skills.*|qualifications)[^\w\n]*$",
     "leadership": r"^[^\w\n]*leadership\s+and\s+business\s+know.*$",
     "problems": r"^[^\w\n]*problem\s+solving[^\w\n]*$",
@@ -75,61 +75,10 @@ RANK_WORDS = {
     "consultant", "officer", "specialist", "administrator", "lead", "head", "architect",
     "assistant", "executive", "leader", "planner", "developer", "associate", "technologist",
 }
-BULLET = re.compile(
-    r"^\s*(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2043\uf0b7\uf0a7\u00a7*\-\u2013>o]|\d{1,2}[.)]|"
-    r"[a-z][.)]|\(?[ivx]{1,4}\))\s+"
-)
 TITLE_WORDS = r"[A-Z][\w/&'\u2019-]*(?:\s+(?:of|and|for|&|\([A-Z]{2,8}\)|[A-Z][\w/&'\u2019-]*)){0,10}"
+#: ``• Job Title: X`` header bullets, dropped so the form labels read as ``Job Title: X``.
+FORM_BULLET = re.compile(r"(?m)^[ \t]*[\u2022\u25cf\u25aa\u25e6\uf0b7*-][ \t]+(?=[A-Z][\w /&()-]{1,40}:)")
 PEOPLE = r"(?:staff|employees|positions|FTEs?|people|members|professionals|reports)"
-
-
-@dataclass(frozen=True)
-class Line:
-    indent: int
-    bullet: bool
-    text: str
-
-    @property
-    def blank(self) -> bool:
-        return not self.text
-
-
-def _lines(block: str) -> list[Line]:
-    out = []
-    for raw in block.splitlines():
-        expanded = raw.replace("\t", "    ").replace("\u00a0", " ")
-        indent = len(expanded) - len(expanded.lstrip(" "))
-        bullet = bool(BULLET.match(expanded))
-        text = squash(BULLET.sub("", expanded) if bullet else expanded)
-        out.append(Line(indent, bullet, text))
-    return out
-
-
-def _is_prose(line: Line) -> bool:
-    return not line.bullet and len(line.text.split()) >= 8
-
-
-def _accountabilities(block: str) -> list[Duty]:
-    lines = [ln for ln in _lines(block) if not ln.blank]
-    bullets = [ln for ln in lines if ln.bullet]
-    if not bullets:
-        return []
-    top = min(b.indent for b in bullets)
-    structured = any(_is_prose(ln) for ln in lines)
-    duties: list[Duty] = []
-    for i, ln in enumerate(lines):
-        if not ln.bullet or ln.indent != top or ln.text.endswith(":"):
-            continue
-        prev = lines[i - 1] if i else None
-        if structured and prev is not None:
-            if prev.text.rstrip("*").endswith(":"):
-                continue
-            if prev.bullet and prev.indent == top:
-                continue
-        text = first_sentence(re.sub(r"\(?\d{1,3}\s*%\)?", "", ln.text))
-        if text:
-            duties.append(Duty(text, parse_percent(ln.text)))
-    return duties
 
 
 def _cut_supervisor(raw: str, stop_words: set[str]) -> str:
@@ -205,7 +154,7 @@ def _subordinates(text: str) -> list[MentionedPosition]:
 
 
 def _education(block: str) -> str | None:
-    for ln in _lines(block):
+    for ln in lines_of(block):
         m = re.search(
             r"(?:^|\b)((?:(?:an?|the)\s+)?(?:\w+\s+){0,3}?(?:degree|diploma|certificate|"
             r"bachelor|master|ph\.?d|graduation)\b.*)", ln.text, re.I)
@@ -213,7 +162,7 @@ def _education(block: str) -> str | None:
             continue
         phrase = re.split(
             r"\s+(?:and|plus|with)\s+(?:a\s+|at\s+least\s+)?(?:minimum\s+of\s+)?"
-            rf"(?:{NUMBER}|\d+)|[,;]\s+(?:and\s+)?(?:a\s+)?minimum|[.;]\s|\.$",
+            rf"(?:{NUMBER}|\d+)|[,;]\s+(?:and\s+)?(?:a\s+)?minimum|,\s+(?:and|plus)\s|[.;]\s|\.$",
             m.group(1), flags=re.I)[0]
         phrase = re.sub(r"^(?:minimum\s+(?:of\s+)?|requires\s+)?(?:an?\s+|the\s+)?", "", phrase,
                         flags=re.I)
@@ -254,7 +203,8 @@ def _budgets(text: str) -> list[Budget]:
     """'$12.5 million operating budget' or 'a budget of $3M' -> amount and the budget's words."""
     money = r"\$\s?[\d.,]*\d\s*(?:million|billion|thousand|[MBK]\b)?"
     pats = (rf"({money})\s+((?:[\w-]+\s+){{0,3}}?budgets?)\b",
-            rf"\b((?:[\w-]+\s+){{0,3}}?budgets?)\s+(?:of|totall?ing|worth)\s+(?:over\s+)?({money})")
+            rf"\b((?:[\w-]+\s+){{0,3}}?budgets?)\s+(?:of|totall?ing|worth)\s+"
+            rf"(?:over\s+|approximately\s+|about\s+|nearly\s+|some\s+|more\s+than\s+|up\s+to\s+)?({money})")
     hits: list[tuple[int, str, str]] = []
     for k, pat in enumerate(pats):
         for m in re.finditer(pat, text, re.I):
@@ -264,7 +214,8 @@ def _budgets(text: str) -> list[Budget]:
     for _, amount, scope in sorted(hits):
         value = parse_amount(amount.replace("$", ""))
         if value and value not in {b.amount for b in out}:
-            out.append(Budget(value, "CAD", squash(re.sub(r"^(?:an?|the)\s+", "", scope))))
+            scope = re.sub(r"^(?:(?:and|or|with|including|an?|the|its)\s+)+", "", scope)
+            out.append(Budget(value, "CAD", squash(scope)))
     return out
 
 
@@ -281,15 +232,31 @@ def _identifiers(text: str) -> list[Identifier]:
     return out
 
 
+def _unit_parts(unit: str | None) -> list[tuple[str, str]]:
+    """``Operations Division / Approvals / Rangeland`` -> each level, outermost first."""
+    parts = [clean_title(p) for p in re.split(r"\s+/\s+", unit or "")]
+    kinds = ("division", "branch", "section", "unit", "office")
+    return [(p, next((k for k in kinds if p.lower().endswith(k)), "unit")) for p in parts if p]
+
+
+def _location(text: str) -> str | None:
+    """The ``Location:`` field, else "the position is located in (the) X ..." in prose."""
+    if value := field_value(text, "Location"):
+        return value
+    m = re.search(r"\b(?:position|role|incumbent|job)\s+is\s+(?:located|based)\s+(?:in|at)\s+(?:the\s+)?"
+                  r"([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3})", text)
+    return clean_title(m.group(1)) if m else None
+
+
 def _organisation(text: str, unit: str | None) -> Organisation:
     ministry = field_value(text, "Ministry|Department")
-    levels = (("division", field_value(text, "Division")),
-              ("branch", field_value(text, "Branch")), ("unit", unit))
+    levels = [(name, kind) for kind, name in (("division", field_value(text, "Division")),
+                                              ("branch", field_value(text, "Branch"))) if name]
     return Organisation(
         jurisdiction="Government of Alberta",
         organization=re.sub(r"^Alberta\s+", "", ministry) if ministry else None,
-        units=[(name, kind) for kind, name in levels if name],
-        location=field_value(text, "Location"),
+        units=levels + _unit_parts(unit),
+        location=_location(text),
     )
 
 
@@ -301,29 +268,32 @@ class AlbertaPositionProfile(Extractor):
 
     def extract(self, text: str) -> Extraction:
         text = text.replace("\u00a0", " ").replace("\r", "")
+        form = FORM_BULLET.sub("", text)
         sec = find_sections(text, HEADINGS.values(), flags=re.I | re.M)
         part = {name: sec.get(pat, "") for name, pat in HEADINGS.items()}
-        unit = field_value(text, "Work Unit")
+        unit = field_value(form, "Work Unit")
         named = _summary_name(part["summary"] or text)
-        job_title = field_value(text, "Job Title|Position Title|Working Title")
-        title, others = _title(job_title, unit, named)
+        job_title = field_value(form, "Job Title|Position Title|Working Title")
+        units = _unit_parts(unit)
+        title, others = _title(job_title, units[-1][0] if units else None, named)
         subject_words = {w.strip("(),").lower() for w in " ".join([title, *others]).split()}
-        reports = _subordinates(text)
-        klass = field_value(text, "Classification|Job Class")
+        reports, listed = supervised_list(text)
+        reports = reports or _subordinates(text)
+        klass = field_value(form, "Classification|Job Class")
         position = Position(
             title=title,
             other_titles=others,
-            identifiers=_identifiers(text),
+            identifiers=_identifiers(form),
             reports_to=_reports_to(text, subject_words),
             direct_reports=reports,
-            supervises_count=_direct_count(text) or len(reports) or None,
+            supervises_count=_direct_count(text) or listed or len(reports) or None,
             job_class=JobClass(title=klass) if klass else None,
-            level=field_value(text, "Pay Grade|Grade|Level"),
-            duties=_accountabilities(part["duties"]),
+            level=field_value(form, "Pay Grade|Grade|Level"),
+            duties=accountabilities(part["duties"]),
             education=_education(part["knowledge"] or text),
             experience_years=_experience_years(part["knowledge"], text),
             budgets=_budgets(text),
             staff_counts=_staff_counts(text),
         )
         return Extraction(family=self.family, subject=position,
-                          organisation=_organisation(text, unit))
+                          organisation=_organisation(form, unit))

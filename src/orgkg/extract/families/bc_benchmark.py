@@ -11,7 +11,8 @@ Layout read by these rules:
 - one or more ``REASON FOR CLASSIFICATION`` tables (a page header repeats the
   benchmark number and ``Job Title:`` between pages) whose rows are
   ``factor no. | FACTOR NAME IN CAPS rationale | degree | points``, separated by
-  tabs or runs of spaces, the middle cell sometimes wrapped in ``<p>``;
+  tabs or runs of spaces, the middle cell sometimes wrapped in ``<p>``, or a
+  Markdown pipe table (read in ``bc_benchmark_factors``);
 - ``Total Points: N`` and often the ``Level:`` line again at the end.
 
 Staff figures come from ``(3 FTEs)``-style phrases; a figure in a sentence that
@@ -23,11 +24,11 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.base import Extractor, cue_score
+from orgkg.extract.families.bc_benchmark_factors import factors
 from orgkg.extract.records import (
     Budget,
     Duty,
     Extraction,
-    Factor,
     Identifier,
     JobClass,
     MentionedPosition,
@@ -57,24 +58,10 @@ CUES: dict[str, float] = {
     r"^\s*Working\s+Title\s*:": 0.05,
 }
 
-#: The factors of the BC Public Service job evaluation plan, as the gold names them.
-KNOWN_FACTORS = (
-    "Job Knowledge", "Mental Demands", "Interpersonal Communications Skill",
-    "Physical Coordination and Dexterity", "Responsibility for Work Assignments",
-    "Responsibility for Financial Resources", "Responsibility for Physical Assets/Information",
-    "Responsibility for Human Resources", "Responsibility for Well Being/Safety of Others",
-    "Sensory Effort/Multiple Demands", "Physical Effort", "Surroundings", "Hazards",
-)
-SMALL_WORDS = {"for", "of", "and", "or", "the", "to", "in", "on", "a", "an", "with"}
-
 UNIT_LABELS = (("Division", "division"), ("Branch", "branch"), ("Section", "section"),
                ("Unit", "unit"))
 UNIT_WORDS = re.compile(r"\b(?:division|branch|section|unit|office|department)\b", re.I)
 
-FACTOR_ROW = re.compile(
-    r"^[ \t]*(\d{1,2})[ \t]+(.+?)[ \t]+([A-H]{1,3}[+-]?)[ \t]+(\d{1,3}(?:\.\d+)?)[ \t]*$",
-    re.M | re.S,
-)
 STAFF = re.compile(
     r"(\d{1,4}(?:\.\d+)?)\s*(FTEs?|full[- ]time\s+equivalents?|staff|employees|positions)\b",
     re.I,
@@ -104,7 +91,7 @@ class BCBenchmarkJob(Extractor):
             duties=_duties(duties_text),
             budgets=_budgets(duties_text or text),
             staff_counts=staff,
-            factors=_factors(text),
+            factors=factors(text),
             total_points=_total_points(text),
         )
         return Extraction(family=self.family, subject=subject, organisation=_organisation(text))
@@ -260,53 +247,7 @@ def _budgets(text: str) -> list[Budget]:
     return out
 
 
-# ---------------------------------------------------------------- factors
-
-def _factors(text: str) -> list[Factor]:
-    by_number: dict[int, Factor] = {}
-    for table in re.split(r"REASON\s+FOR\s+CLASSIFICATION", text, flags=re.I)[1:]:
-        table = re.split(r"(?im)^\s*Total\s+Points", table)[0]
-        table = re.sub(r"</?p>", " ", table)
-        for m in FACTOR_ROW.finditer(table):
-            number = int(m.group(1))
-            name = _factor_name(m.group(2))
-            if name and number not in by_number:
-                by_number[number] = Factor(name, m.group(3), float(m.group(4)))
-    return [by_number[n] for n in sorted(by_number)]
-
-
-def _factor_name(cell: str) -> str | None:
-    """The leading ALL-CAPS words of a rationale cell, in title case."""
-    words = squash(cell).split()
-    caps: list[str] = []
-    for word in words:
-        letters = re.sub(r"[^A-Za-z]", "", word)
-        if not letters or not letters.isupper():
-            break
-        caps.append(word)
-    if not caps:
-        return None
-    if len(caps) > 1 and len(re.sub(r"[^A-Za-z]", "", caps[-1])) == 1:
-        caps.pop()  # a rationale opening with "A ..." is not part of the name
-    phrase = " ".join(caps).rstrip(" :.-")
-    for known in KNOWN_FACTORS:
-        if re.sub(r"\W", "", phrase).upper().startswith(re.sub(r"\W", "", known).upper()):
-            return known
-    return _title_case(phrase)
-
-
-def _title_case(phrase: str) -> str:
-    def word(w: str, first: bool) -> str:
-        parts = w.split("/")
-        out = []
-        for i, p in enumerate(parts):
-            low = p.lower()
-            keep_small = low in SMALL_WORDS and not (first and i == 0)
-            out.append(low if keep_small else low[:1].upper() + low[1:])
-        return "/".join(out)
-
-    return " ".join(word(w, i == 0) for i, w in enumerate(phrase.split()))
-
+# ---------------------------------------------------------------- totals
 
 def _total_points(text: str) -> float | None:
     m = re.search(r"(?im)^\s*(?:\*\*)?Total\s+(?:Class\.?\s+)?Points(?:\*\*)?\s*:?\s*(?:\*\*)?"

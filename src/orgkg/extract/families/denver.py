@@ -44,6 +44,9 @@ ORG_HEADER = re.compile(
     re.I | re.M,
 )
 PAGE = re.compile(r"^\s*Page\s+\d+\s+of\s+\d+\s*$", re.I)
+#: header lines that are not the class title: the form's name, the employer, a ``Label: value`` line.
+BOILERPLATE = re.compile(r"^(?:class|job)\s+(?:specification|description)s?$|^city\s+and\s+county\b|:",
+                         re.I)
 
 CUES: dict[str, float] = {
     r"GENERAL\s+STATEMENT\s+OF\s+CLASS\s+DUTIES": 0.35,
@@ -52,7 +55,7 @@ CUES: dict[str, float] = {
     r"FLSA\s+CODE\s*:": 0.1,
     r"Career\s+Service\s+Authority|Office\s+of\s+Human\s+Resources": 0.1,
     r"Level\s+of\s+Supervision\s+Exercised": 0.1,
-    r"class\s+in\s+an?\s+\w+[\s-]+class\s+series": 0.15,
+    r"(?:class|level)\s+in\s+an?\s+\w+[\s-]+(?:class|level)\s+series": 0.15,
     r"Any\s+one\s+position\s+may\s+not\s+include\s+all": 0.1,
 }
 
@@ -92,7 +95,8 @@ class DenverClassSpecification(Extractor):
         sec = find_sections(body, HEADINGS, flags=re.I | re.M)
         series = _series(sec.get(H_DISTINGUISH, ""), title)
         exercised = sec.get(H_EXERCISED, "")
-        detail = sec.get(H_DETAIL, "")
+        head = body[: m.start()] if (m := re.search(H_GENERAL, body, re.I | re.M)) else ""
+        detail = sec.get(H_DETAIL, "") + "\n" + head
         code = _label(detail, r"CLASS\s+CODE|JOB\s+CODE|CLASS\s+NUMBER")
         years, at_class = _experience(sec.get(H_EXPERIENCE, ""))
         count = _supervised_count(exercised)
@@ -104,7 +108,7 @@ class DenverClassSpecification(Extractor):
             staff_counts=[StaffCount(count, "direct")] if count is not None else [],
             job_class=JobClass(code=code, title=title),
             level=_pay_grade(detail),
-            flsa=_flsa(detail or body),
+            flsa=_flsa(detail if detail.strip() else body),
             duties=_duties(sec.get(H_DUTIES, "")),
             education=_first_paragraph(sec.get(H_EDUCATION, "")),
             experience_years=years,
@@ -126,7 +130,8 @@ def _header(text: str) -> tuple[str | None, str]:
     head = rest[: stop.start()] if stop else (rest[:400] if m else "")
     for line in head.splitlines():
         line = clean_title(line.replace("*", " "))
-        if line and len(line.split()) <= 12 and not (PAGE.match(line) or ORG_HEADER.match(line)):
+        if line and len(line.split()) <= 12 and not (PAGE.match(line) or ORG_HEADER.match(line)
+                                                     or BOILERPLATE.search(line)):
             return org, line
     m = re.search(r"The\s+([A-Z].{2,80}?)\s+is\s+the\s+\w+\s+class\b", text)
     return org, clean_title(m.group(1)) if m else "Untitled position"
@@ -141,7 +146,12 @@ def _drop_page_headers(text: str, org: str | None, title: str) -> str:
 
 
 def _label(text: str, label: str) -> str | None:
-    value = field_value(text, label)
+    """``Label: value`` on its own line, or one of several on a line (``Job Code: X   Pay Grade: Y``)."""
+    value = field_value(text, label, stop=r"[ \t]{2,}|\t|\n")
+    if not value:
+        m = re.search(rf"(?im)(?:^[ \t*]*|(?<=[ \t][ \t])|(?<=\t))(?:{label})[ \t*]*:[ \t*]*([^\s:][^\n:]*?)"
+                      r"[ \t*]*(?=[ \t]{2,}|\t|$)", text)
+        value = squash(m.group(1)) if m else None
     return clean_title(value) or None if value else None
 
 
@@ -200,14 +210,15 @@ def _order_numerals(names: list[str]) -> list[str]:
 
 def _series(section: str, title: str) -> list[str]:
     text = squash(section.replace("*", " "))
-    m = re.search(r"is\s+the\s+(\w+)\s+class\s+in\s+an?\s+(\w+)[\s-]+class\s+series", text, re.I)
+    m = re.search(r"is\s+the\s+(\w+)\s+(?:class|level)\s+in\s+an?\s+(\w+)[\s-]+(?:class|level)\s+series",
+                  text, re.I)
     if not m:
         return []
     rank = ORDINALS.get(m.group(1).lower()) or to_int(re.sub(r"\D", "", m.group(1)) or "x")
     size = to_int(m.group(2)) or NUMBER_WORDS.get(m.group(2).lower(), 1 if "single" in
                                                      m.group(2).lower() else None)
-    listed = re.search(r"series\s+(?:also\s+)?(?:contains|includes|consists\s+of)\s+(.+?)"
-                       r"\.(?=\s|$)", text[m.end():], re.I)
+    listed = re.search(r"series\s+(?:(?:that|which)\s+)?(?:also\s+)?(?:contains?|includes?|consists?\s+of)"
+                       r"\s+(.+?)(?:\s+class(?:es)?)?\.(?=\s|$)", text[m.start(2):], re.I)
     expect = size - 1 if size else None
     others = _split_names(listed.group(1), expect) if listed else []
     if size == 1:

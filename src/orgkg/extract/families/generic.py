@@ -14,6 +14,7 @@ such as "reporting to the X", "under the supervision of the X",
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 from orgkg.extract.base import Extractor
@@ -23,10 +24,12 @@ from orgkg.extract.families.generic_phrases import (
     budgets,
     education,
     experience,
+    location_phrase,
     staff_counts,
     supervision,
     supervisor_phrases,
 )
+from orgkg.extract.families.generic_series import series
 from orgkg.extract.records import (
     Extraction,
     Identifier,
@@ -49,14 +52,16 @@ LABELS: dict[str, list[str]] = {
                      r"company", r"institution"],
     "unit": [r"directorate", r"branch", r"division", r"bureau", r"section", r"work\s+unit", r"unit",
              r"program(?:me)?(?:\s+area)?", r"service", r"faculty", r"school", r"team"],
-    "location": [r"(?:work|job|office)\s+location", r"location", r"work\s*site", r"place\s+of\s+work",
+    "location": [r"(?:work|job|office)\s+location", r"(?:campus\s*/\s*)?location", r"work\s*site",
+                 r"place\s+of\s+work",
                  r"duty\s+station", r"based\s+(?:at|in)", r"city", r"(?:work\s+)?address"],
     "reports_to": [r"reports?\s+(?:directly\s+)?to", r"reporting\s+to", r"(?:immediate\s+)?supervisor",
                    r"supervisor'?s?\s+(?:title|position)", r"line\s+manager", r"responsible\s+to",
                    r"accountable\s+to"],
     "level": [r"(?:pay\s+|salary\s+)?band", r"(?:pay\s+|salary\s+)?grade", r"(?:pay\s+)?range",
               r"group\s*(?:and|/|&)\s*level", r"(?:pay\s+|classification\s+)?level"],
-    "class": [r"classification", r"job\s+class(?:ification)?", r"class", r"job\s+code\s+title",
+    "class": [r"(?:approved\s+|current\s+|proposed\s+)?classification", r"job\s+class(?:ification)?",
+              r"class", r"job\s+code\s+title",
               r"occupational\s+group", r"job\s+family"],
     "position number": [r"position\s+(?:number|no\.?|#|id)", r"post\s+number"],
     "job code": [r"job\s+code(?:\s+number)?", r"class\s+code", r"job\s+(?:number|no\.?)"],
@@ -73,7 +78,7 @@ EMPLOYMENT_WORDS = re.compile(r"^(?:full|part)[- ]time|^permanent|^temporary|^ca
 JURISDICTION = re.compile(
     r"\b(?:Government|State|Province|Commonwealth|County|City(?:\s+and\s+County)?|Town|Village|"
     r"Township|(?:Regional\s+)?Municipality|Region|District)\s+of\s+(?:the\s+)?[A-Z][\w.'\-]*"
-    r"(?:\s+(?!Job\b|Position\b|Class\b|Human\b|Department\b)[A-Z][\w.'\-]*){0,2}"
+    r"(?:\s+(?!Job\b|Position\b|Class\w*\b|Specifications?\b|Human\b|Department\b)[A-Z][\w.'\-]*){0,2}"
     r"|\b(?:[A-Z][a-z]+\s+){1,2}County\b|\bUniversity\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?"
     r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+University\b"
     r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:City|County|Borough|District|Town|Regional)\s+Council\b")
@@ -87,7 +92,7 @@ def _cells(line: str) -> list[str]:
 
 def _label_kind(cell: str) -> str | None:
     """The kind of form label a table cell is (``Reports To`` -> reports_to), or None."""
-    cell = cell.strip(" :*")
+    cell = re.sub(r":\s*\([^)]*\)$", "", cell.strip()).strip(" :*")
     for kind, labels in LABELS.items():
         if any(re.fullmatch(rf"(?:{lab}){COMPOUND}(?:\s*\([^)]*\))?", cell, re.I)
                for lab in labels):
@@ -98,7 +103,8 @@ def _label_kind(cell: str) -> str | None:
 def _is_label_row(cells: list[str]) -> bool:
     """A row of column headings (``Working Title | Job Code``), its values on the next row."""
     labelled = sum(1 for c in cells if _label_kind(c))
-    return len(cells) >= 2 and labelled >= max(2, len(cells) - 1)
+    colons = all(re.search(r":\s*(?:\([^)]*\))?$", c) for c in cells)
+    return len(cells) >= 2 and (labelled >= max(2, len(cells) - 1) or (colons and labelled >= 1))
 
 
 def prepare(text: str) -> str:
@@ -113,22 +119,40 @@ def prepare(text: str) -> str:
         if re.fullmatch(r"\s*-{3}.*-{3}\s*|\s*\|?[\s:|\-]+\|?\s*", line) and line.strip():
             continue
         cells = _cells(line)
-        if heads and cells and not _label_kind(cells[0]):
-            out += [f"{h.rstrip(':')}: {v}" for h, v in zip(heads, cells, strict=False)]
+        if heads and cells and not _label_kind(cells[0]) and not _is_label_row(cells):
+            out += [f"{_bare(h)}: {v}" for h, v in zip(heads, cells, strict=False)]
         elif len(cells) >= 2 and not cells[0].endswith(":") and _label_kind(cells[0]) \
                 and not _is_label_row(cells):
             out.append(f"{cells[0]}: {' '.join(cells[1:])}")
+        elif len(cells) >= 2 and ("|" in line or "\t" in line) and _is_label_row(cells):
+            pass  # its labels are written with the values of the next row
+        elif len(cells) >= 2 and sum(bool(re.match(r"[^:]{2,40}:", c)) for c in cells) >= 2:
+            out += cells  # one ``Label: value`` per cell
         else:
             out.append("  ".join(cells) if "|" in line else line)
         heads = cells if _is_label_row(cells) else (heads if not cells else [])
     return "\n".join(out)
 
 
+def _bare(label: str) -> str:
+    """A column label without its colon and hint: ``DIVISION: (e.g., Region)`` -> ``DIVISION``."""
+    return re.sub(r":\s*(?:\([^)]*\))?$", "", label.strip()).strip()
+
+
+def _is_label(value: str) -> bool:
+    """A value that is really the next label (``PHONE NUMBER:``, ``Supervisor's Classification``)."""
+    first = re.split(r"\s{2,}", value.strip())[0]
+    return bool(re.fullmatch(r"[^:]{1,40}:(?:\s*\([^)]*\))?", first)) or (
+        first.isupper() and bool(_label_kind(first)))
+
+
 def field(text: str, label: str) -> str | None:
     """The value of ``Label: value`` on its own line, or on the next line when the label stands alone."""
-    pattern = rf"(?im)^[ \t>*\-\u2022]*(?:{label}){COMPOUND}[ \t]*(?:\([^)\n]*\))?[ \t]*:[ \t]*(.*)$"
-    for m in re.finditer(pattern, text):
+    tail = rf"(?:{label}){COMPOUND}[ \t]*(?:\([^)\n]*\))?[ \t]*:[ \t]*(.*)$"
+    inline = rf"(?im)(?<=\S[ \t][ \t])(?<![:|][ \t][ \t])[ \t]*{tail}"  # ``Class: X      Job Code: Y``
+    for m in itertools.chain(re.finditer(rf"(?im)^[ \t>*\-\u2022]*{tail}", text), re.finditer(inline, text)):
         value = re.split(r"\s{2,}[A-Z][\w /&']{1,30}:", m.group(1))[0].strip(" *_")
+        value = "" if _is_label(value) else value
         if not value:
             nxt = re.match(r"\s*\n\s*([^\n]+)", text[m.end() :])
             value = nxt.group(1).strip() if nxt else ""
@@ -150,13 +174,29 @@ def fallback_title(text: str) -> str | None:
     boiler = re.compile(r"(?:job|position|class|role)\s+(?:description|profile|specification|posting)|"
                         r"^page\b|confidential|^date\b|^revised|^draft|authority|commission|government|ministry|"
                         r"department|agency|\bboard\b|council|office\s+of|\bcounty\b|city\s+of|state\s+of|"
-                        r"university|province|government", re.I)
+                        r"university|province|government|\blisting\b|^home\b|^[<>\u00ab\u00bb]|[\u00bb\u203a]",
+                        re.I)
     for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:15]:
         line = clean_title(strip_bullet(line))
         if (line and ":" not in line and len(line.split()) <= 10 and not boiler.search(line)
                 and not JURISDICTION.fullmatch(line) and not line.endswith(".")):
             return line
     return None
+
+
+def _as_written(title: str, text: str) -> str:
+    """A title in capitals as the text writes it elsewhere: ``ENVIRONMENTAL SPECIALIST 2`` -> ``Environmental
+    Specialist 2``."""
+    if not title.isupper() or len(title) < 4:
+        return title
+    for m in re.finditer(re.escape(title), text, re.I):
+        if not m.group(0).isupper():
+            return m.group(0)
+    levelled = re.match(r"(.+?)\s+(\d{1,2}|[IVX]{1,4})$", title)  # a series level: the base name elsewhere
+    for m in re.finditer(re.escape(levelled.group(1)) if levelled else r"(?!)", text, re.I):
+        if not m.group(0).isupper():
+            return f"{m.group(0)} {levelled.group(2)}"
+    return title
 
 
 # ---------------------------------------------------------------- classification
@@ -191,6 +231,8 @@ def classification(text: str) -> tuple[JobClass | None, str | None]:
     code = repair_level(value)
     if re.fullmatch(r"[A-Z]{2,4}-\d\d", code):
         return JobClass(code.split("-")[0], None), level or code
+    if re.fullmatch(r"[A-Z]{2,5} ?\d{1,2}", value):  # a group-and-level code: ``LSO 2``
+        level = level or value
     return JobClass(None, clean_title(value)), level
 
 
@@ -211,6 +253,11 @@ def flsa_of(raw: str, text: str) -> str | None:
 
 def organisation(text: str) -> Organisation:
     org = first_field(text, "organization")
+    if not org:  # a header cell: ``POSITION DESCRIPTION      Ministry of Health``
+        head = "\n".join(text.splitlines()[:8])
+        m = re.search(r"(?m)(?:^|(?<=[ \t][ \t]))((?:Ministry|Department)[ \t]+of[ \t]+[A-Z][^\n]{2,90}?)"
+                      r"[ \t]*$", head)
+        org = m.group(1) if m else None
     kind = next((k for k in ("Ministry", "Department") if org and field(text, k.lower()) == org), None)
     if org and kind and len(org.split()) <= 2 and not re.search(rf"{kind}|{UNIT_WORDS}", org, re.I):
         org = f"{kind} of {org}"
@@ -229,7 +276,7 @@ def organisation(text: str) -> Organisation:
     if org and juris and org.casefold() == juris.casefold():
         org = None  # the employer as a whole is the jurisdiction, not a department of it
     return Organisation(jurisdiction=juris, organization=org, units=units,
-                        location=first_field(text, "location"))
+                        location=first_field(text, "location") or location_phrase(text))
 
 
 class GenericDescription(Extractor):
@@ -243,11 +290,17 @@ class GenericDescription(Extractor):
         title = first_field(text, "title")
         if title and EMPLOYMENT_WORDS.match(title):
             title = None
-        pos = Position(title=clean_title(title or fallback_title(text) or "") or "Untitled position")
+        pos = Position(title=_as_written(clean_title(title or fallback_title(text) or ""), text)
+                       or "Untitled position")
+        stated_class = re.sub(r"[\s-]", "", first_field(text, "class") or "").casefold()
         for scheme in ("position number", "job code", "competition number"):
             value = first_field(text, scheme)
             if value and re.search(r"\d", value):
                 pos.identifiers.append(Identifier(scheme, value.split()[0].strip(",;")))
+        # a class code that only restates the classification (``LSO 2`` / ``LSO2``) names no post
+        restated = [i for i in pos.identifiers
+                    if i.scheme == "job code" and i.value.casefold() == stated_class]
+        pos.identifiers = [i for i in pos.identifiers if i not in restated]
         named = [first_field(text, "reports_to"), *supervisor_phrases(text)]
         unique: dict[str, str] = {}
         for n in filter(None, named):
@@ -255,14 +308,15 @@ class GenericDescription(Extractor):
         pos.reports_to = [MentionedPosition(n) for n in unique.values()]
         pos.supervises_count, pos.direct_reports = supervision(text)
         pos.job_class, pos.level = classification(text)
-        code = next((i.value for i in pos.identifiers if i.scheme == "job code"), None)
+        code = next((i.value for i in [*pos.identifiers, *restated] if i.scheme == "job code"), None)
         if pos.job_class and code and not pos.job_class.code:
             pos.job_class = JobClass(code, pos.job_class.title)
         if not pos.job_class and re.search(r"\bclass\s+(?:specification|description|series)", text, re.I):
-            pos.job_class = JobClass(None, pos.title)
+            pos.job_class = JobClass(code, pos.title)
         pos.flsa = flsa_of(raw, text)
         pos.duties = duties(text)
         pos.education = education(text)
         pos.experience_years, pos.experience_at_class = experience(text)
         pos.budgets, pos.staff_counts = budgets(text), staff_counts(text)
-        return Extraction(family=self.family, subject=pos, organisation=organisation(text))
+        ladder = series(text, pos.job_class.title) if pos.job_class and pos.job_class.title else []
+        return Extraction(family=self.family, subject=pos, organisation=organisation(text), series=ladder)

@@ -18,7 +18,8 @@ from orgkg.extract.text import clean_title, first_sentence, squash
 DUTY_HEAD = re.compile(
     r"^(?:(?:essential|major|primary|principal|key|main|specific|typical|general|core|job|assigned|"
     r"examples?\s+of)\s+)*(?:duties|functions|responsibilities|accountabilities|tasks|work|"
-    r"activities)(?:\s+(?:and|&)\s+(?:responsibilities|duties|tasks|accountabilities))?"
+    r"activities)(?:\s*(?:and|&|/)\s*(?:responsibilities|duties|tasks|accountabilities|deliverables|"
+    r"outcomes|results))?"
     r"(?:\s+(?:include|of\s+the\s+(?:position|job|role)))?(?:\s*\([^)]*\))?\s*:?$"
     r"|^what\s+you\s+will\s+do\s*:?$", re.I)
 STOP_HEAD = re.compile(
@@ -27,6 +28,13 @@ STOP_HEAD = re.compile(
     r"licen[cs]|certificat|selection|person\s+specification|supervision\s+(?:received|exercised)|"
     r"contacts|about\s+(?:us|the|you)|equal\s+opportunity|signature|approv|distinguishing|"
     r"what\s+you\s+(?:bring|need|have)|who\s+you\s+are|what\s+we\s+offer|additional\s+information", re.I)
+#: a section number before a heading (``4.0``, ``SECTION 3.``), a time column after it (``% OF TIME``).
+SECTION_NO = re.compile(r"^\s*(?:section\s+\d{1,2}[.:]?|\d{1,2}\.0)\s+(?=\S)", re.I)
+TIME_COLUMN = re.compile(r"(?:\s{2,}|\s*[-/|]\s*)(?:%|percent(?:age)?)\s*(?:of\s+time)?\s*$", re.I)
+COLUMN_HEADS = re.compile(r"^(?:%|percent(?:age)?)\s*(?:of\s+time)?\b", re.I)
+#: a share of time in a column at the end of a line: ``... geodatabase,        30%``.
+END_SHARE = re.compile(r"[ \t]{2,}\(?(\d{1,3}(?:\.\d+)?)[ \t]*%\)?[ \t]*$")
+LEAD_SHARE = re.compile(r"^\(?(\d{1,3}(?:\.\d+)?)\s*%\)?\s*(?:[-\u2013:]\s*)?\**(?=\S)")
 INTRO = re.compile(r"the\s+following|these\b|this\s+list|any\s+one\s+position|examples\s+of", re.I)
 
 
@@ -40,27 +48,41 @@ def is_heading(line: str) -> bool:
     return s.endswith(":") or title_case or s.upper() == s or bool(DUTY_HEAD.match(s))
 
 
+MARKER = re.compile(r"(?:([\u2022\u25cf\u25aa\u25e6*\-\u2013\u2014>])|\(?(\d{1,2}(?:\.\d{1,2})*[.)]|"
+                    r"\d{1,2}(?:\.\d{1,2})+)|\(?([a-z])[.)]|\(?([A-Z])[.)])\s+")
+
+
 def marker(line: str) -> tuple[str, int, str]:
     """(marker kind, indent, text without markers): kinds sym, num, lower, upper, none."""
     indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
-    kind, s = "none", line.strip()
-    while (m := re.match(r"(?:([\u2022\u25cf\u25aa\u25e6*\-\u2013\u2014>])|\(?(\d{1,2})[.)]|\(?([a-z])[.)]|"
-                         r"\(?([A-Z])[.)])\s+", s)):
+    kind, s, at = "none", line.strip(), 0
+    for _ in range(4):  # markers nest at most a few deep (``- 1. a)``); no copying per marker
+        m = MARKER.match(s, at)
+        if not m:
+            break
         kind = "sym" if m.group(1) else "num" if m.group(2) else "lower" if m.group(3) else "upper"
-        s = s[m.end() :]
-    return kind, indent, s
+        at = m.end()
+    return kind, indent, s[at:]
+
+
+def heading_text(line: str) -> str:
+    """A heading without its section number or time column: ``4.0 DUTIES   % OF TIME`` -> ``DUTIES``."""
+    return TIME_COLUMN.sub("", SECTION_NO.sub("", line)).strip()
 
 
 def duty_section(text: str) -> list[str]:
     """The lines under the first duties heading, up to the next non-duty heading."""
     lines = text.splitlines()
-    start = next((i for i, ln in enumerate(lines) if DUTY_HEAD.match(clean_title(ln) + ":")
-                  or DUTY_HEAD.match(ln.strip())), None)
+    start = next((i for i, ln in enumerate(lines) if DUTY_HEAD.match(clean_title(heading_text(ln)) + ":")
+                  or DUTY_HEAD.match(heading_text(ln))), None)
     if start is None:
         return []
     out = []
     for ln in lines[start + 1 :]:
-        if is_heading(ln) and STOP_HEAD.search(ln) and marker(ln)[0] == "none":
+        head = heading_text(ln)
+        numbered = SECTION_NO.match(ln) is not None and is_heading(head)
+        if (is_heading(head) and STOP_HEAD.search(head) and (marker(ln)[0] == "none" or numbered)) \
+                or (numbered and not DUTY_HEAD.match(head)):
             break
         out.append(ln)
     return out
@@ -81,6 +103,13 @@ def percent_of(text: str) -> tuple[float | None, str]:
     return float(next(g for g in m.groups() if g)), (text[: m.start()] + " " + text[m.end() :]).strip()
 
 
+def _item(line: str) -> tuple[str, int, str]:
+    """``marker``, and kind ``pct`` for an item that opens with its share: ``35%  *Reviews ...``."""
+    kind, indent, body = marker(line)
+    lead = LEAD_SHARE.match(body) if kind == "none" else None
+    return ("pct", indent, body) if lead and len(body) > lead.end() else (kind, indent, body)
+
+
 def duties(text: str) -> list[Duty]:
     """Top-level items (or paragraphs) of the duties section, each with its share of time."""
     bodies: list[str] = []
@@ -88,9 +117,15 @@ def duties(text: str) -> list[Duty]:
     top: tuple[str, int] | None = None
     pending: float | None = None
     blank = True
-    for ln in duty_section(text):
-        kind, indent, body = marker(ln)
+    for line in duty_section(text):
+        column = END_SHARE.search(line)
+        kind, indent, body = _item(line[: column.start()] if column else line)
+        if kind == "pct":
+            lead = LEAD_SHARE.match(body)
+            pending, kind, body = float(lead.group(1)), "num", body[lead.end():] if lead else body
         only = PERCENT_LINE.fullmatch(body)
+        if COLUMN_HEADS.match(body) and not only:
+            continue
         if only and shares and shares[-1] is None:
             shares[-1] = float(only.group(1))
         elif only:
@@ -107,6 +142,8 @@ def duties(text: str) -> list[Duty]:
             pending = None
         elif bodies and kind == "none" and not blank:
             bodies[-1] += " " + body
+        if column and shares and shares[-1] is None:
+            shares[-1] = float(column.group(1))
         blank = False
     out = []
     for body, share in zip(bodies, shares, strict=True):

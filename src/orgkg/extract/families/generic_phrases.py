@@ -62,6 +62,62 @@ def supervisor_phrases(text: str) -> list[str]:
     return out
 
 
+#: one counted title in a list: ``two (2) GIS Technicians``, ``one (1) part-time GIS Intern``.
+COUNTED = re.compile(rf"((?i:{N}))(?:[ \t]*\(\d+\))?[ \t]+((?:(?i:full|part)[- ]time[ \t]+|[a-z][\w-]*[ \t]+)"
+                     rf"{{0,2}})((?:[A-Z][\w/&'-]*[ \t]+){{0,4}}[A-Z][\w/&'-]*)")
+TABLE_TITLE = re.compile(r"(?:(?:working|position|job|class)\s+)?title", re.I)
+TABLE_QTY = re.compile(r"qty|quantity|number|no\.?|count|#|(?:number\s+of\s+)?positions|incumbents", re.I)
+
+
+def singular(title: str) -> str:
+    """``GIS Technicians`` -> ``GIS Technician``; ``Secretaries`` -> ``Secretary``."""
+    if re.search(r"[a-z]ies$", title):
+        return title[:-3] + "y"
+    return title[:-1] if re.search(r"[a-rt-z]s$", title) else title
+
+
+def counted_list(text: str) -> list[tuple[int, str, str]]:
+    """"supervises two (2) X and one (1) part-time Y": (count, title as named, words before it)."""
+    for m in re.finditer(r"\bsupervis(?:es|ing|e)[ \t]+(?:directly[ \t]+)?", text, re.I):
+        said = re.split(r"[.;:](?:\s|$)|\n\s*\n", text[m.end() : m.end() + 300])[0]
+        items = list(COUNTED.finditer(said))
+        if not items or items[0].start() != 0:
+            continue
+        out = []
+        for it in items:
+            n, title = to_int(it.group(1)), it.group(3).strip()
+            if n is not None and title[0].isupper():
+                out.append((n, title, squash(it.group(2))))
+        if out:
+            return out
+    return []
+
+
+def _cols(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\t|[ \t]{2,}|\s*\|\s*", line.strip().strip("|")) if c.strip()]
+
+
+def supervised_table(text: str) -> list[tuple[int | None, str]]:
+    """A table of supervised positions with a Title column (and a Qty / Number column)."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        heads = _cols(line)
+        t = next((k for k, h in enumerate(heads) if TABLE_TITLE.fullmatch(h)), None)
+        q = next((k for k, h in enumerate(heads) if TABLE_QTY.fullmatch(h)), None)
+        above = " ".join(lines[max(0, i - 2) : i])
+        if t is None or len(heads) < 2 or not re.search(r"supervis", above, re.I):
+            continue
+        rows = []
+        for row in lines[i + 1 : i + 40]:
+            cells = _cols(row)
+            if len(cells) != len(heads):
+                break
+            rows.append((to_int(cells[q]) if q is not None else 1, clean_title(cells[t])))
+        if rows:
+            return rows
+    return []
+
+
 def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
     """How many positions it supervises and, where listed, which."""
     names: list[MentionedPosition] = []
@@ -76,6 +132,13 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
         items = re.split(r"\s*[;,]\s*", rest) if rest else listed_after(text[m.end() :])
         if not names:
             names = [mentioned(x) for x in items if x.strip() and x.strip()[0].isupper()]
+    table, listed = supervised_table(text), counted_list(text)
+    if table and not names:
+        names = [MentionedPosition(t) for _, t in table]
+        count = count if count is not None or None in [n for n, _ in table] else sum(n or 0 for n, _ in table)
+    elif listed and not names:
+        names = [MentionedPosition(singular(t) if n > 1 else t) for n, t, _ in listed]
+        count = count if count is not None else sum(n for n, _, _ in listed)
     if count is None and names:
         count = len(names)
     if count is None and (said := SUPERVISES.search(text)):
@@ -93,6 +156,12 @@ def staff_counts(text: str) -> list[StaffCount]:
     pat = rf"(?<![\d$.,])(\d[\d,]*|{N})\s+({words}(?:{STAFF_NOUNS}))\b"
     context = re.compile(r"supervis|manag|lead|direct|oversee|responsib|includ|consist|compris|team|"
                          r"staff\s+of|FTE|report", re.I)
+    for k, title in supervised_table(text):
+        if k and k not in out:
+            out[k] = StaffCount(k, title)
+    for k, title, words in counted_list(text):
+        if k not in out:
+            out[k] = StaffCount(k, f"{words} {title}".strip())
     for m in re.finditer(pat, text, re.I):
         n = to_int(m.group(1).replace(",", ""))
         before = re.split(r"[.;]\s|\n\s*\n", text[max(0, m.start() - 150) : m.start()])[-1]
@@ -121,7 +190,8 @@ SCOPE_STOP = {"a", "an", "the", "of", "with", "its", "their", "his", "her", "s",
 def budgets(text: str) -> list[Budget]:
     """``budget of $4.2 million``, ``$850,000 operating budget``, ``Budget: $1.5M``."""
     amt = r"[$£€]\s*\d[\d,.]*(?:\s*(?:million|billion|thousand|[MBK])\b)?"
-    scope = r"(?:[A-Za-z&-]+\s+){0,3}budgets?"
+    # starts at a word start: otherwise every position inside a long word is retried (quadratic)
+    scope = r"(?<![A-Za-z&-])(?:[A-Za-z&-]+\s+){0,3}budgets?(?:\s+(?:request|allocation|appropriation)s?)?"
     pat = (rf"(?P<s1>{scope})\s*(?::|of|totaling|totalling|exceeding|over|in\s+excess\s+of)?\s*"
            rf"(?:approximately\s+|about\s+|over\s+|more\s+than\s+)?(?P<a1>{amt})"
            rf"|(?P<a2>{amt})\s+(?:annual\s+)?(?P<s2>{scope})")
@@ -164,3 +234,18 @@ def experience(text: str) -> tuple[float | None, str | None]:
     c = re.search(r"experience\s+(?:at|equivalent\s+to)\s+the\s+level\s+of\s+(?:an?\s+|the\s+)?"
                   r"([A-Z][\w ]+?)(?=[.,;(]|\s+(?:or|and|with|in)\b)", text)
     return years, (clean_title(c.group(1)) if c else None)
+
+
+def location_phrase(text: str) -> str | None:
+    """"The position is located at the X Building in Linden" -> Linden; "based in the Y office" -> Y."""
+    m = re.search(r"\b(?:(?:position|office|incumbent|job|role|work)\b[^.\n]{0,40}?\b(?:is|are|will\s+be)\s+"
+                  r"(?:located|based)|location\s+is)\s+(?:at|in)\s+([^.;\n]{2,120})", text, re.I)
+    if not m:
+        return None
+    clause = m.group(1)
+    place = r"((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2})"
+    last = ([*re.finditer(rf"\bin\s+(?:the\s+)?{place}", clause)] or [None])[-1]
+    lead = re.match(rf"(?:the\s+)?{place}(?=\s+[a-z]|\s*,|\s*$)", clause)
+    found = last or (lead if lead and not re.search(r"\b(?:Building|Centre|Center|Hall)\b", lead.group(1))
+                     else None)
+    return clean_title(found.group(1)) if found else None

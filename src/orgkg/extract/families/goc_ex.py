@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.base import Extractor, cue_score
-from orgkg.extract.families.generic_phrases import budgets as budget_phrases
-from orgkg.extract.families.generic_phrases import mentioned, staff_counts
+from orgkg.extract.families.generic_phrases import mentioned
+from orgkg.extract.families.goc_ex_dimensions import dimensions
 from orgkg.extract.records import (
-    Budget,
     Duty,
     Extraction,
     Identifier,
@@ -28,15 +27,11 @@ from orgkg.extract.records import (
     MentionedPosition,
     Organisation,
     Position,
-    StaffCount,
 )
 from orgkg.extract.text import (
     clean_title,
-    currency_of,
     find_sections,
     first_sentence,
-    join_digit_groups,
-    parse_amount,
     repair_level,
     repair_numbers,
     squash,
@@ -76,7 +71,8 @@ SECTIONS = {
 }
 
 FOOTER = re.compile(
-    r"(?:\b\d{3,8}\s+)?(?:[\w\-]{1,60}\.(?:DOCX?|WPD|PDF)\b\s*)?(?:Revised\s+\S{1,20}\s+)?"
+    r"(?:\b\d{3,8}\s+|(?-i:(?:\b[A-Z][A-Z0-9\-]{1,15}[ \t]+){1,3})(?=[\w\-]{1,60}\.(?:DOCX?|WPD|PDF)\b))?"
+    r"(?:[\w\-]{1,60}\.(?:DOCX?|WPD|PDF)\b\s*)?(?:Revised\s+\S{1,20}\s+)?"
     r"Page\s*[0-9IOl|]{1,3}\s*of\s*[0-9IOl|]{1,3}",
     re.I,
 )
@@ -89,12 +85,13 @@ LABELS = {
     "sector": r"SECTOR",
     "directorate": r"DIRECTORATE",
     "division": r"DIVISION",
+    "region": r"REGION",
     "location": r"(?:GEOGRAPHIC\s+)?LOCATION",
     "class": r"CLASS(?:IFICATION)?\s*/\s*LEVEL|GROUP\s*(?:AND|/|&)\s*LEVEL|CLASSIFICATION",
     "supervisor": r"SUPERVISOR'?S?\s+(?:POSITION\s+)?TITLE|REPORTS\s+TO",
     "french": r"TITRE\s+DU\s+POSTE|NUM[ÉE]RO\s+DU\s+POSTE|MINIST[ÈE]RE|LIEU|DATE",
 }
-UNIT_KINDS = ("branch", "sector", "directorate", "division")
+UNIT_KINDS = ("branch", "sector", "directorate", "division", "region")
 
 # OCR renders list bullets as stray letters: ``s``, ``S``, ``Ss``, ``e``, ``o``.
 MARK = (
@@ -103,6 +100,7 @@ MARK = (
 )
 LETTER = r"(?:[sS][sS]?|e|o)"
 BULLET = rf"(?:{MARK}|{LETTER})"
+BULLETED = re.compile(rf"(?:^|\s){BULLET}\s+(?=[A-Z])|;")
 ITEM_SPLIT = re.compile(rf"(?:^|\s){BULLET}\s+(?=[A-Z])|\s*[\n;]\s*")
 SUP_INTRO = re.compile(
     r"(?-i:Reporting|REPORTING)\s+(?:directly\s+)?to\s+(?:the\s+)?(?P<who>[^:.]{2,120}?)\s+"
@@ -117,12 +115,6 @@ PEERS_INTRO = re.compile(
 )
 SUP_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)|:|\n\s*\n|,?\s+(?:and|who|which)\s+(?:is|are|has)\b")
 SELF_WORDS = re.compile(r"^(?:incumbent|position|this position|holder|occupant)$", re.I)
-DIM_LABEL = re.compile(
-    r"(?P<label>[A-Z][A-Za-z&/'\-]+(?:[ \t]+(?:[A-Z][A-Za-z&/'\-]*|and|of|for|in|&))*)"
-    r"[ \t]*(?:\([^)]*\))?[ \t]*:"
-)
-BUDGET_WORDS = re.compile(r"budget|salar|o&m|operating|expenditure|revenue|grant|capital", re.I)
-STAFF_WORDS = re.compile(r"staff|employees|\bftes?\b|personnel|positions|workforce", re.I)
 NOT_VERBS = {
     "This", "His", "Hers", "Its", "As", "Thus", "Was", "Is", "Towards", "Always", "Various",
     "Perhaps", "Whereas", "Besides", "Unless", "Canadians", "Services", "Systems", "Programs",
@@ -140,7 +132,14 @@ def _header(text: str) -> dict[str, str]:
     starts = [m.start() for p in SECTIONS.values() if (m := re.search(p, text))]
     region = text[: min(starts)] if starts else text[:2000]
     alternation = "|".join(f"(?P<{k}>{p})" for k, p in LABELS.items())
-    hits = list(re.finditer(rf"\b(?:{alternation})\s*[:;]", region, re.I))
+    colon = re.finditer(rf"\b(?:{alternation})\s*[:;]", region, re.I)
+    # OCR may drop the colon and run an upper-case label into its value: ``CLASS/LEVELEX-OI``
+    bare = re.finditer(rf"(?<![A-Za-z])(?:{alternation})(?=[ \t]*[A-Z0-9(])", region)
+    starts: dict[int, re.Match[str]] = {}
+    for m in [*colon, *bare]:
+        if m.start() not in starts or m.end() > starts[m.start()].end():
+            starts[m.start()] = m
+    hits = [starts[k] for k in sorted(starts)]
     out: dict[str, str] = {}
     for i, m in enumerate(hits):
         stop = hits[i + 1].start() if i + 1 < len(hits) else len(region)
@@ -166,16 +165,32 @@ def _fix_ocr_word(title: str) -> str:
 
 
 def _items(text: str) -> list[str]:
-    """The titles of a list run together with bullets, newlines or semicolons."""
-    parts = [p for p in ITEM_SPLIT.split(text) if p and p.strip()]
-    if len(parts) == 1 and re.search(r",\s+the\s+|\s+and\s+the\s+", parts[0]):
-        parts = re.split(r",?\s+and\s+the\s+|,\s+the\s+", parts[0])
+    """The titles of a list run together with bullets, newlines or semicolons.
+
+    Without bullets a list told in a sentence ("the Director, X, the Director, Y and
+    the Manager, Z") is split where "the" opens a title, so "Director, X" stays whole
+    however the sentence is wrapped.
+    """
+    flat = squash(text)
+    if not BULLETED.search(text) and re.search(r",\s+the\s+|\s+and\s+the\s+", flat):
+        sentence = re.split(r"\.(?=\s+[A-Z]|\s*$)|\n\s*\n", text.strip(), maxsplit=1)[0]
+        parts = re.split(r",?\s+and\s+the\s+|,\s+the\s+", squash(sentence))
+    else:
+        parts = [p for p in ITEM_SPLIT.split(text) if p and p.strip()]
     out = []
     for p in parts:
         p = re.sub(r"^(?:the|and)\s+", "", clean_title(p), flags=re.I).rstrip(" .")
         if p and p[0].isupper() and len(p.split()) <= 15:
             out.append(_fix_ocr_word(p))
     return out
+
+
+def _report(title: str) -> MentionedPosition:
+    """A subordinate's title, with its position number when one follows: ``X (FPO-4O31O)``."""
+    m = re.search(r"\s*\(\s*((?:[A-Z]{1,5}[- ]?)?[0-9OIl][0-9OIl\-]{2,12})\s*\)\s*$", title)
+    if m and m.start() > 0 and any(c.isdigit() for c in m.group(1)):
+        return MentionedPosition(clean_title(title[: m.start()]), repair_numbers(m.group(1)))
+    return mentioned(title)
 
 
 def _supervisor(section: str, skip: tuple[int, int]) -> tuple[list[str], int]:
@@ -205,36 +220,13 @@ def _structure(section: str, pos: Position) -> None:
         who = clean_title(sub.group("who") or sub.group("who2") or "")
         if who and not SELF_WORDS.match(who) and who.casefold() != pos.title.casefold():
             pos.other_titles.append(who)
-        pos.direct_reports = [mentioned(t) for t in _items(section[sub.end() :])]
+        pos.direct_reports = [_report(t) for t in _items(section[sub.end() :])]
     if pos.direct_reports:
         pos.supervises_count = len(pos.direct_reports)
     else:
         m = re.search(r"(\w+)\s*(?:\(\d+\)\s*)?positions?\s+report(?:ing|s)?\s+(?:directly\s+)?"
                       r"to\s+(?:the\s+)?(?:incumbent|this\s+position)", section, re.I)
         pos.supervises_count = to_int(m.group(1)) if m else None
-
-
-def _dimensions(section: str) -> tuple[list[Budget], list[StaffCount]]:
-    """``Direct Sector Staff: 660 Sector Budget: 70.7 million $`` -> staff counts and budgets."""
-    text = join_digit_groups(repair_numbers(squash(section)))
-    hits = list(DIM_LABEL.finditer(text))
-    budgets: list[Budget] = []
-    staff: list[StaffCount] = []
-    for i, m in enumerate(hits):
-        label = m.group("label")
-        value = text[m.end() : hits[i + 1].start() if i + 1 < len(hits) else len(text)]
-        if BUDGET_WORDS.search(label) or re.search(r"\$|million|billion", value, re.I):
-            amount = parse_amount(value)
-            if amount is not None:
-                budgets.append(Budget(amount, currency_of(value, "CAD"), label))
-        elif STAFF_WORDS.search(label):
-            n = re.search(r"\d[\d,]*(?:\.\d+)?", value)
-            if n:
-                staff.append(StaffCount(round(float(n.group(0).replace(",", ""))), label))
-    if not hits:  # dimensions told in sentences: read them as any description's
-        budgets = [Budget(b.amount, b.currency or "CAD", b.scope) for b in budget_phrases(text)]
-        staff = staff_counts(text)
-    return budgets, staff
 
 
 def _starts_duty(sentence: str) -> bool:
@@ -301,7 +293,7 @@ class GoCExecutivePosition(Extractor):
         sections = find_sections(text, SECTIONS.values(), flags=0)
         pos = Position(title=_title(header, sections))
         number = repair_numbers(header.get("number", ""))
-        if m := re.search(r"\d[\d\-]{2,}", number):
+        if m := re.search(r"(?:\b[A-Z]{1,5}-?)?\d[\d\-]{2,}", number):
             pos.identifiers.append(Identifier("position number", m.group(0)))
         level = repair_level(header.get("class", ""))
         code = re.match(r"([A-Z]{2,4})-\d\d$", level)
@@ -311,6 +303,6 @@ class GoCExecutivePosition(Extractor):
         _structure(sections.get(SECTIONS["structure"], ""), pos)
         if header.get("supervisor"):
             pos.reports_to.insert(0, MentionedPosition(clean_title(header["supervisor"])))
-        pos.budgets, pos.staff_counts = _dimensions(sections.get(SECTIONS["dimensions"], ""))
+        pos.budgets, pos.staff_counts = dimensions(sections.get(SECTIONS["dimensions"], ""))
         pos.duties = _duties(sections.get(SECTIONS["specific"], ""))
         return Extraction(family=self.family, subject=pos, organisation=_organisation(header))

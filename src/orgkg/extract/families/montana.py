@@ -19,15 +19,14 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.base import Extractor, cue_score
+from orgkg.extract.families.montana_people import staff_counts, subordinates, supervisor
 from orgkg.extract.records import (
     Duty,
     Extraction,
     Identifier,
     JobClass,
-    MentionedPosition,
     Organisation,
     Position,
-    StaffCount,
 )
 from orgkg.extract.text import (
     NUMBER,
@@ -65,11 +64,12 @@ LABELS: dict[str, str] = {
     "phone": r"(?:work\s+)?phone",
     "supervisor": r"supervisor(?:'s)?(?:\s+(?:title|name))?",
 }
-CHECKED = r"(?:<input[^>]*\bchecked\b[^>]*>|\[[xX\u2713\u2714]\]|[\u2612\u2611\u2714\u2713\u25a0])"
-UNCHECKED = r"(?:<input[^>]*>|\[\s\]|[\u2610\u25a1])"
+#: a checked box: an HTML remnant, ``[X]``, a ballot-box glyph, or a lone ``X`` before the option.
+CHECKED = (r"(?:<input[^>]*\bchecked\b[^>]*>|\[[xX\u2713\u2714]\]|[\u2612\u2611\u2714\u2713\u25a0]"
+           r"|(?<![^\s(:])[xX](?=[ \t]+[A-Za-z]))")
+UNCHECKED = r"(?:<input[^>]*>|\[\s\]|[\u2610\u25a1]|_{2,})"
+#: a table's column-heading row (``Title    Position Number``), not a subordinate.
 UNIT_WORDS = ("Division", "Bureau", "Section", "Unit", "Program", "Office")
-PEOPLE = (r"(?:staff|employees|specialists|personnel|positions|FTEs?|people|professionals|"
-          r"technicians|analysts|supervisors|managers|workers|officers|engineers|programmers)")
 
 
 def _label_of(cell: str) -> str | None:
@@ -113,13 +113,30 @@ def _grid(text: str) -> dict[str, str]:
             found = field_value(text, pat)
             if found and "\t" not in found:
                 out[key] = found
+    for key, value in _stacked(text).items():
+        out.setdefault(key, value)
+    return out
+
+
+def _stacked(text: str) -> dict[str, str]:
+    """``Label:`` alone on a line, its value on the next non-blank line (not itself a label)."""
+    out: dict[str, str] = {}
+    lines = [ln.strip() for ln in text.splitlines()]
+    for i, line in enumerate(lines):
+        key = _label_of(line) if line.endswith(":") or len(line.split()) <= 4 else None
+        if not key or key in out:
+            continue
+        below = next((ln for ln in lines[i + 1:i + 3] if ln), "")
+        if below and not _label_of(below) and not below.endswith(":") and len(below.split()) <= 14 \
+                and not re.match(r"(?i)section\b", below):
+            out[key] = squash(below)
     return out
 
 
 def _checked(text: str) -> list[str]:
     """The option text after each checked box."""
     return [squash(m.group(1)) for m in re.finditer(
-        CHECKED + r"\s*([^<|\t\n\u2610\u2612\u2611\[]+)", text)]
+        CHECKED + r"\s*([^<|\t\n\u2610\u2612\u2611\[_]+)", text)]
 
 
 def _flsa(text: str) -> str | None:
@@ -151,16 +168,19 @@ def _education(text: str) -> str | None:
                 return name or clean_title(option)
     degree = r"((?:bachelor|master|associate)['\u2019]?s?\s+degree)"
     m = re.search(r"equivalent\s+to\s+(?:an?\s+)?" + degree, text, re.I)
-    return clean_title(m.group(1)) if m else None
+    if m:
+        return clean_title(m.group(1))
+    stated = field_value(text, r"education(?:\s+level)?") or ""
+    return next((name for pat, name in EDUCATION if name and re.search(pat, stated, re.I)), None)
 
 
 def _experience(text: str) -> float | None:
     for option in _checked(text):
-        m = re.search(r"(\d+)\s*(?:to\s*\d+\s*)?(?:or\s+more\s+)?years?", option, re.I)
+        m = re.search(r"(\d+)\s*(?:(?:to|-|\u2013)\s*\d+\s*)?(?:or\s+more\s+)?years?", option, re.I)
         if m and re.search(r"experience", option, re.I):
             return float(m.group(1))
-    m = re.search(rf"\b({NUMBER})\s+(?:\(\d+\)\s+)?years?\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}?"
-                  r"experience", text, re.I)
+    m = re.search(rf"\b({NUMBER})(?:\s*(?:to|-|\u2013)\s*{NUMBER})?\s+(?:\(\d+\)\s+)?years?\s+(?:of\s+)?"
+                  r"(?:[\w-]+\s+){0,3}?experience", text, re.I)
     return to_number(m.group(1)) if m else None
 
 
@@ -227,52 +247,6 @@ def _location(address: str | None) -> str | None:
     return clean_title(" ".join(words)) or None
 
 
-def _supervisor(text: str, grid: dict[str, str]) -> list[MentionedPosition]:
-    pat = (r"\b(?:under\s+the\s+(?:general\s+|direct\s+)?(?:supervision|direction)"
-           r"(?:\s+and\s+(?:supervision|direction))?\s+of|(?:is\s+)?supervised\s+by|"
-           r"reports?\s+(?:directly\s+)?to)\s+(?:the\s+)?([A-Z][^\n]{2,150})")
-    out: list[MentionedPosition] = []
-    raw = [grid["supervisor"]] if "supervisor" in grid else []
-    raw += [m.group(1) for m in re.finditer(pat, text)]
-    for r in raw:
-        t = re.split(r"[,;:.](?:\s|$)|\s+(?:and|who|which|to)\s+(?=[a-z])", r)[0]
-        t = re.sub(r"\s+of\s+the\s+(.+\b(?:" + "|".join(UNIT_WORDS) + r"))$", r", \1", t)
-        t = clean_title(t)
-        if t and t.casefold() not in {p.title.casefold() for p in out}:
-            out.append(MentionedPosition(t))
-    return out
-
-
-def _subordinates(text: str) -> list[MentionedPosition]:
-    m = re.search(r"(?:position\s+numbers?\s+for\s+the\s+)?positions?\s+supervised\s*:?[^\n]*"
-                  r"\n(.*?)(?=\n\s*(?:please\s+check|\d+\.\s|section\s+i)|\Z)", text, re.I | re.S)
-    if not m:
-        return []
-    out: list[MentionedPosition] = []
-    for line in m.group(1).splitlines():
-        line = squash(re.sub(r"^\s*(?:[-*\u2022]|\d+[.)])\s+", "", line))
-        if not line or ":" in line or len(line.split()) > 14:
-            continue
-        num = re.search(r"\b\d{4,}\b", line)
-        title = re.sub(r"\b(?:new\s+)?(?:position|pos\.?|PCN)\s*(?:number|no\.?|#)?\s*:?\s*"
-                       r"|\b\d{4,}\b|[()#]", " ", line, flags=re.I)
-        title = clean_title(title)
-        if title:
-            out.append(MentionedPosition(title, num.group(0) if num else None))
-    return out
-
-
-def _staff_counts(text: str) -> list[StaffCount]:
-    out: list[StaffCount] = []
-    pat = (rf"\b(?:supervision\s+(?:to|of)|supervises|supervising|includes|unit\s+of|"
-           rf"staff\s+of|team\s+of)\s+({NUMBER})\s+((?:[\w-]+\s+){{0,4}}?{PEOPLE})\b")
-    for m in re.finditer(pat, text, re.I):
-        n = to_int(m.group(1))
-        if n is not None and n not in {c.count for c in out}:
-            out.append(StaffCount(n, squash(m.group(2))))
-    return out
-
-
 def _section(text: str, start: str, stop: str) -> str:
     m = re.search(rf"(?ims)^[^\w\n]*{start}(.*?)(?=^[^\w\n]*{stop}|\Z)", text)
     return m.group(1) if m else ""
@@ -291,7 +265,7 @@ class MontanaJobProfile(Extractor):
         title = grid.get("working title") or grid.get("job code title") or "Untitled position"
         code, class_title = grid.get("job code number"), grid.get("job code title")
         band = grid.get("pay band")
-        subs = _subordinates(text)
+        subs = subordinates(text)
         count = re.search(r"number\s+of\s+positions\s+supervised\s*:?\s*(\d+)", text, re.I)
         idents = [Identifier(s, v) for s, v in (("position number", grid.get("position number")),
                                                  ("job code", code)) if v]
@@ -299,7 +273,7 @@ class MontanaJobProfile(Extractor):
             title=clean_title(title),
             other_titles=[class_title] if class_title and class_title != title else [],
             identifiers=idents,
-            reports_to=_supervisor(text, grid),
+            reports_to=supervisor(text, grid),
             direct_reports=subs,
             supervises_count=to_int(count.group(1)) if count else (len(subs) or None),
             job_class=JobClass(code, class_title) if code or class_title else None,
@@ -308,7 +282,7 @@ class MontanaJobProfile(Extractor):
             duties=_duties(duties_part or text),
             education=_education(text),
             experience_years=_experience(text),
-            staff_counts=_staff_counts(text),
+            staff_counts=staff_counts(text),
         )
         org = Organisation(
             jurisdiction="State of Montana",

@@ -1,0 +1,58 @@
+"""The DIMENSIONS section of a GoC EX position description: staff counts and budgets.
+
+Two layouts: one ``Label: value`` pair per line (``Total staff: 218 FTEs``,
+``Capital program: $41.3 M (annual)``; labels in any case), or the pairs run
+together by OCR on one line, where only Title Case labels can be told apart
+(``Direct Sector Staff: 660 Sector Budget: 70.7 million $``). Without labels
+the dimensions are sentences and are read as any description's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgkg.extract.families.generic_phrases import budgets as budget_phrases
+from orgkg.extract.families.generic_phrases import staff_counts
+from orgkg.extract.records import Budget, StaffCount
+from orgkg.extract.text import currency_of, join_digit_groups, parse_amount, repair_numbers, squash
+
+DIM_LABEL = re.compile(
+    r"(?P<label>[A-Z][A-Za-z&/'\-]+(?:[ \t]+(?:[A-Z][A-Za-z&/'\-]*|and|of|for|in|&))*)"
+    r"[ \t]*(?:\([^)]*\))?[ \t]*:"
+)
+LINE_PAIR = re.compile(r"(?m)^[ \t*\u2022-]*(?P<label>[A-Z][^:\n]{0,80}?)[ \t]*(?:\([^)\n]{0,60}\))?"
+                       r"[ \t]*:[ \t]*(?P<value>\S[^\n]*)$")
+BUDGET_WORDS = re.compile(r"budget|salar|o&m|operating|expenditure|revenue|grant|capital", re.I)
+STAFF_WORDS = re.compile(r"staff|employees|\bftes?\b|personnel|positions|workforce|\breports\b", re.I)
+
+
+def _pairs(section: str) -> list[tuple[str, str]]:
+    """(label, value) pairs: one per line when the section is laid out so, else run together."""
+    lines = [(m.group("label"), m.group("value")) for m in LINE_PAIR.finditer(section)]
+    if len(lines) >= 2:
+        return [(squash(label), join_digit_groups(repair_numbers(value))) for label, value in lines]
+    text = join_digit_groups(repair_numbers(squash(section)))
+    hits = list(DIM_LABEL.finditer(text))
+    return [(m.group("label"), text[m.end() : hits[i + 1].start() if i + 1 < len(hits) else len(text)])
+            for i, m in enumerate(hits)]
+
+
+def dimensions(section: str) -> tuple[list[Budget], list[StaffCount]]:
+    """``Direct Sector Staff: 660 Sector Budget: 70.7 million $`` -> staff counts and budgets."""
+    pairs = _pairs(section)
+    budgets: list[Budget] = []
+    staff: list[StaffCount] = []
+    for label, value in pairs:
+        if BUDGET_WORDS.search(label) or re.search(r"\$|million|billion", value, re.I):
+            amount = parse_amount(value)
+            if amount is not None:
+                budgets.append(Budget(amount, currency_of(value, "CAD"), label))
+        elif STAFF_WORDS.search(label):
+            n = re.search(r"\d[\d,]*(?:\.\d+)?", value)
+            if n:
+                staff.append(StaffCount(round(float(n.group(0).replace(",", ""))), label))
+    if not pairs:  # dimensions told in sentences: read them as any description's
+        text = join_digit_groups(repair_numbers(squash(section)))
+        budgets = [Budget(b.amount, b.currency or "CAD", b.scope) for b in budget_phrases(text)]
+        staff = staff_counts(text)
+    return budgets, staff

@@ -1,0 +1,71 @@
+"""Montana job profiles: the people a profile names (supervisor, subordinates, staff counts).
+
+The supervisor comes from the SECTION I ``Supervisor`` field and from "under the
+supervision of the X" / "supervised by the X" / "reports to the X" wording; the
+subordinates from the lines after "positions supervised" (a list of
+"Title, position NNNNN" lines or a ``Title   Position Number`` table, whose
+heading row and any sentence after it are not positions); staff counts from
+"supervises N revenue agents", "unit of N ...".
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgkg.extract.records import MentionedPosition, StaffCount
+from orgkg.extract.text import NUMBER, clean_title, squash, to_int
+
+UNIT_WORDS = ("Division", "Bureau", "Section", "Unit", "Program", "Office")
+HEADER_ROW = re.compile(r"(?i)(?:(?:working\s+|job\s+|class\s+)?title|position\s+(?:number|no\.?|#)|"
+                        r"name|class(?:ification)?|job\s+code|PCN|FTE|\s)+")
+PEOPLE = (r"(?:staff|employees|specialists|personnel|positions|FTEs?|people|professionals|"
+          r"technicians|analysts|supervisors|managers|workers|officers|engineers|programmers|agents|"
+          r"auditors|examiners|inspectors|investigators|clerks|assistants|coordinators|accountants|"
+          r"scientists|biologists|nurses|attorneys|representatives)")
+
+
+def supervisor(text: str, grid: dict[str, str]) -> list[MentionedPosition]:
+    pat = (r"\b(?:under\s+the\s+(?:general\s+|direct\s+)?(?:supervision|direction)"
+           r"(?:\s+and\s+(?:supervision|direction))?\s+of|(?:is\s+)?supervised\s+by|"
+           r"reports?\s+(?:directly\s+)?to)\s+(?:the\s+)?([A-Z][^\n]{2,150})")
+    out: list[MentionedPosition] = []
+    raw = [grid["supervisor"]] if "supervisor" in grid else []
+    raw += [m.group(1) for m in re.finditer(pat, text)]
+    for r in raw:
+        t = re.split(r"[,;:.](?:\s|$)|\s+(?:and|who|which|to)\s+(?=[a-z])", r)[0]
+        t = re.sub(r"\s+of\s+the\s+(.+\b(?:" + "|".join(UNIT_WORDS) + r"))$", r", \1", t)
+        t = clean_title(t)
+        if t and t.casefold() not in {p.title.casefold() for p in out}:
+            out.append(MentionedPosition(t))
+    return out
+
+
+def subordinates(text: str) -> list[MentionedPosition]:
+    m = re.search(r"(?:position\s+numbers?\s+for\s+the\s+)?positions?\s+supervised\s*:?[^\n]*"
+                  r"\n(.*?)(?=\n\s*(?:please\s+check|\d+\.\s|section\s+i)|\Z)", text, re.I | re.S)
+    if not m:
+        return []
+    out: list[MentionedPosition] = []
+    for line in m.group(1).splitlines():
+        line = squash(re.sub(r"^\s*(?:[-*\u2022]|\d+[.)])\s+", "", line))
+        if not line or ":" in line or len(line.split()) > 14 or HEADER_ROW.fullmatch(line) \
+                or (line.endswith(".") and len(line.split()) >= 5):
+            continue
+        num = re.search(r"\b\d{4,}\b", line)
+        title = re.sub(r"\b(?:new\s+)?(?:position|pos\.?|PCN)\s*(?:number|no\.?|#)?\s*:?\s*"
+                       r"|\b\d{4,}\b|[()#]", " ", line, flags=re.I)
+        title = clean_title(title)
+        if title:
+            out.append(MentionedPosition(title, num.group(0) if num else None))
+    return out
+
+
+def staff_counts(text: str) -> list[StaffCount]:
+    out: list[StaffCount] = []
+    pat = (rf"\b(?:supervision\s+(?:to|of)|supervises|supervising|includes|unit\s+of|"
+           rf"staff\s+of|team\s+of)\s+({NUMBER})\s+((?:[\w-]+\s+){{0,4}}?{PEOPLE})\b")
+    for m in re.finditer(pat, text, re.I):
+        n = to_int(m.group(1))
+        if n is not None and n not in {c.count for c in out}:
+            out.append(StaffCount(n, squash(m.group(2))))
+    return out
