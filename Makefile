@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: run test lint system-deps bench clean
+.PHONY: run test lint system-deps bench clean bench-chart bench-validate
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,3 +30,9 @@ test: $(BIN)/.installed system-deps lint
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache
+
+bench-chart: $(BIN)/.installed system-deps
+	$(BIN)/python -m bench.chart
+
+bench-validate: $(BIN)/.installed
+	$(BIN)/python -m bench.validate

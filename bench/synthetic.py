@@ -31,6 +31,7 @@ from rdflib import Graph, URIRef
 from orgkg.extract.records import (
     Duty,
     Extraction,
+    Factor,
     Identifier,
     JobClass,
     MentionedPosition,
@@ -98,7 +99,10 @@ def _classify(nodes: list[Node], rng: random.Random) -> None:
             ["Program Officer", "Analyst"])
         ladder = SERIES[family]
         seniority = 1 - x.depth / (max_depth + 1)
-        x.job_class = ladder[min(len(ladder) - 1, int(seniority * len(ladder)))]
+        rank = min(len(ladder) - 1, int(seniority * len(ladder)))
+        if x.parent is not None and x.parent.job_class in ladder:  # nodes come parent first
+            rank = max(0, min(rank, ladder.index(x.parent.job_class) - 1))  # below the supervisor's class
+        x.job_class = ladder[rank]
         x.title = f"{x.job_class}, {x.units[-1][0] if x.units else DEPARTMENT} ({x.number})"
 
 
@@ -123,37 +127,102 @@ def _extraction(x: Node, rng: random.Random, with_series: bool) -> Extraction:
     return Extraction("synthetic", subject, Organisation(JURISDICTION, DEPARTMENT, x.units), list(series))
 
 
-def organisation(n: int, seed: int = 7) -> Iterator[tuple[str, Extraction]]:
-    """(document name, extraction) for each of N positions."""
+def organisation(n: int, seed: int = 7, defects: bool = False) -> Iterator[tuple[str, Extraction]]:
+    """(document name, extraction) for each of N positions; with ``defects``, rule breaks injected."""
     rng = random.Random(seed)
     nodes = _tree(n, rng)
     _classify(nodes, rng)
     seen: set[str] = set()
+    docs = []
     for x in nodes:
         first_of_class = x.job_class not in seen
         seen.add(x.job_class)
-        yield f"position-{x.number}.txt", _extraction(x, rng, with_series=first_of_class)
+        docs.append((x, _extraction(x, rng, with_series=first_of_class)))
+    if defects:
+        inject(nodes, {x.number: ex for x, ex in docs}, random.Random(seed + 1))
+    for x, ex in docs:
+        yield f"position-{x.number}.txt", ex
 
 
-def graphs(n: int, seed: int = 7) -> Iterator[tuple[URIRef, Graph]]:
+def _ladder(job_class: str) -> list[str]:
+    return next(s for s in SERIES.values() if job_class in s)
+
+
+DEFECTS = ("duty shares add up to 110", "stated span below the named reports",
+           "a class supervising a higher class of its series", "a series with a gap",
+           "a reporting cycle across two documents", "factor points that do not add up")
+
+
+def inject(nodes: list[Node], docs: dict[str, Extraction], rng: random.Random) -> dict[str, str]:
+    """Break each rule of ``DEFECTS`` once in every 1,000 positions (at least once), as documents do.
+
+    Returns position number -> the defect injected there, for the benchmark's
+    report. Each break sits in different positions, so each gives its own findings.
+    """
+    n = len(nodes)
+    per = max(1, n // 1000)
+    managers = [x for x in nodes if len(x.children) >= 2 and x.parent is not None]
+    leaves = [x for x in nodes if not x.children and x.parent is not None]
+    used: set[str] = set()
+
+    def pick(pool: list[Node]) -> Node:
+        free = [x for x in pool if x.number not in used]
+        x = free[rng.randrange(len(free))]
+        used.add(x.number)
+        return x
+
+    where: dict[str, str] = {}
+    for i in range(per):
+        x = pick(leaves)  # duty shares of 110
+        duties = docs[x.number].subject.duties
+        duties[0] = Duty(duties[0].text, (duties[0].percent or 0) + 10)
+        where[x.number] = DEFECTS[0]
+        m = pick(managers)  # a span stated one below the reports the document names
+        s = docs[m.number].subject
+        s.direct_reports = [MentionedPosition(c.title, c.number) for c in m.children]
+        s.supervises_count = len(m.children) - 1
+        where[m.number] = DEFECTS[1]
+        sup = pick([x for x in managers if _ladder(x.job_class)[-1] != x.job_class])
+        child = sup.children[0]  # the subordinate's class is the top of its supervisor's series
+        used.add(child.number)
+        docs[child.number].subject.job_class = JobClass(None, _ladder(sup.job_class)[-1])
+        where[child.number] = DEFECTS[2]
+        x = pick(leaves)  # a class whose class specification lists a series missing a level
+        base = f"Gap Series {i + 1} Officer"
+        docs[x.number].subject.job_class = JobClass(None, f"{base} II")
+        docs[x.number].series = [f"{base} I", f"{base} II", f"{base} IV"]
+        where[x.number] = DEFECTS[3]
+        upper = pick([x for x in managers if x.children[0].number not in used])
+        lower = upper.children[0]  # the upper post's document says it reports to its own report
+        used.add(lower.number)
+        docs[upper.number].subject.reports_to = [MentionedPosition(lower.title, lower.number)]
+        where[upper.number] = DEFECTS[4]
+        x = pick(leaves)  # factor points that add up to 5 more than the stated total
+        docs[x.number].subject.factors = [Factor("Knowledge", "C", 150.0), Factor("Judgement", "B", 100.0)]
+        docs[x.number].subject.total_points = 245.0
+        where[x.number] = DEFECTS[5]
+    return where
+
+
+def graphs(n: int, seed: int = 7, defects: bool = False) -> Iterator[tuple[URIRef, Graph]]:
     """The named graphs ``orgkg build`` would make of the synthetic documents."""
-    for name, ex in organisation(n, seed):
+    for name, ex in organisation(n, seed, defects):
         prov = Provenance(name=name, sha256="0" * 64, family="synthetic", confidence=1.0,
                           loader_version="synthetic")
         yield to_graph(ex, prov)
 
 
-def nquads(n: int, seed: int = 7) -> Iterator[str]:
+def nquads(n: int, seed: int = 7, defects: bool = False) -> Iterator[str]:
     """N-Quads lines of the synthetic organisation (fast to write and to load)."""
-    for iri, g in graphs(n, seed):
+    for iri, g in graphs(n, seed, defects):
         ctx = iri.n3()
         for s, p, o in g:
             yield f"{s.n3()} {p.n3()} {o.n3()} {ctx} .\n"
 
 
-def write_nquads(path: Path, n: int, seed: int = 7) -> Path:
+def write_nquads(path: Path, n: int, seed: int = 7, defects: bool = False) -> Path:
     with path.open("w", encoding="utf-8") as f:
-        f.writelines(nquads(n, seed))
+        f.writelines(nquads(n, seed, defects))
     return path
 
 
@@ -162,8 +231,9 @@ def main() -> None:
     ap.add_argument("positions", type=int)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", type=Path, required=True, help="N-Quads file to write")
+    ap.add_argument("--defects", action="store_true", help="inject rule breaks (see DEFECTS)")
     a = ap.parse_args()
-    write_nquads(a.out, a.positions, a.seed)
+    write_nquads(a.out, a.positions, a.seed, a.defects)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # System packages the tests need, installed only when missing (Debian, as root).
 #   java  - owlready2 runs the HermiT reasoner on it
+#   tesseract - OCR of scanned PDFs (orgkg.read.ocr); the OCR test needs it
+#   chromium  - the chart page is tested in real headless Chromium (orgkg chart)
+#   graphviz  - `dot` draws the static SVG/PNG org charts
 set -euo pipefail
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr tesseract-ocr-eng)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -37,3 +37,27 @@ class GraphError(OrgkgError):
 
 class QueryError(OrgkgError):
     """A query is unknown, malformed, or got bad parameters."""
+
+
+class EndpointError(OrgkgError):
+    """A remote SPARQL store is unreachable, refused us, or answered badly."""
+
+
+class PublishError(OrgkgError):
+    """Publishing stopped part way: the graphs sent before are in place, the rest are not."""
+
+
+class ExportError(OrgkgError):
+    """An export cannot be written: unknown format, unwritable file."""
+
+
+class ChartError(OrgkgError):
+    """A chart cannot be drawn: unknown position or unit, unsupported format, no renderer."""
+
+
+class ShapesError(OrgkgError):
+    """Validation cannot run: the shapes are unreadable, not SHACL, or use what the engine lacks."""
+
+
+class ReasonerError(OrgkgError):
+    """Reasoning cannot run: no Java, the reasoner failed or timed out."""

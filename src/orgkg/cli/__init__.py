@@ -15,11 +15,16 @@ from __future__ import annotations
 
 import click
 
-from orgkg.cli import build, positions
+from orgkg.cli import build, chart, export, positions, query, reason, validate
 
 COMMANDS: tuple[click.Command, ...] = (
     build.build,
     positions.positions,
+    query.query,
+    export.export,
+    chart.chart,
+    validate.validate,
+    reason.reason,
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -12,37 +13,78 @@ from rich.console import Console
 from orgkg.cli.common import OK, PROBLEMS, stderr_console, translate_errors
 from orgkg.graph.build import Loaded, Outcome, collect, load, shared_names, skipped
 from orgkg.graph.store import write
+from orgkg.read import READERS, Limits, Worker
+from orgkg.read.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from orgkg.safety import offline
 
 
-@click.command(epilog="Example: orgkg build data/documents --out out")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.command(epilog="Example: orgkg build data/documents --out out --report run.json")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option("--out", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Folder for graph.trig, the query store and build-report.json.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse files larger than this.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds allowed per document (0: no limit).")
+@click.option("--strict", is_flag=True, help="Stop at the first document that fails (exit 1, DIR untouched).")
+@click.option("--report", "report_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write the per-file report (JSON) here.")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary.")
 @translate_errors
-def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
-    """Read documents (files or folders) into a knowledge graph."""
+def build(paths: tuple[Path, ...], out: Path, max_bytes: int, timeout: float, strict: bool,
+          report_file: Path | None, quiet: bool) -> None:
+    """Read documents (files or folders) into a knowledge graph.
+
+    Each failure is one line `path: what is wrong` on standard error and an
+    entry in the report; the other documents still load. Exit 1 if any failed.
+    """
+    with offline("orgkg build"):
+        _build(paths, out, Limits(max_bytes=max_bytes, timeout=timeout), strict, report_file, quiet)
+
+
+def _build(paths: tuple[Path, ...], out: Path, limits: Limits, strict: bool, report_file: Path | None,
+           quiet: bool) -> None:
     console = stderr_console()
     files = list(collect(paths))
     shared = shared_names(path for path, _ in files)
     loaded: list[Loaded] = []
+    worker = Worker({cls.__name__: cls for cls in set(READERS.values()) if cls.isolated})
     status = console.status("reading documents") if console.is_terminal else nullcontext()
-    with status:
-        for path, explicit in files:
-            item = (None if explicit else skipped(path)) or load(path, name_shared=path.name in shared)
-            loaded.append(item)
-            report_line(console, item.outcome, quiet=quiet)
+    try:
+        with status:
+            for path, explicit in files:
+                item = (None if explicit else skipped(path)) or load(
+                    path, name_shared=path.name in shared, limits=limits, worker=worker)
+                loaded.append(item)
+                report_line(console, item.outcome, quiet=quiet)
+                if strict and item.outcome.status == "failed":
+                    _write_report(report_file, loaded)
+                    console.print("stopped at the first failure (--strict); nothing written to "
+                                  f"{out}", markup=False)
+                    sys.exit(PROBLEMS)
+    finally:
+        worker.close()
     graphs = {x.graph_iri: x.graph for x in loaded if x.graph_iri is not None and x.graph is not None}
     trig = write(out, graphs, [vars(x.outcome) for x in loaded])
+    _write_report(report_file, loaded)
+    summary(console, loaded, len(graphs), trig)
+    sys.exit(PROBLEMS if any(x.outcome.status == "failed" for x in loaded) else OK)
+
+
+def _write_report(target: Path | None, loaded: list[Loaded]) -> None:
+    if target is not None:
+        target.write_text(json.dumps([vars(x.outcome) for x in loaded], indent=2) + "\n", encoding="utf-8")
+
+
+def summary(console: Console, loaded: list[Loaded], graphs: int, trig: Path) -> None:
     failed = sum(x.outcome.status == "failed" for x in loaded)
     skipped_n = sum(x.outcome.status == "skipped" for x in loaded)
     console.print(
-        f"{len(graphs)} documents loaded, {failed} failed, {skipped_n} skipped; "
+        f"{graphs} documents loaded, {failed} failed, {skipped_n} skipped; "
         f"{sum(x.outcome.positions for x in loaded)} positions, "
         f"{sum(x.outcome.triples for x in loaded)} triples -> {trig}",
         markup=False,
     )
-    sys.exit(PROBLEMS if failed else OK)
 
 
 def report_line(console: Console, o: Outcome, *, quiet: bool) -> None:

@@ -20,7 +20,8 @@ from orgkg import __version__
 from orgkg.errors import InputError
 from orgkg.extract import EXTRACTORS, Recognition, extract
 from orgkg.mapping import Provenance, to_graph
-from orgkg.read import read, supported
+from orgkg.read import Document, Limits, Worker, read, supported
+from orgkg.read.limits import deadline
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class Outcome:
     error: str | None = None
     encoding: str | None = None
     media_type: str | None = None
+    reader: str | None = None
+    pages: int | None = None
     seconds: float = 0.0
 
 
@@ -55,49 +58,69 @@ def collect(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path).parts
-                if child.is_file() and not any(part.startswith(".") for part in rel):
+                # Not only regular files: a pipe or socket named like a document is reported, not passed over.
+                if not child.is_dir() and not any(part.startswith(".") for part in rel):
                     yield child, False
         else:
             yield path, True
 
 
-def load(path: Path, *, name_shared: bool = False) -> Loaded:
+def load(path: Path, *, name_shared: bool = False, limits: Limits | None = None,
+         worker: Worker | None = None) -> Loaded:
     """Read, extract and map one document; never raises for a bad document.
 
     When another input has the same file name (``name_shared``), the
     document's IRIs are minted from its name and a digest of its content.
+    ``limits`` caps the file's size and the time spent on it; risky readers
+    run in ``worker``. Any failure leaves no graph: the document lands whole
+    or not at all.
     """
+    limits = limits or Limits()
     start = time.perf_counter()
     try:
-        doc = read(path)
-        extraction = extract(doc.text)
-        found = Recognition(extraction.family, extraction.confidence)
-        extractor = EXTRACTORS[found.family]
-        prov = Provenance(
-            name=doc.name,
-            sha256=doc.sha256,
-            family=found.family,
-            confidence=found.confidence,
-            loader_version=f"orgkg {__version__}; {found.family} {extractor.version}",
-            media_type=doc.media_type,
-            encoding=doc.encoding,
-            reader=doc.reader,
-            key=f"{doc.name}#{doc.sha256[:16]}" if name_shared else "",
-        )
-        iri, graph = to_graph(extraction, prov)
+        doc = read(path, limits, worker)
+        left = limits.timeout - (time.perf_counter() - start) if limits.timeout > 0 else 0.0
+        with deadline(str(path), max(left, 0.001) if limits.timeout > 0 else 0.0):
+            iri, graph, found = _extract_and_map(doc, name_shared=name_shared)
     except InputError as err:
-        return Loaded(Outcome(str(path), "failed", error=err.message,
-                              seconds=time.perf_counter() - start))
+        return _failed(path, err.message, start)
+    except RecursionError as err:
+        return _failed(path, f"too deeply nested to read ({err})", start)
+    except Exception as err:  # a bug in an extractor must not lose the other documents
+        return _failed(path, f"internal error ({type(err).__name__}: {err}); please report it", start)
     return Loaded(
         Outcome(
             str(path), "ok", family=found.family, confidence=found.confidence,
             positions=len(set(graph.subjects(RDF.type, ORG.Post))), triples=len(graph),
-            encoding=doc.encoding, media_type=doc.media_type,
-            seconds=time.perf_counter() - start,
+            encoding=doc.encoding, media_type=doc.media_type, reader=doc.reader,
+            pages=len(doc.pages) or None, seconds=time.perf_counter() - start,
         ),
         iri,
         graph,
     )
+
+
+def _failed(path: Path, message: str, start: float) -> Loaded:
+    return Loaded(Outcome(str(path), "failed", error=message[:500], seconds=time.perf_counter() - start))
+
+
+def _extract_and_map(doc: Document, *, name_shared: bool) -> tuple[URIRef, Graph, Recognition]:
+    extraction = extract(doc.text)
+    found = Recognition(extraction.family, extraction.confidence)
+    extractor = EXTRACTORS[found.family]
+    prov = Provenance(
+        name=doc.name,
+        sha256=doc.sha256,
+        family=found.family,
+        confidence=found.confidence,
+        loader_version=f"orgkg {__version__}; {found.family} {extractor.version}",
+        media_type=doc.media_type,
+        encoding=doc.encoding,
+        reader=doc.reader,
+        key=f"{doc.name}#{doc.sha256[:16]}" if name_shared else "",
+    )
+    iri, graph = to_graph(extraction, prov)
+    return iri, graph, found
 
 
 def shared_names(paths: Iterable[Path]) -> set[str]:

@@ -5,9 +5,13 @@ Each file starts with a header of ``# key: value`` comment lines::
     # name: reporting-chain
     # summary: The chain of supervisors of a post, up to the top.
     # param: post (IRI) the post whose chain to list
+    # dataset: union
     # example: orgkg query reporting-chain --param post=<https://w3id.org/orgkg/id/post/...>
 
-Parameters are SPARQL variables of the query (``?post``); values are bound as
+``# dataset: union`` marks a query that reads the union of the named graphs as
+its default graph (reporting lines cross documents); the others name their
+graphs with ``GRAPH ?g``. A parameter whose description starts with
+``optional`` may be left out. Parameters are SPARQL variables of the query (``?post``); values are bound as
 RDF terms by the store (pyoxigraph ``substitutions``), never pasted into the
 query text.
 """
@@ -22,7 +26,7 @@ from pathlib import Path
 from orgkg.errors import QueryError
 from orgkg.resources import data_dir
 
-_HEADER = re.compile(r"^#\s*(name|summary|param|example)\s*:\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(name|summary|param|example|dataset)\s*:\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,10 @@ class Param:
     name: str
     kind: str
     description: str
+
+    @property
+    def optional(self) -> bool:
+        return self.description.lower().startswith("optional")
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,7 @@ class NamedQuery:
     path: Path
     params: tuple[Param, ...] = field(default_factory=tuple)
     examples: tuple[str, ...] = field(default_factory=tuple)
+    union: bool = False
 
 
 def parse(path: Path) -> NamedQuery:
@@ -61,8 +70,11 @@ def parse(path: Path) -> NamedQuery:
             raise QueryError(str(path), f"bad '# param:' line {spec!r}",
                              "write '# param: NAME (iri|string|integer) description'")
         params.append(Param(m.group(1), m.group(2), m.group(3)))
+    dataset = meta.get("dataset", ["named"])[0]
+    if dataset not in ("named", "union"):
+        raise QueryError(str(path), f"bad '# dataset:' {dataset!r}", "write 'union' or leave it out")
     return NamedQuery(meta["name"][0], " ".join(meta["summary"]), text, path,
-                      tuple(params), tuple(meta.get("example", [])))
+                      tuple(params), tuple(meta.get("example", [])), dataset == "union")
 
 
 @cache

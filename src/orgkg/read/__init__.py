@@ -1,22 +1,40 @@
-"""Read: a file's bytes -> a ``Document`` with normalised text.
+"""Read: a file's bytes -> a ``Document`` with normalised text, under explicit guards.
 
-``READERS`` is the explicit suffix -> reader table. Every reader's text is
-normalised the same way (``normalise_text``) before extractors see it.
+``READERS`` is the explicit suffix -> reader table. Before any reader runs,
+``read`` checks the file is a regular, readable file under the size cap, not
+empty, and that its first bytes do not say it is something else (an image or
+archive renamed). Every reader's text is normalised the same way
+(``normalise_text``), page by page, so the page map stays true.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
 from orgkg.errors import InputError
-from orgkg.read.base import Document, Reader
+from orgkg.read.base import Document, Reader, ReadText
+from orgkg.read.docx import DocxReader
+from orgkg.read.html import HtmlReader
+from orgkg.read.limits import Limits
+from orgkg.read.pdf import PdfReader
+from orgkg.read.rtf import RtfReader
+from orgkg.read.sniff import looks_binary, sniff
 from orgkg.read.text import TextReader
+from orgkg.read.worker import Worker
 
-READERS: dict[str, type[Reader]] = {
-    suffix: cls for cls in (TextReader,) for suffix in cls.suffixes
+_CLASSES: tuple[type[Reader], ...] = (TextReader, HtmlReader, DocxReader, PdfReader, RtfReader)
+READERS: dict[str, type[Reader]] = {suffix: cls for cls in _CLASSES for suffix in cls.suffixes}
+#: What the magic bytes of each reader's own format look like (see ``sniff``).
+EXPECTED: dict[type[Reader], tuple[str, ...]] = {
+    DocxReader: ("a ZIP archive (a Word .docx or other Office file is one)", "an empty ZIP archive"),
+    PdfReader: ("a PDF document",),
+    RtfReader: ("an RTF document",),
 }
 
 
@@ -26,31 +44,88 @@ def normalise_text(text: str) -> str:
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
 
 
-def read(path: Path) -> Document:
-    """Read one file; raise ``InputError`` with a one-line reason if it cannot be."""
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def load_bytes(path: Path, limits: Limits) -> bytes:
+    """The file's bytes, after the checks that need no reader: kind, size, permission."""
+    where = str(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(where, "no such file") from None
+    except OSError as err:
+        raise InputError(where, f"cannot read the file: {err.strerror or err}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(where, f"not a regular file: it is {_kind(info.st_mode)}")
+    if info.st_size == 0:
+        raise InputError(where, "zero bytes: the file is empty")
+    if info.st_size > limits.max_bytes:
+        raise InputError(where, f"over the size cap: {info.st_size} bytes > {limits.max_bytes}",
+                         "raise it with --max-bytes")
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(limits.max_bytes + 1)
+    except PermissionError:
+        raise InputError(where, "unreadable: permission denied",
+                         "ask for read access or copy it somewhere readable") from None
+    except OSError as err:
+        raise InputError(where, f"cannot read the file: {err.strerror or err}") from None
+
+
+def _screen(path: Path, reader: type[Reader], data: bytes) -> None:
+    if not data.strip():
+        raise InputError(str(path), "empty: the file holds only white space")
+    kind = sniff(data)
+    expected = EXPECTED.get(reader, ())
+    if kind is not None and kind not in expected:
+        what = f"{kind}, not {reader.media_type}" + (" (renamed?)" if not expected else "")
+        raise InputError(str(path), f"binary file: {what}" if not expected else f"wrong format: {what}")
+    if not expected and looks_binary(data):
+        raise InputError(str(path), "binary file: NUL bytes in what should be text")
+
+
+def _pages(read: ReadText) -> tuple[str, tuple[int, ...]]:
+    """Normalise page by page, so the page starts still point at their pages."""
+    if not read.page_starts:
+        return normalise_text(read.text), ()
+    bounds = [*read.page_starts, len(read.text)]
+    parts = [normalise_text(read.text[a:b]) for a, b in itertools.pairwise(bounds)]
+    starts, offset = [], 0
+    for part in parts:
+        starts.append(offset)
+        offset += len(part)
+    return "".join(parts), tuple(starts)
+
+
+def read(path: Path, limits: Limits | None = None, worker: Worker | None = None) -> Document:
+    """Read one file; raise ``InputError`` with a one-line reason if it cannot be.
+
+    Readers marked ``isolated`` run in ``worker`` (with the time limit) when one is given.
+    """
+    limits = limits or Limits()
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise InputError(str(path), f"unsupported file type {path.suffix or '(none)'!r}",
                          f"orgkg reads {known}")
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(str(path), f"cannot read the file: {err.strerror or err}") from None
-    if not data.strip():
-        raise InputError(str(path), "the file is empty")
-    text, encoding, description = reader().read(path, data)
-    text = normalise_text(text)
+    data = load_bytes(path, limits)
+    _screen(path, reader, data)
+    if reader.isolated and worker is not None:
+        result = worker.read(reader, path, data, limits.timeout)
+    else:
+        result = reader().read(path, data)
+    text, pages = _pages(result)
     if not text.strip():
         raise InputError(str(path), "no text in the document")
     return Document(
-        path=path,
-        name=path.name,
-        text=text,
-        sha256=hashlib.sha256(data).hexdigest(),
-        media_type=reader.media_type,
-        encoding=encoding,
-        reader=description,
+        path=path, name=path.name, text=text, sha256=hashlib.sha256(data).hexdigest(),
+        media_type=reader.media_type, encoding=result.encoding, reader=result.reader, pages=pages,
     )
 
 
@@ -58,4 +133,4 @@ def supported(path: Path) -> bool:
     return path.suffix.lower() in READERS
 
 
-__all__ = ["READERS", "Document", "Reader", "read", "supported"]
+__all__ = ["READERS", "Document", "Limits", "Reader", "Worker", "read", "supported"]

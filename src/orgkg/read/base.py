@@ -14,6 +14,8 @@ class Document:
 
     ``name`` is the file name (no folders), what position records cite as
     ``source``. ``reader`` names the reader and the library version used.
+    ``pages`` maps the text back to the original's pages: the offset in
+    ``text`` where each page starts (empty for formats without pages).
     """
 
     path: Path
@@ -23,14 +25,36 @@ class Document:
     media_type: str
     encoding: str | None
     reader: str
+    pages: tuple[int, ...] = ()
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page that ``offset`` in ``text`` falls on, or None without pages."""
+        if not self.pages:
+            return None
+        return sum(1 for start in self.pages if start <= offset) or 1
+
+
+@dataclass(frozen=True)
+class ReadText:
+    """What a reader hands back: the text, where each page starts in it, and how it was read."""
+
+    text: str
+    encoding: str | None
+    reader: str
+    page_starts: tuple[int, ...] = ()
 
 
 class Reader(ABC):
-    """Turns one file format's bytes into text."""
+    """Turns one file format's bytes into text.
+
+    ``isolated`` readers run in a worker process with a time limit, because
+    the libraries they use can hang or exhaust memory on hostile files.
+    """
 
     suffixes: ClassVar[tuple[str, ...]]
     media_type: ClassVar[str]
+    isolated: ClassVar[bool] = False
 
     @abstractmethod
-    def read(self, path: Path, data: bytes) -> tuple[str, str | None, str]:
-        """Return ``(text, encoding, reader description)``; raise ``InputError``."""
+    def read(self, path: Path, data: bytes) -> ReadText:
+        """Return the document's text; raise ``InputError`` with a reason if it cannot."""

@@ -1,0 +1,154 @@
+"""The reporting-line view: a networkx ``DiGraph`` read from the built store.
+
+Nodes are posts (keyed by IRI); an edge ``supervisor -> report`` is a
+reporting line (``report org:reportsTo supervisor``), so the graph reads top
+down. Each node carries what the documents say of the post: ``title``,
+``described`` (is it described by a document, or only mentioned?),
+``document`` and ``documents``, ``unit``, ``job_class``/``class_code``,
+``level``, ``series``/``series_rank``, ``duties``, ``titles`` and
+``findings``. A post named in several named graphs (the same IRI) is one
+node whose facts are merged, the describing document's statements first.
+
+Everything is read with named queries (``queries/chart/*.rq``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+import pyoxigraph as ox
+
+from orgkg.chart.findings import Findings, normalise
+from orgkg.query.library import get
+
+Row = dict[str, Any]
+_INTEGER = {"integer", "nonNegativeInteger", "positiveInteger"}
+
+
+def _value(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        kind = term.datatype.value.rsplit("#", 1)[-1]
+        if kind in _INTEGER:
+            return int(term.value)
+        if kind in {"decimal", "double", "float"}:
+            return float(term.value)
+        if kind == "boolean":
+            return term.value == "true"
+    return term.value
+
+
+def rows(store: ox.Store, name: str) -> Iterator[Row]:
+    """The solutions of a named query, as plain Python values."""
+    solutions = store.query(get(name).text)
+    assert isinstance(solutions, ox.QuerySolutions)
+    names = [v.value for v in solutions.variables]
+    for solution in solutions:
+        yield {n: _value(solution[n]) for n in names}
+
+
+@dataclass
+class _Post:
+    """What the graphs say of one post, the describing graphs' rows first."""
+
+    iri: str
+    described: list[Row] = field(default_factory=list)
+    mentioned: list[Row] = field(default_factory=list)
+
+    def first(self, key: str) -> Any:
+        return next((r[key] for r in [*self.described, *self.mentioned] if r[key] is not None), None)
+
+    def sources(self, rows: list[Row]) -> list[str]:
+        return sorted({r["source"] for r in rows if r["source"]})
+
+
+def _posts(store: ox.Store) -> dict[str, _Post]:
+    posts: dict[str, _Post] = {}
+    for row in rows(store, "chart-posts"):
+        post = posts.setdefault(row["post"], _Post(row["post"]))
+        (post.described if row["described"] else post.mentioned).append(row)
+    return posts
+
+
+def _attributes(post: _Post, classes: dict[str, Row], units: dict[str, Row]) -> dict[str, Any]:
+    cls = classes.get(post.first("class") or "", {})
+    described, mentioned = post.sources(post.described), post.sources(post.mentioned)
+    documents = sorted({*described, *mentioned})
+    return {
+        "title": post.first("title") or post.iri.rsplit("/", 1)[-1],
+        "described": bool(post.described),
+        "document": next(iter(described or mentioned), None),
+        "documents": tuple(documents),
+        "unit": units.get(post.first("unit") or "", {}).get("label"),
+        "unit_iri": post.first("unit"),
+        "job_class": cls.get("label") or cls.get("code"),
+        "class_code": cls.get("code"),
+        "level": post.first("level"),
+        "series": cls.get("series"),
+        "series_rank": cls.get("rank"),
+        "graph": (post.described or post.mentioned)[0]["g"],
+    }
+
+
+def _first_per_key(store: ox.Store, name: str, key: str) -> dict[str, Row]:
+    found: dict[str, Row] = {}
+    for row in rows(store, name):
+        kept = found.setdefault(row[key], row)
+        for k, v in row.items():  # fill gaps from later rows (another graph's statements)
+            if kept.get(k) is None and v is not None:
+                kept[k] = v
+    return found
+
+
+def _duties(store: ox.Store, graphs: dict[str, str]) -> dict[str, list[tuple[str, float | None]]]:
+    """Duties of each described post, from the graph its facts were taken from."""
+    duties: dict[str, list[tuple[str, float | None]]] = defaultdict(list)
+    for row in rows(store, "register-duties"):
+        if graphs.get(row["post"]) == row["g"]:
+            duties[row["post"]].append((row["text"], row["percent"]))
+    return duties
+
+
+def _titles(store: ox.Store) -> dict[str, list[str]]:
+    titles: dict[str, list[str]] = defaultdict(list)
+    for row in rows(store, "chart-titles"):
+        titles[row["post"]].append(row["title"])
+    return titles
+
+
+def reporting_view(store: ox.Store, findings: Findings | None = None) -> nx.DiGraph:
+    """Posts and reporting lines of the whole store, with their facts as attributes."""
+    classes = _first_per_key(store, "chart-classes", "class")
+    units = _first_per_key(store, "chart-units", "unit")
+    posts = _posts(store)
+    view = nx.DiGraph(units={iri: (r["label"], r["parent"]) for iri, r in units.items()})
+    for iri, post in sorted(posts.items()):
+        view.add_node(iri, **_attributes(post, classes, units))
+    for row in rows(store, "chart-reporting-lines"):
+        sup, rep = row["supervisor"], row["report"]
+        for iri in (sup, rep):
+            if iri not in view:  # a post only ever named as a supervisor elsewhere
+                view.add_node(iri, **_attributes(_Post(iri, [], [_bare(iri, row)]), classes, units))
+        if view.has_edge(sup, rep):
+            edge = view.edges[sup, rep]
+            edge["primary"] = edge["primary"] or bool(row["primary"])
+            edge["documents"] = tuple(sorted({*edge["documents"], row["source"]}))
+        else:
+            view.add_edge(sup, rep, primary=bool(row["primary"]), documents=(row["source"],))
+    graphs = {iri: data["graph"] for iri, data in view.nodes(data=True)}
+    duties, titles, by_post = _duties(store, graphs), _titles(store), normalise(findings)
+    for iri, data in view.nodes(data=True):
+        data["duties"] = tuple(duties.get(iri, ()))
+        data["titles"] = tuple(titles.get(iri, [data["title"]]))
+        data["findings"] = by_post.get(iri, ())
+    return view
+
+
+def _bare(iri: str, row: Row) -> Row:
+    return {"g": row["g"], "post": iri, "described": None, "title": None, "source": row["source"],
+            "unit": None, "class": None, "level": None}

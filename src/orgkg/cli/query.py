@@ -1,0 +1,75 @@
+"""`orgkg query NAME|FILE.rq`: named SPARQL queries over the graph or an endpoint."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from orgkg.cli.common import stderr_console, stdout_console, translate_errors
+from orgkg.errors import QueryError
+from orgkg.graph.store import open_store
+from orgkg.query.engine import Engine
+from orgkg.query.formats import TEXT_FORMATS, print_table
+from orgkg.query.library import library
+from orgkg.query.local import LocalGraph
+from orgkg.query.remote import Endpoint
+from orgkg.query.run import run
+
+EPILOG = """\b
+Examples:
+  orgkg query --list
+  orgkg query span-of-control --graph out
+  orgkg query reporting-chain --graph out --param post=id:post/adm-systems-branch-db27ee6fd66d
+  orgkg query find-posts --endpoint http://127.0.0.1:7878/query --param text=director --format csv
+\b
+--param values: <https://...> or a CURIE (id:, orgkg:, org:, skos: ...) for an IRI,
+anything else is a literal (an integer where the query declares one).
+"""
+
+
+@click.command(epilog=EPILOG)
+@click.argument("query", required=False)
+@click.option("--list", "show_list", is_flag=True, help="List the named queries and their parameters.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter (repeatable).")
+@click.option("--graph", "graph_dir", type=click.Path(path_type=Path),
+              help="Folder written by `orgkg build`.")
+@click.option("--endpoint",
+              help="A SPARQL query endpoint URL (credentials: ORGKG_USER/ORGKG_PASSWORD or netrc).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "turtle"]), default=None,
+              help="Output format (default: table on a terminal, json otherwise).")
+@click.option("--timeout", type=float, default=30.0, show_default=True,
+              help="Seconds to wait for an endpoint.")
+@click.option("--allow-network", is_flag=True, help="Let a local query use SERVICE or FROM <iri>.")
+@translate_errors
+def query(query: str | None, show_list: bool, params: tuple[str, ...], graph_dir: Path | None,
+          endpoint: str | None, fmt: str | None, timeout: float, allow_network: bool) -> None:
+    """Run a named query (see --list) or a SPARQL file, on the built graph or an endpoint."""
+    if show_list:
+        list_queries()
+        return
+    if not query:
+        raise QueryError("query", "name a query or a .rq file", "see `orgkg query --list`")
+    if (graph_dir is None) == (endpoint is None):
+        raise QueryError("query", "give exactly one of --graph DIR or --endpoint URL")
+    engine: Engine = (Endpoint(endpoint, timeout=timeout) if endpoint is not None
+                      else LocalGraph(open_store(graph_dir), allow_network=allow_network))  # type: ignore[arg-type]
+    result = run(engine, query, params)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    if fmt == "table":
+        print_table(result, stdout_console())
+    else:
+        click.echo(TEXT_FORMATS[fmt](result), nl=False)
+
+
+def list_queries() -> None:
+    """Name, summary and parameters of every named query, from their headers."""
+    console = stdout_console()
+    for q in library().values():
+        params = " ".join(f"{p.name}=<{p.kind}>" + ("?" if p.optional else "") for p in q.params)
+        scope = "union of the graphs" if q.union else "per named graph"
+        console.print(f"{q.name} {params}".rstrip(), style="bold", markup=False, highlight=False)
+        console.print(f"    {q.summary} ({scope})", markup=False, highlight=False)
+    stderr_console().print(f"{len(library())} queries; a '?' marks an optional parameter", style="dim")

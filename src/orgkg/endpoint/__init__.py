@@ -1,0 +1,1 @@
+"""Talking to a remote SPARQL store: checked URLs, credentials, one-line errors."""

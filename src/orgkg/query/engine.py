@@ -1,0 +1,23 @@
+"""Where queries run: a tiny base class, and the two kinds by name.
+
+``LocalGraph`` runs against the built store in a graph folder (pyoxigraph,
+values bound with ``substitutions``); ``Endpoint`` against a SPARQL endpoint
+(SPARQLWrapper, values in a ``VALUES`` block inside the WHERE clause). Both
+take the query text and already-typed RDF terms, never strings to paste.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+
+from orgkg.query.params import Term
+from orgkg.query.results import Result
+
+
+class Engine(ABC):
+    """Runs one SPARQL query with bound values and returns typed results."""
+
+    @abstractmethod
+    def run(self, text: str, values: Mapping[str, Term], *, union: bool) -> Result:
+        """``union``: read the union of the named graphs as the default graph."""

@@ -1,0 +1,54 @@
+"""The explicit limits every document is read under: a size cap and a time limit.
+
+``deadline`` bounds work done in this process (decoding, extraction, mapping)
+with a real-time timer; readers whose libraries can hang run in a worker
+process instead (``worker``), which is killed when its time is up.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from types import FrameType
+
+from orgkg.errors import InputError
+
+DEFAULT_MAX_BYTES = 25 * 1024 * 1024
+DEFAULT_TIMEOUT = 60.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """``max_bytes``: larger files are refused; ``timeout``: seconds per document (0 = none)."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: float = DEFAULT_TIMEOUT
+
+
+class _Expired(BaseException):
+    """Raised by the timer inside the guarded code; BaseException so no ``except Exception`` eats it."""
+
+
+@contextmanager
+def deadline(where: str, seconds: float) -> Iterator[None]:
+    """Raise ``InputError`` if the block runs longer than ``seconds`` (main thread only)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Expired:
+        raise InputError(where, f"took longer than the time limit of {seconds:g} s",
+                         "raise it with --timeout") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

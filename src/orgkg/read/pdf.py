@@ -1,0 +1,88 @@
+"""PDF with a text layer: reading order, tables, no page headers or footers.
+
+pdfplumber (on pdfminer.six) gives each page's lines and ruled tables with
+their positions; ``layout.compose`` turns them into paragraphs. A PDF with
+no text layer is a scan: it is read with Tesseract OCR when ``tesseract`` is
+installed (see ``ocr``), and refused with a message saying so when not.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from orgkg.errors import InputError
+from orgkg.read import ocr
+from orgkg.read.base import Reader, ReadText
+from orgkg.read.layout import Line, compose
+
+
+def _check(path: Path, data: bytes) -> None:
+    if not data.startswith(b"%PDF-"):
+        raise InputError(str(path), "not a PDF: it does not start with %PDF-")
+    if b"%%EOF" not in data[-2048:]:
+        raise InputError(str(path), "truncated PDF: no %%EOF marker at the end",
+                         "copy or download the file again")
+
+
+def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _first_word(text: str, chars: list[dict[str, Any]]) -> float:
+    """How wide the line's first word is (its characters, whether or not spaces are glyphs)."""
+    word = text.split()[0] if text.split() else ""
+    glyphs = [c for c in chars if not c["text"].isspace()][: len(word)]
+    return float(glyphs[-1]["x1"] - glyphs[0]["x0"]) if glyphs else 0.0
+
+
+def page_lines(number: int, page: Any) -> list[Line]:
+    """A page's text lines and table rows, top to bottom."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    body = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+    lines = [Line(number, ln["x0"], ln["x1"], ln["top"], ln["bottom"], ln["text"],
+                  _first_word(ln["text"], ln["chars"]), page_width=page.width)
+             for ln in body.extract_text_lines(return_chars=True) if ln["text"].strip()]
+    for table in tables:
+        for row, cells in zip(table.rows, table.extract(), strict=False):
+            text = "\t".join(" ".join((c or "").split()) for c in cells)
+            x0, top, x1, bottom = row.bbox
+            lines.append(Line(number, x0, x1, top, bottom, text, table_row=True, page_width=page.width))
+    return sorted(lines, key=lambda ln: (ln.top, ln.x0))
+
+
+def _open(path: Path, data: bytes) -> Any:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as err:
+        if isinstance(err.args[0] if err.args else None, PDFPasswordIncorrect):
+            raise InputError(str(path), "password-protected PDF",
+                             "save an unprotected copy and build again") from None
+        raise InputError(str(path), f"damaged PDF: {err.args[0] if err.args else err}") from None
+
+
+class PdfReader(Reader):
+    suffixes = (".pdf",)
+    media_type = "application/pdf"
+    isolated = True
+
+    def read(self, path: Path, data: bytes) -> ReadText:
+        import pdfplumber
+
+        _check(path, data)
+        with _open(path, data) as pdf:
+            try:
+                pages = [page_lines(i, page) for i, page in enumerate(pdf.pages)]
+            except Exception as err:  # pdfminer raises many kinds on damaged content streams
+                raise InputError(str(path), f"damaged PDF: {type(err).__name__}: {err}") from None
+            if not any(pages):
+                return ocr.read_scanned(path, pdf)
+        text, starts = compose(pages)
+        return ReadText(text, None, f"orgkg.read.pdf (pdfplumber {pdfplumber.__version__})", starts)

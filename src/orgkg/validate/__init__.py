@@ -1,0 +1,55 @@
+"""Validate the organisation: standard SHACL shapes, run the fast way.
+
+    report = validate(Path("out"))                  # a graph folder from `orgkg build`
+    for f in findings(Path("out")): print(f.focus, f.severity.value, f.message)
+
+``validate`` runs ``shapes/*.ttl`` (or ``Options.shapes``) over the union of
+the folder's named graphs with the ontology, through an engine (``fast``,
+set-based in the store, or ``pyshacl``, the reference), and returns a
+``Report`` of typed ``Finding``s; formatting is in ``orgkg.validate.formats``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from orgkg.errors import ShapesError
+from orgkg.graph.store import open_store
+from orgkg.resources import ontology_path
+from orgkg.validate import shapes as shapes_module
+from orgkg.validate.describe import describe
+from orgkg.validate.engine import ENGINES
+from orgkg.validate.engine.base import ontology_graph
+from orgkg.validate.model import Finding, Report, Result, Severity
+from orgkg.validate.report import report_graph
+
+
+@dataclass(frozen=True)
+class Options:
+    shapes: Path | None = None
+    max_span: int | None = None
+    engine: str = "fast"
+
+
+def validate(source: Path | ox.Store, options: Options | None = None) -> Report:
+    """Validate a graph folder (or an open store) and return its findings."""
+    options = options or Options()
+    if options.engine not in ENGINES:
+        raise ShapesError(options.engine, "no such validation engine", f"use one of {', '.join(ENGINES)}")
+    store = source if isinstance(source, ox.Store) else open_store(source)
+    shapes = shapes_module.with_max_span(shapes_module.load(options.shapes), options.max_span)
+    results = ENGINES[options.engine]().run(store, shapes, ontology_graph(ontology_path()))
+    report = Report(describe(store, results, shapes))
+    report.results_graph_turtle = report_graph(results, shapes).serialize(format="turtle")
+    return report
+
+
+def findings(source: Path | ox.Store, *, max_span: int | None = None) -> list[Finding]:
+    """Every finding of orgkg's shapes on a graph folder or store (for the chart: per ``Finding.post``)."""
+    return validate(source, Options(max_span=max_span)).findings
+
+
+__all__ = ["Finding", "Options", "Report", "Result", "Severity", "findings", "validate"]

@@ -1,0 +1,36 @@
+"""Text for people: findings grouped by rule, then the counts by severity."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from orgkg.validate.formats.base import Formatter
+from orgkg.validate.model import Finding, Report, Severity
+
+
+class TextFormatter(Formatter):
+    name = "text"
+
+    def format(self, report: Report) -> str:
+        lines: list[str] = []
+        for rule, group in groupby(report.findings, key=lambda f: f.rule):
+            items = list(group)
+            lines.append(f"{rule} ({_shape_name(items[0])}): {len(items)}")
+            lines += [_line(f) for f in items]
+            lines.append("")
+        counts = report.counts()
+        summary = ", ".join(f"{counts[s]} {s.value.lower()}{'s' if counts[s] != 1 else ''}" for s in Severity)
+        if not report.findings:
+            lines.append("No findings: the organisation conforms to every rule.")
+        lines.append(summary)
+        return "\n".join(lines) + "\n"
+
+
+def _shape_name(f: Finding) -> str:
+    return str(f.result.shape).rsplit("#", 1)[-1]
+
+
+def _line(f: Finding) -> str:
+    who = f.title or f.focus
+    where = f" [{f.document}]" if f.document else ""
+    return f"  {f.severity.value:9s} {who}{where}: {f.message}"

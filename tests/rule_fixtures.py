@@ -1,0 +1,129 @@
+"""Inline fixtures for ``test_validate_rules``: rule -> (graphs that break it, graphs that keep it).
+
+Each string is the Turtle body of one named graph (one document's graph);
+the prefixes are those of ``PREFIXES``. Titles avoid words that make a post
+look supervisory, so each positive graph breaks one rule only.
+"""
+
+from __future__ import annotations
+
+PREFIXES = """
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix orgkg: <https://w3id.org/orgkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xkos: <http://rdf-vocabulary.ddialliance.org/xkos#> .
+@prefix adms: <http://www.w3.org/ns/adms#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix id: <https://w3id.org/orgkg/id/> .
+"""
+
+
+def post(name: str, title: str = "Analyst", extra: str = "") -> str:
+    return f'id:{name} a org:Post ; orgkg:primaryTitle "{title}" ; orgkg:title "{title}" {extra}.\n'
+
+
+def described(name: str, title: str = "Analyst", extra: str = "") -> str:
+    return (f'id:{name} a org:Post, orgkg:DescribedPost ; orgkg:primaryTitle "{title}" ; orgkg:title "{title}" ; '
+            f"orgkg:describedBy id:doc {extra}.\n"
+            'id:doc a orgkg:SourceDocument ; dcterms:identifier "doc.txt" .\n')
+
+
+def reports(n: int, to: str = "p1", doc: bool = True) -> str:
+    mention = " ; orgkg:mentionedIn id:doc" if doc else ""
+    return "".join(post(f"r{i}", "Clerk", f"; org:reportsTo id:{to}{mention} ") for i in range(n))
+
+
+def series(*labels: str, links: tuple[tuple[int, int], ...] | None = None, ranks: tuple[int, ...] | None = None) -> str:
+    ranks = ranks or tuple(range(1, len(labels) + 1))
+    out = "id:s a orgkg:ClassSeries ; skos:prefLabel \"Series\" .\n"
+    for i, (label, rank) in enumerate(zip(labels, ranks, strict=True), 1):
+        out += (f'id:c{i} a orgkg:JobClass ; skos:prefLabel "{label}" ; orgkg:inSeries id:s ; '
+                f'orgkg:seriesRank "{rank}"^^xsd:positiveInteger .\nid:s skos:member id:c{i} .\n')
+    pairs = links if links is not None else tuple((i, i + 1) for i in range(1, len(labels)))
+    out += "".join(f"id:c{a} xkos:next id:c{b} .\n" for a, b in pairs)
+    return out
+
+
+def duties(*shares: float | None) -> str:
+    out = post("p1", "Analyst", "; " + " ; ".join(f"orgkg:hasAccountability id:a{i}" for i in range(len(shares))) + " ")
+    for i, s in enumerate(shares):
+        share = f' ; orgkg:shareOfTime "{s}"^^xsd:decimal' if s is not None else ""
+        out += f'id:a{i} a orgkg:Accountability ; orgkg:statement "Duty {i}"{share} .\n'
+    return out
+
+
+def evaluation(total: float, *ratings: tuple[float, str | None]) -> str:
+    out = post("p1", "Analyst", "; orgkg:hasEvaluation id:e ")
+    out += f'id:e a orgkg:JobEvaluation ; orgkg:totalPoints "{total}"^^xsd:decimal .\n'
+    for i, (points, degree) in enumerate(ratings):
+        deg = f' ; orgkg:degree "{degree}"' if degree else ""
+        out += (f'id:e orgkg:hasFactorRating id:f{i} .\nid:f{i} a orgkg:FactorRating ; orgkg:factor id:k{i} ; '
+                f'orgkg:points "{points}"^^xsd:decimal{deg} .\nid:k{i} skos:prefLabel "Factor {i}" .\n')
+    return out
+
+
+def figure(kind: str, value: str, scope: bool = True, currency: bool = True) -> str:
+    if kind == "staff":
+        body = f'id:x a orgkg:StaffCount ; orgkg:count "{value}"^^xsd:integer'
+    else:
+        body = f'id:x a orgkg:Budget ; orgkg:amount "{value}"^^xsd:decimal'
+        body += ' ; orgkg:currency "CAD"' if currency else ""
+    body += ' ; orgkg:scope "Direct staff"' if scope else ""
+    return post("p1", "Analyst", f"; orgkg:{'hasStaffCount' if kind == 'staff' else 'managesBudget'} id:x ") + body + " .\n"
+
+
+OFFICER = series("Officer I", "Officer II", "Officer III")
+
+RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "OneSupervisor": ((post("p1", extra="; org:reportsTo id:s1, id:s2 ") + post("s1", "Lead A") + post("s2", "Lead B"),),
+                      (post("p1", extra="; org:reportsTo id:s1 ") + post("s1", "Lead A"),)),
+    "SupervisorIsPost": ((post("p1", extra="; org:reportsTo id:u1 ") + "id:u1 a org:OrganizationalUnit .\n",),
+                         (post("p1", extra="; org:reportsTo id:s1 ") + post("s1", "Lead A"),)),
+    "NoReportingCycle": ((post("p1", extra="; org:reportsTo id:p2 "), post("p2", "Planner", "; org:reportsTo id:p1 ")),
+                         (post("p1", extra="; org:reportsTo id:p2 "), post("p2", "Planner"))),
+    "NamedReportsWithinStatedSpan": ((described("p1", extra='; orgkg:supervisesCount 1 ') + reports(2),),
+                                     (described("p1", extra='; orgkg:supervisesCount 2 ') + reports(2),)),
+    "StatedSpanAllNamed": ((described("p1", extra='; orgkg:supervisesCount 3 ') + reports(2),),
+                           (described("p1", extra='; orgkg:supervisesCount 2 ') + reports(2),)),
+    "SpanWithinMaximum": ((post("p1") + reports(16, doc=False),), (post("p1") + reports(3, doc=False),)),
+    "SupervisoryTitleHasReports": ((described("p1", "Program Manager"),),
+                                   (described("p1", "Program Manager") + reports(1, doc=False),)),
+    "StaffCountNonNegative": ((figure("staff", "-2"),), (figure("staff", "3"),)),
+    "StaffCountHasScope": ((figure("staff", "3", scope=False),), (figure("staff", "3"),)),
+    "BudgetNonNegative": ((figure("budget", "-5.0"),), (figure("budget", "5.0"),)),
+    "BudgetHasScope": ((figure("budget", "5.0", scope=False),), (figure("budget", "5.0"),)),
+    "BudgetHasCurrency": ((figure("budget", "5.0", currency=False),), (figure("budget", "5.0"),)),
+    "SeriesRanksHaveNoGaps": ((series("Alpha", "Gamma", ranks=(1, 3), links=()),), (series("Alpha", "Beta"),)),
+    "SeriesRanksDoNotRepeat": ((series("Alpha", "Beta", ranks=(1, 1), links=()),), (series("Alpha", "Beta"),)),
+    "SeriesNumberingHasNoGaps": ((series("Clerk I", "Clerk III"),), (series("Clerk I", "Clerk II"),)),
+    "ClassLinksToNext": ((series("Alpha", "Beta", links=()),), (series("Alpha", "Beta"),)),
+    "NextIsOneRankUp": ((series("Alpha", "Beta", links=((1, 2), (2, 1))),), (series("Alpha", "Beta"),)),
+    "SupervisesLowerRankOnly": ((OFFICER + post("p1", "Analyst", "; org:role id:c1 ")
+                                 + post("p2", "Planner", "; org:role id:c2 ; org:reportsTo id:p1 "),),
+                                (OFFICER + post("p1", "Analyst", "; org:role id:c2 ")
+                                 + post("p2", "Planner", "; org:role id:c1 ; org:reportsTo id:p1 "),)),
+    "ExperienceBelowOwnClass": ((OFFICER + post("p1", "Analyst", "; org:role id:c1 ; orgkg:hasQualification id:q ")
+                                 + "id:q a orgkg:ExperienceRequirement ; orgkg:atLevelOf id:c2 .\n",),
+                                (OFFICER + post("p1", "Analyst", "; org:role id:c2 ; orgkg:hasQualification id:q ")
+                                 + "id:q a orgkg:ExperienceRequirement ; orgkg:atLevelOf id:c1 .\n",)),
+    "ExperienceDirectlyBelow": ((OFFICER + post("p1", "Analyst", "; org:role id:c3 ; orgkg:hasQualification id:q ")
+                                 + "id:q a orgkg:ExperienceRequirement ; orgkg:atLevelOf id:c1 .\n",),
+                                (OFFICER + post("p1", "Analyst", "; org:role id:c3 ; orgkg:hasQualification id:q ")
+                                 + "id:q a orgkg:ExperienceRequirement ; orgkg:atLevelOf id:c2 .\n",)),
+    "ShareOfTimeInRange": ((duties(120, -20),), (duties(60, 40),)),
+    "SharesAddUpTo100": ((duties(40, 40, 30),), (duties(60, 40),)),
+    "GivenSharesWithin100": ((duties(80, 30, None),), (duties(60, None),)),
+    "FactorPointsAddUp": ((evaluation(100, (50, "A"), (40, "B")),), (evaluation(90, (50, "A"), (40, "B")),)),
+    "FactorHasDegree": ((evaluation(90, (50, "A"), (40, None)),), (evaluation(90, (50, "A"), (40, "B")),)),
+    "ExactlyOneTitle": (("id:p1 a org:Post .\n",), (post("p1"),)),
+    "DescribedPostNamedOneWay": ((described("p1", extra='; orgkg:title "Planner" '),),
+                                 (described("p1", extra='; orgkg:title "Analyst, Grants" '),)),
+    "AtMostOneLevel": ((post("p1", extra="; orgkg:level id:l1, id:l2 "),), (post("p1", extra="; orgkg:level id:l1 "),)),
+    "PositionNumberNamesOnePost": ((post("p1", extra="; adms:identifier id:n ") + post("p2", "Planner", "; adms:identifier id:n ")
+                                    + 'id:n a adms:Identifier ; dcterms:type orgkg:PositionNumber ; skos:notation "123" .\n',),
+                                   (post("p1", extra="; adms:identifier id:n ") + post("p2", "Planner", "; adms:identifier id:n ")
+                                    + 'id:n a adms:Identifier ; dcterms:type orgkg:JobCode ; skos:notation "123" .\n',)),
+    "DescribedPostHasSource": (('id:p1 a org:Post, orgkg:DescribedPost ; orgkg:primaryTitle "Analyst" ; orgkg:title "Analyst" .\n',),
+                               (described("p1"),)),
+}

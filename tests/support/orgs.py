@@ -1,0 +1,61 @@
+"""Small organisations written as extractor records, mapped and loaded as `orgkg build` would."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from orgkg.extract.records import (
+    Duty,
+    Extraction,
+    Identifier,
+    JobClass,
+    MentionedPosition,
+    Organisation,
+    Position,
+)
+from orgkg.graph.store import trig
+from orgkg.mapping import Provenance, to_graph
+
+ORG = Organisation("Test Province", "Department of Tests", [("Analysis Branch", "branch")])
+
+
+def store_of(documents: dict[str, Extraction]) -> ox.Store:
+    """An in-memory store holding one named graph per document, as `orgkg build` writes them."""
+    graphs = dict(
+        to_graph(ex, Provenance(name=name, sha256="0" * 64, family=ex.family, confidence=1.0,
+                                loader_version="test"))
+        for name, ex in documents.items())
+    store = ox.Store()
+    store.load(trig(graphs).encode("utf-8"), ox.RdfFormat.TRIG)
+    return store
+
+
+def number(value: str) -> list[Identifier]:
+    return [Identifier("position number", value)]
+
+
+def shared_post() -> dict[str, Extraction]:
+    """Two documents name post P1: `analyst.txt` mentions it as a supervisor under an old
+    title, `director.txt` describes it; a third, `clerk.txt`, reports to the analyst."""
+    analyst = Position("Senior Analyst", identifiers=number("P2"),
+                       reports_to=[MentionedPosition("Head of Analysis (old title)", "P1")],
+                       job_class=JobClass("AN", "Analyst"), level="AN-04",
+                       duties=[Duty("Analyses the data", 60.0), Duty("Writes the reports", 40.0)])
+    director = Position("Director of Analysis", identifiers=number("P1"),
+                        direct_reports=[MentionedPosition("Records Officer", "P4")],
+                        job_class=JobClass("EX", "Executive"), level="EX-01",
+                        duties=[Duty("Directs the branch", 100.0)])
+    clerk = Position("Clerk", identifiers=number("P3"),
+                     reports_to=[MentionedPosition("Senior Analyst", "P2")])
+    return {"analyst.txt": Extraction("test", analyst, ORG),
+            "director.txt": Extraction("test", director, ORG),
+            "clerk.txt": Extraction("test", clerk, ORG)}
+
+
+def loop() -> dict[str, Extraction]:
+    """Two documents whose posts each say they report to the other, and a lone post."""
+    a = Position("Alpha Lead", identifiers=number("A"), reports_to=[MentionedPosition("Beta Lead", "B")])
+    b = Position("Beta Lead", identifiers=number("B"), reports_to=[MentionedPosition("Alpha Lead", "A")])
+    lone = Position("Lone Adviser", identifiers=number("L"))
+    return {"a.txt": Extraction("test", a, ORG), "b.txt": Extraction("test", b, ORG),
+            "lone.txt": Extraction("test", lone, ORG)}

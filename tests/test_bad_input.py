@@ -1,0 +1,138 @@
+"""Bad input: each case folder says what the file is, the message, status and exit code.
+
+A case's ``expected.json`` names its input (a committed file, or ``make``: a
+maker in ``tests.support.badinputs`` for binary and special files), extra
+``args`` for ``orgkg build``, the ``message`` the one line on standard error
+must carry, the ``status`` in the report, and the ``exit_code``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES, run
+from tests.support.badinputs import MAKERS, SAMPLE_TEXT
+
+CASES = ROOT / "tests" / "cases" / "bad-input"
+
+
+def _cases() -> list[Any]:
+    return [pytest.param(d, id=d.name) for d in sorted(CASES.iterdir()) if (d / "expected.json").is_file()]
+
+
+def place(case: Path, folder: Path) -> tuple[Path, dict[str, Any]]:
+    """Put the case's input file into ``folder``; return its path and the expectations."""
+    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    folder.mkdir(parents=True, exist_ok=True)
+    if "make" in expected:
+        target = folder / expected["name"]
+        MAKERS[expected["make"]](target)
+    elif "absent" in expected:
+        target = folder / expected["absent"]
+    else:
+        target = folder / expected["input"]
+        shutil.copyfile(case / expected["input"], target)
+    return target, expected
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_bad_input_case(case: Path, tmp_path: Path) -> None:
+    target, expected = place(case, tmp_path / "in")
+    report = tmp_path / "report.json"
+    result = run("build", str(target), "--out", str(tmp_path / "out"), "--report", str(report),
+                 *expected.get("args", []))
+    assert result.exit_code == expected["exit_code"], result.stderr
+    assert "Traceback" not in result.stderr
+    (entry,) = json.loads(report.read_text(encoding="utf-8"))
+    assert entry["status"] == expected["status"]
+    if expected["message"] is None:
+        assert entry["error"] is None
+        return
+    (line,) = [ln for ln in result.stderr.splitlines() if ln.startswith(f"{target}: ")]
+    assert expected["message"] in line
+    assert expected["message"] in entry["error"]
+
+
+def test_good_documents_are_byte_identical_beside_every_bad_one(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(SAMPLES, docs)
+    bad = 0
+    for case in sorted(CASES.iterdir()):
+        spec = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+        if spec["status"] == "failed" and not spec.get("args") and "absent" not in spec:
+            place(case, docs / case.name)
+            bad += 1
+    mixed = run("build", str(docs), "--out", str(tmp_path / "mixed"))
+    clean = run("build", str(SAMPLES), "--out", str(tmp_path / "clean"))
+    assert mixed.exit_code == 1 and clean.exit_code == 0
+    failures = [ln for ln in mixed.stderr.splitlines() if str(docs) in ln and "skipped" not in ln
+                and "positions" not in ln]
+    assert len(failures) == bad - 1  # the unsupported .odt is skipped in a folder, not failed
+    assert (tmp_path / "mixed/graph.trig").read_bytes() == (tmp_path / "clean/graph.trig").read_bytes()
+
+
+def test_strict_stops_at_the_first_failure_and_leaves_the_output_alone(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(SAMPLE_TEXT, encoding="utf-8")
+    (docs / "b.txt").write_bytes(b"")
+    (docs / "c.txt").write_text(SAMPLE_TEXT, encoding="utf-8")
+    result = run("build", str(docs), "--out", str(tmp_path / "out"), "--strict",
+                 "--report", str(tmp_path / "r.json"))
+    assert result.exit_code == 1
+    assert [r["status"] for r in json.loads((tmp_path / "r.json").read_text())] == ["ok", "failed"]
+    assert not (tmp_path / "out").exists()
+    assert str(docs / "c.txt") not in result.stderr
+
+
+def test_a_thousand_files_with_ten_bad_ones(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(990):
+        (docs / f"job{i:04d}.txt").write_text(SAMPLE_TEXT.replace("Records Clerk", f"Clerk {i}"),
+                                              encoding="utf-8")
+    makers = ["png", "zip", "nul-bytes", "undecodable", "truncated-docx", "truncated-pdf",
+              "password-pdf", "old-office", "docx-without-body", "png"]
+    suffix = {"truncated-docx": ".docx", "old-office": ".docx", "docx-without-body": ".docx",
+              "truncated-pdf": ".pdf", "password-pdf": ".pdf"}
+    for i, maker in enumerate(makers):
+        MAKERS[maker](docs / f"bad{i}{suffix.get(maker, '.txt')}")
+    result = run("build", str(docs), "--out", str(tmp_path / "out"), "-q")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len([ln for ln in lines if ln.startswith(str(docs / "bad"))]) == 10
+    report = json.loads((tmp_path / "out/build-report.json").read_text())
+    assert len(report) == 1000
+    assert sum(r["status"] == "ok" for r in report) == 990
+    assert lines[-1].startswith("990 documents loaded, 10 failed")
+
+
+@pytest.mark.skipif(not hasattr(os, "setuid"), reason="needs POSIX users")
+def test_an_unreadable_file_is_reported(tmp_path: Path) -> None:
+    """Permission denied, for real: as root, the build runs as ``nobody`` in a subprocess."""
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="orgkg-perm-"))
+    try:
+        base.chmod(0o777)
+        secret = base / "secret.txt"
+        secret.write_text(SAMPLE_TEXT, encoding="utf-8")
+        secret.chmod(0o000)
+        # Import as ourselves, then drop to ``nobody`` (when root) before reading anything.
+        script = ("import os, sys\nfrom orgkg.cli import main\n"
+                  "if os.geteuid() == 0:\n    os.setgid(65534)\n    os.setuid(65534)\n"
+                  "main(sys.argv[1:])")
+        command = [sys.executable, "-c", script, "build", str(secret), "--out", str(base / "out")]
+        done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=base)
+        assert done.returncode == 1, done.stderr
+        assert f"{secret}: unreadable: permission denied" in done.stderr
+    finally:
+        shutil.rmtree(base, ignore_errors=True)

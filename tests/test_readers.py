@@ -1,0 +1,92 @@
+"""Readers: every format and encoding hands the loaders the same normalised text."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from orgkg.errors import InputError
+from orgkg.read import Worker, read
+from orgkg.read.pdf import PdfReader
+from tests.support.badinputs import SAMPLE_TEXT, scanned_pdf
+
+FRENCH = "Poste : gestionnaire des données\nRôle : élaborer les stratégies, coûts à l'égard des activités\n"
+QUOTES = "Duties – “fused” business • 25% of time\n"
+
+
+@pytest.mark.parametrize(("encoding", "label"), [
+    ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16"), ("utf-16-le", "utf-16-le"),
+    ("utf-16-be", "utf-16-be"), ("latin-1", "iso-8859-1"), ("cp1252", "iso-8859-1"),
+])
+def test_text_encodings_are_detected(encoding: str, label: str, tmp_path: Path) -> None:
+    path = tmp_path / "job.txt"
+    path.write_bytes((FRENCH * 5).encode(encoding))
+    doc = read(path)
+    assert doc.text == FRENCH * 5
+    assert doc.encoding == label
+
+
+def test_windows_1252_punctuation_is_told_from_latin_1(tmp_path: Path) -> None:
+    path = tmp_path / "job.txt"
+    path.write_bytes((QUOTES + FRENCH).encode("cp1252") * 5)
+    doc = read(path)
+    assert doc.text == (QUOTES + FRENCH) * 5 and doc.encoding == "windows-1252"
+
+
+def test_html_reads_blocks_lists_and_tables(tmp_path: Path) -> None:
+    page = ("<html><head><meta charset='windows-1252'><title>T</title><style>p{}</style>"
+            "<script>alert(1)</script></head><body><h1>Job Title: Clerk</h1><p>Duties &amp; tasks:</p>"
+            "<ul><li>Files records</li><li>Answers <b>enquiries</b></li></ul>"
+            "<table><tr><td>Level</td><td>Range 18</td></tr></table></body></html>")
+    path = tmp_path / "job.html"
+    path.write_bytes(page.encode("cp1252"))
+    doc = read(path)
+    assert doc.text.split("\n\n") == ["Job Title: Clerk", "Duties & tasks:",
+                                          "• Files records", "• Answers enquiries", "Level\tRange 18"]
+    assert "alert" not in doc.text and doc.encoding == "windows-1252"
+
+
+def test_rtf_reads_paragraphs_and_table_rows(tmp_path: Path) -> None:
+    path = tmp_path / "job.rtf"
+    path.write_bytes(rb"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0 Arial;}}Job Title: Caf\'e9 Clerk\par "
+                     rb"{\trowd\cellx1000\cellx2000 Level\cell Range 18\cell\row}Duties\par}")
+    doc = read(path)
+    assert doc.text.split("\n")[:3] == ["Job Title: Café Clerk", "Level\tRange 18", "Duties"]
+    assert doc.encoding == "cp1252" and doc.media_type == "application/rtf"
+
+
+def test_an_isolated_reader_runs_in_the_worker(tmp_path: Path) -> None:
+    from tests.support.badinputs import MAKERS
+
+    MAKERS["pdf"](tmp_path / "job.pdf")
+    worker = Worker({"PdfReader": PdfReader})
+    try:
+        assert "Records Clerk" in read(tmp_path / "job.pdf", worker=worker).text
+        assert worker.process is not None and worker.process.is_alive()
+    finally:
+        worker.close()
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None,
+                    reason="tesseract-ocr not installed (tools/system-deps.sh)")
+def test_a_scanned_pdf_is_read_with_ocr(tmp_path: Path) -> None:
+    scanned_pdf(tmp_path / "scan.pdf")
+    doc = read(tmp_path / "scan.pdf")
+    assert "Records Clerk" in doc.text and "JOB DUTIES" in doc.text
+    assert doc.reader.startswith("orgkg.read.ocr (tesseract")
+
+
+def test_a_scanned_pdf_without_ocr_says_it_needs_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scanned_pdf(tmp_path / "scan.pdf")
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract on the search path
+    with pytest.raises(InputError, match="scanned PDF without a text layer: it needs OCR"):
+        read(tmp_path / "scan.pdf")
+
+
+def test_the_sample_text_survives_a_pdf_round_trip(tmp_path: Path) -> None:
+    from tests.support.convert import to_pdf
+
+    (tmp_path / "job.pdf").write_bytes(to_pdf(SAMPLE_TEXT, "t"))
+    assert read(tmp_path / "job.pdf").text.strip() == SAMPLE_TEXT.strip()
