@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: run test lint system-deps bench clean bench-chart bench-validate
+.PHONY: run test lint system-deps bench clean bench-chart bench-validate bench-store
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,7 @@ bench-chart: $(BIN)/.installed system-deps
 
 bench-validate: $(BIN)/.installed
 	$(BIN)/python -m bench.validate
+
+bench-store: $(BIN)/.installed
+	$(BIN)/pip install --quiet 'oxrdflib>=0.5'
+	$(BIN)/python -m bench.store

@@ -30,6 +30,7 @@ from rdflib import Graph, Literal, URIRef
 from bench.synthetic import DEPARTMENT, JURISDICTION, write_nquads
 from orgkg.mapping.iris import mint
 from orgkg.query.library import NamedQuery, library
+from orgkg.query.values import with_values
 
 HERE = Path(__file__).resolve().parent
 CACHE, RESULTS = HERE / ".cache", HERE / "results"
@@ -59,7 +60,8 @@ def files(n: int) -> tuple[Path, Path, Path]:
         raw.with_suffix(".tmp").rename(raw)
     if not nt.exists():
         s = ox.Store.read_only(str(raw))
-        triples = s.query("CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
+        triples = s.query("CONSTRUCT { ?s ?p ?o } WHERE "
+                          "{ SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
         ox.serialize(triples, output=str(nt.with_suffix(".tmp")), format=ox.RdfFormat.N_TRIPLES)
         nt.with_suffix(".tmp").rename(nt)
     if not store.exists():  # the layout `orgkg build` writes: named graphs + their union as default graph
@@ -100,8 +102,8 @@ def rdflib_run(g: Graph, q: NamedQuery, posts: dict[str, str]) -> int:
 
 def ox_run(store: ox.Store, q: NamedQuery, posts: dict[str, str], union_copy: bool = True) -> int:
     """Run as `orgkg query` does: union queries read the default-graph union copy."""
-    subs = {ox.Variable(k): v for k, v in values_for(q, posts).items()}
-    answer = store.query(q.text, use_default_graph_as_union=q.union and not union_copy, substitutions=subs)
+    text = with_values(q.text, values_for(q, posts))
+    answer = store.query(text, use_default_graph_as_union=q.union and not union_copy)
     return len(list(answer))  # type: ignore[arg-type]
 
 
@@ -114,16 +116,15 @@ def measure(n: int, rdflib_core: bool) -> dict[str, Any]:
     row["triples"] = len(g)
     if rdflib_core:
         for name in CORE:
-            row[f"rdflib_{name}"], _ = timed(lambda name=name: rdflib_run(g, lib[name], posts))
+            row[f"rdflib_{name}"], _ = timed(lambda name=name, g=g: rdflib_run(g, lib[name], posts))
     del g
     gc.collect()
     row["oxrdflib_load"], og = timed(lambda: Graph(store="Oxigraph").parse(str(nt), format="nt"))
     for name in CORE:
-        row[f"oxrdflib_{name}"], _ = timed(lambda name=name: rdflib_run(og, lib[name], posts))
+        row[f"oxrdflib_{name}"], _ = timed(lambda name=name, og=og: rdflib_run(og, lib[name], posts))
     del og
     gc.collect()
-    mem = ox.Store()
-    row["ox_load"], _ = timed(lambda: mem.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS))
+    row["ox_load"], mem = timed(lambda: _bulk_load(nq))
     row["quads"] = len(mem)
     del mem
     row["ox_open"], store = timed(lambda: _open(store_dir))
@@ -135,6 +136,12 @@ def measure(n: int, rdflib_core: bool) -> dict[str, Any]:
     return row
 
 
+def _bulk_load(nq: Path) -> ox.Store:
+    mem = ox.Store()
+    mem.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    return mem
+
+
 def _open(path: Path) -> ox.Store:
     store = ox.Store.read_only(str(path))
     store.query("ASK { GRAPH ?g { ?s ?p ?o } }")
@@ -144,26 +151,30 @@ def _open(path: Path) -> ox.Store:
 def report(rows: list[dict[str, Any]]) -> str:
     lines = ["# Store benchmark: rdflib vs oxrdflib vs pyoxigraph", "",
              "Reproduce: `python -m bench.store` (or `make bench-store`). Times in seconds, one run each,",
-             "on this machine (2 cores). rdflib and oxrdflib parse the union N-Triples; pyoxigraph bulk-loads",
-             "the N-Quads; 'open' is opening the store `orgkg build` writes (read-only) plus a first query.", "",
-             "| positions | quads | union triples | engine | load | reporting chain (deepest) "
+             "on this machine (2 cores). rdflib and oxrdflib parse the union N-Triples;",
+             "pyoxigraph bulk-loads the N-Quads; 'open' is opening the store `orgkg build` writes",
+             "(read-only) plus a first query. Union queries read the store's default-graph union copy.", "",
+             "| positions | quads | union triples | engine | load "
+             "| reporting chain (deepest) "
              "| span of control (all) | everyone under top |",
              "|---:|---:|---:|---|---:|---:|---:|---:|"]
     for r in rows:
-        for eng, load in (("rdflib", "rdflib_load"), ("oxrdflib", "oxrdflib_load"), ("pyoxigraph", "ox_load"),
-                          ("pyoxigraph, open built store", "ox_open")):
+        engines = (("rdflib", "rdflib_load"), ("oxrdflib", "oxrdflib_load"), ("pyoxigraph", "ox_load"),
+                   ("pyoxigraph, open built store", "ox_open"))
+        for eng, load in engines:
             prefix = "ox" if eng.startswith("pyox") else eng
             cells = [_f(r.get(f"{prefix}_{c}")) for c in CORE]
             lines.append(f"| {r['n']:,} | {r['quads']:,} | {r['triples']:,} | {eng} | {_f(r[load])} | "
                          + " | ".join(cells) + " |")
     lines += ["", "## Ratios (same run)", "",
               "| positions | rdflib parse / open built store | rdflib parse / pyoxigraph load "
-              "| span: rdflib / pyoxigraph | chain: rdflib / pyoxigraph | everyone under: rdflib / pyoxigraph |",
+              "| span: rdflib / pyoxigraph | chain: rdflib / pyoxigraph "
+              "| everyone under: rdflib / pyoxigraph |",
               "|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         ratios = [_x(r["rdflib_load"], r["ox_open"]), _x(r["rdflib_load"], r["ox_load"])]
-        ratios += [_x(r.get(f"rdflib_{c}"), r[f"ox_{c}"]) for c in ("span-of-control", "reporting-chain",
-                                                                     "everyone-under")]
+        ratios += [_x(r.get(f"rdflib_{c}"), r[f"ox_{c}"])
+                   for c in ("span-of-control", "reporting-chain", "everyone-under")]
         lines.append(f"| {r['n']:,} | " + " | ".join(ratios) + " |")
     big = rows[-1]
     lines += ["", f"## Every named query on pyoxigraph at {big['n']:,} positions (built store)", "",
@@ -192,9 +203,9 @@ def main() -> None:
     for n in a.sizes:
         rows.append(measure(n, rdflib_core=n <= a.rdflib_queries_up_to))
         print(report(rows), flush=True)
-    a.out.parent.mkdir(exist_ok=True)
-    a.out.write_text(report(rows), encoding="utf-8")
-    print(f"-> {a.out}")
+        a.out.parent.mkdir(exist_ok=True)
+        a.out.write_text(report(rows), encoding="utf-8")
+        print(f"-> {a.out}", flush=True)
 
 
 if __name__ == "__main__":

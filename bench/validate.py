@@ -75,8 +75,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--pyshacl-max", type=int, default=10000)
+    ap.add_argument("--out", type=Path, default=RESULTS / "validate.md")
     a = ap.parse_args()
-    rows, notes, per_shape = [], [], {}
+    rows: list[tuple[object, ...]] = []
+    per_shape: dict[int, Counter[str]] = {}
     last_plain: tuple[int, float] | None = None
     for n in a.sizes:
         store = store_for(n)
@@ -89,18 +91,20 @@ def main() -> None:
             plain_s, plain_results = plain(store)
             same = {r.key() for r in fast_results} == {r.key() for r in plain_results}
             last_plain = (n, plain_s)
-            print(f"{n}: pyshacl {plain_s:.1f} s, {len(plain_results)} results, identical: {same}", flush=True)
+            print(f"{n}: pyshacl {plain_s:.1f} s, {len(plain_results)} results, identical: {same}",
+                  flush=True)
             rows.append((n, total, view_s, query_s, f"{plain_s:.1f}", f"{plain_s / total:.1f}x",
                          "yes" if same else "NO", len(fast_results)))
         else:
             est = last_plain[1] * n / last_plain[0] if last_plain else None
-            rows.append((n, total, view_s, query_s, f"~{est:.0f} (extrapolated, linear)" if est else "-",
+            extrapolated = f"~{est:.0f} (extrapolated, linear)" if est else "-"
+            rows.append((n, total, view_s, query_s, extrapolated,
                          f"~{est / total:.0f}x" if est else "-", "not run", len(fast_results)))
-    write(rows, per_shape)
+    write(a.out, rows, per_shape)
 
 
-def write(rows: list[tuple[object, ...]], per_shape: dict[int, Counter[str]]) -> None:
-    RESULTS.mkdir(exist_ok=True)
+def write(out: Path, rows: list[tuple[object, ...]], per_shape: dict[int, Counter[str]]) -> None:
+    out.parent.mkdir(exist_ok=True)
     lines = ["# Validation: fast engine vs plain pyshacl", "",
              "`python -m bench.validate` (synthetic organisation with `defects`; same shapes, same machine, "
              "same run).", "",
@@ -112,7 +116,7 @@ def write(rows: list[tuple[object, ...]], per_shape: dict[int, Counter[str]]) ->
               "|---|" + "---|" * len(per_shape)]
     names = sorted({s for c in per_shape.values() for s in c})
     lines += [f"| {s} | " + " | ".join(str(c.get(s, 0)) for c in per_shape.values()) + " |" for s in names]
-    (RESULTS / "validate.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

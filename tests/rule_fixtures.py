@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of Turtle fixtures reads best one rule per line)
 """Inline fixtures for ``test_validate_rules``: rule -> (graphs that break it, graphs that keep it).
 
 Each string is the Turtle body of one named graph (one document's graph);

@@ -18,14 +18,16 @@ import pytest
 
 from orgkg.chart import Chart, measure, reporting_view
 from orgkg.chart.style import flat_graph
+from orgkg.chart.validation import findings_for
 from orgkg.graph.store import open_store
 from tests.conftest import run
 
 
 @pytest.fixture(scope="module")
 def expected(built: Path) -> nx.DiGraph:
-    """What every export must hold: the samples' view with scalar attributes."""
-    view = reporting_view(open_store(built))
+    """What every export must hold: the samples' view, with their findings, as scalar attributes."""
+    store = open_store(built)
+    view = reporting_view(store, findings_for(store))
     measure(view)
     return flat_graph(Chart(view))
 

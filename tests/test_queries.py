@@ -10,8 +10,8 @@ import pytest
 
 from orgkg.graph.store import open_store
 from orgkg.query.library import library
-from orgkg.query.remote import with_values
 from orgkg.query.text import form, network_uses, tokens, where_brace
+from orgkg.query.values import with_values
 from tests.conftest import run
 
 OWN = sorted(n for n, q in library().items() if q.path.parent.name == "queries")
@@ -79,7 +79,8 @@ def test_reporting_chain_reaches_across_documents_to_the_top(built: Path) -> Non
     rows = json.loads(run("query", "reporting-chain", "--graph", str(built), "--format", "json",
                           "--param", f"post=<{values['post']}>").stdout)
     assert [r["distance"] for r in rows] == list(range(1, len(rows) + 1))
-    top = json.loads(run("query", "posts-without-supervisor", "--graph", str(built), "--format", "json").stdout)
+    top = json.loads(run("query", "posts-without-supervisor", "--graph", str(built),
+                         "--format", "json").stdout)
     assert rows[-1]["supervisor"] in {r["post"] for r in top}
 
 
@@ -94,7 +95,8 @@ def test_list_shows_every_query_with_its_parameters() -> None:
 
 def test_a_hostile_string_is_just_a_string(built: Path) -> None:
     before = len(open_store(built))
-    result = run("query", "find-posts", "--graph", str(built), "--format", "json", "--param", f"text={HOSTILE}")
+    result = run("query", "find-posts", "--graph", str(built), "--format", "json",
+                 "--param", f"text={HOSTILE}")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == []
     assert len(open_store(built)) == before

@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -40,7 +41,8 @@ class Oxigraph:
         return f"{self.url}/query"
 
     def start(self) -> Oxigraph:
-        exe = shutil.which("oxigraph")
+        beside = Path(sys.executable).parent / "oxigraph"
+        exe = str(beside) if beside.exists() else shutil.which("oxigraph")
         assert exe, "the oxigraph server (PyPI 'oxigraph', the test extra) is not installed"
         self.process = subprocess.Popen(
             [exe, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"],
@@ -82,7 +84,7 @@ class FixedAnswers:
                 self.end_headers()
                 self.wfile.write(outer.body)
 
-            do_GET = do_POST = do_PUT = _answer
+            do_GET = do_POST = do_PUT = _answer  # noqa: N815 (http.server's names)
 
             def log_message(self, format: str, *args: object) -> None:
                 pass

@@ -1,10 +1,8 @@
-"""Where the chart gets validation findings: ``orgkg.validate``, once it offers an entry point.
+"""Where the chart gets validation findings: ``orgkg.validate.findings``.
 
 The chart needs only ``post IRI -> [(severity, message)]`` (see ``findings``).
 ``from_findings`` turns the validator's findings (objects with ``post``,
 ``severity`` and ``message``, as ``orgkg.validate.model.Finding``) into that.
-Until ``orgkg.validate`` has a function that validates a store, ``findings_for``
-returns None and charts are drawn without findings.
 """
 
 from __future__ import annotations
@@ -40,10 +38,8 @@ def from_findings(items: Iterable[ValidatorFinding]) -> Findings:
     return dict(out)
 
 
-def findings_for(store: ox.Store) -> Findings | None:
-    """Findings of validating the store, per post; None while no validator entry point exists.
+def findings_for(store: ox.Store) -> Findings:
+    """Findings of validating the store with orgkg's shapes, per post."""
+    from orgkg.validate import findings
 
-    To wire it: ``return from_findings(validate(store).findings)`` with the
-    validator's store-level function.
-    """
-    return None
+    return from_findings(findings(store))

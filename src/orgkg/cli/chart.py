@@ -38,14 +38,16 @@ def _title(view: nx.DiGraph, root: str | None, unit: str | None) -> str:
 @click.option("--colour-by", "colour_by", type=click.Choice([c.value for c in ColourBy]),
               default=ColourBy.unit.value, show_default=True, help="What the box colours show.")
 @click.option("--title", default=None, help="The chart's heading (default: says what is drawn).")
+@click.option("--findings/--no-findings", "with_findings", default=True, show_default=True,
+              help="Validate the graph and mark each position's findings.")
 @translate_errors
 def chart(graph_dir: Path, out: Path, root: str | None, depth: int | None, unit: str | None,
-          colour_by: str, title: str | None) -> None:
+          colour_by: str, title: str | None, with_findings: bool) -> None:
     """Draw the reporting lines as an org chart: interactive HTML, SVG/PNG, or a graph file."""
     writer = writer_for(out)
     writer.check()
     store = open_store(graph_dir)
-    view = reporting_view(store, findings_for(store))
+    view = reporting_view(store, findings_for(store) if with_findings else None)
     measure(view)
     drawn = select(view, Selection(root=root, unit=unit, depth=depth))
     if drawn.number_of_nodes() == 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -16,6 +17,7 @@ from orgkg.query.library import library
 from orgkg.query.local import LocalGraph
 from orgkg.query.remote import Endpoint
 from orgkg.query.run import run
+from orgkg.safety import offline
 
 EPILOG = """\b
 Examples:
@@ -54,9 +56,14 @@ def query(query: str | None, show_list: bool, params: tuple[str, ...], graph_dir
         raise QueryError("query", "name a query or a .rq file", "see `orgkg query --list`")
     if (graph_dir is None) == (endpoint is None):
         raise QueryError("query", "give exactly one of --graph DIR or --endpoint URL")
-    engine: Engine = (Endpoint(endpoint, timeout=timeout) if endpoint is not None
-                      else LocalGraph(open_store(graph_dir), allow_network=allow_network))  # type: ignore[arg-type]
-    result = run(engine, query, params)
+    if endpoint is not None:
+        result = run(Endpoint(endpoint, timeout=timeout), query, params)
+    else:
+        assert graph_dir is not None
+        guard = nullcontext() if allow_network else offline("orgkg query")
+        with guard:
+            engine: Engine = LocalGraph(open_store(graph_dir), allow_network=allow_network)
+            result = run(engine, query, params)
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     if fmt == "table":
         print_table(result, stdout_console())

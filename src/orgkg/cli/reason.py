@@ -8,8 +8,10 @@ from pathlib import Path
 import click
 
 from orgkg.cli.common import OK, PROBLEMS, graph_option, translate_errors
-from orgkg.reason import Limits, reason as run_reasoner
+from orgkg.reason import Limits
+from orgkg.reason import reason as run_reasoner
 from orgkg.reason.model import ReasonReport
+from orgkg.safety import offline
 
 
 @click.command(epilog="Exit codes: 0 consistent, 1 inconsistent, 2 could not run (no Java, bad graph).\n\n"
@@ -23,7 +25,8 @@ from orgkg.reason.model import ReasonReport
 @translate_errors
 def reason(graph_dir: Path, heap_mb: int, timeout: float, no_save: bool) -> None:
     """Check the ontology and data are consistent; add what HermiT infers (e.g. supervisory posts)."""
-    report = run_reasoner(graph_dir, Limits(heap_mb, timeout), save=not no_save)
+    with offline("orgkg reason"):
+        report = run_reasoner(graph_dir, Limits(heap_mb, timeout), save=not no_save)
     click.echo(render(report), nl=False)
     sys.exit(OK if report.consistent else PROBLEMS)
 
@@ -31,7 +34,8 @@ def reason(graph_dir: Path, heap_mb: int, timeout: float, no_save: bool) -> None
 def render(report: ReasonReport) -> str:
     lines = []
     if report.consistent:
-        lines.append(f"consistent ({report.seconds:.1f} s); {len(report.inferred)} inferred class memberships:")
+        n = len(report.inferred)
+        lines.append(f"consistent ({report.seconds:.1f} s); {n} inferred class memberships:")
         lines += [f"  {s}  a  {c}" for s, c in report.inferred]
         if report.written:
             lines.append(f"written to {report.written} (named graph <https://w3id.org/orgkg/id/graph/inferred>)")
@@ -42,5 +46,6 @@ def render(report: ReasonReport) -> str:
             values = f" has {', '.join(c.values)}" if c.values else ""
             lines.append(f"  axiom: {c.axiom};{who}{values} (documents: {', '.join(c.documents)})")
     if report.dropped:
-        lines.append("left out as not OWL 2 DL: " + "; ".join(f"{k} ({n})" for k, n in report.dropped.items()))
+        left = "; ".join(f"{k} ({n})" for k, n in report.dropped.items())
+        lines.append(f"left out as not OWL 2 DL: {left}")
     return "\n".join(lines) + "\n"

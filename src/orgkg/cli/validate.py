@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 
 from orgkg.cli.common import OK, PROBLEMS, graph_option, translate_errors
-from orgkg.validate import Options, validate as run_validation
+from orgkg.safety import offline
+from orgkg.validate import Options
+from orgkg.validate import validate as run_validation
 from orgkg.validate.engine import ENGINES
 from orgkg.validate.formats import FORMATTERS
 from orgkg.validate.shapes import DEFAULT_MAX_SPAN
@@ -28,7 +30,8 @@ from orgkg.validate.shapes import DEFAULT_MAX_SPAN
 @translate_errors
 def validate(graph_dir: Path, shapes_dir: Path | None, fmt: str, max_span: int | None, engine: str) -> None:
     """Validate the organisation: reporting lines, spans, class series, duties, evaluations, structure."""
-    report = run_validation(graph_dir, Options(shapes=shapes_dir, max_span=max_span, engine=engine))
+    with offline("orgkg validate"):
+        report = run_validation(graph_dir, Options(shapes=shapes_dir, max_span=max_span, engine=engine))
     click.echo(FORMATTERS[fmt]().format(report), nl=False)
     if fmt != "text":
         click.echo(", ".join(f"{n} {s.value}" for s, n in report.counts().items()), err=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Dataset
+from rdflib import BNode, Dataset, Literal, URIRef
 
 from orgkg.errors import ExportError
 from orgkg.query.formats import TURTLE_PREFIXES
@@ -98,9 +98,22 @@ def dumps(store: ox.Store, f: FileFormat) -> bytes:
     return out or b""
 
 
+def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
+    """The same term for rdflib, built from its parts (re-parsing text lost datatypes)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
 def _jsonld(store: ox.Store) -> bytes:
     ds = Dataset()
-    ds.parse(data=dumps(store, FORMATS["nquads"]).decode("utf-8"), format="nquads")
+    for q in quads(store):
+        graph = ds.graph(URIRef(q.graph_name.value))  # type: ignore[union-attr]
+        graph.add((rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object)))  # type: ignore[arg-type]
     text = ds.serialize(format="json-ld", context=context(), auto_compact=True, sort_keys=True)
     return text.encode("utf-8") + b"\n"
 

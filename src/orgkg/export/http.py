@@ -30,8 +30,8 @@ class RetryPolicy:
 
     def delay(self, attempt: int, retry_after: str | None = None) -> float:
         if retry_after and retry_after.strip().isdigit():
-            return min(self.cap, float(retry_after))
-        return min(self.cap, self.base * 2 ** attempt)
+            return float(min(self.cap, float(retry_after)))
+        return float(min(self.cap, self.base * 2 ** attempt))
 
 
 class StoreFailedError(Exception):

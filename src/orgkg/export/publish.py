@@ -78,7 +78,8 @@ def local_graphs(store: ox.Store) -> dict[ox.NamedNode, list[ox.Triple]]:
 
 def remote_counts(targets: Targets, timeout: float) -> dict[str, int]:
     result = Endpoint(targets.query, timeout=timeout).run(COUNTS, {}, union=False)
-    return {str(r[0].value): int(r[1].value) for r in result.rows if r[0] is not None and r[1] is not None}
+    return {g.value: int(n.value) for g, n in result.rows
+            if isinstance(g, ox.NamedNode) and isinstance(n, ox.Literal)}
 
 
 def publish(store: ox.Store, targets: Targets, protocol: str, policy: RetryPolicy,

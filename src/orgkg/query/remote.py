@@ -25,20 +25,10 @@ from orgkg.errors import EndpointError, QueryError
 from orgkg.query.engine import Engine
 from orgkg.query.params import Term
 from orgkg.query.results import Result, Row, Value
-from orgkg.query.text import form, where_brace, without_comments
+from orgkg.query.text import form, without_comments
+from orgkg.query.values import with_values
 
 UNION_PARAMETER = "union-default-graph"
-
-
-def with_values(text: str, values: Mapping[str, Term]) -> str:
-    """The query with a VALUES block of serialised terms inside its WHERE clause."""
-    if not values:
-        return text
-    names = sorted(values)
-    block = "VALUES ({}) {{ ({}) }}".format(" ".join(f"?{n}" for n in names),
-                                           " ".join(str(values[n]) for n in names))
-    at = where_brace(text)
-    return f"{text[:at]}\n  {block}\n{text[at:]}"
 
 
 def _term(cell: dict[str, Any]) -> Value:

@@ -23,12 +23,10 @@ MAX_RUNS = 40
 def narrow(ontology: Graph, graphs: dict[str, Graph], limits: hermit.Limits) -> list[str]:
     """A smallest set of named graphs still inconsistent with the ontology (within MAX_RUNS runs)."""
     keep = sorted(graphs)
-    runs = 0
-    for name in list(keep):
+    for runs, name in enumerate(list(keep)):
         if runs >= MAX_RUNS or len(keep) == 1:
             break
         trial = [k for k in keep if k != name]
-        runs += 1
         if not hermit.run(owl_input(ontology, union(graphs, trial))[0], limits).consistent:
             keep = trial
     return keep

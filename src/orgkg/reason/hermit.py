@@ -74,7 +74,8 @@ def run(graph: Graph, limits: Limits) -> Outcome:
         command = [java, f"-Xmx{limits.heap_mb}M", "-cp", reasoning._HERMIT_CLASSPATH,
                    "org.semanticweb.HermiT.cli.CommandLine", "-c", "-O", "-D", "-I", path.as_uri()]
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=limits.timeout, check=False)
+            done = subprocess.run(command, capture_output=True, text=True, timeout=limits.timeout,
+                                  check=False)
         except subprocess.TimeoutExpired:
             raise ReasonerError("HermiT", f"did not finish within {limits.timeout:g} s",
                                 "raise --timeout, or --heap if it was short of memory") from None

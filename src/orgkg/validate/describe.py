@@ -41,6 +41,7 @@ def _about(store: ox.Store, foci: Iterable[URIRef]) -> dict[str, tuple[str | Non
         rows = store.query(f"{text}\nVALUES ?focus {{ {values} }}", use_default_graph_as_union=True)
         for row in rows:  # type: ignore[union-attr]
             focus = row["focus"].value
-            post, title, doc = (row[k].value if row[k] is not None else None for k in ("post", "title", "document"))
+            post, title, doc = (row[k].value if row[k] is not None else None
+                                for k in ("post", "title", "document"))
             out[focus] = (post, title, doc)
     return out

@@ -24,6 +24,7 @@ import re
 
 from orgkg.extract.base import Extractor, cue_score
 from orgkg.extract.families.alberta_duties import accountabilities, lines_of, supervised_list
+from orgkg.extract.families.alberta_org import gluable, location, opening_class, unit_parts
 from orgkg.extract.records import (
     Budget,
     Extraction,
@@ -232,22 +233,6 @@ def _identifiers(text: str) -> list[Identifier]:
     return out
 
 
-def _unit_parts(unit: str | None) -> list[tuple[str, str]]:
-    """``Operations Division / Approvals / Rangeland`` -> each level, outermost first."""
-    parts = [clean_title(p) for p in re.split(r"\s+/\s+", unit or "")]
-    kinds = ("division", "branch", "section", "unit", "office")
-    return [(p, next((k for k in kinds if p.lower().endswith(k)), "unit")) for p in parts if p]
-
-
-def _location(text: str) -> str | None:
-    """The ``Location:`` field, else "the position is located in (the) X ..." in prose."""
-    if value := field_value(text, "Location"):
-        return value
-    m = re.search(r"\b(?:position|role|incumbent|job)\s+is\s+(?:located|based)\s+(?:in|at)\s+(?:the\s+)?"
-                  r"([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3})", text)
-    return clean_title(m.group(1)) if m else None
-
-
 def _organisation(text: str, unit: str | None) -> Organisation:
     ministry = field_value(text, "Ministry|Department")
     levels = [(name, kind) for kind, name in (("division", field_value(text, "Division")),
@@ -255,8 +240,8 @@ def _organisation(text: str, unit: str | None) -> Organisation:
     return Organisation(
         jurisdiction="Government of Alberta",
         organization=re.sub(r"^Alberta\s+", "", ministry) if ministry else None,
-        units=levels + _unit_parts(unit),
-        location=_location(text),
+        units=levels + unit_parts(unit, text),
+        location=location(text, unit_parts(unit, text)),
     )
 
 
@@ -274,10 +259,13 @@ class AlbertaPositionProfile(Extractor):
         unit = field_value(form, "Work Unit")
         named = _summary_name(part["summary"] or text)
         job_title = field_value(form, "Job Title|Position Title|Working Title")
-        units = _unit_parts(unit)
-        title, others = _title(job_title, units[-1][0] if units else None, named)
+        units = [u for u, _ in unit_parts(unit, text)]
+        title, others = _title(job_title, units[-1] if units and gluable(units[-1]) else None, named)
         subject_words = {w.strip("(),").lower() for w in " ".join([title, *others]).split()}
         reports, listed = supervised_list(text)
+        counts = _staff_counts(text)
+        if listed and listed not in {c.count for c in counts}:
+            counts.append(StaffCount(listed, "direct reports"))  # "supervises the X and the Y"
         reports = reports or _subordinates(text)
         klass = field_value(form, "Classification|Job Class")
         position = Position(
@@ -287,13 +275,13 @@ class AlbertaPositionProfile(Extractor):
             reports_to=_reports_to(text, subject_words),
             direct_reports=reports,
             supervises_count=_direct_count(text) or listed or len(reports) or None,
-            job_class=JobClass(title=klass) if klass else None,
+            job_class=JobClass(title=klass) if klass else opening_class(text),
             level=field_value(form, "Pay Grade|Grade|Level"),
             duties=accountabilities(part["duties"]),
             education=_education(part["knowledge"] or text),
             experience_years=_experience_years(part["knowledge"], text),
             budgets=_budgets(text),
-            staff_counts=_staff_counts(text),
+            staff_counts=counts,
         )
         return Extraction(family=self.family, subject=position,
                           organisation=_organisation(form, unit))

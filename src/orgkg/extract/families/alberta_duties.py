@@ -104,7 +104,7 @@ ARTICLE = rf"(?:the|a|an|one|{NUMBER})"
 def supervised_list(text: str) -> tuple[list[MentionedPosition], int | None]:
     """"Supervises the X; two Ys; and a Z position" -> [X, Y, Z] and 1 + 2 + 1."""
     for m in re.finditer(r"\b(?i:supervises|directly\s+supervises|supervision\s+of)\s+", text):
-        sentence = re.split(r"\.(?=\s|$)|\n", text[m.end() : m.end() + 600], maxsplit=1)[0]
+        sentence = re.split(r"[.:](?=\s|$)|\n", text[m.end() : m.end() + 600], maxsplit=1)[0]
         sep = r"\s*;\s*(?:and\s+)?" if ";" in sentence else rf",?\s+and\s+(?={ARTICLE}\s)|,\s+(?={ARTICLE}\s)"
         reports: list[MentionedPosition] = []
         total = 0
@@ -114,6 +114,7 @@ def supervised_list(text: str) -> tuple[list[MentionedPosition], int | None]:
                 break
             count = to_int(item.split()[0]) or 1
             title = re.sub(r"\s+(?:positions?|staff|employees)$", "", clean_title(im.group(1)))
+            title = re.sub(r"\s*\([A-Z]{2,5}\s?\d{1,2}\)$", "", title)  # its class code: ``(AS2)``
             if count > 1:
                 title = re.sub(r"(?<=[a-rt-z])s$", "", title)
             reports.append(MentionedPosition(title))

@@ -49,19 +49,25 @@ JURISDICTION = "Province of British Columbia"
 CURRENCY = "CAD"
 
 CUES: dict[str, float] = {
-    r"Benchmark\s+(?:Job\s*)?(?:#|No\.?|Number)\s*\d": 0.35,
-    r"REASON\s+FOR\s+CLASSIFICATION": 0.25,
+    r"Bench\s*mark\s+(?:Job\s*)?(?:#|No\b\.?|Number)\s*:?\s*[A-Z]{0,3}[0-9OIl]": 0.35,
+    r"^\W*Bench\s*mark\s+(?:Job\s+)?Title\s*:|^\W*BENCHMARK\s+JOB\s+DESCRIPTION": 0.15,
+    r"(?:REASON|RATIONALE|BASIS)\s+FOR\s+CLASSIFICATION": 0.25,
     r"JOB\s+DUTIES\s+AND\s+TASKS": 0.15,
-    r"^\s*PRIMARY\s+FUNCTION\s*$": 0.1,
+    r"^\s*(?:PRIMARY\s+FUNCTION|PURPOSE\s+OF\s+(?:THE\s+)?JOB|JOB\s+OVERVIEW)\s*$": 0.1,
     r"FACTOR\s+NO\b|CLASS\.?\s+POINTS": 0.15,
-    r"^\s*Total\s+Points\s*:?\s*\d": 0.1,
+    # the plan's factor names, which only its rating tables print
+    r"Interpersonal\s+Communications?\s+Skill[\s\S]{0,3000}?Physical\s+Coordination\s+and\s+Dexterity": 0.2,
+    r"^\s*Total(?:\s+Class\.?)?\s+Points\s*:?\s*\d|^\s*TOTAL\s*\.{3,}\s*\d": 0.1,
     r"^\s*Working\s+Title\s*:": 0.05,
+    r"\b(?:BC|British\s+Columbia)\s+Public\s+Service\b": 0.05,
 }
 
 UNIT_LABELS = (("Division", "division"), ("Branch", "branch"), ("Section", "section"),
                ("Unit", "unit"))
 UNIT_WORDS = re.compile(r"\b(?:division|branch|section|unit|office|department)\b", re.I)
 
+#: words after which "reports to" is the position's own reporting line
+VERB_SUBJECTS = {"who", "which", "that", "and", "directly", "position", "incumbent", "job", "also", "it"}
 STAFF = re.compile(
     r"(\d{1,4}(?:\.\d+)?)\s*(FTEs?|full[- ]time\s+equivalents?|staff|employees|positions)\b",
     re.I,
@@ -87,7 +93,7 @@ class BCBenchmarkJob(Extractor):
             direct_reports=_supervised_groups(duties_text or text),
             supervises_count=_supervises_count(duties_text or text),
             job_class=_job_class(text),
-            level=_label(text, r"Level|Grid|Range"),
+            level=_level(text),
             duties=_duties(duties_text),
             budgets=_budgets(duties_text or text),
             staff_counts=staff,
@@ -104,6 +110,17 @@ def _label(text: str, label: str) -> str | None:
     return clean_title(value) or None if value else None
 
 
+def _level(text: str) -> str | None:
+    """``Level: Range 21``; a bare ``Grid: 18`` says which scale: ``Grid 18``."""
+    m = re.search(r"(?im)^[ \t*]*(Level|Grid|Range)[ \t*]*:[ \t*]*(\S[^\n]*)$", text)
+    if not m:
+        return None
+    value = clean_title(m.group(2))
+    if re.fullmatch(r"\d{1,3}", value) and m.group(1).lower() != "level":
+        return f"{m.group(1).title()} {value}"
+    return value or None
+
+
 def _section(text: str, start: str, stop: str) -> str:
     m = re.search(start, text, re.I | re.M)
     if not m:
@@ -118,7 +135,8 @@ def _before_tables(text: str) -> str:
 
 
 def _title(text: str) -> str:
-    for label in (r"Working\s+Title", r"Job\s+Title", r"Position\s+Title"):
+    labels = (r"Working\s+Title", r"Job\s+Title", r"Position\s+Title", r"Bench\s*mark\s+(?:Job\s+)?Title")
+    for label in labels:
         value = _label(text, label)
         if value:
             return value
@@ -141,14 +159,22 @@ def _job_class(text: str) -> JobClass | None:
 
 def _organisation(text: str) -> Organisation:
     ministry = _label(text, r"Ministry(?:\s*/\s*Agency)?|Organi[sz]ation")
+    if not ministry:  # the letterhead line: ``Ministry of Children and Family Development``
+        line = re.search(r"(?m)^[ \t*#]*(Ministry[ \t]+of[ \t]+[A-Z][^\n:]{2,80}?)[ \t*]*$", text[:1500])
+        ministry = clean_title(line.group(1)) if line else None
     if ministry and "ministry" not in ministry.lower():
         ministry = f"Ministry of {ministry}"
     units: list[tuple[str, str]] = []
     for label, kind in UNIT_LABELS:
         value = _label(text, label)
-        if value:
-            name = value if UNIT_WORDS.search(value) else f"{value} {label}"
-            units.append((name, kind))
+        # ``Branch: Finance and Corporate Services / Financial Services``: a path, outermost first
+        parts = [p.strip() for p in re.split(r"\s+/\s+", value or "") if p.strip()]
+        for i, part in enumerate(parts):
+            word = UNIT_WORDS.search(part)
+            if i == 0:
+                units.append((part if word else f"{part} {label}", kind))
+            elif part:
+                units.append((part, word.group(0).lower() if word else "unit"))
     return Organisation(
         jurisdiction=JURISDICTION,
         organization=ministry,
@@ -164,6 +190,9 @@ def _reports_to(text: str) -> list[MentionedPosition]:
         found.append(MentionedPosition(label))
     for m in re.finditer(r"\b[Rr]eport(?:s|ing)\s+(?:directly\s+)?to\s+(?:the\s+|an?\s+)?"
                          r"([A-Z][\w&/\-]*(?:[ ,]+(?:of\s+|and\s+)?[A-Z][\w&/\-]*)*)", text):
+        before = re.search(r"(\w+)[ \t]*$", text[max(0, m.start() - 40) : m.start()])
+        if before and before.group(1).islower() and before.group(1) not in VERB_SUBJECTS:
+            continue  # "prepares reports to Crown counsel": the reports are a document
         title = clean_title(m.group(1))
         if title and all(title.casefold() != f.title.casefold() for f in found):
             found.append(MentionedPosition(title))
@@ -172,20 +201,35 @@ def _reports_to(text: str) -> list[MentionedPosition]:
 
 # ---------------------------------------------------------------- duties and staff
 
+NUMBERED = re.compile(r"^(?:\*\*)?\d{1,2}[.)](?:\*\*)?(?:\s+(.+))?$")
+LETTERED = re.compile(r"^\(?[a-h][.)](?:\s+(.+))?$")
+
+
 def _duties(section: str) -> list[Duty]:
+    """Numbered duties (``1. Supervises ...``), their lettered sub-tasks left out.
+
+    Without numbers the outermost lettered items are the duties: ``(a) Inspects ...``
+    with roman sub-items (``i. weighs ...``) indented below them.
+    """
+    lines = section.splitlines()
+    marker, indent = NUMBERED, None
+    if not any(NUMBERED.match(ln.strip()) for ln in lines):
+        lettered = [len(ln) - len(ln.lstrip()) for ln in lines if LETTERED.match(ln.strip())]
+        if lettered:
+            marker, indent = LETTERED, min(lettered)
     duties: list[list[str]] = []
     open_duty = False
-    for line in section.splitlines():
+    for line in lines:
         stripped = line.strip()
-        m = re.match(r"^(?:\*\*)?(\d{1,2})[.)](?:\*\*)?\s+(.+)$", stripped)
-        if m:
-            duties.append([m.group(2)])
+        m = marker.match(stripped)
+        if m and (indent is None or len(line) - len(line.lstrip()) == indent):
+            duties.append([m.group(1) or ""])
             open_duty = True
-        elif not stripped or re.match(r"^(?:[-*\u2022\u2013]\s*)?\(?[a-z][.)]\s", stripped):
+        elif not stripped or re.match(r"^(?:[-*\u2022\u2013]\s*)?\(?(?:[a-z]|[ivx]{1,4})[.)]\s", stripped):
             open_duty = False
         elif open_duty and duties and not re.match(r"^[-*\u2022\u2013]", stripped):
             duties[-1].append(stripped)
-    return [_duty(" ".join(parts)) for parts in duties]
+    return [d for d in (_duty(" ".join(parts)) for parts in duties) if re.search(r"[A-Za-z]{2}", d.text)]
 
 
 def _duty(raw: str) -> Duty:
@@ -250,6 +294,6 @@ def _budgets(text: str) -> list[Budget]:
 # ---------------------------------------------------------------- totals
 
 def _total_points(text: str) -> float | None:
-    m = re.search(r"(?im)^\s*(?:\*\*)?Total\s+(?:Class\.?\s+)?Points(?:\*\*)?\s*:?\s*(?:\*\*)?"
-                  r"\s*([0-9OIl]+(?:\.\d+)?)", text)
+    m = re.search(r"(?im)^[ \t]*(?:\*\*)?Total(?:[ \t]+(?:Class\.?[ \t]+)?Points|(?=[ \t]*\.{3}))"
+                  r"[ \t.:*]*([0-9OIl]+(?:\.\d+)?)", text)
     return float(repair_numbers(m.group(1))) if m else None

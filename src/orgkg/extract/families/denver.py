@@ -26,6 +26,10 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.base import Extractor, cue_score
+from orgkg.extract.families.denver_series import ROMAN
+from orgkg.extract.families.denver_series import canon as _canon
+from orgkg.extract.families.denver_series import classes as _classes
+from orgkg.extract.families.denver_series import series as _series
 from orgkg.extract.records import (
     Duty,
     Extraction,
@@ -44,13 +48,15 @@ ORG_HEADER = re.compile(
     re.I | re.M,
 )
 PAGE = re.compile(r"^\s*Page\s+\d+\s+of\s+\d+\s*$", re.I)
+#: a running page header or footer: ``Class Title (CODE)          Page 2 of 3``.
+RUNNING = re.compile(r"^[^\n]{0,160}?\bPage\s+\d+\s+(?:of|/)\s+\d+\s*$", re.I)
 #: header lines that are not the class title: the form's name, the employer, a ``Label: value`` line.
 BOILERPLATE = re.compile(r"^(?:class|job)\s+(?:specification|description)s?$|^city\s+and\s+county\b|:",
                          re.I)
 
 CUES: dict[str, float] = {
-    r"GENERAL\s+STATEMENT\s+OF\s+CLASS\s+DUTIES": 0.35,
-    r"DISTINGUISHING\s+CHARACTERISTICS": 0.15,
+    r"GENERAL\s+STATEMENT\s+OF\s+(?:CLASS\s+)?DUTIES": 0.35,
+    r"DISTINGUISHING\s+(?:CHARACTERISTICS|FACTORS)": 0.15,
     r"^\s*CLASS\s+DETAIL\s*$": 0.15,
     r"FLSA\s+CODE\s*:": 0.1,
     r"Career\s+Service\s+Authority|Office\s+of\s+Human\s+Resources": 0.1,
@@ -59,8 +65,8 @@ CUES: dict[str, float] = {
     r"Any\s+one\s+position\s+may\s+not\s+include\s+all": 0.1,
 }
 
-H_GENERAL = r"^\s*GENERAL\s+STATEMENT\s+OF\s+CLASS\s+DUTIES"
-H_DISTINGUISH = r"^\s*DISTINGUISHING\s+CHARACTERISTICS"
+H_GENERAL = r"^\s*GENERAL\s+STATEMENT\s+OF\s+(?:CLASS\s+)?DUTIES"
+H_DISTINGUISH = r"^\s*DISTINGUISHING\s+(?:CHARACTERISTICS|FACTORS)"
 H_GUIDE = r"^\s*Guidelines,\s+Difficulty"
 H_RECEIVED = r"^\s*Level\s+of\s+Supervision\s+Received"
 H_CONTACTS = r"^\s*Interpersonal\s+Communications\s+and\s+Purpose"
@@ -76,10 +82,6 @@ H_DETAIL = r"^\s*CLASS\s+DETAIL"
 HEADINGS = (H_GENERAL, H_DISTINGUISH, H_GUIDE, H_RECEIVED, H_CONTACTS, H_EXERCISED, H_DUTIES,
             H_ANY_ONE, H_MINQ, H_EDUCATION, H_EXPERIENCE, H_EQUIV, H_LICENCE, H_DETAIL)
 
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
-         "X": 10}
 
 
 class DenverClassSpecification(Extractor):
@@ -124,7 +126,7 @@ class DenverClassSpecification(Extractor):
 def _header(text: str) -> tuple[str | None, str]:
     """The header's organisation and class title (the first plain line after it)."""
     m = ORG_HEADER.search(text)
-    org = squash(m.group(1)) if m else None
+    org = _as_written(squash(m.group(1))) if m else None
     rest = text[m.end():] if m else text
     stop = re.search(H_GENERAL, rest, re.I | re.M)
     head = rest[: stop.start()] if stop else (rest[:400] if m else "")
@@ -132,16 +134,26 @@ def _header(text: str) -> tuple[str | None, str]:
         line = clean_title(line.replace("*", " "))
         if line and len(line.split()) <= 12 and not (PAGE.match(line) or ORG_HEADER.match(line)
                                                      or BOILERPLATE.search(line)):
-            return org, line
+            return org, _as_written(line)
     m = re.search(r"The\s+([A-Z].{2,80}?)\s+is\s+the\s+\w+\s+class\b", text)
     return org, clean_title(m.group(1)) if m else "Untitled position"
+
+
+def _as_written(line: str) -> str:
+    """An all-capitals header line in title case: ``PARK RANGER II`` -> ``Park Ranger II``."""
+    if not line.isupper():
+        return line
+    small = {"of", "and", "the", "for", "in", "to", "or", "a", "an"}
+    words = [w if w in ROMAN or re.search(r"\d", w) else (w.lower() if w.lower() in small and k else
+             w.capitalize()) for k, w in enumerate(line.split())]
+    return " ".join(words)
 
 
 def _drop_page_headers(text: str, org: str | None, title: str) -> str:
     """Remove ``Page N of M`` lines and the standalone org/title lines of page headers."""
     drop = {title.casefold()} | ({org.casefold()} if org else set())
     kept = [ln for ln in text.splitlines()
-            if not PAGE.match(ln) and clean_title(ln.replace("*", " ")).casefold() not in drop]
+            if not RUNNING.match(ln) and clean_title(ln.replace("*", " ")).casefold() not in drop]
     return "\n".join(kept)
 
 
@@ -172,88 +184,6 @@ def _pay_grade(detail: str) -> str | None:
     return f"Pay Grade {value}" if value else None
 
 
-# ---------------------------------------------------------------- series and classes
-
-def _split_names(items: str, expect: int | None = None) -> list[str]:
-    """``the A, B, and C`` / ``X I, II, or III`` -> class names, Roman shorthand expanded."""
-    items = squash(items.replace("*", " "))
-    parts = [p for p in re.split(r"\s*,\s*(?:and\s+|or\s+)?", items) if p]
-    if len(parts) == 1 or (expect and len(parts) != expect):
-        finer = [p for part in parts for p in re.split(r"\s+(?:and|or)\s+", part) if p]
-        if len(parts) == 1 or len(finer) == expect:
-            parts = finer
-    names: list[str] = []
-    for part in parts:
-        part = clean_title(re.sub(r"(?i)^(?:the|an?)\s+", "", part))
-        if part.upper() in ROMAN and names:
-            base = re.sub(r"\s+[IVX]+$", "", names[-1])
-            part = f"{base} {part.upper()}"
-        if part:
-            names.append(part)
-    return names
-
-
-def _roman_key(name: str) -> tuple[str, int]:
-    m = re.match(r"^(.*?)\s+([IVX]+)$", name)
-    return (m.group(1).casefold(), ROMAN.get(m.group(2), 0)) if m else (name.casefold(), 0)
-
-
-def _order_numerals(names: list[str]) -> list[str]:
-    """Within classes that share a base name, order them I < II < III in place."""
-    out = list(names)
-    for base in {_roman_key(n)[0] for n in names}:
-        slots = [i for i, n in enumerate(names) if _roman_key(n)[0] == base]
-        for i, n in zip(slots, sorted((names[i] for i in slots), key=_roman_key), strict=True):
-            out[i] = n
-    return out
-
-
-def _series(section: str, title: str) -> list[str]:
-    text = squash(section.replace("*", " "))
-    m = re.search(r"is\s+the\s+(\w+)\s+(?:class|level)\s+in\s+an?\s+(\w+)[\s-]+(?:class|level)\s+series",
-                  text, re.I)
-    if not m:
-        return []
-    rank = ORDINALS.get(m.group(1).lower()) or to_int(re.sub(r"\D", "", m.group(1)) or "x")
-    size = to_int(m.group(2)) or NUMBER_WORDS.get(m.group(2).lower(), 1 if "single" in
-                                                     m.group(2).lower() else None)
-    listed = re.search(r"series\s+(?:(?:that|which)\s+)?(?:also\s+)?(?:contains?|includes?|consists?\s+of)"
-                       r"\s+(.+?)(?:\s+class(?:es)?)?\.(?=\s|$)", text[m.start(2):], re.I)
-    expect = size - 1 if size else None
-    others = _split_names(listed.group(1), expect) if listed else []
-    if size == 1:
-        return []
-    if not others:
-        others = [clean_title(d) for d in re.findall(
-            r"distinguished\s+from\s+(?:the\s+)?(.+?)(?:,|\s+(?:which|in\s+that|by|as)\b)", text)]
-        others = others if expect is None or len(set(others)) == expect else []
-    others = _order_numerals([o for o in dict.fromkeys(others) if o.casefold() != title.casefold()])
-    pos = min(max((rank or len(others) + 1) - 1, 0), len(others))
-    return [*others[:pos], title, *others[pos:]]
-
-
-def _canon(name: str, series: list[str]) -> str:
-    """Write ``name`` as the series does: ``Information Technology X`` -> ``IT X``."""
-    for member in series:
-        if member.casefold() == name.casefold():
-            return member
-    acronyms = {a for s in series for a in re.findall(r"\b[A-Z]{2,5}\b", s) if a not in ROMAN}
-    out = name
-    for acr in acronyms:
-        spelled = r"\b" + r"\s+".join(f"{c}[a-z]+" for c in acr) + r"\b"
-        out = re.sub(spelled, acr, out)
-    return out
-
-
-def _classes(section: str) -> list[str]:
-    """Classes named as supervised: ``... incumbents classified as X I, II, or III``."""
-    names: list[str] = []
-    text = squash(section.replace("*", " "))
-    for m in re.finditer(r"classified\s+as\s+(.+?)(?:[.;](?=\s|$)|$)", text, re.I):
-        names.extend(_split_names(m.group(1)))
-    return list(dict.fromkeys(names))
-
-
 def _supervised_count(section: str) -> int | None:
     m = re.search(r"supervis\w*\s+(?:a\s+staff\s+of\s+)?(\d+|[a-z]+)\s+(?:full[\s-]time\s+)?"
                   r"(?:employees|staff|positions|subordinates)", squash(section), re.I)
@@ -273,7 +203,9 @@ def _paragraphs(section: str) -> list[str]:
             continue
         bullet = re.match(r"^(?:[\u2022\u25cf\u25aa*\-\u2013]|\d{1,2}[.)])\s+", s)
         s = s[bullet.end():] if bullet else s
-        if paras and not bullet and _runs_on(paras[-1], s, after_blank):
+        if paras and not bullet and re.search(r"[a-z]-$", paras[-1]) and s[:1].islower():
+            paras[-1] = paras[-1][:-1] + s  # a word hyphenated across lines: "recom-" + "mends"
+        elif paras and not bullet and _runs_on(paras[-1], s, after_blank):
             paras[-1] = f"{paras[-1]} {s}"
         else:
             paras.append(s)

@@ -13,12 +13,22 @@ such as "reporting to the X", "under the supervision of the X",
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import re
 
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.generic_duties import duties
+from orgkg.extract.families.generic_forms import (
+    as_written,
+    factors,
+    federal,
+    label_rows,
+    level_of,
+    pay_plan,
+    web_jurisdiction,
+)
 from orgkg.extract.families.generic_phrases import (
     SUPERVISED_LABELS,
     budgets,
@@ -46,16 +56,19 @@ from orgkg.extract.text import (
 )
 
 LABELS: dict[str, list[str]] = {
-    "title": [r"working\s+title", r"(?:job|position|post|role)\s+title", r"class(?:ification)?\s+title",
+    "title": [r"organi[sz]ational\s+title(?:\s+of\s+(?:the\s+)?position)?", r"working\s+title",
+              r"(?:job|position|post|role)\s+title", r"class(?:ification)?\s+title",
               r"title", r"job", r"position", r"role", r"post"],
-    "organization": [r"ministry", r"department", r"agency", r"organi[sz]ation", r"employer",
-                     r"company", r"institution"],
-    "unit": [r"directorate", r"branch", r"division", r"bureau", r"section", r"work\s+unit", r"unit",
+    "organization": [r"ministry", r"department,?\s+agency,?\s+or\s+establishment", r"department", r"agency",
+                     r"organi[sz]ation", r"employer", r"company", r"institution"],
+    "unit": [r"(?:first|second|third|fourth|fifth)\s+subdivision", r"directorate", r"branch", r"division",
+             r"bureau", r"section", r"work\s+unit", r"unit",
              r"program(?:me)?(?:\s+area)?", r"service", r"faculty", r"school", r"team"],
-    "location": [r"(?:work|job|office)\s+location", r"(?:campus\s*/\s*)?location", r"work\s*site",
-                 r"place\s+of\s+work",
+    "location": [r"employing\s+office\s+location", r"(?:work|job|office)\s+location",
+                 r"(?:campus\s*/\s*)?location", r"work\s*site", r"place\s+of\s+work",
                  r"duty\s+station", r"based\s+(?:at|in)", r"city", r"(?:work\s+)?address"],
-    "reports_to": [r"reports?\s+(?:directly\s+)?to", r"reporting\s+to", r"(?:immediate\s+)?supervisor",
+    "reports_to": [r"reports?\s+(?:directly\s+)?to", r"reporting\s+(?:to|line)",
+                   r"(?:immediate\s+)?supervisor",
                    r"supervisor'?s?\s+(?:title|position)", r"line\s+manager", r"responsible\s+to",
                    r"accountable\s+to"],
     "level": [r"(?:pay\s+|salary\s+)?band", r"(?:pay\s+|salary\s+)?grade", r"(?:pay\s+)?range",
@@ -63,7 +76,8 @@ LABELS: dict[str, list[str]] = {
     "class": [r"(?:approved\s+|current\s+|proposed\s+)?classification", r"job\s+class(?:ification)?",
               r"class", r"job\s+code\s+title",
               r"occupational\s+group", r"job\s+family"],
-    "position number": [r"position\s+(?:number|no\.?|#|id)", r"post\s+number"],
+    "position number": [r"(?:agency\s+)?position\s+(?:number|no\.?|#|id)", r"post\s+number",
+                        r"role\s+(?:number|no\.?|id)"],
     "job code": [r"job\s+code(?:\s+number)?", r"class\s+code", r"job\s+(?:number|no\.?)"],
     "competition number": [r"(?:competition|posting|requisition|vacancy|reference|job)\s+"
                            r"(?:number|no\.?|#|id)",
@@ -72,7 +86,7 @@ LABELS: dict[str, list[str]] = {
     "supervised": SUPERVISED_LABELS,
 }
 #: a second word after a label: ``Division and Bureau``, ``Work Address and Phone``.
-COMPOUND = r"(?:[ \t]*(?:and|/|&)[ \t]*\w+(?:[ \t]+\w+)?)?"
+COMPOUND = r"(?:[ \t]*(?:and|/|&)[ \t]*\w+(?:[ \t]+\w+)?){0,3}"
 UNIT_WORDS = r"branch|division|bureau|section|unit|office|directorate|team|services?|program|cent(?:re|er)"
 EMPLOYMENT_WORDS = re.compile(r"^(?:full|part)[- ]time|^permanent|^temporary|^casual|^term\b|^\d", re.I)
 JURISDICTION = re.compile(
@@ -90,6 +104,7 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in re.split(r"\s*\|\s*|\t+", line.strip().strip("|")) if c.strip()]
 
 
+@functools.lru_cache(maxsize=4096)
 def _label_kind(cell: str) -> str | None:
     """The kind of form label a table cell is (``Reports To`` -> reports_to), or None."""
     cell = re.sub(r":\s*\([^)]*\)$", "", cell.strip()).strip(" :*")
@@ -112,6 +127,7 @@ def prepare(text: str) -> str:
     text = re.sub(r"(?i)<li\b[^>]*>", "\n\u2022 ", text)
     text = re.sub(r"(?i)<br\s*/?>|</?(?:p|tr|li|h\d|div)\b[^>]*>", "\n", text)
     text = html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\u00a0", " ")
+    text = label_rows(text, _label_kind)
     out: list[str] = []
     heads: list[str] = []
     for line in text.splitlines():
@@ -184,35 +200,7 @@ def fallback_title(text: str) -> str | None:
     return None
 
 
-def _as_written(title: str, text: str) -> str:
-    """A title in capitals as the text writes it elsewhere: ``ENVIRONMENTAL SPECIALIST 2`` -> ``Environmental
-    Specialist 2``."""
-    if not title.isupper() or len(title) < 4:
-        return title
-    for m in re.finditer(re.escape(title), text, re.I):
-        if not m.group(0).isupper():
-            return m.group(0)
-    levelled = re.match(r"(.+?)\s+(\d{1,2}|[IVX]{1,4})$", title)  # a series level: the base name elsewhere
-    for m in re.finditer(re.escape(levelled.group(1)) if levelled else r"(?!)", text, re.I):
-        if not m.group(0).isupper():
-            return f"{m.group(0)} {levelled.group(2)}"
-    return title
-
-
 # ---------------------------------------------------------------- classification
-
-def level_of(label: str, value: str) -> str | None:
-    """``Pay Band``/``7`` -> ``Pay Band 7``; ``Classification``/``AS-07`` -> ``AS-07``."""
-    if "$" in value or not value:
-        return None
-    code = repair_level(value)
-    if re.fullmatch(r"[A-Z]{2,4}-\d\d", code):
-        return code
-    if re.match(r"[A-Za-z]", value) and not re.match(r"[A-Z]?\d", value):
-        return value if re.search(r"\d", value) else None
-    word = " ".join(w.capitalize() for w in label.split())
-    return f"{word} {value.split()[0]}"
-
 
 def classification(text: str) -> tuple[JobClass | None, str | None]:
     """The job class and the level / grade / range / band the document states."""
@@ -221,8 +209,10 @@ def classification(text: str) -> tuple[JobClass | None, str | None]:
         m = re.search(rf"(?im)^[ \t*\-]*({lab})[ \t]*:[ \t]*([^\n]+)", text)
         if m and (level := level_of(squash(m.group(1)), squash(m.group(2)))):
             break
+    labelled = level is not None
     if not level:
-        m = re.search(r"\b(Pay\s+Band|Pay\s+Grade|Salary\s+Grade|Grade|Range|Band)\s+(\d{1,3}[A-Z]?)\b",
+        m = re.search(r"\b(Pay\s+Band|Pay\s+Grade|Salary\s+Grade|Grade|Range|Band)\s+"
+                      r"(\d{1,3}[A-Z]?(?:/\d{1,3})?)\b",
                       text)
         level = f"{squash(m.group(1))} {m.group(2)}" if m else None
     value = first_field(text, "class")
@@ -233,6 +223,8 @@ def classification(text: str) -> tuple[JobClass | None, str | None]:
         return JobClass(code.split("-")[0], None), level or code
     if re.fullmatch(r"[A-Z]{2,5} ?\d{1,2}", value):  # a group-and-level code: ``LSO 2``
         level = level or value
+    if re.search(r"(?i)\b(?:grade|band|level)\s+\d", value) and not labelled:
+        level = clean_title(value)  # ``Clerk Grade 9/10``: the class names its own grade
     return JobClass(None, clean_title(value)), level
 
 
@@ -264,14 +256,21 @@ def organisation(text: str) -> Organisation:
     units: list[tuple[str, str]] = []
     for m in re.finditer(r"(?m)^[ \t*\-]*([A-Za-z][\w /&]{1,40}?)[ \t]*:[ \t]*(\S[^\n]*)$", text):
         value = clean_title(m.group(2))
-        if _label_kind(m.group(1)) != "unit" or not value or any(value in u for u, _ in units):
+        if _label_kind(m.group(1)) != "unit" or not value or any(value in u for u, _ in units) \
+                or re.search(r"\[[ xX]?\]", value):  # a checkbox row is no unit
+            continue
+        if "/" in m.group(1) and len(parts := re.split(r"\s+/\s+", value)) == m.group(1).count("/") + 1:
+            kinds = [w.strip().lower() for w in m.group(1).split("/")]  # ``Division/Branch: A / B``
+            units += [(p, k) for p, k in zip(parts, kinds, strict=True)]
             continue
         word = re.findall(r"\w+", m.group(1).lower())[-1]
-        named = re.search(UNIT_WORDS, value, re.I) or word in {"unit", "faculty", "school", "area"}
+        named = re.search(UNIT_WORDS, value, re.I) or word in {"unit", "faculty", "school", "area",
+                                                               "subdivision"}
         units.append((value if named else f"{value} {word.title()}", word))
     head = "\n".join(ln.title() if ln.isupper() else ln for ln in text.splitlines()[:30])
     found = JURISDICTION.search(head) or JURISDICTION.search(text)
-    juris = found.group(0).strip() if found else None
+    juris = "United States Federal Government" if federal(text) else found.group(0).strip() if found \
+        else web_jurisdiction(text)
     org = clean_title(org) if org else None
     if org and juris and org.casefold() == juris.casefold():
         org = None  # the employer as a whole is the jurisdiction, not a department of it
@@ -290,13 +289,14 @@ class GenericDescription(Extractor):
         title = first_field(text, "title")
         if title and EMPLOYMENT_WORDS.match(title):
             title = None
-        pos = Position(title=_as_written(clean_title(title or fallback_title(text) or ""), text)
+        pos = Position(title=as_written(clean_title(title or fallback_title(text) or ""), text)
                        or "Untitled position")
         stated_class = re.sub(r"[\s-]", "", first_field(text, "class") or "").casefold()
         for scheme in ("position number", "job code", "competition number"):
             value = first_field(text, scheme)
             if value and re.search(r"\d", value):
-                pos.identifiers.append(Identifier(scheme, value.split()[0].strip(",;")))
+                ident = re.match(r"(?:[A-Z]{1,4} (?=\S*\d))?\S+", value)  # ``PD 0H4471``: prefix, number
+                pos.identifiers.append(Identifier(scheme, (ident.group(0) if ident else value).strip(",;")))
         # a class code that only restates the classification (``LSO 2`` / ``LSO2``) names no post
         restated = [i for i in pos.identifiers
                     if i.scheme == "job code" and i.value.casefold() == stated_class]
@@ -308,6 +308,10 @@ class GenericDescription(Extractor):
         pos.reports_to = [MentionedPosition(n) for n in unique.values()]
         pos.supervises_count, pos.direct_reports = supervision(text)
         pos.job_class, pos.level = classification(text)
+        plan_class, plan_level = pay_plan(text)
+        if plan_class and not (pos.job_class and pos.job_class.code):
+            pos.job_class, pos.level = plan_class, plan_level
+        pos.factors, pos.total_points = factors(text)
         code = next((i.value for i in [*pos.identifiers, *restated] if i.scheme == "job code"), None)
         if pos.job_class and code and not pos.job_class.code:
             pos.job_class = JobClass(code, pos.job_class.title)

@@ -5,7 +5,9 @@ Essential Functions, Major Duties or "What you will do", and ends at a heading
 about something else (qualifications, working conditions, salary ...). Its
 duties are the top-level list items (the marker kind and indent of the first
 item), or its paragraphs when it has no list; a ``N%`` share of time may sit
-at the start or end of an item, in brackets, or alone on the next line.
+at the start or end of an item, in brackets, or alone on the next line. Duties
+written as short headings with their share (``Customer Support (45%)``) above
+a description are read as those headings.
 """
 
 from __future__ import annotations
@@ -110,8 +112,22 @@ def _item(line: str) -> tuple[str, int, str]:
     return ("pct", indent, body) if lead and len(body) > lead.end() else (kind, indent, body)
 
 
+#: a duty heading carrying its share of time, its description below: ``Customer Support (45%)``.
+SHARED_HEAD = re.compile(r"^[ \t]*([A-Z][^\n%:.]{2,70}?)[ \t]*(?:[(\[][ \t]*|[-\u2013][ \t]*)"
+                         r"(\d{1,3}(?:\.\d+)?)[ \t]*%[ \t]*[)\]]?[ \t]*$")
+
+
+def headed_duties(lines: list[str]) -> list[Duty]:
+    """Duties written as headings with their share (``Customer Support (45%)``), when two or more are."""
+    found = [(m.group(1), float(m.group(2))) for ln in lines
+             if marker(ln)[0] == "none" and (m := SHARED_HEAD.match(ln)) and is_heading(m.group(1))]
+    return [Duty(clean_title(name), share) for name, share in found] if len(found) >= 2 else []
+
+
 def duties(text: str) -> list[Duty]:
     """Top-level items (or paragraphs) of the duties section, each with its share of time."""
+    if headed := headed_duties(duty_section(text)):
+        return headed
     bodies: list[str] = []
     shares: list[float | None] = []
     top: tuple[str, int] | None = None

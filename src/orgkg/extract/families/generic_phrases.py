@@ -33,7 +33,11 @@ SUPERVISES = re.compile(
 
 
 def mentioned(title: str) -> MentionedPosition:
-    """``Computer Programmer, position 66012`` -> the title and its position number."""
+    """``Computer Programmer, position 66012`` -> the title and its position number.
+
+    A trailing grade in brackets is not part of the title: ``Project Officer (Clerk Grade 7/8)``.
+    """
+    title = re.sub(r"\s*\([^()]*\b(?i:grade|band|level)\b[^()]*\)\s*$", "", title)
     m = re.search(r"[\s,]*\(?(?:(?:new\s+)?position\s*(?:no\.?|number|#)?\s*)?(\d[\d\-]{3,11}\d)\)?$",
                   title, re.I)
     if m and m.start() > 0:
@@ -212,7 +216,8 @@ def education(text: str) -> str | None:
     """The first degree, diploma or certificate a requirement names."""
     pat = (r"(?:(?:Bachelor|Master|Doctor|Associate)(?:['’]?s)?(?:\s+of\s+[A-Z]\w+)?\s+degree|"
            r"(?:Bachelor|Master)['’]s|Ph\.?\s?D\.?|doctorate|(?:(?:university|college|post-secondary|"
-           r"undergraduate|graduate)\s+)?degree(?!\s+of\b)|high\s+school\s+diploma|(?-i:GED)|diploma)\b")
+           r"undergraduate|graduate)\s+)?degree(?!\s+of\b)|high\s+school\s+diploma|(?-i:GED)|diploma|"
+           r"(?:tertiary|university)\s+qualifications?)\b")
     quals = "\n".join(qualification_lines(text))
     m = next((m for t in (quals, text) for m in re.finditer(pat, t, re.I)
               if m.group(0) == "GED" or not m.group(0).isupper()), None)

@@ -2,7 +2,9 @@
 
 Two wordings are read. A stated series: "the second level in a three-level
 series that includes the A, B and C classes" (the names listed, or, when the
-class title ends in a level number, the levels 1..N of its base name). And
+class title ends in a level number, the levels 1..N of its base name -- but
+never when a class it is distinguished from shares the base name without a
+level, e.g. "X Supervisor": then the names are not guessed). And
 distinctions: "distinguished from the Environmental Specialist 1 ... from the
 Environmental Specialist 3 class", where the named classes share the title's
 base name and differ in their level (arabic or Roman numeral); the series is
@@ -34,12 +36,19 @@ def _write(base: str, level: int, roman: bool) -> str:
 
 def _listed(text: str, after: int) -> list[str]:
     """``... series that includes the A, B, and C classes.`` -> [A, B, C]."""
-    m = re.search(r"series\s+(?:(?:that|which)\s+)?(?:also\s+)?(?:contains?|includes?|consists?\s+of)\s+"
+    m = re.search(r"series\s+(?:(?:that|which)\s+)?(?:also\s+)?(?:contain(?:s|ing)?|includ(?:es?|ing)|"
+                  r"consist(?:s|ing)?\s+of|compris(?:es?|ing)|(?:is\s+)?made\s+up\s+of)\s+"
                   r"([^.;]{3,300}?)(?:\s+class(?:es)?)?[.;](?:\s|$)", text[after:], re.I)
     if not m:
         return []
     parts = re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group(1))
     return [clean_title(re.sub(r"(?i)^(?:the|an?)\s+", "", p)) for p in parts if p.strip()]
+
+
+def _unlevelled(text: str, base: str) -> bool:
+    """A class "distinguished from" that shares the base name but has no level (``X Supervisor``)."""
+    named = re.findall(r"distinguished\s+from\s+(?:the\s+)?" + re.escape(base) + r"\s+(\w+)", text, re.I)
+    return any(_level(t.upper()) is None for t in named)
 
 
 def series(text: str, title: str) -> list[str]:
@@ -56,7 +65,7 @@ def series(text: str, title: str) -> list[str]:
         word = stated.group(2).lower()
         size = to_int(word) or NUMBER_WORDS.get(word)
         rank = ORDINALS.get(stated.group(1).lower()) or to_int(re.sub(r"\D", "", stated.group(1)))
-        if size and own and rank == own and 1 < size <= len(ROMAN):
+        if size and own and rank == own and 1 < size <= len(ROMAN) and not _unlevelled(flat, base):
             return [title if k == own else _write(base, k, roman) for k in range(1, size + 1)]
     if own is None:
         return []

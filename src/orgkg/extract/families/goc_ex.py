@@ -19,6 +19,9 @@ import re
 from orgkg.extract.base import Extractor, cue_score
 from orgkg.extract.families.generic_phrases import mentioned
 from orgkg.extract.families.goc_ex_dimensions import dimensions
+from orgkg.extract.families.goc_ex_header import header_fields
+from orgkg.extract.families.goc_ex_lists import described_titles, multiplicity
+from orgkg.extract.families.ocr_cues import fix_ocr_words, ocr, ocr_any
 from orgkg.extract.records import (
     Duty,
     Extraction,
@@ -29,6 +32,7 @@ from orgkg.extract.records import (
     Position,
 )
 from orgkg.extract.text import (
+    NUMBER_WORDS,
     clean_title,
     find_sections,
     first_sentence,
@@ -39,16 +43,28 @@ from orgkg.extract.text import (
     to_int,
 )
 
+FR_GENERAL = r"RESPONSABILIT[ÉE]\s+G[ÉE]N[ÉE]RALE"
+FR_SCOPE = r"NATURE\s+ET\s+(?:[ÉE]TENDUE|PORT[ÉE]E)"
+FR_STRUCTURE = r"STRUCTURE\s+(?:ORGANISATIONNELLE|DE\s+L.ORGANISATION)"
+FR_SPECIFIC = r"(?-i:RESPONSABILIT[ÉE]S\s+SP[ÉE]CIFIQUES)"
+STRUCTURE = ("ORGANIZATION STRUCTURE", "ORGANISATION STRUCTURE", "ORGANIZATIONAL STRUCTURE")
+#: ``SPECIFIC ACCOUNTABILITIES`` as scanned: ``PECIFIC ACOUNTABILITY``, ``5PECIFIC ACC0UNTABILlTIES``
+SPECIFIC = (r"(?-i:(?:[S5]\s?)?)" + ocr("PECIFIC", case=True) + r"\s*(?-i:AC?)"
+            + ocr("COUNTABILIT", case=True) + r"(?-i:[I1l|]ES|Y)")
+
 CUES = {
-    r"EXECUTIVE\s+GROUP\s+POSITION\s+DESCRIPTION": 0.4,
-    r"GENERAL\s+ACCOUNTABILITY": 0.25,
-    r"NATURE\s+AND\s+SCOPE": 0.2,
-    r"ORGANI[SZ]ATION(?:AL)?\s+STRUCTURE": 0.1,
-    r"(?-i:PECIFIC\s+ACCOUNTABILITIES)": 0.1,
-    r"(?-i:DIMENSIONS)": 0.1,
-    r"(?:CLASS\s*/\s*LEVEL|GROUP\s+AND\s+LEVEL)\s*:?\s*EX\b": 0.2,
+    # the form's own name, English or French, as scanned
+    ocr_any("EXECUTIVE GROUP POSITION DESCRIPTION", "EXECUTIVE POSITION DESCRIPTION"): 0.4,
+    r"DESCRIPTION\s+DE\s+POSTE\W{1,5}GROUPE\s+DE\s+LA\s+DIRECTION|GROUPE\s+DE\s+LA\s+DIRECTION": 0.3,
+    # the plan's section headings, English or French, OCR-damaged
+    ocr("GENERAL ACCOUNTABILITY") + "|" + FR_GENERAL: 0.25,
+    ocr("NATURE AND SCOPE") + "|" + FR_SCOPE: 0.2,
+    ocr_any(*STRUCTURE) + "|" + FR_STRUCTURE: 0.1,
+    SPECIFIC + "|" + FR_SPECIFIC: 0.1,
+    ocr("DIMENSIONS", case=True): 0.1,
+    r"(?:CLASS\s*/\s*LEVEL|GROUP\s+(?:AND|&)\s+LEVEL|CLASSIFICATION)\W{0,40}?EX\s*-\s*[0-9OIl]": 0.2,
     r"\bEX\s*-\s*[0-9O]{1,2}\b": 0.1,
-    r"Government of Canada": 0.1,
+    r"Government of Canada|Gouvernement du Canada": 0.1,
     r"positions?\s+reporting\s+(?:directly\s+)?to\s+the": 0.1,
 }
 
@@ -59,38 +75,32 @@ def _heading(upper: str, title: str) -> str:
 
 
 SECTIONS = {
-    "general": _heading(r"GENERAL\s+ACCOUNTABILIT(?:Y|IES)", r"General\s+Accountability"),
-    "structure": _heading(r"ORGANI[SZ]ATION(?:AL)?\s+STRUCTURE", r"Organi[sz]ation\s+Structure"),
-    "scope": _heading(r"NATURE\s+AND\s+SCOPE", r"Nature\s+and\s+Scope"),
-    "dimensions": _heading(r"\bDIMENSIONS\b", r"Dimensions"),
+    "general": _heading(ocr_any("GENERAL ACCOUNTABILITY", "GENERAL ACCOUNTABILITIES", case=True)
+                        + "|" + FR_GENERAL, r"General\s+Accountability"),
+    "structure": _heading(ocr_any(*STRUCTURE, case=True) + "|" + FR_STRUCTURE,
+                          r"Organi[sz]ation(?:al)?\s+Structure"),
+    "scope": _heading(ocr("NATURE AND SCOPE", case=True) + "|" + FR_SCOPE, r"Nature\s+and\s+Scope"),
+    "dimensions": _heading(r"\b" + ocr("DIMENSIONS", case=True) + r"\b", r"Dimensions"),
     "specific": _heading(
-        r"(?:S\s?)?PECIFIC\s+ACC?OUNTABILIT(?:IES|Y)|KEY\s+ACTIVITIES|PRINCIPAL\s+ACCOUNTABILITIES",
+        SPECIFIC + r"|KEY\s+ACTIVITIES|PRINCIPAL\s+ACCOUNTABILITIES|" + FR_SPECIFIC,
         r"(?:Specific|Key|Principal)\s+(?:Accountabilities|Activities)",
     ),
-    "end": _heading(r"CERTIFICATIONS?\b|SIGNATURES?\b|APPROVALS?\b", r"Certifications?"),
+    "end": _heading("(?:" + ocr_any("CERTIFICATION", "SIGNATURE", case=True) + r")S?\b|APPROVALS?\b",
+                    r"Certifications?|Signatures?"),
 }
 
+PAGE = r"Page\s*[0-9IOl|]{1,3}"
 FOOTER = re.compile(
-    r"(?:\b\d{3,8}\s+|(?-i:(?:\b[A-Z][A-Z0-9\-]{1,15}[ \t]+){1,3})(?=[\w\-]{1,60}\.(?:DOCX?|WPD|PDF)\b))?"
+    r"(?:\b\d[0-9OIl]{2,7}\s+|(?-i:(?:\b[A-Z][A-Z0-9\-]{1,15}[ \t]+){1,3})"
+    r"(?=[\w\-]{1,60}\.(?:DOCX?|WPD|PDF)\b))?"
     r"(?:[\w\-]{1,60}\.(?:DOCX?|WPD|PDF)\b\s*)?(?:Revised\s+\S{1,20}\s+)?"
-    r"Page\s*[0-9IOl|]{1,3}\s*of\s*[0-9IOl|]{1,3}",
+    rf"{PAGE}\s*(?:of|/)\s*[0-9IOl|]{{1,3}}",
     re.I,
 )
+#: a running page header on its own line: ``40318 - Director, X            Page 2 / 4``
+RUNNING_TITLE = re.compile(r"(?m)^[ \t]*[\w-]{3,20}[ \t]+[-\u2013][ \t]+(\S[^\n]{2,80}?)[ \t]{3,}" + PAGE)
+PAGE_HEADER = re.compile(rf"(?im)^[^\n]{{0,100}}?[ \t]{{3,}}{PAGE}(?:\s*(?:of|/)\s*[0-9IOl|]{{1,3}})?[ \t]*$")
 
-LABELS = {
-    "title": r"POSITION\s+TITLE|TITLE\s+OF\s+POSITION|JOB\s+TITLE",
-    "number": r"POSITION\s+(?:NUMBER|NO\b\.?|#)",
-    "department": r"DEPARTMENT(?:\s*/\s*AGENCY)?|AGENCY",
-    "branch": r"BRANCH",
-    "sector": r"SECTOR",
-    "directorate": r"DIRECTORATE",
-    "division": r"DIVISION",
-    "region": r"REGION",
-    "location": r"(?:GEOGRAPHIC\s+)?LOCATION",
-    "class": r"CLASS(?:IFICATION)?\s*/\s*LEVEL|GROUP\s*(?:AND|/|&)\s*LEVEL|CLASSIFICATION",
-    "supervisor": r"SUPERVISOR'?S?\s+(?:POSITION\s+)?TITLE|REPORTS\s+TO",
-    "french": r"TITRE\s+DU\s+POSTE|NUM[ÉE]RO\s+DU\s+POSTE|MINIST[ÈE]RE|LIEU|DATE",
-}
 UNIT_KINDS = ("branch", "sector", "directorate", "division", "region")
 
 # OCR renders list bullets as stray letters: ``s``, ``S``, ``Ss``, ``e``, ``o``.
@@ -100,13 +110,14 @@ MARK = (
 )
 LETTER = r"(?:[sS][sS]?|e|o)"
 BULLET = rf"(?:{MARK}|{LETTER})"
-BULLETED = re.compile(rf"(?:^|\s){BULLET}\s+(?=[A-Z])|;")
 ITEM_SPLIT = re.compile(rf"(?:^|\s){BULLET}\s+(?=[A-Z])|\s*[\n;]\s*")
 SUP_INTRO = re.compile(
     r"(?-i:Reporting|REPORTING)\s+(?:directly\s+)?to\s+(?:the\s+)?(?P<who>[^:.]{2,120}?)\s+"
     r"(?:are|is)\b(?:[^:.\n]{0,60}?:|\s+(?:the\s+)?following[^:.\n]{0,40}?positions?\s*:?)"
     r"|(?:The\s+)?following\s+(?:\w+\s+)?(?:\(\d+\)\s+)?positions?\s+reports?\s+(?:directly\s+)?"
-    r"to\s+(?:the\s+)?(?P<who2>[^:.]{2,120}?)\s*:",
+    r"to\s+(?:the\s+)?(?P<who2>[^:.]{2,120}?)\s*:"
+    r"|(?:The\s+)?(?<!of\s)\b(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s+(?:\(\s*\d{1,3}\s*\)\s+)?"
+    r"positions\s+reporting\s+(?:directly\s+)?to\s+(?:the\s+)?(?P<who3>(?:(?!report)[^:.]){2,120}?),?\s+are\s*:",
     re.I,
 )
 REPORTS_TO = re.compile(r"(?:reporting|reports?)\s+(?:directly\s+)?to\s+(?:the\s+)?", re.I)
@@ -124,29 +135,14 @@ NOT_VERBS = {
 def _normalise(text: str) -> str:
     """Drop converter banners (``--- ... ---``) and page footers."""
     text = re.sub(r"(?m)^\s*-{3}.*-{3}\s*$", "", text)
-    return FOOTER.sub(" ", text)
+    text = PAGE_HEADER.sub("", text.replace("\f", "\n"))
+    return fix_ocr_words(FOOTER.sub(" ", text))
 
 
 def _header(text: str) -> dict[str, str]:
     """Label -> value of the header form, read before the first section heading."""
     starts = [m.start() for p in SECTIONS.values() if (m := re.search(p, text))]
-    region = text[: min(starts)] if starts else text[:2000]
-    alternation = "|".join(f"(?P<{k}>{p})" for k, p in LABELS.items())
-    colon = re.finditer(rf"\b(?:{alternation})\s*[:;]", region, re.I)
-    # OCR may drop the colon and run an upper-case label into its value: ``CLASS/LEVELEX-OI``
-    bare = re.finditer(rf"(?<![A-Za-z])(?:{alternation})(?=[ \t]*[A-Z0-9(])", region)
-    starts: dict[int, re.Match[str]] = {}
-    for m in [*colon, *bare]:
-        if m.start() not in starts or m.end() > starts[m.start()].end():
-            starts[m.start()] = m
-    hits = [starts[k] for k in sorted(starts)]
-    out: dict[str, str] = {}
-    for i, m in enumerate(hits):
-        stop = hits[i + 1].start() if i + 1 < len(hits) else len(region)
-        lines = [ln for ln in region[m.end() : stop].split("\n") if ln.strip()]
-        if m.lastgroup and lines and m.lastgroup not in out:
-            out[m.lastgroup] = squash(lines[0])
-    return out
+    return header_fields(text[: min(starts)] if starts else text[:2000])
 
 
 def _without_alias(name: str) -> str:
@@ -164,24 +160,29 @@ def _fix_ocr_word(title: str) -> str:
     return re.sub(r"(?<=[a-z]{3}a)i\b", "l", title)
 
 
-def _items(text: str) -> list[str]:
-    """The titles of a list run together with bullets, newlines or semicolons.
+def _items(text: str) -> list[tuple[str, int]]:
+    """The titles of a list, each with how many such positions it counts.
 
-    Without bullets a list told in a sentence ("the Director, X, the Director, Y and
-    the Manager, Z") is split where "the" opens a title, so "Director, X" stays whole
-    however the sentence is wrapped.
+    A list of described positions ("X, responsible for ...") gives the titles
+    that open its paragraphs. Without bullets a list told in a sentence ("the
+    Director, X; the Director, Y and the Manager, Z") is split at semicolons and
+    where "the" opens a title, so a wrapped "Director, X" stays whole.
     """
     flat = squash(text)
-    if not BULLETED.search(text) and re.search(r",\s+the\s+|\s+and\s+the\s+", flat):
+    if described := described_titles(text):
+        parts = described
+    elif not re.search(rf"(?:^|\s){BULLET}\s+(?=[A-Z])", text) and re.search(
+            r";|,\s+the\s+|\s+and\s+the\s+", flat):
         sentence = re.split(r"\.(?=\s+[A-Z]|\s*$)|\n\s*\n", text.strip(), maxsplit=1)[0]
-        parts = re.split(r",?\s+and\s+the\s+|,\s+the\s+", squash(sentence))
+        parts = re.split(r"\s*;\s*(?:and\s+)?|,?\s+and\s+the\s+|,\s+the\s+", squash(sentence))
     else:
         parts = [p for p in ITEM_SPLIT.split(text) if p and p.strip()]
     out = []
     for p in parts:
         p = re.sub(r"^(?:the|and)\s+", "", clean_title(p), flags=re.I).rstrip(" .")
         if p and p[0].isupper() and len(p.split()) <= 15:
-            out.append(_fix_ocr_word(p))
+            title, n = multiplicity(_fix_ocr_word(p))
+            out.append((clean_title(title), n))
     return out
 
 
@@ -215,14 +216,17 @@ def _structure(section: str, pos: Position) -> None:
     pos.reports_to = [MentionedPosition(n) for n in names]
     peers = PEERS_INTRO.search(section, after)
     if peers and peers.start() < span[0]:
-        pos.peers = [MentionedPosition(t) for t in _items(section[peers.end() : span[0]])]
+        pos.peers = [MentionedPosition(t) for t, _ in _items(section[peers.end() : span[0]])]
+    reports: list[tuple[str, int]] = []
     if sub:
-        who = clean_title(sub.group("who") or sub.group("who2") or "")
+        who = clean_title(sub.group("who") or sub.group("who2") or sub.group("who3") or "")
         if who and not SELF_WORDS.match(who) and who.casefold() != pos.title.casefold():
             pos.other_titles.append(who)
-        pos.direct_reports = [_report(t) for t in _items(section[sub.end() :])]
+        reports = _items(section[sub.end() :])
+        pos.direct_reports = [_report(t) for t, _ in reports]
     if pos.direct_reports:
-        pos.supervises_count = len(pos.direct_reports)
+        stated = to_int(sub.group("n")) if sub and sub.group("n") else None
+        pos.supervises_count = stated or sum(n for _, n in reports)
     else:
         m = re.search(r"(\w+)\s*(?:\(\d+\)\s*)?positions?\s+report(?:ing|s)?\s+(?:directly\s+)?"
                       r"to\s+(?:the\s+)?(?:incumbent|this\s+position)", section, re.I)
@@ -253,13 +257,15 @@ def _duties(section: str) -> list[Duty]:
     return [Duty(d) for d in duties if len(d.split()) >= 3]
 
 
-def _title(header: dict[str, str], sections: dict[str, str]) -> str:
-    """The working title: the header's, else "The X is accountable for"; no acronym."""
+def _title(header: dict[str, str], sections: dict[str, str], raw_text: str) -> str:
+    """The working title: the header's, else "The X is accountable for", else the running
+    page header's (``40318 - Director, X      Page 2 / 4``); never the form's own name; no acronym."""
     raw = header.get("title")
     if not raw:
         m = re.search(r"The\s+(.{3,120}?)\s+is\s+(?:accountable|responsible)\s+for",
                       sections.get(SECTIONS["general"], ""))
-        raw = m.group(1) if m else "Untitled position"
+        running = re.search(RUNNING_TITLE, raw_text)
+        raw = m.group(1) if m else running.group(1) if running else "Untitled position"
     raw = clean_title(raw)
     return strip_parenthetical_acronym(raw) or "Untitled position"
 
@@ -288,10 +294,10 @@ class GoCExecutivePosition(Extractor):
         return cue_score(text, CUES)
 
     def extract(self, text: str) -> Extraction:
-        text = _normalise(text)
+        raw, text = text, _normalise(text)
         header = _header(text)
         sections = find_sections(text, SECTIONS.values(), flags=0)
-        pos = Position(title=_title(header, sections))
+        pos = Position(title=_title(header, sections, raw))
         number = repair_numbers(header.get("number", ""))
         if m := re.search(r"(?:\b[A-Z]{1,5}-?)?\d[\d\-]{2,}", number):
             pos.identifiers.append(Identifier("position number", m.group(0)))
@@ -301,6 +307,8 @@ class GoCExecutivePosition(Extractor):
         group = code.group(1) if code else "EX"
         pos.job_class = JobClass(group, "Executive Group" if group == "EX" else None)
         _structure(sections.get(SECTIONS["structure"], ""), pos)
+        if pos.title == "Untitled position" and pos.other_titles:  # "positions reporting to the X, are:"
+            pos.title = pos.other_titles.pop(0)
         if header.get("supervisor"):
             pos.reports_to.insert(0, MentionedPosition(clean_title(header["supervisor"])))
         pos.budgets, pos.staff_counts = dimensions(sections.get(SECTIONS["dimensions"], ""))

@@ -3,7 +3,8 @@
 Two layouts: one ``Label: value`` pair per line (``Total staff: 218 FTEs``,
 ``Capital program: $41.3 M (annual)``; labels in any case), or the pairs run
 together by OCR on one line, where only Title Case labels can be told apart
-(``Direct Sector Staff: 660 Sector Budget: 70.7 million $``). Without labels
+(``Direct Sector Staff: 660 Sector Budget: 70.7 million $``), or a capital word and up
+to three lower-case ones (``Operating budget: $3.2 million Salary budget: ...``). Without labels
 the dimensions are sentences and are read as any description's.
 """
 
@@ -17,7 +18,8 @@ from orgkg.extract.records import Budget, StaffCount
 from orgkg.extract.text import currency_of, join_digit_groups, parse_amount, repair_numbers, squash
 
 DIM_LABEL = re.compile(
-    r"(?P<label>[A-Z][A-Za-z&/'\-]+(?:[ \t]+(?:[A-Z][A-Za-z&/'\-]*|and|of|for|in|&))*)"
+    r"(?P<label>[A-Z][A-Za-z&/'\-]+(?:[ \t]+(?:[A-Z][A-Za-z&/'\-]*|and|of|for|in|&))*"
+    r"|[A-Z][A-Za-z&/'\-]+(?:[ \t]+[a-z][a-z&/'\-]*){1,3})"
     r"[ \t]*(?:\([^)]*\))?[ \t]*:"
 )
 LINE_PAIR = re.compile(r"(?m)^[ \t*\u2022-]*(?P<label>[A-Z][^:\n]{0,80}?)[ \t]*(?:\([^)\n]{0,60}\))?"

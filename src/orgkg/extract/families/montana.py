@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.base import Extractor, cue_score
-from orgkg.extract.families.montana_people import staff_counts, subordinates, supervisor
+from orgkg.extract.families.montana_form import inline_fields, lead_percent_duties, numbered_duties
+from orgkg.extract.families.montana_people import budgets, staff_counts, subordinates, supervisor
 from orgkg.extract.records import (
     Duty,
     Extraction,
@@ -57,9 +58,10 @@ LABELS: dict[str, str] = {
     "pay band": r"pay\s+band",
     "position number": r"position\s+(?:number|no\.?|#)",
     "department": r"department|agency",
-    "division": r"division(?:\s+(?:and|/|&)\s+bureau)?|bureau",
+    "division": r"division(?:\s+(?:and|/|&)\s+bureau)?",
+    "bureau": r"bureau",
     "section": r"section(?:\s+(?:and|/|&)\s+unit)?|unit",
-    "address": r"work\s+address(?:\s+and\s+phone)?|address",
+    "address": r"work\s+address(?:\s+and\s+phone)?|address|(?:work\s+|duty\s+)?location",
     "produced by": r"profile\s+produced\s+by",
     "phone": r"(?:work\s+)?phone",
     "supervisor": r"supervisor(?:'s)?(?:\s+(?:title|name))?",
@@ -108,6 +110,8 @@ def _grid(text: str) -> dict[str, str]:
         for key, value in pairs:
             if key and value and key not in out:
                 out[key] = value
+    for key, value in inline_fields(text, _label_of).items():
+        out.setdefault(key, value)
     for key, pat in LABELS.items():
         if key not in out:
             found = field_value(text, pat)
@@ -218,7 +222,8 @@ def _with_kind(value: str, text: str, kinds: tuple[str, ...]) -> str:
 
 def _units(grid: dict[str, str], text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
-    levels = (("division", ("Division", "Bureau")), ("section", ("Section", "Unit", "Program")))
+    levels = (("division", ("Division", "Bureau")), ("bureau", ("Bureau", "Section")),
+              ("section", ("Section", "Unit", "Program")))
     for key, kinds in levels:
         parts = [p for p in re.split(r"\s*(?:/|;|,|\s-\s)\s*", grid.get(key, "")) if p]
         for k, part in enumerate(parts):
@@ -279,7 +284,9 @@ class MontanaJobProfile(Extractor):
             job_class=JobClass(code, class_title) if code or class_title else None,
             level=(f"Pay Band {band}" if band and band[0].isdigit() else band),
             flsa=_flsa(text),
-            duties=_duties(duties_part or text),
+            duties=_duties(duties_part or text) or lead_percent_duties(duties_part or text)
+            or numbered_duties(duties_part),
+            budgets=budgets(text),
             education=_education(text),
             experience_years=_experience(text),
             staff_counts=staff_counts(text),

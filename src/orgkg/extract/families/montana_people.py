@@ -5,14 +5,16 @@ supervision of the X" / "supervised by the X" / "reports to the X" wording; the
 subordinates from the lines after "positions supervised" (a list of
 "Title, position NNNNN" lines or a ``Title   Position Number`` table, whose
 heading row and any sentence after it are not positions); staff counts from
-"supervises N revenue agents", "unit of N ...".
+"supervises N revenue agents", "unit of N ...", "supervises three Fire Engine
+Captains"; budgets from "budget of $N" wording.
 """
 
 from __future__ import annotations
 
 import re
 
-from orgkg.extract.records import MentionedPosition, StaffCount
+from orgkg.extract.families import generic_phrases
+from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.text import NUMBER, clean_title, squash, to_int
 
 UNIT_WORDS = ("Division", "Bureau", "Section", "Unit", "Program", "Office")
@@ -21,7 +23,7 @@ HEADER_ROW = re.compile(r"(?i)(?:(?:working\s+|job\s+|class\s+)?title|position\s
 PEOPLE = (r"(?:staff|employees|specialists|personnel|positions|FTEs?|people|professionals|"
           r"technicians|analysts|supervisors|managers|workers|officers|engineers|programmers|agents|"
           r"auditors|examiners|inspectors|investigators|clerks|assistants|coordinators|accountants|"
-          r"scientists|biologists|nurses|attorneys|representatives)")
+          r"scientists|biologists|nurses|attorneys|representatives|(?-i:[A-Z][a-z]+[a-rt-z]s))")
 
 
 def supervisor(text: str, grid: dict[str, str]) -> list[MentionedPosition]:
@@ -32,6 +34,7 @@ def supervisor(text: str, grid: dict[str, str]) -> list[MentionedPosition]:
     raw = [grid["supervisor"]] if "supervisor" in grid else []
     raw += [m.group(1) for m in re.finditer(pat, text)]
     for r in raw:
+        r = re.sub(r"\s*\((?i:position|pos\.?|PCN)\b[^)]*\)", "", r)
         t = re.split(r"[,;:.](?:\s|$)|\s+(?:and|who|which|to)\s+(?=[a-z])", r)[0]
         t = re.sub(r"\s+of\s+the\s+(.+\b(?:" + "|".join(UNIT_WORDS) + r"))$", r", \1", t)
         t = clean_title(t)
@@ -69,3 +72,8 @@ def staff_counts(text: str) -> list[StaffCount]:
         if n is not None and n not in {c.count for c in out}:
             out.append(StaffCount(n, squash(m.group(2))))
     return out
+
+
+def budgets(text: str) -> list[Budget]:
+    """``manages the unit budget of approximately $1.2 million``: amounts in US dollars."""
+    return [Budget(b.amount, b.currency or "USD", b.scope) for b in generic_phrases.budgets(text)]

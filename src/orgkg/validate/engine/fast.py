@@ -32,7 +32,7 @@ SUBCLASS = "SELECT DISTINCT ?sub ?sup WHERE { ?sub <http://www.w3.org/2000/01/rd
 
 
 def merged_view(store: ox.Store) -> ox.Store:
-    """The RDF merge of the store's named graphs: an in-memory store, each triple once in its default graph."""
+    """The RDF merge of the store's named graphs: in memory, each triple once, in the default graph."""
     union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
     assert isinstance(union, ox.QueryTriples)
     view = ox.Store()
@@ -86,7 +86,8 @@ def _result(shapes: Graph, check: Check, bound: dict[str, Node]) -> Result:
     path = check.path
     if "path" in bound:
         path = path_text(shapes, bound["path"])
-    messages = [_fill(m, bound) for m in check.messages] if check.constraint is not None else list(check.messages)
+    sparql = check.constraint is not None
+    messages = [_fill(m, bound) for m in check.messages] if sparql else list(check.messages)
     return Result(focus, check.severity, check.shape, check.component, path, value, " ".join(messages))
 
 

@@ -7,7 +7,7 @@ constraints one focus node at a time, so it is slow on large organisations.
 from __future__ import annotations
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal
+from rdflib import Graph
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
@@ -34,7 +34,7 @@ class PlainEngine(Engine):
 
     def run_graph(self, data: Graph, shapes: Graph, ontology: Graph) -> list[Result]:
         from pyshacl import validate
-        from pyshacl.errors import ReportableRuntimeError, ShapeLoadError, ConstraintLoadError
+        from pyshacl.errors import ConstraintLoadError, ReportableRuntimeError, ShapeLoadError
 
         try:
             _, report, _ = validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
@@ -66,4 +66,4 @@ def _one(g: Graph, s: Node, p: Node) -> Node:
     value = g.value(s, p)
     if value is None:
         raise ShapesError(str(s), f"a validation result lacks {p.n3()}")
-    return value if not isinstance(value, Literal) else value
+    return value

@@ -7,6 +7,8 @@ from orgkg.validate.formats.json import JsonFormatter
 from orgkg.validate.formats.text import TextFormatter
 from orgkg.validate.formats.turtle import TurtleFormatter
 
-FORMATTERS: dict[str, type[Formatter]] = {"text": TextFormatter, "json": JsonFormatter, "turtle": TurtleFormatter}
+FORMATTERS: dict[str, type[Formatter]] = {
+    "text": TextFormatter, "json": JsonFormatter, "turtle": TurtleFormatter,
+}
 
 __all__ = ["FORMATTERS", "Formatter"]

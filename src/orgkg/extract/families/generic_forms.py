@@ -1,0 +1,132 @@
+"""Generic form layouts: label columns, stacked labels, numbered form blocks, factor rows.
+
+Rules for forms whose labels are not written ``Label: value``:
+
+- a label column separated from its value by wide spacing
+  (``Agency                 Department of X``) or a label alone on a line with
+  its value on the next line (``Reporting line`` / ``Project Director``);
+- numbered form blocks (``4. Employing Office Location:  X     5. Duty Station:  Y``,
+  ``a. First Subdivision:  Z``): the block numbers are dropped and each block
+  becomes its own ``Label: value`` line;
+- a pay plan / occupational series / grade triple (``GS   2210   11``) in a
+  classification row, with the official title in the cell before it;
+- point-factor evaluation rows (``Factor 1.  Knowledge ...   Level 1-7   1250 points``)
+  and ``Total Points: N``;
+- a government web domain (``www.agency.nsw.gov.au``) naming an Australian
+  state's government.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from orgkg.extract.records import Factor, JobClass
+from orgkg.extract.text import clean_title, repair_level, strip_parenthetical_acronym, to_number
+
+#: a numbered form block: ``12. Label:`` / ``a. Label:`` (the number and letter dropped).
+BLOCK = re.compile(r"(?:^|(?<=[ \t][ \t]))[ \t]*(?:\d{1,2}[a-z]?|[a-h])\.[ \t]+(?=[A-Z][^:\n]{1,60}:)")
+#: a US federal pay plan, occupational series and grade: ``GS 2210 11`` / ``GS-2210-11``.
+PAY_PLAN = re.compile(r"\b(GS|GM|GG|WG|WL|WS|ES|SL|ST)[ \t-]+(\d{4})[ \t-]+(\d{1,2})\b")
+FACTOR_ROW = re.compile(
+    r"(?im)^[ \t]*factor[ \t]+\d{1,2}[.:)]?[ \t]+([A-Za-z][^\n]{2,80}?)[ \t]{2,}(?:level[ \t]+)?"
+    r"(\d{1,2}-[0-9a-z]{1,2})[ \t]+(\d{1,4})[ \t]*(?:points?|pts\.?)?[ \t]*$")
+AU_STATES = {"nsw": "New South Wales", "vic": "Victoria", "qld": "Queensland", "wa": "Western Australia",
+             "sa": "South Australia", "tas": "Tasmania", "act": "Australian Capital Territory",
+             "nt": "Northern Territory"}
+
+
+def split_blocks(line: str, label_kind: Callable[[str], str | None]) -> list[str]:
+    """``1. Label: X      2. Other: Y`` -> [``Label: X``, ``Other: Y``] when a block's label is known."""
+    cuts = list(BLOCK.finditer(line))
+    if not cuts or len(cuts) > 6 or cuts[0].start() > len(line) - len(line.lstrip()) or not any(
+            label_kind(line[m.end() : line.index(":", m.end())].strip()) for m in cuts):
+        return [line]
+    ends = [m.start() for m in cuts[1:]] + [len(line)]
+    return [line[m.end() : end].strip() for m, end in zip(cuts, ends, strict=True)]
+
+
+def label_rows(text: str, label_kind: Callable[[str], str | None]) -> str:
+    """Label columns and stacked labels rewritten as ``Label: value`` lines."""
+    lines = [p for line in text.splitlines() for p in split_blocks(line, label_kind)]
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        cells = [c for c in re.split(r"[ \t]{3,}|\t", line.strip()) if c]
+        below = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        after = lines[i + 2].strip() if i + 2 < len(lines) else ""
+        if len(cells) == 2 and ":" not in cells[0] and label_kind(cells[0]) and not label_kind(cells[1]):
+            out.append(f"{cells[0]}: {cells[1]}")
+        elif (len(cells) == 1 and ":" not in line and len(line.split()) <= 4 and label_kind(line.strip())
+              and (not out or not out[-1].strip()) and below and not after and ":" not in below
+              and len(below.split()) <= 12 and not below.endswith(".") and not label_kind(below)):
+            out.append(f"{line.strip()}: {below}")
+            i += 1
+        else:
+            out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+def pay_plan(text: str) -> tuple[JobClass | None, str | None]:
+    """A ``GS 2210 11`` triple: the class (series code, official title) and the level ``GS-11``."""
+    m = PAY_PLAN.search(text)
+    if not m:
+        return None, None
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    cells = [c for c in re.split(r"[ \t]{2,}|\t", text[line_start : m.start()]) if c.strip()]
+    title = strip_parenthetical_acronym(clean_title(cells[-1])) if cells else None
+    if title and (len(title.split()) > 8 or not re.search(r"[a-z]", title)):
+        title = None
+    return JobClass(m.group(2), title), f"{m.group(1)}-{m.group(3)}"
+
+
+def federal(text: str) -> bool:
+    """A US federal position description: the OF-8 form or OPM named, with a pay plan triple."""
+    named = re.search(r"\bOF-8\b|Office\s+of\s+Personnel\s+Management|\bOPM\b", text)
+    return bool(named and PAY_PLAN.search(text))
+
+
+def factors(text: str) -> tuple[list[Factor], float | None]:
+    """Point-factor rows and the total (stated, or the sum of the rows)."""
+    rows = [Factor(clean_title(m.group(1)), m.group(2), to_number(m.group(3)))
+            for m in FACTOR_ROW.finditer(text)]
+    total = re.search(r"(?im)^[ \t]*total[ \t]+points[ \t]*:?[ \t]*(\d{2,5})\b", text)
+    if total:
+        return rows, to_number(total.group(1))
+    return rows, (sum(f.points or 0 for f in rows) or None) if len(rows) >= 2 else None
+
+
+def web_jurisdiction(text: str) -> str | None:
+    """``www.agency.nsw.gov.au`` -> ``Government of New South Wales``."""
+    m = re.search(r"\b[\w-]+\.(nsw|vic|qld|wa|sa|tas|act|nt)\.gov\.au\b", text, re.I)
+    return f"Government of {AU_STATES[m.group(1).lower()]}" if m else None
+
+
+def as_written(title: str, text: str) -> str:
+    """A title in capitals as the text writes it elsewhere: ``ENVIRONMENTAL SPECIALIST 2`` -> ``Environmental
+    Specialist 2``."""
+    if not title.isupper() or len(title) < 4:
+        return title
+    for m in re.finditer(re.escape(title), text, re.I):
+        if not m.group(0).isupper():
+            return m.group(0)
+    levelled = re.match(r"(.+?)\s+(\d{1,2}|[IVX]{1,4})$", title)  # a series level: the base name elsewhere
+    for m in re.finditer(re.escape(levelled.group(1)) if levelled else r"(?!)", text, re.I):
+        if not m.group(0).isupper():
+            return f"{m.group(0)} {levelled.group(2)}"
+    return title
+
+
+def level_of(label: str, value: str) -> str | None:
+    """``Pay Band``/``7`` -> ``Pay Band 7``; ``Classification``/``AS-07`` -> ``AS-07``."""
+    if "$" in value or not value:
+        return None
+    code = repair_level(value)
+    if re.fullmatch(r"[A-Z]{2,4}-\d\d", code):
+        return code
+    if re.match(r"[A-Za-z]", value) and not re.match(r"[A-Z]?\d", value):
+        return value if re.search(r"\d", value) else None
+    word = " ".join(w.capitalize() for w in label.split())
+    return f"{word} {value.split()[0]}"

@@ -1,0 +1,54 @@
+"""Lists of positions in a GoC EX ORGANIZATION STRUCTURE section.
+
+Besides bulleted lists and lists told in one sentence, the plan's benchmarks
+describe each subordinate in its own paragraph: ``Scientific Coordinator, (staff
+of 28) responsible for ...`` or ``Sector Account Executives [x5], responsible
+for ...``. A bracketed ``[x5]`` or ``(5)`` after a title says how many such
+positions there are: the title is then written in the singular and counts five.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgkg.extract.text import squash, to_int
+
+#: ``, (staff of 28) responsible for`` — the comma closes the title of a described position
+DESCRIBED = re.compile(r",\s*(?:\([^()\n]{0,40}\)\s*)?,?\s*(?:responsible|accountable)\s+for\b", re.I)
+MULTIPLE = re.compile(r"\s*(?:\[\s*[x\u00d7]?\s*(\d{1,3})\s*\]|\(\s*[x\u00d7]?\s*(\d{1,2})\s*\))\s*$", re.I)
+SENTENCE_END = re.compile(r"(?:\.|;|:)\s+(?=[A-Z])")
+
+
+def described_titles(text: str) -> list[str]:
+    """The titles that open ``Title, responsible for ...`` paragraphs, in order."""
+    flat = squash(text)
+    out: list[str] = []
+    prev = 0
+    for m in DESCRIBED.finditer(flat):
+        head = flat[prev : m.start()]
+        ends = list(SENTENCE_END.finditer(head))
+        title = head[ends[-1].end() :] if ends else head
+        title = re.sub(r"^(?:and|the)\s+", "", title.strip(" ,;"), flags=re.I)
+        if title[:1].isupper() and len(title.split()) <= 12:
+            out.append(title)
+        prev = m.end()
+    return out
+
+
+def _singular(title: str) -> str:
+    """``Sector Account Executives`` -> ``Sector Account Executive``; ``Chiefs, X`` -> ``Chief, X``."""
+    head, sep, rest = title.partition(",")
+    words = head.split()
+    if words and re.search(r"[^s]s$", words[-1]) and not words[-1].endswith(("ies", "ss", "us")):
+        words[-1] = words[-1][:-1]
+    return " ".join(words) + sep + rest
+
+
+def multiplicity(title: str) -> tuple[str, int]:
+    """``Sector Account Executives [x5]`` -> (``Sector Account Executive``, 5)."""
+    m = MULTIPLE.search(title)
+    if not m or m.start() == 0:
+        return title, 1
+    n = to_int(m.group(1) or m.group(2)) or 1
+    base = title[: m.start()].rstrip(" ,")
+    return (_singular(base) if n > 1 else base), n

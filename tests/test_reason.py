@@ -1,0 +1,51 @@
+"""`orgkg reason`: HermiT on the samples (consistent, supervisory posts inferred) and on a contradiction."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from tests.conftest import ROOT, run
+
+INCONSISTENT = ROOT / "tests" / "cases" / "reason" / "inconsistent" / "documents"
+SUPERVISORY = "https://w3id.org/orgkg/ontology#SupervisoryPost"
+
+pytestmark = pytest.mark.skipif(shutil.which("java") is None, reason="needs Java (tools/system-deps.sh)")
+
+
+def test_samples_are_consistent_and_supervisory_posts_inferred(built: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    result = run("reason", "--graph", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("consistent")
+    assert "post/chief-client-solutions-officer-a49b651c7e13  a  " + SUPERVISORY in result.stdout
+    assert "post/it-program-manager-fac778019556  a  " + SUPERVISORY in result.stdout
+    inferred = (out / "inferred.trig").read_text(encoding="utf-8")
+    assert SUPERVISORY.split("#")[1] in inferred
+    store = ox.Store.read_only(str(out / "store"))
+    rows = list(store.query("SELECT ?p WHERE { GRAPH <https://w3id.org/orgkg/id/graph/inferred> "
+                            f"{{ ?p a <{SUPERVISORY}> }} }}"))
+    assert len(rows) == result.stdout.count(SUPERVISORY)
+    again = run("reason", "--graph", str(out))  # deterministic: the same file again
+    assert (out / "inferred.trig").read_text(encoding="utf-8") == inferred and again.exit_code == 0
+
+
+def test_a_contradiction_is_inconsistent_with_the_culprit_named(tmp_path: Path) -> None:
+    built = run("build", str(INCONSISTENT), "--out", str(tmp_path / "out"))
+    assert built.exit_code == 0, built.stderr
+    result = run("reason", "--graph", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stdout.startswith("INCONSISTENT")
+    assert "orgkg:supervisesCount is an owl:FunctionalProperty" in result.stdout
+    assert "post/54100233" in result.stdout and "3, 5" in result.stdout
+
+
+def test_without_java_one_line_and_exit_2(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    result = run("reason", "--graph", str(built))
+    assert result.exit_code == 2
+    assert result.stderr.strip().count("\n") == 0 and "no Java runtime" in result.stderr

@@ -1,0 +1,196 @@
+"""Publishing to, and querying, a REAL Oxigraph server on 127.0.0.1 (PyPI `oxigraph`)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from bench.synthetic import write_nquads
+
+from orgkg.export.http import RetryPolicy, send
+from orgkg.graph.store import STORE
+from orgkg.query.library import library
+from orgkg.query.remote import Endpoint
+from tests.conftest import run
+from tests.support.servers import FixedAnswers, Oxigraph
+from tests.test_queries import EMPTY_ON_SAMPLES, HOSTILE, params_for, sample_values
+
+SECRET = "s3cret-Pa55word"
+COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Oxigraph]:
+    ox_server = Oxigraph(tmp_path_factory.mktemp("oxigraph")).start()
+    yield ox_server
+    ox_server.stop()
+
+
+@pytest.fixture(scope="module")
+def published(server: Oxigraph, built: Path) -> Oxigraph:
+    result = run("export", "--graph", str(built), "--endpoint", server.query_url)
+    assert result.exit_code == 0, result.stderr
+    return server
+
+
+def counts(url: str) -> dict[str, int]:
+    rows = Endpoint(url, timeout=10).run(COUNTS, {}, union=False).rows
+    return {r[0].value: int(r[1].value) for r in rows}  # type: ignore[union-attr]
+
+
+def local_counts(graph_dir: Path) -> dict[str, int]:
+    store = ox.Store.read_only(str(graph_dir / STORE))
+    return {g.value: len(list(store.quads_for_pattern(None, None, None, g))) for g in store.named_graphs()}
+
+
+def test_publish_puts_every_document_graph_and_a_void_graph(published: Oxigraph, built: Path) -> None:
+    remote = counts(published.query_url)
+    local = local_counts(built)
+    assert {g: remote[g] for g in local} == local
+    assert "https://w3id.org/orgkg/id/void" in remote
+    assert set(remote) == set(local) | {"https://w3id.org/orgkg/id/void"}
+
+
+@pytest.mark.parametrize("protocol", ["gsp", "update"])
+def test_republishing_adds_no_duplicates(published: Oxigraph, built: Path, protocol: str) -> None:
+    before = counts(published.query_url)
+    result = run("export", "--graph", str(built), "--endpoint", published.query_url, "--protocol", protocol)
+    assert result.exit_code == 0, result.stderr
+    assert "every count matches" in result.stderr
+    assert counts(published.query_url) == before
+
+
+@pytest.fixture(scope="module")
+def documents_only(published: Oxigraph) -> Oxigraph:
+    """The published store less its VoID graph, so it holds what the local graph holds."""
+    send("POST", f"{published.url}/update", b"DROP GRAPH <https://w3id.org/orgkg/id/void>",
+         "application/sparql-update", RetryPolicy())
+    return published
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_every_named_query_gives_the_same_rows_locally_and_on_the_server(
+        documents_only: Oxigraph, built: Path, name: str) -> None:
+    values = sample_values(built)
+    fmt = "csv"
+    local = run("query", name, "--graph", str(built), "--format", fmt, *params_for(name, values))
+    remote = run("query", name, "--endpoint", documents_only.query_url, "--format", fmt,
+                 *params_for(name, values))
+    assert local.exit_code == remote.exit_code == 0, remote.stderr
+    assert sorted(local.stdout.splitlines()) == sorted(remote.stdout.splitlines())
+    assert len(local.stdout.splitlines()) > 1 or name in EMPTY_ON_SAMPLES
+
+
+def test_hostile_values_change_nothing_on_the_server(published: Oxigraph) -> None:
+    before = counts(published.query_url)
+    ok = run("query", "find-posts", "--endpoint", published.query_url, "--format", "json",
+             "--param", f"text={HOSTILE}")
+    assert ok.exit_code == 0, ok.stderr
+    assert json.loads(ok.stdout) == []
+    bad = run("query", "provenance", "--endpoint", published.query_url, "--param", "post=<http://e/a>b>")
+    assert bad.exit_code == 2 and "not a valid IRI" in bad.stderr
+    assert counts(published.query_url) == before
+
+
+def test_a_stopped_endpoint_is_one_clear_line(tmp_path: Path) -> None:
+    dead = Oxigraph(tmp_path)  # never started: nothing listens on its port
+    result = run("query", "documents", "--endpoint", dead.query_url, "--timeout", "2")
+    assert result.exit_code == 2
+    assert "cannot reach the endpoint" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A graph folder of 600 synthetic positions (600 named graphs), enough to stop a server mid-way."""
+    out = tmp_path_factory.mktemp("synthetic")
+    nq = write_nquads(out / "graph.nq", 600)
+    store = ox.Store(str(out / STORE))
+    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    return out
+
+
+def test_a_server_stopped_mid_publish(synthetic: Path, tmp_path: Path) -> None:
+    server = Oxigraph(tmp_path / "data").start()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    cmd = [sys.executable, "-m", "orgkg", "export", "--graph", str(synthetic), "--endpoint", server.query_url,
+           "--retries", "2", "--timeout", "5"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(counts(server.query_url)) < 20:
+            time.sleep(0.02)
+        server.stop()
+        _, err = proc.communicate(timeout=60)
+    finally:
+        server.stop()
+    assert proc.returncode != 0
+    message = err.decode()
+    assert "lost the store" in message and "run again" in message, message
+    assert len(message.strip().splitlines()) == 1
+    server.start()
+    try:
+        local, remote = local_counts(synthetic), counts(server.query_url)
+        assert 20 <= len(remote) < len(local)
+        assert all(remote[g] == local[g] for g in remote), "a graph was left half-published"
+        again = run("export", "--graph", str(synthetic), "--endpoint", server.query_url)
+        assert again.exit_code == 0, again.stderr
+        remote = counts(server.query_url)
+        assert {g: remote[g] for g in local} == local
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize(("status", "code", "message"), [
+    (500, 1, "the store answered HTTP 500"),
+    (401, 2, "refused the credentials (HTTP 401)"),
+])
+def test_a_store_that_fails_or_refuses(built: Path, monkeypatch: pytest.MonkeyPatch,
+                                       status: int, code: int, message: str) -> None:
+    monkeypatch.setenv("ORGKG_USER", "alice")
+    monkeypatch.setenv("ORGKG_PASSWORD", SECRET)
+    with FixedAnswers([204, status]) as fake:
+        result = run("export", "--graph", str(built), "--endpoint", f"{fake.url}/query", "--retries", "1")
+    assert result.exit_code == code
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert SECRET not in result.stderr + result.stdout
+    assert fake.requests[0][2]["Authorization"].startswith("Basic ")
+
+
+def test_credentials_from_netrc_and_never_printed(built: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    netrc = tmp_path / "netrc"
+    netrc.write_text(f"machine 127.0.0.1 login bob password {SECRET}\n")
+    netrc.chmod(0o600)
+    monkeypatch.delenv("ORGKG_USER", raising=False)
+    monkeypatch.setenv("NETRC", str(netrc))
+    with FixedAnswers([401]) as fake:
+        q = run("query", "documents", "--endpoint", f"{fake.url}/query")
+        assert q.exit_code == 2 and "refused the credentials" in q.stderr
+        in_url = run("query", "documents", "--endpoint", f"http://bob:{SECRET}@127.0.0.1:9/query")
+    assert in_url.exit_code == 2 and "carries credentials" in in_url.stderr
+    for out in (q.stderr, q.stdout, in_url.stderr, in_url.stdout):
+        assert SECRET not in out
+    assert fake.requests and all("Authorization" in r[2] for r in fake.requests)
+
+
+def test_retries_only_busy_answers_then_succeeds() -> None:
+    with FixedAnswers([503, 503, 204]) as fake:
+        status = send("PUT", f"{fake.url}/store?graph=x", b"", "application/n-triples",
+                      RetryPolicy(attempts=4, base=0.01), sleep=lambda _: None)
+    assert status == 204 and len(fake.requests) == 3
+
+
+def test_a_server_error_is_not_retried(built: Path) -> None:
+    with FixedAnswers([500]) as fake:
+        result = run("export", "--graph", str(built), "--endpoint", f"{fake.url}/query",
+                     "--protocol", "update")
+    assert result.exit_code == 1 and len(fake.requests) == 1
+    assert fake.requests[0][0] == "POST" and fake.requests[0][1] == "/update"
