@@ -157,3 +157,29 @@ def test_no_secret_from_the_environment_appears_in_build_output(
     assert result.exit_code == 1
     report = (tmp_path / "out/build-report.json").read_text(encoding="utf-8")
     assert secret not in result.stderr + result.stdout + report
+
+
+@pytest.mark.parametrize(
+    ("command", "target"),
+    [
+        (["validate"], "orgkg.cli.validate.run_validation"),
+        (["reason", "--no-save"], "orgkg.cli.reason.run_reasoner"),
+        (["query", "documents"], "orgkg.cli.query.run"),
+    ],
+)
+def test_local_commands_run_with_the_network_refused(
+    command: list[str], target: str, built: Path, listener: tuple[socket.socket, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whatever a library inside validate, reason or a local query tries, no connection is made."""
+    server, port = listener
+
+    def reaches_out(*args: Any, **kwargs: Any) -> None:
+        socket.create_connection(("127.0.0.1", port), timeout=1)
+
+    monkeypatch.setattr(target, reaches_out)
+    result = run(*command, "--graph", str(built))
+    assert result.exit_code == 2
+    assert "refused a network connection" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert accepted(server) == 0
