@@ -15,7 +15,6 @@ Everything is read with named queries (``queries/chart/*.rq``).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,33 +22,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from orgkg.chart.findings import Findings, normalise
-from orgkg.query.library import get
-
-Row = dict[str, Any]
-_INTEGER = {"integer", "nonNegativeInteger", "positiveInteger"}
-
-
-def _value(term: Any) -> Any:
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        kind = term.datatype.value.rsplit("#", 1)[-1]
-        if kind in _INTEGER:
-            return int(term.value)
-        if kind in {"decimal", "double", "float"}:
-            return float(term.value)
-        if kind == "boolean":
-            return term.value == "true"
-    return term.value
-
-
-def rows(store: ox.Store, name: str) -> Iterator[Row]:
-    """The solutions of a named query, as plain Python values."""
-    solutions = store.query(get(name).text)
-    assert isinstance(solutions, ox.QuerySolutions)
-    names = [v.value for v in solutions.variables]
-    for solution in solutions:
-        yield {n: _value(solution[n]) for n in names}
+from orgkg.query.rows import Row, rows
 
 
 @dataclass

@@ -8,46 +8,14 @@ runs them and gathers their rows into records shaped as
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pyoxigraph as ox
 
-from orgkg.query.library import get
+from orgkg.query.rows import Row, rows
 
 Record = dict[str, Any]
-Row = dict[str, Any]
-
-_INTEGER_TYPES = {
-    "http://www.w3.org/2001/XMLSchema#integer",
-    "http://www.w3.org/2001/XMLSchema#nonNegativeInteger",
-    "http://www.w3.org/2001/XMLSchema#positiveInteger",
-}
-_NUMBER_TYPES = {"http://www.w3.org/2001/XMLSchema#decimal", "http://www.w3.org/2001/XMLSchema#double"}
-
-
-def python_value(term: Any) -> Any:
-    """A query result term as JSON-ready Python: numbers typed, IRIs as strings."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value
-        if dt in _INTEGER_TYPES:
-            return int(term.value)
-        if dt in _NUMBER_TYPES:
-            number = float(term.value)
-            return int(number) if number.is_integer() else number
-        return term.value
-    return term.value
-
-
-def rows(store: ox.Store, name: str) -> Iterator[Row]:
-    solutions = store.query(get(name).text)
-    assert isinstance(solutions, ox.QuerySolutions)
-    variables = [v.value for v in solutions.variables]
-    for solution in solutions:
-        yield {v: python_value(solution[v]) for v in variables}
-
 
 def _lists(store: ox.Store, name: str, shape: Callable[[Row], Any]) -> dict[str, list[Any]]:
     grouped: dict[str, list[Any]] = defaultdict(list)
