@@ -72,3 +72,8 @@ def test_first_sentence_stops_at_the_full_stop_not_at_abbreviations() -> None:
 def test_field_value_reads_a_form_line() -> None:
     assert text.field_value("Ministry:  Health\nBranch: X", "Ministry") == "Health"
     assert text.field_value("nothing", "Ministry") is None
+
+
+def test_tidy_keeps_structure_and_bounds_blank_runs() -> None:
+    raw = "Title:   A  \r\n\r\n\r\n\r\nBody\t\tcol" + " " * 500 + "x\n\n"
+    assert text.tidy(raw) == "Title:   A\n\nBody\t\tcol" + " " * 40 + "x"

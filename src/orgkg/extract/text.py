@@ -162,12 +162,14 @@ def strip_parenthetical_acronym(title: str) -> str:
 # ---------------------------------------------------------------- layout
 
 def tidy(text: str) -> str:
-    """The layout every extractor reads: no trailing blanks, at most one empty line in a row.
+    """The layout every extractor reads: no trailing blanks, at most one empty line in a row,
+    no run of blanks longer than 40 characters.
 
     Paragraph breaks survive (structure), long runs of white space do not, so
     line-anchored patterns such as ``^\\s*HEADING`` stay linear in the text's size.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"([ \t]{40})[ \t]+", r"\1", text)  # a column gap, however wide, stays a gap
     lines = [ln.rstrip() for ln in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 
