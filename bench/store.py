@@ -27,7 +27,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
-from bench.synthetic import DEPARTMENT, JURISDICTION, write_nquads
+from bench.synthetic import DEPARTMENT, JURISDICTION, cached_store, write_nquads
 from orgkg.mapping.iris import mint
 from orgkg.query.library import NamedQuery, library
 from orgkg.query.values import with_values
@@ -51,13 +51,7 @@ def files(n: int) -> tuple[Path, Path, Path]:
     if not nq.exists():
         print(f"generating {n} positions ...", flush=True)
         write_nquads(nq.with_suffix(".tmp"), n).rename(nq)
-    raw = CACHE / f"store-{n}-named"
-    if not raw.exists():
-        s = ox.Store(str(raw.with_suffix(".tmp")))
-        s.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-        s.flush()
-        del s
-        raw.with_suffix(".tmp").rename(raw)
+    raw = cached_store(nq, CACHE / f"store-{n}-named")
     if not nt.exists():
         s = ox.Store.read_only(str(raw))
         triples = s.query("CONSTRUCT { ?s ?p ?o } WHERE "

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from orgkg.extract.records import (
@@ -223,6 +224,18 @@ def nquads(n: int, seed: int = 7, defects: bool = False) -> Iterator[str]:
 def write_nquads(path: Path, n: int, seed: int = 7, defects: bool = False) -> Path:
     with path.open("w", encoding="utf-8") as f:
         f.writelines(nquads(n, seed, defects))
+    return path
+
+
+def cached_store(nq: Path, path: Path) -> Path:
+    """A persistent Oxigraph store bulk-loaded from ``nq`` once, reused on later runs."""
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        store = ox.Store(str(tmp))
+        store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        del store
+        tmp.rename(path)
     return path
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from bench.synthetic import write_nquads
+from bench.synthetic import cached_store, write_nquads
 from orgkg.resources import ontology_path
 from orgkg.validate import shapes as shape_files
 from orgkg.validate.engine.base import ontology_graph
@@ -44,13 +44,7 @@ def store_for(n: int) -> ox.Store:
     if not nq.exists():
         print(f"generating {n} positions with defects ...", flush=True)
         write_nquads(nq.with_suffix(".tmp"), n, defects=True).rename(nq)
-    if not path.exists():
-        s = ox.Store(str(path.with_suffix(".tmp")))
-        s.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-        s.flush()
-        del s
-        path.with_suffix(".tmp").rename(path)
-    return ox.Store.read_only(str(path))
+    return ox.Store.read_only(str(cached_store(nq, path)))
 
 
 def fast(store: ox.Store) -> tuple[float, float, list[Result]]:

@@ -13,7 +13,7 @@ from orgkg.extract.records import (
     Organisation,
     Position,
 )
-from orgkg.graph.store import trig
+from orgkg.graph.store import load, trig
 from orgkg.mapping import Provenance, to_graph
 
 ORG = Organisation("Test Province", "Department of Tests", [("Analysis Branch", "branch")])
@@ -26,7 +26,7 @@ def store_of(documents: dict[str, Extraction]) -> ox.Store:
                                 loader_version="test"))
         for name, ex in documents.items())
     store = ox.Store()
-    store.load(trig(graphs).encode("utf-8"), ox.RdfFormat.TRIG)
+    load(store, trig(graphs))
     return store
 
 

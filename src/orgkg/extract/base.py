@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from typing import ClassVar
 
@@ -32,7 +33,5 @@ class Extractor(ABC):
 
 def cue_score(text: str, cues: dict[str, float]) -> float:
     """Sum the weights of the cue patterns found in ``text``, capped at 1.0."""
-    import re
-
     total = sum(w for pattern, w in cues.items() if re.search(pattern, text, re.I | re.M))
     return min(1.0, total)

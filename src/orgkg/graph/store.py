@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +51,7 @@ def write(out: Path, graphs: Mapping[URIRef, Graph], report: list[dict[str, Any]
     text = trig(graphs)
     (staging / TRIG).write_text(text, encoding="utf-8")
     store = ox.Store(str(staging / STORE))
-    store.bulk_load(text.encode("utf-8"), ox.RdfFormat.TRIG)
-    store.bulk_extend(union_copy(text))
+    load(store, text)
     store.flush()
     del store
     (staging / REPORT).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
@@ -67,17 +66,18 @@ def write(out: Path, graphs: Mapping[URIRef, Graph], report: list[dict[str, Any]
     return out / TRIG
 
 
-def union_copy(trig_text: str) -> Iterator[ox.Quad]:
-    """Every triple of the named graphs again in the default graph (duplicates merge).
+def load(store: ox.Store, trig_text: str) -> None:
+    """Load the named graphs, and their union again in the default graph (duplicates merge).
 
-    Queries that read the whole organisation (reporting chains cross
-    documents) then run on the default graph: pyoxigraph's
-    ``use_default_graph_as_union`` gives the same answers but is far slower
-    on joins (bench/results/store.md). ``GRAPH ?g`` still sees only the
-    per-document graphs; exports and publication read named graphs only.
+    The TriG is parsed once. Queries that read the whole organisation
+    (reporting chains cross documents) run on the default graph:
+    pyoxigraph's ``use_default_graph_as_union`` gives the same answers but is
+    far slower on joins (bench/results/store.md). ``GRAPH ?g`` still sees only
+    the per-document graphs; exports and publication read named graphs only.
     """
-    for q in ox.parse(trig_text.encode("utf-8"), ox.RdfFormat.TRIG):
-        yield ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+    quads = list(ox.parse(trig_text.encode("utf-8"), ox.RdfFormat.TRIG))
+    store.bulk_extend(quads)
+    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
 
 
 def open_store(folder: Path) -> ox.Store:
@@ -93,7 +93,7 @@ def open_store(folder: Path) -> ox.Store:
     if (folder / TRIG).is_file():
         store = ox.Store()
         try:
-            store.load(path=str(folder / TRIG), format=ox.RdfFormat.TRIG)
+            load(store, (folder / TRIG).read_text(encoding="utf-8"))
         except SyntaxError as err:
             raise GraphError(str(folder / TRIG), f"not valid TriG: {err}") from None
         return store
