@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -228,11 +229,18 @@ def write_nquads(path: Path, n: int, seed: int = 7, defects: bool = False) -> Pa
 
 
 def cached_store(nq: Path, path: Path) -> Path:
-    """A persistent Oxigraph store bulk-loaded from ``nq`` once, reused on later runs."""
+    """A persistent Oxigraph store in the layout ``orgkg build`` writes, made from ``nq`` once.
+
+    The named graphs, and their union again in the default graph (``orgkg.graph.store.load``),
+    streamed so that 100,000 positions (9 million quads) never sit in memory at once.
+    """
     if not path.exists():
         tmp = path.with_suffix(".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
         store = ox.Store(str(tmp))
         store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                          for q in ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS))
         store.flush()
         del store
         tmp.rename(path)

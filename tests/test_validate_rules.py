@@ -14,6 +14,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
+from orgkg.graph.store import has_union_copy, load
 from orgkg.resources import ontology_path
 from orgkg.validate import Options, validate
 from orgkg.validate import shapes as shape_files
@@ -23,10 +24,10 @@ from tests.rule_fixtures import PREFIXES, RULES
 
 
 def store_of(*bodies: str) -> ox.Store:
+    """A store in the layout `orgkg build` writes: a named graph per body, and their union."""
     store = ox.Store()
-    for i, body in enumerate(bodies):
-        trig = f"{PREFIXES}\n<https://w3id.org/orgkg/id/graph/g{i}> {{\n{body}\n}}"
-        store.load(trig.encode(), ox.RdfFormat.TRIG)
+    load(store, PREFIXES + "".join(f"\n<https://w3id.org/orgkg/id/graph/g{i}> {{\n{body}\n}}"
+                                   for i, body in enumerate(bodies)))
     return store
 
 
@@ -80,3 +81,16 @@ def test_every_shape_is_named_and_has_a_message() -> None:
         has_message = (s, SH.message, None) in g or any((c, SH.message, None) in g for c in constraints)
         assert has_message, s
         assert (s, SH.severity, None) in g, s
+
+
+def test_a_store_without_the_union_copy_gives_the_same_findings() -> None:
+    """Stores `orgkg build` wrote before it kept the union get an in-memory merge instead."""
+    bodies = [body.replace("id:", f"id:{rule}-")
+              for rule, (positive, _) in RULES.items() for body in positive]
+    store = store_of(*bodies)
+    named_only = ox.Store()
+    named_only.bulk_extend(q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
+    assert has_union_copy(store) and not has_union_copy(named_only)
+    shapes, ontology = shape_files.load(), ontology_graph(ontology_path())
+    with_copy = {r.key() for r in FastEngine().run(store, shapes, ontology)}
+    assert with_copy and with_copy == {r.key() for r in FastEngine().run(named_only, shapes, ontology)}

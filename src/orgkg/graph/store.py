@@ -80,6 +80,11 @@ def load(store: ox.Store, trig_text: str) -> None:
     store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
 
 
+def has_union_copy(store: ox.Store) -> bool:
+    """Whether the store keeps the union of its named graphs in the default graph (as ``write`` does)."""
+    return any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
 def open_store(folder: Path) -> ox.Store:
     """The built graph in ``folder``, opened read-only (or parsed from its TriG)."""
     if not folder.is_dir():

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 
 from orgkg.errors import QueryError
+from orgkg.graph.store import has_union_copy
 from orgkg.query.engine import Engine
 from orgkg.query.params import Term
 from orgkg.query.results import Result
@@ -35,7 +36,7 @@ class LocalGraph(Engine):
     def __init__(self, store: ox.Store, *, allow_network: bool = False) -> None:
         self.store, self.allow_network = store, allow_network
         # `orgkg build` keeps the union of the named graphs in the default graph (graph.store).
-        self.has_union_copy = any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        self.has_union_copy = has_union_copy(store)
 
     def run(self, text: str, values: Mapping[str, Term], *, union: bool) -> Result:
         if not self.allow_network:

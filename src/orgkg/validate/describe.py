@@ -4,7 +4,8 @@ A finding's position is its focus node when that is a post, or the post that
 owns the focus (a duty, budget, staff count or evaluation). The named query
 ``validate-describe`` (``queries/validate/describe.rq``) gives, for a set of
 focus nodes, the post, title and source document; the focus nodes are bound
-with a VALUES block built from RDF terms, never pasted text.
+with a VALUES block of RDF terms first in its WHERE clause (so evaluation
+starts from them), never pasted text.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from orgkg.graph.store import has_union_copy
 from orgkg.query.library import get
+from orgkg.query.text import where_brace
 from orgkg.validate.model import Finding, Result
 from orgkg.validate.shapes import rule_name
 
@@ -32,13 +35,21 @@ def describe(store: ox.Store, results: list[Result], shapes: Graph) -> list[Find
                                            str(f.result.value or ""), f.message))
 
 
+def with_value_rows(text: str, name: str, terms: Iterable[ox.NamedNode]) -> str:
+    """The query with ``VALUES ?name { t1 t2 ... }`` first inside its WHERE clause: one solution per term."""
+    block = f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}"
+    at = where_brace(text)
+    return f"{text[:at]}\n  {block}\n{text[at:]}"
+
+
 def _about(store: ox.Store, foci: Iterable[URIRef]) -> dict[str, tuple[str | None, str | None, str | None]]:
     text = get("validate-describe").text
     ordered = sorted(str(f) for f in foci)
     out: dict[str, tuple[str | None, str | None, str | None]] = {}
+    union = not has_union_copy(store)
     for i in range(0, len(ordered), CHUNK):
-        values = " ".join(URIRef(f).n3() for f in ordered[i:i + CHUNK])
-        rows = store.query(f"{text}\nVALUES ?focus {{ {values} }}", use_default_graph_as_union=True)
+        query = with_value_rows(text, "focus", (ox.NamedNode(f) for f in ordered[i:i + CHUNK]))
+        rows = store.query(query, use_default_graph_as_union=union)
         for row in rows:  # type: ignore[union-attr]
             focus = row["focus"].value
             post, title, doc = (row[k].value if row[k] is not None else None

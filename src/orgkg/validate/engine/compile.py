@@ -93,8 +93,20 @@ def path_text(g: Graph, path: Node) -> str:
     raise ShapesError(str(path), "not a SHACL path")
 
 
-def target_pattern(g: Graph, shape: Node, h: Hierarchy) -> str | None:
-    """A group binding ``?this`` to each focus node once, or None for a shape without targets."""
+@dataclass(frozen=True)
+class Target:
+    """The focus nodes of a shape as SPARQL: ``members`` tests or binds ``?this`` (with repeats),
+    ``nodes`` binds each focus node once (a sub-query, evaluated on its own)."""
+
+    members: str
+
+    @property
+    def nodes(self) -> str:
+        return f"{{ SELECT DISTINCT ?this WHERE {{ {self.members} }} }}"
+
+
+def target_of(g: Graph, shape: Node, h: Hierarchy) -> Target | None:
+    """The shape's targets, or None for a shape without targets."""
     parts = [h.instances("this", c) for c in g.objects(shape, SH.targetClass)]
     parts += [f"?this {p.n3()} ?__o ." for p in g.objects(shape, SH.targetSubjectsOf)]
     parts += [f"?__s {p.n3()} ?this ." for p in g.objects(shape, SH.targetObjectsOf)]
@@ -103,8 +115,7 @@ def target_pattern(g: Graph, shape: Node, h: Hierarchy) -> str | None:
         parts.append("VALUES ?this { " + " ".join(n.n3() for n in nodes) + " }")
     if not parts:
         return None
-    union = " UNION ".join("{ " + p + " }" for p in sorted(parts))
-    return f"{{ SELECT DISTINCT ?this WHERE {{ {union} }} }}"
+    return Target(" UNION ".join("{ " + p + " }" for p in sorted(parts)))
 
 
 def shapes_of(g: Graph) -> list[Node]:
@@ -121,7 +132,7 @@ def compile_shapes(g: Graph, h: Hierarchy) -> list[Check]:
         if _deactivated(g, shape):
             continue
         _refuse_unsupported(g, shape)
-        target = target_pattern(g, shape, h)
+        target = target_of(g, shape, h)
         if target is None:
             continue
         checks += _shape_checks(g, shape, target, h)
@@ -145,7 +156,7 @@ def _refuse_unsupported(g: Graph, shape: Node) -> None:
                           "engine", "put them on a property shape, or run with --engine pyshacl")
 
 
-def _shape_checks(g: Graph, shape: Node, target: str, h: Hierarchy) -> list[Check]:
+def _shape_checks(g: Graph, shape: Node, target: Target, h: Hierarchy) -> list[Check]:
     severity = Severity.from_iri(g.value(shape, SH.severity) or SH.Violation)
     messages = tuple(sorted(str(m) for m in g.objects(shape, SH.message)))
     path_node = g.value(shape, SH.path)
@@ -153,35 +164,72 @@ def _shape_checks(g: Graph, shape: Node, target: str, h: Hierarchy) -> list[Chec
     checks = []
     for pred, component in CORE.items():
         for param in sorted(g.objects(shape, pred), key=str):
-            query = _core_query(pred, param, target, path or "", h)
+            query = _core_query(pred, param, target, path or "", hops(g, path_node), h)
             checks.append(Check(shape, component, severity, query, messages, path, path_node,
                                 node_shape=False))
     for node in sorted(g.objects(shape, SH.sparql), key=str):
         if _deactivated(g, node):
             continue
-        query = sparql_check(g, shape, node, target, path)
+        query = sparql_check(g, shape, node, target.nodes, path)
         extra = tuple(sorted(str(m) for m in g.objects(node, SH.message)))
         checks.append(Check(shape, SH.SPARQLConstraintComponent, severity, query, messages + extra,
                             path, path_node, node_shape=path is None, constraint=node))
     return checks
 
 
-def _core_query(pred: Node, param: Node, target: str, path: str, h: Hierarchy) -> str:
+def hops(g: Graph, path: Node | None) -> list[URIRef]:
+    """The properties of a path that is one property or a sequence of properties, else []."""
+    if isinstance(path, URIRef):
+        return [path]
+    if path is not None and (path, RDF.first, None) in g:
+        steps = list(Collection(g, path))
+        if all(isinstance(step, URIRef) for step in steps):
+            return steps  # type: ignore[return-value]
+    return []
+
+
+def reach(path: str, steps: list[URIRef], value: str, condition: str = "") -> str:
+    """A group binding ``?this`` and ``?value`` along the path, the values kept if ``condition`` holds.
+
+    A sequence of properties becomes one sub-query per step, so the store
+    hash-joins whole scans instead of looking each intermediate node up (at
+    100,000 positions: 1.3 s against 27 s for post -> duty -> share).
+    """
+    where = f"FILTER ({condition})" if condition else ""
+    if len(steps) < 2:
+        return f"{{ SELECT ?this ?{value} WHERE {{ ?this {path} ?{value} {where} }} }}"
+    names = ["?this", *(f"?__{i}" for i in range(1, len(steps))), f"?{value}"]
+    parts = [f"{{ SELECT {a} {b} WHERE {{ {a} {p.n3()} {b} {where if b == names[-1] else ''} }} }}"
+             for a, p, b in zip(names, steps, names[1:], strict=False)]
+    return f"{{ SELECT ?this ?{value} WHERE {{ {' '.join(parts)} }} }}"
+
+
+def _core_query(pred: Node, param: Node, target: Target, path: str, steps: list[URIRef],
+                h: Hierarchy) -> str:
+    """One core constraint as a query that starts from what breaks it.
+
+    Oxigraph joins a sub-query by hashing and a pattern by looking each row up,
+    so the rare rows (nodes with too many values, values out of range) are found
+    over the whole graph first, and only they are looked up among the focus nodes.
+    """
     if pred in (SH.minCount, SH.maxCount):
         n = int(param.toPython()) if isinstance(param, Literal) else -1
         if n < 0:
             raise ShapesError(str(param), f"{pred.n3()} needs a non-negative integer")
-        if pred == SH.minCount and n == 1:
-            return f"SELECT ?this WHERE {{ {target} FILTER NOT EXISTS {{ ?this {path} ?__v }} }}"
-        if pred == SH.minCount:
-            return (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {path} ?__v }} }} "
-                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?__v) < {n})")
-        return (f"SELECT ?this WHERE {{ {target} ?this {path} ?__v }} "
-                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?__v) > {n})")
-    values = f"SELECT DISTINCT ?this ?value WHERE {{ {target} ?this {path} ?value "
+        if pred == SH.maxCount:
+            return (f"SELECT DISTINCT ?this WHERE {{ {{ SELECT ?this WHERE {{ {reach(path, steps, '__v')} }} "
+                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?__v) > {n}) }} {target.members} }}")
+        if n == 1:
+            return f"SELECT ?this WHERE {{ {target.nodes} MINUS {{ ?this {path} ?__v }} }}"
+        return (f"SELECT ?this WHERE {{ {target.nodes} OPTIONAL {{ "
+                f"SELECT ?this (COUNT(DISTINCT ?__v) AS ?__n) WHERE {{ ?this {path} ?__v }} "
+                f"GROUP BY ?this }} "
+                f"FILTER (COALESCE(?__n, 0) < {n}) }}")
     if pred == SH["class"]:
-        return values + f"FILTER NOT EXISTS {{ {h.instances('value', param)} }} }}"
+        return (f"SELECT DISTINCT ?this ?value WHERE {{ {reach(path, steps, 'value')} "
+                f"MINUS {{ {h.instances('value', param)} }} {target.members} }}")
     if not isinstance(param, Literal) or isinstance(param, BNode):
         raise ShapesError(str(param), f"{pred.n3()} needs a literal")
     op = ">=" if pred == SH.minInclusive else "<="
-    return values + f"FILTER (!COALESCE(?value {op} {param.n3()}, false)) }}"
+    broken = f"!COALESCE(?value {op} {param.n3()}, false)"
+    return f"SELECT DISTINCT ?this ?value WHERE {{ {reach(path, steps, 'value', broken)} {target.members} }}"

@@ -7,11 +7,13 @@ one result, built exactly as a SHACL engine builds it (focus ``?this``;
 constraint; ``?path`` if bound, else the shape's path; messages with
 ``{?var}`` filled in from the row).
 
-The queries read a deduplicated copy of the union (``merged_view``): the
-store's union of named graphs repeats a triple once per document that states
-it (a class's label is repeated in every document of that class), and joins
-over those repeats multiply; a SHACL engine reads the RDF merge, where each
-triple is there once.
+The queries read the RDF merge of the named graphs, where each triple is
+there once, as a SHACL engine does: the default graph of a store written by
+``orgkg build``, which keeps that merge (``graph.store.has_union_copy``), or
+else a merged copy made in memory (``merged_view``). The store's union of
+named graphs would repeat a triple once per document that states it (a
+class's label is repeated in every document of that class), and joins over
+those repeats multiply.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from rdflib import Graph
 from rdflib.namespace import RDFS
 from rdflib.term import Node
 
+from orgkg.graph.store import has_union_copy
 from orgkg.validate.engine.base import Engine
 from orgkg.validate.engine.compile import Check, Hierarchy, compile_shapes, path_text
 from orgkg.validate.engine.terms import to_rdflib
@@ -54,7 +57,7 @@ class FastEngine(Engine):
     name = "fast"
 
     def run(self, store: ox.Store, shapes: Graph, ontology: Graph) -> list[Result]:
-        view = merged_view(store)
+        view = store if has_union_copy(store) else merged_view(store)
         results: list[Result] = []
         for check in compile_shapes(shapes, hierarchy(view, ontology)):
             results += run_check(view, shapes, check)

@@ -19,6 +19,7 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from orgkg.errors import ShapesError
+from orgkg.validate.engine.plan import hash_joined
 from orgkg.validate.sparqltext import head, mentions, rename_this, where_group
 
 _FORBIDDEN = (r"\bVALUES\b", r"\bMINUS\b", r"\bSERVICE\b", r"\$currentShape\b", r"\$shapesGraph\b",
@@ -66,5 +67,5 @@ def sparql_check(g: Graph, shape: Node, node: Node, target: str, path: str | Non
         raise ShapesError(str(shape), "its SELECT does not project $this",
                           "project $this (and group by it) so findings name their focus node")
     body = text[start + 1:end]
-    joined = f"{{ {{ SELECT DISTINCT * WHERE {{ {target} {body} }} }} }}"
+    joined = f"{{ {{ SELECT DISTINCT * WHERE {{ {target} {hash_joined(body)} }} }} }}"
     return prefixes(g, node) + text[:start] + joined + text[end + 1:]

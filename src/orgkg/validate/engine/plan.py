@@ -1,0 +1,157 @@
+"""A constraint's WHERE group rewritten so the store joins its triple patterns by hashing.
+
+Run once over the whole graph, a constraint's basic graph patterns join tens
+of thousands of rows. Oxigraph evaluates a pattern joined to others by looking
+each row up in its indexes, which at 100,000 positions costs tens of
+microseconds a row (its store no longer fits the cache), and a sub-query
+joined to others by scanning it whole and hashing. So each triple pattern
+becomes a sub-query of its own::
+
+    ?this org:role ?own ; orgkg:hasQualification ?q .
+    ->  { SELECT * WHERE { ?this org:role ?own . } } { SELECT * WHERE { ?this orgkg:hasQualification ?q . } }
+
+which is the same join (a group of sub-queries projecting all their variables
+is the BGP). Measured at 100,000 positions: shares adding up 86 s -> 3.5 s,
+supervising lower ranks 41 s -> 1.9 s. The inside of ``FILTER``, ``BIND`` and
+``EXISTS`` is left as written (an ``EXISTS`` runs per row, where a look-up is
+right), and so is any block this reader does not follow (blank-node brackets,
+collections, bracketed paths), which only costs speed.
+"""
+
+from __future__ import annotations
+
+from orgkg.query.text import Token, tokens
+
+_STOP = {"OPTIONAL", "UNION", "MINUS", "GRAPH", "FILTER", "BIND", "VALUES", "SERVICE", "SELECT"}
+_JOINERS = ("/", "|", "^")
+
+
+def hash_joined(group: str) -> str:
+    """The text of a WHERE group (without its outer braces) with each triple pattern a sub-query."""
+    toks = list(tokens(group))
+    if any(t.kind == "word" and t.text.upper() in ("SELECT", "VALUES", "SERVICE") for t in toks):
+        return group  # sub-queries and inline data are left to the store's planner
+    out, last = [], 0
+    for start, end in _triple_blocks(toks):
+        patterns = _patterns(group[start:end])
+        if patterns is None:
+            continue
+        out += [group[last:start], " ".join(f"{{ SELECT * WHERE {{ {p} . }} }}" for p in patterns)]
+        last = end
+    out.append(group[last:])
+    return "".join(out)
+
+
+def _end(tok: Token) -> int:
+    return tok.start + len(tok.text) + (1 if tok.kind == "var" else 0)
+
+
+def _triple_blocks(toks: list[Token]) -> list[tuple[int, int]]:
+    """Character spans of the triples blocks outside FILTER/BIND expressions."""
+    blocks, i = [], 0
+    while i < len(toks):
+        tok, word = toks[i], toks[i].text.upper() if toks[i].kind == "word" else ""
+        if tok.kind == "punct" and tok.text in "{}.":
+            i += 1
+        elif word in ("FILTER", "BIND"):
+            i = _skip_expression(toks, i + 1)
+        elif word in _STOP:
+            i += 1
+            while word == "GRAPH" and i < len(toks) and toks[i].text != "{":
+                i += 1
+        else:
+            j = _block_end(toks, i)
+            blocks.append((tok.start, _end(toks[j - 1])))
+            i = j
+    return blocks
+
+
+def _skip_expression(toks: list[Token], i: int) -> int:
+    """The index after a FILTER/BIND expression: a bracketed term, EXISTS {...} or a call."""
+    depth = 0
+    while i < len(toks):
+        text = toks[i].text if toks[i].kind == "punct" else ""
+        if text in ("(", "{"):
+            depth += 1
+        elif text in (")", "}"):
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return i
+
+
+def _block_end(toks: list[Token], i: int) -> int:
+    """The index after a triples block starting at ``i`` (its final ``.`` included)."""
+    nest = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.kind == "punct" and tok.text in "([":
+            nest += 1
+        elif tok.kind == "punct" and tok.text in ")]":
+            nest -= 1
+        elif nest == 0 and ((tok.kind == "punct" and tok.text in "{}")
+                            or (tok.kind == "word" and tok.text.upper() in _STOP)):
+            return i
+        elif nest == 0 and tok.kind == "punct" and tok.text == "." and not _decimal(toks, i):
+            return i + 1
+        i += 1
+    return i
+
+
+def _decimal(toks: list[Token], i: int) -> bool:
+    before, after = toks[i - 1] if i else None, toks[i + 1] if i + 1 < len(toks) else None
+    return (before is not None and after is not None and before.text[-1:].isdigit()
+            and after.text[:1].isdigit() and _end(before) == toks[i].start == after.start - 1)
+
+
+def _patterns(block: str) -> list[str] | None:
+    """The block's triple patterns as ``s p o`` texts, or None when it is not plain triples."""
+    lexemes = _lexemes(block)
+    if lexemes is None or not lexemes:
+        return None
+    patterns: list[str] = []
+    subject, rest = lexemes[0], lexemes[1:]
+    if rest and rest[-1] == ".":
+        rest = rest[:-1]
+    for part in _split(rest, ";"):
+        if not part:
+            continue
+        verb, objects = part[0], _split(part[1:], ",")
+        if any(len(o) != 1 for o in objects):
+            return None
+        patterns += [f"{subject} {verb} {o[0]}" for o in objects]
+    return patterns or None
+
+
+def _split(items: list[str], sep: str) -> list[list[str]]:
+    parts: list[list[str]] = [[]]
+    for item in items:
+        if item == sep:
+            parts.append([])
+        else:
+            parts[-1].append(item)
+    return parts
+
+
+def _lexemes(block: str) -> list[str] | None:
+    """Terms and separators: tokens written together make one term (``org:role``, ``"1"^^xsd:int``)."""
+    out: list[str] = []
+    glued_to = -1
+    for tok in tokens(block):
+        text = block[tok.start:_end(tok)]
+        if tok.kind == "punct" and text in "[]()":
+            return None
+        decimal = text == "." and tok.start == glued_to and block[tok.start + 1:tok.start + 2].isdigit()
+        if tok.kind == "punct" and text in ";,." and not decimal:
+            out.append(text)
+            glued_to = -1
+            continue
+        joins = out and out[-1] not in (";", ",", ".") and (
+            tok.start == glued_to or out[-1].endswith(_JOINERS) or text.startswith(_JOINERS))
+        if joins:
+            out[-1] += text if tok.start == glued_to else " " + text
+        else:
+            out.append(text)
+        glued_to = _end(tok)
+    return out
