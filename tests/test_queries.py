@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -45,6 +46,12 @@ def params_for(name: str, values: dict[str, str]) -> list[str]:
     return out
 
 
+def example_params(name: str) -> list[str]:
+    """The ``--param`` arguments of a named query's header example (written for the samples)."""
+    words = shlex.split(library()[name].examples[0])
+    return [arg for i, w in enumerate(words[:-1]) if w == "--param" for arg in (w, words[i + 1])]
+
+
 def test_at_least_a_dozen_named_queries_beyond_the_register() -> None:
     assert len(OWN) >= 12
 
@@ -72,6 +79,31 @@ def test_every_named_query_answers_on_the_samples(built: Path, name: str) -> Non
         assert bool(rows) != (name in EMPTY_ON_SAMPLES), f"{name}: {len(rows)} rows on the samples"
     else:
         assert ox.Store().load(result.stdout.encode(), ox.RdfFormat.TURTLE) is None
+
+
+@pytest.mark.parametrize("name", OWN)
+def test_every_header_example_answers_on_the_samples(built: Path, name: str) -> None:
+    fmt = "turtle" if form(library()[name].text) == "CONSTRUCT" else "json"
+    result = run("query", name, "--graph", str(built), "--format", fmt, *example_params(name))
+    assert result.exit_code == 0, result.stderr
+    if fmt == "json":
+        assert bool(json.loads(result.stdout)) != (name in EMPTY_ON_SAMPLES)
+
+
+UNIT_SCOPED = sorted(n for n in OWN if any(p.name == "unit" for p in library()[n].params))
+
+
+@pytest.mark.parametrize("name", [n for n in UNIT_SCOPED if n != "series-ladder"])
+def test_a_unit_keeps_only_rows_of_the_whole_answer(built: Path, name: str) -> None:
+    """The unit scope narrows: its rows are rows of the unscoped answer (series-ladder keeps every rung)."""
+    def rows(*args: str) -> list[str]:
+        result = run("query", name, "--graph", str(built), "--format", "csv", *args)
+        assert result.exit_code == 0, result.stderr
+        return result.stdout.splitlines()[1:]
+    whole = rows()
+    for unit in ("id:unit/systems-branch-af11ffd44f7c", "id:org/career-service-authority-955c342cb074"):
+        scoped = rows("--param", f"unit={unit}")
+        assert set(scoped) <= set(whole) and len(scoped) < max(len(whole), 2)
 
 
 def test_reporting_chain_reaches_across_documents_to_the_top(built: Path) -> None:
@@ -159,6 +191,17 @@ def test_values_go_inside_the_where_clause() -> None:
     assert bound.index("VALUES") > text.index("WHERE")
     assert 'VALUES (?s ?t) { (<http://e/a> "x\\" } ; DROP ALL ; #") }' in bound
     assert where_brace("SELECT * { ?s ?p ?o }") == 10
+
+
+def test_a_placeholder_in_a_subquery_takes_the_value() -> None:
+    text = ('SELECT ?n WHERE { { SELECT ?n WHERE { VALUES ?unit { UNDEF } ?n ?p ?unit } } '
+            'FILTER(?n != "VALUES ?unit { UNDEF }") }  # VALUES ?unit { UNDEF }')
+    bound = with_values(text, {"unit": ox.NamedNode("http://e/u")})
+    assert bound.count("VALUES ?unit { <http://e/u> }") == 1
+    assert bound.count("UNDEF") == 2  # the ones in a string and a comment stay
+    assert "VALUES (?unit) { (<http://e/u>) }" in bound
+    assert with_values(text, {}) == text
+    assert with_values(text, {"other": ox.Literal("x")}).count("VALUES ?unit { UNDEF }") == 3
 
 
 def test_output_formats(built: Path) -> None:

@@ -20,7 +20,7 @@ from orgkg.query.library import library
 from orgkg.query.remote import Endpoint
 from tests.conftest import run
 from tests.support.servers import FixedAnswers, Oxigraph
-from tests.test_queries import EMPTY_ON_SAMPLES, HOSTILE, params_for, sample_values
+from tests.test_queries import EMPTY_ON_SAMPLES, HOSTILE, example_params, params_for, sample_values
 
 SECRET = "s3cret-Pa55word"
 COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
@@ -86,6 +86,16 @@ def test_every_named_query_gives_the_same_rows_locally_and_on_the_server(
     assert local.exit_code == remote.exit_code == 0, remote.stderr
     assert sorted(local.stdout.splitlines()) == sorted(remote.stdout.splitlines())
     assert len(local.stdout.splitlines()) > 1 or name in EMPTY_ON_SAMPLES
+
+
+@pytest.mark.parametrize("name", sorted(n for n, q in library().items() if "--param" in q.examples[0]))
+def test_every_header_example_gives_the_same_rows_locally_and_on_the_server(
+        documents_only: Oxigraph, built: Path, name: str) -> None:
+    args = ["--format", "csv", *example_params(name)]
+    local = run("query", name, "--graph", str(built), *args)
+    remote = run("query", name, "--endpoint", documents_only.query_url, *args)
+    assert local.exit_code == remote.exit_code == 0, remote.stderr
+    assert sorted(local.stdout.splitlines()) == sorted(remote.stdout.splitlines())
 
 
 def test_hostile_values_change_nothing_on_the_server(published: Oxigraph) -> None:
