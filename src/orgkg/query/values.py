@@ -14,7 +14,7 @@ restriction) when the parameter is not given, its value when it is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from orgkg.query.params import Term
 from orgkg.query.text import tokens, where_brace
@@ -28,6 +28,15 @@ def with_values(text: str, values: Mapping[str, Term]) -> str:
     names = sorted(values)
     block = "VALUES ({}) {{ ({}) }}".format(" ".join(f"?{n}" for n in names),
                                            " ".join(str(values[n]) for n in names))
+    return _first_in_where(text, block)
+
+
+def with_value_rows(text: str, name: str, terms: Iterable[Term]) -> str:
+    """The query with ``VALUES ?name { t1 t2 ... }`` first inside its WHERE clause: one solution per term."""
+    return _first_in_where(text, f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}")
+
+
+def _first_in_where(text: str, block: str) -> str:
     at = where_brace(text)
     return f"{text[:at]}\n  {block}\n{text[at:]}"
 

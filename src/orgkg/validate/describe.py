@@ -17,7 +17,7 @@ from rdflib import Graph, URIRef
 
 from orgkg.graph.store import has_union_copy
 from orgkg.query.library import get
-from orgkg.query.text import where_brace
+from orgkg.query.values import with_value_rows
 from orgkg.validate.model import Finding, Result
 from orgkg.validate.shapes import rule_name
 
@@ -33,13 +33,6 @@ def describe(store: ox.Store, results: list[Result], shapes: Graph) -> list[Find
         findings.append(Finding(r, rule_name(shapes, r.shape), post, title, document))
     return sorted(findings, key=lambda f: (f.rule, f.severity.rank, f.title or "", f.focus,
                                            str(f.result.value or ""), f.message))
-
-
-def with_value_rows(text: str, name: str, terms: Iterable[ox.NamedNode]) -> str:
-    """The query with ``VALUES ?name { t1 t2 ... }`` first inside its WHERE clause: one solution per term."""
-    block = f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}"
-    at = where_brace(text)
-    return f"{text[:at]}\n  {block}\n{text[at:]}"
 
 
 def _about(store: ox.Store, foci: Iterable[URIRef]) -> dict[str, tuple[str | None, str | None, str | None]]:
