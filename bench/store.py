@@ -34,9 +34,11 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from bench.synthetic import DEPARTMENT, JURISDICTION, cached_store, write_nquads
+from orgkg.graph.titles import TitleIndex, write_pairs
 from orgkg.mapping.iris import mint
 from orgkg.mapping.namespaces import PREFIXES as NAMESPACES
 from orgkg.query.library import NamedQuery, library
+from orgkg.query.local import LocalGraph
 from orgkg.query.values import with_values
 
 HERE = Path(__file__).resolve().parent
@@ -73,6 +75,12 @@ def files(n: int) -> tuple[Path, Path, Path]:
         print(f"generating {n} positions ...", flush=True)
         write_nquads(nq.with_suffix(".tmp"), n).rename(nq)
     cached_store(nq, store)
+    titles = store.with_suffix(".titles.sqlite")
+    if not titles.exists():  # what `orgkg build` writes beside its store (orgkg.graph.titles)
+        pairs = ox.Store.read_only(str(store)).query(
+            "SELECT ?p ?t WHERE { ?p <https://w3id.org/orgkg/ontology#title> ?t }")
+        write_pairs(titles.with_suffix(".tmp"), ((r[0].value, r[1].value) for r in pairs))
+        titles.with_suffix(".tmp").rename(titles)
     if not nt.exists():  # the union (the store's default graph) as N-Triples, for rdflib and oxrdflib
         s = ox.Store.read_only(str(store))
         triples = s.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
@@ -164,22 +172,19 @@ def ox_engine_run(store: ox.Store, text: str, values: dict[str, Value]) -> int:
     return len([tuple(s[v] for v in answer.variables) for s in answer])  # type: ignore[union-attr]
 
 
-def ox_run(store: ox.Store, q: NamedQuery, values: dict[str, Value]) -> int:
-    """Run as `orgkg query` does, reading every term of every row: union queries read the
-    default-graph union copy."""
-    answer = store.query(with_values(q.text, values))
-    if isinstance(answer, ox.QuerySolutions):
-        names = answer.variables
-        return len([tuple(s[v] for v in names) for s in answer])
-    return len(list(answer))  # type: ignore[arg-type]
+def ox_run(engine: LocalGraph, q: NamedQuery, values: dict[str, Value]) -> int:
+    """Run as `orgkg query` does (the title index narrowing text searches), reading every term
+    of every row: union queries read the default-graph union copy."""
+    result = engine.run(engine.narrow(q, values), values, union=q.union)
+    return len(result.rows) if result.form == "SELECT" else len(result.triples)
 
 
-def goal_timed(store: ox.Store, q: NamedQuery, values: dict[str, Value]) -> tuple[float, int]:
+def goal_timed(engine: LocalGraph, q: NamedQuery, values: dict[str, Value]) -> tuple[float, int]:
     """Seconds and rows; a time over the goal is measured once more and the lower kept
     (another process may share the two cores)."""
-    secs, rows = timed(lambda: ox_run(store, q, values))
+    secs, rows = timed(lambda: ox_run(engine, q, values))
     if secs >= GOAL:
-        secs = min(secs, timed(lambda: ox_run(store, q, values))[0])
+        secs = min(secs, timed(lambda: ox_run(engine, q, values))[0])
     return secs, rows
 
 
@@ -208,20 +213,22 @@ def measure(n: int, rdflib_core: bool) -> dict[str, Any]:
     del mem
     for name, (text, values) in core.items():
         row[f"ox_{name}"], _ = timed(lambda t=text, v=values: ox_engine_run(store, t, v))
-    row.update(named_queries(store, lib, found))
+    engine = LocalGraph(store, titles=TitleIndex(store_dir.with_suffix(".titles.sqlite")))
+    row.update(named_queries(engine, lib, found))
     return row
 
 
-def named_queries(store: ox.Store, lib: dict[str, NamedQuery], found: dict[str, Value]) -> dict[str, Any]:
+def named_queries(engine: LocalGraph, lib: dict[str, NamedQuery], found: dict[str, Value]) -> dict[str, Any]:
     """Each named query as its example asks it and for the whole organisation; the register's
     readers (bulk by design) apart. The chart's queries (queries/chart/) are measured by bench.chart."""
     own = {name: q for name, q in lib.items() if q.path.parent.name == "queries"}
     readers = {name: q for name, q in lib.items() if q.path.parent.name == "register"}
     return {
-        "examples": {name: goal_timed(store, q, example_values(q, found)) for name, q in own.items()},
+        "examples": {name: goal_timed(engine, q, example_values(q, found)) for name, q in own.items()},
         "asked": {name: _asked(q) for name, q in own.items()},
-        "bulk": {name: timed(lambda q=q: ox_run(store, q, bulk_values(q, found))) for name, q in own.items()},
-        "readers": {name: timed(lambda q=q: ox_run(store, q, {})) for name, q in readers.items()},
+        "bulk": {name: timed(lambda q=q: ox_run(engine, q, bulk_values(q, found)))
+                 for name, q in own.items()},
+        "readers": {name: timed(lambda q=q: ox_run(engine, q, {})) for name, q in readers.items()},
     }
 
 

@@ -1,9 +1,10 @@
-"""The built graph on disk: ``graph.trig`` (the record) and ``store/`` (for queries).
+"""The built graph on disk: ``graph.trig`` (the record), ``store/`` and ``titles.sqlite`` (for queries).
 
 ``graph.trig`` holds one named graph per document, written deterministically
 (graphs sorted by IRI, each graph's Turtle sorted by rdflib), so the same
 inputs give byte-identical output. ``store/`` is a persistent Oxigraph store
-loaded from it, so later commands open the graph without parsing anything.
+loaded from it, so later commands open the graph without parsing anything;
+``titles.sqlite`` indexes post titles for text search (``graph.titles``).
 Both are replaced as a whole: a new build is written beside the old one and
 moved into place.
 """
@@ -20,6 +21,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from orgkg.errors import GraphError
+from orgkg.graph import titles
 from orgkg.mapping.namespaces import PREFIXES, bind_prefixes
 
 TRIG = "graph.trig"
@@ -43,7 +45,7 @@ def trig(graphs: Mapping[URIRef, Graph]) -> str:
 
 
 def write(out: Path, graphs: Mapping[URIRef, Graph], report: list[dict[str, Any]]) -> Path:
-    """Write ``graph.trig``, the store and the build report into ``out``."""
+    """Write ``graph.trig``, the store, the title index and the build report into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     staging = out / ".staging"
     shutil.rmtree(staging, ignore_errors=True)
@@ -54,8 +56,9 @@ def write(out: Path, graphs: Mapping[URIRef, Graph], report: list[dict[str, Any]
     load(store, text)
     store.flush()
     del store
+    titles.write(staging / titles.FILE, graphs)
     (staging / REPORT).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    for name in (TRIG, REPORT, STORE):
+    for name in (TRIG, REPORT, titles.FILE, STORE):
         target = out / name
         if target.is_dir():
             shutil.rmtree(target)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 
+from orgkg.query.library import NamedQuery
 from orgkg.query.params import Term
 from orgkg.query.results import Result
 
@@ -21,3 +22,7 @@ class Engine(ABC):
     @abstractmethod
     def run(self, text: str, values: Mapping[str, Term], *, union: bool) -> Result:
         """``union``: read the union of the named graphs as the default graph."""
+
+    def narrow(self, query: NamedQuery, values: Mapping[str, Term]) -> str:
+        """The text to run for ``query``: an engine with an index may narrow it (same answers)."""
+        return query.text

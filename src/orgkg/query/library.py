@@ -8,6 +8,11 @@ Each file starts with a header of ``# key: value`` comment lines::
     # dataset: union
     # example: orgkg query reporting-chain --param post=<https://w3id.org/orgkg/id/post/...>
 
+``# title-index: text ?post`` lets a local run narrow ``?post`` to the posts
+whose title contains the parameter ``text``, found in the build's title index
+(``graph.titles``) before the store is asked; the query keeps its own filter,
+so its answers do not depend on the index.
+
 ``# dataset: union`` marks a query that reads the union of the named graphs as
 its default graph (reporting lines cross documents); the others name their
 graphs with ``GRAPH ?g``. A parameter whose description starts with
@@ -26,7 +31,7 @@ from pathlib import Path
 from orgkg.errors import QueryError
 from orgkg.resources import data_dir
 
-_HEADER = re.compile(r"^#\s*(name|summary|param|example|dataset)\s*:\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(name|summary|param|example|dataset|title-index)\s*:\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,7 @@ class NamedQuery:
     params: tuple[Param, ...] = field(default_factory=tuple)
     examples: tuple[str, ...] = field(default_factory=tuple)
     union: bool = False
+    title_index: tuple[str, str] | None = None  # (parameter, variable)
 
 
 def parse(path: Path) -> NamedQuery:
@@ -74,7 +80,18 @@ def parse(path: Path) -> NamedQuery:
     if dataset not in ("named", "union"):
         raise QueryError(str(path), f"bad '# dataset:' {dataset!r}", "write 'union' or leave it out")
     return NamedQuery(meta["name"][0], " ".join(meta["summary"]), text, path,
-                      tuple(params), tuple(meta.get("example", [])), dataset == "union")
+                      tuple(params), tuple(meta.get("example", [])), dataset == "union",
+                      _title_index(meta.get("title-index", []), params, path))
+
+
+def _title_index(specs: list[str], params: list[Param], path: Path) -> tuple[str, str] | None:
+    if not specs:
+        return None
+    m = re.fullmatch(r"(\w+)\s+\?(\w+)", specs[0])
+    if not m or m.group(1) not in {p.name for p in params}:
+        raise QueryError(str(path), f"bad '# title-index:' {specs[0]!r}",
+                         "write '# title-index: PARAM ?variable' naming a declared parameter")
+    return m.group(1), m.group(2)
 
 
 @cache

@@ -30,4 +30,4 @@ def run(engine: Engine, name_or_file: str, params: Iterable[str] = ()) -> Result
     """Resolve, bind (typed by the header's declarations) and run one query."""
     query, users = resolve(name_or_file)
     values = bind(query, params, declared_only=not users or bool(query.params))
-    return engine.run(query.text, values, union=query.union)
+    return engine.run(engine.narrow(query, values), values, union=query.union)

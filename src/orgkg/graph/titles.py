@@ -1,0 +1,63 @@
+"""The build's title index: every post's title, lower-cased, in a small SQLite file beside the store.
+
+Looking for a word in titles is a scan of every title; in the store each long
+string is a look-up on disk, so at 100,000 positions the scan takes about a
+second (bench/results/store.md). SQLite scans the same 100,000 titles in a few
+milliseconds. The index only narrows: the query still applies its own text
+filter to the posts the index names, so its answers are the same with or
+without the index (and on an endpoint, which has none).
+
+Titles are lower-cased as SPARQL's ``LCASE`` does (Unicode lower case), so
+"contains, in any case" means the same thing here and in the query.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping
+from contextlib import closing
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from orgkg.mapping.vocab import ORGKG
+
+FILE = "titles.sqlite"
+
+
+def write(path: Path, graphs: Mapping[URIRef, Graph]) -> None:
+    """The index of every ``orgkg:title`` in the graphs (a post titled in two documents twice)."""
+    write_pairs(path, ((str(post), str(title)) for g in graphs.values()
+                       for post, title in g.subject_objects(ORGKG.title) if isinstance(title, Literal)))
+
+
+def write_pairs(path: Path, pairs: Iterable[tuple[str, str]]) -> None:
+    """The index of ``(post IRI, title)`` pairs, replacing any earlier file."""
+    path.unlink(missing_ok=True)
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute("CREATE TABLE title (post TEXT NOT NULL, lower TEXT NOT NULL)")
+        db.executemany("INSERT INTO title VALUES (?, ?)", ((p, t.lower()) for p, t in pairs))
+
+
+class TitleIndex:
+    """An opened title index; ``open`` gives None where the build wrote none (older builds)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @classmethod
+    def open(cls, folder: Path) -> TitleIndex | None:
+        path = folder / FILE
+        return cls(path) if path.is_file() else None
+
+    def posts_containing(self, text: str, limit: int) -> list[str] | None:
+        """The posts whose title contains ``text`` in any case; None when more than ``limit`` do
+        (listing them would not narrow the query) or the file cannot be read."""
+        try:
+            with closing(sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+                found = [row[0] for row in db.execute(
+                    "SELECT DISTINCT post FROM title WHERE instr(lower, ?) > 0 ORDER BY post LIMIT ?",
+                    (text.lower(), limit + 1))]
+        except sqlite3.Error:
+            return None
+        return found if len(found) <= limit else None
