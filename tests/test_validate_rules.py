@@ -94,3 +94,18 @@ def test_a_store_without_the_union_copy_gives_the_same_findings() -> None:
     shapes, ontology = shape_files.load(), ontology_graph(ontology_path())
     with_copy = {r.key() for r in FastEngine().run(store, shapes, ontology)}
     assert with_copy and with_copy == {r.key() for r in FastEngine().run(named_only, shapes, ontology)}
+
+
+def test_rows_of_nodes_outside_the_target_are_not_findings() -> None:
+    # The constraint's own pattern binds $this, so the fast engine runs it without the target
+    # and keeps the rows of focus nodes only: <b> is a Post with no title, <c> is not a Post.
+    shapes = Graph().parse(format="turtle", data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:s> a sh:NodeShape ; sh:targetClass <http://www.w3.org/ns/org#Post> ;
+          sh:sparql [ sh:message "reports to a post"; sh:select
+            "SELECT $this WHERE { $this <http://www.w3.org/ns/org#reportsTo> ?boss . }" ] .""")
+    store = store_of("""id:b a org:Post ; org:reportsTo id:a . id:c org:reportsTo id:a .""")
+    ontology = ontology_graph(ontology_path())
+    fast = {r.key() for r in FastEngine().run(store, shapes, ontology)}
+    assert fast == {r.key() for r in PlainEngine().run(store, shapes, ontology)}
+    assert [k[0] for k in fast] == ["https://w3id.org/orgkg/id/b"]

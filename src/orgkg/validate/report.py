@@ -50,7 +50,7 @@ def report_graph(results: list[Result], shapes: Graph) -> Graph:
 def _path_node(shapes: Graph, r: Result) -> Node | None:
     if r.path is None:
         return None
-    node = shapes.value(r.shape, SH.path)  # type: ignore[arg-type]
+    node = shapes.value(r.shape, SH.path)
     if node is not None:
         return node
     return URIRef(r.path.strip("<>")) if r.path.startswith("<") else None

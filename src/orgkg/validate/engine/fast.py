@@ -14,14 +14,18 @@ else a merged copy made in memory (``merged_view``). The store's union of
 named graphs would repeat a triple once per document that states it (a
 class's label is repeated in every document of that class), and joins over
 those repeats multiply.
+
+The checks run two or more at a time (one per core): pyoxigraph lets go of
+Python's lock while it evaluates, and the store is only read.
 """
 
 from __future__ import annotations
 
-import re
+import os
+from concurrent.futures import ThreadPoolExecutor
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 from rdflib.term import Node
 
@@ -45,8 +49,10 @@ def merged_view(store: ox.Store) -> ox.Store:
 
 def hierarchy(view: ox.Store, ontology: Graph) -> Hierarchy:
     """The class hierarchy of the ontology and of the data together (as a SHACL engine sees it)."""
-    pairs: list[tuple[Node, Node]] = list(ontology.subject_objects(RDFS.subClassOf))  # type: ignore[arg-type]
-    for row in view.query(SUBCLASS):
+    pairs: list[tuple[Node, Node]] = list(ontology.subject_objects(RDFS.subClassOf))
+    rows = view.query(SUBCLASS)
+    assert isinstance(rows, ox.QuerySolutions)
+    for row in rows:
         sub, sup = to_rdflib(row["sub"]), to_rdflib(row["sup"])
         if sub is not None and sup is not None:
             pairs.append((sub, sup))
@@ -58,27 +64,47 @@ class FastEngine(Engine):
 
     def run(self, store: ox.Store, shapes: Graph, ontology: Graph) -> list[Result]:
         view = store if has_union_copy(store) else merged_view(store)
-        results: list[Result] = []
-        for check in compile_shapes(shapes, hierarchy(view, ontology)):
-            results += run_check(view, shapes, check)
-        return results
+        checks = compile_shapes(shapes, hierarchy(view, ontology))
+        with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1)) as pool:
+            found = pool.map(lambda check: run_check(view, shapes, check), checks)
+        return [result for results in found for result in results]
 
 
 def run_check(view: ox.Store, shapes: Graph, check: Check) -> list[Result]:
     """The results of one check over the merged view."""
-    solutions = view.query(check.query)
+    rows = _rows(view, check.untargeted or check.query)
+    if check.untargeted is not None and check.members is not None:
+        targets = _targets(view, check.members, {row.get("this") for row in rows})
+        rows = _rows(view, check.query) if targets is None else [r for r in rows if r.get("this") in targets]
+    return [_result(shapes, check, row) for row in rows]
+
+
+def _rows(view: ox.Store, query: str) -> list[dict[str, Node]]:
+    """The distinct solutions of a query, as bound variables (rdflib terms)."""
+    solutions = view.query(query)
     assert isinstance(solutions, ox.QuerySolutions)
     names = [v.value for v in solutions.variables]
     seen: set[tuple[Node | None, ...]] = set()
-    out = []
+    rows = []
     for row in solutions:
         terms = tuple(to_rdflib(row[n]) for n in names)
-        if terms in seen:
-            continue
-        seen.add(terms)
-        bound = {n: t for n, t in zip(names, terms, strict=True) if t is not None}
-        out.append(_result(shapes, check, bound))
-    return out
+        if terms not in seen:
+            seen.add(terms)
+            rows.append({n: t for n, t in zip(names, terms, strict=True) if t is not None})
+    return rows
+
+
+def _targets(view: ox.Store, members: str, foci: set[Node | None]) -> set[Node] | None:
+    """Which of ``foci`` are focus nodes of the shape (None if a blank node cannot be asked about)."""
+    if not foci:
+        return set()
+    if any(not isinstance(f, (URIRef, Literal)) for f in foci):
+        return None
+    values = " ".join(sorted(f.n3() for f in foci if f is not None))
+    answer = view.query(f"SELECT ?this WHERE {{ VALUES ?this {{ {values} }} FILTER EXISTS {{ {members} }} }}")
+    assert isinstance(answer, ox.QuerySolutions)
+    found = (to_rdflib(row["this"]) for row in answer)
+    return {term for term in found if term is not None}
 
 
 def _result(shapes: Graph, check: Check, bound: dict[str, Node]) -> Result:
@@ -96,5 +122,5 @@ def _result(shapes: Graph, check: Check, bound: dict[str, Node]) -> Result:
 
 def _fill(message: str, bound: dict[str, Node]) -> str:
     for var, term in bound.items():
-        message = re.sub(r"\{[?$]" + re.escape(var) + r"\}", lambda _, t=term: str(t), message)
+        message = message.replace(f"{{?{var}}}", str(term)).replace(f"{{${var}}}", str(term))
     return message

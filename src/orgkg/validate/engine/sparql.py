@@ -2,26 +2,30 @@
 
 The constraint's SELECT runs per focus node in a SHACL engine, with ``$this``
 pre-bound. Here it runs once: its top-level WHERE group is joined with the
-target pattern that binds ``?this`` (the same variable as ``$this``), and its
-solutions are made distinct before any grouping, because a store's union of
-named graphs repeats a triple that several documents state, where the RDF
-merge a SHACL engine reads holds it once. ``$PATH`` becomes the shape's path.
-SHACL-SPARQL forbids pre-bound variables in sub-queries, VALUES and MINUS
+target pattern that binds ``?this`` (the same variable as ``$this``), or, where
+its own triple patterns bind ``?this``, run without it and its rows kept for
+the focus nodes afterwards (``untargeted_check``). It reads the RDF merge of
+the named graphs, as a SHACL engine does, so its solutions are the ones a
+SHACL engine sees. ``$PATH`` becomes the shape's path. SHACL-SPARQL forbids
+VALUES and MINUS and asks sub-queries to project pre-bound variables
 (section 5.3.1), which is what makes the join the same as the pre-binding.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from rdflib import Graph, Literal
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 from orgkg.errors import ShapesError
-from orgkg.validate.engine.plan import hash_joined
+from orgkg.query.text import tokens
+from orgkg.validate.engine.plan import binds_this, hash_joined
 from orgkg.validate.sparqltext import head, mentions, rename_this, where_group
 
+_AGGREGATE = r"(?i)\b(GROUP\s+BY|COUNT|SUM|AVG|MIN|MAX|SAMPLE|GROUP_CONCAT)\b"
 _FORBIDDEN = (r"\bVALUES\b", r"\bMINUS\b", r"\bSERVICE\b", r"\$currentShape\b", r"\$shapesGraph\b",
               r"\$value\b")
 
@@ -40,8 +44,40 @@ def prefixes(g: Graph, node: Node) -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(lines.items()))
 
 
+def unread(text: str) -> frozenset[str]:
+    """Variables written once in a query whose answer does not count rows (no aggregate, no
+    ``SELECT *``): nothing reads them, and how many rows they give cannot show in the findings."""
+    if mentions(head(text), r"\*") or mentions(text, _AGGREGATE):
+        return frozenset()
+    counts = Counter(t.text for t in tokens(text) if t.kind == "var")
+    return frozenset(name for name, n in counts.items() if n == 1)
+
+
 def sparql_check(g: Graph, shape: Node, node: Node, target: str, path: str | None) -> str:
     """The set-based query of the ``sh:sparql`` constraint ``node`` of ``shape``."""
+    text, start, end = _constraint(g, shape, node, path)
+    return _joined(g, node, text, start, end, target)
+
+
+def untargeted_check(g: Graph, shape: Node, node: Node, path: str | None) -> str | None:
+    """The same query without the target pattern, where the constraint's own top-level triple
+    patterns bind ``$this`` (None otherwise). Its rows are the findings once those whose focus
+    node is not a target are dropped: pre-binding a focus node or keeping its rows afterwards
+    gives the same rows, and the store plans the query without the extra join (the reporting
+    cycle walk at 100,000 positions: 52 s with it, 3.7 s without)."""
+    text, start, end = _constraint(g, shape, node, path)
+    return _joined(g, node, text, start, end, "") if binds_this(text[start + 1:end]) else None
+
+
+def _joined(g: Graph, node: Node, text: str, start: int, end: int, target: str) -> str:
+    body = hash_joined(text[start + 1:end], unread(text))
+    joined = f"{{ {target} {body} }}"
+    return prefixes(g, node) + text[:start] + joined + text[end + 1:]
+
+
+def _constraint(g: Graph, shape: Node, node: Node, path: str | None) -> tuple[str, int, int]:
+    """The constraint's SELECT with ``$PATH`` filled in and ``$this`` as ``?this``, and the
+    positions of its WHERE group's braces."""
     select = g.value(node, SH.select)
     if not isinstance(select, Literal):
         raise ShapesError(str(shape), "an sh:sparql constraint needs one sh:select string",
@@ -66,6 +102,4 @@ def sparql_check(g: Graph, shape: Node, node: Node, target: str, path: str | Non
     if not re.search(r"\?this\b|\*", projection):
         raise ShapesError(str(shape), "its SELECT does not project $this",
                           "project $this (and group by it) so findings name their focus node")
-    body = text[start + 1:end]
-    joined = f"{{ {{ SELECT DISTINCT * WHERE {{ {target} {hash_joined(body)} }} }} }}"
-    return prefixes(g, node) + text[:start] + joined + text[end + 1:]
+    return text, start, end
