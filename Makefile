@@ -24,6 +24,7 @@ system-deps:
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests tools bench
+	$(BIN)/mypy src
 
 test: $(BIN)/.installed system-deps lint
 	$(BIN)/python -m pytest

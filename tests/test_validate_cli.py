@@ -17,6 +17,7 @@ from orgkg.validate import Options, findings, validate
 from orgkg.validate import shapes as shape_files
 from orgkg.validate.engine import FastEngine, PlainEngine
 from orgkg.validate.engine.base import ontology_graph
+from orgkg.validate.formats import FORMATTERS
 from tests.conftest import run
 
 SAMPLE_FINDINGS = {
@@ -126,4 +127,4 @@ def test_fast_engine_gives_exactly_pyshacls_findings_on_a_synthetic_organisation
 
 def test_validate_accepts_options(built: Path) -> None:
     report = validate(built, Options(engine="fast", max_span=100))
-    assert report.has_violations and report.results_graph_turtle
+    assert report.has_violations and "sh:ValidationReport" in FORMATTERS["turtle"]().format(report)

@@ -24,7 +24,6 @@ from orgkg.validate.describe import describe
 from orgkg.validate.engine import ENGINES
 from orgkg.validate.engine.base import ontology_graph
 from orgkg.validate.model import Finding, Report, Result, Severity
-from orgkg.validate.report import report_graph
 
 
 @dataclass(frozen=True)
@@ -42,9 +41,7 @@ def validate(source: Path | ox.Store, options: Options | None = None) -> Report:
     store = source if isinstance(source, ox.Store) else open_store(source)
     shapes = shapes_module.with_max_span(shapes_module.load(options.shapes), options.max_span)
     results = ENGINES[options.engine]().run(store, shapes, ontology_graph(ontology_path()))
-    report = Report(describe(store, results, shapes))
-    report.results_graph_turtle = report_graph(results, shapes).serialize(format="turtle")
-    return report
+    return Report(describe(store, results, shapes), shapes)
 
 
 def findings(source: Path | ox.Store, *, max_span: int | None = None) -> list[Finding]:

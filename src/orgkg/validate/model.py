@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
@@ -102,7 +102,7 @@ class Report:
     """All findings of one validation run, in a stable order."""
 
     findings: list[Finding] = field(default_factory=list)
-    results_graph_turtle: str | None = None
+    shapes: Graph | None = None  # the shapes validated against (the Turtle report copies paths from them)
 
     def counts(self) -> dict[Severity, int]:
         c = Counter(f.severity for f in self.findings)

@@ -54,9 +54,9 @@ def location(text: str, units: list[tuple[str, str]]) -> str | None:
         if not re.search(r"(?i)\b(?:supervision|supervisor|manager)\s+of\s+(?:this|the)\s+$",
                          text[max(0, m.start() - 40) : m.start()]):
             return clean_title(m.group(1))
-    if m := re.search(r"\b(?:in|at|from)\s+the\s+" + PLACE + r"\s+(?:office|worksite|district\s+office)\b",
-                      text):
-        return clean_title(m.group(1))
+    office_of = r"\b(?:in|at|from)\s+the\s+" + PLACE + r"\s+(?:office|worksite|district\s+office)\b"
+    if office := re.search(office_of, text):
+        return clean_title(office.group(1))
     placed = (re.fullmatch(r".+?\s+[-\u2013]\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)", n) for n, _ in units)
     return next((m.group(1) for m in placed if m), None)
 

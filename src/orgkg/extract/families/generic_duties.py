@@ -136,9 +136,8 @@ def duties(text: str) -> list[Duty]:
     for line in duty_section(text):
         column = END_SHARE.search(line)
         kind, indent, body = _item(line[: column.start()] if column else line)
-        if kind == "pct":
-            lead = LEAD_SHARE.match(body)
-            pending, kind, body = float(lead.group(1)), "num", body[lead.end():] if lead else body
+        if kind == "pct" and (lead := LEAD_SHARE.match(body)):
+            pending, kind, body = float(lead.group(1)), "num", body[lead.end():]
         only = PERCENT_LINE.fullmatch(body)
         if COLUMN_HEADS.match(body) and not only:
             continue

@@ -113,9 +113,10 @@ def as_written(title: str, text: str) -> str:
         if not m.group(0).isupper():
             return m.group(0)
     levelled = re.match(r"(.+?)\s+(\d{1,2}|[IVX]{1,4})$", title)  # a series level: the base name elsewhere
-    for m in re.finditer(re.escape(levelled.group(1)) if levelled else r"(?!)", text, re.I):
-        if not m.group(0).isupper():
-            return f"{m.group(0)} {levelled.group(2)}"
+    if levelled:
+        for m in re.finditer(re.escape(levelled.group(1)), text, re.I):
+            if not m.group(0).isupper():
+                return f"{m.group(0)} {levelled.group(2)}"
     return title
 
 

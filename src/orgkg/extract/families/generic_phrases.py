@@ -249,7 +249,8 @@ def location_phrase(text: str) -> str | None:
         return None
     clause = m.group(1)
     place = r"((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2})"
-    last = ([*re.finditer(rf"\bin\s+(?:the\s+)?{place}", clause)] or [None])[-1]
+    ins = list(re.finditer(rf"\bin\s+(?:the\s+)?{place}", clause))
+    last = ins[-1] if ins else None
     lead = re.match(rf"(?:the\s+)?{place}(?=\s+[a-z]|\s*,|\s*$)", clause)
     found = last or (lead if lead and not re.search(r"\b(?:Building|Centre|Center|Hall)\b", lead.group(1))
                      else None)
