@@ -10,10 +10,13 @@ graphs checks the fast engine agrees with the reference.
 
 from __future__ import annotations
 
+import re
+
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
+from orgkg.errors import ShapesError
 from orgkg.graph.store import has_union_copy, load
 from orgkg.resources import ontology_path
 from orgkg.validate import Options, validate
@@ -109,3 +112,18 @@ def test_rows_of_nodes_outside_the_target_are_not_findings() -> None:
     fast = {r.key() for r in FastEngine().run(store, shapes, ontology)}
     assert fast == {r.key() for r in PlainEngine().run(store, shapes, ontology)}
     assert [k[0] for k in fast] == ["https://w3id.org/orgkg/id/b"]
+
+
+@pytest.mark.parametrize(("select", "word"), [
+    ("SELECT $this WHERE { $this ?p ?o . VALUES ?o { 1 } }", "VALUES"),
+    ("SELECT $this WHERE { $this ?p ?o . minus { $this ?p 2 } }", "MINUS"),
+    ("SELECT $this WHERE { $this ?p ?o . } LIMIT 1", "LIMIT"),
+    ("SELECT $this WHERE { $this ?p $value . }", "$value"),
+])
+def test_the_fast_engine_refuses_what_it_cannot_run_once_for_all(select: str, word: str) -> None:
+    shapes = Graph().parse(format="turtle", data=f"""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:s> a sh:NodeShape ; sh:targetClass <http://www.w3.org/ns/org#Post> ;
+          sh:sparql [ sh:select "{select}" ] .""")
+    with pytest.raises(ShapesError, match=rf"urn:s.*uses {re.escape(word)}.*--engine pyshacl"):
+        FastEngine().run(store_of("id:b a org:Post ."), shapes, ontology_graph(ontology_path()))
