@@ -2,6 +2,7 @@
 
     python -m bench.store                      # 1,000 / 10,000 / 100,000 positions
     python -m bench.store --sizes 1000 10000   # a quicker run
+    python -m bench.store --no-bulk            # without the whole-organisation listings
 
 For each size it measures, in one run: load time; the reporting chain of the
 deepest position; span of control for all supervisors; everyone under the top
@@ -188,7 +189,7 @@ def goal_timed(engine: LocalGraph, q: NamedQuery, values: dict[str, Value]) -> t
     return secs, rows
 
 
-def measure(n: int, rdflib_core: bool) -> dict[str, Any]:
+def measure(n: int, rdflib_core: bool, bulk: bool = True) -> dict[str, Any]:
     nq, nt, store_dir = files(n)
     posts, lib = positions(n), library()
     row: dict[str, Any] = {"n": n}
@@ -214,20 +215,21 @@ def measure(n: int, rdflib_core: bool) -> dict[str, Any]:
     for name, (text, values) in core.items():
         row[f"ox_{name}"], _ = timed(lambda t=text, v=values: ox_engine_run(store, t, v))
     engine = LocalGraph(store, titles=TitleIndex(store_dir.with_suffix(".titles.sqlite")))
-    row.update(named_queries(engine, lib, found))
+    row.update(named_queries(engine, lib, found, bulk))
     return row
 
 
-def named_queries(engine: LocalGraph, lib: dict[str, NamedQuery], found: dict[str, Value]) -> dict[str, Any]:
-    """Each named query as its example asks it and for the whole organisation; the register's
-    readers (bulk by design) apart. The chart's queries (queries/chart/) are measured by bench.chart."""
+def named_queries(engine: LocalGraph, lib: dict[str, NamedQuery], found: dict[str, Value],
+                  bulk: bool = True) -> dict[str, Any]:
+    """Each named query as its example asks it and (``bulk``) for the whole organisation, with the
+    register's readers (bulk by design) apart. The chart's queries are measured by bench.chart."""
     own = {name: q for name, q in lib.items() if q.path.parent.name == "queries"}
-    readers = {name: q for name, q in lib.items() if q.path.parent.name == "register"}
+    readers = {name: q for name, q in lib.items() if q.path.parent.name == "register"} if bulk else {}
     return {
         "examples": {name: goal_timed(engine, q, example_values(q, found)) for name, q in own.items()},
         "asked": {name: _asked(q) for name, q in own.items()},
         "bulk": {name: timed(lambda q=q: ox_run(engine, q, bulk_values(q, found)))
-                 for name, q in own.items()},
+                 for name, q in own.items()} if bulk else {},
         "readers": {name: timed(lambda q=q: ox_run(engine, q, {})) for name, q in readers.items()},
     }
 
@@ -301,9 +303,10 @@ def _goal(big: dict[str, Any]) -> list[str]:
              "| query | example asks | seconds | rows | under 0.5 s | whole organisation: seconds | rows |",
              "|---|---|---:|---:|---|---:|---:|"]
     for name, (secs, count) in sorted(big["examples"].items()):
-        bulk, bulk_rows = big["bulk"][name]
+        bulk = big["bulk"].get(name)
+        whole = "- | -" if bulk is None else f"{bulk[0]:.3f} | {bulk[1]:,}"
         lines.append(f"| {name} | {big['asked'][name]} | {secs:.3f} | {count:,} | "
-                     f"{'yes' if secs < GOAL else 'NO'} | {bulk:.3f} | {bulk_rows:,} |")
+                     f"{'yes' if secs < GOAL else 'NO'} | {whole} |")
     met = sum(secs < GOAL for secs, _ in big["examples"].values())
     lines += ["", f"{met} of {len(big['examples'])} named queries answer as their example asks "
               f"in under {GOAL} s."]
@@ -311,6 +314,8 @@ def _goal(big: dict[str, Any]) -> list[str]:
 
 
 def _readers(big: dict[str, Any]) -> list[str]:
+    if not big["readers"]:
+        return ["", "(Whole-organisation forms and the register's readers not run: `--no-bulk`.)"]
     lines = ["", f"## The register's readers at {big['n']:,} positions (bulk, whole organisation)", "",
              "| query | seconds | rows | rows/s |", "|---|---:|---:|---:|"]
     for name, (secs, count) in sorted(big["readers"].items()):
@@ -331,11 +336,13 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--rdflib-queries-up-to", type=int, default=100000,
                     help="skip rdflib's queries above this size (they are the slow baseline)")
+    ap.add_argument("--no-bulk", action="store_true",
+                    help="skip the whole-organisation forms and the register's readers (informational, slow)")
     ap.add_argument("--out", type=Path, default=RESULTS / "store.md")
     a = ap.parse_args()
     rows = []
     for n in a.sizes:
-        rows.append(measure(n, rdflib_core=n <= a.rdflib_queries_up_to))
+        rows.append(measure(n, rdflib_core=n <= a.rdflib_queries_up_to, bulk=not a.no_bulk))
         print(report(rows), flush=True)
         a.out.parent.mkdir(exist_ok=True)
         a.out.write_text(report(rows), encoding="utf-8")
