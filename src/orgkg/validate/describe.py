@@ -10,7 +10,9 @@ starts from them), never pasted text.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -21,7 +23,7 @@ from orgkg.query.values import with_value_rows
 from orgkg.validate.model import Finding, Result
 from orgkg.validate.shapes import rule_name
 
-CHUNK = 500
+CHUNK = 250
 
 
 def describe(store: ox.Store, results: list[Result], shapes: Graph) -> list[Finding]:
@@ -38,14 +40,20 @@ def describe(store: ox.Store, results: list[Result], shapes: Graph) -> list[Find
 def _about(store: ox.Store, foci: Iterable[URIRef]) -> dict[str, tuple[str | None, str | None, str | None]]:
     text = get("validate-describe").text
     ordered = sorted(str(f) for f in foci)
-    out: dict[str, tuple[str | None, str | None, str | None]] = {}
     union = not has_union_copy(store)
-    for i in range(0, len(ordered), CHUNK):
-        query = with_value_rows(text, "focus", (ox.NamedNode(f) for f in ordered[i:i + CHUNK]))
-        rows = store.query(query, use_default_graph_as_union=union)
-        for row in rows:  # type: ignore[union-attr]
-            focus = row["focus"].value
-            post, title, doc = (row[k].value if row[k] is not None else None
-                                for k in ("post", "title", "document"))
-            out[focus] = (post, title, doc)
-    return out
+
+    def chunk(part: list[str]) -> list[tuple[str, tuple[str | None, str | None, str | None]]]:
+        rows = store.query(with_value_rows(text, "focus", (ox.NamedNode(f) for f in part)),
+                           use_default_graph_as_union=union)
+        assert isinstance(rows, ox.QuerySolutions)
+        return [(row["focus"].value, _values(row)) for row in rows]
+
+    parts = [ordered[i:i + CHUNK] for i in range(0, len(ordered), CHUNK)]
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1)) as pool:  # the store is only read
+        return dict(pair for found in pool.map(chunk, parts) for pair in found)
+
+
+def _values(row: ox.QuerySolution) -> tuple[str | None, str | None, str | None]:
+    post, title, doc = (row[k] for k in ("post", "title", "document"))
+    return (post.value if post is not None else None, title.value if title is not None else None,
+            doc.value if doc is not None else None)
