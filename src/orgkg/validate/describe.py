@@ -10,7 +10,6 @@ starts from them), never pasted text.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -20,6 +19,7 @@ from rdflib import Graph, URIRef
 from orgkg.graph.store import has_union_copy
 from orgkg.query.library import get
 from orgkg.query.values import with_value_rows
+from orgkg.validate.engine.base import WORKERS
 from orgkg.validate.model import Finding, Result
 from orgkg.validate.shapes import rule_name
 
@@ -49,7 +49,7 @@ def _about(store: ox.Store, foci: Iterable[URIRef]) -> dict[str, tuple[str | Non
         return [(row["focus"].value, _values(row)) for row in rows]
 
     parts = [ordered[i:i + CHUNK] for i in range(0, len(ordered), CHUNK)]
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1)) as pool:  # the store is only read
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         return dict(pair for found in pool.map(chunk, parts) for pair in found)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from pathlib import Path
 
@@ -9,6 +10,10 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from orgkg.validate.model import Result
+
+# Queries on the store at once: pyoxigraph lets go of Python's lock while it evaluates, and
+# validation only reads, so checks (and the describing of findings) run one per core.
+WORKERS = max(2, os.cpu_count() or 1)
 
 
 class Engine(ABC):

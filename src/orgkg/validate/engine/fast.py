@@ -15,13 +15,11 @@ named graphs would repeat a triple once per document that states it (a
 class's label is repeated in every document of that class), and joins over
 those repeats multiply.
 
-The checks run two or more at a time (one per core): pyoxigraph lets go of
-Python's lock while it evaluates, and the store is only read.
+The checks run one per core at a time (``base.WORKERS``).
 """
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ThreadPoolExecutor
 
 import pyoxigraph as ox
@@ -30,7 +28,7 @@ from rdflib.namespace import RDFS
 from rdflib.term import Node
 
 from orgkg.graph.store import has_union_copy
-from orgkg.validate.engine.base import Engine
+from orgkg.validate.engine.base import WORKERS, Engine
 from orgkg.validate.engine.compile import Check, Hierarchy, compile_shapes, path_text
 from orgkg.validate.engine.terms import to_rdflib
 from orgkg.validate.model import Result
@@ -65,7 +63,7 @@ class FastEngine(Engine):
     def run(self, store: ox.Store, shapes: Graph, ontology: Graph) -> list[Result]:
         view = store if has_union_copy(store) else merged_view(store)
         checks = compile_shapes(shapes, hierarchy(view, ontology))
-        with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1)) as pool:
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
             found = pool.map(lambda check: run_check(view, shapes, check), checks)
         return [result for results in found for result in results]
 
