@@ -27,7 +27,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
 from orgkg.errors import ShapesError
-from orgkg.validate.engine.sparql import sparql_check, untargeted_check
+from orgkg.validate.engine.sparql import sparql_check
 from orgkg.validate.model import Severity
 
 CORE = {SH.minCount: SH.MinCountConstraintComponent, SH.maxCount: SH.MaxCountConstraintComponent,
@@ -52,7 +52,7 @@ class Check:
     node_shape: bool = True
     constraint: Node | None = None  # the sh:sparql node, for sh:sourceConstraint
     # The query without its target join, and the target pattern to keep its rows by (see
-    # sparql.untargeted_check); None where the constraint does not bind $this itself.
+    # sparql.sparql_check); None where the constraint does not bind $this itself.
     untargeted: str | None = None
     members: str | None = None
 
@@ -175,11 +175,11 @@ def _shape_checks(g: Graph, shape: Node, target: Target, h: Hierarchy) -> list[C
     for node in sorted(g.objects(shape, SH.sparql), key=str):
         if _deactivated(g, node):
             continue
-        query = sparql_check(g, shape, node, target.nodes, path)
+        query, untargeted = sparql_check(g, shape, node, target.nodes, path)
         extra = tuple(sorted(str(m) for m in g.objects(node, SH.message)))
         checks.append(Check(shape, SH.SPARQLConstraintComponent, severity, query, messages + extra,
                             path, path_node, node_shape=path is None, constraint=node,
-                            untargeted=untargeted_check(g, shape, node, path), members=target.members))
+                            untargeted=untargeted, members=target.members))
     return checks
 
 
