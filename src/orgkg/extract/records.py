@@ -13,6 +13,25 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """Where one value was read.
+
+    ``start``/``end`` are offsets in Unicode code points into the document's
+    read text: ``orgkg.extract.text.tidy`` of what the reader returned, which
+    is exactly what ``orgkg read FILE`` prints; ``quote`` is ``text[start:end]``.
+    ``field`` is the position record's key (``title``, ``org_units``,
+    ``duties`` ...); a list field gives one item per element, ``value`` being
+    that element as the record shows it (a duty's text, a unit's name).
+    """
+
+    field: str
+    value: str
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
 class Identifier:
     """A number that names a position or job: ``scheme`` is one of SCHEMES."""
 
@@ -120,3 +139,4 @@ class Extraction:
     organisation: Organisation = field(default_factory=Organisation)
     series: list[str] = field(default_factory=list)
     confidence: float = 1.0
+    evidence: list[Evidence] = field(default_factory=list)
