@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from orgkg.extract.base import Extractor
+from orgkg.extract.evidence import attach
 from orgkg.extract.families.alberta import AlbertaPositionProfile
 from orgkg.extract.families.bc_benchmark import BCBenchmarkJob
 from orgkg.extract.families.denver import DenverClassSpecification
@@ -63,9 +64,11 @@ def extract(text: str, family: str | None = None) -> Extraction:
     ``extract`` directly.
     """
     found = Recognition(family, 1.0) if family else recognise(text)
-    result = EXTRACTORS[found.family]().extract(tidy(text))
+    text = tidy(text)
+    result = EXTRACTORS[found.family]().extract(text)
     result.family = found.family
     result.confidence = found.confidence
+    attach(text, result)
     return result
 
 

@@ -41,6 +41,7 @@ from orgkg.extract.families.generic_phrases import (
 )
 from orgkg.extract.families.generic_series import series
 from orgkg.extract.records import (
+    Evidence,
     Extraction,
     Identifier,
     JobClass,
@@ -88,6 +89,7 @@ LABELS: dict[str, list[str]] = {
 #: a second word after a label: ``Division and Bureau``, ``Work Address and Phone``.
 COMPOUND = r"(?:[ \t]*(?:and|/|&)[ \t]*\w+(?:[ \t]+\w+)?){0,3}"
 UNIT_WORDS = r"branch|division|bureau|section|unit|office|directorate|team|services?|program|cent(?:re|er)"
+FEDERAL = "United States Federal Government"
 EMPLOYMENT_WORDS = re.compile(r"^(?:full|part)[- ]time|^permanent|^temporary|^casual|^term\b|^\d", re.I)
 JURISDICTION = re.compile(
     r"\b(?:Government|State|Province|Commonwealth|County|City(?:\s+and\s+County)?|Town|Village|"
@@ -269,7 +271,7 @@ def organisation(text: str) -> Organisation:
         units.append((value if named else f"{value} {word.title()}", word))
     head = "\n".join(ln.title() if ln.isupper() else ln for ln in text.splitlines()[:30])
     found = JURISDICTION.search(head) or JURISDICTION.search(text)
-    juris = "United States Federal Government" if federal(text) else found.group(0).strip() if found \
+    juris = FEDERAL if federal(text) else found.group(0).strip() if found \
         else web_jurisdiction(text)
     org = clean_title(org) if org else None
     if org and juris and org.casefold() == juris.casefold():
@@ -323,4 +325,7 @@ class GenericDescription(Extractor):
         pos.experience_years, pos.experience_at_class = experience(text)
         pos.budgets, pos.staff_counts = budgets(text), staff_counts(text)
         ladder = series(text, pos.job_class.title) if pos.job_class and pos.job_class.title else []
-        return Extraction(family=self.family, subject=pos, organisation=organisation(text), series=ladder)
+        found = Extraction(family=self.family, subject=pos, organisation=organisation(text), series=ladder)
+        if found.organisation.jurisdiction == FEDERAL and (cue := federal(raw)):
+            found.evidence.append(Evidence("jurisdiction", FEDERAL, cue.start(), cue.end(), cue.group(0)))
+        return found

@@ -82,10 +82,10 @@ def pay_plan(text: str) -> tuple[JobClass | None, str | None]:
     return JobClass(m.group(2), title), f"{m.group(1)}-{m.group(3)}"
 
 
-def federal(text: str) -> bool:
+def federal(text: str) -> re.Match[str] | None:
     """A US federal position description: the OF-8 form or OPM named, with a pay plan triple."""
     named = re.search(r"\bOF-8\b|Office\s+of\s+Personnel\s+Management|\bOPM\b", text)
-    return bool(named and PAY_PLAN.search(text))
+    return named if named and PAY_PLAN.search(text) else None
 
 
 def factors(text: str) -> tuple[list[Factor], float | None]:

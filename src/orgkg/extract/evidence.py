@@ -1,0 +1,197 @@
+"""Evidence for every value of an extraction: where in the read text it was read.
+
+A rule that knows its span gives it (``Extraction.evidence`` already holds
+it); for every other value of the record, ``attach`` finds where the text says
+it: the value itself (case, white space, markdown emphasis, dashes and quotes
+folded), a number as the document writes it (``70.7 million``, ``850,000``,
+``six``), or, for a value a rule composed (``Finance Branch`` from
+``Branch: Finance``, ``Executive Group`` from ``EX-03``), the longest part of
+it the text holds. Each item's ``quote`` is exactly ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from orgkg.extract.records import Evidence, Extraction
+from orgkg.extract.text import NUMBER_WORDS
+
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                       "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u00a0": " "})
+_SKIP = set("*_`#")
+_OCR = str.maketrans({"o": "0", "i": "1", "l": "1", "|": "1"})
+_WORDS = {v: k for k, v in NUMBER_WORDS.items()}
+
+
+class Folded:
+    """``text`` lower-cased with emphasis dropped and white space runs made one space,
+    with the offset in ``text`` of every folded character."""
+
+    def __init__(self, text: str) -> None:
+        chars: list[str] = []
+        where: list[int] = []
+        space = True
+        for i, c in enumerate(text.translate(_FOLD).casefold() if len(text.casefold()) == len(text)
+                              else text.translate(_FOLD).lower()):
+            if c in _SKIP:
+                continue
+            if c.isspace():
+                if space:
+                    continue
+                c, space = " ", True
+            else:
+                space = False
+            chars.append(c)
+            where.append(i)
+        self.text, self.folded, self.where = text, "".join(chars), where
+        keep = [(c, i) for c, i in zip(self.folded, where, strict=True) if c.isalnum()]
+        self.bare = "".join(c for c, _ in keep).translate(_OCR)
+        self.bare_where = [i for _, i in keep]
+
+    def find_bare(self, value: str) -> tuple[int, int] | None:
+        """Letters and digits only, OCR look-alikes folded (``EX - O3`` holds ``EX-03``)."""
+        needle = "".join(c for c in fold(value) if c.isalnum()).translate(_OCR)
+        enough = len(needle) >= 3 or (len(needle) == 2 and any(c.isdigit() for c in value))
+        at = self.bare.find(needle) if enough else -1
+        while at >= 0:
+            start, end = self.bare_where[at], self.bare_where[at + len(needle) - 1] + 1
+            if not (start and self.text[start - 1].isalnum()) and not \
+                    (end < len(self.text) and self.text[end].isalnum()):
+                return start, end
+            at = self.bare.find(needle, at + 1)
+        at = self.bare.find(needle) if len(needle) >= 4 else -1  # run together by OCR: ``LEVELEX-OI``
+        return (self.bare_where[at], self.bare_where[at + len(needle) - 1] + 1) if at >= 0 else None
+
+    def find(self, value: str, *, word: bool = True) -> tuple[int, int] | None:
+        """The first span of ``text`` that folds to ``value`` (on word boundaries when ``word``)."""
+        needle = fold(value)
+        if not needle:
+            return None
+        edge = r"(?<![\w])" if word and needle[0].isalnum() else ""
+        tail = r"(?![\w])" if word and needle[-1].isalnum() else ""
+        m = re.search(edge + re.escape(needle) + tail, self.folded)
+        if not m:
+            return None
+        return self.where[m.start()], self.where[m.end() - 1] + 1
+
+
+def fold(value: str) -> str:
+    value = "".join(c for c in value.translate(_FOLD).lower() if c not in _SKIP)
+    return re.sub(r"\s+", " ", value).strip()
+
+
+def _string_span(doc: Folded, value: str) -> tuple[int, int] | None:
+    """The value, else its longest run of leading words, else its longest word the text holds."""
+    if (span := doc.find(value)) or (span := doc.find_bare(value)):
+        return span
+    words = value.split()
+    for n in range(len(words) - 1, 1, -1):
+        if span := doc.find(" ".join(words[:n])):
+            return span
+    for n in range(len(words) - 1, 1, -1):
+        if span := doc.find(" ".join(words[-n:])):
+            return span
+    for w in sorted(set(re.split(r"[\s\-/,.;:()'\"]+", value)), key=len, reverse=True):
+        if len(w) >= 2 and (span := doc.find(w)):
+            return span
+    return None
+
+
+def _number_forms(value: float) -> Iterator[str]:
+    """How a document may write ``value``: ``70.7 million``, ``70,700,000``, ``850K``, ``six``."""
+    for scale, words in ((1e9, ("billion", "b")), (1e6, ("million", "m")), (1e3, ("thousand", "k"))):
+        v = value / scale
+        if v >= 0.1 and round(v, 3) == v:
+            for w in words:
+                yield f"{v:g} {w}"
+                yield f"{v:g}{w}"
+            yield f"{v:g}"
+    if value == int(value):
+        n = int(value)
+        yield f"{n:,}"
+        yield f"{n:,}".replace(",", " ")
+        yield str(n)
+        if n in _WORDS:
+            yield _WORDS[n]
+    else:
+        yield f"{value:g}"
+
+
+def _number_span(doc: Folded, value: float) -> tuple[int, int] | None:
+    forms = list(_number_forms(value))
+    for form in forms:
+        if span := doc.find(form):
+            return span
+    return next((span for form in forms if (span := doc.find_bare(form))), None)
+
+
+def values(ex: Extraction) -> Iterator[tuple[str, str | float]]:
+    """Every value of the position record ``ex`` gives, as (field, value)."""
+    s, o = ex.subject, ex.organisation
+    yield "title", s.title
+    for i in s.identifiers:
+        yield "identifiers", i.value
+    for key, v in (("jurisdiction", o.jurisdiction), ("organization", o.organization),
+                   ("location", o.location), ("level", s.level), ("flsa", s.flsa),
+                   ("education", s.education)):
+        if v:
+            yield key, v
+    for name, _ in o.units:
+        yield "org_units", name
+    if s.reports_to:
+        yield "reports_to", s.reports_to[0].title
+    for r in s.direct_reports:
+        yield "direct_reports", r.title
+    for p in s.peers:
+        yield "peers", p.title
+    if s.supervises_count is not None:
+        yield "supervises_count", s.supervises_count
+    if s.job_class:
+        yield "job_class", s.job_class.title or s.job_class.code or ""
+    for t in ex.series:
+        yield "series", t
+    for d in s.duties:
+        yield "duties", d.text
+    if s.experience_years is not None:
+        yield "experience_years", s.experience_years
+    for b in s.budgets:
+        yield "budgets", b.amount
+    for c in s.staff_counts:
+        yield "staff_counts", c.count
+    for f in s.factors:
+        yield "factors", f.name
+    if s.total_points is not None:
+        yield "total_points", s.total_points
+
+
+def _shown(value: str | float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def attach(text: str, ex: Extraction) -> None:
+    """Give every value of ``ex`` one evidence item, keeping those its rules gave."""
+    doc = Folded(text)
+    given: dict[tuple[str, str], list[Evidence]] = {}
+    for e in ex.evidence:
+        given.setdefault((e.field, e.value), []).append(e)
+    out: list[Evidence] = []
+    for key, value in values(ex):
+        shown = _shown(value)
+        if given.get((key, shown)):
+            out.append(given[(key, shown)].pop(0))
+            continue
+        if isinstance(value, (int, float)):
+            span = _number_span(doc, float(value))
+            if not span and key == "supervises_count" and ex.subject.direct_reports:
+                span = _string_span(doc, ex.subject.direct_reports[0].title)  # counted from the list
+        else:
+            span = _string_span(doc, value)
+        if span:
+            out.append(Evidence(key, shown, span[0], span[1], text[span[0] : span[1]]))
+    ex.evidence = out
+
+
+def coverage(ex: Extraction) -> tuple[int, int]:
+    """(values with evidence, values) of one extraction."""
+    return len(ex.evidence), sum(1 for _ in values(ex))

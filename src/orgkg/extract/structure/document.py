@@ -1,0 +1,196 @@
+"""One document's structure, parsed once and shared by every rule.
+
+``parse(text)`` gives a ``Document``: its lines, headings (with a level),
+sections (a heading and the lines up to the next heading of the same or a
+higher rank), label-value fields, list items (marker kind, depth, continuation
+lines joined), tables, paragraphs and sentences. Every part carries offsets
+into ``text`` (code points), so a rule that reads a part can say where.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from orgkg.extract.structure.fields import Field, read_fields
+from orgkg.extract.structure.lines import PLACEHOLDER, UNDERLINE, Line, front_matter_end, split_lines
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int  # 1..6 markdown-like; 7 a heading only by its shape (short, capitals, colon)
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Item:
+    """A list item: its marker kind, its depth in the list, its text's span (continuations included)."""
+
+    marker: str
+    depth: int
+    line: int
+    start: int
+    end: int
+
+
+@dataclass
+class Section:
+    heading: Heading | None
+    first: int  # the first line index after the heading
+    last: int  # one past the last line index
+    children: list[Section] = field(default_factory=list)
+
+
+SHAPE_WORDS = 10
+
+
+def _shape_heading(text: str, ln: Line, prev_blank: bool) -> bool:
+    """A heading by its shape: a short line in capitals, or a short line ending with a colon."""
+    body = text[ln.body_start : ln.body_end]
+    words = body.split()
+    if not words or len(words) > SHAPE_WORDS or body.endswith((".", ",", ";")) or ln.marker == "bullet":
+        return False
+    letters = [c for c in body if c.isalpha()]
+    capitals = len(letters) >= 3 and all(c.isupper() for c in letters)
+    colon = body.endswith(":") and len(words) <= 8
+    return capitals or (colon and (prev_blank or ln.marker == "")) or ln.bold
+
+
+class Document:
+    """The parsed structure of one tidied text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = split_lines(text)
+        self.front_end = front_matter_end(self.lines, text)
+        self.headings = self._headings()
+        self.fields: list[Field] = read_fields(text, self.lines, self.front_end)
+
+    # ------------------------------------------------------------ reading parts
+
+    def body(self, ln: Line) -> str:
+        return self.text[ln.body_start : ln.body_end]
+
+    def quote(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def _headings(self) -> list[Heading]:
+        out: list[Heading] = []
+        prev_blank = True
+        for ln in self.lines[self.front_end :]:
+            body = self.body(ln)
+            nxt = self.lines[ln.index + 1] if ln.index + 1 < len(self.lines) else None
+            under = nxt is not None and not ln.blank and UNDERLINE.match(self.text, nxt.start, nxt.end)
+            level = 0
+            if ln.atx:
+                level = ln.atx
+            elif under and under.group(1)[0] == "=":
+                level = 1
+            elif under and len(under.group(1)) >= 3:
+                level = 2
+            elif not ln.blank and not PLACEHOLDER.search(body) and _shape_heading(self.text, ln, prev_blank):
+                level = 7
+            if level and body.rstrip(" :*_"):
+                end = ln.body_start + len(body.rstrip(" :*_"))
+                out.append(Heading(body.rstrip(" :*_"), level, ln.index, ln.body_start, end))
+            prev_blank = ln.blank
+        return out
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        """Every heading's section: its lines up to the next heading of the same or higher rank."""
+        out = []
+        for i, h in enumerate(self.headings):
+            last = len(self.lines)
+            for later in self.headings[i + 1 :]:
+                if later.level <= h.level or h.level == 7:
+                    last = later.line
+                    break
+            out.append(Section(h, h.line + 1, last))
+        return out
+
+    def section_lines(self, section: Section) -> list[Line]:
+        return self.lines[section.first : section.last]
+
+    def items(self, section: Section | None = None) -> list[Item]:
+        """List items (in ``section``, or everywhere), continuation lines joined, with depth."""
+        lines = self.section_lines(section) if section else self.lines
+        out: list[Item] = []
+        indents: list[tuple[int, str]] = []
+        for ln in lines:
+            if ln.blank:
+                continue
+            if ln.marker:
+                while indents and (indents[-1][0] > ln.indent
+                                   or (indents[-1][0] == ln.indent and indents[-1][1] != ln.marker)):
+                    indents.pop()
+                if not indents or indents[-1][0] < ln.indent:
+                    indents.append((ln.indent, ln.marker))
+                out.append(Item(ln.marker, len(indents) - 1, ln.index, ln.body_start, ln.body_end))
+            elif out and out[-1].line == ln.index - 1 and ln.indent > 0 and not self._is_heading(ln):
+                last = out[-1]
+                out[-1] = Item(last.marker, last.depth, ln.index, last.start, ln.body_end)
+            elif not ln.indent:
+                indents = []
+        return out
+
+    @cached_property
+    def _item_lines(self) -> set[int]:
+        return {k for it in self.items() for k in range(self.line_of(it.start), it.line + 1)}
+
+    def line_of(self, offset: int) -> int:
+        """The index of the line holding ``offset``."""
+        return bisect.bisect_right(self._starts, offset) - 1
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [ln.start for ln in self.lines]
+
+    def _is_heading(self, ln: Line) -> bool:
+        return any(h.line == ln.index for h in self.headings)
+
+    def paragraphs(self, section: Section | None = None) -> list[Span]:
+        """Runs of unmarked, non-heading lines."""
+        lines = self.section_lines(section) if section else self.lines[self.front_end :]
+        heads = {h.line for h in self.headings} | self._item_lines
+        out: list[Span] = []
+        cur: Span | None = None
+        for ln in lines:
+            if ln.blank or ln.marker or ln.index in heads:
+                if cur:
+                    out.append(cur)
+                cur = None
+                continue
+            cur = Span(cur.start, ln.body_end) if cur else Span(ln.body_start, ln.body_end)
+        if cur:
+            out.append(cur)
+        return out
+
+    def sentences(self, span: Span) -> list[Span]:
+        """Sentences of a paragraph or item: a full stop, then a capital or the end."""
+        out, at = [], span.start
+        for m in re.finditer(r"(?<![A-Z])(?<!\b[a-z])[.!?](?=\s+[A-Z(\"\u2018\u201c]|\s*$)",
+                             self.text[span.start : span.end]):
+            end = span.start + m.end()
+            out.append(Span(at, end))
+            at = end
+            while at < span.end and self.text[at].isspace():
+                at += 1
+        if at < span.end:
+            out.append(Span(at, span.end))
+        return out
+
+
+def parse(text: str) -> Document:
+    return Document(text)

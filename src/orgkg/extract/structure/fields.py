@@ -1,0 +1,150 @@
+"""Label-value fields of a document, each with the spans of its label and value.
+
+Forms write a field many ways; all become one ``Field``:
+
+- ``Label: value`` (also inside a bullet, ``* Title: X``, or bold ``**Title:** X``),
+  several on one line when wide gaps separate them (``Class: X      Code: Y``);
+- ``Label<TAB>value`` and two-cell table rows ``| Label | value |``;
+- a table whose first row holds the labels and the next row the values;
+- a label alone on its line (``Reports to:``), its value on the next line;
+- YAML front matter (``title: "X"``), the quotes not part of the value.
+
+A value holding a template placeholder (``{{ page.title }}``) is no value.
+``loose`` marks a label written without a colon (a table cell, a label alone on
+its line): a rule accepts it only for the labels it knows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orgkg.extract.structure.lines import PLACEHOLDER, Line
+
+#: a label: up to 8 words, no sentence punctuation, not a time or a web address.
+LABEL = re.compile(r"[^\s:|.;!?][^:|;!?\n]{0,60}")
+COLON = re.compile(r"[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*\**[ \t]*:[ \t]*\**[ \t]*(?!//)")
+GAP = re.compile(r"[ \t]{3,}|\t")
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    label_start: int
+    label_end: int
+    value_start: int
+    value_end: int
+    line: int
+    loose: bool = False
+
+    def value(self, text: str) -> str:
+        return text[self.value_start : self.value_end]
+
+
+def _is_label(label: str) -> bool:
+    words = label.split()
+    return 0 < len(words) <= 8 and not re.search(r"https?$|\d{1,2}$", label) and label[0] not in "([{\"'"
+
+
+def _trim(text: str, start: int, end: int, *, quotes: bool = False) -> tuple[int, int]:
+    strip = " \t*_" + ("\"'" if quotes else "")
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    return start, end
+
+
+def _colon_fields(text: str, ln: Line, *, quotes: bool) -> list[Field]:
+    """``Label: value`` fields on one line, several when wide gaps separate them."""
+    out: list[Field] = []
+    at = ln.body_start
+    if text[at] == "*":  # ``**Title:** X``: the bold opening belongs to the label
+        at = ln.start + len(text[ln.start : ln.body_end]) - len(text[ln.start : ln.body_end].lstrip(" \t"))
+        while at < ln.body_end and text[at] in "*_":
+            at += 1
+    while at < ln.body_end:
+        m = LABEL.match(text, at, ln.body_end)
+        c = COLON.match(text, m.end(), ln.body_end) if m else None
+        if not m or not c or not _is_label(m.group(0)):
+            break
+        label_end = m.end()
+        nxt = None
+        for g in GAP.finditer(text, c.end(), ln.body_end):
+            lm = LABEL.match(text, g.end(), ln.body_end)
+            if lm and (cm := COLON.match(text, lm.end(), ln.body_end)) and _is_label(lm.group(0)) \
+                    and cm.end() > lm.end():
+                nxt = g
+                break
+        stop = nxt.start() if nxt else ln.body_end
+        v0, v1 = _trim(text, c.end(), stop, quotes=quotes)
+        label = text[m.start() : label_end].strip(" *_")
+        out.append(Field(label, m.start(), label_end, v0, v1, ln.index))
+        if not nxt:
+            break
+        at = nxt.end()
+    return out
+
+
+def _cells(text: str, ln: Line) -> list[tuple[int, int]]:
+    """Cells of a table row (``|``) or a tab/wide-gap separated row."""
+    seg = text[ln.start : ln.end]
+    sep = re.compile(r"\|") if seg.strip().startswith("|") else re.compile(r"\t+|[ \t]{3,}")
+    cells, at = [], ln.start
+    for m in sep.finditer(text, ln.start, ln.end):
+        cells.append(_trim(text, at, m.start()))
+        at = m.end()
+    cells.append(_trim(text, at, ln.end))
+    return [(a, b) for a, b in cells if b > a]
+
+
+def _row_fields(text: str, ln: Line) -> list[Field]:
+    cells = _cells(text, ln)
+    if len(cells) != 2 or not _is_label(text[cells[0][0] : cells[0][1]]):
+        return []
+    (l0, l1), (v0, v1) = cells
+    if text[l1 - 1] == ":":
+        l1 -= 1
+    label = text[l0:l1].strip(" *_")
+    return [Field(label, l0, l1, v0, v1, ln.index, loose=text[l0:l1].strip()[-1:] != ":")]
+
+
+def _is_rule(text: str, ln: Line) -> bool:
+    return bool(re.fullmatch(r"[ \t|:\-=+]*", text[ln.start : ln.end]))
+
+
+def read_fields(text: str, lines: list[Line], front_end: int) -> list[Field]:
+    """Every field of the document, in document order."""
+    out: list[Field] = []
+    content = [ln for ln in lines if not ln.blank and not _is_rule(text, ln)]
+    for k, ln in enumerate(content):
+        body = text[ln.body_start : ln.body_end]
+        if ln.index < front_end:
+            out += [f for f in _colon_fields(text, ln, quotes=True)
+                    if not PLACEHOLDER.search(text, f.value_start, f.value_end)]
+            continue
+        piped = text[ln.start : ln.end].strip().startswith("|")
+        found = [] if piped else _colon_fields(text, ln, quotes=False)
+        if not found and (piped or "\t" in body or GAP.search(body)):
+            found = _row_fields(text, ln)
+        if len(found) == 1 and found[0].value_start == found[0].value_end:
+            found = []  # ``Reports to:`` alone: the value is on the next line
+        if not found and k + 1 < len(content) and _alone(text, ln):
+            nxt = content[k + 1]
+            if (nxt.index in (ln.index + 1, ln.index + 2) and not nxt.atx
+                    and not _colon_fields(text, nxt, quotes=False)
+                    and not text[nxt.start : nxt.end].lstrip().startswith("|")):
+                v0, v1 = _trim(text, nxt.body_start, nxt.body_end)
+                label = body.rstrip(" :*_")
+                found = [Field(label, ln.body_start, ln.body_start + len(label), v0, v1, nxt.index,
+                               loose=not body.rstrip(" *_").endswith(":"))]
+        out += [f for f in found if not PLACEHOLDER.search(text, f.value_start, f.value_end)]
+    return out
+
+
+def _alone(text: str, ln: Line) -> bool:
+    """A short line that may be a label with its value below it."""
+    body = text[ln.body_start : ln.body_end].rstrip(" *_")
+    if ln.marker and not body.endswith(":"):
+        return False
+    return 0 < len(body.split()) <= 6 and not body.endswith((".", ",", ";")) and ":" not in body[:-1]

@@ -1,0 +1,96 @@
+"""Lines of a tidied text, each with its offsets, list marker, indent and markdown.
+
+A ``Line`` knows where it starts and ends in the text (code points), how deep
+it is indented, which list marker opens it (bullet, number, lower or upper
+letter, roman numeral) and where its body starts after that marker and any
+markdown emphasis. Nothing here reads a value; it only says what each line is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: a list marker: ``•``, ``-``, ``*``, ``1.``, ``1)``, ``(a)``, ``a.``, ``A)``, ``iv.``, ``(ii)``, ``1.2``.
+MARKER = re.compile(
+    r"(?P<bullet>[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u00b7\u2219*+\-\u2013\u2014>\u27a2\uf0b7\uf0a7o](?=\s))"
+    r"|\(?(?P<roman>(?:i{1,3}|iv|vi{0,3}|ix|x{1,2}))[.)](?=\s)"
+    r"|\(?(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:[.)]|(?<=\.\d)|(?<=\.\d\d))(?=\s)"
+    r"|\(?(?P<lower>[a-z])[.)](?=\s)"
+    r"|\(?(?P<upper>[A-Z])[.)](?=\s)"
+)
+#: a markdown heading ``## Text`` and a setext underline.
+ATX = re.compile(r"^(#{1,6})[ \t]+")
+UNDERLINE = re.compile(r"^[ \t]*(=+|-+)[ \t]*$")
+#: a template placeholder: Liquid / Jinja / Handlebars.
+PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+EMPHASIS = "*_`"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line: ``start``/``end`` in the text, its body after marker and emphasis."""
+
+    index: int
+    start: int
+    end: int
+    indent: int
+    marker: str  # "", "bullet", "number", "lower", "upper", "roman"
+    atx: int  # the markdown heading level (``##`` -> 2), 0 when none
+    body_start: int
+    body_end: int
+    bold: bool  # the whole body is wrapped in ``**`` / ``__``
+
+    @property
+    def blank(self) -> bool:
+        return self.body_start >= self.body_end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """Shrink ``[start, end)`` past spaces and markdown emphasis at both ends."""
+    bold = False
+    while True:
+        while start < end and text[start] in " \t":
+            start += 1
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        if end - start >= 2 and text[start] in EMPHASIS and text[end - 1] == text[start]:
+            k = 2 if end - start >= 4 and text[start + 1] == text[start] == text[end - 2] else 1
+            bold = bold or k == 2
+            start, end = start + k, end - k
+            continue
+        return start, end, bold
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of ``text`` with its marker, indent and trimmed body."""
+    out: list[Line] = []
+    pos = 0
+    for i, raw in enumerate(text.split("\n")):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        stripped = raw.lstrip(" \t")
+        indent = len(raw[: len(raw) - len(stripped)].expandtabs(4))
+        at = start + len(raw) - len(stripped)
+        atx = ATX.match(stripped)
+        level = len(atx.group(1)) if atx else 0
+        if atx:
+            at += atx.end()
+        kind = ""
+        m = MARKER.match(text, at, end) if not atx else None
+        if m and m.end() < end:
+            kind = m.lastgroup or ""
+            at = m.end()
+        b0, b1, bold = _trim(text, at, end)
+        out.append(Line(i, start, end, indent, kind, level, b0, b1, bold))
+    return out
+
+
+def front_matter_end(lines: list[Line], text: str) -> int:
+    """The index of the line after a YAML front matter block (``---`` ... ``---``), or 0."""
+    if not lines or text[lines[0].start : lines[0].end].strip() != "---":
+        return 0
+    for ln in lines[1:60]:
+        if text[ln.start : ln.end].strip() in ("---", "..."):
+            return ln.index + 1
+    return 0
