@@ -40,6 +40,8 @@ from orgkg.extract.families.generic_phrases import (
     supervisor_phrases,
 )
 from orgkg.extract.families.generic_series import series
+from orgkg.extract.rules.duties import duties as shared_duties
+from orgkg.extract.structure import parse
 from orgkg.extract.records import (
     Evidence,
     Extraction,
@@ -288,6 +290,7 @@ class GenericDescription(Extractor):
 
     def extract(self, text: str) -> Extraction:
         raw, text = text, prepare(text)
+        spans: list[Evidence] = []
         title = first_field(text, "title")
         if title and EMPLOYMENT_WORDS.match(title):
             title = None
@@ -321,11 +324,17 @@ class GenericDescription(Extractor):
             pos.job_class = JobClass(code, pos.title)
         pos.flsa = flsa_of(raw, text)
         pos.duties = duties(text)
+        doc = parse(raw)
+        if not pos.duties:
+            read = shared_duties(doc)
+            pos.duties = [d for d, _ in read]
+            spans = [Evidence("duties", d.text, s.start, s.end, raw[s.start : s.end]) for d, s in read]
         pos.education = education(text)
         pos.experience_years, pos.experience_at_class = experience(text)
         pos.budgets, pos.staff_counts = budgets(text), staff_counts(text)
         ladder = series(text, pos.job_class.title) if pos.job_class and pos.job_class.title else []
         found = Extraction(family=self.family, subject=pos, organisation=organisation(text), series=ladder)
+        found.evidence += spans
         if found.organisation.jurisdiction == FEDERAL and (cue := federal(raw)):
             found.evidence.append(Evidence("jurisdiction", FEDERAL, cue.start(), cue.end(), cue.group(0)))
         return found

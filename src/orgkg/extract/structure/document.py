@@ -177,6 +177,18 @@ class Document:
             out.append(cur)
         return out
 
+    def blocks(self, section: Section | None = None) -> list[Span]:
+        """Paragraphs, a paragraph whose every line ends a sentence split into its lines
+        (a list whose markers were lost), and top-level list items, in document order."""
+        out = [Span(it.start, it.end) for it in self.items(section) if it.depth == 0]
+        for p in self.paragraphs(section):
+            lines = [ln for ln in self.lines[self.line_of(p.start) : self.line_of(p.end) + 1] if not ln.blank]
+            if len(lines) >= 2 and all(self.text[ln.body_end - 1] in ".;!?" for ln in lines):
+                out += [Span(ln.body_start, ln.body_end) for ln in lines]
+            else:
+                out.append(p)
+        return sorted(out, key=lambda s: s.start)
+
     def sentences(self, span: Span) -> list[Span]:
         """Sentences of a paragraph or item: a full stop, then a capital or the end."""
         out, at = [], span.start

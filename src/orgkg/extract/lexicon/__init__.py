@@ -1,0 +1,42 @@
+"""The words rules look for, as data: one TOML file per language (``en.toml``, ``fr.toml``).
+
+``words("headings", "duties")`` gives the entries of every language, folded
+(``fold``: case, accents, punctuation and spacing), so a rule compares a
+folded label or heading with them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+LANGUAGES = ("en", "fr")
+HERE = Path(__file__).parent
+
+
+def fold(text: str) -> str:
+    """``Niveau du poste :`` -> ``niveau du poste``; ``What You’ll Do`` -> ``what you'll do``."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("&", " and "))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[^\w'/]+", " ", text)
+    return re.sub(r"\s*/\s*", "/", text).strip()
+
+
+@cache
+def _table(language: str) -> dict[str, dict[str, list[str]]]:
+    with (HERE / f"{language}.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+@cache
+def words(group: str, key: str) -> frozenset[str]:
+    """The folded entries of ``[group] key`` in every language."""
+    return frozenset(fold(w) for lang in LANGUAGES for w in _table(lang).get(group, {}).get(key, []))
+
+
+def entries(language: str) -> dict[str, dict[str, list[str]]]:
+    """The raw table of one language (for tests)."""
+    return _table(language)

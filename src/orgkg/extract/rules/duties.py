@@ -1,0 +1,120 @@
+"""Duties: the items (or paragraphs) under a duties heading, else a run of verb-led statements.
+
+A duties heading is any ``[headings] duties`` entry (``Key Responsibilities``,
+``What you'll do``, ``We are looking for someone who will:``, ``Responsabilités
+spécifiques``), with or without a section number or a time column. Under it the
+top-level list items are the duties (items may start in lower case, nest,
+and run over several lines); without a list, its paragraphs. A document with
+no such heading gives its longest run (three or more) of consecutive
+paragraphs or items that open with a duty verb (``Provide ...``, ``Manages ...``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgkg.extract.families.generic_duties import INTRO, percent_of
+from orgkg.extract.lexicon import fold, words
+from orgkg.extract.records import Duty
+from orgkg.extract.structure import Document, Heading, Span
+from orgkg.extract.text import first_sentence, squash
+
+SECTION_NO = re.compile(r"^(?:section\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+|^[a-z]\)\s+|\s*\(?%.*$", re.I)
+
+
+def _is(heading: str, group: str) -> bool:
+    text = fold(SECTION_NO.sub("", heading))
+    known = words("headings", group)
+    return text in known or any(text.startswith(w + " ") and len(text.split()) <= 8 for w in known)
+
+
+def duty_headings(doc: Document) -> list[Heading]:
+    return [h for h in doc.headings if _is(h.text, "duties")]
+
+
+def _blocks_under(doc: Document, head: Heading) -> list[Span]:
+    """The top-level items under ``head``, else its paragraphs, up to the next heading."""
+    heads = {h.line: h for h in doc.headings}
+    starts = {doc.line_of(it.start): it for it in doc.items()}
+    covered = {k for first, it in starts.items() for k in range(first, it.line + 1)}
+    out: list[Span] = []
+    top: int | None = None
+    para: Span | None = None
+    kind = ""
+    for ln in doc.lines[head.line + 1 :]:
+        if ln.index in heads and ln.index not in starts:
+            if out or para or _is(heads[ln.index].text, "stop"):
+                break
+            continue
+        it = starts.get(ln.index)
+        if it:
+            if para and not out:
+                para = None  # an introduction before the list
+            top = it.depth if top is None else top
+            if it.depth == top:
+                out.append(Span(it.start, it.end))
+                kind = "item"
+            continue
+        if ln.blank:
+            if para:
+                out.append(para)
+                para = None
+            continue
+        if kind == "item" and ln.indent == 0 and ln.index not in covered:
+            break  # a paragraph after the list ends it
+        if kind != "item" and ln.index not in covered:
+            para = Span(para.start, ln.body_end) if para else Span(ln.body_start, ln.body_end)
+            kind = "para"
+    if para:
+        out.append(para)
+    return out
+
+
+def _verb_led(doc: Document, span: Span) -> bool:
+    first = re.match(r"[\W\d]*(\w+)(?:\s+(\w+))?", doc.text[span.start : span.start + 80])
+    if not first:
+        return False
+    verbs = words("words", "duty_verbs")
+    w1, w2 = fold(first.group(1)), fold(first.group(2) or "")
+    base = {w1, w1[:-1], w1[:-2], re.sub(r"ies$", "y", w1)}
+    if w1.endswith("ly") and w2:  # ``Independently manages``
+        base |= {w2, w2[:-1], w2[:-2]}
+    return bool(base & verbs)
+
+
+def _verb_run(doc: Document) -> list[Span]:
+    blocks = doc.blocks()
+    best: list[Span] = []
+    run: list[Span] = []
+    for b in blocks:
+        if _verb_led(doc, b) and len(doc.text[b.start : b.end].split()) >= 4:
+            run.append(b)
+            if len(run) > len(best):
+                best = list(run)
+        else:
+            run = []
+    return best if len(best) >= 3 else []
+
+
+def _catch_all(sentence: str) -> bool:
+    """``Performs related work as assigned``: no duty of its own."""
+    folded = fold(sentence)
+    return any(w in folded for w in words("words", "not_duties"))
+
+
+def duties(doc: Document) -> list[tuple[Duty, Span]]:
+    """The document's duties with the span of each, in document order."""
+    spans: list[Span] = []
+    for head in duty_headings(doc):
+        spans = _blocks_under(doc, head)
+        if len(spans) >= 2:
+            break
+    if len(spans) < 2:
+        spans = _verb_run(doc)
+    out = []
+    for span in spans:
+        share, rest = percent_of(squash(doc.text[span.start : span.end]))
+        sentence = first_sentence(rest).rstrip(" .")
+        if len(sentence.split()) >= 3 and not INTRO.match(sentence) and not _catch_all(sentence):
+            out.append((Duty(sentence[0].upper() + sentence[1:], share), span))
+    return out

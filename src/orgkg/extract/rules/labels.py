@@ -1,0 +1,56 @@
+"""Label-value fields found by the lexicon key of their label, and values made clean.
+
+``labelled(doc, "level")`` gives the fields whose label is one of the
+``[labels] level`` entries (any language; a bilingual label ``Level / Niveau``
+matches by either side). ``clean`` drops what is never part of a value:
+markdown bullets and emphasis, surrounding quotes, a template placeholder,
+another field's label run into it (``Chief Operating Officer * Effective``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgkg.extract.lexicon import fold, words
+from orgkg.extract.structure import PLACEHOLDER, Document, Field, Span
+
+Found = tuple[str, Span]
+
+#: a run-in label or bullet that ends a value: `` * Effective``, ``  Position Number:``.
+RUN_IN = re.compile(r"\s+[*\u2022]\s+\S.*$|\s{2,}[A-Z][\w /&']{1,30}:.*$")
+
+
+def label_keys(label: str) -> list[str]:
+    """The folded forms a label may match by: whole, and each side of ``English / Français``."""
+    whole = fold(re.sub(r"\([^)]*\)", "", label))
+    return [whole, *(fold(p) for p in re.split(r"\s+/\s+|\s*\|\s*", label) if "/" in label)]
+
+
+def labelled(doc: Document, key: str, *, loose: bool = True) -> list[Field]:
+    """Fields whose label is a ``[labels] key`` entry, in document order."""
+    known = words("labels", key)
+    return [f for f in doc.fields if (loose or not f.loose) and any(k in known for k in label_keys(f.label))]
+
+
+def clean(doc: Document, start: int, end: int) -> tuple[str, Span] | None:
+    """The value between ``start`` and ``end`` without bullets, quotes, placeholders or run-in labels."""
+    raw = doc.text[start:end]
+    if PLACEHOLDER.search(raw):
+        return None
+    cut = RUN_IN.search(raw)
+    if cut:
+        end = start + cut.start()
+    while start < end and doc.text[start] in " \t*_\"'\u201c\u2018`#>\u2022-":
+        start += 1
+    while end > start and doc.text[end - 1] in " \t*_\"'\u201d\u2019`:;,":
+        end -= 1
+    value = re.sub(r"\s+", " ", doc.text[start:end]).strip()
+    return (value, Span(start, end)) if value else None
+
+
+def first_value(doc: Document, key: str, *, loose: bool = True, max_words: int = 20) -> Found | None:
+    for f in labelled(doc, key, loose=loose):
+        found = clean(doc, f.value_start, f.value_end)
+        if found and len(found[0].split()) <= max_words:
+            return found
+    return None
