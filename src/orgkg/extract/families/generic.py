@@ -40,8 +40,6 @@ from orgkg.extract.families.generic_phrases import (
     supervisor_phrases,
 )
 from orgkg.extract.families.generic_series import series
-from orgkg.extract.rules.duties import duties as shared_duties
-from orgkg.extract.structure import parse
 from orgkg.extract.records import (
     Evidence,
     Extraction,
@@ -51,6 +49,8 @@ from orgkg.extract.records import (
     Organisation,
     Position,
 )
+from orgkg.extract.rules.duties import duties as shared_duties
+from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     clean_title,
     repair_level,
