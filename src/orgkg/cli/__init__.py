@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import click
 
-from orgkg.cli import build, chart, export, positions, query, reason, validate
+from orgkg.cli import build, chart, export, positions, query, read, reason, validate
 
 COMMANDS: tuple[click.Command, ...] = (
     build.build,
+    read.read,
     positions.positions,
     query.query,
     export.export,

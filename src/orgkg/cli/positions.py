@@ -17,10 +17,17 @@ from orgkg.register.positions import positions as register
 @graph_option
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "table"]), default=None,
               help="Output format (default: table on a terminal, json otherwise).")
+@click.option("--evidence", is_flag=True,
+              help="Add to each record where each of its values was read (field, value, document, "
+                   "start, end, quote).")
 @translate_errors
-def positions(graph_dir: Path, fmt: str | None) -> None:
-    """Print the position register computed from the graph."""
-    records = register(open_store(graph_dir))
+def positions(graph_dir: Path, fmt: str | None, evidence: bool) -> None:
+    """Print the position register computed from the graph.
+
+    With --evidence, the offsets count Unicode code points into the text
+    `orgkg read FILE` prints.
+    """
+    records = register(open_store(graph_dir), evidence=evidence)
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     if fmt == "json":
         click.echo(formats.to_json(records), nl=False)

@@ -19,6 +19,7 @@ from rdflib.namespace import ORG, RDF
 from orgkg import __version__
 from orgkg.errors import InputError
 from orgkg.extract import EXTRACTORS, Recognition, extract
+from orgkg.extract.text import tidy
 from orgkg.mapping import Provenance, to_graph
 from orgkg.read import Document, Limits, Worker, read, supported
 from orgkg.read.limits import deadline
@@ -104,8 +105,18 @@ def _failed(path: Path, message: str, start: float) -> Loaded:
     return Loaded(Outcome(str(path), "failed", error=message[:500], seconds=time.perf_counter() - start))
 
 
+def indexed_text(doc: Document) -> str:
+    """The text a document's evidence offsets index: what ``orgkg read FILE`` prints.
+
+    The reader's text, tidied as every extractor reads it (``extract.text.tidy``).
+    The build extracts from exactly this string, so an offset into it is an
+    offset into what the extractor saw.
+    """
+    return tidy(doc.text)
+
+
 def _extract_and_map(doc: Document, *, name_shared: bool) -> tuple[URIRef, Graph, Recognition]:
-    extraction = extract(doc.text)
+    extraction = extract(indexed_text(doc))
     found = Recognition(extraction.family, extraction.confidence)
     extractor = EXTRACTORS[found.family]
     prov = Provenance(

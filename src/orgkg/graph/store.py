@@ -22,6 +22,7 @@ from rdflib import Graph, URIRef
 
 from orgkg.errors import GraphError
 from orgkg.graph import titles
+from orgkg.mapping.evidence import is_evidence
 from orgkg.mapping.namespaces import PREFIXES, bind_prefixes
 
 TRIG = "graph.trig"
@@ -77,10 +78,13 @@ def load(store: ox.Store, trig_text: str) -> None:
     pyoxigraph's ``use_default_graph_as_union`` gives the same answers but is
     far slower on joins (bench/results/store.md). ``GRAPH ?g`` still sees only
     the per-document graphs; exports and publication read named graphs only.
+    Evidence (``mapping.evidence``) stays in the named graphs only: the union
+    copy holds the facts, and stays as small as it was without evidence.
     """
     quads = list(ox.parse(trig_text.encode("utf-8"), ox.RdfFormat.TRIG))
     store.bulk_extend(quads)
-    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
+    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads
+                      if not (isinstance(q.subject, ox.NamedNode) and is_evidence(q.subject.value)))
 
 
 def has_union_copy(store: ox.Store) -> bool:

@@ -49,3 +49,10 @@ def child(parent: URIRef, kind: str, index: int) -> URIRef:
     if index < 1 or not re.fullmatch(r"[a-z]+", kind):
         raise ValueError(f"bad child IRI part: {kind!r} {index}")
     return URIRef(f"{parent}/{kind}/{index}")
+
+
+def part(parent: URIRef, name: str) -> URIRef:
+    """A named part of a minted thing: ``<parent>/body``."""
+    if not re.fullmatch(r"[a-z]+", name):
+        raise ValueError(f"bad IRI part: {name!r}")
+    return URIRef(f"{parent}/{name}")

@@ -17,6 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from orgkg.extract.records import Extraction, Identifier, MentionedPosition, Position
+from orgkg.mapping.evidence import Facts, annotate
 from orgkg.mapping.iris import child, mint, normalise
 from orgkg.mapping.namespaces import ADMS, ORGKG, XKOS
 
@@ -68,6 +69,7 @@ class _Mapper:
 
     def __init__(self, ex: Extraction, prov: Provenance) -> None:
         self.ex, self.prov, self.g = ex, prov, Graph()
+        self.facts = Facts()
         self.doc = document_iri(prov.document_key)
         o = ex.organisation
         # Classes, levels and factors are named within a jurisdiction; posts
@@ -77,6 +79,12 @@ class _Mapper:
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.g.add((s, p, o))
+
+    def fact(self, field: str, values: tuple[object, ...], s: URIRef, p: URIRef,
+             o: URIRef | Literal) -> None:
+        """Add a triple that holds a record field's value, noted for its evidence."""
+        self.add(s, p, o)
+        self.facts.note(field, values, (s, p, o))
 
     def text(self, s: URIRef, p: URIRef, value: str | None) -> None:
         if value:
@@ -104,8 +112,12 @@ class _Mapper:
         if o.jurisdiction:
             here = self.org(mint("org", o.jurisdiction), o.jurisdiction, formal=True)
             self.add(here, RDF.type, ORGKG.Jurisdiction)
+            self.facts.note("jurisdiction", (o.jurisdiction,),
+                            (here, SKOS.prefLabel, Literal(o.jurisdiction)))
         if o.organization:
             dept = self.org(mint("org", self.scope, o.organization), o.organization, formal=True)
+            self.facts.note("organization", (o.organization,),
+                            (dept, SKOS.prefLabel, Literal(o.organization)))
             if here is not None:
                 self.add(dept, ORG.subOrganizationOf, here)
             here = dept
@@ -113,6 +125,7 @@ class _Mapper:
         for name, kind in o.units:
             path.append(name)
             unit = self.org(mint("unit", *path), name, formal=False)
+            self.facts.note("org_units", (name,), (unit, SKOS.prefLabel, Literal(name)))
             self.text(unit, ORGKG.unitKind, kind)
             if here is not None:
                 self.add(unit, ORG.subOrganizationOf, here)
@@ -140,16 +153,16 @@ class _Mapper:
         self.add(post, ORGKG.primaryTitle, Literal(m.title))
         self.add(post, ORGKG.title, Literal(m.title))
         self.add(post, ORGKG.mentionedIn, self.doc)
-        self.identifiers(post, ids)
+        self.identifiers(post, ids, field="mentioned identifiers")
         series_class = self.series_classes.get(normalise(m.title))
         if series_class is not None:
             self.add(post, ORG.role, series_class)
         return post
 
-    def identifiers(self, post: URIRef, ids: list[Identifier]) -> None:
+    def identifiers(self, post: URIRef, ids: list[Identifier], *, field: str = "identifiers") -> None:
         for ident in ids:
             node = mint("identifier", self.scope, ident.scheme, ident.value)
-            self.add(post, ADMS.identifier, node)
+            self.fact(field, (ident.value,), post, ADMS.identifier, node)
             self.add(node, RDF.type, ADMS.Identifier)
             self.add(node, SKOS.notation, Literal(ident.value))
             scheme = SCHEME_CONCEPTS.get(ident.scheme, ORGKG.DocumentNumber)
@@ -159,23 +172,23 @@ class _Mapper:
 
     def reporting(self, post: URIRef, s: Position) -> None:
         supervisors = [self.mentioned(m) for m in s.reports_to]
-        for i, sup in enumerate(supervisors):
-            self.add(post, ORG.reportsTo, sup)
+        for m, (i, sup) in zip(s.reports_to, enumerate(supervisors), strict=True):
+            self.fact("reports_to", (m.title, m.identifier), post, ORG.reportsTo, sup)
             if i == 0:
                 self.add(post, ORGKG.primaryReportsTo, sup)
         for m in s.direct_reports:
             sub = self.mentioned(m)
-            self.add(sub, ORG.reportsTo, post)
+            self.fact("direct_reports", (m.title, m.identifier), sub, ORG.reportsTo, post)
             self.add(sub, ORGKG.primaryReportsTo, post)
         for m in s.peers:
             peer = self.mentioned(m)
-            self.add(peer, ORGKG.peerOf, post)
+            self.fact("peers", (m.title,), peer, ORGKG.peerOf, post)
             if supervisors:
                 self.add(peer, ORG.reportsTo, supervisors[0])
                 self.add(peer, ORGKG.primaryReportsTo, supervisors[0])
         if s.supervises_count is not None:
-            self.add(post, ORGKG.supervisesCount,
-                     Literal(s.supervises_count, datatype=XSD.nonNegativeInteger))
+            self.fact("supervises_count", (s.supervises_count,), post, ORGKG.supervisesCount,
+                      Literal(s.supervises_count, datatype=XSD.nonNegativeInteger))
 
     # ------------------------------------------------------------ classification
     def job_class(self, title: str | None, code: str | None) -> URIRef:
@@ -206,7 +219,7 @@ class _Mapper:
         cells = [child(node, "list", i) for i in range(1, len(classes) + 1)]
         self.add(node, SKOS.memberList, cells[0])
         for i, (cls, cell) in enumerate(zip(classes, cells, strict=True)):
-            self.add(node, SKOS.member, cls)
+            self.fact("series", (titles[i],), node, SKOS.member, cls)
             self.add(cls, ORGKG.inSeries, node)
             self.add(cls, ORGKG.seriesRank, Literal(i + 1, datatype=XSD.positiveInteger))
             self.add(cell, RDF.first, cls)
@@ -217,17 +230,18 @@ class _Mapper:
 
     def classification(self, post: URIRef, s: Position) -> None:
         if s.job_class and (s.job_class.title or s.job_class.code):
-            self.add(post, ORG.role, self.job_class(s.job_class.title, s.job_class.code))
+            self.fact("job_class", (s.job_class.code, s.job_class.title), post, ORG.role,
+                      self.job_class(s.job_class.title, s.job_class.code))
         if s.level:
             level = mint("level", self.scope, s.level)
             self.add(level, RDF.type, ORGKG.Level)
             self.add(level, RDF.type, SKOS.Concept)
             self.add(level, SKOS.prefLabel, Literal(s.level))
             self.add(level, SKOS.inScheme, self.scheme("levels", "levels"))
-            self.add(post, ORGKG.level, level)
+            self.fact("level", (s.level,), post, ORGKG.level, level)
         flsa = FLSA.get(normalise(s.flsa or ""))
         if flsa is not None:
-            self.add(post, ORGKG.flsaStatus, flsa[0])
+            self.fact("flsa", (s.flsa, flsa[1]), post, ORGKG.flsaStatus, flsa[0])
             self.add(flsa[0], SKOS.prefLabel, Literal(flsa[1]))
 
     # ------------------------------------------------------------ the post's content
@@ -237,7 +251,7 @@ class _Mapper:
             node = child(base, "duty", i)
             self.add(post, ORGKG.hasAccountability, node)
             self.add(node, RDF.type, ORGKG.Accountability)
-            self.add(node, ORGKG.statement, Literal(d.text))
+            self.fact("duties", (d.text,), node, ORGKG.statement, Literal(d.text))
             self.add(node, ORGKG.order, Literal(i, datatype=XSD.positiveInteger))
             if d.percent is not None:
                 self.add(node, ORGKG.shareOfTime, decimal(d.percent))
@@ -245,7 +259,7 @@ class _Mapper:
             node = child(base, "budget", i)
             self.add(post, ORGKG.managesBudget, node)
             self.add(node, RDF.type, ORGKG.Budget)
-            self.add(node, ORGKG.amount, decimal(b.amount))
+            self.fact("budgets", (b.amount, b.scope), node, ORGKG.amount, decimal(b.amount))
             self.text(node, ORGKG.currency, b.currency)
             self.text(node, ORGKG.scope, b.scope)
             self.add(node, ORGKG.order, Literal(i, datatype=XSD.positiveInteger))
@@ -253,7 +267,8 @@ class _Mapper:
             node = child(base, "staff", i)
             self.add(post, ORGKG.hasStaffCount, node)
             self.add(node, RDF.type, ORGKG.StaffCount)
-            self.add(node, ORGKG.count, Literal(c.count, datatype=XSD.nonNegativeInteger))
+            self.fact("staff_counts", (c.count, c.scope), node, ORGKG.count,
+                      Literal(c.count, datatype=XSD.nonNegativeInteger))
             self.text(node, ORGKG.scope, c.scope)
             self.add(node, ORGKG.order, Literal(i, datatype=XSD.positiveInteger))
         self.qualifications(post, s, base)
@@ -264,13 +279,14 @@ class _Mapper:
             node = child(base, "education", 1)
             self.add(post, ORGKG.hasQualification, node)
             self.add(node, RDF.type, ORGKG.EducationRequirement)
-            self.add(node, ORGKG.statement, Literal(s.education))
+            self.fact("education", (s.education,), node, ORGKG.statement, Literal(s.education))
         if s.experience_years is not None or s.experience_at_class:
             node = child(base, "experience", 1)
             self.add(post, ORGKG.hasQualification, node)
             self.add(node, RDF.type, ORGKG.ExperienceRequirement)
             if s.experience_years is not None:
-                self.add(node, ORGKG.years, decimal(s.experience_years))
+                self.fact("experience_years", (s.experience_years,), node, ORGKG.years,
+                          decimal(s.experience_years))
             if s.experience_at_class:
                 cls = self.series_classes.get(normalise(s.experience_at_class))
                 self.add(node, ORGKG.atLevelOf, cls or self.job_class(s.experience_at_class, None))
@@ -282,7 +298,7 @@ class _Mapper:
         self.add(post, ORGKG.hasEvaluation, ev)
         self.add(ev, RDF.type, ORGKG.JobEvaluation)
         if s.total_points is not None:
-            self.add(ev, ORGKG.totalPoints, decimal(s.total_points))
+            self.fact("total_points", (s.total_points,), ev, ORGKG.totalPoints, decimal(s.total_points))
         for i, f in enumerate(s.factors, 1):
             node = child(ev, "rating", i)
             factor = mint("factor", self.scope, f.name)
@@ -291,7 +307,7 @@ class _Mapper:
             self.add(factor, SKOS.inScheme, self.scheme("factors", "job evaluation factors"))
             self.add(ev, ORGKG.hasFactorRating, node)
             self.add(node, RDF.type, ORGKG.FactorRating)
-            self.add(node, ORGKG.factor, factor)
+            self.fact("factors", (f.name, f.points, f.degree), node, ORGKG.factor, factor)
             self.add(node, ORGKG.order, Literal(i, datatype=XSD.positiveInteger))
             self.text(node, ORGKG.degree, f.degree)
             if f.points is not None:
@@ -309,18 +325,19 @@ class _Mapper:
         self.add(post, ORGKG.describedBy, self.doc)
         self.add(post, ORGKG.primaryTitle, Literal(s.title))
         for title in [s.title, *s.other_titles]:
-            self.add(post, ORGKG.title, Literal(title))
+            self.fact("title", (title,), post, ORGKG.title, Literal(title))
         if where is not None:
             self.add(post, ORG.postIn, where)
         if o.location:
             site = mint("site", self.scope, o.location)
             self.add(site, RDF.type, ORG.Site)
             self.add(site, RDFS.label, Literal(o.location))
-            self.add(post, ORGKG.workLocation, site)
+            self.fact("location", (o.location,), post, ORGKG.workLocation, site)
         self.identifiers(post, s.identifiers)
         self.classification(post, s)
         self.reporting(post, s)
         self.content(post, s)
+        annotate(self.g, self.doc, self.ex.evidence, self.facts, post)
         return self.g
 
 

@@ -1,7 +1,7 @@
 """The standard vocabularies orgkg writes, with typo-safe names.
 
 rdflib ships ORG, SKOS, PROV and DCTERMS as ``DefinedNamespace``s; ADMS and
-XKOS are declared here the same way, for the few terms orgkg uses.
+XKOS and the Web Annotation terms (OA) are declared here the same way, for the few terms orgkg uses.
 """
 
 from __future__ import annotations
@@ -26,6 +26,24 @@ class XKOS(DefinedNamespace):
     next: URIRef
 
 
+class OA(DefinedNamespace):
+    """The W3C Web Annotation terms orgkg writes."""
+
+    _NS = Namespace("http://www.w3.org/ns/oa#")
+    _fail = True
+    Annotation: URIRef
+    SpecificResource: URIRef
+    TextPositionSelector: URIRef
+    TextQuoteSelector: URIRef
+    hasBody: URIRef
+    hasTarget: URIRef
+    hasSource: URIRef
+    hasSelector: URIRef
+    start: URIRef
+    end: URIRef
+    exact: URIRef
+
+
 ID = Namespace(BASE)
 
 PREFIXES: dict[str, str] = {
@@ -35,6 +53,7 @@ PREFIXES: dict[str, str] = {
     "prov": str(PROV._NS),
     "adms": str(ADMS._NS),
     "xkos": str(XKOS._NS),
+    "oa": str(OA._NS),
     "dcterms": str(DCTERMS._NS),
     "rdf": str(RDF._NS),
     "rdfs": str(RDFS._NS),
@@ -50,5 +69,5 @@ def bind_prefixes(graph: Graph) -> None:
         graph.bind(prefix, ns, override=True, replace=True)
 
 
-__all__ = ["ADMS", "DCTERMS", "ID", "ORG", "ORGKG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS",
+__all__ = ["ADMS", "DCTERMS", "ID", "OA", "ORG", "ORGKG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS",
            "SKOS", "XKOS", "XSD", "bind_prefixes"]

@@ -63,6 +63,8 @@ class ORGKG(DefinedNamespace):
     primaryReportsTo: URIRef
     primaryTitle: URIRef
     readerVersion: URIRef
+    recordField: URIRef
+    recordValue: URIRef
     scope: URIRef
     seriesRank: URIRef
     sha256: URIRef

@@ -8,7 +8,10 @@ are left out (and counted) before HermiT sees them:
 * ``prov:wasDerivedFrom`` from a named graph's IRI to its document (a graph
   is not an individual of the organisation);
 * ``rdfs:subPropertyOf rdfs:label`` on ``orgkg:title`` (a data property under
-  an annotation property).
+  an annotation property);
+* the evidence annotations (``mapping.evidence``): their bodies are reified
+  ``rdf:Statement``s, reserved vocabulary in OWL 2 DL, and they say where a
+  fact was read, nothing about the organisation.
 """
 
 from __future__ import annotations
@@ -19,12 +22,15 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
+from orgkg.mapping.evidence import is_evidence
 from orgkg.validate.engine.terms import to_rdflib
 
 GRAPH_PREFIX = "https://w3id.org/orgkg/id/graph/"
 
 
 def _drop_reason(s: object, p: object, o: object) -> str | None:
+    if is_evidence(str(s)):
+        return "evidence annotations (where each fact was read)"
     if p in (RDF.first, RDF.rest):
         return "rdf:first/rdf:rest cells of class-series lists"
     if p == SKOS.memberList:

@@ -74,12 +74,25 @@ def _base(row: Row) -> Record:
     }
 
 
-def positions(store: ox.Store) -> list[Record]:
-    """Every described post's record, ordered by source document."""
+EVIDENCE_KEYS = ("field", "value", "document", "start", "end", "quote")
+
+
+def positions(store: ox.Store, *, evidence: bool = False) -> list[Record]:
+    """Every described post's record, ordered by source document.
+
+    With ``evidence``, each record also has ``"evidence"``: where each of its
+    values was read (``EVIDENCE_KEYS``), in document order, from the graph's
+    annotations.
+    """
     records: dict[str, Record] = {}
     for row in rows(store, "register-positions"):
         records.setdefault(row["g"], _base(row))
-    for field, (query, shape) in LIST_FIELDS.items():
+    lists = dict(LIST_FIELDS)
+    if evidence:
+        lists["evidence"] = ("register-evidence", lambda r: {k: r[k] for k in EVIDENCE_KEYS})
+        for record in records.values():
+            record["evidence"] = []
+    for field, (query, shape) in lists.items():
         for graph, items in _lists(store, query, shape).items():
             if graph in records:
                 records[graph][field] = items

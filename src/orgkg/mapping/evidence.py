@@ -1,0 +1,112 @@
+"""Evidence as W3C Web Annotation: where in its document each fact was read.
+
+Each ``Evidence`` of an ``Extraction`` becomes, in the document's named graph::
+
+    <doc>/evidence/7 a oa:Annotation ;
+        orgkg:recordField "title" ; orgkg:recordValue "..." ;
+        oa:hasBody <doc>/evidence/7/body ; oa:hasTarget <doc>/evidence/7/target .
+    <doc>/evidence/7/body a rdf:Statement ;          # the fact it supports
+        rdf:subject <post> ; rdf:predicate orgkg:title ; rdf:object "..." .
+    <doc>/evidence/7/target a oa:SpecificResource ; oa:hasSource <doc> ;
+        oa:hasSelector <doc>/evidence/7/position , <doc>/evidence/7/quote .
+    <doc>/evidence/7/position a oa:TextPositionSelector ; oa:start 120 ; oa:end 151 .
+    <doc>/evidence/7/quote a oa:TextQuoteSelector ; oa:exact "..." .
+
+Offsets are Unicode code points into the text ``orgkg read FILE`` prints. The
+mapper notes, as it writes each fact, which record field and value it comes
+from (``Facts``); an Evidence is matched to its fact by field and value. The
+statement is reified, never asserted twice: the fact itself is in the graph
+once, as the mapper wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from orgkg.extract.records import Evidence
+from orgkg.mapping.iris import BASE, child, normalise, part
+from orgkg.mapping.namespaces import OA, ORGKG
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+_EVIDENCE_IRI = re.compile(re.escape(BASE) + r"document/[^/]+/evidence/")
+
+
+def is_evidence(iri: str) -> bool:
+    """Whether ``iri`` names an annotation or one of its parts (body, target, selectors)."""
+    return _EVIDENCE_IRI.match(iri) is not None
+
+
+def _key(value: object) -> str:
+    """How a value is matched: names folded as IRIs fold them, numbers as numbers."""
+    text = str(value)
+    try:
+        number = float(text.replace(",", ""))
+    except ValueError:
+        return normalise(text)
+    return f"#{number:g}"
+
+
+class Facts:
+    """What the mapper wrote for each record field: value keys -> the triple that holds it."""
+
+    def __init__(self) -> None:
+        self._by_field: dict[str, list[tuple[set[str], Triple]]] = defaultdict(list)
+
+    def note(self, field: str, values: Iterable[object], triple: Triple) -> None:
+        keys = {_key(v) for v in values if v is not None and str(v) != ""}
+        self._by_field[field].append((keys, triple))
+
+    def find(self, field: str, value: str) -> Triple | None:
+        """The fact an evidence item of ``field`` and ``value`` supports.
+
+        Values match as names or numbers; failing that, the field's only fact.
+        """
+        candidates = self._by_field.get(field, [])
+        key = _key(value)
+        for keys, triple in candidates:
+            if key in keys:
+                return triple
+        return candidates[0][1] if len(candidates) == 1 else None
+
+
+def annotate(graph: Graph, document: URIRef, evidence: list[Evidence], facts: Facts,
+             fallback: URIRef) -> None:
+    """Add one annotation per evidence item, numbered in order under ``document``.
+
+    An item whose fact cannot be found (a value the mapper did not write as
+    such) still gets its annotation; its body then says ``fallback`` (the
+    described post) has that value for the field, as a statement, not a fact.
+    """
+    for i, ev in enumerate(evidence, 1):
+        ann = child(document, "evidence", i)
+        body, target = part(ann, "body"), part(ann, "target")
+        position, quote = part(ann, "position"), part(ann, "quote")
+        fact = facts.find(ev.field, ev.value) or (fallback, ORGKG.recordValue, Literal(ev.value))
+        triples: list[Triple] = [
+            (ann, RDF.type, OA.Annotation),
+            (ann, ORGKG.recordField, Literal(ev.field)),
+            (ann, ORGKG.recordValue, Literal(ev.value)),
+            (ann, OA.hasBody, body),
+            (ann, OA.hasTarget, target),
+            (body, RDF.type, RDF.Statement),
+            (body, RDF.subject, fact[0]),
+            (body, RDF.predicate, fact[1]),
+            (body, RDF.object, fact[2]),
+            (target, RDF.type, OA.SpecificResource),
+            (target, OA.hasSource, document),
+            (target, OA.hasSelector, position),
+            (target, OA.hasSelector, quote),
+            (position, RDF.type, OA.TextPositionSelector),
+            (position, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger)),
+            (position, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger)),
+            (quote, RDF.type, OA.TextQuoteSelector),
+            (quote, OA.exact, Literal(ev.quote)),
+        ]
+        for t in triples:
+            graph.add(t)
