@@ -50,6 +50,8 @@ from orgkg.extract.records import (
     Position,
 )
 from orgkg.extract.rules.duties import duties as shared_duties
+from orgkg.extract.rules.titles import acceptable
+from orgkg.extract.rules.titles import title as shared_title
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     clean_title,
@@ -296,6 +298,11 @@ class GenericDescription(Extractor):
             title = None
         pos = Position(title=as_written(clean_title(title or fallback_title(text) or ""), text)
                        or "Untitled position")
+        doc = parse(raw)
+        if not acceptable(pos.title) and (heading := shared_title(doc)):
+            pos.title = heading[0]
+            spans.append(Evidence("title", heading[0], heading[1].start, heading[1].end,
+                                  raw[heading[1].start : heading[1].end]))
         stated_class = re.sub(r"[\s-]", "", first_field(text, "class") or "").casefold()
         for scheme in ("position number", "job code", "competition number"):
             value = first_field(text, scheme)
@@ -324,7 +331,6 @@ class GenericDescription(Extractor):
             pos.job_class = JobClass(code, pos.title)
         pos.flsa = flsa_of(raw, text)
         pos.duties = duties(text)
-        doc = parse(raw)
         if not pos.duties:
             read = shared_duties(doc)
             pos.duties = [d for d, _ in read]

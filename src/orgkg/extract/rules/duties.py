@@ -16,20 +16,25 @@ import re
 from orgkg.extract.families.generic_duties import INTRO, percent_of
 from orgkg.extract.lexicon import fold, words
 from orgkg.extract.records import Duty
+from orgkg.extract.rules.labels import MD_LINK
 from orgkg.extract.structure import Document, Heading, Span
 from orgkg.extract.text import first_sentence, squash
 
 SECTION_NO = re.compile(r"^(?:section\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+|^[a-z]\)\s+|\s*\(?%.*$", re.I)
 
 
-def _is(heading: str, group: str) -> bool:
+def _is(heading: str, group: str, *, colon: bool = False) -> bool:
     text = fold(SECTION_NO.sub("", heading))
     known = words("headings", group)
-    return text in known or any(text.startswith(w + " ") and len(text.split()) <= 8 for w in known)
+    if text in known or any(text.startswith(w + " ") and len(text.split()) <= 8 for w in known):
+        return True
+    # ``The main responsibilities of the post are:``: a lead-in naming the duties
+    return group == "duties" and colon and len(text.split()) <= 12 and any(
+        re.search(rf"\b{re.escape(w)}\b", text) for w in known if len(w.split()) == 1)
 
 
 def duty_headings(doc: Document) -> list[Heading]:
-    return [h for h in doc.headings if _is(h.text, "duties")]
+    return [h for h in doc.headings if _is(h.text, "duties", colon=h.colon)]
 
 
 def _blocks_under(doc: Document, head: Heading) -> list[Span]:
@@ -113,7 +118,7 @@ def duties(doc: Document) -> list[tuple[Duty, Span]]:
         spans = _verb_run(doc)
     out = []
     for span in spans:
-        share, rest = percent_of(squash(doc.text[span.start : span.end]))
+        share, rest = percent_of(squash(MD_LINK.sub(r"\1", doc.text[span.start : span.end])))
         sentence = first_sentence(rest).rstrip(" .")
         if len(sentence.split()) >= 3 and not INTRO.match(sentence) and not _catch_all(sentence):
             out.append((Duty(sentence[0].upper() + sentence[1:], share), span))

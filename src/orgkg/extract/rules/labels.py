@@ -15,6 +15,7 @@ from orgkg.extract.lexicon import fold, words
 from orgkg.extract.structure import PLACEHOLDER, Document, Field, Span
 
 Found = tuple[str, Span]
+MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
 
 #: a run-in label or bullet that ends a value: `` * Effective``, ``  Position Number:``.
 RUN_IN = re.compile(r"\s+[*\u2022]\s+\S.*$|\s{2,}[A-Z][\w /&']{1,30}:.*$")
@@ -44,7 +45,7 @@ def clean(doc: Document, start: int, end: int) -> tuple[str, Span] | None:
         start += 1
     while end > start and doc.text[end - 1] in " \t*_\"'\u201d\u2019`:;,":
         end -= 1
-    value = re.sub(r"\s+", " ", doc.text[start:end]).strip()
+    value = re.sub(r"\s+", " ", MD_LINK.sub(r"\1", doc.text[start:end])).strip()
     return (value, Span(start, end)) if value else None
 
 

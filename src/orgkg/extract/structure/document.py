@@ -31,6 +31,7 @@ class Heading:
     line: int
     start: int
     end: int
+    colon: bool = False  # written as a lead-in: ``The main duties are:``
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ class Document:
                 level = 7
             if level and body.rstrip(" :*_"):
                 end = ln.body_start + len(body.rstrip(" :*_"))
-                out.append(Heading(body.rstrip(" :*_"), level, ln.index, ln.body_start, end))
+                out.append(Heading(body.rstrip(" :*_"), level, ln.index, ln.body_start, end,
+                                   body.rstrip(" *_").endswith(":")))
             prev_blank = ln.blank
         return out
 
