@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -103,3 +104,136 @@ class FixedAnswers:
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DirsAllowed = ., {dir}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+ServerThreads = 4
+CheckpointInterval = 0
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+ServerThreads = 4
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 60
+"""
+VIRTUOSO_USER, VIRTUOSO_PASSWORD = "dba", "dba"  # a new database's administrator
+
+
+class Virtuoso:
+    """OpenLink Virtuoso 7 (Debian `virtuoso-opensource-7-bin`) on 127.0.0.1, its database in a folder."""
+
+    def __init__(self, location: Path) -> None:
+        self.location = location
+        self.sql_port, self.port = free_port(), free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @staticmethod
+    def executable() -> str | None:
+        return shutil.which("virtuoso-t")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.url}/sparql"
+
+    def start(self) -> Virtuoso:
+        exe = self.executable()
+        assert exe, "virtuoso-t is not installed (tools/system-deps.sh installs virtuoso-opensource-7-bin)"
+        self.location.mkdir(parents=True, exist_ok=True)
+        ini = self.location / "virtuoso.ini"
+        ini.write_text(VIRTUOSO_INI.format(dir=self.location, sql_port=self.sql_port, http_port=self.port))
+        # +foreground keeps it our child, so the test can stop it by its process id.
+        self.process = subprocess.Popen([exe, "+configfile", str(ini), "+foreground"], cwd=self.location,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(f"{self.query_url}?query=ASK%7B%7D", timeout=2):
+                    return self
+            except OSError:
+                time.sleep(0.2)
+        log = self.location / "virtuoso.log"
+        tail = log.read_text(errors="replace")[-500:] if log.exists() else ""
+        self.stop()
+        raise RuntimeError(f"the Virtuoso server did not start: {tail}")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.process = None
+
+
+class Misbehaving:
+    """A raw TCP server on 127.0.0.1 that plays ``script(conn, request)`` on each connection, for
+    what no real store does on demand: trickling bytes, cutting an answer short, redirecting away.
+    Every request's head (method, path, headers) is kept in ``requests``; the server stops itself
+    after ``lifetime`` seconds whatever the client does."""
+
+    def __init__(self, script: Callable[[socket.socket, bytes], None], lifetime: float = 30.0) -> None:
+        self.script, self.lifetime = script, lifetime
+        self.requests: list[bytes] = []
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.sock.settimeout(0.2)
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+
+    def _serve(self) -> None:
+        end = time.monotonic() + self.lifetime
+        while not self.stopping.is_set() and time.monotonic() < end:
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            threading.Thread(target=self._one, args=(conn, end), daemon=True).start()
+
+    def _one(self, conn: socket.socket, end: float) -> None:
+        with conn:
+            conn.settimeout(max(0.1, end - time.monotonic()))
+            try:
+                head = b""
+                while b"\r\n\r\n" not in head:
+                    data = conn.recv(65536)
+                    if not data:
+                        return
+                    head += data
+                self.requests.append(head.split(b"\r\n\r\n")[0])
+                self.script(conn, head)
+            except OSError:
+                pass
+
+    def __enter__(self) -> Misbehaving:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stopping.set()
+        self.thread.join(timeout=5)
+        self.sock.close()

@@ -46,3 +46,9 @@ graph_option = click.option(
     "--graph", "graph_dir", required=True, type=click.Path(path_type=Path),
     help="Folder written by `orgkg build --out`.",
 )
+
+
+max_answer_option = click.option(
+    "--max-answer", type=float, default=1000.0, show_default=True, metavar="MB",
+    help="Refuse an endpoint's answer larger than this many megabytes.",
+)

@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 
-from orgkg.cli.common import OK, PROBLEMS, stderr_console, translate_errors
+from orgkg.cli.common import OK, PROBLEMS, max_answer_option, stderr_console, translate_errors
 from orgkg.endpoint.access import check_url
+from orgkg.endpoint.client import Session
 from orgkg.errors import ExportError, PublishError
 from orgkg.export import files
 from orgkg.export.http import RetryPolicy
@@ -25,9 +26,12 @@ Examples:
 \b
 Triples formats (turtle, ntriples, rdfxml) get the union of the named graphs;
 nquads, trig and jsonld keep one named graph per document. Publishing replaces
-each document's named graph whole and adds a VoID graph; credentials come from
-ORGKG_USER/ORGKG_PASSWORD or a netrc file. Exit 1 if a graph could not be
-published or the store's counts differ from the local ones.
+each document's named graph whole (and the inferred graph of `orgkg reason`),
+adds a VoID graph, and removes the graphs an earlier publish left that the
+build no longer has (--keep-stale keeps them). Credentials come from
+ORGKG_USER/ORGKG_PASSWORD or a netrc file, sent by the scheme the store asks
+for (HTTP Digest or Basic). Exit 1 if a graph could not be published or the
+store's counts differ from the local ones.
 """
 
 
@@ -41,12 +45,17 @@ published or the store's counts differ from the local ones.
 @click.option("--protocol", type=click.Choice(sorted(PROTOCOLS)), default="gsp", show_default=True)
 @click.option("--update-endpoint", help="Update URL (default: the endpoint's .../update).")
 @click.option("--store-endpoint", help="Graph Store URL (default: the endpoint's .../store).")
-@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds per request.")
+@click.option("--timeout", type=float, default=60.0, show_default=True,
+              help="Seconds for each request, all of it and its retries together.")
 @click.option("--retries", type=int, default=4, show_default=True,
               help="Attempts per graph on connection errors, 429, 502, 503, 504.")
+@click.option("--keep-stale", is_flag=True,
+              help="Keep the graphs an earlier publish left that the build no longer has.")
+@max_answer_option
 @translate_errors
 def export(graph_dir: Path, out: Path | None, fmt: str | None, endpoint: str | None, protocol: str,
-           update_endpoint: str | None, store_endpoint: str | None, timeout: float, retries: int) -> None:
+           update_endpoint: str | None, store_endpoint: str | None, timeout: float, retries: int,
+           keep_stale: bool, max_answer: float) -> None:
     """Write the graph to a file, or publish it to a SPARQL 1.1 store."""
     if (out is None) == (endpoint is None) and not (out is None and fmt):
         raise ExportError("export", "give --out FILE (or --format for stdout), or --endpoint URL")
@@ -58,8 +67,9 @@ def export(graph_dir: Path, out: Path | None, fmt: str | None, endpoint: str | N
     for url in (targets.update, targets.store):
         check_url(url)
     policy = RetryPolicy(attempts=max(1, retries), timeout=timeout)
+    session = Session(max_answer=int(max_answer * 1e6))
     try:
-        done = publish(store, targets, protocol, policy)
+        done = publish(store, targets, protocol, policy, keep_stale=keep_stale, session=session)
     except PublishError as err:
         click.echo(f"orgkg: {err}", err=True)
         sys.exit(PROBLEMS)
@@ -83,13 +93,18 @@ def to_file(store: ox.Store, out: Path | None, fmt: str | None) -> None:
 def print_counts(done: Publication) -> None:
     """The per-graph count comparison, on standard error."""
     console = stderr_console()
+    for g in done.removed:
+        console.print(f"removed stale graph {g} (not in this build)", markup=False)
     width = max((len(c.graph) for c in done.counts), default=5)
     console.print(f"{'graph':<{width}}  {'local':>7}  {'store':>7}", markup=False)
     for c in done.counts:
-        mark = "" if c.ok else "  MISMATCH"
+        mark = "  stale, kept (--keep-stale)" if c.local is None else ("" if c.ok else "  MISMATCH")
+        local = "-" if c.local is None else str(c.local)
         remote = "-" if c.remote is None else str(c.remote)
-        console.print(f"{c.graph:<{width}}  {c.local:>7}  {remote:>7}{mark}", markup=False)
+        console.print(f"{c.graph:<{width}}  {local:>7}  {remote:>7}{mark}", markup=False)
     bad = len(done.mismatches)
-    console.print(f"{len(done.published)} graphs published; "
+    auth = f" (HTTP {' and '.join(done.schemes)} authentication)" if done.schemes else ""
+    removed = f", {len(done.removed)} stale removed" if done.removed else ""
+    console.print(f"{len(done.published)} graphs published{removed}{auth}; "
                   + (f"{bad} differ in the store" if bad else "every count matches"), markup=False)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from orgkg.cli.common import stderr_console, stdout_console, translate_errors
+from orgkg.cli.common import max_answer_option, stderr_console, stdout_console, translate_errors
 from orgkg.errors import QueryError
 from orgkg.graph.store import open_store
 from orgkg.graph.titles import TitleIndex
@@ -44,11 +44,13 @@ anything else is a literal (an integer where the query declares one).
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "turtle"]), default=None,
               help="Output format (default: table on a terminal, json otherwise).")
 @click.option("--timeout", type=float, default=30.0, show_default=True,
-              help="Seconds to wait for an endpoint.")
+              help="Seconds for an endpoint's whole answer.")
+@max_answer_option
 @click.option("--allow-network", is_flag=True, help="Let a local query use SERVICE or FROM <iri>.")
 @translate_errors
 def query(query: str | None, show_list: bool, params: tuple[str, ...], graph_dir: Path | None,
-          endpoint: str | None, fmt: str | None, timeout: float, allow_network: bool) -> None:
+          endpoint: str | None, fmt: str | None, timeout: float, max_answer: float,
+          allow_network: bool) -> None:
     """Run a named query (see --list) or a SPARQL file, on the built graph or an endpoint."""
     if show_list:
         list_queries()
@@ -58,7 +60,7 @@ def query(query: str | None, show_list: bool, params: tuple[str, ...], graph_dir
     if (graph_dir is None) == (endpoint is None):
         raise QueryError("query", "give exactly one of --graph DIR or --endpoint URL")
     if endpoint is not None:
-        result = run(Endpoint(endpoint, timeout=timeout), query, params)
+        result = run(Endpoint(endpoint, timeout=timeout, max_answer=int(max_answer * 1e6)), query, params)
     else:
         assert graph_dir is not None
         guard = nullcontext() if allow_network else offline("orgkg query")

@@ -67,3 +67,11 @@ def credentials(url: str) -> Credentials | None:
         return None
     login, _account, secret = entry
     return Credentials(login or "", secret or "")
+
+
+def redact(text: str, url: str) -> str:
+    """The text with the values of the URL's query string (API keys ...) blanked out."""
+    for _name, value in urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query):
+        if len(value) >= 3:
+            text = text.replace(value, "***").replace(urllib.parse.quote(value, safe=""), "***")
+    return text

@@ -1,22 +1,23 @@
-"""One HTTP request to a store, with a timeout and safe retries.
+"""One request to a store, with safe retries, all within one time limit.
 
-Only idempotent requests come here (a whole-graph PUT, or one DROP + INSERT
-update), so a request may be repeated: on a connection error, a timeout, 429
-(honouring ``Retry-After``), 502, 503 or 504, with capped exponential backoff.
-Anything else is answered at once: 401/403 as refused credentials, other
-statuses as the store's failure.
+Only idempotent requests come here (a whole-graph PUT or DELETE, or one DROP +
+INSERT update), so a request may be repeated: on a connection error, 429
+(honouring ``Retry-After``), 502, 503 or 504, with capped exponential backoff,
+while the request's time (``--timeout``, all attempts together) lasts. A store
+that hangs is given up when that time is spent. Anything else is answered at
+once: 401/403 as refused credentials, 404 as a wrong URL, other statuses as the
+store's failure.
 """
 
 from __future__ import annotations
 
+import http
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from orgkg.endpoint.access import credentials, display
-from orgkg.errors import EndpointError
+from orgkg.endpoint.access import display
+from orgkg.endpoint.client import Deadline, Session, UnreachableError, refusal
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 
@@ -42,33 +43,40 @@ class StoreFailedError(Exception):
         self.status, self.detail = status, detail
 
 
-class UnreachableError(Exception):
-    """Every attempt failed to connect or timed out, or the store stayed busy."""
-
-
 def send(method: str, url: str, body: bytes, content_type: str, policy: RetryPolicy,
-         sleep: Callable[[float], None] = time.sleep) -> int:
-    """Send the request (retrying where safe); return the success status."""
-    headers = {"Content-Type": content_type}
-    creds = credentials(url)
-    if creds is not None:
-        headers["Authorization"] = creds.header()
+         sleep: Callable[[float], None] = time.sleep, *, session: Session | None = None,
+         role: str = "store", missing_ok: bool = False) -> int:
+    """Send the request (retrying where safe); return the success status (or 404 if
+    ``missing_ok``: deleting what is not there)."""
+    session = session or Session()
+    deadline = Deadline(policy.timeout)
     last = ""
     for attempt in range(policy.attempts):
-        request = urllib.request.Request(url, data=body, method=method, headers=headers)
         try:
-            with urllib.request.urlopen(request, timeout=policy.timeout) as response:
-                return int(response.status)
-        except urllib.error.HTTPError as err:
-            detail = err.read(300).decode("utf-8", "replace").strip().splitlines()
-            if err.code in (401, 403):
-                raise EndpointError(display(url), f"refused the credentials (HTTP {err.code})",
-                                    "set ORGKG_USER/ORGKG_PASSWORD or a netrc entry for this host") from None
-            if err.code not in RETRY_STATUSES:
-                raise StoreFailedError(err.code, detail[0] if detail else err.reason) from None
-            last, wait = f"HTTP {err.code}", policy.delay(attempt, err.headers.get("Retry-After"))
-        except (urllib.error.URLError, TimeoutError, ConnectionError) as err:
-            last, wait = str(getattr(err, "reason", err)), policy.delay(attempt)
-        if attempt + 1 < policy.attempts:
-            sleep(wait)
-    raise UnreachableError(f"{last} after {policy.attempts} attempts")
+            answer = session.request(method, url, body, {"Content-Type": content_type}, deadline)
+        except UnreachableError as err:
+            if not err.retryable:
+                raise
+            last, wait = err.reason, policy.delay(attempt)
+        else:
+            if 200 <= answer.status < 300 or (missing_ok and answer.status == 404):
+                return answer.status
+            refused = refusal(answer, url, role)
+            if refused is not None:
+                raise refused
+            if answer.status not in RETRY_STATUSES:
+                raise StoreFailedError(answer.status, answer.detail(url) or _phrase(answer.status))
+            last, wait = f"HTTP {answer.status}", policy.delay(attempt, answer.retry_after)
+        if attempt + 1 >= policy.attempts or wait >= deadline.remaining():
+            break
+        sleep(wait)
+    raise UnreachableError(display(url), f"{last} after {attempt + 1} attempts",
+                           "is it running? check --endpoint", what=f"cannot reach the store ({last} after "
+                           f"{attempt + 1} attempts)")
+
+
+def _phrase(status: int) -> str:
+    try:
+        return http.HTTPStatus(status).phrase
+    except ValueError:
+        return "error"

@@ -1,31 +1,35 @@
-"""Queries against a SPARQL endpoint, through SPARQLWrapper.
+"""Queries against a SPARQL endpoint, through orgkg's bounded HTTP client (``endpoint.client``).
 
+The query goes as an HTML form POST (``query=...``), the one form every store
+answers: Virtuoso 7.2 never answers a query POSTed directly as
+``application/sparql-query`` (it waits for a form until the client gives up),
+which is why queries through SPARQLWrapper's direct POST stalled on it.
 Values are bound in a ``VALUES`` block put just inside the query's WHERE
 clause, so they apply from the start as pyoxigraph's ``substitutions`` do
 (not at the end, as rdflib's SPARQLStore appends them). The block is made of
 terms pyoxigraph serialises (IRIs already validated, literals escaped): no
 user text is ever pasted into the query. Queries over the union of the named
 graphs ask for it with Oxigraph's ``union-default-graph`` request parameter;
-other stores must be set to use the union as their default graph.
+other stores must be set to use the union as their default graph (Virtuoso's
+default graph is already the union of its graphs).
 """
 
 from __future__ import annotations
 
 import json
-import urllib.error
+import urllib.parse
 from collections.abc import Mapping
 from typing import Any
 
 import pyoxigraph as ox
-from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from orgkg.endpoint.access import check_url, credentials, display
+from orgkg.endpoint.access import check_url, display
+from orgkg.endpoint.client import MAX_ANSWER, Answer, Deadline, Session, refusal, with_query
 from orgkg.errors import EndpointError, QueryError
 from orgkg.query.engine import Engine
 from orgkg.query.params import Term
 from orgkg.query.results import Result, Row, Value
-from orgkg.query.text import form, without_comments
+from orgkg.query.text import form
 from orgkg.query.values import with_values
 
 UNION_PARAMETER = "union-default-graph"
@@ -50,7 +54,7 @@ def parse_json(body: bytes, kind: str, where: str) -> Result:
     try:
         doc = json.loads(body)
         if kind == "ASK":
-            return Result(kind, boolean=bool(doc["boolean"]))
+            return Result(kind, boolean=_boolean(doc))
         variables = tuple(doc["head"]["vars"])
         rows: tuple[Row, ...] = tuple(
             tuple(_term(b[v]) if v in b else None for v in variables) for b in doc["results"]["bindings"])
@@ -59,65 +63,55 @@ def parse_json(body: bytes, kind: str, where: str) -> Result:
     return Result(kind, variables, rows)
 
 
-class Endpoint(Engine):
-    """A SPARQL 1.1 query endpoint, always with a timeout."""
+def _boolean(doc: dict[str, Any]) -> bool:
+    """An ASK answer; Virtuoso answers one as a row of one integer (``__ASK_RETVAL``)."""
+    if "boolean" in doc:
+        return bool(doc["boolean"])
+    cells = [c for b in doc["results"]["bindings"] for c in b.values()]
+    return bool(cells) and cells[0].get("value") in ("1", "true")
 
-    def __init__(self, url: str, *, timeout: float = 30.0) -> None:
+
+class Endpoint(Engine):
+    """A SPARQL 1.1 query endpoint; every request bounded in time (``timeout``) and size."""
+
+    def __init__(self, url: str, *, timeout: float = 30.0, max_answer: int = MAX_ANSWER,
+                 session: Session | None = None) -> None:
         self.url, self.timeout = check_url(url), timeout
         self.where = display(url)
-
-    def _wrapper(self, text: str, kind: str, union: bool) -> SPARQLWrapper:
-        w = SPARQLWrapper(self.url)
-        w.setMethod(POST)
-        w.setRequestMethod(POSTDIRECTLY)
-        w.setOnlyConneg(True)
-        w.setTimeout(int(max(1, self.timeout)))
-        w.setReturnFormat(TURTLE if kind in ("CONSTRUCT", "DESCRIBE") else JSON)
-        if union:
-            w.addParameter(UNION_PARAMETER, "true")
-        creds = credentials(self.url)
-        if creds is not None:
-            w.addCustomHttpHeader("Authorization", creds.header())
-        accept = "text/turtle" if kind in ("CONSTRUCT", "DESCRIBE") else "application/sparql-results+json"
-        w.addCustomHttpHeader("Accept", accept)
-        w.setQuery(without_comments(text))
-        return w
+        self.session = session or Session(max_answer=max_answer)
 
     def run(self, text: str, values: Mapping[str, Term], *, union: bool) -> Result:
         kind = form(text)
-        body = self._fetch(self._wrapper(with_values(text, values), kind, union))
-        if kind in ("CONSTRUCT", "DESCRIBE"):
+        graph = kind in ("CONSTRUCT", "DESCRIBE")
+        url = with_query(self.url, {UNION_PARAMETER: "true"} if union else {})
+        body = urllib.parse.urlencode({"query": with_values(text, values)}).encode("utf-8")
+        headers = {"Content-Type": "application/x-www-form-urlencoded",
+                   "Accept": "application/n-triples" if graph else "application/sparql-results+json"}
+        answer = self.session.request("POST", url, body, headers, Deadline(self.timeout))
+        self._check(answer)
+        if graph:
             try:
-                triples = tuple(t.triple for t in ox.parse(body, ox.RdfFormat.TURTLE))
+                triples = tuple(t.triple for t in ox.parse(answer.body, _triples_format(answer)))
             except SyntaxError as err:
-                raise EndpointError(self.where, f"answered triples that are not Turtle ({err})") from None
+                raise EndpointError(self.where, f"answered triples that cannot be read ({err})") from None
             return Result(kind, triples=triples)
-        return parse_json(body, kind, self.where)
+        return parse_json(answer.body, kind, self.where)
 
-    def _fetch(self, wrapper: SPARQLWrapper) -> bytes:
-        try:
-            return bytes(wrapper.query().response.read())
-        except urllib.error.HTTPError as err:
-            raise self._http_error(err.code) from None
-        except SPARQLWrapperException as err:
-            raise self._http_error(getattr(err, "code", None) or _code(err), str(err)) from None
-        except (urllib.error.URLError, TimeoutError, ConnectionError) as err:
-            reason = getattr(err, "reason", err)
-            raise EndpointError(self.where, f"cannot reach the endpoint ({reason})",
-                                "is the store running? check the URL") from None
-
-    def _http_error(self, code: int | None, detail: str = "") -> EndpointError | QueryError:
-        if code in (401, 403):
-            return EndpointError(self.where, f"refused the credentials (HTTP {code})",
-                                 "set ORGKG_USER/ORGKG_PASSWORD or a netrc entry for this host")
-        if code == 400:
-            first = detail.splitlines()[0] if detail else "bad request"
-            return QueryError(self.where, f"refused the query (HTTP 400: {first[:200]})")
-        return EndpointError(self.where, f"answered HTTP {code or 'error'}",
-                             "the store failed; try again later")
+    def _check(self, answer: Answer) -> None:
+        if 200 <= answer.status < 300:
+            return
+        refused = refusal(answer, self.url, "query")
+        if refused is not None:
+            raise refused
+        detail = answer.detail(self.url)
+        if answer.status == 400:
+            raise QueryError(self.where, f"refused the query (HTTP 400: {detail or 'bad request'})")
+        if answer.status in (429, 502, 503, 504):
+            raise EndpointError(self.where, f"is busy or unavailable (HTTP {answer.status})",
+                                "try again later")
+        raise EndpointError(self.where, f"failed (HTTP {answer.status}" + (f": {detail})" if detail else ")"))
 
 
-def _code(err: SPARQLWrapperException) -> int | None:
-    names = {"QueryBadFormed": 400, "Unauthorized": 401, "URITooLong": 414, "EndPointNotFound": 404,
-             "EndPointInternalError": 500}
-    return names.get(type(err).__name__)
+def _triples_format(answer: Answer) -> ox.RdfFormat:
+    media = answer.content_type.split(";")[0].strip().lower()
+    return ox.RdfFormat.from_media_type(media) or ox.RdfFormat.N_TRIPLES
