@@ -207,3 +207,46 @@ def test_a_server_error_is_not_retried(built: Path) -> None:
                      "--protocol", "update")
     assert result.exit_code == 1 and len(fake.requests) == 1
     assert fake.requests[0][0] == "POST" and fake.requests[0][1] == "/update"
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[Oxigraph]:
+    server = Oxigraph(tmp_path / "fresh").start()
+    yield server
+    server.stop()
+
+
+STALE = "https://w3id.org/orgkg/id/graph/inferred"
+FOREIGN = "http://example.org/someone-elses-graph"
+
+
+@pytest.mark.parametrize("protocol", ["gsp", "update"])
+def test_publishing_mirrors_the_build_and_removes_stale_graphs(built: Path, fresh: Oxigraph,
+                                                               protocol: str) -> None:
+    for graph in (STALE, FOREIGN):  # an earlier publish's inferred graph, and a graph that is not ours
+        send("PUT", f"{fresh.url}/store?graph={graph}", b"<http://e/s> <http://e/p> <http://e/o> .\n",
+             "application/n-triples", RetryPolicy())
+    kept = run("export", "--graph", str(built), "--endpoint", fresh.query_url, "--protocol", protocol,
+               "--keep-stale")
+    assert kept.exit_code == 0, kept.stderr
+    assert STALE in counts(fresh.query_url) and "stale, kept" in kept.stderr
+    result = run("export", "--graph", str(built), "--endpoint", fresh.query_url, "--protocol", protocol)
+    assert result.exit_code == 0, result.stderr
+    assert f"removed stale graph {STALE}" in result.stderr and "1 stale removed" in result.stderr
+    remote = counts(fresh.query_url)
+    local = local_counts(built)
+    assert STALE not in remote and remote[FOREIGN] == 1  # only the dataset's own graphs are touched
+    assert set(remote) == set(local) | {"https://w3id.org/orgkg/id/void", FOREIGN}
+    # the final check lists every graph of the dataset in the store
+    table = [line.split()[0] for line in result.stderr.splitlines()[2:-1]]
+    assert sorted(table) == sorted(set(local) | {"https://w3id.org/orgkg/id/void"})
+
+
+def test_a_kept_stale_graph_is_listed_in_the_final_check(built: Path, fresh: Oxigraph) -> None:
+    """A dataset graph in the store beside the build, kept, is listed; the exit code stays 0."""
+    send("PUT", f"{fresh.url}/store?graph={STALE}", b"<http://e/s> <http://e/p> <http://e/o> .\n",
+         "application/n-triples", RetryPolicy())
+    result = run("export", "--graph", str(built), "--endpoint", fresh.query_url, "--keep-stale")
+    assert result.exit_code == 0, result.stderr
+    row = next(line for line in result.stderr.splitlines() if line.startswith(STALE))
+    assert row.split()[1:3] == ["-", "1"]

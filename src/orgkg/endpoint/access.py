@@ -1,7 +1,7 @@
 """Endpoint URLs and credentials, shared by remote queries and publishing.
 
 An endpoint must be an ``http(s)`` URL without a user or password in it
-(SPARQLWrapper would otherwise read ``file:`` URLs, and a password on the
+(a ``file:`` URL would read a local file, and a password on the
 command line shows in the process list). Credentials come from the
 ``ORGKG_USER``/``ORGKG_PASSWORD`` environment variables or from a netrc file
 (``NETRC`` or ``~/.netrc``), and are never printed: errors name the endpoint

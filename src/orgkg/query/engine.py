@@ -2,7 +2,7 @@
 
 ``LocalGraph`` runs against the built store in a graph folder (pyoxigraph,
 values bound with ``substitutions``); ``Endpoint`` against a SPARQL endpoint
-(SPARQLWrapper, values in a ``VALUES`` block inside the WHERE clause). Both
+(orgkg.endpoint.client, values in a ``VALUES`` block inside the WHERE clause). Both
 take the query text and already-typed RDF terms, never strings to paste.
 """
 
