@@ -35,6 +35,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from bench.synthetic import DEPARTMENT, JURISDICTION, cached_store, write_nquads
+from orgkg.graph.built import BuiltGraph
 from orgkg.graph.titles import TitleIndex, write_pairs
 from orgkg.mapping.iris import mint
 from orgkg.mapping.namespaces import PREFIXES as NAMESPACES
@@ -214,7 +215,7 @@ def measure(n: int, rdflib_core: bool, bulk: bool = True) -> dict[str, Any]:
     del mem
     for name, (text, values) in core.items():
         row[f"ox_{name}"], _ = timed(lambda t=text, v=values: ox_engine_run(store, t, v))
-    engine = LocalGraph(store, titles=TitleIndex(store_dir.with_suffix(".titles.sqlite")))
+    engine = LocalGraph(BuiltGraph(store), titles=TitleIndex(store_dir.with_suffix(".titles.sqlite")))
     row.update(named_queries(engine, lib, found, bulk))
     return row
 

@@ -34,6 +34,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from bench.synthetic import cached_store, write_nquads
+from orgkg.graph.built import BuiltGraph
 from orgkg.resources import data_dir, ontology_path
 from orgkg.validate import shapes as shape_files
 from orgkg.validate import validate
@@ -45,16 +46,16 @@ CACHE, RESULTS = HERE / ".cache", HERE / "results"
 Key = tuple[str, ...]
 
 
-def store_for(n: int) -> tuple[Path, ox.Store]:
+def store_for(n: int) -> tuple[Path, BuiltGraph]:
     CACHE.mkdir(exist_ok=True)
     nq, path = CACHE / f"synthetic-{n}-seed7-defects.nq", CACHE / f"store-{n}-defects"
     if not nq.exists():
         print(f"generating {n} positions with defects ...", flush=True)
         write_nquads(nq.with_suffix(".tmp"), n, defects=True).rename(nq)
-    return nq, ox.Store.read_only(str(cached_store(nq, path)))
+    return nq, BuiltGraph(ox.Store.read_only(str(cached_store(nq, path))))
 
 
-def fast(store: ox.Store) -> tuple[float, set[Key], Counter[str]]:
+def fast(store: BuiltGraph) -> tuple[float, set[Key], Counter[str]]:
     """Seconds for the whole ``validate`` call, and the engine's results."""
     gc.collect()  # not the garbage of the sizes before
     start = time.perf_counter()
@@ -71,7 +72,7 @@ def digest(nq: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def plain(nq: Path, store: ox.Store) -> tuple[float, set[Key], str]:
+def plain(nq: Path, store: BuiltGraph) -> tuple[float, set[Key], str]:
     """pyshacl's seconds, results and when it was measured (from the cache while still valid)."""
     cache = CACHE / f"pyshacl-{nq.stem}-{digest(nq)}.json"
     if cache.exists():

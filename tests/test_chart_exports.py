@@ -19,15 +19,15 @@ import pytest
 from orgkg.chart import Chart, measure, reporting_view
 from orgkg.chart.style import flat_graph
 from orgkg.chart.validation import findings_for
-from orgkg.graph.store import open_store
+from orgkg.graph.built import BuiltGraph
 from tests.conftest import run
 
 
 @pytest.fixture(scope="module")
 def expected(built: Path) -> nx.DiGraph:
     """What every export must hold: the samples' view, with their findings, as scalar attributes."""
-    store = open_store(built)
-    view = reporting_view(store, findings_for(store))
+    graph = BuiltGraph.open(built)
+    view = reporting_view(graph, findings_for(graph))
     measure(view)
     return flat_graph(Chart(view))
 

@@ -18,7 +18,7 @@ import pytest
 from bench.synthetic import nquads
 
 from orgkg.chart import Chart, ColourBy, measure, reporting_view, writer_for
-from orgkg.graph.store import open_store
+from orgkg.graph.built import BuiltGraph
 from tests.conftest import ROOT, run
 from tests.support.browser import Chromium
 
@@ -39,7 +39,7 @@ def samples(built: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path
     page = tmp_path_factory.mktemp("page") / "chart.html"
     result = run("chart", "--graph", str(built), "--out", str(page), "--colour-by", "unit")
     assert result.exit_code == 0, result.stderr
-    return page, reporting_view(open_store(built))
+    return page, reporting_view(BuiltGraph.open(built))
 
 
 def test_the_page_carries_everything_it_needs(samples: tuple[Path, nx.DiGraph]) -> None:
@@ -93,9 +93,9 @@ def test_searching_a_title_finds_it_and_clicking_shows_its_facts(
 
 def test_positions_with_a_violation_are_marked_and_their_findings_shown(
         browser: Chromium, built: Path, tmp_path: Path) -> None:
-    view = reporting_view(open_store(built))
+    view = reporting_view(BuiltGraph.open(built))
     iri = next(n for n, d in view.nodes(data=True) if d["title"] == "User Systems Coordinator")
-    view = reporting_view(open_store(built), {iri: [("Violation", "No supervisor is stated")]})
+    view = reporting_view(BuiltGraph.open(built), {iri: [("Violation", "No supervisor is stated")]})
     measure(view)
     page = writer_for(tmp_path / "chart.html").write(Chart(view, ColourBy.level), tmp_path / "chart.html")
     browser.open(page)
@@ -110,7 +110,7 @@ def test_a_large_organisation_starts_collapsed_and_search_reaches_deep_positions
         browser: Chromium, tmp_path: Path) -> None:
     store = ox.Store()
     store.load("".join(nquads(600)).encode("utf-8"), ox.RdfFormat.N_QUADS)
-    view = reporting_view(store)
+    view = reporting_view(BuiltGraph(store))
     shape = measure(view)
     page = writer_for(tmp_path / "big.html").write(Chart(view), tmp_path / "big.html")
     browser.open(page)

@@ -15,7 +15,7 @@ from orgkg.chart import Selection, find_position, measure, reporting_view, selec
 from orgkg.chart.findings import Finding
 from orgkg.chart.metrics import tree_parents
 from orgkg.errors import ChartError
-from orgkg.graph.store import open_store
+from orgkg.graph.built import BuiltGraph
 from orgkg.mapping.iris import mint
 from tests.conftest import run
 from tests.support.orgs import ORG, loop, shared_post, store_of
@@ -27,13 +27,13 @@ def post(number: str) -> str:
 
 @pytest.fixture(scope="module")
 def samples(built: Path) -> nx.DiGraph:
-    view = reporting_view(open_store(built))
+    view = reporting_view(BuiltGraph.open(built))
     measure(view)
     return view
 
 
 def test_every_post_is_a_node_and_every_reporting_line_an_edge(built: Path, samples: nx.DiGraph) -> None:
-    store = open_store(built)
+    store = BuiltGraph.open(built)
     posts = {r["p"].value for r in store.query(  # type: ignore[index, union-attr]
         "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p a <http://www.w3.org/ns/org#Post> } }")}
     lines = {(r["s"].value, r["r"].value) for r in store.query(  # type: ignore[index, union-attr]

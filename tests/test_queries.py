@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from orgkg.graph.store import open_store
+from orgkg.graph.built import BuiltGraph
 from orgkg.query.library import library
 from orgkg.query.text import form, network_uses, tokens, where_brace
 from orgkg.query.values import with_values
@@ -29,7 +29,7 @@ def sample_values(built: Path) -> dict[str, str]:
 
 
 def described_post(built: Path) -> str:
-    store = open_store(built)
+    store = BuiltGraph.open(built)
     rows = store.query("SELECT ?p WHERE { GRAPH ?g { ?p <https://w3id.org/orgkg/ontology#describedBy> ?d ;"
                        " <https://w3id.org/orgkg/ontology#primaryReportsTo> ?s } } ORDER BY ?p LIMIT 1")
     return next(iter(rows))["p"].value  # type: ignore[index, arg-type, call-overload]
@@ -126,12 +126,12 @@ def test_list_shows_every_query_with_its_parameters() -> None:
 
 
 def test_a_hostile_string_is_just_a_string(built: Path) -> None:
-    before = len(open_store(built))
+    before = len(BuiltGraph.open(built).store)
     result = run("query", "find-posts", "--graph", str(built), "--format", "json",
                  "--param", f"text={HOSTILE}")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == []
-    assert len(open_store(built)) == before
+    assert len(BuiltGraph.open(built).store) == before
 
 
 @pytest.mark.parametrize(("args", "message"), [

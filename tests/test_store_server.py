@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -75,17 +76,53 @@ def documents_only(published: Oxigraph) -> Oxigraph:
     return published
 
 
-@pytest.mark.parametrize("name", sorted(library()))
-def test_every_named_query_gives_the_same_rows_locally_and_on_the_server(
-        documents_only: Oxigraph, built: Path, name: str) -> None:
-    values = sample_values(built)
-    fmt = "csv"
-    local = run("query", name, "--graph", str(built), "--format", fmt, *params_for(name, values))
-    remote = run("query", name, "--endpoint", documents_only.query_url, "--format", fmt,
-                 *params_for(name, values))
+def assert_same_rows(folder: Path, url: str, name: str) -> None:
+    values = sample_values(folder)
+    local = run("query", name, "--graph", str(folder), "--format", "csv", *params_for(name, values))
+    remote = run("query", name, "--endpoint", url, "--format", "csv", *params_for(name, values))
     assert local.exit_code == remote.exit_code == 0, remote.stderr
     assert sorted(local.stdout.splitlines()) == sorted(remote.stdout.splitlines())
     assert len(local.stdout.splitlines()) > 1 or name in EMPTY_ON_SAMPLES
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_every_named_query_gives_the_same_rows_locally_and_on_the_server(
+        documents_only: Oxigraph, built: Path, name: str) -> None:
+    assert_same_rows(built, documents_only.query_url, name)
+
+
+@pytest.fixture(scope="module")
+def reasoned(tmp_path_factory: pytest.TempPathFactory, built: Path) -> Iterator[tuple[Path, Oxigraph]]:
+    """The samples after `orgkg reason` (the inferred graph added), published to a server of their own."""
+    if shutil.which("java") is None:
+        pytest.skip("needs Java (tools/system-deps.sh)")
+    folder = tmp_path_factory.mktemp("reasoned") / "out"
+    shutil.copytree(built, folder)
+    assert run("reason", "--graph", str(folder)).exit_code == 0
+    server = Oxigraph(tmp_path_factory.mktemp("oxigraph-reasoned")).start()
+    try:
+        result = run("export", "--graph", str(folder), "--endpoint", server.query_url)
+        assert result.exit_code == 0, result.stderr
+        send("POST", f"{server.url}/update", b"DROP GRAPH <https://w3id.org/orgkg/id/void>",
+             "application/sparql-update", RetryPolicy())
+        yield folder, server
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_after_reason_every_named_query_gives_the_same_rows_locally_and_on_the_server(
+        reasoned: tuple[Path, Oxigraph], name: str) -> None:
+    folder, server = reasoned
+    assert_same_rows(folder, server.query_url, name)
+
+
+def test_after_reason_the_inferred_types_are_in_both_answers(reasoned: tuple[Path, Oxigraph]) -> None:
+    folder, server = reasoned
+    post = "post=id:post/chief-client-solutions-officer-a49b651c7e13"
+    for where in (["--graph", str(folder)], ["--endpoint", server.query_url]):
+        result = run("query", "describe-post", *where, "--param", post, "--format", "csv")
+        assert "SupervisoryPost" in result.stdout, where
 
 
 @pytest.mark.parametrize("name", sorted(n for n, q in library().items() if "--param" in q.examples[0]))

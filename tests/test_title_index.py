@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from orgkg.errors import QueryError
-from orgkg.graph.store import open_store
+from orgkg.graph.built import BuiltGraph
 from orgkg.graph.titles import FILE, TitleIndex, write_pairs
 from orgkg.query.library import get, parse
 from orgkg.query.local import LocalGraph
@@ -31,7 +31,7 @@ def test_the_build_writes_a_title_index_beside_the_store(built: Path) -> None:
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_find_posts_answers_the_same_with_and_without_the_index(built: Path, text: str) -> None:
-    store = open_store(built)
+    store = BuiltGraph.open(built)
     assert answers(LocalGraph(store, titles=TitleIndex.open(built)), text) == answers(LocalGraph(store), text)
 
 
@@ -42,9 +42,9 @@ def test_the_index_narrows_the_query_to_the_posts_it_names(built: Path) -> None:
     assert index is not None
     posts = index.posts_containing("Director", limit=100)
     assert posts
-    text = LocalGraph(open_store(built), titles=index).narrow(query, values)
+    text = LocalGraph(BuiltGraph.open(built), titles=index).narrow(query, values)
     assert "VALUES ?post {" in text and all(f"<{p}>" in text for p in posts)
-    assert LocalGraph(open_store(built)).narrow(query, values) == query.text
+    assert LocalGraph(BuiltGraph.open(built)).narrow(query, values) == query.text
 
 
 def test_too_many_posts_found_leaves_the_query_as_written(tmp_path: Path) -> None:
@@ -70,7 +70,7 @@ def test_a_title_index_header_must_name_a_declared_parameter(tmp_path: Path) -> 
 
 
 def test_an_index_answer_of_no_post_gives_no_rows(built: Path) -> None:
-    engine = LocalGraph(open_store(built), titles=TitleIndex.open(built))
+    engine = LocalGraph(BuiltGraph.open(built), titles=TitleIndex.open(built))
     text = engine.narrow(get("find-posts"), {"text": ox.Literal("zzz-nothing")})
     assert "VALUES ?post {  }" in text
     assert answers(engine, "zzz-nothing") == set()

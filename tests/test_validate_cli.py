@@ -10,7 +10,7 @@ from bench.synthetic import graphs
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
-from orgkg.graph.store import open_store
+from orgkg.graph.built import BuiltGraph
 from orgkg.graph.store import write as write_store
 from orgkg.resources import ontology_path
 from orgkg.validate import Options, findings, validate
@@ -115,7 +115,7 @@ def test_findings_api_for_the_chart(built: Path) -> None:
 def test_fast_engine_gives_exactly_pyshacls_findings_on_a_synthetic_organisation(tmp_path: Path) -> None:
     """60 positions with every defect injected; the reference is plain pyshacl."""
     write_store(tmp_path, dict(graphs(60, defects=True)), [])
-    store = open_store(tmp_path)
+    store = BuiltGraph.open(tmp_path)
     shapes, ontology = shape_files.load(), ontology_graph(ontology_path())
     fast = {r.key() for r in FastEngine().run(store, shapes, ontology)}
     plain = {r.key() for r in PlainEngine().run(store, shapes, ontology)}

@@ -17,7 +17,7 @@ import pytest
 from rdflib import Graph
 
 from orgkg.errors import ShapesError
-from orgkg.graph.store import has_union_copy, load
+from orgkg.graph.built import BuiltGraph
 from orgkg.resources import ontology_path
 from orgkg.validate import Options, validate
 from orgkg.validate import shapes as shape_files
@@ -26,15 +26,13 @@ from orgkg.validate.engine.base import ontology_graph
 from tests.rule_fixtures import PREFIXES, RULES
 
 
-def store_of(*bodies: str) -> ox.Store:
-    """A store in the layout `orgkg build` writes: a named graph per body, and their union."""
-    store = ox.Store()
-    load(store, PREFIXES + "".join(f"\n<https://w3id.org/orgkg/id/graph/g{i}> {{\n{body}\n}}"
-                                   for i, body in enumerate(bodies)))
-    return store
+def store_of(*bodies: str) -> BuiltGraph:
+    """A graph in the layout `orgkg build` writes: a named graph per body, and their union."""
+    return BuiltGraph.from_trig(PREFIXES + "".join(f"\n<https://w3id.org/orgkg/id/graph/g{i}> {{\n{body}\n}}"
+                                                   for i, body in enumerate(bodies)))
 
 
-def rules_found(store: ox.Store, **options: object) -> set[str]:
+def rules_found(store: BuiltGraph, **options: object) -> set[str]:
     return {str(f.result.shape).rsplit("#", 1)[-1] for f in validate(store, Options(**options)).findings}
 
 
@@ -92,11 +90,12 @@ def test_a_store_without_the_union_copy_gives_the_same_findings() -> None:
               for rule, (positive, _) in RULES.items() for body in positive]
     store = store_of(*bodies)
     named_only = ox.Store()
-    named_only.bulk_extend(q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
-    assert has_union_copy(store) and not has_union_copy(named_only)
+    named_only.bulk_extend(store.quads())
+    assert store.union_copy and not BuiltGraph(named_only).union_copy
     shapes, ontology = shape_files.load(), ontology_graph(ontology_path())
     with_copy = {r.key() for r in FastEngine().run(store, shapes, ontology)}
-    assert with_copy and with_copy == {r.key() for r in FastEngine().run(named_only, shapes, ontology)}
+    without = {r.key() for r in FastEngine().run(BuiltGraph(named_only), shapes, ontology)}
+    assert with_copy and with_copy == without
 
 
 def test_rows_of_nodes_outside_the_target_are_not_findings() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-
 from orgkg.extract.records import (
     Duty,
     Extraction,
@@ -13,21 +11,20 @@ from orgkg.extract.records import (
     Organisation,
     Position,
 )
-from orgkg.graph.store import load, trig
+from orgkg.graph.built import BuiltGraph
+from orgkg.graph.store import trig
 from orgkg.mapping import Provenance, to_graph
 
 ORG = Organisation("Test Province", "Department of Tests", [("Analysis Branch", "branch")])
 
 
-def store_of(documents: dict[str, Extraction]) -> ox.Store:
+def store_of(documents: dict[str, Extraction]) -> BuiltGraph:
     """An in-memory store holding one named graph per document, as `orgkg build` writes them."""
     graphs = dict(
         to_graph(ex, Provenance(name=name, sha256="0" * 64, family=ex.family, confidence=1.0,
                                 loader_version="test"))
         for name, ex in documents.items())
-    store = ox.Store()
-    load(store, trig(graphs))
-    return store
+    return BuiltGraph.from_trig(trig(graphs))
 
 
 def number(value: str) -> list[Identifier]:

@@ -12,9 +12,8 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Protocol
 
-import pyoxigraph as ox
-
 from orgkg.chart.findings import Findings
+from orgkg.graph.built import BuiltGraph
 
 
 class ValidatorFinding(Protocol):
@@ -38,8 +37,8 @@ def from_findings(items: Iterable[ValidatorFinding]) -> Findings:
     return dict(out)
 
 
-def findings_for(store: ox.Store) -> Findings:
-    """Findings of validating the store with orgkg's shapes, per post."""
+def findings_for(graph: BuiltGraph) -> Findings:
+    """Findings of validating the graph with orgkg's shapes, per post."""
     from orgkg.validate import findings
 
-    return from_findings(findings(store))
+    return from_findings(findings(graph))

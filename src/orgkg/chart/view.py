@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
-import pyoxigraph as ox
 
 from orgkg.chart.findings import Findings, normalise
+from orgkg.graph.built import BuiltGraph
 from orgkg.query.rows import Row, rows
 
 
@@ -40,9 +40,9 @@ class _Post:
         return sorted({r["source"] for r in rows if r["source"]})
 
 
-def _posts(store: ox.Store) -> dict[str, _Post]:
+def _posts(graph: BuiltGraph) -> dict[str, _Post]:
     posts: dict[str, _Post] = {}
-    for row in rows(store, "chart-posts"):
+    for row in rows(graph, "chart-posts"):
         post = posts.setdefault(row["post"], _Post(row["post"]))
         (post.described if row["described"] else post.mentioned).append(row)
     return posts
@@ -68,9 +68,9 @@ def _attributes(post: _Post, classes: dict[str, Row], units: dict[str, Row]) -> 
     }
 
 
-def _first_per_key(store: ox.Store, name: str, key: str) -> dict[str, Row]:
+def _first_per_key(graph: BuiltGraph, name: str, key: str) -> dict[str, Row]:
     found: dict[str, Row] = {}
-    for row in rows(store, name):
+    for row in rows(graph, name):
         kept = found.setdefault(row[key], row)
         for k, v in row.items():  # fill gaps from later rows (another graph's statements)
             if kept.get(k) is None and v is not None:
@@ -78,31 +78,31 @@ def _first_per_key(store: ox.Store, name: str, key: str) -> dict[str, Row]:
     return found
 
 
-def _duties(store: ox.Store, graphs: dict[str, str]) -> dict[str, list[tuple[str, float | None]]]:
+def _duties(graph: BuiltGraph, graphs: dict[str, str]) -> dict[str, list[tuple[str, float | None]]]:
     """Duties of each described post, from the graph its facts were taken from."""
     duties: dict[str, list[tuple[str, float | None]]] = defaultdict(list)
-    for row in rows(store, "register-duties"):
+    for row in rows(graph, "register-duties"):
         if graphs.get(row["post"]) == row["g"]:
             duties[row["post"]].append((row["text"], row["percent"]))
     return duties
 
 
-def _titles(store: ox.Store) -> dict[str, list[str]]:
+def _titles(graph: BuiltGraph) -> dict[str, list[str]]:
     titles: dict[str, list[str]] = defaultdict(list)
-    for row in rows(store, "chart-titles"):
+    for row in rows(graph, "chart-titles"):
         titles[row["post"]].append(row["title"])
     return titles
 
 
-def reporting_view(store: ox.Store, findings: Findings | None = None) -> nx.DiGraph:
+def reporting_view(graph: BuiltGraph, findings: Findings | None = None) -> nx.DiGraph:
     """Posts and reporting lines of the whole store, with their facts as attributes."""
-    classes = _first_per_key(store, "chart-classes", "class")
-    units = _first_per_key(store, "chart-units", "unit")
-    posts = _posts(store)
+    classes = _first_per_key(graph, "chart-classes", "class")
+    units = _first_per_key(graph, "chart-units", "unit")
+    posts = _posts(graph)
     view = nx.DiGraph(units={iri: (r["label"], r["parent"]) for iri, r in units.items()})
     for iri, post in sorted(posts.items()):
         view.add_node(iri, **_attributes(post, classes, units))
-    for row in rows(store, "chart-reporting-lines"):
+    for row in rows(graph, "chart-reporting-lines"):
         sup, rep = row["supervisor"], row["report"]
         for iri in (sup, rep):
             if iri not in view:  # a post only ever named as a supervisor elsewhere
@@ -114,7 +114,7 @@ def reporting_view(store: ox.Store, findings: Findings | None = None) -> nx.DiGr
         else:
             view.add_edge(sup, rep, primary=bool(row["primary"]), documents=(row["source"],))
     graphs = {iri: data["graph"] for iri, data in view.nodes(data=True)}
-    duties, titles, by_post = _duties(store, graphs), _titles(store), normalise(findings)
+    duties, titles, by_post = _duties(graph, graphs), _titles(graph), normalise(findings)
     for iri, data in view.nodes(data=True):
         data["duties"] = tuple(duties.get(iri, ()))
         data["titles"] = tuple(titles.get(iri, [data["title"]]))

@@ -12,7 +12,7 @@ from orgkg.chart.formats import WRITERS, writer_for
 from orgkg.chart.validation import findings_for
 from orgkg.cli.common import graph_option, stderr_console, translate_errors
 from orgkg.errors import ChartError
-from orgkg.graph.store import open_store
+from orgkg.graph.built import BuiltGraph
 
 FORMATS = "\n".join(f"  {s:<9} {w.description}" for s, w in sorted(WRITERS.items()) if s in w.suffixes[:1])
 
@@ -46,8 +46,8 @@ def chart(graph_dir: Path, out: Path, root: str | None, depth: int | None, unit:
     """Draw the reporting lines as an org chart: interactive HTML, SVG/PNG, or a graph file."""
     writer = writer_for(out)
     writer.check()
-    store = open_store(graph_dir)
-    view = reporting_view(store, findings_for(store) if with_findings else None)
+    graph = BuiltGraph.open(graph_dir)
+    view = reporting_view(graph, findings_for(graph) if with_findings else None)
     measure(view)
     drawn = select(view, Selection(root=root, unit=unit, depth=depth))
     if drawn.number_of_nodes() == 0:

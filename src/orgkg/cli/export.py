@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import click
-import pyoxigraph as ox
 
 from orgkg.cli.common import OK, PROBLEMS, max_answer_option, stderr_console, translate_errors
 from orgkg.endpoint.access import check_url
@@ -15,7 +14,7 @@ from orgkg.errors import ExportError, PublishError
 from orgkg.export import files
 from orgkg.export.http import RetryPolicy
 from orgkg.export.publish import PROTOCOLS, Publication, Targets, publish
-from orgkg.graph.store import open_store
+from orgkg.graph.built import BuiltGraph
 
 EPILOG = """\b
 Examples:
@@ -59,9 +58,9 @@ def export(graph_dir: Path, out: Path | None, fmt: str | None, endpoint: str | N
     """Write the graph to a file, or publish it to a SPARQL 1.1 store."""
     if (out is None) == (endpoint is None) and not (out is None and fmt):
         raise ExportError("export", "give --out FILE (or --format for stdout), or --endpoint URL")
-    store = open_store(graph_dir)
+    graph = BuiltGraph.open(graph_dir)
     if endpoint is None:
-        to_file(store, out, fmt)
+        to_file(graph, out, fmt)
         return
     targets = Targets.from_endpoint(check_url(endpoint), update_endpoint, store_endpoint)
     for url in (targets.update, targets.store):
@@ -69,7 +68,7 @@ def export(graph_dir: Path, out: Path | None, fmt: str | None, endpoint: str | N
     policy = RetryPolicy(attempts=max(1, retries), timeout=timeout)
     session = Session(max_answer=int(max_answer * 1e6))
     try:
-        done = publish(store, targets, protocol, policy, keep_stale=keep_stale, session=session)
+        done = publish(graph, targets, protocol, policy, keep_stale=keep_stale, session=session)
     except PublishError as err:
         click.echo(f"orgkg: {err}", err=True)
         sys.exit(PROBLEMS)
@@ -77,13 +76,13 @@ def export(graph_dir: Path, out: Path | None, fmt: str | None, endpoint: str | N
     sys.exit(PROBLEMS if done.mismatches else OK)
 
 
-def to_file(store: ox.Store, out: Path | None, fmt: str | None) -> None:
+def to_file(graph: BuiltGraph, out: Path | None, fmt: str | None) -> None:
     f = files.choose(None if out is None or str(out) == "-" else out, fmt)
     if out is None or str(out) == "-":
-        sys.stdout.buffer.write(files.dumps(store, f))
+        sys.stdout.buffer.write(files.dumps(graph, f))
         return
     try:
-        n = files.write(store, out, f)
+        n = files.write(graph, out, f)
     except OSError as err:
         raise ExportError(str(out), f"cannot write ({err.strerror})") from None
     kind = "quads" if f.quads else "triples (union of the named graphs)"

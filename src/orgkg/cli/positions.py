@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from orgkg.cli.common import graph_option, stdout_console, translate_errors
-from orgkg.graph.store import open_store
+from orgkg.graph.built import BuiltGraph
 from orgkg.register import formats
 from orgkg.register.positions import positions as register
 
@@ -27,7 +27,7 @@ def positions(graph_dir: Path, fmt: str | None, evidence: bool) -> None:
     With --evidence, the offsets count Unicode code points into the text
     `orgkg read FILE` prints.
     """
-    records = register(open_store(graph_dir), evidence=evidence)
+    records = register(BuiltGraph.open(graph_dir), evidence=evidence)
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     if fmt == "json":
         click.echo(formats.to_json(records), nl=False)

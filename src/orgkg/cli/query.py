@@ -10,8 +10,7 @@ import click
 
 from orgkg.cli.common import max_answer_option, stderr_console, stdout_console, translate_errors
 from orgkg.errors import QueryError
-from orgkg.graph.store import open_store
-from orgkg.graph.titles import TitleIndex
+from orgkg.graph.built import BuiltGraph
 from orgkg.query.engine import Engine
 from orgkg.query.formats import TEXT_FORMATS, print_table
 from orgkg.query.library import library
@@ -65,8 +64,8 @@ def query(query: str | None, show_list: bool, params: tuple[str, ...], graph_dir
         assert graph_dir is not None
         guard = nullcontext() if allow_network else offline("orgkg query")
         with guard:
-            engine: Engine = LocalGraph(open_store(graph_dir), allow_network=allow_network,
-                                         titles=TitleIndex.open(graph_dir))
+            graph = BuiltGraph.open(graph_dir)
+            engine: Engine = LocalGraph(graph, allow_network=allow_network, titles=graph.titles())
             result = run(engine, query, params)
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     if fmt == "table":

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from orgkg.errors import ExportError
+from orgkg.graph.built import BuiltGraph
 from orgkg.query.formats import TURTLE_PREFIXES
 from orgkg.resources import data_dir
 
@@ -73,25 +74,15 @@ def context() -> dict[str, Any]:
     return dict(doc["@context"])
 
 
-def named(store: ox.Store) -> list[ox.Quad]:
-    """The quads of the named graphs (not the store's default-graph union copy)."""
-    return [q for q in store if isinstance(q.graph_name, ox.NamedNode)]
+def quads(graph: BuiltGraph) -> list[ox.Quad]:
+    return sorted(graph.quads(), key=str)
 
 
-def union(store: ox.Store) -> list[ox.Triple]:
-    """Every triple of every named graph, once, in a stable order."""
-    return sorted({q.triple for q in named(store)}, key=str)
-
-
-def quads(store: ox.Store) -> list[ox.Quad]:
-    return sorted(named(store), key=str)
-
-
-def dumps(store: ox.Store, f: FileFormat) -> bytes:
+def dumps(graph: BuiltGraph, f: FileFormat) -> bytes:
     """The whole graph in one format."""
     if f.name == "jsonld":
-        return _jsonld(store)
-    data: list[ox.Quad] | list[ox.Triple] = quads(store) if f.quads else union(store)
+        return _jsonld(graph)
+    data: list[ox.Quad] | list[ox.Triple] = quads(graph) if f.quads else graph.triples()
     if f.name in ("ntriples", "nquads"):
         return b"".join(f"{x} .\n".encode() for x in data)
     out = ox.serialize(data, format=f.rdf, prefixes=TURTLE_PREFIXES)
@@ -109,19 +100,19 @@ def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNod
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def _jsonld(store: ox.Store) -> bytes:
+def _jsonld(graph: BuiltGraph) -> bytes:
     ds = Dataset()
-    for q in quads(store):
-        graph = ds.graph(URIRef(q.graph_name.value))  # type: ignore[union-attr]
-        graph.add((rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object)))  # type: ignore[arg-type]
+    for q in quads(graph):
+        named = ds.graph(URIRef(q.graph_name.value))  # type: ignore[union-attr]
+        named.add((rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object)))  # type: ignore[arg-type]
     text = ds.serialize(format="json-ld", context=context(), auto_compact=True, sort_keys=True)
     return text.encode("utf-8") + b"\n"
 
 
-def write(store: ox.Store, out: Path, f: FileFormat) -> int:
+def write(graph: BuiltGraph, out: Path, f: FileFormat) -> int:
     """Write the file (replacing it whole); return the number of statements written."""
-    data = dumps(store, f)
+    data = dumps(graph, f)
     tmp = out.with_name(f".{out.name}.tmp")
     tmp.write_bytes(data)
     tmp.replace(out)
-    return len(quads(store)) if f.quads else len(union(store))
+    return len(graph.quads()) if f.quads else len(graph.triples())

@@ -29,6 +29,7 @@ from orgkg.export.base import Publisher
 from orgkg.export.gsp import GraphStorePublisher
 from orgkg.export.http import RetryPolicy, StoreFailedError
 from orgkg.export.update import UpdatePublisher
+from orgkg.graph.built import BuiltGraph
 from orgkg.mapping.iris import BASE
 from orgkg.query.remote import Endpoint
 
@@ -90,12 +91,8 @@ class Publication:
         return [c for c in self.counts if not c.ok]
 
 
-def local_graphs(store: ox.Store) -> dict[ox.NamedNode, list[ox.Triple]]:
-    graphs: dict[ox.NamedNode, list[ox.Triple]] = {}
-    for g in sorted(store.named_graphs(), key=str):
-        if isinstance(g, ox.NamedNode):
-            graphs[g] = [q.triple for q in store.quads_for_pattern(None, None, None, g)]
-    return graphs
+def local_graphs(graph: BuiltGraph) -> dict[ox.NamedNode, list[ox.Triple]]:
+    return {g: [q.triple for q in graph.quads(g)] for g in graph.named_graphs()}
 
 
 def remote_counts(targets: Targets, timeout: float, session: Session | None = None) -> dict[str, int]:
@@ -104,13 +101,13 @@ def remote_counts(targets: Targets, timeout: float, session: Session | None = No
             if isinstance(g, ox.NamedNode) and isinstance(n, ox.Literal)}
 
 
-def publish(store: ox.Store, targets: Targets, protocol: str, policy: RetryPolicy,
+def publish(built: BuiltGraph, targets: Targets, protocol: str, policy: RetryPolicy,
             progress: Callable[[str], None] = lambda _: None, *, keep_stale: bool = False,
             session: Session | None = None) -> Publication:
     """Replace each named graph in the store, then the VoID graph; remove the stale graphs
     (unless ``keep_stale``); then compare the counts of every graph of the dataset."""
     session = session or Session()
-    graphs = local_graphs(store)
+    graphs = local_graphs(built)
     counts = {g: len(ts) for g, ts in graphs.items()}
     graphs[void.GRAPH] = void.description(counts, display(targets.query))
     url = targets.update if protocol == "update" else targets.store

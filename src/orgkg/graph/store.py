@@ -5,7 +5,7 @@
 inputs give byte-identical output. ``store/`` is a persistent Oxigraph store
 loaded from it, so later commands open the graph without parsing anything;
 ``titles.sqlite`` indexes post titles for text search (``graph.titles``).
-Both are replaced as a whole: a new build is written beside the old one and
+``graph.built`` opens them. Both are replaced as a whole: a new build is written beside the old one and
 moved into place.
 """
 
@@ -20,7 +20,6 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from orgkg.errors import GraphError
 from orgkg.graph import titles
 from orgkg.mapping.evidence import is_evidence
 from orgkg.mapping.namespaces import PREFIXES, bind_prefixes
@@ -28,6 +27,7 @@ from orgkg.mapping.namespaces import PREFIXES, bind_prefixes
 TRIG = "graph.trig"
 STORE = "store"
 REPORT = "build-report.json"
+INFERRED_TRIG = "inferred.trig"  # written by `orgkg reason` (graph.built); a new build removes it
 
 
 def trig(graphs: Mapping[URIRef, Graph]) -> str:
@@ -59,6 +59,7 @@ def write(out: Path, graphs: Mapping[URIRef, Graph], report: list[dict[str, Any]
     del store
     titles.write(staging / titles.FILE, graphs)
     (staging / REPORT).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    (out / INFERRED_TRIG).unlink(missing_ok=True)
     for name in (TRIG, REPORT, titles.FILE, STORE):
         target = out / name
         if target.is_dir():
@@ -83,31 +84,11 @@ def load(store: ox.Store, trig_text: str) -> None:
     """
     quads = list(ox.parse(trig_text.encode("utf-8"), ox.RdfFormat.TRIG))
     store.bulk_extend(quads)
-    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads
-                      if not (isinstance(q.subject, ox.NamedNode) and is_evidence(q.subject.value)))
+    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                      for q in quads if in_union(q))
 
 
-def has_union_copy(store: ox.Store) -> bool:
-    """Whether the store keeps the union of its named graphs in the default graph (as ``write`` does)."""
-    return any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+def in_union(statement: ox.Quad | ox.Triple) -> bool:
+    """Whether a statement of a named graph belongs in the union copy: facts do, evidence does not."""
+    return not (isinstance(statement.subject, ox.NamedNode) and is_evidence(statement.subject.value))
 
-
-def open_store(folder: Path) -> ox.Store:
-    """The built graph in ``folder``, opened read-only (or parsed from its TriG)."""
-    if not folder.is_dir():
-        raise GraphError(str(folder), "no such graph folder", "run `orgkg build PATH --out DIR` first")
-    if (folder / STORE).is_dir():
-        try:
-            return ox.Store.read_only(str(folder / STORE))
-        except OSError as err:
-            raise GraphError(str(folder / STORE), f"cannot open the store: {err}",
-                             "rebuild with `orgkg build`") from None
-    if (folder / TRIG).is_file():
-        store = ox.Store()
-        try:
-            load(store, (folder / TRIG).read_text(encoding="utf-8"))
-        except SyntaxError as err:
-            raise GraphError(str(folder / TRIG), f"not valid TriG: {err}") from None
-        return store
-    raise GraphError(str(folder), f"holds neither {STORE}/ nor {TRIG}",
-                     "run `orgkg build PATH --out DIR` first")

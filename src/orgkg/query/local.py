@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 
 from orgkg.errors import QueryError
-from orgkg.graph.store import has_union_copy
+from orgkg.graph.built import BuiltGraph
 from orgkg.graph.titles import TitleIndex
 from orgkg.query.engine import Engine
 from orgkg.query.library import NamedQuery
@@ -29,7 +29,7 @@ def refuse_network(text: str, where: str) -> None:
 
 
 class LocalGraph(Engine):
-    """A pyoxigraph store; values are bound as RDF terms in a VALUES block inside the WHERE clause.
+    """A built graph (pyoxigraph); values are bound as RDF terms in a VALUES block inside the WHERE clause.
 
     The same binder as for endpoints (``remote.with_values``: terms serialised
     by pyoxigraph after validation), so local and remote answers agree. Not
@@ -38,11 +38,9 @@ class LocalGraph(Engine):
     against 0.0008 s with the VALUES block (bench/results/store.md).
     """
 
-    def __init__(self, store: ox.Store, *, allow_network: bool = False,
+    def __init__(self, graph: BuiltGraph, *, allow_network: bool = False,
                  titles: TitleIndex | None = None) -> None:
-        self.store, self.allow_network, self.titles = store, allow_network, titles
-        # `orgkg build` keeps the union of the named graphs in the default graph (graph.store).
-        self.has_union_copy = has_union_copy(store)
+        self.graph, self.allow_network, self.titles = graph, allow_network, titles
 
     def narrow(self, query: NamedQuery, values: Mapping[str, Term]) -> str:
         """A query declaring ``# title-index: text ?post`` gets ``VALUES ?post { ... }``: the posts
@@ -61,8 +59,7 @@ class LocalGraph(Engine):
             refuse_network(text, "query")
         kind = form(text)
         try:
-            answer = self.store.query(with_values(text, values),
-                                      use_default_graph_as_union=union and not self.has_union_copy)
+            answer = self.graph.query(with_values(text, values), union=union)
         except SyntaxError as err:
             raise QueryError("query", f"not valid SPARQL: {err}") from None
         except OSError as err:

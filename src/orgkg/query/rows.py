@@ -12,6 +12,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from orgkg.graph.built import BuiltGraph
 from orgkg.query.library import get
 
 Row = dict[str, Any]
@@ -36,9 +37,10 @@ def python_value(term: Any) -> Any:
     return term.value
 
 
-def rows(store: ox.Store, name: str) -> Iterator[Row]:
+def rows(graph: BuiltGraph, name: str) -> Iterator[Row]:
     """The solutions of the named query ``name``, one dictionary per row."""
-    solutions = store.query(get(name).text)
+    query = get(name)
+    solutions = graph.query(query.text, union=query.union)
     assert isinstance(solutions, ox.QuerySolutions)
     variables = [v.value for v in solutions.variables]
     for solution in solutions:

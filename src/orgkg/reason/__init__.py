@@ -18,12 +18,12 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF
 
-from orgkg.graph.store import open_store
+from orgkg.graph.built import INFERRED_GRAPH, BuiltGraph
 from orgkg.reason import diagnose, hermit
 from orgkg.reason.hermit import Limits
 from orgkg.reason.model import Culprit, ReasonReport
 from orgkg.reason.owlinput import document_name, graphs_of, owl_input, union
-from orgkg.reason.write import INFERRED_GRAPH, write
+from orgkg.reason.write import write
 from orgkg.resources import ontology_path
 
 
@@ -32,9 +32,9 @@ def reason(folder: Path, limits: Limits | None = None, *, save: bool = True) -> 
     start = time.perf_counter()
     hermit.require_java()
     ontology = Graph().parse(ontology_path(), format="turtle")
-    store = open_store(folder)
-    graphs = {k: g for k, g in graphs_of(store).items() if k != str(INFERRED_GRAPH)}
-    del store
+    built = BuiltGraph.open(folder)
+    graphs = {k: g for k, g in graphs_of(built).items() if k != str(INFERRED_GRAPH)}
+    del built
     data = union(graphs, sorted(graphs))
     graph, dropped = owl_input(ontology, data)
     outcome = hermit.run(graph, limits)

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
+from orgkg.graph.built import BuiltGraph
 from orgkg.mapping.evidence import is_evidence
 from orgkg.validate.engine.terms import to_rdflib
 
@@ -54,13 +54,12 @@ def owl_input(ontology: Graph, data: Graph) -> tuple[Graph, Counter[str]]:
     return out, dropped
 
 
-def graphs_of(store: ox.Store) -> dict[str, Graph]:
-    """Each named graph of the store as an rdflib graph, by IRI."""
+def graphs_of(graph: BuiltGraph) -> dict[str, Graph]:
+    """Each named graph as an rdflib graph, by IRI."""
     out: dict[str, Graph] = {}
-    for q in store.quads_for_pattern(None, None, None, None):
-        if isinstance(q.graph_name, ox.NamedNode):
-            g = out.setdefault(q.graph_name.value, Graph())
-            g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))  # type: ignore[arg-type]
+    for q in graph.quads():
+        g = out.setdefault(q.graph_name.value, Graph())  # type: ignore[union-attr]
+        g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))  # type: ignore[arg-type]
     return out
 
 

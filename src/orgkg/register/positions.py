@@ -11,15 +11,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-import pyoxigraph as ox
-
+from orgkg.graph.built import BuiltGraph
 from orgkg.query.rows import Row, rows
 
 Record = dict[str, Any]
 
-def _lists(store: ox.Store, name: str, shape: Callable[[Row], Any]) -> dict[str, list[Any]]:
+def _lists(graph: BuiltGraph, name: str, shape: Callable[[Row], Any]) -> dict[str, list[Any]]:
     grouped: dict[str, list[Any]] = defaultdict(list)
-    for row in rows(store, name):
+    for row in rows(graph, name):
         item = shape(row)
         if item not in grouped[row["g"]]:
             grouped[row["g"]].append(item)
@@ -77,7 +76,7 @@ def _base(row: Row) -> Record:
 EVIDENCE_KEYS = ("field", "value", "document", "start", "end", "quote")
 
 
-def positions(store: ox.Store, *, evidence: bool = False) -> list[Record]:
+def positions(graph: BuiltGraph, *, evidence: bool = False) -> list[Record]:
     """Every described post's record, ordered by source document.
 
     With ``evidence``, each record also has ``"evidence"``: where each of its
@@ -85,7 +84,7 @@ def positions(store: ox.Store, *, evidence: bool = False) -> list[Record]:
     annotations.
     """
     records: dict[str, Record] = {}
-    for row in rows(store, "register-positions"):
+    for row in rows(graph, "register-positions"):
         records.setdefault(row["g"], _base(row))
     lists = dict(LIST_FIELDS)
     if evidence:
@@ -93,7 +92,7 @@ def positions(store: ox.Store, *, evidence: bool = False) -> list[Record]:
         for record in records.values():
             record["evidence"] = []
     for field, (query, shape) in lists.items():
-        for graph, items in _lists(store, query, shape).items():
-            if graph in records:
-                records[graph][field] = items
+        for name, items in _lists(graph, query, shape).items():
+            if name in records:
+                records[name][field] = items
     return list(records.values())

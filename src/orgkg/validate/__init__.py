@@ -14,10 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from orgkg.errors import ShapesError
-from orgkg.graph.store import open_store
+from orgkg.graph.built import BuiltGraph
 from orgkg.resources import ontology_path
 from orgkg.validate import shapes as shapes_module
 from orgkg.validate.describe import describe
@@ -33,19 +31,19 @@ class Options:
     engine: str = "fast"
 
 
-def validate(source: Path | ox.Store, options: Options | None = None) -> Report:
-    """Validate a graph folder (or an open store) and return its findings."""
+def validate(source: Path | BuiltGraph, options: Options | None = None) -> Report:
+    """Validate a graph folder (or an open graph) and return its findings."""
     options = options or Options()
     if options.engine not in ENGINES:
         raise ShapesError(options.engine, "no such validation engine", f"use one of {', '.join(ENGINES)}")
-    store = source if isinstance(source, ox.Store) else open_store(source)
+    graph = source if isinstance(source, BuiltGraph) else BuiltGraph.open(source)
     shapes = shapes_module.with_max_span(shapes_module.load(options.shapes), options.max_span)
-    results = ENGINES[options.engine]().run(store, shapes, ontology_graph(ontology_path()))
-    return Report(describe(store, results, shapes), shapes)
+    results = ENGINES[options.engine]().run(graph, shapes, ontology_graph(ontology_path()))
+    return Report(describe(graph, results, shapes), shapes)
 
 
-def findings(source: Path | ox.Store, *, max_span: int | None = None) -> list[Finding]:
-    """Every finding of orgkg's shapes on a graph folder or store (for the chart: per ``Finding.post``)."""
+def findings(source: Path | BuiltGraph, *, max_span: int | None = None) -> list[Finding]:
+    """Every finding of orgkg's shapes on a graph folder or open graph, per ``Finding.post`` for the chart."""
     return validate(source, Options(max_span=max_span)).findings
 
 

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from orgkg.graph.store import has_union_copy
+from orgkg.graph.built import BuiltGraph
 from orgkg.query.library import get
 from orgkg.query.values import with_value_rows
 from orgkg.validate.engine.base import WORKERS
@@ -26,9 +26,9 @@ from orgkg.validate.shapes import rule_name
 CHUNK = 250
 
 
-def describe(store: ox.Store, results: list[Result], shapes: Graph) -> list[Finding]:
+def describe(graph: BuiltGraph, results: list[Result], shapes: Graph) -> list[Finding]:
     """Findings in a stable order: by rule, then severity, position title, focus and value."""
-    about = _about(store, {r.focus for r in results if isinstance(r.focus, URIRef)})
+    about = _about(graph, {r.focus for r in results if isinstance(r.focus, URIRef)})
     findings = []
     for r in results:
         post, title, document = about.get(str(r.focus), (None, None, None))
@@ -37,14 +37,12 @@ def describe(store: ox.Store, results: list[Result], shapes: Graph) -> list[Find
                                            str(f.result.value or ""), f.message))
 
 
-def _about(store: ox.Store, foci: Iterable[URIRef]) -> dict[str, tuple[str | None, str | None, str | None]]:
+def _about(graph: BuiltGraph, foci: Iterable[URIRef]) -> dict[str, tuple[str | None, str | None, str | None]]:
     text = get("validate-describe").text
     ordered = sorted(str(f) for f in foci)
-    union = not has_union_copy(store)
 
     def chunk(part: list[str]) -> list[tuple[str, tuple[str | None, str | None, str | None]]]:
-        rows = store.query(with_value_rows(text, "focus", (ox.NamedNode(f) for f in part)),
-                           use_default_graph_as_union=union)
+        rows = graph.query(with_value_rows(text, "focus", (ox.NamedNode(f) for f in part)), union=True)
         assert isinstance(rows, ox.QuerySolutions)
         return [(row["focus"].value, _values(row)) for row in rows]
 

@@ -6,9 +6,9 @@ import os
 from abc import ABC, abstractmethod
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph
 
+from orgkg.graph.built import BuiltGraph
 from orgkg.validate.model import Result
 
 # Queries on the store at once: pyoxigraph lets go of Python's lock while it evaluates, and
@@ -22,7 +22,7 @@ class Engine(ABC):
     name: str
 
     @abstractmethod
-    def run(self, store: ox.Store, shapes: Graph, ontology: Graph) -> list[Result]:
+    def run(self, graph: BuiltGraph, shapes: Graph, ontology: Graph) -> list[Result]:
         """Every validation result, in no particular order."""
 
 

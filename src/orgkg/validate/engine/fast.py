@@ -8,9 +8,7 @@ constraint; ``?path`` if bound, else the shape's path; messages with
 ``{?var}`` filled in from the row).
 
 The queries read the RDF merge of the named graphs, where each triple is
-there once, as a SHACL engine does: the default graph of a store written by
-``orgkg build``, which keeps that merge (``graph.store.has_union_copy``), or
-else a merged copy made in memory (``merged_view``). The store's union of
+there once, as a SHACL engine does (``BuiltGraph.merged``). The store's union of
 named graphs would repeat a triple once per document that states it (a
 class's label is repeated in every document of that class), and joins over
 those repeats multiply.
@@ -27,22 +25,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 from rdflib.term import Node
 
-from orgkg.graph.store import has_union_copy
+from orgkg.graph.built import BuiltGraph
 from orgkg.validate.engine.base import WORKERS, Engine
 from orgkg.validate.engine.compile import Check, Hierarchy, compile_shapes, path_text
 from orgkg.validate.engine.terms import to_rdflib
 from orgkg.validate.model import Result
 
 SUBCLASS = "SELECT DISTINCT ?sub ?sup WHERE { ?sub <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?sup }"
-
-
-def merged_view(store: ox.Store) -> ox.Store:
-    """The RDF merge of the store's named graphs: in memory, each triple once, in the default graph."""
-    union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-    assert isinstance(union, ox.QueryTriples)
-    view = ox.Store()
-    view.bulk_load(union.serialize(format=ox.RdfFormat.N_TRIPLES), ox.RdfFormat.N_TRIPLES)
-    return view
 
 
 def hierarchy(view: ox.Store, ontology: Graph) -> Hierarchy:
@@ -60,8 +49,8 @@ def hierarchy(view: ox.Store, ontology: Graph) -> Hierarchy:
 class FastEngine(Engine):
     name = "fast"
 
-    def run(self, store: ox.Store, shapes: Graph, ontology: Graph) -> list[Result]:
-        view = store if has_union_copy(store) else merged_view(store)
+    def run(self, graph: BuiltGraph, shapes: Graph, ontology: Graph) -> list[Result]:
+        view = graph.merged()
         checks = compile_shapes(shapes, hierarchy(view, ontology))
         with ThreadPoolExecutor(max_workers=WORKERS) as pool:
             found = pool.map(lambda check: run_check(view, shapes, check), checks)

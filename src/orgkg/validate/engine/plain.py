@@ -6,31 +6,31 @@ constraints one focus node at a time, so it is slow on large organisations.
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from orgkg.errors import ShapesError
+from orgkg.graph.built import BuiltGraph
 from orgkg.validate.engine.base import Engine
 from orgkg.validate.engine.compile import path_text
 from orgkg.validate.engine.terms import to_rdflib
 from orgkg.validate.model import Result, Severity
 
 
-def merged(store: ox.Store) -> Graph:
-    """The union of the store's named graphs as one rdflib graph (each triple once)."""
+def merged(graph: BuiltGraph) -> Graph:
+    """The union of the named graphs as one rdflib graph (each triple once)."""
     g = Graph()
-    for q in store.quads_for_pattern(None, None, None, None):
-        g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))  # type: ignore[arg-type]
+    for t in graph.triples():
+        g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))  # type: ignore[arg-type]
     return g
 
 
 class PlainEngine(Engine):
     name = "pyshacl"
 
-    def run(self, store: ox.Store, shapes: Graph, ontology: Graph) -> list[Result]:
-        return self.run_graph(merged(store), shapes, ontology)
+    def run(self, graph: BuiltGraph, shapes: Graph, ontology: Graph) -> list[Result]:
+        return self.run_graph(merged(graph), shapes, ontology)
 
     def run_graph(self, data: Graph, shapes: Graph, ontology: Graph) -> list[Result]:
         from pyshacl import validate
