@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shlex
+import socket
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -11,7 +12,8 @@ import pytest
 
 from orgkg.graph.built import BuiltGraph
 from orgkg.query.library import library
-from orgkg.query.text import form, network_uses, tokens, where_brace
+from orgkg.query.network import network_uses
+from orgkg.query.text import form, tokens, where_brace
 from orgkg.query.values import with_values
 from tests.conftest import run
 
@@ -65,7 +67,7 @@ def test_every_query_has_a_header_and_its_parameters_are_variables(name: str) ->
         assert p.kind in ("iri", "string", "integer")
         assert p.name in variables, f"{name}: parameter {p.name} is not a variable of the query"
     assert form(q.text) in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
-    assert network_uses(q.text) == []
+    assert network_uses(q.text) == ()
 
 
 @pytest.mark.parametrize("name", OWN)
@@ -164,6 +166,30 @@ def test_user_sparql_that_reaches_out_is_refused(built: Path, tmp_path: Path, te
     result = run("query", str(path), "--graph", str(built))
     assert result.exit_code == 2
     assert "--allow-network" in result.stderr
+
+
+HIDDEN_SERVICE = [
+    # a text scanner reads "\#" as the start of a comment and misses the rest of the line; SPARQL does not
+    "PREFIX ex: <http://e/>\nSELECT * WHERE {{ ex:a\\#b ?p ?o . SERVICE <{url}> {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ ?s ?p ?o FILTER EXISTS {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }}",
+    "SELECT * WHERE {{ {{ SELECT ?s WHERE {{ OPTIONAL {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }} }} }}",
+    "SELECT * WHERE {{ ?s ?p ?o MINUS {{ SeRvIcE <{url}> {{ ?s ?p ?o }} }} }}",
+]
+
+
+@pytest.mark.parametrize("template", HIDDEN_SERVICE)
+def test_a_hidden_service_is_refused_and_nothing_is_contacted(built: Path, tmp_path: Path,
+                                                              template: str) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        listener.settimeout(0.5)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+        path = tmp_path / "mine.rq"
+        path.write_text(template.format(url=url))
+        result = run("query", str(path), "--graph", str(built))
+        with pytest.raises(TimeoutError):
+            listener.accept()
+    assert result.exit_code == 2, result.stdout
+    assert "--allow-network" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
 def test_the_words_inside_strings_comments_and_iris_do_not_count(built: Path, tmp_path: Path) -> None:

@@ -23,6 +23,11 @@ class Engine(ABC):
     def run(self, text: str, values: Mapping[str, Term], *, union: bool) -> Result:
         """``union``: read the union of the named graphs as the default graph."""
 
+    def admit(self, query: NamedQuery, users: bool) -> None:
+        """Refuse a query this engine must not run (``users``: the user's own file, not a named
+        query); by default every query is admitted."""
+        return None
+
     def narrow(self, query: NamedQuery, values: Mapping[str, Term]) -> str:
         """The text to run for ``query``: an engine with an index may narrow it (same answers)."""
         return query.text

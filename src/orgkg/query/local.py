@@ -11,21 +11,14 @@ from orgkg.graph.built import BuiltGraph
 from orgkg.graph.titles import TitleIndex
 from orgkg.query.engine import Engine
 from orgkg.query.library import NamedQuery
+from orgkg.query.network import refuse_network
 from orgkg.query.params import Term
 from orgkg.query.results import Result
-from orgkg.query.text import form, network_uses
+from orgkg.query.text import form
 from orgkg.query.values import with_value_rows, with_values
 
 # More posts than this found by the title index: the query's own scan is as quick as listing them.
 NARROW_LIMIT = 5000
-
-
-def refuse_network(text: str, where: str) -> None:
-    """Refuse a query that would fetch from outside the graph (SERVICE, LOAD, FROM <iri>)."""
-    uses = network_uses(text)
-    if uses:
-        raise QueryError(where, f"the query uses {', '.join(sorted(set(uses)))}, which reaches outside "
-                         "the local graph", "pass --allow-network if you mean it")
 
 
 class LocalGraph(Engine):
@@ -42,6 +35,12 @@ class LocalGraph(Engine):
                  titles: TitleIndex | None = None) -> None:
         self.graph, self.allow_network, self.titles = graph, allow_network, titles
 
+    def admit(self, query: NamedQuery, users: bool) -> None:
+        """A user's own query must not reach outside the graph (decided on the parsed query:
+        ``query.network``); the named queries are orgkg's own, tested to reach nothing."""
+        if users and not self.allow_network:
+            refuse_network(query.text, str(query.path))
+
     def narrow(self, query: NamedQuery, values: Mapping[str, Term]) -> str:
         """A query declaring ``# title-index: text ?post`` gets ``VALUES ?post { ... }``: the posts
         whose title contains the text, from the build's title index (none for older builds)."""
@@ -55,8 +54,6 @@ class LocalGraph(Engine):
         return with_value_rows(query.text, variable, (ox.NamedNode(p) for p in posts))
 
     def run(self, text: str, values: Mapping[str, Term], *, union: bool) -> Result:
-        if not self.allow_network:
-            refuse_network(text, "query")
         kind = form(text)
         try:
             answer = self.graph.query(with_values(text, values), union=union)

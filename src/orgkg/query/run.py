@@ -29,5 +29,6 @@ def resolve(name_or_file: str) -> tuple[NamedQuery, bool]:
 def run(engine: Engine, name_or_file: str, params: Iterable[str] = ()) -> Result:
     """Resolve, bind (typed by the header's declarations) and run one query."""
     query, users = resolve(name_or_file)
+    engine.admit(query, users)
     values = bind(query, params, declared_only=not users or bool(query.params))
     return engine.run(engine.narrow(query, values), values, union=query.union)

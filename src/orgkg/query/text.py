@@ -1,9 +1,10 @@
 """Reading SPARQL text without executing it: words outside strings, IRIs and comments.
 
-Three uses, none of which builds SPARQL from user text: the query form
-(``SELECT``, ``CONSTRUCT`` ...), refusing queries that would reach the network
-(``SERVICE``, ``LOAD``, ``FROM <iri>``), and finding the opening brace of the
-``WHERE`` clause, where a ``VALUES`` block of already-serialised RDF terms goes.
+Uses, none of which builds SPARQL from user text: the query form
+(``SELECT``, ``CONSTRUCT`` ...) and finding the opening brace of the ``WHERE``
+clause, where a ``VALUES`` block of already-serialised RDF terms goes. Never a
+security decision: whether a query reaches the network is decided on the
+parsed query (``query.network``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ _STRING = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\
                      r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', re.S)
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
-NETWORK_WORDS = ("SERVICE", "LOAD")
 
 
 @dataclass(frozen=True)
@@ -62,21 +62,6 @@ def form(text: str) -> str:
         if tok.kind == "word" and tok.text.upper() in FORMS:
             return tok.text.upper()
     raise QueryError("query", "not a SPARQL query (no SELECT, CONSTRUCT, ASK or DESCRIBE)")
-
-
-def network_uses(text: str) -> list[str]:
-    """What in the query would fetch from outside the graph: SERVICE, LOAD, FROM <iri>."""
-    found: list[str] = []
-    toks = list(tokens(text))
-    for i, tok in enumerate(toks):
-        word = tok.text.upper() if tok.kind == "word" else ""
-        if word in NETWORK_WORDS:
-            found.append(word)
-        elif word == "FROM":
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is not None and (nxt.kind == "iri" or nxt.text.upper() == "NAMED"):
-                found.append("FROM NAMED" if nxt.kind == "word" else "FROM")
-    return found
 
 
 def where_brace(text: str) -> int:
