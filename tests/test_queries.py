@@ -118,8 +118,8 @@ def test_reporting_chain_reaches_across_documents_to_the_top(built: Path) -> Non
     assert rows[-1]["supervisor"] in {r["post"] for r in top}
 
 
-def test_list_shows_every_query_with_its_parameters() -> None:
-    result = run("query", "--list")
+def test_list_all_shows_every_query_with_its_parameters() -> None:
+    result = run("query", "--list", "--all")
     assert result.exit_code == 0
     for name, q in library().items():
         assert name in result.stdout

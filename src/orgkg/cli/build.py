@@ -46,6 +46,10 @@ def _build(paths: tuple[Path, ...], out: Path, limits: Limits, strict: bool, rep
            quiet: bool) -> None:
     console = stderr_console()
     files = list(collect(paths))
+    if not any(explicit or skipped(path) is None for path, explicit in files):
+        console.print(f"{', '.join(map(str, paths))}: no documents found "
+                      f"(orgkg reads {', '.join(sorted(READERS))}); nothing written to {out}", markup=False)
+        sys.exit(PROBLEMS)
     shared = shared_names(path for path, _ in files)
     loaded: list[Loaded] = []
     worker = Worker({cls.__name__: cls for cls in set(READERS.values()) if cls.isolated})

@@ -34,6 +34,8 @@ anything else is a literal (an integer where the query declares one).
 @click.command(epilog=EPILOG)
 @click.argument("query", required=False)
 @click.option("--list", "show_list", is_flag=True, help="List the named queries and their parameters.")
+@click.option("--all", "show_all", is_flag=True,
+              help="With --list: also the internal queries other commands read (chart-*, register-*).")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="A query parameter (repeatable).")
 @click.option("--graph", "graph_dir", type=click.Path(path_type=Path),
@@ -47,12 +49,12 @@ anything else is a literal (an integer where the query declares one).
 @max_answer_option
 @click.option("--allow-network", is_flag=True, help="Let a local query use SERVICE or FROM <iri>.")
 @translate_errors
-def query(query: str | None, show_list: bool, params: tuple[str, ...], graph_dir: Path | None,
+def query(query: str | None, show_list: bool, show_all: bool, params: tuple[str, ...], graph_dir: Path | None,
           endpoint: str | None, fmt: str | None, timeout: float, max_answer: float,
           allow_network: bool) -> None:
     """Run a named query (see --list) or a SPARQL file, on the built graph or an endpoint."""
     if show_list:
-        list_queries()
+        list_queries(internal=show_all)
         return
     if not query:
         raise QueryError("query", "name a query or a .rq file", "see `orgkg query --list`")
@@ -74,12 +76,14 @@ def query(query: str | None, show_list: bool, params: tuple[str, ...], graph_dir
         click.echo(TEXT_FORMATS[fmt](result), nl=False)
 
 
-def list_queries() -> None:
-    """Name, summary and parameters of every named query, from their headers."""
+def list_queries(*, internal: bool = False) -> None:
+    """Name, summary and parameters of the public named queries (with internal, all) from headers."""
     console = stdout_console()
-    for q in library().values():
+    shown = [q for q in library().values() if internal or not q.internal]
+    for q in shown:
         params = " ".join(f"{p.name}=<{p.kind}>" + ("?" if p.optional else "") for p in q.params)
         scope = "union of the graphs" if q.union else "per named graph"
         console.print(f"{q.name} {params}".rstrip(), style="bold", markup=False, highlight=False)
         console.print(f"    {q.summary} ({scope})", markup=False, highlight=False)
-    stderr_console().print(f"{len(library())} queries; a '?' marks an optional parameter", style="dim")
+    hidden = "" if internal else f" ({len(library()) - len(shown)} internal ones: --all)"
+    stderr_console().print(f"{len(shown)} queries{hidden}; a '?' marks an optional parameter", style="dim")

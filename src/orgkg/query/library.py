@@ -24,7 +24,7 @@ query text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -55,6 +55,7 @@ class NamedQuery:
     examples: tuple[str, ...] = field(default_factory=tuple)
     union: bool = False
     title_index: tuple[str, str] | None = None  # (parameter, variable)
+    internal: bool = False  # in a sub-folder: read by a command (chart-*, register-*), not listed by default
 
 
 def parse(path: Path) -> NamedQuery:
@@ -96,11 +97,12 @@ def _title_index(specs: list[str], params: list[Param], path: Path) -> tuple[str
 
 @cache
 def library(folder: Path | None = None) -> dict[str, NamedQuery]:
-    """Every named query under ``queries/`` (sub-folders included), by name."""
+    """Every named query under ``queries/`` by name: the public ones at the top, the internal
+    ones a command reads (``chart/``, ``register/``, ``validate/``) in sub-folders."""
     root = folder or data_dir("queries")
     found: dict[str, NamedQuery] = {}
     for path in sorted(root.rglob("*.rq")):
-        q = parse(path)
+        q = replace(parse(path), internal=path.parent != root)
         if q.name in found:
             raise QueryError(str(path), f"a second query is named {q.name!r}")
         found[q.name] = q

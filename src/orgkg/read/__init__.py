@@ -109,6 +109,8 @@ def read(path: Path, limits: Limits | None = None, worker: Worker | None = None)
     Readers marked ``isolated`` run in ``worker`` (with the time limit) when one is given.
     """
     limits = limits or Limits()
+    if not path.exists():
+        raise InputError(str(path), "no such file or folder")
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))

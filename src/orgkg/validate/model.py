@@ -83,6 +83,7 @@ class Finding:
     post: str | None = None
     title: str | None = None
     document: str | None = None
+    detail: str = ""  # the value found and the limit, for a rule that compares with one (``limits``)
 
     @property
     def severity(self) -> Severity:
@@ -94,7 +95,7 @@ class Finding:
 
     @property
     def message(self) -> str:
-        return self.result.message
+        return f"{self.result.message} {self.detail}" if self.detail else self.result.message
 
 
 @dataclass
