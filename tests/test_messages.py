@@ -16,7 +16,7 @@ from tests.conftest import run
     (["build", "{tmp}/nosuch", "--out", "{tmp}/out"], 1, "nosuch: no such file or folder"),
     (["build", "{tmp}/empty", "--out", "{tmp}/out"], 1, "empty: no documents found"),
     (["query", "reporting-chain", "--graph", "{built}", "--param", "post=id:post/no-such-post"], 2,
-     "<https://w3id.org/orgkg/id/post/no-such-post> is not in the graph (find one with `orgkg query find-posts"),
+     "post/no-such-post> is not in the graph (find one with `orgkg query find-posts"),
     (["query", "positions-by-class", "--graph", "{built}", "--param", "unit=id:unit/nowhere"], 2,
      "is not in the graph (find one with `orgkg query organisation-tree`)"),
 ])
