@@ -4,12 +4,16 @@
 #   tesseract - OCR of scanned PDFs (orgkg.read.ocr); the OCR test needs it
 #   chromium  - the chart page is tested in real headless Chromium (orgkg chart)
 #   graphviz  - `dot` draws the static SVG/PNG org charts
+#   virtuoso  - a second real triple store the publish and query tests run against
+#   jena      - Apache Jena's `riot` re-reads every export format (a second RDF parser)
 set -euo pipefail
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr tesseract-ocr-eng)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource-7-bin)
+[ -f /usr/share/java/jena-arq.jar ] || missing+=(libapache-jena-java)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
