@@ -31,6 +31,11 @@ class InputError(OrgkgError):
     """A document could not be read or understood; the others still load."""
 
 
+class NotAPositionError(InputError):
+    """A document was read but states no position fact: no title field, duties, reporting line,
+    level, class or organisation. It is reported, not turned into a position."""
+
+
 class GraphError(OrgkgError):
     """A built graph folder is missing or unreadable."""
 

@@ -11,7 +11,7 @@ import click
 from rich.console import Console
 
 from orgkg.cli.common import OK, PROBLEMS, stderr_console, translate_errors
-from orgkg.graph.build import Loaded, Outcome, collect, load, shared_names, skipped
+from orgkg.graph.build import NOT_A_POSITION, Loaded, Outcome, collect, load, shared_names, skipped
 from orgkg.graph.store import write
 from orgkg.read import READERS, Limits, Worker
 from orgkg.read.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
@@ -61,7 +61,7 @@ def _build(paths: tuple[Path, ...], out: Path, limits: Limits, strict: bool, rep
                     path, name_shared=path.name in shared, limits=limits, worker=worker)
                 loaded.append(item)
                 report_line(console, item.outcome, quiet=quiet)
-                if strict and item.outcome.status == "failed":
+                if strict and item.outcome.status in ("failed", NOT_A_POSITION):
                     _write_report(report_file, loaded)
                     console.print("stopped at the first failure (--strict); nothing written to "
                                   f"{out}", markup=False)
@@ -93,7 +93,7 @@ def summary(console: Console, loaded: list[Loaded], graphs: int, trig: Path) -> 
 
 def report_line(console: Console, o: Outcome, *, quiet: bool) -> None:
     """One line per document: what was read, or what is wrong with it."""
-    if o.status == "failed":
+    if o.status in ("failed", NOT_A_POSITION):
         console.print(f"{o.path}: {o.error}", markup=False)
     elif quiet:
         return

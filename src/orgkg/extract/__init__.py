@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from orgkg.errors import NotAPositionError
 from orgkg.extract.base import Extractor
 from orgkg.extract.evidence import attach
 from orgkg.extract.families.alberta import AlbertaPositionProfile
@@ -68,8 +69,32 @@ def extract(text: str, family: str | None = None) -> Extraction:
     result = EXTRACTORS[found.family]().extract(text)
     result.family = found.family
     result.confidence = found.confidence
+    if found.family == GENERIC and not family:
+        facts = position_facts(result)
+        if not facts:
+            raise NotAPositionError("document", "not a position description",
+                                    "no title field, duties, reporting line, level, class or organisation")
+        # generic's confidence is how much of a position it found, not how little the families did
+        result.confidence = round(min(1.0, len(facts) / FULL), 2)
     attach(text, result)
     return result
+
+
+#: as many kinds of position fact as make a reading certain.
+FULL = 5
+
+
+def position_facts(ex: Extraction) -> set[str]:
+    """The kinds of position fact an extraction holds (beyond a title read from a bare first line)."""
+    s, o = ex.subject, ex.organisation
+    found = {
+        "duties": bool(s.duties), "reports_to": bool(s.reports_to or s.direct_reports),
+        "level": bool(s.level or s.job_class), "organisation": bool(o.organization or o.units),
+        "qualifications": bool(s.education or s.experience_years is not None),
+        "identifiers": bool(s.identifiers), "figures": bool(s.budgets or s.staff_counts or s.factors),
+        "location": bool(o.location), "flsa": bool(s.flsa),
+    }
+    return {k for k, v in found.items() if v}
 
 
 __all__ = ["EXTRACTORS", "Extractor", "Recognition", "extract", "recognise"]

@@ -17,12 +17,15 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import ORG, RDF
 
 from orgkg import __version__
-from orgkg.errors import InputError
+from orgkg.errors import InputError, NotAPositionError
 from orgkg.extract import EXTRACTORS, Recognition, extract
 from orgkg.extract.text import tidy
 from orgkg.mapping import Provenance, to_graph
 from orgkg.read import Document, Limits, Worker, read, supported
 from orgkg.read.limits import deadline
+
+#: the status of a document that was read but describes no position.
+NOT_A_POSITION = "not a position description"
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class Outcome:
     """What happened to one input file: typed data, formatted by the CLI."""
 
     path: str
-    status: str  # "ok", "failed" or "skipped"
+    status: str  # "ok", "failed", "skipped" or NOT_A_POSITION
     family: str | None = None
     confidence: float | None = None
     positions: int = 0
@@ -83,6 +86,9 @@ def load(path: Path, *, name_shared: bool = False, limits: Limits | None = None,
         left = limits.timeout - (time.perf_counter() - start) if limits.timeout > 0 else 0.0
         with deadline(str(path), max(left, 0.001) if limits.timeout > 0 else 0.0):
             iri, graph, found = _extract_and_map(doc, name_shared=name_shared)
+    except NotAPositionError as err:
+        return Loaded(Outcome(str(path), NOT_A_POSITION, error=err.message[:500],
+                              seconds=time.perf_counter() - start))
     except InputError as err:
         return _failed(path, err.message, start)
     except RecursionError as err:
