@@ -6,6 +6,7 @@ picks the family of a text, falling back to the generic extractor.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from orgkg.errors import NotAPositionError
@@ -17,6 +18,7 @@ from orgkg.extract.families.denver import DenverClassSpecification
 from orgkg.extract.families.generic import GenericDescription
 from orgkg.extract.families.goc_ex import GoCExecutivePosition
 from orgkg.extract.families.montana import MontanaJobProfile
+from orgkg.extract.lexicon import words
 from orgkg.extract.records import Extraction
 from orgkg.extract.text import tidy
 
@@ -71,13 +73,19 @@ def extract(text: str, family: str | None = None) -> Extraction:
     result.confidence = found.confidence
     if found.family == GENERIC and not family:
         facts = position_facts(result)
-        if not facts:
+        if not facts and not speaks_of_a_position(text):
             raise NotAPositionError("document", "not a position description",
                                     "no title field, duties, reporting line, level, class or organisation")
         # generic's confidence is how much of a position it found, not how little the families did
         result.confidence = round(min(1.0, len(facts) / FULL), 2)
     attach(text, result)
     return result
+
+
+def speaks_of_a_position(text: str) -> bool:
+    """Prose of some length that uses the words of a job (``position``, ``duties``, ``poste`` ...)."""
+    found = re.findall(r"\w+", text.casefold())
+    return len(found) >= 50 and bool(set(found) & words("words", "position_words"))
 
 
 #: as many kinds of position fact as make a reading certain.

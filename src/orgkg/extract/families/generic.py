@@ -50,7 +50,7 @@ from orgkg.extract.records import (
     Position,
 )
 from orgkg.extract.rules.duties import duties as shared_duties
-from orgkg.extract.rules.titles import acceptable
+from orgkg.extract.rules.titles import acceptable, title_field
 from orgkg.extract.rules.titles import title as shared_title
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
@@ -299,7 +299,12 @@ class GenericDescription(Extractor):
         pos = Position(title=as_written(clean_title(title or fallback_title(text) or ""), text)
                        or "Untitled position")
         doc = parse(raw)
-        if not acceptable(pos.title) and (heading := shared_title(doc)):
+        named = title_field(doc)
+        if named:
+            pos.title = named[0]
+            spans.append(Evidence("title", named[0], named[1].start, named[1].end,
+                                  raw[named[1].start : named[1].end]))
+        elif not acceptable(pos.title) and (heading := shared_title(doc)):
             pos.title = heading[0]
             spans.append(Evidence("title", heading[0], heading[1].start, heading[1].end,
                                   raw[heading[1].start : heading[1].end]))

@@ -33,6 +33,11 @@ def _is(heading: str, group: str, *, colon: bool = False) -> bool:
         re.search(rf"\b{re.escape(w)}\b", text) for w in known if len(w.split()) == 1)
 
 
+def is_lead_in(line: str) -> bool:
+    """A line introducing the duties: ``The main responsibilities of the post are:``."""
+    return line.rstrip().endswith(":") and _is(line.rstrip(" :"), "duties", colon=True)
+
+
 def duty_headings(doc: Document) -> list[Heading]:
     return [h for h in doc.headings if _is(h.text, "duties", colon=h.colon)]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.lexicon import fold, words
-from orgkg.extract.rules.duties import SECTION_NO
-from orgkg.extract.rules.labels import Found, clean, first_value
+from orgkg.extract.rules.duties import SECTION_NO, is_lead_in
+from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.structure import Document, Span
 
 MAX = 120
@@ -21,14 +21,21 @@ KIND = re.compile(r"\s*[-\u2013:|]?\s*\b(?:job|position|role)\s+"
 
 
 def is_section_name(text: str) -> bool:
+    """``Summary``, ``Key Responsibilities``, ``Specialized Experience``: a section, not a title."""
     folded = fold(SECTION_NO.sub("", text))
-    return any(folded in words("headings", g) for g in ("duties", "stop", "not_titles")) or any(
-        folded.startswith(w) for w in words("headings", "duties") if len(w.split()) >= 2)
+    groups = ("duties", "stop", "not_titles")
+    last = folded.split()[-1] if folded else ""
+    return any(folded in words("headings", g) for g in groups) or any(
+        folded.startswith(w) for w in words("headings", "duties") if len(w.split()) >= 2) or (
+        len(folded.split()) <= 2 and any(last in words("headings", g) for g in groups))
 
 
 def acceptable(title: str) -> bool:
     """A title a person would write: short, not a sentence, a section name or a label."""
     t = title.strip()
+    folded = fold(t)
+    if folded in words("labels", "title") or is_lead_in(t + ":"):
+        return False  # a label, or ``The main responsibilities of the post are``
     return (0 < len(t) <= MAX and len(t.split()) <= 15 and not t.endswith((":", ";"))
             and not re.search(r"[.!?]\s+[A-Z]|\{\{|\{%|^\W*$", t) and not is_section_name(t))
 
@@ -42,12 +49,20 @@ def _trim_kind(doc: Document, found: Found) -> Found:
     return found
 
 
-def title(doc: Document) -> Found | None:
-    """The title and the span it was read from."""
-    for loose in (False, True):
-        found = first_value(doc, "title", loose=loose, max_words=15)
+def title_field(doc: Document, *, loose: bool = False) -> Found | None:
+    """A title field's value: labels naming a title (``Working Title``) before ``Position``, ``Job``."""
+    fields = labelled(doc, "title", loose=loose)
+    for f in sorted(fields, key=lambda f: "title" not in fold(f.label)):
+        found = clean(doc, f.value_start, f.value_end)
         if found and acceptable(found[0]):
             return _trim_kind(doc, found)
+    return None
+
+
+def title(doc: Document) -> Found | None:
+    """The title and the span it was read from."""
+    if found := title_field(doc) or title_field(doc, loose=True):
+        return found
     for h in doc.headings:
         if h.line > doc.front_end + 40:
             break

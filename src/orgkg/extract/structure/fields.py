@@ -25,6 +25,9 @@ from orgkg.extract.structure.lines import PLACEHOLDER, Line
 LABEL = re.compile(r"[^\s:|.;!?][^:|;!?\n]{0,60}")
 COLON = re.compile(r"[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*\**[ \t]*:[ \t]*\**[ \t]*(?!//)")
 GAP = re.compile(r"[ \t]{3,}|\t")
+#: a label run into the previous value: `` Main site of activity:``, `` Responsible to:``.
+RUN_IN = re.compile(r"(?<=\w)[ \t](?=(?:[A-Z][a-z\u2019']*(?:[ \t][a-z][\w\u2019']*){0,4}"
+                    r"|[A-Z][\w\u2019']*(?:[ \t][A-Z][\w\u2019']*){0,3})[ \t]?:[ \t])")
 
 
 @dataclass(frozen=True)
@@ -77,12 +80,19 @@ def _colon_fields(text: str, ln: Line, *, quotes: bool) -> list[Field]:
                 nxt = g
                 break
         stop = nxt.start() if nxt else ln.body_end
+        run = RUN_IN.search(text, c.end() + 1, stop)
+        if run:  # ``Title of Post: X Main site of activity: Y``: a label run in with single spaces
+            nxt, stop = run, run.start()
+        pipe = text.find("|", c.end(), stop)
+        stop = pipe if pipe >= 0 else stop  # a table cell ends at its bar
         v0, v1 = _trim(text, c.end(), stop, quotes=quotes)
         label = text[m.start() : label_end].strip(" *_")
         out.append(Field(label, m.start(), label_end, v0, v1, ln.index))
         if not nxt:
             break
         at = nxt.end()
+        while at < ln.body_end and text[at] in " \t":
+            at += 1
     return out
 
 
@@ -134,7 +144,8 @@ def read_fields(text: str, lines: list[Line], front_end: int) -> list[Field]:
             if (nxt.index in (ln.index + 1, ln.index + 2) and not nxt.atx
                     and not _colon_fields(text, nxt, quotes=False)
                     and not text[nxt.start : nxt.end].lstrip().startswith("|")):
-                v0, v1 = _trim(text, nxt.body_start, nxt.body_end)
+                pipe = text.find("|", nxt.body_start + 1, nxt.body_end)
+                v0, v1 = _trim(text, nxt.body_start, pipe if pipe >= 0 else nxt.body_end)
                 label = body.rstrip(" :*_")
                 found = [Field(label, ln.body_start, ln.body_start + len(label), v0, v1, nxt.index,
                                loose=not body.rstrip(" *_").endswith(":"))]
