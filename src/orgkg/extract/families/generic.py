@@ -299,11 +299,10 @@ class GenericDescription(Extractor):
         pos = Position(title=as_written(clean_title(title or fallback_title(text) or ""), text)
                        or "Untitled position")
         doc = parse(raw)
-        named = title_field(doc)
-        if named:
-            pos.title = named[0]
-            spans.append(Evidence("title", named[0], named[1].start, named[1].end,
-                                  raw[named[1].start : named[1].end]))
+        if labelled_title := title_field(doc):
+            pos.title = labelled_title[0]
+            span = labelled_title[1]
+            spans.append(Evidence("title", pos.title, span.start, span.end, raw[span.start : span.end]))
         elif not acceptable(pos.title) and (heading := shared_title(doc)):
             pos.title = heading[0]
             spans.append(Evidence("title", heading[0], heading[1].start, heading[1].end,
