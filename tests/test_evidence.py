@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from orgkg.errors import InputError
+from orgkg.errors import InputError, NotAPositionError
 from orgkg.extract import extract
 from orgkg.extract.evidence import coverage
 from orgkg.extract.text import tidy
@@ -43,7 +43,10 @@ def _texts(paths: list[Path]) -> list[tuple[Path, str]]:
 def test_values_carry_evidence_that_quotes_the_read_text(name: str) -> None:
     have = total = 0
     for path, text in _texts(SETS[name]):
-        ex = extract(text)
+        try:
+            ex = extract(text)
+        except NotAPositionError:
+            continue  # reported as no position: no values to prove
         got, n = coverage(ex)
         have, total = have + got, total + n
         for e in ex.evidence:

@@ -26,6 +26,8 @@ SECTION_NO = re.compile(r"^(?:section\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+|^[a-z]\)\s
 def _is(heading: str, group: str, *, colon: bool = False) -> bool:
     text = fold(SECTION_NO.sub("", heading))
     known = words("headings", group)
+    if group == "duties" and text in words("headings", "duties_exact"):
+        return True
     if text in known or any(text.startswith(w + " ") and len(text.split()) <= 8 for w in known):
         return True
     # ``The main responsibilities of the post are:``: a lead-in naming the duties
