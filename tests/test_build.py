@@ -15,6 +15,7 @@ from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
 from orgkg.extract import recognise
+from orgkg.mapping.evidence import is_evidence
 from orgkg.mapping.namespaces import ORGKG
 from tests.conftest import SAMPLES, run
 
@@ -82,9 +83,12 @@ def test_the_store_is_loaded_and_opens_without_parsing(built: Path) -> None:
     reparsed.load(trig.encode(), ox.RdfFormat.TRIG)
     named = [q for q in store if isinstance(q.graph_name, ox.NamedNode)]
     assert len(named) == len(reparsed)
-    # The default graph holds the union of the named graphs, for whole-organisation queries.
+    # The default graph holds the union of the named graphs' facts, for whole-organisation
+    # queries; the evidence annotations stay in the named graphs only.
     default = set(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    assert {q.triple for q in default} == {q.triple for q in reparsed}
+    facts = {q.triple for q in reparsed if not is_evidence(q.subject.value)}
+    assert {q.triple for q in default} == facts
+    assert len(facts) < len({q.triple for q in reparsed})
 
 
 def test_mentioned_positions_are_nodes_with_reporting_lines(built: Path) -> None:
