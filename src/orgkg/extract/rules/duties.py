@@ -88,10 +88,18 @@ def _verb_led(doc: Document, span: Span) -> bool:
         return False
     verbs = words("words", "duty_verbs")
     w1, w2 = fold(first.group(1)), fold(first.group(2) or "")
-    base = {w1, w1[:-1], w1[:-2], re.sub(r"ies$", "y", w1)}
     if w1.endswith("ly") and w2:  # ``Independently manages``
-        base |= {w2, w2[:-1], w2[:-2]}
-    return bool(base & verbs)
+        w1 = w2
+    return bool(_bases(w1) & verbs)
+
+
+def _bases(word: str) -> set[str]:
+    """The base forms a word may come from: ``manages``, ``studies``, ``setting``, ``creating``."""
+    out = {word, word[:-1], word[:-2], re.sub(r"ies$", "y", word)}
+    if word.endswith("ing"):
+        stem = word[:-3]
+        out |= {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
+    return out
 
 
 def _verb_run(doc: Document) -> list[Span]:
@@ -114,6 +122,26 @@ def _catch_all(sentence: str) -> bool:
     return any(w in folded for w in words("words", "not_duties"))
 
 
+def _lead_in_lists(doc: Document) -> list[Span]:
+    """The top-level items of a list whose lead-in line ends ``You will:`` / ``... include:``."""
+    items = [it for it in doc.items() if it.depth == 0]
+    for k, it in enumerate(items):
+        first = doc.line_of(it.start)
+        before = next((ln for ln in reversed(doc.lines[max(0, first - 3) : first]) if not ln.blank), None)
+        if not before or before.marker or not doc.body(before).endswith(":"):
+            continue
+        if not is_lead_in(re.split(r"(?<=[.!?])\s+", doc.body(before))[-1]):
+            continue
+        out = [Span(it.start, it.end)]
+        for prev, nxt in zip(items[k:], items[k + 1 :], strict=False):
+            gap = doc.lines[prev.line + 1 : doc.line_of(nxt.start)]
+            if any(not ln.blank for ln in gap):
+                break
+            out.append(Span(nxt.start, nxt.end))
+        return out
+    return []
+
+
 def duties(doc: Document) -> list[tuple[Duty, Span]]:
     """The document's duties with the span of each, in document order."""
     spans: list[Span] = []
@@ -121,6 +149,8 @@ def duties(doc: Document) -> list[tuple[Duty, Span]]:
         spans = _blocks_under(doc, head)
         if len(spans) >= 2:
             break
+    if len(spans) < 2:
+        spans = _lead_in_lists(doc)
     if len(spans) < 2:
         spans = _verb_run(doc)
     out = []
