@@ -20,6 +20,7 @@ from orgkg.extract.records import Extraction, Identifier, MentionedPosition, Pos
 from orgkg.mapping.evidence import Facts, annotate
 from orgkg.mapping.iris import child, mint, normalise
 from orgkg.mapping.namespaces import ADMS, ORGKG, XKOS
+from orgkg.mapping.scopes import scope_level
 
 SCHEME_CONCEPTS: dict[str, URIRef] = {
     "position number": ORGKG.PositionNumber,
@@ -262,6 +263,7 @@ class _Mapper:
             self.fact("budgets", (b.amount, b.scope), node, ORGKG.amount, decimal(b.amount))
             self.text(node, ORGKG.currency, b.currency)
             self.text(node, ORGKG.scope, b.scope)
+            self.text(node, ORGKG.scopeLevel, scope_level(b.scope))
             self.add(node, ORGKG.order, Literal(i, datatype=XSD.positiveInteger))
         for i, c in enumerate(s.staff_counts, 1):
             node = child(base, "staff", i)
@@ -270,6 +272,7 @@ class _Mapper:
             self.fact("staff_counts", (c.count, c.scope), node, ORGKG.count,
                       Literal(c.count, datatype=XSD.nonNegativeInteger))
             self.text(node, ORGKG.scope, c.scope)
+            self.text(node, ORGKG.scopeLevel, scope_level(c.scope))
             self.add(node, ORGKG.order, Literal(i, datatype=XSD.positiveInteger))
         self.qualifications(post, s, base)
         self.evaluation(post, s, base)

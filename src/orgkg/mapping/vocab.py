@@ -66,6 +66,7 @@ class ORGKG(DefinedNamespace):
     recordField: URIRef
     recordValue: URIRef
     scope: URIRef
+    scopeLevel: URIRef
     seriesRank: URIRef
     sha256: URIRef
     shareOfTime: URIRef
