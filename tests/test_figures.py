@@ -46,7 +46,8 @@ def test_parts_of_a_unit_add_up_and_the_units_own_figure_is_stated_once() -> Non
     the branch's budget and staff, which is one figure of the branch, not added twice."""
     def head(name: str, sector: float) -> Position:
         return Position(f"Director, {name}", identifiers=number(name),
-                        budgets=[Budget(sector, "CAD", "Sector Budget"), Budget(500.0, "CAD", "Branch Budget")],
+                        budgets=[Budget(sector, "CAD", "Sector Budget"),
+                                 Budget(500.0, "CAD", "Branch Budget")],
                         staff_counts=[StaffCount(10, "Direct Sector Staff"), StaffCount(90, "Branch staff"),
                                       StaffCount(3, "FTEs")])
     documents = {"a.txt": Extraction("test", head("A", 100.0), ORG),
