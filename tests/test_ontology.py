@@ -29,6 +29,15 @@ def test_every_term_has_a_label_and_a_comment(ontology: Graph) -> None:
         assert ontology.value(term, RDFS.comment) is not None, term
 
 
+def test_every_labelled_term_has_one_label_in_english_and_one_in_french(ontology: Graph) -> None:
+    labelled = set(ontology.subjects(RDFS.label, None))
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+    assert {s for k in kinds for s in ontology.subjects(RDF.type, k)} <= labelled
+    for term in labelled:
+        languages = sorted(getattr(label, "language", None) or "" for label in ontology.objects(term, RDFS.label))
+        assert languages == ["en", "fr"], (term, languages)
+
+
 def test_no_post_is_retyped_by_a_standard_domain(ontology: Graph) -> None:
     """org:classification, org:identifier and org:hasUnit would make a post an organisation."""
     org = "http://www.w3.org/ns/org#"
