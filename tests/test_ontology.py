@@ -34,7 +34,8 @@ def test_every_labelled_term_has_one_label_in_english_and_one_in_french(ontology
     kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
     assert {s for k in kinds for s in ontology.subjects(RDF.type, k)} <= labelled
     for term in labelled:
-        languages = sorted(getattr(label, "language", None) or "" for label in ontology.objects(term, RDFS.label))
+        labels = ontology.objects(term, RDFS.label)
+        languages = sorted(getattr(label, "language", None) or "" for label in labels)
         assert languages == ["en", "fr"], (term, languages)
 
 
