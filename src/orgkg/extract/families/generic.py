@@ -49,10 +49,13 @@ from orgkg.extract.records import (
     Organisation,
     Position,
 )
+from orgkg.extract.rules.classification import group_class
+from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties as shared_duties
+from orgkg.extract.rules.organisation import jurisdiction
 from orgkg.extract.rules.titles import acceptable, title_field
 from orgkg.extract.rules.titles import title as shared_title
-from orgkg.extract.structure import parse
+from orgkg.extract.structure import Document, Span, parse
 from orgkg.extract.text import (
     clean_title,
     repair_level,
@@ -284,6 +287,26 @@ def organisation(text: str) -> Organisation:
                         location=first_field(text, "location") or location_phrase(text))
 
 
+def _evidence(key: str, found: tuple[str, Span], text: str) -> Evidence:
+    return Evidence(key, found[0], found[1].start, found[1].end, text[found[1].start : found[1].end])
+
+
+def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
+    """Level, class and jurisdiction from the shared rules, where generic's own found none."""
+    out: list[Evidence] = []
+    pos = ex.subject
+    if not pos.level and (lvl := shared_level(doc)):
+        pos.level = lvl[0]
+        out.append(_evidence("level", lvl, doc.text))
+    if pos.level and (not pos.job_class or pos.job_class.code is None) and (
+            cls := group_class(pos.level, doc)):
+        pos.job_class = cls
+    if not ex.organisation.jurisdiction and (juris := jurisdiction(doc)):
+        ex.organisation.jurisdiction = juris[0]
+        out.append(_evidence("jurisdiction", juris, doc.text))
+    return out
+
+
 class GenericDescription(Extractor):
     family = "generic"
 
@@ -344,6 +367,7 @@ class GenericDescription(Extractor):
         pos.budgets, pos.staff_counts = budgets(text), staff_counts(text)
         ladder = series(text, pos.job_class.title) if pos.job_class and pos.job_class.title else []
         found = Extraction(family=self.family, subject=pos, organisation=organisation(text), series=ladder)
+        spans += _shared_facts(doc, found)
         found.evidence += spans
         if found.organisation.jurisdiction == FEDERAL and (cue := federal(raw)):
             found.evidence.append(Evidence("jurisdiction", FEDERAL, cue.start(), cue.end(), cue.group(0)))

@@ -37,6 +37,19 @@ def words(group: str, key: str) -> frozenset[str]:
     return frozenset(fold(w) for lang in LANGUAGES for w in _table(lang).get(group, {}).get(key, []))
 
 
+def table(group: str, language: str) -> dict[str, object]:
+    """A ``[group]`` table of one language, as written (``[groups]``: code -> name)."""
+    return dict(_table(language).get(group, {}))
+
+
+def language(text: str) -> str:
+    """``fr`` when French function words outnumber English ones, else ``en``."""
+    found = re.findall(r"\w+", text[:20000].casefold())
+    common = {lang: set(_table(lang)["words"]["function_words"]) for lang in LANGUAGES}
+    counts = {lang: sum(w in common[lang] for w in found) for lang in LANGUAGES}
+    return "fr" if counts["fr"] > counts["en"] else "en"
+
+
 def entries(language: str) -> dict[str, dict[str, list[str]]]:
     """The raw table of one language (for tests)."""
     return _table(language)

@@ -150,7 +150,19 @@ def read_fields(text: str, lines: list[Line], front_end: int) -> list[Field]:
                 found = [Field(label, ln.body_start, ln.body_start + len(label), v0, v1, nxt.index,
                                loose=not body.rstrip(" *_").endswith(":"))]
         out += [f for f in found if not PLACEHOLDER.search(text, f.value_start, f.value_end)]
-    return out
+    return sorted(out + html_fields(text), key=lambda f: f.value_start)
+
+
+#: an HTML definition list row kept in markdown: ``<dt>Grade</dt> <dd>HEO</dd>``.
+DL_ROW = re.compile(r"<dt\b[^>]*>\s*([^<]{1,200}?)\s*</dt>\s*<dd\b[^>]*>\s*([^<]{1,300}?)\s*</dd>", re.I)
+
+
+def html_fields(text: str) -> list[Field]:
+    """Definition-list rows written in HTML inside a text document."""
+    if "<dt" not in text and "<DT" not in text:
+        return []
+    return [Field(m.group(1), m.start(1), m.end(1), m.start(2), m.end(2), text.count("\n", 0, m.start(2)))
+            for m in DL_ROW.finditer(text)]
 
 
 def _alone(text: str, ln: Line) -> bool:
