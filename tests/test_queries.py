@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import select
 import shlex
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -238,3 +242,30 @@ def test_output_formats(built: Path) -> None:
     assert csv_out.splitlines()[0] == "g,source,family,confidence,sha256,describes,mentions"
     assert len(csv_out.splitlines()) == len(rows) + 1
     assert "documents" not in run(*args, "--format", "table").stderr
+
+
+def test_rows_are_streamed_to_the_output(built: Path, tmp_path: Path) -> None:
+    """A query of hundreds of millions of rows (every triple x every triple x every triple of the
+    samples) starts writing at once and holds little memory: rows go out as the store gives them."""
+    path = tmp_path / "huge.rq"
+    path.write_text("SELECT ?a ?b ?c WHERE { ?a ?p ?o . ?b ?q ?r . ?c ?s ?t }")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    for fmt in ("csv", "json"):
+        proc = subprocess.Popen([sys.executable, "-m", "orgkg", "query", str(path), "--graph", str(built),
+                                 "--format", fmt], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        try:
+            assert proc.stdout is not None
+            got = b""
+            while got.count(b"\n") < 50_000:
+                ready, _, _ = select.select([proc.stdout], [], [], 60)
+                assert ready, f"{fmt}: no output within 60 s: the rows are not streamed"
+                chunk = os.read(proc.stdout.fileno(), 1 << 16)
+                assert chunk, proc.stderr.read().decode() if proc.stderr else ""
+                got += chunk
+            status = Path(f"/proc/{proc.pid}/status").read_text().splitlines()
+            rss_kb = int(next(line.split()[1] for line in status if line.startswith("VmRSS:")))
+            assert proc.poll() is None  # still answering: the whole answer was never held
+            assert rss_kb < 400_000, f"{fmt}: {rss_kb} kB after 50,000 lines"
+        finally:
+            proc.kill()
+            proc.wait(timeout=10)

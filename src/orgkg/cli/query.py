@@ -12,10 +12,11 @@ from orgkg.cli.common import max_answer_option, stderr_console, stdout_console, 
 from orgkg.errors import QueryError
 from orgkg.graph.built import BuiltGraph
 from orgkg.query.engine import Engine
-from orgkg.query.formats import TEXT_FORMATS, print_table
+from orgkg.query.formats import STREAMED, TEXT_FORMATS, print_table
 from orgkg.query.library import library
 from orgkg.query.local import LocalGraph
 from orgkg.query.remote import Endpoint
+from orgkg.query.results import Result
 from orgkg.query.run import run
 from orgkg.safety import offline
 
@@ -69,9 +70,19 @@ def query(query: str | None, show_list: bool, show_all: bool, params: tuple[str,
             graph = BuiltGraph.open(graph_dir)
             engine: Engine = LocalGraph(graph, allow_network=allow_network, titles=graph.titles())
             result = run(engine, query, params)
+            show(result, fmt)  # inside the guard: a local SELECT's rows are evaluated as they are written
+        return
+    show(result, fmt)
+
+
+def show(result: Result, fmt: str | None) -> None:
+    """The result on standard output; CSV and JSON rows are written as they arrive."""
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     if fmt == "table":
         print_table(result, stdout_console())
+    elif fmt in STREAMED:
+        STREAMED[fmt](result, sys.stdout)
+        sys.stdout.flush()
     else:
         click.echo(TEXT_FORMATS[fmt](result), nl=False)
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+import textwrap
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
 
 import pyoxigraph as ox
 from rich.console import Console
@@ -35,17 +37,25 @@ def short(term: Value) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def to_json(result: Result) -> str:
+def write_json(result: Result, out: TextIO) -> None:
+    """A JSON array, written a row at a time (the same text as ``json.dumps(rows, indent=2)``)."""
     if result.form == "ASK":
-        return json.dumps(result.boolean) + "\n"
+        out.write(json.dumps(result.boolean) + "\n")
+        return
+    items: Iterable[Any] = result.records()
     if result.triples or result.form in ("CONSTRUCT", "DESCRIBE"):
-        return json.dumps([[plain(t.subject), plain(t.predicate), plain(t.object)]
-                           for t in sorted(result.triples, key=str)], indent=2, ensure_ascii=False) + "\n"
-    return json.dumps(result.records(), indent=2, ensure_ascii=False) + "\n"
+        items = ([plain(t.subject), plain(t.predicate), plain(t.object)]
+                 for t in sorted(result.triples, key=str))
+    first = True
+    for item in items:
+        out.write("[\n" if first else ",\n")
+        out.write(textwrap.indent(json.dumps(item, indent=2, ensure_ascii=False), "  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
-def to_csv(result: Result) -> str:
-    out = io.StringIO()
+def write_csv(result: Result, out: TextIO) -> None:
+    """CSV with a header line, written a row at a time."""
     w = csv.writer(out, lineterminator="\n")
     if result.form == "ASK":
         w.writerows([["answer"], [str(result.boolean).lower()]])
@@ -55,7 +65,18 @@ def to_csv(result: Result) -> str:
                      for t in sorted(result.triples, key=str)])
     else:
         w.writerow(result.variables)
-        w.writerows([["" if t is None else plain(t) for t in row] for row in result.rows])
+        w.writerows(["" if t is None else plain(t) for t in row] for row in result.rows)
+
+
+def to_json(result: Result) -> str:
+    out = io.StringIO()
+    write_json(result, out)
+    return out.getvalue()
+
+
+def to_csv(result: Result) -> str:
+    out = io.StringIO()
+    write_csv(result, out)
     return out.getvalue()
 
 
@@ -85,3 +106,5 @@ def print_table(result: Result, console: Console) -> None:
 
 
 TEXT_FORMATS: dict[str, Callable[[Result], str]] = {"json": to_json, "csv": to_csv, "turtle": to_turtle}
+# The formats written as the rows arrive (a query of millions of rows starts at once).
+STREAMED: dict[str, Callable[[Result, TextIO], None]] = {"json": write_json, "csv": write_csv}

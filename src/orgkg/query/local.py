@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import pyoxigraph as ox
 
@@ -13,7 +13,7 @@ from orgkg.query.engine import Engine
 from orgkg.query.library import NamedQuery
 from orgkg.query.network import refuse_network
 from orgkg.query.params import Term
-from orgkg.query.results import Result
+from orgkg.query.results import Result, Row
 from orgkg.query.text import form
 from orgkg.query.values import with_value_rows, with_values
 
@@ -66,5 +66,13 @@ class LocalGraph(Engine):
         if isinstance(answer, ox.QueryTriples):
             return Result(kind, triples=tuple(answer))
         variables = tuple(v.value for v in answer.variables)
-        rows = tuple(tuple(s[v] for v in variables) for s in answer)
-        return Result(kind, variables, rows)
+        return Result(kind, variables, _rows(answer, variables))
+
+
+def _rows(answer: ox.QuerySolutions, variables: tuple[str, ...]) -> Iterator[Row]:
+    """The solutions one at a time, as the store evaluates them (its failures as QueryError)."""
+    try:
+        for solution in answer:
+            yield tuple(solution[v] for v in variables)
+    except (SyntaxError, OSError, ValueError, TypeError) as err:
+        raise QueryError("query", f"the store failed while answering: {err}") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,13 +23,15 @@ class Result:
 
     form: str
     variables: tuple[str, ...] = ()
-    rows: tuple[Row, ...] = ()
+    # A tuple, or (a local SELECT) a one-pass iterator: rows are read from the store as they are
+    # written out, so a query of millions of rows starts at once and holds little memory.
+    rows: Iterable[Row] = ()
     boolean: bool | None = None
     triples: tuple[ox.Triple, ...] = field(default_factory=tuple)
 
-    def records(self) -> list[dict[str, Any]]:
+    def records(self) -> Iterator[dict[str, Any]]:
         """Rows as JSON-ready dicts: numbers as numbers, booleans as booleans, IRIs as strings."""
-        return [{v: plain(t) for v, t in zip(self.variables, row, strict=True)} for row in self.rows]
+        return ({v: plain(t) for v, t in zip(self.variables, row, strict=True)} for row in self.rows)
 
 
 def plain(term: Value) -> Any:
