@@ -79,13 +79,15 @@ def to_int(token: str) -> int | None:
     return int(n) if n is not None and n == int(n) else None
 
 
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "b": 1e9}
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "b": 1e9,
+          "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "g": 1e9}
 
 
 def parse_amount(text: str) -> float | None:
     """A money amount as a plain number: ``7O.7 million $`` -> 70700000.0."""
     t = join_digit_groups(repair_numbers(text))
-    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|[kmb])?\b", t, re.I)
+    t = re.sub(r"(?<=\d),(?=\d{1,2}(?!\d))", ".", t)  # a decimal comma: ``31,5 millions``
+    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|millions?|milliards?|billion|[kmbg])?\b", t, re.I)
     if not m:
         return None
     value = float(m.group(1).replace(",", ""))
@@ -128,7 +130,7 @@ def first_sentence(text: str, max_words: int = 60, min_clause_words: int = 6) ->
     ``min_clause_words`` words, as duty statements chain tasks that way.
     """
     text = squash(text)
-    m = re.search(r"(?<![A-Z])(?<!\b[a-z])\.(?=\s+[A-Z(\"]|\s*$)", text)
+    m = re.search(r"(?<![A-Z])(?<!\b[a-z])\.(?=\s+[A-Z\u00c0-\u00de(\"]|\s*$)", text)
     out = text[: m.start()] if m else text
     for clause in re.finditer(r"[;:]", out):
         if len(out[: clause.start()].split()) >= min_clause_words:

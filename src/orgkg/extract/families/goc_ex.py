@@ -22,6 +22,7 @@ from orgkg.extract.families.goc_ex_dimensions import dimensions
 from orgkg.extract.families.goc_ex_header import header_fields
 from orgkg.extract.families.goc_ex_lists import described_titles, multiplicity
 from orgkg.extract.families.ocr_cues import fix_ocr_words, ocr, ocr_any
+from orgkg.extract.lexicon import language
 from orgkg.extract.records import (
     Duty,
     Extraction,
@@ -62,7 +63,8 @@ CUES = {
     ocr_any(*STRUCTURE) + "|" + FR_STRUCTURE: 0.1,
     SPECIFIC + "|" + FR_SPECIFIC: 0.1,
     ocr("DIMENSIONS", case=True): 0.1,
-    r"(?:CLASS\s*/\s*LEVEL|GROUP\s+(?:AND|&)\s+LEVEL|CLASSIFICATION)\W{0,40}?EX\s*-\s*[0-9OIl]": 0.2,
+    r"(?:CLASS\s*/\s*LEVEL|GROUP\s+(?:AND|&)\s+LEVEL|CLASSIFICATION|GROUPE\s+ET\s+NIVEAU|NIVEAU)"
+    r"\W{0,40}?EX\s*-\s*[0-9OIl]": 0.2,
     r"\bEX\s*-\s*[0-9O]{1,2}\b": 0.1,
     r"Government of Canada|Gouvernement du Canada": 0.1,
     r"positions?\s+reporting\s+(?:directly\s+)?to\s+the": 0.1,
@@ -76,17 +78,19 @@ def _heading(upper: str, title: str) -> str:
 
 SECTIONS = {
     "general": _heading(ocr_any("GENERAL ACCOUNTABILITY", "GENERAL ACCOUNTABILITIES", case=True)
-                        + "|" + FR_GENERAL, r"General\s+Accountability"),
+                        + "|" + FR_GENERAL, r"General\s+Accountability|" + FR_GENERAL),
     "structure": _heading(ocr_any(*STRUCTURE, case=True) + "|" + FR_STRUCTURE,
-                          r"Organi[sz]ation(?:al)?\s+Structure"),
-    "scope": _heading(ocr("NATURE AND SCOPE", case=True) + "|" + FR_SCOPE, r"Nature\s+and\s+Scope"),
+                          r"Organi[sz]ation(?:al)?\s+Structure|" + FR_STRUCTURE),
+    "scope": _heading(ocr("NATURE AND SCOPE", case=True) + "|" + FR_SCOPE,
+                      r"Nature\s+(?:and|&)\s+Scope|" + FR_SCOPE),
     "dimensions": _heading(r"\b" + ocr("DIMENSIONS", case=True) + r"\b", r"Dimensions"),
     "specific": _heading(
         SPECIFIC + r"|KEY\s+ACTIVITIES|PRINCIPAL\s+ACCOUNTABILITIES|" + FR_SPECIFIC,
-        r"(?:Specific|Key|Principal)\s+(?:Accountabilities|Activities)",
+        r"(?:Specific|Key|Principal)\s+(?:Accountabilities|Activities|Responsibilities)|"
+        r"Responsabilit[ée]s\s+sp[ée]cifiques|Activit[ée]s\s+principales",
     ),
     "end": _heading("(?:" + ocr_any("CERTIFICATION", "SIGNATURE", case=True) + r")S?\b|APPROVALS?\b",
-                    r"Certifications?|Signatures?"),
+                    r"Certifications?|Signatures?|Attestation"),
 }
 
 PAGE = r"Page\s*[0-9IOl|]{1,3}"
@@ -117,14 +121,20 @@ SUP_INTRO = re.compile(
     r"|(?:The\s+)?following\s+(?:\w+\s+)?(?:\(\d+\)\s+)?positions?\s+reports?\s+(?:directly\s+)?"
     r"to\s+(?:the\s+)?(?P<who2>[^:.]{2,120}?)\s*:"
     r"|(?:The\s+)?(?<!of\s)\b(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s+(?:\(\s*\d{1,3}\s*\)\s+)?"
-    r"positions\s+reporting\s+(?:directly\s+)?to\s+(?:the\s+)?(?P<who3>(?:(?!report)[^:.]){2,120}?),?\s+are\s*:",
+    r"positions\s+reporting\s+(?:directly\s+)?to\s+(?:the\s+)?(?P<who3>(?:(?!report)[^:.]){2,120}?),?\s+are\s*:"
+    r"|(?:Les\s+)?postes\s+suivants\s+rel[èe]vent\s+(?:directement\s+)?(?:du\s+|de\s+la\s+|de\s+l['\u2019])"
+    r"(?P<who4>[^:.]{2,120}?)\s*:",
     re.I,
 )
-REPORTS_TO = re.compile(r"(?:reporting|reports?)\s+(?:directly\s+)?to\s+(?:the\s+)?", re.I)
+REPORTS_TO = re.compile(r"(?:reporting|reports?)\s+(?:directly\s+)?to\s+(?:the\s+)?"
+                        r"|rel[èe]ve\s+(?:directement\s+)?(?:du\s+|de\s+la\s+|de\s+l['\u2019]|des\s+)"
+                        r"|rend\s+compte\s+(?:directement\s+)?(?:au\s+|[àa]\s+la\s+|[àa]\s+l['\u2019])", re.I)
 PEERS_INTRO = re.compile(
-    r"The\s+other(?:s|\s+[^:.]{0,80}?)\s+(?:are|include)\b(?:\s+the)?\s*:?", re.I
+    r"The\s+other(?:s|\s+[^:.]{0,80}?)\s+(?:are|include)\b(?:\s+the)?\s*:?"
+    r"|Les\s+autres(?:\s+[^:.]{0,80}?)?\s+sont\b\s*:?", re.I
 )
-SUP_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)|:|\n\s*\n|,?\s+(?:and|who|which)\s+(?:is|are|has)\b")
+SUP_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)|:|\n\s*\n|,?\s+(?:and|who|which)\s+(?:is|are|has)\b"
+                     r"|,?\s+(?:et|qui)\s+(?:est|sont|a)\b")
 SELF_WORDS = re.compile(r"^(?:incumbent|position|this position|holder|occupant)$", re.I)
 NOT_VERBS = {
     "This", "His", "Hers", "Its", "As", "Thus", "Was", "Is", "Towards", "Always", "Various",
@@ -219,7 +229,7 @@ def _structure(section: str, pos: Position) -> None:
         pos.peers = [MentionedPosition(t) for t, _ in _items(section[peers.end() : span[0]])]
     reports: list[tuple[str, int]] = []
     if sub:
-        who = clean_title(sub.group("who") or sub.group("who2") or sub.group("who3") or "")
+        who = clean_title(next((w for w in sub.group("who", "who2", "who3", "who4") if w), ""))
         if who and not SELF_WORDS.match(who) and who.casefold() != pos.title.casefold():
             pos.other_titles.append(who)
         reports = _items(section[sub.end() :])
@@ -247,11 +257,11 @@ def _duties(section: str) -> list[Duty]:
     A stray OCR letter counts as a bullet only before a verb (``e Leads``), so
     a possessive ``s`` (``HRDC s IT``) does not split a sentence.
     """
-    text = re.sub(rf"\s{MARK}\s+(?=[A-Z])", " \x00", " " + squash(section))
+    text = re.sub(rf"\s{MARK}\s+(?=[A-Z\u00c0-\u00de])", " \x00", " " + squash(section))
     text = re.sub(rf"\s{LETTER}\s+(?=[A-Z][a-z]{{2,}}s\b)", " \x00", text)
     duties: list[str] = []
     for n, chunk in enumerate(text.split("\x00")):
-        for i, sentence in enumerate(re.split(r"(?<=[.!?])\s+(?=[A-Z\"(])", chunk.strip())):
+        for i, sentence in enumerate(re.split(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u00de\"(])", chunk.strip())):
             if sentence and ((n > 0 and i == 0) or _starts_duty(sentence)):
                 duties.append(first_sentence(sentence))
     return [Duty(d) for d in duties if len(d.split()) >= 3]
@@ -270,11 +280,11 @@ def _title(header: dict[str, str], sections: dict[str, str], raw_text: str) -> s
     return strip_parenthetical_acronym(raw) or "Untitled position"
 
 
-def _organisation(header: dict[str, str]) -> Organisation:
+def _organisation(header: dict[str, str], french: bool = False) -> Organisation:
     units = []
     for kind in UNIT_KINDS:
         name = clean_title(header.get(kind, ""))
-        if name and kind not in name.lower():
+        if name and kind not in name.lower() and not french:
             name = f"{name} {kind.title()}"
         if name:
             units.append((name, kind))
@@ -313,4 +323,5 @@ class GoCExecutivePosition(Extractor):
             pos.reports_to.insert(0, MentionedPosition(clean_title(header["supervisor"])))
         pos.budgets, pos.staff_counts = dimensions(sections.get(SECTIONS["dimensions"], ""))
         pos.duties = _duties(sections.get(SECTIONS["specific"], ""))
-        return Extraction(family=self.family, subject=pos, organisation=_organisation(header))
+        return Extraction(family=self.family, subject=pos,
+                          organisation=_organisation(header, language(text) == "fr"))

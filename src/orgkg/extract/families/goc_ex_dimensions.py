@@ -24,8 +24,10 @@ DIM_LABEL = re.compile(
 )
 LINE_PAIR = re.compile(r"(?m)^[ \t*\u2022-]*(?P<label>[A-Z][^:\n]{0,80}?)[ \t]*(?:\([^)\n]{0,60}\))?"
                        r"[ \t]*:[ \t]*(?P<value>\S[^\n]*)$")
-BUDGET_WORDS = re.compile(r"budget|salar|o&m|operating|expenditure|revenue|grant|capital", re.I)
-STAFF_WORDS = re.compile(r"staff|employees|\bftes?\b|personnel|positions|workforce|\breports\b", re.I)
+BUDGET_WORDS = re.compile(r"budget|salar|o&m|operating|expenditure|revenue|grant|capital|fonctionnement|"
+                          r"d[ée]penses|recettes|subventions|immobilisations", re.I)
+STAFF_WORDS = re.compile(r"staff|employees|\bftes?\b|personnel|positions|workforce|\breports\b|effectif|"
+                         r"\betp\b|employ[ée]s|postes", re.I)
 
 
 def _pairs(section: str) -> list[tuple[str, str]]:
@@ -45,7 +47,7 @@ def dimensions(section: str) -> tuple[list[Budget], list[StaffCount]]:
     budgets: list[Budget] = []
     staff: list[StaffCount] = []
     for label, value in pairs:
-        if BUDGET_WORDS.search(label) or re.search(r"\$|million|billion", value, re.I):
+        if BUDGET_WORDS.search(label) or re.search(r"\$|million|billion|milliard", value, re.I):
             amount = parse_amount(value)
             if amount is not None:
                 budgets.append(Budget(amount, currency_of(value, "CAD"), label))

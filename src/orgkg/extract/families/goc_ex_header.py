@@ -29,6 +29,20 @@ LABELS = {
     "supervisor": r"SUPERVISOR'?S?\s*(?:POSITION\s*)?TITLE|REPORTS\s*TO",
     "french": r"TITRE\s+DU\s+POSTE|NUM[ÉE]RO\s+DU\s+POSTE|MINIST[ÈE]RE|LIEU|DATE",
 }
+#: the same labels in French; read only with their colon (``Titre du poste :``), in any case.
+FRENCH = {
+    "title": r"Titre\s+(?:du|de)\s+poste",
+    "number": r"Num[ée]ro\s+(?:du|de)\s+poste",
+    "department": r"Minist[èe]re(?:\s*/\s*organisme)?|Organisme",
+    "branch": r"Direction\s+g[ée]n[ée]rale",
+    "sector": r"Secteur",
+    "directorate": r"Direction",
+    "division": r"Division",
+    "region": r"R[ée]gion",
+    "location": r"Lieu(?:\s+de\s+travail)?|Emplacement",
+    "class": r"Groupe\s+et\s+niveau|Classification|Niveau(?:\s+du\s+poste)?",
+    "supervisor": r"Rel[èe]ve\s+de|Rend\s+compte\s+[àa]|Titre\s+du\s+poste\s+du\s+superviseur",
+}
 #: the other language's label after a slash: ``Position Title / Titre du poste:``
 BILINGUAL = r"(?:[ \t]*/[ \t]*[^:;/\n]{1,40}?)?"
 #: a federal department named in the letterhead: ``Natural Resources Canada``, ``Department of X``
@@ -42,7 +56,9 @@ def _label_hits(region: str) -> list[re.Match[str]]:
     colon = re.finditer(rf"\b(?:{alternation}){BILINGUAL}\s*[:;]", region, re.I)
     # OCR may drop the colon and run an upper-case label into its value: ``CLASS/LEVELEX-OI``
     bare = re.finditer(rf"(?<![A-Za-z])(?:{alternation})(?=[ \t]*[A-Z0-9(])", region)
-    found = sorted([*colon, *bare], key=lambda m: (m.start(), -m.end()))
+    french = "|".join(f"(?P<{k}>{p})" for k, p in FRENCH.items())
+    colon_fr = re.finditer(rf"(?im)(?:^|(?<=[ \t][ \t]))[ \t*]*\b(?:{french})[ \t]*:", region)
+    found = sorted([*colon, *bare, *colon_fr], key=lambda m: (m.start(), -m.end()))
     hits: list[re.Match[str]] = []
     for m in found:
         if hits and m.start() < hits[-1].end():
