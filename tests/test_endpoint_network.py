@@ -155,9 +155,34 @@ def test_a_404_says_the_url_is_not_an_endpoint_and_where_to_look(built: Path) ->
     q, e = one_line(query.stderr), one_line(export.stderr)
     assert query.exit_code == export.exit_code == 2
     assert "not a SPARQL query endpoint" in q and "/query" in q
-    assert "not a Graph Store endpoint" in e and "--store-endpoint" in e
+    assert "not a SPARQL query endpoint" in e and "/query" in e
+    assert len(fake.requests) == 2, "publishing began at a URL that is not an endpoint"
     for line in (q, e):
         assert "try again" not in line
+
+
+def test_a_wrong_graph_store_url_is_named_with_its_option(built: Path, tmp_path: Path) -> None:
+    server = Oxigraph(tmp_path / "ox").start()
+    try:
+        result = run("export", "--graph", str(built), "--endpoint", server.query_url,
+                     "--store-endpoint", f"{server.url}/nowhere")
+    finally:
+        server.stop()
+    line = one_line(result.stderr)
+    assert result.exit_code == 2
+    assert "not a Graph Store endpoint" in line and "--store-endpoint" in line
+
+
+def test_the_base_url_of_a_real_store_changes_nothing(built: Path, tmp_path: Path) -> None:
+    server = Oxigraph(tmp_path / "ox").start()
+    try:
+        result = run("export", "--graph", str(built), "--endpoint", f"{server.url}/")
+        remote = run("query", "documents", "--endpoint", server.query_url, "--format", "json")
+    finally:
+        server.stop()
+    assert result.exit_code == 2
+    assert "not a SPARQL query endpoint" in one_line(result.stderr)
+    assert json.loads(remote.stdout) == []
 
 
 def test_store_urls_keep_the_endpoint_query_string() -> None:

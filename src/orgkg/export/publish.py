@@ -9,11 +9,13 @@ and a later run completes. Then the graphs of this dataset (IRIs in orgkg's
 namespace) that the store holds but the build no longer has, left by an
 earlier publish, are removed (``keep_stale`` keeps them). Last, every graph of
 the dataset in the store is counted and compared with the local counts,
-which catches a store that silently drops statements.
+which catches a store that silently drops statements. Before anything is
+sent, one ``ASK {}`` checks that the query URL is a SPARQL endpoint.
 """
 
 from __future__ import annotations
 
+import contextlib
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,13 +29,14 @@ from orgkg.errors import EndpointError, PublishError
 from orgkg.export import void
 from orgkg.export.base import Publisher
 from orgkg.export.gsp import GraphStorePublisher
-from orgkg.export.http import RetryPolicy, StoreFailedError
-from orgkg.export.update import UpdatePublisher
+from orgkg.export.http import RetryPolicy, StoreFailedError, send
+from orgkg.export.update import FORM, UpdatePublisher
 from orgkg.graph.built import BuiltGraph
 from orgkg.mapping.iris import BASE
 from orgkg.query.remote import Endpoint
 
 PROTOCOLS: dict[str, type[Publisher]] = {"gsp": GraphStorePublisher, "update": UpdatePublisher}
+ASK_FORM = urllib.parse.urlencode({"query": "ASK {}"}).encode("ascii")
 COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 
@@ -112,6 +115,7 @@ def publish(built: BuiltGraph, targets: Targets, protocol: str, policy: RetryPol
     graphs[void.GRAPH] = void.description(counts, display(targets.query))
     url = targets.update if protocol == "update" else targets.store
     publisher = PROTOCOLS[protocol](url, policy, session)
+    check_query_endpoint(targets, policy, session)
     done = Publication()
     for graph, triples in graphs.items():
         _step(partial(publisher.replace, graph, triples), publisher, f"graph <{graph.value}> not published",
@@ -133,6 +137,14 @@ def publish(built: BuiltGraph, targets: Targets, protocol: str, policy: RetryPol
     done.counts = [GraphCount(g, names.get(g), remote.get(g)) for g in shown]
     done.schemes = session.schemes()
     return done
+
+
+def check_query_endpoint(targets: Targets, policy: RetryPolicy, session: Session) -> None:
+    """Before sending anything: the query URL (where the counts are read) must be a SPARQL
+    endpoint, so a wrong ``--endpoint`` (a server's base URL: 404) stops with nothing changed."""
+    # StoreFailedError: an endpoint is there; whatever ails it, the counts at the end will tell.
+    with contextlib.suppress(StoreFailedError):
+        send("POST", targets.query, ASK_FORM, FORM, policy, session=session, role="query")
 
 
 def _counts(targets: Targets, policy: RetryPolicy, session: Session) -> dict[str, int]:
