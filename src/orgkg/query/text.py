@@ -1,8 +1,10 @@
-"""Reading SPARQL text without executing it: words outside strings, IRIs and comments.
+"""Reading SPARQL text without executing it: the one scanner of words outside strings, IRIs and comments.
 
 Uses, none of which builds SPARQL from user text: the query form
-(``SELECT``, ``CONSTRUCT`` ...) and finding the opening brace of the ``WHERE``
-clause, where a ``VALUES`` block of already-serialised RDF terms goes. Never a
+(``SELECT``, ``CONSTRUCT`` ...); the opening brace of the ``WHERE`` clause,
+where a ``VALUES`` block of already-serialised RDF terms goes; and, for the
+validation engine turning a shape's query set-based, the top-level WHERE
+group, what stands before it, and ``$this`` renamed ``?this``. Never a
 security decision: whether a query reaches the network is decided on the
 parsed query (``query.network``).
 """
@@ -24,13 +26,18 @@ FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
 
 @dataclass(frozen=True)
 class Token:
-    kind: str  # "word", "iri", "string", "punct", "var"
+    kind: str  # "word", "iri", "string", "punct", "var" (``text`` without its ? or $), "comment"
     text: str
     start: int
 
 
 def tokens(text: str) -> Iterator[Token]:
     """The query's tokens, comments dropped; strings and IRIs kept whole."""
+    return (tok for tok in lex(text) if tok.kind != "comment")
+
+
+def lex(text: str) -> Iterator[Token]:
+    """Every token of the query, its comments too."""
     i, n = 0, len(text)
     while i < n:
         c = text[i]
@@ -38,7 +45,9 @@ def tokens(text: str) -> Iterator[Token]:
             i += 1
         elif c == "#":
             end = text.find("\n", i)
-            i = n if end < 0 else end
+            end = n if end < 0 else end
+            yield Token("comment", text[i:end], i)
+            i = end
         elif c in "\"'" and (m := _STRING.match(text, i)):
             yield Token("string", m.group(), i)
             i = m.end()
@@ -79,17 +88,50 @@ def where_brace(text: str) -> int:
     raise QueryError("query", "cannot find the query's WHERE clause to bind parameters in")
 
 
-def without_comments(text: str) -> str:
-    """The query with its comments blanked out (strings and IRIs untouched).
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` outside strings, IRIs and comments."""
+    spans, start = [], 0
+    for tok in lex(text):
+        if tok.kind in ("string", "iri", "comment"):
+            spans.append((start, tok.start))
+            start = tok.start + len(tok.text)
+    spans.append((start, len(text)))
+    return spans
 
-    SPARQLWrapper guesses the query form with a regular expression that does
-    not skip comments, so a header mentioning "describe" or "insert" would
-    mislead it; the endpoint gets the same query without them.
-    """
+
+def mentions(text: str, pattern: str) -> bool:
+    """Whether ``pattern`` (a regex) occurs in ``text`` outside strings, IRIs and comments."""
+    rx = re.compile(pattern)
+    return any(rx.search(text, start, end) for start, end in code_spans(text))
+
+
+def where_group(text: str) -> tuple[int, int]:
+    """The positions of the first top-level group's ``{`` (a SELECT's WHERE) and its matching ``}``."""
+    depth, open_at = 0, -1
+    for tok in tokens(text):
+        if tok.kind != "punct" or tok.text not in "{}":
+            continue
+        if tok.text == "{":
+            open_at = tok.start if depth == 0 and open_at < 0 else open_at
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0 and open_at >= 0:
+                return open_at, tok.start
+    raise ValueError("no WHERE group")
+
+
+def head(text: str) -> str:
+    """Everything before the WHERE group (PREFIX lines and the SELECT clause)."""
+    return text[: where_group(text)[0]]
+
+
+def rename_this(text: str) -> str:
+    """``$this`` -> ``?this`` (the same variable in SPARQL), never inside strings, IRIs or comments."""
     out, last = [], 0
     for tok in tokens(text):
-        end = tok.start + len(tok.text) + (1 if tok.kind == "var" else 0)
-        out += [re.sub(r"#[^\n]*", "", text[last:tok.start]), text[tok.start:end]]
-        last = end
-    out.append(re.sub(r"#[^\n]*", "", text[last:]))
+        if tok.kind == "var" and tok.text == "this" and text[tok.start] == "$":
+            out += [text[last:tok.start], "?"]
+            last = tok.start + 1
+    out.append(text[last:])
     return "".join(out)

@@ -21,9 +21,8 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from orgkg.errors import ShapesError
-from orgkg.query.text import tokens
+from orgkg.query.text import head, mentions, rename_this, tokens, where_group
 from orgkg.validate.engine.plan import binds_this, hash_joined
-from orgkg.validate.sparqltext import head, mentions, rename_this, where_group
 
 _AGGREGATE = r"(?i)\b(GROUP\s+BY|COUNT|SUM|AVG|MIN|MAX|SAMPLE|GROUP_CONCAT)\b"
 # Refused: what SHACL-SPARQL forbids with pre-bound variables, what this engine does not bind, and
