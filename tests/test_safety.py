@@ -1,4 +1,4 @@
-"""Safe by default: no network while offline, hostile RDF/XML refused, no secrets in output.
+"""Safe by default: no network while offline, no secrets in output.
 
 A real listening socket on 127.0.0.1 proves "no connection happens": its
 accept count stays zero. An audit hook records file opens to prove the
@@ -7,10 +7,8 @@ build opens no file it was not given.
 
 from __future__ import annotations
 
-import json
 import socket
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,30 +17,8 @@ from typing import Any
 import pytest
 from rdflib import Graph
 
-from orgkg.errors import InputError
-from orgkg.read.rdfxml_guard import safe_parse_rdf
 from orgkg.safety import NetworkRefusedError, offline
 from tests.conftest import SAMPLES, run
-
-BOMB = """<?xml version="1.0"?>
-<!DOCTYPE rdf:RDF [
-<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
-<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
-<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
-<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
-]>
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:e="http://e/">
-<rdf:Description rdf:about="http://e/x"><e:p>&d;</e:p></rdf:Description></rdf:RDF>
-"""
-PROTEGE = """<?xml version="1.0"?>
-<!DOCTYPE rdf:RDF [
-    <!ENTITY owl "http://www.w3.org/2002/07/owl#" >
-    <!ENTITY rdf "http://www.w3.org/1999/02/22-rdf-syntax-ns#" >
-]>
-<rdf:RDF xmlns:rdf="&rdf;" xmlns:owl="&owl;">
-    <owl:Class rdf:about="http://example.org/Post"/>
-</rdf:RDF>
-"""
 
 
 @pytest.fixture
@@ -63,44 +39,6 @@ def accepted(server: socket.socket) -> int:
         return 0
 
 
-def test_the_billion_laughs_is_refused_in_under_a_second(tmp_path: Path) -> None:
-    path = tmp_path / "bomb.rdf"
-    path.write_text(BOMB, encoding="utf-8")
-    assert len(BOMB.encode()) < 800
-    start = time.perf_counter()
-    with pytest.raises(InputError, match="refers to other entities"):
-        safe_parse_rdf(path)
-    assert time.perf_counter() - start < 1.0
-
-
-@pytest.mark.parametrize(("decl", "message"), [
-    ('<!ENTITY x SYSTEM "file:///etc/passwd">', "external entity &x;"),
-    ('<!ENTITY % p "x">', "parameter entity %p;"),
-])
-def test_external_and_parameter_entities_are_refused(decl: str, message: str, tmp_path: Path) -> None:
-    path = tmp_path / "x.rdf"
-    path.write_text(PROTEGE.replace("[", "[\n" + decl, 1), encoding="utf-8")
-    with pytest.raises(InputError, match=message):
-        safe_parse_rdf(path)
-
-
-def test_a_protege_style_header_still_loads(tmp_path: Path) -> None:
-    path = tmp_path / "onto.owl"
-    path.write_text(PROTEGE, encoding="utf-8")
-    assert len(safe_parse_rdf(path)) == 1
-
-
-def test_a_remote_jsonld_context_is_refused_and_never_fetched(
-        tmp_path: Path, listener: tuple[socket.socket, int]) -> None:
-    server, port = listener
-    path = tmp_path / "x.jsonld"
-    path.write_text(json.dumps({"@context": f"http://127.0.0.1:{port}/ctx.jsonld",
-                                "@id": "http://e/x", "name": "x"}), encoding="utf-8")
-    with pytest.raises(NetworkRefusedError, match=r"refused a network connection to 127\.0\.0\.1"):
-        safe_parse_rdf(path)
-    assert accepted(server) == 0
-
-
 def test_offline_refuses_sockets_urllib_and_sparql_service(listener: tuple[socket.socket, int]) -> None:
     server, port = listener
     with offline("test"):
@@ -112,14 +50,6 @@ def test_offline_refuses_sockets_urllib_and_sparql_service(listener: tuple[socke
             query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
             list(Graph().query(query))
     assert accepted(server) == 0
-
-
-def test_offline_lets_an_explicit_endpoint_through(listener: tuple[socket.socket, int]) -> None:
-    server, port = listener
-    with offline("test", allow=["127.0.0.1"]):
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-    time.sleep(0.05)
-    assert accepted(server) == 1
 
 
 def test_the_build_connects_to_nothing_and_opens_only_its_inputs(tmp_path: Path) -> None:

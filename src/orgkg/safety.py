@@ -2,8 +2,8 @@
 
 ``offline`` turns on a process-wide audit hook (PEP 578) that refuses
 ``socket.connect``, ``socket.getaddrinfo`` and ``urllib.Request`` for the
-duration of a block, except to the hosts a command was explicitly given
-(an ``--endpoint``). The refusal is raised inside the library that tried
+duration of a block (commands that talk to an ``--endpoint`` do not enter
+one). The refusal is raised inside the library that tried
 (rdflib fetching a JSON-LD ``@context``, a SPARQL ``SERVICE``, owlready2
 following ``owl:imports`` ...), before any packet is sent.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 import urllib.parse
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -27,7 +27,6 @@ class _Guard:
     def __init__(self) -> None:
         self.depth = 0
         self.where = ""
-        self.allowed: frozenset[str] = frozenset()
         self.installed = False
 
     def hook(self, event: str, args: tuple[Any, ...]) -> None:
@@ -40,7 +39,7 @@ class _Guard:
             host = str(args[0])
         elif event == "urllib.Request":
             host = urllib.parse.urlsplit(str(args[0])).hostname or str(args[0])
-        if host is not None and host not in self.allowed:
+        if host is not None:
             raise NetworkRefusedError(self.where, f"refused a network connection to {host}",
                                  "orgkg works offline; pass --allow-network to permit it")
 
@@ -49,21 +48,16 @@ _GUARD = _Guard()
 
 
 @contextmanager
-def offline(where: str = "orgkg", *, allow: Iterable[str] = ()) -> Iterator[None]:
-    """Refuse network access inside the block, except to the hosts in ``allow``."""
+def offline(where: str = "orgkg") -> Iterator[None]:
+    """Refuse network access inside the block."""
     if not _GUARD.installed:
         sys.addaudithook(_GUARD.hook)
         _GUARD.installed = True
-    saved = (_GUARD.where, _GUARD.allowed)
-    _GUARD.where, _GUARD.allowed = where, frozenset(allow)
+    saved = _GUARD.where
+    _GUARD.where = where
     _GUARD.depth += 1
     try:
         yield
     finally:
         _GUARD.depth -= 1
-        _GUARD.where, _GUARD.allowed = saved
-
-
-def endpoint_host(url: str) -> str:
-    """The host of an ``--endpoint`` URL, to pass to ``offline(allow=...)``."""
-    return urllib.parse.urlsplit(url).hostname or ""
+        _GUARD.where = saved

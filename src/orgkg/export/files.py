@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 
 from orgkg.errors import ExportError
 from orgkg.graph.built import BuiltGraph
+from orgkg.graph.terms import to_rdflib
 from orgkg.query.formats import TURTLE_PREFIXES
 from orgkg.resources import data_dir
 
@@ -89,22 +90,11 @@ def dumps(graph: BuiltGraph, f: FileFormat) -> bytes:
     return out or b""
 
 
-def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
-    """The same term for rdflib, built from its parts (re-parsing text lost datatypes)."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
 def _jsonld(graph: BuiltGraph) -> bytes:
     ds = Dataset()
     for q in quads(graph):
         named = ds.graph(URIRef(q.graph_name.value))  # type: ignore[union-attr]
-        named.add((rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object)))  # type: ignore[arg-type]
+        named.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))  # type: ignore[arg-type]
     text = ds.serialize(format="json-ld", context=context(), auto_compact=True, sort_keys=True)
     return text.encode("utf-8") + b"\n"
 

@@ -17,8 +17,9 @@ from rich.console import Console
 from rich.table import Table
 
 from orgkg.errors import QueryError
+from orgkg.graph.terms import python_value as plain
 from orgkg.mapping.namespaces import PREFIXES
-from orgkg.query.results import Result, Value, plain
+from orgkg.query.results import Result, Value
 
 # "id:post\/x" would need escaped slashes in Turtle: instance IRIs are written whole.
 TURTLE_PREFIXES = {p: ns for p, ns in PREFIXES.items() if p != "id"}

@@ -27,12 +27,6 @@ class Document:
     reader: str
     pages: tuple[int, ...] = ()
 
-    def page_of(self, offset: int) -> int | None:
-        """The 1-based page that ``offset`` in ``text`` falls on, or None without pages."""
-        if not self.pages:
-            return None
-        return sum(1 for start in self.pages if start <= offset) or 1
-
 
 @dataclass(frozen=True)
 class ReadText:

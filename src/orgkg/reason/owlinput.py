@@ -22,8 +22,8 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from orgkg.graph.built import BuiltGraph
+from orgkg.graph.terms import to_rdflib
 from orgkg.mapping.evidence import is_evidence
-from orgkg.validate.engine.terms import to_rdflib
 
 GRAPH_PREFIX = "https://w3id.org/orgkg/id/graph/"
 

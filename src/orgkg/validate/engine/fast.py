@@ -26,9 +26,9 @@ from rdflib.namespace import RDFS
 from rdflib.term import Node
 
 from orgkg.graph.built import BuiltGraph
+from orgkg.graph.terms import to_rdflib
 from orgkg.validate.engine.base import WORKERS, Engine
 from orgkg.validate.engine.compile import Check, Hierarchy, compile_shapes, path_text
-from orgkg.validate.engine.terms import to_rdflib
 from orgkg.validate.model import Result
 
 SUBCLASS = "SELECT DISTINCT ?sub ?sup WHERE { ?sub <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?sup }"

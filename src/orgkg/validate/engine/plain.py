@@ -12,9 +12,9 @@ from rdflib.term import Node
 
 from orgkg.errors import ShapesError
 from orgkg.graph.built import BuiltGraph
+from orgkg.graph.terms import to_rdflib
 from orgkg.validate.engine.base import Engine
 from orgkg.validate.engine.compile import path_text
-from orgkg.validate.engine.terms import to_rdflib
 from orgkg.validate.model import Result, Severity
 
 

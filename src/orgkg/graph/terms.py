@@ -1,0 +1,69 @@
+"""The one home of term conversion: pyoxigraph terms to rdflib terms, and to plain Python values.
+
+    to_rdflib(ox.Literal("3", datatype=XSD_INTEGER))   # rdflib Literal 3
+    python_value(ox.Literal("35.0", datatype=XSD_DECIMAL))  # 35
+
+Every reader of the store uses these (query results, the register, the chart
+view, validation, the reasoner's input, JSON-LD export), so a value reads the
+same everywhere: integers as ``int``; an ``xsd:decimal`` as ``int`` when it is
+whole (``35.0`` is ``35``), else ``float``; ``xsd:double``/``xsd:float`` as
+``float``; ``xsd:boolean`` as ``bool`` (``true`` or ``1``); IRIs and other
+literals as their text; a quoted triple as its N-Triples text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+INTEGERS = frozenset(XSD + t for t in (
+    "integer", "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger",
+    "int", "long", "short", "byte", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte"))
+FLOATS = frozenset(XSD + t for t in ("double", "float"))
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+def to_rdflib(term: Term | None) -> Node | None:
+    """The same term for rdflib, built from its parts (a plain literal stays plain: RDF 1.1's xsd:string)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == XSD + "string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unexpected term {term!r}")
+
+
+def python_value(term: Term | None) -> Any:
+    """A term as a JSON-ready Python value (see the module's rules)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Triple):
+        return str(term)
+    if not isinstance(term, ox.Literal):
+        return term.value
+    dt = term.datatype.value
+    try:
+        if dt in INTEGERS:
+            return int(term.value)
+        if dt == XSD + "decimal":
+            number = float(term.value)
+            return int(number) if number.is_integer() else number
+        if dt in FLOATS:
+            return float(term.value)
+    except ValueError:  # an ill-typed literal ("abc"^^xsd:integer) reads as its text
+        return term.value
+    if dt == XSD + "boolean":
+        return term.value in ("true", "1")
+    return term.value
