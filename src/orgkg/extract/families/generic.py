@@ -40,6 +40,7 @@ from orgkg.extract.families.generic_phrases import (
     supervisor_phrases,
 )
 from orgkg.extract.families.generic_series import series
+from orgkg.extract.lexicon import fold
 from orgkg.extract.records import (
     Evidence,
     Extraction,
@@ -52,7 +53,7 @@ from orgkg.extract.records import (
 from orgkg.extract.rules.classification import group_class
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties as shared_duties
-from orgkg.extract.rules.organisation import jurisdiction
+from orgkg.extract.rules.organisation import jurisdiction, organisation_named
 from orgkg.extract.rules.titles import acceptable, title_field
 from orgkg.extract.rules.titles import title as shared_title
 from orgkg.extract.structure import Document, Span, parse
@@ -304,6 +305,10 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not ex.organisation.jurisdiction and (juris := jurisdiction(doc)):
         ex.organisation.jurisdiction = juris[0]
         out.append(_evidence("jurisdiction", juris, doc.text))
+    known = {fold(v) for v in (ex.organisation.jurisdiction, pos.title) if v}
+    if not ex.organisation.organization and (org := organisation_named(doc, not_names=known)):
+        ex.organisation.organization = org[0]
+        out.append(_evidence("organization", org, doc.text))
     return out
 
 

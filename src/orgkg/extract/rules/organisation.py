@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from orgkg.extract.lexicon import LANGUAGES, table
+from orgkg.extract.lexicon import LANGUAGES, fold, table, words
 from orgkg.extract.rules.labels import Found
 from orgkg.extract.structure import Document, Span
 
@@ -24,3 +24,50 @@ def jurisdiction(doc: Document) -> Found | None:
                 if m and (best is None or m.start() < best[0]):
                     best = (m.start(), name, Span(m.start(), m.end()))
     return (best[1], best[2]) if best else None
+
+
+#: a capitalised name ending in (or led by) an organisation word: ``Digital Transformation Agency``,
+#: ``Department for Education``, ``Treasury Board of Canada Secretariat``, ``ministère des armées``.
+_CAP = r"[A-Z][\w'\u2019&.-]*"
+_LINK = r"(?:of|for|and|the|on|&)"
+_NOT_FIRST = r"(?!(?:The|Le|La|Les|Au|Aux|About|Our|Your|This|That|A|An|In|At|For|With|Join|Un|Une)\b)"
+ORG_NAME = re.compile(
+    r"(?<![\w.])(?P<head4>Service[ \t]+num[ée]rique[ \t]+canadien)"
+    rf"|(?<![\w.])(?P<head2>Department|Ministry|Office|Secretariat)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,4}}"
+    r"|(?<![\w.])(?P<head3>[Mm]inist[èe]re|Direction[ \t]+g[ée]n[ée]rale|Agence|Secr[ée]tariat)[ \t]+"
+    r"(?:de[ \t]+la|de[ \t]+l['\u2019]|des|du|de|d['\u2019])[ \t]*[\w\u00c0-\u00ff'\u2019-]+"
+    r"(?:,?[ \t]+(?:et|de|du|des|la|le|les|l['\u2019]|d['\u2019])?[ \t]*[\w\u00c0-\u00ff'\u2019-]+){0,8}?"
+    r"(?=[ \t]*[(.;:)\n]|[ \t]+(?:est|a|et|qui|au|à|pour)\b|$)"
+    rf"|(?<![\w.]){_NOT_FIRST}(?:{_CAP}[ \t]+(?:{_LINK}[ \t]+)?){{1,5}}(?P<head>[A-Z][a-z]+)"
+    rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,4}})?")
+
+
+def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
+    """The organisation the document names most often (its first naming breaks ties)."""
+    heads = words("words", "organisation_heads")
+    counts: dict[str, int] = {}
+    first: dict[str, Span] = {}
+    for m in ORG_NAME.finditer(doc.text):
+        if m.group("head") and m.group("head").casefold() not in heads:
+            continue
+        name = m.group(0).strip()
+        if fold(name) in not_names or fold(name) in heads or fold(name) in _cues():
+            continue
+        counts[name] = counts.get(name, 0) + 1
+        first.setdefault(name, Span(m.start(), m.start() + len(name)))
+    if not counts:
+        return None
+    best = max(counts, key=lambda n: (counts[n], -first[n].start))
+    if counts[best] < 2 and first[best].start > EARLY:
+        return None  # named once, late: an aside, not the employer
+    return best, first[best]
+
+
+#: where a document introduces its employer.
+EARLY = 1500
+
+
+def _cues() -> set[str]:
+    return {fold(c) for lang in LANGUAGES for cues in table("jurisdictions", lang).values()
+            if isinstance(cues, list) for c in cues}
