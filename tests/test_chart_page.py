@@ -124,3 +124,22 @@ def test_a_large_organisation_starts_collapsed_and_search_reaches_deep_positions
     assert browser.evaluate("document.querySelector('.node.selected .title').textContent") in deepest["title"]
     assert browser.evaluate(COUNT) > first
     assert browser.requests_elsewhere() == [] and browser.errors == []
+
+
+def test_the_panel_shows_the_sentence_behind_each_fact(
+        browser: Chromium, samples: tuple[Path, nx.DiGraph]) -> None:
+    page, view = samples
+    chief = next(data for _, data in view.nodes(data=True) if data["title"] == CHIEF and data["described"])
+    assert any(field == "title" and exact for field, _, _, exact, _ in chief["evidence"])
+    browser.open(page)
+    browser.type_into("#search", "client solutions")
+    browser.press("Enter")
+    shown = browser.evaluate("[...document.querySelectorAll('#panel ul.evidence li')].map(li => ["
+                             "li.querySelector('.field').textContent, li.querySelector('q').textContent,"
+                             " li.querySelector('mark').textContent])")
+    expected = [[(field[:1].upper() + field[1:]).replace("_", " "), before + exact + after, exact]
+                for field, _, before, exact, after in chief["evidence"]]
+    assert shown == expected
+    text = run("read", str(ROOT / "data/documents" / chief["document"])).stdout
+    assert all(sentence in text for _, sentence, _ in shown)
+    assert browser.errors == []

@@ -20,8 +20,10 @@ from orgkg.extract.records import Duty, Evidence, Extraction, Organisation, Posi
 from orgkg.graph.build import load
 from orgkg.graph.store import write
 from orgkg.mapping import Provenance, document_iri, to_graph
-from orgkg.mapping.evidence import is_evidence
+from orgkg.mapping.evidence import is_evidence, sentence_around
 from orgkg.read import supported
+from orgkg.validate.quotes import rule_reads
+from orgkg.validate.shapes import load as load_shapes
 from tests.conftest import ROOT, SAMPLES, run
 
 TEXT = "Job title: Data Analyst\nBranch: Research Branch\n\nDuties\n- Cleans the survey data.\n"
@@ -228,3 +230,36 @@ def test_read_bad_input_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and "missing.txt" in result.stderr
+
+
+def test_with_the_text_each_quote_keeps_the_rest_of_its_sentence() -> None:
+    _, graph = to_graph(memo(), PROV, text=TEXT)
+    rows = graph.query("PREFIX oa: <http://www.w3.org/ns/oa#> SELECT ?p ?e ?s WHERE {"
+                       " ?q oa:exact ?e OPTIONAL { ?q oa:prefix ?p } OPTIONAL { ?q oa:suffix ?s } }")
+    sentences = {str(r[1]): (str(r[0] or ""), str(r[2] or "")) for r in rows}  # type: ignore[index]
+    assert sentences == {"Data Analyst": ("Job title: ", ""), "Research Branch": ("Branch: ", ""),
+                         "Cleans the survey data.": ("- ", "")}
+
+
+def test_a_sentence_stops_at_its_end_and_at_the_line() -> None:
+    text = "Intro\nIt reports to the Director, Finance. It manages 5 staff; and more.\nNext"
+    at = text.index("Director")
+    assert sentence_around(text, at, at + len("Director, Finance")) == ("It reports to the ", ".")
+    at = text.index("5 staff")
+    assert sentence_around(text, at, at + 7) == ("It manages ", ";")
+    long = "word " * 100 + "VALUE" + " more" * 100
+    before, after = sentence_around(long, 500, 505)
+    assert len(before) <= 160 and len(after) <= 160 and long[500:505] == "VALUE"
+
+
+@pytest.mark.parametrize(("rule", "forward", "inverse"), [
+    ("OneSupervisor", {"org#reportsTo"}, set()),
+    ("DescribedPostNamedOneWay", {"ontology#title"}, set()),  # org:role only in an OPTIONAL: not read
+    ("StatedSpanAllNamed", {"ontology#supervisesCount", "ontology#describedBy"}, {"org#reportsTo"}),
+    ("ShareOfTimeInRange", {"ontology#hasAccountability"}, set()),  # a sequence path's first step
+])
+def test_what_a_rule_reads_of_its_focus(rule: str, forward: set[str], inverse: set[str]) -> None:
+    shapes = load_shapes()
+    reads = rule_reads(shapes, URIRef("https://w3id.org/orgkg/shapes#" + rule))
+    assert {t.rsplit("/", 1)[-1] for t in reads.forward} == forward
+    assert {t.rsplit("/", 1)[-1] for t in reads.inverse} == inverse

@@ -41,7 +41,28 @@ def test_samples_findings(built: Path) -> None:
     assert alberta["document"] == "001_8ba5af5d962b80b0.txt"
     assert "two different ways" in str(alberta["message"])
     assert set(alberta) == {"severity", "rule", "rule_name", "component", "focus", "post", "title",
-                            "document", "path", "value", "message"}
+                            "document", "path", "value", "message", "quotes"}
+
+
+def test_a_finding_quotes_the_text_it_is_about(built: Path) -> None:
+    """Each quote is `orgkg read`'s text at its offsets, and is about what the rule checks."""
+    _, items = as_json(built)
+    quoted = {str(f["rule"]).rsplit("#", 1)[-1]: f["quotes"] for f in items}
+    assert {q["field"] for q in quoted["OneSupervisor"]} == {"reports_to"}  # type: ignore[union-attr]
+    span = {q["field"] for q in quoted["StatedSpanAllNamed"]}  # type: ignore[union-attr]
+    assert span == {"supervises_count", "direct_reports"}
+    assert {q["field"] for q in quoted["DescribedPostNamedOneWay"]} == {"title"}  # type: ignore[union-attr]
+    samples = Path(__file__).resolve().parents[1] / "data" / "documents"
+    for f in items:
+        assert f["quotes"], f["rule"]
+        for q in f["quotes"]:  # type: ignore[attr-defined]
+            assert q["document"] == f["document"]
+            text = run("read", str(samples / q["document"])).stdout
+            assert text[q["start"]:q["end"]] == q["quote"]
+    lines = run("validate", "--graph", str(built)).stdout.splitlines()
+    supervisor = next(q for q in quoted["OneSupervisor"])  # type: ignore[union-attr]
+    shown = f"\u201c{supervisor['quote']}\u201d"
+    assert any(ln.strip().startswith(shown) and "characters" in ln for ln in lines)
 
 
 def test_text_groups_by_rule_and_counts(built: Path) -> None:

@@ -5,8 +5,9 @@ reporting line (``report org:reportsTo supervisor``), so the graph reads top
 down. Each node carries what the documents say of the post: ``title``,
 ``described`` (is it described by a document, or only mentioned?),
 ``document`` and ``documents``, ``unit``, ``job_class``/``class_code``,
-``level``, ``series``/``series_rank``, ``duties``, ``titles`` and
-``findings``. A post named in several named graphs (the same IRI) is one
+``level``, ``series``/``series_rank``, ``duties``, ``titles``,
+``evidence`` (the sentence behind each fact: field, value and the quote
+with the rest of its sentence) and ``findings``. A post named in several named graphs (the same IRI) is one
 node whose facts are merged, the describing document's statements first.
 
 Everything is read with named queries (``queries/chart/*.rq``).
@@ -87,6 +88,20 @@ def _duties(graph: BuiltGraph, graphs: dict[str, str]) -> dict[str, list[tuple[s
     return duties
 
 
+Sentence = tuple[str, str, str, str, str]  # field, value, text before, quote, text after
+
+
+def _evidence(graph: BuiltGraph, graphs: dict[str, str]) -> dict[str, list[Sentence]]:
+    """The sentence behind each fact of a described post, from the graph its facts were taken from."""
+    found: dict[str, list[Sentence]] = defaultdict(list)
+    for row in rows(graph, "chart-evidence"):
+        if graphs.get(row["post"]) == row["g"]:
+            item = (row["field"], row["value"], row["prefix"] or "", row["exact"], row["suffix"] or "")
+            if item not in found[row["post"]]:
+                found[row["post"]].append(item)
+    return found
+
+
 def _titles(graph: BuiltGraph) -> dict[str, list[str]]:
     titles: dict[str, list[str]] = defaultdict(list)
     for row in rows(graph, "chart-titles"):
@@ -115,8 +130,10 @@ def reporting_view(graph: BuiltGraph, findings: Findings | None = None) -> nx.Di
             view.add_edge(sup, rep, primary=bool(row["primary"]), documents=(row["source"],))
     graphs = {iri: data["graph"] for iri, data in view.nodes(data=True)}
     duties, titles, by_post = _duties(graph, graphs), _titles(graph), normalise(findings)
+    evidence = _evidence(graph, graphs)
     for iri, data in view.nodes(data=True):
         data["duties"] = tuple(duties.get(iri, ()))
+        data["evidence"] = tuple(evidence.get(iri, ()))
         data["titles"] = tuple(titles.get(iri, [data["title"]]))
         data["findings"] = by_post.get(iri, ())
     return view

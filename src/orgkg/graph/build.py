@@ -122,7 +122,8 @@ def indexed_text(doc: Document) -> str:
 
 
 def _extract_and_map(doc: Document, *, name_shared: bool) -> tuple[URIRef, Graph, Recognition]:
-    extraction = extract(indexed_text(doc))
+    text = indexed_text(doc)
+    extraction = extract(text)
     found = Recognition(extraction.family, extraction.confidence)
     extractor = EXTRACTORS[found.family]
     prov = Provenance(
@@ -136,7 +137,7 @@ def _extract_and_map(doc: Document, *, name_shared: bool) -> tuple[URIRef, Graph
         reader=doc.reader,
         key=f"{doc.name}#{doc.sha256[:16]}" if name_shared else "",
     )
-    iri, graph = to_graph(extraction, prov)
+    iri, graph = to_graph(extraction, prov, text=text)
     return iri, graph, found
 
 

@@ -75,13 +75,38 @@ class Facts:
         return candidates[0][1] if len(candidates) == 1 else None
 
 
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+CONTEXT = 160  # at most this many characters of the sentence on each side of a quote
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The rest of the sentence (or line) around ``text[start:end]``: what comes before and after.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``;`` before white space, or at a
+    line end; each side is cut to ``CONTEXT`` characters, at a word.
+    """
+    before = text[max(0, start - CONTEXT * 2):start]
+    cut = [m.end() for m in _SENTENCE_END.finditer(before)]
+    prefix = before[cut[-1]:] if cut else before
+    after = text[end:end + CONTEXT * 2]
+    stop = _SENTENCE_END.search(after)
+    suffix = after[:stop.end() if stop and stop.group() != "\n" else stop.start()] if stop else after
+    if len(prefix) > CONTEXT:
+        prefix = prefix[-CONTEXT:].split(" ", 1)[-1]
+    if len(suffix) > CONTEXT:
+        suffix = suffix[:CONTEXT].rsplit(" ", 1)[0]
+    return prefix.lstrip(), suffix.rstrip()
+
+
 def annotate(graph: Graph, document: URIRef, evidence: list[Evidence], facts: Facts,
-             fallback: URIRef) -> None:
+             fallback: URIRef, text: str | None = None) -> None:
     """Add one annotation per evidence item, numbered in order under ``document``.
 
     An item whose fact cannot be found (a value the mapper did not write as
     such) still gets its annotation; its body then says ``fallback`` (the
     described post) has that value for the field, as a statement, not a fact.
+    With the document's ``text``, each quote keeps the rest of its sentence
+    (``oa:prefix`` and ``oa:suffix``, when not empty).
     """
     for i, ev in enumerate(evidence, 1):
         ann = child(document, "evidence", i)
@@ -108,5 +133,9 @@ def annotate(graph: Graph, document: URIRef, evidence: list[Evidence], facts: Fa
             (quote, RDF.type, OA.TextQuoteSelector),
             (quote, OA.exact, Literal(ev.quote)),
         ]
+        if text is not None:
+            prefix, suffix = sentence_around(text, ev.start, ev.end)
+            triples += [(quote, OA.prefix, Literal(prefix))] if prefix else []
+            triples += [(quote, OA.suffix, Literal(suffix))] if suffix else []
         for t in triples:
             graph.add(t)

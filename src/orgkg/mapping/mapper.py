@@ -68,8 +68,8 @@ def decimal(value: float) -> Literal:
 class _Mapper:
     """Builds one document's graph; one instance per document."""
 
-    def __init__(self, ex: Extraction, prov: Provenance) -> None:
-        self.ex, self.prov, self.g = ex, prov, Graph()
+    def __init__(self, ex: Extraction, prov: Provenance, text: str | None = None) -> None:
+        self.ex, self.prov, self.g, self.source_text = ex, prov, Graph(), text
         self.facts = Facts()
         self.doc = document_iri(prov.document_key)
         o = ex.organisation
@@ -340,10 +340,15 @@ class _Mapper:
         self.classification(post, s)
         self.reporting(post, s)
         self.content(post, s)
-        annotate(self.g, self.doc, self.ex.evidence, self.facts, post)
+        annotate(self.g, self.doc, self.ex.evidence, self.facts, post, self.source_text)
         return self.g
 
 
-def to_graph(extraction: Extraction, provenance: Provenance) -> tuple[URIRef, Graph]:
-    """The named-graph IRI and the triples of one document."""
-    return graph_iri(provenance.document_key), _Mapper(extraction, provenance).build()
+def to_graph(extraction: Extraction, provenance: Provenance, *,
+             text: str | None = None) -> tuple[URIRef, Graph]:
+    """The named-graph IRI and the triples of one document.
+
+    ``text`` is the text the evidence offsets index (``graph.build.indexed_text``):
+    given, each quote also keeps the rest of its sentence (``oa:prefix``, ``oa:suffix``).
+    """
+    return graph_iri(provenance.document_key), _Mapper(extraction, provenance, text).build()

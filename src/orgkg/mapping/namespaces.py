@@ -42,6 +42,8 @@ class OA(DefinedNamespace):
     start: URIRef
     end: URIRef
     exact: URIRef
+    prefix: URIRef
+    suffix: URIRef
 
 
 ID = Namespace(BASE)

@@ -22,6 +22,7 @@ from orgkg.query.values import with_value_rows
 from orgkg.validate import limits
 from orgkg.validate.engine.base import WORKERS
 from orgkg.validate.model import Finding, Result
+from orgkg.validate.quotes import quotes
 from orgkg.validate.shapes import rule_name
 
 CHUNK = 250
@@ -31,10 +32,12 @@ def describe(graph: BuiltGraph, results: list[Result], shapes: Graph) -> list[Fi
     """Findings in a stable order: by rule, then severity, position title, focus and value."""
     about = _about(graph, {r.focus for r in results if isinstance(r.focus, URIRef)})
     detail = limits.details(graph, results, shapes)
+    quoted = quotes(graph, results, shapes)
     findings = []
     for i, r in enumerate(results):
         post, title, document = about.get(str(r.focus), (None, None, None))
-        findings.append(Finding(r, rule_name(shapes, r.shape), post, title, document, detail.get(i, "")))
+        findings.append(Finding(r, rule_name(shapes, r.shape), post, title, document, detail.get(i, ""),
+                                quoted.get(i, ())))
     return sorted(findings, key=lambda f: (f.rule, f.severity.rank, f.title or "", f.focus,
                                            str(f.result.value or ""), f.message))
 

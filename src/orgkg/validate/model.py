@@ -3,7 +3,8 @@
 A ``Result`` is one SHACL validation result as the report states it (focus
 node, path, value, severity, the shape and constraint component that found
 it, the message). A ``Finding`` is a result made readable: the position it
-concerns, that position's title and source document. ``Report`` holds the
+concerns, that position's title and source document, and the quotes of the
+text it is about. ``Report`` holds the
 findings and counts them by severity.
 """
 
@@ -69,6 +70,17 @@ def _canon(term: Node | None) -> str:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """The words of a document a finding is about: ``text`` is ``orgkg read``'s text[start:end]."""
+
+    field: str
+    document: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Finding:
     """A result with what a person needs to read it.
 
@@ -84,6 +96,7 @@ class Finding:
     title: str | None = None
     document: str | None = None
     detail: str = ""  # the value found and the limit, for a rule that compares with one (``limits``)
+    quotes: tuple[Quote, ...] = ()  # the text it is about, from the graph's evidence (``quotes``)
 
     @property
     def severity(self) -> Severity:

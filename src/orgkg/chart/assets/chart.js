@@ -339,6 +339,18 @@
         if (du[1] !== null && du[1] !== undefined) { var bar = h('span', null, 'bar', li); h('i', null, null, bar).style.width = Math.min(100, du[1]) + '%'; }
       });
     }
+    if (d.ev && d.ev.length) {
+      h('h3', 'Where it was read', null, box);
+      var el = h('ul', null, 'evidence', box);
+      d.ev.forEach(function (e) {
+        var li = h('li', null, null, el), field = str(e[0]).replace(/_/g, ' ');
+        h('span', field.charAt(0).toUpperCase() + field.slice(1), 'field', li);
+        var q = h('q', null, null, li);
+        q.appendChild(document.createTextNode(str(e[2])));
+        h('mark', str(e[3]), null, q);
+        q.appendChild(document.createTextNode(str(e[4])));
+      });
+    }
     h('div', d.i, 'iri', box);
     panel.replaceChildren(box);
   }

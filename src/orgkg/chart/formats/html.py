@@ -59,6 +59,7 @@ def _node(data: dict[str, Any], s: _Strings) -> dict[str, Any]:
         "d": s(data.get("document")), "ds": [s(x) for x in data.get("documents", ())],
         "h": data.get("headcount"), "dp": data.get("depth"),
         "du": [[s(text), pct] for text, pct in data.get("duties", ())],
+        "ev": [[s(x) for x in item] for item in data.get("evidence", ())],
         "f": [[f.severity, f.message] for f in data.get("findings", ())],
         "a": [t for t in data.get("titles", ()) if t != data["title"]],
     }

@@ -23,6 +23,8 @@ def as_dict(f: Finding) -> dict[str, Any]:
         "path": r.path,
         "value": None if r.value is None else str(r.value),
         "message": f.message,
+        "quotes": [{"field": q.field, "document": q.document, "start": q.start, "end": q.end,
+                    "quote": q.text} for q in f.quotes],
     }
 
 
