@@ -6,6 +6,25 @@ error and an exit code (see ``orgkg.cli``).
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for one line of a terminal: control characters, line and paragraph
+    separators, bidirectional overrides and undecodable bytes (surrogates) escaped as ``\\xNN``."""
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(char) or (
+        f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
 
 class OrgkgError(Exception):
     """Base of every error orgkg reports to a person.
@@ -50,6 +69,10 @@ class EndpointError(OrgkgError):
 
 class PublishError(OrgkgError):
     """Publishing stopped part way: the graphs sent before are in place, the rest are not."""
+
+
+class OutputError(OrgkgError):
+    """The build's output folder or report cannot be written, or is not orgkg's to replace."""
 
 
 class ExportError(OrgkgError):

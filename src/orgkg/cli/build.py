@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -11,8 +12,10 @@ import click
 from rich.console import Console
 
 from orgkg.cli.common import OK, PROBLEMS, stderr_console, translate_errors
+from orgkg.errors import printable
 from orgkg.graph.build import NOT_A_POSITION, Loaded, Outcome, collect, load, shared_names, skipped
-from orgkg.graph.store import write
+from orgkg.graph.output import Output, check_writable
+from orgkg.graph.store import TRIG, write
 from orgkg.read import READERS, Limits, Worker
 from orgkg.read.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from orgkg.safety import offline
@@ -29,26 +32,32 @@ from orgkg.safety import offline
 @click.option("--strict", is_flag=True, help="Stop at the first document that fails (exit 1, DIR untouched).")
 @click.option("--report", "report_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Also write the per-file report (JSON) here.")
+@click.option("--wait", is_flag=True, help="If another build is writing to --out, wait for it (else exit 2).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary.")
 @translate_errors
 def build(paths: tuple[Path, ...], out: Path, max_bytes: int, timeout: float, strict: bool,
-          report_file: Path | None, quiet: bool) -> None:
+          report_file: Path | None, wait: bool, quiet: bool) -> None:
     """Read documents (files or folders) into a knowledge graph.
 
     Each failure is one line `path: what is wrong` on standard error and an
     entry in the report; the other documents still load. Exit 1 if any failed.
+    The output folder switches to the new build as a whole, only at the end.
     """
-    with offline("orgkg build"):
-        _build(paths, out, Limits(max_bytes=max_bytes, timeout=timeout), strict, report_file, quiet)
+    if report_file is not None:
+        check_writable(report_file, folder=False)
+    with offline("orgkg build"), Output.open(out, wait=wait) as output:
+        _build(paths, output, Limits(max_bytes=max_bytes, timeout=timeout), strict, report_file, quiet)
 
 
-def _build(paths: tuple[Path, ...], out: Path, limits: Limits, strict: bool, report_file: Path | None,
+def _build(paths: tuple[Path, ...], output: Output, limits: Limits, strict: bool, report_file: Path | None,
            quiet: bool) -> None:
     console = stderr_console()
+    out = output.folder
     files = list(collect(paths))
     if not any(explicit or skipped(path) is None for path, explicit in files):
-        console.print(f"{', '.join(map(str, paths))}: no documents found "
-                      f"(orgkg reads {', '.join(sorted(READERS))}); nothing written to {out}", markup=False)
+        console.print(printable(f"{', '.join(map(str, paths))}: no documents found "
+                                f"(orgkg reads {', '.join(sorted(READERS))}); nothing written to {out}"),
+                      markup=False)
         sys.exit(PROBLEMS)
     shared = shared_names(path for path, _ in files)
     loaded: list[Loaded] = []
@@ -63,30 +72,34 @@ def _build(paths: tuple[Path, ...], out: Path, limits: Limits, strict: bool, rep
                 report_line(console, item.outcome, quiet=quiet)
                 if strict and item.outcome.status in ("failed", NOT_A_POSITION):
                     _write_report(report_file, loaded)
-                    console.print("stopped at the first failure (--strict); nothing written to "
-                                  f"{out}", markup=False)
+                    console.print(printable("stopped at the first failure (--strict); nothing written "
+                                            f"to {out}"), markup=False)
                     sys.exit(PROBLEMS)
     finally:
         worker.close()
     graphs = {x.graph_iri: x.graph for x in loaded if x.graph_iri is not None and x.graph is not None}
-    trig = write(out, graphs, [vars(x.outcome) for x in loaded])
+    write(output.new_version(), graphs, [vars(x.outcome) for x in loaded])
+    output.publish()
     _write_report(report_file, loaded)
-    summary(console, loaded, len(graphs), trig)
+    summary(console, loaded, len(graphs), out / TRIG)
     sys.exit(PROBLEMS if any(x.outcome.status == "failed" for x in loaded) else OK)
 
 
 def _write_report(target: Path | None, loaded: list[Loaded]) -> None:
+    """Write ``--report`` whole or not at all (a temporary file renamed into place)."""
     if target is not None:
-        target.write_text(json.dumps([vars(x.outcome) for x in loaded], indent=2) + "\n", encoding="utf-8")
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_text(json.dumps([vars(x.outcome) for x in loaded], indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp, target)
 
 
 def summary(console: Console, loaded: list[Loaded], graphs: int, trig: Path) -> None:
     failed = sum(x.outcome.status == "failed" for x in loaded)
     skipped_n = sum(x.outcome.status == "skipped" for x in loaded)
-    console.print(
+    console.print(printable(
         f"{graphs} documents loaded, {failed} failed, {skipped_n} skipped; "
         f"{sum(x.outcome.positions for x in loaded)} positions, "
-        f"{sum(x.outcome.triples for x in loaded)} triples -> {trig}",
+        f"{sum(x.outcome.triples for x in loaded)} triples -> {trig}"),
         markup=False,
     )
 
@@ -94,11 +107,11 @@ def summary(console: Console, loaded: list[Loaded], graphs: int, trig: Path) -> 
 def report_line(console: Console, o: Outcome, *, quiet: bool) -> None:
     """One line per document: what was read, or what is wrong with it."""
     if o.status in ("failed", NOT_A_POSITION):
-        console.print(f"{o.path}: {o.error}", markup=False)
+        line = f"{o.path}: {o.error}"
     elif quiet:
         return
     elif o.status == "ok":
-        console.print(f"{o.path}: {o.family} ({o.confidence:.2f}), {o.positions} positions, "
-                      f"{o.triples} triples", markup=False)
+        line = f"{o.path}: {o.family} ({o.confidence:.2f}), {o.positions} positions, {o.triples} triples"
     else:
-        console.print(f"{o.path}: skipped, {o.error}", markup=False)
+        line = f"{o.path}: skipped, {o.error}"
+    console.print(printable(line), markup=False)

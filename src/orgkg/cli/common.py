@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 
-from orgkg.errors import OrgkgError
+from orgkg.errors import OrgkgError, printable
 
-OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
+OK, PROBLEMS, CANNOT_RUN, INTERRUPTED = 0, 1, 2, 130
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -29,15 +29,18 @@ def stdout_console() -> Console:
 
 
 def translate_errors(func: F) -> F:
-    """The one place orgkg's errors become a line on standard error and exit code 2."""
+    """The one place orgkg's errors become a line on standard error and exit code 2 (130 for Ctrl-C)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except OrgkgError as err:
-            click.echo(f"orgkg: {err}", err=True)
+            click.echo(f"orgkg: {printable(str(err))}", err=True)
             sys.exit(CANNOT_RUN)
+        except KeyboardInterrupt:
+            click.echo("orgkg: interrupted; nothing was left half-written", err=True)
+            sys.exit(INTERRUPTED)
 
     return wrapper  # type: ignore[return-value]
 

@@ -28,6 +28,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from orgkg.errors import GraphError
+from orgkg.graph.output import resolve
 from orgkg.graph.store import INFERRED_TRIG, STORE, TRIG, in_union, load
 from orgkg.graph.titles import TitleIndex
 from orgkg.mapping.namespaces import PREFIXES
@@ -49,11 +50,12 @@ class BuiltGraph:
         """The graph built into ``folder`` (its store, or parsed from its TriG files when it has none)."""
         if not folder.is_dir():
             raise GraphError(str(folder), "no such graph folder", "run `orgkg build PATH --out DIR` first")
+        given, folder = folder, resolve(folder)  # the current version, read whole (graph.output)
         if (folder / STORE).is_dir():
             try:
                 store = ox.Store(str(folder / STORE)) if writable else ox.Store.read_only(str(folder / STORE))
-            except OSError as err:
-                raise GraphError(str(folder / STORE), f"cannot open the store: {err}",
+            except (OSError, RuntimeError) as err:  # RuntimeError: RocksDB's "Corruption: ..."
+                raise GraphError(str(given), f"the store is damaged or unreadable ({_first_line(err)})",
                                  "rebuild with `orgkg build`") from None
             return cls(store, folder)
         if (folder / TRIG).is_file():
@@ -62,8 +64,9 @@ class BuiltGraph:
                 if (folder / name).is_file():
                     try:
                         load(store, (folder / name).read_text(encoding="utf-8"))
-                    except SyntaxError as err:
-                        raise GraphError(str(folder / name), f"not valid TriG: {err}") from None
+                    except (SyntaxError, UnicodeDecodeError) as err:
+                        raise GraphError(str(given / name), f"not valid TriG: {_first_line(err)}",
+                                         "rebuild with `orgkg build`") from None
             return cls(store, folder)
         raise GraphError(str(folder), f"holds neither {STORE}/ nor {TRIG}",
                          "run `orgkg build PATH --out DIR` first")
@@ -139,3 +142,7 @@ class BuiltGraph:
         tmp.write_text(head + f"\n<{INFERRED_GRAPH}> {{\n" + "\n".join(lines) + "\n}\n", encoding="utf-8")
         tmp.replace(path)
         return path
+
+
+def _first_line(err: BaseException) -> str:
+    return str(err).strip().split("\n")[0][:200]

@@ -5,14 +5,13 @@
 inputs give byte-identical output. ``store/`` is a persistent Oxigraph store
 loaded from it, so later commands open the graph without parsing anything;
 ``titles.sqlite`` indexes post titles for text search (``graph.titles``).
-``graph.built`` opens them. Both are replaced as a whole: a new build is written beside the old one and
-moved into place.
+``graph.built`` opens them. A build writes all of them into a fresh version
+folder that replaces the old one as a whole (``graph.output``).
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -21,13 +20,14 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from orgkg.graph import titles
+from orgkg.graph.output import BUILD, step
 from orgkg.mapping.evidence import is_evidence
 from orgkg.mapping.namespaces import PREFIXES, bind_prefixes
 
 TRIG = "graph.trig"
 STORE = "store"
 REPORT = "build-report.json"
-INFERRED_TRIG = "inferred.trig"  # written by `orgkg reason` (graph.built); a new build removes it
+INFERRED_TRIG = "inferred.trig"  # written by `orgkg reason` (graph.built); a new build has none
 
 
 def trig(graphs: Mapping[URIRef, Graph]) -> str:
@@ -45,30 +45,24 @@ def trig(graphs: Mapping[URIRef, Graph]) -> str:
     return "".join(parts)
 
 
-def write(out: Path, graphs: Mapping[URIRef, Graph], report: list[dict[str, Any]]) -> Path:
-    """Write ``graph.trig``, the store, the title index and the build report into ``out``."""
-    out.mkdir(parents=True, exist_ok=True)
-    staging = out / ".staging"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
+def write(folder: Path, graphs: Mapping[URIRef, Graph], report: list[dict[str, Any]]) -> Path:
+    """Write ``graph.trig``, the store, the title index and the build report into a new, empty
+    ``folder`` (a version folder of ``graph.output``, switched into place as a whole)."""
     text = trig(graphs)
-    (staging / TRIG).write_text(text, encoding="utf-8")
-    store = ox.Store(str(staging / STORE))
+    step("write graph.trig")
+    (folder / TRIG).write_text(text, encoding="utf-8")
+    step("write store")
+    store = ox.Store(str(folder / STORE))
     load(store, text)
     store.flush()
     del store
-    titles.write(staging / titles.FILE, graphs)
-    (staging / REPORT).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    (out / INFERRED_TRIG).unlink(missing_ok=True)
-    for name in (TRIG, REPORT, titles.FILE, STORE):
-        target = out / name
-        if target.is_dir():
-            shutil.rmtree(target)
-        elif target.exists():
-            target.unlink()
-        (staging / name).rename(target)
-    staging.rmdir()
-    return out / TRIG
+    step("write titles")
+    titles.write(folder / titles.FILE, graphs, build=folder.name)
+    step("write report")
+    (folder / REPORT).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    step("write build.json")
+    (folder / BUILD).write_text(json.dumps({"build": folder.name}) + "\n", encoding="utf-8")
+    return folder / TRIG
 
 
 def load(store: ox.Store, trig_text: str) -> None:

@@ -20,23 +20,29 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
+from orgkg.errors import GraphError
+from orgkg.graph.output import built_id, resolve
 from orgkg.mapping.vocab import ORGKG
 
 FILE = "titles.sqlite"
 
 
-def write(path: Path, graphs: Mapping[URIRef, Graph]) -> None:
+def write(path: Path, graphs: Mapping[URIRef, Graph], *, build: str | None = None) -> None:
     """The index of every ``orgkg:title`` in the graphs (a post titled in two documents twice)."""
     write_pairs(path, ((str(post), str(title)) for g in graphs.values()
-                       for post, title in g.subject_objects(ORGKG.title) if isinstance(title, Literal)))
+                       for post, title in g.subject_objects(ORGKG.title) if isinstance(title, Literal)),
+                build=build)
 
 
-def write_pairs(path: Path, pairs: Iterable[tuple[str, str]]) -> None:
-    """The index of ``(post IRI, title)`` pairs, replacing any earlier file."""
+def write_pairs(path: Path, pairs: Iterable[tuple[str, str]], *, build: str | None = None) -> None:
+    """The index of ``(post IRI, title)`` pairs, replacing any earlier file; ``build`` names the
+    build it belongs to, so an index from another build is told from the right one."""
     path.unlink(missing_ok=True)
     with closing(sqlite3.connect(path)) as db, db:
         db.execute("CREATE TABLE title (post TEXT NOT NULL, lower TEXT NOT NULL)")
         db.executemany("INSERT INTO title VALUES (?, ?)", ((p, t.lower()) for p, t in pairs))
+        db.execute("CREATE TABLE build (id TEXT)")
+        db.execute("INSERT INTO build VALUES (?)", (build,))
 
 
 class TitleIndex:
@@ -47,8 +53,26 @@ class TitleIndex:
 
     @classmethod
     def open(cls, folder: Path) -> TitleIndex | None:
-        path = folder / FILE
-        return cls(path) if path.is_file() else None
+        """The index of the build in ``folder``; one that another build wrote is stale, and
+        ``GraphError`` says so (its answers would narrow a search to posts that are not there)."""
+        built = resolve(folder)
+        path = built / FILE
+        if not path.is_file():
+            return None
+        build = built_id(built)
+        if build is not None and cls(path).build() != build:
+            raise GraphError(str(path), "the title index is not from the build beside it (stale or "
+                             "damaged)", "rebuild with `orgkg build`")
+        return cls(path)
+
+    def build(self) -> str | None:
+        """The id of the build that wrote the index (None if it does not say)."""
+        try:
+            with closing(sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+                row = db.execute("SELECT id FROM build").fetchone()
+        except sqlite3.Error:
+            return None
+        return str(row[0]) if row and row[0] is not None else None
 
     def posts_containing(self, text: str, limit: int) -> list[str] | None:
         """The posts whose title contains ``text`` in any case; None when more than ``limit`` do

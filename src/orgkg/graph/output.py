@@ -1,0 +1,252 @@
+"""The output folder of ``orgkg build``: one build at a time, switched whole, never someone else's.
+
+    DIR/
+      .orgkg                  marker: orgkg made this folder (it replaces nothing in a folder without one)
+      .orgkg.lock             held by the build writing here (``flock``); it says who
+      versions/<id>/          one complete build: graph.trig, store/, titles.sqlite, build-report.json
+      current -> versions/<id>      the pointer, switched by one rename
+      graph.trig -> current/graph.trig, store -> current/store, ...   fixed links through it
+                              (inferred.trig -> current/inferred.trig once ``orgkg reason`` writes it)
+
+A build writes a fresh version folder and, when it is complete and synced,
+switches ``current`` with one ``rename``: killed at any moment, the folder
+holds the old build or the new one, never a mix. Readers resolve the pointer
+once (``resolve``) and open everything from that version. The version before
+the current one is kept (a reader may still have it open); older ones go.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import time
+from pathlib import Path
+from typing import IO, Any
+
+from orgkg import __version__
+from orgkg.errors import OutputError
+
+MARKER = ".orgkg"
+LOCK = ".orgkg.lock"
+VERSIONS = "versions"
+CURRENT = "current"
+#: In each version: its id, which the title index repeats (``titles``), so a stray index is told apart.
+BUILD = "build.json"
+#: The names at the top of DIR that point into the current version.
+LINKS = ("graph.trig", "build-report.json", "store", "titles.sqlite", "inferred.trig")
+#: For the crash-consistency test only: "KILL:N" or "INT:N" sends that signal at the Nth file operation.
+FAULT_ENV = "ORGKG_TEST_SIGNAL_AT_FILE_OP"
+_ops = 0
+
+
+def step(what: str) -> None:
+    """Mark one file operation of the build (the crash test's hook; a no-op otherwise)."""
+    global _ops
+    spec = os.environ.get(FAULT_ENV)
+    if not spec:
+        return
+    _ops += 1
+    name, _, n = spec.partition(":")
+    if _ops == int(n):
+        os.kill(os.getpid(), getattr(signal, f"SIG{name}"))
+
+
+def resolve(folder: Path) -> Path:
+    """The folder holding the built files: the current version, or ``folder`` itself (older layouts)."""
+    link = folder / CURRENT
+    if link.is_symlink():
+        return folder / os.readlink(link)
+    return folder
+
+
+def link_current(folder: Path, name: str) -> Path:
+    """``folder/name``, made a link to ``current/name`` when ``folder`` has versions and no such name."""
+    path = folder / name
+    if (folder / CURRENT).is_symlink() and not os.path.lexists(path):
+        os.symlink(Path(CURRENT) / name, path)
+    return path
+
+
+def built_id(folder: Path) -> str | None:
+    """The id of the build in ``folder`` (a resolved version folder), None for older layouts."""
+    try:
+        return str(json.loads((folder / BUILD).read_text(encoding="utf-8"))["build"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def check_writable(path: Path, *, folder: bool) -> None:
+    """Raise ``OutputError`` unless ``path`` (a folder, or a file) can be written; creates nothing."""
+    target = path if folder else path.parent
+    probe = target
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir():
+        raise OutputError(str(path), f"cannot be written: {probe} is a file, not a folder")
+    if path.is_dir() and not folder:
+        raise OutputError(str(path), "cannot be written: it is a folder", "give a file name")
+    if path.exists() and folder and not path.is_dir():
+        raise OutputError(str(path), "cannot be written: it is a file, not a folder")
+    try:
+        os.rmdir(_probe_dir(probe))
+    except OSError as err:
+        raise OutputError(str(path), f"cannot be written: {err.strerror or err} in {probe}",
+                          "choose a writable place") from None
+
+
+def _probe_dir(where: Path) -> str:
+    name = where / f".orgkg-probe-{secrets.token_hex(4)}"
+    os.mkdir(name)
+    return str(name)
+
+
+class Output:
+    """An output folder opened for one build: marked as orgkg's, locked, with a version being written."""
+
+    def __init__(self, folder: Path, lock: IO[str], created: bool) -> None:
+        self.folder, self._lock, self.created = folder, lock, created
+        self.version: Path | None = None
+
+    @classmethod
+    def open(cls, folder: Path, *, wait: bool = False) -> Output:
+        """Create or adopt ``folder``, refuse one orgkg did not make, and take its lock."""
+        check_writable(folder, folder=True)
+        created = not folder.exists()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if not (folder / MARKER).is_file():
+                if any(folder.iterdir()):
+                    raise OutputError(str(folder), "not an orgkg output folder (it has no .orgkg marker) "
+                                      "and is not empty; orgkg replaces nothing it did not write",
+                                      "choose a new or empty folder for --out")
+                _write_marker(folder)
+            _check_names(folder)
+            lock = _take_lock(folder, wait=wait)
+        except OSError as err:
+            raise OutputError(str(folder), f"cannot be written: {err.strerror or err}",
+                              "choose a writable place") from None
+        return cls(folder, lock, created)
+
+    def new_version(self) -> Path:
+        """A fresh, empty version folder to write the build into."""
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        self.version = self.folder / VERSIONS / f"{stamp}-{secrets.token_hex(3)}"
+        step("mkdir version")
+        self.version.mkdir(parents=True)
+        return self.version
+
+    def publish(self) -> None:
+        """Switch ``current`` to the new version in one rename, then drop versions no one needs."""
+        assert self.version is not None
+        step("sync version")
+        _sync_tree(self.version)
+        previous = resolve(self.folder) if (self.folder / CURRENT).is_symlink() else None
+        tmp = self.folder / f".{CURRENT}.{secrets.token_hex(3)}"
+        step("make pointer")
+        os.symlink(self.version.relative_to(self.folder), tmp)
+        step("switch pointer")
+        os.replace(tmp, self.folder / CURRENT)
+        step("sync folder")
+        _fsync_dir(self.folder)
+        for name in LINKS:
+            if not (self.folder / name).is_symlink():
+                step(f"link {name}")
+                link_current(self.folder, name)
+        keep = {self.version.name} | ({previous.name} if previous else set())
+        for old in sorted((self.folder / VERSIONS).iterdir()):
+            if old.name not in keep:
+                step(f"remove {old.name}")
+                shutil.rmtree(old, ignore_errors=True)
+        self.version = None
+
+    def close(self) -> None:
+        """Remove an unpublished version (and the folder, if this build made it and nothing was
+        published); release the lock."""
+        if self.version is not None:
+            shutil.rmtree(self.version, ignore_errors=True)
+            self.version = None
+        if self.created and not (self.folder / CURRENT).is_symlink():
+            for name in (MARKER, LOCK):
+                (self.folder / name).unlink(missing_ok=True)
+            for folder in (self.folder / VERSIONS, self.folder):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+        with contextlib.suppress(OSError):
+            self._lock.truncate(0)
+        self._lock.close()
+
+    def __enter__(self) -> Output:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _write_marker(folder: Path) -> None:
+    info = {"orgkg": __version__, "what": "an orgkg build output folder; orgkg replaces what is in it"}
+    (folder / MARKER).write_text(json.dumps(info) + "\n", encoding="utf-8")
+
+
+def _check_names(folder: Path) -> None:
+    """The top-level names orgkg manages must be its own (links), not a user's files."""
+    for name in (CURRENT, *LINKS):
+        path = folder / name
+        if os.path.lexists(path) and not path.is_symlink():
+            raise OutputError(str(path), "is in the way and orgkg did not write it (it is not orgkg's link)",
+                              "move it away or choose another --out")
+
+
+def _take_lock(folder: Path, *, wait: bool) -> IO[str]:
+    handle = open(folder / LOCK, "a+", encoding="utf-8")  # noqa: SIM115 (held until close)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        handle.seek(0)
+        holder = _holder(handle.read())
+        handle.close()
+        raise OutputError(str(folder), f"another orgkg build is writing here ({holder})",
+                          "wait for it to finish, or pass --wait") from None
+    except BaseException:
+        handle.close()
+        raise
+    handle.seek(0)
+    handle.truncate()
+    started = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
+    handle.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "started": started}) + "\n")
+    handle.flush()
+    return handle
+
+
+def _holder(text: str) -> str:
+    try:
+        info: dict[str, Any] = json.loads(text)
+        return f"process {int(info['pid'])} on {info['host']}, started {info['started']}"
+    except (ValueError, KeyError, TypeError):
+        return "a process that has not said who it is yet"
+
+
+def _sync_tree(root: Path) -> None:
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+    for path in [root, *sorted(p for p in root.rglob("*") if p.is_dir())]:
+        _fsync_dir(path)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    except OSError as err:  # some file systems cannot sync a folder
+        if err.errno not in (errno.EINVAL, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
