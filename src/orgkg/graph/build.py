@@ -82,9 +82,8 @@ def load(path: Path, *, name_shared: bool = False, limits: Limits | None = None,
     limits = limits or Limits()
     start = time.perf_counter()
     try:
-        doc = read(path, limits, worker)
-        left = limits.timeout - (time.perf_counter() - start) if limits.timeout > 0 else 0.0
-        with deadline(str(path), max(left, 0.001) if limits.timeout > 0 else 0.0):
+        with deadline(str(path), limits.timeout):  # reading, decoding, extraction and mapping alike
+            doc = read(path, limits, worker)
             iri, graph, found = _extract_and_map(doc, name_shared=name_shared)
     except NotAPositionError as err:
         return Loaded(Outcome(str(path), NOT_A_POSITION, error=err.message[:500],

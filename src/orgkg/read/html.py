@@ -67,6 +67,7 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
 class HtmlReader(Reader):
     suffixes = (".html", ".htm", ".xhtml")
     media_type = "text/html"
+    isolated = True  # html.parser is quadratic on some malformed markup: time-limited in the worker
 
     def read(self, path: Path, data: bytes) -> ReadText:
         text, encoding = _decode(path, data)

@@ -3,6 +3,8 @@
 Tesseract is Debian's ``tesseract-ocr`` package (run as the ``tesseract``
 command). Pages are rendered with pdfplumber (pypdfium2) at 300 dpi.
 The text then goes through the same loaders, whose OCR repairs apply.
+The page images go to the worker's temporary folder, which the build removes
+even when the worker is killed at its time limit; Tesseract dies with the worker.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 from orgkg.errors import InputError
 from orgkg.read.base import ReadText
+from orgkg.read.limits import die_with_parent
 
 DPI = 300
 
@@ -41,7 +44,7 @@ def read_scanned(path: Path, pdf: Any) -> ReadText:
             image = Path(tmp) / f"page{i}.png"
             page.to_image(resolution=DPI).original.save(image)
             done = subprocess.run([exe, str(image), "stdout"], capture_output=True, text=True,
-                                  check=False)
+                                  check=False, preexec_fn=die_with_parent)
             if done.returncode != 0:
                 raise InputError(str(path), f"OCR failed on page {i + 1}: {done.stderr.strip()[:200]}")
             starts.append(offset)

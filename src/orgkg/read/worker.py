@@ -1,29 +1,73 @@
-"""A worker process for the readers whose libraries can hang or blow up (PDF, DOCX, RTF).
+"""A worker process for the readers whose libraries can hang or blow up (PDF, DOCX, RTF, HTML).
 
 One process serves every document of a build (starting one per document
 would cost more than reading most files); it is killed and replaced when a
-document runs past its time limit or kills it. Its address space is capped,
-so a decompression bomb fails there, not in the build.
+document runs past its time limit or kills it. It is fenced in:
+
+- its address space is capped, so a decompression bomb fails there, not in the build;
+- each job's CPU time is capped (``RLIMIT_CPU``), a second fence behind the wall-clock limit;
+- it dies with the build (``PR_SET_PDEATHSIG``), even when the build is killed with SIGKILL;
+- it ignores Ctrl-C (the build answers it), says nothing on standard error
+  (library warnings would break the one line per file), and keeps its
+  temporary files (OCR page images) in a folder the build removes.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing as mp
+import os
 import resource
+import shutil
+import signal
+import tempfile
+import warnings
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from orgkg.errors import InputError
 from orgkg.read.base import Reader, ReadText
+from orgkg.read.limits import die_with_parent
 
 MEMORY_CAP = 4 * 1024**3
+#: CPU seconds a job may use beyond its wall-clock time limit before the kernel stops it.
+CPU_MARGIN = 5
+TEMP_PREFIX = "orgkg-worker-"
 
 
-def _serve(conn: Connection, readers: dict[str, type[Reader]]) -> None:
+def _fence(parent: int, tmp: str) -> None:
+    """Set the worker's limits before it reads anything."""
+    die_with_parent()
+    if os.getppid() != parent:  # the build died before the signal was armed
+        os._exit(0)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+    tempfile.tempdir = tmp
+    os.environ["TMPDIR"] = tmp
+    logging.disable(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+
+def _cpu_cap(timeout: float) -> None:
+    """Cap the CPU time of the next job: what was used so far, plus the time limit and a margin."""
+    if timeout <= 0:
+        return
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    soft = int(used.ru_utime + used.ru_stime + timeout) + CPU_MARGIN
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard),
+                                                 hard))
+
+
+def _serve(conn: Connection, readers: dict[str, type[Reader]], parent: int, tmp: str) -> None:
+    _fence(parent, tmp)
     while True:
         try:
             job = conn.recv()
@@ -31,7 +75,8 @@ def _serve(conn: Connection, readers: dict[str, type[Reader]]) -> None:
             return
         if job is None:
             return
-        name, path, data = job
+        name, path, data, timeout = job
+        _cpu_cap(timeout)
         try:
             conn.send(("ok", readers[name]().read(path, data)))
         except InputError as err:
@@ -49,12 +94,17 @@ class Worker:
         self.readers = readers
         self.process: Any = None
         self.conn: Connection | None = None
+        self.tmp: str | None = None
 
     def _start(self) -> Connection:
         if self.conn is None or self.process is None or not self.process.is_alive():
+            self.kill()
+            _remove_orphaned_temp()
+            self.tmp = tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-")
             ctx = mp.get_context("spawn")
             parent, child = ctx.Pipe()
-            self.process = ctx.Process(target=_serve, args=(child, self.readers), daemon=True)
+            self.process = ctx.Process(target=_serve, args=(child, self.readers, os.getpid(), self.tmp),
+                                       daemon=True)
             self.process.start()
             child.close()
             self.conn = parent
@@ -62,9 +112,14 @@ class Worker:
 
     def read(self, reader: type[Reader], path: Path, data: bytes, timeout: float) -> ReadText:
         name = reader.__name__
-        conn = self._start()
-        conn.send((name, path, data))
-        if not conn.poll(timeout if timeout > 0 else None):
+        try:
+            conn = self._start()
+            conn.send((name, path, data, timeout))
+            done = conn.poll(timeout if timeout > 0 else None)
+        except BaseException:  # the build's own deadline or Ctrl-C: this job's answer will never be read
+            self.kill()
+            raise
+        if not done:
             self.kill()
             raise InputError(str(path), f"reading took longer than the time limit of {timeout:g} s",
                              "raise it with --timeout")
@@ -73,6 +128,9 @@ class Worker:
         except EOFError:
             code = self.process.exitcode if self.process else None
             self.kill()
+            if code == -signal.SIGXCPU:
+                raise InputError(str(path), "reading used more CPU time than the time limit of "
+                                 f"{timeout:g} s", "raise it with --timeout") from None
             raise InputError(str(path), f"the reader crashed on this file (exit code {code})") from None
         if status == "ok":
             assert isinstance(value, ReadText)
@@ -82,12 +140,14 @@ class Worker:
         raise InputError(str(path), str(value))
 
     def kill(self) -> None:
-        if self.process is not None:
+        if self.process is not None and self.process.pid is not None:  # None: interrupted while starting
             self.process.kill()
             self.process.join()
         if self.conn is not None:
             self.conn.close()
-        self.process = self.conn = None
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        self.process = self.conn = self.tmp = None
 
     def close(self) -> None:
         if self.conn is not None:
@@ -96,3 +156,11 @@ class Worker:
             if self.process is not None:
                 self.process.join(timeout=5)
         self.kill()
+
+
+def _remove_orphaned_temp() -> None:
+    """Temporary folders of workers whose build was killed (its process id no longer runs)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{TEMP_PREFIX}*-*"):
+        pid = folder.name[len(TEMP_PREFIX):].split("-")[0]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,91 @@
+"""The reader worker is fenced in: time limit over all reading, dies with the build, CPU and memory
+capped, and leaves no temporary files behind, even when it is killed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.support.badinputs import scanned_pdf
+from tests.test_output_folder import _children, _wait_for_child
+
+#: ``html.parser`` is quadratic on a run of unclosed tags: 10,000 of them take about 30 s.
+SLOW_HTML = "<a " * 10_000
+
+
+def orgkg(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "orgkg", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})})
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_the_time_limit_covers_reading_html_and_states_the_real_limit(tmp_path: Path) -> None:
+    (tmp_path / "slow.html").write_text(SLOW_HTML, encoding="utf-8")
+    start = time.monotonic()
+    proc = orgkg("build", str(tmp_path / "slow.html"), "--out", str(tmp_path / "out"), "--timeout", "2")
+    _, err = proc.communicate(timeout=120)
+    assert time.monotonic() - start < 15
+    assert proc.returncode == 1
+    assert f"{tmp_path / 'slow.html'}: " in err
+    assert "took longer than the time limit of 2 s (raise it with --timeout)" in err
+
+
+def test_the_worker_dies_with_a_killed_build_and_is_capped(tmp_path: Path) -> None:
+    (tmp_path / "slow.html").write_text("<a " * 40_000, encoding="utf-8")
+    build = orgkg("build", str(tmp_path / "slow.html"), "--out", str(tmp_path / "out"))
+    try:
+        assert _wait_for_child(build.pid), "no reader worker started"
+        time.sleep(1.0)  # the worker is now parsing
+        (worker,) = [c for c in _children(build.pid)
+                     if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+        limits = Path(f"/proc/{worker}/limits").read_text()
+        cpu = next(ln for ln in limits.splitlines() if ln.startswith("Max cpu time")).split()
+        memory = next(ln for ln in limits.splitlines() if ln.startswith("Max address space")).split()
+        assert cpu[3] != "unlimited" and int(cpu[3]) <= 60 + 5 + 10
+        assert int(memory[3]) == 4 * 1024**3
+        build.send_signal(signal.SIGKILL)
+        build.wait(timeout=10)
+        end = time.monotonic() + 10
+        while _alive(worker) and time.monotonic() < end:
+            time.sleep(0.1)
+        assert not _alive(worker), "the reader worker outlived the build"
+    finally:
+        if build.poll() is None:
+            build.kill()
+
+
+def test_ocr_page_images_and_tesseract_are_gone_after_a_time_out(tmp_path: Path) -> None:
+    """Tesseract is not installed here: a stand-in program that hangs as a stuck OCR would
+    (a shell script named ``tesseract`` on PATH) shows the clean-up. The real one takes the same path."""
+    bin_dir, tmp = tmp_path / "bin", tmp_path / "tmp"
+    bin_dir.mkdir()
+    tmp.mkdir()
+    pid_file = tmp_path / "tesseract.pid"
+    fake = bin_dir / "tesseract"
+    fake.write_text('#!/bin/sh\nif [ "$1" = "--version" ]; then echo "tesseract 5 (stand-in)"; exit 0; fi\n'
+                    f'echo $$ > {pid_file}\nexec sleep 300\n', encoding="utf-8")
+    fake.chmod(0o755)
+    scanned_pdf(tmp_path / "scan.pdf")
+    env = {"PATH": f"{bin_dir}:{os.environ['PATH']}", "TMPDIR": str(tmp)}
+    proc = orgkg("build", str(tmp_path / "scan.pdf"), "--out", str(tmp_path / "out"), "--timeout", "5",
+                 env=env)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1
+    assert "took longer than the time limit of 5 s" in err
+    assert pid_file.is_file(), "the OCR program never ran"
+    end = time.monotonic() + 5
+    while _alive(int(pid_file.read_text())) and time.monotonic() < end:
+        time.sleep(0.1)
+    assert not _alive(int(pid_file.read_text())), "Tesseract outlived its worker"
+    assert list(tmp.iterdir()) == []
