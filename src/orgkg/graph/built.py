@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from orgkg.errors import GraphError
-from orgkg.graph.output import resolve
+from orgkg.graph.output import resolve, shown
 from orgkg.graph.store import INFERRED_TRIG, STORE, TRIG, in_union, load
 from orgkg.graph.titles import TitleIndex
 from orgkg.mapping.namespaces import PREFIXES
@@ -141,7 +141,7 @@ class BuiltGraph:
         tmp = path.with_name(f".{path.name}.tmp")
         tmp.write_text(head + f"\n<{INFERRED_GRAPH}> {{\n" + "\n".join(lines) + "\n}\n", encoding="utf-8")
         tmp.replace(path)
-        return path
+        return shown(path)
 
 
 def _first_line(err: BaseException) -> str:

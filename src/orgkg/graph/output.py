@@ -6,7 +6,7 @@
       versions/<id>/          one complete build: graph.trig, store/, titles.sqlite, build-report.json
       current -> versions/<id>      the pointer, switched by one rename
       graph.trig -> current/graph.trig, store -> current/store, ...   fixed links through it
-                              (inferred.trig -> current/inferred.trig once ``orgkg reason`` writes it)
+                              (inferred.trig -> current/inferred.trig once ``orgkg reason`` wrote it)
 
 A build writes a fresh version folder and, when it is complete and synced,
 switches ``current`` with one ``rename``: killed at any moment, the folder
@@ -40,7 +40,7 @@ CURRENT = "current"
 #: In each version: its id, which the title index repeats (``titles``), so a stray index is told apart.
 BUILD = "build.json"
 #: The names at the top of DIR that point into the current version.
-LINKS = ("graph.trig", "build-report.json", "store", "titles.sqlite", "inferred.trig")
+LINKS = ("graph.trig", "build-report.json", "store", "titles.sqlite")
 #: For the crash-consistency test only: "KILL:N" or "INT:N" sends that signal at the Nth file operation.
 FAULT_ENV = "ORGKG_TEST_SIGNAL_AT_FILE_OP"
 _ops = 0
@@ -71,6 +71,15 @@ def link_current(folder: Path, name: str) -> Path:
     path = folder / name
     if (folder / CURRENT).is_symlink() and not os.path.lexists(path):
         os.symlink(Path(CURRENT) / name, path)
+    return path
+
+
+def shown(path: Path) -> Path:
+    """Where a person finds a file written into a version folder: through the output folder's
+    link (made if missing); a file of an older layout is where it is."""
+    version = path.parent
+    if version.parent.name == VERSIONS and (version.parent.parent / MARKER).is_file():
+        return link_current(version.parent.parent, path.name)
     return path
 
 
@@ -159,6 +168,11 @@ class Output:
             if not (self.folder / name).is_symlink():
                 step(f"link {name}")
                 link_current(self.folder, name)
+        for link in self.folder.iterdir():  # e.g. inferred.trig of the build before: not in this one
+            if (link.is_symlink() and link.name not in LINKS and not link.exists()
+                    and os.readlink(link).startswith(f"{CURRENT}/")):
+                step(f"unlink {link.name}")
+                link.unlink()
         keep = {self.version.name} | ({previous.name} if previous else set())
         for old in sorted((self.folder / VERSIONS).iterdir()):
             if old.name not in keep:
