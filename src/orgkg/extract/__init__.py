@@ -20,6 +20,7 @@ from orgkg.extract.families.goc_ex import GoCExecutivePosition
 from orgkg.extract.families.montana import MontanaJobProfile
 from orgkg.extract.lexicon import words
 from orgkg.extract.records import Extraction
+from orgkg.extract.rules.values import sanitise
 from orgkg.extract.text import tidy
 
 EXTRACTORS: dict[str, type[Extractor]] = {
@@ -56,7 +57,9 @@ def recognise(text: str) -> Recognition:
         if score > best.confidence:
             best = Recognition(name, score)
     if best.confidence < MIN_CONFIDENCE:
-        return Recognition(GENERIC, 1.0 - best.confidence)
+        # how much the text speaks of a job, not only how little the families' cues matched
+        said = set(re.findall(r"\w+", text[:20000].casefold())) & words("words", "position_words")
+        return Recognition(GENERIC, round(min(1.0 - best.confidence, len(said) / JOB_WORDS), 2))
     return best
 
 
@@ -71,6 +74,7 @@ def extract(text: str, family: str | None = None) -> Extraction:
     result = EXTRACTORS[found.family]().extract(text)
     result.family = found.family
     result.confidence = found.confidence
+    sanitise(result)
     if found.family == GENERIC and not family:
         facts = position_facts(result)
         if not facts and not speaks_of_a_position(text):
@@ -88,6 +92,8 @@ def speaks_of_a_position(text: str) -> bool:
     return len(found) >= 50 and bool(set(found) & words("words", "position_words"))
 
 
+#: as many of a job's words (``position``, ``duties``, ``salary`` ...) as make a text surely about one.
+JOB_WORDS = 4
 #: as many kinds of position fact as make a reading certain.
 FULL = 5
 

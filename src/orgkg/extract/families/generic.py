@@ -253,6 +253,18 @@ def flsa_of(raw: str, text: str) -> str | None:
 
 # ---------------------------------------------------------------- the extractor
 
+#: words before a place that make it where the applicant lives, not who employs: "must reside in X".
+RESIDENCE = re.compile(r"\b(?:resid\w*|live[sd]?|living|relocat\w*|commut\w*)\b[^.\n]{0,40}$", re.I)
+
+
+def _employer(text: str) -> re.Match[str] | None:
+    """The first government or employer named other than as where an applicant must live."""
+    for m in JURISDICTION.finditer(text):
+        if not RESIDENCE.search(text[max(0, m.start() - 60) : m.start()]):
+            return m
+    return None
+
+
 def organisation(text: str) -> Organisation:
     org = first_field(text, "organization")
     if not org:  # a header cell: ``POSITION DESCRIPTION      Ministry of Health``
@@ -278,7 +290,7 @@ def organisation(text: str) -> Organisation:
                                                                "subdivision"}
         units.append((value if named else f"{value} {word.title()}", word))
     head = "\n".join(ln.title() if ln.isupper() else ln for ln in text.splitlines()[:30])
-    found = JURISDICTION.search(head) or JURISDICTION.search(text)
+    found = _employer(head) or _employer(text)
     juris = FEDERAL if federal(text) else found.group(0).strip() if found \
         else web_jurisdiction(text)
     org = clean_title(org) if org else None

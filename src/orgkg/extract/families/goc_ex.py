@@ -22,7 +22,7 @@ from orgkg.extract.families.goc_ex_dimensions import dimensions
 from orgkg.extract.families.goc_ex_header import header_fields
 from orgkg.extract.families.goc_ex_lists import described_titles, multiplicity
 from orgkg.extract.families.ocr_cues import fix_ocr_words, ocr, ocr_any
-from orgkg.extract.lexicon import language
+from orgkg.extract.lexicon import fold, language
 from orgkg.extract.records import (
     Duty,
     Extraction,
@@ -32,6 +32,8 @@ from orgkg.extract.records import (
     Organisation,
     Position,
 )
+from orgkg.extract.rules.organisation import organisation_named
+from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     NUMBER_WORDS,
     clean_title,
@@ -105,6 +107,9 @@ FOOTER = re.compile(
 RUNNING_TITLE = re.compile(r"(?m)^[ \t]*[\w-]{3,20}[ \t]+[-\u2013][ \t]+(\S[^\n]{2,80}?)[ \t]{3,}" + PAGE)
 PAGE_HEADER = re.compile(rf"(?im)^[^\n]{{0,100}}?[ \t]{{3,}}{PAGE}(?:\s*(?:of|/)\s*[0-9IOl|]{{1,3}})?[ \t]*$")
 
+#: names of the form and of the government, never the department.
+NOT_DEPARTMENTS = frozenset(fold(n) for n in ("Government of Canada", "Gouvernement du Canada",
+                                               "Executive Group", "Groupe de la direction"))
 UNIT_KINDS = ("branch", "sector", "directorate", "division", "region")
 
 # OCR renders list bullets as stray letters: ``s``, ``S``, ``Ss``, ``e``, ``o``.
@@ -323,5 +328,7 @@ class GoCExecutivePosition(Extractor):
             pos.reports_to.insert(0, MentionedPosition(clean_title(header["supervisor"])))
         pos.budgets, pos.staff_counts = dimensions(sections.get(SECTIONS["dimensions"], ""))
         pos.duties = _duties(sections.get(SECTIONS["specific"], ""))
-        return Extraction(family=self.family, subject=pos,
-                          organisation=_organisation(header, language(text) == "fr"))
+        org = _organisation(header, language(text) == "fr")
+        if not org.organization and (named := organisation_named(parse(text), not_names=NOT_DEPARTMENTS)):
+            org.organization = named[0]  # the department named only in Nature and Scope
+        return Extraction(family=self.family, subject=pos, organisation=org)

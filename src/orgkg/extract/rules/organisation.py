@@ -27,12 +27,15 @@ def jurisdiction(doc: Document) -> Found | None:
 
 
 #: a capitalised name ending in (or led by) an organisation word: ``Digital Transformation Agency``,
-#: ``Department for Education``, ``Treasury Board of Canada Secretariat``, ``ministère des armées``.
+#: ``Department for Education``, ``Treasury Board of Canada Secretariat``, ``ministère des armées``;
+#: in French also an organisation word and its adjectives, ``Service numérique canadien (SNC)``.
 _CAP = r"[A-Z][\w'\u2019&.-]*"
 _LINK = r"(?:of|for|and|the|on|&)"
 _NOT_FIRST = r"(?!(?:The|Le|La|Les|Au|Aux|About|Our|Your|This|That|A|An|In|At|For|With|Join|Un|Une)\b)"
 ORG_NAME = re.compile(
-    r"(?<![\w.])(?P<head4>Service[ \t]+num[ée]rique[ \t]+canadien)"
+    r"(?<![\w.])(?P<head4>(?:Service|Agence|Office|Bureau|Institut|Conseil|Commission)"
+    r"(?:[ \t]+(?!(?:de|du|des|la|le|les|et|pour|dans|qui)\b)[a-z\u00e0-\u00ff]{3,}){1,3})"
+    r"(?=[ \t]*[(.,;:)\n])"
     rf"|(?<![\w.])(?P<head2>Department|Ministry|Office|Secretariat)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,4}}"
     r"|(?<![\w.])(?P<head3>[Mm]inist[èe]re|Direction[ \t]+g[ée]n[ée]rale|Agence|Secr[ée]tariat)[ \t]+"

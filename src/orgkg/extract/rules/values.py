@@ -1,0 +1,70 @@
+"""The last word on every value: nothing that is not part of it survives.
+
+Whatever rule read a value, it never keeps a template placeholder
+(``{{ page.title }}``), a markdown bullet or another field run into it
+(``Chief Operating Officer * Effective``, ``Programs * Position Number: 10442``),
+quotes around it, or markdown emphasis; a title is at most 120 characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from orgkg.extract.records import Extraction, MentionedPosition
+from orgkg.extract.structure import PLACEHOLDER
+from orgkg.extract.structure.fields import RUN_IN as RUN_IN_LABEL
+
+MAX_TITLE = 120
+RUN_IN_BULLET = re.compile(r"\s+[*\u2022]\s+\S")
+QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+
+
+def clean_value(value: str | None) -> str | None:
+    """``value`` without placeholders, run-in bullets or labels, quotes and emphasis; None if empty."""
+    if value is None:
+        return None
+    if PLACEHOLDER.search(value):
+        return None
+    if m := RUN_IN_BULLET.search(value):
+        value = value[: m.start()]
+    if (m := RUN_IN_LABEL.search(value)) and m.start() > 0:
+        value = value[: m.start()]
+    value = value.replace("**", "").replace("__", "").strip()
+    if len(value) >= 2 and value[0] in QUOTES and value[-1] in QUOTES:
+        value = value[1:-1].strip()
+    return value or None
+
+
+def short_title(title: str) -> str:
+    """A title of at most 120 characters: its first clause, else cut at a word."""
+    if len(title) <= MAX_TITLE:
+        return title
+    first = re.split(r"[.;:]\s|\s[-\u2013\u2014]\s", title)[0]
+    if len(first) <= MAX_TITLE:
+        return first.strip()
+    return title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:")
+
+
+def _mentioned(found: list[MentionedPosition]) -> list[MentionedPosition]:
+    out = []
+    for m in found:
+        title = clean_value(m.title)
+        if title:
+            out.append(replace(m, title=short_title(title)))
+    return out
+
+
+def sanitise(ex: Extraction) -> None:
+    """Clean every string value of ``ex`` in place."""
+    s, o = ex.subject, ex.organisation
+    s.title = short_title(clean_value(s.title) or "Untitled position")
+    s.other_titles = [short_title(t) for t in map(clean_value, s.other_titles) if t]
+    s.reports_to, s.direct_reports, s.peers = (_mentioned(s.reports_to), _mentioned(s.direct_reports),
+                                               _mentioned(s.peers))
+    s.level, s.education = clean_value(s.level), clean_value(s.education)
+    o.organization, o.location = clean_value(o.organization), clean_value(o.location)
+    o.jurisdiction = clean_value(o.jurisdiction)
+    o.units = [(name, kind) for name, kind in ((clean_value(n), k) for n, k in o.units) if name]
+    if s.job_class and s.job_class.title:
+        s.job_class = replace(s.job_class, title=clean_value(s.job_class.title))

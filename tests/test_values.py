@@ -1,0 +1,57 @@
+"""No value carries markup, a placeholder or another field's label; titles are at most 120 characters.
+
+Checked on every document under tests/ that extraction reads (as in
+``test_evidence``), and on the defects found in real documents.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from orgkg.errors import NotAPositionError
+from orgkg.extract import extract, recognise
+from orgkg.extract.evidence import values
+from orgkg.extract.rules.values import clean_value, short_title
+from tests.test_evidence import SETS, _texts
+
+JUNK = re.compile(r"\{\{|\{%|(?:^|\s)[*\u2022](?:\s|$)|\*\*|^[\"'\u201c]|[\"'\u201d]$")
+
+
+@pytest.mark.parametrize("name", [k for k, v in SETS.items() if v])
+def test_values_are_clean(name: str) -> None:
+    for path, text in _texts(SETS[name]):
+        try:
+            ex = extract(text)
+        except NotAPositionError:
+            continue
+        assert len(ex.subject.title) <= 120, path.name
+        for key, value in values(ex):
+            if isinstance(value, str) and key != "duties":
+                assert not JUNK.search(value), (path.name, key, value)
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("Chief Operating Officer * Effective", "Chief Operating Officer"),
+    ("Programs * Position", "Programs"),
+    ("Programs Position Number: 10442", "Programs"),
+    ('"Chief Executive Officer"', "Chief Executive Officer"),
+    ("{{ page.pd_job_title }}", None),
+    ("**Director**", "Director"),
+])
+def test_junk_is_cut_from_values(raw: str, clean: str | None) -> None:
+    assert clean_value(raw) == clean
+
+
+def test_a_title_is_never_longer_than_120_characters() -> None:
+    sentence = ("Director of Finance. This position is responsible for providing leadership, strategic "
+                "direction and oversight to all aspects of the organization's financial management")
+    assert short_title(sentence) == "Director of Finance"
+    assert len(short_title("word " * 60)) <= 120
+
+
+def test_hello_world_is_not_a_position() -> None:
+    with pytest.raises(NotAPositionError):
+        extract("hello world")
+    assert recognise("hello world").confidence < 1.0
