@@ -39,11 +39,7 @@ CREDENTIALS = {"ORGKG_USER": VIRTUOSO_USER, "ORGKG_PASSWORD": VIRTUOSO_PASSWORD}
 
 # Named queries whose rows on Virtuoso 7.2 still differ from the local ones, and why (issue 14, item 4).
 DIFFERS = {
-    "chart-reporting-lines": "Virtuoso answers a boolean expression as the integer 1/0",
-    "duty-share-totals": "Virtuoso answers a boolean expression as the integer 1/0",
-    "posts-without-supervisor": "Virtuoso answers a boolean expression as the integer 1/0",
-    "budgets-and-staff-by-unit": "Virtuoso drops the summed budget (the query is being rewritten for "
-                                 "figures by scope, issue 14 item 3)",
+    "budgets-and-staff-by-unit": "Virtuoso fails to compile it (SQ156 internal optimized compiler error)",
     "organisation-tree": "Virtuoso refuses a transitive path with neither end bound (SR... error 37000)",
     "register-positions": "Virtuoso evaluates the OPTIONAL chain differently (extra rows)",
     "register-units": "Virtuoso evaluates the property path differently",
