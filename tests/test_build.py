@@ -15,6 +15,7 @@ from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
 from orgkg.extract import recognise
+from orgkg.graph.structure import STRUCTURE_GRAPH
 from orgkg.mapping.evidence import is_evidence
 from orgkg.mapping.namespaces import ORGKG
 from tests.conftest import SAMPLES, run
@@ -52,9 +53,11 @@ def test_building_twice_gives_byte_identical_output(tmp_path: Path) -> None:
 
 
 def test_one_named_graph_per_document_with_its_provenance(built: Path) -> None:
+    """Beside them, the structure the build derives from their reporting lines (graph.structure)."""
     ds = Dataset()
     ds.parse(built / "graph.trig", format="trig")
-    graphs = [g for g in ds.graphs() if g.identifier != ds.default_graph.identifier]
+    graphs = [g for g in ds.graphs() if g.identifier not in (ds.default_graph.identifier, STRUCTURE_GRAPH)]
+    assert len(ds.graph(STRUCTURE_GRAPH)) > 0
     assert len([g for g in graphs if len(g)]) == len(FAMILIES)
     for g in graphs:
         if not len(g):

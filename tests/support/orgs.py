@@ -13,18 +13,20 @@ from orgkg.extract.records import (
 )
 from orgkg.graph.built import BuiltGraph
 from orgkg.graph.store import trig
+from orgkg.graph.structure import with_structure
 from orgkg.mapping import Provenance, to_graph
 
 ORG = Organisation("Test Province", "Department of Tests", [("Analysis Branch", "branch")])
 
 
 def store_of(documents: dict[str, Extraction]) -> BuiltGraph:
-    """An in-memory store holding one named graph per document, as `orgkg build` writes them."""
+    """An in-memory store holding one named graph per document and the derived structure graph,
+    as `orgkg build` writes them."""
     graphs = dict(
         to_graph(ex, Provenance(name=name, sha256="0" * 64, family=ex.family, confidence=1.0,
                                 loader_version="test"))
         for name, ex in documents.items())
-    return BuiltGraph.from_trig(trig(graphs))
+    return BuiltGraph.from_trig(trig(with_structure(graphs)))
 
 
 def number(value: str) -> list[Identifier]:

@@ -16,6 +16,7 @@ from orgkg.errors import printable
 from orgkg.graph.build import NOT_A_POSITION, Loaded, Outcome, collect, load, shared_names, skipped
 from orgkg.graph.output import Output, check_writable
 from orgkg.graph.store import TRIG, write
+from orgkg.graph.structure import with_structure
 from orgkg.read import READERS, Limits, Worker
 from orgkg.read.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from orgkg.safety import offline
@@ -78,7 +79,7 @@ def _build(paths: tuple[Path, ...], output: Output, limits: Limits, strict: bool
     finally:
         worker.close()
     graphs = {x.graph_iri: x.graph for x in loaded if x.graph_iri is not None and x.graph is not None}
-    write(output.new_version(), graphs, [vars(x.outcome) for x in loaded])
+    write(output.new_version(), with_structure(graphs), [vars(x.outcome) for x in loaded])
     output.publish()
     _write_report(report_file, loaded)
     summary(console, loaded, len(graphs), out / TRIG)

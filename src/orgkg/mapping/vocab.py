@@ -52,6 +52,7 @@ class ORGKG(DefinedNamespace):
     hasQualification: URIRef
     hasStaffCount: URIRef
     inSeries: URIRef
+    layer: URIRef
     level: URIRef
     loaderVersion: URIRef
     managesBudget: URIRef
@@ -65,6 +66,7 @@ class ORGKG(DefinedNamespace):
     readerVersion: URIRef
     recordField: URIRef
     recordValue: URIRef
+    reportsToTransitively: URIRef
     scope: URIRef
     scopeLevel: URIRef
     seriesRank: URIRef
