@@ -25,6 +25,8 @@ import re
 from orgkg.extract.base import Extractor, cue_score
 from orgkg.extract.families.alberta_duties import accountabilities, lines_of, supervised_list
 from orgkg.extract.families.alberta_org import gluable, location, opening_class, unit_parts
+from orgkg.extract.families.generic_phrases import budgets as generic_budgets
+from orgkg.extract.families.generic_phrases import experience as generic_experience
 from orgkg.extract.records import (
     Budget,
     Extraction,
@@ -40,10 +42,8 @@ from orgkg.extract.text import (
     clean_title,
     field_value,
     find_sections,
-    parse_amount,
     squash,
     to_int,
-    to_number,
 )
 
 CUES: dict[str, float] = {
@@ -171,16 +171,6 @@ def _education(block: str) -> str | None:
     return None
 
 
-def _experience_years(*blocks: str) -> float | None:
-    pat = (rf"(?:minimum\s+of\s+|at\s+least\s+)?\b({NUMBER}|\d+)\s*(?:\(\d+\)\s*)?\+?\s*"
-           r"years?['\u2019]?\s*(?:of\s+)?(?:[\w-]+\s+){0,4}?experience")
-    for block in blocks:
-        m = re.search(pat, block, re.I)
-        if m:
-            return to_number(m.group(1))
-    return None
-
-
 def _staff_counts(text: str) -> list[StaffCount]:
     out: list[StaffCount] = []
     group = r"(?:team|staff|branch|unit|division|section)\s+of"
@@ -198,26 +188,6 @@ def _direct_count(text: str) -> int | None:
     n = rf"({NUMBER}|\d+)"
     m = re.search(rf"\b{n}\s+direct\s+reports|\bdirectly\s+supervises\s+{n}\b", text, re.I)
     return to_int(m.group(1) or m.group(2)) if m else None
-
-
-def _budgets(text: str) -> list[Budget]:
-    """'$12.5 million operating budget' or 'a budget of $3M' -> amount and the budget's words."""
-    money = r"\$\s?[\d.,]*\d\s*(?:million|billion|thousand|[MBK]\b)?"
-    pats = (rf"({money})\s+((?:[\w-]+\s+){{0,3}}?budgets?)\b",
-            rf"\b((?:[\w-]+\s+){{0,3}}?budgets?)\s+(?:of|totall?ing|worth)\s+"
-            rf"(?:over\s+|approximately\s+|about\s+|nearly\s+|some\s+|more\s+than\s+|up\s+to\s+)?({money})")
-    hits: list[tuple[int, str, str]] = []
-    for k, pat in enumerate(pats):
-        for m in re.finditer(pat, text, re.I):
-            amount, scope = (m.group(1), m.group(2)) if k == 0 else (m.group(2), m.group(1))
-            hits.append((m.start(), amount, scope))
-    out: list[Budget] = []
-    for _, amount, scope in sorted(hits):
-        value = parse_amount(amount.replace("$", ""))
-        if value and value not in {b.amount for b in out}:
-            scope = re.sub(r"^(?:(?:and|or|with|including|an?|the|its)\s+)+", "", scope)
-            out.append(Budget(value, "CAD", squash(scope)))
-    return out
 
 
 def _identifiers(text: str) -> list[Identifier]:
@@ -279,8 +249,8 @@ class AlbertaPositionProfile(Extractor):
             level=field_value(form, "Pay Grade|Grade|Level"),
             duties=accountabilities(part["duties"]),
             education=_education(part["knowledge"] or text),
-            experience_years=_experience_years(part["knowledge"], text),
-            budgets=_budgets(text),
+            experience_years=generic_experience(part["knowledge"])[0] or generic_experience(text)[0],
+            budgets=[Budget(b.amount, "CAD", b.scope) for b in generic_budgets(text)],
             staff_counts=counts,
         )
         return Extraction(family=self.family, subject=position,

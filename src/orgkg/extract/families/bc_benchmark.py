@@ -25,6 +25,7 @@ import re
 
 from orgkg.extract.base import Extractor, cue_score
 from orgkg.extract.families.bc_benchmark_factors import factors
+from orgkg.extract.families.generic_phrases import budgets as generic_budgets
 from orgkg.extract.records import (
     Budget,
     Duty,
@@ -39,7 +40,6 @@ from orgkg.extract.records import (
 from orgkg.extract.text import (
     clean_title,
     field_value,
-    parse_amount,
     parse_percent,
     repair_numbers,
     squash,
@@ -95,7 +95,7 @@ class BCBenchmarkJob(Extractor):
             job_class=_job_class(text),
             level=_level(text),
             duties=_duties(duties_text),
-            budgets=_budgets(duties_text or text),
+            budgets=[Budget(b.amount, CURRENCY, b.scope) for b in generic_budgets(duties_text or text)],
             staff_counts=staff,
             factors=factors(text),
             total_points=_total_points(text),
@@ -278,16 +278,6 @@ def _supervised_groups(text: str) -> list[MentionedPosition]:
         name = squash(m.group(1))
         if name.lower() != "staff" and all(name != o.title for o in out):
             out.append(MentionedPosition(name))
-    return out
-
-
-def _budgets(text: str) -> list[Budget]:
-    out: list[Budget] = []
-    for m in re.finditer(r"budget\w*\s+(?:of\s+)?(?:approximately\s+|over\s+)?"
-                         r"(\$\s?[\d.,]+\s*(?:thousand|million|billion|[KMB])?\b)", text, re.I):
-        amount = parse_amount(m.group(1))
-        if amount:
-            out.append(Budget(amount, CURRENCY, "budget"))
     return out
 
 
