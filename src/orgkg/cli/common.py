@@ -23,11 +23,6 @@ def stderr_console() -> Console:
     return Console(stderr=True, no_color="NO_COLOR" in os.environ, highlight=False, soft_wrap=True)
 
 
-def stdout_console() -> Console:
-    """Tables on standard output: the terminal's width, or wide when piped."""
-    return Console(width=None if sys.stdout.isatty() else 200, no_color="NO_COLOR" in os.environ)
-
-
 def translate_errors(func: F) -> F:
     """The one place orgkg's errors become a line on standard error and exit code 2 (130 for Ctrl-C)."""
 

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import click
 
-from orgkg.cli.common import max_answer_option, stderr_console, stdout_console, translate_errors
+from orgkg import tabular
+from orgkg.cli.common import max_answer_option, stderr_console, translate_errors
 from orgkg.errors import QueryError
 from orgkg.graph.built import BuiltGraph
+from orgkg.query import formats
 from orgkg.query.engine import Engine
-from orgkg.query.formats import STREAMED, TEXT_FORMATS, print_table
 from orgkg.query.library import library
 from orgkg.query.local import LocalGraph
 from orgkg.query.remote import Endpoint
@@ -43,7 +44,7 @@ anything else is a literal (an integer where the query declares one).
               help="Folder written by `orgkg build`.")
 @click.option("--endpoint",
               help="A SPARQL query endpoint URL (credentials: ORGKG_USER/ORGKG_PASSWORD or netrc).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "turtle"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(formats.FORMATS), default=None,
               help="Output format (default: table on a terminal, json otherwise).")
 @click.option("--timeout", type=float, default=30.0, show_default=True,
               help="Seconds for an endpoint's whole answer.")
@@ -76,20 +77,14 @@ def query(query: str | None, show_list: bool, show_all: bool, params: tuple[str,
 
 
 def show(result: Result, fmt: str | None) -> None:
-    """The result on standard output; CSV and JSON rows are written as they arrive."""
-    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
-    if fmt == "table":
-        print_table(result, stdout_console())
-    elif fmt in STREAMED:
-        STREAMED[fmt](result, sys.stdout)
-        sys.stdout.flush()
-    else:
-        click.echo(TEXT_FORMATS[fmt](result), nl=False)
+    """The result on standard output; rows are written as they arrive."""
+    formats.write(result, fmt or tabular.default_format(), sys.stdout)
+    sys.stdout.flush()
 
 
 def list_queries(*, internal: bool = False) -> None:
     """Name, summary and parameters of the public named queries (with internal, all) from headers."""
-    console = stdout_console()
+    console = tabular.console()
     shown = [q for q in library().values() if internal or not q.internal]
     for q in shown:
         params = " ".join(f"{p.name}=<{p.kind}>" + ("?" if p.optional else "") for p in q.params)

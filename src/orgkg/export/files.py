@@ -21,7 +21,7 @@ from rdflib import Dataset, URIRef
 from orgkg.errors import ExportError
 from orgkg.graph.built import BuiltGraph
 from orgkg.graph.terms import to_rdflib
-from orgkg.query.formats import TURTLE_PREFIXES
+from orgkg.mapping.namespaces import TURTLE_PREFIXES
 from orgkg.resources import data_dir
 
 

@@ -71,5 +71,8 @@ def bind_prefixes(graph: Graph) -> None:
         graph.bind(prefix, ns, override=True, replace=True)
 
 
+# For Turtle output: "id:post\/x" would need escaped slashes, so instance IRIs are written whole.
+TURTLE_PREFIXES = {p: ns for p, ns in PREFIXES.items() if p != "id"}
+
 __all__ = ["ADMS", "DCTERMS", "ID", "OA", "ORG", "ORGKG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS",
-           "SKOS", "XKOS", "XSD", "bind_prefixes"]
+           "SKOS", "TURTLE_PREFIXES", "XKOS", "XSD", "bind_prefixes"]

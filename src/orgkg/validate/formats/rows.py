@@ -1,12 +1,15 @@
-"""JSON: one object per finding, in a stable order and with stable keys."""
+"""Findings as rows for the tabular layer (``orgkg.tabular``): a table, CSV, or a JSON object each."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from orgkg.validate.formats.base import Formatter
+from orgkg import tabular
 from orgkg.validate.model import Finding, Report
+
+COLUMNS = ("severity", "rule", "rule_name", "component", "focus", "post", "title", "document", "path",
+           "value", "message", "quotes")
+SHOWN = ("severity", "rule_name", "title", "document", "message")
 
 
 def as_dict(f: Finding) -> dict[str, Any]:
@@ -28,8 +31,6 @@ def as_dict(f: Finding) -> dict[str, Any]:
     }
 
 
-class JsonFormatter(Formatter):
-    name = "json"
-
-    def format(self, report: Report) -> str:
-        return json.dumps([as_dict(f) for f in report.findings], indent=2, ensure_ascii=False) + "\n"
+def rows(report: Report) -> tabular.Rows:
+    """One row per finding, in the report's stable order; a terminal table shows the readable columns."""
+    return tabular.Rows(COLUMNS, ([as_dict(f)[c] for c in COLUMNS] for f in report.findings), shown=SHOWN)
