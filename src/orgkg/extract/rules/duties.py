@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.families.generic_duties import INTRO, percent_of
-from orgkg.extract.lexicon import fold, words
+from orgkg.extract.lexicon import fold, language, words
 from orgkg.extract.records import Duty
 from orgkg.extract.rules.labels import MD_LINK
 from orgkg.extract.structure import Document, Heading, Span
@@ -36,8 +36,14 @@ def _is(heading: str, group: str, *, colon: bool = False) -> bool:
 
 
 def is_lead_in(line: str) -> bool:
-    """A line introducing the duties: ``The main responsibilities of the post are:``."""
-    return line.rstrip().endswith(":") and _is(line.rstrip(" :"), "duties", colon=True)
+    """A line introducing the duties: ``The main responsibilities of the post are:``,
+    ``... vous aiderez à vous acquitter des responsabilités suivantes :``."""
+    tail = " ".join(line.rstrip(" :").split()[-LEAD_IN_WORDS:])
+    return line.rstrip().endswith(":") and _is(tail, "duties", colon=True)
+
+
+#: the words at the end of a lead-in line that say what follows.
+LEAD_IN_WORDS = 8
 
 
 def duty_headings(doc: Document) -> list[Heading]:
@@ -82,14 +88,16 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
     return out
 
 
-def _verb_led(doc: Document, span: Span) -> bool:
-    first = re.match(r"[\W\d]*(\w+)(?:\s+(\w+))?", doc.text[span.start : span.start + 80])
+def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
+    first = re.match(r"[\W\d]*(?:[sS]['\u2019])?(\w+)(?:\s+(\w+))?", doc.text[span.start : span.start + 80])
     if not first:
         return False
     verbs = words("words", "duty_verbs")
     w1, w2 = fold(first.group(1)), fold(first.group(2) or "")
     if w1.endswith("ly") and w2:  # ``Independently manages``
         w1 = w2
+    if french and re.search(r"(?:er|ir|re)$", w1) and len(w1) > 4:
+        return True  # an infinitive: ``Garantir``, ``planifier``, ``S'assurer``
     return bool(_bases(w1) & verbs)
 
 
@@ -104,10 +112,11 @@ def _bases(word: str) -> set[str]:
 
 def _verb_run(doc: Document) -> list[Span]:
     blocks = doc.blocks()
+    french = language(doc.text) == "fr"
     best: list[Span] = []
     run: list[Span] = []
     for b in blocks:
-        if _verb_led(doc, b) and len(doc.text[b.start : b.end].split()) >= 4:
+        if _verb_led(doc, b, french) and len(doc.text[b.start : b.end].split()) >= 4:
             run.append(b)
             if len(run) > len(best):
                 best = list(run)
