@@ -16,13 +16,13 @@ from orgkg.chart.findings import Finding
 from orgkg.chart.metrics import tree_parents
 from orgkg.errors import ChartError
 from orgkg.graph.built import BuiltGraph
-from orgkg.mapping.iris import mint
+from orgkg.mapping.terms import numbered_post
 from tests.conftest import run
-from tests.support.orgs import ORG, loop, shared_post, store_of
+from tests.support.orgs import loop, shared_post, store_of
 
 
 def post(number: str) -> str:
-    return str(mint("post", ORG.jurisdiction or "", ORG.organization or "", "number", number))
+    return str(numbered_post(number))
 
 
 @pytest.fixture(scope="module")

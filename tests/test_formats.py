@@ -45,6 +45,7 @@ def records(folder: Path, out: Path) -> list[dict[str, Any]]:
     for row in rows:  # the same document in another format: compare all but the file name
         if row.get("source"):
             row["source"] = Path(row["source"]).stem
+            del row["iri"]  # a post without a position number belongs to its document, named by its file
     return sorted(rows, key=lambda r: (r.get("source") or "", r.get("title") or ""))
 
 

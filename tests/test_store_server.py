@@ -119,7 +119,7 @@ def test_after_reason_every_named_query_gives_the_same_rows_locally_and_on_the_s
 
 def test_after_reason_the_inferred_types_are_in_both_answers(reasoned: tuple[Path, Oxigraph]) -> None:
     folder, server = reasoned
-    post = "post=id:post/chief-client-solutions-officer-a49b651c7e13"
+    post = "post=id:post/chief-client-solutions-officer-acb236b2fc62"
     for where in (["--graph", str(folder)], ["--endpoint", server.query_url]):
         result = run("query", "describe-post", *where, "--param", post, "--format", "csv")
         assert "SupervisoryPost" in result.stdout, where

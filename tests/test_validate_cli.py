@@ -12,6 +12,7 @@ from rdflib.namespace import RDF, SH
 
 from orgkg.graph.built import BuiltGraph
 from orgkg.graph.store import write as write_store
+from orgkg.mapping.terms import document_post
 from orgkg.resources import ontology_path
 from orgkg.validate import Options, findings, validate
 from orgkg.validate import shapes as shape_files
@@ -128,7 +129,7 @@ def test_exit_0_when_only_warnings(built: Path, tmp_path: Path) -> None:
 def test_findings_api_for_the_chart(built: Path) -> None:
     found = findings(built)
     assert {(f.post, f.severity.value) for f in found if f.rule == "one supervisor"} == {
-        ("https://w3id.org/orgkg/id/post/manager-practice-management-office-199828514724", "Violation")}
+        (str(document_post("001_8ba5af5d962b80b0.txt", "Manager, Practice Management Office")), "Violation")}
     assert all(f.focus and f.message for f in found)
 
 

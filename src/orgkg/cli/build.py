@@ -13,12 +13,14 @@ from rich.console import Console
 
 from orgkg.cli.common import OK, PROBLEMS, stderr_console, translate_errors
 from orgkg.errors import printable
+from orgkg.extract.register import load_columns
 from orgkg.graph.build import NOT_A_POSITION, Loaded, Outcome, collect, load, shared_names, skipped
 from orgkg.graph.output import Output, check_writable
 from orgkg.graph.store import TRIG, write
 from orgkg.graph.structure import with_structure
 from orgkg.read import READERS, Limits, Worker
 from orgkg.read.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from orgkg.read.table import SUFFIXES as TABLES
 from orgkg.safety import offline
 
 
@@ -34,31 +36,37 @@ from orgkg.safety import offline
 @click.option("--report", "report_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Also write the per-file report (JSON) here.")
 @click.option("--wait", is_flag=True, help="If another build is writing to --out, wait for it (else exit 2).")
+@click.option("--columns", "columns_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="TOML file naming a position register's unusual column headers (docs/register.md).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary.")
 @translate_errors
 def build(paths: tuple[Path, ...], out: Path, max_bytes: int, timeout: float, strict: bool,
-          report_file: Path | None, wait: bool, quiet: bool) -> None:
-    """Read documents (files or folders) into a knowledge graph.
+          report_file: Path | None, wait: bool, columns_file: Path | None, quiet: bool) -> None:
+    """Read documents and position registers (files or folders) into a knowledge graph.
 
     Each failure is one line `path: what is wrong` on standard error and an
-    entry in the report; the other documents still load. Exit 1 if any failed.
-    The output folder switches to the new build as a whole, only at the end.
+    entry in the report; the other documents still load. A register's bad
+    rows are one line each; its good rows still load. Exit 1 if any document
+    failed or any register row was bad. The output folder switches to the new
+    build as a whole, only at the end.
     """
     if report_file is not None:
         check_writable(report_file, folder=False)
+    columns = load_columns(columns_file) if columns_file is not None else None
     with offline("orgkg build"), Output.open(out, wait=wait) as output:
-        _build(paths, output, Limits(max_bytes=max_bytes, timeout=timeout), strict, report_file, quiet)
+        _build(paths, output, Limits(max_bytes=max_bytes, timeout=timeout), strict, report_file, quiet,
+               columns)
 
 
 def _build(paths: tuple[Path, ...], output: Output, limits: Limits, strict: bool, report_file: Path | None,
-           quiet: bool) -> None:
+           quiet: bool, columns: dict[str, str] | None) -> None:
     console = stderr_console()
     out = output.folder
     files = list(collect(paths))
     if not any(explicit or skipped(path) is None for path, explicit in files):
+        kinds = ", ".join(sorted([*READERS, *TABLES]))
         console.print(printable(f"{', '.join(map(str, paths))}: no documents found "
-                                f"(orgkg reads {', '.join(sorted(READERS))}); nothing written to {out}"),
-                      markup=False)
+                                f"(orgkg reads {kinds}); nothing written to {out}"), markup=False)
         sys.exit(PROBLEMS)
     shared = shared_names(path for path, _ in files)
     loaded: list[Loaded] = []
@@ -68,7 +76,7 @@ def _build(paths: tuple[Path, ...], output: Output, limits: Limits, strict: bool
         with status:
             for path, explicit in files:
                 item = (None if explicit else skipped(path)) or load(
-                    path, name_shared=path.name in shared, limits=limits, worker=worker)
+                    path, name_shared=path.name in shared, limits=limits, worker=worker, columns=columns)
                 loaded.append(item)
                 report_line(console, item.outcome, quiet=quiet)
                 if strict and item.outcome.status in ("failed", NOT_A_POSITION):
@@ -83,7 +91,8 @@ def _build(paths: tuple[Path, ...], output: Output, limits: Limits, strict: bool
     output.publish()
     _write_report(report_file, loaded)
     summary(console, loaded, len(graphs), out / TRIG)
-    sys.exit(PROBLEMS if any(x.outcome.status == "failed" for x in loaded) else OK)
+    problems = any(x.outcome.status == "failed" or x.outcome.problems for x in loaded)
+    sys.exit(PROBLEMS if problems else OK)
 
 
 def _write_report(target: Path | None, loaded: list[Loaded]) -> None:
@@ -107,10 +116,14 @@ def summary(console: Console, loaded: list[Loaded], graphs: int, trig: Path) -> 
 
 def report_line(console: Console, o: Outcome, *, quiet: bool) -> None:
     """One line per document: what was read, or what is wrong with it."""
+    for problem in o.problems:
+        console.print(printable(f"{o.path}: {problem}"), markup=False)
     if o.status in ("failed", NOT_A_POSITION):
         line = f"{o.path}: {o.error}"
     elif quiet:
         return
+    elif o.status == "ok" and o.confidence is None:  # a position register: no family guessed
+        line = f"{o.path}: {o.family}, {o.positions} positions, {o.triples} triples"
     elif o.status == "ok":
         line = f"{o.path}: {o.family} ({o.confidence:.2f}), {o.positions} positions, {o.triples} triples"
     else:

@@ -7,9 +7,10 @@ document never loses the others. ``collect`` expands folders.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,10 +20,17 @@ from rdflib.namespace import ORG, RDF
 from orgkg import __version__
 from orgkg.errors import InputError, NotAPositionError
 from orgkg.extract import EXTRACTORS, Recognition, extract
+from orgkg.extract.register import recognise as recognise_register
 from orgkg.extract.text import tidy
 from orgkg.mapping import Provenance, to_graph
-from orgkg.read import Document, Limits, Worker, read, supported
+from orgkg.mapping.register import RegisterSource, register_graph
+from orgkg.read import Document, Limits, Worker, load_bytes, read, supported
 from orgkg.read.limits import deadline
+from orgkg.read.table import is_table, read_table
+
+#: The family name a position register is reported under.
+REGISTER = "position-register"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 #: the status of a document that was read but describes no position.
 NOT_A_POSITION = "not a position description"
@@ -44,6 +52,7 @@ class Outcome:
     reader: str | None = None
     pages: int | None = None
     seconds: float = 0.0
+    problems: tuple[str, ...] = ()  # a register's bad rows, one message each
 
 
 @dataclass(frozen=True)
@@ -70,17 +79,20 @@ def collect(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
 
 
 def load(path: Path, *, name_shared: bool = False, limits: Limits | None = None,
-         worker: Worker | None = None) -> Loaded:
+         worker: Worker | None = None, columns: Mapping[str, str] | None = None) -> Loaded:
     """Read, extract and map one document; never raises for a bad document.
 
     When another input has the same file name (``name_shared``), the
     document's IRIs are minted from its name and a digest of its content.
     ``limits`` caps the file's size and the time spent on it; risky readers
     run in ``worker``. Any failure leaves no graph: the document lands whole
-    or not at all.
+    or not at all. Position registers (``.csv``, ``.tsv``, ``.xlsx``) go to
+    ``load_register``, with ``columns`` mapping a site's own headers.
     """
     limits = limits or Limits()
     start = time.perf_counter()
+    if is_table(path):
+        return load_register(path, limits=limits, columns=columns)
     try:
         with deadline(str(path), limits.timeout):  # reading, decoding, extraction and mapping alike
             doc = read(path, limits, worker)
@@ -101,6 +113,31 @@ def load(path: Path, *, name_shared: bool = False, limits: Limits | None = None,
             encoding=doc.encoding, media_type=doc.media_type, reader=doc.reader,
             pages=len(doc.pages) or None, seconds=time.perf_counter() - start,
         ),
+        iri,
+        graph,
+    )
+
+
+def load_register(path: Path, *, limits: Limits, columns: Mapping[str, str] | None = None) -> Loaded:
+    """Read, recognise and map one position register; its bad rows become the outcome's problems."""
+    start = time.perf_counter()
+    try:
+        data = load_bytes(path, limits)
+        with deadline(str(path), limits.timeout):
+            table = read_table(path, data)
+            register = recognise_register(str(path), table, columns)
+            source = RegisterSource(path.name, hashlib.sha256(data).hexdigest(), table.reader,
+                                    "text/csv" if path.suffix.lower() != ".xlsx" else XLSX)
+            iri, graph = register_graph(register, source)
+    except InputError as err:
+        return _failed(path, err.message, start)
+    except Exception as err:  # a bug must not lose the other documents
+        return _failed(path, f"internal error ({type(err).__name__}: {err}); please report it", start)
+    return Loaded(
+        Outcome(str(path), "ok", family=REGISTER, positions=len(register.entries), triples=len(graph),
+                encoding=table.encoding, media_type=source.media_type, reader=table.reader,
+                seconds=time.perf_counter() - start,
+                problems=tuple(f"row {p.row}: {p.message}" for p in register.problems)),
         iri,
         graph,
     )
@@ -148,6 +185,6 @@ def shared_names(paths: Iterable[Path]) -> set[str]:
 
 def skipped(path: Path) -> Loaded | None:
     """An outcome for a file found in a folder that orgkg has no reader for."""
-    if supported(path):
+    if supported(path) or is_table(path):
         return None
     return Loaded(Outcome(str(path), "skipped", error=f"no reader for {path.suffix or 'this file'}"))

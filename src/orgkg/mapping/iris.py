@@ -32,16 +32,18 @@ def slug(text: str, limit: int = 48) -> str:
     return s or "x"
 
 
-def mint(kind: str, *key: str) -> URIRef:
+def mint(kind: str, *key: str, label: str | None = None) -> URIRef:
     """The IRI of a ``kind`` of thing (``post``, ``org`` ...) named by ``key`` parts.
 
-    The last key part gives the readable slug; all parts give the digest.
+    ``label`` (or else the last key part) gives the readable slug; the key
+    parts alone give the digest, so the label never changes what is named.
     """
     if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", kind):
         raise ValueError(f"not an IRI kind: {kind!r}")
     parts = [normalise(k) for k in key]
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
-    return URIRef(f"{BASE}{kind}/{slug(key[-1] if key else '')}-{digest}")
+    readable = label if label is not None else (key[-1] if key else "")
+    return URIRef(f"{BASE}{kind}/{slug(readable)}-{digest}")
 
 
 def child(parent: URIRef, kind: str, index: int) -> URIRef:

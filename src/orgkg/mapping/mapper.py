@@ -1,15 +1,23 @@
 """Map one document's ``Extraction`` to the triples of its named graph.
 
-This is the one place that knows the ontology's terms. Every node gets an IRI
-minted from a stable key (see ``iris``); there are no blank nodes. Things
-that several documents can name (organisations, units, posts, classes,
-levels, factors) are keyed by their names within their jurisdiction, so two
-documents that name the same post build one node; things that belong to one
-document (its accountabilities, budgets, ratings) are numbered under it.
+This is the one place that knows the ontology's terms (with ``terms`` and
+``register``). Every node gets an IRI minted from a stable key (see
+``iris``); there are no blank nodes. Things that several documents can name
+(organisations, units, classes, levels, factors) are keyed by their names
+within their jurisdiction; things that belong to one document (its
+accountabilities, budgets, ratings) are numbered under it.
+
+Posts follow the identity rules of the ontology: a post with a position
+number is that number (``terms.numbered_post``); the post a document
+describes without one belongs to the document; a post it only mentions is
+keyed by its organisation and title, unless it is the described post itself
+(the same title) or ``links`` (computed over all documents by the build)
+joins it to a described or registered post.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -19,16 +27,10 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from orgkg.extract.records import Extraction, Identifier, MentionedPosition, Position
 from orgkg.mapping.evidence import Facts, annotate
 from orgkg.mapping.iris import child, mint, normalise
-from orgkg.mapping.namespaces import ADMS, ORGKG, XKOS
+from orgkg.mapping.namespaces import ORGKG, XKOS
 from orgkg.mapping.scopes import scope_level
+from orgkg.mapping.terms import Terms, document_post, numbered_post
 
-SCHEME_CONCEPTS: dict[str, URIRef] = {
-    "position number": ORGKG.PositionNumber,
-    "job code": ORGKG.JobCode,
-    "competition number": ORGKG.CompetitionNumber,
-    "benchmark": ORGKG.BenchmarkNumber,
-    "document": ORGKG.DocumentNumber,
-}
 FLSA = {"exempt": (ORGKG.FLSAExempt, "Exempt"), "non exempt": (ORGKG.FLSANonExempt, "Non-Exempt")}
 
 
@@ -52,6 +54,17 @@ class Provenance:
         return self.key or self.name
 
 
+#: What a mentioned post is known by: its document's scope, organisation and the title given.
+MentionKey = tuple[str, str, str, str]
+
+
+def mention_key(ex: Extraction, title: str) -> MentionKey:
+    """The key of a post ``ex``'s document mentions by ``title`` (no position number)."""
+    o = ex.organisation
+    scope = o.jurisdiction or o.organization or ""
+    return (scope, o.organization or "", "title", title)
+
+
 def document_iri(name: str) -> URIRef:
     return mint("document", name)
 
@@ -65,31 +78,27 @@ def decimal(value: float) -> Literal:
     return Literal(format(Decimal(str(value)).normalize(), "f"), datatype=XSD.decimal)
 
 
-class _Mapper:
+class _Mapper(Terms):
     """Builds one document's graph; one instance per document."""
 
-    def __init__(self, ex: Extraction, prov: Provenance, text: str | None = None) -> None:
-        self.ex, self.prov, self.g, self.source_text = ex, prov, Graph(), text
+    def __init__(self, ex: Extraction, prov: Provenance, links: Mapping[MentionKey, URIRef],
+                 text: str | None = None) -> None:
+        o = ex.organisation
+        # Classes, levels and factors are named within a jurisdiction; mentioned
+        # posts within their organisation. With neither stated, within the document.
+        super().__init__(o.jurisdiction or o.organization or f"document {prov.document_key}")
+        self.ex, self.prov, self.source_text = ex, prov, text
         self.facts = Facts()
         self.doc = document_iri(prov.document_key)
-        o = ex.organisation
-        # Classes, levels and factors are named within a jurisdiction; posts
-        # within their organisation. With neither stated, within the document.
-        self.scope = o.jurisdiction or o.organization or f"document {prov.document_key}"
-        self.post_scope = (self.scope, o.organization or "")
-
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        self.g.add((s, p, o))
+        self.links = links
+        self.post = self.described_iri(ex.subject)
+        self.own_titles = {normalise(t) for t in [ex.subject.title, *ex.subject.other_titles]}
 
     def fact(self, field: str, values: tuple[object, ...], s: URIRef, p: URIRef,
              o: URIRef | Literal) -> None:
         """Add a triple that holds a record field's value, noted for its evidence."""
         self.add(s, p, o)
         self.facts.note(field, values, (s, p, o))
-
-    def text(self, s: URIRef, p: URIRef, value: str | None) -> None:
-        if value:
-            self.add(s, p, Literal(value))
 
     # ------------------------------------------------------------ document
     def document(self) -> None:
@@ -109,47 +118,30 @@ class _Mapper:
     # ------------------------------------------------------------ organisation
     def organisation(self) -> URIRef | None:
         """Build jurisdiction > organisation > units; return where the post sits."""
-        o, here = self.ex.organisation, None
-        if o.jurisdiction:
-            here = self.org(mint("org", o.jurisdiction), o.jurisdiction, formal=True)
-            self.add(here, RDF.type, ORGKG.Jurisdiction)
-            self.facts.note("jurisdiction", (o.jurisdiction,),
-                            (here, SKOS.prefLabel, Literal(o.jurisdiction)))
-        if o.organization:
-            dept = self.org(mint("org", self.scope, o.organization), o.organization, formal=True)
-            self.facts.note("organization", (o.organization,),
-                            (dept, SKOS.prefLabel, Literal(o.organization)))
-            if here is not None:
-                self.add(dept, ORG.subOrganizationOf, here)
-            here = dept
-        path = [self.scope, o.organization or ""]
-        for name, kind in o.units:
-            path.append(name)
-            unit = self.org(mint("unit", *path), name, formal=False)
-            self.facts.note("org_units", (name,), (unit, SKOS.prefLabel, Literal(name)))
-            self.text(unit, ORGKG.unitKind, kind)
-            if here is not None:
-                self.add(unit, ORG.subOrganizationOf, here)
-                if (here, RDF.type, ORG.FormalOrganization) in self.g:
-                    self.add(unit, ORG.unitOf, here)
-            here = unit
-        return here
-
-    def org(self, iri: URIRef, name: str, *, formal: bool) -> URIRef:
-        self.add(iri, RDF.type, ORG.FormalOrganization if formal else ORG.OrganizationalUnit)
-        self.add(iri, SKOS.prefLabel, Literal(name))
-        return iri
+        o = self.ex.organisation
+        chain = self.place(o.jurisdiction, o.organization, o.units)
+        for field, name, node in chain:
+            self.facts.note(field, (name,), (node, SKOS.prefLabel, Literal(name)))
+        return chain[-1][2] if chain else None
 
     # ------------------------------------------------------------ posts
-    def post_iri(self, title: str, identifiers: list[Identifier]) -> URIRef:
-        numbers = [i.value for i in identifiers if i.scheme == "position number"]
+    def described_iri(self, s: Position) -> URIRef:
+        numbers = [i.value for i in s.identifiers if i.scheme == "position number"]
         if numbers:
-            return mint("post", *self.post_scope, "number", numbers[0])
-        return mint("post", *self.post_scope, "title", title)
+            return numbered_post(numbers[0])
+        return document_post(self.prov.document_key, s.title)
+
+    def mention_iri(self, m: MentionedPosition) -> URIRef:
+        if m.identifier:
+            return numbered_post(m.identifier)
+        key = mention_key(self.ex, m.title)
+        if normalise(m.title) in self.own_titles:
+            return self.post
+        return self.links.get(key) or mint("post", *key)
 
     def mentioned(self, m: MentionedPosition) -> URIRef:
         ids = [Identifier("position number", m.identifier)] if m.identifier else []
-        post = self.post_iri(m.title, ids)
+        post = self.mention_iri(m)
         self.add(post, RDF.type, ORG.Post)
         self.add(post, ORGKG.primaryTitle, Literal(m.title))
         self.add(post, ORGKG.title, Literal(m.title))
@@ -159,17 +151,6 @@ class _Mapper:
         if series_class is not None:
             self.add(post, ORG.role, series_class)
         return post
-
-    def identifiers(self, post: URIRef, ids: list[Identifier], *, field: str = "identifiers") -> None:
-        for ident in ids:
-            node = mint("identifier", self.scope, ident.scheme, ident.value)
-            self.fact(field, (ident.value,), post, ADMS.identifier, node)
-            self.add(node, RDF.type, ADMS.Identifier)
-            self.add(node, SKOS.notation, Literal(ident.value))
-            scheme = SCHEME_CONCEPTS.get(ident.scheme, ORGKG.DocumentNumber)
-            self.add(node, DCTERMS.type, scheme)
-            # The concept's label goes with it, so each named graph reads on its own.
-            self.add(scheme, SKOS.prefLabel, Literal(ident.scheme))
 
     def reporting(self, post: URIRef, s: Position) -> None:
         supervisors = [self.mentioned(m) for m in s.reports_to]
@@ -192,22 +173,6 @@ class _Mapper:
                       Literal(s.supervises_count, datatype=XSD.nonNegativeInteger))
 
     # ------------------------------------------------------------ classification
-    def job_class(self, title: str | None, code: str | None) -> URIRef:
-        node = mint("class", self.scope, title or code or "")
-        self.add(node, RDF.type, ORGKG.JobClass)
-        self.add(node, RDF.type, ORG.Role)
-        self.add(node, RDF.type, SKOS.Concept)
-        self.text(node, SKOS.prefLabel, title)
-        self.text(node, SKOS.notation, code)
-        self.add(node, SKOS.inScheme, self.scheme("classes", "classification plan"))
-        return node
-
-    def scheme(self, kind: str, label: str) -> URIRef:
-        node = mint("scheme", self.scope, kind)
-        self.add(node, RDF.type, SKOS.ConceptScheme)
-        self.add(node, SKOS.prefLabel, Literal(f"{self.scope} {label}"))
-        return node
-
     def series(self) -> dict[str, URIRef]:
         titles = self.ex.series
         if not titles:
@@ -234,12 +199,7 @@ class _Mapper:
             self.fact("job_class", (s.job_class.code, s.job_class.title), post, ORG.role,
                       self.job_class(s.job_class.title, s.job_class.code))
         if s.level:
-            level = mint("level", self.scope, s.level)
-            self.add(level, RDF.type, ORGKG.Level)
-            self.add(level, RDF.type, SKOS.Concept)
-            self.add(level, SKOS.prefLabel, Literal(s.level))
-            self.add(level, SKOS.inScheme, self.scheme("levels", "levels"))
-            self.fact("level", (s.level,), post, ORGKG.level, level)
+            self.fact("level", (s.level,), post, ORGKG.level, self.level(s.level))
         flsa = FLSA.get(normalise(s.flsa or ""))
         if flsa is not None:
             self.fact("flsa", (s.flsa, flsa[1]), post, ORGKG.flsaStatus, flsa[0])
@@ -322,7 +282,7 @@ class _Mapper:
         self.document()
         self.series_classes = self.series()
         where = self.organisation()
-        post = self.post_iri(s.title, s.identifiers)
+        post = self.post
         self.add(post, RDF.type, ORG.Post)
         self.add(post, RDF.type, ORGKG.DescribedPost)
         self.add(post, ORGKG.describedBy, self.doc)
@@ -345,10 +305,14 @@ class _Mapper:
 
 
 def to_graph(extraction: Extraction, provenance: Provenance, *,
-             text: str | None = None) -> tuple[URIRef, Graph]:
+             text: str | None = None, links: Mapping[MentionKey, URIRef] | None = None
+             ) -> tuple[URIRef, Graph]:
     """The named-graph IRI and the triples of one document.
 
     ``text`` is the text the evidence offsets index (``graph.build.indexed_text``):
     given, each quote also keeps the rest of its sentence (``oa:prefix``, ``oa:suffix``).
+    ``links`` joins mentioned posts (by ``mention_key``) to the described or
+    registered post the build found for them; without it, mentions keep
+    their own nodes.
     """
-    return graph_iri(provenance.document_key), _Mapper(extraction, provenance, text).build()
+    return graph_iri(provenance.document_key), _Mapper(extraction, provenance, links or {}, text).build()

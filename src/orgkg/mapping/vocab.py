@@ -31,7 +31,10 @@ class ORGKG(DefinedNamespace):
     Jurisdiction: URIRef
     Level: URIRef
     PositionNumber: URIRef
+    PositionRegister: URIRef
     Qualification: URIRef
+    RegisterRow: URIRef
+    RegisteredPost: URIRef
     SourceDocument: URIRef
     StaffCount: URIRef
     SupervisoryPost: URIRef
@@ -42,15 +45,18 @@ class ORGKG(DefinedNamespace):
     degree: URIRef
     describedBy: URIRef
     documentFamily: URIRef
+    effectiveDate: URIRef
     encoding: URIRef
     factor: URIRef
     familyConfidence: URIRef
     flsaStatus: URIRef
+    fte: URIRef
     hasAccountability: URIRef
     hasEvaluation: URIRef
     hasFactorRating: URIRef
     hasQualification: URIRef
     hasStaffCount: URIRef
+    inRegister: URIRef
     inSeries: URIRef
     layer: URIRef
     level: URIRef
@@ -61,12 +67,16 @@ class ORGKG(DefinedNamespace):
     order: URIRef
     peerOf: URIRef
     points: URIRef
+    possiblySamePostAs: URIRef
     primaryReportsTo: URIRef
     primaryTitle: URIRef
     readerVersion: URIRef
     recordField: URIRef
     recordValue: URIRef
+    registeredIn: URIRef
+    registers: URIRef
     reportsToTransitively: URIRef
+    rowNumber: URIRef
     scope: URIRef
     scopeLevel: URIRef
     seriesRank: URIRef
@@ -77,5 +87,6 @@ class ORGKG(DefinedNamespace):
     title: URIRef
     totalPoints: URIRef
     unitKind: URIRef
+    vacant: URIRef
     workLocation: URIRef
     years: URIRef

@@ -135,4 +135,4 @@ def supported(path: Path) -> bool:
     return path.suffix.lower() in READERS
 
 
-__all__ = ["READERS", "Document", "Limits", "Reader", "Worker", "read", "supported"]
+__all__ = ["READERS", "Document", "Limits", "Reader", "Worker", "load_bytes", "read", "supported"]

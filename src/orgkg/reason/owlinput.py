@@ -11,15 +11,17 @@ are left out (and counted) before HermiT sees them:
   an annotation property);
 * the evidence annotations (``mapping.evidence``): their bodies are reified
   ``rdf:Statement``s, reserved vocabulary in OWL 2 DL, and they say where a
-  fact was read, nothing about the organisation.
+  fact was read, nothing about the organisation;
+* ``xsd:date`` values (a register row's effective date): OWL 2's datatype
+  map has ``xsd:dateTime`` but not ``xsd:date``, and HermiT refuses it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from orgkg.graph.built import BuiltGraph
 from orgkg.graph.terms import to_rdflib
@@ -39,6 +41,8 @@ def _drop_reason(s: object, p: object, o: object) -> str | None:
         return "prov:wasDerivedFrom of named graphs"
     if p == RDFS.subPropertyOf and o == RDFS.label:
         return "rdfs:subPropertyOf rdfs:label (a data property under an annotation property)"
+    if isinstance(o, Literal) and o.datatype == XSD.date:
+        return "xsd:date values (not in OWL 2's datatype map)"
     return None
 
 

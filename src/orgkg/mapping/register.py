@@ -1,0 +1,97 @@
+"""Map a position register's entries to the triples of its named graph.
+
+Each row is a post named by its position number (``terms.numbered_post``:
+the same node as any document that states the number), with what the
+register says of it: title, place in the organisation, reporting line,
+class, level, FTE, vacancy and location. The row itself is kept as an
+``orgkg:RegisterRow`` (its number in the file and its effective date), the
+evidence for those statements. The register is named within its
+organisation, so its classes, levels and units are the organisation's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, XSD
+
+from orgkg.extract.records import Identifier
+from orgkg.extract.register import Register, RegisterEntry
+from orgkg.mapping.iris import child, mint
+from orgkg.mapping.mapper import decimal, document_iri, graph_iri
+from orgkg.mapping.namespaces import ORGKG
+from orgkg.mapping.terms import Terms, numbered_post
+
+
+@dataclass(frozen=True)
+class RegisterSource:
+    """The register file: its name (what rows cite), content digest and how it was read."""
+
+    name: str
+    sha256: str
+    reader: str
+    media_type: str
+
+
+class _RegisterMapper(Terms):
+    def __init__(self, register: Register, source: RegisterSource) -> None:
+        organisations = {e.organization for e in register.entries if e.organization}
+        super().__init__(sorted(organisations)[0] if len(organisations) == 1 else f"register {source.name}")
+        self.register, self.source = register, source
+        self.node = document_iri(source.name)
+
+    def build(self) -> Graph:
+        d, s = self.node, self.source
+        self.add(d, RDF.type, ORGKG.PositionRegister)
+        self.add(d, RDF.type, PROV.Entity)
+        self.text(d, DCTERMS.identifier, s.name)
+        self.text(d, ORGKG.sha256, s.sha256)
+        self.text(d, ORGKG.mediaType, s.media_type)
+        self.text(d, ORGKG.readerVersion, s.reader)
+        self.add(graph_iri(s.name), PROV.wasDerivedFrom, d)
+        for entry in self.register.entries:
+            self.entry(entry)
+        return self.g
+
+    def entry(self, e: RegisterEntry) -> None:
+        post = numbered_post(e.number)
+        self.add(post, RDF.type, ORG.Post)
+        self.add(post, RDF.type, ORGKG.RegisteredPost)
+        self.add(post, ORGKG.registeredIn, self.node)
+        if e.title:
+            self.add(post, ORGKG.primaryTitle, Literal(e.title))
+            self.add(post, ORGKG.title, Literal(e.title))
+        self.identifiers(post, [Identifier("position number", e.number)])
+        chain = self.place(None, e.organization, [(u, None) for u in e.units])
+        if chain:
+            self.add(post, ORG.postIn, chain[-1][2])
+        if e.reports_to:
+            supervisor = numbered_post(e.reports_to)
+            self.add(post, ORG.reportsTo, supervisor)
+            self.add(post, ORGKG.primaryReportsTo, supervisor)
+        if e.class_code or e.class_title:
+            self.add(post, ORG.role, self.job_class(e.class_title, e.class_code))
+        if e.level:
+            self.add(post, ORGKG.level, self.level(e.level))
+        if e.fte is not None:
+            self.add(post, ORGKG.fte, decimal(e.fte))
+        if e.vacant is not None:
+            self.add(post, ORGKG.vacant, Literal(e.vacant))
+        if e.location:
+            site = mint("site", self.scope, e.location)
+            self.add(site, RDF.type, ORG.Site)
+            self.add(site, RDFS.label, Literal(e.location))
+            self.add(post, ORGKG.workLocation, site)
+        row = child(mint("part", self.source.name), "row", e.row)
+        self.add(row, RDF.type, ORGKG.RegisterRow)
+        self.add(row, ORGKG.inRegister, self.node)
+        self.add(row, ORGKG.registers, post)
+        self.add(row, ORGKG.rowNumber, Literal(e.row, datatype=XSD.positiveInteger))
+        if e.effective:
+            self.add(row, ORGKG.effectiveDate, Literal(e.effective.isoformat(), datatype=XSD.date))
+
+
+def register_graph(register: Register, source: RegisterSource) -> tuple[URIRef, Graph]:
+    """The named-graph IRI and the triples of one position register."""
+    return graph_iri(source.name), _RegisterMapper(register, source).build()
