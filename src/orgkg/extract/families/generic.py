@@ -54,7 +54,8 @@ from orgkg.extract.rules.classification import group_class
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties as shared_duties
 from orgkg.extract.rules.organisation import jurisdiction, organisation_named
-from orgkg.extract.rules.titles import acceptable, title_field
+from orgkg.extract.rules.reporting import location, reports_to
+from orgkg.extract.rules.titles import acceptable, title_field, title_in_prose
 from orgkg.extract.rules.titles import title as shared_title
 from orgkg.extract.structure import Document, Span, parse
 from orgkg.extract.text import (
@@ -317,6 +318,12 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not ex.organisation.jurisdiction and (juris := jurisdiction(doc)):
         ex.organisation.jurisdiction = juris[0]
         out.append(_evidence("jurisdiction", juris, doc.text))
+    if not pos.reports_to and (boss := reports_to(doc)):
+        pos.reports_to = [MentionedPosition(boss[0])]
+        out.append(_evidence("reports_to", boss, doc.text))
+    if not ex.organisation.location and (place := location(doc)):
+        ex.organisation.location = place[0]
+        out.append(_evidence("location", place, doc.text))
     known = {fold(v) for v in (ex.organisation.jurisdiction, pos.title) if v}
     if not ex.organisation.organization and (org := organisation_named(doc, not_names=known)):
         ex.organisation.organization = org[0]
@@ -343,7 +350,7 @@ class GenericDescription(Extractor):
             pos.title = labelled_title[0]
             span = labelled_title[1]
             spans.append(Evidence("title", pos.title, span.start, span.end, raw[span.start : span.end]))
-        elif not acceptable(pos.title) and (heading := shared_title(doc)):
+        elif not acceptable(pos.title) and (heading := shared_title(doc) or title_in_prose(doc)):
             pos.title = heading[0]
             spans.append(Evidence("title", heading[0], heading[1].start, heading[1].end,
                                   raw[heading[1].start : heading[1].end]))

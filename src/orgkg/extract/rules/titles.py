@@ -37,7 +37,8 @@ def acceptable(title: str) -> bool:
     if folded in words("labels", "title") or is_lead_in(t + ":"):
         return False  # a label, or ``The main responsibilities of the post are``
     return (0 < len(t) <= MAX and len(t.split()) <= 15 and not t.endswith((":", ";"))
-            and not re.search(r"[.!?]\s+[A-Z]|\{\{|\{%|^\W*$", t) and not is_section_name(t))
+            and not re.search(r"[.!?]\s+[A-Z]|\{\{|\{%|^\W*$|\bn\W?\s?\d|\b(?:19|20)\d\d\b", t)
+            and not re.fullmatch(r"[A-Z]{1,4}[- ]?\d{1,2}|\W*\w{1,3}\W*", t) and not is_section_name(t))
 
 
 def _trim_kind(doc: Document, found: Found) -> Found:
@@ -70,3 +71,24 @@ def title(doc: Document) -> Found | None:
         if found and acceptable(found[0]) and not KIND.fullmatch(" " + found[0]):
             return _trim_kind(doc, found)
     return None
+
+
+def phrase(doc: Document, group: str) -> Found | None:
+    """The words after a ``[phrases] group`` entry, up to the end of the clause."""
+    from orgkg.extract.lexicon import LANGUAGES, table
+
+    for lang in LANGUAGES:
+        for lead in table("phrases", lang).get(group, []):  # type: ignore[attr-defined]
+            pat = re.escape(str(lead)).replace("'", "['\u2019]").replace(r"\ ", r"\s+")
+            m = re.search(rf"(?i)\b{pat}\s+([^.;:\n()]{{2,120}}?)(?=\s*[.;:\n(]|$)", doc.text)
+            if m:
+                found = clean(doc, m.start(1), m.end(1))
+                if found:
+                    return found
+    return None
+
+
+def title_in_prose(doc: Document) -> Found | None:
+    """``Le titulaire exerce les fonctions de sous-directeur, délégué à ...`` -> the title."""
+    found = phrase(doc, "title")
+    return found if found and acceptable(found[0]) else None

@@ -24,8 +24,8 @@ def clean_value(value: str | None) -> str | None:
     """``value`` without placeholders, run-in bullets or labels, quotes and emphasis; None if empty."""
     if value is None:
         return None
-    if PLACEHOLDER.search(value):
-        return None
+    if PLACEHOLDER.search(value) or re.fullmatch(r"\s*\[[^\]]*\]\s*", value):
+        return None  # ``{{ page.title }}``, ``[to include]``
     if m := RUN_IN_BULLET.search(value):
         value = value[: m.start()]
     if (m := RUN_IN_LABEL.search(value)) and m.start() > 0:
@@ -34,6 +34,19 @@ def clean_value(value: str | None) -> str | None:
     if len(value) >= 2 and value[0] in QUOTES and value[-1] in QUOTES:
         value = value[1:-1].strip()
     return value or None
+
+
+#: a town in a street address: ``919 SW Grady Way, Renton, WA 98057``.
+TOWN = re.compile(r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),[ \t]*[A-Z]{2}[ \t]+\d{5}")
+
+
+def place(value: str | None) -> str | None:
+    """A place of work, not a sentence about it: a long value gives its town, or nothing."""
+    value = clean_value(value)
+    if value is None or len(value.split()) <= 8:
+        return value
+    town = TOWN.search(value)
+    return town.group(1) if town else None
 
 
 def short_title(title: str) -> str:
@@ -63,7 +76,7 @@ def sanitise(ex: Extraction) -> None:
     s.reports_to, s.direct_reports, s.peers = (_mentioned(s.reports_to), _mentioned(s.direct_reports),
                                                _mentioned(s.peers))
     s.level, s.education = clean_value(s.level), clean_value(s.education)
-    o.organization, o.location = clean_value(o.organization), clean_value(o.location)
+    o.organization, o.location = clean_value(o.organization), place(o.location)
     o.jurisdiction = clean_value(o.jurisdiction)
     o.units = [(name, kind) for name, kind in ((clean_value(n), k) for n, k in o.units) if name]
     if s.job_class and s.job_class.title:

@@ -96,6 +96,18 @@ def _colon_fields(text: str, ln: Line, *, quotes: bool) -> list[Field]:
     return out
 
 
+def _front_fields(text: str, ln: Line, below: list[Line]) -> list[Field]:
+    """A front matter ``key: value``; a folded value (``key: >-``) is the indented line below."""
+    found = _colon_fields(text, ln, quotes=True)
+    if len(found) == 1 and text[found[0].value_start : found[0].value_end] in (">-", ">", "|", "|-"):
+        nxt = below[0] if below and below[0].indent > ln.indent else None
+        if nxt is None:
+            return []
+        v0, v1 = _trim(text, nxt.body_start, nxt.body_end, quotes=True)
+        return [Field(found[0].label, found[0].label_start, found[0].label_end, v0, v1, nxt.index)]
+    return found
+
+
 def _cells(text: str, ln: Line) -> list[tuple[int, int]]:
     """Cells of a table row (``|``) or a tab/wide-gap separated row."""
     seg = text[ln.start : ln.end]
@@ -130,7 +142,7 @@ def read_fields(text: str, lines: list[Line], front_end: int) -> list[Field]:
     for k, ln in enumerate(content):
         body = text[ln.body_start : ln.body_end]
         if ln.index < front_end:
-            out += [f for f in _colon_fields(text, ln, quotes=True)
+            out += [f for f in _front_fields(text, ln, content[k + 1 : k + 4])
                     if not PLACEHOLDER.search(text, f.value_start, f.value_end)]
             continue
         piped = text[ln.start : ln.end].strip().startswith("|")
