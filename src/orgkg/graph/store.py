@@ -18,6 +18,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
 
 from orgkg.graph import titles
 from orgkg.graph.output import BUILD, step
@@ -31,18 +32,44 @@ INFERRED_TRIG = "inferred.trig"  # written by `orgkg reason` (graph.built); a ne
 
 
 def trig(graphs: Mapping[URIRef, Graph]) -> str:
-    """One TriG document with a named graph per entry, in a stable order."""
+    """One TriG document with a named graph per entry, in a stable order.
+
+    A graph's facts are written as rdflib's sorted Turtle; its evidence
+    annotations (``mapping.evidence``), most of its triples, as sorted
+    one-line statements, several times quicker to write. Nothing is indented
+    or dropped inside the Turtle: a literal may span lines (a quote of two
+    lines keeps them exactly).
+    """
     head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
     parts = [head]
     for iri in sorted(graphs):
-        g = graphs[iri]
-        bind_prefixes(g)
-        body = g.serialize(format="turtle")
-        # split("\n"), not splitlines(): a literal may hold U+2028, \x1c or \x85, which are not line ends here
-        lines = [ln for ln in body.split("\n") if ln and not ln.startswith("@prefix")]
-        inner = "\n".join(f"    {ln}" if ln else "" for ln in lines)
-        parts.append(f"\n<{iri}> {{\n{inner}\n}}\n")
+        parts.append(f"\n<{iri}> {{\n{_graph_body(graphs[iri])}\n}}\n")
     return "".join(parts)
+
+
+def _graph_body(g: Graph) -> str:
+    facts, evidence = Graph(), []
+    for t in g:
+        if isinstance(t[0], URIRef) and is_evidence(str(t[0])):
+            evidence.append(t)
+        else:
+            facts.add(t)
+    bind_prefixes(facts)
+    body = facts.serialize(format="turtle")
+    # split("\n"), not splitlines(): a literal may hold U+2028, \x1c or \x85, which are not line ends here
+    lines = body.split("\n")
+    start = 0
+    while start < len(lines) and (lines[start].startswith("@prefix") or not lines[start].strip()):
+        start += 1
+    ns, short = facts.namespace_manager, {}
+    for term in {t[1] for t in evidence} | {t[2] for t in evidence if t[1] in (RDF.type, RDF.predicate)}:
+        short[term] = "a" if term == RDF.type else term.n3(ns)
+    rows = sorted((s.n3(), short[p] if p in short else p.n3(), short[o] if o in short else o.n3())
+                  for s, p, o in evidence)
+    statements = [f"{s} {p} {o}" if i == 0 or rows[i - 1][0] != s else f"    {p} {o}"
+                  for i, (s, p, o) in enumerate(rows)]
+    ends = [" ." if i + 1 == len(rows) or rows[i + 1][0] != rows[i][0] else " ;" for i in range(len(rows))]
+    return "\n".join([*lines[start:], *(a + b for a, b in zip(statements, ends, strict=True))]).strip("\n")
 
 
 def write(folder: Path, graphs: Mapping[URIRef, Graph], report: list[dict[str, Any]]) -> Path:
