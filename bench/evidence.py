@@ -115,8 +115,9 @@ def measure(name: str, folder: Path) -> dict[str, Any]:
 
 def table(rows: list[dict[str, Any]]) -> str:
     head = ("| set | documents | evidence items | triples without → with | per item | union copy "
-            "without → with | map + write without → with | read + extract | graph.trig | store |\n"
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+            "without → with | map + write without → with | read + extract | documents/s without → with "
+            "| graph.trig | store |\n"
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
     lines = []
     for r in rows:
         a, b = r["without"], r["with"]
@@ -126,6 +127,8 @@ def table(rows: list[dict[str, Any]]) -> str:
             f"| {r['set']} | {r['documents']} | {r['items']:,} | {a['triples']:,} → {b['triples']:,} "
             f"(×{b['triples'] / max(a['triples'], 1):.2f}) | {per} | {a['union']:,} → {b['union']:,} | "
             f"{a['map'] + a['write']:.2f} s → {b['map'] + b['write']:.2f} s | {r['extract']:.2f} s | "
+            f"{r['documents'] / (r['extract'] + a['map'] + a['write']):.0f} → "
+            f"{r['documents'] / (r['extract'] + b['map'] + b['write']):.0f} | "
             f"{a['trig'] / 1e3:,.0f} → {b['trig'] / 1e3:,.0f} kB | "
             f"{a['store'] / 1e3:,.0f} → {b['store'] / 1e3:,.0f} kB |")
     return head + "\n".join(lines) + "\n"
