@@ -127,4 +127,7 @@ RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                                     + 'id:n a adms:Identifier ; dcterms:type orgkg:JobCode ; skos:notation "123" .\n',)),
     "DescribedPostHasSource": (('id:p1 a org:Post, orgkg:DescribedPost ; orgkg:primaryTitle "Analyst" ; orgkg:title "Analyst" .\n',),
                                (described("p1"),)),
+    "MentionJoinedToOnePost": ((described("p1", "Planner") + described("p2", "Planner")
+                                + post("m", "Planner", "; orgkg:mentionedIn id:doc ; orgkg:possiblySamePostAs id:p1, id:p2 "),),
+                               (described("p1", "Planner") + post("m", "Planner", "; orgkg:mentionedIn id:doc "),)),
 }

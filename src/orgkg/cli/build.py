@@ -15,6 +15,7 @@ from orgkg.cli.common import OK, PROBLEMS, stderr_console, translate_errors
 from orgkg.errors import printable
 from orgkg.extract.register import load_columns
 from orgkg.graph.build import NOT_A_POSITION, Loaded, Outcome, collect, load, shared_names, skipped
+from orgkg.graph.identity import join_mentions
 from orgkg.graph.output import Output, check_writable
 from orgkg.graph.store import TRIG, write
 from orgkg.graph.structure import with_structure
@@ -86,7 +87,8 @@ def _build(paths: tuple[Path, ...], output: Output, limits: Limits, strict: bool
                     sys.exit(PROBLEMS)
     finally:
         worker.close()
-    graphs = {x.graph_iri: x.graph for x in loaded if x.graph_iri is not None and x.graph is not None}
+    graphs = join_mentions({x.graph_iri: x.graph for x in loaded
+                            if x.graph_iri is not None and x.graph is not None})
     write(output.new_version(), with_structure(graphs), [vars(x.outcome) for x in loaded])
     output.publish()
     _write_report(report_file, loaded)

@@ -1,0 +1,122 @@
+"""Joining mentioned posts to the posts they name, across documents and registers.
+
+A document that only mentions a post (its supervisor, a subordinate, a
+peer) names it by a title. Such a mention is joined to a described or
+registered post only on evidence: the same position number (the mapping
+already gives both the same IRI), or the same organisation and the same
+title (case, accents and punctuation folded) with no competing candidate.
+When several posts fit, the mention stays a node of its own and says which
+posts it could be (``orgkg:possiblySamePostAs``), for a person to decide; the
+validation reports it as an Info finding. A mention in a document that names
+no organisation is never joined on its title.
+
+This runs on the built named graphs, after mapping, because a mention in one
+document can only be resolved against all the others.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import ORG, RDF, SKOS
+
+from orgkg.mapping.iris import normalise
+from orgkg.mapping.namespaces import ORGKG
+
+#: What a post is known by for joining: its organisation's name and a title, both folded.
+Key = tuple[str, str]
+
+
+def join_mentions(graphs: Mapping[URIRef, Graph]) -> dict[URIRef, Graph]:
+    """The graphs with every unambiguous mention joined to the post it names."""
+    candidates: dict[Key, set[URIRef]] = defaultdict(set)
+    for g in graphs.values():
+        for key, post in _named_posts(g):
+            candidates[key].add(post)
+    named = {post for posts in candidates.values() for post in posts}
+    out: dict[URIRef, Graph] = {}
+    for iri, g in graphs.items():
+        joins: dict[URIRef, URIRef] = {}
+        for mention, key in _mentions(g):
+            if mention in named:
+                continue  # already a described or registered post (the same number)
+            found = candidates.get(key, set()) - {mention}
+            if len(found) == 1:
+                joins[mention] = next(iter(found))
+            for other in found if len(found) > 1 else ():
+                g.add((mention, ORGKG.possiblySamePostAs, other))
+        out[iri] = _renamed(g, joins) if joins else g
+    return out
+
+
+def _organisation(g: Graph, unit: URIRef) -> str | None:
+    """The name of the formal organisation (not a jurisdiction) a unit is, or sits in."""
+    seen: set[URIRef] = set()
+    todo = [unit]
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        if (node, RDF.type, ORG.FormalOrganization) in g and (node, RDF.type, ORGKG.Jurisdiction) not in g:
+            label = g.value(node, SKOS.prefLabel)
+            return str(label) if label is not None else None
+        todo.extend(o for o in g.objects(node, ORG.subOrganizationOf) if isinstance(o, URIRef))
+    return None
+
+
+def _post_organisation(g: Graph, post: URIRef) -> str | None:
+    for unit in g.objects(post, ORG.postIn):
+        if isinstance(unit, URIRef):
+            name = _organisation(g, unit)
+            if name:
+                return name
+    return None
+
+
+def _named_posts(g: Graph) -> list[tuple[Key, URIRef]]:
+    """Described and registered posts with every (organisation, title) they answer to."""
+    out: list[tuple[Key, URIRef]] = []
+    posts = {*g.subjects(RDF.type, ORGKG.DescribedPost), *g.subjects(RDF.type, ORGKG.RegisteredPost)}
+    for post in posts:
+        if not isinstance(post, URIRef):
+            continue
+        org = _post_organisation(g, post)
+        if not org:
+            continue
+        out.extend(((normalise(org), normalise(str(t))), post) for t in g.objects(post, ORGKG.title))
+    return out
+
+
+def _document_organisation(g: Graph) -> str | None:
+    for post in g.subjects(RDF.type, ORGKG.DescribedPost):
+        if isinstance(post, URIRef):
+            org = _post_organisation(g, post)
+            if org:
+                return org
+    return None
+
+
+def _mentions(g: Graph) -> list[tuple[URIRef, Key]]:
+    """Posts this graph only mentions, keyed by its document's organisation and their title."""
+    org = _document_organisation(g)
+    if not org:
+        return []
+    described = set(g.subjects(RDF.type, ORGKG.DescribedPost))
+    out = []
+    for post in set(g.subjects(ORGKG.mentionedIn, None)):
+        title = g.value(post, ORGKG.primaryTitle)
+        if isinstance(post, URIRef) and post not in described and title is not None:
+            out.append((post, (normalise(org), normalise(str(title)))))
+    return out
+
+
+def _renamed(g: Graph, joins: Mapping[URIRef, URIRef]) -> Graph:
+    out = Graph()
+    for s, p, o in g:
+        s2 = joins.get(s, s) if isinstance(s, URIRef) else s
+        o2 = joins.get(o, o) if isinstance(o, URIRef) else o
+        out.add((s2, p, o2))
+    return out
