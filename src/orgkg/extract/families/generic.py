@@ -53,7 +53,7 @@ from orgkg.extract.records import (
 from orgkg.extract.rules.classification import group_class
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties as shared_duties
-from orgkg.extract.rules.organisation import jurisdiction, organisation_named
+from orgkg.extract.rules.organisation import jurisdiction, organisation_named, units_named
 from orgkg.extract.rules.reporting import location, reports_to
 from orgkg.extract.rules.titles import acceptable, title_field, title_in_prose
 from orgkg.extract.rules.titles import title as shared_title
@@ -328,6 +328,11 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not ex.organisation.organization and (org := organisation_named(doc, not_names=known)):
         ex.organisation.organization = org[0]
         out.append(_evidence("organization", org, doc.text))
+    if not ex.organisation.units:
+        known |= {fold(ex.organisation.organization or "")}
+        for unit in units_named(doc, not_names=known):
+            ex.organisation.units.append((unit[0], unit[0].split()[-1].casefold()))
+            out.append(_evidence("org_units", unit, doc.text))
     return out
 
 

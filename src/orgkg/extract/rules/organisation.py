@@ -74,3 +74,41 @@ EARLY = 1500
 def _cues() -> set[str]:
     return {fold(c) for lang in LANGUAGES for cues in table("jurisdictions", lang).values()
             if isinstance(cues, list) for c in cues}
+
+
+#: a unit named in prose: ``Voter Registration Division``, ``the Core Services team``,
+#: ``Office of the Inspector General``, ``l'équipe de la plateforme``.
+UNIT_NAME = re.compile(
+    rf"(?<![\w.]){_NOT_FIRST}(?P<name>(?:{_CAP}[ \t]+(?:(?:and|of|&)[ \t]+)?){{1,5}})(?P<head>[A-Z][a-z]+)\b"
+    rf"|(?<![\w.])(?P<lead>Office|Division|Bureau)[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+    r"|(?<![\w.])(?P<fr>[ÉE]quipe|[Ss]ous-direction)[ \t]+"
+    r"(?:de[ \t]+la|de[ \t]+l['\u2019]|des|du|de|d['\u2019])[ \t]*[\w\u00c0-\u00ff'\u2019-]+"
+    r"(?:[ \t]+(?:et[ \t]+)?[a-z\u00e0-\u00ff'\u2019-]{3,}){0,3}")
+
+
+def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> list[Found]:
+    """Units the document names early or often, outermost kind first (division before team)."""
+    ranked = table("unit_heads", "en").get("ranked", [])
+    rank = {str(w): k for k, w in enumerate(ranked if isinstance(ranked, list) else [])}
+    seen: dict[str, tuple[int, Span, int]] = {}
+    for m in UNIT_NAME.finditer(doc.text):
+        head = (m.group("head") or m.group("lead") or m.group("fr") or "").casefold()
+        head = FRENCH_HEADS.get(head, head)
+        if head not in rank:
+            continue
+        name = m.group(0).strip()
+        if fold(name) in not_names or fold(name) in _cues() or len(name.split()) < 2 or \
+                fold(name.split()[0]) in words("words", "not_unit_words"):
+            continue
+        count, span, _ = seen.get(fold(name), (0, Span(m.start(), m.start() + len(name)), rank[head]))
+        seen[fold(name)] = (count + 1, span, rank[head])
+    kept = [(r, span) for count, span, r in seen.values() if count >= 2 or span.start <= EARLY]
+    out: list[Found] = []
+    for _, span in sorted(kept, key=lambda x: (x[0], x[1].start))[:MAX_UNITS]:
+        out.append((doc.text[span.start : span.end], span))
+    return out
+
+
+FRENCH_HEADS = {"équipe": "team", "equipe": "team", "sous-direction": "division"}
+#: more units than this named in prose are a list of the organisation's parts, not the post's line.
+MAX_UNITS = 2
