@@ -96,7 +96,7 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
         head = FRENCH_HEADS.get(head, head)
         if head not in rank:
             continue
-        name = m.group(0).strip()
+        name = m.group(0).strip().rstrip("'\u2019-")
         if fold(name) in not_names or fold(name) in _cues() or len(name.split()) < 2 or \
                 fold(name.split()[0]) in words("words", "not_unit_words"):
             continue
