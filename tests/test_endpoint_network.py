@@ -217,3 +217,13 @@ def test_an_api_key_in_the_endpoint_is_never_published_nor_printed(
         assert API_KEY not in text
     failing = run("query", "documents", "--endpoint", f"http://127.0.0.1:9/query?apikey={API_KEY}")
     assert failing.exit_code == 2 and API_KEY not in failing.stderr
+
+
+def test_a_long_error_answer_still_gives_its_first_line(built: Path) -> None:
+    body = b"Store exploded: disk full\n" + b"x" * 100_000
+    with FixedAnswers([500], body=body) as fake:
+        query = run("query", "documents", "--endpoint", f"{fake.url}/query")
+        export = run("export", "--graph", str(built), "--endpoint", f"{fake.url}/query")
+    assert query.exit_code == 2 and export.exit_code == 1
+    for result in (query, export):
+        assert "HTTP 500: Store exploded: disk full" in one_line(result.stderr)

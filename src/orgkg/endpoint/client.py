@@ -270,12 +270,12 @@ def _read(response: http.client.HTTPResponse, limit: int, where: str, max_answer
         if not chunk:
             break
         size += len(chunk)
-        if size > limit:
-            if limit == max_answer:
-                raise _too_big(where, max_answer)
-            break
+        if size > limit and limit == max_answer:
+            raise _too_big(where, max_answer)
         chunks.append(chunk)
-    if response.length and size < limit:
+        if size > limit:  # an error answer: its beginning is enough for the message
+            return b"".join(chunks)[:limit]
+    if response.length:
         raise UnreachableError(where, f"the answer was cut off after {size} bytes "
                                f"({response.length} more were announced)", "is the store healthy?")
     return b"".join(chunks)
