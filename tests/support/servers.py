@@ -10,6 +10,7 @@ made to produce on demand.
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -224,7 +225,15 @@ class Misbehaving:
                     if not data:
                         return
                     head += data
-                self.requests.append(head.split(b"\r\n\r\n")[0])
+                top, _, body = head.partition(b"\r\n\r\n")
+                self.requests.append(top)
+                length = re.search(rb"(?im)^content-length:\s*(\d+)", top)
+                missing = int(length.group(1)) - len(body) if length else 0
+                while missing > 0:  # read the whole request: closing on unread data would reset it
+                    data = conn.recv(min(missing, 65536))
+                    if not data:
+                        return
+                    missing -= len(data)
                 self.script(conn, head)
             except OSError:
                 pass
