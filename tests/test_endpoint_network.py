@@ -227,3 +227,20 @@ def test_a_long_error_answer_still_gives_its_first_line(built: Path) -> None:
     assert query.exit_code == 2 and export.exit_code == 1
     for result in (query, export):
         assert "HTTP 500: Store exploded: disk full" in one_line(result.stderr)
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:99999/query", "http://127.0.0.1:abc/query", "http://[::1/query",
+    "http://127.0.0.1:9/qu ery", "http://127.0.0.1:9/q\nX-Injected: 1", "http://127.0.0.1:9/\x1b[31mred",
+])
+def test_a_malformed_endpoint_url_is_one_line(url: str) -> None:
+    result = run("query", "documents", "--endpoint", url)
+    assert result.exit_code == 2
+    assert "not a valid URL" in one_line(result.stderr) and "\x1b" not in result.stderr
+
+
+def test_a_redirect_location_reaches_the_terminal_escaped() -> None:
+    with Misbehaving(redirect_to("http://127.0.0.1:1/\x1b[31mred")) as server:
+        result = run("query", "documents", "--endpoint", f"{server.url}/query")
+    assert result.exit_code == 2
+    assert "another host" in one_line(result.stderr) and "\x1b" not in result.stderr

@@ -34,7 +34,14 @@ class Credentials:
 
 def check_url(url: str) -> str:
     """The URL if it is a plain http(s) URL; an EndpointError otherwise (without echoing secrets)."""
-    parts = urllib.parse.urlsplit(url)
+    if any(c.isspace() or not c.isprintable() for c in url):
+        raise EndpointError("--endpoint", "is not a valid URL (it holds a space or a control character)",
+                            "percent-encode it")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        _ = parts.port
+    except ValueError as err:
+        raise EndpointError("--endpoint", f"is not a valid URL ({err})") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise EndpointError("--endpoint", "must be an http:// or https:// URL")
     if parts.username is not None or parts.password is not None:
@@ -44,10 +51,14 @@ def check_url(url: str) -> str:
 
 
 def display(url: str) -> str:
-    """The URL as errors show it: no query string, no credentials."""
-    p = urllib.parse.urlsplit(url)
-    port = f":{p.port}" if p.port else ""
-    return f"{p.scheme}://{p.hostname}{port}{p.path}"
+    """The URL as errors show it: no query string, no credentials, no control characters."""
+    try:
+        p = urllib.parse.urlsplit(url)
+        port = f":{p.port}" if p.port else ""
+    except ValueError:
+        return "(an invalid URL)"
+    shown = f"{p.scheme}://{p.hostname}{port}{p.path}"
+    return "".join(c if c.isprintable() and not c.isspace() else f"\\x{ord(c):02x}" for c in shown)
 
 
 def credentials(url: str) -> Credentials | None:

@@ -76,9 +76,13 @@ class Deadline:
 
 
 def origin(url: str) -> tuple[str, str, int]:
-    parts = urllib.parse.urlsplit(url)
-    default = 443 if parts.scheme == "https" else 80
-    return parts.scheme, (parts.hostname or "").lower(), parts.port or default
+    """Scheme, host and port: where credentials may go (an invalid URL is nobody's origin)."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        default = 443 if parts.scheme == "https" else 80
+        return parts.scheme, (parts.hostname or "").lower(), parts.port or default
+    except ValueError:
+        return "", "", 0
 
 
 def with_query(url: str, params: Mapping[str, str]) -> str:
