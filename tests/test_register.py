@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from orgkg.extract import extract
-from tests.conftest import SAMPLES, SHARED, run
+from tests.conftest import ROOT, SAMPLES, run
 from tests.support.project import project
 
 CASES = sorted((Path(__file__).parent / "cases" / "extract").glob("*/*/input.txt"))
@@ -67,11 +67,10 @@ def test_csv_and_table_formats(built: Path) -> None:
     assert "Secretary of State" in table
 
 
-@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="needs ../shared/eval")
 def test_samples_score_at_least_095_against_gold(built: Path, tmp_path: Path) -> None:
     records = tmp_path / "records.json"
     records.write_text(run("positions", "--graph", str(built), "--format", "json").stdout)
-    cmd = [sys.executable, str(SHARED / "eval/score.py"), "--gold", str(SHARED / "gold"),
+    cmd = [sys.executable, str(ROOT / "tools" / "score.py"), "--gold", str(ROOT / "data" / "gold"),
            "--pred", str(records), "--json"]
     scores = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
     assert scores["overall"]["f1"] >= 0.95

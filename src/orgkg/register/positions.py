@@ -2,7 +2,7 @@
 
 Each field comes from a named query in ``queries/register/``; this module only
 runs them and gathers their rows into records shaped as
-``shared/schema/position-record.md`` defines.
+``docs/records.md`` defines.
 """
 
 from __future__ import annotations
