@@ -91,12 +91,8 @@ def _named_posts(g: Graph) -> list[tuple[Key, URIRef]]:
 
 
 def _document_organisation(g: Graph) -> str | None:
-    for post in g.subjects(RDF.type, ORGKG.DescribedPost):
-        if isinstance(post, URIRef):
-            org = _post_organisation(g, post)
-            if org:
-                return org
-    return None
+    posts = (p for p in g.subjects(RDF.type, ORGKG.DescribedPost) if isinstance(p, URIRef))
+    return next((org for post in posts if (org := _post_organisation(g, post))), None)
 
 
 def _mentions(g: Graph) -> list[tuple[URIRef, Key]]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
 
 from orgkg.extract.records import Extraction, Identifier, MentionedPosition, Position
 from orgkg.mapping.evidence import Facts, annotate
@@ -103,17 +103,12 @@ class _Mapper(Terms):
     # ------------------------------------------------------------ document
     def document(self) -> None:
         d, p = self.doc, self.prov
-        self.add(d, RDF.type, ORGKG.SourceDocument)
-        self.add(d, RDF.type, PROV.Entity)
-        self.text(d, DCTERMS.identifier, p.name)
-        self.text(d, ORGKG.sha256, p.sha256)
+        self.source(d, ORGKG.SourceDocument, name=p.name, sha256=p.sha256, media_type=p.media_type,
+                    reader=p.reader, graph=graph_iri(p.document_key))
         self.text(d, ORGKG.documentFamily, p.family)
         self.add(d, ORGKG.familyConfidence, Literal(Decimal(f"{p.confidence:.2f}")))
         self.text(d, ORGKG.loaderVersion, p.loader_version)
-        self.text(d, ORGKG.mediaType, p.media_type)
         self.text(d, ORGKG.encoding, p.encoding)
-        self.text(d, ORGKG.readerVersion, p.reader)
-        self.add(graph_iri(p.document_key), PROV.wasDerivedFrom, d)
 
     # ------------------------------------------------------------ organisation
     def organisation(self) -> URIRef | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, XSD
+from rdflib.namespace import ORG, RDF, RDFS, XSD
 
 from orgkg.extract.records import Identifier
 from orgkg.extract.register import Register, RegisterEntry
@@ -38,18 +38,13 @@ class _RegisterMapper(Terms):
     def __init__(self, register: Register, source: RegisterSource) -> None:
         organisations = {e.organization for e in register.entries if e.organization}
         super().__init__(sorted(organisations)[0] if len(organisations) == 1 else f"register {source.name}")
-        self.register, self.source = register, source
+        self.register, self.info = register, source
         self.node = document_iri(source.name)
 
     def build(self) -> Graph:
-        d, s = self.node, self.source
-        self.add(d, RDF.type, ORGKG.PositionRegister)
-        self.add(d, RDF.type, PROV.Entity)
-        self.text(d, DCTERMS.identifier, s.name)
-        self.text(d, ORGKG.sha256, s.sha256)
-        self.text(d, ORGKG.mediaType, s.media_type)
-        self.text(d, ORGKG.readerVersion, s.reader)
-        self.add(graph_iri(s.name), PROV.wasDerivedFrom, d)
+        s = self.info
+        self.source(self.node, ORGKG.PositionRegister, name=s.name, sha256=s.sha256, media_type=s.media_type,
+                    reader=s.reader, graph=graph_iri(s.name))
         for entry in self.register.entries:
             self.entry(entry)
         return self.g
@@ -83,7 +78,7 @@ class _RegisterMapper(Terms):
             self.add(site, RDF.type, ORG.Site)
             self.add(site, RDFS.label, Literal(e.location))
             self.add(post, ORGKG.workLocation, site)
-        row = child(mint("part", self.source.name), "row", e.row)
+        row = child(mint("part", self.info.name), "row", e.row)
         self.add(row, RDF.type, ORGKG.RegisterRow)
         self.add(row, ORGKG.inRegister, self.node)
         self.add(row, ORGKG.registers, post)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, RDF, SKOS
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS
 
 from orgkg.extract.records import Identifier
 from orgkg.mapping.iris import mint
@@ -47,6 +47,17 @@ class Terms:
     def text(self, s: URIRef, p: URIRef, value: str | None) -> None:
         if value:
             self.add(s, p, Literal(value))
+
+    def source(self, node: URIRef, kind: URIRef, *, name: str, sha256: str, media_type: str,
+               reader: str | None, graph: URIRef) -> None:
+        """What is known of a source file (a document or a register), and its named graph's origin."""
+        self.add(node, RDF.type, kind)
+        self.add(node, RDF.type, PROV.Entity)
+        self.text(node, DCTERMS.identifier, name)
+        self.text(node, ORGKG.sha256, sha256)
+        self.text(node, ORGKG.mediaType, media_type)
+        self.text(node, ORGKG.readerVersion, reader)
+        self.add(graph, PROV.wasDerivedFrom, node)
 
     def fact(self, field: str, values: tuple[object, ...], s: URIRef, p: URIRef,
              o: URIRef | Literal) -> None:
