@@ -20,6 +20,7 @@ from orgkg.extract.text import NUMBER_WORDS
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                        "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u00a0": " "})
 _SKIP = set("*_`#")
+_TOKEN = re.compile(r"(?P<skip>[*_`#]+)|(?P<space>\s+)|(?P<word>[^\s*_`#]+)")
 _OCR = str.maketrans({"o": "0", "i": "1", "l": "1", "|": "1"})
 _WORDS = {v: k for k, v in NUMBER_WORDS.items()}
 
@@ -29,25 +30,44 @@ class Folded:
     with the offset in ``text`` of every folded character."""
 
     def __init__(self, text: str) -> None:
-        chars: list[str] = []
+        low = text.translate(_FOLD)
+        low = low.casefold() if len(low.casefold()) == len(low) else low
+        low = low.lower() if len(low.lower()) == len(low) else low
+        parts: list[str] = []
         where: list[int] = []
         space = True
-        for i, c in enumerate(text.translate(_FOLD).casefold() if len(text.casefold()) == len(text)
-                              else text.translate(_FOLD).lower()):
-            if c in _SKIP:
+        for m in _TOKEN.finditer(low):
+            if m.lastgroup == "skip":
                 continue
-            if c.isspace():
-                if space:
-                    continue
-                c, space = " ", True
-            else:
-                space = False
-            chars.append(c)
-            where.append(i)
-        self.text, self.folded, self.where = text, "".join(chars), where
-        keep = [(c, i) for c, i in zip(self.folded, where, strict=True) if c.isalnum()]
-        self.bare = "".join(c for c, _ in keep).translate(_OCR)
-        self.bare_where = [i for _, i in keep]
+            if m.lastgroup == "space":
+                if not space:
+                    parts.append(" ")
+                    where.append(m.start())
+                    space = True
+                continue
+            parts.append(m.group())
+            where.extend(range(m.start(), m.end()))
+            space = False
+        self.text, self.folded, self.where = text, "".join(parts), where
+        self._bare: tuple[str, list[int]] | None = None
+
+    @property
+    def bare(self) -> str:
+        return self._bare_index()[0]
+
+    @property
+    def bare_where(self) -> list[int]:
+        return self._bare_index()[1]
+
+    def _bare_index(self) -> tuple[str, list[int]]:
+        if self._bare is None:
+            runs: list[str] = []
+            where: list[int] = []
+            for m in re.finditer(r"[^\W_]+", self.folded):
+                runs.append(m.group())
+                where.extend(self.where[m.start() : m.end()])
+            self._bare = ("".join(runs).translate(_OCR), where)
+        return self._bare
 
     def find_bare(self, value: str) -> tuple[int, int] | None:
         """Letters and digits only, OCR look-alikes folded (``EX - O3`` holds ``EX-03``)."""

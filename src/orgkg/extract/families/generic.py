@@ -111,6 +111,10 @@ JURISDICTION = re.compile(
 
 # ---------------------------------------------------------------- lines and labels
 
+#: each kind's labels as one pattern, a compound (``Division and Bureau``) and a hint allowed.
+_LABEL_KINDS = {kind: re.compile(rf"(?:{'|'.join(labels)}){COMPOUND}(?:\s*\([^)]*\))?", re.I)
+                for kind, labels in LABELS.items()}
+
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in re.split(r"\s*\|\s*|\t+", line.strip().strip("|")) if c.strip()]
 
@@ -119,11 +123,7 @@ def _cells(line: str) -> list[str]:
 def _label_kind(cell: str) -> str | None:
     """The kind of form label a table cell is (``Reports To`` -> reports_to), or None."""
     cell = re.sub(r":\s*\([^)]*\)$", "", cell.strip()).strip(" :*")
-    for kind, labels in LABELS.items():
-        if any(re.fullmatch(rf"(?:{lab}){COMPOUND}(?:\s*\([^)]*\))?", cell, re.I)
-               for lab in labels):
-            return kind
-    return None
+    return next((kind for kind, pattern in _LABEL_KINDS.items() if pattern.fullmatch(cell)), None)
 
 
 def _is_label_row(cells: list[str]) -> bool:
@@ -173,11 +173,22 @@ def _is_label(value: str) -> bool:
         first.isupper() and bool(_label_kind(first)))
 
 
+@functools.lru_cache(maxsize=256)
+def _field_patterns(label: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A label at a line's start, after a column gap (``Class: X      Job Code: Y``), and a quick
+    probe: a label followed by a colon somewhere on its line."""
+    tail = rf"(?:{label}){COMPOUND}[ \t]*(?:\([^)\n]*\))?[ \t]*:[ \t]*(.*)$"
+    return (re.compile(rf"(?im)^[ \t>*\-\u2022]*{tail}"),
+            re.compile(rf"(?im)(?<=\S[ \t][ \t])(?<![:|][ \t][ \t])[ \t]*{tail}"),
+            re.compile(rf"(?i)(?:{label})[^\n:]*:"))
+
+
 def field(text: str, label: str) -> str | None:
     """The value of ``Label: value`` on its own line, or on the next line when the label stands alone."""
-    tail = rf"(?:{label}){COMPOUND}[ \t]*(?:\([^)\n]*\))?[ \t]*:[ \t]*(.*)$"
-    inline = rf"(?im)(?<=\S[ \t][ \t])(?<![:|][ \t][ \t])[ \t]*{tail}"  # ``Class: X      Job Code: Y``
-    for m in itertools.chain(re.finditer(rf"(?im)^[ \t>*\-\u2022]*{tail}", text), re.finditer(inline, text)):
+    start, inline, probe = _field_patterns(label)
+    if not probe.search(text):
+        return None
+    for m in itertools.chain(start.finditer(text), inline.finditer(text)):
         value = re.split(r"\s{2,}[A-Z][\w /&']{1,30}:", m.group(1))[0].strip(" *_")
         value = "" if _is_label(value) else value
         if not value:

@@ -7,6 +7,7 @@ folded label or heading with them.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 import unicodedata
@@ -17,6 +18,7 @@ LANGUAGES = ("en", "fr")
 HERE = Path(__file__).parent
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """``Niveau du poste :`` -> ``niveau du poste``; ``What You’ll Do`` -> ``what you'll do``."""
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("&", " and "))

@@ -12,6 +12,7 @@ paragraphs or items that open with a duty verb (``Provide ...``, ``Manages ...``
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from orgkg.extract.families.generic_duties import INTRO, percent_of
 from orgkg.extract.lexicon import fold, language, words
@@ -31,8 +32,14 @@ def _is(heading: str, group: str, *, colon: bool = False) -> bool:
     if text in known or any(text.startswith(w + " ") and len(text.split()) <= 8 for w in known):
         return True
     # ``The main responsibilities of the post are:``: a lead-in naming the duties
-    return group == "duties" and colon and len(text.split()) <= 12 and any(
-        re.search(rf"\b{re.escape(w)}\b", text) for w in known if len(w.split()) == 1)
+    return group == "duties" and colon and len(text.split()) <= 12 and bool(_single_words().search(text))
+
+
+@cache
+def _single_words() -> re.Pattern[str]:
+    """The one-word duties headings (``responsibilities``, ``missions``) as one pattern."""
+    single = sorted(w for w in words("headings", "duties") if len(w.split()) == 1)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, single)) + r")\b")
 
 
 def is_lead_in(line: str) -> bool:

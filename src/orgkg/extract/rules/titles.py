@@ -8,8 +8,9 @@ A title is at most 120 characters and never a section's name (``Summary``,
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from orgkg.extract.lexicon import fold, words
+from orgkg.extract.lexicon import LANGUAGES, fold, table, words
 from orgkg.extract.rules.duties import SECTION_NO, is_lead_in
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.structure import Document, Span
@@ -73,18 +74,19 @@ def title(doc: Document) -> Found | None:
     return None
 
 
+@cache
+def _phrases(group: str) -> re.Pattern[str]:
+    """One pattern for every ``[phrases] group`` entry, the words after it in group 1."""
+    leads = [str(lead) for lang in LANGUAGES for lead in table("phrases", lang).get(group, [])]  # type: ignore[attr-defined]
+    alternation = "|".join(re.escape(lead).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for lead in leads)
+    return re.compile(rf"(?i)\b(?:{alternation})\s+([^.;:\n()]{{2,120}}?)(?=\s*[.;:\n(]|$)")
+
+
 def phrase(doc: Document, group: str) -> Found | None:
     """The words after a ``[phrases] group`` entry, up to the end of the clause."""
-    from orgkg.extract.lexicon import LANGUAGES, table
-
-    for lang in LANGUAGES:
-        for lead in table("phrases", lang).get(group, []):  # type: ignore[attr-defined]
-            pat = re.escape(str(lead)).replace("'", "['\u2019]").replace(r"\ ", r"\s+")
-            m = re.search(rf"(?i)\b{pat}\s+([^.;:\n()]{{2,120}}?)(?=\s*[.;:\n(]|$)", doc.text)
-            if m:
-                found = clean(doc, m.start(1), m.end(1))
-                if found:
-                    return found
+    for m in _phrases(group).finditer(doc.text):
+        if found := clean(doc, m.start(1), m.end(1)):
+            return found
     return None
 
 
