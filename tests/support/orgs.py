@@ -58,3 +58,33 @@ def loop() -> dict[str, Extraction]:
     lone = Position("Lone Adviser", identifiers=number("L"))
     return {"a.txt": Extraction("test", a, ORG), "b.txt": Extraction("test", b, ORG),
             "lone.txt": Extraction("test", lone, ORG)}
+
+
+BRANCH = Organisation("Test Province", "Department of Tests", [("Analysis Branch", "branch")])
+SECTION = Organisation("Test Province", "Department of Tests",
+                       [("Analysis Branch", "branch"), ("Data Section", "section")])
+
+
+def small_org() -> dict[str, Extraction]:
+    """Nine posts in four layers, for figures counted by hand (tests/test_report.py).
+
+    Director P1 (Analysis Branch) <- Manager A P2 (Data Section) and Manager B P3 (Analysis Branch);
+    A <- Analysts P4 (described, Data Section), P5, P6, P9 (mentioned); B <- Clerk P7 (Analysis
+    Branch) <- Assistant P8 (mentioned). A register would mark P6 vacant.
+    """
+    def post(title: str, no: str, level: str, up: tuple[str, str] | None = None,
+             down: tuple[tuple[str, str], ...] = ()) -> Position:
+        return Position(title, identifiers=number(no), level=level,
+                        reports_to=[MentionedPosition(*up)] if up else [],
+                        direct_reports=[MentionedPosition(*d) for d in down])
+    director = post("Director", "P1", "EX-01", down=(("Manager A", "P2"), ("Manager B", "P3")))
+    manager_a = post("Manager A", "P2", "AN-05", ("Director", "P1"),
+                     (("Analyst 1", "P4"), ("Analyst 2", "P5"), ("Analyst 3", "P6"), ("Analyst 4", "P9")))
+    manager_b = post("Manager B", "P3", "AN-05", ("Director", "P1"), (("Clerk", "P7"),))
+    analyst = post("Analyst 1", "P4", "AN-03", ("Manager A", "P2"))
+    clerk = post("Clerk", "P7", "CR-04", ("Manager B", "P3"), (("Assistant", "P8"),))
+    return {"director.txt": Extraction("test", director, BRANCH),
+            "manager-a.txt": Extraction("test", manager_a, SECTION),
+            "manager-b.txt": Extraction("test", manager_b, BRANCH),
+            "analyst.txt": Extraction("test", analyst, SECTION),
+            "clerk.txt": Extraction("test", clerk, BRANCH)}

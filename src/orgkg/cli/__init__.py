@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import click
 
-from orgkg.cli import build, chart, export, positions, query, read, reason, validate
+from orgkg.cli import build, chart, export, positions, query, read, reason, report, validate
 
 COMMANDS: tuple[click.Command, ...] = (
     build.build,
@@ -24,6 +24,7 @@ COMMANDS: tuple[click.Command, ...] = (
     query.query,
     export.export,
     chart.chart,
+    report.report,
     validate.validate,
     reason.reason,
 )

@@ -79,14 +79,19 @@ def derive(lines: Iterable[Line], posts: Iterable[str] = ()) -> Structure:
                      {p: above[mapping[p]] for p in top_down})
 
 
-def as_graph(structure: Structure) -> Graph:
+def facts(structure: Structure) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
     """The named graph's triples: ``orgkg:layer`` and ``orgkg:reportsToTransitively`` of every post."""
-    g = Graph()
     for post, n in structure.layers.items():
         iri = URIRef(post)
-        g.add((iri, ORGKG.layer, Literal(n, datatype=XSD.positiveInteger)))
+        yield iri, ORGKG.layer, Literal(n, datatype=XSD.positiveInteger)
         for boss in structure.above[post]:
-            g.add((iri, ORGKG.reportsToTransitively, URIRef(boss)))
+            yield iri, ORGKG.reportsToTransitively, URIRef(boss)
+
+
+def as_graph(structure: Structure) -> Graph:
+    g = Graph()
+    for triple in facts(structure):
+        g.add(triple)
     return g
 
 
