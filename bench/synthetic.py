@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from orgkg.extract.records import (
     Duty,
@@ -41,6 +41,7 @@ from orgkg.extract.records import (
     Position,
     StaffCount,
 )
+from orgkg.graph.structure import STRUCTURE_GRAPH, Structure, derive, facts
 from orgkg.mapping import Provenance, to_graph
 
 JURISDICTION = "Synthetic Province"
@@ -241,10 +242,35 @@ def cached_store(nq: Path, path: Path) -> Path:
         store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
         store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
                           for q in ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS))
+        add_structure(store)
         store.flush()
         del store
         tmp.rename(path)
     return path
+
+
+def structure_of(store: ox.Store) -> Structure:
+    """The derived structure (``orgkg.graph.structure``) of the reporting lines in a store's union copy."""
+    lines = ((r[0].value, r[1].value) for r in store.query(  # type: ignore[index, union-attr]
+        "SELECT ?s ?o WHERE { ?s <http://www.w3.org/ns/org#reportsTo> ?o }"))
+    posts = (r[0].value for r in store.query(  # type: ignore[index, union-attr]
+        "SELECT ?p WHERE { ?p a <http://www.w3.org/ns/org#Post> }"))
+    return derive(lines, posts)
+
+
+def add_structure(store: ox.Store) -> int:
+    """The structure graph ``orgkg build`` derives, in its named graph and the union copy; its size."""
+    graph = ox.NamedNode(str(STRUCTURE_GRAPH))
+    triples = [ox.Triple(*(to_ox(t) for t in fact)) for fact in facts(structure_of(store))]
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, g) for g in (graph, ox.DefaultGraph())
+                      for t in triples)
+    return len(triples)
+
+
+def to_ox(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
 
 
 def main() -> None:
