@@ -19,7 +19,8 @@ import pyoxigraph as ox
 import pytest
 
 from orgkg.graph.built import BuiltGraph
-from orgkg.mapping.iris import mint
+from orgkg.mapping.vocab import ORGKG
+from orgkg.query.values import with_values
 from orgkg.report import PLOTS, PlotFormat, read_figures, render_page, write_plots
 from orgkg.report.figures import Figures, Layer, Level, SpanCount, Spans
 from tests.conftest import ROOT, run
@@ -27,18 +28,27 @@ from tests.support.browser import Chromium
 from tests.support.orgs import small_org, store_of
 
 ARTIFACTS = ROOT / "artifacts"
-VACANT = ox.NamedNode("https://w3id.org/orgkg/ontology#vacant")  # a position register's term
+VACANT = ox.NamedNode(str(ORGKG.vacant))  # a position register's term
 REGISTER = ox.NamedNode("https://w3id.org/orgkg/id/graph/test-register")
 
 
-def post(number: str) -> str:
-    return str(mint("post", "Test Province", "Department of Tests", "number", number))
+def post(graph: BuiltGraph, title: str) -> str:
+    """The IRI of the post with this title."""
+    text = "SELECT ?p WHERE { ?p <https://w3id.org/orgkg/ontology#primaryTitle> ?t }"
+    [row] = list(graph.query(with_values(text, {"t": ox.Literal(title)})))  # type: ignore[arg-type]
+    return str(row["p"].value)  # type: ignore[index]
 
 
 @pytest.fixture(scope="module")
-def figures() -> Figures:
+def graph() -> BuiltGraph:
     graph = store_of(small_org())
-    graph.replace_graph(REGISTER, [ox.Triple(ox.NamedNode(post("P6")), VACANT, ox.Literal(True))])
+    vacant = ox.NamedNode(post(graph, "Analyst 3"))
+    graph.replace_graph(REGISTER, [ox.Triple(vacant, VACANT, ox.Literal(True))])
+    return graph
+
+
+@pytest.fixture(scope="module")
+def figures(graph: BuiltGraph) -> Figures:
     return read_figures(graph)
 
 
@@ -59,11 +69,11 @@ def test_managers_per_staff_and_layers_per_unit_by_hand(figures: Figures) -> Non
     assert units == {"Data Section": (2, 1, 1, 1.0, 2), "Analysis Branch": (3, 3, 0, None, 3)}
 
 
-def test_levels_and_the_longest_chain_by_hand(figures: Figures) -> None:
+def test_levels_and_the_longest_chain_by_hand(figures: Figures, graph: BuiltGraph) -> None:
     assert figures.levels == (Level("AN-05", 2), Level("AN-03", 1), Level("CR-04", 1), Level("EX-01", 1))
     assert [(x.layer, x.title) for x in figures.chain] == [
         (1, "Director"), (2, "Manager B"), (3, "Clerk"), (4, "Assistant")]
-    assert figures.chain[-1].post == post("P8")
+    assert figures.chain[-1].post == post(graph, "Assistant")
 
 
 def test_an_empty_graph_gives_a_page_without_figures(tmp_path: Path) -> None:
