@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -102,6 +103,65 @@ def scanned_pdf(path: Path, text: str = SAMPLE_TEXT) -> None:
     path.write_bytes(bytes(pdf.output()))
 
 
+def raw_pdf(content: bytes, *, compress: bool = False) -> bytes:
+    """A one-page PDF written by hand around a content stream (Helvetica as /F1)."""
+    body = zlib.compress(content, 9) if compress else content
+    head = b"<< /Length %d%s >>" % (len(body), b" /Filter /FlateDecode" if compress else b"")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        head + b"\nstream\n" + body + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _text_operators() -> bytes:
+    return b"".join(b"BT /F1 11 Tf 72 %d Td (%s) Tj ET\n" % (740 - 14 * i, line.encode())
+                    for i, line in enumerate(SAMPLE_TEXT.splitlines()) if line)
+
+
+def _pdf_bomb(path: Path) -> None:
+    """300 MiB of page content in a 300 KB file (Flate)."""
+    squeeze = zlib.compressobj(9)
+    block = b" " * (1 << 20)
+    stream = b"".join(squeeze.compress(block) for _ in range(300)) + squeeze.flush()
+    pdf = raw_pdf(b"")
+    path.write_bytes(pdf.replace(b"<< /Length 0 >>\nstream\n\nendstream",
+                                 b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
+                                 + stream + b"\nendstream"))
+
+
+def _pdf_library_warning(path: Path) -> None:
+    """A readable PDF whose content makes pdfminer log a warning (a gray level that is a name)."""
+    path.write_bytes(raw_pdf(b"/P0 g\n/P0 G\n" + _text_operators()))
+
+
+def _nul_late(path: Path) -> None:
+    """Text with one NUL byte after the first 64 KiB."""
+    path.write_bytes((SAMPLE_TEXT * 1000).encode()[:70_000] + b"\x00" + SAMPLE_TEXT.encode())
+
+
+def _html_charset_undefined(path: Path) -> None:
+    body = "".join(f"<p>{line}</p>" for line in SAMPLE_TEXT.splitlines() if line)
+    path.write_text(f'<html><head><meta charset="undefined"></head><body>{body}</body></html>',
+                    encoding="utf-8")
+
+
+def _empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
 MAKERS: dict[str, Callable[[Path], None]] = {
     "png": _png,
     "zip": _zip,
@@ -114,4 +174,9 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "password-pdf": _password_pdf,
     "pdf": _pdf,
     "fifo": _fifo,
+    "pdf-bomb": _pdf_bomb,
+    "pdf-library-warning": _pdf_library_warning,
+    "nul-late": _nul_late,
+    "html-charset-undefined": _html_charset_undefined,
+    "empty": _empty,
 }

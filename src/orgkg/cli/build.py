@@ -14,7 +14,17 @@ from rich.console import Console
 from orgkg.cli.common import OK, PROBLEMS, stderr_console, translate_errors
 from orgkg.errors import printable
 from orgkg.extract.register import load_columns
-from orgkg.graph.build import NOT_A_POSITION, Loaded, Outcome, collect, load, shared_names, skipped
+from orgkg.graph.build import (
+    DUPLICATE,
+    NOT_A_POSITION,
+    Loaded,
+    Outcome,
+    collect,
+    load,
+    same_content,
+    shared_names,
+    skipped,
+)
 from orgkg.graph.identity import join_mentions
 from orgkg.graph.output import Output, check_writable
 from orgkg.graph.store import TRIG, write
@@ -36,13 +46,16 @@ from orgkg.safety import offline
 @click.option("--strict", is_flag=True, help="Stop at the first document that fails (exit 1, DIR untouched).")
 @click.option("--report", "report_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Also write the per-file report (JSON) here.")
+@click.option("--follow-links", is_flag=True,
+              help="Follow symbolic links out of the given folders (by default they are skipped).")
 @click.option("--wait", is_flag=True, help="If another build is writing to --out, wait for it (else exit 2).")
 @click.option("--columns", "columns_file", type=click.Path(path_type=Path, dir_okay=False),
               help="TOML file naming a position register's unusual column headers (docs/register.md).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary.")
 @translate_errors
 def build(paths: tuple[Path, ...], out: Path, max_bytes: int, timeout: float, strict: bool,
-          report_file: Path | None, wait: bool, columns_file: Path | None, quiet: bool) -> None:
+          report_file: Path | None, follow_links: bool, wait: bool, columns_file: Path | None,
+          quiet: bool) -> None:
     """Read documents and position registers (files or folders) into a knowledge graph.
 
     Each failure is one line `path: what is wrong` on standard error and an
@@ -56,28 +69,30 @@ def build(paths: tuple[Path, ...], out: Path, max_bytes: int, timeout: float, st
     columns = load_columns(columns_file) if columns_file is not None else None
     with offline("orgkg build"), Output.open(out, wait=wait) as output:
         _build(paths, output, Limits(max_bytes=max_bytes, timeout=timeout), strict, report_file, quiet,
-               columns)
+               columns, follow_links=follow_links)
 
 
 def _build(paths: tuple[Path, ...], output: Output, limits: Limits, strict: bool, report_file: Path | None,
-           quiet: bool, columns: dict[str, str] | None) -> None:
+           quiet: bool, columns: dict[str, str] | None, *, follow_links: bool) -> None:
     console = stderr_console()
     out = output.folder
-    files = list(collect(paths))
-    if not any(explicit or skipped(path) is None for path, explicit in files):
+    files = list(collect(paths, follow_links=follow_links))
+    if not any(found.explicit or skipped(found) is None for found in files):
         kinds = ", ".join(sorted([*READERS, *TABLES]))
         console.print(printable(f"{', '.join(map(str, paths))}: no documents found "
                                 f"(orgkg reads {kinds}); nothing written to {out}"), markup=False)
         sys.exit(PROBLEMS)
-    shared = shared_names(path for path, _ in files)
+    shared = shared_names(found.path for found in files)
+    seen: dict[str, str] = {}
     loaded: list[Loaded] = []
     worker = Worker({cls.__name__: cls for cls in set(READERS.values()) if cls.isolated})
     status = console.status("reading documents") if console.is_terminal else nullcontext()
     try:
         with status:
-            for path, explicit in files:
-                item = (None if explicit else skipped(path)) or load(
-                    path, name_shared=path.name in shared, limits=limits, worker=worker, columns=columns)
+            for found in files:
+                item = (None if found.explicit else skipped(found)) or load(
+                    found.path, name_shared=found.path.name in shared, limits=limits, worker=worker,
+                    columns=columns, seen=seen)
                 loaded.append(item)
                 report_line(console, item.outcome, quiet=quiet)
                 if strict and item.outcome.status in ("failed", NOT_A_POSITION):
@@ -87,6 +102,7 @@ def _build(paths: tuple[Path, ...], output: Output, limits: Limits, strict: bool
                     sys.exit(PROBLEMS)
     finally:
         worker.close()
+    loaded = same_content(loaded)
     graphs = join_mentions({x.graph_iri: x.graph for x in loaded
                             if x.graph_iri is not None and x.graph is not None})
     write(output.new_version(), with_structure(graphs), [vars(x.outcome) for x in loaded])
@@ -108,8 +124,10 @@ def _write_report(target: Path | None, loaded: list[Loaded]) -> None:
 def summary(console: Console, loaded: list[Loaded], graphs: int, trig: Path) -> None:
     failed = sum(x.outcome.status == "failed" for x in loaded)
     skipped_n = sum(x.outcome.status == "skipped" for x in loaded)
+    twins = sum(x.outcome.status == DUPLICATE for x in loaded)
     console.print(printable(
-        f"{graphs} documents loaded, {failed} failed, {skipped_n} skipped; "
+        f"{graphs} documents loaded, {failed} failed, {skipped_n} skipped"
+        + (f", {twins} the same as another" if twins else "") + "; "
         f"{sum(x.outcome.positions for x in loaded)} positions, "
         f"{sum(x.outcome.triples for x in loaded)} triples -> {trig}"),
         markup=False,
@@ -126,6 +144,8 @@ def report_line(console: Console, o: Outcome, *, quiet: bool) -> None:
         return
     elif o.status == "ok" and o.confidence is None:  # a position register: no family guessed
         line = f"{o.path}: {o.family}, {o.positions} positions, {o.triples} triples"
+    elif o.status == DUPLICATE:
+        line = f"{o.path}: {o.error}"
     elif o.status == "ok":
         line = f"{o.path}: {o.family} ({o.confidence:.2f}), {o.positions} positions, {o.triples} triples"
     else:

@@ -8,11 +8,13 @@ document never loses the others. ``collect`` expands folders.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import ORG, RDF
@@ -34,6 +36,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 #: the status of a document that was read but describes no position.
 NOT_A_POSITION = "not a position description"
+#: the status of a file whose content (SHA-256) an earlier input has: one source, read once.
+DUPLICATE = "duplicate"
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,7 @@ class Outcome:
     """What happened to one input file: typed data, formatted by the CLI."""
 
     path: str
-    status: str  # "ok", "failed", "skipped" or NOT_A_POSITION
+    status: str  # "ok", "failed", "skipped", NOT_A_POSITION or DUPLICATE
     family: str | None = None
     confidence: float | None = None
     positions: int = 0
@@ -53,6 +57,8 @@ class Outcome:
     pages: int | None = None
     seconds: float = 0.0
     problems: tuple[str, ...] = ()  # a register's bad rows, one message each
+    sha256: str | None = None
+    same_content: tuple[str, ...] = ()  # the other inputs with this content (read once, as this one)
 
 
 @dataclass(frozen=True)
@@ -62,24 +68,46 @@ class Loaded:
     graph: Graph | None = None
 
 
-def collect(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
-    """Every file to consider, with whether the user named it explicitly.
+class Found(NamedTuple):
+    """A file to consider: whether the user named it, and whether it is a symbolic link out of the
+    folder it was found in (not followed unless asked: a link to /etc/passwd is no job description)."""
 
-    Folders are walked recursively in sorted order; hidden files are passed over.
-    """
+    path: Path
+    explicit: bool
+    escapes: bool = False
+
+
+def collect(paths: Iterable[Path], *, follow_links: bool = False) -> Iterator[Found]:
+    """Every file to consider. Folders are walked recursively in sorted order; hidden files are
+    passed over; links are followed only inside the folder unless ``follow_links``."""
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path).parts
-                # Not only regular files: a pipe or socket named like a document is reported, not passed over.
-                if not child.is_dir() and not any(part.startswith(".") for part in rel):
-                    yield child, False
+            yield from sorted(_walk(path, follow_links))
         else:
-            yield path, True
+            yield Found(path, True)
+
+
+def _walk(root: Path, follow_links: bool) -> Iterator[Found]:
+    inside, visited = root.resolve(), set()
+    for folder, dirs, names in os.walk(root, followlinks=follow_links):
+        here = Path(folder)
+        if here.resolve() in visited:  # a link back up: walked already
+            dirs[:] = []
+            continue
+        visited.add(here.resolve())
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names + [d for d in dirs if (here / d).is_symlink()]:
+            child = here / name
+            escapes = child.is_symlink() and not child.resolve().is_relative_to(inside)
+            if name.startswith(".") or (child.is_dir() and not (escapes and not follow_links)):
+                continue
+            # Not only regular files: a pipe or socket named like a document is reported, not passed over.
+            yield Found(child, False, escapes and not follow_links)
 
 
 def load(path: Path, *, name_shared: bool = False, limits: Limits | None = None,
-         worker: Worker | None = None, columns: Mapping[str, str] | None = None) -> Loaded:
+         worker: Worker | None = None, columns: Mapping[str, str] | None = None,
+         seen: dict[str, str] | None = None) -> Loaded:
     """Read, extract and map one document; never raises for a bad document.
 
     When another input has the same file name (``name_shared``), the
@@ -87,7 +115,9 @@ def load(path: Path, *, name_shared: bool = False, limits: Limits | None = None,
     ``limits`` caps the file's size and the time spent on it; risky readers
     run in ``worker``. Any failure leaves no graph: the document lands whole
     or not at all. Position registers (``.csv``, ``.tsv``, ``.xlsx``) go to
-    ``load_register``, with ``columns`` mapping a site's own headers.
+    ``load_register``, with ``columns`` mapping a site's own headers. ``seen``
+    maps the SHA-256 of the documents read so far to their paths: a file with
+    the same content is the same source, read once.
     """
     limits = limits or Limits()
     start = time.perf_counter()
@@ -96,6 +126,10 @@ def load(path: Path, *, name_shared: bool = False, limits: Limits | None = None,
     try:
         with deadline(str(path), limits.timeout):  # reading, decoding, extraction and mapping alike
             doc = read(path, limits, worker)
+            if seen is not None:
+                if doc.sha256 in seen:
+                    return _duplicate(path, seen[doc.sha256], doc.sha256, start)
+                seen[doc.sha256] = str(path)
             iri, graph, found = _extract_and_map(doc, name_shared=name_shared)
     except NotAPositionError as err:
         return Loaded(Outcome(str(path), NOT_A_POSITION, error=err.message[:500],
@@ -111,7 +145,7 @@ def load(path: Path, *, name_shared: bool = False, limits: Limits | None = None,
             str(path), "ok", family=found.family, confidence=found.confidence,
             positions=len(set(graph.subjects(RDF.type, ORG.Post))), triples=len(graph),
             encoding=doc.encoding, media_type=doc.media_type, reader=doc.reader,
-            pages=len(doc.pages) or None, seconds=time.perf_counter() - start,
+            pages=len(doc.pages) or None, seconds=time.perf_counter() - start, sha256=doc.sha256,
         ),
         iri,
         graph,
@@ -141,6 +175,11 @@ def load_register(path: Path, *, limits: Limits, columns: Mapping[str, str] | No
         iri,
         graph,
     )
+
+
+def _duplicate(path: Path, first: str, sha256: str, start: float) -> Loaded:
+    return Loaded(Outcome(str(path), DUPLICATE, error=f"same content as {first} (SHA-256 {sha256[:12]}...): "
+                          "one source, read once", sha256=sha256, seconds=time.perf_counter() - start))
 
 
 def _failed(path: Path, message: str, start: float) -> Loaded:
@@ -183,8 +222,22 @@ def shared_names(paths: Iterable[Path]) -> set[str]:
     return {name for name, n in names.items() if n > 1}
 
 
-def skipped(path: Path) -> Loaded | None:
-    """An outcome for a file found in a folder that orgkg has no reader for."""
+def same_content(loaded: list[Loaded]) -> list[Loaded]:
+    """Each document read once, with the names of the other inputs that hold the same content."""
+    twins: dict[str, list[str]] = {}
+    for x in loaded:
+        if x.outcome.status == DUPLICATE and x.outcome.sha256:
+            twins.setdefault(x.outcome.sha256, []).append(x.outcome.path)
+    return [replace(x, outcome=replace(x.outcome, same_content=tuple(twins[x.outcome.sha256])))
+            if x.outcome.status != DUPLICATE and x.outcome.sha256 in twins else x for x in loaded]
+
+
+def skipped(found: Found) -> Loaded | None:
+    """An outcome for a file found in a folder that orgkg has no reader for, or that is a link out."""
+    path = found.path
+    if found.escapes:
+        return Loaded(Outcome(str(path), "skipped", error="a symbolic link out of the folder "
+                              f"(to {path.resolve()}); pass --follow-links to read it"))
     if supported(path) or is_table(path):
         return None
     return Loaded(Outcome(str(path), "skipped", error=f"no reader for {path.suffix or 'this file'}"))

@@ -8,6 +8,7 @@ cells joined by tabs. The encoding is the BOM's, the page's own
 
 from __future__ import annotations
 
+import codecs
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,6 +20,8 @@ from orgkg.read.text import decode
 BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "ul", "ol",
           "section", "article", "header", "footer", "blockquote", "pre", "dt", "dd", "hr", "title"}
 HIDDEN = {"script", "style", "head", "noscript", "template", "svg"}
+#: Python codecs that are no page encoding: ``undefined`` always fails, the escapes read markup as code.
+_NOT_CHARSETS = {"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode"}
 _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
 
@@ -57,11 +60,22 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     declared = _META.search(data[:4096])
     if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         name = declared.group(1).decode("ascii")
-        try:
-            return data.decode(name), name.lower()
-        except (LookupError, UnicodeDecodeError):
-            raise InputError(str(path), f"the page says it is {name} but is not valid {name}") from None
+        if _text_encoding(name):
+            try:
+                return data.decode(name), name.lower()
+            except UnicodeError:
+                raise InputError(str(path), f"the page says it is {name} but is not valid {name}") from None
+    # No charset, or one that is no text encoding ("undefined", "base64", a typo): decided as for text.
     return decode(path, data)
+
+
+def _text_encoding(name: str) -> bool:
+    """Whether a page's declared charset names a real text encoding Python can decode."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return False
+    return bool(info._is_text_encoding) and info.name not in _NOT_CHARSETS
 
 
 class HtmlReader(Reader):

@@ -9,6 +9,8 @@ installed (see ``ocr``), and refused with a message saying so when not.
 from __future__ import annotations
 
 import io
+import re
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,11 @@ from orgkg.read import ocr
 from orgkg.read.base import Reader, ReadText
 from orgkg.read.layout import Line, compose
 
+#: What one compressed stream, and all of them, may expand to; past it the file is a decompression bomb.
+MAX_STREAM = 256 * 1024**2
+MAX_TOTAL = 1024**3
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+
 
 def _check(path: Path, data: bytes) -> None:
     if not data.startswith(b"%PDF-"):
@@ -24,6 +31,29 @@ def _check(path: Path, data: bytes) -> None:
     if b"%%EOF" not in data[-2048:]:
         raise InputError(str(path), "truncated PDF: no %%EOF marker at the end",
                          "copy or download the file again")
+    total = 0
+    for stream in _STREAM.finditer(data):
+        size = _inflated(data, stream.end(), MAX_STREAM + 1)
+        total += size
+        if size > MAX_STREAM or total > MAX_TOTAL:
+            what = "a compressed stream expands" if size > MAX_STREAM else "its compressed streams expand"
+            raise InputError(str(path), f"PDF decompression bomb: {what} to more than "
+                             f"{(MAX_STREAM if size > MAX_STREAM else MAX_TOTAL) // 1024**2} MiB",
+                             "a hostile or broken file; orgkg does not read it")
+
+
+def _inflated(data: bytes, start: int, cap: int) -> int:
+    """How many bytes the Flate stream at ``start`` inflates to, counted up to ``cap`` (0 if not Flate)."""
+    inflate, size, pos = zlib.decompressobj(), 0, start
+    try:
+        while pos < len(data) and not inflate.eof and size < cap:
+            size += len(inflate.decompress(data[pos:pos + 65536], 1 << 20))
+            pos += 65536
+            while inflate.unconsumed_tail and size < cap:
+                size += len(inflate.decompress(inflate.unconsumed_tail, 1 << 20))
+    except zlib.error:
+        pass
+    return size
 
 
 def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:

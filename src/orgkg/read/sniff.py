@@ -49,12 +49,11 @@ def sniff(data: bytes) -> str | None:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes in text that has no UTF-16/32 byte-order mark: binary, not text."""
-    head = data[:65536]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+    """NUL bytes anywhere in text that has no UTF-16/32 byte-order mark: binary, not text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         return False
-    if b"\x00" not in head:
+    if b"\x00" not in data:
         return False
     # UTF-16 without a BOM: every other byte NUL, and nothing else.
-    even, odd = head[0::2], head[1::2]
+    even, odd = data[0::2], data[1::2]
     return not (even.count(0) > 0.9 * len(even) or odd.count(0) > 0.9 * len(odd))
