@@ -49,7 +49,7 @@ def _inflated(data: bytes, start: int, cap: int) -> int:
         while pos < len(data) and not inflate.eof and size < cap:
             size += len(inflate.decompress(data[pos:pos + 65536], 1 << 20))
             pos += 65536
-            while inflate.unconsumed_tail and size < cap:
+            while inflate.unconsumed_tail and not inflate.eof and size < cap:
                 size += len(inflate.decompress(inflate.unconsumed_tail, 1 << 20))
     except zlib.error:
         pass
