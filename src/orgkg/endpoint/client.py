@@ -258,7 +258,10 @@ def exchange(method: str, url: str, body: bytes, headers: Mapping[str, str], dea
     except (OSError, http.client.HTTPException) as err:
         if fired.is_set() or isinstance(err, TimeoutError | socket.timeout):
             raise _late(where, deadline) from None
-        raise UnreachableError(where, _transport(err), "is the store running? check the URL") from None
+        reason = _transport(err)
+        if isinstance(err, http.client.IncompleteRead | http.client.RemoteDisconnected):
+            raise UnreachableError(where, reason, "is the store healthy?", what=reason) from None
+        raise UnreachableError(where, reason, "is the store running? check the URL") from None
     finally:
         watchdog.cancel()
         conn.close()
@@ -280,8 +283,8 @@ def _read(response: http.client.HTTPResponse, limit: int, where: str, max_answer
         if size > limit:  # an error answer: its beginning is enough for the message
             return b"".join(chunks)[:limit]
     if response.length:
-        raise UnreachableError(where, f"the answer was cut off after {size} bytes "
-                               f"({response.length} more were announced)", "is the store healthy?")
+        cut = f"the answer was cut off after {size} bytes ({response.length} more were announced)"
+        raise UnreachableError(where, cut, "is the store healthy?", what=cut)
     return b"".join(chunks)
 
 
