@@ -74,6 +74,35 @@ def figure(kind: str, value: str, scope: bool = True, currency: bool = True) -> 
     return post("p1", "Analyst", f"; orgkg:{'hasStaffCount' if kind == 'staff' else 'managesBudget'} id:x ") + body + " .\n"
 
 
+def numbered(name: str, title: str = "Analyst", extra: str = "") -> str:
+    """A described post with a position number (the document's graph)."""
+    return (described(name, title, f"; adms:identifier id:{name}-n {extra}")
+            + f'id:{name}-n a adms:Identifier ; dcterms:type orgkg:PositionNumber ; skos:notation "{name}" .\n')
+
+
+def register(*rows: str) -> str:
+    """A position register's graph: the register and its rows (``row``)."""
+    return 'id:reg a orgkg:PositionRegister ; dcterms:identifier "register.csv" .\n' + "".join(rows)
+
+
+def row(n: int, name: str, extra: str = "") -> str:
+    """Register row ``n``, listing post ``name``; ``extra`` adds what the row states (orgkg:rowTitle ...)."""
+    return (f'id:row{n} a orgkg:RegisterRow ; orgkg:inRegister id:reg ; orgkg:registers id:{name} ; '
+            f'orgkg:rowNumber "{n}"^^xsd:positiveInteger {extra}.\n'
+            f"id:{name} a org:Post, orgkg:RegisteredPost ; orgkg:registeredIn id:reg .\n")
+
+
+def labelled(name: str, label: str, kind: str = "skos:Concept", code: str | None = None) -> str:
+    notation = f' ; skos:notation "{code}"' if code else ""
+    return f'id:{name} a {kind} ; skos:prefLabel "{label}"{notation} .\n'
+
+
+def disagreeing_supervisor(named: str) -> tuple[str, ...]:
+    """Post p1's document names its supervisor ``named``; the register says position s2, "Lead B"."""
+    return (numbered("p1", extra="; org:reportsTo id:s1 ") + post("s1", named) + numbered("s2", "Lead B"),
+            register(row(2, "p1", "; orgkg:rowReportsTo id:s2 "), row(3, "s2", '; orgkg:rowTitle "Lead B" ')))
+
+
 OFFICER = series("Officer I", "Officer II", "Officer III")
 
 RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -130,4 +159,25 @@ RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "MentionJoinedToOnePost": ((described("p1", "Planner") + described("p2", "Planner")
                                 + post("m", "Planner", "; orgkg:mentionedIn id:doc ; orgkg:possiblySamePostAs id:p1, id:p2 "),),
                                (described("p1", "Planner") + post("m", "Planner", "; orgkg:mentionedIn id:doc "),)),
+    "RegisterTitleAgrees": ((numbered("p1"), register(row(2, "p1", '; orgkg:rowTitle "Planner" '))),
+                            (numbered("p1"), register(row(2, "p1", '; orgkg:rowTitle "analyst" ')))),
+    "RegisterSupervisorAgrees": (disagreeing_supervisor("Lead A"), disagreeing_supervisor("lead b")),
+    "RegisterLevelAgrees": ((numbered("p1", extra="; orgkg:level id:l1 ") + labelled("l1", "Band 3"),
+                             register(row(2, "p1", "; orgkg:rowLevel id:l2 "), labelled("l2", "Band 4"))),
+                            (numbered("p1", extra="; orgkg:level id:l1 ") + labelled("l1", "Band 3"),
+                             register(row(2, "p1", "; orgkg:rowLevel id:l2 "), labelled("l2", "band 3")))),
+    "RegisterClassAgrees": ((numbered("p1", extra="; org:role id:k1 ") + labelled("k1", "Clerk", code="100"),
+                             register(row(2, "p1", "; orgkg:rowClass id:k2 "), labelled("k2", "Typist", code="200"))),
+                            (numbered("p1", extra="; org:role id:k1 ") + labelled("k1", "Clerk", code="100"),
+                             register(row(2, "p1", "; orgkg:rowClass id:k2 "), labelled("k2", "Clerk Typist", code="100")))),
+    "RegisterUnitAgrees": ((numbered("p1", extra="; org:postIn id:u1 ") + labelled("u1", "Unit A", "org:OrganizationalUnit"),
+                            register(row(2, "p1", "; orgkg:rowUnit id:u2 "), labelled("u2", "Unit B", "org:OrganizationalUnit"))),
+                           (numbered("p1", extra="; org:postIn id:u1 ") + labelled("u1", "Unit A", "org:OrganizationalUnit"),
+                            register(row(2, "p1", "; orgkg:rowUnit id:u2 "), labelled("u2", "unit a", "org:OrganizationalUnit")))),
+    "DescribedNumberRegistered": ((numbered("p1"), register(row(2, "p9")) + post("p9", "Planner")),
+                                  (numbered("p1"), register(row(2, "p1")))),
+    "RegisteredSupervisorDescribed": ((register(row(2, "p8"), row(3, "p9", "; orgkg:rowReportsTo id:p8 "))
+                                       + post("p8", "Lead") + post("p9", "Clerk"),),
+                                      (register(row(2, "p8"), row(3, "p9", "; orgkg:rowReportsTo id:p8 "))
+                                       + described("p8", "Lead") + post("p9", "Clerk"),)),
 }

@@ -83,6 +83,21 @@ def test_a_variable_nothing_reads_is_projected_away_and_rows_made_distinct() -> 
     assert plain and narrowed == plain
 
 
+def test_a_subject_written_once_for_several_patterns_still_joins_them() -> None:
+    """``?e <p> ?this ; <q> ?x`` names ``?e`` once in the text, but both patterns share it:
+    projecting it away would pair every ``?this`` with every ``?x`` (a bug the register rules met)."""
+    group = "?e <urn:x:p> ?this ; <urn:x:q> ?x ."
+    rewritten = hash_joined(group, frozenset({"e"}))
+    assert "DISTINCT" not in rewritten
+    store = ox.Store()
+    store.load(b"<urn:x:a> <urn:x:p> <urn:x:1> ; <urn:x:q> 'one' ."
+               b"<urn:x:b> <urn:x:p> <urn:x:2> ; <urn:x:q> 'two' .", ox.RdfFormat.TURTLE)
+    q = "SELECT ?this ?x WHERE {{ {} }}"
+    assert len(list(store.query(q.format(rewritten)))) == 2  # type: ignore[arg-type]
+    assert sorted(map(str, store.query(q.format(rewritten)))) == sorted(  # type: ignore[call-overload]
+        map(str, store.query(q.format(group))))  # type: ignore[call-overload]
+
+
 @pytest.mark.parametrize(("query", "expected"), [
     ("SELECT DISTINCT $this WHERE { ?report <p> $this . $this <p>+ $this . }", {"report"}),
     ("SELECT $this ?v WHERE { $this <p> ?v ; <q> ?once . }", {"once"}),

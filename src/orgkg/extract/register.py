@@ -25,7 +25,7 @@ from pathlib import Path
 from orgkg.errors import InputError
 from orgkg.read.table import Row, Table
 
-FIELDS = ("position_number", "reports_to", "title", "organization", "units", "class_code",
+FIELDS = ("position_number", "reports_to", "title", "jurisdiction", "organization", "units", "class_code",
           "class_title", "level", "fte", "status", "location", "effective_date")
 #: How many rows from the top may come before the header row.
 HEADER_SEARCH = 20
@@ -49,6 +49,7 @@ class RegisterEntry:
     vacant: bool | None = None
     location: str | None = None
     effective: dt.date | None = None
+    jurisdiction: str | None = None
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ def _entry(number: int, values: dict[str, list[str]], problems: list[RowProblem]
         class_title=one("class_title"), level=one("level"),
         fte=_fte(number, one("fte"), problems), vacant=_vacant(one("status")),
         location=one("location"), effective=_date(number, one("effective_date"), problems),
+        jurisdiction=one("jurisdiction"),
     )
 
 

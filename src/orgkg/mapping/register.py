@@ -5,8 +5,12 @@ the same node as any document that states the number), with what the
 register says of it: title, place in the organisation, reporting line,
 class, level, FTE, vacancy and location. The row itself is kept as an
 ``orgkg:RegisterRow`` (its number in the file and its effective date), the
-evidence for those statements. The register is named within its
-organisation, so its classes, levels and units are the organisation's.
+evidence for those statements, and carries the register's own title,
+supervisor, unit, class and level (``orgkg:rowTitle`` ...): in the union of
+every named graph a numbered post also holds what its documents say, and the
+reconciliation rules (``shapes/register.ttl``) tell the two apart by the row.
+The register is named within its jurisdiction (or else its organisation), as
+a document is, so its classes, levels and units are the same nodes as theirs.
 """
 
 from __future__ import annotations
@@ -36,8 +40,7 @@ class RegisterSource:
 
 class _RegisterMapper(Terms):
     def __init__(self, register: Register, source: RegisterSource) -> None:
-        organisations = {e.organization for e in register.entries if e.organization}
-        super().__init__(sorted(organisations)[0] if len(organisations) == 1 else f"register {source.name}")
+        super().__init__(_scope(register, source))
         self.register, self.info = register, source
         self.node = document_iri(source.name)
 
@@ -51,24 +54,32 @@ class _RegisterMapper(Terms):
 
     def entry(self, e: RegisterEntry) -> None:
         post = numbered_post(e.number)
+        row = child(mint("part", self.info.name), "row", e.row)
         self.add(post, RDF.type, ORG.Post)
         self.add(post, RDF.type, ORGKG.RegisteredPost)
         self.add(post, ORGKG.registeredIn, self.node)
         if e.title:
             self.add(post, ORGKG.primaryTitle, Literal(e.title))
             self.add(post, ORGKG.title, Literal(e.title))
+            self.add(row, ORGKG.rowTitle, Literal(e.title))
         self.identifiers(post, [Identifier("position number", e.number)])
-        chain = self.place(None, e.organization, [(u, None) for u in e.units])
+        chain = self.place(e.jurisdiction, e.organization, [(u, None) for u in e.units])
         if chain:
             self.add(post, ORG.postIn, chain[-1][2])
+            self.add(row, ORGKG.rowUnit, chain[-1][2])
         if e.reports_to:
             supervisor = numbered_post(e.reports_to)
             self.add(post, ORG.reportsTo, supervisor)
             self.add(post, ORGKG.primaryReportsTo, supervisor)
+            self.add(row, ORGKG.rowReportsTo, supervisor)
         if e.class_code or e.class_title:
-            self.add(post, ORG.role, self.job_class(e.class_title, e.class_code))
+            role = self.job_class(e.class_title, e.class_code)
+            self.add(post, ORG.role, role)
+            self.add(row, ORGKG.rowClass, role)
         if e.level:
-            self.add(post, ORGKG.level, self.level(e.level))
+            level = self.level(e.level)
+            self.add(post, ORGKG.level, level)
+            self.add(row, ORGKG.rowLevel, level)
         if e.fte is not None:
             self.add(post, ORGKG.fte, decimal(e.fte))
         if e.vacant is not None:
@@ -78,13 +89,21 @@ class _RegisterMapper(Terms):
             self.add(site, RDF.type, ORG.Site)
             self.add(site, RDFS.label, Literal(e.location))
             self.add(post, ORGKG.workLocation, site)
-        row = child(mint("part", self.info.name), "row", e.row)
         self.add(row, RDF.type, ORGKG.RegisterRow)
         self.add(row, ORGKG.inRegister, self.node)
         self.add(row, ORGKG.registers, post)
         self.add(row, ORGKG.rowNumber, Literal(e.row, datatype=XSD.positiveInteger))
         if e.effective:
             self.add(row, ORGKG.effectiveDate, Literal(e.effective.isoformat(), datatype=XSD.date))
+
+
+def _scope(register: Register, source: RegisterSource) -> str:
+    """What the register's terms are named within: its one jurisdiction, else its one organisation."""
+    for names in ({e.jurisdiction for e in register.entries}, {e.organization for e in register.entries}):
+        named = {n for n in names if n}
+        if len(named) == 1:
+            return named.pop()
+    return f"register {source.name}"
 
 
 def register_graph(register: Register, source: RegisterSource) -> tuple[URIRef, Graph]:

@@ -76,7 +76,12 @@ class ORGKG(DefinedNamespace):
     registeredIn: URIRef
     registers: URIRef
     reportsToTransitively: URIRef
+    rowClass: URIRef
+    rowLevel: URIRef
     rowNumber: URIRef
+    rowReportsTo: URIRef
+    rowTitle: URIRef
+    rowUnit: URIRef
     scope: URIRef
     scopeLevel: URIRef
     seriesRank: URIRef

@@ -30,6 +30,7 @@ after it (a reporting-chain walk) runs once per supervisor.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from orgkg.query.text import Token, tokens
 
@@ -47,10 +48,18 @@ def hash_joined(group: str, unread: frozenset[str] = frozenset()) -> str:
         patterns = _patterns(group[start:end])
         if patterns is None:
             continue
-        out += [group[last:start], " ".join(_planned(*p, unread) for p in patterns)]
+        kept = unread - _shared(patterns)
+        out += [group[last:start], " ".join(_planned(*p, kept) for p in patterns)]
         last = end
     out.append(group[last:])
     return "".join(out)
+
+
+def _shared(patterns: list[tuple[str, str, str]]) -> frozenset[str]:
+    """Variables of more than one pattern of a block: ``?e <p> ?this ; <q> ?x`` writes ``?e``
+    once, yet it joins the two patterns, so it is read even when the text names it once."""
+    counts = Counter(n for p in patterns for n in {t[1:] for t in p if re.fullmatch(r"[?$]\w+", t)})
+    return frozenset(n for n, c in counts.items() if c > 1)
 
 
 def binds_this(group: str) -> bool:
