@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -24,6 +25,7 @@ from rdflib.term import Node
 from orgkg.graph.built import BuiltGraph
 from orgkg.query.library import get
 from orgkg.query.values import with_value_rows
+from orgkg.validate.engine.base import WORKERS
 from orgkg.validate.model import Quote, Result
 
 CHUNK = 250
@@ -121,16 +123,24 @@ Candidate = tuple[str, str, str | None, Quote]  # role (subject, object, part), 
 def _candidates(graph: BuiltGraph, foci: Iterable[URIRef]) -> dict[str, list[Candidate]]:
     text = get("validate-evidence").text
     ordered = sorted({str(f) for f in foci})
-    out: dict[str, list[Candidate]] = defaultdict(list)
-    for i in range(0, len(ordered), CHUNK):
-        part = ordered[i:i + CHUNK]
+
+    def chunk(part: list[str]) -> list[tuple[str, Candidate]]:
         rows = graph.query(with_value_rows(text, "focus", (ox.NamedNode(f) for f in part)))
         assert isinstance(rows, ox.QuerySolutions)
+        found = []
         for row in rows:
             via = None if row["via"] is None else row["via"].value
             quote = Quote(row["field"].value, row["document"].value, int(row["start"].value),
                           int(row["end"].value), row["exact"].value)
-            out[row["focus"].value].append((row["role"].value, row["predicate"].value, via, quote))
+            found.append((row["focus"].value, (row["role"].value, row["predicate"].value, via, quote)))
+        return found
+
+    out: dict[str, list[Candidate]] = defaultdict(list)
+    parts = [ordered[i:i + CHUNK] for i in range(0, len(ordered), CHUNK)]
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        for found in pool.map(chunk, parts):
+            for focus, candidate in found:
+                out[focus].append(candidate)
     return out
 
 
