@@ -54,7 +54,15 @@ LEAD_IN_WORDS = 8
 
 
 def duty_headings(doc: Document) -> list[Heading]:
-    return [h for h in doc.headings if _is(h.text, "duties", colon=h.colon)]
+    """Headings naming the duties, and short unmarked lines that are a duties heading word for word
+    (``Major Responsibilities`` written as plain text)."""
+    found = {h.line: h for h in doc.headings if _is(h.text, "duties", colon=h.colon)}
+    for ln in doc.lines:
+        body = doc.body(ln).rstrip(" :")
+        if ln.index not in found and not ln.marker and 0 < len(body.split()) <= 6 and \
+                fold(body) in words("headings", "duties"):
+            found[ln.index] = Heading(body, 7, ln.index, ln.body_start, ln.body_start + len(body))
+    return [found[k] for k in sorted(found)]
 
 
 def _blocks_under(doc: Document, head: Heading) -> list[Span]:
@@ -92,7 +100,7 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
             kind = "para"
     if para:
         out.append(para)
-    return out
+    return [part for span in out for part in (doc.line_items(span) if kind == "para" else [span])]
 
 
 def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
@@ -117,16 +125,23 @@ def _bases(word: str) -> set[str]:
     return out
 
 
+#: a short unpunctuated line inside a run of duties names a group of them.
+GROUP_WORDS = 8
+
+
 def _verb_run(doc: Document) -> list[Span]:
     blocks = doc.blocks()
     french = language(doc.text) == "fr"
     best: list[Span] = []
     run: list[Span] = []
     for b in blocks:
-        if _verb_led(doc, b, french) and len(doc.text[b.start : b.end].split()) >= 4:
+        said = doc.text[b.start : b.end]
+        if _verb_led(doc, b, french) and len(said.split()) >= 4:
             run.append(b)
             if len(run) > len(best):
                 best = list(run)
+        elif run and len(said.split()) <= GROUP_WORDS and not said.rstrip().endswith((".", ":")):
+            continue  # a group's name between duties (``Planning and Voter Registration``)
         else:
             run = []
     return best if len(best) >= 3 else []

@@ -184,12 +184,19 @@ class Document:
         (a list whose markers were lost), and top-level list items, in document order."""
         out = [Span(it.start, it.end) for it in self.items(section) if it.depth == 0]
         for p in self.paragraphs(section):
-            lines = [ln for ln in self.lines[self.line_of(p.start) : self.line_of(p.end) + 1] if not ln.blank]
-            if len(lines) >= 2 and all(self.text[ln.body_end - 1] in ".;!?" for ln in lines):
-                out += [Span(ln.body_start, ln.body_end) for ln in lines]
-            else:
-                out.append(p)
+            out += self.line_items(p)
         return sorted(out, key=lambda s: s.start)
+
+    def line_items(self, p: Span) -> list[Span]:
+        """A paragraph's lines when they are a list whose markers were lost (each line ends a
+        sentence, or each opens with a capital and none continues the one before), else the paragraph."""
+        lines = [ln for ln in self.lines[self.line_of(p.start) : self.line_of(p.end) + 1] if not ln.blank]
+        ends = all(self.text[ln.body_end - 1] in ".;!?" for ln in lines)
+        capitals = all(self.text[ln.body_start].isupper() for ln in lines) and not any(
+            self.text[ln.body_end - 1] in ",-(:" for ln in lines[:-1])
+        if len(lines) >= 2 and (ends or capitals):
+            return [Span(ln.body_start, ln.body_end) for ln in lines]
+        return [p]
 
     def sentences(self, span: Span) -> list[Span]:
         """Sentences of a paragraph or item: a full stop, then a capital or the end."""
