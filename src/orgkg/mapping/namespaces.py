@@ -1,13 +1,26 @@
 """The standard vocabularies orgkg writes, with typo-safe names.
 
 rdflib ships ORG, SKOS, PROV and DCTERMS as ``DefinedNamespace``s; ADMS and
-XKOS and the Web Annotation terms (OA) are declared here the same way, for the few terms orgkg uses.
+XKOS are declared here the same way, and the Web Annotation terms (OA) as a
+closed namespace, for the few terms orgkg uses.
 """
 
 from __future__ import annotations
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.namespace import (
+    DCTERMS,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    XSD,
+    ClosedNamespace,
+    DefinedNamespace,
+    Namespace,
+)
 
 from orgkg.mapping.iris import BASE
 from orgkg.mapping.vocab import ORGKG
@@ -26,24 +39,10 @@ class XKOS(DefinedNamespace):
     next: URIRef
 
 
-class OA(DefinedNamespace):
-    """The W3C Web Annotation terms orgkg writes."""
-
-    _NS = Namespace("http://www.w3.org/ns/oa#")
-    _fail = True
-    Annotation: URIRef
-    SpecificResource: URIRef
-    TextPositionSelector: URIRef
-    TextQuoteSelector: URIRef
-    hasBody: URIRef
-    hasTarget: URIRef
-    hasSource: URIRef
-    hasSelector: URIRef
-    start: URIRef
-    end: URIRef
-    exact: URIRef
-    prefix: URIRef
-    suffix: URIRef
+# The W3C Web Annotation terms orgkg writes (closed: an unknown name raises AttributeError).
+OA = ClosedNamespace(URIRef("http://www.w3.org/ns/oa#"), [
+    "Annotation", "SpecificResource", "TextPositionSelector", "TextQuoteSelector", "hasBody", "hasTarget",
+    "hasSource", "hasSelector", "start", "end", "exact", "prefix", "suffix"])
 
 
 ID = Namespace(BASE)
@@ -55,7 +54,7 @@ PREFIXES: dict[str, str] = {
     "prov": str(PROV._NS),
     "adms": str(ADMS._NS),
     "xkos": str(XKOS._NS),
-    "oa": str(OA._NS),
+    "oa": str(OA),
     "dcterms": str(DCTERMS._NS),
     "rdf": str(RDF._NS),
     "rdfs": str(RDFS._NS),

@@ -95,6 +95,8 @@ def _rows(table: Any) -> list[str]:
 
 
 class DocxReader(Reader):
+    """Word documents: paragraphs and table rows in document order, list numbering kept (in the worker)."""
+
     suffixes = (".docx",)
     media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     isolated = True

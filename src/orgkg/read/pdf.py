@@ -99,9 +99,11 @@ def _open(path: Path, data: bytes) -> Any:
 
 
 class PdfReader(Reader):
+    """PDF text by lines, page by page, running headers dropped; scans through OCR (in the worker)."""
+
+    isolated = True  # pdfplumber and OCR run in the worker, under its limits
     suffixes = (".pdf",)
     media_type = "application/pdf"
-    isolated = True
 
     def read(self, path: Path, data: bytes) -> ReadText:
         import pdfplumber
