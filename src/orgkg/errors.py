@@ -89,3 +89,7 @@ class ShapesError(OrgkgError):
 
 class ReasonerError(OrgkgError):
     """Reasoning cannot run: no Java, the reasoner failed or timed out."""
+
+
+class NoDocumentsError(InputError):
+    """The inputs of a build hold no file orgkg reads: nothing is built."""

@@ -11,28 +11,15 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from orgkg.build import BuildOptions, BuildReport
+from orgkg.build import build as run_build
 from orgkg.cli.common import OK, PROBLEMS, stderr_console, translate_errors
-from orgkg.errors import printable
+from orgkg.errors import NoDocumentsError, printable
 from orgkg.extract.register import load_columns
-from orgkg.graph.build import (
-    DUPLICATE,
-    NOT_A_POSITION,
-    Loaded,
-    Outcome,
-    collect,
-    load,
-    same_content,
-    shared_names,
-    skipped,
-)
-from orgkg.graph.identity import join_mentions
-from orgkg.graph.output import Output, check_writable
-from orgkg.graph.store import TRIG, write
-from orgkg.graph.structure import with_structure
-from orgkg.read import READERS, Limits, Worker
+from orgkg.graph.build import DUPLICATE, NOT_A_POSITION, Outcome
+from orgkg.graph.output import check_writable
+from orgkg.read import Limits
 from orgkg.read.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
-from orgkg.read.table import SUFFIXES as TABLES
-from orgkg.safety import offline
 
 
 @click.command(epilog="Example: orgkg build data/documents --out out --report run.json")
@@ -51,11 +38,16 @@ from orgkg.safety import offline
 @click.option("--wait", is_flag=True, help="If another build is writing to --out, wait for it (else exit 2).")
 @click.option("--columns", "columns_file", type=click.Path(path_type=Path, dir_okay=False),
               help="TOML file naming a position register's unusual column headers (docs/register.md).")
+@click.option("--full", is_flag=True,
+              help="Read every input again (by default, a build into a folder holding an earlier build "
+                   "reuses the graphs of inputs whose content did not change).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes reading documents [default: one per core].")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary.")
 @translate_errors
 def build(paths: tuple[Path, ...], out: Path, max_bytes: int, timeout: float, strict: bool,
-          report_file: Path | None, follow_links: bool, wait: bool, columns_file: Path | None,
-          quiet: bool) -> None:
+          report_file: Path | None, follow_links: bool, wait: bool, columns_file: Path | None, full: bool,
+          workers: int | None, quiet: bool) -> None:
     """Read documents and position registers (files or folders) into a knowledge graph.
 
     Each failure is one line `path: what is wrong` on standard error and an
@@ -67,69 +59,45 @@ def build(paths: tuple[Path, ...], out: Path, max_bytes: int, timeout: float, st
     if report_file is not None:
         check_writable(report_file, folder=False)
     columns = load_columns(columns_file) if columns_file is not None else None
-    with offline("orgkg build"), Output.open(out, wait=wait) as output:
-        _build(paths, output, Limits(max_bytes=max_bytes, timeout=timeout), strict, report_file, quiet,
-               columns, follow_links=follow_links)
-
-
-def _build(paths: tuple[Path, ...], output: Output, limits: Limits, strict: bool, report_file: Path | None,
-           quiet: bool, columns: dict[str, str] | None, *, follow_links: bool) -> None:
+    options = BuildOptions(limits=Limits(max_bytes=max_bytes, timeout=timeout), strict=strict, wait=wait,
+                           columns=columns, workers=workers, incremental=not full,
+                           follow_links=follow_links)
     console = stderr_console()
-    out = output.folder
-    files = list(collect(paths, follow_links=follow_links))
-    if not any(found.explicit or skipped(found) is None for found in files):
-        kinds = ", ".join(sorted([*READERS, *TABLES]))
-        console.print(printable(f"{', '.join(map(str, paths))}: no documents found "
-                                f"(orgkg reads {kinds}); nothing written to {out}"), markup=False)
-        sys.exit(PROBLEMS)
-    shared = shared_names(found.path for found in files)
-    seen: dict[str, str] = {}
-    loaded: list[Loaded] = []
-    worker = Worker({cls.__name__: cls for cls in set(READERS.values()) if cls.isolated})
     status = console.status("reading documents") if console.is_terminal else nullcontext()
     try:
         with status:
-            for found in files:
-                item = (None if found.explicit else skipped(found)) or load(
-                    found.path, name_shared=found.path.name in shared, limits=limits, worker=worker,
-                    columns=columns, seen=seen)
-                loaded.append(item)
-                report_line(console, item.outcome, quiet=quiet)
-                if strict and item.outcome.status in ("failed", NOT_A_POSITION):
-                    _write_report(report_file, loaded)
-                    console.print(printable("stopped at the first failure (--strict); nothing written "
-                                            f"to {out}"), markup=False)
-                    sys.exit(PROBLEMS)
-    finally:
-        worker.close()
-    loaded = same_content(loaded)
-    graphs = join_mentions({x.graph_iri: x.graph for x in loaded
-                            if x.graph_iri is not None and x.graph is not None})
-    write(output.new_version(), with_structure(graphs), [vars(x.outcome) for x in loaded])
-    output.publish()
-    _write_report(report_file, loaded)
-    summary(console, loaded, len(graphs), out / TRIG)
-    problems = any(x.outcome.status == "failed" or x.outcome.problems for x in loaded)
-    sys.exit(PROBLEMS if problems else OK)
+            report = run_build(list(paths), out, options,
+                               on_piece=lambda p: report_line(console, p.outcome, quiet=quiet))
+    except NoDocumentsError as err:
+        console.print(printable(str(err)), markup=False)
+        sys.exit(PROBLEMS)
+    _write_report(report_file, report.outcomes)
+    if report.stopped:
+        console.print(printable(f"stopped at the first failure (--strict); nothing written to {out}"),
+                      markup=False)
+        sys.exit(PROBLEMS)
+    summary(console, report)
+    sys.exit(PROBLEMS if report.problems else OK)
 
 
-def _write_report(target: Path | None, loaded: list[Loaded]) -> None:
+def _write_report(target: Path | None, outcomes: list[Outcome]) -> None:
     """Write ``--report`` whole or not at all (a temporary file renamed into place)."""
     if target is not None:
         tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(json.dumps([vars(x.outcome) for x in loaded], indent=2) + "\n", encoding="utf-8")
+        tmp.write_text(json.dumps([vars(o) for o in outcomes], indent=2) + "\n", encoding="utf-8")
         os.replace(tmp, target)
 
 
-def summary(console: Console, loaded: list[Loaded], graphs: int, trig: Path) -> None:
-    failed = sum(x.outcome.status == "failed" for x in loaded)
-    skipped_n = sum(x.outcome.status == "skipped" for x in loaded)
-    twins = sum(x.outcome.status == DUPLICATE for x in loaded)
+def summary(console: Console, report: BuildReport) -> None:
+    """The build's last lines: what an incremental build reused, then the totals."""
+    if report.incremental:
+        console.print(f"{len(report.reused)} reused, {len(report.read)} read, {len(report.removed)} removed",
+                      markup=False)
+    loaded, twins = sum(o.status == "ok" for o in report.outcomes), report.count(DUPLICATE)
     console.print(printable(
-        f"{graphs} documents loaded, {failed} failed, {skipped_n} skipped"
+        f"{loaded} documents loaded, {report.count('failed')} failed, {report.count('skipped')} skipped"
         + (f", {twins} the same as another" if twins else "") + "; "
-        f"{sum(x.outcome.positions for x in loaded)} positions, "
-        f"{sum(x.outcome.triples for x in loaded)} triples -> {trig}"),
+        f"{report.positions} positions, {report.triples} triples -> {report.trig}"),
         markup=False,
     )
 
@@ -142,12 +110,12 @@ def report_line(console: Console, o: Outcome, *, quiet: bool) -> None:
         line = f"{o.path}: {o.error}"
     elif quiet:
         return
-    elif o.status == "ok" and o.confidence is None:  # a position register: no family guessed
-        line = f"{o.path}: {o.family}, {o.positions} positions, {o.triples} triples"
     elif o.status == DUPLICATE:
         line = f"{o.path}: {o.error}"
+    elif o.status == "ok" and o.confidence is None:  # a position register: no family guessed
+        line = f"{o.path}: {o.family}, {o.positions} positions, {o.triples} triples"
     elif o.status == "ok":
         line = f"{o.path}: {o.family} ({o.confidence:.2f}), {o.positions} positions, {o.triples} triples"
     else:
         line = f"{o.path}: skipped, {o.error}"
-    console.print(printable(line), markup=False)
+    console.print(printable(line + (" (reused)" if o.reused else "")), markup=False)

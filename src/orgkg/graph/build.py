@@ -59,6 +59,7 @@ class Outcome:
     problems: tuple[str, ...] = ()  # a register's bad rows, one message each
     sha256: str | None = None
     same_content: tuple[str, ...] = ()  # the other inputs with this content (read once, as this one)
+    reused: bool = False  # its graph was kept from the build before (the same content): not read again
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,7 @@ def _walk(root: Path, follow_links: bool) -> Iterator[Found]:
 
 
 def load(path: Path, *, name_shared: bool = False, limits: Limits | None = None,
-         worker: Worker | None = None, columns: Mapping[str, str] | None = None,
-         seen: dict[str, str] | None = None) -> Loaded:
+         worker: Worker | None = None, columns: Mapping[str, str] | None = None) -> Loaded:
     """Read, extract and map one document; never raises for a bad document.
 
     When another input has the same file name (``name_shared``), the
@@ -115,9 +115,8 @@ def load(path: Path, *, name_shared: bool = False, limits: Limits | None = None,
     ``limits`` caps the file's size and the time spent on it; risky readers
     run in ``worker``. Any failure leaves no graph: the document lands whole
     or not at all. Position registers (``.csv``, ``.tsv``, ``.xlsx``) go to
-    ``load_register``, with ``columns`` mapping a site's own headers. ``seen``
-    maps the SHA-256 of the documents read so far to their paths: a file with
-    the same content is the same source, read once.
+    ``load_register``, with ``columns`` mapping a site's own headers. A file
+    whose content an earlier input has is not given here (``duplicate``).
     """
     limits = limits or Limits()
     start = time.perf_counter()
@@ -126,10 +125,6 @@ def load(path: Path, *, name_shared: bool = False, limits: Limits | None = None,
     try:
         with deadline(str(path), limits.timeout):  # reading, decoding, extraction and mapping alike
             doc = read(path, limits, worker)
-            if seen is not None:
-                if doc.sha256 in seen:
-                    return _duplicate(path, seen[doc.sha256], doc.sha256, start)
-                seen[doc.sha256] = str(path)
             iri, graph, found = _extract_and_map(doc, name_shared=name_shared)
     except NotAPositionError as err:
         return Loaded(Outcome(str(path), NOT_A_POSITION, error=err.message[:500],
@@ -177,9 +172,10 @@ def load_register(path: Path, *, limits: Limits, columns: Mapping[str, str] | No
     )
 
 
-def _duplicate(path: Path, first: str, sha256: str, start: float) -> Loaded:
-    return Loaded(Outcome(str(path), DUPLICATE, error=f"same content as {first} (SHA-256 {sha256[:12]}...): "
-                          "one source, read once", sha256=sha256, seconds=time.perf_counter() - start))
+def duplicate(path: Path, first: str, sha256: str) -> Outcome:
+    """The outcome of a file whose content an earlier input has: one source, read once."""
+    return Outcome(str(path), DUPLICATE, error=f"same content as {first} (SHA-256 {sha256[:12]}...): "
+                   "one source, read once", sha256=sha256)
 
 
 def _failed(path: Path, message: str, start: float) -> Loaded:
@@ -222,14 +218,14 @@ def shared_names(paths: Iterable[Path]) -> set[str]:
     return {name for name, n in names.items() if n > 1}
 
 
-def same_content(loaded: list[Loaded]) -> list[Loaded]:
+def same_content(outcomes: list[Outcome]) -> list[Outcome]:
     """Each document read once, with the names of the other inputs that hold the same content."""
     twins: dict[str, list[str]] = {}
-    for x in loaded:
-        if x.outcome.status == DUPLICATE and x.outcome.sha256:
-            twins.setdefault(x.outcome.sha256, []).append(x.outcome.path)
-    return [replace(x, outcome=replace(x.outcome, same_content=tuple(twins[x.outcome.sha256])))
-            if x.outcome.status != DUPLICATE and x.outcome.sha256 in twins else x for x in loaded]
+    for o in outcomes:
+        if o.status == DUPLICATE and o.sha256:
+            twins.setdefault(o.sha256, []).append(o.path)
+    return [replace(o, same_content=tuple(twins[o.sha256]))
+            if o.status != DUPLICATE and o.sha256 in twins else o for o in outcomes]
 
 
 def skipped(found: Found) -> Loaded | None:

@@ -17,7 +17,7 @@ document can only be resolved against all the others.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import ORG, RDF, SKOS
@@ -29,26 +29,63 @@ from orgkg.mapping.namespaces import ORGKG
 Key = tuple[str, str]
 
 
+#: A described or registered post a graph offers to join: (its key, the post).
+Offer = tuple[Key, str]
+#: A post a graph only mentions, and its key.
+Ask = tuple[str, Key]
+#: What a graph's mentions resolve to: each mention with the posts it could be (one: it is joined).
+Resolution = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 def join_mentions(graphs: Mapping[URIRef, Graph]) -> dict[URIRef, Graph]:
     """The graphs with every unambiguous mention joined to the post it names."""
-    candidates: dict[Key, set[URIRef]] = defaultdict(set)
-    for g in graphs.values():
-        for key, post in _named_posts(g):
-            candidates[key].add(post)
-    named = {post for posts in candidates.values() for post in posts}
-    out: dict[URIRef, Graph] = {}
-    for iri, g in graphs.items():
-        joins: dict[URIRef, URIRef] = {}
-        for mention, key in _mentions(g):
-            if mention in named:
-                continue  # already a described or registered post (the same number)
-            found = candidates.get(key, set()) - {mention}
-            if len(found) == 1:
-                joins[mention] = next(iter(found))
-            for other in found if len(found) > 1 else ():
-                g.add((mention, ORGKG.possiblySamePostAs, other))
-        out[iri] = _renamed(g, joins) if joins else g
-    return out
+    found = candidates(o for g in graphs.values() for o in offers(g))
+    return {iri: joined(g, resolve(asks(g), found)) for iri, g in graphs.items()}
+
+
+def offers(g: Graph) -> list[Offer]:
+    """The described and registered posts of a graph, with every (organisation, title) they answer to."""
+    return [(key, str(post)) for key, post in _named_posts(g)]
+
+
+def asks(g: Graph) -> list[Ask]:
+    """The posts a graph only mentions, with the key a described or registered post would need."""
+    return [(str(post), key) for post, key in _mentions(g)]
+
+
+def candidates(offered: Iterable[Offer]) -> dict[Key, frozenset[str]]:
+    """The posts of the whole build each key names (the directory mentions are joined through)."""
+    found: dict[Key, set[str]] = defaultdict(set)
+    for key, post in offered:
+        found[key].add(post)
+    return {key: frozenset(posts) for key, posts in found.items()}
+
+
+def resolve(asked: Iterable[Ask], directory: Mapping[Key, frozenset[str]]) -> Resolution:
+    """Each mention that names a post of ``directory`` other than itself, with the posts it names
+    (sorted); a mention that is itself a described or registered post (the same number) is not one."""
+    named = {post for posts in directory.values() for post in posts}
+    out = []
+    for mention, key in sorted(set(asked)):
+        if mention in named:
+            continue
+        found = directory.get(key, frozenset()) - {mention}
+        if found:
+            out.append((mention, tuple(sorted(found))))
+    return tuple(out)
+
+
+def joined(g: Graph, resolution: Resolution) -> Graph:
+    """``g`` with each mention named by one post joined to it; one named by several says which
+    posts it could be (``orgkg:possiblySamePostAs``) and stays its own node."""
+    joins: dict[URIRef, URIRef] = {}
+    for mention, found in resolution:
+        if len(found) == 1:
+            joins[URIRef(mention)] = URIRef(found[0])
+        else:
+            for other in found:
+                g.add((URIRef(mention), ORGKG.possiblySamePostAs, URIRef(other)))
+    return _renamed(g, joins) if joins else g
 
 
 def _organisation(g: Graph, unit: URIRef) -> str | None:

@@ -40,11 +40,17 @@ def trig(graphs: Mapping[URIRef, Graph]) -> str:
     or dropped inside the Turtle: a literal may span lines (a quote of two
     lines keeps them exactly).
     """
-    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
-    parts = [head]
-    for iri in sorted(graphs):
-        parts.append(f"\n<{iri}> {{\n{_graph_body(graphs[iri])}\n}}\n")
-    return "".join(parts)
+    return HEAD + "".join(block(iri, graphs[iri]) for iri in sorted(graphs))
+
+
+#: The prefixes every TriG file of a build starts with.
+HEAD = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
+
+
+def block(iri: URIRef, g: Graph) -> str:
+    """One named graph as ``trig`` writes it: ``graph.trig`` is ``HEAD`` and the blocks sorted by IRI
+    (so a block written once can be copied into a later build unchanged)."""
+    return f"\n<{iri}> {{\n{_graph_body(g)}\n}}\n"
 
 
 def _graph_body(g: Graph) -> str:
@@ -107,6 +113,13 @@ def load(store: ox.Store, trig_text: str) -> None:
     store.bulk_extend(quads)
     store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
                       for q in quads if in_union(q))
+
+
+def load_file(store: ox.Store, path: Path) -> None:
+    """``load`` for a TriG file, streamed: the file is never held in memory as quads."""
+    store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
+    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                      for q in ox.parse(path=str(path), format=ox.RdfFormat.TRIG) if in_union(q))
 
 
 def in_union(statement: ox.Quad | ox.Triple) -> bool:

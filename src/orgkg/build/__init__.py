@@ -1,0 +1,188 @@
+"""The folder-level build: inputs -> an output folder, and a typed report of what happened.
+
+    from orgkg.build import BuildOptions, build
+    report = build([Path("data/documents")], Path("out"), BuildOptions(strict=False))
+    report.outcomes, report.reused, report.read, report.removed, report.seconds
+
+Used alike by ``orgkg build``, the tests and the benchmarks. Documents are
+read on every core (``work``); a build into a folder that holds an earlier
+build reads only the inputs whose content (SHA-256), name or options changed,
+or whose mentions now resolve to other posts (``graph.identity``), keeps the
+other named graphs byte for byte (``state``), and removes the graphs of
+inputs that are gone; its output is the same as a full build's. The folder
+switches to the new build as a whole (``graph.output``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from orgkg.build.model import BuildOptions, BuildReport, Piece
+from orgkg.build.state import Previous, previous
+from orgkg.build.work import Job, Readers, reused
+from orgkg.build.write import Source, Spill, write_version
+from orgkg.errors import InputError, NoDocumentsError
+from orgkg.graph.build import NOT_A_POSITION, Found, collect, duplicate, same_content, shared_names, skipped
+from orgkg.graph.identity import candidates, resolve
+from orgkg.graph.output import Output
+from orgkg.read import READERS, load_bytes
+from orgkg.read.table import SUFFIXES as TABLES
+from orgkg.read.table import is_table
+from orgkg.safety import offline
+
+__all__ = ["BuildOptions", "BuildReport", "build"]
+
+Slot = tuple[Piece, Source | None]
+
+
+def build(paths: Sequence[Path], out: Path, options: BuildOptions | None = None, *,
+          on_piece: Callable[[Piece], None] | None = None) -> BuildReport:
+    """Build ``paths`` (files and folders) into the output folder ``out``.
+
+    ``on_piece`` is called with each input's piece as soon as it is known, in
+    input order (the command prints a line per document from it). Raises
+    ``NoDocumentsError`` when the inputs hold nothing orgkg reads, and
+    ``OutputError`` when ``out`` cannot be written; a bad document is never
+    an exception, only its outcome. With ``strict``, the first failure stops
+    the build and nothing is written (``report.stopped``).
+    """
+    options = options or BuildOptions()
+    clock = _Clock()
+    files = list(collect(paths, follow_links=options.follow_links))
+    if not any(found.explicit or skipped(found) is None for found in files):
+        kinds = ", ".join(sorted([*READERS, *TABLES]))
+        raise NoDocumentsError(", ".join(map(str, paths)), f"no documents found (orgkg reads {kinds}); "
+                               f"nothing written to {out}")
+    with offline("orgkg build"), Output.open(out, wait=options.wait) as output:
+        prev = previous(out) if options.incremental and not output.created else None
+        plan, jobs = _plan(files, options, prev)
+        clock.lap("hash")
+        version = output.new_version()
+        spill = Spill(version)
+        todo = [x for x in plan if isinstance(x, Job)]
+        with Readers(len(todo), options.workers) as readers:
+            slots, stopped = _read(plan, readers.read(todo), spill, options.strict, on_piece)
+            clock.lap("read")
+            if stopped:
+                spill.close()
+                return BuildReport(out, [p.outcome for p, _ in slots], seconds=clock.seconds)
+            slots = _join(slots, jobs, readers, spill)
+            clock.lap("join")
+        pieces = [p for p, _ in slots]
+        report = [vars(o) for o in same_content([p.outcome for p in pieces])]
+        trig, graphs = write_version(version, slots, spill, prev, report)
+        clock.lap("write")
+        output.publish()
+        clock.lap("publish")
+    keys = {p.key for p in pieces}
+    gone = [placed.piece.outcome.path for key, placed in (prev.pieces.items() if prev else [])
+            if key not in keys]
+    return BuildReport(out, same_content([p.outcome for p in pieces]), out / trig.name,
+                       reused=tuple(p.outcome.path for p in pieces if p.outcome.reused),
+                       read=tuple(p.outcome.path for p in pieces if not p.outcome.reused and p.graph),
+                       removed=tuple(gone), incremental=prev is not None, graphs=graphs,
+                       seconds=clock.seconds)
+
+
+Plan = list[Slot | Job]
+
+
+def _plan(files: list[Found], options: BuildOptions, prev: Previous | None) -> tuple[Plan, dict[int, Job]]:
+    """For each input: its piece when it needs no reading (skipped, the same content as an earlier
+    input, or kept from ``prev``), else its job; and the job of every input that could be read (a
+    kept one is read again if its mentions now resolve otherwise)."""
+    shared = shared_names(found.path for found in files)
+    plan: Plan = []
+    jobs: dict[int, Job] = {}
+    seen: dict[str, str] = {}
+    for i, found in enumerate(files):
+        path = found.path
+        left = None if found.explicit else skipped(found)
+        if left is not None:
+            plan.append((Piece(left.outcome), None))
+            continue
+        digest = _digest(path, options)
+        if digest is not None and digest in seen:
+            plan.append((Piece(duplicate(path, seen[digest], digest)), None))
+            continue
+        if digest is not None:
+            seen[digest] = str(path)
+        key = _key(path, digest, options, shared)
+        jobs[i] = Job(path, key, path.name in shared, options.limits, options.columns)
+        kept = prev.pieces.get(key) if prev is not None and key is not None else None
+        if prev is not None and kept is not None and kept.piece.outcome.seconds <= (
+                options.limits.timeout or float("inf")):
+            source = Source(prev.trig, kept.offset, kept.length) if kept.piece.graph else None
+            plan.append((reused(kept.piece, path), source))
+        else:
+            plan.append(jobs[i])
+    return plan, jobs
+
+
+def _digest(path: Path, options: BuildOptions) -> str | None:
+    """The SHA-256 of an input; None when its bytes cannot be read (it fails when read)."""
+    try:
+        return hashlib.sha256(load_bytes(path, options.limits)).hexdigest()
+    except InputError:
+        return None
+
+
+def _key(path: Path, digest: str | None, options: BuildOptions, shared: set[str]) -> str | None:
+    """What an input's graph is made from: its content, the name its IRIs are minted from, and
+    for a register the column names given."""
+    if digest is None:
+        return None
+    name = f"{path.name}#{digest[:16]}" if path.name in shared else path.name
+    columns = sorted((options.columns or {}).items()) if is_table(path) else []
+    return f"{digest} {name} {columns}"
+
+
+def _read(plan: Plan, read: Iterator[Piece], spill: Spill, strict: bool,
+          on_piece: Callable[[Piece], None] | None) -> tuple[list[Slot], bool]:
+    """Every input's piece in input order, new graphs spilled; and whether ``strict`` stopped at a
+    failure."""
+    slots: list[Slot] = []
+    for item in plan:
+        slot = _spilled(next(read), spill) if isinstance(item, Job) else item
+        slots.append(slot)
+        if on_piece is not None:
+            on_piece(slot[0])
+        if strict and slot[0].outcome.status in ("failed", NOT_A_POSITION):
+            return slots, True
+    return slots, False
+
+
+def _spilled(p: Piece, spill: Spill) -> Slot:
+    if p.block is None:
+        return p, None
+    return replace(p, block=None), spill.add(p.block)
+
+
+def _join(slots: list[Slot], jobs: dict[int, Job], readers: Readers, spill: Spill) -> list[Slot]:
+    """Read again the documents whose mentions resolve otherwise than when their graph was written,
+    now that every document's posts are known (the directory of ``graph.identity``)."""
+    directory = candidates(o for p, _ in slots for o in p.offers)
+    again = {}
+    for i, (p, _) in enumerate(slots):
+        if p.asks:
+            now = resolve(p.asks, directory)
+            if now != p.resolution:
+                again[i] = replace(jobs[i], resolution=now)
+    for i, p in zip(again, readers.read(list(again.values())), strict=True):
+        slots[i] = _spilled(p, spill)
+    return slots
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.seconds[name] = now - self.last
+        self.last = now

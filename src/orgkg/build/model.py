@@ -1,0 +1,96 @@
+"""The build's typed data: its options, each input's part of it, and the report it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from orgkg.graph.build import Outcome
+from orgkg.graph.identity import Ask, Offer, Resolution
+from orgkg.read import Limits
+
+Line = tuple[str, str]
+
+
+@dataclass(frozen=True, kw_only=True)
+class BuildOptions:
+    """How to build.
+
+    ``workers``: processes reading documents (None: one per core; a build of
+    a few documents reads them in this process). ``incremental``: reuse what
+    the build already in the output folder read from the same content.
+    ``follow_links``: follow symbolic links out of the given folders.
+    """
+
+    limits: Limits = field(default_factory=Limits)
+    strict: bool = False
+    wait: bool = False
+    columns: Mapping[str, str] | None = None
+    workers: int | None = None
+    incremental: bool = True
+    follow_links: bool = False
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One input's part of a build: what happened to it, where its named graph is written, and
+    what the whole-build parts (the derived structure, the title index, joined mentions) take from it.
+
+    ``key`` says what the graph was made from (content digest, the name its IRIs are minted
+    from, options): the same key and the same ``resolution`` give the same graph. ``offers``
+    and ``asks`` are its part of the directory mentions are joined through
+    (``graph.identity``), ``resolution`` what its mentions resolved to; a change of the
+    directory re-reads only the documents whose mentions resolve differently.
+    """
+
+    outcome: Outcome
+    key: str | None = None
+    graph: str | None = None
+    block: bytes | None = None  # the named graph as graph.trig holds it (while it is being written)
+    lines: tuple[Line, ...] = ()
+    posts: tuple[str, ...] = ()
+    titles: tuple[tuple[str, str], ...] = ()
+    offers: tuple[Offer, ...] = ()
+    asks: tuple[Ask, ...] = ()
+    resolution: Resolution = ()
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did: every input's outcome (in input order) and the build's totals.
+
+    ``reused``, ``read`` and ``removed`` are paths: inputs whose graph was
+    kept from the build before (same content), inputs read now, and inputs of
+    the build before whose graphs are gone. ``seconds`` times each step.
+    """
+
+    folder: Path
+    outcomes: list[Outcome]
+    trig: Path | None = None  # None: nothing written (--strict stopped the build)
+    reused: tuple[str, ...] = ()
+    read: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    incremental: bool = False  # a build in the folder was reused
+    graphs: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def positions(self) -> int:
+        return sum(o.positions for o in self.outcomes)
+
+    @property
+    def triples(self) -> int:
+        return sum(o.triples for o in self.outcomes)
+
+    @property
+    def stopped(self) -> bool:
+        return self.trig is None
+
+    @property
+    def problems(self) -> bool:
+        """A document failed, or a register row was bad."""
+        return any(o.status == "failed" or o.problems for o in self.outcomes)
+
+    def count(self, status: str) -> int:
+        return sum(o.status == status for o in self.outcomes)

@@ -1,0 +1,140 @@
+"""Reading documents on every core: one job per input, run in a pool of processes.
+
+Each pool process reads, extracts and maps its documents with ``graph.build.load``
+and writes each one's named graph as ``graph.trig`` will hold it, so the
+build process only assembles. A document's mentions are joined to the posts
+of other documents as its job's ``resolution`` says (``graph.identity``);
+the build reads a document again in the rare case the directory of all
+documents' posts resolves them otherwise. The guarantees of a single
+reader hold in each pool process: every document under its time limit
+(``read.limits.deadline``), the risky readers in that process's own fenced
+worker (``read.worker``). A pool process dies with the build
+(``PR_SET_PDEATHSIG``, and its reader worker with it) and ignores Ctrl-C
+(the build answers it and ends the pool). A build of a few documents reads
+them in its own process: starting the pool would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from multiprocessing.pool import Pool
+from multiprocessing.util import Finalize
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from orgkg.build.model import Piece
+from orgkg.graph.build import load
+from orgkg.graph.identity import Resolution, asks, joined, offers
+from orgkg.graph.store import block
+from orgkg.graph.structure import posts, reporting_lines
+from orgkg.mapping.vocab import ORGKG
+from orgkg.read import READERS, Limits, Worker
+from orgkg.read.limits import die_with_parent
+
+#: A pool process is started only for at least this many documents to read.
+PER_PROCESS = 8
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input to read: ``key`` is what its graph will be made from (None: it is not readable)."""
+
+    path: Path
+    key: str | None
+    name_shared: bool
+    limits: Limits
+    columns: Mapping[str, str] | None
+    resolution: Resolution = ()  # what its mentions resolve to (``graph.identity.resolve``)
+
+
+def read(job: Job, worker: Worker | None) -> Piece:
+    """Read, extract and map one input, join its mentions, and write its named graph."""
+    loaded = load(job.path, name_shared=job.name_shared, limits=job.limits, worker=worker,
+                  columns=job.columns)
+    g = loaded.graph
+    if loaded.graph_iri is None or g is None:
+        return Piece(loaded.outcome, job.key)
+    iri = loaded.graph_iri
+    offered, asked = tuple(offers(g)), tuple(asks(g))
+    g = joined(g, job.resolution)
+    return Piece(loaded.outcome, job.key, str(iri), block(iri, g).encode("utf-8"),
+                 tuple(reporting_lines([g])), tuple(posts([g])), titles(g), offered, asked, job.resolution)
+
+
+def titles(g: Graph) -> tuple[tuple[str, str], ...]:
+    """The (post, title) pairs of the title index (``graph.titles``)."""
+    return tuple((str(post), str(title)) for post, title in g.subject_objects(ORGKG.title)
+                 if isinstance(post, URIRef) and isinstance(title, Literal))
+
+
+def _reader_worker() -> Worker:
+    return Worker({cls.__name__: cls for cls in set(READERS.values()) if cls.isolated})
+
+
+_WORKER: Worker | None = None
+
+
+def _start(parent: int) -> None:
+    """A pool process's first act: die with the build, leave Ctrl-C to it, have a reader worker."""
+    global _WORKER
+    die_with_parent()
+    if os.getppid() != parent:  # the build died before the signal was armed
+        os._exit(0)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER = _reader_worker()
+    Finalize(None, _WORKER.close, exitpriority=10)
+
+
+def _read_in_pool(job: Job) -> Piece:
+    return read(job, _WORKER)
+
+
+def processes(jobs: int, workers: int | None) -> int:
+    """How many pool processes read ``jobs`` documents (1: none, the build reads them itself)."""
+    cores = workers if workers is not None else (len(os.sched_getaffinity(0)) or 1)
+    return max(1, min(cores, jobs // PER_PROCESS))
+
+
+class Readers:
+    """The processes reading a build's documents: a pool, or the build's own process.
+
+    Leaving the ``with`` block (the end, ``--strict``, Ctrl-C, an error) ends the pool at once.
+    """
+
+    def __init__(self, jobs: int, workers: int | None) -> None:
+        n = processes(jobs, workers)
+        self.pool: Pool | None = None
+        self.worker: Worker | None = None
+        if n > 1:
+            self.pool = mp.get_context("spawn").Pool(n, initializer=_start, initargs=(os.getpid(),))
+        else:
+            self.worker = _reader_worker()
+
+    def read(self, jobs: Sequence[Job]) -> Iterator[Piece]:
+        """Each job's piece, in the jobs' order."""
+        if self.pool is not None:
+            return self.pool.imap(_read_in_pool, jobs, chunksize=2)
+        return (read(job, self.worker) for job in jobs)
+
+    def __enter__(self) -> Readers:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if self.pool is not None:
+            if kind is None:  # done: each process closes its reader worker (and its temporary files)
+                self.pool.close()
+            else:
+                self.pool.terminate()
+            self.pool.join()
+        if self.worker is not None:
+            self.worker.close()
+
+
+def reused(p: Piece, path: Path) -> Piece:
+    """A piece kept from the build before, for the input now at ``path``."""
+    return replace(p, outcome=replace(p.outcome, path=str(path), reused=True))

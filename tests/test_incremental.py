@@ -1,0 +1,137 @@
+"""A build into a folder holding an earlier build reads only what changed, and gives what a full
+build of the same inputs gives: graph.trig byte for byte, and every command's output.
+
+Each scenario builds a folder, changes the inputs, builds again into it, and
+compares with a full build of the changed inputs into a fresh folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from orgkg.build import BuildOptions, BuildReport, build
+from tests.conftest import ROOT, SAMPLES, run
+
+REGISTER = ROOT / "tests" / "cases" / "register" / "english-title-line" / "register.csv"
+IDENTITY = ROOT / "tests" / "cases" / "identity" / "mention-joins-described" / "documents"
+COMMANDS = (["positions", "--format", "json"], ["query", "documents", "--format", "json"],
+            ["query", "find-posts", "--param", "text=a", "--format", "json"],
+            ["query", "span-of-control", "--format", "json"], ["validate", "--format", "json"],
+            ["export", "--format", "nq"])
+
+
+def outputs(out: Path) -> list[str]:
+    """What every reading command prints for the folder, and the folder's graph.trig."""
+    answers = [(out / "graph.trig").read_text(encoding="utf-8")]
+    for args in COMMANDS:
+        result = run(*args, "--graph", str(out))
+        answers.append(result.stdout.replace(str(out), "OUT"))
+    return answers
+
+
+def edit(folder: Path) -> None:
+    doc = folder / "002_98d24b394b33c00d.txt"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("Ministry: Health", "Ministry: Wellness"),
+                   encoding="utf-8")
+
+
+def add(folder: Path) -> None:
+    shutil.copy(IDENTITY / "officer.txt", folder / "officer.txt")
+
+
+def delete(folder: Path) -> None:
+    (folder / "003_12d5e8fc9094d42c.txt").unlink()
+
+
+def rename(folder: Path) -> None:
+    (folder / "004_537286d98502ce55.txt").rename(folder / "montana.txt")
+
+
+def register_row(folder: Path) -> None:
+    reg = folder / "register.csv"
+    reg.write_text(reg.read_text(encoding="utf-8").replace("Range 18", "Range 19"), encoding="utf-8")
+
+
+def same_name_elsewhere(folder: Path) -> None:  # two inputs now share a name: both get new IRIs
+    (folder / "sub").mkdir()
+    shutil.copy(IDENTITY / "officer.txt", folder / "sub" / "001_8ba5af5d962b80b0.txt")
+
+
+SCENARIOS: dict[str, tuple[Callable[[Path], None], int, int, int]] = {
+    # change: (reused, read, removed) of the second build
+    "edit": (edit, 5, 1, 1),
+    "add": (add, 6, 1, 0),
+    "delete": (delete, 5, 0, 1),
+    "rename": (rename, 5, 1, 1),
+    "register-row": (register_row, 5, 1, 1),
+    "same-name-elsewhere": (same_name_elsewhere, 5, 2, 1),
+}
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The inputs (the samples and a register) and a folder built from them."""
+    base = tmp_path_factory.mktemp("incremental")
+    inputs = base / "inputs"
+    shutil.copytree(SAMPLES, inputs)
+    shutil.copy(REGISTER, inputs / "register.csv")
+    report = build([inputs], base / "out")
+    assert not report.incremental and len(report.read) == 6 and report.trig is not None
+    return inputs, base / "out"
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_an_incremental_build_gives_what_a_full_build_gives(first: tuple[Path, Path], name: str,
+                                                           tmp_path: Path) -> None:
+    change, reused, read, removed = SCENARIOS[name]
+    inputs, out = tmp_path / "inputs", tmp_path / "out"
+    shutil.copytree(first[0], inputs)
+    shutil.copytree(first[1], out, symlinks=True)
+    change(inputs)
+    again = build([inputs], out)
+    full = build([inputs], tmp_path / "full")
+    assert again.incremental and not full.incremental
+    assert (len(again.reused), len(again.read), len(again.removed)) == (reused, read, removed)
+    assert outputs(out) == outputs(tmp_path / "full")
+    assert [o.path for o in again.outcomes] == [o.path for o in full.outcomes]
+
+
+def test_a_document_whose_mention_now_names_a_post_is_read_again(tmp_path: Path) -> None:
+    """The officer's supervisor is only a mention until the director's document arrives: then the
+    officer's graph joins it, and only the officer is read again besides the new document."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    shutil.copy(IDENTITY / "officer.txt", inputs)
+    build([inputs], tmp_path / "out")
+    shutil.copy(IDENTITY / "director.txt", inputs)
+    again = build([inputs], tmp_path / "out")
+    assert (len(again.reused), len(again.read)) == (0, 2)
+    build([inputs], tmp_path / "full")
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "full")
+
+
+def test_the_report_says_what_each_input_gave_and_how_long_each_step_took(tmp_path: Path) -> None:
+    (tmp_path / "notes.xyz").write_text("not a document", encoding="utf-8")
+    shutil.copy(SAMPLES / "000_90ea68258074114b.txt", tmp_path)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    report: BuildReport = build([tmp_path], tmp_path.parent / f"{tmp_path.name}-out",
+                                BuildOptions(incremental=False))
+    statuses = {Path(o.path).name: o.status for o in report.outcomes}
+    assert statuses == {"000_90ea68258074114b.txt": "ok", "empty.txt": "failed", "notes.xyz": "skipped"}
+    assert report.problems and report.graphs == 2  # the document and the derived structure
+    assert report.positions == 11 and report.triples == report.outcomes[0].triples
+    assert set(report.seconds) == {"hash", "read", "join", "write", "publish"}
+    assert report.trig is not None and report.trig.is_file()
+
+
+def test_a_build_by_other_code_is_not_reused(first: tuple[Path, Path], tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(first[1], out, symlinks=True)
+    monkeypatch.setattr("orgkg.build.state.fingerprint", lambda: "another orgkg")
+    again = build([first[0]], out)
+    assert not again.incremental and len(again.read) == 6
