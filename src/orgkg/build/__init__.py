@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from orgkg.build.model import BuildOptions, BuildReport, Piece
@@ -88,7 +88,16 @@ def build(paths: Sequence[Path], out: Path, options: BuildOptions | None = None,
                        seconds=clock.seconds)
 
 
-Plan = list[Slot | Job]
+@dataclass(frozen=True)
+class Twin:
+    """An input with the same content as an earlier one (``first``): one source, read once."""
+
+    path: Path
+    first: str
+    digest: str
+
+
+Plan = list[Slot | Job | Twin]
 
 
 def _plan(files: list[Found], options: BuildOptions, prev: Previous | None) -> tuple[Plan, dict[int, Job]]:
@@ -107,7 +116,7 @@ def _plan(files: list[Found], options: BuildOptions, prev: Previous | None) -> t
             continue
         digest = _digest(path, options)
         if digest is not None and digest in seen:
-            plan.append((Piece(duplicate(path, seen[digest], digest)), None))
+            plan.append(Twin(path, seen[digest], digest))
             continue
         if digest is not None:
             seen[digest] = str(path)
@@ -147,13 +156,25 @@ def _read(plan: Plan, read: Iterator[Piece], spill: Spill, strict: bool,
     failure."""
     slots: list[Slot] = []
     for item in plan:
-        slot = _spilled(next(read), spill) if isinstance(item, Job) else item
+        if isinstance(item, Job):
+            slot = _spilled(next(read), spill)
+        elif isinstance(item, Twin):
+            slot = _twin(item, next(p for p, _ in slots if p.outcome.path == item.first))
+        else:
+            slot = item
         slots.append(slot)
         if on_piece is not None:
             on_piece(slot[0])
         if strict and slot[0].outcome.status in ("failed", NOT_A_POSITION):
             return slots, True
     return slots, False
+
+
+def _twin(twin: Twin, first: Piece) -> Slot:
+    """A twin of a document read is that document; a twin of a file that failed fails alike."""
+    if first.outcome.status == "ok":
+        return Piece(duplicate(twin.path, twin.first, twin.digest)), None
+    return Piece(replace(first.outcome, path=str(twin.path))), None
 
 
 def _spilled(p: Piece, spill: Spill) -> Slot:

@@ -86,6 +86,9 @@ def _start(parent: int) -> None:
     if os.getppid() != parent:  # the build died before the signal was armed
         os._exit(0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A pool process is daemonic, and a daemonic process may not start the reader worker; this one
+    # still ends with the pool (terminated by it, or by the kernel when the build dies).
+    mp.current_process().daemon = False
     _WORKER = _reader_worker()
     Finalize(None, _WORKER.close, exitpriority=10)
 
