@@ -58,6 +58,7 @@ SPECIFIC = (r"(?-i:(?:[S5]\s?)?)" + ocr("PECIFIC", case=True) + r"\s*(?-i:AC?)"
 CUES = {
     # the form's own name, English or French, as scanned
     ocr_any("EXECUTIVE GROUP POSITION DESCRIPTION", "EXECUTIVE POSITION DESCRIPTION"): 0.4,
+    r"Executive\s+Group\s+Benchmark|Benchmark\s+Index\s+by\s+Function": 0.4,
     r"DESCRIPTION\s+DE\s+POSTE\W{1,5}GROUPE\s+DE\s+LA\s+DIRECTION|GROUPE\s+DE\s+LA\s+DIRECTION": 0.3,
     # the plan's section headings, English or French, OCR-damaged
     ocr("GENERAL ACCOUNTABILITY") + "|" + FR_GENERAL: 0.25,
@@ -109,7 +110,8 @@ PAGE_HEADER = re.compile(rf"(?im)^[^\n]{{0,100}}?[ \t]{{3,}}{PAGE}(?:\s*(?:of|/)
 
 #: names of the form and of the government, never the department.
 NOT_DEPARTMENTS = frozenset(fold(n) for n in ("Government of Canada", "Gouvernement du Canada",
-                                               "Executive Group", "Groupe de la direction"))
+                                               "Executive Group", "Groupe de la direction", "Public Service",
+                                               "Federal Public Service"))
 UNIT_KINDS = ("branch", "sector", "directorate", "division", "region")
 
 # OCR renders list bullets as stray letters: ``s``, ``S``, ``Ss``, ``e``, ``o``.
@@ -126,9 +128,12 @@ SUP_INTRO = re.compile(
     r"|(?:The\s+)?following\s+(?:\w+\s+)?(?:\(\d+\)\s+)?positions?\s+reports?\s+(?:directly\s+)?"
     r"to\s+(?:the\s+)?(?P<who2>[^:.]{2,120}?)\s*:"
     r"|(?:The\s+)?(?<!of\s)\b(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s+(?:\(\s*\d{1,3}\s*\)\s+)?"
-    r"positions\s+reporting\s+(?:directly\s+)?to\s+(?:the\s+)?(?P<who3>(?:(?!report)[^:.]){2,120}?),?\s+are\s*:"
+    r"positions\s+reporting\s+(?:directly\s+)?to\s+(?:the\s+)?(?P<who3>(?:(?!report)[^:.]){2,120}?),?\s+are"
+    r"(?:\s+as\s+follows)?\s*:"
     r"|(?:Les\s+)?postes\s+suivants\s+rel[èe]vent\s+(?:directement\s+)?(?:du\s+|de\s+la\s+|de\s+l['\u2019])"
-    r"(?P<who4>[^:.]{2,120}?)\s*:",
+    r"(?P<who4>[^:.]{2,120}?)\s*:"
+    r"|\b(?P<n2>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s+(?:\(\s*\d{1,3}\s*\)\s+)?(?:\w+\s+)?positions?\s+"
+    r"reports?\s+(?:directly\s+)?to\s+(?:the\s+)?(?P<who5>[^:.]{2,120}?)\s*:",
     re.I,
 )
 REPORTS_TO = re.compile(r"(?:reporting|reports?)\s+(?:directly\s+)?to\s+(?:the\s+)?"
@@ -158,6 +163,13 @@ def _header(text: str) -> dict[str, str]:
     """Label -> value of the header form, read before the first section heading."""
     starts = [m.start() for p in SECTIONS.values() if (m := re.search(p, text))]
     return header_fields(text[: min(starts)] if starts else text[:2000])
+
+
+def _level_before_sections(text: str) -> str:
+    """A group-and-level code in the heading lines above the form (``Benchmark 49 to 60 (EX-04)``)."""
+    starts = [m.start() for p in SECTIONS.values() if (m := re.search(p, text))]
+    m = re.search(r"\bEX\s*-\s*0?[1-5]\b", text[: min(starts)] if starts else text[:2000])
+    return m.group(0) if m else ""
 
 
 def _without_alias(name: str) -> str:
@@ -234,13 +246,14 @@ def _structure(section: str, pos: Position) -> None:
         pos.peers = [MentionedPosition(t) for t, _ in _items(section[peers.end() : span[0]])]
     reports: list[tuple[str, int]] = []
     if sub:
-        who = clean_title(next((w for w in sub.group("who", "who2", "who3", "who4") if w), ""))
+        who = clean_title(next((w for w in sub.group("who", "who2", "who3", "who4", "who5") if w), ""))
         if who and not SELF_WORDS.match(who) and who.casefold() != pos.title.casefold():
             pos.other_titles.append(who)
         reports = _items(section[sub.end() :])
         pos.direct_reports = [_report(t) for t, _ in reports]
     if pos.direct_reports:
-        stated = to_int(sub.group("n")) if sub and sub.group("n") else None
+        said = (sub.group("n") or sub.group("n2")) if sub else None
+        stated = to_int(said) if said else None
         pos.supervises_count = stated or sum(n for _, n in reports)
     else:
         m = re.search(r"(\w+)\s*(?:\(\d+\)\s*)?positions?\s+report(?:ing|s)?\s+(?:directly\s+)?"
@@ -316,7 +329,9 @@ class GoCExecutivePosition(Extractor):
         number = repair_numbers(header.get("number", ""))
         if m := re.search(r"(?:\b[A-Z]{1,5}-?)?\d[\d\-]{2,}", number):
             pos.identifiers.append(Identifier("position number", m.group(0)))
-        level = repair_level(header.get("class", ""))
+        if m := re.match(r"\s*(\d{1,3}(?:-[A-Z]-\d{1,2})?)\b", header.get("benchmark", "")):
+            pos.identifiers.append(Identifier("benchmark", m.group(1)))
+        level = repair_level(header.get("class", "") or _level_before_sections(text))
         code = re.match(r"([A-Z]{2,4})-\d\d$", level)
         pos.level = level if code else None
         group = code.group(1) if code else "EX"
@@ -329,6 +344,7 @@ class GoCExecutivePosition(Extractor):
         pos.budgets, pos.staff_counts = dimensions(sections.get(SECTIONS["dimensions"], ""))
         pos.duties = _duties(sections.get(SECTIONS["specific"], ""))
         org = _organisation(header, language(text) == "fr")
-        if not org.organization and (named := organisation_named(parse(text), not_names=NOT_DEPARTMENTS)):
+        scope = sections.get(SECTIONS["scope"], "")
+        if not org.organization and (named := organisation_named(parse(scope), not_names=NOT_DEPARTMENTS)):
             org.organization = named[0]  # the department named only in Nature and Scope
         return Extraction(family=self.family, subject=pos, organisation=org)

@@ -18,6 +18,7 @@ from orgkg.extract.text import squash
 LABELS = {
     "title": r"POSITION\s*TITLE|TITLE\s*OF\s*POSITION|JOB\s*TITLE",
     "number": r"POSITION\s*(?:NUMBER|NO\b\.?|#)",
+    "benchmark": r"(?:EXECUTIVE\s+GROUP\s+)?BENCHMARK\s*(?:-\s*)?(?:NUMBER|NO\b\.?|#)",
     "department": r"DEPARTMENT(?:\s*/\s*AGENCY)?|AGENCY",
     "branch": r"BRANCH",
     "sector": r"SECTOR",
