@@ -1,6 +1,6 @@
-# orgkg's two commands: `make run` (set up, build the bundled documents, print
-# the register) and `make test` (set up, lint, run every test). CI calls
-# `make test` through .ci/run.
+# orgkg's two commands: `make run` (set up, build the bundled documents and the
+# example position register, print the positions) and `make test` (set up,
+# lint, run every test). CI calls `make test` through .ci/run.
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -16,7 +16,7 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 run: $(BIN)/.installed
-	$(BIN)/orgkg build data/documents --out $(OUT)
+	$(BIN)/orgkg build data/documents data/register --out $(OUT)
 	$(BIN)/orgkg positions --graph $(OUT) --format table
 
 system-deps:
