@@ -16,9 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from orgkg.endpoint.client import Session
+from orgkg.errors import EndpointError
+from orgkg.export.http import RetryPolicy, send
 from orgkg.export.publish import Targets
 from tests.conftest import run
-from tests.support.servers import FixedAnswers, Misbehaving, Oxigraph
+from tests.support.servers import DigestStore, FixedAnswers, Misbehaving, Oxigraph
 
 SECRET = "s3cret-Pa55word"
 API_KEY = "k3y-0f-the-API-9f8e7d"
@@ -244,3 +247,30 @@ def test_a_redirect_location_reaches_the_terminal_escaped() -> None:
         result = run("query", "documents", "--endpoint", f"{server.url}/query")
     assert result.exit_code == 2
     assert "another host" in one_line(result.stderr) and "\x1b" not in result.stderr
+
+
+def test_digest_authentication_as_the_server_asks_the_password_never_on_the_wire(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ORGKG_USER", "alice")
+    monkeypatch.setenv("ORGKG_PASSWORD", SECRET)
+    session = Session()
+    with DigestStore("alice", SECRET) as store:
+        for graph in ("https://w3id.org/orgkg/id/graph/a", "https://w3id.org/orgkg/id/graph/b"):
+            status = send("PUT", f"{store.url}/store?graph={graph}", b"<a:s> <a:p> <a:o> .\n",
+                          "application/n-triples", RetryPolicy(), session=session)
+            assert status == 204
+    assert session.schemes() == ["Digest"]
+    # challenged once; afterwards each request carries its own Digest answer (nonce count 2, 3 ...)
+    assert [("Authorization" in headers) for _, _, headers in store.requests] == [False, True, True]
+    for _, _, headers in store.requests:
+        assert SECRET not in str(headers)
+        assert not headers.get("Authorization", "").startswith("Basic")
+
+
+def test_wrong_digest_credentials_are_refused_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ORGKG_USER", "alice")
+    monkeypatch.setenv("ORGKG_PASSWORD", "not-the-password")
+    with DigestStore("alice", SECRET) as store, \
+            pytest.raises(EndpointError, match=r"refused the credentials \(HTTP 401\)"):
+        send("PUT", f"{store.url}/store?graph=g", b"", "application/n-triples", RetryPolicy())
+    assert len(store.requests) == 2  # the challenge, one answer to it; never retried blindly

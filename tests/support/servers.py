@@ -10,6 +10,7 @@ made to produce on demand.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import socket
@@ -246,3 +247,62 @@ class Misbehaving:
         self.stopping.set()
         self.thread.join(timeout=5)
         self.sock.close()
+
+
+class DigestStore:
+    """A standard-library server that takes only HTTP Digest (RFC 7616, MD5, qop=auth) for one user,
+    checking each response itself; it answers 204, and every request's headers are kept."""
+
+    REALM, NONCE, OPAQUE = "orgkg-test", "5f3c0a1d9e", "0pq"
+
+    def __init__(self, user: str, password: str) -> None:
+        self.user, self.password = user, password
+        self.requests: list[tuple[str, str, dict[str, str]]] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                outer.requests.append((self.command, self.path, dict(self.headers)))
+                ok = outer.valid(self.command, self.headers.get("Authorization", ""))
+                self.send_response(204 if ok else 401)
+                if not ok:
+                    self.send_header("WWW-Authenticate", outer.challenge())
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            do_POST = do_PUT = do_DELETE = _answer  # noqa: N815 (http.server's names)
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def challenge(self) -> str:
+        return (f'Digest realm="{self.REALM}", nonce="{self.NONCE}", qop="auth", algorithm=MD5, '
+                f'opaque="{self.OPAQUE}"')
+
+    def valid(self, method: str, header: str) -> bool:
+        if not header.startswith("Digest "):
+            return False
+        f = {k: v.strip('"') for k, v in re.findall(r'(\w+)=("[^"]*"|[^,\s]+)', header[7:])}
+        def md5(text: str) -> str:
+            return hashlib.md5(text.encode()).hexdigest()
+        ha1 = md5(f"{self.user}:{self.REALM}:{self.password}")
+        ha2 = md5(f"{method}:{f.get('uri', '')}")
+        expected = md5(f"{ha1}:{self.NONCE}:{f.get('nc')}:{f.get('cnonce')}:auth:{ha2}")
+        return (f.get("username") == self.user and f.get("nonce") == self.NONCE and f.get("qop") == "auth"
+                and f.get("opaque") == self.OPAQUE and f.get("response") == expected)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def __enter__(self) -> DigestStore:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
