@@ -13,10 +13,12 @@ import re
 
 from orgkg.extract.text import squash, to_int
 
-#: ``, (staff of 28) responsible for`` — the comma closes the title of a described position
-DESCRIBED = re.compile(r",\s*(?:\([^()\n]{0,40}\)\s*)?,?\s*(?:responsible|accountable)\s+for\b", re.I)
+#: ``, (staff of 28) responsible for`` — the comma closes the title of a described position;
+#: ``(AS-06, 3 FTEs): accountable for`` — so does a bracket
+DESCRIBED = re.compile(r"(?:,\s*(?:\([^()\n]{0,40}\)\s*)?,?|\s*\([^()\n]{0,40}\)\s*[:,]?)\s*"
+                       r"(?:responsible|accountable)\s+for\b", re.I)
 MULTIPLE = re.compile(r"\s*(?:\[\s*[x\u00d7]?\s*(\d{1,3})\s*\]|\(\s*[x\u00d7]?\s*(\d{1,2})\s*\))\s*$", re.I)
-SENTENCE_END = re.compile(r"(?:\.|;|:)\s+(?=[A-Z])")
+SENTENCE_END = re.compile(r"(?:\.|;|:)\s+(?=(?:[\u2022\u25cf\u25aa*-]\s*)?[A-Z])")
 
 
 def described_titles(text: str) -> list[str]:
@@ -28,7 +30,7 @@ def described_titles(text: str) -> list[str]:
         head = flat[prev : m.start()]
         ends = list(SENTENCE_END.finditer(head))
         title = head[ends[-1].end() :] if ends else head
-        title = re.sub(r"^(?:and|the)\s+", "", title.strip(" ,;"), flags=re.I)
+        title = re.sub(r"^(?:and|the)\s+", "", title.strip(" ,;:*\u2022\u25cf\u25aa-"), flags=re.I)
         if title[:1].isupper() and len(title.split()) <= 12:
             out.append(title)
         prev = m.end()
