@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: run test lint system-deps bench clean bench-chart bench-validate bench-store
+.PHONY: run test lint system-deps bench clean bench-chart bench-validate bench-store bench-organisation bench-corpus
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ clean:
 
 bench-chart: $(BIN)/.installed system-deps
 	$(BIN)/python -m bench.chart
+
+bench-organisation: $(BIN)/.installed
+	$(BIN)/python -m bench.organisation
+
+bench-corpus: $(BIN)/.installed
+	$(BIN)/python -m bench.corpus
 
 bench-validate: $(BIN)/.installed
 	$(BIN)/python -m bench.validate
