@@ -68,11 +68,16 @@ def test_the_inferred_graph_joins_the_union_and_is_written_beside_the_graph(
 
 def test_a_rebuild_leaves_no_stale_inferred_graph(built: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    shutil.copytree(built, out)
-    (out / "inferred.trig").write_text("<urn:g:i> { <urn:x:a> <urn:x:b> <urn:x:c> . }\n", encoding="utf-8")
+    shutil.copytree(built, out, symlinks=True)
+    typed = ox.Triple(ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:b"), ox.NamedNode("urn:x:c"))
+    BuiltGraph.open(out, writable=True).add_inferred([typed])
+    assert ox.NamedNode(str(INFERRED_GRAPH)) in BuiltGraph.open(out).named_graphs()
     result = run("build", str(SAMPLES), "--out", str(out))
     assert result.exit_code == 0, result.stderr
-    assert not (out / "inferred.trig").exists()
+    graph = BuiltGraph.open(out)
+    assert graph.folder is not None and not (graph.folder / "inferred.trig").exists()
+    assert ox.NamedNode(str(INFERRED_GRAPH)) not in graph.named_graphs()
+    assert typed not in union_copy(graph)
 
 
 @pytest.mark.parametrize("folder", ["missing", "empty"])
