@@ -1,0 +1,68 @@
+"""The shared rules read the wordings issue 11 found missed in real documents, in English and French."""
+
+from __future__ import annotations
+
+import pytest
+
+from orgkg.extract.lexicon import LANGUAGES, entries
+from orgkg.extract.rules.classification import level
+from orgkg.extract.rules.duties import duties
+from orgkg.extract.rules.titles import title
+from orgkg.extract.structure import parse
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Classification: AS-05\n", "AS-05"),
+    ("Level: 12\n", "12"),
+    ("Position Level: EC-06\n", "EC-06"),
+    ("Niveau du poste : IT-03\n", "IT-03"),
+    ("Grade Code: 120\n", "120"),
+    ("The position is classified as a AS-05 in the Administrative Services group.\n", "AS-05"),
+    ("Il s'agit d'un poste classé IT-03 au profil linguistique anglais essentiel.\n", "IT-03"),
+    ("A salary range of $99,800 to $149,700 (PM5 level).\n", "PM5"),
+])
+def test_level(text: str, expected: str) -> None:
+    found = level(parse(text))
+    assert found and found[0] == expected
+    assert text[found[1].start : found[1].end].replace(" ", "") in (expected, expected.replace("-", ""))
+
+
+@pytest.mark.parametrize("heading", [
+    "We are looking for someone who will:", "What you'll do", "Key Activities", "Key Responsibilities",
+    "## Responsabilités", "The main responsibilities of the post are:", "Missions du poste",
+])
+def test_duties_under_any_duties_heading(heading: str) -> None:
+    text = (f"{heading}\n\n- lead the analysis of policy options\n- prepare briefing notes for the minister\n"
+            "- coordinate consultations with stakeholders\n\nQualifications\n\n- a degree in public policy\n")
+    found = duties(parse(text))
+    assert [d.text for d, _ in found] == ["Lead the analysis of policy options",
+                                         "Prepare briefing notes for the minister",
+                                         "Coordinate consultations with stakeholders"]
+    assert all(text[s.start : s.end].startswith(("lead", "prepare", "coordinate")) for _, s in found)
+
+
+def test_numbered_items_starting_in_lower_case_are_duties() -> None:
+    text = ("DUTIES\n\n1. plans the work of the unit;\n2. reviews the reports of staff;\n"
+            "3. trains new staff.\n")
+    assert len(duties(parse(text))) == 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("# Senior Policy Analyst\n\nSome text.\n", "Senior Policy Analyst"),
+    ("* Title: Chief Operating Officer * Effective: 2024\n", "Chief Operating Officer"),
+    ("---\ntitle: \"Data Scientist\"\n---\nText\n", "Data Scientist"),
+    ("Titre du poste : Analyste principal\n", "Analyste principal"),
+])
+def test_title(text: str, expected: str) -> None:
+    found = title(parse(text))
+    assert found and found[0] == expected
+
+
+def test_every_lexicon_group_has_both_languages() -> None:
+    groups = {lang: {(g, k) for g, table in entries(lang).items() for k in table} for lang in LANGUAGES}
+    labels = ("title", "level", "class", "reports_to", "organization", "unit", "location")
+    shared = {("labels", k) for k in labels}
+    shared |= {("headings", "duties"), ("headings", "stop"), ("headings", "not_titles"),
+               ("words", "duty_verbs"), ("phrases", "title"), ("phrases", "reports_to")}
+    for lang in LANGUAGES:
+        assert shared <= groups[lang], lang
