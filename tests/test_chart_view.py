@@ -11,13 +11,18 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from orgkg.chart import Selection, find_position, measure, reporting_view, select
+from orgkg.chart import Chart, Selection, find_position, measure, reporting_view, select
 from orgkg.chart.findings import Finding
+from orgkg.chart.formats.dot import dot_source
+from orgkg.chart.formats.html import page_data
+from orgkg.chart.formats.mermaid import mermaid_source
 from orgkg.chart.metrics import tree_parents
+from orgkg.chart.style import kind
+from orgkg.chart.validation import findings_for
 from orgkg.errors import ChartError
 from orgkg.graph.built import BuiltGraph
 from orgkg.mapping.terms import numbered_post
-from tests.conftest import run
+from tests.conftest import ROOT, run
 from tests.support.orgs import loop, shared_post, store_of
 
 
@@ -118,3 +123,28 @@ def test_unknown_positions_say_what_to_do(name: str, message: str) -> None:
     view = reporting_view(store_of(shared_post()))
     with pytest.raises(ChartError, match=message):
         find_position(view, name)
+
+
+def test_registered_only_posts_are_drawn_apart_and_carry_the_reconciliation_findings(tmp_path: Path) -> None:
+    """A register beside a document: the post the register alone lists is its own kind, drawn
+    distinctly in every format, and the register's findings are on the posts they are about."""
+    case = ROOT / "tests" / "cases" / "validate" / "register-supervisor-differs" / "documents"
+    assert run("build", str(case), "--out", str(tmp_path / "out")).exit_code == 0
+    graph = BuiltGraph.open(tmp_path / "out")
+    view = reporting_view(graph, findings_for(graph))
+    measure(view)
+    chief, manager, engineer = (view.nodes[post(n)] for n in ("54100200", "54100233", "54100241"))
+    assert [kind(d) for d in (chief, manager, engineer)] == ["registered", "described", "registered"]
+    assert chief["document"] == "register.csv" and manager["documents"] == ("montana-program-manager.txt",
+                                                                             "register.csv")
+    assert [f.severity for f in chief["findings"]] == ["Info"]
+    assert "no document describes it" in chief["findings"][0].message
+    assert any(f.severity == "Warning" and "Bridge Bureau Chief" in f.message for f in manager["findings"])
+    assert (post("54100200"), post("54100233")) in view.edges  # the register's reporting line
+    chart = Chart(view)
+    nodes = {n["i"]: n for n in page_data(chart)["nodes"]}
+    assert nodes[post("54100200")].get("rg") == 1 and not nodes[post("54100200")]["m"]
+    assert nodes[post("54100233")]["m"] == 1
+    assert "dotted" in next(line for line in dot_source(chart).splitlines() if post("54100200") in line)
+    assert any(line.startswith("  class ") and line.endswith(" registered")
+               for line in mermaid_source(chart).splitlines())

@@ -28,6 +28,7 @@ PALETTE = ("#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f
            "#dbdb8d", "#9edae5", "#fdd0a2", "#c7e9c0", "#dadaeb", "#fcbba1", "#d9d9d9")
 NONE_COLOUR = "#eeeeee"
 MENTIONED_FILL = "#ffffff"
+REGISTERED_FILL = "#eef3f7"
 VIOLATION = "#c62828"
 
 
@@ -56,14 +57,23 @@ def subtitle(data: dict[str, Any]) -> str:
     parts = [str(p) for p in (data.get("class_code") or data.get("job_class"), data.get("level")) if p]
     if data.get("class_code") and data.get("job_class") and data["class_code"] != data["job_class"]:
         parts[0] = f"{data['class_code']} {data['job_class']}"
-    return " · ".join(parts) if parts else ("mentioned only" if not data.get("described") else "")
+    return " · ".join(parts) if parts else {"described": "", "registered": "registered, not described"}.get(
+        kind(data), "mentioned only")
+
+
+def kind(data: dict[str, Any]) -> str:
+    """``described`` (a document describes it), ``registered`` (only a position register lists it)
+    or ``mentioned`` (documents only name it): each is drawn its own way."""
+    if data.get("described"):
+        return "described"
+    return "registered" if data.get("registered") else "mentioned"
 
 
 def findings_text(findings: tuple[Finding, ...]) -> str:
     return "\n".join(f"{f.severity}: {f.message}" for f in findings)
 
 
-NODE_FIELDS = ("title", "described", "document", "documents", "unit", "job_class", "class_code",
+NODE_FIELDS = ("title", "described", "registered", "document", "documents", "unit", "job_class", "class_code",
                "level", "series", "series_rank", "span", "depth", "headcount", "findings", "severity",
                "violations")
 EDGE_FIELDS = ("primary", "documents")
@@ -73,7 +83,7 @@ def flat_node(data: dict[str, Any]) -> dict[str, Any]:
     """A node's attributes as scalars (str, int, bool), absent ones left out: for file formats."""
     findings: tuple[Finding, ...] = data.get("findings", ())
     flat = {
-        **{k: data.get(k) for k in NODE_FIELDS[:13]},
+        **{k: data.get(k) for k in NODE_FIELDS[:-3]},
         "documents": "; ".join(data.get("documents", ())),
         "findings": findings_text(findings) or None,
         "severity": worst(findings),

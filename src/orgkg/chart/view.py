@@ -4,6 +4,7 @@ Nodes are posts (keyed by IRI); an edge ``supervisor -> report`` is a
 reporting line (``report org:reportsTo supervisor``), so the graph reads top
 down. Each node carries what the documents say of the post: ``title``,
 ``described`` (is it described by a document, or only mentioned?),
+``registered`` (does a position register list it?),
 ``document`` and ``documents``, ``unit``, ``job_class``/``class_code``,
 ``level``, ``series``/``series_rank``, ``duties``, ``titles``,
 ``evidence`` (the sentence behind each fact: field, value and the quote
@@ -56,6 +57,7 @@ def _attributes(post: _Post, classes: dict[str, Row], units: dict[str, Row]) -> 
     return {
         "title": post.first("title") or post.iri.rsplit("/", 1)[-1],
         "described": bool(post.described),
+        "registered": any(r["registered"] for r in post.mentioned),
         "document": next(iter(described or mentioned), None),
         "documents": tuple(documents),
         "unit": units.get(post.first("unit") or "", {}).get("label"),
@@ -140,5 +142,5 @@ def reporting_view(graph: BuiltGraph, findings: Findings | None = None) -> nx.Di
 
 
 def _bare(iri: str, row: Row) -> Row:
-    return {"g": row["g"], "post": iri, "described": None, "title": None, "source": row["source"],
-            "unit": None, "class": None, "level": None}
+    return {"g": row["g"], "post": iri, "described": None, "registered": None, "title": None,
+            "source": row["source"], "unit": None, "class": None, "level": None}

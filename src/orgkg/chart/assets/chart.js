@@ -151,19 +151,20 @@
   }
   function colour(d) { return d.k >= 0 ? DATA.legend[d.k][1] : '#eeeeee'; }
   function drawNode(i, frag) {
-    var d = N[i], cls = 'node ' + (d.m ? 'described' : 'mentioned');
+    var d = N[i], cls = 'node ' + (d.m ? 'described' : d.rg ? 'registered' : 'mentioned');
     if (d.f && d.f.some(function (f) { return f[0] === 'Violation'; })) cls += ' violation';
+    else if (d.f && d.f.some(function (f) { return f[0] === 'Warning'; })) cls += ' warning';
     if (i === selected) cls += ' selected';
     if (matches.has(i)) cls += ' match';
     var g = el('g', { 'class': cls, transform: 'translate(' + px[i] + ',' + py[i] + ')', 'data-i': i, 'data-iri': d.i }, frag);
     el('title', {}, g).textContent = d.t;
-    el('rect', { 'class': 'box', width: BOX_W, height: BOX_H, rx: 7, fill: d.m ? colour(d) : '#ffffff' }, g);
+    el('rect', { 'class': 'box', width: BOX_W, height: BOX_H, rx: 7, fill: d.m ? colour(d) : d.rg ? '#eef3f7' : '#ffffff' }, g);
     el('rect', { 'class': 'band', x: 1, y: 1, width: 6, height: BOX_H - 2, rx: 3, fill: d.m ? 'rgba(0,0,0,.18)' : colour(d) }, g);
     var lines = linesCache[i] || (linesCache[i] = fit(d.t, "600 12px " + fontFamily, BOX_W - 26, 3));
     lines.forEach(function (line, j) { el('text', { 'class': 'title', x: 14, y: 19 + j * 15 }, g).textContent = line; });
     var sub = subtitle(d);
     if (sub) el('text', { 'class': 'sub', x: 14, y: BOX_H - 12 }, g).textContent = fit(sub, '10.5px ' + fontFamily, BOX_W - 26, 1)[0];
-    else if (!d.m) el('text', { 'class': 'tag', x: 14, y: BOX_H - 12 }, g).textContent = 'mentioned only';
+    else if (!d.m) el('text', { 'class': 'tag', x: 14, y: BOX_H - 12 }, g).textContent = d.rg ? 'registered, not described' : 'mentioned only';
     if (cls.indexOf('violation') >= 0) {
       var b = el('g', { 'class': 'badge', transform: 'translate(' + (BOX_W - 2) + ',2)' }, g);
       el('circle', { r: 9 }, b); el('text', { y: 4 }, b).textContent = '!';
@@ -309,7 +310,8 @@
   function showFacts(i) {
     var d = N[i], box = document.createDocumentFragment();
     h('h2', d.t, null, box);
-    h('span', d.m ? 'Described in ' + str(d.d) : 'Mentioned only, in ' + str(d.d), d.m ? 'kind' : 'kind mentioned', box);
+    h('span', d.m ? 'Described in ' + str(d.d) : (d.rg ? 'Registered, not described: ' : 'Mentioned only, in ') + str(d.d),
+      d.m ? 'kind' : d.rg ? 'kind registered' : 'kind mentioned', box);
     if (d.f && d.f.length) {
       h('h3', 'Validation findings', null, box);
       var ul = h('ul', null, 'findings', box);
@@ -404,7 +406,8 @@
     if (DATA.legend.length > 12) h('li', '… ' + (DATA.legend.length - 12) + ' more', null, ul);
     if (!DATA.legend.length) h('li', 'not stated', null, ul);
     var keys = h('div', null, 'keys', box);
-    [['', 'described'], ['mentioned', 'mentioned only'], ['violation', 'has a violation']].forEach(function (k) {
+    [['', 'described'], ['registered', 'registered, not described'], ['mentioned', 'mentioned only'],
+     ['violation', 'has a violation'], ['warning', 'has a warning']].forEach(function (k) {
       var s = h('span', null, null, keys); h('span', null, 'sw ' + k[0], s); s.appendChild(document.createTextNode(k[1]));
     });
   })();

@@ -7,7 +7,7 @@ import textwrap
 from typing import Any
 
 from orgkg.chart.formats.base import ChartWriter
-from orgkg.chart.style import MENTIONED_FILL, VIOLATION, Chart, flat_graph, subtitle
+from orgkg.chart.style import MENTIONED_FILL, REGISTERED_FILL, VIOLATION, Chart, flat_graph, kind, subtitle
 
 HEAD = """digraph orgchart {
   graph [rankdir=TB, nodesep=0.25, ranksep=0.55, fontname="Helvetica", fontsize=16, labelloc=t,
@@ -42,9 +42,11 @@ def label(data: dict[str, Any]) -> str:
 
 
 def _node(iri: str, data: dict[str, Any]) -> str:
-    look: dict[str, Any] = {"fillcolor": data["colour"] if data.get("described") else MENTIONED_FILL}
-    if not data.get("described"):
-        look["style"] = "rounded,filled,dashed"
+    how = kind(data)
+    look: dict[str, Any] = {"fillcolor": {"described": data["colour"], "registered": REGISTERED_FILL}.get(
+        how, MENTIONED_FILL)}
+    if how != "described":
+        look["style"] = "rounded,filled,dotted" if how == "registered" else "rounded,filled,dashed"
         look["color"] = data["colour"] if data["colour"] != "#eeeeee" else "#90a4ae"
     if data.get("violations"):
         look.update(color=VIOLATION, penwidth=2.6)

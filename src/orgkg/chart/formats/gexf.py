@@ -8,7 +8,7 @@ import networkx as nx
 
 from orgkg.chart.formats.base import ChartWriter
 from orgkg.chart.layout import tree_layout
-from orgkg.chart.style import MENTIONED_FILL, Chart, flat_graph
+from orgkg.chart.style import MENTIONED_FILL, REGISTERED_FILL, Chart, flat_graph, kind
 
 
 def _rgb(colour: str) -> dict[str, int | float]:
@@ -19,7 +19,7 @@ def gexf_graph(chart: Chart) -> nx.DiGraph:
     graph = flat_graph(chart)
     where = tree_layout(graph)
     for iri, data in graph.nodes(data=True):
-        fill = data["colour"] if data.get("described") else MENTIONED_FILL
+        fill = {"described": data["colour"], "registered": REGISTERED_FILL}.get(kind(data), MENTIONED_FILL)
         x, y = where[iri]
         data["label"] = data["title"]
         data["viz"] = {"color": _rgb(fill), "size": 10.0 + min(data.get("headcount", 0), 40) / 4,

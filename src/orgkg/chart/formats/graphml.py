@@ -15,7 +15,8 @@ import networkx as nx
 
 from orgkg.chart.formats.base import ChartWriter
 from orgkg.chart.layout import tree_layout
-from orgkg.chart.style import MENTIONED_FILL, VIOLATION, Chart, flat_graph, subtitle
+from orgkg.chart.style import MENTIONED_FILL, REGISTERED_FILL, VIOLATION, Chart, flat_graph, subtitle
+from orgkg.chart.style import kind as post_kind
 
 GRAPHML = "http://graphml.graphdrawing.org/xmlns"
 Y = "http://www.yworks.com/xml/graphml"
@@ -52,7 +53,7 @@ def _shape(parent: ET.Element, data: dict[str, Any], xy: tuple[float, float]) ->
     node = ET.SubElement(ET.SubElement(parent, f"{{{GRAPHML}}}data", {"key": "ng"}), f"{{{Y}}}ShapeNode")
     ET.SubElement(node, f"{{{Y}}}Geometry", {"x": f"{xy[0]:.1f}", "y": f"{xy[1]:.1f}",
                                              "width": str(width), "height": "48"})
-    fill = data["colour"] if data.get("described") else MENTIONED_FILL
+    fill = {"described": data["colour"], "registered": REGISTERED_FILL}.get(post_kind(data), MENTIONED_FILL)
     ET.SubElement(node, f"{{{Y}}}Fill", {"color": fill.upper(), "transparent": "false"})
     border = VIOLATION if data.get("violations") else "#546E7A"
     ET.SubElement(node, f"{{{Y}}}BorderStyle", {

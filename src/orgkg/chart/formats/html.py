@@ -54,6 +54,7 @@ def _order(graph: nx.DiGraph, parents: dict[str, str | None]) -> list[str]:
 def _node(data: dict[str, Any], s: _Strings) -> dict[str, Any]:
     node = {
         "t": data["title"], "m": 1 if data.get("described") else 0,
+        "rg": 1 if data.get("registered") else None,
         "u": s(data.get("unit")), "c": s(data.get("job_class")), "cc": s(data.get("class_code")),
         "l": s(data.get("level")), "s": s(data.get("series")), "r": data.get("series_rank"),
         "d": s(data.get("document")), "ds": [s(x) for x in data.get("documents", ())],

@@ -6,7 +6,7 @@ import json
 import re
 
 from orgkg.chart.formats.base import ChartWriter
-from orgkg.chart.style import MENTIONED_FILL, VIOLATION, Chart, flat_graph, subtitle
+from orgkg.chart.style import MENTIONED_FILL, REGISTERED_FILL, VIOLATION, Chart, flat_graph, kind, subtitle
 
 _ENTITIES = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "#": "#35;"}
 
@@ -30,12 +30,14 @@ def mermaid_source(chart: Chart) -> str:
     for a, b, data in sorted(graph.edges(data=True)):
         lines.append(f"  {ids[a]} {'-->' if data['primary'] else '-.->'} {ids[b]}")
     lines.append(f"  classDef mentioned fill:{MENTIONED_FILL},stroke:#90a4ae,stroke-dasharray:4 3")
+    lines.append(f"  classDef registered fill:{REGISTERED_FILL},stroke:#78909c,stroke-dasharray:2 2")
     lines.append(f"  classDef violation stroke:{VIOLATION},stroke-width:3px")
     for iri, data in sorted(graph.nodes(data=True)):
         if data.get("described"):
             lines.append(f"  style {ids[iri]} fill:{data['colour']},stroke:#546e7a")
-    for name, key, wanted in (("mentioned", "described", False), ("violation", "violations", True)):
-        members = [ids[i] for i, d in sorted(graph.nodes(data=True)) if bool(d.get(key)) is wanted]
+    for name in ("mentioned", "registered", "violation"):
+        members = [ids[i] for i, d in sorted(graph.nodes(data=True))
+                   if (bool(d.get("violations")) if name == "violation" else kind(d) == name)]
         if members:
             lines.append(f"  class {','.join(members)} {name}")
     return "\n".join(lines) + "\n"
