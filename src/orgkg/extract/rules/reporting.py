@@ -11,13 +11,14 @@ from orgkg.extract.structure import Document, Span
 
 
 def reports_to(doc: Document) -> Found | None:
-    found = first_value(doc, "reports_to", loose=False, max_words=12) or phrase(doc, "reports_to")
+    found = first_value(doc, "reports_to", loose=False, max_words=12) or phrase(
+        doc, "reports_to", stop=".;:(),")
     return found if found and len(found[0].split()) <= 12 else None
 
 
 def location(doc: Document) -> Found | None:
     """A place named after ``[phrases] location`` (``localisé à Paris``), its first capitalised words."""
-    found = phrase(doc, "location")
+    found = phrase(doc, "location", stop=".;:(),")
     if not found:
         return None
     value = found[0]

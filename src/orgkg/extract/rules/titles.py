@@ -27,7 +27,8 @@ def is_section_name(text: str) -> bool:
     groups = ("duties", "stop", "not_titles")
     last = folded.split()[-1] if folded else ""
     return any(folded in words("headings", g) for g in groups) or any(
-        folded.startswith(w) for w in words("headings", "duties") if len(w.split()) >= 2) or (
+        folded.startswith(w) for g in ("duties", "not_titles") for w in words("headings", g)
+        if len(w.split()) >= 2) or (
         len(folded.split()) <= 2 and any(last in words("headings", g) for g in groups))
 
 
@@ -75,16 +76,22 @@ def title(doc: Document) -> Found | None:
 
 
 @cache
-def _phrases(group: str) -> re.Pattern[str]:
-    """One pattern for every ``[phrases] group`` entry, the words after it in group 1."""
-    leads = [str(lead) for lang in LANGUAGES for lead in table("phrases", lang).get(group, [])]  # type: ignore[attr-defined]
+def _phrases(group: str, stop: str) -> re.Pattern[str]:
+    """One pattern for every ``[phrases] group`` entry, the words after it (up to ``stop``) in group 1."""
+    leads = [str(lead) for lang in LANGUAGES for lead in _entries("phrases", group, lang)]
     alternation = "|".join(re.escape(lead).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for lead in leads)
-    return re.compile(rf"(?i)\b(?:{alternation})\s+([^.;:\n()]{{2,120}}?)(?=\s*[.;:\n(]|$)")
+    after = r"(?:(?<=['\u2019])|\s+)"  # ``qu'adjoint``: no space after an elided word
+    return re.compile(rf"(?i)\b(?:{alternation}){after}([^{stop}\n]{{2,120}}?)(?=\s*[{stop}\n]|$)")
 
 
-def phrase(doc: Document, group: str) -> Found | None:
-    """The words after a ``[phrases] group`` entry, up to the end of the clause."""
-    for m in _phrases(group).finditer(doc.text):
+def _entries(group: str, key: str, language: str) -> list[object]:
+    found = table(group, language).get(key, [])
+    return found if isinstance(found, list) else []
+
+
+def phrase(doc: Document, group: str, *, stop: str = ".;:()") -> Found | None:
+    """The words after a ``[phrases] group`` entry, up to the end of the clause (a ``stop`` character)."""
+    for m in _phrases(group, re.escape(stop)).finditer(doc.text):
         if found := clean(doc, m.start(1), m.end(1)):
             return found
     return None

@@ -36,8 +36,9 @@ def clean_value(value: str | None) -> str | None:
     return value or None
 
 
-#: a town in a street address: ``919 SW Grady Way, Renton, WA 98057``.
-TOWN = re.compile(r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),[ \t]*[A-Z]{2}[ \t]+\d{5}")
+#: a town in a street address: ``919 SW Grady Way, Renton, WA 98057``, ``14, avenue Duquesne, 75007 Paris``.
+TOWN = re.compile(r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),[ \t]*[A-Z]{2}[ \t]+\d{5}"
+                  r"|\b\d{5}[ \t]+([A-Z][a-z\u00e0-\u00ff]+(?:[ -][A-Z][a-z\u00e0-\u00ff]+)*)")
 
 
 def place(value: str | None) -> str | None:
@@ -46,7 +47,7 @@ def place(value: str | None) -> str | None:
     if value is None or len(value.split()) <= 8:
         return value
     town = TOWN.search(value)
-    return town.group(1) if town else None
+    return (town.group(1) or town.group(2)) if town else None
 
 
 def short_title(title: str) -> str:
