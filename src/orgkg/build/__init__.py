@@ -65,12 +65,12 @@ def build(paths: Sequence[Path], out: Path, options: BuildOptions | None = None,
         spill = Spill(version)
         todo = [x for x in plan if isinstance(x, Job)]
         with Readers(len(todo), options.workers) as readers:
-            slots, stopped = _read(plan, readers.read(todo), spill, options.strict, on_piece)
+            slots, pending, stopped = _read(plan, readers.read(todo), spill, options.strict, on_piece)
             clock.lap("read")
             if stopped:
                 spill.close()
                 return BuildReport(out, [p.outcome for p, _ in slots], seconds=clock.seconds)
-            slots = _join(slots, jobs, readers, spill)
+            slots = _join(slots, pending, jobs, readers, spill)
             clock.lap("join")
         pieces = [p for p, _ in slots]
         report = [vars(o) for o in same_content([p.outcome for p in pieces])]
@@ -150,14 +150,23 @@ def _key(path: Path, digest: str | None, options: BuildOptions, shared: set[str]
     return f"{digest} {name} {columns}"
 
 
+#: Unjoined graphs waiting for the directory: input index -> where its N-Triples are spilled.
+Pending = dict[int, Source]
+#: Unjoined graphs are finished this many at a time (their N-Triples are read back per batch).
+BATCH = 256
+
+
 def _read(plan: Plan, read: Iterator[Piece], spill: Spill, strict: bool,
-          on_piece: Callable[[Piece], None] | None) -> tuple[list[Slot], bool]:
-    """Every input's piece in input order, new graphs spilled; and whether ``strict`` stopped at a
-    failure."""
+          on_piece: Callable[[Piece], None] | None) -> tuple[list[Slot], Pending, bool]:
+    """Every input's piece in input order, new graphs spilled; the unjoined ones; and whether
+    ``strict`` stopped at a failure."""
     slots: list[Slot] = []
+    pending: Pending = {}
     for item in plan:
         if isinstance(item, Job):
-            slot = _spilled(next(read), spill)
+            slot, raw = _spilled(next(read), spill)
+            if raw is not None:
+                pending[len(slots)] = raw
         elif isinstance(item, Twin):
             slot = _twin(item, next(p for p, _ in slots if p.outcome.path == item.first))
         else:
@@ -166,8 +175,8 @@ def _read(plan: Plan, read: Iterator[Piece], spill: Spill, strict: bool,
         if on_piece is not None:
             on_piece(slot[0])
         if strict and slot[0].outcome.status in ("failed", NOT_A_POSITION):
-            return slots, True
-    return slots, False
+            return slots, pending, True
+    return slots, pending, False
 
 
 def _twin(twin: Twin, first: Piece) -> Slot:
@@ -177,24 +186,33 @@ def _twin(twin: Twin, first: Piece) -> Slot:
     return Piece(replace(first.outcome, path=str(twin.path))), None
 
 
-def _spilled(p: Piece, spill: Spill) -> Slot:
+def _spilled(p: Piece, spill: Spill) -> tuple[Slot, Source | None]:
+    """The piece's slot with its graph written to the spill file; and where its unjoined graph went."""
+    if p.raw is not None:
+        return (replace(p, raw=None), None), spill.add(p.raw)
     if p.block is None:
-        return p, None
-    return replace(p, block=None), spill.add(p.block)
+        return (p, None), None
+    return (replace(p, block=None), spill.add(p.block)), None
 
 
-def _join(slots: list[Slot], jobs: dict[int, Job], readers: Readers, spill: Spill) -> list[Slot]:
-    """Read again the documents whose mentions resolve otherwise than when their graph was written,
-    now that every document's posts are known (the directory of ``graph.identity``)."""
+def _join(slots: list[Slot], pending: Pending, jobs: dict[int, Job], readers: Readers,
+          spill: Spill) -> list[Slot]:
+    """Join mentions across documents once every document's posts are known (the directory of
+    ``graph.identity``): finish the unjoined graphs, and read again the kept graphs whose
+    mentions now resolve otherwise than when they were written."""
     directory = candidates(o for p, _ in slots for o in p.offers)
-    again = {}
-    for i, (p, _) in enumerate(slots):
-        if p.asks:
-            now = resolve(p.asks, directory)
-            if now != p.resolution:
-                again[i] = replace(jobs[i], resolution=now)
-    for i, p in zip(again, readers.read(list(again.values())), strict=True):
-        slots[i] = _spilled(p, spill)
+    again = [i for i, (p, _) in enumerate(slots)
+             if p.outcome.reused and p.asks and resolve(p.asks, directory) != p.resolution]
+    for i, p in zip(again, readers.read([jobs[i] for i in again]), strict=True):
+        slots[i], raw = _spilled(p, spill)
+        if raw is not None:
+            pending[i] = raw
+    todo = sorted(pending)
+    for start in range(0, len(todo), BATCH):
+        batch = todo[start:start + BATCH]
+        items = [(slots[i][0], spill.read(pending[i]), resolve(slots[i][0].asks, directory)) for i in batch]
+        for i, p in zip(batch, readers.finish(items), strict=True):
+            slots[i] = _spilled(p, spill)[0]
     return slots
 
 

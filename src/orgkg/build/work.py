@@ -2,10 +2,10 @@
 
 Each pool process reads, extracts and maps its documents with ``graph.build.load``
 and writes each one's named graph as ``graph.trig`` will hold it, so the
-build process only assembles. A document's mentions are joined to the posts
-of other documents as its job's ``resolution`` says (``graph.identity``);
-the build reads a document again in the rare case the directory of all
-documents' posts resolves them otherwise. The guarantees of a single
+build process only assembles. A graph whose mentions could name posts of
+other documents (``graph.identity``) comes back unjoined, as N-Triples, and
+is finished in a second round (``finish``), once every document's posts are
+known. The guarantees of a single
 reader hold in each pool process: every document under its time limit
 (``read.limits.deadline``), the risky readers in that process's own fenced
 worker (``read.worker``). A pool process dies with the build
@@ -49,21 +49,34 @@ class Job:
     name_shared: bool
     limits: Limits
     columns: Mapping[str, str] | None
-    resolution: Resolution = ()  # what its mentions resolve to (``graph.identity.resolve``)
 
 
 def read(job: Job, worker: Worker | None) -> Piece:
-    """Read, extract and map one input, join its mentions, and write its named graph."""
+    """Read, extract and map one input; write its named graph, or, when its mentions could name
+    posts of other documents, keep it unjoined (``raw``) for ``finish``."""
     loaded = load(job.path, name_shared=job.name_shared, limits=job.limits, worker=worker,
                   columns=job.columns)
     g = loaded.graph
     if loaded.graph_iri is None or g is None:
         return Piece(loaded.outcome, job.key)
-    iri = loaded.graph_iri
-    offered, asked = tuple(offers(g)), tuple(asks(g))
-    g = joined(g, job.resolution)
-    return Piece(loaded.outcome, job.key, str(iri), block(iri, g).encode("utf-8"),
-                 tuple(reporting_lines([g])), tuple(posts([g])), titles(g), offered, asked, job.resolution)
+    p = Piece(loaded.outcome, job.key, str(loaded.graph_iri), offers=tuple(offers(g)), asks=tuple(asks(g)))
+    if p.asks:
+        return replace(p, raw=g.serialize(format="nt", encoding="utf-8"))
+    return finished(p, g, ())
+
+
+def finish(item: tuple[Piece, bytes, Resolution]) -> Piece:
+    """A piece's graph (``raw``) with its mentions joined as ``resolution`` says, written."""
+    p, raw, resolution = item
+    g = Graph()
+    g.parse(data=raw, format="nt")
+    return finished(p, joined(g, resolution), resolution)
+
+
+def finished(p: Piece, g: Graph, resolution: Resolution) -> Piece:
+    return replace(p, block=block(URIRef(p.graph or ""), g).encode("utf-8"), raw=None,
+                   lines=tuple(reporting_lines([g])), posts=tuple(posts([g])), titles=titles(g),
+                   resolution=resolution)
 
 
 def titles(g: Graph) -> tuple[tuple[str, str], ...]:
@@ -123,6 +136,12 @@ class Readers:
         if self.pool is not None:
             return self.pool.imap(_read_in_pool, jobs, chunksize=2)
         return (read(job, self.worker) for job in jobs)
+
+    def finish(self, items: Sequence[tuple[Piece, bytes, Resolution]]) -> Iterator[Piece]:
+        """Each item's piece finished (``finish``), in order."""
+        if self.pool is not None and len(items) >= PER_PROCESS:
+            return self.pool.imap(finish, items, chunksize=4)
+        return (finish(item) for item in items)
 
     def __enter__(self) -> Readers:
         return self

@@ -52,6 +52,12 @@ class Spill:
         self.handle.write(data)
         return Source(self.path, offset, len(data))
 
+    def read(self, source: Source) -> bytes:
+        self.handle.flush()
+        with open(self.path, "rb") as handle:
+            handle.seek(source.offset)
+            return handle.read(source.length)
+
     def close(self) -> None:
         self.handle.close()
 
