@@ -53,6 +53,8 @@ from orgkg.extract.records import (
 from orgkg.extract.rules.classification import group_class
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties as shared_duties
+from orgkg.extract.rules.figures import experience_years
+from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.organisation import jurisdiction, organisation_named, units_named
 from orgkg.extract.rules.reporting import location, reports_to
 from orgkg.extract.rules.titles import acceptable, title_field, title_in_prose
@@ -329,6 +331,15 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not ex.organisation.jurisdiction and (juris := jurisdiction(doc)):
         ex.organisation.jurisdiction = juris[0]
         out.append(_evidence("jurisdiction", juris, doc.text))
+    if pos.experience_years is None and (years := experience_years(doc)):
+        pos.experience_years = years[0]
+        out.append(Evidence("experience_years", f"{years[0]:g}", years[1].start, years[1].end,
+                            doc.text[years[1].start : years[1].end]))
+    if not pos.staff_counts:
+        for count, where in staff_figures(doc):
+            pos.staff_counts.append(count)
+            out.append(Evidence("staff_counts", str(count.count), where.start, where.end,
+                                doc.text[where.start : where.end]))
     if not pos.reports_to and (boss := reports_to(doc)):
         pos.reports_to = [MentionedPosition(boss[0])]
         out.append(_evidence("reports_to", boss, doc.text))
