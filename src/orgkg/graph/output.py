@@ -126,15 +126,13 @@ class Output:
     @classmethod
     def open(cls, folder: Path, *, wait: bool = False) -> Output:
         """Create or adopt ``folder``, refuse one orgkg did not make, and take its lock."""
+        _refuse_foreign(folder)
         check_writable(folder, folder=True)
         created = not folder.exists()
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if not (folder / MARKER).is_file():
-                if any(folder.iterdir()):
-                    raise OutputError(str(folder), "not an orgkg output folder (it has no .orgkg marker) "
-                                      "and is not empty; orgkg replaces nothing it did not write",
-                                      "choose a new or empty folder for --out")
+                _refuse_foreign(folder)
                 _write_marker(folder)
             _check_names(folder)
             lock = _take_lock(folder, wait=wait)
@@ -201,6 +199,15 @@ class Output:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _refuse_foreign(folder: Path) -> None:
+    """A folder that holds anything and no marker is someone else's: orgkg touches nothing in it."""
+    with contextlib.suppress(OSError):  # not there or not a folder: ``check_writable`` says so
+        if not (folder / MARKER).is_file() and any(folder.iterdir()):
+            raise OutputError(str(folder), "not an orgkg output folder (it has no .orgkg marker) "
+                              "and is not empty; orgkg replaces nothing it did not write",
+                              "choose a new or empty folder for --out")
 
 
 def _write_marker(folder: Path) -> None:
