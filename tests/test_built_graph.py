@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -78,6 +79,7 @@ def test_a_rebuild_leaves_no_stale_inferred_graph(built: Path, tmp_path: Path) -
     assert graph.folder is not None and not (graph.folder / "inferred.trig").exists()
     assert ox.NamedNode(str(INFERRED_GRAPH)) not in graph.named_graphs()
     assert typed not in union_copy(graph)
+    assert not os.path.lexists(out / "inferred.trig")  # nor its link in the output folder
 
 
 @pytest.mark.parametrize("folder", ["missing", "empty"])
