@@ -71,6 +71,7 @@ def test_searching_a_title_finds_it_and_clicking_shows_its_facts(
         browser: Chromium, samples: tuple[Path, nx.DiGraph]) -> None:
     browser.open(samples[0])
     browser.type_into("#search", "client solutions")
+    browser.wait_for("document.querySelectorAll('#results li').length > 0")  # results come on a timer
     assert browser.evaluate("[...document.querySelectorAll('#results li')].map(li => li.firstChild"
                             ".textContent)") == [CHIEF]
     browser.press("Enter")
