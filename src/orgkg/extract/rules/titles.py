@@ -38,6 +38,8 @@ def acceptable(title: str) -> bool:
     folded = fold(t)
     if folded in words("labels", "title") or is_lead_in(t + ":"):
         return False  # a label, or ``The main responsibilities of the post are``
+    if folded.split() and folded.split()[-1] in words("words", "not_last"):
+        return False  # a clause cut short: ``Commission and``, ``As a designer you will``
     return (0 < len(t) <= MAX and len(t.split()) <= 15 and not t.endswith((":", ";"))
             and not re.search(r"[.!?]\s+[A-Z]|\{\{|\{%|^\W*$|\bn\W?\s?\d|\b(?:19|20)\d\d\b", t)
             and not re.fullmatch(r"[A-Z]{1,4}[- ]?\d{1,2}|\W*\w{1,3}\W*", t) and not is_section_name(t))
@@ -97,7 +99,34 @@ def phrase(doc: Document, group: str, *, stop: str = ".;:()") -> Found | None:
     return None
 
 
+#: a title inside a sentence: capitalised words, linked by ``of``, ``for``, ``and``, commas, brackets.
+_T = (r"(?P<t>[A-Z\u00c0-\u00de][\w'\u2019&/-]*(?:(?:,?[ \t]+|[ \t]*\(|\)[ \t]*)"
+      r"(?:of|for|and|the|de|du|des|la|[A-Z\u00c0-\u00de(][\w'\u2019&/)-]*)){0,10}\)?)")
+
+
+@cache
+def _around() -> list[re.Pattern[str]]:
+    out = []
+    for lang in LANGUAGES:
+        for entry in _entries("phrases", "title_around", lang):
+            words = re.escape(str(entry)).replace("'", "['\u2019]").replace(r"\ ", r"[ \t]+")
+            out.append(re.compile(words.replace(r"\{t\}", _T), re.I))
+    return out
+
+
 def title_in_prose(doc: Document) -> Found | None:
-    """``Le titulaire exerce les fonctions de sous-directeur, délégué à ...`` -> the title."""
+    """``Le titulaire exerce les fonctions de sous-directeur, délégué à ...``, ``We are looking for a
+    Portfolio Manager to ...``: the title a sentence names."""
     found = phrase(doc, "title")
-    return found if found and acceptable(found[0]) else None
+    if found and acceptable(found[0]):
+        return found
+    hits = sorted((m for pattern in _around() for m in pattern.finditer(doc.text)), key=lambda m: m.start())
+    for m in hits:
+        start, end = m.span("t")
+        if last := list(re.finditer(r"[ \t]the[ \t]+(?=[A-Z])", doc.text[start:end])):
+            start += last[-1].end()  # ``the Executive Director the Director of X``: the last one named
+        value = clean(doc, start, end)
+        if value and value[0][0].isupper() and acceptable(value[0]):
+            return value
+    return None
+
