@@ -14,10 +14,14 @@ manifest (``manifest.json``) records each. Then it builds everything with
 (incremental), validates, runs the named queries, writes the report page and
 the chart, and writes each step's time to ``bench/results/organisation.md``.
 
-The documents use one layout (the generic loader's labelled fields); the five
-families' layouts are not generated yet. The planted disagreements are
-listed; they are compared with the findings once the reconciliation query
-(``register-vs-documents``) exists.
+Layouts: the top three layers in the federal EX layout, the others in turn in
+the Alberta profile, Montana job profile and generic labelled-field layouts,
+after the bundled samples and the extract case folders. The BC benchmark and
+Denver class specification extractors read no position number (those
+documents describe benchmark jobs and classes, not posts), so none is
+written in them. A disagreement is planted only where the layout's extractor
+reads that field. The planted disagreements are compared with the findings
+once the reconciliation query (``register-vs-documents``) exists.
 """
 
 from __future__ import annotations
@@ -38,13 +42,25 @@ from orgkg.build import BuildOptions, build
 
 HERE = Path(__file__).resolve().parent
 CACHE, RESULTS = HERE / ".cache", HERE / "results"
-HEADERS = ["Position Number", "Reports To Position", "Title", "Department", "Unit Path", "Class",
-           "Level", "FTE", "Status", "Location", "Effective Date"]
+HEADERS = ["Position Number", "Reports To Position", "Title", "Department", "Unit Path", "Job Code",
+           "Class", "Level", "FTE", "Status", "Location", "Effective Date"]
 KINDS = ("supervisor", "level", "class", "unit", "title", "number not in register")
 
 
 def level(x: Node) -> str:
-    return f"Level {10 - min(x.depth, 9)}"
+    return f"Pay Band {10 - min(x.depth, 9)}"
+
+
+def executive(x: Node) -> bool:
+    """The top three layers are executives: described in the federal EX layout, class EX."""
+    return x.depth <= 2
+
+
+def class_of(x: Node) -> tuple[str, str]:
+    """(job code, class title) as the register states them."""
+    if executive(x):
+        return "EX", "Executive Group"
+    return f"{11000 + sum(map(ord, x.job_class)) % 1000}", x.job_class
 
 
 def register(nodes: list[Node], path: Path) -> None:
@@ -52,23 +68,68 @@ def register(nodes: list[Node], path: Path) -> None:
         w = csv.writer(f)
         w.writerow(HEADERS)
         for x in nodes:
+            code, title = class_of(x)
             w.writerow([x.number, x.parent.number if x.parent else "", x.title, DEPARTMENT,
-                        " / ".join(u for u, _ in x.units), x.job_class, level(x), "1.0",
+                        " / ".join(u for u, _ in x.units), code, title, level(x), "1.0",
                         "Filled", "Capital City", "2025-04-01"])
 
 
-def document(x: Node, fields: dict[str, str]) -> str:
+#: The layouts documents are written in, after the bundled samples and the extract case folders.
+LAYOUTS = ("alberta-position-profile", "montana-job-profile", "generic")
+
+
+def layout(x: Node, i: int) -> str:
+    return "goc-ex-position-description" if executive(x) else LAYOUTS[i % len(LAYOUTS)]
+
+
+def document(x: Node, kind: str, fields: dict[str, str]) -> str:
+    code, title = class_of(x)
     f = {"title": x.title, "number": x.number, "unit": x.units[-1][0] if x.units else DEPARTMENT,
-         "class": x.job_class, "level": level(x), "supervisor": x.parent.title if x.parent else "",
-         **fields}
-    lines = [f"Position Title: {f['title']}", f"Position Number: {f['number']}",
-             f"Department: {DEPARTMENT}", f"Branch: {f['unit']}", f"Classification: {f['class']}",
-             f"Level: {f['level']}"]
-    if f["supervisor"]:
-        lines.append(f"Reports to: {f['supervisor']}")
-    lines += ["", "Key Responsibilities", f"- Leads the work of the {f['unit']}.",
-              "- Prepares briefing notes and performance reports.", "- Advises on service standards.", ""]
-    return "\n".join(lines)
+         "path": " / ".join(u for u, _ in x.units) or DEPARTMENT, "class": title, "code": code,
+         "level": level(x), "supervisor": x.parent.title if x.parent else "", **fields}
+    duties = ["Leads the work of the unit and sets its priorities.",
+              "Prepares briefing notes and performance reports.", "Advises on service standards."]
+    return TEMPLATES[kind](f, duties)
+
+
+def _goc(f: dict[str, str], duties: list[str]) -> str:
+    reports = f"The position reports to the {f['supervisor']}." if f["supervisor"] else ""
+    boss = f"SUPERVISOR'S TITLE: {f['supervisor']}\n" if f["supervisor"] else ""
+    return (f"GOVERNMENT OF CANADA\nEXECUTIVE GROUP POSITION DESCRIPTION\n\nPOSITION TITLE: {f['title']}\n"
+            f"POSITION NUMBER: {f['number']}\nDEPARTMENT: {DEPARTMENT}\nBRANCH: {f['unit']}\n{boss}\n"
+            f"GENERAL ACCOUNTABILITY\nThe position is accountable for the programs of the {f['unit']}.\n\n"
+            f"ORGANIZATION STRUCTURE\n{reports}\n\nSPECIFIC ACCOUNTABILITIES\n" + "\n".join(duties) + "\n")
+
+
+def _alberta(f: dict[str, str], duties: list[str]) -> str:
+    return (f"Position Profile\n\nJob Title:  {f['title']}\n\nWork Unit:  {f['path']}\n\n"
+            f"Ministry:  {DEPARTMENT}\n\nPosition Number:  {f['number']}\n\nClassification:  {f['class']}\n\n"
+            f"Level:  {f['level']}\n\nDate:  April 2025\n\nPosition Summary\n\n"
+            f"The position reports to the {f['supervisor']}. It serves the {f['unit']}.\n\n"
+            "Responsibilities and Activities\n\n" + "\n".join(f"  \u00a7 {d}" for d in duties) + "\n")
+
+
+def _montana(f: dict[str, str], duties: list[str]) -> str:
+    return ("STATE OF MONTANA JOB PROFILE AND EVALUATION\n\n"
+            "SECTION I \u2013 Identification \u2013 Leave Spaces Blank if Unknown\n\n"
+            f"Working Title\t\tJob Code Number\tJob Code Title\n{f['title']}\t\t{f['code']}\t{f['class']}\n"
+            f"Pay Band\tPosition Number\n{f['level'].split()[-1]}\t{f['number']}\n"
+            f"Department\t\tDivision and Bureau\n{DEPARTMENT}\t\t{f['unit']}\n\n"
+            "SECTION II \u2013 Major Duties or Responsibilities\n\n" + "\n".join(duties) + "\n")
+
+
+def _generic(f: dict[str, str], duties: list[str]) -> str:
+    boss = f"Reports to: {f['supervisor']}\n" if f["supervisor"] else ""
+    return (f"Position Title: {f['title']}\nPosition Number: {f['number']}\nDepartment: {DEPARTMENT}\n"
+            f"Branch: {f['unit']}\nClassification: {f['class']}\nLevel: {f['level']}\n{boss}\n"
+            "Key Responsibilities\n" + "\n".join(f"- {d}" for d in duties) + "\n")
+
+
+TEMPLATES = {"goc-ex-position-description": _goc, "alberta-position-profile": _alberta,
+             "montana-job-profile": _montana, "generic": _generic}
+#: What each layout's extractor does not read, so no disagreement of that kind is planted in it.
+BLIND = {"goc-ex-position-description": {"level", "class"}, "montana-job-profile": {"supervisor"},
+         "alberta-position-profile": set(), "generic": set()}
 
 
 def generate(n: int, d: int, folder: Path, seed: int = 7) -> dict[str, object]:
@@ -81,15 +142,22 @@ def generate(n: int, d: int, folder: Path, seed: int = 7) -> dict[str, object]:
     register(nodes, folder / "register.csv")
     described = rng.sample(nodes[1:], min(d, n - 1))
     per = max(1, d // 200)  # disagreements of each kind: one document in 200
+    todo = [kind for kind in KINDS for _ in range(per)]
     planted: list[dict[str, str]] = []
+    layouts: dict[str, int] = {}
     for i, x in enumerate(described):
-        kind = KINDS[i // per] if i < per * len(KINDS) else None
-        fields = _disagree(kind, x, nodes, rng) if kind else {}
-        if kind:
-            planted.append({"document": f"position-{x.number}.txt", "number": fields.get("number", x.number),
-                            "kind": kind, **{k: v for k, v in fields.items() if k != "number"}})
-        (folder / "documents" / f"position-{x.number}.txt").write_text(document(x, fields), encoding="utf-8")
-    manifest = {"positions": n, "documents": len(described), "seed": seed, "planted": planted}
+        kind = layout(x, i)
+        layouts[kind] = layouts.get(kind, 0) + 1
+        wrong = next((k for k in todo if k not in BLIND[kind] and (k != "supervisor" or x.parent)), None)
+        fields = _disagree(wrong, x, nodes, rng) if wrong else {}
+        name = f"position-{x.number}.txt"
+        if wrong:
+            todo.remove(wrong)
+            planted.append({"document": name, "layout": kind, "number": fields.get("number", x.number),
+                            "kind": wrong, **{k: v for k, v in fields.items() if k != "number"}})
+        (folder / "documents" / name).write_text(document(x, kind, fields), encoding="utf-8")
+    manifest = {"positions": n, "documents": len(described), "layouts": layouts, "seed": seed,
+                "planted": planted}
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
 
@@ -97,8 +165,8 @@ def generate(n: int, d: int, folder: Path, seed: int = 7) -> dict[str, object]:
 def _disagree(kind: str, x: Node, nodes: list[Node], rng: random.Random) -> dict[str, str]:
     other = nodes[rng.randrange(1, len(nodes))]
     return {"supervisor": {"supervisor": other.title},
-            "level": {"level": "Level 1" if level(x) != "Level 1" else "Level 2"},
-            "class": {"class": "Executive Director" if x.job_class != "Executive Director" else "Analyst I"},
+            "level": {"level": "Pay Band 1" if level(x) != "Pay Band 1" else "Pay Band 2"},
+            "class": {"class": "Program Officer I" if x.job_class != "Program Officer I" else "Analyst I"},
             "unit": {"unit": "Unit of Elsewhere"},
             "title": {"title": f"{x.title} (acting)"},
             "number not in register": {"number": str(900000 + int(x.number))}}[kind]
