@@ -95,8 +95,10 @@ def document(x: Node, kind: str, fields: dict[str, str]) -> str:
 def _goc(f: dict[str, str], duties: list[str]) -> str:
     reports = f"The position reports to the {f['supervisor']}." if f["supervisor"] else ""
     boss = f"SUPERVISOR'S TITLE: {f['supervisor']}\n" if f["supervisor"] else ""
+    # The federal extractor reads a BRANCH value as a branch ("X" becomes "X Branch"): only branches here.
+    branch = f"BRANCH: {f['unit']}\n" if f["unit"].endswith(" Branch") else ""
     return (f"GOVERNMENT OF CANADA\nEXECUTIVE GROUP POSITION DESCRIPTION\n\nPOSITION TITLE: {f['title']}\n"
-            f"POSITION NUMBER: {f['number']}\nDEPARTMENT: {DEPARTMENT}\nBRANCH: {f['unit']}\n{boss}\n"
+            f"POSITION NUMBER: {f['number']}\nDEPARTMENT: {DEPARTMENT}\n{branch}{boss}\n"
             f"GENERAL ACCOUNTABILITY\nThe position is accountable for the programs of the {f['unit']}.\n\n"
             f"ORGANIZATION STRUCTURE\n{reports}\n\nSPECIFIC ACCOUNTABILITIES\n" + "\n".join(duties) + "\n")
 
@@ -128,7 +130,7 @@ def _generic(f: dict[str, str], duties: list[str]) -> str:
 TEMPLATES = {"goc-ex-position-description": _goc, "alberta-position-profile": _alberta,
              "montana-job-profile": _montana, "generic": _generic}
 #: What each layout's extractor does not read, so no disagreement of that kind is planted in it.
-BLIND = {"goc-ex-position-description": {"level", "class"}, "montana-job-profile": {"supervisor"},
+BLIND = {"goc-ex-position-description": {"level", "class", "unit"}, "montana-job-profile": {"supervisor"},
          "alberta-position-profile": set(), "generic": set()}
 
 
@@ -167,7 +169,8 @@ def _disagree(kind: str, x: Node, nodes: list[Node], rng: random.Random) -> dict
     return {"supervisor": {"supervisor": other.title},
             "level": {"level": "Pay Band 1" if level(x) != "Pay Band 1" else "Pay Band 2"},
             "class": {"class": "Program Officer I" if x.job_class != "Program Officer I" else "Analyst I"},
-            "unit": {"unit": "Unit of Elsewhere"},
+            "unit": {"unit": "Unit of Elsewhere",
+                     "path": " / ".join([*(u for u, _ in x.units[:-1]), "Unit of Elsewhere"])},
             "title": {"title": f"{x.title} (acting)"},
             "number not in register": {"number": str(900000 + int(x.number))}}[kind]
 
