@@ -20,8 +20,8 @@ after the bundled samples and the extract case folders. The BC benchmark and
 Denver class specification extractors read no position number (those
 documents describe benchmark jobs and classes, not posts), so none is
 written in them. A disagreement is planted only where the layout's extractor
-reads that field. The planted disagreements are compared with the findings
-once the reconciliation query (``register-vs-documents``) exists.
+reads that field. The findings of the reconciliation query (``register-vs-documents``) are
+compared with the planted disagreements: found, missed, extra.
 """
 
 from __future__ import annotations
@@ -209,7 +209,35 @@ def run(n: int, d: int) -> str:
             times[step + " (failed: " + result.stderr.strip()[:80] + ")"] = times.pop(step)  # type: ignore[attr-defined]
     for q in QUERIES:
         timed(f"query {q}", times, orgkg, "query", q, "--graph", str(out), "--format", "csv")
-    return _markdown(n, d, manifest, full, again, times)
+    found = timed("query register-vs-documents", times, orgkg, "query", "register-vs-documents",
+                  "--graph", str(out), "--format", "json")
+    return _markdown(n, d, manifest, full, again, times) + compare(manifest, found.stdout)  # type: ignore[attr-defined]
+
+
+#: The planted kinds as the reconciliation query names its fields.
+FIELDS = {**{k: k for k in KINDS[:5]}, "number not in register": "position number not in the register"}
+
+
+def compare(manifest: dict[str, object], answer: str) -> str:
+    """The disagreements the reconciliation query finds, against the planted ones."""
+    try:
+        rows = json.loads(answer)
+    except ValueError:
+        return f"\nThe reconciliation query gave no answer: {answer[:200]}\n"
+    found = {(r["document"], r["field"]) for r in rows
+             if r.get("document") and r["field"] != "registered supervisory post without a document"}
+    planted = {(p["document"], FIELDS[p["kind"]]) for p in manifest["planted"]}  # type: ignore[attr-defined]
+    missed, extra = sorted(planted - found), sorted(found - planted)
+    kinds: dict[str, int] = {}
+    for _, field in extra:
+        kinds[field] = kinds.get(field, 0) + 1
+    unattached = sum(r["field"] == "registered supervisory post without a document" for r in rows)
+    return (f"\n## Findings against the planted disagreements (`orgkg query register-vs-documents`)\n\n"
+            f"- planted {len(planted)}, found {len(planted & found)}, missed {len(missed)}, "
+            f"extra {len(extra)} ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items())) or 'none'})\n"
+            f"- missed: {', '.join(f'{d} ({f})' for d, f in missed[:20]) or 'none'}\n"
+            f"- extra, first ten: {', '.join(f'{d} ({f})' for d, f in extra[:10]) or 'none'}\n"
+            f"- registered supervisory posts without a document (Info): {unattached}\n")
 
 
 def _markdown(n: int, d: int, manifest: dict[str, object], full: object, again: object,
@@ -218,6 +246,7 @@ def _markdown(n: int, d: int, manifest: dict[str, object], full: object, again: 
     docs = sum(o.status == "ok" for o in full.outcomes) - 1  # type: ignore[attr-defined]
     read_s = full.seconds.get("read", 0.0)  # type: ignore[attr-defined]
     rate = docs / read_s if read_s else 0.0
+    layouts = ", ".join(f"{k} {v}" for k, v in manifest["layouts"].items())  # type: ignore[attr-defined]
     rows = "\n".join(f"| {k} | {v:.2f} |" for k, v in times.items())
     planted = manifest["planted"]
     kinds = {k: sum(p["kind"] == k for p in planted) for k in KINDS}  # type: ignore[union-attr,index]
@@ -235,9 +264,9 @@ def _markdown(n: int, d: int, manifest: dict[str, object], full: object, again: 
   Steps: {', '.join(f'{k} {v:.1f} s' for k, v in full.seconds.items())}.
 - Incremental build: {len(again.reused)} reused, {len(again.read)} read, {len(again.removed)} removed;
   steps: {', '.join(f'{k} {v:.2f} s' for k, v in again.seconds.items())}.
+- Documents by layout: {layouts}.
 - Planted disagreements ({len(planted)}): {', '.join(f'{k} {v}' for k, v in kinds.items())}
-  (manifest.json). Found / missed / extra: not measured yet, the reconciliation query
-  `register-vs-documents` is not on main.
+  (manifest.json).
 """
 
 
