@@ -207,6 +207,9 @@ def attach(text: str, ex: Extraction) -> None:
                 span = _string_span(doc, ex.subject.direct_reports[0].title)  # counted from the list
         else:
             span = _string_span(doc, value)
+            code = ex.subject.job_class.code if ex.subject.job_class else None
+            if not span and key == "job_class" and code:
+                span = doc.find(code)  # a class named by its group code: ``IT`` in ``IT-03``
         if span:
             out.append(Evidence(key, shown, span[0], span[1], text[span[0] : span[1]]))
     ex.evidence = out
