@@ -113,7 +113,8 @@ def read_figures(graph: BuiltGraph) -> Figures:
         spans=_spans(graph),
         units=_units(graph),
         levels=tuple(Level(r["level"], r["posts"]) for r in rows(graph, "positions-per-level")),
-        chain=tuple(Link(r["layer"], r["post"], r["title"]) for r in rows(graph, "longest-chain")),
+        chain=tuple(Link(r["layer"], r["post"], r["title"]) for r in rows(graph, "longest-chain")
+                    if r["post"] is not None),  # no post at all: one empty row
     )
 
 

@@ -1,0 +1,193 @@
+"""Whole-organisation questions before and after the derived structure (graph.structure), in one run.
+
+    python -m bench.layers                     # 100,000 positions
+    python -m bench.layers --sizes 1000 10000  # quicker
+
+On the store ``bench.store`` caches (the synthetic organisation in the layout
+``orgkg build`` writes, the structure graph included), it measures:
+
+- the build-time cost: reading the reporting lines and posts, deriving every
+  post's layer and posts above with networkx (``graph.structure.derive``), and
+  making the triples;
+- before/after: the queries as they were before the structure was derived
+  (``BEFORE``: ``everyone-under`` walking ``org:reportsTo+``, ``layers-per-unit``
+  walking ``orgkg:primaryReportsTo+``) against the named queries now, asked of
+  the same store in the same run;
+- every query of the report (``orgkg report``) for the whole organisation, and
+  the report itself (figures, plots and page).
+
+Each time is the lower of two runs (another process may share the two cores).
+Results go to ``bench/results/layers.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from bench.store import CACHE, RESULTS, timed
+from bench.synthetic import cached_store, structure_of, write_nquads
+from orgkg.graph.built import BuiltGraph
+from orgkg.graph.structure import facts
+from orgkg.query.library import NamedQuery, library
+from orgkg.query.local import LocalGraph
+from orgkg.report import read_figures, render_page
+
+HEAD = """PREFIX orgkg: <https://w3id.org/orgkg/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+# The named queries as they were before the structure was derived (commit b3d637d).
+BEFORE = {
+    "everyone-under": HEAD + """
+SELECT ?post ?subordinate (MIN(?t) AS ?title)
+WHERE {
+  ?subordinate org:reportsTo+ ?post .
+  ?subordinate orgkg:primaryTitle ?t .
+}
+GROUP BY ?post ?subordinate
+ORDER BY ?title ?subordinate
+""",
+    "layers-per-unit": HEAD + """
+SELECT ?unit ?name (COUNT(DISTINCT ?post) AS ?posts) (MAX(?above) + 1 AS ?layers)
+WHERE {
+  { SELECT ?unit ?post (COUNT(DISTINCT ?boss) AS ?above)
+    WHERE {
+      VALUES ?unit { UNDEF }
+      ?unit a org:OrganizationalUnit .
+      ?post org:postIn ?unit .
+      OPTIONAL { ?post orgkg:primaryReportsTo+ ?boss FILTER EXISTS { ?boss org:postIn ?unit } }
+    }
+    GROUP BY ?unit ?post }
+  { SELECT ?unit (MIN(?n) AS ?name) WHERE { ?unit skos:prefLabel ?n } GROUP BY ?unit }
+}
+GROUP BY ?unit ?name
+ORDER BY DESC(?layers) ?name ?unit
+""",
+}
+# The top post, and the head of the deepest post's unit (the post in it whose supervisor sits elsewhere).
+PICK = HEAD + """
+SELECT ?top ?head ?unit WHERE {
+  { SELECT ?top WHERE { ?top orgkg:layer 1 . ?x org:reportsTo ?top } LIMIT 1 }
+  { SELECT ?deep WHERE { ?deep orgkg:layer ?l ; org:postIn ?u } ORDER BY DESC(?l) ?deep LIMIT 1 }
+  ?deep org:postIn ?unit .
+  ?head org:postIn ?unit ; orgkg:primaryReportsTo ?above .
+  FILTER NOT EXISTS { ?above org:postIn ?unit }
+} LIMIT 1
+"""
+# bench.store's engine operation "everyone under the top post" (plain SPARQL, no titles), and the
+# same question asked of the derived facts.
+PLAIN = {"before": HEAD + "SELECT ?sub WHERE { ?sub org:reportsTo+ ?top }",
+         "after": HEAD + "SELECT ?sub WHERE { ?sub orgkg:reportsToTransitively ?top }"}
+REPORT = ("span-summary", "span-distribution", "positions-per-layer", "layers-per-unit",
+          "managers-per-staff", "positions-per-level", "longest-chain")
+GOAL = 1.0  # seconds: issue 12's goal for each whole-organisation question at 100,000 positions
+Value = ox.NamedNode | ox.Literal
+
+
+def best(fn: Any) -> tuple[float, Any]:
+    first, value = timed(fn)
+    return min(first, timed(fn)[0]), value
+
+
+def run(engine: LocalGraph, q: NamedQuery, values: dict[str, Value]) -> int:
+    return sum(1 for _ in engine.run(engine.narrow(q, values), values, union=q.union).rows)
+
+
+def before(name: str) -> NamedQuery:
+    now = library()[name]
+    return NamedQuery(name, now.summary, BEFORE[name], now.path, now.params, now.examples, union=True)
+
+
+def store_for(n: int) -> Path:
+    """The cached store of N positions (the same files as ``bench.store``'s, made when missing)."""
+    CACHE.mkdir(exist_ok=True)
+    nq = CACHE / f"synthetic-{n}-seed7.nq"
+    if not nq.exists():
+        write_nquads(nq.with_suffix(".tmp"), n).rename(nq)
+    return cached_store(nq, CACHE / f"store-{n}-built")
+
+
+def measure(n: int) -> dict[str, Any]:
+    store = ox.Store.read_only(str(store_for(n)))
+    graph = BuiltGraph(store)
+    engine, lib = LocalGraph(graph), library()
+    [pick] = list(store.query(PICK))  # type: ignore[arg-type]
+    found = {k: pick[k] for k in ("top", "head", "unit")}  # type: ignore[index]
+    row: dict[str, Any] = {"n": n}
+    row["derive"], size = best(lambda: sum(1 for _ in facts(structure_of(store))))
+    row["structure_triples"] = size
+    asks = {"everyone-under (named query: titles, sorted), top post":
+                ("everyone-under", {"post": found["top"]}),
+            "everyone-under, head of a unit": ("everyone-under", {"post": found["head"]}),
+            "layers-per-unit, whole organisation": ("layers-per-unit", {}),
+            "layers-per-unit, one unit": ("layers-per-unit", {"unit": found["unit"]})}
+    row["compare"] = {}
+    plain = {k: NamedQuery(k, "", text, Path(k), union=True) for k, text in PLAIN.items()}
+    row["compare"]["everyone under the top post, plain SPARQL (bench.store's operation)"] = (
+        best(lambda: run(engine, plain["before"], {"top": found["top"]})),
+        best(lambda: run(engine, plain["after"], {"top": found["top"]})))
+    for label, (name, values) in asks.items():
+        old, new = before(name), lib[name]
+        row["compare"][label] = (best(lambda q=old, v=values: run(engine, q, v)),
+                                 best(lambda q=new, v=values: run(engine, q, v)))
+    row["report_queries"] = {name: best(lambda q=lib[name]: run(engine, q, {})) for name in REPORT}
+    row["post-layers, one unit"] = best(lambda: run(engine, lib["post-layers"], {"unit": found["unit"]}))
+    row["post-layers, whole organisation"] = best(lambda: run(engine, lib["post-layers"], {}))
+    row["figures"], figures = best(lambda: read_figures(graph))
+    row["page"], page = best(lambda: render_page(figures))
+    row["page_bytes"] = len(page.encode("utf-8"))
+    return row
+
+
+def report(rows: list[dict[str, Any]]) -> str:
+    out = ["# Spans and layers: the derived structure, before and after", "",
+           "Reproduce: `python -m bench.layers` (the store `bench.store` caches, with the structure graph "
+           "`orgkg build` derives). Seconds, the lower of two runs, on this 2-core machine shared with "
+           "other work; 'before' is the query as it was before the structure was derived (commit b3d637d, "
+           "walking `org:reportsTo+`), 'after' the named query now, on the same store in the same run.", ""]
+    out += ["| positions | derive layers and posts above (networkx, build time) | structure triples |",
+            "|---:|---:|---:|"]
+    out += [f"| {r['n']:,} | {r['derive']:.2f} | {r['structure_triples']:,} |" for r in rows]
+    out += ["", "| positions | question | before: s | after: s | rows | faster |",
+            "|---:|---|---:|---:|---:|---:|"]
+    for r in rows:
+        for label, ((b, rows_b), (a, rows_a)) in r["compare"].items():
+            note = "" if rows_a == rows_b else f" (before {rows_b:,})"
+            out.append(f"| {r['n']:,} | {label} | {b:.3f} | {a:.3f} | {rows_a:,}{note} | {b / a:.0f}x |")
+    out += ["", f"Every query of the report, whole organisation (goal: under {GOAL:.0f} s at 100,000 "
+            "positions):", "",
+            "| positions | query | seconds | rows | under 1 s |", "|---:|---|---:|---:|---|"]
+    for r in rows:
+        items = [*r["report_queries"].items(),
+                 ("post-layers, one unit", r["post-layers, one unit"]),
+                 ("post-layers, whole organisation (a listing)", r["post-layers, whole organisation"])]
+        for name, (secs, count) in items:
+            out.append(f"| {r['n']:,} | {name} | {secs:.3f} | {count:,} | {'yes' if secs < GOAL else 'NO'} |")
+    out += ["", "| positions | all figures read (7 queries) | page rendered (4 plots) | page size |",
+            "|---:|---:|---:|---:|"]
+    out += [f"| {r['n']:,} | {r['figures']:.2f} | {r['page']:.2f} | {r['page_bytes'] / 1024:.0f} KiB |"
+            for r in rows]
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100_000])
+    a = ap.parse_args()
+    rows = []
+    for n in a.sizes:
+        start = time.perf_counter()
+        rows.append(measure(n))
+        print(f"{n}: {time.perf_counter() - start:.0f} s", flush=True)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "layers.md").write_text(report(rows), encoding="utf-8")
+    print(report(rows))
+
+
+if __name__ == "__main__":
+    main()
