@@ -214,7 +214,7 @@ def budgets(text: str) -> list[Budget]:
 
 def education(text: str) -> str | None:
     """The first degree, diploma or certificate a requirement names."""
-    pat = (r"(?:(?:Bachelor|Master|Doctor|Associate)(?:['’]?s)?(?:\s+of\s+[A-Z]\w+)?\s+degree|"
+    pat = (r"\b(?:(?:Bachelor|Master|Doctor|Associate)(?:['’]?s)?(?:\s+of\s+[A-Z]\w+)?\s+degree|"
            r"(?:Bachelor|Master)['’]s|Ph\.?\s?D\.?|doctorate|(?:(?:university|college|post-secondary|"
            r"undergraduate|graduate)\s+)?degree(?!\s+of\b)|high\s+school\s+diploma|(?-i:GED)|diploma|"
            r"(?:tertiary|university)\s+qualifications?)\b")
