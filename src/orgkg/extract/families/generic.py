@@ -89,14 +89,19 @@ LABELS: dict[str, list[str]] = {
               r"class", r"job\s+code\s+title",
               r"occupational\s+group", r"job\s+family"],
     "position number": [r"(?:agency\s+)?position\s+(?:number|no\.?|#|id)", r"post\s+number",
-                        r"role\s+(?:number|no\.?|id)"],
-    "job code": [r"job\s+code(?:\s+number)?", r"class\s+code", r"job\s+(?:number|no\.?)"],
-    "competition number": [r"(?:competition|posting|requisition|vacancy|reference|job)\s+"
+                        r"role\s+(?:number|no\.?|id)", r"num[ée]ro\s+d[ue]\s+poste"],
+    "job code": [r"job\s+code(?:\s+number)?", r"class\s+code"],
+    "competition number": [r"(?:job\s+)?(?:competition|posting|requisition|vacancy|reference|job)\s+"
                            r"(?:number|no\.?|#|id)",
-                           r"job\s+req(?:uisition)?"],
+                           r"job\s+req(?:uisition)?",
+                           r"num[ée]ro\s+(?:de\s+|du\s+)?(?:concours|r[ée]f[ée]rence|processus|l['’]offre)"],
     "flsa": [r"flsa(?:\s+status|\s+designation)?", r"exempt\s+status"],
     "supervised": SUPERVISED_LABELS,
 }
+#: an identifier: ``PD 0H4471`` (a prefix, a number), ``22 EL WMS2 0258`` (upper-case code
+#: groups), else one token.
+IDENTIFIER = re.compile(r"(?:[A-Z0-9][A-Z0-9./-]*(?: [A-Z0-9][A-Z0-9./-]*){1,3}$)"
+                        r"|(?:[A-Z]{1,4} (?=\S*\d))?\S+")
 #: a second word after a label: ``Division and Bureau``, ``Work Address and Phone``.
 COMPOUND = r"(?:[ \t]*(?:and|/|&)[ \t]*\w+(?:[ \t]+\w+)?){0,3}"
 UNIT_WORDS = r"branch|division|bureau|section|unit|office|directorate|team|services?|program|cent(?:re|er)"
@@ -385,8 +390,10 @@ class GenericDescription(Extractor):
         for scheme in ("position number", "job code", "competition number"):
             value = first_field(text, scheme)
             if value and re.search(r"\d", value):
-                ident = re.match(r"(?:[A-Z]{1,4} (?=\S*\d))?\S+", value)  # ``PD 0H4471``: prefix, number
-                pos.identifiers.append(Identifier(scheme, (ident.group(0) if ident else value).strip(",;")))
+                ident = IDENTIFIER.match(value)
+                number = (ident.group(0) if ident else value).strip(",;")
+                if all(i.value != number for i in pos.identifiers):  # one number under two labels' words
+                    pos.identifiers.append(Identifier(scheme, number))
         # a class code that only restates the classification (``LSO 2`` / ``LSO2``) names no post
         restated = [i for i in pos.identifiers
                     if i.scheme == "job code" and i.value.casefold() == stated_class]
