@@ -18,6 +18,7 @@ Rules for forms whose labels are not written ``Label: value``:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -28,9 +29,13 @@ from orgkg.extract.text import clean_title, repair_level, strip_parenthetical_ac
 BLOCK = re.compile(r"(?:^|(?<=[ \t][ \t]))[ \t]*(?:\d{1,2}[a-z]?|[a-h])\.[ \t]+(?=[A-Z][^:\n]{1,60}:)")
 #: a US federal pay plan, occupational series and grade: ``GS 2210 11`` / ``GS-2210-11``.
 PAY_PLAN = re.compile(r"\b(GS|GM|GG|WG|WL|WS|ES|SL|ST)[ \t-]+(\d{4})[ \t-]+(\d{1,2})\b")
+#: ``Factor 1.  Knowledge Required   Level 1-7   1250 points`` (a table row) or
+#: ``Factor 1 - Knowledge Required by the Position FL 1-5, 750 points`` (a heading over its text).
 FACTOR_ROW = re.compile(
-    r"(?im)^[ \t]*factor[ \t]+\d{1,2}[.:)]?[ \t]+([A-Za-z][^\n]{2,80}?)[ \t]{2,}(?:level[ \t]+)?"
-    r"(\d{1,2}-[0-9a-z]{1,2})[ \t]+(\d{1,4})[ \t]*(?:points?|pts\.?)?[ \t]*$")
+    r"(?im)^[ \t]*(?:factor|facteur)[ \t]+\d{1,2}[ \t]*[.:)\-\u2013\u2014]?[ \t]+([^\W\d_][^\n]{2,80}?)"
+    r"[ \t]*[,:\-\u2013\u2014]?[ \t]+"
+    r"(?:(?:factor[ \t]+)?level[ \t]+|FL[ \t]*|niveau[ \t]+(?:de[ \t]+facteur[ \t]+)?)?"
+    r"(\d{1,2}-[0-9a-z]{1,2})[ \t]*[,;]?[ \t]+(\d{1,4})[ \t]*(?:points?|pts\.?)?[ \t]*$")
 AU_STATES = {"nsw": "New South Wales", "vic": "Victoria", "qld": "Queensland", "wa": "Western Australia",
              "sa": "South Australia", "tas": "Tasmania", "act": "Australian Capital Territory",
              "nt": "Northern Territory"}
@@ -89,13 +94,16 @@ def federal(text: str) -> re.Match[str] | None:
 
 
 def factors(text: str) -> tuple[list[Factor], float | None]:
-    """Point-factor rows and the total (stated, or the sum of the rows)."""
+    """Point-factor rows and the total (stated, or the sum of the rows when they are one table)."""
     rows = [Factor(clean_title(m.group(1)), m.group(2), to_number(m.group(3)))
             for m in FACTOR_ROW.finditer(text)]
     total = re.search(r"(?im)^[ \t]*total[ \t]+points[ \t]*:?[ \t]*(\d{2,5})\b", text)
     if total:
         return rows, to_number(total.group(1))
-    return rows, (sum(f.points or 0 for f in rows) or None) if len(rows) >= 2 else None
+    # rows with text between them are headings of a partial evaluation, not a table with a sum
+    lines = [text.count("\n", 0, m.start()) for m in FACTOR_ROW.finditer(text)]
+    table = all(b - a <= 2 for a, b in itertools.pairwise(lines))
+    return rows, (sum(f.points or 0 for f in rows) or None) if len(rows) >= 2 and table else None
 
 
 def web_jurisdiction(text: str) -> str | None:
