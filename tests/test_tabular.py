@@ -36,11 +36,12 @@ def marked_up(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("args", [
     ["positions"],
     ["query", "find-posts", "--param", "text=analyst"],
-    ["query", "describe-post", "--param",
-     "post=id:post/analyst-red-red-red-link-https-evil-example-clic-5cea01cfb592"],
+    ["query", "describe-post", "--param", "post=<{post}>"],
 ])
 def test_document_text_is_printed_as_text_never_as_markup(marked_up: Path, args: list[str]) -> None:
-    result = run(*args, "--graph", str(marked_up), "--format", "table")
+    records = json.loads(run("positions", "--graph", str(marked_up), "--format", "json").stdout)
+    post = next(r["iri"] for r in records if r["source"] == "doc.txt")
+    result = run(*[a.format(post=post) for a in args], "--graph", str(marked_up), "--format", "table")
     assert result.exit_code == 0, result.stderr
     text = " ".join(result.stdout.split())  # a long cell may wrap
     assert "[red]Red[/red]" in text and "[link=https://evil.example/]click[/link]" in text
