@@ -67,6 +67,8 @@ from orgkg.extract.text import (
     strip_bullet,
 )
 
+#: ``Code de classe``, ``Code de la classe d'emplois``: a class's number, as ``Class Code``.
+CLASS_CODE_FR = r"code\s+de\s+(?:la\s+)?classe(?:\s+d['’]emplois?)?"
 LABELS: dict[str, list[str]] = {
     "title": [r"organi[sz]ational\s+title(?:\s+of\s+(?:the\s+)?position)?", r"working\s+title",
               r"(?:job|position|post|role)\s+title", r"class(?:ification)?\s+title",
@@ -90,7 +92,7 @@ LABELS: dict[str, list[str]] = {
               r"occupational\s+group", r"job\s+family"],
     "position number": [r"(?:agency\s+)?position\s+(?:number|no\.?|#|id)", r"post\s+number",
                         r"role\s+(?:number|no\.?|id)", r"num[ée]ro\s+d[ue]\s+poste"],
-    "job code": [r"job\s+code(?:\s+number)?", r"class\s+code"],
+    "job code": [r"job\s+code(?:\s+number)?", r"class\s+code", CLASS_CODE_FR],
     "competition number": [r"(?:job\s+)?(?:competition|posting|requisition|vacancy|reference|job)\s+"
                            r"(?:number|no\.?|#|id)",
                            r"job\s+req(?:uisition)?",
@@ -414,6 +416,9 @@ class GenericDescription(Extractor):
             pos.job_class = JobClass(code, pos.job_class.title)
         if not pos.job_class and re.search(r"\bclass\s+(?:specification|description|series)", text, re.I):
             pos.job_class = JobClass(code, pos.title)
+        elif (not pos.job_class and code and acceptable(pos.title)
+              and (field(text, r"class\s+code") or field(text, CLASS_CODE_FR)) == code):
+            pos.job_class = JobClass(code, pos.title)  # ``Class Code: 2455`` under the class's title
         pos.flsa = flsa_of(raw, text)
         pos.duties = duties(text)
         if not pos.duties:
