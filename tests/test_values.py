@@ -13,7 +13,7 @@ import pytest
 from orgkg.errors import NotAPositionError
 from orgkg.extract import extract, recognise
 from orgkg.extract.evidence import values
-from orgkg.extract.rules.values import clean_value, short_title
+from orgkg.extract.rules.values import clean_value, place, short_title
 from tests.test_evidence import SETS, _texts
 
 JUNK = re.compile(r"\{\{|\{%|(?:^|\s)[*\u2022](?:\s|$)|\*\*|^[\"'\u201c]|[\"'\u201d]$")
@@ -42,6 +42,20 @@ def test_values_are_clean(name: str) -> None:
 ])
 def test_junk_is_cut_from_values(raw: str, clean: str | None) -> None:
     assert clean_value(raw) == clean
+
+
+@pytest.mark.parametrize(("raw", "where"), [
+    ("Ventura and may require travel throughout Ventura County, CA, CA, 93009", "Ventura"),
+    ("Paris et déplacements ponctuels en région", "Paris"),
+    ("Toronto, Kingston and Ottawa", "Toronto, Kingston and Ottawa"),
+    ("Ottawa, Toronto, Waterloo ou Montréal", "Ottawa, Toronto, Waterloo ou Montréal"),
+    ("Metro Hall, 55 John St, Toronto, ON M5V 3C6", "Metro Hall, 55 John St, Toronto, ON M5V 3C6"),
+    ("Tour Séquoia, 1 place Carpeaux, 92800 Puteaux", "Tour Séquoia, 1 place Carpeaux, 92800 Puteaux"),
+    ("The successful candidate will be expected to work from our office in central Leeds, LS1 4AP",
+     None),
+])
+def test_a_place_is_a_place_not_a_sentence(raw: str, where: str | None) -> None:
+    assert place(raw) == where
 
 
 def test_a_title_is_never_longer_than_120_characters() -> None:

@@ -41,11 +41,25 @@ TOWN = re.compile(r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),[ \t]*[A-Z]{2}[ \t]+\d{5}
                   r"|\b\d{5}[ \t]+([A-Z][a-z\u00e0-\u00ff]+(?:[ -][A-Z][a-z\u00e0-\u00ff]+)*)")
 
 
+#: a postal code closing an address: ZIP, Canadian ``M5V 3C6``, UK ``OX11 0QX``, French ``75007``.
+POSTCODE = re.compile(r"\b(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"
+                      r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2})\b")
+#: where a place goes on as a sentence: ``Ventura and may require travel ...``, ``Paris et peut ...``.
+SENTENCE_ON = re.compile(r",?\s+(?:and|or|but|which|where|et|ou|mais|qui|où)\s+(?=[a-zà-ÿ])")
+
+
 def place(value: str | None) -> str | None:
-    """A place of work, not a sentence about it: a long value gives its town, or nothing."""
+    """A place of work, not a sentence about it: its words before a clause goes on in lower case
+    (``Ventura and may require travel``); a street address kept whole; else a long value gives its
+    town, or nothing."""
     value = clean_value(value)
+    if value and (m := SENTENCE_ON.search(value)) and m.start() > 0:
+        value = value[: m.start()]
     if value is None or len(value.split()) <= 8:
         return value
+    if (len(value.split()) <= 14 and POSTCODE.search(value[-12:])
+            and not re.search(r"\b[a-zà-ÿ]{4,}\b", value)):
+        return value  # ``Metro Hall, 55 John St, Toronto, ON M5V 3C6``
     town = TOWN.search(value)
     return (town.group(1) or town.group(2)) if town else None
 
