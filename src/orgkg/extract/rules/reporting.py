@@ -17,7 +17,10 @@ def reports_to(doc: Document) -> Found | None:
 
 
 def location(doc: Document) -> Found | None:
-    """A place named after ``[phrases] location`` (``localisé à Paris``), its first capitalised words."""
+    """A place labelled (``Localisation : Paris``, ``Work Location: Toronto``), else named after
+    ``[phrases] location`` (``localisé à Paris``), its first capitalised words."""
+    if (labelled := first_value(doc, "location", max_words=14)) and labelled[0][:1].isupper():
+        return labelled
     found = phrase(doc, "location", stop=".;:(),")
     if not found:
         return None

@@ -50,11 +50,13 @@ SENTENCE_ON = re.compile(r",?\s+(?:and|or|but|which|where|et|ou|mais|qui|où)\s+
 
 def place(value: str | None) -> str | None:
     """A place of work, not a sentence about it: its words before a clause goes on in lower case
-    (``Ventura and may require travel``); a street address kept whole; else a long value gives its
-    town, or nothing."""
+    (``Ventura and may require travel``) or a remark in brackets; a street address kept whole;
+    else a long value gives its town, or nothing."""
     value = clean_value(value)
     if value and (m := SENTENCE_ON.search(value)) and m.start() > 0:
         value = value[: m.start()]
+    if value:  # a closing remark in brackets, not an acronym: ``Lyon (direction régionale)``
+        value = re.sub(r"(?<=\S)\s*\([^()]*\s[^()]*\)$", "", value)
     if value is None or len(value.split()) <= 8:
         return value
     if (len(value.split()) <= 14 and POSTCODE.search(value[-12:])
