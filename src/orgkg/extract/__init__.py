@@ -19,8 +19,10 @@ from orgkg.extract.families.generic import GenericDescription
 from orgkg.extract.families.goc_ex import GoCExecutivePosition
 from orgkg.extract.families.montana import MontanaJobProfile
 from orgkg.extract.lexicon import words
-from orgkg.extract.records import Extraction
-from orgkg.extract.rules.values import sanitise
+from orgkg.extract.records import Evidence, Extraction
+from orgkg.extract.rules.titles import title
+from orgkg.extract.rules.values import UNTITLED, clean_value, sanitise, short_title
+from orgkg.extract.structure import parse
 from orgkg.extract.text import tidy
 
 EXTRACTORS: dict[str, type[Extractor]] = {
@@ -75,6 +77,8 @@ def extract(text: str, family: str | None = None) -> Extraction:
     result.family = found.family
     result.confidence = found.confidence
     sanitise(result)
+    if result.subject.title == UNTITLED:
+        named_title(text, result)
     if found.family == GENERIC and not family:
         facts = position_facts(result)
         if not facts and not speaks_of_a_position(text):
@@ -84,6 +88,16 @@ def extract(text: str, family: str | None = None) -> Extraction:
         result.confidence = round(min(1.0, len(facts) / FULL), 2)
     attach(text, result)
     return result
+
+
+def named_title(text: str, ex: Extraction) -> None:
+    """A post its family left untitled takes the title the structure names: a title field
+    (``* Title: X``, ``Titre du poste : X``) or the first heading that reads as a title."""
+    if found := title(parse(text)):
+        name, span = found
+        ex.subject.title = short_title(clean_value(name) or UNTITLED)
+        if ex.subject.title == name:
+            ex.evidence.append(Evidence("title", name, span.start, span.end, text[span.start : span.end]))
 
 
 def speaks_of_a_position(text: str) -> bool:

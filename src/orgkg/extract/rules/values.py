@@ -48,6 +48,10 @@ POSTCODE = re.compile(r"\b(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"
 SENTENCE_ON = re.compile(r",?\s+(?:and|or|but|which|where|et|ou|mais|qui|où)\s+(?=[a-zà-ÿ])")
 
 
+#: the title of a post whose document names none.
+UNTITLED = "Untitled position"
+
+
 def place(value: str | None) -> str | None:
     """A place of work, not a sentence about it: its words before a clause goes on in lower case
     (``Ventura and may require travel``) or a remark in brackets; a street address kept whole;
@@ -88,7 +92,7 @@ def _mentioned(found: list[MentionedPosition]) -> list[MentionedPosition]:
 def sanitise(ex: Extraction) -> None:
     """Clean every string value of ``ex`` in place."""
     s, o = ex.subject, ex.organisation
-    s.title = short_title(clean_value(s.title) or "Untitled position")
+    s.title = short_title(clean_value(s.title) or UNTITLED)
     s.other_titles = [short_title(t) for t in map(clean_value, s.other_titles) if t]
     s.reports_to, s.direct_reports, s.peers = (_mentioned(s.reports_to), _mentioned(s.direct_reports),
                                                _mentioned(s.peers))
