@@ -6,7 +6,8 @@
 
 A fenced block whose lines start with ``$ `` is a session: each command runs
 (in bash, in a scratch folder where the repository's files are linked and the
-bundled samples are already built into ``out/``), and the lines after it up to
+bundled samples are already built into ``out/``; a page's own ``orgkg build ...
+--out out`` starts from an empty folder), and the lines after it up to
 the next ``$ `` are what it prints, standard error included. A command
 printed alone in its block is checked against what follows the block: a
 fenced ``turtle``/``json``/``text`` block is its output as printed; a
@@ -189,6 +190,8 @@ def check(path: Path, *, generate: bool = False) -> list[str]:
             for command in block.setup:
                 session.run(command)
             for step in block.steps:
+                if re.match(r"orgkg build .*--out out\b", step.command):
+                    shutil.rmtree(session.dir / "out")  # a page that builds shows a first build
                 output = session.run(step.command)
                 if step.mode == "run":
                     if session.status != 0:
