@@ -109,6 +109,9 @@ COMPOUND = r"(?:[ \t]*(?:and|/|&)[ \t]*\w+(?:[ \t]+\w+)?){0,3}"
 UNIT_WORDS = r"branch|division|bureau|section|unit|office|directorate|team|services?|program|cent(?:re|er)"
 FEDERAL = "United States Federal Government"
 EMPLOYMENT_WORDS = re.compile(r"^(?:full|part)[- ]time|^permanent|^temporary|^casual|^term\b|^\d", re.I)
+#: an appointment's terms, not a class: ``Regular Non-Merit``, ``Unclassified``, ``Exempt``.
+STATUS = re.compile(r"(?i)\b(?:non[- ]?merit|merit\s+system|unclassified|at[- ]will|exempt|"
+                    r"discretion|contractuel|non\s+syndiqu)")
 JURISDICTION = re.compile(
     r"\b(?:Government|State|Province|Commonwealth|County|City(?:\s+and\s+County)?|Town|Village|"
     r"Township|(?:Regional\s+)?Municipality|Region|District)\s+of\s+(?:the\s+)?[A-Z][\w.'\-]*"
@@ -247,8 +250,8 @@ def classification(text: str) -> tuple[JobClass | None, str | None]:
                       text)
         level = f"{squash(m.group(1))} {m.group(2)}" if m else None
     value = first_field(text, "class")
-    if not value:
-        return None, level
+    if not value or ";" in value or EMPLOYMENT_WORDS.match(value) or STATUS.search(value):
+        return None, level  # ``Regular Non-Merit; Serves at the discretion of ...``: a status, no class
     code = repair_level(value)
     if re.fullmatch(r"[A-Z]{2,4}-\d\d", code):
         return JobClass(code.split("-")[0], None), level or code
@@ -414,7 +417,8 @@ class GenericDescription(Extractor):
         code = next((i.value for i in [*pos.identifiers, *restated] if i.scheme == "job code"), None)
         if pos.job_class and code and not pos.job_class.code:
             pos.job_class = JobClass(code, pos.job_class.title)
-        if not pos.job_class and re.search(r"\bclass\s+(?:specification|description|series)", text, re.I):
+        if not pos.job_class and re.search(r"\bclass\s+(?:specification|description|series)",
+                                           "\n".join(text.splitlines()[:12]), re.I):
             pos.job_class = JobClass(code, pos.title)
         elif (not pos.job_class and code and acceptable(pos.title)
               and (field(text, r"class\s+code") or field(text, CLASS_CODE_FR)) == code):
