@@ -85,7 +85,7 @@ LABELS: dict[str, list[str]] = {
                    r"(?:immediate\s+)?supervisor",
                    r"supervisor'?s?\s+(?:title|position)", r"line\s+manager", r"responsible\s+to",
                    r"accountable\s+to"],
-    "level": [r"(?:pay\s+|salary\s+)?band", r"(?:pay\s+|salary\s+)?grade", r"(?:pay\s+)?range",
+    "level": [r"(?:pay\s*|salary\s+)?band", r"(?:pay\s+|salary\s+)?grade", r"(?:pay\s+)?range",
               r"group\s*(?:and|/|&)\s*level", r"(?:pay\s+|classification\s+)?level"],
     "class": [r"(?:approved\s+|current\s+|proposed\s+)?classification", r"job\s+class(?:ification)?",
               r"class", r"job\s+code\s+title",

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 
 from orgkg.extract.records import Factor, JobClass
+from orgkg.extract.rules.classification import LETTER_LEVEL
 from orgkg.extract.text import clean_title, repair_level, strip_parenthetical_acronym, to_number
 
 #: a numbered form block: ``12. Label:`` / ``a. Label:`` (the number and letter dropped).
@@ -135,6 +136,8 @@ def level_of(label: str, value: str) -> str | None:
     code = repair_level(value)
     if re.fullmatch(r"[A-Z]{2,4}-\d\d", code):
         return code
+    if LETTER_LEVEL.fullmatch(value):
+        return value  # ``Band A``, ``Grade C``, ``Catégorie A``: a level named by a letter
     if re.match(r"[A-Za-z]", value) and not re.match(r"[A-Z]?\d", value):
         return value if re.search(r"\d", value) else None
     word = " ".join(w.capitalize() for w in label.split())

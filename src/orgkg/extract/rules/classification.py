@@ -29,12 +29,17 @@ def _code(value: str) -> str:
     return repair_level(value) if GROUP_CODE.fullmatch(value.strip()) else value
 
 
+#: a level named by a letter: ``Band A``, ``Grade C``, ``Catégorie A``, ``Groupe II``.
+LETTER_LEVEL = re.compile(r"(?i)(?:pay\s*)?(?:band|grade|level|niveau|groupe|cat[ée]gorie)\s+[A-Z]{1,3}\+?")
+
+
 def level(doc: Document, title: str = "") -> Found | None:
     """The level, grade or band and the span it was read from."""
     for loose in (False, True):
         for f in labelled(doc, "level", loose=loose):
             found = clean(doc, f.value_start, f.value_end)
-            if found and len(found[0].split()) <= 6 and re.search(r"\d|^[A-Z]{2,5}\d?$", found[0]):
+            if found and len(found[0].split()) <= 6 and (re.search(r"\d|^[A-Z]{2,5}\d?$", found[0])
+                                                        or LETTER_LEVEL.fullmatch(found[0])):
                 code = re.search(CODE, found[0])
                 if code and len(found[0].split()) > 3:  # ``Administrative Services, AS-05``
                     start = found[1].start + found[0].find(code.group(0))
