@@ -27,7 +27,7 @@ from orgkg.build.work import Job, Readers, reused
 from orgkg.build.write import Source, Spill, write_version
 from orgkg.errors import InputError, NoDocumentsError
 from orgkg.graph.build import NOT_A_POSITION, Found, collect, duplicate, same_content, shared_names, skipped
-from orgkg.graph.identity import candidates, resolve
+from orgkg.graph.identity import candidates, every_post, resolve
 from orgkg.graph.output import Output
 from orgkg.read import READERS, load_bytes
 from orgkg.read.table import SUFFIXES as TABLES
@@ -201,8 +201,9 @@ def _join(slots: list[Slot], pending: Pending, jobs: dict[int, Job], readers: Re
     ``graph.identity``): finish the unjoined graphs, and read again the kept graphs whose
     mentions now resolve otherwise than when they were written."""
     directory = candidates(o for p, _ in slots for o in p.offers)
+    named = every_post(directory)
     again = [i for i, (p, _) in enumerate(slots)
-             if p.outcome.reused and p.asks and resolve(p.asks, directory) != p.resolution]
+             if p.outcome.reused and p.asks and resolve(p.asks, directory, named) != p.resolution]
     for i, p in zip(again, readers.read([jobs[i] for i in again]), strict=True):
         slots[i], raw = _spilled(p, spill)
         if raw is not None:
@@ -210,7 +211,8 @@ def _join(slots: list[Slot], pending: Pending, jobs: dict[int, Job], readers: Re
     todo = sorted(pending)
     for start in range(0, len(todo), BATCH):
         batch = todo[start:start + BATCH]
-        items = [(slots[i][0], spill.read(pending[i]), resolve(slots[i][0].asks, directory)) for i in batch]
+        items = [(slots[i][0], spill.read(pending[i]), resolve(slots[i][0].asks, directory, named))
+                 for i in batch]
         for i, p in zip(batch, readers.finish(items), strict=True):
             slots[i] = _spilled(p, spill)[0]
     return slots

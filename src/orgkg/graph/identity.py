@@ -61,10 +61,13 @@ def candidates(offered: Iterable[Offer]) -> dict[Key, frozenset[str]]:
     return {key: frozenset(posts) for key, posts in found.items()}
 
 
-def resolve(asked: Iterable[Ask], directory: Mapping[Key, frozenset[str]]) -> Resolution:
+def resolve(asked: Iterable[Ask], directory: Mapping[Key, frozenset[str]],
+            named: frozenset[str] | None = None) -> Resolution:
     """Each mention that names a post of ``directory`` other than itself, with the posts it names
-    (sorted); a mention that is itself a described or registered post (the same number) is not one."""
-    named = {post for posts in directory.values() for post in posts}
+    (sorted); a mention that is itself a described or registered post (the same number) is not one.
+    ``named`` (every post of the directory) may be given when resolving many graphs' mentions."""
+    if named is None:
+        named = every_post(directory)
     out = []
     for mention, key in sorted(set(asked)):
         if mention in named:
@@ -73,6 +76,11 @@ def resolve(asked: Iterable[Ask], directory: Mapping[Key, frozenset[str]]) -> Re
         if found:
             out.append((mention, tuple(sorted(found))))
     return tuple(out)
+
+
+def every_post(directory: Mapping[Key, frozenset[str]]) -> frozenset[str]:
+    """Every post the directory names."""
+    return frozenset(post for posts in directory.values() for post in posts)
 
 
 def joined(g: Graph, resolution: Resolution) -> Graph:
