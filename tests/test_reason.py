@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
+from orgkg.graph.output import FAULT_ENV, Output
 from orgkg.mapping.terms import document_post
-from tests.conftest import ROOT, run
+from tests.conftest import ROOT, SAMPLES, run
 
 INCONSISTENT = ROOT / "tests" / "cases" / "reason" / "inconsistent" / "documents"
 SUPERVISORY = "https://w3id.org/orgkg/ontology#SupervisoryPost"
@@ -51,3 +56,53 @@ def test_without_java_one_line_and_exit_2(built: Path, monkeypatch: pytest.Monke
     result = run("reason", "--graph", str(built))
     assert result.exit_code == 2
     assert result.stderr.strip().count("\n") == 0 and "no Java runtime" in result.stderr
+
+
+def _reason(out: Path, fault: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != FAULT_ENV}
+    if fault:
+        env[FAULT_ENV] = fault
+    return subprocess.run([sys.executable, "-m", "orgkg", "reason", "--graph", str(out)], capture_output=True,
+                          text=True, env=env, check=False, timeout=600)
+
+
+def _inferred(out: Path) -> str:
+    """What a reader sees of the inferred graph: the supervisory posts, as the store answers them."""
+    result = run("query", "describe-post", "--graph", str(out), "--format", "json", "--param",
+                 f"post=<{document_post('003_12d5e8fc9094d42c.txt', 'IT Program Manager')}>")
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_reason_killed_at_any_file_operation_leaves_the_build_with_or_without_its_inferences(
+        tmp_path: Path) -> None:
+    pristine = tmp_path / "pristine"
+    assert run("build", str(SAMPLES), "--out", str(pristine), "-q").exit_code == 0
+    before = _inferred(pristine)
+    done = tmp_path / "done"
+    shutil.copytree(pristine, done, symlinks=True)
+    assert _reason(done).returncode == 0
+    after = _inferred(done)
+    assert SUPERVISORY in after and SUPERVISORY not in before
+    outcomes = []
+    for n in range(1, 30):
+        out = tmp_path / f"out{n}"
+        shutil.copytree(pristine, out, symlinks=True)
+        killed = _reason(out, fault=f"KILL:{n}")
+        if killed.returncode == 0:
+            break
+        assert killed.returncode == -signal.SIGKILL, killed.stderr
+        now = _inferred(out)
+        assert now in (before, after), f"a mix after a kill at file operation {n}"
+        outcomes.append("before" if now == before else "after")
+        assert _reason(out).returncode == 0 and _inferred(out) == after
+        shutil.rmtree(out)
+    assert "before" in outcomes and "after" in outcomes, outcomes
+
+
+def test_reason_waits_for_no_build_it_says_who_holds_the_folder(built: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(built, out, symlinks=True)
+    with Output.open(out):  # a build is writing here
+        result = _reason(out)
+    assert result.returncode == 2 and "another orgkg build is writing here" in result.stderr
