@@ -1,8 +1,11 @@
 """Figures written around a number: years of experience and staff counts, English and French.
 
 Each ``[phrases] experience`` / ``[phrases] staff`` entry is a template with
-``{n}`` where the number stands (digits or a ``[numbers]`` word): "{n} ans
-d'expérience", "expérience minimale de {n} ans", "{n} collaborateurs".
+``{n}`` where the number stands (digits, ``1 200`` with a space or a
+non-breaking space, or a ``[numbers]`` word) and ``{w}`` where any one word
+stands: "{n} ans d'expérience", "expérience {w} de {n} ans" (``expérience
+professionnelle de 5 ans``), "{n} collaborateurs". An approximate number
+(``[approximate]``: "une soixantaine de collaborateurs") stands for its value.
 """
 
 from __future__ import annotations
@@ -20,31 +23,53 @@ def _numbers() -> dict[str, int]:
     out: dict[str, int] = {}
     for lang in LANGUAGES:
         out.update({str(k): int(str(v)) for k, v in table("numbers", lang).items()})
+        out.update({str(k): int(str(v)) for k, v in table("approximate", lang).items()})
     return out
 
 
 @cache
+def _approximate() -> str:
+    """``soixantaine de``, ``dozen``: an approximate number and the linking word after it."""
+    names = [str(k) for lang in LANGUAGES for k in table("approximate", lang)]
+    return "|".join(sorted(names, key=len, reverse=True)) or "(?!)"
+
+
+#: one word in a template (``{w}``): ``expérience {w} de {n} ans``.
+WORD = r"[^\W\d_][\w\u00b7-]*"
+
+
+@cache
 def _template(group: str) -> re.Pattern[str]:
-    number = r"(?P<n>\d{1,3}(?:[ \u00a0,]\d{3})*|" + "|".join(sorted(_numbers(), key=len, reverse=True)) + ")"
+    exact = (w for w in _numbers() if w not in _approximate().split("|"))
+    words_ = "|".join(sorted(exact, key=len, reverse=True))
+    number = (rf"(?P<n>\d{{1,3}}(?:[ \u00a0\u202f,]\d{{3}})*(?!\d)|(?:{_approximate()})"
+              rf"(?:\s+(?:de|d['\u2019]|of))?|{words_})")
     parts = []
     for lang in LANGUAGES:
         entries = table("phrases", lang).get(group, [])
         for entry in entries if isinstance(entries, list) else []:
             words = re.escape(str(entry)).replace("'", "['\u2019]").replace(r"\ ", r"\s+")
-            parts.append(words.replace(r"\{n\}", "{n}"))
-    alternation = "|".join(f"(?:{p.format(n=number)})" for p in parts).replace("(?P<n>", "(?:")
+            words = words.replace(r"\{n\}\s+", "{n}(?:(?<=['\u2019])|\\s+)")  # ``centaine d'agents``
+            parts.append(words.replace(r"\{n\}", "{n}").replace(r"\{w\}", "{w}"))
+    alternation = "|".join(f"(?:{p.format(n=number, w=WORD)})" for p in parts).replace("(?P<n>", "(?:")
     return re.compile(rf"(?i)(?<!\w)(?:{alternation})(?!\w)")
 
 
 def _value(token: str) -> int | None:
-    token = re.sub(r"[ \u00a0,]", "", token.casefold())
+    token = re.sub(r"[ \u00a0\u202f,]", "", token.casefold())
     return int(token) if token.isdigit() else _numbers().get(token)
 
 
 def _number_in(text: str) -> tuple[int, int] | None:
     """The span of the number inside a matched phrase."""
-    m = re.search(r"\d{1,3}(?:[ \u00a0,]\d{3})*|\b(?:" + "|".join(_numbers()) + r")\b", text, re.I)
+    m = re.search(r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?!\d)|\b(?:" + "|".join(_numbers()) + r")\b",
+                  text, re.I)
     return (m.start(), m.end()) if m else None
+
+
+#: the linking words around a number, not part of a scope: ``d'environ``, ``de``, ``of``.
+LINKS = re.compile(r"(?i)(?:^|\s)(?:d['\u2019]environ|environ|de|d['\u2019]|of)(?=\s|$)"
+                   r"|^d['\u2019]|(?<=\s)d['\u2019]")
 
 
 def experience_years(doc: Document) -> tuple[float, Span] | None:
@@ -61,6 +86,6 @@ def staff_counts(doc: Document) -> list[tuple[StaffCount, Span]]:
         at = _number_in(m.group(0))
         n = _value(m.group(0)[at[0] : at[1]]) if at else None
         if n and at and n not in {c.count for c, _ in out}:
-            scope = (m.group(0)[: at[0]] + m.group(0)[at[1] :]).strip()
+            scope = LINKS.sub("", f"{m.group(0)[: at[0]]} {m.group(0)[at[1] :]}").strip()
             out.append((StaffCount(n, scope), Span(m.start() + at[0], m.start() + at[1])))
     return out

@@ -1,19 +1,44 @@
 """Reports-to by its label (``Reports to:``, ``Responsible to:``, ``Relève de :``) or a prose phrase
-(``[phrases] reports_to``: "Rattaché directement à la directrice des affaires juridiques")."""
+(``[phrases] reports_to``: "Rattaché directement à la directrice des affaires juridiques", "sous la
+supervision d'une coordinatrice"), never what names no position ("relève de la convention ...")."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from orgkg.extract.rules.labels import Found, first_value
+from orgkg.extract.lexicon import LANGUAGES, entries, fold, words
+from orgkg.extract.rules.labels import Found, clean, first_value
 from orgkg.extract.rules.titles import phrase
 from orgkg.extract.structure import Document, Span
 
 
 def reports_to(doc: Document) -> Found | None:
     found = first_value(doc, "reports_to", loose=False, max_words=12) or phrase(
-        doc, "reports_to", stop=".;:(),")
+        doc, "reports_to", stop=".;:(),", accept=lambda found: superior(doc, found))
     return found if found and len(found[0].split()) <= 12 else None
+
+
+def superior(doc: Document, found: Found) -> Found | None:
+    """A supervisor named after a phrase, up to the next clause ("d'une coordinatrice et aura pour
+    missions"); None where the phrase names no position ("relève de la convention collective")."""
+    value, span = found
+    if fold(value).split()[0] in words("words", "not_superiors"):
+        return None
+    if m := _clause_end().search(doc.text, span.start, span.end):
+        return clean(doc, span.start, m.start())
+    return value, span
+
+
+@cache
+def _clause_end() -> re.Pattern[str]:
+    """Where another clause starts: ``et`` / ``and`` and a ``[words] clause_links`` verb, or a
+    ``[words] clause_breaks`` word."""
+    def alternation(key: str) -> str:
+        found = [str(w) for lang in LANGUAGES for w in entries(lang)["words"].get(key, [])]
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=len, reverse=True))
+    return re.compile(rf"(?i)\s+(?:et|and)\s+(?:{alternation('clause_links')})\b"
+                      rf"|\s+(?:{alternation('clause_breaks')})\b")
 
 
 def location(doc: Document) -> Found | None:

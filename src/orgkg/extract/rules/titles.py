@@ -8,6 +8,7 @@ A title is at most 120 characters and never a section's name (``Summary``,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from orgkg.extract.lexicon import LANGUAGES, fold, table, words
@@ -91,10 +92,12 @@ def _entries(group: str, key: str, language: str) -> list[object]:
     return found if isinstance(found, list) else []
 
 
-def phrase(doc: Document, group: str, *, stop: str = ".;:()") -> Found | None:
-    """The words after a ``[phrases] group`` entry, up to the end of the clause (a ``stop`` character)."""
+def phrase(doc: Document, group: str, *, stop: str = ".;:()",
+           accept: Callable[[Found], Found | None] | None = None) -> Found | None:
+    """The words after a ``[phrases] group`` entry, up to the end of the clause (a ``stop`` character);
+    ``accept`` may trim a value or refuse it (None: the next phrase is tried)."""
     for m in _phrases(group, re.escape(stop)).finditer(doc.text):
-        if found := clean(doc, m.start(1), m.end(1)):
+        if (found := clean(doc, m.start(1), m.end(1))) and (accept is None or (found := accept(found))):
             return found
     return None
 
