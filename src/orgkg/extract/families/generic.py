@@ -425,10 +425,11 @@ class GenericDescription(Extractor):
             pos.job_class = JobClass(code, pos.title)  # ``Class Code: 2455`` under the class's title
         pos.flsa = flsa_of(raw, text)
         pos.duties = duties(text)
-        if not pos.duties:
-            read = shared_duties(doc)
+        read = shared_duties(doc)
+        if len(read) > len(pos.duties) and not any(d.percent is not None for d in pos.duties):
+            # the shared reading splits a list whose markers were lost and stops at the next topic
             pos.duties = [d for d, _ in read]
-            spans = [Evidence("duties", d.text, s.start, s.end, raw[s.start : s.end]) for d, s in read]
+            spans += [Evidence("duties", d.text, s.start, s.end, raw[s.start : s.end]) for d, s in read]
         pos.education = education(text)
         pos.experience_years, pos.experience_at_class = experience(text)
         pos.budgets, pos.staff_counts = budgets(text), staff_counts(text)

@@ -23,6 +23,9 @@ from orgkg.extract.text import first_sentence, squash
 
 SECTION_NO = re.compile(r"^(?:section\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+|^[a-z]\)\s+|\s*\(?%.*$", re.I)
 
+#: a page header or footer: ``Page 2 of 5``.
+PAGE_CHROME = re.compile(r"(?i)\bpage\s+\d+\s+(?:of|/|de|sur)\s+\d+\s*$")
+
 
 def _is(heading: str, group: str, *, colon: bool = False) -> bool:
     text = fold(SECTION_NO.sub("", heading))
@@ -40,6 +43,17 @@ def _single_words() -> re.Pattern[str]:
     """The one-word duties headings (``responsibilities``, ``missions``) as one pattern."""
     single = sorted(w for w in words("headings", "duties") if len(w.split()) == 1)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, single)) + r")\b")
+
+
+def is_stop_line(line: str) -> bool:
+    """A short unpunctuated line naming another topic: ``Key Qualifications``, ``What We Offer``."""
+    text = fold(SECTION_NO.sub("", line.rstrip(" :")))
+    if not text or len(text.split()) > 6 or line.rstrip().endswith((".", ";", ",")):
+        return False
+    if not line.rstrip().endswith(":") and any(w[0].islower() for w in line.split() if len(w) > 3):
+        return False  # a sentence (``Monitors the requirement for continued certification``)
+    return any(text == w or text.endswith(" " + w) or (" " in w and text.startswith(w + " "))
+               for w in words("headings", "stop"))
 
 
 def is_lead_in(line: str) -> bool:
@@ -79,6 +93,10 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
             if out or para or _is(heads[ln.index].text, "stop"):
                 break
             continue
+        if (out or para) and not ln.marker and is_stop_line(doc.body(ln)):
+            break  # ``Key Qualifications`` written as plain text
+        if PAGE_CHROME.search(doc.body(ln)):
+            continue  # ``Document1      Page 2 of 5``: a page's footer inside the list
         it = starts.get(ln.index)
         if it:
             if para and not out:
@@ -104,7 +122,8 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
 
 
 def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
-    first = re.match(r"[\W\d]*(?:[sS]['\u2019])?(\w+)(?:\s+(\w+))?", doc.text[span.start : span.start + 80])
+    first = re.match(r"[\W\d]*(?:[sS]['\u2019])?([^\W\d_]+)\b(?:\s+(\w+))?",
+                     doc.text[span.start : span.start + 80])
     if not first:
         return False
     verbs = words("words", "duty_verbs")
@@ -136,6 +155,8 @@ def _verb_run(doc: Document) -> list[Span]:
     run: list[Span] = []
     for b in blocks:
         said = doc.text[b.start : b.end]
+        if PAGE_CHROME.search(said):
+            continue
         if _verb_led(doc, b, french) and len(said.split()) >= 4:
             run.append(b)
             if len(run) > len(best):
