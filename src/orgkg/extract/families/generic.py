@@ -112,10 +112,12 @@ EMPLOYMENT_WORDS = re.compile(r"^(?:full|part)[- ]time|^permanent|^temporary|^ca
 #: an appointment's terms, not a class: ``Regular Non-Merit``, ``Unclassified``, ``Exempt``.
 STATUS = re.compile(r"(?i)\b(?:non[- ]?merit|merit\s+system|unclassified|at[- ]will|exempt|"
                     r"discretion|contractuel|non\s+syndiqu)")
+#: a name's word: ``Athens-Clarke``, ``St.``; a possessive ends it (``City of Toronto's Technology ...``).
+_JWORD = r"[A-Z](?:[\w.\-]|['\u2019](?!s\b))*"
 JURISDICTION = re.compile(
     r"\b(?:Government|State|Province|Commonwealth|County|City(?:\s+and\s+County)?|Town|Village|"
-    r"Township|(?:Regional\s+)?Municipality|Region|District)\s+of\s+(?:the\s+)?[A-Z][\w.'\-]*"
-    r"(?:\s+(?!Job\b|Position\b|Class\w*\b|Specifications?\b|Human\b|Department\b)[A-Z][\w.'\-]*){0,2}"
+    rf"Township|(?:Regional\s+)?Municipality|Region|District)\s+of\s+(?:the\s+)?{_JWORD}"
+    rf"(?:[ \t]+(?!Job\b|Position\b|Class\w*\b|Specifications?\b|Human\b|Department\b){_JWORD}){{0,2}}"
     r"|\b(?:[A-Z][a-z]+\s+){1,2}County\b|\bUniversity\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?"
     r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+University\b"
     r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:City|County|Borough|District|Town|Regional)\s+Council\b")
@@ -281,6 +283,10 @@ def flsa_of(raw: str, text: str) -> str | None:
 RESIDENCE = re.compile(r"\b(?:resid\w*|live[sd]?|living|relocat\w*|commut\w*)\b[^.\n]{0,40}$", re.I)
 
 
+#: a note after a name, not part of it: ``County Clerk-Recorder (Recruitment by CEO-HR)``.
+_NOTE = re.compile(r"\s*\((?=[^)]*\b[a-z]{2,}\b)[^)]*\)\s*$")
+
+
 def _employer(text: str) -> re.Match[str] | None:
     """The first government or employer named other than as where an applicant must live."""
     for m in JURISDICTION.finditer(text):
@@ -296,9 +302,11 @@ def organisation(text: str) -> Organisation:
         m = re.search(r"(?m)(?:^|(?<=[ \t][ \t]))((?:Ministry|Department)[ \t]+of[ \t]+[A-Z][^\n]{2,90}?)"
                       r"[ \t]*$", head)
         org = m.group(1) if m else None
-    kind = next((k for k in ("Ministry", "Department") if org and field(text, k.lower()) == org), None)
-    if org and kind and len(org.split()) <= 2 and not re.search(rf"{kind}|{UNIT_WORDS}", org, re.I):
-        org = f"{kind} of {org}"
+    # ``Ministry: Health`` is the Ministry of Health; ``Department: Elections`` a department named Elections
+    if org and field(text, "ministry") == org and len(org.split()) <= 2 and \
+            not re.search(rf"ministry|{UNIT_WORDS}", org, re.I):
+        org = f"Ministry of {org}"
+    org = _NOTE.sub("", org) if org else None
     units: list[tuple[str, str]] = []
     for m in re.finditer(r"(?m)^[ \t*\-]*([A-Za-z][\w /&]{1,40}?)[ \t]*:[ \t]*(\S[^\n]*)$", text):
         value = clean_title(m.group(2))
@@ -309,14 +317,19 @@ def organisation(text: str) -> Organisation:
             kinds = [w.strip().lower() for w in m.group(1).split("/")]  # ``Division/Branch: A / B``
             units += [(p, k) for p, k in zip(parts, kinds, strict=True)]
             continue
+        if org and fold(value) == fold(org):
+            continue  # ``Division: Board of Elections`` under ``Department: Board of Elections``
         word = re.findall(r"\w+", m.group(1).lower())[-1]
         named = re.search(UNIT_WORDS, value, re.I) or word in {"unit", "faculty", "school", "area",
                                                                "subdivision"}
         units.append((value if named else f"{value} {word.title()}", word))
     head = "\n".join(ln.title() if ln.isupper() else ln for ln in text.splitlines()[:30])
+    employer = field(text, "employer")
+    stated = employer if employer and len(employer.split()) <= 6 and JURISDICTION.search(employer) \
+        else None
     found = _employer(head) or _employer(text)
-    juris = FEDERAL if federal(text) else found.group(0).strip() if found \
-        else web_jurisdiction(text)
+    written = found.group(0).strip() if found else web_jurisdiction(text)
+    juris = FEDERAL if federal(text) else stated or written
     org = clean_title(org) if org else None
     if org and juris and org.casefold() == juris.casefold():
         org = None  # the employer as a whole is the jurisdiction, not a department of it
@@ -360,6 +373,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not ex.organisation.organization and (org := organisation_named(doc, not_names=known)):
         ex.organisation.organization = org[0]
         out.append(_evidence("organization", org, doc.text))
+    if not ex.organisation.organization and re.search(r"\b(?:University|College)\b",
+                                                      ex.organisation.jurisdiction or ""):
+        ex.organisation.organization = ex.organisation.jurisdiction  # a university employs as itself
     if not ex.organisation.units:
         known |= {fold(ex.organisation.organization or "")}
         for unit in units_named(doc, not_names=known):

@@ -8,6 +8,7 @@ document wins; its span is the evidence.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from orgkg.extract.lexicon import LANGUAGES, fold, table, words
 from orgkg.extract.rules.labels import Found
@@ -79,7 +80,9 @@ def _cues() -> set[str]:
 #: a unit named in prose: ``Voter Registration Division``, ``the Core Services team``,
 #: ``Office of the Inspector General``, ``l'équipe de la plateforme``.
 UNIT_NAME = re.compile(
-    rf"(?<![\w.]){_NOT_FIRST}(?P<name>(?:{_CAP}[ \t]+(?:(?:and|of|&)[ \t]+)?){{1,5}})(?P<head>[A-Z][a-z]+)\b"
+    rf"(?<![\w.]){_NOT_FIRST}(?:{_CAP}[ \t]+(?:(?:and|of|&)[ \t]+)?){{1,6}}(?:business[ \t]+)?"
+    r"(?P<low>team|unit|division|branch|directorate|bureau)\b(?!-)"
+    rf"|(?<![\w.]){_NOT_FIRST}(?P<name>(?:{_CAP}[ \t]+(?:(?:and|of|&)[ \t]+)?){{1,5}})(?P<head>[A-Z][a-z]+)\b"
     rf"|(?<![\w.])(?P<lead>Office|Division|Bureau)[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
     r"|(?<![\w.])(?P<fr>[ÉE]quipe|[Ss]ous-direction)[ \t]+"
     r"(?:de[ \t]+la|de[ \t]+l['\u2019]|des|du|de|d['\u2019])[ \t]*[\w\u00c0-\u00ff'\u2019-]+"
@@ -92,21 +95,59 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
     rank = {str(w): k for k, w in enumerate(ranked if isinstance(ranked, list) else [])}
     seen: dict[str, tuple[int, Span, int]] = {}
     for m in UNIT_NAME.finditer(doc.text):
-        head = (m.group("head") or m.group("lead") or m.group("fr") or "").casefold()
+        head = (m.group("head") or m.group("low") or m.group("lead") or m.group("fr") or "").casefold()
         head = FRENCH_HEADS.get(head, head)
-        if head not in rank:
-            continue
         name = m.group(0).strip().rstrip("'\u2019-")
-        if fold(name) in not_names or fold(name) in _cues() or len(name.split()) < 2 or \
-                fold(name.split()[0]) in words("words", "not_unit_words"):
+        if head not in rank or not _unit_name(name, head, not_names):
             continue
-        count, span, _ = seen.get(fold(name), (0, Span(m.start(), m.start() + len(name)), rank[head]))
-        seen[fold(name)] = (count + 1, span, rank[head])
+        key = _same_unit(fold(name), seen) or fold(name)
+        count, span, _ = seen.get(key, (0, Span(m.start(), m.start() + len(name)), rank[head]))
+        seen[key] = (count + 1, span, rank[head])
     kept = [(r, span) for count, span, r in seen.values() if count >= 2 or span.start <= EARLY]
     out: list[Found] = []
     for _, span in sorted(kept, key=lambda x: (x[0], x[1].start))[:MAX_UNITS]:
         out.append((doc.text[span.start : span.end], span))
     return out
+
+
+def _unit_name(name: str, head: str, not_names: set[str] | frozenset[str]) -> bool:
+    """Not a unit: the organisation or government under another wording, a one-word name, a name led
+    by a rank or a determiner (``Senior Management Team``), a part of the document (``Qualifications
+    Section``)."""
+    core = _core(name)
+    if core in {_core(n) for n in not_names} or fold(name) in _cues() or len(name.split()) < 2:
+        return False
+    if fold(name.split()[0]) in words("words", "not_unit_words"):
+        return False
+    return not (head == "section" and core & _document_parts())
+
+
+@cache
+def _document_parts() -> frozenset[str]:
+    """One-word headings of a document's parts: ``qualifications``, ``benefits``, ``duties``."""
+    return frozenset(w for key in ("stop", "duties") for w in words("headings", key) if " " not in w)
+
+
+def _core(name: str) -> frozenset[str]:
+    """A name's own words, without its kind and linking words: ``County Clerk and Recorder's Office``
+    and ``County Clerk-Recorder`` both give {county, clerk, recorder}."""
+    tokens = re.findall(r"[^\W_]+", fold(name))
+    return frozenset(t for t in tokens if t not in _kinds()) or frozenset(tokens)
+
+
+@cache
+def _kinds() -> frozenset[str]:
+    ranked = table("unit_heads", "en").get("ranked", [])
+    heads = {str(w) for w in (ranked if isinstance(ranked, list) else [])}
+    return words("words", "organisation_heads") | heads | {"and", "of", "the", "s", "for"}
+
+
+def _same_unit(name: str, seen: dict[str, tuple[int, Span, int]]) -> str | None:
+    """A unit already seen that this name restates with more or fewer words, its own head kept:
+    ``CDS Platform Business Unit`` after ``Platform Business Unit``."""
+    mine = set(name.split())
+    return next((k for k in seen if k.split()[-1] == name.split()[-1]
+                 and (mine <= set(k.split()) or set(k.split()) <= mine)), None)
 
 
 FRENCH_HEADS = {"équipe": "team", "equipe": "team", "sous-direction": "division"}
