@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from orgkg.extract.lexicon import language, table
+from orgkg.extract.lexicon import fold, language, table
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.structure import Document, Span
@@ -33,11 +33,28 @@ def _code(value: str) -> str:
 LETTER_LEVEL = re.compile(r"(?i)(?:pay\s*)?(?:band|grade|level|niveau|groupe|cat[ée]gorie)\s+[A-Z]{1,3}\+?")
 
 
+#: a level that is one letter (or two, ``A/A+``) under its label: ``Catégorie : A``, ``Band: B``.
+LETTER = re.compile(r"[A-Z]\+?(?:[ \t]*/[ \t]*[A-Z]\+?)?")
+#: a French civil-service category or a senior post's group said in prose: ``Fonctionnaire A/A+``,
+#: ``ouvert aux fonctionnaires de catégorie A``, ``poste de catégorie B``, ``emploi ... (groupe II)``;
+#: never a driving licence's (``permis de conduire de catégorie B``).
+PROSE_FR = re.compile(
+    r"(?<![\w-])(?:[Ff]onctionn?aires?(?:[ \t]+titulaires?)?[ \t]+(?:de[ \t]+)?"
+    r"(?:(?P<cat>cat[ée]gorie)[ \t]+)?"
+    r"|(?:[Pp]ostes?|[Ee]mplois?|[Cc]orps|[Aa]gents?)[ \t]+(?:de[ \t]+)?(?P<cat2>cat[ée]gorie)[ \t]+)"
+    rf"(?P<letters>{LETTER.pattern})(?!\w)"
+    r"|\((?P<group>groupe[ \t]+[IVX]{1,4})\)"
+    r"|(?P<cat3>\b[Cc]at[ée]gorie[ \t]+(?P<letter3>[ABC]\+?))(?![\w/])")
+LICENCE = re.compile(r"(?i)permis\b[^.\n]{0,25}$")
+
+
 def level(doc: Document, title: str = "") -> Found | None:
     """The level, grade or band and the span it was read from."""
     for loose in (False, True):
         for f in labelled(doc, "level", loose=loose):
             found = clean(doc, f.value_start, f.value_end)
+            if found and LETTER.fullmatch(found[0]):  # ``Catégorie : A`` -> ``Catégorie A``
+                return f"{_label_word(f.label)} {found[0]}", found[1]
             if found and len(found[0].split()) <= 6 and (re.search(r"\d|^[A-Z]{2,5}\d?$", found[0])
                                                         or LETTER_LEVEL.fullmatch(found[0])):
                 code = re.search(CODE, found[0])
@@ -49,14 +66,56 @@ def level(doc: Document, title: str = "") -> Found | None:
     if m:
         key = "code" if m.group("code") else "code2"
         return _code(m.group(key)), Span(m.start(key), m.end(key))
-    return None
+    return _french_prose(doc)
+
+
+def _label_word(label: str) -> str:
+    """``- **Catégorie`` -> ``Catégorie``; ``PAY BAND`` -> ``Band``."""
+    return str((re.findall(r"[^\W\d_]+", label) or [""])[-1]).capitalize()
+
+
+def _french_prose(doc: Document) -> Found | None:
+    m = next((m for m in PROSE_FR.finditer(doc.text)
+              if not LICENCE.search(doc.text, max(0, m.start() - 30), m.start())), None)
+    if not m:
+        return None
+    if m.group("group"):
+        return m.group("group"), Span(m.start("group"), m.end("group"))
+    if m.group("cat3"):
+        return f"Catégorie {m.group('letter3')}", Span(m.start("cat3"), m.end("cat3"))
+    letters = re.sub(r"\s+", "", m.group("letters"))
+    if m.group("cat") or m.group("cat2"):
+        return f"Catégorie {letters}", Span(m.start("letters"), m.end("letters"))
+    return letters, Span(m.start("letters"), m.end("letters"))
+
+
+#: a group named with its code: ``au sein du groupe Services des programmes et de l'administration (PA)``,
+#: ``in the Program and Administrative Services (PA) group``.
+NAMED_GROUP = re.compile(
+    r"\bgroupe[ \t]+(?:des[ \t]+|du[ \t]+|de[ \t]+la[ \t]+|de[ \t]+l['\u2019])?\[?"
+    r"(?P<fr>[A-Z\u00c0-\u00de][\w'\u2019 -]{2,80}?)[ \t]*\((?P<frcode>[A-Z]{2,3})\)"
+    r"|(?P<en>[A-Z][\w'-]*(?:[ \t]+(?:and|of|&|[A-Z][\w'-]*)){0,6})[ \t]*\((?P<encode>[A-Z]{2,3})\)"
+    r"[ \t]+[Gg]roup\b")
 
 
 def group_class(code: str, doc: Document) -> JobClass | None:
-    """The class a Government of Canada group code names (``IT-03`` -> IT, Information Technology)."""
+    """The class a Government of Canada group code names (``IT-03`` -> IT): the group as the document
+    names it with its code, else the ``[groups]`` name where the document says it, else the code alone."""
     m = GROUP_CODE.match(code)
     if not m:
         return None
-    names = table("groups", language(doc.text))
-    name = names.get(m.group(1))
-    return JobClass(m.group(1), str(name)) if name else None
+    if named := NAMED_GROUP.search(doc.text):
+        key = "fr" if named.group("fr") else "en"
+        return JobClass(named.group(f"{key}code"), named.group(key).strip())
+    names = {c: str(n) for c, n in table("groups", language(doc.text)).items()}
+    for other, name in names.items():  # ``IT-04 ... in the Computer Systems group``
+        if re.search(rf"(?i)\bgroupe[ \t]+(?:des[ \t]+|du[ \t]+|de[ \t]+la[ \t]+|de[ \t]+l['\u2019])?\[?"
+                     rf"{_loose(name)}|{_loose(name)}[ \t]+group\b", doc.text):
+            return JobClass(other, name)
+    own = names.get(m.group(1))
+    return JobClass(m.group(1), own if own and fold(own) in fold(doc.text) else None)
+
+
+def _loose(name: str) -> str:
+    """A name as a pattern that any apostrophe and spacing match."""
+    return r"[ \t]+".join(re.sub(r"['\u2019]", "['\u2019]", re.escape(w)) for w in name.split())
