@@ -20,6 +20,7 @@ import re
 
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.generic_duties import duties
+from orgkg.extract.families.generic_education import education
 from orgkg.extract.families.generic_forms import (
     as_written,
     factors,
@@ -32,7 +33,6 @@ from orgkg.extract.families.generic_forms import (
 from orgkg.extract.families.generic_phrases import (
     SUPERVISED_LABELS,
     budgets,
-    education,
     experience,
     location_phrase,
     staff_counts,

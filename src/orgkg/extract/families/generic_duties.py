@@ -169,17 +169,6 @@ def duties(text: str) -> list[Duty]:
     return out
 
 
-def qualification_lines(text: str) -> list[str]:
-    """The lines under headings about qualifications, education or experience."""
-    out, inside = [], False
-    for ln in text.splitlines():
-        if is_heading(ln) and marker(ln)[0] == "none":
-            inside = bool(re.search(r"qualif|requirement|education|experience|knowledge", ln, re.I))
-        elif inside:
-            out.append(ln)
-    return out
-
-
 def listed_after(text: str) -> list[str]:
     """Short title lines (bulleted or not) that follow a label, up to a sentence, label or heading."""
     out = []

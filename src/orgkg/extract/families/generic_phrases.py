@@ -1,19 +1,16 @@
-"""Generic phrase rules: supervisor, supervision, staff, budgets, education, experience.
+"""Generic phrase rules: supervisor, supervision, staff, budgets, experience (education: generic_education).
 
 Each reads wording that job descriptions of any layout share: "reporting to
 the X", "under the supervision of the X", "Direct reports: N" (with the titles
 listed after it), "supervises a team of N", "N professional staff", "$N million
-budget", "Bachelor's degree in ...", "N years of related experience".
+budget", "N years of related experience".
 """
 
 from __future__ import annotations
 
 import re
 
-from orgkg.extract.families.generic_duties import (
-    listed_after,
-    qualification_lines,
-)
+from orgkg.extract.families.generic_duties import listed_after
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, squash, to_int, to_number
 
@@ -212,29 +209,10 @@ def budgets(text: str) -> list[Budget]:
     return out
 
 
-def education(text: str) -> str | None:
-    """The first degree, diploma or certificate a requirement names."""
-    pat = (r"\b(?:(?:Bachelor|Master|Doctor|Associate)(?:['’]?s)?(?:\s+of\s+[A-Z]\w+)?\s+degree|"
-           r"(?:Bachelor|Master)['’]s|Ph\.?\s?D\.?|doctorate|(?:(?:university|college|post-secondary|"
-           r"undergraduate|graduate)\s+)?degree(?!\s+of\b)|high\s+school\s+diploma|(?-i:GED)|diploma|"
-           r"(?:tertiary|university)\s+qualifications?)\b")
-    quals = "\n".join(qualification_lines(text))
-    m = next((m for t in (quals, text) for m in re.finditer(pat, t, re.I)
-              if m.group(0) == "GED" or not m.group(0).isupper()), None)
-    if not m:
-        return None
-    rest = m.string[m.start() : m.start() + 200]
-    rest = re.sub(r"\n(?=[ \t]*[a-z])", " ", rest)
-    phrase = re.split(r"[.;:\n]|\s+(?:and|plus|with|from|along)\s+|,\s+(?:and|plus|or\s+an?|or\s+equivalent|"
-                      r"supplemented|including|preferably)\b", rest)[0]
-    phrase = clean_title(phrase)
-    return phrase[0].upper() + phrase[1:] if phrase else None
-
-
 def experience(text: str) -> tuple[float | None, str | None]:
     """Minimum years of experience, and a class named by "experience at the level of X"."""
     m = re.search(rf"({N})(?:\s*\(\d+\))?\s*(?:\+|or\s+more|to\s+\w+|-\s*\d+)?\s+(?:full[- ]time\s+)?"
-                  rf"years?['’]?\s+(?:of\s+)?(?:[\w/,-]+\s+){{0,6}}?experience", text, re.I)
+                  rf"years?['’]?\s+(?:of\s+)?(?:[\w/,-]+\s+){{0,10}}?experience", text, re.I)
     years = to_number(m.group(1)) if m else None
     c = re.search(r"experience\s+(?:at|equivalent\s+to)\s+the\s+level\s+of\s+(?:an?\s+|the\s+)?"
                   r"([A-Z][\w ]+?)(?=[.,;(]|\s+(?:or|and|with|in)\b)", text)
