@@ -57,8 +57,9 @@ from orgkg.extract.rules.figures import experience_years
 from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.organisation import jurisdiction, organisation_named, units_named
 from orgkg.extract.rules.reporting import location, reports_to
-from orgkg.extract.rules.titles import acceptable, title_field, title_in_prose
+from orgkg.extract.rules.titles import KIND, acceptable, title_field, title_in_prose
 from orgkg.extract.rules.titles import title as shared_title
+from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import Document, Span, parse
 from orgkg.extract.text import (
     clean_title,
@@ -221,8 +222,10 @@ def first_field(text: str, kind: str) -> str | None:
 
 # ---------------------------------------------------------------- the position's names
 
-def fallback_title(text: str) -> str | None:
-    """The first short heading-like line that is not boilerplate or a label."""
+def fallback_title(text: str, *, pass_over: bool = False) -> str | None:
+    """The first short heading-like line that is not boilerplate or a label; with ``pass_over``, the
+    first that reads as a title (page chrome such as ``Skip to main content`` and section names
+    passed over), above the first paragraph of prose."""
     boiler = re.compile(r"(?:job|position|class|role)\s+(?:description|profile|specification|posting)|"
                         r"^page\b|confidential|^date\b|^revised|^draft|authority|commission|government|ministry|"
                         r"department|agency|\bboard\b|council|office\s+of|\bcounty\b|city\s+of|state\s+of|"
@@ -230,10 +233,19 @@ def fallback_title(text: str) -> str | None:
                         re.I)
     for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:15]:
         line = clean_title(strip_bullet(line))
+        if (kind := KIND.search(line)) and kind.start() > 0:
+            line = line[: kind.start()].strip()  # ``Senior Content Designer Job description``
+        if pass_over and (len(line.split()) > PROSE_WORDS or line.endswith(".")):
+            return None  # the prose has begun: a title stands above it
         if (line and ":" not in line and len(line.split()) <= 10 and not boiler.search(line)
-                and not JURISDICTION.fullmatch(line) and not line.endswith(".")):
+                and not JURISDICTION.fullmatch(line) and not line.endswith(".")
+                and (acceptable(line) or not pass_over)):
             return line
     return None
+
+
+#: a line of more words than this is prose, not a heading.
+PROSE_WORDS = 15
 
 
 # ---------------------------------------------------------------- classification
@@ -397,16 +409,19 @@ class GenericDescription(Extractor):
         if title and EMPLOYMENT_WORDS.match(title):
             title = None
         pos = Position(title=as_written(clean_title(title or fallback_title(text) or ""), text)
-                       or "Untitled position")
+                       or UNTITLED)
         doc = parse(raw)
         if labelled_title := title_field(doc):
             pos.title = labelled_title[0]
             span = labelled_title[1]
             spans.append(Evidence("title", pos.title, span.start, span.end, raw[span.start : span.end]))
-        elif not acceptable(pos.title) and (heading := shared_title(doc) or title_in_prose(doc)):
-            pos.title = heading[0]
-            spans.append(Evidence("title", heading[0], heading[1].start, heading[1].end,
-                                  raw[heading[1].start : heading[1].end]))
+        elif not acceptable(pos.title) or pos.title == UNTITLED:
+            if heading := shared_title(doc) or title_in_prose(doc):
+                pos.title = heading[0]
+                spans.append(Evidence("title", heading[0], heading[1].start, heading[1].end,
+                                      raw[heading[1].start : heading[1].end]))
+            elif later := fallback_title(text, pass_over=True):
+                pos.title = as_written(later, text)
         stated_class = re.sub(r"[\s-]", "", first_field(text, "class") or "").casefold()
         for scheme in ("position number", "job code", "competition number"):
             value = first_field(text, scheme)

@@ -112,8 +112,10 @@ def _around() -> list[re.Pattern[str]]:
     out = []
     for lang in LANGUAGES:
         for entry in _entries("phrases", "title_around", lang):
-            words = re.escape(str(entry)).replace("'", "['\u2019]").replace(r"\ ", r"[ \t]+")
-            out.append(re.compile(words.replace(r"\{t\}", _T), re.I))
+            before, _, after = str(entry).partition("{t}")
+            said = [re.escape(w).replace("'", "['\u2019]").replace(r"\ ", r"[ \t]+") for w in (before, after)]
+            # the phrase's words in any case, the title's own in capitals (``division is`` is no title)
+            out.append(re.compile(f"(?i:{said[0]}){_T}(?i:{said[1]})"))
     return out
 
 
