@@ -55,7 +55,7 @@ from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties as shared_duties
 from orgkg.extract.rules.figures import experience_years
 from orgkg.extract.rules.figures import staff_counts as staff_figures
-from orgkg.extract.rules.organisation import jurisdiction, organisation_named, units_named
+from orgkg.extract.rules.organisation import jurisdiction, organisation_named, units_labelled, units_named
 from orgkg.extract.rules.reporting import location, reports_to
 from orgkg.extract.rules.titles import KIND, acceptable, title_field, title_in_prose
 from orgkg.extract.rules.titles import title as shared_title
@@ -390,8 +390,10 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         ex.organisation.organization = ex.organisation.jurisdiction  # a university employs as itself
     if not ex.organisation.units:
         known |= {fold(ex.organisation.organization or "")}
-        for unit in units_named(doc, not_names=known):
-            ex.organisation.units.append((unit[0], unit[0].split()[-1].casefold()))
+        given = units_labelled(doc, not_names=known) or [
+            (unit, unit[0].split()[-1].casefold()) for unit in units_named(doc, not_names=known)]
+        for unit, kind in given:
+            ex.organisation.units.append((unit[0], kind))
             out.append(_evidence("org_units", unit, doc.text))
     return out
 

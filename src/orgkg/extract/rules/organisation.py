@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, fold, table, words
-from orgkg.extract.rules.labels import Found
+from orgkg.extract.lexicon import LANGUAGES, fold, language, table, words
+from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.structure import Document, Span
 
 
@@ -91,8 +91,7 @@ UNIT_NAME = re.compile(
 
 def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> list[Found]:
     """Units the document names early or often, outermost kind first (division before team)."""
-    ranked = table("unit_heads", "en").get("ranked", [])
-    rank = {str(w): k for k, w in enumerate(ranked if isinstance(ranked, list) else [])}
+    rank = _rank()
     seen: dict[str, tuple[int, Span, int]] = {}
     for m in UNIT_NAME.finditer(doc.text):
         head = (m.group("head") or m.group("low") or m.group("lead") or m.group("fr") or "").casefold()
@@ -150,6 +149,34 @@ def _same_unit(name: str, seen: dict[str, tuple[int, Span, int]]) -> str | None:
                  and (mine <= set(k.split()) or set(k.split()) <= mine)), None)
 
 
+def units_labelled(doc: Document, *,
+                   not_names: set[str] | frozenset[str] = frozenset()) -> list[tuple[Found, str]]:
+    """Units given under their labels (``Branch: Finance``; ``Business Unit`` above its value), each
+    with its kind, outermost kind first."""
+    rank = _rank()
+    known = {_core(n) for n in not_names}
+    labels = table("labels", language(doc.text)).get("unit", [])
+    mine = {fold(str(w)) for w in (labels if isinstance(labels, list) else [])}  # ``Service`` is French only
+    out: dict[str, tuple[int, int, Found, str]] = {}
+    for f in labelled(doc, "unit"):
+        found = clean(doc, f.value_start, f.value_end)
+        label = fold(f.label).split()
+        kind = next((k for w in reversed(label) if (k := FRENCH_LABELS.get(w, w)) in rank), "unit")
+        if found and len(found[0].split()) <= 10 and _core(found[0]) not in known and \
+                fold(f.label) in mine:
+            out.setdefault(fold(found[0]), (rank[kind], f.value_start, found, kind))
+    return [(found, kind) for _, _, found, kind in sorted(out.values(), key=lambda x: x[:2])]
+
+
+@cache
+def _rank() -> dict[str, int]:
+    ranked = table("unit_heads", "en").get("ranked", [])
+    return {str(w): k for k, w in enumerate(ranked if isinstance(ranked, list) else [])}
+
+
 FRENCH_HEADS = {"équipe": "team", "equipe": "team", "sous-direction": "division"}
+#: the kind a French unit label names.
+FRENCH_LABELS = {**FRENCH_HEADS, "direction": "directorate", "secteur": "branch", "service": "section",
+                 "unite": "unit"}
 #: more units than this named in prose are a list of the organisation's parts, not the post's line.
 MAX_UNITS = 2
