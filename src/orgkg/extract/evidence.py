@@ -112,7 +112,9 @@ def _string_span(doc: Folded, value: str) -> tuple[int, int] | None:
     for n in range(len(words) - 1, 1, -1):
         if span := doc.find(" ".join(words[-n:])):
             return span
-    for w in sorted(set(re.split(r"[\s\-/,.;:()'\"]+", value)), key=len, reverse=True):
+    # Longest first; words of one length in the order the value gives them (not a set's order,
+    # which changes from run to run).
+    for w in sorted(dict.fromkeys(re.split(r"[\s\-/,.;:()'\"]+", value)), key=len, reverse=True):
         if len(w) >= 2 and (span := doc.find(w)):
             return span
     return None
