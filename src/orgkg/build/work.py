@@ -12,6 +12,13 @@ worker (``read.worker``). A pool process dies with the build
 (``PR_SET_PDEATHSIG``, and its reader worker with it) and ignores Ctrl-C
 (the build answers it and ends the pool). A build of a few documents reads
 them in its own process: starting the pool would cost more than it saves.
+
+Pool processes are forked from the build when it runs a single thread: they
+start with everything imported, at once (a spawned process imports the whole
+pipeline again, about half a second of CPU each, longer than reading the
+corpus of ``bench.corpus`` takes). A build with other threads (a program
+embedding the library) spawns them, as forking a threaded process is unsafe.
+The reader worker is always spawned: it starts fresh, without the build's memory.
 """
 
 from __future__ import annotations
@@ -110,6 +117,16 @@ def _read_in_pool(job: Job) -> Piece:
     return read(job, _WORKER)
 
 
+def start_method() -> str:
+    """``fork`` when this process runs a single thread (counting threads of native libraries, which
+    ``threading`` does not see), else ``spawn``."""
+    try:
+        threads = len(os.listdir("/proc/self/task"))
+    except OSError:  # no /proc: not Linux, where fork is not the default for good reasons
+        return "spawn"
+    return "fork" if threads == 1 and "fork" in mp.get_all_start_methods() else "spawn"
+
+
 def processes(jobs: int, workers: int | None) -> int:
     """How many pool processes read ``jobs`` documents (1: none, the build reads them itself)."""
     cores = workers if workers is not None else (len(os.sched_getaffinity(0)) or 1)
@@ -127,7 +144,7 @@ class Readers:
         self.pool: Pool | None = None
         self.worker: Worker | None = None
         if n > 1:
-            self.pool = mp.get_context("spawn").Pool(n, initializer=_start, initargs=(os.getpid(),))
+            self.pool = mp.get_context(start_method()).Pool(n, initializer=_start, initargs=(os.getpid(),))
         else:
             self.worker = _reader_worker()
 

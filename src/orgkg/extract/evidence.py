@@ -88,12 +88,22 @@ class Folded:
         needle = fold(value)
         if not needle:
             return None
-        edge = r"(?<![\w])" if word and needle[0].isalnum() else ""
-        tail = r"(?![\w])" if word and needle[-1].isalnum() else ""
-        m = re.search(edge + re.escape(needle) + tail, self.folded)
-        if not m:
-            return None
-        return self.where[m.start()], self.where[m.end() - 1] + 1
+        edge = word and needle[0].isalnum()
+        tail = word and needle[-1].isalnum()
+        text, n = self.folded, len(needle)
+        at = text.find(needle)
+        while at >= 0:  # the first occurrence on word boundaries (a pattern per value would be compiled
+            # per value: thousands of them push the rules' own patterns out of ``re``'s cache)
+            if not (edge and at and _word(text[at - 1])) and not (tail and at + n < len(text)
+                                                                   and _word(text[at + n])):
+                return self.where[at], self.where[at + n - 1] + 1
+            at = text.find(needle, at + 1)
+        return None
+
+
+def _word(c: str) -> bool:
+    """Whether ``c`` is a word character as ``re``'s ``\\w`` reads one."""
+    return c.isalnum() or c == "_"
 
 
 def fold(value: str) -> str:

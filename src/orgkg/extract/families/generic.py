@@ -188,7 +188,7 @@ def _is_label(value: str) -> bool:
         first.isupper() and bool(_label_kind(first)))
 
 
-@functools.lru_cache(maxsize=256)
+@functools.cache  # every label of the lexicon: a bounded cache would compile them again each document
 def _field_patterns(label: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A label at a line's start, after a column gap (``Class: X      Job Code: Y``), and a quick
     probe: a label followed by a colon somewhere on its line."""
