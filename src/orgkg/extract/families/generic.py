@@ -56,6 +56,7 @@ from orgkg.extract.rules.duties import duties as shared_duties
 from orgkg.extract.rules.figures import experience_years
 from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.organisation import jurisdiction, organisation_named, units_labelled, units_named
+from orgkg.extract.rules.placement import organisation_stated, units_stated
 from orgkg.extract.rules.reporting import location, reports_to
 from orgkg.extract.rules.titles import KIND, acceptable, title_field, title_in_prose
 from orgkg.extract.rules.titles import title as shared_title
@@ -382,7 +383,8 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         ex.organisation.location = place[0]
         out.append(_evidence("location", place, doc.text))
     known = {fold(v) for v in (ex.organisation.jurisdiction, pos.title) if v}
-    if not ex.organisation.organization and (org := organisation_named(doc, not_names=known)):
+    if not ex.organisation.organization and (
+            org := organisation_stated(doc) or organisation_named(doc, not_names=known)):
         ex.organisation.organization = org[0]
         out.append(_evidence("organization", org, doc.text))
     if not ex.organisation.organization and re.search(r"\b(?:University|College)\b",
@@ -391,7 +393,8 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not ex.organisation.units:
         known |= {fold(ex.organisation.organization or "")}
         given = units_labelled(doc, not_names=known) or [
-            (unit, unit[0].split()[-1].casefold()) for unit in units_named(doc, not_names=known)]
+            (unit, unit[0].split()[-1].casefold())
+            for unit in units_stated(doc, ex.organisation.organization) or units_named(doc, not_names=known)]
         for unit, kind in given:
             ex.organisation.units.append((unit[0], kind))
             out.append(_evidence("org_units", unit, doc.text))

@@ -12,6 +12,7 @@ from functools import cache
 
 from orgkg.extract.lexicon import LANGUAGES, fold, language, table, words
 from orgkg.extract.rules.labels import Found, clean, labelled
+from orgkg.extract.rules.placement import after_organisation
 from orgkg.extract.structure import Document, Span
 
 
@@ -84,9 +85,11 @@ UNIT_NAME = re.compile(
     r"(?P<low>team|unit|division|branch|directorate|bureau)\b(?!-)"
     rf"|(?<![\w.]){_NOT_FIRST}(?P<name>(?:{_CAP}[ \t]+(?:(?:and|of|&)[ \t]+)?){{1,5}})(?P<head>[A-Z][a-z]+)\b"
     rf"|(?<![\w.])(?P<lead>Office|Division|Bureau)[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
-    r"|(?<![\w.])(?P<fr>[ÉE]quipe|[Ss]ous-direction)[ \t]+"
+    r"|(?<![\w.])(?<!sous la )(?<!en )(?P<fr>[ÉE]quipe|[Ss]ous-direction|[Dd]irection|[Uu]nit[ée]|"
+    r"[Ss]ecr[ée]tariat[ \t]+g[ée]n[ée]ral)[ \t]+"
     r"(?:de[ \t]+la|de[ \t]+l['\u2019]|des|du|de|d['\u2019])[ \t]*[\w\u00c0-\u00ff'\u2019-]+"
-    r"(?:[ \t]+(?:et[ \t]+)?[a-z\u00e0-\u00ff'\u2019-]{3,}){0,3}")
+    r"(?:[ \t]+(?:(?:et|de[ \t]+la|de|du|des)[ \t]+|d['\u2019]|de[ \t]+l['\u2019])?"
+    r"[a-z\u00e0-\u00ff'\u2019-]{3,}){0,4}")
 
 
 def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> list[Found]:
@@ -97,6 +100,8 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
         head = (m.group("head") or m.group("low") or m.group("lead") or m.group("fr") or "").casefold()
         head = FRENCH_HEADS.get(head, head)
         name = m.group(0).strip().rstrip("'\u2019-")
+        if m.group("fr"):
+            name = _before_verb(name)
         if head not in rank or not _unit_name(name, head, not_names):
             continue
         key = _same_unit(fold(name), seen) or fold(name)
@@ -116,6 +121,8 @@ def _unit_name(name: str, head: str, not_names: set[str] | frozenset[str]) -> bo
     core = _core(name)
     if core in {_core(n) for n in not_names} or fold(name) in _cues() or len(name.split()) < 2:
         return False
+    if any(n.startswith(fold(name) + " ") for n in not_names):
+        return False  # the organisation's name cut short: ``direction de la jeunesse, de ...``
     if fold(name.split()[0]) in words("words", "not_unit_words"):
         return False
     return not (head == "section" and core & _document_parts())
@@ -138,7 +145,8 @@ def _core(name: str) -> frozenset[str]:
 def _kinds() -> frozenset[str]:
     ranked = table("unit_heads", "en").get("ranked", [])
     heads = {str(w) for w in (ranked if isinstance(ranked, list) else [])}
-    return words("words", "organisation_heads") | heads | {"and", "of", "the", "s", "for"}
+    return words("words", "organisation_heads") | words("words", "unit_words") | heads | {
+        "and", "of", "the", "s", "for", "de", "du", "des", "la", "le", "les", "l", "d"}
 
 
 def _same_unit(name: str, seen: dict[str, tuple[int, Span, int]]) -> str | None:
@@ -160,6 +168,7 @@ def units_labelled(doc: Document, *,
     out: dict[str, tuple[int, int, Found, str]] = {}
     for f in labelled(doc, "unit"):
         found = clean(doc, f.value_start, f.value_end)
+        found = after_organisation(doc, found, not_names) if found else None
         label = fold(f.label).split()
         kind = next((k for w in reversed(label) if (k := FRENCH_LABELS.get(w, w)) in rank), "unit")
         if found and len(found[0].split()) <= 10 and _core(found[0]) not in known and \
@@ -174,7 +183,19 @@ def _rank() -> dict[str, int]:
     return {str(w): k for k, w in enumerate(ranked if isinstance(ranked, list) else [])}
 
 
-FRENCH_HEADS = {"équipe": "team", "equipe": "team", "sous-direction": "division"}
+def _before_verb(name: str) -> str:
+    """``direction des affaires juridiques comprend`` -> ``direction des affaires juridiques``."""
+    verbs = words("words", "clause_links") | words("words", "duty_verbs")
+    kept = name.split()
+    for k, w in enumerate(kept[2:], start=2):
+        if fold(w) in verbs:
+            return " ".join(kept[:k])
+    return name
+
+
+FRENCH_HEADS = {"équipe": "team", "equipe": "team", "sous-direction": "division", "direction": "directorate",
+                "unité": "unit", "unite": "unit", "secrétariat général": "directorate",
+                "secretariat general": "directorate"}
 #: the kind a French unit label names.
 FRENCH_LABELS = {**FRENCH_HEADS, "direction": "directorate", "secteur": "branch", "service": "section",
                  "unite": "unit"}

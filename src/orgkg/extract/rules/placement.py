@@ -1,0 +1,168 @@
+"""Where a document places the post: the organisation and the unit it states, before any guess.
+
+The organisation, in this order:
+
+- a label (``[labels] organization``: ``Émis par :``, ``Employeur :``, ``Ministère :``), a trailing
+  acronym dropped (``... Répression des Fraudes (DGCCRF)``);
+- a vacancy notice (``[phrases] vacancy_in``): "Un emploi de sous-directeur est vacant au sein des
+  ministères sociaux";
+- the first sentence of an employer section (``[headings] employer``: "Descriptif de l'employeur",
+  "About us") that names a body with its acronym: "La direction de la jeunesse, ... (DJEPVA) élabore";
+- a sentence that says what the employer is (``[words] organisation_nouns``): "Les Territoires de la
+  Mémoire sont un centre d'Éducation ...", "Code for Canada is a non-profit organization".
+
+The units: a unit label (``[labels] unit``: ``Direction de rattachement :``, ``Branch:``), the
+organisation's name at its head dropped (``Direction générale ..., bureau 2D`` -> ``bureau 2D``); else
+an assignment (``[phrases] assigned_to``: "sera affecté·e au service Gestion des Ressources
+financières", "rejoindra le service Projets de l'association"), cut before the organisation or a new
+clause.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from orgkg.extract.lexicon import LANGUAGES, entries, fold, words
+from orgkg.extract.rules.labels import Found, clean, labelled
+from orgkg.extract.rules.titles import phrase
+from orgkg.extract.structure import Document
+
+#: an acronym in brackets after a name: ``(DGCCRF)``, ``(SGA/DAJ)``.
+ACRONYM = re.compile(r"[ \t]*\([A-Z][A-Za-z/&.-]{1,11}\)")
+MAX_WORDS = 16
+
+
+def organisation_stated(doc: Document) -> Found | None:
+    """The organisation a label, a vacancy notice or the employer's own description names."""
+    for f in labelled(doc, "organization", loose=False):
+        if (found := clean(doc, f.value_start, f.value_end)) and _name(found[0]):
+            return _without_acronym(doc, found)
+    if (found := phrase(doc, "vacancy_in", stop=".;:(),")) and _name(found[0]):
+        return found
+    return _introduced(doc)
+
+
+def _name(value: str) -> bool:
+    return 1 <= len(value.split()) <= MAX_WORDS and bool(re.match(r"\w", value))
+
+
+def _without_acronym(doc: Document, found: Found) -> Found:
+    span = found[1]
+    m = ACRONYM.search(doc.text, span.start, span.end)
+    if m and m.end() >= span.end - 1 and m.start() > span.start:
+        return clean(doc, span.start, m.start()) or found
+    return found
+
+
+#: a body named with its acronym at a sentence's start: ``La direction de ... (DJEPVA) élabore``.
+INTRODUCED = re.compile(r"(?:(?:La|Le|Les|The)[ \t]+|L['\u2019])?(?P<name>[^\W\d_][^()\n.;:]{2,160}?)"
+                        r"[ \t]*\([A-Z][A-Za-z]{1,9}\)")
+
+
+def _introduced(doc: Document) -> Found | None:
+    for section in doc.sections:
+        if section.heading is None or not _starts_with(fold(section.heading.text), "employer"):
+            continue
+        for para in doc.paragraphs(section)[:2]:
+            m = INTRODUCED.match(doc.text, para.start, para.end)
+            if m and _name(m.group("name")):
+                return clean(doc, m.start("name"), m.end("name"))
+    return _described(doc)
+
+
+def _starts_with(folded: str, key: str) -> bool:
+    return any(folded == w or folded.startswith(w + " ") for w in words("headings", key))
+
+
+@cache
+def _description() -> re.Pattern[str]:
+    """``Les Territoires de la Mémoire sont un centre``: a capitalised name, then "is a <noun>"."""
+    nouns = "|".join(re.escape(n) for n in _organisation_nouns())
+    word = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
+    link = r"de|du|des|la|le|les|l['\u2019]|d['\u2019]|of|for|the|and|et"
+    name = rf"(?P<name>(?:(?:Les|Le|La|The)[ \t]+|L['\u2019])?{word}(?:[ \t]+(?:{link}|{word})){{0,8}})"
+    verb = r"[ \t]+(?:est|sont|is|are)[ \t]+(?:un|une|an?)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    return re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=\n)){name}{verb}(?i:{nouns})\b", re.M)
+
+
+def _described(doc: Document) -> Found | None:
+    start = doc.lines[doc.front_end].start if doc.front_end < len(doc.lines) else 0
+    for m in _description().finditer(doc.text, start):
+        name = m.group("name")
+        if fold(name).split()[-1] in {"de", "du", "des", "la", "le", "les", "of", "the", "and", "et", "for"}:
+            continue
+        if not re.match(r"(?:Il|Elle|Ils|Elles|It|This|That|Our|Notre|Nous|We|Ce|Cet|Cette)\b", name):
+            return clean(doc, m.start("name"), m.end("name"))
+    return None
+
+
+def units_stated(doc: Document, organisation: str | None) -> list[Found]:
+    """The units a label or an assignment names, outermost first."""
+    for f in labelled(doc, "unit", loose=False):
+        names = {fold(ACRONYM.sub("", organisation))} if organisation else set()
+        if (found := clean(doc, f.value_start, f.value_end)) and (unit := after_organisation(
+                doc, found, names)) and _name(unit[0]):
+            return [unit]
+    for m in _assigned().finditer(doc.text):
+        found = clean(doc, m.start("unit"), _unit_end(doc, m.start("unit"), m.end("unit"), organisation))
+        if found and _name(found[0]) and _has_unit_word(found[0]):
+            return [found]
+    return []
+
+
+def after_organisation(doc: Document, found: Found, names: set[str] | frozenset[str]) -> Found | None:
+    """A unit's value without the organisation at its head: ``Direction générale de X, bureau 2D`` under
+    ``Direction générale de X`` is ``bureau 2D``; None when it is the organisation (``names`` folded)."""
+    value, span = found
+    if fold(ACRONYM.sub("", value)) in names:
+        return None
+    for cut in re.finditer(r"[,;\u2013\u2014][ \t]*", doc.text[span.start : span.end]):
+        if fold(ACRONYM.sub("", doc.text[span.start : span.start + cut.start()])) in names:
+            return clean(doc, span.start + cut.end(), span.end)
+    return found
+
+
+@cache
+def _assigned() -> re.Pattern[str]:
+    """Every ``[phrases] assigned_to`` entry, a participle in any inclusive spelling (``affecté·e``,
+    ``affecté-e``, ``affecté(e)``), then the unit up to the end of the clause."""
+    leads = [str(w) for lang in LANGUAGES for w in entries(lang)["phrases"].get("assigned_to", [])]
+    alternation = "|".join(re.sub(r"\\ ", r"\\s+", re.escape(w)).replace("'", "['\u2019]")
+                           .replace("é", "é(?:e|-e|\u00b7e|\\(e\\)|\\.e)?")
+                           for w in sorted(leads, key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{alternation})(?:(?<=['\u2019])|\s+)(?P<unit>[^.;:()\n]{{3,160}})")
+
+
+#: an article before a name: ``Les Territoires`` and ``des Territoires`` name the same body.
+ARTICLE = re.compile(r"^(?:(?:les|le|la|the)\s+|l['\u2019])", re.I)
+
+
+def _unit_end(doc: Document, start: int, end: int, organisation: str | None) -> int:
+    """Before the organisation (``... des Territoires de la Mémoire``), a body (``de l'association``),
+    or a new clause (``, qui``, ``en renfort``)."""
+    text = doc.text[start:end]
+    cuts = [len(text)]
+    if organisation:
+        core = ARTICLE.sub("", ACRONYM.sub("", organisation).strip())
+        if core and (m := re.search(rf"\s+(?:de\s+|du\s+|des\s+|d['\u2019]|of\s+)?{ARTICLE.pattern[1:]}?"
+                                     rf"{re.escape(core)}", text, re.I)):
+            cuts.append(m.start())
+    nouns = "|".join(re.escape(n) for n in _organisation_nouns())
+    if m := re.search(rf"(?i)\s+(?:de\s+l['\u2019]|du\s+|de\s+la\s+|of\s+the\s+)(?:{nouns})\b", text):
+        cuts.append(m.start())
+    if m := re.search(r"(?i),|\s+(?:en|qui|pour|afin|où|dont|avec|to|who|which|where|as|in order)\b", text):
+        cuts.append(m.start())
+    return start + min(cuts)
+
+
+@cache
+def _organisation_nouns() -> list[str]:
+    found = {str(n) for lang in LANGUAGES for n in entries(lang)["words"].get("organisation_nouns", [])}
+    return sorted(found, key=len, reverse=True)
+
+
+def _has_unit_word(value: str) -> bool:
+    folded = fold(value).split()
+    return bool(folded) and bool({folded[0], folded[-1]} & words("words", "unit_words"))
+
