@@ -427,6 +427,8 @@ class GenericDescription(Extractor):
                                       raw[heading[1].start : heading[1].end]))
             elif later := fallback_title(text, pass_over=True):
                 pos.title = as_written(later, text)
+            elif not acceptable(pos.title):
+                pos.title = UNTITLED  # ``Summary`` names a section, not the post
         stated_class = re.sub(r"[\s-]", "", first_field(text, "class") or "").casefold()
         for scheme in ("position number", "job code", "competition number"):
             value = first_field(text, scheme)

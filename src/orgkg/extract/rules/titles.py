@@ -123,6 +123,8 @@ def title_in_prose(doc: Document) -> Found | None:
     """``Le titulaire exerce les fonctions de sous-directeur, délégué à ...``, ``We are looking for a
     Portfolio Manager to ...``: the title a sentence names."""
     found = phrase(doc, "title")
+    if found and (cut := re.search(r"\s+to\s+[a-z]", found[0])):  # ``a Budget Officer to join the team``
+        found = found[0][: cut.start()], Span(found[1].start, found[1].start + cut.start())
     if found and acceptable(found[0]):
         return found
     hits = sorted((m for pattern in _around() for m in pattern.finditer(doc.text)), key=lambda m: m.start())
