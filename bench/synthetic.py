@@ -41,7 +41,15 @@ from orgkg.extract.records import (
     Position,
     StaffCount,
 )
-from orgkg.graph.structure import STRUCTURE_GRAPH, Structure, derive, facts
+from orgkg.graph.structure import (
+    STRUCTURE_GRAPH,
+    Figures,
+    Structure,
+    count,
+    derive,
+    facts,
+    figure_facts,
+)
 from orgkg.mapping import Provenance, to_graph
 
 JURISDICTION = "Synthetic Province"
@@ -246,25 +254,62 @@ def cached_store(nq: Path, path: Path) -> Path:
         store.flush()
         del store
         tmp.rename(path)
+    elif not has_figures(path):  # cached before the structure graph held the figures
+        store = ox.Store(str(path))
+        add_figures(store)
+        store.flush()
+        del store
     return path
+
+
+DEEPEST = ox.NamedNode("https://w3id.org/orgkg/ontology#deepestPost")
+
+
+def has_figures(path: Path) -> bool:
+    store = ox.Store.read_only(str(path))
+    return any(True for _ in store.quads_for_pattern(None, DEEPEST, None, ox.DefaultGraph()))
+
+
+def _pairs(store: ox.Store, text: str) -> list[tuple[str, str]]:
+    return [(r[0].value, r[1].value) for r in store.query(text)]  # type: ignore[index, union-attr]
+
+
+def _lines(store: ox.Store) -> list[tuple[str, str]]:
+    return _pairs(store, "SELECT ?s ?o WHERE { ?s <http://www.w3.org/ns/org#reportsTo> ?o }")
 
 
 def structure_of(store: ox.Store) -> Structure:
     """The derived structure (``orgkg.graph.structure``) of the reporting lines in a store's union copy."""
-    lines = ((r[0].value, r[1].value) for r in store.query(  # type: ignore[index, union-attr]
-        "SELECT ?s ?o WHERE { ?s <http://www.w3.org/ns/org#reportsTo> ?o }"))
     posts = (r[0].value for r in store.query(  # type: ignore[index, union-attr]
         "SELECT ?p WHERE { ?p a <http://www.w3.org/ns/org#Post> }"))
-    return derive(lines, posts)
+    return derive(_lines(store), posts)
+
+
+def figures_of(store: ox.Store, structure: Structure) -> Figures:
+    """The report's figures (``orgkg.graph.structure.count``) of a store's union copy."""
+    placed = _pairs(store, "SELECT ?p ?u WHERE { ?p <http://www.w3.org/ns/org#postIn> ?u }")
+    vacant = (r[0].value for r in store.query(  # type: ignore[index, union-attr]
+        "SELECT ?p WHERE { ?p <https://w3id.org/orgkg/ontology#vacant> true }"))
+    return count(structure, _lines(store), placed, vacant)
+
+
+def _add(store: ox.Store, facts: Iterator[tuple[URIRef, URIRef, URIRef | Literal]]) -> int:
+    graph = ox.NamedNode(str(STRUCTURE_GRAPH))
+    triples = [ox.Triple(*(to_ox(t) for t in fact)) for fact in facts]
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, g) for g in (graph, ox.DefaultGraph())
+                      for t in triples)
+    return len(triples)
 
 
 def add_structure(store: ox.Store) -> int:
     """The structure graph ``orgkg build`` derives, in its named graph and the union copy; its size."""
-    graph = ox.NamedNode(str(STRUCTURE_GRAPH))
-    triples = [ox.Triple(*(to_ox(t) for t in fact)) for fact in facts(structure_of(store))]
-    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, g) for g in (graph, ox.DefaultGraph())
-                      for t in triples)
-    return len(triples)
+    structure = structure_of(store)
+    return _add(store, facts(structure, figures_of(store, structure)))
+
+
+def add_figures(store: ox.Store) -> int:
+    """The figures alone, to a store cached with the layers and posts above only."""
+    return _add(store, figure_facts(figures_of(store, structure_of(store))))
 
 
 def to_ox(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:

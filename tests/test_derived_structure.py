@@ -1,10 +1,14 @@
-"""The structure the build derives (graph.structure): layers and posts above, equal to org:reportsTo+.
+"""The structure the build derives (graph.structure): layers and posts above, equal to org:reportsTo+,
+and the report's figures, equal to the queries that counted them before.
 
 The derived ``orgkg:reportsToTransitively`` pairs must be exactly the answers
 of the SPARQL path ``org:reportsTo+`` over the union of the documents, and
 each ``orgkg:layer`` 1 + the deepest supervisor's layer, on the bundled
 samples, on small hand-made organisations and on synthetic ones (with their
-injected reporting cycle).
+injected reporting cycle). The figures (per layer, per unit, the deepest
+post) must be what ``COUNTED`` (the named queries as they were before the
+figures were derived) counts over the union, on the same graphs and on the
+samples built with their position register (one vacant post).
 """
 
 from __future__ import annotations
@@ -17,7 +21,19 @@ from bench.synthetic import graphs as synthetic_graphs
 from rdflib import Graph, URIRef
 
 from orgkg.graph.built import BuiltGraph
-from orgkg.graph.structure import STRUCTURE_GRAPH, Structure, derive, with_structure
+from orgkg.graph.structure import (
+    STRUCTURE_GRAPH,
+    Figures,
+    LayerFigures,
+    Structure,
+    UnitFigures,
+    count,
+    derive,
+    with_structure,
+)
+from orgkg.graph.terms import python_value
+from orgkg.query.rows import rows
+from tests.conftest import ROOT, run
 from tests.support.orgs import loop, shared_post, store_of
 
 PATH = """PREFIX org: <http://www.w3.org/ns/org#>
@@ -29,6 +45,61 @@ PREFIX org: <http://www.w3.org/ns/org#>
 SELECT ?post ?layer WHERE { ?post a org:Post . OPTIONAL { ?post orgkg:layer ?layer } }"""
 LINES = """PREFIX org: <http://www.w3.org/ns/org#>
 SELECT ?post ?boss WHERE { ?post org:reportsTo ?boss }"""
+
+
+# What the figures replace: the report's queries counting over the union, as they were before.
+COUNTED = {
+    "positions-per-layer": """PREFIX orgkg: <https://w3id.org/orgkg/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+SELECT ?layer ?posts (COALESCE(?m, 0) AS ?managers) (COALESCE(?v, 0) AS ?vacant)
+WHERE {
+  { SELECT ?layer (COUNT(?post) AS ?posts) WHERE { ?post orgkg:layer ?layer } GROUP BY ?layer }
+  OPTIONAL { SELECT ?layer (COUNT(DISTINCT ?boss) AS ?m)
+             WHERE { ?sub org:reportsTo ?boss . ?boss orgkg:layer ?layer } GROUP BY ?layer }
+  OPTIONAL { SELECT ?layer (COUNT(DISTINCT ?open) AS ?v)
+             WHERE { ?open orgkg:vacant true ; orgkg:layer ?layer } GROUP BY ?layer }
+}""",
+    "layers-per-unit": """PREFIX orgkg: <https://w3id.org/orgkg/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+SELECT ?unit (COUNT(DISTINCT ?post) AS ?posts) (MAX(?layer) - MIN(?layer) + 1 AS ?layers)
+       (MIN(?layer) AS ?top) (MAX(?layer) AS ?bottom)
+WHERE { ?unit a org:OrganizationalUnit . ?post org:postIn ?unit ; orgkg:layer ?layer . }
+GROUP BY ?unit""",
+    "managers-per-staff": """PREFIX orgkg: <https://w3id.org/orgkg/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+SELECT ?unit ?posts ?managers
+WHERE {
+  { SELECT ?unit (COUNT(DISTINCT ?post) AS ?posts) WHERE { ?post org:postIn ?unit } GROUP BY ?unit }
+  OPTIONAL { SELECT ?unit (COUNT(DISTINCT ?boss) AS ?m)
+             WHERE { ?boss org:postIn ?unit . ?sub org:reportsTo ?boss } GROUP BY ?unit }
+  BIND (COALESCE(?m, 0) AS ?managers)
+}""",
+    "longest-chain": """PREFIX orgkg: <https://w3id.org/orgkg/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+SELECT ?layer ?post WHERE {
+  { SELECT (MIN(?candidate) AS ?deepest)
+    WHERE { { SELECT (MAX(?l) AS ?max) WHERE { ?any orgkg:layer ?l } } ?candidate orgkg:layer ?max } }
+  ?deepest org:reportsTo* ?post .
+  ?post orgkg:layer ?layer .
+}""",
+}
+
+
+def counted(graph: BuiltGraph, name: str) -> set[tuple[object, ...]]:
+    """The rows of the query as it counted before, each row's values in its variables' order."""
+    answer = graph.query(COUNTED[name])
+    return {tuple(python_value(row[v]) for v in answer.variables) for row in answer}  # type: ignore[union-attr]
+
+
+def read(graph: BuiltGraph, name: str) -> set[tuple[object, ...]]:
+    """The rows of the named query now (reading the figures), in the old query's variables."""
+    keys = [v.value for v in graph.query(COUNTED[name]).variables]  # type: ignore[union-attr]
+    return {tuple(r[k] for k in keys) for r in rows(graph, name)}
+
+
+def check_figures(graph: BuiltGraph) -> None:
+    for name in COUNTED:
+        assert read(graph, name) == counted(graph, name), name
 
 
 def pairs(graph: BuiltGraph, text: str) -> set[tuple[str, str]]:
@@ -57,6 +128,7 @@ def check(graph: BuiltGraph) -> None:
 def test_on_the_samples_the_derived_facts_are_the_transitive_query(built: Path) -> None:
     graph = BuiltGraph.open(built)
     check(graph)
+    check_figures(graph)
     assert any(str(g.value) == str(STRUCTURE_GRAPH) for g in graph.named_graphs())
 
 
@@ -72,13 +144,40 @@ def quads_store(graphs: dict[URIRef, Graph]) -> BuiltGraph:
 def test_on_synthetic_organisations_with_their_reporting_cycle(n: int) -> None:
     graph = quads_store(with_structure(dict(synthetic_graphs(n, defects=True))))
     check(graph)
+    check_figures(graph)
     cyclic = {p for p, b in pairs(graph, DERIVED) if p == b}
     assert len(cyclic) == 2 * max(1, n // 1000)  # each injected cycle is two posts above themselves
 
 
 @pytest.mark.parametrize("documents", [shared_post, loop], ids=["shared-post", "loop"])
 def test_on_small_organisations(documents) -> None:  # type: ignore[no-untyped-def]
-    check(store_of(documents()))
+    graph = store_of(documents())
+    check(graph)
+    check_figures(graph)
+
+
+def test_with_a_register_the_figures_are_the_queries_counts(tmp_path: Path) -> None:
+    """The samples and their register (one vacant post, posts placed by documents and rows)."""
+    out = tmp_path / "out"
+    data = ROOT / "data"
+    result = run("build", str(data / "documents"), str(data / "register"), "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    graph = BuiltGraph.open(out)
+    check_figures(graph)
+    assert sum(r["vacant"] for r in rows(graph, "positions-per-layer")) == 1
+
+
+def test_figures_by_hand() -> None:
+    """top <- a <- b, c under top; a and c in unit U, b in unit V and organisation O; b vacant."""
+    lines = [("a", "top"), ("b", "a"), ("c", "top")]
+    shape = derive(lines, ["top"])
+    placed = [("a", "U"), ("c", "U"), ("b", "V"), ("b", "O"), ("b", "V")]
+    figures = count(shape, lines, placed, ["b", "nobody"])
+    assert figures.layers == {1: LayerFigures(1, 1, 0), 2: LayerFigures(2, 1, 0), 3: LayerFigures(1, 0, 1)}
+    assert figures.units == {"U": UnitFigures(2, 1, 2, 2), "V": UnitFigures(1, 0, 3, 3),
+                             "O": UnitFigures(1, 0, 3, 3)}
+    assert figures.deepest == "b"
+    assert count(derive([]), [], [], []) == Figures({}, {}, None)
 
 
 def test_layers_by_hand() -> None:

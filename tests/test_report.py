@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from rdflib import Graph, Literal, URIRef
 
 from orgkg.graph.built import BuiltGraph
 from orgkg.mapping.vocab import ORGKG
@@ -28,8 +29,7 @@ from tests.support.browser import Chromium
 from tests.support.orgs import small_org, store_of
 
 ARTIFACTS = ROOT / "artifacts"
-VACANT = ox.NamedNode(str(ORGKG.vacant))  # a position register's term
-REGISTER = ox.NamedNode("https://w3id.org/orgkg/id/graph/test-register")
+REGISTER = URIRef("https://w3id.org/orgkg/id/graph/test-register")
 
 
 def post(graph: BuiltGraph, title: str) -> str:
@@ -41,10 +41,10 @@ def post(graph: BuiltGraph, title: str) -> str:
 
 @pytest.fixture(scope="module")
 def graph() -> BuiltGraph:
-    graph = store_of(small_org())
-    vacant = ox.NamedNode(post(graph, "Analyst 3"))
-    graph.replace_graph(REGISTER, [ox.Triple(vacant, VACANT, ox.Literal(True))])
-    return graph
+    """The small organisation, and a register's graph marking one post vacant, built together."""
+    register = Graph()
+    register.add((URIRef(post(store_of(small_org()), "Analyst 3")), ORGKG.vacant, Literal(True)))
+    return store_of(small_org(), {REGISTER: register})
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from rdflib import Graph, URIRef
+
 from orgkg.extract.records import (
     Duty,
     Extraction,
@@ -19,14 +23,14 @@ from orgkg.mapping import Provenance, to_graph
 ORG = Organisation("Test Province", "Department of Tests", [("Analysis Branch", "branch")])
 
 
-def store_of(documents: dict[str, Extraction]) -> BuiltGraph:
-    """An in-memory store holding one named graph per document and the derived structure graph,
-    as `orgkg build` writes them."""
+def store_of(documents: dict[str, Extraction], others: Mapping[URIRef, Graph] | None = None) -> BuiltGraph:
+    """An in-memory store holding one named graph per document (and the ``others``, a register's
+    say) and the derived structure graph, as `orgkg build` writes them."""
     graphs = dict(
         to_graph(ex, Provenance(name=name, sha256="0" * 64, family=ex.family, confidence=1.0,
                                 loader_version="test"))
         for name, ex in documents.items())
-    return BuiltGraph.from_trig(trig(with_structure(graphs)))
+    return BuiltGraph.from_trig(trig(with_structure({**graphs, **(others or {})})))
 
 
 def number(value: str) -> list[Identifier]:

@@ -55,6 +55,8 @@ class Piece:
     offers: tuple[Offer, ...] = ()
     asks: tuple[Ask, ...] = ()
     resolution: Resolution = ()
+    units: tuple[Line, ...] = ()  # (post, unit) of org:postIn, for the structure's figures
+    vacant: tuple[str, ...] = ()  # posts marked orgkg:vacant true
     raw: bytes | None = None
 
 

@@ -95,6 +95,7 @@ def save(version: Path, placed: Iterable[Placed], structure: tuple[str, int, int
 
 def _record(p: Piece) -> dict[str, Any]:
     return {"outcome": vars(p.outcome), "key": p.key, "graph": p.graph, "lines": p.lines, "posts": p.posts,
+            "units": p.units, "vacant": p.vacant,
             "titles": p.titles, "offers": p.offers, "asks": p.asks, "resolution": p.resolution}
 
 
@@ -109,4 +110,5 @@ def _piece(r: dict[str, Any]) -> Piece:
                  tuple((a, b) for a, b in r["titles"]),
                  tuple(((k1, k2), post) for (k1, k2), post in r["offers"]),
                  tuple((mention, (k1, k2)) for mention, (k1, k2) in r["asks"]),
-                 tuple((mention, tuple(found)) for mention, found in r["resolution"]))
+                 tuple((mention, tuple(found)) for mention, found in r["resolution"]),
+                 units=tuple((a, b) for a, b in r["units"]), vacant=tuple(r["vacant"]))

@@ -38,7 +38,7 @@ from orgkg.build.model import Piece
 from orgkg.graph.build import load
 from orgkg.graph.identity import Resolution, asks, joined, offers
 from orgkg.graph.store import block
-from orgkg.graph.structure import posts, reporting_lines
+from orgkg.graph.structure import placements, posts, reporting_lines, vacancies
 from orgkg.mapping.vocab import ORGKG
 from orgkg.read import READERS, Limits, Worker
 from orgkg.read.limits import die_with_parent
@@ -83,6 +83,7 @@ def finish(item: tuple[Piece, bytes, Resolution]) -> Piece:
 def finished(p: Piece, g: Graph, resolution: Resolution) -> Piece:
     return replace(p, block=block(URIRef(p.graph or ""), g).encode("utf-8"), raw=None,
                    lines=tuple(reporting_lines([g])), posts=tuple(posts([g])), titles=titles(g),
+                   units=tuple(placements([g])), vacant=tuple(vacancies([g])),
                    resolution=resolution)
 
 

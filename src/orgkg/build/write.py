@@ -21,13 +21,13 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from orgkg.build.model import Line, Piece
+from orgkg.build.model import Piece
 from orgkg.build.state import Placed, Previous, save
 from orgkg.graph import titles
 from orgkg.graph.built import BuiltGraph
 from orgkg.graph.output import BUILD, step
 from orgkg.graph.store import HEAD, REPORT, STORE, TRIG, block, load_file
-from orgkg.graph.structure import STRUCTURE_GRAPH, as_graph, derive
+from orgkg.graph.structure import STRUCTURE_GRAPH, Inputs, derived
 
 SPILL = ".new-graphs"
 
@@ -63,23 +63,27 @@ class Spill:
         self.handle.close()
 
 
-def structure_input(pieces: Iterable[Piece]) -> tuple[list[Line], list[str], str]:
-    """Every reporting line and post of the build, and a digest of them (the same: the same structure)."""
-    lines = sorted({line for p in pieces for line in p.lines})
-    posts = sorted({post for p in pieces for post in p.posts})
-    digest = hashlib.sha256(json.dumps([lines, posts]).encode()).hexdigest()
-    return lines, posts, digest
+def structure_input(pieces: Iterable[Piece]) -> tuple[Inputs, str]:
+    """Every reporting line, post, placement and vacancy of the build, and a digest of them (the
+    same: the same structure)."""
+    pieces = list(pieces)
+    given = Inputs(sorted({line for p in pieces for line in p.lines}),
+                   sorted({post for p in pieces for post in p.posts}),
+                   sorted({u for p in pieces for u in p.units}),
+                   sorted({v for p in pieces for v in p.vacant}))
+    digest = hashlib.sha256(json.dumps(list(given)).encode()).hexdigest()
+    return given, digest
 
 
 def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spill: Spill,
                   prev: Previous | None, report: list[dict[str, object]]) -> tuple[Path, int]:
     """Write the version folder; returns ``graph.trig`` and how many named graphs it holds."""
-    lines, posts, digest = structure_input(p for p, _ in pieces)
+    given, digest = structure_input(p for p, _ in pieces)
     structure: Source | None = None
     if prev is not None and prev.structure is not None and prev.structure[0] == digest:
         structure = Source(prev.trig, prev.structure[1], prev.structure[2])
-    elif posts or lines:
-        g = as_graph(derive(lines, posts))
+    elif given.posts or given.lines:
+        g = derived(given)
         if len(g):
             structure = spill.add(block(STRUCTURE_GRAPH, g).encode("utf-8"))
     spill.close()

@@ -29,6 +29,7 @@ class ORGKG(DefinedNamespace):
     JobCode: URIRef
     JobEvaluation: URIRef
     Jurisdiction: URIRef
+    LayerFigures: URIRef
     Level: URIRef
     PositionNumber: URIRef
     PositionRegister: URIRef
@@ -40,8 +41,10 @@ class ORGKG(DefinedNamespace):
     SupervisoryPost: URIRef
     amount: URIRef
     atLevelOf: URIRef
+    bottomLayer: URIRef
     count: URIRef
     currency: URIRef
+    deepestPost: URIRef
     degree: URIRef
     describedBy: URIRef
     documentFamily: URIRef
@@ -59,8 +62,10 @@ class ORGKG(DefinedNamespace):
     inRegister: URIRef
     inSeries: URIRef
     layer: URIRef
+    layerNumber: URIRef
     level: URIRef
     loaderVersion: URIRef
+    managerCount: URIRef
     managesBudget: URIRef
     mediaType: URIRef
     mentionedIn: URIRef
@@ -68,6 +73,7 @@ class ORGKG(DefinedNamespace):
     peerOf: URIRef
     points: URIRef
     possiblySamePostAs: URIRef
+    postCount: URIRef
     primaryReportsTo: URIRef
     primaryTitle: URIRef
     readerVersion: URIRef
@@ -90,8 +96,10 @@ class ORGKG(DefinedNamespace):
     statement: URIRef
     supervisesCount: URIRef
     title: URIRef
+    topLayer: URIRef
     totalPoints: URIRef
     unitKind: URIRef
     vacant: URIRef
+    vacantCount: URIRef
     workLocation: URIRef
     years: URIRef
