@@ -101,6 +101,9 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
         if it:
             if para and not out:
                 para = None  # an introduction before the list
+            last = para or (out[-1] if out and kind == "para" else None)
+            if last and doc.text[last.start : last.end].rstrip(" *_").endswith(":"):
+                out, para = [], None  # paragraphs ending with a lead-in (``... aura pour missions de :``)
             top = it.depth if top is None else top
             if it.depth == top:
                 out.append(Span(it.start, it.end))

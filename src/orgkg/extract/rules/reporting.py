@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from orgkg.extract.lexicon import LANGUAGES, entries, fold, words
-from orgkg.extract.rules.labels import Found, clean, first_value
+from orgkg.extract.rules.labels import Found, clean, first_value, labelled
 from orgkg.extract.rules.titles import phrase
 from orgkg.extract.structure import Document, Span
 
@@ -39,6 +39,39 @@ def _clause_end() -> re.Pattern[str]:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=len, reverse=True))
     return re.compile(rf"(?i)\s+(?:et|and)\s+(?:{alternation('clause_links')})\b"
                       rf"|\s+(?:{alternation('clause_breaks')})\b")
+
+
+def deputy(doc: Document) -> Found | None:
+    """The one position a sentence says assists the post: "Il est assisté d'un adjoint, porte-parole du
+    ministère" (``[phrases] deputy``), up to the next clause."""
+    return phrase(doc, "deputy", stop=".;:()", accept=lambda found: _to_clause_end(doc, found))
+
+
+def _to_clause_end(doc: Document, found: Found) -> Found | None:
+    value, span = found
+    if m := _clause_end().search(doc.text, span.start, span.end):
+        return clean(doc, span.start, m.start())
+    return found if len(value.split()) <= 12 else None
+
+
+def supervises_none(doc: Document) -> Span | None:
+    """Where the document says the post supervises no one: "Pas d'encadrement direct", "no supervisory
+    responsibilities" (``[phrases] no_reports``), or ``Encadrement : non`` (``[labels] supervises``
+    with a ``[words] nothing`` value)."""
+    for f in labelled(doc, "supervises", loose=False):
+        found = clean(doc, f.value_start, f.value_end)
+        if found and fold(found[0]) in words("words", "nothing"):
+            return found[1]
+    m = _no_reports().search(doc.text)
+    return Span(m.start(), m.end()) if m else None
+
+
+@cache
+def _no_reports() -> re.Pattern[str]:
+    found = [str(w) for lang in LANGUAGES for w in entries(lang)["phrases"].get("no_reports", [])]
+    alternation = "|".join(re.escape(w).replace("'", "['\u2019]").replace(r"\ ", r"\s+")
+                           for w in sorted(found, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation})(?!\w)")
 
 
 def location(doc: Document) -> Found | None:
