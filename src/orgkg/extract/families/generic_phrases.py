@@ -12,6 +12,7 @@ import re
 
 from orgkg.extract.families.generic_duties import listed_after
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
+from orgkg.extract.rules.reporting import reports_noun
 from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, squash, to_int, to_number
 
 #: labels that give the number (or the list) of positions supervised.
@@ -43,19 +44,24 @@ def mentioned(title: str) -> MentionedPosition:
 
 
 def supervisor_phrases(text: str) -> list[str]:
-    """Supervisors named in prose: "reporting to the X", "under the supervision of the X"."""
-    pat = (r"(?:reporting|reports)\s+(?:directly\s+)?to\s+(?:the\s+)?|under\s+the\s+(?:\w+\s+)?"
+    """Supervisors named in prose: "reporting to the X", "under the supervision of the X", "under
+    general direction of the X"; not "reports" the noun ("submits all reports to the X")."""
+    pat = (r"(?:reporting|reports)\s+(?:directly\s+)?to\s+(?:the\s+)?|under\s+(?:the\s+)?(?:\w+\s+)?"
            r"(?:supervision|direction)(?:\s+and\s+(?:direction|supervision))?\s+of\s+(?:the\s+|an?\s+)?")
     out = []
     for m in re.finditer(pat, text, re.I):
-        rest = squash(text[m.end() : m.end() + 200])
-        parts = re.split(r"(,)", rest)
+        if m.group(0)[:7].casefold() == "reports" and reports_noun(text, m.start()):
+            continue
+        rest = text[m.end() : m.end() + 200]
+        if "\n" in m.group(0):  # ``Reporting to`` ending its line: a label, its value the next line
+            rest = rest.split("\n")[0]
+        parts = re.split(r"(,)", squash(rest))
         name = parts[0]
         for i in range(2, len(parts), 2):
             if not re.match(r"\s*[A-Z]", parts[i]) or re.match(r"\s*(?:The|This|He|She|It)\b", parts[i]):
                 break
             name += "," + parts[i]
-        name = re.split(r"[.;:()]\s|\s+(?:and|who|which|with|in|to|for|is|are|as|on)\s|[.;:]$", name)[0]
+        name = re.split(r"[.;:()]\s|\s+(?:and|or|who|which|with|in|to|for|is|are|as|on)\s|[.;:]$", name)[0]
         name = clean_title(name)
         if name and name[0].isupper() and 1 <= len(name.split()) <= 12 and \
                 not re.match(r"(?:incumbent|position|this)\b", name, re.I):

@@ -14,16 +14,28 @@ from orgkg.extract.structure import Document, Span
 
 
 def reports_to(doc: Document) -> Found | None:
-    found = first_value(doc, "reports_to", loose=False, max_words=12) or phrase(
+    found = first_value(doc, "reports_to", loose=True, max_words=12) or phrase(
         doc, "reports_to", stop=".;:(),", accept=lambda found: superior(doc, found))
     return found if found and len(found[0].split()) <= 12 else None
 
 
+def reports_noun(text: str, start: int) -> bool:
+    """The "reports" at ``start`` is the noun, after a ``[words] before_reports_noun`` word
+    ("processing of all reports to the Secretary of State"), not the verb."""
+    before = fold(text[max(0, start - 40) : start]).split()
+    return bool(before) and before[-1] in words("words", "before_reports_noun")
+
+
 def superior(doc: Document, found: Found) -> Found | None:
     """A supervisor named after a phrase, up to the next clause ("d'une coordinatrice et aura pour
-    missions"); None where the phrase names no position ("relève de la convention collective")."""
+    missions"); None where the phrase names no position ("relève de la convention collective") or
+    "reports" is the noun ("all reports to the Secretary")."""
     value, span = found
     if fold(value).split()[0] in words("words", "not_superiors"):
+        return None
+    window = max(0, span.start - 40)
+    said = re.search(r"(?i)\breports\s+(?:directly\s+)?to\s+(?:the\s+)?$", doc.text[window : span.start])
+    if said and reports_noun(doc.text, window + said.start()):
         return None
     if m := _clause_end().search(doc.text, span.start, span.end):
         return clean(doc, span.start, m.start())
