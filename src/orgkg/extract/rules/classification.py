@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from orgkg.extract.lexicon import fold, language, table
+from orgkg.extract.lexicon import fold, language, table, words
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.structure import Document, Span
@@ -66,7 +66,31 @@ def level(doc: Document, title: str = "") -> Found | None:
     if m:
         key = "code" if m.group("code") else "code2"
         return _code(m.group(key)), Span(m.start(key), m.end(key))
-    return _french_prose(doc)
+    return _french_prose(doc) or _on_its_own(doc)
+
+
+#: a level written alone on its line, maybe in brackets: ``(WMS BAND 2)``, ``Grade 7``.
+ALONE = re.compile(r"(?i)(?:[A-Z]{2,5}[ \t]+)?(?:pay[ \t]+)?(?:band|grade|range)[ \t]+\d{1,2}[A-Z]?")
+
+
+def _on_its_own(doc: Document) -> Found | None:
+    """A level on a line of its own (``(WMS BAND 2)``, ``G7`` under the title), or a grade in
+    brackets after the title (``# Service Designer (SEO)``); bare codes only from ``[words] grades``."""
+    grades = {g.upper() for g in words("words", "grades")}
+    for k, ln in enumerate(doc.lines):
+        body = doc.body(ln)
+        inner = body.strip("()[] \t")
+        start = ln.body_start + body.find(inner)
+        if inner and (ALONE.fullmatch(inner) or (inner in grades and k < OPENING)):
+            return inner, Span(start, start + len(inner))
+        tail = re.search(r"\(([A-Z0-9 ]{2,8})\)$", body)
+        if k < OPENING and tail and tail.group(1) in grades and any(h.line == ln.index for h in doc.headings):
+            return tail.group(1), Span(ln.body_start + tail.start(1), ln.body_start + tail.end(1))
+    return None
+
+
+#: the lines at the top of a document where a bare grade stands under the title.
+OPENING = 6
 
 
 def _label_word(label: str) -> str:
