@@ -57,7 +57,7 @@ from orgkg.extract.rules.figures import experience_years
 from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.organisation import jurisdiction, organisation_named, units_labelled, units_named
 from orgkg.extract.rules.placement import organisation_stated, units_stated
-from orgkg.extract.rules.reporting import deputy, location, reports_to, supervises_none
+from orgkg.extract.rules.reporting import deputy, deputy_of, location, reports_to, supervises_stated
 from orgkg.extract.rules.titles import KIND, acceptable, title_field, title_in_prose
 from orgkg.extract.rules.titles import title as shared_title
 from orgkg.extract.rules.values import UNTITLED
@@ -376,15 +376,15 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
             pos.staff_counts.append(count)
             out.append(Evidence("staff_counts", str(count.count), where.start, where.end,
                                 doc.text[where.start : where.end]))
-    if not pos.reports_to and (boss := reports_to(doc)):
+    if not pos.reports_to and (boss := reports_to(doc) or deputy_of(doc, pos.title)):
         pos.reports_to = [MentionedPosition(boss[0])]
         out.append(_evidence("reports_to", boss, doc.text))
     if not pos.direct_reports and (second := deputy(doc)):
         pos.direct_reports = [MentionedPosition(second[0])]
         out.append(_evidence("direct_reports", second, doc.text))
-    if pos.supervises_count is None and not pos.direct_reports and (none := supervises_none(doc)):
-        pos.supervises_count = 0
-        out.append(Evidence("supervises_count", "0", none.start, none.end, doc.text[none.start : none.end]))
+    if pos.supervises_count is None and not pos.direct_reports and (said := supervises_stated(doc)):
+        pos.supervises_count, at = said
+        out.append(Evidence("supervises_count", str(said[0]), at.start, at.end, doc.text[at.start : at.end]))
     if not ex.organisation.location and (place := location(doc)):
         ex.organisation.location = place[0]
         out.append(_evidence("location", place, doc.text))

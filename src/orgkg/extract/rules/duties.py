@@ -74,7 +74,7 @@ def duty_headings(doc: Document) -> list[Heading]:
     for ln in doc.lines:
         body = doc.body(ln).rstrip(" :")
         if ln.index not in found and not ln.marker and 0 < len(body.split()) <= 6 and \
-                fold(body) in words("headings", "duties"):
+                _is(body, "duties") and not body.endswith((".", ";", ",")):
             found[ln.index] = Heading(body, 7, ln.index, ln.body_start, ln.body_start + len(body))
     return [found[k] for k in sorted(found)]
 

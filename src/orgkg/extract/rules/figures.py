@@ -2,8 +2,9 @@
 
 Each ``[phrases] experience`` / ``[phrases] staff`` entry is a template with
 ``{n}`` where the number stands (digits, ``1 200`` with a space or a
-non-breaking space, or a ``[numbers]`` word) and ``{w}`` where any one word
-stands: "{n} ans d'expérience", "expérience {w} de {n} ans" (``expérience
+non-breaking space, or a ``[numbers]`` word), ``{m}`` where another number
+stands (``{n} à {m} ans``: the first is the minimum) and ``{w}`` where any one
+word stands: "{n} ans d'expérience", "expérience {w} de {n} ans" (``expérience
 professionnelle de 5 ans``), "{n} collaborateurs". An approximate number
 (``[approximate]``: "une soixantaine de collaborateurs") stands for its value.
 """
@@ -36,6 +37,8 @@ def _approximate() -> str:
 
 #: one word in a template (``{w}``): ``expérience {w} de {n} ans``.
 WORD = r"[^\W\d_][\w\u00b7-]*"
+#: a second number, not the one read (``{m}``): ``{n} à {m} ans d'expérience`` reads the minimum.
+OTHER = r"\d{1,3}"
 
 
 @cache
@@ -50,8 +53,11 @@ def _template(group: str) -> re.Pattern[str]:
         for entry in entries if isinstance(entries, list) else []:
             words = re.escape(str(entry)).replace("'", "['\u2019]").replace(r"\ ", r"\s+")
             words = words.replace(r"\{n\}\s+", "{n}(?:(?<=['\u2019])|\\s+)")  # ``centaine d'agents``
-            parts.append(words.replace(r"\{n\}", "{n}").replace(r"\{w\}", "{w}"))
-    alternation = "|".join(f"(?:{p.format(n=number, w=WORD)})" for p in parts).replace("(?P<n>", "(?:")
+            for slot in ("n", "w", "m"):
+                words = words.replace(rf"\{{{slot}\}}", f"{{{slot}}}")
+            parts.append(words)
+    filled = (f"(?:{p.format(n=number, w=WORD, m=OTHER)})" for p in parts)
+    alternation = "|".join(filled).replace("(?P<n>", "(?:")
     return re.compile(rf"(?i)(?<!\w)(?:{alternation})(?!\w)")
 
 

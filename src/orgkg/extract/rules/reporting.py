@@ -53,6 +53,22 @@ def _clause_end() -> re.Pattern[str]:
                       rf"|\s+(?:{alternation('clause_breaks')})\b")
 
 
+#: a deputy's title names whom it assists: ``adjoint au délégué à X``, ``Deputy to the Director``.
+DEPUTY_OF = re.compile(r"(?i)(?:adjointe?|adjoint\(e\)|adjoint\u00b7e|deputy|assistant)[ \t]+"
+                       r"(?:au|aux|à[ \t]+la|à[ \t]+l['\u2019]|to[ \t]+the)[ \t]*(?P<boss>\S.{2,100})")
+
+
+def deputy_of(doc: Document, title: str) -> Found | None:
+    """``adjoint au délégué à l'encadrement supérieur`` reports to the ``délégué à l'encadrement supérieur``,
+    where the document names it."""
+    m = DEPUTY_OF.match(title)
+    if not m:
+        return None
+    boss = re.sub(r"\s*\([A-Z][\w/&.-]{1,11}\)\s*$", "", m.group("boss")).strip()
+    at = re.search(r"\s+".join(map(re.escape, boss.split())), doc.text, re.I)
+    return (boss, Span(at.start(), at.end())) if at else None
+
+
 def deputy(doc: Document) -> Found | None:
     """The one position a sentence says assists the post: "Il est assisté d'un adjoint, porte-parole du
     ministère" (``[phrases] deputy``), up to the next clause."""
@@ -66,16 +82,18 @@ def _to_clause_end(doc: Document, found: Found) -> Found | None:
     return found if len(value.split()) <= 12 else None
 
 
-def supervises_none(doc: Document) -> Span | None:
-    """Where the document says the post supervises no one: "Pas d'encadrement direct", "no supervisory
-    responsibilities" (``[phrases] no_reports``), or ``Encadrement : non`` (``[labels] supervises``
-    with a ``[words] nothing`` value)."""
+def supervises_stated(doc: Document) -> tuple[int, Span] | None:
+    """How many the post supervises where the document says it outright: ``Nombre de personnes
+    encadrées : 6`` (``[labels] supervises``), 0 for ``Encadrement : non`` (a ``[words] nothing``
+    value), "Pas d'encadrement direct", "no supervisory responsibilities" (``[phrases] no_reports``)."""
     for f in labelled(doc, "supervises", loose=False):
         found = clean(doc, f.value_start, f.value_end)
         if found and fold(found[0]) in words("words", "nothing"):
-            return found[1]
+            return 0, found[1]
+        if found and (n := re.match(r"\d{1,4}(?!\S)", found[0])):
+            return int(n.group(0)), Span(found[1].start, found[1].start + n.end())
     m = _no_reports().search(doc.text)
-    return Span(m.start(), m.end()) if m else None
+    return (0, Span(m.start(), m.end())) if m else None
 
 
 @cache
@@ -86,10 +104,18 @@ def _no_reports() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{alternation})(?!\w)")
 
 
+#: a French postal address's town: ``14, avenue Duquesne, 75007 Paris``.
+POSTCODE_TOWN = re.compile(r"\b\d{5}[ \t]+(?P<town>[A-Z\u00c0-\u00de][\w'\u2019-]*"
+                           r"(?:[ \t-]+[A-Z\u00c0-\u00de][\w'\u2019-]*){0,3})")
+
+
 def location(doc: Document) -> Found | None:
     """A place labelled (``Localisation : Paris``, ``Work Location: Toronto``), else named after
     ``[phrases] location`` (``localisé à Paris``), its first capitalised words."""
     if (labelled := first_value(doc, "location", max_words=14)) and labelled[0][:1].isupper():
+        span = labelled[1]
+        if town := POSTCODE_TOWN.search(doc.text, span.start, span.end):  # ``... 75007 Paris.``: the town
+            return clean(doc, town.start("town"), town.end("town")) or labelled
         return labelled
     found = phrase(doc, "location", stop=".;:(),")
     if not found:
