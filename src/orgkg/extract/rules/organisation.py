@@ -42,8 +42,10 @@ ORG_NAME = re.compile(
     rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,4}}"
     r"|(?<![\w.])(?P<head3>[Mm]inist[èe]re|Direction[ \t]+g[ée]n[ée]rale|Agence|Secr[ée]tariat)[ \t]+"
     r"(?:de[ \t]+la|de[ \t]+l['\u2019]|des|du|de|d['\u2019])[ \t]*[\w\u00c0-\u00ff'\u2019-]+"
-    r"(?:,?[ \t]+(?:et|de|du|des|la|le|les|l['\u2019]|d['\u2019])?[ \t]*[\w\u00c0-\u00ff'\u2019-]+){0,8}?"
-    r"(?=[ \t]*[(.;:)\n]|[ \t]+(?:est|a|et|qui|au|à|pour)\b|$)"
+    r"(?:(?:,[ \t]+|[ \t]+)(?:et|de|du|des|la|le|les|l['\u2019]|d['\u2019])[ \t]*[\w\u00c0-\u00ff'\u2019-]+"
+    r"|[ \t]+[\w\u00c0-\u00ff'\u2019-]+){0,8}?"  # after a comma only a linked part (``, bureau 2D``: a unit)
+    r"(?=[ \t]*[(.;:)\n]|,(?![ \t]+(?:et|de|du|des|la|le|les|l['\u2019]|d['\u2019]))"
+    r"|[ \t]+(?:est|a|et(?![ \t]+(?:de|du|des|d['\u2019]))|qui|au|à|pour)\b|$)"
     rf"|(?<![\w.]){_NOT_FIRST}(?:{_CAP}[ \t]+(?:{_LINK}[ \t]+)?){{1,5}}(?P<head>[A-Z][a-z]+)"
     rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,4}})?")
 
@@ -152,9 +154,14 @@ def _kinds() -> frozenset[str]:
 def _same_unit(name: str, seen: dict[str, tuple[int, Span, int]]) -> str | None:
     """A unit already seen that this name restates with more or fewer words, its own head kept:
     ``CDS Platform Business Unit`` after ``Platform Business Unit``."""
-    mine = set(name.split())
+    mine = _stems(name)
     return next((k for k in seen if k.split()[-1] == name.split()[-1]
-                 and (mine <= set(k.split()) or set(k.split()) <= mine)), None)
+                 and (mine <= _stems(k) or _stems(k) <= mine)), None)
+
+
+def _stems(name: str) -> set[str]:
+    """A name's words, a plural as its singular (``Elections`` as ``Election``)."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in name.split()}
 
 
 def units_labelled(doc: Document, *,
