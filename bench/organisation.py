@@ -14,9 +14,12 @@ manifest (``manifest.json``) records each. Then it builds everything with
 (incremental), validates, runs the named queries, writes the report page and
 the chart, and writes each step's time to ``bench/results/organisation.md``.
 
-Layouts: the top three layers in the federal EX layout, the others in turn in
-the Alberta profile, Montana job profile and generic labelled-field layouts,
-after the bundled samples and the extract case folders. The BC benchmark and
+Layouts: the top three layers in the federal EX layout (a header line per
+level of the unit path), the others in turn in the Alberta profile, Montana
+job profile and generic labelled-field layouts, after the bundled samples and
+the extract case folders. Titles are class and unit, as employers write them;
+a post shares its title with others of its unit only below the units' heads,
+and then carries its number in brackets (``retitle``). The BC benchmark and
 Denver class specification extractors read no position number (those
 documents describe benchmark jobs and classes, not posts), so none is
 written in them. A disagreement is planted only where the layout's extractor
@@ -37,7 +40,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.synthetic import DEPARTMENT, Node, _classify, _tree
+from bench.synthetic import DEPARTMENT, UNIT_KINDS, Node, _classify, _tree
 from orgkg.build import BuildOptions, build
 from orgkg.read import Limits
 
@@ -96,10 +99,11 @@ def document(x: Node, kind: str, fields: dict[str, str]) -> str:
 def _goc(f: dict[str, str], duties: list[str]) -> str:
     reports = f"The position reports to the {f['supervisor']}." if f["supervisor"] else ""
     boss = f"SUPERVISOR'S TITLE: {f['supervisor']}\n" if f["supervisor"] else ""
-    # The federal extractor reads a BRANCH value as a branch ("X" becomes "X Branch"): only branches here.
-    branch = f"BRANCH: {f['unit']}\n" if f["unit"].endswith(" Branch") else ""
+    # The federal form has a line per level of the organisation (BRANCH, DIRECTORATE, DIVISION ...).
+    units = "".join(f"{kind.upper()}: {name}\n" for name, kind in zip(f["path"].split(" / "), UNIT_KINDS,
+                                                                         strict=False) if name != DEPARTMENT)
     return (f"GOVERNMENT OF CANADA\nEXECUTIVE GROUP POSITION DESCRIPTION\n\nPOSITION TITLE: {f['title']}\n"
-            f"POSITION NUMBER: {f['number']}\nDEPARTMENT: {DEPARTMENT}\n{branch}{boss}\n"
+            f"POSITION NUMBER: {f['number']}\nDEPARTMENT: {DEPARTMENT}\n{units}{boss}\n"
             f"GENERAL ACCOUNTABILITY\nThe position is accountable for the programs of the {f['unit']}.\n\n"
             f"ORGANIZATION STRUCTURE\n{reports}\n\nSPECIFIC ACCOUNTABILITIES\n" + "\n".join(duties) + "\n")
 
@@ -135,11 +139,26 @@ BLIND = {"goc-ex-position-description": {"level", "class", "unit"}, "montana-job
          "alberta-position-profile": set(), "generic": set()}
 
 
+def retitle(nodes: list[Node]) -> None:
+    """Titles as employers write them: class and unit ("Manager II, Division 27 Division"); the
+    position number is added in brackets only where several posts of a unit share a class
+    (``bench.synthetic`` numbers every title). A bracket after a title is an alias to the federal
+    reader ("ADM, X Branch (Chief Information Officer)"), so the posts described in that layout,
+    and their supervisors, are the unique ones (the top layers, one post per unit)."""
+    plain = {x.number: f"{x.job_class}, {x.units[-1][0] if x.units else DEPARTMENT}" for x in nodes}
+    shared: dict[str, int] = {}
+    for title in plain.values():
+        shared[title] = shared.get(title, 0) + 1
+    for x in nodes:
+        x.title = plain[x.number] if shared[plain[x.number]] == 1 else f"{plain[x.number]} ({x.number})"
+
+
 def generate(n: int, d: int, folder: Path, seed: int = 7) -> dict[str, object]:
     """The register, the documents and the manifest of planted disagreements, in ``folder``."""
     rng = random.Random(seed)
     nodes = _tree(n, rng)
     _classify(nodes, rng)
+    retitle(nodes)
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "documents").mkdir(parents=True)
     register(nodes, folder / "register.csv")

@@ -94,7 +94,7 @@ def _cut_supervisor(raw: str, stop_words: set[str]) -> str:
     title = clean_title(" ".join(words))
     return re.sub(
         r"^((?:Executive |Senior |Assistant )?(?:Director|Manager|Deputy Minister))\s+"
-        r"(?!of\b|for\b|and\b|General\b)(?=[A-Z])",
+        r"(?!of\b|for\b|and\b|General\b|[IVX]{1,4}\b)(?=[A-Z])",  # not a rank: 'Manager II'
         r"\1, ",
         title,
     )
