@@ -371,8 +371,8 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         pos.experience_years = years[0]
         out.append(Evidence("experience_years", f"{years[0]:g}", years[1].start, years[1].end,
                             doc.text[years[1].start : years[1].end]))
-    if not pos.staff_counts:
-        for count, where in staff_figures(doc):
+    for count, where in staff_figures(doc):  # a figure the generic phrases did not read
+        if count.count not in {c.count for c in pos.staff_counts}:
             pos.staff_counts.append(count)
             out.append(Evidence("staff_counts", str(count.count), where.start, where.end,
                                 doc.text[where.start : where.end]))

@@ -156,10 +156,10 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
 def staff_counts(text: str) -> list[StaffCount]:
     """``5 professional information technology specialists``, ``120 FTEs``: one per distinct count.
 
-    A count is kept only where its sentence speaks of supervising, managing or a team.
+    A count is kept only where its sentence (up to it) speaks of supervising, managing or a team.
     """
     out: dict[int, StaffCount] = {}
-    words = r"(?:(?!(?:of|and|the|to|in|for|with)\b)[A-Za-z-]+\s+){0,4}?"
+    words = r"(?:(?!(?:of|and|the|to|in|for|with)\b)[A-Za-z/-]+\s+){0,4}?"
     pat = rf"(?<![\d$.,])(\d[\d,]*|{N})\s+({words}(?:{STAFF_NOUNS}))\b"
     context = re.compile(r"supervis|manag|lead|direct|oversee|responsib|includ|consist|compris|team|"
                          r"staff\s+of|FTE|report", re.I)
@@ -171,7 +171,7 @@ def staff_counts(text: str) -> list[StaffCount]:
             out[k] = StaffCount(k, f"{words} {title}".strip())
     for m in re.finditer(pat, text, re.I):
         n = to_int(m.group(1).replace(",", ""))
-        before = re.split(r"[.;]\s|\n\s*\n", text[max(0, m.start() - 150) : m.start()])[-1]
+        before = re.split(r"[.;]\s|\n\s*\n", text[max(0, m.start() - 400) : m.start()])[-1]
         if n and n not in out and context.search(before + m.group(0)):
             out[n] = StaffCount(n, squash(m.group(2)))
     return list(out.values())
