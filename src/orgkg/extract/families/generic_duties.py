@@ -29,7 +29,8 @@ STOP_HEAD = re.compile(
     r"working\s+conditions|physical|environment|salary|compensation|benefit|how\s+to\s+apply|"
     r"licen[cs]|certificat|selection|person\s+specification|supervision\s+(?:received|exercised)|"
     r"contacts|about\s+(?:us|the|you)|equal\s+opportunity|signature|approv|distinguishing|"
-    r"what\s+you\s+(?:bring|need|have)|who\s+you\s+are|what\s+we\s+offer|additional\s+information", re.I)
+    r"what\s+you\s+(?:bring|need|have)|who\s+you\s+are|what\s+we\s+offer|additional\s+information|"
+    r"(?:we\s+are|we['\u2019]re)\s+looking\s+for|criteria|desirable|nice\s+to\s+have", re.I)
 #: a section number before a heading (``4.0``, ``SECTION 3.``), a time column after it (``% OF TIME``).
 SECTION_NO = re.compile(r"^\s*(?:section\s+\d{1,2}[.:]?|\d{1,2}\.0)\s+(?=\S)", re.I)
 TIME_COLUMN = re.compile(r"(?:\s{2,}|\s*[-/|]\s*)(?:%|percent(?:age)?)\s*(?:of\s+time)?\s*$", re.I)
@@ -72,6 +73,10 @@ def heading_text(line: str) -> str:
     return TIME_COLUMN.sub("", SECTION_NO.sub("", line)).strip()
 
 
+#: a line of this many words or fewer, in sentence case, may name the next section (``Essential criteria``).
+SHORT_HEAD = 4
+
+
 def duty_section(text: str) -> list[str]:
     """The lines under the first duties heading, up to the next non-duty heading."""
     lines = text.splitlines()
@@ -83,7 +88,8 @@ def duty_section(text: str) -> list[str]:
     for ln in lines[start + 1 :]:
         head = heading_text(ln)
         numbered = SECTION_NO.match(ln) is not None and is_heading(head)
-        if (is_heading(head) and STOP_HEAD.search(head) and (marker(ln)[0] == "none" or numbered)) \
+        short = len(head.split()) <= SHORT_HEAD and head[:1].isupper() and not head.endswith((".", ",", ";"))
+        if ((is_heading(head) or short) and STOP_HEAD.search(head) and (marker(ln)[0] == "none" or numbered)) \
                 or (numbered and not DUTY_HEAD.match(head)):
             break
         out.append(ln)
