@@ -17,12 +17,14 @@ the chart, and writes each step's time to ``bench/results/organisation.md``.
 Layouts: the top three layers in the federal EX layout (a header line per
 level of the unit path), the others in turn in the Alberta profile, Montana
 job profile and generic labelled-field layouts, after the bundled samples and
-the extract case folders. Titles are class and unit, as employers write them;
+the extract case folders; and for each class the posts hold, a class
+specification in the Denver layout and a benchmark job in the BC layout
+(``class_documents``). Titles are class and unit, as employers write them;
 a post shares its title with others of its unit only below the units' heads,
 and then carries its number in brackets (``retitle``). The BC benchmark and
-Denver class specification extractors read no position number (those
-documents describe benchmark jobs and classes, not posts), so none is
-written in them. A disagreement is planted only where the layout's extractor
+Denver class specification documents describe benchmark jobs and classes,
+not posts: they state no position number and no disagreement is planted in
+them. A disagreement is planted only where the layout's extractor
 reads that field. The findings of the reconciliation query (``register-vs-documents``) are
 compared with the planted disagreements: found, missed, extra.
 """
@@ -40,7 +42,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.synthetic import DEPARTMENT, UNIT_KINDS, Node, _classify, _tree
+from bench.synthetic import DEPARTMENT, UNIT_KINDS, Node, _classify, _ladder, _tree
 from orgkg.build import BuildOptions, build
 from orgkg.read import Limits
 
@@ -132,6 +134,42 @@ def _generic(f: dict[str, str], duties: list[str]) -> str:
             "Key Responsibilities\n" + "\n".join(f"- {d}" for d in duties) + "\n")
 
 
+ORDINALS = ("first", "second", "third", "fourth", "fifth")
+NUMBERS = ("one", "two", "three", "four", "five")
+
+
+def class_documents(nodes: list[Node]) -> dict[str, str]:
+    """A class specification (Denver layout) and a benchmark job (BC layout) for each class the
+    posts hold: documents of jobs and classes, not of posts, so they state no position number and
+    are never reconciled with a register row (each is a post of its own document)."""
+    docs: dict[str, str] = {}
+    for i, job_class in enumerate(sorted({x.job_class for x in nodes})):
+        ladder = _ladder(job_class)
+        rank = ladder.index(job_class)
+        others = ", ".join(c for c in ladder if c != job_class)
+        series = (f"The {job_class} is the {ORDINALS[rank]} class in a {NUMBERS[len(ladder) - 1]} class "
+                  f"series; the series also contains the {others}.\n\n" if len(ladder) > 1 else "")
+        slug = job_class.lower().replace(" ", "-")
+        docs[f"class-{slug}.txt"] = (
+            f"Office of Human Resources\n\n{job_class}\n\nPage 1 of 2\n\n"
+            "GENERAL STATEMENT OF CLASS DUTIES\n\n"
+            "Performs professional work for the department's programs at this level of the series.\n\n"
+            f"DISTINGUISHING CHARACTERISTICS\n\n{series}ESSENTIAL DUTIES\n\n"
+            "Prepares briefing notes and performance reports.\n\nAdvises on service standards.\n\n"
+            "MINIMUM QUALIFICATIONS\n\nEducation Requirement:\n\n"
+            "Bachelor's degree in public administration.\n\n"
+            "Experience Requirement:\n\nTwo years of experience in program delivery.\n\n"
+            "CLASS DETAIL\n\nFLSA CODE: Exempt\n")
+        docs[f"benchmark-{slug}.txt"] = (
+            f"JOB DESCRIPTION\n\nBenchmark Job # {100 + i:03d}\n\nMinistry:  {DEPARTMENT}\n"
+            f"Location:  Capital City\n\nWorking Title:  {job_class}\nLevel:  Range {12 + 3 * rank}\n"
+            f"Classification:  {job_class.split()[0]}\n\nPRIMARY FUNCTION\n\n"
+            "To deliver the department's programs at this level of the series.\n\n"
+            "JOB DUTIES AND TASKS\n\n1.  Prepares briefing notes and performance reports\n"
+            "2.  Advises on service standards\n3.  Reviews program results\n")
+    return docs
+
+
 TEMPLATES = {"goc-ex-position-description": _goc, "alberta-position-profile": _alberta,
              "montana-job-profile": _montana, "generic": _generic}
 #: What each layout's extractor does not read, so no disagreement of that kind is planted in it.
@@ -178,6 +216,10 @@ def generate(n: int, d: int, folder: Path, seed: int = 7) -> dict[str, object]:
             planted.append({"document": name, "layout": kind, "number": fields.get("number", x.number),
                             "kind": wrong, **{k: v for k, v in fields.items() if k != "number"}})
         (folder / "documents" / name).write_text(document(x, kind, fields), encoding="utf-8")
+    for name, text in class_documents(nodes).items():
+        kind = "denver-class-specification" if name.startswith("class-") else "bc-benchmark-job"
+        layouts[kind] = layouts.get(kind, 0) + 1
+        (folder / "documents" / name).write_text(text, encoding="utf-8")
     manifest = {"positions": n, "documents": len(described), "layouts": layouts, "seed": seed,
                 "planted": planted}
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
