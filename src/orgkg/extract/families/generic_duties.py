@@ -89,8 +89,9 @@ def duty_section(text: str) -> list[str]:
         head = heading_text(ln)
         numbered = SECTION_NO.match(ln) is not None and is_heading(head)
         short = len(head.split()) <= SHORT_HEAD and head[:1].isupper() and not head.endswith((".", ",", ";"))
-        if ((is_heading(head) or short) and STOP_HEAD.search(head) and (marker(ln)[0] == "none" or numbered)) \
-                or (numbered and not DUTY_HEAD.match(head)):
+        plain = marker(ln)[0] == "none" or numbered
+        stop = (is_heading(head) or short) and STOP_HEAD.search(head) and plain
+        if stop or (numbered and not DUTY_HEAD.match(head)):
             break
         out.append(ln)
     return out
