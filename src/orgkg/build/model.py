@@ -41,8 +41,8 @@ class Piece:
     from, options): the same key and the same ``resolution`` give the same graph. ``offers``
     and ``asks`` are its part of the directory mentions are joined through
     (``graph.identity``), ``resolution`` what its mentions resolved to; a change of the
-    directory re-reads only the documents whose mentions resolve differently. ``raw`` (N-Triples,
-    while the build runs) is the graph before its mentions are joined.
+    directory re-reads only the documents whose mentions resolve differently. ``raw`` (its triples
+    as JSON, ``work.dump``, while the build runs) is the graph before its mentions are joined.
     """
 
     outcome: Outcome

@@ -21,7 +21,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from orgkg.graph import titles
+from orgkg.graph import titles, turtle
 from orgkg.graph.output import BUILD, step
 from orgkg.graph.structure import STRUCTURE_GRAPH
 from orgkg.mapping.evidence import is_evidence
@@ -57,20 +57,27 @@ def block(iri: URIRef, g: Graph) -> str:
 
 
 def _graph_body(g: Graph) -> str:
-    facts, evidence = Graph(), []
+    facts: list[tuple[Node, Node, Node]] = []
+    evidence: list[tuple[Node, Node, Node]] = []
     for t in g:
-        if isinstance(t[0], URIRef) and is_evidence(str(t[0])):
-            evidence.append(t)
-        else:
-            facts.add(t)
-    bind_prefixes(facts)
-    body = facts.serialize(format="turtle")
+        (evidence if isinstance(t[0], URIRef) and is_evidence(str(t[0])) else facts).append(t)
+    body = turtle.facts(facts)
+    if body is None:  # not the mapper's kind of graph: rdflib writes it
+        whole = Graph()
+        whole.addN((s, p, o, whole) for s, p, o in facts)
+        bind_prefixes(whole)
+        body = whole.serialize(format="turtle")
     # split("\n"), not splitlines(): a literal may hold U+2028, \x1c or \x85, which are not line ends here
     lines = body.split("\n")
     start = 0
     while start < len(lines) and (lines[start].startswith("@prefix") or not lines[start].strip()):
         start += 1
-    return "\n".join([*lines[start:], *_statements(evidence, facts)]).strip("\n")
+    return "\n".join([*lines[start:], *_statements(evidence, _PREFIXED)]).strip("\n")
+
+
+#: The prefixes evidence statements are written with (a graph that only holds them).
+_PREFIXED = Graph()
+bind_prefixes(_PREFIXED)
 
 
 def _one_line_body(g: Graph) -> str:

@@ -12,6 +12,7 @@ professionnelle de 5 ans``), "{n} collaborateurs". An approximate number
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from orgkg.extract.lexicon import LANGUAGES, table
@@ -42,7 +43,8 @@ OTHER = r"\d{1,3}"
 
 
 @cache
-def _template(group: str) -> re.Pattern[str]:
+def _parts(group: str) -> tuple[str, list[str]]:
+    """The number a template's ``{n}`` stands for, and each template of ``group`` with its slots."""
     exact = (w for w in _numbers() if w not in _approximate().split("|"))
     words_ = "|".join(sorted(exact, key=len, reverse=True))
     number = (rf"(?P<n>\d{{1,3}}(?:[ \u00a0\u202f,]\d{{3}})*(?!\d)|(?:{_approximate()})"
@@ -56,9 +58,35 @@ def _template(group: str) -> re.Pattern[str]:
             for slot in ("n", "w", "m"):
                 words = words.replace(rf"\{{{slot}\}}", f"{{{slot}}}")
             parts.append(words)
+    return number, parts
+
+
+@cache
+def _template(group: str) -> re.Pattern[str]:
+    number, parts = _parts(group)
     filled = (f"(?:{p.format(n=number, w=WORD, m=OTHER)})" for p in parts)
     alternation = "|".join(filled).replace("(?P<n>", "(?:")
     return re.compile(rf"(?i)(?<!\w)(?:{alternation})(?!\w)")
+
+
+@cache
+def _starts(group: str) -> re.Pattern[str]:
+    """Where a template of ``group`` can start: the words before its first slot, else that slot."""
+    number, parts = _parts(group)
+    heads = dict.fromkeys(p.split("{", 1)[0] or p[: p.index("}") + 1] for p in parts)
+    filled = (f"(?:{h.format(n=number, w=WORD, m=OTHER)})" for h in heads)
+    alternation = "|".join(filled).replace("(?P<n>", "(?:")
+    return re.compile(rf"(?i)(?<!\w)(?=(?:{alternation}))")
+
+
+def _matches(group: str, text: str) -> Iterator[re.Match[str]]:
+    """``_template(group).finditer(text)``, the templates tried only where one can start: every
+    template tried at every word took most of a document's extraction time."""
+    template, pos = _template(group), 0
+    for start in _starts(group).finditer(text):
+        if start.start() >= pos and (m := template.match(text, start.start())):
+            yield m
+            pos = m.end()
 
 
 def _value(token: str) -> int | None:
@@ -79,7 +107,7 @@ LINKS = re.compile(r"(?i)(?:^|\s)(?:d['\u2019]environ|environ|de|d['\u2019]|of)(
 
 
 def experience_years(doc: Document) -> tuple[float, Span] | None:
-    m = _template("experience").search(doc.text)
+    m = next(_matches("experience", doc.text), None)
     if not m or not (at := _number_in(m.group(0))):
         return None
     n = _value(m.group(0)[at[0] : at[1]])
@@ -88,7 +116,7 @@ def experience_years(doc: Document) -> tuple[float, Span] | None:
 
 def staff_counts(doc: Document) -> list[tuple[StaffCount, Span]]:
     out: list[tuple[StaffCount, Span]] = []
-    for m in _template("staff").finditer(doc.text):
+    for m in _matches("staff", doc.text):
         at = _number_in(m.group(0))
         n = _value(m.group(0)[at[0] : at[1]]) if at else None
         if n and at and n not in {c.count for c, _ in out}:
