@@ -277,13 +277,20 @@ def classification(text: str) -> tuple[JobClass | None, str | None]:
     return JobClass(None, clean_title(value)), level
 
 
+#: a status field that says it: ``Job Type: Full-Time Non-Exempt``, ``Status: Regular, Exempt``.
+STATUS_FLSA = re.compile(r"(?m)^[ \t*\-]*[A-Za-z][\w /]{0,30}:[ \t]*(?:[\w/,-]+[ \t]+){0,3}"
+                         r"((?i:non)[- ]?(?i:exempt)|Exempt|EXEMPT)[ \t]*$")
+
+
 def flsa_of(raw: str, text: str) -> str | None:
-    """``FLSA: Exempt``, ``[X] Non-Exempt``, or a checked HTML box before the word."""
+    """``FLSA: Exempt``, ``[X] Non-Exempt``, a checked HTML box before the word, or a short status
+    field ending with it (``Job Type: Full-Time Non-Exempt``)."""
     checked = re.search(r"(?i)(?:<input[^>]*\bchecked\b[^>]*>|\[\s*[xX\u2713]\s*\]|[\u2612\u2611])"
                         r"\s*(?:FLSA\s+)?(non[- ]?exempt|exempt)", raw)
     value = checked.group(1) if checked else first_field(text, "flsa")
     if not value:
-        m = re.search(r"(?i)\bFLSA\b[^\n]{0,20}?\b(non[- ]?exempt|exempt)\b", text)
+        m = re.search(r"(?i)\bFLSA\b[^\n]{0,20}?\b(non[- ]?exempt|exempt)\b", text) or \
+            STATUS_FLSA.search(text)
         value = m.group(1) if m else None
     if not value or not re.search(r"exempt", value, re.I):
         return None

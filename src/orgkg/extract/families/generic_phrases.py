@@ -125,6 +125,33 @@ def supervised_table(text: str) -> list[tuple[int | None, str]]:
     return []
 
 
+#: a heading over the positions supervised: ``SUPERVISORY RESPONSIBILITIES``, ``Direct reports``.
+SUPERVISION_HEAD = re.compile(r"(?im)^[ \t]*(?:supervis(?!\w*[ \t]+received)\w*(?:[ \t]+\w+){0,2}|"
+                              r"direct[ \t]+reports|(?:positions|staff|employees)[ \t]+supervised)"
+                              r"[ \t]*:?[ \t]*\n")
+#: a line counting positions of one title: ``6.0 FTE Program Specialist 4``, ``- 2 Clerk III``.
+COUNT_LINE = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(\d{1,3})(?:\.0+)?[ \t]+(?:FTEs?[ \t]+|x[ \t]+)?"
+                        r"([A-Z][^\n:]{2,80}?)[ \t]*")
+
+
+def counted_lines(text: str) -> list[tuple[int, str]]:
+    """The lines under a supervision heading that each count positions of one title."""
+    for head in SUPERVISION_HEAD.finditer(text):
+        rows: list[tuple[int, str]] = []
+        for line in text[head.end() : head.end() + 2000].lstrip("\n").split("\n"):
+            if not line.strip():
+                if rows:
+                    break
+                continue
+            m = COUNT_LINE.fullmatch(line)
+            if not m:
+                break
+            rows.append((int(m.group(1)), clean_title(m.group(2))))
+        if rows:
+            return rows
+    return []
+
+
 def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
     """How many positions it supervises and, where listed, which."""
     names: list[MentionedPosition] = []
@@ -139,7 +166,7 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
         items = re.split(r"\s*[;,]\s*", rest) if rest else listed_after(text[m.end() :])
         if not names:
             names = [mentioned(x) for x in items if x.strip() and x.strip()[0].isupper()]
-    table, listed = supervised_table(text), counted_list(text)
+    table, listed = supervised_table(text) or counted_lines(text), counted_list(text)
     if table and not names:
         names = [MentionedPosition(t) for _, t in table]
         count = count if count is not None or None in [n for n, _ in table] else sum(n or 0 for n, _ in table)
@@ -194,25 +221,40 @@ SCOPE_STOP = {"a", "an", "the", "of", "with", "its", "their", "his", "her", "s",
               "manages", "managing", "oversee", "oversees", "monitors", "administers", "controls"}
 
 
+AMOUNT = r"[$£€]\s*\d[\d,.]*(?:\s*(?:million|billion|thousand|[MBK])\b)?"
+#: a short line naming a budget, its amount on the next line: ``Operating budget controlled`` /
+#: ``Amount in state, federal, and other funding sources is $1,250,000 per biennium``.
+BUDGET_ABOVE = re.compile(rf"(?im)^[ \t]*(?P<s>(?:[A-Za-z&/-]+[ \t]+){{0,4}}budgets?"
+                          rf"(?:[ \t]+[A-Za-z&/-]+){{0,3}})[ \t]*:?[ \t]*\n(?:[ \t]*\n)?"
+                          rf"[^\n$£€]{{0,120}}?(?P<a>{AMOUNT})")
+
+
 def budgets(text: str) -> list[Budget]:
-    """``budget of $4.2 million``, ``$850,000 operating budget``, ``Budget: $1.5M``."""
-    amt = r"[$£€]\s*\d[\d,.]*(?:\s*(?:million|billion|thousand|[MBK])\b)?"
+    """``budget of $4.2 million``, ``$850,000 operating budget``, ``Budget: $1.5M``, a budget's
+    name on a line and its amount on the next."""
     # starts at a word start: otherwise every position inside a long word is retried (quadratic)
     scope = r"(?<![A-Za-z&-])(?:[A-Za-z&-]+\s+){0,3}budgets?(?:\s+(?:request|allocation|appropriation)s?)?"
     pat = (rf"(?P<s1>{scope})\s*(?::|of|totaling|totalling|exceeding|over|in\s+excess\s+of)?\s*"
-           rf"(?:approximately\s+|about\s+|over\s+|more\s+than\s+)?(?P<a1>{amt})"
-           rf"|(?P<a2>{amt})\s+(?:annual\s+)?(?P<s2>{scope})")
+           rf"(?:approximately\s+|about\s+|over\s+|more\s+than\s+)?(?P<a1>{AMOUNT})"
+           rf"|(?P<a2>{AMOUNT})\s+(?:annual\s+)?(?P<s2>{scope})")
     default = currency_default(text)
-    out = []
+    out: list[Budget] = []
     for m in re.finditer(pat, text, re.I):
-        money = m.group("a1") or m.group("a2")
-        amount = parse_amount(money.lstrip("$£€ "))
-        words = (m.group("s1") or m.group("s2")).split()
-        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in SCOPE_STOP), default=0)
-        words = words[cut:]
-        if amount:
-            out.append(Budget(amount, currency_of(money, default) or default, " ".join(words)))
+        if budget := _budget(m.group("a1") or m.group("a2"), m.group("s1") or m.group("s2"), default):
+            out.append(budget)
+    for m in BUDGET_ABOVE.finditer(text):
+        budget = _budget(m.group("a"), m.group("s"), default)
+        if budget and all(b.amount != budget.amount for b in out):
+            out.append(budget)
     return out
+
+
+def _budget(money: str, said: str, default: str | None) -> Budget | None:
+    """A budget from its amount as written and the words that name it (``manages the unit budget``)."""
+    amount = parse_amount(money.lstrip("$£€ "))
+    words = said.split()
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in SCOPE_STOP), default=0)
+    return Budget(amount, currency_of(money, default) or default, " ".join(words[cut:])) if amount else None
 
 
 def experience(text: str) -> tuple[float | None, str | None]:
