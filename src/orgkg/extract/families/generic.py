@@ -121,7 +121,7 @@ JURISDICTION = re.compile(
     rf"Township|(?:Regional\s+)?Municipality|Region|District)\s+of\s+(?:the\s+)?{_JWORD}"
     rf"(?:[ \t]+(?!Job\b|Position\b|Class\w*\b|Specifications?\b|Human\b|Department\b){_JWORD}){{0,2}}"
     r"|\b(?:[A-Z][a-z]+\s+){1,2}County\b|\bUniversity\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?"
-    r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+University\b"
+    r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+University\b(?![ \t]+[A-Z])"  # not ``... University Hospitals``
     r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:City|County|Borough|District|Town|Regional)\s+Council\b")
 
 

@@ -31,7 +31,8 @@ def jurisdiction(doc: Document) -> Found | None:
 #: a capitalised name ending in (or led by) an organisation word: ``Digital Transformation Agency``,
 #: ``Department for Education``, ``Treasury Board of Canada Secretariat``, ``ministère des armées``;
 #: in French also an organisation word and its adjectives, ``Service numérique canadien (SNC)``.
-_CAP = r"[A-Z][\w'\u2019&.-]*"
+#: a capitalised word; a full stop only inside (``U.S.``, ``St.``), never ending a sentence (``Education.``).
+_CAP = r"[A-Z](?:[\w'\u2019&-]|\.(?=\w)|(?<![a-z]{2})\.)*"
 _LINK = r"(?:of|for|and|the|on|&)"
 _NOT_FIRST = r"(?!(?:The|Le|La|Les|Au|Aux|About|Our|Your|This|That|A|An|In|At|For|With|Join|Un|Une)\b)"
 ORG_NAME = re.compile(
@@ -59,7 +60,7 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
         if m.group("head") and m.group("head").casefold() not in heads:
             continue
         name = m.group(0).strip()
-        if fold(name) in not_names or fold(name) in heads or fold(name) in _cues():
+        if fold(name) in not_names or fold(name) in heads or fold(name) in _cues() or _aside(doc.text, m):
             continue
         counts[name] = counts.get(name, 0) + 1
         first.setdefault(name, Span(m.start(), m.start() + len(name)))
@@ -73,6 +74,17 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
 
 #: where a document introduces its employer.
 EARLY = 1500
+#: the words before a body the post works with, not for: "work with the Cabinet Office", "liaise with".
+PARTNER = re.compile(r"(?i)\b(?:with|alongside)[ \t]+(?:the[ \t]+)?$")
+#: a name inside a list of names: "Art History, Business Administration, Marketing".
+IN_LIST = re.compile(r",[ \t]*$")
+
+
+def _aside(text: str, m: re.Match[str]) -> bool:
+    """A naming that is not the employer's: a partner's, or an item in the middle of a list."""
+    before = text[max(0, m.start() - 30) : m.start()]
+    return bool(PARTNER.search(before)) or (
+        bool(IN_LIST.search(before)) and bool(re.match(r",|[ \t]+(?:and|or)\b", text[m.end() : m.end() + 5])))
 
 
 def _cues() -> set[str]:
@@ -104,7 +116,7 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
         name = m.group(0).strip().rstrip("'\u2019-")
         if m.group("fr"):
             name = _before_verb(name)
-        if head not in rank or not _unit_name(name, head, not_names):
+        if head not in rank or not _unit_name(name, head, not_names) or _aside(doc.text, m):
             continue
         key = _same_unit(fold(name), seen) or fold(name)
         count, span, _ = seen.get(key, (0, Span(m.start(), m.start() + len(name)), rank[head]))
@@ -123,6 +135,10 @@ def _unit_name(name: str, head: str, not_names: set[str] | frozenset[str]) -> bo
     core = _core(name)
     if core in {_core(n) for n in not_names} or fold(name) in _cues() or len(name.split()) < 2:
         return False
+    if not (set(re.findall(r"[^\W_]+", fold(name))) - _kinds()):
+        return False  # ``the Service Unit``: kind words only
+    if re.search(r"['\u2019]s[ \t]+Office$", name):
+        return False  # ``the Secretary of State's Office``: an office-holder's
     if any(n.startswith(fold(name) + " ") for n in not_names):
         return False  # the organisation's name cut short: ``direction de la jeunesse, de ...``
     if fold(name.split()[0]) in words("words", "not_unit_words"):
