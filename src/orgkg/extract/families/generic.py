@@ -55,7 +55,13 @@ from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties as shared_duties
 from orgkg.extract.rules.figures import experience_years
 from orgkg.extract.rules.figures import staff_counts as staff_figures
-from orgkg.extract.rules.organisation import jurisdiction, organisation_named, units_labelled, units_named
+from orgkg.extract.rules.organisation import (
+    jurisdiction,
+    organisation_named,
+    placed_in,
+    units_labelled,
+    units_named,
+)
 from orgkg.extract.rules.placement import organisation_stated, units_stated
 from orgkg.extract.rules.reporting import deputy, deputy_of, location, reports_to, supervises_stated
 from orgkg.extract.rules.titles import KIND, acceptable, title_field, title_in_prose
@@ -396,8 +402,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         ex.organisation.location = place[0]
         out.append(_evidence("location", place, doc.text))
     known = {fold(v) for v in (ex.organisation.jurisdiction, pos.title) if v}
+    stated_org, stated_units = placed_in(doc)
     if not ex.organisation.organization and (
-            org := organisation_stated(doc) or organisation_named(doc, not_names=known)):
+            org := organisation_stated(doc) or stated_org or organisation_named(doc, not_names=known)):
         ex.organisation.organization = org[0]
         out.append(_evidence("organization", org, doc.text))
     if not ex.organisation.organization and re.search(r"\b(?:University|College)\b",
@@ -405,7 +412,8 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         ex.organisation.organization = ex.organisation.jurisdiction  # a university employs as itself
     if not ex.organisation.units:
         known |= {fold(ex.organisation.organization or "")}
-        given = units_labelled(doc, not_names=known) or [
+        placed = [(u, fold(u[0]).split()[-1]) for u in stated_units]
+        given = units_labelled(doc, not_names=known) or placed or [
             (unit, unit[0].split()[-1].casefold())
             for unit in units_stated(doc, ex.organisation.organization) or units_named(doc, not_names=known)]
         for unit, kind in given:

@@ -224,3 +224,40 @@ FRENCH_LABELS = {**FRENCH_HEADS, "direction": "directorate", "secteur": "branch"
                  "unite": "unit"}
 #: more units than this named in prose are a list of the organisation's parts, not the post's line.
 MAX_UNITS = 2
+
+
+def placed_in(doc: Document) -> tuple[Found | None, list[Found]]:
+    """The organisation and units a sentence places the post in (``[phrases] placed_in``): "The position
+    is located in Library Services' Administrative Services Office" gives Library Services and the
+    Administrative Services Office; none when no part is a unit or an organisation (a town)."""
+    m = _placed().search(doc.text)
+    if not m:
+        return None, []
+    org: Found | None = None
+    units: list[Found] = []
+    for part in re.finditer(r"[A-Z][^,;\u2019']*?(?=[ \t]*(?:,|['\u2019]s?[ \t]|$))", m.group("where")):
+        name, start = part.group(0).strip(), m.start("where") + part.start()
+        found = (name, Span(start, start + len(name)))
+        tokens = fold(name).split()
+        if tokens[-1] in _rank() or re.match(r"(?:Office|Division|Bureau)[ \t]+of\b", name):
+            units.append(found)
+        elif org is None and (_org_word(tokens[-1]) or (len(tokens) >= 2 and not units)):
+            org = found  # ``Library Services' Administrative Services Office``: the whole before its part
+    return (org if units or (org and _org_word(fold(org[0]).split()[-1])) else None), units
+
+
+def _org_word(token: str) -> bool:
+    return token.rstrip("s") in words("words", "organisation_heads")
+
+
+@cache
+def _placed() -> re.Pattern[str]:
+    leads = [re.escape(str(w)).replace(r"\ ", r"[ \t]+") for lang in LANGUAGES
+             for w in _list(table("phrases", lang).get("placed_in"))]
+    return re.compile(rf"(?i:\b(?:{'|'.join(leads)}))[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?"
+                      r"(?P<where>[A-Z][^.;\n]{2,160})")
+
+
+def _list(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
+
