@@ -151,14 +151,35 @@ def _bases(word: str) -> set[str]:
 GROUP_WORDS = 8
 
 
+def _group_name(said: str) -> bool:
+    """``Supports Voter Engagement, Outreach and Education``: a group of duties named in title case."""
+    long = [w for w in said.split() if len(w.strip(",;")) >= 5]
+    return not said.rstrip().endswith((".", ";", ":")) and len(said.split()) <= GROUP_WORDS and \
+        bool(long) and all(w[0].isupper() for w in long)
+
+
+def _sentences_if_duties(doc: Document, span: Span, french: bool) -> list[Span]:
+    """A paragraph that is a list of duty sentences (``Plans ... staff. Recommends selection of staff ...
+    Oversees the security of ...``) as its sentences, else the paragraph."""
+    parts = doc.sentences(span)
+    led = sum(_verb_led(doc, p, french) for p in parts)
+    return parts if len(parts) >= SENTENCE_DUTIES and led * 3 >= len(parts) * 2 else [span]
+
+
+#: as many duty sentences in one paragraph as make it a list written as prose.
+SENTENCE_DUTIES = 6
+
+
 def _verb_run(doc: Document) -> list[Span]:
-    blocks = doc.blocks()
     french = language(doc.text) == "fr"
+    blocks = [part for b in doc.blocks() for part in _sentences_if_duties(doc, b, french)]
     best: list[Span] = []
     run: list[Span] = []
     for b in blocks:
         said = doc.text[b.start : b.end]
         if PAGE_CHROME.search(said):
+            continue
+        if _group_name(said):
             continue
         if _verb_led(doc, b, french) and len(said.split()) >= 4:
             run.append(b)

@@ -54,6 +54,10 @@ class Section:
 
 
 SHAPE_WORDS = 10
+#: a line ending in a word that needs the next one (``issued by the`` / ``Secretary of State``) runs on;
+#: ``...; and`` closes a list item.
+CONTINUES = re.compile(r"(?i)(?<![;,])[ \t](?:the|a|an|of|and|or|to|for|in|by|with|on|at|from|de|du|des|la|le|les|et|"
+                       r"[aà])$")
 
 
 def _shape_heading(text: str, ln: Line, prev_blank: bool) -> bool:
@@ -193,7 +197,8 @@ class Document:
         lines = [ln for ln in self.lines[self.line_of(p.start) : self.line_of(p.end) + 1] if not ln.blank]
         ends = all(self.text[ln.body_end - 1] in ".;!?" for ln in lines)
         capitals = all(self.text[ln.body_start].isupper() for ln in lines) and not any(
-            self.text[ln.body_end - 1] in ",-(:" for ln in lines[:-1])
+            self.text[ln.body_end - 1] in ",-(:" or CONTINUES.search(self.text, ln.body_start, ln.body_end)
+            for ln in lines[:-1])
         if len(lines) >= 2 and (ends or capitals):
             return [Span(ln.body_start, ln.body_end) for ln in lines]
         return [p]
