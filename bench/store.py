@@ -34,11 +34,11 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
-from bench.synthetic import DEPARTMENT, JURISDICTION, cached_store, write_nquads
+from bench.synthetic import cached_store, write_nquads
 from orgkg.graph.built import BuiltGraph
 from orgkg.graph.titles import TitleIndex, write_pairs
-from orgkg.mapping.iris import mint
 from orgkg.mapping.namespaces import PREFIXES as NAMESPACES
+from orgkg.mapping.terms import numbered_post
 from orgkg.query.library import NamedQuery, library
 from orgkg.query.local import LocalGraph
 from orgkg.query.values import with_values
@@ -92,10 +92,9 @@ def files(n: int) -> tuple[Path, Path, Path]:
 
 
 def positions(n: int) -> dict[str, str]:
-    """IRIs of the top and the deepest (last generated) synthetic position."""
-    def post(number: int) -> str:
-        return str(mint("post", JURISDICTION, DEPARTMENT, "number", str(number)))
-    return {"top": post(100000), "deepest": post(100000 + n - 1)}
+    """IRIs of the top and the deepest (last generated) synthetic position: a post is its
+    position number (``mapping.terms.numbered_post``), wherever the number is stated."""
+    return {"top": str(numbered_post("100000")), "deepest": str(numbered_post(str(100000 + n - 1)))}
 
 
 PICK = PREFIXES + """
