@@ -56,8 +56,8 @@ class Section:
 SHAPE_WORDS = 10
 #: a line ending in a word that needs the next one (``issued by the`` / ``Secretary of State``) runs on;
 #: ``...; and`` closes a list item.
-CONTINUES = re.compile(r"(?i)(?<![;,])[ \t](?:the|a|an|of|and|or|to|for|in|by|with|on|at|from|de|du|des|la|le|les|et|"
-                       r"[aà])$")
+CONTINUES = re.compile(r"(?i)(?<![;,])[ \t](?:the|a|an|of|and|or|to|for|in|by|with|on|at|from|"
+                       r"de|du|des|la|le|les|et|[aà])$")
 
 
 def _shape_heading(text: str, ln: Line, prev_blank: bool) -> bool:
