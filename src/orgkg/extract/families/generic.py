@@ -53,7 +53,7 @@ from orgkg.extract.records import (
 from orgkg.extract.rules.classification import group_class
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties as shared_duties
-from orgkg.extract.rules.figures import experience_years
+from orgkg.extract.rules.figures import budgets_french, experience_years
 from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.organisation import (
     jurisdiction,
@@ -389,6 +389,11 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
             pos.staff_counts.append(count)
             out.append(Evidence("staff_counts", str(count.count), where.start, where.end,
                                 doc.text[where.start : where.end]))
+    if not pos.budgets:
+        for budget, at in budgets_french(doc):
+            pos.budgets.append(budget)
+            quote = doc.quote(at.start, at.end)
+            out.append(Evidence("budgets", f"{budget.amount:g}", at.start, at.end, quote))
     if not pos.reports_to and (boss := reports_to(doc) or deputy_of(doc, pos.title)):
         pos.reports_to = [MentionedPosition(boss[0])]
         out.append(_evidence("reports_to", boss, doc.text))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from orgkg.extract.lexicon import fold, language, table, words
+from orgkg.extract.lexicon import language, table, words
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.structure import Document, Span
@@ -136,8 +136,8 @@ def group_class(code: str, doc: Document) -> JobClass | None:
         if re.search(rf"(?i)\bgroupe[ \t]+(?:des[ \t]+|du[ \t]+|de[ \t]+la[ \t]+|de[ \t]+l['\u2019])?\[?"
                      rf"{_loose(name)}|{_loose(name)}[ \t]+group\b", doc.text):
             return JobClass(other, name)
-    own = names.get(m.group(1))
-    return JobClass(m.group(1), own if own and fold(own) in fold(doc.text) else None)
+    own = names.get(m.group(1))  # said as written, capitals included (``Direction``, not ``la direction``)
+    return JobClass(m.group(1), own if own and re.search(rf"\b{_loose(own)}\b", doc.text) else None)
 
 
 def _loose(name: str) -> str:

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, table
-from orgkg.extract.records import StaffCount
+from orgkg.extract.lexicon import LANGUAGES, entries, language, table
+from orgkg.extract.records import Budget, StaffCount
 from orgkg.extract.structure import Document, Span
 
 
@@ -122,4 +122,58 @@ def staff_counts(doc: Document) -> list[tuple[StaffCount, Span]]:
         if n and at and n not in {c.count for c, _ in out}:
             scope = LINKS.sub("", f"{m.group(0)[: at[0]]} {m.group(0)[at[1] :]}").strip()
             out.append((StaffCount(n, scope), Span(m.start() + at[0], m.start() + at[1])))
+    return out
+
+
+#: an amount as French writes it, then its scale and currency: ``1 200 000 $``, ``5 M$``, ``2,5 M€``,
+#: ``3 millions d'euros``, ``1.200.000 €``.
+MONEY = re.compile(
+    r"(?P<amount>\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?)[ \u00a0\u202f]*"
+    r"(?P<scale>milliards?|millions?|M(?=[ \u00a0\u202f]*[$€£])|Md|k(?=[ \u00a0\u202f]*[$€£]))?"
+    r"[ \u00a0\u202f]*"
+    r"(?:d['\u2019]|de[ \t]+)?(?P<currency>\$|€|£|euros?\b|dollars?\b|CAD\b|EUR\b)")
+#: what stands between the budget's word and its amount and is no part of its scope.
+_BEFORE_AMOUNT = re.compile(r"(?i)(?:[ \t:]+|\b(?:de|d['\u2019]environ|environ|"
+                            r"d['\u2019]un[ \t]+montant[ \t]+de|d['\u2019]|plus[ \t]+de|près[ \t]+de|"
+                            r"s['\u2019]él[eè]v\w*[ \t]+à|totalisant|"
+                            r"est|sont|of))+$")
+_SCALES = {"milliard": 1e9, "milliards": 1e9, "md": 1e9, "million": 1e6, "millions": 1e6, "m": 1e6, "k": 1e3}
+
+
+def _amount(money: re.Match[str]) -> float:
+    digits = re.sub(r"[ \u00a0\u202f.](?=\d{3}\b)", "", money.group("amount")).replace(",", ".")
+    return round(float(digits) * _SCALES.get((money.group("scale") or "").casefold(), 1.0), 2)
+
+
+def _currency(sign: str, text: str) -> str:
+    sign = sign.casefold()
+    if sign in {"€", "eur", "euro", "euros"}:
+        return "EUR"
+    if sign == "£":
+        return "GBP"
+    return "USD" if re.search(r"\bUSD\b|US\$|[ÉE]tats-Unis", text) else "CAD"
+
+
+@cache
+def _budget_words() -> list[str]:
+    found = [str(w) for lang in LANGUAGES for w in entries(lang)["words"].get("budget_words", [])]
+    return sorted(found, key=len, reverse=True)
+
+
+def budgets_french(doc: Document) -> list[tuple[Budget, Span]]:
+    """Budgets a French document states after a ``[words] budget_words`` word, in its number formats:
+    "un budget annuel de 1 200 000 $", "gère un budget de 5 M$", "une enveloppe de 3 millions d'euros"."""
+    if language(doc.text) != "fr":
+        return []
+    keys = "|".join(re.escape(w) for w in _budget_words())
+    out: list[tuple[Budget, Span]] = []
+    for key in re.finditer(rf"(?i)\b(?:{keys})\b", doc.text):
+        window = re.split(r"[.;](?:\s|$)|\n", doc.text[key.start() : key.start() + 120])[0]
+        money = MONEY.search(window)
+        if not money or any(at.start <= key.start() + money.start() < at.end for _, at in out):
+            continue
+        scope = _BEFORE_AMOUNT.sub("", window[: money.start()]).strip()
+        start = key.start() + money.start()
+        out.append((Budget(_amount(money), _currency(money.group("currency"), doc.text), scope),
+                    Span(start, key.start() + money.end())))
     return out
