@@ -53,6 +53,7 @@ from orgkg.extract.records import (
 from orgkg.extract.rules.classification import group_class
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties as shared_duties
+from orgkg.extract.rules.duties_prose import prose_duties
 from orgkg.extract.rules.figures import budgets_french, experience_years
 from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.organisation import (
@@ -389,6 +390,10 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
             pos.staff_counts.append(count)
             out.append(Evidence("staff_counts", str(count.count), where.start, where.end,
                                 doc.text[where.start : where.end]))
+    if not pos.duties:
+        for duty, at in prose_duties(doc, pos.title):
+            pos.duties.append(duty)
+            out.append(Evidence("duties", duty.text, at.start, at.end, doc.quote(at.start, at.end)))
     if not pos.budgets:
         for budget, at in budgets_french(doc):
             pos.budgets.append(budget)

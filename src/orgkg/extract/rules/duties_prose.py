@@ -1,0 +1,86 @@
+"""Duties told in prose, where a document has no duties section or list (a vacancy notice).
+
+A sentence is a duty when its subject is the post and its first verb names work: the subject is a
+``[words] post_subjects`` phrase ("Le titulaire", "The incumbent") or the post's title led by an article
+("Le sous-directeur, délégué à ..., conçoit ..."), perhaps after a leading clause ("Rattaché
+directement à la directrice ..., le sous-directeur du contentieux est chargé de diriger ..."); a
+sentence opening with a pronoun ("Il coordonne ...") goes on with the last subject named. The first
+verb is a ``[words] duty_verbs`` entry, or a ``[words] charged_with`` phrase ("est chargé de", "is
+responsible for"); "Il est assisté d'un adjoint" or "Le titulaire exerce les fonctions de ..." name none.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from orgkg.extract.lexicon import LANGUAGES, entries, fold, words
+from orgkg.extract.records import Duty
+from orgkg.extract.structure import Document, Span
+
+#: how far into a sentence a leading clause may run before the subject: ``Rattaché directement à X, le ...``.
+LEAD_CLAUSE = 160
+#: a sentence opening with a determiner and a noun names another subject: ``Le service``, ``Son aire``.
+OTHER_SUBJECT = re.compile(r"(?:le|la|les|l'|son|sa|ses|ce|cet|cette|un|une|the|this|its|a|an)\b")
+
+
+def prose_duties(doc: Document, title: str) -> list[tuple[Duty, Span]]:
+    """The sentences that say what the post does, in document order."""
+    subjects = _subjects(title)
+    out: list[tuple[Duty, Span]] = []
+    post = False
+    for para in doc.paragraphs():
+        for span in doc.sentences(para):
+            said = doc.text[span.start : span.end]
+            folded = _plain(said)
+            if m := re.match(rf"(?:[^,]{{0,{LEAD_CLAUSE}}},\s*)?(?:{subjects})\b", folded):
+                post, rest = True, said[m.end() :] if len(folded) == len(said) else folded[m.end() :]
+            elif folded.split()[:1] and fold(folded.split()[0]) in words("words", "pronouns"):
+                rest = said.split(None, 1)[1] if len(said.split()) > 1 else ""
+            else:
+                post = post and not OTHER_SUBJECT.match(folded)
+                continue
+            if post and _names_work(rest) and len(said.split()) >= 4:
+                text = re.sub(r"\s+", " ", said).strip()
+                out.append((Duty(text[0].upper() + text[1:], None), span))
+    return out
+
+
+def _plain(text: str) -> str:
+    """Case, accents and apostrophes folded, punctuation kept, one space: ``Rattaché directement à X,
+    le sous-directeur`` -> ``rattache directement a x, le sous-directeur``."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    return re.sub(r"\s+", " ", "".join(c for c in text if not unicodedata.combining(c)).casefold())
+
+
+def _subjects(title: str) -> str:
+    """The post's subjects, folded, as one alternation: ``le titulaire|...|le sous directeur``."""
+    found = [re.escape(w) for w in sorted(words("words", "post_subjects"), key=len, reverse=True)]
+    if head := _plain(title).split(",")[0].split():
+        found.append(rf"(?:le|la|l'|the)\s*{re.escape(head[0])}")
+    return "|".join(found)
+
+
+def _names_work(rest: str) -> bool:
+    """The first verb after the subject is work: a duty verb, or "est chargé de"."""
+    if any(p in fold(rest[:100]) for p in _charged()):
+        return _first_verb(rest) in {"", *_charged_verbs()}
+    return _first_verb(rest) in words("words", "duty_verbs")
+
+
+def _first_verb(rest: str) -> str:
+    """The first verb of ``rest`` (as written: ``à`` is no verb ``a``), folded."""
+    verbs = words("words", "duty_verbs") | words("words", "clause_links") | words("words", "other_verbs")
+    tokens = [fold(w) for w in re.findall(r"[\w'\u2019]+", rest)[:14] if w.casefold() != "à"]
+    return next((w for w in tokens if w in verbs), "")
+
+
+@cache
+def _charged() -> tuple[str, ...]:
+    return tuple(fold(str(w)) for lang in LANGUAGES for w in entries(lang)["words"].get("charged_with", []))
+
+
+@cache
+def _charged_verbs() -> frozenset[str]:
+    return frozenset(p.split()[0] for p in _charged())
