@@ -56,6 +56,7 @@ from orgkg.extract.rules.duties import duties as shared_duties
 from orgkg.extract.rules.duties_prose import prose_duties
 from orgkg.extract.rules.figures import budgets_french, experience_years
 from orgkg.extract.rules.figures import staff_counts as staff_figures
+from orgkg.extract.rules.identifiers import identifiers as shared_identifiers
 from orgkg.extract.rules.organisation import (
     jurisdiction,
     organisation_named,
@@ -472,6 +473,11 @@ class GenericDescription(Extractor):
         restated = [i for i in pos.identifiers
                     if i.scheme == "job code" and i.value.casefold() == stated_class]
         pos.identifiers = [i for i in pos.identifiers if i not in restated]
+        if not pos.identifiers and not restated:
+            for ident, where in shared_identifiers(doc):
+                pos.identifiers.append(ident)
+                spans.append(Evidence("identifiers", ident.value, where.start, where.end,
+                                      raw[where.start : where.end]))
         named = [first_field(text, "reports_to"), *supervisor_phrases(text)]
         unique: dict[str, str] = {}
         for n in filter(None, named):
