@@ -82,6 +82,10 @@ def pay_plan(text: str) -> tuple[JobClass | None, str | None]:
         return None, None
     line_start = text.rfind("\n", 0, m.start()) + 1
     cells = [c for c in re.split(r"[ \t]{2,}|\t", text[line_start : m.start()]) if c.strip()]
+    if not cells and not text[m.end() :].split("\n", 1)[0].strip():
+        # the triple alone on its line, the official title on the line above (its grade repeated)
+        above = [ln.strip() for ln in text[max(0, line_start - 200) : line_start].splitlines() if ln.strip()]
+        cells = [re.sub(rf"\s+0?{int(m.group(3))}$", "", above[-1])] if above else []
     title = strip_parenthetical_acronym(clean_title(cells[-1])) if cells else None
     if title and (len(title.split()) > 8 or not re.search(r"[a-z]", title)):
         title = None
