@@ -76,7 +76,7 @@ CUES = {
 
 def _heading(upper: str, title: str) -> str:
     """An upper-case heading anywhere (OCR runs lines together), or title case on its own line."""
-    return rf"(?:{upper})|(?im:^[ \t#*]*{title}[ \t*:]*$)"
+    return rf"(?:{upper})|(?im:^[ \t#*]*(?:{title})[ \t*:]*$)"
 
 
 SECTIONS = {

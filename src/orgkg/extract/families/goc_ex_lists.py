@@ -13,10 +13,11 @@ import re
 
 from orgkg.extract.text import squash, to_int
 
-#: ``, (staff of 28) responsible for`` — the comma closes the title of a described position;
+#: ``, (staff of 28) responsible for`` (or ``is responsible for``) — the comma closes the title of a
+#: described position;
 #: ``(AS-06, 3 FTEs): accountable for`` — so does a bracket
 DESCRIBED = re.compile(r"(?:,\s*(?:\([^()\n]{0,40}\)\s*)?,?|\s*\([^()\n]{0,40}\)\s*[:,]?)\s*"
-                       r"(?:responsible|accountable)\s+for\b", re.I)
+                       r"(?:(?:is|are)\s+)?(?:responsible|accountable)\s+for\b", re.I)
 MULTIPLE = re.compile(r"\s*(?:\[\s*[x\u00d7]?\s*(\d{1,3})\s*\]|\(\s*[x\u00d7]?\s*(\d{1,2})\s*\))\s*$", re.I)
 SENTENCE_END = re.compile(r"(?:\.|;|:)\s+(?=(?:[\u2022\u25cf\u25aa*-]\s*)?[A-Z])")
 
