@@ -474,9 +474,9 @@ class GenericDescription(Extractor):
                     if i.scheme == "job code" and i.value.casefold() == stated_class]
         pos.identifiers = [i for i in pos.identifiers if i not in restated]
         if not pos.identifiers and not restated:
-            for ident, where in shared_identifiers(doc):
-                pos.identifiers.append(ident)
-                spans.append(Evidence("identifiers", ident.value, where.start, where.end,
+            for shared, where in shared_identifiers(doc):
+                pos.identifiers.append(shared)
+                spans.append(Evidence("identifiers", shared.value, where.start, where.end,
                                       raw[where.start : where.end]))
         named = [first_field(text, "reports_to"), *supervisor_phrases(text)]
         unique: dict[str, str] = {}
