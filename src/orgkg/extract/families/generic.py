@@ -58,6 +58,8 @@ from orgkg.extract.rules.figures import budgets_french, experience_years
 from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.identifiers import identifiers as shared_identifiers
 from orgkg.extract.rules.organisation import (
+    PARTNER,
+    employer_statement,
     jurisdiction,
     organisation_named,
     placed_in,
@@ -318,7 +320,8 @@ _NOTE = re.compile(r"\s*\((?=[^)]*\b[a-z]{2,}\b)[^)]*\)\s*$")
 def _employer(text: str) -> re.Match[str] | None:
     """The first government or employer named other than as where an applicant must live."""
     for m in JURISDICTION.finditer(text):
-        if not RESIDENCE.search(text[max(0, m.start() - 60) : m.start()]):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if not RESIDENCE.search(before) and not PARTNER.search(before):
             return m
     return None
 
@@ -415,7 +418,8 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     known = {fold(v) for v in (ex.organisation.jurisdiction, pos.title) if v}
     stated_org, stated_units = placed_in(doc)
     if not ex.organisation.organization and (
-            org := organisation_stated(doc) or stated_org or organisation_named(doc, not_names=known)):
+            org := organisation_stated(doc) or stated_org or employer_statement(doc, not_names=known)
+            or organisation_named(doc, not_names=known)):
         ex.organisation.organization = org[0]
         out.append(_evidence("organization", org, doc.text))
     if not ex.organisation.organization and re.search(r"\b(?:University|College)\b",

@@ -22,7 +22,8 @@ def jurisdiction(doc: Document) -> Found | None:
         for name, cues in table("jurisdictions", lang).items():
             assert isinstance(cues, list)
             for cue in cues:
-                m = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", doc.text)
+                m = next((m for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", doc.text)
+                          if not PARTNER.search(doc.text[max(0, m.start() - 30) : m.start()])), None)
                 if m and (best is None or m.start() < best[0]):
                     best = (m.start(), name, Span(m.start(), m.end()))
     return (best[1], best[2]) if best else None
@@ -75,7 +76,9 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
 #: where a document introduces its employer.
 EARLY = 1500
 #: the words before a body the post works with, not for: "work with the Cabinet Office", "liaise with".
-PARTNER = re.compile(r"(?i)\b(?:with|alongside)[ \t]+(?:the[ \t]+)?$")
+PARTNER = re.compile(r"(?i)\b(?:work\w*|liais\w*|collaborat\w*|partner\w*|engag\w*|coordinat\w*|negotiat\w*|"
+                     r"interests?|relations(?:hips?)?)[ \t]+(?:closely[ \t]+)?(?:with|alongside)[ \t]+"
+                     r"(?:the[ \t]+)?$")
 #: a name inside a list of names: "Art History, Business Administration, Marketing".
 IN_LIST = re.compile(r",[ \t]*$")
 
@@ -260,4 +263,28 @@ def _placed() -> re.Pattern[str]:
 
 def _list(value: object) -> list[object]:
     return value if isinstance(value, list) else []
+
+
+def employer_statement(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
+    """The body a document's employer statement names (``[phrases] employer_after``): "The U.S. Election
+    Assistance Commission is an Equal Opportunity Employer"; never a government (``The City of Oakland``)."""
+    for m in _statement().finditer(doc.text):
+        name = m.group("name")
+        if fold(name) in not_names or _JURISDICTION_CUE.search(name) or \
+                fold(name).split()[-1] not in words("words", "organisation_heads"):
+            continue
+        return name, Span(m.start("name"), m.end("name"))
+    return None
+
+
+#: a government's own name, not a body of it.
+_JURISDICTION_CUE = re.compile(r"^(?:City|County|State|Province|Government|Town|Commonwealth)\b|\bCounty$")
+
+
+@cache
+def _statement() -> re.Pattern[str]:
+    tails = [re.escape(str(w)).replace(r"\ ", r"[ \t]+") for lang in LANGUAGES
+             for w in _list(table("phrases", lang).get("employer_after"))]
+    return re.compile(rf"(?:\b(?:The|the)[ \t]+)?(?P<name>{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,7}})"
+                      rf"[ \t]+(?i:{'|'.join(tails)})\b")
 
