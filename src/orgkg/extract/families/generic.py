@@ -63,6 +63,7 @@ from orgkg.extract.rules.organisation import (
     jurisdiction,
     organisation_named,
     placed_in,
+    unit_of_superior,
     units_labelled,
     units_named,
 )
@@ -431,6 +432,8 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         given = units_labelled(doc, not_names=known) or placed or [
             (unit, unit[0].split()[-1].casefold())
             for unit in units_stated(doc, ex.organisation.organization) or units_named(doc, not_names=known)]
+        if not given and pos.reports_to and (boss_unit := unit_of_superior(pos.reports_to[0].title)):
+            ex.organisation.units.append((boss_unit, boss_unit.split()[-1].casefold()))  # evidence: attached
         for unit, kind in given:
             ex.organisation.units.append((unit[0], kind))
             out.append(_evidence("org_units", unit, doc.text))

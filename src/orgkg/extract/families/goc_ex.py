@@ -32,7 +32,7 @@ from orgkg.extract.records import (
     Organisation,
     Position,
 )
-from orgkg.extract.rules.organisation import organisation_named
+from orgkg.extract.rules.organisation import organisation_named, unit_of_superior
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     NUMBER_WORDS,
@@ -344,6 +344,8 @@ class GoCExecutivePosition(Extractor):
         pos.budgets, pos.staff_counts = dimensions(sections.get(SECTIONS["dimensions"], ""))
         pos.duties = _duties(sections.get(SECTIONS["specific"], ""))
         org = _organisation(header, language(text) == "fr")
+        if not org.units and pos.reports_to and (unit := unit_of_superior(pos.reports_to[0].title)):
+            org.units.append((unit, unit.split()[-1].casefold()))
         scope = sections.get(SECTIONS["scope"], "")
         if not org.organization and (named := organisation_named(parse(scope), not_names=NOT_DEPARTMENTS)):
             org.organization = named[0]  # the department named only in Nature and Scope

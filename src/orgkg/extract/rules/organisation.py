@@ -288,3 +288,11 @@ def _statement() -> re.Pattern[str]:
     return re.compile(rf"(?:\b(?:The|the)[ \t]+)?(?P<name>{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,7}})"
                       rf"[ \t]+(?i:{'|'.join(tails)})\b")
 
+
+def unit_of_superior(title: str) -> str | None:
+    """The unit a supervisor's title names after a comma, the post's own unit when the document names
+    none: "Assistant Deputy Minister, Human Resources Services Branch" -> Human Resources Services Branch."""
+    m = re.search(r",[ \t]*((?:[A-Z][\w'\u2019&-]*[ \t]+(?:(?:and|of|&)[ \t]+)?){1,6}(?P<kind>[A-Z][a-z]+))$",
+                  title)
+    return m.group(1) if m and m.group("kind").casefold() in _rank() else None
+
