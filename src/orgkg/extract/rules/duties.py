@@ -135,7 +135,16 @@ def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
         w1 = w2
     if french and re.search(r"(?:er|ir|re)$", w1) and len(w1) > 4:
         return True  # an infinitive: ``Garantir``, ``planifier``, ``S'assurer``
-    return bool(_bases(w1) & verbs)
+    if _bases(w1) & verbs:
+        return True
+    # ``In partnership with the Board, establishes ...``: an opening phrase, then the duty's verb
+    lead = LEAD_PHRASE.match(doc.text, span.start, min(span.end, span.start + 120))
+    return bool(lead) and not french and bool(_bases(fold(lead.group(1))) & verbs) and \
+        lead.group(1).endswith("s")
+
+
+#: a duty opening with a phrase (``In consultation with X,``, ``Under general direction of Y,``) before its verb.
+LEAD_PHRASE = re.compile(r"(?:In|Under|With|Through|As|When)\b[^,.;:\n]{3,100},[ \t]+([a-z]+)\b")
 
 
 def _bases(word: str) -> set[str]:
