@@ -66,7 +66,11 @@ def class_of(x: Node) -> tuple[str, str]:
     """(job code, class title) as the register states them."""
     if executive(x):
         return "EX", "Executive Group"
-    return f"{11000 + sum(map(ord, x.job_class)) % 1000}", x.job_class
+    return job_code(x.job_class), x.job_class
+
+
+def job_code(job_class: str) -> str:
+    return f"{11000 + sum(map(ord, job_class)) % 1000}"
 
 
 def register(nodes: list[Node], path: Path) -> None:
@@ -228,9 +232,10 @@ def generate(n: int, d: int, folder: Path, seed: int = 7) -> dict[str, object]:
 
 def _disagree(kind: str, x: Node, nodes: list[Node], rng: random.Random) -> dict[str, str]:
     other = nodes[rng.randrange(1, len(nodes))]
+    wrong_class = "Program Officer I" if x.job_class != "Program Officer I" else "Analyst I"
     return {"supervisor": {"supervisor": other.title},
             "level": {"level": "Pay Band 1" if level(x) != "Pay Band 1" else "Pay Band 2"},
-            "class": {"class": "Program Officer I" if x.job_class != "Program Officer I" else "Analyst I"},
+            "class": {"class": wrong_class, "code": job_code(wrong_class)},  # another class: its code too
             "unit": {"unit": "Unit of Elsewhere",
                      "path": " / ".join([*(u for u, _ in x.units[:-1]), "Unit of Elsewhere"])},
             "title": {"title": f"{x.title} (acting)"},
