@@ -139,11 +139,13 @@ def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
         return True
     # ``In partnership with the Board, establishes ...``: an opening phrase, then the duty's verb
     lead = LEAD_PHRASE.match(doc.text, span.start, min(span.end, span.start + 120))
-    return bool(lead) and not french and bool(_bases(fold(lead.group(1))) & verbs) and \
-        lead.group(1).endswith("s")
+    if lead is None or french:
+        return False
+    return bool(_bases(fold(lead.group(1))) & verbs) and lead.group(1).endswith("s")
 
 
-#: a duty opening with a phrase (``In consultation with X,``, ``Under general direction of Y,``) before its verb.
+#: a duty opening with a phrase (``In consultation with X,``, ``Under general direction of Y,``)
+#: before its verb.
 LEAD_PHRASE = re.compile(r"(?:In|Under|With|Through|As|When)\b[^,.;:\n]{3,100},[ \t]+([a-z]+)\b")
 
 
