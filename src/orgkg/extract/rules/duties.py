@@ -131,8 +131,8 @@ def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
         return False
     verbs = words("words", "duty_verbs")
     w1, w2 = fold(first.group(1)), fold(first.group(2) or "")
-    if w1.endswith("ly") and w2:  # ``Independently manages``
-        w1 = w2
+    if (w1.endswith("ly") or w1 in ("may", "will", "must", "also")) and w2:
+        w1 = w2  # ``Independently manages``, ``May act on behalf of ...``
     if french and re.search(r"(?:er|ir|re)$", w1) and len(w1) > 4:
         return True  # an infinitive: ``Garantir``, ``planifier``, ``S'assurer``
     if _bases(w1) & verbs:
