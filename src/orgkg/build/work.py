@@ -97,7 +97,7 @@ def undump(raw: bytes) -> Graph:
         if t[0] == "l":
             return Literal(t[1], lang=t[2], datatype=None if t[3] is None else URIRef(t[3]))
         return BNode(t[1]) if t[0] == "b" else URIRef(str(t[1]))
-    g = Graph()
+    g = Graph(store="SimpleMemory")
     g.addN((term(s), term(p), term(o), g) for s, p, o in json.loads(raw))
     return g
 

@@ -155,7 +155,7 @@ def _mentions(g: Graph) -> list[tuple[URIRef, Key]]:
 
 
 def _renamed(g: Graph, joins: Mapping[URIRef, URIRef]) -> Graph:
-    out = Graph()
+    out = Graph(store="SimpleMemory")
     for s, p, o in g:
         s2 = joins.get(s, s) if isinstance(s, URIRef) else s
         o2 = joins.get(o, o) if isinstance(o, URIRef) else o

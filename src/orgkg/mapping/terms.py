@@ -39,7 +39,7 @@ class Terms:
     """A graph under construction and the builders of its shared terms."""
 
     def __init__(self, scope: str) -> None:
-        self.scope, self.g = scope, Graph()
+        self.scope, self.g = scope, Graph(store="SimpleMemory")
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.g.add((s, p, o))
