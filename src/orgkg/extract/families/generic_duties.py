@@ -12,6 +12,7 @@ a description are read as those headings.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from orgkg.extract.records import Duty
@@ -68,6 +69,7 @@ def marker(line: str) -> tuple[str, int, str]:
     return kind, indent, s[at:]
 
 
+@functools.lru_cache(maxsize=8192)  # a document's lines are looked at several times over
 def heading_text(line: str) -> str:
     """A heading without its section number or time column: ``4.0 DUTIES   % OF TIME`` -> ``DUTIES``."""
     return TIME_COLUMN.sub("", SECTION_NO.sub("", line)).strip()
