@@ -6,7 +6,7 @@ For each document set under tests/ (and the samples), every document is read
 and extracted once; then mapped twice, with its evidence (the build's way:
 one Web Annotation per item, quotes with their sentence) and with the
 evidence left out (``Extraction.evidence`` emptied, no text), and each
-mapping written as the build writes it (``graph.trig``, the Oxigraph store
+mapping written as the build writes it (``graphs/``, the Oxigraph store
 with its union copy, the title index). The best of three runs is kept.
 """
 
@@ -29,7 +29,7 @@ from orgkg.errors import InputError
 from orgkg.extract import extract
 from orgkg.extract.records import Extraction
 from orgkg.graph.build import indexed_text
-from orgkg.graph.store import STORE, TRIG, write
+from orgkg.graph.store import GRAPHS, STORE, write
 from orgkg.mapping import Provenance, to_graph
 from orgkg.read import Limits, read, supported
 
@@ -89,14 +89,14 @@ def size(path: Path) -> int:
 
 
 def written(graphs: dict[URIRef, Graph]) -> tuple[float, int, int, int]:
-    """Seconds to write, graph.trig bytes, store bytes, triples in the union copy."""
+    """Seconds to write, graph files bytes, store bytes, triples in the union copy."""
     folder = Path(tempfile.mkdtemp(prefix="orgkg-bench-evidence-"))
     try:
         seconds, _ = best(lambda: write(folder, graphs, []))
         store = ox.Store.read_only(str(folder / STORE))
         union = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         del store
-        return seconds, size(folder / TRIG), size(folder / STORE), union
+        return seconds, size(folder / GRAPHS), size(folder / STORE), union
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -222,7 +222,7 @@ def test_the_documents_are_found(stored: dict[str, list[tuple[int, int, str]]]) 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_quote_is_the_read_text_at_its_offsets(
         path: Path, stored: dict[str, list[tuple[int, int, str]]]) -> None:
-    """Read back from the built store (graph.trig, then Oxigraph), not from the mapper's objects."""
+    """Read back from the built store (the graph files, then Oxigraph), not from the mapper's objects."""
     result = run("read", str(path))
     if result.exit_code != 0:
         assert hashlib.sha256(path.read_bytes()).hexdigest() not in stored, "a document unread has quotes"

@@ -17,6 +17,7 @@ import pytest
 from rdflib import Dataset
 from rdflib.namespace import RDF
 
+from orgkg.graph.store import trig_text
 from orgkg.mapping.namespaces import ORGKG
 from orgkg.read import read
 from tests.conftest import SAMPLES, SHARED, run
@@ -74,7 +75,7 @@ def test_converted_samples_score_as_the_text(suffix: str, converted: dict[str, P
 def test_the_document_records_format_and_reader(converted: dict[str, Path], tmp_path: Path) -> None:
     assert run("build", str(converted[".pdf"]), "--out", str(tmp_path)).exit_code == 0
     ds = Dataset()
-    ds.parse(tmp_path / "graph.trig", format="trig")
+    ds.parse(data=trig_text(tmp_path / "current"), format="trig")
     docs = {s: g for s, _, _, g in ds.quads((None, RDF.type, ORGKG.SourceDocument, None))}
     assert len(docs) == 5
     for doc, g in docs.items():

@@ -16,6 +16,7 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
+from orgkg.graph.store import trig_text
 from orgkg.mapping.namespaces import ORGKG
 from tests.conftest import run
 
@@ -41,7 +42,7 @@ def test_identity_case(case: Path, tmp_path: Path) -> None:
     result = run("build", str(case / "documents"), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.stderr
     ds = Dataset(default_union=True)
-    ds.parse(tmp_path / "out" / "graph.trig", format="trig")
+    ds.parse(data=trig_text(tmp_path / "out" / "current"), format="trig")
     described = set(ds.subjects(RDF.type, ORGKG.DescribedPost))
     assert len(described) == expected["described_posts"]
     for name, target in expected["joined"]:

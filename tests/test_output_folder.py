@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from orgkg.graph.output import FAULT_ENV, Output, resolve
+from orgkg.graph.store import trig_text
 from tests.conftest import SAMPLES, run
 
 Switch = tuple[Path, tuple[str, ...], tuple[str, ...]]
@@ -48,7 +49,7 @@ def seen(out: Path) -> tuple[str, ...]:
         answers.append(result.stdout)
     report = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
     answers.append(json.dumps([r["path"] for r in report]))
-    answers.append((out / "graph.trig").read_text(encoding="utf-8"))
+    answers.append(trig_text(out / "current"))
     return tuple(answers)
 
 
@@ -87,7 +88,7 @@ def test_killed_at_any_file_operation_the_folder_holds_the_old_build_or_the_new(
 def test_ctrl_c_is_one_line_exit_130_and_nothing_half_written(
         before_and_after: Switch, tmp_path: Path) -> None:
     pristine, old, _ = before_and_after
-    for n in (1, 2, 3, 6):  # making the version, writing graph.trig, the store, build.json
+    for n in (1, 2, 3, 6):  # making the version, writing the graphs, the store, build.json
         out = tmp_path / f"out{n}"
         shutil.copytree(pristine, out, symlinks=True)
         interrupted = build(out, NEW, fault=f"INT:{n}")
@@ -153,7 +154,7 @@ def test_with_wait_the_second_build_waits_for_the_first(tmp_path: Path) -> None:
     result = run("build", str(OLD[0]), "--out", str(out), "--wait")
     assert result.exit_code == 0, result.stderr
     assert time.monotonic() - start >= 0.9
-    assert (out / "graph.trig").is_file()
+    assert (out / "graphs").is_dir()
 
 
 @pytest.mark.parametrize("theirs", ["store/data.bin", ".staging/precious.txt", "notes.txt"])
@@ -173,11 +174,11 @@ def test_a_folder_orgkg_did_not_make_is_never_replaced(theirs: str, tmp_path: Pa
 def test_a_users_file_in_an_orgkg_folder_is_not_replaced(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert run("build", str(OLD[0]), "--out", str(out)).exit_code == 0
-    (out / "graph.trig").unlink()
-    (out / "graph.trig").write_text("mine", encoding="utf-8")
+    (out / "build-report.json").unlink()
+    (out / "build-report.json").write_text("mine", encoding="utf-8")
     result = run("build", str(OLD[0]), "--out", str(out))
     assert result.exit_code == 2 and "is in the way and orgkg did not write it" in result.stderr
-    assert (out / "graph.trig").read_text(encoding="utf-8") == "mine"
+    assert (out / "build-report.json").read_text(encoding="utf-8") == "mine"
 
 
 def test_the_output_folder_is_marked_and_an_empty_folder_is_adopted(tmp_path: Path) -> None:

@@ -8,27 +8,31 @@ Used alike by ``orgkg build``, the tests and the benchmarks. Documents are
 read on every core (``work``); a build into a folder that holds an earlier
 build reads only the inputs whose content (SHA-256), name or options changed,
 or whose mentions now resolve to other posts (``graph.identity``), keeps the
-other named graphs byte for byte (``state``), and removes the graphs of
-inputs that are gone; its output is the same as a full build's. The folder
-switches to the new build as a whole (``graph.output``).
+other named graphs' files (linked, ``write``), and removes the graphs of
+inputs that are gone; its output is the same as a full build's. An input
+whose size, modification time and inode are those the build before saw is
+not hashed again (``state``). The folder switches to the new build as a
+whole (``graph.output``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from orgkg.build.model import BuildOptions, BuildReport, Piece
-from orgkg.build.state import Previous, previous
+from orgkg.build.model import BuildOptions, BuildReport, Piece, sums, total
+from orgkg.build.state import Previous, Stat, part, previous
 from orgkg.build.work import Job, Readers, reused
 from orgkg.build.write import Source, Spill, write_version
 from orgkg.errors import InputError, NoDocumentsError
 from orgkg.graph.build import NOT_A_POSITION, Found, collect, duplicate, same_content, shared_names, skipped
 from orgkg.graph.identity import candidates, every_post, resolve
 from orgkg.graph.output import Output
+from orgkg.graph.store import graph_file
 from orgkg.read import READERS, load_bytes
 from orgkg.read.table import SUFFIXES as TABLES
 from orgkg.read.table import is_table
@@ -59,7 +63,8 @@ def build(paths: Sequence[Path], out: Path, options: BuildOptions | None = None,
                                f"nothing written to {out}")
     with offline("orgkg build"), Output.open(out, wait=options.wait) as output:
         prev = previous(out) if options.incremental and not output.created else None
-        plan, jobs = _plan(files, options, prev)
+        started = time.time_ns()
+        plan, jobs, digests = _plan(files, options, prev)
         clock.lap("hash")
         version = output.new_version()
         spill = Spill(version)
@@ -70,17 +75,16 @@ def build(paths: Sequence[Path], out: Path, options: BuildOptions | None = None,
             if stopped:
                 spill.close()
                 return BuildReport(out, [p.outcome for p, _ in slots], seconds=clock.seconds)
-            slots = _join(slots, pending, jobs, readers, spill)
+            slots = _join(slots, pending, jobs, readers, spill, prev)
             clock.lap("join")
         pieces = [p for p, _ in slots]
         report = [vars(o) for o in same_content([p.outcome for p in pieces])]
-        trig, graphs = write_version(version, slots, spill, prev, report)
+        trig, graphs = write_version(version, slots, spill, prev, report, _cache(digests, started))
         clock.lap("write")
         output.publish()
         clock.lap("publish")
     keys = {p.key for p in pieces}
-    gone = [placed.piece.outcome.path for key, placed in (prev.pieces.items() if prev else [])
-            if key not in keys]
+    gone = [kept.outcome.path for key, kept in (prev.pieces.items() if prev else []) if key not in keys]
     return BuildReport(out, same_content([p.outcome for p in pieces]), out / trig.name,
                        reused=tuple(p.outcome.path for p in pieces if p.outcome.reused),
                        read=tuple(p.outcome.path for p in pieces if not p.outcome.reused and p.graph),
@@ -100,21 +104,27 @@ class Twin:
 Plan = list[Slot | Job | Twin]
 
 
-def _plan(files: list[Found], options: BuildOptions, prev: Previous | None) -> tuple[Plan, dict[int, Job]]:
+#: Each input's stat and SHA-256, as this build found them.
+Digests = dict[str, tuple[Stat, str]]
+
+
+def _plan(files: list[Found], options: BuildOptions, prev: Previous | None,
+          ) -> tuple[Plan, dict[int, Job], Digests]:
     """For each input: its piece when it needs no reading (skipped, the same content as an earlier
-    input, or kept from ``prev``), else its job; and the job of every input that could be read (a
-    kept one is read again if its mentions now resolve otherwise)."""
+    input, or kept from ``prev``), else its job; the job of every input that could be read (a
+    kept one is read again if its mentions now resolve otherwise); and each input's digest."""
     shared = shared_names(found.path for found in files)
     plan: Plan = []
     jobs: dict[int, Job] = {}
     seen: dict[str, str] = {}
+    digests: Digests = {}
     for i, found in enumerate(files):
         path = found.path
         left = None if found.explicit else skipped(found)
         if left is not None:
             plan.append((Piece(left.outcome), None))
             continue
-        digest = _digest(path, options)
+        digest = _digest(path, options, prev, digests)
         if digest is not None and digest in seen:
             plan.append(Twin(path, seen[digest], digest))
             continue
@@ -123,21 +133,44 @@ def _plan(files: list[Found], options: BuildOptions, prev: Previous | None) -> t
         key = _key(path, digest, options, shared)
         jobs[i] = Job(path, key, path.name in shared, options.limits, options.columns)
         kept = prev.pieces.get(key) if prev is not None and key is not None else None
-        if prev is not None and kept is not None and kept.piece.outcome.seconds <= (
+        if prev is not None and kept is not None and kept.outcome.seconds <= (
                 options.limits.timeout or float("inf")):
-            source = Source(prev.trig, kept.offset, kept.length) if kept.piece.graph else None
-            plan.append((reused(kept.piece, path), source))
+            source = Source(prev.graphs / graph_file(kept.graph), 0, -1) if kept.graph else None
+            plan.append((reused(kept, path), source))
         else:
             plan.append(jobs[i])
-    return plan, jobs
+    return plan, jobs, digests
 
 
-def _digest(path: Path, options: BuildOptions) -> str | None:
-    """The SHA-256 of an input; None when its bytes cannot be read (it fails when read)."""
+def _digest(path: Path, options: BuildOptions, prev: Previous | None, digests: Digests) -> str | None:
+    """The SHA-256 of an input; None when its bytes cannot be read (it fails when read). The
+    digest the build before found is taken when the file's size, modification time and inode
+    are the same (a cache key only: identity is the digest)."""
     try:
-        return hashlib.sha256(load_bytes(path, options.limits)).hexdigest()
+        info = os.stat(path)
+        stat: Stat | None = (info.st_size, info.st_mtime_ns, info.st_ino)
+    except OSError:
+        stat = None
+    known = prev.files.get(str(path)) if prev is not None and stat is not None else None
+    if known is not None and known[0] == stat:
+        digests[str(path)] = known
+        return known[1]
+    try:
+        digest = hashlib.sha256(load_bytes(path, options.limits)).hexdigest()
     except InputError:
         return None
+    if stat is not None:
+        digests[str(path)] = (stat, digest)
+    return digest
+
+
+#: A file changed less than this long before a build started may change again within the same
+#: modification time: its digest is not kept for the next build, which hashes it again.
+RACY_NS = 2_000_000_000
+
+
+def _cache(digests: Digests, started: int) -> Digests:
+    return {path: (stat, digest) for path, (stat, digest) in digests.items() if stat[1] < started - RACY_NS}
 
 
 def _key(path: Path, digest: str | None, options: BuildOptions, shared: set[str]) -> str | None:
@@ -196,14 +229,19 @@ def _spilled(p: Piece, spill: Spill) -> tuple[Slot, Source | None]:
 
 
 def _join(slots: list[Slot], pending: Pending, jobs: dict[int, Job], readers: Readers,
-          spill: Spill) -> list[Slot]:
+          spill: Spill, prev: Previous | None) -> list[Slot]:
     """Join mentions across documents once every document's posts are known (the directory of
     ``graph.identity``): finish the unjoined graphs, and read again the kept graphs whose
-    mentions now resolve otherwise than when they were written."""
-    directory = candidates(o for p, _ in slots for o in p.offers)
+    mentions now resolve otherwise than when they were written (none when the posts offered to
+    the directory are those of the build before)."""
+    same = (prev is not None and prev.totals is not None
+            and total(sums(p).directory for p, _ in slots if p.graph is not None) == prev.totals.directory)
+    if same and not pending:
+        return slots
+    directory = candidates(o for p, _ in slots for o in part(p, "offers"))
     named = every_post(directory)
-    again = [i for i, (p, _) in enumerate(slots)
-             if p.outcome.reused and p.asks and resolve(p.asks, directory, named) != p.resolution]
+    again = [] if same else [i for i, (p, _) in enumerate(slots) if p.outcome.reused and part(p, "asks")
+                             and resolve(part(p, "asks"), directory, named) != part(p, "resolution")]
     for i, p in zip(again, readers.read([jobs[i] for i in again]), strict=True):
         slots[i], raw = _spilled(p, spill)
         if raw is not None:

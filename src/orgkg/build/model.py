@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from orgkg.graph.build import Outcome
 from orgkg.graph.identity import Ask, Offer, Resolution
@@ -32,6 +35,23 @@ class BuildOptions:
     follow_links: bool = False
 
 
+class Sums(NamedTuple):
+    """Digests of what a piece gives the whole-build parts: the same digests, the same parts."""
+
+    structure: str  # its reporting lines, posts, placements and vacancies (the derived structure)
+    directory: str  # the posts it offers to the directory mentions are joined through
+    titles: str  # its (post, title) pairs (the title index)
+
+
+def digest(value: object) -> str:
+    return hashlib.sha256(json.dumps(value, separators=(",", ":")).encode("utf-8")).hexdigest()
+
+
+def total(sums: Iterable[str]) -> str:
+    """The digest of a whole build's part from its pieces' digests (a multiset: order does not count)."""
+    return digest(sorted(sums))
+
+
 @dataclass(frozen=True)
 class Piece:
     """One input's part of a build: what happened to it, where its named graph is written, and
@@ -48,7 +68,7 @@ class Piece:
     outcome: Outcome
     key: str | None = None
     graph: str | None = None
-    block: bytes | None = None  # the named graph as graph.trig holds it (while it is being written)
+    block: bytes | None = None  # the named graph's block as its file holds it (while it is being written)
     lines: tuple[Line, ...] = ()
     posts: tuple[str, ...] = ()
     titles: tuple[tuple[str, str], ...] = ()
@@ -58,6 +78,16 @@ class Piece:
     units: tuple[Line, ...] = ()  # (post, unit) of org:postIn, for the structure's figures
     vacant: tuple[str, ...] = ()  # posts marked orgkg:vacant true
     raw: bytes | None = None
+    sums: Sums | None = None
+    stored: Mapping[str, str] | None = None
+
+
+def sums(p: Piece) -> Sums:
+    """The digests of a piece read in this build (a kept one has them already)."""
+    if p.sums is not None:
+        return p.sums
+    structure = [sorted(set(p.lines)), sorted(set(p.posts)), sorted(set(p.units)), sorted(set(p.vacant))]
+    return Sums(digest(structure), digest(sorted(p.offers)), digest(sorted(p.titles)))
 
 
 @dataclass(frozen=True)
@@ -71,7 +101,7 @@ class BuildReport:
 
     folder: Path
     outcomes: list[Outcome]
-    trig: Path | None = None  # None: nothing written (--strict stopped the build)
+    trig: Path | None = None  # graphs/, the TriG files; None: nothing written (--strict stopped the build)
     reused: tuple[str, ...] = ()
     read: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()

@@ -1,13 +1,22 @@
 """What a build leaves for the next one: ``sources.json`` in its version folder.
 
 For each input it read: its outcome, its key (what its graph was made from),
-where its named graph sits in that version's ``graph.trig`` (byte offset and
-length), and what the whole-build parts take from it (reporting lines,
-posts, titles, the posts it offers to and asks of the directory mentions are
-joined through, and what its mentions resolved to); and the same for
-the derived structure graph. A build into the folder reads only the inputs
-whose key it has no piece for, and copies the other graphs' bytes from the
-old ``graph.trig``, so its output is the same as a full build's.
+the file of its named graph in ``graphs/``, and what the whole-build parts
+take from it (reporting lines, posts, placements and vacancies for the
+derived structure, titles for
+the title index, the posts it offers to and asks of the directory mentions
+are joined through, and what its mentions resolved to). Those parts are kept
+as JSON texts, each parsed only when the next build needs it (``filled``),
+with a digest of each (``Sums``): when the digests of the whole build are the
+same as the build before's, so is the part (the derived structure, the title
+index, the directory), and the next build links it instead of making it again.
+
+A build into the folder reads only the inputs whose key it has no piece for
+and links the other graphs' files from the build before, so its output is the
+same as a full build's. Identity is the content's SHA-256; an input's size,
+modification time (ns) and inode are only a cache key for its digest
+(``files``): an input whose three are unchanged since the build before is not
+hashed again.
 
 The file says which orgkg wrote it (``fingerprint``: a digest of the
 installed package's code and data); from another one, nothing is reused.
@@ -23,14 +32,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from orgkg.build.model import Piece
+from orgkg.build.model import Piece, Sums
 from orgkg.graph.build import Outcome
 from orgkg.graph.output import resolve
-from orgkg.graph.store import STORE, TRIG
+from orgkg.graph.store import GRAPHS, STORE
 
 FILE = "sources.json"
-FORMAT = 1
+FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parents[1]
+#: The parts of a piece kept as JSON texts and parsed when needed.
+PARTS = ("lines", "posts", "units", "vacant", "titles", "offers", "asks", "resolution")
+#: An input's stat as the digest cache keys it: size, modification time (ns), inode.
+Stat = tuple[int, int, int]
 
 
 @cache
@@ -44,12 +57,13 @@ def fingerprint() -> str:
 
 
 @dataclass(frozen=True)
-class Placed:
-    """A piece of an earlier build, and where its graph's bytes are in that build's graph.trig."""
+class Totals:
+    """Digests of a whole build's parts (``sums``), and the id of the build that wrote its title index."""
 
-    piece: Piece
-    offset: int
-    length: int
+    structure: str
+    directory: str
+    titles: str
+    titles_build: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,12 +71,13 @@ class Previous:
     """The build in the output folder, as far as the next build can reuse it."""
 
     version: Path
-    pieces: dict[str, Placed]  # by key
-    structure: tuple[str, int, int] | None  # digest of its input, offset, length
+    pieces: dict[str, Piece]  # by key
+    files: dict[str, tuple[Stat, str]]  # by path: the stat and SHA-256 it had
+    totals: Totals | None
 
     @property
-    def trig(self) -> Path:
-        return self.version / TRIG
+    def graphs(self) -> Path:
+        return self.version / GRAPHS
 
     @property
     def store(self) -> Path:
@@ -74,29 +89,57 @@ def previous(folder: Path) -> Previous | None:
     version = resolve(folder)
     try:
         data = json.loads((version / FILE).read_text(encoding="utf-8"))
-        if data.get("orgkg") != fingerprint() or not (version / TRIG).is_file():
+        if data.get("orgkg") != fingerprint() or not (version / GRAPHS).is_dir():
             return None
         pieces = {}
         for record in data["pieces"]:
-            placed = Placed(_piece(record), int(record["offset"]), int(record["length"]))
-            if placed.piece.key is not None:
-                pieces[placed.piece.key] = placed
-        structure = data.get("structure")
-        return Previous(version, pieces, tuple(structure) if structure else None)
+            piece = _piece(record)
+            if piece.key is not None:
+                pieces[piece.key] = piece
+        files = {path: ((int(a), int(b), int(c)), str(d)) for path, (a, b, c, d) in data["files"].items()}
+        totals = Totals(**data["totals"]) if data.get("totals") else None
+        return Previous(version, pieces, files, totals)
     except (OSError, ValueError, KeyError, TypeError):  # an older build, or a damaged file: read everything
         return None
 
 
-def save(version: Path, placed: Iterable[Placed], structure: tuple[str, int, int] | None) -> None:
-    records = [{**_record(p.piece), "offset": p.offset, "length": p.length} for p in placed]
-    data = {"orgkg": fingerprint(), "pieces": records, "structure": list(structure) if structure else None}
+def save(version: Path, pieces: Iterable[Piece], files: dict[str, tuple[Stat, str]], totals: Totals) -> None:
+    data = {"orgkg": fingerprint(), "pieces": [_record(p) for p in pieces],
+            "files": {path: [*st, digest] for path, (st, digest) in files.items()}, "totals": vars(totals)}
     (version / FILE).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
 
 
+def filled(p: Piece) -> Piece:
+    """The piece with the parts kept as texts parsed (a piece read in this build is itself)."""
+    if p.stored is None:
+        return p
+    parsed = {name: json.loads(text) for name, text in p.stored.items()}
+    return replace(p, stored=None, **{name: _PARSE[name](value) for name, value in parsed.items()})
+
+
+def part(p: Piece, name: str) -> Any:
+    """One part of a piece (``lines``, ``offers`` ...), parsed alone if it is kept as text."""
+    if p.stored is None or name not in p.stored:
+        return getattr(p, name)
+    return _PARSE[name](json.loads(p.stored[name]))
+
+
+_PARSE: dict[str, Any] = {
+    "lines": lambda v: tuple((a, b) for a, b in v),
+    "posts": tuple,
+    "units": lambda v: tuple((a, b) for a, b in v),
+    "vacant": tuple,
+    "titles": lambda v: tuple((a, b) for a, b in v),
+    "offers": lambda v: tuple(((k1, k2), post) for (k1, k2), post in v),
+    "asks": lambda v: tuple((mention, (k1, k2)) for mention, (k1, k2) in v),
+    "resolution": lambda v: tuple((mention, tuple(found)) for mention, found in v),
+}
+
+
 def _record(p: Piece) -> dict[str, Any]:
-    return {"outcome": vars(p.outcome), "key": p.key, "graph": p.graph, "lines": p.lines, "posts": p.posts,
-            "units": p.units, "vacant": p.vacant,
-            "titles": p.titles, "offers": p.offers, "asks": p.asks, "resolution": p.resolution}
+    texts = p.stored if p.stored is not None else {}
+    parts = {name: texts.get(name) or json.dumps(getattr(p, name), separators=(",", ":")) for name in PARTS}
+    return {"outcome": vars(p.outcome), "key": p.key, "graph": p.graph, "sums": list(p.sums or ()), **parts}
 
 
 _TUPLES = {f.name for f in fields(Outcome) if f.type in ("tuple[str, ...]",)}
@@ -105,10 +148,6 @@ _TUPLES = {f.name for f in fields(Outcome) if f.type in ("tuple[str, ...]",)}
 def _piece(r: dict[str, Any]) -> Piece:
     values: dict[str, Any] = {k: tuple(v) if k in _TUPLES else v for k, v in r["outcome"].items()}
     outcome = Outcome(**values)
-    return Piece(replace(outcome, reused=False), r["key"], r["graph"], None,
-                 tuple((a, b) for a, b in r["lines"]), tuple(r["posts"]),
-                 tuple((a, b) for a, b in r["titles"]),
-                 tuple(((k1, k2), post) for (k1, k2), post in r["offers"]),
-                 tuple((mention, (k1, k2)) for mention, (k1, k2) in r["asks"]),
-                 tuple((mention, tuple(found)) for mention, found in r["resolution"]),
-                 units=tuple((a, b) for a, b in r["units"]), vacant=tuple(r["vacant"]))
+    sums = Sums(*r["sums"]) if r["sums"] else None
+    return Piece(replace(outcome, reused=False), r["key"], r["graph"], sums=sums,
+                 stored={name: r[name] for name in PARTS})

@@ -1,7 +1,7 @@
 """Reading documents on every core: one job per input, run in a pool of processes.
 
 Each pool process reads, extracts and maps its documents with ``graph.build.load``
-and writes each one's named graph as ``graph.trig`` will hold it, so the
+and writes each one's named graph as its file in ``graphs/`` will hold it, so the
 build process only assembles. A graph whose mentions could name posts of
 other documents (``graph.identity``) comes back unjoined (its triples as JSON:
 ``dump``), and is finished in a second round (``finish``), once every
@@ -36,7 +36,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from orgkg.build.model import Piece
+from orgkg.build.model import Piece, sums
 from orgkg.graph.build import load
 from orgkg.graph.identity import Resolution, asks, joined, offers
 from orgkg.graph.store import block
@@ -103,10 +103,11 @@ def undump(raw: bytes) -> Graph:
 
 
 def finished(p: Piece, g: Graph, resolution: Resolution) -> Piece:
-    return replace(p, block=block(URIRef(p.graph or ""), g).encode("utf-8"), raw=None,
+    done = replace(p, block=block(URIRef(p.graph or ""), g).encode("utf-8"), raw=None,
                    lines=tuple(reporting_lines([g])), posts=tuple(posts([g])), titles=titles(g),
                    units=tuple(placements([g])), vacant=tuple(vacancies([g])),
                    resolution=resolution)
+    return replace(done, sums=sums(done))
 
 
 def titles(g: Graph) -> tuple[tuple[str, str], ...]:

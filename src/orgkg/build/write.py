@@ -1,17 +1,21 @@
-"""Write a build's version folder from its pieces: ``graph.trig``, the store, the title index,
-the report and ``sources.json`` (what the next build reuses).
+"""Write a build's version folder from its pieces: ``graphs/``, the store, the title index, the
+report and ``sources.json`` (what the next build reuses).
 
-New named graphs are spilled to a scratch file as they arrive; ``graph.trig``
-is then ``HEAD`` and every graph's bytes in IRI order, copied from the
-scratch file or from the build before, so it is byte for byte what a full
-build writes. The store is loaded from it, or, when the build before is
-reused, copied from that build's store (hard links: ``Store.backup``) and
-only the named graphs that changed are replaced.
+New named graphs are spilled to a scratch file as they arrive, then each is
+written to its own file in ``graphs/`` (``graph.store``). A graph kept from
+the build before is that build's file, hard-linked: unchanged, it is never
+copied, so a build that changed one document writes one graph file. The
+derived structure and the title index are made again only when the digests
+of what the pieces give them changed (``state.Totals``); else they are
+linked too. The store is loaded from the graph files, or, when the build
+before is reused, copied from that build's store (hard links:
+``Store.backup``) and only the named graphs that changed are replaced.
+Nothing of the build before is ever written to: its version folder stays
+whole until the switch (``graph.output``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Iterable
@@ -21,12 +25,12 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from orgkg.build.model import Piece
-from orgkg.build.state import Placed, Previous, save
+from orgkg.build.model import Piece, sums, total
+from orgkg.build.state import Previous, Stat, Totals, part, save
 from orgkg.graph import titles
 from orgkg.graph.built import BuiltGraph
 from orgkg.graph.output import BUILD, step
-from orgkg.graph.store import HEAD, REPORT, STORE, TRIG, block, load_file
+from orgkg.graph.store import GRAPHS, HEAD, REPORT, STORE, block, graph_file, load_files
 from orgkg.graph.structure import STRUCTURE_GRAPH, Inputs, derived
 
 SPILL = ".new-graphs"
@@ -34,11 +38,16 @@ SPILL = ".new-graphs"
 
 @dataclass(frozen=True)
 class Source:
-    """Where a named graph's bytes are: a file, an offset and a length."""
+    """Where a named graph's bytes are: a file, an offset and a length; a length of -1 is a whole
+    graph file of the build before (linked, not copied)."""
 
     file: Path
     offset: int
     length: int
+
+    @property
+    def linked(self) -> bool:
+        return self.length < 0
 
 
 class Spill:
@@ -63,110 +72,108 @@ class Spill:
         self.handle.close()
 
 
-def structure_input(pieces: Iterable[Piece]) -> tuple[Inputs, str]:
-    """Every reporting line, post, placement and vacancy of the build, and a digest of them (the
-    same: the same structure)."""
+def structure_input(pieces: Iterable[Piece]) -> Inputs:
+    """Every reporting line, post, placement and vacancy of the build."""
     pieces = list(pieces)
-    given = Inputs(sorted({line for p in pieces for line in p.lines}),
-                   sorted({post for p in pieces for post in p.posts}),
-                   sorted({u for p in pieces for u in p.units}),
-                   sorted({v for p in pieces for v in p.vacant}))
-    digest = hashlib.sha256(json.dumps(list(given)).encode()).hexdigest()
-    return given, digest
+    return Inputs(*(sorted({x for p in pieces for x in part(p, name)})
+                    for name in ("lines", "posts", "units", "vacant")))
+
+
+def totals(pieces: Iterable[Piece]) -> Totals:
+    """The digests of the build's whole parts, from its pieces' digests."""
+    each = [sums(p) for p in pieces if p.graph is not None]
+    return Totals(total(s.structure for s in each), total(s.directory for s in each),
+                  total(s.titles for s in each))
 
 
 def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spill: Spill,
-                  prev: Previous | None, report: list[dict[str, object]]) -> tuple[Path, int]:
-    """Write the version folder; returns ``graph.trig`` and how many named graphs it holds."""
-    given, digest = structure_input(p for p, _ in pieces)
+                  prev: Previous | None, report: list[dict[str, object]],
+                  files: dict[str, tuple[Stat, str]]) -> tuple[Path, int]:
+    """Write the version folder; returns ``graphs/`` and how many named graphs it holds."""
+    now = totals(p for p, _ in pieces)
+    same = prev.totals if prev is not None and prev.totals is not None else None
     structure: Source | None = None
-    if prev is not None and prev.structure is not None and prev.structure[0] == digest:
-        structure = Source(prev.trig, prev.structure[1], prev.structure[2])
-    elif given.posts or given.lines:
-        g = derived(given)
-        if len(g):
-            structure = spill.add(block(STRUCTURE_GRAPH, g).encode("utf-8"))
+    kept_structure = prev.graphs / graph_file(str(STRUCTURE_GRAPH)) if prev is not None else None
+    if same is not None and same.structure == now.structure and kept_structure is not None:
+        structure = Source(kept_structure, 0, -1) if kept_structure.is_file() else None
+    else:
+        given = structure_input(p for p, _ in pieces)
+        if given.posts or given.lines:
+            g = derived(given)
+            if len(g):
+                structure = spill.add(block(STRUCTURE_GRAPH, g).encode("utf-8"))
     spill.close()
     graphs = {p.graph: s for p, s in pieces if p.graph is not None and s is not None}
     if structure is not None:
         graphs[str(STRUCTURE_GRAPH)] = structure
-    step("write graph.trig")
-    placed = _trig(version / TRIG, graphs)
+    step("write graphs")
+    paths = _graph_files(version / GRAPHS, graphs)
     step("write store")
     if prev is not None:
-        _update_store(version, prev, graphs, placed)
+        _update_store(version, prev, graphs, paths)
     else:
         store = ox.Store(str(version / STORE))
-        load_file(store, version / TRIG)
+        load_files(store, [paths[iri] for iri in sorted(paths)])
         store.flush()
         del store
-    spill.path.unlink()
+    (version / SPILL).unlink()
     step("write titles")
-    titles.write_pairs(version / titles.FILE, (t for p, _ in pieces for t in p.titles), build=version.name)
+    index = version / titles.FILE
+    kept_index = prev.version / titles.FILE if prev is not None else None
+    if same is not None and same.titles == now.titles and kept_index is not None and kept_index.is_file():
+        os.link(kept_index, index)
+        titles_build = same.titles_build
+    else:
+        titles.write_pairs(index, (t for p, _ in pieces for t in part(p, "titles")), build=version.name)
+        titles_build = version.name
     step("write report")
     (version / REPORT).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     step("write build.json")
-    (version / BUILD).write_text(json.dumps({"build": version.name}) + "\n", encoding="utf-8")
-    here = placed.get(str(STRUCTURE_GRAPH))
-    save(version, [Placed(p, *placed[p.graph]) if p.graph in placed else Placed(p, 0, 0) for p, _ in pieces],
-         (digest, *here) if here is not None else None)
-    return version / TRIG, len(graphs)
+    (version / BUILD).write_text(json.dumps({"build": version.name, "titles": titles_build}) + "\n",
+                                 encoding="utf-8")
+    now = Totals(now.structure, now.directory, now.titles, titles_build)
+    save(version, [p for p, _ in pieces], files, now)
+    return version / GRAPHS, len(graphs)
 
 
-def _trig(path: Path, graphs: dict[str, Source]) -> dict[str, tuple[int, int]]:
-    """``HEAD`` and the graphs in IRI order; returns where each graph now is (offset, length)."""
+def _graph_files(folder: Path, graphs: dict[str, Source]) -> dict[str, Path]:
+    """Each graph's file: a new graph written (``HEAD`` and its block), a kept one linked."""
+    folder.mkdir()
+    head = HEAD.encode("utf-8")
     handles: dict[Path, IO[bytes]] = {}
-    placed: dict[str, tuple[int, int]] = {}
+    paths: dict[str, Path] = {}
     try:
-        with open(path, "wb") as out:
-            out.write(HEAD.encode("utf-8"))
-            for iri in sorted(graphs):
-                src = graphs[iri]
-                if src.file not in handles:
-                    handles[src.file] = open(src.file, "rb")  # noqa: SIM115 (closed below)
-                placed[iri] = (out.tell(), src.length)
-                _copy(handles[src.file], src, out)
+        for iri in sorted(graphs):
+            src, path = graphs[iri], folder / graph_file(iri)
+            paths[iri] = path
+            if src.linked:
+                os.link(src.file, path)
+                continue
+            if src.file not in handles:
+                handles[src.file] = open(src.file, "rb")  # noqa: SIM115 (closed below)
+            handle = handles[src.file]
+            handle.seek(src.offset)
+            with open(path, "wb") as out:
+                out.write(head)
+                out.write(handle.read(src.length))
     finally:
         for handle in handles.values():
             handle.close()
-    return placed
+    return paths
 
 
-def _copy(source: IO[bytes], src: Source, out: IO[bytes]) -> None:
-    """Copy a graph's bytes, inside the kernel where it can (``copy_file_range``)."""
-    out.flush()
-    done = 0
-    try:
-        while done < src.length:
-            n = os.copy_file_range(source.fileno(), out.fileno(), src.length - done, src.offset + done)
-            if n == 0:
-                break
-            done += n
-    except OSError:
-        pass
-    out.seek(0, os.SEEK_END)
-    if done < src.length:
-        source.seek(src.offset + done)
-        out.write(source.read(src.length - done))
-
-
-def _update_store(version: Path, prev: Previous, graphs: dict[str, Source],
-                  placed: dict[str, tuple[int, int]]) -> None:
+def _update_store(version: Path, prev: Previous, graphs: dict[str, Source], paths: dict[str, Path]) -> None:
     """The build before's store (hard-linked), with the named graphs that are new, changed or gone
     replaced."""
     ox.Store.read_only(str(prev.store)).backup(str(version / STORE))
     built = BuiltGraph(ox.Store(str(version / STORE)))
-    old = {str(g.value) for g in built.named_graphs()}
-    trig = version / TRIG
-    with open(trig, "rb") as handle:
-        for iri in sorted(old | set(graphs)):
-            src = graphs.get(iri)
-            if src is not None and src.file == prev.trig and iri in old:
-                continue  # the same bytes as before: the same graph
-            triples: list[ox.Triple] = []
-            if src is not None:
-                handle.seek(placed[iri][0])
-                text = HEAD.encode("utf-8") + handle.read(placed[iri][1])
-                triples = [q.triple for q in ox.parse(text, ox.RdfFormat.TRIG)]
-            built.replace_graph(ox.NamedNode(iri), triples)
+    old = {str(g.value) for g in built.named_graphs()}  # with the inferred graph of a reason: gone now
+    for iri in sorted(old | set(graphs)):
+        src = graphs.get(iri)
+        if src is not None and src.linked and iri in old:
+            continue  # the same file as before: the same graph
+        triples: list[ox.Triple] = []
+        if src is not None:
+            triples = [q.triple for q in ox.parse(path=str(paths[iri]), format=ox.RdfFormat.TRIG)]
+        built.replace_graph(ox.NamedNode(iri), triples)
     built.store.flush()

@@ -25,7 +25,7 @@ from orgkg.read.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 @click.command(epilog="Example: orgkg build data/documents --out out --report run.json")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option("--out", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Folder for graph.trig, the query store and build-report.json.")
+              help="Folder for graphs/ (a TriG file per named graph), the query store and build-report.json.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,

@@ -83,7 +83,7 @@ def collect(paths: Iterable[Path], *, follow_links: bool = False) -> Iterator[Fo
     passed over; links are followed only inside the folder unless ``follow_links``."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(_walk(path, follow_links))
+            yield from sorted(_walk(path, follow_links), key=lambda found: found.path.parts)
         else:
             yield Found(path, True)
 
@@ -97,13 +97,28 @@ def _walk(root: Path, follow_links: bool) -> Iterator[Found]:
             continue
         visited.add(here.resolve())
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in names + [d for d in dirs if (here / d).is_symlink()]:
-            child = here / name
-            escapes = child.is_symlink() and not child.resolve().is_relative_to(inside)
-            if name.startswith(".") or (child.is_dir() and not (escapes and not follow_links)):
-                continue
-            # Not only regular files: a pipe or socket named like a document is reported, not passed over.
-            yield Found(child, False, escapes and not follow_links)
+        links = _links(folder)
+        # Not only regular files: a pipe or socket named like a document is reported, not passed over.
+        for name in names:
+            if not name.startswith("."):
+                child = here / name
+                yield Found(child, False, name in links and not follow_links and _escapes(child, inside))
+        for name in dirs:  # a link to a folder is walked when followed, else reported if it leads out
+            if name in links and not follow_links and _escapes(here / name, inside):
+                yield Found(here / name, False, True)
+
+
+def _links(folder: str) -> set[str]:
+    """The names of the symbolic links in a folder (from the folder's listing: no call per file)."""
+    try:
+        with os.scandir(folder) as entries:
+            return {entry.name for entry in entries if entry.is_symlink()}
+    except OSError:
+        return set()
+
+
+def _escapes(link: Path, inside: Path) -> bool:
+    return not link.resolve().is_relative_to(inside)
 
 
 def load(path: Path, *, name_shared: bool = False, limits: Limits | None = None,

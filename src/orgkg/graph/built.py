@@ -29,7 +29,7 @@ from rdflib import URIRef
 
 from orgkg.errors import GraphError
 from orgkg.graph.output import resolve, shown
-from orgkg.graph.store import INFERRED_TRIG, STORE, TRIG, in_union, load
+from orgkg.graph.store import GRAPHS, INFERRED_TRIG, STORE, in_union, load, trig_text
 from orgkg.graph.titles import TitleIndex
 from orgkg.mapping.namespaces import PREFIXES
 
@@ -58,17 +58,19 @@ class BuiltGraph:
                 raise GraphError(str(given), f"the store is damaged or unreadable ({_first_line(err)})",
                                  "rebuild with `orgkg build`") from None
             return cls(store, folder)
-        if (folder / TRIG).is_file():
+        if (folder / GRAPHS).is_dir():
             store = ox.Store()
-            for name in (TRIG, INFERRED_TRIG):
-                if (folder / name).is_file():
-                    try:
+            for name in (GRAPHS, INFERRED_TRIG):
+                try:
+                    if name == GRAPHS:
+                        load(store, trig_text(folder))
+                    elif (folder / name).is_file():
                         load(store, (folder / name).read_text(encoding="utf-8"))
-                    except (SyntaxError, UnicodeDecodeError) as err:
-                        raise GraphError(str(given / name), f"not valid TriG: {_first_line(err)}",
-                                         "rebuild with `orgkg build`") from None
+                except (SyntaxError, ValueError) as err:  # UnicodeDecodeError is a ValueError
+                    raise GraphError(str(given / name), f"not valid TriG: {_first_line(err)}",
+                                     "rebuild with `orgkg build`") from None
             return cls(store, folder)
-        raise GraphError(str(folder), f"holds neither {STORE}/ nor {TRIG}",
+        raise GraphError(str(folder), f"holds neither {STORE}/ nor {GRAPHS}/",
                          "run `orgkg build PATH --out DIR` first")
 
     @classmethod
@@ -129,7 +131,7 @@ class BuiltGraph:
 
     def add_inferred(self, triples: Iterable[ox.Triple]) -> Path | None:
         """The reasoner's named graph, replacing the last one: in the store, and as ``inferred.trig``
-        beside ``graph.trig`` (triples sorted, so the same inferences give the same file)."""
+        beside ``graphs/`` (triples sorted, so the same inferences give the same file)."""
         triples = set(triples)
         self.replace_graph(ox.NamedNode(str(INFERRED_GRAPH)), triples)
         self.store.flush()

@@ -112,12 +112,15 @@ def _organisation(g: Graph, unit: URIRef) -> str | None:
     return None
 
 
-def _post_organisation(g: Graph, post: URIRef) -> str | None:
+def _post_organisation(g: Graph, post: URIRef, known: dict[URIRef, str | None] | None = None) -> str | None:
+    """The organisation a post sits in; ``known`` keeps each unit's answer (posts share units)."""
+    known = {} if known is None else known
     for unit in g.objects(post, ORG.postIn):
         if isinstance(unit, URIRef):
-            name = _organisation(g, unit)
-            if name:
-                return name
+            if unit not in known:
+                known[unit] = _organisation(g, unit)
+            if known[unit]:
+                return known[unit]
     return None
 
 
@@ -125,13 +128,19 @@ def _named_posts(g: Graph) -> list[tuple[Key, URIRef]]:
     """Described and registered posts with every (organisation, title) they answer to."""
     out: list[tuple[Key, URIRef]] = []
     posts = {*g.subjects(RDF.type, ORGKG.DescribedPost), *g.subjects(RDF.type, ORGKG.RegisteredPost)}
+    known: dict[URIRef, str | None] = {}
+    folded: dict[str, str] = {}
     for post in posts:
         if not isinstance(post, URIRef):
             continue
-        org = _post_organisation(g, post)
+        org = _post_organisation(g, post, known)
         if not org:
             continue
-        out.extend(((normalise(org), normalise(str(t))), post) for t in g.objects(post, ORGKG.title))
+        for t in g.objects(post, ORGKG.title):
+            for text in (org, str(t)):
+                if text not in folded:
+                    folded[text] = normalise(text)
+            out.append(((folded[org], folded[str(t)]), post))
     return out
 
 

@@ -3,9 +3,9 @@
     DIR/
       .orgkg                  marker: orgkg made this folder (it replaces nothing in a folder without one)
       .orgkg.lock             held by the build writing here (``flock``); it says who
-      versions/<id>/          one complete build: graph.trig, store/, titles.sqlite, build-report.json
+      versions/<id>/          one complete build: graphs/, store/, titles.sqlite, build-report.json
       current -> versions/<id>      the pointer, switched by one rename
-      graph.trig -> current/graph.trig, store -> current/store, ...   fixed links through it
+      graphs -> current/graphs, store -> current/store, ...         fixed links through it
                               (inferred.trig -> current/inferred.trig once ``orgkg reason`` wrote it)
 
 A build writes a fresh version folder and, when it is complete and synced,
@@ -26,6 +26,7 @@ import secrets
 import shutil
 import signal
 import socket
+import stat
 import time
 from pathlib import Path
 from typing import IO, Any
@@ -40,7 +41,7 @@ CURRENT = "current"
 #: In each version: its id, which the title index repeats (``titles``), so a stray index is told apart.
 BUILD = "build.json"
 #: The names at the top of DIR that point into the current version.
-LINKS = ("graph.trig", "build-report.json", "store", "titles.sqlite")
+LINKS = ("graphs", "build-report.json", "store", "titles.sqlite")
 #: For the crash-consistency test only: "KILL:N" or "INT:N" sends that signal at the Nth file operation.
 FAULT_ENV = "ORGKG_TEST_SIGNAL_AT_FILE_OP"
 _ops = 0
@@ -83,11 +84,14 @@ def shown(path: Path) -> Path:
     return path
 
 
-def built_id(folder: Path) -> str | None:
-    """The id of the build in ``folder`` (a resolved version folder), None for older layouts."""
+def built_id(folder: Path, part: str = "build") -> str | None:
+    """The id of the build in ``folder`` (a resolved version folder), None for older layouts; with
+    ``part`` (``titles``), the id of the build that wrote that part when an unchanged part was
+    linked from a build before (``build.write``)."""
     try:
-        return str(json.loads((folder / BUILD).read_text(encoding="utf-8"))["build"])
-    except (OSError, ValueError, KeyError, TypeError):
+        data = json.loads((folder / BUILD).read_text(encoding="utf-8"))
+        return str(data.get(part) or data["build"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -254,12 +258,22 @@ def _holder(text: str) -> str:
 
 
 def _sync_tree(root: Path) -> None:
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and not path.is_symlink():
-            with open(path, "rb") as handle:
-                os.fsync(handle.fileno())
-    for path in [root, *sorted(p for p in root.rglob("*") if p.is_dir())]:
-        _fsync_dir(path)
+    """Sync every file and folder of a new version; a file with other links is passed over: it was
+    linked from an earlier version (unchanged files are shared), synced before that was published."""
+    folders = []
+    for here, _dirs, names in os.walk(root):
+        folders.append(here)
+        for name in names:
+            path = os.path.join(here, name)
+            info = os.lstat(path)
+            if stat.S_ISREG(info.st_mode) and info.st_nlink == 1:
+                fd = os.open(path, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+    for path in folders:
+        _fsync_dir(Path(path))
 
 
 def _fsync_dir(path: Path) -> None:

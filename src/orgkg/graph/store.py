@@ -1,9 +1,14 @@
-"""The built graph on disk: ``graph.trig`` (the record), ``store/`` and ``titles.sqlite`` (for queries).
+"""The built graph on disk: ``graphs/`` (the record), ``store/`` and ``titles.sqlite`` (for queries).
 
-``graph.trig`` holds one named graph per document, written deterministically
-(graphs sorted by IRI, each graph's Turtle sorted by rdflib), so the same
-inputs give byte-identical output. ``store/`` is a persistent Oxigraph store
-loaded from it, so later commands open the graph without parsing anything;
+``graphs/`` holds one TriG file per named graph (one per document, register
+and the derived structure), each ``HEAD`` and the graph's block, written
+deterministically (each graph's Turtle sorted by rdflib), so the same inputs
+give byte-identical files. The file is named after the graph's IRI
+(``graph_file``); ``trig_text`` gives the whole build as one TriG document
+(``HEAD`` and the blocks in IRI order). One file per graph lets a build that
+changed one document write one file and link the others from the build
+before (``build.write``). ``store/`` is a persistent Oxigraph store loaded
+from them, so later commands open the graph without parsing anything;
 ``titles.sqlite`` indexes post titles for text search (``graph.titles``).
 ``graph.built`` opens them. A build writes all of them into a fresh version
 folder that replaces the old one as a whole (``graph.output``).
@@ -11,13 +16,16 @@ folder that replaces the old one as a whole (``graph.output``).
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
@@ -26,8 +34,9 @@ from orgkg.graph.output import BUILD, step
 from orgkg.graph.structure import STRUCTURE_GRAPH
 from orgkg.mapping.evidence import is_evidence
 from orgkg.mapping.namespaces import PREFIXES, bind_prefixes
+from orgkg.mapping.triples import Triples
 
-TRIG = "graph.trig"
+GRAPHS = "graphs"
 STORE = "store"
 REPORT = "build-report.json"
 INFERRED_TRIG = "inferred.trig"  # written by `orgkg reason` (graph.built); a new build has none
@@ -50,9 +59,12 @@ HEAD = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
 
 
 def block(iri: URIRef, g: Graph) -> str:
-    """One named graph as ``trig`` writes it: ``graph.trig`` is ``HEAD`` and the blocks sorted by IRI
+    """One named graph as ``trig`` writes it: ``trig_text`` is ``HEAD`` and the blocks sorted by IRI
     (so a block written once can be copied into a later build unchanged)."""
-    body = _one_line_body(g) if iri == STRUCTURE_GRAPH else _graph_body(g)
+    if isinstance(g, Triples):
+        body = _listed_body(g)
+    else:
+        body = _one_line_body(g) if iri == STRUCTURE_GRAPH else _graph_body(g)
     return f"\n<{iri}> {{\n{body}\n}}\n"
 
 
@@ -87,6 +99,34 @@ def _one_line_body(g: Graph) -> str:
     return "\n".join(_statements(list(g), g))
 
 
+def _listed_body(g: Triples) -> str:
+    """A graph kept as ``Triples`` (a register's), as one-line statements in the order its triples
+    were added, a subject's next ones after ``;`` (no sorting: millions of triples stay quick)."""
+    bind_prefixes(g)
+    ns = g.namespace_manager
+    kinds = (RDF.type, RDF.predicate)
+    predicates: dict[Node, str] = {RDF.type: "a"}
+    classes: dict[Node, str] = {}
+    out = []
+    for s, by_predicate in g.by_subject().items():
+        lead = s.n3()
+        for p, objects in by_predicate.items():
+            if p not in predicates:
+                predicates[p] = p.n3(ns)
+            named = p in kinds
+            for o in objects:
+                if named and not isinstance(o, Literal):
+                    if o not in classes:
+                        classes[o] = o.n3(ns)
+                    obj = classes[o]
+                else:
+                    obj = o.n3()
+                out.append(f"{lead} {predicates[p]} {obj} ;")
+                lead = "   "
+        out[-1] = out[-1][:-1] + "."
+    return "\n".join(out)
+
+
 def _statements(triples: list[tuple[Node, Node, Node]], ns_of: Graph) -> list[str]:
     """Sorted statements, one per line, a subject's next ones after ``;``; predicates (and
     ``rdf:type`` / ``rdf:predicate`` objects) written with the graph's prefixes."""
@@ -101,12 +141,45 @@ def _statements(triples: list[tuple[Node, Node, Node]], ns_of: Graph) -> list[st
     return [a + b for a, b in zip(statements, ends, strict=True)]
 
 
+#: Where the graphs of a build are named (``mapping.mapper.graph_iri``).
+GRAPH_BASE = "https://w3id.org/orgkg/id/graph/"
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,150}")
+
+
+def graph_file(iri: str) -> str:
+    """The name of a named graph's file in ``graphs/``: the last part of its IRI when that is a plain
+    name under ``GRAPH_BASE`` (``<slug>-<digest>.trig``, ``structure.trig``), else a digest of it."""
+    rest = iri.removeprefix(GRAPH_BASE)
+    if rest != iri and _PLAIN.fullmatch(rest):
+        return f"{rest}.trig"
+    return f"{hashlib.sha256(iri.encode('utf-8')).hexdigest()[:32]}.trig"
+
+
+def graph_text(block_bytes: bytes) -> bytes:
+    """A graph's file: ``HEAD`` and its block (a TriG document of its own)."""
+    return HEAD.encode("utf-8") + block_bytes
+
+
+def trig_text(folder: Path) -> str:
+    """Every named graph in ``folder/graphs/`` as one TriG document: ``HEAD`` and the blocks in IRI
+    order (what ``trig`` writes for the same graphs). ``ValueError`` for a file not written so."""
+    blocks = []
+    for path in (folder / GRAPHS).glob("*.trig"):
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith(HEAD + "\n<"):
+            raise ValueError(f"{path.name} is not a graph file of a build")
+        blocks.append((text[len(HEAD) + 2:text.index(">", len(HEAD))], text[len(HEAD):]))
+    return HEAD + "".join(b for _, b in sorted(blocks))
+
+
 def write(folder: Path, graphs: Mapping[URIRef, Graph], report: list[dict[str, Any]]) -> Path:
-    """Write ``graph.trig``, the store, the title index and the build report into a new, empty
+    """Write ``graphs/``, the store, the title index and the build report into a new, empty
     ``folder`` (a version folder of ``graph.output``, switched into place as a whole)."""
+    step("write graphs")
+    (folder / GRAPHS).mkdir()
+    for iri in sorted(graphs):
+        (folder / GRAPHS / graph_file(str(iri))).write_text(HEAD + block(iri, graphs[iri]), encoding="utf-8")
     text = trig(graphs)
-    step("write graph.trig")
-    (folder / TRIG).write_text(text, encoding="utf-8")
     step("write store")
     store = ox.Store(str(folder / STORE))
     load(store, text)
@@ -118,7 +191,7 @@ def write(folder: Path, graphs: Mapping[URIRef, Graph], report: list[dict[str, A
     (folder / REPORT).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     step("write build.json")
     (folder / BUILD).write_text(json.dumps({"build": folder.name}) + "\n", encoding="utf-8")
-    return folder / TRIG
+    return folder / GRAPHS
 
 
 def load(store: ox.Store, trig_text: str) -> None:
@@ -138,11 +211,36 @@ def load(store: ox.Store, trig_text: str) -> None:
                       for q in quads if in_union(q))
 
 
-def load_file(store: ox.Store, path: Path) -> None:
-    """``load`` for a TriG file, streamed: the file is never held in memory as quads."""
-    store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
+def load_files(store: ox.Store, paths: list[Path]) -> None:
+    """``load`` for TriG files, streamed: the files are never held in memory as quads."""
+    store.bulk_load(io.BufferedReader(_Chain(paths), 1 << 20), format=ox.RdfFormat.TRIG)
     store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                      for q in ox.parse(path=str(path), format=ox.RdfFormat.TRIG) if in_union(q))
+                      for q in ox.parse(io.BufferedReader(_Chain(paths), 1 << 20), format=ox.RdfFormat.TRIG)
+                      if in_union(q))
+
+
+class _Chain(io.RawIOBase):
+    """Files read one after the other as one stream (TriG files each starting with their prefixes
+    make one TriG document)."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.paths = list(reversed(paths))
+        self.handle: IO[bytes] | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while True:
+            if self.handle is None:
+                if not self.paths:
+                    return 0
+                self.handle = open(self.paths.pop(), "rb")  # noqa: SIM115 (closed when read)
+            n: int = self.handle.readinto(buffer)  # type: ignore[attr-defined]
+            if n:
+                return n
+            self.handle.close()
+            self.handle = None
 
 
 def in_union(statement: ox.Quad | ox.Triple) -> bool:

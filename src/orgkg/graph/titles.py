@@ -59,7 +59,7 @@ class TitleIndex:
         path = built / FILE
         if not path.is_file():
             return None
-        build = built_id(built)
+        build = built_id(built, "titles")
         if build is not None and cls(path).build() != build:
             raise GraphError(str(path), "the title index is not from the build beside it (stale or "
                              "damaged)", "rebuild with `orgkg build`")

@@ -13,12 +13,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import URIRef
 
 BASE = "https://w3id.org/orgkg/id/"
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """The matching key of a name: case, accents, punctuation and spacing folded."""
     t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -32,6 +34,7 @@ def slug(text: str, limit: int = 48) -> str:
     return s or "x"
 
 
+@lru_cache(maxsize=1 << 16)  # a register names the same units, classes and levels on many rows
 def mint(kind: str, *key: str, label: str | None = None) -> URIRef:
     """The IRI of a ``kind`` of thing (``post``, ``org`` ...) named by ``key`` parts.
 

@@ -75,3 +75,16 @@ TURTLE_PREFIXES = {p: ns for p, ns in PREFIXES.items() if p != "id"}
 
 __all__ = ["ADMS", "DCTERMS", "ID", "OA", "ORG", "ORGKG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS",
            "SKOS", "TURTLE_PREFIXES", "XKOS", "XSD", "bind_prefixes"]
+
+
+class Remembered:
+    """A namespace whose terms are looked up once each (rdflib's namespace look-up is slow in loops
+    that write the same terms millions of times): ``Remembered(ORG).Post`` is ``ORG.Post``."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = URIRef(getattr(self._namespace, name))
+        setattr(self, name, term)
+        return term

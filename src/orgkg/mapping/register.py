@@ -15,17 +15,23 @@ a document is, so its classes, levels and units are the same nodes as theirs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import ORG, RDF, RDFS, XSD
+from rdflib.namespace import ORG as ORG_TERMS
+from rdflib.namespace import RDF as RDF_TERMS
+from rdflib.namespace import RDFS as RDFS_TERMS
+from rdflib.namespace import XSD as XSD_TERMS
 
 from orgkg.extract.records import Identifier
 from orgkg.extract.register import Register, RegisterEntry
 from orgkg.mapping.iris import child, mint
 from orgkg.mapping.mapper import decimal, document_iri, graph_iri
-from orgkg.mapping.namespaces import ORGKG
+from orgkg.mapping.namespaces import ORGKG as ORGKG_TERMS
+from orgkg.mapping.namespaces import Remembered
 from orgkg.mapping.terms import Terms, numbered_post
+from orgkg.mapping.triples import Triples
 
 
 @dataclass(frozen=True)
@@ -38,11 +44,21 @@ class RegisterSource:
     media_type: str
 
 
+# A row is written with the same few terms: each looked up once (rdflib's look-up is slow per row).
+ORG, RDF, RDFS, XSD, ORGKG = map(Remembered, (ORG_TERMS, RDF_TERMS, RDFS_TERMS, XSD_TERMS, ORGKG_TERMS))
+
+
 class _RegisterMapper(Terms):
     def __init__(self, register: Register, source: RegisterSource) -> None:
         super().__init__(_scope(register, source))
+        self.g = Triples()  # millions of triples for a large register: rdflib's own store is too slow
         self.register, self.info = register, source
         self.node = document_iri(source.name)
+        self.rows = mint("part", source.name)
+        self.places: dict[tuple[str | None, str | None, tuple[tuple[str, str | None], ...]],
+                          list[tuple[str, str, URIRef]]] = {}
+        self.classes: dict[tuple[str | None, str | None], URIRef] = {}
+        self.levels: dict[str, URIRef] = {}
 
     def build(self) -> Graph:
         s = self.info
@@ -52,16 +68,35 @@ class _RegisterMapper(Terms):
             self.entry(entry)
         return self.g
 
+    # Rows share units, classes and levels: each is written once (its triples would be the same).
+    def place(self, jurisdiction: str | None, organization: str | None,
+              units: Sequence[tuple[str, str | None]]) -> list[tuple[str, str, URIRef]]:
+        key = (jurisdiction, organization, tuple(units))
+        if key not in self.places:
+            self.places[key] = super().place(jurisdiction, organization, units)
+        return self.places[key]
+
+    def job_class(self, title: str | None, code: str | None) -> URIRef:
+        if (title, code) not in self.classes:
+            self.classes[title, code] = super().job_class(title, code)
+        return self.classes[title, code]
+
+    def level(self, label: str) -> URIRef:
+        if label not in self.levels:
+            self.levels[label] = super().level(label)
+        return self.levels[label]
+
     def entry(self, e: RegisterEntry) -> None:
         post = numbered_post(e.number)
-        row = child(mint("part", self.info.name), "row", e.row)
+        row = child(self.rows, "row", e.row)
         self.add(post, RDF.type, ORG.Post)
         self.add(post, RDF.type, ORGKG.RegisteredPost)
         self.add(post, ORGKG.registeredIn, self.node)
         if e.title:
-            self.add(post, ORGKG.primaryTitle, Literal(e.title))
-            self.add(post, ORGKG.title, Literal(e.title))
-            self.add(row, ORGKG.rowTitle, Literal(e.title))
+            title = Literal(e.title)
+            self.add(post, ORGKG.primaryTitle, title)
+            self.add(post, ORGKG.title, title)
+            self.add(row, ORGKG.rowTitle, title)
         self.identifiers(post, [Identifier("position number", e.number)])
         chain = self.place(e.jurisdiction, e.organization, [(u, None) for u in e.units])
         if chain:

@@ -41,6 +41,11 @@ def write(folder: Path, types: list[tuple[str, str]]) -> Path:
             elif entry.is_file() and not entry.is_symlink():
                 step(f"link {entry.name}")
                 os.link(entry, version / entry.name)
+            elif entry.is_dir() and not entry.is_symlink():  # graphs/: a folder of links
+                step(f"link {entry.name}/")
+                (version / entry.name).mkdir()
+                for file in sorted(entry.iterdir()):
+                    os.link(file, version / entry.name / file.name)
         step("write the inferred graph")
         graph = BuiltGraph.open(version, writable=True)
         path = graph.add_inferred(triples)
