@@ -238,8 +238,15 @@ def _join(slots: list[Slot], pending: Pending, jobs: dict[int, Job], readers: Re
             and total(sums(p).directory for p, _ in slots if p.graph is not None) == prev.totals.directory)
     if same and not pending:
         return slots
-    directory = candidates(o for p, _ in slots for o in part(p, "offers"))
-    named = every_post(directory)
+    if same:  # only the new graphs' mentions are resolved: only the keys and posts they ask about
+        asked = [ask for i in pending for ask in slots[i][0].asks]
+        keys, mentions = {key for _, key in asked}, {mention for mention, _ in asked}
+        offered = [o for p, _ in slots for o in part(p, "offers") if o[0] in keys or o[1] in mentions]
+        directory = candidates(o for o in offered if o[0] in keys)
+        named = frozenset(post for _, post in offered if post in mentions)
+    else:
+        directory = candidates(o for p, _ in slots for o in part(p, "offers"))
+        named = every_post(directory)
     again = [] if same else [i for i, (p, _) in enumerate(slots) if p.outcome.reused and part(p, "asks")
                              and resolve(part(p, "asks"), directory, named) != part(p, "resolution")]
     for i, p in zip(again, readers.read([jobs[i] for i in again]), strict=True):

@@ -3,13 +3,14 @@
 For each input it read: its outcome, its key (what its graph was made from),
 the file of its named graph in ``graphs/``, and what the whole-build parts
 take from it (reporting lines, posts, placements and vacancies for the
-derived structure, titles for
-the title index, the posts it offers to and asks of the directory mentions
-are joined through, and what its mentions resolved to). Those parts are kept
-as JSON texts, each parsed only when the next build needs it (``filled``),
-with a digest of each (``Sums``): when the digests of the whole build are the
-same as the build before's, so is the part (the derived structure, the title
-index, the directory), and the next build links it instead of making it again.
+derived structure, titles for the title index, the posts it offers to and
+asks of the directory mentions are joined through, and what its mentions
+resolved to). Those parts are kept as JSON texts, each parsed only when the
+next build needs it (``part``), a large one (a register's) in a file of its
+own in ``parts/``, with a digest of each (``Sums``): when the digests of the
+whole build are the same as the build before's, so is the part (the derived
+structure, the title index, the directory), and the next build links it
+instead of making it again.
 
 A build into the folder reads only the inputs whose key it has no piece for
 and links the other graphs' files from the build before, so its output is the
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from functools import cache
@@ -38,6 +40,10 @@ from orgkg.graph.output import resolve
 from orgkg.graph.store import GRAPHS, STORE
 
 FILE = "sources.json"
+#: Where parts larger than ``LARGE`` characters are kept, one file each (``AT`` and its name in the record).
+PARTS_FOLDER = "parts"
+LARGE = 65_536
+AT = "@"
 FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: The parts of a piece kept as JSON texts and parsed when needed.
@@ -93,7 +99,7 @@ def previous(folder: Path) -> Previous | None:
             return None
         pieces = {}
         for record in data["pieces"]:
-            piece = _piece(record)
+            piece = _piece(record, version / PARTS_FOLDER)
             if piece.key is not None:
                 pieces[piece.key] = piece
         files = {path: ((int(a), int(b), int(c)), str(d)) for path, (a, b, c, d) in data["files"].items()}
@@ -104,24 +110,23 @@ def previous(folder: Path) -> Previous | None:
 
 
 def save(version: Path, pieces: Iterable[Piece], files: dict[str, tuple[Stat, str]], totals: Totals) -> None:
-    data = {"orgkg": fingerprint(), "pieces": [_record(p) for p in pieces],
+    """Write ``sources.json``; a large part goes to a file of its own in ``parts/`` (linked from
+    the build before when the piece is kept), so the small file is read and written quickly."""
+    folder = version / PARTS_FOLDER
+    folder.mkdir()
+    data = {"orgkg": fingerprint(), "pieces": [_record(p, folder) for p in pieces],
             "files": {path: [*st, digest] for path, (st, digest) in files.items()}, "totals": vars(totals)}
     (version / FILE).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-
-
-def filled(p: Piece) -> Piece:
-    """The piece with the parts kept as texts parsed (a piece read in this build is itself)."""
-    if p.stored is None:
-        return p
-    parsed = {name: json.loads(text) for name, text in p.stored.items()}
-    return replace(p, stored=None, **{name: _PARSE[name](value) for name, value in parsed.items()})
 
 
 def part(p: Piece, name: str) -> Any:
     """One part of a piece (``lines``, ``offers`` ...), parsed alone if it is kept as text."""
     if p.stored is None or name not in p.stored:
         return getattr(p, name)
-    return _PARSE[name](json.loads(p.stored[name]))
+    text = p.stored[name]
+    if text.startswith(AT):
+        text = Path(text[1:]).read_text(encoding="utf-8")
+    return _PARSE[name](json.loads(text))
 
 
 _PARSE: dict[str, Any] = {
@@ -136,18 +141,29 @@ _PARSE: dict[str, Any] = {
 }
 
 
-def _record(p: Piece) -> dict[str, Any]:
+def _record(p: Piece, folder: Path) -> dict[str, Any]:
     texts = p.stored if p.stored is not None else {}
-    parts = {name: texts.get(name) or json.dumps(getattr(p, name), separators=(",", ":")) for name in PARTS}
+    parts = {}
+    for name in PARTS:
+        text = texts.get(name) or json.dumps(getattr(p, name), separators=(",", ":"))
+        if text.startswith(AT):  # a large part of the build before: its file, linked
+            file = folder / Path(text[1:]).name
+            os.link(text[1:], file)
+            text = AT + file.name
+        elif len(text) > LARGE:
+            file = folder / f"{hashlib.sha256(f'{p.key} {name}'.encode()).hexdigest()[:32]}.json"
+            file.write_text(text, encoding="utf-8")
+            text = AT + file.name
+        parts[name] = text
     return {"outcome": vars(p.outcome), "key": p.key, "graph": p.graph, "sums": list(p.sums or ()), **parts}
 
 
 _TUPLES = {f.name for f in fields(Outcome) if f.type in ("tuple[str, ...]",)}
 
 
-def _piece(r: dict[str, Any]) -> Piece:
+def _piece(r: dict[str, Any], folder: Path) -> Piece:
     values: dict[str, Any] = {k: tuple(v) if k in _TUPLES else v for k, v in r["outcome"].items()}
     outcome = Outcome(**values)
     sums = Sums(*r["sums"]) if r["sums"] else None
-    return Piece(replace(outcome, reused=False), r["key"], r["graph"], sums=sums,
-                 stored={name: r[name] for name in PARTS})
+    stored = {name: AT + str(folder / r[name][1:]) if r[name].startswith(AT) else r[name] for name in PARTS}
+    return Piece(replace(outcome, reused=False), r["key"], r["graph"], sums=sums, stored=stored)
