@@ -41,6 +41,11 @@ def edit(folder: Path) -> None:
                    encoding="utf-8")
 
 
+def text_added(folder: Path) -> None:  # a document with mentions changes; the posts it offers do not
+    doc = folder / "000_90ea68258074114b.txt"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nReviews risk assessments.\n", encoding="utf-8")
+
+
 def add(folder: Path) -> None:
     shutil.copy(IDENTITY / "officer.txt", folder / "officer.txt")
 
@@ -66,6 +71,7 @@ def same_name_elsewhere(folder: Path) -> None:  # two inputs now share a name: b
 SCENARIOS: dict[str, tuple[Callable[[Path], None], int, int, int]] = {
     # change: (reused, read, removed) of the second build
     "edit": (edit, 5, 1, 1),
+    "text-added": (text_added, 5, 1, 1),
     "add": (add, 6, 1, 0),
     "delete": (delete, 5, 0, 1),
     "rename": (rename, 5, 1, 1),
