@@ -126,11 +126,12 @@ EMPLOYMENT_WORDS = re.compile(r"^(?:full|part)[- ]time|^permanent|^temporary|^ca
 STATUS = re.compile(r"(?i)\b(?:non[- ]?merit|merit\s+system|unclassified|at[- ]will|exempt|"
                     r"discretion|contractuel|non\s+syndiqu)")
 #: a name's word: ``Athens-Clarke``, ``St.``; a possessive ends it (``City of Toronto's Technology ...``).
-_JWORD = r"[A-Z](?:[\w.\-]|['\u2019](?!s\b))*"
+_JWORD = r"[A-Z](?:[\w\-]|\.(?=\w)|(?<![a-z]{2})\.|['\u2019](?!s\b))*"
 JURISDICTION = re.compile(
     r"\b(?:Government|State|Province|Commonwealth|County|City(?:\s+and\s+County)?|Town|Village|"
     rf"Township|(?:Regional\s+)?Municipality|Region|District)\s+of\s+(?:the\s+)?{_JWORD}"
-    rf"(?:[ \t]+(?!Job\b|Position\b|Class\w*\b|Specifications?\b|Human\b|Department\b){_JWORD}){{0,2}}"
+    rf"(?:[ \t]+(?!Job\b|Position\b|Class\w*\b|Specifications?\b|Human\b|Department\b|[A-Z]{{2,}}\b)"
+    rf"{_JWORD}){{0,2}}"  # not an acronym after the name: ``Government of Canada IT Senior Strategist``
     r"|\b(?:[A-Z][a-z]+\s+){1,2}County\b|\bUniversity\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?"
     r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+University\b(?![ \t]+[A-Z])"  # not ``... University Hospitals``
     r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:City|County|Borough|District|Town|Regional)\s+Council\b")
@@ -349,6 +350,10 @@ def organisation(text: str) -> Organisation:
         if "/" in m.group(1) and len(parts := re.split(r"\s+/\s+", value)) == m.group(1).count("/") + 1:
             kinds = [w.strip().lower() for w in m.group(1).split("/")]  # ``Division/Branch: A / B``
             units += [(p, k) for p, k in zip(parts, kinds, strict=True)]
+            continue
+        kinds = [w.strip().lower() for w in re.split(r"[ \t]*(?:&|\band\b)[ \t]*", m.group(1))]
+        if len(kinds) > 1 and len(parts := re.split(r",[ \t]+", value)) == len(kinds):
+            units += [(p, k) for p, k in zip(parts, kinds, strict=True)]  # ``Division & Section: A, B``
             continue
         if org and fold(value) == fold(org):
             continue  # ``Division: Board of Elections`` under ``Department: Board of Elections``

@@ -119,10 +119,12 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
         name = m.group(0).strip().rstrip("'\u2019-")
         if m.group("fr"):
             name = _before_verb(name)
+        owner = re.match(r".*['\u2019]s[ \t]+", name)  # ``DfE's Digital and Technology team``: the team
+        name, start = (name[owner.end() :], m.start() + owner.end()) if owner else (name, m.start())
         if head not in rank or not _unit_name(name, head, not_names) or _aside(doc.text, m):
             continue
         key = _same_unit(fold(name), seen) or fold(name)
-        count, span, _ = seen.get(key, (0, Span(m.start(), m.start() + len(name)), rank[head]))
+        count, span, _ = seen.get(key, (0, Span(start, start + len(name)), rank[head]))
         seen[key] = (count + 1, span, rank[head])
     kept = [(r, span) for count, span, r in seen.values() if count >= 2 or span.start <= EARLY]
     out: list[Found] = []
