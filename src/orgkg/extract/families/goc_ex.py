@@ -132,6 +132,8 @@ SUP_INTRO = re.compile(
     r"(?:\s+as\s+follows)?\s*:"
     r"|(?:Les\s+)?postes\s+suivants\s+rel[èe]vent\s+(?:directement\s+)?(?:du\s+|de\s+la\s+|de\s+l['\u2019])"
     r"(?P<who4>[^:.]{2,120}?)\s*:"
+    r"|(?-i:Relevant|RELEVANT)\s+(?:directement\s+)?(?:du\s+|de\s+la\s+|de\s+l['\u2019])(?P<who6>[^:.]{2,120}?),?"
+    r"\s+(?:sont|se\s+trouvent|on\s+trouve)\b[^:.\n]{0,60}?:"
     r"|\b(?P<n2>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s+(?:\(\s*\d{1,3}\s*\)\s+)?(?:\w+\s+)?positions?\s+"
     r"reports?\s+(?:directly\s+)?to\s+(?:the\s+)?(?P<who5>[^:.]{2,120}?)\s*:",
     re.I,
@@ -246,7 +248,8 @@ def _structure(section: str, pos: Position) -> None:
         pos.peers = [MentionedPosition(t) for t, _ in _items(section[peers.end() : span[0]])]
     reports: list[tuple[str, int]] = []
     if sub:
-        who = clean_title(next((w for w in sub.group("who", "who2", "who3", "who4", "who5") if w), ""))
+        named = sub.group("who", "who2", "who3", "who4", "who5", "who6")
+        who = clean_title(next((w for w in named if w), ""))
         if who and not SELF_WORDS.match(who) and who.casefold() != pos.title.casefold():
             pos.other_titles.append(who)
         reports = _items(section[sub.end() :])

@@ -17,17 +17,19 @@ from orgkg.extract.families.generic_phrases import staff_counts
 from orgkg.extract.records import Budget, StaffCount
 from orgkg.extract.text import currency_of, join_digit_groups, parse_amount, repair_numbers, squash
 
+#: a capital and a letter, accented ones included (``Équivalents temps plein``).
+_UP, _AL = "A-Z\u00c0-\u00de", "A-Za-z\u00c0-\u00ff"
 DIM_LABEL = re.compile(
-    r"(?P<label>[A-Z][A-Za-z&/'\-]+(?:[ \t]+(?:[A-Z][A-Za-z&/'\-]*|and|of|for|in|&))*"
-    r"|[A-Z][A-Za-z&/'\-]+(?:[ \t]+[a-z][a-z&/'\-]*){1,3})"
+    rf"(?P<label>[{_UP}][{_AL}&/'\-]+(?:[ \t]+(?:[A-Z][A-Za-z&/'\-]*|and|of|for|in|&))*"
+    rf"|[{_UP}][{_AL}&/'\-]+(?:[ \t]+[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff&/'\-]*){{1,3}})"
     r"[ \t]*(?:\([^)]*\))?[ \t]*:"
 )
-LINE_PAIR = re.compile(r"(?m)^[ \t*\u2022-]*(?P<label>[A-Z][^:\n]{0,80}?)[ \t]*(?:\([^)\n]{0,60}\))?"
+LINE_PAIR = re.compile(rf"(?m)^[ \t*\u2022-]*(?P<label>[{_UP}][^:\n]{{0,80}}?)[ \t]*(?:\([^)\n]{{0,60}}\))?"
                        r"[ \t]*:[ \t]*(?P<value>\S[^\n]*)$")
 BUDGET_WORDS = re.compile(r"budget|salar|o&m|operating|expenditure|revenue|grant|capital|fonctionnement|"
                           r"d[ée]penses|recettes|subventions|immobilisations", re.I)
 STAFF_WORDS = re.compile(r"staff|employees|\bftes?\b|personnel|positions|workforce|\breports\b|effectif|"
-                         r"\betp\b|employ[ée]s|postes", re.I)
+                         r"\betp\b|employ[ée]s|postes|[ée]quivalents?\s+temps\s+plein", re.I)
 
 
 def _pairs(section: str) -> list[tuple[str, str]]:

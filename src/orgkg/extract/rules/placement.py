@@ -61,14 +61,23 @@ INTRODUCED = re.compile(r"(?:(?:La|Le|Les|The)[ \t]+|L['\u2019])?(?P<name>[^\W\d
 
 
 def _introduced(doc: Document) -> Found | None:
+    """The body an employer section opens with; in a context section (``Contexte``) only a body whose
+    name starts with an organisation's word (``La Direction interministérielle du numérique (DINUM)``)."""
     for section in doc.sections:
-        if section.heading is None or not _starts_with(fold(section.heading.text), "employer"):
+        heading = fold(section.heading.text) if section.heading else ""
+        employer, context = _starts_with(heading, "employer"), _starts_with(heading, "context")
+        if not employer and not context:
             continue
         for para in doc.paragraphs(section)[:2]:
             m = INTRODUCED.match(doc.text, para.start, para.end)
-            if m and _name(m.group("name")):
+            if m and _name(m.group("name")) and (employer or _organisation_word(m.group("name"))):
                 return clean(doc, m.start("name"), m.end("name"))
     return _described(doc)
+
+
+def _organisation_word(name: str) -> bool:
+    first = fold(name).split()[:1]
+    return bool(first) and first[0] in {fold(n) for n in _organisation_nouns()} | words("words", "unit_words")
 
 
 def _starts_with(folded: str, key: str) -> bool:
