@@ -228,6 +228,11 @@ BUDGET_ABOVE = re.compile(rf"(?im)^[ \t]*(?P<s>(?:[A-Za-z&/-]+[ \t]+){{0,4}}budg
                           rf"(?:[ \t]+[A-Za-z&/-]+){{0,3}})[ \t]*:?[ \t]*\n(?:[ \t]*\n)?"
                           rf"[^\n$£€]{{0,120}}?(?P<a>{AMOUNT})")
 
+#: a budget line that is a title (``Budget Analyst``) or an amount that is pay (``Salary: $55,000``).
+NOT_BUDGET = re.compile(r"(?i)budgets?[ \t]+(?:analyst|officer|manager|director|specialist|technician|"
+                        r"assistant|coordinator|clerk|advisor|adviser|administrator|supervisor)|"
+                        r"\b(?:salary|salaries|pay|wages?|hourly|per[ \t]+hour|compensation|stipend)\b")
+
 
 def budgets(text: str) -> list[Budget]:
     """``budget of $4.2 million``, ``$850,000 operating budget``, ``Budget: $1.5M``, a budget's
@@ -243,6 +248,8 @@ def budgets(text: str) -> list[Budget]:
         if budget := _budget(m.group("a1") or m.group("a2"), m.group("s1") or m.group("s2"), default):
             out.append(budget)
     for m in BUDGET_ABOVE.finditer(text):
+        if NOT_BUDGET.search(m.group(0)):
+            continue  # ``Budget Analyst`` / ``Salary: $55,000``: a title and its pay, no budget
         budget = _budget(m.group("a"), m.group("s"), default)
         if budget and all(b.amount != budget.amount for b in out):
             out.append(budget)
