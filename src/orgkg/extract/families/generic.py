@@ -94,7 +94,8 @@ LABELS: dict[str, list[str]] = {
     "location": [r"employing\s+office\s+location", r"(?:work|job|office)\s+location",
                  r"(?:campus\s*/\s*)?location", r"work\s*site", r"place\s+of\s+work",
                  r"duty\s+station", r"based\s+(?:at|in)", r"city", r"(?:work\s+)?address"],
-    "reports_to": [r"reports?\s+(?:directly\s+)?to", r"reporting\s+(?:to|line)",
+    "reports_to": [r"(?:directly\s+)?reports?\s+(?:directly\s+)?to",
+                   r"reporting\s+(?:to|line|relationships?)",
                    r"(?:immediate\s+)?supervisor",
                    r"supervisor'?s?\s+(?:title|position)", r"line\s+manager", r"responsible\s+to",
                    r"accountable\s+to"],
@@ -295,15 +296,20 @@ STATUS_FLSA = re.compile(r"(?m)^[ \t*\-]*[A-Za-z][\w /]{0,30}:[ \t]*(?:[\w/,-]+[
                          r"((?i:non)[- ]?(?i:exempt)|Exempt|EXEMPT)[ \t]*$")
 
 
+#: the status said in a sentence: ``This position is exempt from the overtime provisions of the FLSA``.
+FLSA_PROSE = re.compile(r"(?i)\b(?:position|job|role|incumbent|class)\s+is\s+(?:classified\s+as\s+)?"
+                        r"(non[- ]?exempt|exempt)\b[^\n.]{0,60}?\b(?:FLSA|Fair\s+Labor\s+Standards|overtime)")
+
+
 def flsa_of(raw: str, text: str) -> str | None:
-    """``FLSA: Exempt``, ``[X] Non-Exempt``, a checked HTML box before the word, or a short status
-    field ending with it (``Job Type: Full-Time Non-Exempt``)."""
+    """``FLSA: Exempt``, ``[X] Non-Exempt``, a checked HTML box before the word, a short status
+    field ending with it (``Job Type: Full-Time Non-Exempt``) or a sentence saying it."""
     checked = re.search(r"(?i)(?:<input[^>]*\bchecked\b[^>]*>|\[\s*[xX\u2713]\s*\]|[\u2612\u2611])"
                         r"\s*(?:FLSA\s+)?(non[- ]?exempt|exempt)", raw)
     value = checked.group(1) if checked else first_field(text, "flsa")
     if not value:
         m = re.search(r"(?i)\bFLSA\b[^\n]{0,20}?\b(non[- ]?exempt|exempt)\b", text) or \
-            STATUS_FLSA.search(text)
+            STATUS_FLSA.search(text) or FLSA_PROSE.search(text)
         value = m.group(1) if m else None
     if not value or not re.search(r"exempt", value, re.I):
         return None

@@ -28,6 +28,7 @@ from orgkg.extract.rules.labels import MD_LINK
 from orgkg.extract.text import clean_title
 
 ENGLISH = (r"(?:(?:Bachelor|Master|Doctor|Associate)(?:['’]?s)?(?:\s+of\s+[A-Z]\w+)?\s+degree|"
+           r"(?-i:(?:Bachelor|Master|Doctor)\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)|(?-i:MBA)|"
            r"(?:Bachelor|Master)['’]s|Ph\.?\s?D\.?|doctorate|(?:(?:university|college|post-secondary|"
            r"undergraduate|graduate)\s+)?degree(?!\s+of\b)|high\s+school\s+diploma|(?-i:GED)|diploma|"
            r"(?:tertiary|university)\s+qualifications?)")

@@ -45,9 +45,11 @@ def mentioned(title: str) -> MentionedPosition:
 
 def supervisor_phrases(text: str) -> list[str]:
     """Supervisors named in prose: "reporting to the X", "under the supervision of the X", "under
-    general direction of the X"; not "reports" the noun ("submits all reports to the X")."""
+    general direction of the X", "is supervised by the X"; not "reports" the noun ("submits all
+    reports to the X")."""
     pat = (r"(?:reporting|reports)\s+(?:directly\s+)?to\s+(?:the\s+)?|under\s+(?:the\s+)?(?:\w+\s+)?"
-           r"(?:supervision|direction)(?:\s+and\s+(?:direction|supervision))?\s+of\s+(?:the\s+|an?\s+)?")
+           r"(?:supervision|direction)(?:\s+and\s+(?:direction|supervision))?\s+of\s+(?:the\s+|an?\s+)?"
+           r"|\bis\s+(?:directly\s+)?supervised\s+by\s+(?:the\s+|an?\s+)?")
     out = []
     for m in re.finditer(pat, text, re.I):
         if m.group(0)[:7].casefold() == "reports" and reports_noun(text, m.start()):
