@@ -32,6 +32,9 @@ def _is(heading: str, group: str, *, colon: bool = False) -> bool:
     known = words("headings", group)
     if group == "duties" and text in words("headings", "duties_exact"):
         return True
+    if group == "duties" and colon and any(text.endswith(" " + w) for w in words("headings", "duties_exact")
+                                           if w.startswith("you")):
+        return True  # ``As a Service Designer you will:``
     if text in known or any(text.startswith(w + " ") and len(text.split()) <= 8 for w in known):
         return True
     # ``The main responsibilities of the post are:``: a lead-in naming the duties
