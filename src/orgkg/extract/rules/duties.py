@@ -53,6 +53,8 @@ def is_stop_line(line: str) -> bool:
     text = fold(SECTION_NO.sub("", line.rstrip(" :")))
     if not text or len(text.split()) > 6 or line.rstrip().endswith((".", ";", ",")):
         return False
+    if len(text.split()) <= 3 and text.split()[0] in words("headings", "stop"):
+        return True  # the topic first, as French writes it: ``Qualifications essentielles``
     if not line.rstrip().endswith(":") and any(w[0].islower() for w in line.split() if len(w) > 3):
         return False  # a sentence (``Monitors the requirement for continued certification``)
     return any(text == w or text.endswith(" " + w) or (" " in w and text.startswith(w + " "))

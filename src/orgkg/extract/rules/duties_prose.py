@@ -30,7 +30,7 @@ def prose_duties(doc: Document, title: str) -> list[tuple[Duty, Span]]:
     subjects = _subjects(title)
     out: list[tuple[Duty, Span]] = []
     post = False
-    for para in doc.paragraphs():
+    for para in (line for p in doc.paragraphs() for line in doc.line_items(p)):
         for span in doc.sentences(para):
             said = doc.text[span.start : span.end]
             folded = _plain(said)
