@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -26,3 +27,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run("build", str(SAMPLES), "--out", str(out))
     assert result.exit_code == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def reasoned(tmp_path_factory: pytest.TempPathFactory, built: Path) -> Path:
+    """The samples after `orgkg reason`: a copy of ``built`` with the inferred graph added."""
+    if shutil.which("java") is None:
+        pytest.skip("needs Java for orgkg reason (tools/system-deps.sh)")
+    folder = tmp_path_factory.mktemp("reasoned") / "out"
+    shutil.copytree(built, folder)
+    result = run("reason", "--graph", str(folder))
+    assert result.exit_code == 0, result.stderr
+    return folder

@@ -64,3 +64,22 @@ def test_a_csv_output_is_shown_as_a_table() -> None:
     table = docs.as_table(text)
     assert table[:3] == ["| unit | name |", "|---|---|", "| id:unit/x | X |"]
     assert table[-1] == "(7 rows; the first 5 shown)"
+
+
+@pytest.mark.parametrize(("printed", "actual", "regenerated"), [
+    (["a", "...", "z"], ["a", "b", "c", "z"], ["a", "...", "z"]),
+    (["a", "...", "z"], ["a", "b", "c", "y"], ["a", "...", "y"]),
+    (["...", "6 graphs published (HTTP ...); every count matches"],
+     ["x", "7 graphs published (HTTP Digest authentication); every count matches"],
+     ["...", "7 graphs published (HTTP ...); every count matches"]),
+    (["Wrote out/chart.html (... KB)", "consistent (6.2 s)"],
+     ["Wrote out/chart.html (12 KB)", "new", "consistent (3.4 s)"],
+     ["Wrote out/chart.html (... KB)", "new", "consistent (6.2 s)"]),
+    (["a", "b", "c"], ["a", "c"], ["a", "c"]),
+    (["...", "last"], ["1", "2", "last", "more"], ["...", "last", "more"]),
+])
+def test_regenerating_keeps_the_marked_parts(printed: list[str], actual: list[str],
+                                             regenerated: list[str]) -> None:
+    """`--generate` rewrites only what changed: the `...` elisions and times stay as printed."""
+    assert docs.regenerated(printed, actual) == regenerated
+    assert docs.matches(regenerated, actual)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -92,35 +91,29 @@ def test_every_named_query_gives_the_same_rows_locally_and_on_the_server(
 
 
 @pytest.fixture(scope="module")
-def reasoned(tmp_path_factory: pytest.TempPathFactory, built: Path) -> Iterator[tuple[Path, Oxigraph]]:
+def reasoned_server(tmp_path_factory: pytest.TempPathFactory, reasoned: Path) -> Iterator[Oxigraph]:
     """The samples after `orgkg reason` (the inferred graph added), published to a server of their own."""
-    if shutil.which("java") is None:
-        pytest.skip("needs Java (tools/system-deps.sh)")
-    folder = tmp_path_factory.mktemp("reasoned") / "out"
-    shutil.copytree(built, folder)
-    assert run("reason", "--graph", str(folder)).exit_code == 0
     server = Oxigraph(tmp_path_factory.mktemp("oxigraph-reasoned")).start()
     try:
-        result = run("export", "--graph", str(folder), "--endpoint", server.query_url)
+        result = run("export", "--graph", str(reasoned), "--endpoint", server.query_url)
         assert result.exit_code == 0, result.stderr
         send("POST", f"{server.url}/update", b"DROP GRAPH <https://w3id.org/orgkg/id/void>",
              "application/sparql-update", RetryPolicy())
-        yield folder, server
+        yield server
     finally:
         server.stop()
 
 
 @pytest.mark.parametrize("name", sorted(library()))
 def test_after_reason_every_named_query_gives_the_same_rows_locally_and_on_the_server(
-        reasoned: tuple[Path, Oxigraph], name: str) -> None:
-    folder, server = reasoned
-    assert_same_rows(folder, server.query_url, name)
+        reasoned: Path, reasoned_server: Oxigraph, name: str) -> None:
+    assert_same_rows(reasoned, reasoned_server.query_url, name)
 
 
-def test_after_reason_the_inferred_types_are_in_both_answers(reasoned: tuple[Path, Oxigraph]) -> None:
-    folder, server = reasoned
+def test_after_reason_the_inferred_types_are_in_both_answers(reasoned: Path,
+                                                              reasoned_server: Oxigraph) -> None:
     post = "post=id:post/chief-client-solutions-officer-acb236b2fc62"
-    for where in (["--graph", str(folder)], ["--endpoint", server.query_url]):
+    for where in (["--graph", str(reasoned)], ["--endpoint", reasoned_server.query_url]):
         result = run("query", "describe-post", *where, "--param", post, "--format", "csv")
         assert "SupervisoryPost" in result.stdout, where
 

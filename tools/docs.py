@@ -15,7 +15,8 @@ Markdown table is its CSV output as a table (IRIs as CURIEs, cells cut at 70
 characters, at most ``ROWS`` rows); anything else, only that it succeeds.
 
 Unstable parts: times (``6.2 s``) compare as any time; a line ``...``
-stands for any lines and ``...`` inside a line for any text. A block after
+stands for any lines and ``...`` inside a line for any text; ``--generate``
+keeps them (``regenerated``), rewriting only the lines that changed. A block after
 ``<!-- docs: skip REASON -->`` is not run; ``<!-- docs: setup COMMAND -->``
 runs COMMAND first. ``orgkg`` is the one installed beside this Python (the
 project's ``.venv/bin``, first on PATH, as after ``. .venv/bin/activate``).
@@ -164,18 +165,93 @@ def printed(step: Step, output: str) -> list[str]:
     return [line.rstrip() for line in lines]
 
 
+def _pattern(line: str) -> str:
+    """One printed line as a regular expression: times alike, ``...`` as any text."""
+    out, pos = [], 0
+    for m in _WILD.finditer(line):
+        out += [re.escape(line[pos:m.start()]), ".*" if m.group() == "..." else _TIME.pattern]
+        pos = m.end()
+    return "".join(out) + re.escape(line[pos:])
+
+
+def _elided(line: str) -> bool:
+    return line.strip() == "..."
+
+
 def matches(expected: list[str], actual: list[str]) -> bool:
     """``expected`` against ``actual``: times alike, ``...`` lines and ``...`` inside lines as wildcards."""
-    def pattern(line: str) -> str:
-        out, pos = [], 0
-        for m in _WILD.finditer(line):
-            out += [re.escape(line[pos:m.start()]), ".*" if m.group() == "..." else _TIME.pattern]
-            pos = m.end()
-        return "".join(out) + re.escape(line[pos:])
-
-    rx = "".join(r"(?:.*\n)*?" if line.strip() == "..." else pattern(line.rstrip()) + r"\n"
-                 for line in expected)
+    rx = "".join(r"(?:.*\n)*?" if _elided(line) else _pattern(line.rstrip()) + r"\n" for line in expected)
     return re.fullmatch(rx, "".join(a + "\n" for a in actual)) is not None
+
+
+# What each change costs when aligning printed lines with actual ones (``regenerated``): a printed
+# line gone costs most, so a changed line is rewritten in place rather than swallowed by a ``...``
+# before it; a ``...`` covering one more line costs almost nothing.
+GONE, NEW, CHANGED, COVERED = 2000, 1000, 1500, 1
+
+
+def regenerated(expected: list[str], actual: list[str]) -> list[str]:
+    """``actual`` as the page should print it, keeping ``expected``'s elisions where they still fit.
+
+    The printed lines are aligned with the actual ones at the least cost: a ``...`` line stays and
+    stands for the lines it still covers, a printed line that still matches stays as printed (its
+    ``...`` and times kept), a changed line takes the actual text with its ``...`` put back where
+    the printed line had them (``line_elided``), and new lines are added.
+    """
+    n, m = len(expected), len(actual)
+
+    def same(i: int, j: int) -> bool:
+        return re.fullmatch(_pattern(expected[i].rstrip()), actual[j]) is not None
+
+    cost = [[0] * (m + 1) for _ in range(n + 1)]  # cost[i][j]: printing actual[j:] from expected[i:]
+    for i in range(n, -1, -1):
+        for j in range(m, -1, -1):
+            options = []
+            if i < n:
+                options.append((0 if _elided(expected[i]) else GONE) + cost[i + 1][j])
+            if j < m:
+                options.append((COVERED if i < n and _elided(expected[i]) else NEW) + cost[i][j + 1])
+            if i < n and j < m and not _elided(expected[i]):
+                options.append((0 if same(i, j) else CHANGED) + cost[i + 1][j + 1])
+            cost[i][j] = min(options) if options else 0
+    out, i, j = [], 0, 0
+    while i < n or j < m:
+        elided = i < n and _elided(expected[i])
+        step = (0 if same(i, j) else CHANGED) if i < n and j < m and not elided else None
+        if step is not None and cost[i][j] == step + cost[i + 1][j + 1]:
+            out.append(expected[i] if same(i, j) else line_elided(expected[i], actual[j]))
+            i, j = i + 1, j + 1
+        elif j < m and cost[i][j] == (COVERED if elided else NEW) + cost[i][j + 1]:
+            if not elided:
+                out.append(actual[j])
+            j += 1
+        else:
+            if elided:
+                out.append(expected[i])
+            i += 1
+    return out
+
+
+def line_elided(printed: str, actual: str) -> str:
+    """The actual line with ``...`` where the printed one had it: the text the printed ``...`` stood
+    for (aligned on the text around it) is elided again; the actual line whole when little of the
+    printed text is left."""
+    if "..." not in printed:
+        return actual
+    marker = "\0"
+    a = printed.replace("...", marker)
+    matcher = difflib.SequenceMatcher(None, a, actual, autojunk=False)
+    kept = sum(size for _, _, size in matcher.get_matching_blocks())
+    if 2 * kept < len(a) - a.count(marker):
+        return actual
+    out = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if marker in a[i1:i2] and op in ("replace", "delete"):
+            out.append("...")
+        elif op != "delete":
+            out.append(actual[j1:j2])
+    line = "".join(out)
+    return line if re.fullmatch(_pattern(line), actual) else actual
 
 
 def check(path: Path, *, generate: bool = False) -> list[str]:
@@ -199,7 +275,7 @@ def check(path: Path, *, generate: bool = False) -> list[str]:
                     continue
                 actual = printed(step, output)
                 if not matches(step.expected, actual):
-                    edits.append((step.start, step.end, actual))
+                    edits.append((step.start, step.end, regenerated(step.expected, actual)))
                     diff = difflib.unified_diff(step.expected, actual, "printed", "actual", lineterm="", n=1)
                     problems.append(f"{path.name}:{step.start}: $ {step.command}\n" + "\n".join(diff))
     finally:
