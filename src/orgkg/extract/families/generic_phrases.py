@@ -189,7 +189,7 @@ def staff_counts(text: str) -> list[StaffCount]:
     """
     out: dict[int, StaffCount] = {}
     words = r"(?:(?!(?:of|and|the|to|in|for|with)\b)[A-Za-z/-]+\s+){0,4}?"
-    pat = rf"(?<![\d$.,])(\d[\d,]*|{N})\s+({words}(?:{STAFF_NOUNS}))\b"
+    pat = rf"(?<![\d$.,])(\d[\d,]*|{N})[ \t]+({words}(?:{STAFF_NOUNS}))\b"
     context = re.compile(r"supervis|manag|lead|direct|oversee|responsib|includ|consist|compris|team|"
                          r"staff\s+of|FTE|report", re.I)
     for k, title in supervised_table(text):

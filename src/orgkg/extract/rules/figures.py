@@ -17,6 +17,7 @@ from functools import cache
 
 from orgkg.extract.lexicon import LANGUAGES, entries, language, table
 from orgkg.extract.records import Budget, StaffCount
+from orgkg.extract.rules.labels import labelled
 from orgkg.extract.structure import Document, Span
 
 
@@ -114,8 +115,22 @@ def experience_years(doc: Document) -> tuple[float, Span] | None:
     return (float(n), Span(m.start() + at[0], m.start() + at[1])) if n else None
 
 
+#: a labelled staff figure: a whole number opening the value (``45``, ``approximately 1,200``).
+LABELLED_COUNT = re.compile(r"[ \t]*(?:approximately[ \t]+|about[ \t]+|environ[ \t]+)?"
+                            r"(\d{1,3}(?:[ \u00a0\u202f,]\d{3})*|\d+)(?![\d.%$€£-])")
+
+
+def _labelled_staff(doc: Document) -> Iterator[tuple[StaffCount, Span]]:
+    """A figure under a ``[labels] staff`` label: ``FTEs: 45``, ``Staff supervised: 12``."""
+    for f in labelled(doc, "staff"):
+        m = LABELLED_COUNT.match(doc.text, f.value_start, f.value_end)
+        if m and (n := _value(m.group(1))):
+            yield StaffCount(n, f.label), Span(m.start(1), m.end(1))
+
+
 def staff_counts(doc: Document) -> list[tuple[StaffCount, Span]]:
-    out: list[tuple[StaffCount, Span]] = []
+    """Staff figures said by a ``[phrases] staff`` template or under a ``[labels] staff`` label."""
+    out: list[tuple[StaffCount, Span]] = list(_labelled_staff(doc))
     for m in _matches("staff", doc.text):
         at = _number_in(m.group(0))
         n = _value(m.group(0)[at[0] : at[1]]) if at else None
