@@ -31,7 +31,8 @@ STOP_HEAD = re.compile(
     r"licen[cs]|certificat|selection|person\s+specification|supervision\s+(?:received|exercised)|"
     r"contacts|about\s+(?:us|the|you)|equal\s+opportunity|signature|approv|distinguishing|"
     r"what\s+you\s+(?:bring|need|have)|who\s+you\s+are|what\s+we\s+offer|additional\s+information|"
-    r"(?:we\s+are|we['\u2019]re)\s+looking\s+for|criteria|desirable|nice\s+to\s+have", re.I)
+    r"(?:we\s+are|we['\u2019]re)\s+looking\s+for|criteria|desirable|nice\s+to\s+have|ideal\s+candidate|"
+    r"you\s+(?:should|must|will\s+need\s+to)\s+(?:possess|have|bring)", re.I)
 #: a section number before a heading (``4.0``, ``SECTION 3.``), a time column after it (``% OF TIME``).
 SECTION_NO = re.compile(r"^\s*(?:section\s+\d{1,2}[.:]?|\d{1,2}\.0)\s+(?=\S)", re.I)
 TIME_COLUMN = re.compile(r"(?:\s{2,}|\s*[-/|]\s*)(?:%|percent(?:age)?)\s*(?:of\s+time)?\s*$", re.I)
