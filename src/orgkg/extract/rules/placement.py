@@ -115,8 +115,8 @@ def units_stated(doc: Document, organisation: str | None) -> list[Found]:
             return [unit]
     for m in _assigned().finditer(doc.text):
         found = clean(doc, m.start("unit"), _unit_end(doc, m.start("unit"), m.end("unit"), organisation))
-        if found and _name(found[0]) and _has_unit_word(found[0]):
-            return [found]
+        if found and _name(found[0]) and len(found[0].split()) >= 2 and _has_unit_word(found[0]):
+            return [found]  # ``the Platform team``, never ``the team``
     return []
 
 
@@ -160,7 +160,8 @@ def _unit_end(doc: Document, start: int, end: int, organisation: str | None) -> 
     nouns = "|".join(re.escape(n) for n in _organisation_nouns())
     if m := re.search(rf"(?i)\s+(?:de\s+l['\u2019]|du\s+|de\s+la\s+|of\s+the\s+)(?:{nouns})\b", text):
         cuts.append(m.start())
-    if m := re.search(r"(?i),|\s+(?:en|qui|pour|afin|où|dont|avec|to|who|which|where|as|in order)\b", text):
+    if m := re.search(r"(?i),|\s+(?:en|qui|pour|afin|où|dont|avec|chez|to|who|which|where|as|in order|at|in|"
+                      r"within|based|located)\b", text):
         cuts.append(m.start())
     return start + min(cuts)
 
@@ -172,6 +173,13 @@ def _organisation_nouns() -> list[str]:
 
 
 def _has_unit_word(value: str) -> bool:
+    """A unit's word where its language puts it: first in French (``service Projets``), last in English
+    (``Platform team``)."""
     folded = fold(value).split()
-    return bool(folded) and bool({folded[0], folded[-1]} & words("words", "unit_words"))
+    return bool(folded) and (folded[0] in _unit_words("fr") or folded[-1] in _unit_words("en"))
+
+
+@cache
+def _unit_words(lang: str) -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in entries(lang)["words"].get("unit_words", []))
 
