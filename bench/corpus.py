@@ -1,7 +1,7 @@
 """Build speed over the real documents of ``tests/corpus/`` (documents per second).
 
     python -m bench.corpus                          # -> bench/results/corpus.md
-    python -m bench.corpus --against ../speed-base  # and another checkout's code, in the same run
+    python -m bench.corpus --against ../speed-base  # and other checkouts' code, in the same run
 
 Builds every document under ``tests/corpus/*/docs`` into a fresh folder with
 ``orgkg.build`` (on every core), then again into the same folder (nothing
@@ -11,8 +11,8 @@ counted is the ``build`` call's: pool start included, interpreter start not).
 
 The machine is shared, so a figure alone says little: each run records the
 load average before it and the CPU time it used (its own and its processes'),
-and with ``--against`` the two checkouts' code (their ``src``, on this
-checkout's interpreter) are run alternately, ``--rounds`` times each, and
+and with ``--against`` (once or more) the checkouts' code (their ``src``, on
+this checkout's interpreter) are run in turn, ``--rounds`` times each, and
 compared by their median in the same run.
 """
 
@@ -89,17 +89,19 @@ def report(sides: dict[str, list[dict[str, Any]]], cores: int) -> str:
                         f"{rate(r) / cores:.1f} | {cpu_ms(r):.0f} | {r['again']:.2f} |")
     med = {name: statistics.median(rate(r) for r in runs) for name, runs in sides.items()}
     cpu = {name: statistics.median(cpu_ms(r) for r in runs) for name, runs in sides.items()}
-    lines = [f"| {name} | {med[name]:.1f} | {med[name] / cores:.1f} | {cpu[name]:.0f} |" for name in names]
+    lines = [f"| {name} | {med[name]:.1f} | {med[name] / cores:.1f} | {cpu[name]:.0f} | "
+             f"{cores * 1000 / cpu[name]:.0f} |" for name in names]
     steps = {name: _median_run(runs)["steps"] for name, runs in sides.items()}
     text = f"""# Build speed over the real corpus
 
 `python -m bench.corpus{' --against ...' if len(names) > 1 else ''}`: {first['files']} files under
 tests/corpus/*/docs, {first['docs']} read as position documents, on {cores} cores. The machine is
 shared: each run gives the 1-minute load average before it; CPU ms per document counts the build's
-process and its pool processes.
+process and its pool processes; the estimate (documents per second) is what that CPU time gives on
+{cores} idle cores (cores x 1000 / CPU ms: an upper bound, the writing at the end runs on one core).
 
-| code | median documents per second | per core | CPU ms per document |
-|---|---:|---:|---:|
+| code | median documents per second | per core | CPU ms per document | CPU-bound estimate |
+|---|---:|---:|---:|---:|
 {chr(10).join(lines)}
 
 | code | run | load average | seconds | documents per second | per core | CPU ms per document | again |
@@ -110,8 +112,8 @@ process and its pool processes.
 Steps of the median run: {'; '.join(f"{name}: " + ', '.join(f'{k} {v:.2f} s' for k, v in steps[name].items())
                                     for name in names)}.
 """
-    if len(names) > 1:
-        a, b = names
+    a = names[0]
+    for b in names[1:]:
         text += (f"\n{a} / {b}, same run: {med[a] / med[b]:.2f} times the documents per second, "
                  f"{cpu[b] / cpu[a]:.2f} times less CPU per document.\n")
     text += f"Goal (issues 11, 12): at least {GOAL:g} documents per second on this machine.\n"
@@ -125,7 +127,8 @@ def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.corpus")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--against", type=Path, help="another checkout, run alternately with this one")
+    parser.add_argument("--against", type=Path, action="append", default=[],
+                        help="another checkout, run in turn with this one (may be given more than once)")
     parser.add_argument("--rounds", type=int, default=None,
                         help="runs of each (default 1, or 3 with --against)")
     args = parser.parse_args()
@@ -134,9 +137,9 @@ def main() -> None:
         return
     rounds = args.rounds or (3 if args.against else 1)
     sides: dict[str, list[dict[str, Any]]] = {"this": []}
-    if args.against:
-        sides[f"against ({args.against.name})"] = []
-    srcs = [ROOT / "src", *([args.against.resolve() / "src"] if args.against else [])]
+    for other in args.against:
+        sides[f"against ({other.name})"] = []
+    srcs = [ROOT / "src", *(other.resolve() / "src" for other in args.against)]
     for _ in range(rounds):
         for name, src in zip(sides, srcs, strict=True):
             sides[name].append(run(src))
