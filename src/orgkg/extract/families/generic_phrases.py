@@ -223,7 +223,8 @@ SCOPE_STOP = {"a", "an", "the", "of", "with", "its", "their", "his", "her", "s",
               "manages", "managing", "oversee", "oversees", "monitors", "administers", "controls"}
 
 
-AMOUNT = r"[$£€]\s*\d[\d,.]*(?:\s*(?:million|billion|thousand|[MBK])\b)?"
+AMOUNT = (r"(?:(?:US|CA|C|AU|NZ)?[$£€]|\b(?-i:USD|CAD|GBP|EUR|AUD|NZD)[ \t]?)\s*\d[\d,.]*"
+          r"(?:\s*(?:million|billion|thousand|[MBK])\b)?")
 #: a short line naming a budget, its amount on the next line: ``Operating budget controlled`` /
 #: ``Amount in state, federal, and other funding sources is $1,250,000 per biennium``.
 BUDGET_ABOVE = re.compile(rf"(?im)^[ \t]*(?P<s>(?:[A-Za-z&/-]+[ \t]+){{0,4}}budgets?"
@@ -240,9 +241,10 @@ def budgets(text: str) -> list[Budget]:
     """``budget of $4.2 million``, ``$850,000 operating budget``, ``Budget: $1.5M``, a budget's
     name on a line and its amount on the next."""
     # starts at a word start: otherwise every position inside a long word is retried (quadratic)
-    scope = r"(?<![A-Za-z&-])(?:[A-Za-z&-]+\s+){0,3}budgets?(?:\s+(?:request|allocation|appropriation)s?)?"
+    scope = (r"(?<![A-Za-z&-])(?:[A-Za-z&-]+[ \t]+){0,3}budget(?:s|ary)?"
+             r"(?:\s+(?:requests?|allocations?|appropriations?|responsibility|managed|controlled))?")
     pat = (rf"(?P<s1>{scope})\s*(?::|of|totaling|totalling|exceeding|over|in\s+excess\s+of)?\s*"
-           rf"(?:approximately\s+|about\s+|over\s+|more\s+than\s+)?(?P<a1>{AMOUNT})"
+           rf"(?:approximately\s+|about\s+|over\s+|more\s+than\s+|up\s+to\s+)?(?P<a1>{AMOUNT})"
            rf"|(?P<a2>{AMOUNT})\s+(?:annual\s+)?(?P<s2>{scope})")
     default = currency_default(text)
     out: list[Budget] = []
@@ -260,7 +262,7 @@ def budgets(text: str) -> list[Budget]:
 
 def _budget(money: str, said: str, default: str | None) -> Budget | None:
     """A budget from its amount as written and the words that name it (``manages the unit budget``)."""
-    amount = parse_amount(money.lstrip("$£€ "))
+    amount = parse_amount(re.sub(r"^[A-Z]*[$£€]?\s*", "", money))  # ``US$ 2``, ``GBP 1.2m``
     words = said.split()
     cut = max((i + 1 for i, w in enumerate(words) if w.lower() in SCOPE_STOP), default=0)
     return Budget(amount, currency_of(money, default) or default, " ".join(words[cut:])) if amount else None
