@@ -112,12 +112,16 @@ POSTCODE_TOWN = re.compile(r"\b\d{5}[ \t]+(?P<town>[A-Z\u00c0-\u00de][\w'\u2019-
 def location(doc: Document) -> Found | None:
     """A place labelled (``Localisation : Paris``, ``Work Location: Toronto``), else named after
     ``[phrases] location`` (``localisé à Paris``), its first capitalised words."""
-    if (labelled := first_value(doc, "location", max_words=14)) and labelled[0][:1].isupper():
+    labelled = first_value(doc, "location", max_words=14)
+    # ``Main site of activity: and St Mary's Hospital``: the value starts at the place
+    if labelled and (lead := re.match(r"(?:and|or|et|ou)[ \t]+(?=[A-Z])", labelled[0])):
+        labelled = clean(doc, labelled[1].start + lead.end(), labelled[1].end)
+    if labelled and labelled[0][:1].isupper():
         span = labelled[1]
         if town := POSTCODE_TOWN.search(doc.text, span.start, span.end):  # ``... 75007 Paris.``: the town
             return clean(doc, town.start("town"), town.end("town")) or labelled
         return labelled
-    found = phrase(doc, "location", stop=".;:(),")
+    found = phrase(doc, "location", stop=".;:()")
     if not found:
         return None
     value = found[0]
@@ -126,4 +130,14 @@ def location(doc: Document) -> Found | None:
     words = value.split()
     if not words or not words[0][:1].isupper():
         return None
-    return found if len(words) <= 4 else None
+    places = PLACES.match(value)  # ``office locations in Toronto, Kingston and Ottawa``: all three
+    if places and re.search(r"['\u2019]s?$", places.group(0)):
+        return None  # ``located in Library Services' Administrative Services Office``: a body, not a place
+    end = found[1].start + (places.end() if places else len(value))
+    found = clean(doc, found[1].start, end) or found
+    return found if len(found[0].split()) <= (6 if places and places.group("more") else 4) else None
+
+
+#: a list of places: ``Toronto, Kingston and Ottawa``, ``Ottawa, Toronto, Waterloo ou Montréal``.
+_PLACE = r"[A-Z][\w\u00c0-\u00ff'\u2019.-]*(?:[ \t]+[A-Z][\w\u00c0-\u00ff'\u2019.-]*)?"
+PLACES = re.compile(rf"{_PLACE}(?P<more>(?:,[ \t]*{_PLACE})*,?[ \t]+(?:and|or|et|ou)[ \t]+{_PLACE})?")
