@@ -188,15 +188,20 @@ SENTENCE_DUTIES = 6
 
 def _verb_run(doc: Document) -> list[Span]:
     french = language(doc.text) == "fr"
-    blocks = [part for b in doc.blocks() for part in _sentences_if_duties(doc, b, french)]
+    blocks: list[Span] = []
+    inside: set[Span] = set()  # sentences of a paragraph read as a list of duties
+    for b in doc.blocks():
+        parts = _sentences_if_duties(doc, b, french)
+        blocks += parts
+        inside |= set(parts) if len(parts) > 1 else set()
     best: list[Span] = []
     run: list[Span] = []
     for b in blocks:
         said = doc.text[b.start : b.end]
-        if PAGE_CHROME.search(said):
+        if PAGE_CHROME.search(said) or _group_name(said):
             continue
-        if _group_name(said):
-            continue
+        if run and b in inside and not _verb_led(doc, b, french):
+            continue  # ``Ability to interpret ...`` among the duty sentences: passed over
         if _verb_led(doc, b, french) and len(said.split()) >= 4:
             run.append(b)
             if len(run) > len(best):
