@@ -29,7 +29,7 @@ from orgkg.extract.text import clean_title
 
 ENGLISH = (r"(?:(?:Bachelor|Master|Doctor|Associate)(?:['’]?s)?(?:\s+of\s+[A-Z]\w+)?\s+degree|"
            r"(?-i:(?:Bachelor|Master|Doctor)\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)|(?-i:MBA)|"
-           r"(?:Bachelor|Master)['’]s|Ph\.?\s?D\.?|doctorate|(?:(?:university|college|post-secondary|"
+           r"(?:Bachelor|Master)['’]?s|Ph\.?\s?D\.?|doctorate|(?:(?:university|college|post-secondary|"
            r"undergraduate|graduate)\s+)?degree(?!\s+of\b)|high\s+school\s+diploma|(?-i:GED)|diploma|"
            r"(?:tertiary|university)\s+qualifications?)")
 #: a degree that names no level: counted only inside a qualifications section.
@@ -75,7 +75,7 @@ def _lines(text: str) -> Iterator[tuple[int, str, bool, bool]]:
 
 def _only_preferred(line: str, m: re.Match[str]) -> bool:
     """The degree is what the document prefers: "Preferred: X", "X preferred", "X is an asset"."""
-    if PREFERRED.search(line[: m.start()]):
+    if PREFERRED.search(re.split(r"[.;]", line[: m.start()])[-1]):  # the clause before it only
         return True
     clause = re.split(r"[.;\n]", line[m.end() :])[0]
     said = PREFERRED.search(clause)

@@ -16,7 +16,9 @@ from orgkg.extract.rules.reporting import reports_noun
 from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, squash, to_int, to_number
 
 #: labels that give the number (or the list) of positions supervised.
-SUPERVISED_LABELS = [r"number\s+of\s+(?:positions|employees|staff)\s+supervised",
+#: a value that says there is none: ``None``, ``N/A``, ``Nil``, ``Not applicable``, ``Aucun``.
+NONE = re.compile(r"(?i)(?:none|n/?a|nil|no|not\s+applicable|aucun(?:e)?|sans\s+objet|néant|-)\.?")
+SUPERVISED_LABELS = [r"(?:number|no\.?|#)\s+of\s+(?:positions|employees|staff)\s+supervised",
                      r"direct\s+reports", r"(?:positions|staff|employees)\s+supervised", r"supervises"]
 STAFF_NOUNS = (r"staff|employees|FTEs?|full[- ]time\s+equivalents?|specialists|professionals|personnel|"
                r"workers|subordinates|technicians|officers|analysts")
@@ -161,6 +163,9 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
     labels = "|".join(SUPERVISED_LABELS)
     for m in re.finditer(rf"(?im)^[^\n:]*?\b(?:{labels})[ \t]*:[ \t]*([^\n]*)$", text):
         value = m.group(1).strip()
+        if NONE.fullmatch(value):  # ``Direct reports: None``: no one, not a post named None
+            count = 0 if count is None else count
+            continue
         num = re.match(rf"({N})\b\s*(?:\((.*)\))?", value, re.I)
         if num and count is None:
             count = to_int(num.group(1))
