@@ -154,6 +154,11 @@ def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
 LEAD_PHRASE = re.compile(r"(?:In|Under|With|Through|As|When)\b[^,.;:\n]{3,100},[ \t]+([a-z]+)\b")
 
 
+def is_duty_verb(word: str) -> bool:
+    """``directs``, ``leads``, ``manages``: a word that opens a duty statement (``[words] duty_verbs``)."""
+    return bool(_bases(fold(word)) & words("words", "duty_verbs"))
+
+
 def _bases(word: str) -> set[str]:
     """The base forms a word may come from: ``manages``, ``studies``, ``setting``, ``creating``."""
     out = {word, word[:-1], word[:-2], re.sub(r"ies$", "y", word)}

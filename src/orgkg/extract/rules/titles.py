@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import cache
 
 from orgkg.extract.lexicon import LANGUAGES, fold, table, words
-from orgkg.extract.rules.duties import SECTION_NO, is_lead_in
+from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.structure import Document, Span
 
@@ -135,5 +135,23 @@ def title_in_prose(doc: Document) -> Found | None:
         value = clean(doc, start, end)
         if value and value[0][0].isupper() and acceptable(value[0]):
             return value
+    return _abbreviated_subject(doc)
+
+
+#: ``The Assistant Inspector General for Audit (AIGA) directs ...``: a title named with its initials,
+#: the subject of a duty verb.
+ABBREVIATED = re.compile(r"\b[Tt]he[ \t]+(?P<t>[A-Z][\w'\u2019-]*(?:[ \t]+(?:of|for|and|the|[A-Z][\w'\u2019-]*))"
+                         r"{1,8})[ \t]+\((?P<a>[A-Z]{2,6})\)[ \t]+(?P<v>[a-z]+)\b")
+
+
+def _abbreviated_subject(doc: Document) -> Found | None:
+    heads = words("words", "organisation_heads") | words("unit_heads", "ranked")
+    for m in ABBREVIATED.finditer(doc.text):
+        initials = "".join(w[0] for w in m.group("t").split() if w[0].isupper())
+        last = fold(m.group("t").split()[-1])
+        if initials == m.group("a") and last not in heads and is_duty_verb(m.group("v")):
+            value = clean(doc, m.start("t"), m.end("t"))
+            if value and acceptable(value[0]):
+                return value
     return None
 
