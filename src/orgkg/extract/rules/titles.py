@@ -140,8 +140,9 @@ def title_in_prose(doc: Document) -> Found | None:
 
 #: ``The Assistant Inspector General for Audit (AIGA) directs ...``: a title named with its initials,
 #: the subject of a duty verb.
-ABBREVIATED = re.compile(r"\b[Tt]he[ \t]+(?P<t>[A-Z][\w'\u2019-]*(?:[ \t]+(?:of|for|and|the|[A-Z][\w'\u2019-]*))"
-                         r"{1,8})[ \t]+\((?P<a>[A-Z]{2,6})\)[ \t]+(?P<v>[a-z]+)\b")
+ABBREVIATED = re.compile(r"\b[Tt]he[ \t]+(?P<t>[A-Z][\w'\u2019-]*"
+                         r"(?:[ \t]+(?:of|for|and|the|[A-Z][\w'\u2019-]*)){1,8})"
+                         r"[ \t]+\((?P<a>[A-Z]{2,6})\)[ \t]+(?P<v>[a-z]+)\b")
 
 
 def _abbreviated_subject(doc: Document) -> Found | None:
