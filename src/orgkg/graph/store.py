@@ -104,23 +104,24 @@ def _listed_body(g: Triples) -> str:
     were added, a subject's next ones after ``;`` (no sorting: millions of triples stay quick)."""
     bind_prefixes(g)
     ns = g.namespace_manager
-    kinds = (RDF.type, RDF.predicate)
+    kinds = {RDF.type, RDF.predicate}
     predicates: dict[Node, str] = {RDF.type: "a"}
-    classes: dict[Node, str] = {}
+    classes: dict[Node, str] = {}  # objects of rdf:type and rdf:predicate, with prefixes
+    iris: dict[Node, str] = {}  # other IRIs: many rows name the same unit, class or supervisor
     out = []
     for s, by_predicate in g.by_subject().items():
         lead = s.n3()
         for p, objects in by_predicate.items():
             if p not in predicates:
                 predicates[p] = p.n3(ns)
-            named = p in kinds
+            names = classes if p in kinds else iris
             for o in objects:
-                if named and not isinstance(o, Literal):
-                    if o not in classes:
-                        classes[o] = o.n3(ns)
-                    obj = classes[o]
-                else:
+                if isinstance(o, Literal):
                     obj = o.n3()
+                elif o in names:
+                    obj = names[o]
+                else:
+                    obj = names[o] = o.n3(ns) if names is classes else o.n3()
                 out.append(f"{lead} {predicates[p]} {obj} ;")
                 lead = "   "
         out[-1] = out[-1][:-1] + "."
