@@ -29,7 +29,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -163,7 +163,7 @@ _TUPLES = {f.name for f in fields(Outcome) if f.type in ("tuple[str, ...]",)}
 
 def _piece(r: dict[str, Any], folder: Path) -> Piece:
     values: dict[str, Any] = {k: tuple(v) if k in _TUPLES else v for k, v in r["outcome"].items()}
-    outcome = Outcome(**values)
+    outcome = Outcome(**{**values, "reused": True})  # a piece of the build before is only ever kept
     sums = Sums(*r["sums"]) if r["sums"] else None
     stored = {name: AT + str(folder / r[name][1:]) if r[name].startswith(AT) else r[name] for name in PARTS}
-    return Piece(replace(outcome, reused=False), r["key"], r["graph"], sums=sums, stored=stored)
+    return Piece(outcome, r["key"], r["graph"], sums=sums, stored=stored)

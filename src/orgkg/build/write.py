@@ -21,7 +21,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
 
@@ -30,7 +30,7 @@ from orgkg.build.state import Previous, Stat, Totals, part, save
 from orgkg.graph import titles
 from orgkg.graph.built import BuiltGraph
 from orgkg.graph.output import BUILD, step
-from orgkg.graph.store import GRAPHS, HEAD, REPORT, STORE, block, graph_file, load_files
+from orgkg.graph.store import GRAPHS, HEAD, REPORT, STORE, block, graph_file, load_files, report_text
 from orgkg.graph.structure import STRUCTURE_GRAPH, Inputs, derived
 
 SPILL = ".new-graphs"
@@ -87,7 +87,7 @@ def totals(pieces: Iterable[Piece]) -> Totals:
 
 
 def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spill: Spill,
-                  prev: Previous | None, report: list[dict[str, object]],
+                  prev: Previous | None, report: list[dict[str, Any]],
                   files: dict[str, tuple[Stat, str]]) -> tuple[Path, int]:
     """Write the version folder; returns ``graphs/`` and how many named graphs it holds."""
     now = totals(p for p, _ in pieces)
@@ -127,7 +127,7 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
         titles.write_pairs(index, (t for p, _ in pieces for t in part(p, "titles")), build=version.name)
         titles_build = version.name
     step("write report")
-    (version / REPORT).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    (version / REPORT).write_text(report_text(report), encoding="utf-8")
     step("write build.json")
     (version / BUILD).write_text(json.dumps({"build": version.name, "titles": titles_build}) + "\n",
                                  encoding="utf-8")

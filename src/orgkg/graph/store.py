@@ -189,10 +189,16 @@ def write(folder: Path, graphs: Mapping[URIRef, Graph], report: list[dict[str, A
     step("write titles")
     titles.write(folder / titles.FILE, graphs, build=folder.name)
     step("write report")
-    (folder / REPORT).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    (folder / REPORT).write_text(report_text(report), encoding="utf-8")
     step("write build.json")
     (folder / BUILD).write_text(json.dumps({"build": folder.name}) + "\n", encoding="utf-8")
     return folder / GRAPHS
+
+
+def report_text(report: list[dict[str, Any]]) -> str:
+    """``build-report.json``: a list of every input's outcome, one per line (``json``'s quick encoder:
+    an indented file of 10,000 documents took a second to write)."""
+    return "[\n" + ",\n".join(json.dumps(r) for r in report) + "\n]\n"
 
 
 def load(store: ox.Store, trig_text: str) -> None:
