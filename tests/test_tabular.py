@@ -69,3 +69,15 @@ def test_format_choices_come_from_the_tabular_layer(built: Path, command: list[s
         result = run(*command, "--graph", str(built), "--format", fmt)
         assert result.exit_code in (0, 1), result.stderr  # validate: 1 for the samples' Violation
         assert result.stdout.strip()
+
+
+def test_a_summary_is_aligned_text_numbers_to_the_right() -> None:
+    """Summaries on standard error (export's counts, chart's figures): plain columns, no borders."""
+    out = io.StringIO()
+    tabular.write_text(tabular.Rows(("graph", "local", ""), [("g/long-name", 745, ""), ("g/b", None, "kept")],
+                                    text=lambda v: "-" if v is None else tabular.cell_text(v),
+                                    footer=lambda n: f"{n} graphs"), out)
+    assert out.getvalue().splitlines() == ["graph        local",
+                                           "g/long-name    745",
+                                           "g/b              -  kept",
+                                           "2 graphs"]

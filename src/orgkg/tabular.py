@@ -6,7 +6,9 @@
 Every command that prints rows (``positions``, ``query``, ``validate``) goes
 through it: its ``--format`` choices start from ``FORMATS``, its default is
 ``default_format`` (a table on a terminal, JSON otherwise), and the writers
-take rows as they arrive (a query of millions of rows starts at once). In a
+take rows as they arrive (a query of millions of rows starts at once). The
+summaries commands print on standard error (``export``'s counts, ``chart``'s
+figures) are small tables written as aligned text (``write_text``). In a
 table, cell text from documents is printed as text, never read as terminal
 markup (a title holding ``[/]``, ``[red]`` or ``[link=...]`` shows as written).
 """
@@ -109,6 +111,24 @@ def write_table(rows: Rows, out: TextIO) -> None:
     target.print(table)
     if rows.footer is not None:
         target.print(Text(rows.footer(n), style="dim"))
+
+
+def write_text(rows: Rows, out: TextIO) -> None:
+    """A small table as aligned plain text, for a summary: a line per row, columns two spaces apart,
+    a column of numbers right-aligned, no borders; then the footer (``rows`` are read whole)."""
+    shown = list(rows.shown or rows.columns)
+    at = [list(rows.columns).index(c) for c in shown]
+    body = [[row[i] for i in at] for row in rows.rows]
+    cells = [list(shown)] + [[rows.text(v) for v in row] for row in body]
+    widths = [max(len(line[k]) for line in cells) for k in range(len(shown))]
+    right = [bool(body) and all(isinstance(row[k], int | float) or row[k] is None for row in body)
+             for k in range(len(shown))]
+    for line in cells:
+        text = "  ".join(c.rjust(w) if r else c.ljust(w) for c, w, r in zip(line, widths, right, strict=True))
+        out.write(text.rstrip() + "\n")
+    if rows.footer is not None:
+        out.write(rows.footer(len(body)) + "\n")
+    out.flush()
 
 
 WRITERS: dict[str, Callable[[Rows, TextIO], None]] = {

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 import networkx as nx
 
+from orgkg import tabular
 from orgkg.chart import Chart, ColourBy, Selection, find_position, find_unit, measure, reporting_view, select
 from orgkg.chart.formats import WRITERS, writer_for
 from orgkg.chart.validation import findings_for
-from orgkg.cli.common import graph_option, stderr_console, translate_errors
+from orgkg.cli.common import graph_option, translate_errors
 from orgkg.errors import ChartError
 from orgkg.graph.built import BuiltGraph
 
@@ -55,6 +57,10 @@ def chart(graph_dir: Path, out: Path, root: str | None, depth: int | None, unit:
     shape = measure(drawn.copy())
     writer.write(Chart(drawn, ColourBy(colour_by), title or _title(view, root, unit)), out)
     described = sum(1 for _, d in drawn.nodes(data=True) if d["described"])
-    stderr_console().print(
-        f"{out}: {shape.positions} positions ({described} described), {shape.reporting_lines} reporting "
-        f"lines, {len(shape.roots)} top positions, {len(shape.orphans)} orphans, {shape.layers} layers")
+    figures = (str(out), shape.positions, described, shape.reporting_lines, len(shape.roots),
+               len(shape.orphans), shape.layers)
+    tabular.write_text(tabular.Rows(SUMMARY, [figures]), sys.stderr)
+
+
+# The summary printed on standard error: what the chart draws.
+SUMMARY = ("chart", "positions", "described", "reporting lines", "top positions", "orphans", "layers")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from orgkg import tabular
 from orgkg.cli.common import OK, PROBLEMS, max_answer_option, stderr_console, translate_errors
 from orgkg.endpoint.access import check_url
 from orgkg.endpoint.client import Session
@@ -90,20 +91,21 @@ def to_file(graph: BuiltGraph, out: Path | None, fmt: str | None) -> None:
 
 
 def print_counts(done: Publication) -> None:
-    """The per-graph count comparison, on standard error."""
+    """The per-graph count comparison, on standard error (a summary table of ``orgkg.tabular``)."""
     console = stderr_console()
     for g in done.removed:
         console.print(f"removed stale graph {g} (not in this build)", markup=False)
-    width = max((len(c.graph) for c in done.counts), default=5)
-    console.print(f"{'graph':<{width}}  {'local':>7}  {'store':>7}", markup=False)
-    for c in done.counts:
-        mark = "  stale, kept (--keep-stale)" if c.local is None else ("" if c.ok else "  MISMATCH")
-        local = "-" if c.local is None else str(c.local)
-        remote = "-" if c.remote is None else str(c.remote)
-        console.print(f"{c.graph:<{width}}  {local:>7}  {remote:>7}{mark}", markup=False)
     bad = len(done.mismatches)
     auth = f" (HTTP {' and '.join(done.schemes)} authentication)" if done.schemes else ""
     removed = f", {len(done.removed)} stale removed" if done.removed else ""
-    console.print(f"{len(done.published)} graphs published{removed}{auth}; "
-                  + (f"{bad} differ in the store" if bad else "every count matches"), markup=False)
+    footer = (f"{len(done.published)} graphs published{removed}{auth}; "
+              + (f"{bad} differ in the store" if bad else "every count matches"))
+    rows = [(c.graph, c.local, c.remote,
+             "stale, kept (--keep-stale)" if c.local is None else ("" if c.ok else "MISMATCH"))
+            for c in done.counts]
+    tabular.write_text(tabular.Rows(("graph", "local", "store", ""), rows, text=_count_text,
+                                    footer=lambda _: footer), sys.stderr)
 
+
+def _count_text(value: object) -> str:
+    return "-" if value is None else tabular.cell_text(value)

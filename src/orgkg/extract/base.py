@@ -15,16 +15,18 @@ class Extractor(ABC):
     ``family`` names the family in records and provenance; ``version`` is
     recorded on every document it reads, so a rule change shows in the graph.
     ``recognise`` scores how strongly a text's structure and wording say it
-    belongs to this family (0.0 none, 1.0 certain); the recogniser picks the
+    belongs to this family (0.0 none, 1.0 certain): by default the weights of
+    its ``cues`` found in the text (``cue_score``); the recogniser picks the
     best score.
     """
 
     family: ClassVar[str]
     version: ClassVar[str] = "1"
+    cues: ClassVar[dict[str, float]] = {}
 
-    @abstractmethod
     def recognise(self, text: str) -> float:
         """How sure this family is that ``text`` is one of its documents."""
+        return cue_score(text, self.cues)
 
     @abstractmethod
     def extract(self, text: str) -> Extraction:

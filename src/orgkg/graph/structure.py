@@ -84,34 +84,38 @@ class Figures:
 
 def reporting_lines(graphs: Iterable[Graph]) -> Iterator[Line]:
     """Every ``org:reportsTo`` between two IRIs in the graphs (a line stated twice, twice)."""
-    for g in graphs:
-        for report, supervisor in g.subject_objects(ORG.reportsTo):
-            if isinstance(report, URIRef) and isinstance(supervisor, URIRef):
-                yield str(report), str(supervisor)
+    return _pairs(graphs, ORG.reportsTo)
 
 
 def posts(graphs: Iterable[Graph]) -> Iterator[str]:
     """Every ``org:Post`` in the graphs, on a reporting line or not."""
-    for g in graphs:
-        for post in g.subjects(RDF.type, ORG.Post):
-            if isinstance(post, URIRef):
-                yield str(post)
+    return _subjects(graphs, RDF.type, ORG.Post)
 
 
 def placements(graphs: Iterable[Graph]) -> Iterator[Line]:
     """Every (post, unit) of ``org:postIn`` in the graphs (the unit may be an organisation)."""
-    for g in graphs:
-        for post, unit in g.subject_objects(ORG.postIn):
-            if isinstance(post, URIRef) and isinstance(unit, URIRef):
-                yield str(post), str(unit)
+    return _pairs(graphs, ORG.postIn)
 
 
 def vacancies(graphs: Iterable[Graph]) -> Iterator[str]:
     """Every post a register marks vacant (``orgkg:vacant true``)."""
+    return _subjects(graphs, ORGKG.vacant, Literal(True))
+
+
+def _pairs(graphs: Iterable[Graph], predicate: URIRef) -> Iterator[Line]:
+    """Every (subject, object) of ``predicate`` between two IRIs in the graphs."""
     for g in graphs:
-        for post in g.subjects(ORGKG.vacant, Literal(True)):
-            if isinstance(post, URIRef):
-                yield str(post)
+        for subject, obj in g.subject_objects(predicate):
+            if isinstance(subject, URIRef) and isinstance(obj, URIRef):
+                yield str(subject), str(obj)
+
+
+def _subjects(graphs: Iterable[Graph], predicate: URIRef, obj: URIRef | Literal) -> Iterator[str]:
+    """Every IRI that has ``predicate`` ``obj`` in the graphs."""
+    for g in graphs:
+        for subject in g.subjects(predicate, obj):
+            if isinstance(subject, URIRef):
+                yield str(subject)
 
 
 def derive(lines: Iterable[Line], posts: Iterable[str] = ()) -> Structure:

@@ -13,7 +13,7 @@ the same order, the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from rdflib import Graph
@@ -51,18 +51,12 @@ class Triples(Graph):
     def by_subject(self) -> dict[Node, dict[Node, list[Node]]]:
         """Each subject's objects by predicate, subjects and predicates in the order they first appear."""
         if self._by_subject is None:
-            index: dict[Node, dict[Node, list[Node]]] = {}
-            for s, p, o in self._all:
-                index.setdefault(s, {}).setdefault(p, []).append(o)
-            self._by_subject = index
+            self._by_subject = _index(self._all)
         return self._by_subject
 
     def _predicates(self) -> dict[Node, dict[Node, list[Node]]]:
         if self._by_predicate is None:
-            index: dict[Node, dict[Node, list[Node]]] = {}
-            for s, p, o in self._all:
-                index.setdefault(p, {}).setdefault(o, []).append(s)
-            self._by_predicate = index
+            self._by_predicate = _index((p, o, s) for s, p, o in self._all)
         return self._by_predicate
 
     def triples(self, triple: Any, *args: Any, **kwargs: Any) -> Iterator[Triple]:  # type: ignore[override]
@@ -82,3 +76,11 @@ class Triples(Graph):
             for t in self._all:
                 if o is None or t[2] == o:
                     yield t
+
+
+def _index(triples: Iterable[Triple]) -> dict[Node, dict[Node, list[Node]]]:
+    """``{first: {second: [third, ...]}}``, in the order the triples come."""
+    index: dict[Node, dict[Node, list[Node]]] = {}
+    for a, b, c in triples:
+        index.setdefault(a, {}).setdefault(b, []).append(c)
+    return index

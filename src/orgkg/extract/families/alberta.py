@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 
-from orgkg.extract.base import Extractor, cue_score
+from orgkg.extract.base import Extractor
 from orgkg.extract.families.alberta_duties import accountabilities, lines_of, supervised_list
 from orgkg.extract.families.alberta_org import gluable, location, opening_class, unit_parts
 from orgkg.extract.families.generic_phrases import budgets as generic_budgets
 from orgkg.extract.families.generic_phrases import experience as generic_experience
+from orgkg.extract.families.generic_phrases import staff_matching
 from orgkg.extract.records import (
     Budget,
     Extraction,
@@ -42,7 +43,6 @@ from orgkg.extract.text import (
     clean_title,
     field_value,
     find_sections,
-    squash,
     to_int,
 )
 
@@ -172,16 +172,11 @@ def _education(block: str) -> str | None:
 
 
 def _staff_counts(text: str) -> list[StaffCount]:
-    out: list[StaffCount] = []
     group = r"(?:team|staff|branch|unit|division|section)\s+of"
     pat = (rf"\b(?:supervis\w*|manag\w*|lead\w*|{group})\s+"
            rf"(?:a\s+team\s+of\s+)?"
            rf"({NUMBER}|\d+)\s+((?:[\w-]+\s+){{0,4}}?{PEOPLE})\b")
-    for m in re.finditer(pat, text, re.I):
-        n = to_int(m.group(1))
-        if n is not None and n not in {c.count for c in out}:
-            out.append(StaffCount(n, squash(m.group(2))))
-    return out
+    return staff_matching(pat, text)
 
 
 def _direct_count(text: str) -> int | None:
@@ -217,9 +212,7 @@ def _organisation(text: str, unit: str | None) -> Organisation:
 
 class AlbertaPositionProfile(Extractor):
     family = "alberta-position-profile"
-
-    def recognise(self, text: str) -> float:
-        return cue_score(text, CUES)
+    cues = CUES
 
     def extract(self, text: str) -> Extraction:
         text = text.replace("\u00a0", " ").replace("\r", "")

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from orgkg.extract.base import Extractor, cue_score
+from orgkg.extract.base import Extractor
 from orgkg.extract.families.bc_benchmark_factors import factors
 from orgkg.extract.families.generic_phrases import budgets as generic_budgets
 from orgkg.extract.records import (
@@ -78,9 +78,7 @@ SECTION_END = r"REASON\s+FOR\s+CLASSIFICATION|^\s*Total\s+Points"
 
 class BCBenchmarkJob(Extractor):
     family = "bc-benchmark-job"
-
-    def recognise(self, text: str) -> float:
-        return cue_score(text, CUES)
+    cues = CUES
 
     def extract(self, text: str) -> Extraction:
         text = text.replace("\r\n", "\n").replace("\u00a0", " ")

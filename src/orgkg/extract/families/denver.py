@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from orgkg.extract.base import Extractor, cue_score
+from orgkg.extract.base import Extractor
 from orgkg.extract.families.denver_series import ROMAN
 from orgkg.extract.families.denver_series import canon as _canon
 from orgkg.extract.families.denver_series import classes as _classes
@@ -86,9 +86,7 @@ HEADINGS = (H_GENERAL, H_DISTINGUISH, H_GUIDE, H_RECEIVED, H_CONTACTS, H_EXERCIS
 
 class DenverClassSpecification(Extractor):
     family = "denver-class-specification"
-
-    def recognise(self, text: str) -> float:
-        return cue_score(text, CUES)
+    cues = CUES
 
     def extract(self, text: str) -> Extraction:
         text = text.replace("\r\n", "\n").replace("\u00a0", " ")

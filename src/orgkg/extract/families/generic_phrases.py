@@ -211,6 +211,16 @@ def staff_counts(text: str) -> list[StaffCount]:
     return list(out.values())
 
 
+def staff_matching(pattern: str, text: str) -> list[StaffCount]:
+    """A staff count for each match of ``pattern`` (group 1 the number, group 2 who), each number once."""
+    out: list[StaffCount] = []
+    for m in re.finditer(pattern, text, re.I):
+        n = to_int(m.group(1))
+        if n is not None and n not in {c.count for c in out}:
+            out.append(StaffCount(n, squash(m.group(2))))
+    return out
+
+
 def currency_default(text: str) -> str | None:
     if "£" in text:
         return "GBP"

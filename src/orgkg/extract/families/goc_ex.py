@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from orgkg.extract.base import Extractor, cue_score
+from orgkg.extract.base import Extractor
 from orgkg.extract.families.generic_phrases import mentioned
 from orgkg.extract.families.goc_ex_dimensions import dimensions
 from orgkg.extract.families.goc_ex_header import header_fields
@@ -320,9 +320,7 @@ def _organisation(header: dict[str, str], french: bool = False) -> Organisation:
 
 class GoCExecutivePosition(Extractor):
     family = "goc-ex-position-description"
-
-    def recognise(self, text: str) -> float:
-        return cue_score(text, CUES)
+    cues = CUES
 
     def extract(self, text: str) -> Extraction:
         raw, text = text, _normalise(text)

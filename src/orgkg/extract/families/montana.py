@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from orgkg.extract.base import Extractor, cue_score
+from orgkg.extract.base import Extractor
 from orgkg.extract.families.montana_form import inline_fields, lead_percent_duties, numbered_duties
 from orgkg.extract.families.montana_people import budgets, staff_counts, subordinates, supervisor
 from orgkg.extract.records import (
@@ -259,9 +259,7 @@ def _section(text: str, start: str, stop: str) -> str:
 
 class MontanaJobProfile(Extractor):
     family = "montana-job-profile"
-
-    def recognise(self, text: str) -> float:
-        return cue_score(text, CUES)
+    cues = CUES
 
     def extract(self, text: str) -> Extraction:
         text = text.replace("\u00a0", " ").replace("\r", "")

@@ -15,7 +15,7 @@ import re
 
 from orgkg.extract.families import generic_phrases
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
-from orgkg.extract.text import NUMBER, clean_title, squash, to_int
+from orgkg.extract.text import NUMBER, clean_title, squash
 
 UNIT_WORDS = ("Division", "Bureau", "Section", "Unit", "Program", "Office")
 HEADER_ROW = re.compile(r"(?i)(?:(?:working\s+|job\s+|class\s+)?title|position\s+(?:number|no\.?|#)|"
@@ -64,14 +64,9 @@ def subordinates(text: str) -> list[MentionedPosition]:
 
 
 def staff_counts(text: str) -> list[StaffCount]:
-    out: list[StaffCount] = []
     pat = (rf"\b(?:supervision\s+(?:to|of)|supervises|supervising|includes|unit\s+of|"
            rf"staff\s+of|team\s+of)\s+({NUMBER})\s+((?:[\w-]+\s+){{0,4}}?{PEOPLE})\b")
-    for m in re.finditer(pat, text, re.I):
-        n = to_int(m.group(1))
-        if n is not None and n not in {c.count for c in out}:
-            out.append(StaffCount(n, squash(m.group(2))))
-    return out
+    return generic_phrases.staff_matching(pat, text)
 
 
 def budgets(text: str) -> list[Budget]:

@@ -276,10 +276,14 @@ def _org_word(token: str) -> bool:
 
 @cache
 def _placed() -> re.Pattern[str]:
-    leads = [re.escape(str(w)).replace(r"\ ", r"[ \t]+") for lang in LANGUAGES
-             for w in _list(table("phrases", lang).get("placed_in"))]
-    return re.compile(rf"(?i:\b(?:{'|'.join(leads)}))[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?"
+    return re.compile(rf"(?i:\b(?:{_phrases('placed_in')}))[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?"
                       r"(?P<where>[A-Z][^.;\n]{2,160})")
+
+
+def _phrases(key: str) -> str:
+    """The ``[phrases] key`` of every language as one alternation (a space matching any blanks)."""
+    return "|".join(re.escape(str(w)).replace(r"\ ", r"[ \t]+") for lang in LANGUAGES
+                    for w in _list(table("phrases", lang).get(key)))
 
 
 def _list(value: object) -> list[object]:
@@ -304,10 +308,8 @@ _JURISDICTION_CUE = re.compile(r"^(?:City|County|State|Province|Government|Town|
 
 @cache
 def _statement() -> re.Pattern[str]:
-    tails = [re.escape(str(w)).replace(r"\ ", r"[ \t]+") for lang in LANGUAGES
-             for w in _list(table("phrases", lang).get("employer_after"))]
     return re.compile(rf"(?:\b(?:The|the)[ \t]+)?(?P<name>{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,7}})"
-                      rf"[ \t]+(?i:{'|'.join(tails)})\b")
+                      rf"[ \t]+(?i:{_phrases('employer_after')})\b")
 
 
 def unit_of_superior(title: str) -> str | None:
