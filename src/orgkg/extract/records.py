@@ -58,6 +58,9 @@ class Duty:
 
 @dataclass(frozen=True)
 class Budget:
+    """An amount the post is accountable for, in its currency, and the scope as the document words it
+    (the graph also keeps its level: post, unit, sector, branch, organisation; never added across)."""
+
     amount: float
     currency: str | None
     scope: str
@@ -65,6 +68,8 @@ class Budget:
 
 @dataclass(frozen=True)
 class StaffCount:
+    """A number of staff the post leads, direct, indirect, FTEs..., and the scope as the document words it."""
+
     count: int
     scope: str
 

@@ -75,6 +75,8 @@ class Link:
 
 @dataclass(frozen=True)
 class Level:
+    """How many posts hold one level (class level, grade or band)."""
+
     level: str
     posts: int
 

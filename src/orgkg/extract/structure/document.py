@@ -20,12 +20,16 @@ from orgkg.extract.structure.lines import PLACEHOLDER, UNDERLINE, Line, front_ma
 
 @dataclass(frozen=True)
 class Span:
+    """Offsets into the read text (Unicode code points), end exclusive."""
+
     start: int
     end: int
 
 
 @dataclass(frozen=True)
 class Heading:
+    """A heading line: its text, its level, its line number and where it starts in the text."""
+
     text: str
     level: int  # 1..6 markdown-like; 7 a heading only by its shape (short, capitals, colon)
     line: int
