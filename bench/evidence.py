@@ -116,7 +116,7 @@ def measure(name: str, folder: Path) -> dict[str, Any]:
 def table(rows: list[dict[str, Any]]) -> str:
     head = ("| set | documents | evidence items | triples without → with | per item | union copy "
             "without → with | map + write without → with | read + extract | documents/s without → with "
-            "| graph.trig | store |\n"
+            "| graph files | store |\n"
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
     lines = []
     for r in rows:

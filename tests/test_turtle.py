@@ -1,4 +1,4 @@
-"""graph.turtle writes a graph's facts exactly as rdflib's Turtle serializer does (graph.trig keeps
+"""graph.turtle writes a graph's facts exactly as rdflib's Turtle serializer does (the graph files keep
 rdflib's text), and leaves to rdflib what it does not write the same way."""
 
 from __future__ import annotations

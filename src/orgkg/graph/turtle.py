@@ -1,6 +1,6 @@
 """A named graph's facts as rdflib's Turtle serializer writes them, several times quicker.
 
-``graph.trig`` keeps each document's facts as rdflib's sorted Turtle (subjects
+A build's graph files (``graphs/``) keep each document's facts as rdflib's sorted Turtle (subjects
 by how often they are referred to, then by IRI; ``a`` and ``rdfs:label``
 first, then predicates and objects sorted; a subject's objects of one
 predicate after ``,``). rdflib's serializer copies the graph, walks it
