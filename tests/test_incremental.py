@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from orgkg.build import BuildOptions, BuildReport, build
+from orgkg.errors import OutputError
 from orgkg.graph.store import trig_text
 from tests.conftest import ROOT, SAMPLES, run
 
@@ -170,3 +171,26 @@ def test_an_input_whose_size_time_and_inode_are_unchanged_is_not_hashed_again(tm
     assert again.reused == (str(old),) and again.read == (str(recent),)
     old.touch()  # a new modification time: hashed again, and read
     assert build([inputs], tmp_path / "out").read == (str(old),)
+
+
+def test_a_damaged_part_of_the_build_before_is_one_error_and_a_full_build_mends_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file of ``parts/`` changed by hand: the build stops with one error naming it and saying to
+    build again with ``--full`` (the folder keeps its build); the full build succeeds."""
+    monkeypatch.setattr("orgkg.build.state.LARGE", 16)  # every part in a file of its own
+    inputs = tmp_path / "inputs"
+    shutil.copytree(SAMPLES, inputs)
+    shutil.copy(REGISTER, inputs / "register.csv")
+    out = tmp_path / "out"
+    build([inputs], out)
+    kept = trig_text(out / "current")
+    damaged = sorted((out / "current" / "parts").iterdir())
+    assert damaged
+    for file in damaged:
+        file.write_text("{damaged", encoding="utf-8")
+    edit(inputs)
+    with pytest.raises(OutputError) as stopped:
+        build([inputs], out)
+    assert stopped.value.where in {str(f.resolve()) for f in damaged} | {str(f) for f in damaged}
+    assert "--full" in str(stopped.value) and trig_text(out / "current") == kept
+    assert len(build([inputs], out, BuildOptions(incremental=False)).read) == 6

@@ -247,8 +247,9 @@ def _join(slots: list[Slot], pending: Pending, jobs: dict[int, Job], readers: Re
     else:
         directory = candidates(o for p, _ in slots for o in part(p, "offers"))
         named = every_post(directory)
-    again = [] if same else [i for i, (p, _) in enumerate(slots) if p.outcome.reused and part(p, "asks")
-                             and resolve(part(p, "asks"), directory, named) != part(p, "resolution")]
+    again = [] if same else [i for i, (p, _) in enumerate(slots)
+                             if p.outcome.reused and (asks := part(p, "asks"))
+                             and resolve(asks, directory, named) != part(p, "resolution")]
     for i, p in zip(again, readers.read([jobs[i] for i in again]), strict=True):
         slots[i], raw = _spilled(p, spill)
         if raw is not None:

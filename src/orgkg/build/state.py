@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from orgkg.build.model import Piece, Sums
+from orgkg.errors import OutputError
 from orgkg.graph.build import Outcome
 from orgkg.graph.output import resolve
 from orgkg.graph.store import GRAPHS, STORE
@@ -123,10 +124,14 @@ def part(p: Piece, name: str) -> Any:
     """One part of a piece (``lines``, ``offers`` ...), parsed alone if it is kept as text."""
     if p.stored is None or name not in p.stored:
         return getattr(p, name)
-    text = p.stored[name]
-    if text.startswith(AT):
-        text = Path(text[1:]).read_text(encoding="utf-8")
-    return _PARSE[name](json.loads(text))
+    stored = p.stored[name]
+    where = stored[1:] if stored.startswith(AT) else FILE
+    try:
+        text = Path(where).read_text(encoding="utf-8") if stored.startswith(AT) else stored
+        return _PARSE[name](json.loads(text))
+    except (OSError, ValueError, TypeError) as err:  # a file of parts/ removed or changed by hand
+        raise OutputError(where, f"the {name} the build before kept here are missing or damaged ({err})",
+                          "build again with --full") from None
 
 
 _PARSE: dict[str, Any] = {
