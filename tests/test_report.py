@@ -20,10 +20,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from orgkg.graph.built import BuiltGraph
+from orgkg.graph.structure import LayerFigures
 from orgkg.mapping.vocab import ORGKG
 from orgkg.query.values import with_values
 from orgkg.report import PLOTS, PlotFormat, read_figures, render_page, write_plots
-from orgkg.report.figures import Figures, Layer, Level, SpanCount, Spans
+from orgkg.report.figures import Figures, Level, SpanCount, Spans
 from tests.conftest import ROOT, run
 from tests.support.browser import Chromium
 from tests.support.orgs import small_org, store_of
@@ -53,8 +54,9 @@ def figures(graph: BuiltGraph) -> Figures:
 
 
 def test_layers_by_hand(figures: Figures) -> None:
-    assert figures.layers == (Layer(1, 1, 1, 0), Layer(2, 2, 2, 0), Layer(3, 5, 1, 1), Layer(4, 1, 0, 0))
-    assert (figures.posts, figures.managers, figures.vacant, figures.depth) == (9, 4, 1, 4)
+    assert list(figures.layers.items()) == [(1, LayerFigures(1, 1, 0)), (2, LayerFigures(2, 2, 0)),
+                                            (3, LayerFigures(5, 1, 1)), (4, LayerFigures(1, 0, 0))]
+    assert (figures.whole, figures.depth) == (LayerFigures(9, 4, 1), 4)
 
 
 def test_spans_by_hand_with_the_vacancy_apart(figures: Figures) -> None:
@@ -78,7 +80,7 @@ def test_levels_and_the_longest_chain_by_hand(figures: Figures, graph: BuiltGrap
 
 def test_an_empty_graph_gives_a_page_without_figures(tmp_path: Path) -> None:
     empty = read_figures(BuiltGraph(ox.Store()))
-    assert (empty.posts, empty.depth, empty.spans.managers, empty.spans.mean) == (0, 0, 0, None)
+    assert (empty.whole.posts, empty.depth, empty.spans.managers, empty.spans.mean) == (0, 0, 0, None)
     assert "No post." in render_page(empty)
 
 

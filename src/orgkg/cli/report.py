@@ -32,7 +32,7 @@ def report(graph_dir: Path, out: Path, plots_dir: Path | None, plot_format: str,
     out.write_text(render_page(figures, title=title), encoding="utf-8")
     console = stderr_console()
     s = figures.spans
-    console.print(f"{out}: {figures.posts} posts, {figures.depth} layers, {s.managers} managers, "
+    console.print(f"{out}: {figures.whole.posts} posts, {figures.depth} layers, {s.managers} managers, "
                   f"mean span {'-' if s.mean is None else f'{s.mean:.1f}'}, "
                   f"{s.narrow} with 1 or 2 reports", markup=False)
     if plots_dir is not None:

@@ -56,11 +56,15 @@ class Structure:
 
 @dataclass(frozen=True)
 class LayerFigures:
-    """One layer: its posts, those some post reports to, those vacant."""
+    """One layer (or layers added up): its posts, those some post reports to, those vacant."""
 
     posts: int
     managers: int
     vacant: int
+
+    def __add__(self, other: LayerFigures) -> LayerFigures:
+        return LayerFigures(self.posts + other.posts, self.managers + other.managers,
+                            self.vacant + other.vacant)
 
 
 @dataclass(frozen=True)

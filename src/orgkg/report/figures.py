@@ -15,17 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from orgkg.graph.built import BuiltGraph
+from orgkg.graph.structure import LayerFigures
 from orgkg.query.rows import Row, rows
-
-
-@dataclass(frozen=True)
-class Layer:
-    """One layer from the top: its posts, how many of them manage, how many are vacant."""
-
-    layer: int
-    posts: int
-    managers: int
-    vacant: int
 
 
 @dataclass(frozen=True)
@@ -83,35 +74,30 @@ class Level:
 
 @dataclass(frozen=True)
 class Figures:
-    layers: tuple[Layer, ...]
+    """``layers``: each layer's figures by its number, top first."""
+
+    layers: dict[int, LayerFigures]
     spans: Spans
     units: tuple[Unit, ...]
     levels: tuple[Level, ...]
     chain: tuple[Link, ...]
 
     @property
-    def posts(self) -> int:
-        return sum(x.posts for x in self.layers)
-
-    @property
-    def managers(self) -> int:
-        return sum(x.managers for x in self.layers)
-
-    @property
-    def vacant(self) -> int:
-        return sum(x.vacant for x in self.layers)
+    def whole(self) -> LayerFigures:
+        """The whole organisation's posts, managers and vacant posts: every layer added up."""
+        return sum(self.layers.values(), LayerFigures(0, 0, 0))
 
     @property
     def depth(self) -> int:
         """How many layers there are, top to deepest post (0 for no post)."""
-        return max((x.layer for x in self.layers), default=0)
+        return max(self.layers, default=0)
 
 
 def read_figures(graph: BuiltGraph) -> Figures:
     """Every figure of the report, from the graph's named queries."""
     return Figures(
-        layers=tuple(Layer(r["layer"], r["posts"], r["managers"], r["vacant"])
-                     for r in rows(graph, "positions-per-layer")),
+        layers={r["layer"]: LayerFigures(r["posts"], r["managers"], r["vacant"])
+                for r in rows(graph, "positions-per-layer")},
         spans=_spans(graph),
         units=_units(graph),
         levels=tuple(Level(r["level"], r["posts"]) for r in rows(graph, "positions-per-level")),

@@ -28,7 +28,7 @@ def render_page(figures: Figures, *, title: str = "Spans and layers") -> str:
         title=escape(title), css=(ASSETS / "report.css").read_text(encoding="utf-8"),
         cards=_cards(figures), span_table=_span_table(figures), layer_table=_layer_table(figures),
         chain=_chain(figures), unit_table=_unit_table(figures.units), level_table=_level_table(figures),
-        footer=escape(f"orgkg report: {figures.posts:,} posts, {figures.depth} layers."), **plots)
+        footer=escape(f"orgkg report: {figures.whole.posts:,} posts, {figures.depth} layers."), **plots)
 
 
 def _percent(share: float | None) -> str:
@@ -41,11 +41,11 @@ def _number(value: float | None, digits: int = 1) -> str:
 
 def _cards(f: Figures) -> str:
     s = f.spans
-    cards = [("posts", f"{f.posts:,}", ""), ("layers", str(f.depth), ""),
+    cards = [("posts", f"{f.whole.posts:,}", ""), ("layers", str(f.depth), ""),
              ("managers", f"{s.managers:,}", ""), ("mean span", _number(s.mean), ""),
              ("widest span", "–" if s.widest is None else str(s.widest), ""),
              ("managers with 1 or 2 reports", _percent(s.narrow_share), " narrow"),
-             ("vacant posts", f"{f.vacant:,}", "")]
+             ("vacant posts", f"{f.whole.vacant:,}", "")]
     return "\n".join(f'<div class="card{extra}"><span class="value">{escape(value)}</span>'
                      f'<span class="label">{escape(label)}</span></div>' for label, value, extra in cards)
 
@@ -67,7 +67,7 @@ def _span_table(f: Figures) -> str:
 
 
 def _layer_table(f: Figures) -> str:
-    rows = [(x.layer, x.posts, x.managers, x.vacant) for x in f.layers]
+    rows = [(n, x.posts, x.managers, x.vacant) for n, x in f.layers.items()]
     return _table(["layer", "posts", "managers", "vacant"], rows, {0, 1, 2, 3})
 
 

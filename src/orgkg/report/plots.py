@@ -57,9 +57,9 @@ def span_distribution(f: Figures) -> Figure:
 
 def positions_per_layer(f: Figures) -> Figure:
     fig, ax = _figure("Posts per layer from the top")
-    layers = [x.layer for x in f.layers]
-    ax.barh(layers, [x.posts for x in f.layers], color=ACCENT, label="posts")
-    ax.barh(layers, [x.managers for x in f.layers], color=INK, height=0.4, label="of which managers")
+    layers = list(f.layers)
+    ax.barh(layers, [x.posts for x in f.layers.values()], color=ACCENT, label="posts")
+    ax.barh(layers, [x.managers for x in f.layers.values()], color=INK, height=0.4, label="of which managers")
     ax.invert_yaxis()
     ax.set_ylabel("layer (1 = top)")
     ax.set_xlabel("posts")
