@@ -7,11 +7,11 @@ file anywhere. Every text from the graph goes in escaped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from pathlib import Path
-from string import Template
 
+from orgkg import htmlpage
 from orgkg.report.figures import Figures, Unit
 from orgkg.report.plots import PLOTS, PlotFormat, inline_svg, render
 
@@ -21,14 +21,20 @@ MOST_ROWS = 40  # a longer table shows this many rows and says how to list the r
 
 def render_page(figures: Figures, *, title: str = "Spans and layers") -> str:
     """The whole page, from the figures."""
-    plots = {f"plot_{name.replace('-', '_')}": inline_svg(render(plot, figures, PlotFormat.svg))
-             for name, plot in PLOTS.items()}
-    page = Template((ASSETS / "report.html").read_text(encoding="utf-8"))
-    return page.substitute(
-        title=escape(title), css=(ASSETS / "report.css").read_text(encoding="utf-8"),
-        cards=_cards(figures), span_table=_span_table(figures), layer_table=_layer_table(figures),
-        chain=_chain(figures), unit_table=_unit_table(figures.units), level_table=_level_table(figures),
-        footer=escape(f"orgkg report: {figures.whole.posts:,} posts, {figures.depth} layers."), **plots)
+    sections = "\n".join(_section(figures, *section) for section in SECTIONS)
+    body = htmlpage.fill(htmlpage.asset(ASSETS, "body.html"), {
+        "TITLE": escape(title), "CARDS": _cards(figures), "SECTIONS": sections,
+        "FOOTER": escape(f"orgkg report: {figures.whole.posts:,} posts, {figures.depth} layers.")})
+    return htmlpage.page(title=title, generator="orgkg report", css=htmlpage.asset(ASSETS, "report.css"),
+                         body=body)
+
+
+def _section(figures: Figures, name: str, heading: str, plot: str, side: Callable[[Figures], str]) -> str:
+    """A section: its heading, its plot inlined as SVG and, beside it, its tables."""
+    svg = inline_svg(render(PLOTS[plot], figures, PlotFormat.svg))
+    return (f'<section id="{name}">\n  <h2>{escape(heading)}</h2>\n'
+            f'  <div class="row"><figure class="plot" id="plot-{plot}">{svg}</figure>\n'
+            f"  <div>{side(figures)}</div></div>\n</section>")
 
 
 def _percent(share: float | None) -> str:
@@ -94,3 +100,13 @@ def _level_table(f: Figures) -> str:
     more = (f"{len(f.levels) - len(shown):,} more levels: `orgkg query positions-per-level --graph DIR`"
             if len(f.levels) > len(shown) else "")
     return _table(["level", "posts"], [(x.level, x.posts) for x in shown], {1}, more)
+
+
+#: The page's sections in order: its id, heading, plot (of ``PLOTS``) and what stands beside the plot.
+SECTIONS: tuple[tuple[str, str, str, Callable[[Figures], str]], ...] = (
+    ("spans", "Spans of control", "span-distribution", _span_table),
+    ("layers", "Layers", "positions-per-layer",
+     lambda f: f"{_layer_table(f)}\n  <h3>The longest chain</h3>\n  {_chain(f)}"),
+    ("units", "Units", "layers-per-unit", lambda f: _unit_table(f.units)),
+    ("levels", "Levels", "positions-per-level", _level_table),
+)

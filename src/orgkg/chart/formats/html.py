@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from orgkg import htmlpage
 from orgkg.chart.formats.base import ChartWriter
 from orgkg.chart.metrics import children, tops, tree_parents
 from orgkg.chart.style import Chart
@@ -99,20 +99,13 @@ def script_json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def asset(name: str) -> str:
-    return (ASSETS / name).read_text(encoding="utf-8")
-
-
 def page(chart: Chart) -> str:
-    """The template with title, style, data and script put in, in one pass over the template."""
-    parts = {
-        "<!--ORGKG:TITLE-->": html.escape(chart.title),
-        "/*ORGKG:CSS*/": asset("chart.css"),
-        "/*ORGKG:DATA*/": script_json(page_data(chart)),
-        "/*ORGKG:JS*/": asset("chart.js"),
-    }
-    pattern = "|".join(re.escape(token) for token in parts)
-    return re.sub(pattern, lambda m: parts[m.group()], asset("page.html"))
+    """The page: the chart's title, style, data and script put in the viewer's template."""
+    parts = {"TITLE": html.escape(chart.title), "DATA": script_json(page_data(chart)),
+             "JS": htmlpage.asset(ASSETS, "chart.js")}
+    body = htmlpage.fill(htmlpage.asset(ASSETS, "body.html"), parts)
+    return htmlpage.page(title=chart.title, generator="orgkg chart", css=htmlpage.asset(ASSETS, "chart.css"),
+                         body=body, scripts=True, images=True)
 
 
 class HtmlWriter(ChartWriter):
