@@ -12,7 +12,7 @@ it the text holds. Each item's ``quote`` is exactly ``text[start:end]``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from orgkg.extract.records import Evidence, Extraction
 from orgkg.extract.text import NUMBER_WORDS
@@ -158,43 +158,52 @@ def _number_span(doc: Folded, value: float) -> tuple[int, int] | None:
     return next((span for form in forms if (span := doc.find_bare(form))), None)
 
 
-def values(ex: Extraction) -> Iterator[tuple[str, str | float]]:
-    """Every value of the position record ``ex`` gives, as (field, value)."""
-    s, o = ex.subject, ex.organisation
-    yield "title", s.title
-    for i in s.identifiers:
-        yield "identifiers", i.value
-    for key, v in (("jurisdiction", o.jurisdiction), ("organization", o.organization),
-                   ("location", o.location), ("level", s.level), ("flsa", s.flsa),
-                   ("education", s.education)):
-        if v:
-            yield key, v
-    for name, _ in o.units:
-        yield "org_units", name
-    if s.reports_to:
-        yield "reports_to", s.reports_to[0].title
-    for r in s.direct_reports:
-        yield "direct_reports", r.title
-    for p in s.peers:
-        yield "peers", p.title
-    if s.supervises_count is not None:
-        yield "supervises_count", s.supervises_count
-    if s.job_class:
-        yield "job_class", s.job_class.title or s.job_class.code or ""
-    for t in ex.series:
-        yield "series", t
-    for d in s.duties:
-        yield "duties", d.text
-    if s.experience_years is not None:
-        yield "experience_years", s.experience_years
-    for b in s.budgets:
-        yield "budgets", b.amount
-    for c in s.staff_counts:
-        yield "staff_counts", c.count
-    for f in s.factors:
-        yield "factors", f.name
-    if s.total_points is not None:
-        yield "total_points", s.total_points
+Value = str | float
+
+
+def _said(value: str | None) -> tuple[str, ...]:
+    """A text field's value, none when the record leaves it empty."""
+    return (value,) if value else ()
+
+
+def _counted(value: float | None) -> tuple[float, ...]:
+    """A number field's value, none when the record has no number (0 is a value)."""
+    return () if value is None else (value,)
+
+
+#: Each field of the position record and how its values read from an extraction, in the
+#: record's order; a list field gives one value per element (only the first way ``reports_to``
+#: is named: the one the header or first statement gives).
+FIELDS: tuple[tuple[str, Callable[[Extraction], Iterable[Value]]], ...] = (
+    ("title", lambda ex: (ex.subject.title,)),
+    ("identifiers", lambda ex: [i.value for i in ex.subject.identifiers]),
+    ("jurisdiction", lambda ex: _said(ex.organisation.jurisdiction)),
+    ("organization", lambda ex: _said(ex.organisation.organization)),
+    ("location", lambda ex: _said(ex.organisation.location)),
+    ("level", lambda ex: _said(ex.subject.level)),
+    ("flsa", lambda ex: _said(ex.subject.flsa)),
+    ("education", lambda ex: _said(ex.subject.education)),
+    ("org_units", lambda ex: [name for name, _ in ex.organisation.units]),
+    ("reports_to", lambda ex: [r.title for r in ex.subject.reports_to[:1]]),
+    ("direct_reports", lambda ex: [r.title for r in ex.subject.direct_reports]),
+    ("peers", lambda ex: [r.title for r in ex.subject.peers]),
+    ("supervises_count", lambda ex: _counted(ex.subject.supervises_count)),
+    ("job_class", lambda ex: [c.title or c.code or "" for c in (ex.subject.job_class,) if c]),
+    ("series", lambda ex: ex.series),
+    ("duties", lambda ex: [d.text for d in ex.subject.duties]),
+    ("experience_years", lambda ex: _counted(ex.subject.experience_years)),
+    ("budgets", lambda ex: [b.amount for b in ex.subject.budgets]),
+    ("staff_counts", lambda ex: [c.count for c in ex.subject.staff_counts]),
+    ("factors", lambda ex: [f.name for f in ex.subject.factors]),
+    ("total_points", lambda ex: _counted(ex.subject.total_points)),
+)
+
+
+def values(ex: Extraction) -> Iterator[tuple[str, Value]]:
+    """Every value of the position record ``ex`` gives, as (field, value), field by field (``FIELDS``)."""
+    for name, read in FIELDS:
+        for value in read(ex):
+            yield name, value
 
 
 def _shown(value: str | float) -> str:
