@@ -6,7 +6,7 @@ of the SPARQL path ``org:reportsTo+`` over the union of the documents, and
 each ``orgkg:layer`` 1 + the deepest supervisor's layer, on the bundled
 samples, on small hand-made organisations and on synthetic ones (with their
 injected reporting cycle). The figures (per layer, per unit, the deepest
-post) must be what ``COUNTED`` (the named queries as they were before the
+post) must be what ``bench.earlier.COUNTED`` (the named queries as they were before the
 figures were derived) counts over the union, on the same graphs and on the
 samples built with their position register (one vacant post).
 """
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from bench.earlier import COUNTED
 from bench.synthetic import graphs as synthetic_graphs
 from rdflib import Graph, URIRef
 
@@ -45,44 +46,6 @@ PREFIX org: <http://www.w3.org/ns/org#>
 SELECT ?post ?layer WHERE { ?post a org:Post . OPTIONAL { ?post orgkg:layer ?layer } }"""
 LINES = """PREFIX org: <http://www.w3.org/ns/org#>
 SELECT ?post ?boss WHERE { ?post org:reportsTo ?boss }"""
-
-
-# What the figures replace: the report's queries counting over the union, as they were before.
-COUNTED = {
-    "positions-per-layer": """PREFIX orgkg: <https://w3id.org/orgkg/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-SELECT ?layer ?posts (COALESCE(?m, 0) AS ?managers) (COALESCE(?v, 0) AS ?vacant)
-WHERE {
-  { SELECT ?layer (COUNT(?post) AS ?posts) WHERE { ?post orgkg:layer ?layer } GROUP BY ?layer }
-  OPTIONAL { SELECT ?layer (COUNT(DISTINCT ?boss) AS ?m)
-             WHERE { ?sub org:reportsTo ?boss . ?boss orgkg:layer ?layer } GROUP BY ?layer }
-  OPTIONAL { SELECT ?layer (COUNT(DISTINCT ?open) AS ?v)
-             WHERE { ?open orgkg:vacant true ; orgkg:layer ?layer } GROUP BY ?layer }
-}""",
-    "layers-per-unit": """PREFIX orgkg: <https://w3id.org/orgkg/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-SELECT ?unit (COUNT(DISTINCT ?post) AS ?posts) (MAX(?layer) - MIN(?layer) + 1 AS ?layers)
-       (MIN(?layer) AS ?top) (MAX(?layer) AS ?bottom)
-WHERE { ?unit a org:OrganizationalUnit . ?post org:postIn ?unit ; orgkg:layer ?layer . }
-GROUP BY ?unit""",
-    "managers-per-staff": """PREFIX orgkg: <https://w3id.org/orgkg/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-SELECT ?unit ?posts ?managers
-WHERE {
-  { SELECT ?unit (COUNT(DISTINCT ?post) AS ?posts) WHERE { ?post org:postIn ?unit } GROUP BY ?unit }
-  OPTIONAL { SELECT ?unit (COUNT(DISTINCT ?boss) AS ?m)
-             WHERE { ?boss org:postIn ?unit . ?sub org:reportsTo ?boss } GROUP BY ?unit }
-  BIND (COALESCE(?m, 0) AS ?managers)
-}""",
-    "longest-chain": """PREFIX orgkg: <https://w3id.org/orgkg/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-SELECT ?layer ?post WHERE {
-  { SELECT (MIN(?candidate) AS ?deepest)
-    WHERE { { SELECT (MAX(?l) AS ?max) WHERE { ?any orgkg:layer ?l } } ?candidate orgkg:layer ?max } }
-  ?deepest org:reportsTo* ?post .
-  ?post orgkg:layer ?layer .
-}""",
-}
 
 
 def counted(graph: BuiltGraph, name: str) -> set[tuple[object, ...]]:
