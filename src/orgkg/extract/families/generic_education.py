@@ -45,7 +45,8 @@ PREFERRED = re.compile(r"(?i)\b(?:preferred|desired|desirable|an\s+asset|nice\s+
                        r"un\s+atout|appréciée?s?)\b")
 #: where the clause naming a degree turns to something else.
 CLAUSE_END = re.compile(
-    r"[.;:\n(]|\s+(?:and|plus|with|from|along|et|avec|ainsi\s+que)\s+|\s+AND\s+|,\s+(?:and|plus|or\s+an?|"
+    r"\.(?!\w)|[;:\n(]|\s+(?:and|plus|with|from|along|et|avec|ainsi\s+que)\s+|\s+AND\s+|\s+or\s+equivalent\b|"
+    r",\s+(?:and|plus|or\s+an?|"
     r"or\s+equivalent|supplemented|including|preferably|ou\s+(?:une?|équivalent))\b"
     r"|\s+ou\s+(?:justifier|d['’]une?|une?\s+(?:expérience|formation))\b")
 
@@ -59,6 +60,16 @@ def _pattern() -> re.Pattern[str]:
     other = "".join("|" + re.escape(w).replace(r"\ ", r"\s*").replace("'", "['’]")
                     for w in sorted(degrees, key=len, reverse=True))
     return re.compile(rf"(?i)\b(?:{ENGLISH}{other})(?:\b|(?<=\+)\s*\d)")
+
+
+@cache
+def _initials() -> frozenset[str]:
+    """Degrees written in capitals by their initials (``GED``, ``M.L.S``): a degree, not a heading's word."""
+    found = {"GED"}
+    for lang in LANGUAGES:
+        entries = table("words", lang).get("degrees", [])
+        found |= {str(w) for w in entries if str(w).isupper()} if isinstance(entries, list) else set()
+    return frozenset(found)
 
 
 def _lines(text: str) -> Iterator[tuple[int, str, bool, bool]]:
@@ -103,7 +114,7 @@ def _found(text: str) -> int | None:
             if (in_section and not inside) or (preferred and required):
                 continue
             for m in _pattern().finditer(ln):
-                if m.group(0).isupper() and m.group(0) != "GED":
+                if m.group(0).isupper() and m.group(0) not in _initials():
                     continue  # a heading in capitals (``EDUCATION AND DEGREE``) names no degree
                 if (not in_section and BARE.fullmatch(m.group(0)) and not _opens(ln, m)) or \
                         _only_preferred(ln, m):
