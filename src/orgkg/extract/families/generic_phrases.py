@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.families.generic_duties import listed_after
+from orgkg.extract.lexicon import fold, words
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.rules.reporting import reports_noun
 from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, squash, to_int, to_number
@@ -62,15 +63,27 @@ def supervisor_phrases(text: str) -> list[str]:
         parts = re.split(r"(,)", squash(rest))
         name = parts[0]
         for i in range(2, len(parts), 2):
-            if not re.match(r"\s*[A-Z]", parts[i]) or re.match(r"\s*(?:The|This|He|She|It)\b", parts[i]):
+            if not re.match(r"\s*[A-Z]", parts[i]) or re.match(r"\s*(?:The|This|He|She|It)\b", parts[i]) \
+                    or _ends_in_unit(name):  # ``Chief of the X Section, Y Division``: units, not the title
                 break
             name += "," + parts[i]
         name = re.split(r"[.;:()]\s|\s+(?:and|or|who|which|with|in|to|for|is|are|as|on)\s|[.;:]$", name)[0]
-        name = clean_title(name)
+        name = clean_title(_own_unit(name))
         if name and name[0].isupper() and 1 <= len(name.split()) <= 12 and \
                 not re.match(r"(?:incumbent|position|this)\b", name, re.I):
             out.append(name)
     return out
+
+
+def _ends_in_unit(name: str) -> bool:
+    return bool(name.split()) and fold(name.split()[-1]) in words("words", "unit_words")
+
+
+def _own_unit(name: str) -> str:
+    """``Chief of the Multimedia Resources Unit of the Audio Visual Services Section``: a title names its
+    own unit; the larger ones after it say where that unit sits."""
+    head = re.match(r"(.+?\bof[ \t]+the[ \t]+.+?)[ \t]+of[ \t]+the[ \t]+", name)
+    return head.group(1) if head and _ends_in_unit(head.group(1)) else name
 
 
 #: one counted title in a list: ``two (2) GIS Technicians``, ``one (1) part-time GIS Intern``.
