@@ -68,7 +68,14 @@ from orgkg.extract.rules.organisation import (
     units_named,
 )
 from orgkg.extract.rules.placement import organisation_stated, units_stated
-from orgkg.extract.rules.reporting import deputy, deputy_of, location, reports_to, supervises_stated
+from orgkg.extract.rules.reporting import (
+    deputy,
+    deputy_of,
+    location,
+    reports_to,
+    supervised_named,
+    supervises_stated,
+)
 from orgkg.extract.rules.titles import KIND, acceptable, title_field, title_in_prose
 from orgkg.extract.rules.titles import title as shared_title
 from orgkg.extract.rules.values import UNTITLED
@@ -422,6 +429,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not pos.direct_reports and (second := deputy(doc)):
         pos.direct_reports = [MentionedPosition(second[0])]
         out.append(_evidence("direct_reports", second, doc.text))
+    if not pos.direct_reports and (named := supervised_named(doc)):
+        pos.direct_reports = [MentionedPosition(n[0]) for n in named]
+        out += [_evidence("direct_reports", n, doc.text) for n in named]
     if pos.supervises_count is None and not pos.direct_reports and (said := supervises_stated(doc)):
         pos.supervises_count, at = said
         out.append(Evidence("supervises_count", str(said[0]), at.start, at.end, doc.text[at.start : at.end]))

@@ -75,6 +75,39 @@ def deputy(doc: Document) -> Found | None:
     return phrase(doc, "deputy", stop=".;:()", accept=lambda found: _to_clause_end(doc, found))
 
 
+def supervised_named(doc: Document) -> list[Found]:
+    """The positions a sentence says the post supervises, without counting them: "The Director
+    supervises the department managers and works with the Board" (``[phrases] supervises``), each
+    a title in capitals or ending in a ``[words] title_heads`` word ("managers"); nothing where what
+    is supervised is work, not positions ("supervises the daily operations")."""
+    lead = _supervises().search(doc.text)
+    said = re.match(r"[^.;:()\n]{2,300}", doc.text[lead.end() :]) if lead else None
+    found = clean(doc, lead.end(), lead.end() + said.end()) if lead and said else None
+    if not found or not (found := _to_clause_end(doc, found)):
+        return []
+    value, span = found
+    out: list[Found] = []
+    for m in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", value):
+        item = re.sub(r"^(?:(?:and|the)\s+)+", "", m.group(0).strip())
+        last = fold(item).split()[-1] if fold(item).split() else ""
+        if not item or (not item[0].isupper() and _singular(last) not in words("words", "title_heads")):
+            return []  # one item is not a position: the sentence speaks of work, not of posts
+        start = span.start + m.start() + m.group(0).find(item)
+        out.append((item, Span(start, start + len(item))))
+    return out
+
+
+@cache
+def _supervises() -> re.Pattern[str]:
+    found = [str(w) for lang in LANGUAGES for w in entries(lang)["phrases"].get("supervises", [])]
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation})\s+")
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+
+
 def _to_clause_end(doc: Document, found: Found) -> Found | None:
     value, span = found
     if m := _clause_end().search(doc.text, span.start, span.end):
