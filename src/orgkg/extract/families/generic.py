@@ -219,7 +219,6 @@ def _field_patterns(label: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
             re.compile(rf"(?i)(?:{label})[^\n:]*:"))
 
 
-@functools.lru_cache(maxsize=1024)  # a document asks for some labels more than once
 def field(text: str, label: str) -> str | None:
     """The value of ``Label: value`` on its own line, or on the next line when the label stands alone."""
     start, inline, probe = _field_patterns(label)
