@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from orgkg.extract.lexicon import abbreviation_guard
+
 # ---------------------------------------------------------------- OCR repairs
 
 # Letters OCR confuses with digits, repaired only inside number-like tokens.
@@ -125,12 +127,14 @@ def squash(text: str) -> str:
 def first_sentence(text: str, max_words: int = 60, min_clause_words: int = 6) -> str:
     """The first sentence of a statement, without its closing full stop.
 
-    A full stop ends it when a capital or the end follows (so ``U.S.`` and
-    ``e.g.`` do not); a colon or semicolon ends it too once the clause has
-    ``min_clause_words`` words, as duty statements chain tasks that way.
+    A full stop ends it when a capital or the end follows (so ``U.S.``,
+    ``e.g.`` and an abbreviation such as ``Snr.`` do not); a colon or semicolon
+    ends it too once the clause has ``min_clause_words`` words, as duty
+    statements chain tasks that way.
     """
     text = squash(text)
-    m = re.search(r"(?<![A-Z])(?<!\b[a-z])\.(?=\s+[A-Z\u00c0-\u00de(\"]|\s*$)", text)
+    m = re.search(rf"(?<![A-Z])(?<!\b[a-z])(?i:{abbreviation_guard()})\.(?=\s+[A-Z\u00c0-\u00de(\"]|\s*$)",
+                  text)
     out = text[: m.start()] if m else text
     for clause in re.finditer(r"[;:]", out):
         if len(out[: clause.start()].split()) >= min_clause_words:

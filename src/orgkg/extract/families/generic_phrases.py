@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.families.generic_duties import listed_after
-from orgkg.extract.lexicon import fold, words
+from orgkg.extract.lexicon import abbreviation_guard, fold, words
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.rules.reporting import reports_noun
 from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, squash, to_int, to_number
@@ -67,7 +67,8 @@ def supervisor_phrases(text: str) -> list[str]:
                     or _ends_in_unit(name):  # ``Chief of the X Section, Y Division``: units, not the title
                 break
             name += "," + parts[i]
-        name = re.split(r"[.;:()]\s|\s+(?:and|or|who|which|with|in|to|for|is|are|as|on)\s|[.;:]$", name)[0]
+        name = re.split(rf"(?i:{abbreviation_guard()})[.;:()]\s"
+                        r"|\s+(?:and|or|who|which|with|in|to|for|is|are|as|on|you)\s|[.;:]$", name)[0]
         name = clean_title(_own_unit(name))
         if name and name[0].isupper() and 1 <= len(name.split()) <= 12 and \
                 not re.match(r"(?:incumbent|position|this)\b", name, re.I):

@@ -39,6 +39,12 @@ def words(group: str, key: str) -> frozenset[str]:
     return frozenset(fold(w) for lang in LANGUAGES for w in _table(lang).get(group, {}).get(key, []))
 
 
+@cache
+def abbreviation_guard() -> str:
+    """Lookbehinds refusing a full stop that closes a ``[words] abbreviations`` word (``Snr.``)."""
+    return "".join(rf"(?<!\b{re.escape(a)})" for a in sorted(words("words", "abbreviations")))
+
+
 def table(group: str, language: str) -> dict[str, object]:
     """A ``[group]`` table of one language, as written (``[groups]``: code -> name)."""
     return dict(_table(language).get(group, {}))

@@ -84,7 +84,11 @@ def _phrases(group: str, stop: str) -> re.Pattern[str]:
     leads = [str(lead) for lang in LANGUAGES for lead in _entries("phrases", group, lang)]
     alternation = "|".join(re.escape(lead).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for lead in leads)
     after = r"(?:(?<=['\u2019])|\s+)"  # ``qu'adjoint``: no space after an elided word
-    return re.compile(rf"(?i)\b(?:{alternation}){after}([^{stop}\n]{{2,120}}?)(?=\s*[{stop}\n]|$)")
+    # ``the Snr. Program Delivery Manager``: an abbreviation's full stop ends no clause
+    short = "|".join(sorted({str(w) for lang in LANGUAGES for w in _entries("words", "abbreviations", lang)},
+                            key=len, reverse=True))
+    token = rf"(?:\b(?:{short})\.(?=[ \t]+\w)|[^{stop}\n])" if short else rf"[^{stop}\n]"
+    return re.compile(rf"(?i)\b(?:{alternation}){after}({token}{{2,120}}?)(?=\s*[{stop}\n]|$)")
 
 
 def _entries(group: str, key: str, language: str) -> list[object]:

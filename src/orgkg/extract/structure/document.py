@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from orgkg.extract.lexicon import words
 from orgkg.extract.structure.fields import Field, read_fields
 from orgkg.extract.structure.lines import PLACEHOLDER, UNDERLINE, Line, front_matter_end, split_lines
 
@@ -213,6 +214,8 @@ class Document:
         for m in re.finditer(r"(?<![A-Z])(?<!\b[a-z])[.!?](?=\s+[A-Z(\"\u2018\u201c]|\s*$)",
                              self.text[span.start : span.end]):
             end = span.start + m.end()
+            if end < span.end and abbreviation(self.text, span.start + m.start()):
+                continue  # ``the Snr. Program Delivery Manager``: no sentence ends there
             out.append(Span(at, end))
             at = end
             while at < span.end and self.text[at].isspace():
@@ -220,6 +223,12 @@ class Document:
         if at < span.end:
             out.append(Span(at, span.end))
         return out
+
+
+def abbreviation(text: str, dot: int) -> bool:
+    """The full stop at ``dot`` closes a ``[words] abbreviations`` word (``Snr.``, ``Mme.``)."""
+    m = re.search(r"(?<![\w.])(\w+)$", text[max(0, dot - 12) : dot])
+    return m is not None and m.group(1).casefold() in words("words", "abbreviations")
 
 
 def parse(text: str) -> Document:
