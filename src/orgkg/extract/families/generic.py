@@ -21,15 +21,7 @@ import re
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.generic_duties import duties
 from orgkg.extract.families.generic_education import education
-from orgkg.extract.families.generic_forms import (
-    as_written,
-    factors,
-    federal,
-    label_rows,
-    level_of,
-    pay_plan,
-    web_jurisdiction,
-)
+from orgkg.extract.families.generic_forms import as_written, factors, federal, label_rows, web_jurisdiction
 from orgkg.extract.families.generic_phrases import (
     SUPERVISED_LABELS,
     budgets,
@@ -50,7 +42,7 @@ from orgkg.extract.records import (
     Organisation,
     Position,
 )
-from orgkg.extract.rules.classification import group_class
+from orgkg.extract.rules.classification import group_class, level_of, pay_plan
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties as shared_duties
 from orgkg.extract.rules.duties_prose import prose_duties

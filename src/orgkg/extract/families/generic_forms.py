@@ -8,8 +8,6 @@ Rules for forms whose labels are not written ``Label: value``:
 - numbered form blocks (``4. Employing Office Location:  X     5. Duty Station:  Y``,
   ``a. First Subdivision:  Z``): the block numbers are dropped and each block
   becomes its own ``Label: value`` line;
-- a pay plan / occupational series / grade triple (``GS   2210   11``) in a
-  classification row, with the official title in the cell before it;
 - point-factor evaluation rows (``Factor 1.  Knowledge ...   Level 1-7   1250 points``)
   and ``Total Points: N``;
 - a government web domain (``www.agency.nsw.gov.au``) naming an Australian
@@ -22,14 +20,12 @@ import itertools
 import re
 from collections.abc import Callable
 
-from orgkg.extract.records import Factor, JobClass
-from orgkg.extract.rules.classification import LETTER_LEVEL
-from orgkg.extract.text import clean_title, repair_level, strip_parenthetical_acronym, to_number
+from orgkg.extract.records import Factor
+from orgkg.extract.rules.classification import PAY_PLAN
+from orgkg.extract.text import clean_title, to_number
 
 #: a numbered form block: ``12. Label:`` / ``a. Label:`` (the number and letter dropped).
 BLOCK = re.compile(r"(?:^|(?<=[ \t][ \t]))[ \t]*(?:\d{1,2}[a-z]?|[a-h])\.[ \t]+(?=[A-Z][^:\n]{1,60}:)")
-#: a US federal pay plan, occupational series and grade: ``GS 2210 11`` / ``GS-2210-11``.
-PAY_PLAN = re.compile(r"\b(GS|GM|GG|WG|WL|WS|ES|SL|ST)[ \t-]+(\d{4})[ \t-]+(\d{1,2})\b")
 #: ``Factor 1.  Knowledge Required   Level 1-7   1250 points`` (a table row) or
 #: ``Factor 1 - Knowledge Required by the Position FL 1-5, 750 points`` (a heading over its text).
 FACTOR_ROW = re.compile(
@@ -75,23 +71,6 @@ def label_rows(text: str, label_kind: Callable[[str], str | None]) -> str:
     return "\n".join(out)
 
 
-def pay_plan(text: str) -> tuple[JobClass | None, str | None]:
-    """A ``GS 2210 11`` triple: the class (series code, official title) and the level ``GS-11``."""
-    m = PAY_PLAN.search(text)
-    if not m:
-        return None, None
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    cells = [c for c in re.split(r"[ \t]{2,}|\t", text[line_start : m.start()]) if c.strip()]
-    if not cells and not text[m.end() :].split("\n", 1)[0].strip():
-        # the triple alone on its line, the official title on the line above (its grade repeated)
-        above = [ln.strip() for ln in text[max(0, line_start - 200) : line_start].splitlines() if ln.strip()]
-        cells = [re.sub(rf"\s+0?{int(m.group(3))}$", "", above[-1])] if above else []
-    title = strip_parenthetical_acronym(clean_title(cells[-1])) if cells else None
-    if title and (len(title.split()) > 8 or not re.search(r"[a-z]", title)):
-        title = None
-    return JobClass(m.group(2), title), f"{m.group(1)}-{m.group(3)}"
-
-
 def federal(text: str) -> re.Match[str] | None:
     """A US federal position description: the OF-8 form or OPM named, with a pay plan triple."""
     named = re.search(r"\bOF-8\b|Office\s+of\s+Personnel\s+Management|\bOPM\b", text)
@@ -131,18 +110,3 @@ def as_written(title: str, text: str) -> str:
             if not m.group(0).isupper():
                 return f"{m.group(0)} {levelled.group(2)}"
     return title
-
-
-def level_of(label: str, value: str) -> str | None:
-    """``Pay Band``/``7`` -> ``Pay Band 7``; ``Classification``/``AS-07`` -> ``AS-07``."""
-    if "$" in value or not value:
-        return None
-    code = repair_level(value)
-    if re.fullmatch(r"[A-Z]{2,4}-\d\d", code):
-        return code
-    if LETTER_LEVEL.fullmatch(value):
-        return value  # ``Band A``, ``Grade C``, ``Catégorie A``: a level named by a letter
-    if re.match(r"[A-Za-z]", value) and not re.match(r"[A-Z]?\d", value):
-        return value if re.search(r"\d", value) else None
-    word = " ".join(w.capitalize() for w in label.split())
-    return f"{word} {value.split()[0]}"

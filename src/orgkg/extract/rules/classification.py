@@ -4,7 +4,9 @@ A level field is any ``[labels] level`` entry (``Level:``, ``Position Level:``,
 ``Grade:``, ``Niveau du poste :``, ``Classification:``); prose gives it as
 "classified as a AS-05", "classé IT-03", "at the EC-05 level". A Government of
 Canada group code (``IT`` in ``IT-03``) names the class by the ``[groups]``
-table, in the document's language.
+table, in the document's language. A US federal pay plan triple (``GS 2210 11``)
+gives both class and level (``pay_plan``); a form's level value is made whole
+with its label (``level_of``: ``Pay Band``/``7`` -> ``Pay Band 7``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from orgkg.extract.lexicon import language, table, words
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.structure import Document, Span
-from orgkg.extract.text import repair_level
+from orgkg.extract.text import clean_title, repair_level, strip_parenthetical_acronym
 
 CODE = r"[A-Z]{2,3}[ \t]?-[ \t]?[0-9OIl]{1,2}\b|[A-Z]{2,3}[0-9]{1,2}\b"
 PROSE = re.compile(
@@ -143,3 +145,39 @@ def group_class(code: str, doc: Document) -> JobClass | None:
 def _loose(name: str) -> str:
     """A name as a pattern that any apostrophe and spacing match."""
     return r"[ \t]+".join(re.sub(r"['\u2019]", "['\u2019]", re.escape(w)) for w in name.split())
+
+
+#: a US federal pay plan, occupational series and grade: ``GS 2210 11`` / ``GS-2210-11``.
+PAY_PLAN = re.compile(r"\b(GS|GM|GG|WG|WL|WS|ES|SL|ST)[ \t-]+(\d{4})[ \t-]+(\d{1,2})\b")
+
+
+def pay_plan(text: str) -> tuple[JobClass | None, str | None]:
+    """A ``GS 2210 11`` triple: the class (series code, official title) and the level ``GS-11``."""
+    m = PAY_PLAN.search(text)
+    if not m:
+        return None, None
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    cells = [c for c in re.split(r"[ \t]{2,}|\t", text[line_start : m.start()]) if c.strip()]
+    if not cells and not text[m.end() :].split("\n", 1)[0].strip():
+        # the triple alone on its line, the official title on the line above (its grade repeated)
+        above = [ln.strip() for ln in text[max(0, line_start - 200) : line_start].splitlines() if ln.strip()]
+        cells = [re.sub(rf"\s+0?{int(m.group(3))}$", "", above[-1])] if above else []
+    title = strip_parenthetical_acronym(clean_title(cells[-1])) if cells else None
+    if title and (len(title.split()) > 8 or not re.search(r"[a-z]", title)):
+        title = None
+    return JobClass(m.group(2), title), f"{m.group(1)}-{m.group(3)}"
+
+
+def level_of(label: str, value: str) -> str | None:
+    """``Pay Band``/``7`` -> ``Pay Band 7``; ``Classification``/``AS-07`` -> ``AS-07``."""
+    if "$" in value or not value:
+        return None
+    code = repair_level(value)
+    if re.fullmatch(r"[A-Z]{2,4}-\d\d", code):
+        return code
+    if LETTER_LEVEL.fullmatch(value):
+        return value  # ``Band A``, ``Grade C``, ``Catégorie A``: a level named by a letter
+    if re.match(r"[A-Za-z]", value) and not re.match(r"[A-Z]?\d", value):
+        return value if re.search(r"\d", value) else None
+    word = " ".join(w.capitalize() for w in label.split())
+    return f"{word} {value.split()[0]}"
