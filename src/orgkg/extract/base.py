@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from abc import ABC, abstractmethod
 from typing import ClassVar
 
+from orgkg.extract.needles import Needled
 from orgkg.extract.records import Extraction
 
 
@@ -35,5 +37,10 @@ class Extractor(ABC):
 
 def cue_score(text: str, cues: dict[str, float]) -> float:
     """Sum the weights of the cue patterns found in ``text``, capped at 1.0."""
-    total = sum(w for pattern, w in cues.items() if re.search(pattern, text, re.I | re.M))
+    total = sum(w for pattern, w in cues.items() if _cue(pattern).search(text))
     return min(1.0, total)
+
+
+@functools.cache
+def _cue(pattern: str) -> Needled:
+    return Needled(pattern, re.I | re.M)

@@ -33,6 +33,7 @@ from orgkg.extract.families.generic_phrases import (
 )
 from orgkg.extract.families.generic_series import series
 from orgkg.extract.lexicon import fold
+from orgkg.extract.needles import Needled
 from orgkg.extract.records import (
     Evidence,
     Extraction,
@@ -202,13 +203,13 @@ def _is_label(value: str) -> bool:
 
 
 @functools.cache  # every label of the lexicon: a bounded cache would compile them again each document
-def _field_patterns(label: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _field_patterns(label: str) -> tuple[re.Pattern[str], re.Pattern[str], Needled]:
     """A label at a line's start, after a column gap (``Class: X      Job Code: Y``), and a quick
     probe: a label followed by a colon somewhere on its line."""
     tail = rf"(?:{label}){COMPOUND}[ \t]*(?:\([^)\n]*\))?[ \t]*:[ \t]*(.*)$"
     return (re.compile(rf"(?im)^[ \t>*\-\u2022]*{tail}"),
             re.compile(rf"(?im)(?<=\S[ \t][ \t])(?<![:|][ \t][ \t])[ \t]*{tail}"),
-            re.compile(rf"(?i)(?:{label})[^\n:]*:"))
+            Needled(rf"(?i)(?:{label})[^\n:]*:"))
 
 
 def field(text: str, label: str) -> str | None:

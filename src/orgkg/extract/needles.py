@@ -1,0 +1,72 @@
+"""Quick misses for case-insensitive searches: the words every match of a pattern contains.
+
+A case-insensitive search tries its pattern at every position of a text, and most recognition
+cues and field labels are absent from most documents. ``Needled`` reads a compiled pattern's
+parse tree for the literal runs one of which every match must contain, and answers a search
+at once when the lowercased text holds none of them; else it runs the pattern. The answer is
+always the pattern's own: a pattern whose tree it does not follow has no needles and is run.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# The parse tree of the standard library's own compiler: no public module offers it since 3.11.
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+
+#: Characters that match an ASCII letter under IGNORECASE but lowercase to something else
+#: (long s, Kelvin sign, dotted and dotless I): a text holding one is always searched.
+_ODD = frozenset("\u017f\u212a\u0130\u0131")
+_MIN = 3  # a shorter run is in nearly every text: no quicker than the search
+
+
+def needles(items: list[tuple[object, object]]) -> frozenset[str] | None:
+    """Lowercased ASCII runs, one of which every match of the parsed ``items`` contains; None
+    when none is known. The longest of the runs and groups of the sequence is chosen."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def keep(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL and isinstance(av, int) and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if len(run) >= _MIN:
+            keep(frozenset(["".join(run)]))
+        run = []
+        if op is sre.SUBPATTERN and isinstance(av, tuple):
+            keep(needles(av[-1]))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and isinstance(av, tuple) and av[0] >= 1:
+            keep(needles(av[2]))
+        elif op is sre.BRANCH and isinstance(av, tuple):
+            each = [needles(branch) for branch in av[1]]
+            if all(each):
+                keep(frozenset().union(*(e for e in each if e)))
+    return best
+
+
+class Needled:
+    """A compiled pattern whose ``search`` first looks for its needles in the lowercased text."""
+
+    def __init__(self, pattern: str | re.Pattern[str], flags: int = 0) -> None:
+        self.pattern = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
+        self.needles = needles(_parser.parse(self.pattern.pattern, self.pattern.flags).data)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self.needles is not None:
+            low = lowered(text)
+            if low is not None and not any(n in low for n in self.needles):
+                return None
+        return self.pattern.search(text)
+
+
+@functools.lru_cache(maxsize=8)
+def lowered(text: str) -> str | None:
+    """``text`` lowercased, for the needles; None when it holds a character that makes that unsafe."""
+    return None if not _ODD.isdisjoint(text) else text.lower()

@@ -1,0 +1,53 @@
+"""Needles: a case-insensitive search skipped when the lowercased text lacks the words every match
+contains, and the same answer as the pattern's own search in every case."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from orgkg.extract import EXTRACTORS
+from orgkg.extract.needles import Needled
+
+ROOT = Path(__file__).resolve().parents[1]
+CUES = sorted({p for cls in EXTRACTORS.values() for p in cls.cues})
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "documents").glob("*.txt"))]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"^[^\w\n]*position\s+profile\b", {"position"}),  # the longest run of the sequence
+    (r"FACTOR\s+NO\b|CLASS\.?\s+POINTS", {"factor", "points"}),  # one per branch
+    (r"(?:CLASS|GRADE)\s*:\s*\w+", {"class", "grade"}),  # a group's branches
+    (r"(?:abc|x)yz", None),  # a branch without a run of three: nothing known
+    (r"\bEX\s*-\s*[0-9O]{1,2}\b", None),  # no run of three letters
+    (r"(?:head\s+)?office", {"office"}),  # an optional part is not required
+])
+def test_needles_are_what_every_match_contains(pattern: str, expected: set[str] | None) -> None:
+    assert Needled(pattern, re.I).needles == (frozenset(expected) if expected else None)
+
+
+@pytest.mark.parametrize("text", ["Po\u017fition Profile", "\u212aEY FACTS", "D\u0130RECTOR",
+                                  "Position profile"])
+def test_letters_that_fold_oddly_are_searched(text: str) -> None:
+    """The long s, the Kelvin sign and the Turkish I match ASCII letters under IGNORECASE."""
+    for pattern in (r"position\s+profile", r"key\s+facts", r"director"):
+        assert bool(Needled(pattern, re.I).search(text)) == bool(re.search(pattern, text, re.I))
+
+
+@pytest.mark.parametrize("pattern", CUES)
+def test_cues_answer_as_their_patterns_on_the_samples(pattern: str) -> None:
+    needled = Needled(pattern, re.I | re.M)
+    for text in TEXTS:
+        found, plain = needled.search(text), re.search(pattern, text, re.I | re.M)
+        assert (found and found.span()) == (plain and plain.span())
+
+
+@given(st.text(alphabet="cikKlLosS :\n\u017f\u212a\u0130\u0131", max_size=40))
+def test_same_answer_on_any_text(text: str) -> None:
+    for pattern in (r"kos\s+lok|silk", r"(?:kiss|lock)+s", r"^\s*LOCK\s*:"):
+        found, plain = Needled(pattern, re.I | re.M).search(text), re.search(pattern, text, re.I | re.M)
+        assert (found and found.span()) == (plain and plain.span())
