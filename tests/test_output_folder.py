@@ -20,22 +20,18 @@ from pathlib import Path
 
 import pytest
 
-from orgkg.graph.output import FAULT_ENV, Output, resolve
+from orgkg.graph.output import Output, resolve
 from orgkg.graph.store import trig_text
 from tests.conftest import SAMPLES, run
+from tests.support.faults import Run, killed_at_each_operation, orgkg
 
 Switch = tuple[Path, tuple[str, ...], tuple[str, ...]]
 OLD = [SAMPLES / "001_8ba5af5d962b80b0.txt"]
 NEW = [SAMPLES / "002_98d24b394b33c00d.txt", SAMPLES / "003_12d5e8fc9094d42c.txt"]
 
 
-def build(out: Path, inputs: list[Path], *args: str, fault: str | None = None,
-          ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != FAULT_ENV}
-    if fault:
-        env[FAULT_ENV] = fault
-    cmd = [sys.executable, "-m", "orgkg", "build", *map(str, inputs), "--out", str(out), "-q", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, env=env, check=False, timeout=300)
+def build(out: Path, inputs: list[Path], *args: str, fault: str | None = None) -> Run:
+    return orgkg("build", *map(str, inputs), "--out", str(out), "-q", *args, fault=fault)
 
 
 def seen(out: Path) -> tuple[str, ...]:
@@ -65,24 +61,13 @@ def before_and_after(tmp_path_factory: pytest.TempPathFactory) -> Switch:
 def test_killed_at_any_file_operation_the_folder_holds_the_old_build_or_the_new(
         before_and_after: Switch, tmp_path: Path) -> None:
     pristine, old, new = before_and_after
-    outcomes = []
-    for n in range(1, 40):
-        out = tmp_path / f"out{n}"
-        shutil.copytree(pristine, out, symlinks=True)
-        killed = build(out, NEW, fault=f"KILL:{n}")
-        if killed.returncode == 0:
-            break
-        assert killed.returncode == -signal.SIGKILL, killed.stderr
-        now = seen(out)
-        assert now in (old, new), f"a mix after a kill at file operation {n}"
-        outcomes.append("old" if now == old else "new")
-        assert build(out, NEW).returncode == 0, f"the build after a kill at file operation {n} failed"
-        assert seen(out) == new
+
+    def versions_kept(out: Path) -> None:
         assert len(list((out / "versions").iterdir())) <= 2
-        shutil.rmtree(out)
-    else:
-        pytest.fail("the build never finished: the hook fires forever")
-    assert len(outcomes) >= 8 and "old" in outcomes and "new" in outcomes, outcomes
+
+    outcomes = killed_at_each_operation(pristine, tmp_path, lambda out, fault: build(out, NEW, fault=fault),
+                                        seen, old, new, check=versions_kept)
+    assert len(outcomes) >= 8 and "before" in outcomes and "after" in outcomes, outcomes
 
 
 def test_ctrl_c_is_one_line_exit_130_and_nothing_half_written(

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from orgkg.graph.output import FAULT_ENV, Output
+from orgkg.graph.output import Output
 from orgkg.mapping.terms import document_post
 from tests.conftest import ROOT, SAMPLES, run
+from tests.support.faults import Run, killed_at_each_operation, orgkg
 
 INCONSISTENT = ROOT / "tests" / "cases" / "reason" / "inconsistent" / "documents"
 SUPERVISORY = "https://w3id.org/orgkg/ontology#SupervisoryPost"
@@ -58,12 +55,8 @@ def test_without_java_one_line_and_exit_2(built: Path, monkeypatch: pytest.Monke
     assert result.stderr.strip().count("\n") == 0 and "no Java runtime" in result.stderr
 
 
-def _reason(out: Path, fault: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != FAULT_ENV}
-    if fault:
-        env[FAULT_ENV] = fault
-    return subprocess.run([sys.executable, "-m", "orgkg", "reason", "--graph", str(out)], capture_output=True,
-                          text=True, env=env, check=False, timeout=600)
+def _reason(out: Path, fault: str | None = None) -> Run:
+    return orgkg("reason", "--graph", str(out), fault=fault, timeout=600)
 
 
 def _inferred(out: Path) -> str:
@@ -84,19 +77,7 @@ def test_reason_killed_at_any_file_operation_leaves_the_build_with_or_without_it
     assert _reason(done).returncode == 0
     after = _inferred(done)
     assert SUPERVISORY in after and SUPERVISORY not in before
-    outcomes = []
-    for n in range(1, 30):
-        out = tmp_path / f"out{n}"
-        shutil.copytree(pristine, out, symlinks=True)
-        killed = _reason(out, fault=f"KILL:{n}")
-        if killed.returncode == 0:
-            break
-        assert killed.returncode == -signal.SIGKILL, killed.stderr
-        now = _inferred(out)
-        assert now in (before, after), f"a mix after a kill at file operation {n}"
-        outcomes.append("before" if now == before else "after")
-        assert _reason(out).returncode == 0 and _inferred(out) == after
-        shutil.rmtree(out)
+    outcomes = killed_at_each_operation(pristine, tmp_path, _reason, _inferred, before, after, most=30)
     assert "before" in outcomes and "after" in outcomes, outcomes
 
 
