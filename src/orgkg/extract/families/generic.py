@@ -86,7 +86,9 @@ LABELS: dict[str, list[str]] = {
     "title": [r"organi[sz]ational\s+title(?:\s+of\s+(?:the\s+)?position)?", r"working\s+title",
               r"(?:job|position|post|role)\s+title", r"class(?:ification)?\s+title",
               r"title", r"job", r"position", r"role", r"post"],
-    "organization": [r"ministry", r"department,?\s+agency,?\s+or\s+establishment", r"department", r"agency",
+    # ``Department/Office``, ``Département / Bureau``: a UN notice's organisation, not a unit
+    "organization": [r"(?:department|d[ée]partement)\s*/\s*(?:office|bureau)",
+                     r"ministry", r"department,?\s+agency,?\s+or\s+establishment", r"department", r"agency",
                      r"organi[sz]ation", r"employer", r"company", r"institution"],
     "unit": [r"(?:first|second|third|fourth|fifth)\s+subdivision", r"directorate", r"branch", r"division",
              r"bureau", r"section", r"work\s+unit", r"unit",

@@ -59,6 +59,9 @@ def level(doc: Document, title: str = "") -> Found | None:
                 return f"{_label_word(f.label)} {found[0]}", found[1]
             if found and len(found[0].split()) <= 6 and (re.search(r"\d|^[A-Z]{2,5}\d?$", found[0])
                                                         or LETTER_LEVEL.fullmatch(found[0])):
+                if grade := GRADE_AFTER_COMMA.search(found[0]):  # ``Catégories professionnelles , P-5``
+                    start = found[1].start + grade.start("grade")
+                    return grade.group("grade"), Span(start, start + len(grade.group("grade")))
                 code = re.search(CODE, found[0])
                 if code and len(found[0].split()) > 3:  # ``Administrative Services, AS-05``
                     start = found[1].start + found[0].find(code.group(0))
@@ -68,7 +71,23 @@ def level(doc: Document, title: str = "") -> Found | None:
     if m:
         key = "code" if m.group("code") else "code2"
         return _code(m.group(key)), Span(m.start(key), m.end(key))
-    return _french_prose(doc) or _on_its_own(doc)
+    return _french_prose(doc) or _on_its_own(doc) or _after_a_comma(doc)
+
+
+#: a grade closing a value after a comma: ``Ingénieur, P4``, ``Catégories professionnelles , P-5``.
+GRADE_AFTER_COMMA = re.compile(r",[ \t]*(?P<grade>[A-Z]-?\d{1,2})$")
+
+
+def _after_a_comma(doc: Document) -> Found | None:
+    """A grade a level or title field closes with, after a comma (``Intitulé publication : Ingénieur, P4``;
+    ``Catégorie et classe : Catégories professionnelles et supérieures , P-5``)."""
+    for key in ("level", "title"):
+        for f in labelled(doc, key):
+            found = clean(doc, f.value_start, f.value_end)
+            if found and (m := GRADE_AFTER_COMMA.search(found[0])):
+                start = found[1].start + m.start("grade")
+                return m.group("grade"), Span(start, start + len(m.group("grade")))
+    return None
 
 
 #: a level written alone on its line, maybe in brackets: ``(WMS BAND 2)``, ``Grade 7``.

@@ -43,7 +43,8 @@ def acceptable(title: str) -> bool:
         return False  # a clause cut short: ``Commission and``, ``As a designer you will``
     return (0 < len(t) <= MAX and len(t.split()) <= 15 and not t.endswith((":", ";"))
             and not re.search(r"[.!?]\s+[A-Z]|\{\{|\{%|^\W*$|\bn\W?\s?\d|\b(?:19|20)\d\d\b", t)
-            and not re.fullmatch(r"[A-Z]{1,4}[- ]?\d{1,2}|\W*\w{1,3}\W*", t) and not is_section_name(t))
+            and not re.fullmatch(r"[A-Z]{1,4}[- ]?\d{1,2}|\W*\w{1,3}\W*", t) and not is_section_name(t)
+            and not re.fullmatch(r"\d+[ \t]+\w+", t))  # ``02 postes``: how many posts, not which
 
 
 def _trim_kind(doc: Document, found: Found) -> Found:
