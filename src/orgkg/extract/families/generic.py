@@ -69,7 +69,7 @@ from orgkg.extract.rules.reporting import (
     supervised_named,
     supervises_stated,
 )
-from orgkg.extract.rules.titles import KIND, acceptable, title_field, title_in_prose
+from orgkg.extract.rules.titles import KIND, acceptable, posting_employer, title_field, title_in_prose
 from orgkg.extract.rules.titles import title as shared_title
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import Document, Span, parse
@@ -481,6 +481,10 @@ class GenericDescription(Extractor):
                 pos.title = as_written(later, text)
             elif not acceptable(pos.title):
                 pos.title = UNTITLED  # ``Summary`` names a section, not the post
+        posted = posting_employer(doc, pos.title)
+        if posted:  # ``Library Director - Potsdam Public Library``: the title, then its employer
+            pos.title = posted[0]
+            spans = [e for e in spans if e.field != "title"]
         stated_class = re.sub(r"[\s-]", "", first_field(text, "class") or "").casefold()
         for scheme in ("position number", "job code", "competition number"):
             value = first_field(text, scheme)
@@ -530,6 +534,9 @@ class GenericDescription(Extractor):
         pos.budgets, pos.staff_counts = budgets(text), staff_counts(text)
         ladder = series(text, pos.job_class.title) if pos.job_class and pos.job_class.title else []
         found = Extraction(family=self.family, subject=pos, organisation=organisation(text), series=ladder)
+        if posted and not found.organisation.organization:
+            found.organisation.organization = posted[1][0]
+            spans.append(_evidence("organization", posted[1], doc.text))
         spans += _shared_facts(doc, found)
         found.evidence += spans
         if found.organisation.jurisdiction == FEDERAL and (cue := federal(raw)):
