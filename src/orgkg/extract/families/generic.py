@@ -32,7 +32,7 @@ from orgkg.extract.families.generic_phrases import (
     supervisor_phrases,
 )
 from orgkg.extract.families.generic_series import series
-from orgkg.extract.lexicon import fold
+from orgkg.extract.lexicon import fold, words
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import (
     Evidence,
@@ -92,7 +92,8 @@ LABELS: dict[str, list[str]] = {
                      r"organi[sz]ation", r"employer", r"company", r"institution"],
     "unit": [r"(?:first|second|third|fourth|fifth)\s+subdivision", r"directorate", r"branch", r"division",
              r"bureau", r"section", r"work\s+unit", r"unit",
-             r"program(?:me)?(?:\s+area)?", r"service", r"faculty", r"school", r"team"],
+             r"program(?:me)?(?:\s+area)?", r"service", r"faculty", r"school", r"team",
+             r"organi[sz]ational\s+group"],
     "location": [r"employing\s+office\s+location", r"(?:work|job|office)\s+location",
                  r"(?:campus\s*/\s*)?location", r"work\s*site", r"place\s+of\s+work",
                  r"duty\s+station", r"based\s+(?:at|in)", r"city", r"(?:work\s+)?address"],
@@ -135,8 +136,8 @@ JURISDICTION = re.compile(
     rf"Township|(?:Regional\s+)?Municipality|Region|District)\s+of\s+(?:the\s+)?{_JWORD}"
     rf"(?:[ \t]+(?!Job\b|Position\b|Class\w*\b|Specifications?\b|Human\b|Department\b|[A-Z]{{2,}}\b)"
     rf"{_JWORD}){{0,2}}"  # not an acronym after the name: ``Government of Canada IT Senior Strategist``
-    r"|\b(?:[A-Z][a-z]+\s+){1,2}County\b|\bUniversity\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?"
-    r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+University\b(?![ \t]+[A-Z])"  # not ``... University Hospitals``
+    r"|\b(?:[A-Z][a-z]+[ \t]+){1,2}County\b|\bUniversity[ \t]+of[ \t]+[A-Z]\w+(?:[ \t]+[A-Z]\w+)?"
+    r"|\b[A-Z]\w+(?:[ \t]+[A-Z]\w+)?[ \t]+University\b(?![ \t]+(?:[A-Z]|of\b))"  # not ``... Hospitals``, ``The University of X``
     r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:City|County|Borough|District|Town|Regional)\s+Council\b")
 
 
@@ -366,7 +367,7 @@ def organisation(text: str) -> Organisation:
             continue  # ``Division: Board of Elections`` under ``Department: Board of Elections``
         word = re.findall(r"\w+", m.group(1).lower())[-1]
         named = re.search(UNIT_WORDS, value, re.I) or word in {"unit", "faculty", "school", "area",
-                                                               "subdivision"}
+                                                               "subdivision", "group"}
         units.append((value if named else f"{value} {word.title()}", word))
     head = "\n".join(ln.title() if ln.isupper() else ln for ln in text.splitlines()[:30])
     employer = field(text, "employer")
@@ -378,6 +379,10 @@ def organisation(text: str) -> Organisation:
     org = clean_title(org) if org else None
     if org and juris and org.casefold() == juris.casefold():
         org = None  # the employer as a whole is the jurisdiction, not a department of it
+    if org and juris and re.search(r"\b(?:University|College)\b", juris) and field(text, "department") and \
+            fold(org.split()[-1]) not in words("words", "organisation_heads"):
+        units.insert(0, (org, "department"))  # ``Department: Research Computing`` of a university that
+        org = juris                            # employs as itself: a unit of it, not an organisation
     return Organisation(jurisdiction=juris, organization=org, units=units,
                         location=first_field(text, "location") or location_phrase(text))
 

@@ -61,7 +61,8 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
         if m.group("head") and m.group("head").casefold() not in heads:
             continue
         name = m.group(0).strip()
-        if fold(name) in not_names or fold(name) in heads or fold(name) in _cues() or _aside(doc.text, m):
+        if fold(name) in not_names or fold(name) in heads or fold(name) in _cues() or _aside(doc.text, m) \
+                or fold(name) in _label_words():  # ``Organizational Group`` labels a unit, names none
             continue
         counts[name] = counts.get(name, 0) + 1
         first.setdefault(name, Span(m.start(), m.start() + len(name)))
@@ -107,6 +108,11 @@ def _aside(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 30) : m.start()]
     return bool(PARTNER.search(before)) or (
         bool(IN_LIST.search(before)) and bool(re.match(r",|[ \t]+(?:and|or)\b", text[m.end() : m.end() + 5])))
+
+
+@cache
+def _label_words() -> frozenset[str]:
+    return frozenset(w for lang in LANGUAGES for key in table("labels", lang) for w in words("labels", key))
 
 
 def _cues() -> set[str]:
