@@ -137,7 +137,8 @@ JURISDICTION = re.compile(
     rf"(?:[ \t]+(?!Job\b|Position\b|Class\w*\b|Specifications?\b|Human\b|Department\b|[A-Z]{{2,}}\b)"
     rf"{_JWORD}){{0,2}}"  # not an acronym after the name: ``Government of Canada IT Senior Strategist``
     r"|\b(?:[A-Z][a-z]+[ \t]+){1,2}County\b|\bUniversity[ \t]+of[ \t]+[A-Z]\w+(?:[ \t]+[A-Z]\w+)?"
-    r"|\b[A-Z]\w+(?:[ \t]+[A-Z]\w+)?[ \t]+University\b(?![ \t]+(?:[A-Z]|of\b))"  # not ``... Hospitals``, ``The University of X``
+    # not ``... University Hospitals``, nor ``The University`` of ``The University of X``
+    r"|\b[A-Z]\w+(?:[ \t]+[A-Z]\w+)?[ \t]+University\b(?![ \t]+(?:[A-Z]|of\b))"
     r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:City|County|Borough|District|Town|Regional)\s+Council\b")
 
 
