@@ -25,6 +25,8 @@ from typing import Any
 
 import websocket
 
+from tests.support.processes import stop
+
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
          "--disable-extensions", "--disable-default-apps", "--mute-audio", "--hide-scrollbars",
@@ -76,12 +78,7 @@ class Chromium:
         try:
             self.ws.close()
         finally:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=15)
+            stop(self.proc)
             shutil.rmtree(self.profile, ignore_errors=True)
 
     def _endpoint(self) -> str:

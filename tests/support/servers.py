@@ -1,11 +1,13 @@
-"""Real servers for the store tests, all on 127.0.0.1: Oxigraph, and a tiny fixed-answer server.
+"""Real servers for the store tests, all on 127.0.0.1: Oxigraph, Virtuoso, and small standard-library ones.
 
 ``Oxigraph`` runs the PyPI ``oxigraph`` server (``oxigraph serve``) on a free
 port with its data in a folder, so a test can stop it and start it again on
-the same data. ``FixedAnswers`` is a standard-library HTTP server that answers
-every request with the next status of a list (then the last one again) and
-records what it was sent, for the 401/500/503 cases a real store cannot be
-made to produce on demand.
+the same data; ``Virtuoso`` likewise runs ``virtuoso-t``. ``LocalHTTP`` is a
+standard-library HTTP server that records what it was sent; ``FixedAnswers``
+answers every request with the next status of a list (then the last one
+again), for the 401/500/503 cases a real store cannot be made to produce on
+demand, and ``DigestStore`` takes only HTTP Digest. ``Misbehaving`` follows a
+script on a raw socket.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ import urllib.request
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Self
+
+from tests.support.processes import stop
 
 
 def free_port() -> int:
@@ -66,46 +71,62 @@ class Oxigraph:
         self.process = None
 
 
-class FixedAnswers:
-    """Answers each request with the next status of ``statuses`` (the last one repeats)."""
+class LocalHTTP:
+    """A standard-library HTTP server on 127.0.0.1 (a free port), serving from a thread while in a
+    ``with`` block: it reads each request of ``METHODS``, keeps its method, path and headers in
+    ``requests`` and lets ``respond`` answer it."""
 
-    def __init__(self, statuses: list[int], body: bytes = b"") -> None:
-        self.statuses, self.body = list(statuses), body
+    METHODS: tuple[str, ...] = ("GET", "POST", "PUT")
+
+    def __init__(self) -> None:
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
             def _answer(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                self.rfile.read(length)
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 outer.requests.append((self.command, self.path, dict(self.headers)))
-                status = outer.statuses.pop(0) if len(outer.statuses) > 1 else outer.statuses[0]
-                self.send_response(status)
-                if status == 401:
-                    self.send_header("WWW-Authenticate", 'Basic realm="store"')
-                self.send_header("Content-Length", str(len(outer.body)))
-                self.end_headers()
-                self.wfile.write(outer.body)
-
-            do_GET = do_POST = do_PUT = _answer  # noqa: N815 (http.server's names)
+                outer.respond(self)
 
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
+        for method in self.METHODS:
+            setattr(Handler, f"do_{method}", Handler._answer)
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def respond(self, request: BaseHTTPRequestHandler) -> None:
+        raise NotImplementedError
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def __enter__(self) -> FixedAnswers:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+class FixedAnswers(LocalHTTP):
+    """Answers each request with the next status of ``statuses`` (the last one repeats)."""
+
+    def __init__(self, statuses: list[int], body: bytes = b"") -> None:
+        super().__init__()
+        self.statuses, self.body = list(statuses), body
+
+    def respond(self, request: BaseHTTPRequestHandler) -> None:
+        status = self.statuses.pop(0) if len(self.statuses) > 1 else self.statuses[0]
+        request.send_response(status)
+        if status == 401:
+            request.send_header("WWW-Authenticate", 'Basic realm="store"')
+        request.send_header("Content-Length", str(len(self.body)))
+        request.end_headers()
+        request.wfile.write(self.body)
 
 
 VIRTUOSO_INI = """\
@@ -180,12 +201,7 @@ class Virtuoso:
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+            stop(self.process, wait=20)
         self.process = None
 
 
@@ -249,35 +265,24 @@ class Misbehaving:
         self.sock.close()
 
 
-class DigestStore:
+class DigestStore(LocalHTTP):
     """A standard-library server that takes only HTTP Digest (RFC 7616, MD5, qop=auth) for one user,
     checking each response itself; it answers 204, and every request's headers are kept."""
 
     REALM, NONCE, OPAQUE = "orgkg-test", "5f3c0a1d9e", "0pq"
+    METHODS = ("POST", "PUT", "DELETE")
 
     def __init__(self, user: str, password: str) -> None:
+        super().__init__()
         self.user, self.password = user, password
-        self.requests: list[tuple[str, str, dict[str, str]]] = []
-        outer = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def _answer(self) -> None:
-                self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                outer.requests.append((self.command, self.path, dict(self.headers)))
-                ok = outer.valid(self.command, self.headers.get("Authorization", ""))
-                self.send_response(204 if ok else 401)
-                if not ok:
-                    self.send_header("WWW-Authenticate", outer.challenge())
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            do_POST = do_PUT = do_DELETE = _answer  # noqa: N815 (http.server's names)
-
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+    def respond(self, request: BaseHTTPRequestHandler) -> None:
+        ok = self.valid(request.command, request.headers.get("Authorization", ""))
+        request.send_response(204 if ok else 401)
+        if not ok:
+            request.send_header("WWW-Authenticate", self.challenge())
+        request.send_header("Content-Length", "0")
+        request.end_headers()
 
     def challenge(self) -> str:
         return (f'Digest realm="{self.REALM}", nonce="{self.NONCE}", qop="auth", algorithm=MD5, '
@@ -294,15 +299,3 @@ class DigestStore:
         expected = md5(f"{ha1}:{self.NONCE}:{f.get('nc')}:{f.get('cnonce')}:auth:{ha2}")
         return (f.get("username") == self.user and f.get("nonce") == self.NONCE and f.get("qop") == "auth"
                 and f.get("opaque") == self.OPAQUE and f.get("response") == expected)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __enter__(self) -> DigestStore:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
