@@ -38,9 +38,10 @@ from rdflib.term import Node
 
 from orgkg.build.model import Piece, sums
 from orgkg.graph.build import load
-from orgkg.graph.identity import Resolution, asks, joined, offers
+from orgkg.graph.identity import Resolution, asks, joined, offered, offers
 from orgkg.graph.store import block
 from orgkg.graph.structure import placements, posts, reporting_lines, vacancies
+from orgkg.mapping.register import RegisterParts
 from orgkg.mapping.vocab import ORGKG
 from orgkg.read import READERS, Limits, Worker
 from orgkg.read.limits import die_with_parent
@@ -68,6 +69,8 @@ def read(job: Job, worker: Worker | None) -> Piece:
     g = loaded.graph
     if loaded.graph_iri is None or g is None:
         return Piece(loaded.outcome, job.key)
+    if loaded.parts is not None:  # a register: what the build takes from it, from its rows
+        return registered(Piece(loaded.outcome, job.key, str(loaded.graph_iri)), g, loaded.parts)
     p = Piece(loaded.outcome, job.key, str(loaded.graph_iri), offers=tuple(offers(g)), asks=tuple(asks(g)))
     if p.asks:
         return replace(p, raw=dump(g))
@@ -107,6 +110,15 @@ def finished(p: Piece, g: Graph, resolution: Resolution) -> Piece:
                    lines=tuple(reporting_lines([g])), posts=tuple(posts([g])), titles=titles(g),
                    units=tuple(placements([g])), vacant=tuple(vacancies([g])),
                    resolution=resolution)
+    return replace(done, sums=sums(done))
+
+
+def registered(p: Piece, g: Graph, parts: RegisterParts) -> Piece:
+    """A register's piece: its graph written, its parts as its rows give them (a register
+    mentions no post by title: nothing of it waits for the directory)."""
+    done = replace(p, block=block(URIRef(p.graph or ""), g).encode("utf-8"), lines=tuple(parts.lines),
+                   posts=tuple(parts.posts), titles=tuple(parts.titles), units=tuple(parts.units),
+                   vacant=tuple(parts.vacant), offers=tuple(offered(parts.named, parts.organisation)))
     return replace(done, sums=sums(done))
 
 

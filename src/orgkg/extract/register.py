@@ -19,7 +19,7 @@ import tomllib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from orgkg.errors import InputError
@@ -187,12 +187,20 @@ def _date(row: int, text: str | None, problems: list[RowProblem]) -> dt.date | N
     """ISO and unambiguous written dates; ``03/04/2024`` is refused (day or month first?)."""
     if text is None:
         return None
+    day = _parse_date(text)
+    if day is None:
+        problems.append(RowProblem(row, f"unreadable date {text!r} (write it as YYYY-MM-DD); "
+                                   "kept without it"))
+    return day
+
+
+@lru_cache(maxsize=4096)  # a register's rows share a few effective dates
+def _parse_date(text: str) -> dt.date | None:
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(text[:10] if fmt == "%Y-%m-%d" else text, fmt).date()
         except ValueError:
             continue
-    problems.append(RowProblem(row, f"unreadable date {text!r} (write it as YYYY-MM-DD); kept without it"))
     return None
 
 

@@ -25,7 +25,7 @@ from orgkg.extract import EXTRACTORS, Recognition, extract
 from orgkg.extract.register import recognise as recognise_register
 from orgkg.extract.text import tidy
 from orgkg.mapping import Provenance, to_graph
-from orgkg.mapping.register import RegisterSource, register_graph
+from orgkg.mapping.register import RegisterParts, RegisterSource, register_parts
 from orgkg.read import Document, Limits, Worker, load_bytes, read, supported
 from orgkg.read.limits import deadline
 from orgkg.read.table import is_table, read_table
@@ -67,6 +67,7 @@ class Loaded:
     outcome: Outcome
     graph_iri: URIRef | None = None
     graph: Graph | None = None
+    parts: RegisterParts | None = None  # a register's: what the build takes from its graph, from its rows
 
 
 class Found(NamedTuple):
@@ -172,7 +173,7 @@ def load_register(path: Path, *, limits: Limits, columns: Mapping[str, str] | No
             register = recognise_register(str(path), table, columns)
             source = RegisterSource(path.name, hashlib.sha256(data).hexdigest(), table.reader,
                                     "text/csv" if path.suffix.lower() != ".xlsx" else XLSX)
-            iri, graph = register_graph(register, source)
+            iri, graph, parts = register_parts(register, source)
     except InputError as err:
         return _failed(path, err.message, start)
     except Exception as err:  # a bug must not lose the other documents
@@ -184,6 +185,7 @@ def load_register(path: Path, *, limits: Limits, columns: Mapping[str, str] | No
                 problems=tuple(f"row {p.row}: {p.message}" for p in register.problems)),
         iri,
         graph,
+        parts,
     )
 
 

@@ -48,6 +48,18 @@ def offers(g: Graph) -> list[Offer]:
     return [(key, str(post)) for key, post in _named_posts(g)]
 
 
+def offered(named: Mapping[str, tuple[Iterable[str], Iterable[str]]],
+            organisation: Mapping[str, str | None]) -> list[Offer]:
+    """``offers`` from what a graph states as records: each post's units (in order) and titles, and
+    each unit's organisation (a register's rows give them: ``mapping.register.RegisterParts``)."""
+    out: list[Offer] = []
+    for post, (units, titles) in named.items():
+        org = next((o for unit in units if (o := organisation.get(unit))), None)
+        if org:
+            out.extend(((normalise(org), normalise(title)), post) for title in titles)
+    return out
+
+
 def asks(g: Graph) -> list[Ask]:
     """The posts a graph only mentions, with the key a described or registered post would need."""
     return [(str(post), key) for post, key in _mentions(g)]

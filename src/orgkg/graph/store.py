@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
@@ -62,7 +62,7 @@ def block(iri: URIRef, g: Graph) -> str:
     """One named graph as ``trig`` writes it: ``trig_text`` is ``HEAD`` and the blocks sorted by IRI
     (so a block written once can be copied into a later build unchanged)."""
     if isinstance(g, Triples):
-        body = _listed_body(g)
+        body = g.body()  # a register's: its statements as its rows wrote them
     else:
         body = _one_line_body(g) if iri == STRUCTURE_GRAPH else _graph_body(g)
     return f"\n<{iri}> {{\n{body}\n}}\n"
@@ -97,35 +97,6 @@ def _one_line_body(g: Graph) -> str:
     statements, without rdflib's Turtle serializer (many times quicker on hundreds of thousands)."""
     bind_prefixes(g)
     return "\n".join(_statements(list(g), g))
-
-
-def _listed_body(g: Triples) -> str:
-    """A graph kept as ``Triples`` (a register's), as one-line statements in the order its triples
-    were added, a subject's next ones after ``;`` (no sorting: millions of triples stay quick)."""
-    bind_prefixes(g)
-    ns = g.namespace_manager
-    kinds = {RDF.type, RDF.predicate}
-    predicates: dict[Node, str] = {RDF.type: "a"}
-    classes: dict[Node, str] = {}  # objects of rdf:type and rdf:predicate, with prefixes
-    iris: dict[Node, str] = {}  # other IRIs: many rows name the same unit, class or supervisor
-    out = []
-    for s, by_predicate in g.by_subject().items():
-        lead = s.n3()
-        for p, objects in by_predicate.items():
-            if p not in predicates:
-                predicates[p] = p.n3(ns)
-            names = classes if p in kinds else iris
-            for o in objects:
-                if isinstance(o, Literal):
-                    obj = o.n3()
-                elif o in names:
-                    obj = names[o]
-                else:
-                    obj = names[o] = o.n3(ns) if names is classes else o.n3()
-                out.append(f"{lead} {predicates[p]} {obj} ;")
-                lead = "   "
-        out[-1] = out[-1][:-1] + "."
-    return "\n".join(out)
 
 
 def _statements(triples: list[tuple[Node, Node, Node]], ns_of: Graph) -> list[str]:

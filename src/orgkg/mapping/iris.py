@@ -23,6 +23,8 @@ BASE = "https://w3id.org/orgkg/id/"
 @lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """The matching key of a name: case, accents, punctuation and spacing folded."""
+    if text.isascii() and text.isalnum():  # a position number, a code: nothing to fold but case
+        return text.lower()
     t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     t = t.casefold().replace("&", " and ")
     t = re.sub(r"[^a-z0-9]+", " ", t)
@@ -41,12 +43,22 @@ def mint(kind: str, *key: str, label: str | None = None) -> URIRef:
     ``label`` (or else the last key part) gives the readable slug; the key
     parts alone give the digest, so the label never changes what is named.
     """
-    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", kind):
-        raise ValueError(f"not an IRI kind: {kind!r}")
+    return URIRef(minted(kind, *key, label=label))
+
+
+def minted(kind: str, *key: str, label: str | None = None) -> str:
+    """``mint``'s IRI as a string (a register's rows write it as text: no rdflib term per row)."""
+    if kind not in _KINDS:
+        if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", kind):
+            raise ValueError(f"not an IRI kind: {kind!r}")
+        _KINDS.add(kind)
     parts = [normalise(k) for k in key]
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
     readable = label if label is not None else (key[-1] if key else "")
-    return URIRef(f"{BASE}{kind}/{slug(readable)}-{digest}")
+    return f"{BASE}{kind}/{slug(readable)}-{digest}"
+
+
+_KINDS: set[str] = set()
 
 
 def child(parent: URIRef, kind: str, index: int) -> URIRef:

@@ -15,23 +15,20 @@ a document is, so its classes, levels and units are the same nodes as theirs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import ORG as ORG_TERMS
-from rdflib.namespace import RDF as RDF_TERMS
-from rdflib.namespace import RDFS as RDFS_TERMS
-from rdflib.namespace import XSD as XSD_TERMS
+from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS, XSD
 
-from orgkg.extract.records import Identifier
 from orgkg.extract.register import Register, RegisterEntry
-from orgkg.mapping.iris import child, mint
+from orgkg.mapping.iris import mint, minted
 from orgkg.mapping.mapper import decimal, document_iri, graph_iri
-from orgkg.mapping.namespaces import ORGKG as ORGKG_TERMS
-from orgkg.mapping.namespaces import Remembered
-from orgkg.mapping.terms import Terms, numbered_post
-from orgkg.mapping.triples import Triples
+from orgkg.mapping.namespaces import ADMS, ORGKG
+from orgkg.mapping.terms import SCHEME_CONCEPTS, Terms
+from orgkg.mapping.triples import Triples, iri, name, string
+
+Line = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -44,92 +41,166 @@ class RegisterSource:
     media_type: str
 
 
-# A row is written with the same few terms: each looked up once (rdflib's look-up is slow per row).
-ORG, RDF, RDFS, XSD, ORGKG = map(Remembered, (ORG_TERMS, RDF_TERMS, RDFS_TERMS, XSD_TERMS, ORGKG_TERMS))
+@dataclass
+class RegisterParts:
+    """What the build takes from a register's graph, as its rows give it (IRIs as strings): the
+    same as reading it from the graph (``graph.structure``, ``graph.identity``), without indexing
+    millions of triples. ``named``: each post's units (in order) and titles; ``organisation``:
+    the organisation each unit sits in (None: none, or only a jurisdiction)."""
+
+    lines: dict[Line, None] = field(default_factory=dict)  # (post, supervisor), first stated first
+    posts: dict[str, None] = field(default_factory=dict)
+    units: dict[Line, None] = field(default_factory=dict)  # (post, unit)
+    vacant: dict[str, None] = field(default_factory=dict)
+    titles: dict[Line, None] = field(default_factory=dict)  # (post, title)
+    named: dict[str, tuple[dict[str, None], dict[str, None]]] = field(default_factory=dict)
+    organisation: dict[str, str | None] = field(default_factory=dict)
+
+
+#: The terms every row writes, as its statements write them (looked up once: a namespace's is slow).
+_A, _POST, _REGISTERED, _ROW = "a", name(ORG.Post), name(ORGKG.RegisteredPost), name(ORGKG.RegisterRow)
+_REGISTERED_IN, _PRIMARY_TITLE, _TITLE, _ROW_TITLE = map(name, (
+    ORGKG.registeredIn, ORGKG.primaryTitle, ORGKG.title, ORGKG.rowTitle))
+_POST_IN, _ROW_UNIT, _REPORTS_TO, _PRIMARY_REPORTS_TO, _ROW_REPORTS_TO = map(name, (
+    ORG.postIn, ORGKG.rowUnit, ORG.reportsTo, ORGKG.primaryReportsTo, ORGKG.rowReportsTo))
+_ROLE, _ROW_CLASS, _LEVEL, _ROW_LEVEL, _FTE, _VACANT, _WORKS_AT = map(name, (
+    ORG.role, ORGKG.rowClass, ORGKG.level, ORGKG.rowLevel, ORGKG.fte, ORGKG.vacant, ORGKG.workLocation))
+_IN_REGISTER, _REGISTERS, _ROW_NUMBER, _EFFECTIVE = map(name, (
+    ORGKG.inRegister, ORGKG.registers, ORGKG.rowNumber, ORGKG.effectiveDate))
+_IDENTIFIER, _IDENTIFIER_CLASS, _NOTATION, _SCHEME_OF = map(name, (
+    ADMS.identifier, ADMS.Identifier, SKOS.notation, DCTERMS.type))
+_POSITIVE = f"^^{name(XSD.positiveInteger)}"
+_NUMBER_SCHEME = "position number"
 
 
 class _RegisterMapper(Terms):
+    """A register's graph, written row by row as statements (``Triples``): its shared nodes (units,
+    classes, levels, identifiers) through ``Terms`` like a document's, its rows' own as text."""
+
     def __init__(self, register: Register, source: RegisterSource) -> None:
         super().__init__(_scope(register, source))
-        self.g = Triples()  # millions of triples for a large register: rdflib's own store is too slow
+        # millions of triples for a large register: rdflib's own store is too slow
+        self.g = self.rows_graph = Triples()
         self.register, self.info = register, source
         self.node = document_iri(source.name)
         self.rows = mint("part", source.name)
-        self.places: dict[tuple[str | None, str | None, tuple[tuple[str, str | None], ...]],
-                          list[tuple[str, str, URIRef]]] = {}
-        self.classes: dict[tuple[str | None, str | None], URIRef] = {}
-        self.levels: dict[str, URIRef] = {}
+        self.parts = RegisterParts()
+        self.places: dict[tuple[str | None, str | None, tuple[str, ...]], str | None] = {}
+        self.classes: dict[tuple[str | None, str | None], str] = {}
+        self.levels: dict[str, str] = {}
+        self.literals: dict[tuple[str, object], str] = {}  # FTEs, dates, vacancies: few values, many rows
+        self.sites: dict[str, str] = {}
+        self.node_text, self.scheme_text = iri(self.node), ""
 
-    def build(self) -> Graph:
+    def build(self) -> Triples:
         s = self.info
         self.source(self.node, ORGKG.PositionRegister, name=s.name, sha256=s.sha256, media_type=s.media_type,
                     reader=s.reader, graph=graph_iri(s.name))
         for entry in self.register.entries:
             self.entry(entry)
-        return self.g
+        return self.rows_graph
 
     # Rows share units, classes and levels: each is written once (its triples would be the same).
-    def place(self, jurisdiction: str | None, organization: str | None,
-              units: Sequence[tuple[str, str | None]]) -> list[tuple[str, str, URIRef]]:
-        key = (jurisdiction, organization, tuple(units))
+    def unit(self, e: RegisterEntry) -> str | None:
+        """The unit (or organisation) a row's post sits in, written once per place."""
+        key = (e.jurisdiction, e.organization, e.units)
         if key not in self.places:
-            self.places[key] = super().place(jurisdiction, organization, units)
+            chain = self.place(e.jurisdiction, e.organization, [(u, None) for u in e.units])
+            self.places[key] = str(chain[-1][2]) if chain else None
+            if chain:
+                self.parts.organisation.setdefault(str(chain[-1][2]), next(
+                    (n for field, n, _ in chain if field == "organization"), None))
         return self.places[key]
 
-    def job_class(self, title: str | None, code: str | None) -> URIRef:
-        if (title, code) not in self.classes:
-            self.classes[title, code] = super().job_class(title, code)
-        return self.classes[title, code]
+    def role(self, e: RegisterEntry) -> str:
+        if (e.class_title, e.class_code) not in self.classes:
+            self.classes[e.class_title, e.class_code] = iri(self.job_class(e.class_title, e.class_code))
+        return self.classes[e.class_title, e.class_code]
 
-    def level(self, label: str) -> URIRef:
+    def grade(self, label: str) -> str:
         if label not in self.levels:
-            self.levels[label] = super().level(label)
+            self.levels[label] = iri(self.level(label))
         return self.levels[label]
 
-    def entry(self, e: RegisterEntry) -> None:
-        post = numbered_post(e.number)
-        row = child(self.rows, "row", e.row)
-        self.add(post, RDF.type, ORG.Post)
-        self.add(post, RDF.type, ORGKG.RegisteredPost)
-        self.add(post, ORGKG.registeredIn, self.node)
-        if e.title:
-            title = Literal(e.title)
-            self.add(post, ORGKG.primaryTitle, title)
-            self.add(post, ORGKG.title, title)
-            self.add(row, ORGKG.rowTitle, title)
-        self.identifiers(post, [Identifier("position number", e.number)])
-        chain = self.place(e.jurisdiction, e.organization, [(u, None) for u in e.units])
-        if chain:
-            self.add(post, ORG.postIn, chain[-1][2])
-            self.add(row, ORGKG.rowUnit, chain[-1][2])
-        if e.reports_to:
-            supervisor = numbered_post(e.reports_to)
-            self.add(post, ORG.reportsTo, supervisor)
-            self.add(post, ORGKG.primaryReportsTo, supervisor)
-            self.add(row, ORGKG.rowReportsTo, supervisor)
-        if e.class_code or e.class_title:
-            role = self.job_class(e.class_title, e.class_code)
-            self.add(post, ORG.role, role)
-            self.add(row, ORGKG.rowClass, role)
-        if e.level:
-            level = self.level(e.level)
-            self.add(post, ORGKG.level, level)
-            self.add(row, ORGKG.rowLevel, level)
-        if e.fte is not None:
-            self.add(post, ORGKG.fte, decimal(e.fte))
-        if e.vacant is not None:
-            self.add(post, ORGKG.vacant, Literal(e.vacant))
-        if e.location:
-            site = mint("site", self.scope, e.location)
+    def literal(self, key: tuple[str, object], make: Callable[[], Literal]) -> str:
+        if key not in self.literals:
+            self.literals[key] = make().n3()
+        return self.literals[key]
+
+    def site(self, location: str) -> str:
+        if location not in self.sites:
+            site = mint("site", self.scope, location)
             self.add(site, RDF.type, ORG.Site)
-            self.add(site, RDFS.label, Literal(e.location))
-            self.add(post, ORGKG.workLocation, site)
-        self.add(row, RDF.type, ORGKG.RegisterRow)
-        self.add(row, ORGKG.inRegister, self.node)
-        self.add(row, ORGKG.registers, post)
-        self.add(row, ORGKG.rowNumber, Literal(e.row, datatype=XSD.positiveInteger))
-        if e.effective:
-            self.add(row, ORGKG.effectiveDate, Literal(e.effective.isoformat(), datatype=XSD.date))
+            self.add(site, RDFS.label, Literal(location))
+            self.sites[location] = iri(site)
+        return self.sites[location]
+
+    def entry(self, e: RegisterEntry) -> None:
+        """A row: its post's statements, then the row's (each subject's at once: rows do not share them)."""
+        parts = self.parts
+        number = minted("post", "number", e.number)  # ``terms.numbered_post``
+        post, row = iri(number), iri(f"{self.rows}/row/{e.row}")  # ``iris.child``
+        on_post = [f"{_A} {_POST}", f"{_A} {_REGISTERED}", f"{_REGISTERED_IN} {self.node_text}"]
+        on_row = []
+        parts.posts[number] = None
+        units, titles = parts.named.setdefault(number, ({}, {}))
+        if e.title:
+            title = string(e.title)
+            on_post += [f"{_PRIMARY_TITLE} {title}", f"{_TITLE} {title}"]
+            on_row.append(f"{_ROW_TITLE} {title}")
+            parts.titles[number, e.title] = None
+            titles[e.title] = None
+        on_post.append(f"{_IDENTIFIER} {self.number(e.number)}")
+        unit = self.unit(e)
+        if unit is not None:
+            on_post.append(f"{_POST_IN} <{unit}>")
+            on_row.append(f"{_ROW_UNIT} <{unit}>")
+            parts.units[number, unit] = None
+            units[unit] = None
+        if e.reports_to:
+            boss = minted("post", "number", e.reports_to)
+            on_post += [f"{_REPORTS_TO} <{boss}>", f"{_PRIMARY_REPORTS_TO} <{boss}>"]
+            on_row.append(f"{_ROW_REPORTS_TO} <{boss}>")
+            parts.lines[number, boss] = None
+        self.row_values(e, number, on_post, on_row)
+        on_row += [f"{_A} {_ROW}", f"{_IN_REGISTER} {self.node_text}", f"{_REGISTERS} {post}",
+                   f'{_ROW_NUMBER} "{e.row}"{_POSITIVE}']
+        if (day := e.effective) is not None:
+            date = self.literal(("date", day), lambda: Literal(day.isoformat(), datatype=XSD.date))
+            on_row.append(f"{_EFFECTIVE} {date}")
+        self.rows_graph.subject(post, on_post)
+        self.rows_graph.subject(row, on_row)
+
+    def number(self, number: str) -> str:
+        """The node of a post's position number, written as ``Terms.identifiers`` writes an
+        identifier (the same node as a document's that states the number; its notation; its
+        scheme, labelled)."""
+        if not self.scheme_text:
+            self.scheme_text = iri(SCHEME_CONCEPTS[_NUMBER_SCHEME])
+            self.add(SCHEME_CONCEPTS[_NUMBER_SCHEME], SKOS.prefLabel, Literal(_NUMBER_SCHEME))
+        node = iri(minted("identifier", self.scope, _NUMBER_SCHEME, number))
+        self.rows_graph.subject(node, [f"{_A} {_IDENTIFIER_CLASS}", f"{_NOTATION} {string(number)}",
+                                       f"{_SCHEME_OF} {self.scheme_text}"])
+        return node
+
+    def row_values(self, e: RegisterEntry, number: str, on_post: list[str], on_row: list[str]) -> None:
+        """A row's class, level, FTE, vacancy and location."""
+        if e.class_code or e.class_title:
+            role = self.role(e)
+            on_post.append(f"{_ROLE} {role}")
+            on_row.append(f"{_ROW_CLASS} {role}")
+        if e.level:
+            level = self.grade(e.level)
+            on_post.append(f"{_LEVEL} {level}")
+            on_row.append(f"{_ROW_LEVEL} {level}")
+        if (fte := e.fte) is not None:
+            on_post.append(f"{_FTE} {self.literal(('fte', fte), lambda: decimal(fte))}")
+        if e.vacant is not None:
+            on_post.append(f"{_VACANT} {self.literal(('vacant', e.vacant), lambda: Literal(e.vacant))}")
+            if e.vacant:
+                self.parts.vacant[number] = None
+        if e.location:
+            on_post.append(f"{_WORKS_AT} {self.site(e.location)}")
 
 
 def _scope(register: Register, source: RegisterSource) -> str:
@@ -144,3 +215,9 @@ def _scope(register: Register, source: RegisterSource) -> str:
 def register_graph(register: Register, source: RegisterSource) -> tuple[URIRef, Graph]:
     """The named-graph IRI and the triples of one position register."""
     return graph_iri(source.name), _RegisterMapper(register, source).build()
+
+
+def register_parts(register: Register, source: RegisterSource) -> tuple[URIRef, Triples, RegisterParts]:
+    """``register_graph``, and what the build takes from the graph (``RegisterParts``) as its rows give it."""
+    mapper = _RegisterMapper(register, source)
+    return graph_iri(source.name), mapper.build(), mapper.parts

@@ -1,86 +1,123 @@
-"""A graph kept as its triples in the order they were added: for graphs too large for rdflib's
-own store (a position register of 100,000 rows gives millions of triples).
+"""A graph kept as its statements' Turtle text: for graphs too large for rdflib's own store (a
+position register of 100,000 rows gives millions of triples).
 
-``Triples`` is an rdflib ``Graph``: it is built with ``add`` and read with the
-usual look-ups (``subjects``, ``objects``, ``value``, ``subject_objects``, ``in``),
-which all go through ``triples``; each triple is kept once, in a dictionary,
-and the indexes a look-up needs (by subject, by predicate) are made on its
-first use. Adding a triple costs a dictionary insert instead of rdflib's three
-indexes and contexts. The graph layer writes it as one-line statements in
-the order the triples were added (``graph.store.block``): the same inputs,
-the same order, the same bytes.
+``Triples`` is an rdflib ``Graph`` built with ``add`` (rdflib terms, for the
+few shared nodes) or ``statement`` (terms already written as Turtle, for
+what every row writes: no rdflib term is made, hashed or compared per row).
+Each statement is kept once, under its subject, subjects in the order they
+first appear. The graph layer writes it as one-line statements in that order
+(``body``, ``graph.store.block``): the same inputs, the same bytes. Read with
+the usual look-ups (``triples``, ``subjects`` ...), it is parsed once into an
+rdflib graph (slow for a large register: the build never does it).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF
 from rdflib.term import Node
+
+from orgkg.mapping.namespaces import PREFIXES, bind_prefixes
 
 Triple = tuple[Node, Node, Node]
 
+#: Objects written with the graph's prefixes (classes), like predicates.
+_CLASSES = (RDF.type, RDF.predicate)
+_PREFIXED = Graph()
+bind_prefixes(_PREFIXED)
+_NEXT = " ;\n    "  # a subject's next statement
+_HEAD = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
+
+
+def name(term: URIRef) -> str:
+    """An ontology term as a statement writes it: prefixed (``orgkg:title``), ``a`` for rdf:type."""
+    return "a" if term == RDF.type else term.n3(_PREFIXED.namespace_manager)
+
+
+def iri(value: str) -> str:
+    """A minted IRI (``mapping.iris``: nothing in it needs escaping) as Turtle."""
+    return f"<{value}>"
+
+
+def string(text: str) -> str:
+    """A plain string literal as Turtle (backslash, quote and line ends escaped)."""
+    if '"' in text or "\\" in text or "\n" in text or "\r" in text:
+        text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{text}"'
+
+
+def text(term: Node, *, prefixed: bool = False) -> str:
+    """Any rdflib term as Turtle; an IRI ``prefixed`` as a predicate or a class is written."""
+    if isinstance(term, URIRef):
+        return name(term) if prefixed else term.n3()
+    if isinstance(term, Literal | BNode):
+        return term.n3()
+    raise TypeError(f"not a term of a statement: {term!r}")
+
 
 class Triples(Graph):
-    """A graph of triples in insertion order, with look-ups by subject and by predicate."""
+    """A graph of statements kept as Turtle text, grouped by subject in the order they first appear."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._all: dict[Triple, None] = {}
-        self._by_subject: dict[Node, dict[Node, list[Node]]] | None = None
-        self._by_predicate: dict[Node, dict[Node, list[Node]]] | None = None
+        self._subjects: dict[str, list[str]] = {}  # subject -> "predicate object" of each statement
+        self._count = 0
+        self._names: dict[Node, str] = {}
+        self._view: Graph | None = None
+
+    def statement(self, s: str, p: str, o: str) -> None:
+        """Add one statement, its terms written as Turtle (``iri``, ``string``, ``name`` ...)."""
+        known, said = self._subjects.setdefault(s, []), f"{p} {o}"
+        if said not in known:  # a subject has few statements
+            known.append(said)
+            self._count += 1
+            self._view = None
+
+    def subject(self, s: str, said: list[str]) -> None:
+        """Add a subject's statements (``"predicate object"``, each once): at once when the subject is new."""
+        if s in self._subjects:
+            for one in said:
+                self.statement(s, *one.split(" ", 1))
+        else:
+            self._subjects[s] = said
+            self._count += len(said)
+            self._view = None
 
     def add(self, triple: Any) -> Triples:
-        if triple not in self._all:
-            self._all[triple] = None
-            self._by_subject = self._by_predicate = None
+        self.statement(*self._text(triple))
         return self
 
-    def __len__(self) -> int:
-        return len(self._all)
+    def _text(self, triple: Triple) -> tuple[str, str, str]:
+        s, p, o = triple
+        if p not in self._names:  # few predicates: each written once
+            self._names[p] = text(p, prefixed=True)
+        return text(s), self._names[p], text(o, prefixed=p in _CLASSES)
 
-    def __iter__(self) -> Iterator[Triple]:  # type: ignore[override]
-        return iter(self._all)
+    def __len__(self) -> int:
+        return self._count
 
     def __contains__(self, triple: object) -> bool:
         if isinstance(triple, tuple) and len(triple) == 3 and None not in triple:
-            return triple in self._all
+            s, p, o = self._text(triple)
+            return f"{p} {o}" in self._subjects.get(s, ())
         return any(True for _ in self.triples(triple))
 
-    def by_subject(self) -> dict[Node, dict[Node, list[Node]]]:
-        """Each subject's objects by predicate, subjects and predicates in the order they first appear."""
-        if self._by_subject is None:
-            self._by_subject = _index(self._all)
-        return self._by_subject
+    def body(self) -> str:
+        """Every statement on a line of its own, a subject's next ones after ``;``."""
+        return "\n".join(s + " " + _NEXT.join(said) + " ." for s, said in self._subjects.items() if said)
 
-    def _predicates(self) -> dict[Node, dict[Node, list[Node]]]:
-        if self._by_predicate is None:
-            self._by_predicate = _index((p, o, s) for s, p, o in self._all)
-        return self._by_predicate
+    def view(self) -> Graph:
+        """The statements as an rdflib graph (parsed once)."""
+        if self._view is None:
+            self._view = Graph(store="SimpleMemory")
+            self._view.parse(data=_HEAD + self.body(), format="turtle")
+        return self._view
+
+    def __iter__(self) -> Iterator[Triple]:  # type: ignore[override]
+        return iter(self.view())
 
     def triples(self, triple: Any, *args: Any, **kwargs: Any) -> Iterator[Triple]:  # type: ignore[override]
-        s, p, o = triple
-        if s is not None:
-            pairs = self.by_subject().get(s, {})
-            for p2 in (pairs if p is None else (p,) if p in pairs else ()):
-                for o2 in pairs[p2]:
-                    if o is None or o2 == o:
-                        yield s, p2, o2
-        elif p is not None:
-            objects = self._predicates().get(p, {})
-            for o2 in (objects if o is None else (o,) if o in objects else ()):
-                for s2 in objects[o2]:
-                    yield s2, p, o2
-        else:
-            for t in self._all:
-                if o is None or t[2] == o:
-                    yield t
-
-
-def _index(triples: Iterable[Triple]) -> dict[Node, dict[Node, list[Node]]]:
-    """``{first: {second: [third, ...]}}``, in the order the triples come."""
-    index: dict[Node, dict[Node, list[Node]]] = {}
-    for a, b, c in triples:
-        index.setdefault(a, {}).setdefault(b, []).append(c)
-    return index
+        return self.view().triples(triple)
