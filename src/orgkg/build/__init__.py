@@ -183,9 +183,9 @@ def _key(path: Path, digest: str | None, options: BuildOptions, shared: set[str]
     return f"{digest} {name} {columns}"
 
 
-#: Unjoined graphs waiting for the directory: input index -> where its N-Triples are spilled.
+#: Graphs that wait for the directory: input index -> where its unjoined triples are spilled.
 Pending = dict[int, Source]
-#: Unjoined graphs are finished this many at a time (their N-Triples are read back per batch).
+#: Unjoined graphs are finished this many at a time (their triples are read back per batch).
 BATCH = 256
 
 
@@ -221,17 +221,17 @@ def _twin(twin: Twin, first: Piece) -> Slot:
 
 def _spilled(p: Piece, spill: Spill) -> tuple[Slot, Source | None]:
     """The piece's slot with its graph written to the spill file; and where its unjoined graph went."""
-    if p.raw is not None:
-        return (replace(p, raw=None), None), spill.add(p.raw)
+    raw = None if p.raw is None else spill.add(p.raw)
     if p.block is None:
-        return (p, None), None
-    return (replace(p, block=None), spill.add(p.block)), None
+        return (replace(p, raw=None), None), raw
+    return (replace(p, block=None, raw=None), spill.add(p.block)), raw
 
 
 def _join(slots: list[Slot], pending: Pending, jobs: dict[int, Job], readers: Readers,
           spill: Spill, prev: Previous | None) -> list[Slot]:
     """Join mentions across documents once every document's posts are known (the directory of
-    ``graph.identity``): finish the unjoined graphs, and read again the kept graphs whose
+    ``graph.identity``): finish the unjoined graphs whose mentions join other posts (the others
+    were written as read), and read again the kept graphs whose
     mentions now resolve otherwise than when they were written (none when the posts offered to
     the directory are those of the build before)."""
     same = (prev is not None and prev.totals is not None
@@ -254,11 +254,11 @@ def _join(slots: list[Slot], pending: Pending, jobs: dict[int, Job], readers: Re
         slots[i], raw = _spilled(p, spill)
         if raw is not None:
             pending[i] = raw
-    todo = sorted(pending)
+    resolved = {i: resolve(slots[i][0].asks, directory, named) for i in pending}
+    todo = sorted(i for i, found in resolved.items() if found != slots[i][0].resolution)  # others: as read
     for start in range(0, len(todo), BATCH):
         batch = todo[start:start + BATCH]
-        items = [(slots[i][0], spill.read(pending[i]), resolve(slots[i][0].asks, directory, named))
-                 for i in batch]
+        items = [(slots[i][0], spill.read(pending[i]), resolved[i]) for i in batch]
         for i, p in zip(batch, readers.finish(items), strict=True):
             slots[i] = _spilled(p, spill)[0]
     return slots

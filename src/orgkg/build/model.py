@@ -62,7 +62,8 @@ class Piece:
     and ``asks`` are its part of the directory mentions are joined through
     (``graph.identity``), ``resolution`` what its mentions resolved to; a change of the
     directory re-reads only the documents whose mentions resolve differently. ``raw`` (its triples
-    as JSON, ``work.dump``, while the build runs) is the graph before its mentions are joined.
+    as JSON, ``work.dump``, while the build runs) is the graph before its mentions are joined,
+    kept in case they join another post (``block`` is written as if they join none).
     """
 
     outcome: Outcome

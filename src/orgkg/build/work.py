@@ -62,8 +62,9 @@ class Job:
 
 
 def read(job: Job, worker: Worker | None) -> Piece:
-    """Read, extract and map one input; write its named graph, or, when its mentions could name
-    posts of other documents, keep it unjoined (``raw``) for ``finish``."""
+    """Read, extract and map one input; write its named graph as it is when its mentions join no
+    other post; when they could name posts of other documents, keep it unjoined too (``raw``),
+    for ``finish`` if they do."""
     loaded = load(job.path, name_shared=job.name_shared, limits=job.limits, worker=worker,
                   columns=job.columns)
     g = loaded.graph
@@ -72,9 +73,8 @@ def read(job: Job, worker: Worker | None) -> Piece:
     if loaded.parts is not None:  # a register: what the build takes from it, from its rows
         return registered(Piece(loaded.outcome, job.key, str(loaded.graph_iri)), g, loaded.parts)
     p = Piece(loaded.outcome, job.key, str(loaded.graph_iri), offers=tuple(offers(g)), asks=tuple(asks(g)))
-    if p.asks:
-        return replace(p, raw=dump(g))
-    return finished(p, g, ())
+    done = finished(p, g, ())
+    return replace(done, raw=dump(g)) if p.asks else done
 
 
 def finish(item: tuple[Piece, bytes, Resolution]) -> Piece:
