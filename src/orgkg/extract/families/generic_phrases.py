@@ -8,6 +8,7 @@ budget", "N years of related experience".
 
 from __future__ import annotations
 
+import functools
 import re
 
 from orgkg.extract.families.generic_duties import listed_after
@@ -235,11 +236,21 @@ def staff_matching(pattern: str, text: str) -> list[StaffCount]:
     return out
 
 
+@functools.cache
+def _town_and_code() -> re.Pattern[str]:
+    """``Watertown, NY``: a town and the postal code of its state or province."""
+    codes = sorted(words("words", "us_states") | words("words", "canadian_provinces"))
+    return re.compile(rf"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,2}},[ \t]+((?i:{'|'.join(codes)}))\b(?![a-z])")
+
+
 def currency_default(text: str) -> str | None:
     if "£" in text:
         return "GBP"
     if "€" in text:
         return "EUR"
+    for m in _town_and_code().finditer(text):  # the first place written as a postal address says which
+        if m.group(1).isupper():                  # dollar, before the neighbours a text may mention
+            return "USD" if fold(m.group(1)) in words("words", "us_states") else "CAD"
     if re.search(r"Canad|Province\s+of|Ontario|Alberta|British\s+Columbia|Quebec|Manitoba|"
                  r"Saskatchewan|Nova\s+Scotia|New\s+Brunswick", text):
         return "CAD"
