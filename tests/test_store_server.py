@@ -1,4 +1,8 @@
-"""Publishing to, and querying, a REAL Oxigraph server on 127.0.0.1 (PyPI `oxigraph`)."""
+"""Publishing to, and querying, a REAL Oxigraph server on 127.0.0.1 (PyPI `oxigraph`).
+
+Every named query gives the same rows locally and on each real store (``STORES``:
+Oxigraph, and Virtuoso when installed), after `build` and after `reason`.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,11 @@ import os
 import subprocess
 import sys
 import time
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
+from unittest import mock
 
 import pyoxigraph as ox
 import pytest
@@ -19,25 +26,18 @@ from orgkg.graph.store import STORE
 from orgkg.query.library import library
 from orgkg.query.remote import Endpoint
 from tests.conftest import run
-from tests.support.servers import FixedAnswers, Oxigraph
+from tests.support.servers import FixedAnswers, Oxigraph, StoreServer, Virtuoso
 from tests.test_queries import EMPTY_ON_SAMPLES, HOSTILE, example_params, params_for, sample_values
 
 SECRET = "s3cret-Pa55word"
+VOID = "https://w3id.org/orgkg/id/void"
+S = TypeVar("S", bound=StoreServer)
 COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Oxigraph]:
-    ox_server = Oxigraph(tmp_path_factory.mktemp("oxigraph")).start()
-    yield ox_server
-    ox_server.stop()
-
-
-@pytest.fixture(scope="module")
-def published(server: Oxigraph, built: Path) -> Oxigraph:
-    result = run("export", "--graph", str(built), "--endpoint", server.query_url)
-    assert result.exit_code == 0, result.stderr
-    return server
+def published(tmp_path_factory: pytest.TempPathFactory, built: Path) -> Iterator[Oxigraph]:
+    yield from serving(Oxigraph, built, tmp_path_factory.mktemp("oxigraph"), keep_void=True)
 
 
 def counts(url: str) -> dict[str, int]:
@@ -70,8 +70,7 @@ def test_republishing_adds_no_duplicates(published: Oxigraph, built: Path, proto
 @pytest.fixture(scope="module")
 def documents_only(published: Oxigraph) -> Oxigraph:
     """The published store less its VoID graph, so it holds what the local graph holds."""
-    send("POST", f"{published.url}/update", b"DROP GRAPH <https://w3id.org/orgkg/id/void>",
-         "application/sparql-update", RetryPolicy())
+    drop_void(published)
     return published
 
 
@@ -84,36 +83,70 @@ def assert_same_rows(folder: Path, url: str, name: str) -> None:
     assert len(local.stdout.splitlines()) > 1 or name in EMPTY_ON_SAMPLES
 
 
-@pytest.mark.parametrize("name", sorted(library()))
-def test_every_named_query_gives_the_same_rows_locally_and_on_the_server(
-        documents_only: Oxigraph, built: Path, name: str) -> None:
-    assert_same_rows(built, documents_only.query_url, name)
+NO_VIRTUOSO = pytest.mark.skipif(
+    Virtuoso.executable() is None,
+    reason="virtuoso-t is not installed (tools/system-deps.sh installs virtuoso-opensource-7-bin)")
+#: The real stores every named query is asked of, after build and after reason.
+STORES = [pytest.param(Oxigraph, id="oxigraph"), pytest.param(Virtuoso, id="virtuoso", marks=NO_VIRTUOSO)]
 
 
-@pytest.fixture(scope="module")
-def reasoned_server(tmp_path_factory: pytest.TempPathFactory, reasoned: Path) -> Iterator[Oxigraph]:
-    """The samples after `orgkg reason` (the inferred graph added), published to a server of their own."""
-    server = Oxigraph(tmp_path_factory.mktemp("oxigraph-reasoned")).start()
+def publish(server: StoreServer, folder: Path, protocol: str = "gsp", *extra: str) -> tuple[int, str]:
+    """``orgkg export`` of ``folder`` to ``server`` by ``protocol``, with the server's credentials."""
+    with mock.patch.dict(os.environ, server.credentials):
+        result = run("export", "--graph", str(folder), *server.publish_args(protocol), *extra)
+    return result.exit_code, result.stderr
+
+
+def drop_void(server: StoreServer) -> None:
+    """The store less its VoID graph, so it holds what the local graph holds."""
+    with mock.patch.dict(os.environ, server.credentials):
+        drop = urllib.parse.urlencode({"update": f"DROP SILENT GRAPH <{VOID}>"}).encode()
+        send("POST", server.update_url, drop, "application/x-www-form-urlencoded", RetryPolicy())
+
+
+def serving(kind: type[S], folder: Path, location: Path, *, keep_void: bool = False) -> Iterator[S]:
+    """A server of its own with ``folder`` published to it, its VoID graph dropped unless kept."""
+    server = kind(location).start()
     try:
-        result = run("export", "--graph", str(reasoned), "--endpoint", server.query_url)
-        assert result.exit_code == 0, result.stderr
-        send("POST", f"{server.url}/update", b"DROP GRAPH <https://w3id.org/orgkg/id/void>",
-             "application/sparql-update", RetryPolicy())
+        code, stderr = publish(server, folder)
+        assert code == 0, stderr
+        if not keep_void:
+            drop_void(server)
         yield server
     finally:
         server.stop()
 
 
+@pytest.fixture(scope="module", params=STORES)
+def built_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                built: Path) -> Iterator[StoreServer]:
+    """The samples, published to a store of their own."""
+    yield from serving(request.param, built, tmp_path_factory.mktemp("built-store"))
+
+
+@pytest.fixture(scope="module", params=STORES)
+def reasoned_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                   reasoned: Path) -> Iterator[StoreServer]:
+    """The samples after `orgkg reason` (the inferred graph added), published to a store of their own."""
+    yield from serving(request.param, reasoned, tmp_path_factory.mktemp("reasoned-store"))
+
+
 @pytest.mark.parametrize("name", sorted(library()))
-def test_after_reason_every_named_query_gives_the_same_rows_locally_and_on_the_server(
-        reasoned: Path, reasoned_server: Oxigraph, name: str) -> None:
-    assert_same_rows(reasoned, reasoned_server.query_url, name)
+def test_every_named_query_gives_the_same_rows_locally_and_on_the_store(
+        built_store: StoreServer, built: Path, name: str) -> None:
+    assert_same_rows(built, built_store.query_url, name)
 
 
-def test_after_reason_the_inferred_types_are_in_both_answers(reasoned: Path,
-                                                              reasoned_server: Oxigraph) -> None:
+@pytest.mark.parametrize("name", sorted(library()))
+def test_after_reason_every_named_query_gives_the_same_rows_locally_and_on_the_store(
+        reasoned_store: StoreServer, reasoned: Path, name: str) -> None:
+    assert_same_rows(reasoned, reasoned_store.query_url, name)
+
+
+def test_after_reason_the_inferred_types_are_in_both_answers(reasoned_store: StoreServer,
+                                                              reasoned: Path) -> None:
     post = "post=id:post/chief-client-solutions-officer-acb236b2fc62"
-    for where in (["--graph", str(reasoned)], ["--endpoint", reasoned_server.query_url]):
+    for where in (["--graph", str(reasoned)], ["--endpoint", reasoned_store.query_url]):
         result = run("query", "describe-post", *where, "--param", post, "--format", "csv")
         assert "SupervisoryPost" in result.stdout, where
 

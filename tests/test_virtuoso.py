@@ -9,53 +9,31 @@ query POSTed directly as `application/sparql-query` (it waits for a form until
 the client's limit): orgkg sends queries as a form, which every store reads.
 
 Every named query gives the same rows as locally, after `build` and after
-`reason` (docs/queries.md lists what Virtuoso answers otherwise and how the
+`reason`: tests/test_store_server.py asks them of every real store, Virtuoso
+included (docs/queries.md lists what Virtuoso answers otherwise and how the
 queries are written to avoid it).
 """
 
 from __future__ import annotations
 
 import base64
-import os
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from unittest import mock
 
 import pytest
 
-from orgkg.export.http import RetryPolicy, send
-from orgkg.query.library import library
-from tests.conftest import run
 from tests.support.servers import VIRTUOSO_PASSWORD, VIRTUOSO_USER, Virtuoso
-from tests.test_store_server import assert_same_rows, counts, local_counts
+from tests.test_store_server import NO_VIRTUOSO, VOID, counts, local_counts, publish, serving
 
-pytestmark = pytest.mark.skipif(
-    Virtuoso.executable() is None,
-    reason="virtuoso-t is not installed (tools/system-deps.sh installs virtuoso-opensource-7-bin)")
+pytestmark = NO_VIRTUOSO
 
-VOID = "https://w3id.org/orgkg/id/void"
 INFERRED = "https://w3id.org/orgkg/id/graph/inferred"
-CREDENTIALS = {"ORGKG_USER": VIRTUOSO_USER, "ORGKG_PASSWORD": VIRTUOSO_PASSWORD}
 
 
 
-@pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
-    server = Virtuoso(tmp_path_factory.mktemp("virtuoso")).start()
-    yield server
-    server.stop()
-
-
-def publish(server: Virtuoso, built: Path, protocol: str, *extra: str) -> tuple[int, str]:
-    endpoints = (["--store-endpoint", f"{server.url}/sparql-graph-crud-auth"] if protocol == "gsp"
-                 else ["--update-endpoint", f"{server.url}/sparql-auth"])
-    with mock.patch.dict(os.environ, CREDENTIALS):
-        result = run("export", "--graph", str(built), "--endpoint", server.query_url, "--protocol", protocol,
-                     *endpoints, *extra)
-    return result.exit_code, result.stderr
 
 
 def dataset(server: Virtuoso) -> dict[str, int]:
@@ -63,10 +41,8 @@ def dataset(server: Virtuoso) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def published(virtuoso: Virtuoso, built: Path) -> Virtuoso:
-    code, stderr = publish(virtuoso, built, "gsp")
-    assert code == 0, stderr
-    return virtuoso
+def published(tmp_path_factory: pytest.TempPathFactory, built: Path) -> Iterator[Virtuoso]:
+    yield from serving(Virtuoso, built, tmp_path_factory.mktemp("virtuoso"), keep_void=True)
 
 
 def test_publish_through_the_graph_store_with_digest_authentication(published: Virtuoso, built: Path) -> None:
@@ -111,48 +87,3 @@ def test_republishing_after_a_rebuild_removes_the_earlier_inferred_graph(
     assert code == 0, stderr
     assert f"removed stale graph {INFERRED}" in stderr
     assert dataset(published) == {**local_counts(built), VOID: dataset(published)[VOID]}
-
-
-def drop_void(server: Virtuoso) -> Virtuoso:
-    """The store less its VoID graph, so it holds what the local graph holds."""
-    with mock.patch.dict(os.environ, CREDENTIALS):
-        drop = urllib.parse.urlencode({"update": f"DROP SILENT GRAPH <{VOID}>"}).encode()
-        send("POST", f"{server.url}/sparql-auth", drop, "application/x-www-form-urlencoded", RetryPolicy())
-    return server
-
-
-@pytest.fixture(scope="module")
-def documents_only(published: Virtuoso) -> Virtuoso:
-    return drop_void(published)
-
-
-@pytest.mark.parametrize("name", sorted(library()))
-def test_every_named_query_gives_the_same_rows_locally_and_on_virtuoso(
-        documents_only: Virtuoso, built: Path, name: str) -> None:
-    assert_same_rows(built, documents_only.query_url, name)
-
-
-@pytest.fixture(scope="module")
-def reasoned_virtuoso(tmp_path_factory: pytest.TempPathFactory, reasoned: Path) -> Iterator[Virtuoso]:
-    """The samples after `orgkg reason` (the inferred graph added), published to a Virtuoso of their own."""
-    server = Virtuoso(tmp_path_factory.mktemp("virtuoso-reasoned")).start()
-    try:
-        code, stderr = publish(server, reasoned, "gsp")
-        assert code == 0, stderr
-        yield drop_void(server)
-    finally:
-        server.stop()
-
-
-@pytest.mark.parametrize("name", sorted(library()))
-def test_after_reason_every_named_query_gives_the_same_rows_locally_and_on_virtuoso(
-        reasoned_virtuoso: Virtuoso, reasoned: Path, name: str) -> None:
-    assert_same_rows(reasoned, reasoned_virtuoso.query_url, name)
-
-
-def test_after_reason_the_inferred_types_are_in_both_answers(reasoned_virtuoso: Virtuoso,
-                                                              reasoned: Path) -> None:
-    post = "post=id:post/chief-client-solutions-officer-acb236b2fc62"
-    for where in (["--graph", str(reasoned)], ["--endpoint", reasoned_virtuoso.query_url]):
-        result = run("query", "describe-post", *where, "--param", post, "--format", "csv")
-        assert "SupervisoryPost" in result.stdout, where

@@ -24,7 +24,7 @@ import urllib.request
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Self
+from typing import ClassVar, Self
 
 from tests.support.processes import stop
 
@@ -35,7 +35,15 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-class Oxigraph:
+class StoreServer:
+    """A SPARQL store run as our child process on 127.0.0.1 (a free port), its data in ``location``,
+    so a test can stop it and start it again on the same data. ``publish_args`` and ``credentials``
+    say how ``orgkg export`` publishes to it; ``update_url`` takes SPARQL Update as a form."""
+
+    NAME, QUERY_PATH, UPDATE_PATH = "", "/query", "/update"
+    STARTS_IN = 20.0  # seconds
+    credentials: ClassVar[dict[str, str]] = {}
+
     def __init__(self, location: Path) -> None:
         self.location, self.port = location, free_port()
         self.process: subprocess.Popen[bytes] | None = None
@@ -46,25 +54,55 @@ class Oxigraph:
 
     @property
     def query_url(self) -> str:
-        return f"{self.url}/query"
+        return f"{self.url}{self.QUERY_PATH}"
 
-    def start(self) -> Oxigraph:
-        beside = Path(sys.executable).parent / "oxigraph"
-        exe = str(beside) if beside.exists() else shutil.which("oxigraph")
-        assert exe, "the oxigraph server (PyPI 'oxigraph', the test extra) is not installed"
-        self.process = subprocess.Popen(
-            [exe, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
+    @property
+    def update_url(self) -> str:
+        return f"{self.url}{self.UPDATE_PATH}"
+
+    def publish_args(self, protocol: str) -> list[str]:
+        """``orgkg export``'s endpoint options for ``protocol`` (``gsp`` or ``update``)."""
+        return ["--endpoint", self.query_url, "--protocol", protocol]
+
+    def launch(self) -> subprocess.Popen[bytes]:
+        raise NotImplementedError
+
+    def log_tail(self) -> str:
+        """The end of the server's log, to say why it did not start."""
+        return ""
+
+    def start(self) -> Self:
+        self.process = self.launch()
+        deadline = time.monotonic() + self.STARTS_IN
+        while time.monotonic() < deadline and self.process.poll() is None:
             try:
-                with urllib.request.urlopen(f"{self.url}/query?query=ASK%7B%7D", timeout=1):
+                with urllib.request.urlopen(f"{self.query_url}?query=ASK%7B%7D", timeout=2):
                     return self
             except OSError:
                 time.sleep(0.05)
-        raise RuntimeError("the oxigraph server did not start")
+        tail = self.log_tail()
+        self.stop()
+        raise RuntimeError(f"the {self.NAME} server did not start{': ' if tail else ''}{tail}")
 
     def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            stop(self.process, wait=20)
+        self.process = None
+
+
+class Oxigraph(StoreServer):
+    NAME = "oxigraph"
+
+    def launch(self) -> subprocess.Popen[bytes]:
+        beside = Path(sys.executable).parent / "oxigraph"
+        exe = str(beside) if beside.exists() else shutil.which("oxigraph")
+        assert exe, "the oxigraph server (PyPI 'oxigraph', the test extra) is not installed"
+        return subprocess.Popen(
+            [exe, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def stop(self) -> None:
+        """Killed: as a store that is lost, not shut down."""
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait(timeout=10)
@@ -156,53 +194,40 @@ MaxQueryExecutionTime = 60
 VIRTUOSO_USER, VIRTUOSO_PASSWORD = "dba", "dba"  # a new database's administrator
 
 
-class Virtuoso:
-    """OpenLink Virtuoso 7 (Debian `virtuoso-opensource-7-bin`) on 127.0.0.1, its database in a folder."""
+class Virtuoso(StoreServer):
+    """OpenLink Virtuoso 7 (Debian `virtuoso-opensource-7-bin`) on 127.0.0.1, its database in a folder.
+    ``orgkg export`` publishes to its authenticated endpoints (HTTP Digest)."""
+
+    NAME, QUERY_PATH, UPDATE_PATH = "Virtuoso", "/sparql", "/sparql-auth"
+    STARTS_IN = 60.0
+    credentials: ClassVar[dict[str, str]] = {"ORGKG_USER": VIRTUOSO_USER, "ORGKG_PASSWORD": VIRTUOSO_PASSWORD}
 
     def __init__(self, location: Path) -> None:
-        self.location = location
-        self.sql_port, self.port = free_port(), free_port()
-        self.process: subprocess.Popen[bytes] | None = None
+        super().__init__(location)
+        self.sql_port = free_port()
 
     @staticmethod
     def executable() -> str | None:
         return shutil.which("virtuoso-t")
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+    def publish_args(self, protocol: str) -> list[str]:
+        endpoint = (["--store-endpoint", f"{self.url}/sparql-graph-crud-auth"] if protocol == "gsp"
+                    else ["--update-endpoint", self.update_url])
+        return [*super().publish_args(protocol), *endpoint]
 
-    @property
-    def query_url(self) -> str:
-        return f"{self.url}/sparql"
-
-    def start(self) -> Virtuoso:
+    def launch(self) -> subprocess.Popen[bytes]:
         exe = self.executable()
         assert exe, "virtuoso-t is not installed (tools/system-deps.sh installs virtuoso-opensource-7-bin)"
         self.location.mkdir(parents=True, exist_ok=True)
         ini = self.location / "virtuoso.ini"
         ini.write_text(VIRTUOSO_INI.format(dir=self.location, sql_port=self.sql_port, http_port=self.port))
         # +foreground keeps it our child, so the test can stop it by its process id.
-        self.process = subprocess.Popen([exe, "+configfile", str(ini), "+foreground"], cwd=self.location,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                break
-            try:
-                with urllib.request.urlopen(f"{self.query_url}?query=ASK%7B%7D", timeout=2):
-                    return self
-            except OSError:
-                time.sleep(0.2)
-        log = self.location / "virtuoso.log"
-        tail = log.read_text(errors="replace")[-500:] if log.exists() else ""
-        self.stop()
-        raise RuntimeError(f"the Virtuoso server did not start: {tail}")
+        return subprocess.Popen([exe, "+configfile", str(ini), "+foreground"], cwd=self.location,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            stop(self.process, wait=20)
-        self.process = None
+    def log_tail(self) -> str:
+        log = self.location / "virtuoso.log"
+        return log.read_text(errors="replace")[-500:] if log.exists() else ""
 
 
 class Misbehaving:
