@@ -50,6 +50,7 @@ from orgkg.extract.rules.duties_prose import prose_duties
 from orgkg.extract.rules.figures import budgets_french, experience_years
 from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.identifiers import identifiers as shared_identifiers
+from orgkg.extract.rules.labels import first_value
 from orgkg.extract.rules.organisation import (
     PARTNER,
     employer_statement,
@@ -405,6 +406,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not ex.organisation.jurisdiction and (juris := jurisdiction(doc)):
         ex.organisation.jurisdiction = juris[0]
         out.append(_evidence("jurisdiction", juris, doc.text))
+    if not pos.education and (degree := first_value(doc, "education", max_words=8)):
+        pos.education = degree[0]  # ``Niveau requis : Master``: the degree its label names
+        out.append(_evidence("education", degree, doc.text))
     if pos.experience_years is None and (years := experience_years(doc)):
         pos.experience_years = years[0]
         out.append(Evidence("experience_years", f"{years[0]:g}", years[1].start, years[1].end,
