@@ -65,21 +65,14 @@ class Link:
 
 
 @dataclass(frozen=True)
-class Level:
-    """How many posts hold one level (class level, grade or band)."""
-
-    level: str
-    posts: int
-
-
-@dataclass(frozen=True)
 class Figures:
-    """``layers``: each layer's figures by its number, top first."""
+    """``layers``: each layer's figures by its number, top first; ``levels``: how many posts hold
+    each level (class level, grade or band), most first."""
 
     layers: dict[int, LayerFigures]
     spans: Spans
     units: tuple[Unit, ...]
-    levels: tuple[Level, ...]
+    levels: dict[str, int]
     chain: tuple[Link, ...]
 
     @property
@@ -100,7 +93,7 @@ def read_figures(graph: BuiltGraph) -> Figures:
                 for r in rows(graph, "positions-per-layer")},
         spans=_spans(graph),
         units=_units(graph),
-        levels=tuple(Level(r["level"], r["posts"]) for r in rows(graph, "positions-per-level")),
+        levels={r["level"]: r["posts"] for r in rows(graph, "positions-per-level")},
         chain=tuple(Link(r["layer"], r["post"], r["title"]) for r in rows(graph, "longest-chain")
                     if r["post"] is not None),  # no post at all: one empty row
     )

@@ -96,10 +96,10 @@ def _unit_table(units: Sequence[Unit]) -> str:
 
 
 def _level_table(f: Figures) -> str:
-    shown = f.levels[:MOST_ROWS]
+    shown = list(f.levels.items())[:MOST_ROWS]
     more = (f"{len(f.levels) - len(shown):,} more levels: `orgkg query positions-per-level --graph DIR`"
             if len(f.levels) > len(shown) else "")
-    return _table(["level", "posts"], [(x.level, x.posts) for x in shown], {1}, more)
+    return _table(["level", "posts"], shown, {1}, more)
 
 
 #: The page's sections in order: its id, heading, plot (of ``PLOTS``) and what stands beside the plot.

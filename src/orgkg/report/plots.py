@@ -89,11 +89,11 @@ def layers_per_unit(f: Figures) -> Figure:
 
 
 def positions_per_level(f: Figures) -> Figure:
-    shown = f.levels[:MOST_BARS]
+    shown = list(f.levels.items())[:MOST_BARS]
     left = len(f.levels) - len(shown)
     title = "Posts per level" + (f" (the {len(shown)} largest of {len(f.levels)})" if left else "")
     fig, ax = _figure(title, height=max(2.4, 0.28 * len(shown) + 1.2))
-    ax.barh([_short(x.level) for x in shown], [x.posts for x in shown], color=ACCENT)
+    ax.barh([_short(level) for level, _ in shown], [posts for _, posts in shown], color=ACCENT)
     ax.invert_yaxis()
     ax.set_xlabel("posts")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
