@@ -46,7 +46,7 @@ from orgkg.extract.records import (
 from orgkg.extract.rules.classification import group_class, level_of, pay_plan
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties as shared_duties
-from orgkg.extract.rules.duties_prose import prose_duties
+from orgkg.extract.rules.duties_prose import prose_duties, told_in
 from orgkg.extract.rules.figures import budgets_french, experience_years
 from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.identifiers import identifiers as shared_identifiers
@@ -539,6 +539,11 @@ class GenericDescription(Extractor):
             # the shared reading splits a list whose markers were lost and stops at the next topic
             pos.duties = [d for d, _ in read]
             spans += [Evidence("duties", d.text, s.start, s.end, raw[s.start : s.end]) for d, s in read]
+        if len(pos.duties) == 1 and len(told := told_in(doc, pos.duties[0].text, pos.title)) >= 2:
+            # one paragraph under the duties heading: each sentence whose subject is the post a duty
+            pos.duties = [d for d, _ in told]
+            spans = [e for e in spans if e.field != "duties"]
+            spans += [Evidence("duties", d.text, s.start, s.end, doc.quote(s.start, s.end)) for d, s in told]
         pos.education = education(text)
         pos.experience_years, pos.experience_at_class = experience(text)
         pos.budgets, pos.staff_counts = budgets(text), staff_counts(text)

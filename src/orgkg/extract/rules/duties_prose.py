@@ -47,6 +47,14 @@ def prose_duties(doc: Document, title: str) -> list[tuple[Duty, Span]]:
     return out
 
 
+def told_in(doc: Document, duty: str, title: str) -> list[tuple[Duty, Span]]:
+    """The sentences of the paragraph a duty was read from that each say what the post does:
+    "He/she is responsible for ... The selected candidate will provide ... The Head serves as ..."."""
+    at = doc.text.find(duty[:60])
+    para = next((p for p in doc.paragraphs() if p.start <= at < p.end), None) if at >= 0 else None
+    return [(d, s) for d, s in prose_duties(doc, title) if para and para.start <= s.start < para.end]
+
+
 def _plain(text: str) -> str:
     """Case, accents and apostrophes folded, punctuation kept, one space: ``Rattaché directement à X,
     le sous-directeur`` -> ``rattache directement a x, le sous-directeur``."""
@@ -63,7 +71,10 @@ def _subjects(title: str) -> str:
 
 
 def _names_work(rest: str) -> bool:
-    """The first verb after the subject is work: a duty verb, or "est chargé de"."""
+    """The first verb after the subject is work: a duty verb, or "est chargé de"; a modal before it
+    ("will provide") names none of its own."""
+    rest = re.sub(r"^\s*(?:will|shall)\s+be\s+(responsible|accountable)\s+for\b", r"is \1 for", rest)
+    rest = re.sub(r"^\s*(?:will|shall)\s+(?!be\b)", "", rest)
     if any(p in fold(rest[:100]) for p in _charged()):
         return _first_verb(rest) in {"", *_charged_verbs()}
     return _first_verb(rest) in words("words", "duty_verbs")
