@@ -259,6 +259,17 @@ def duties(doc: Document) -> list[tuple[Duty, Span]]:
     for span in spans:
         share, rest = percent_of(squash(MD_LINK.sub(r"\1", doc.text[span.start : span.end])))
         sentence = first_sentence(rest).rstrip(" .")
-        if len(sentence.split()) >= 3 and not INTRO.match(sentence) and not _catch_all(sentence):
+        if len(sentence.split()) >= 3 and not INTRO.match(sentence) and not _catch_all(sentence) \
+                and not _another_field(sentence):
             out.append((Duty(sentence[0].upper() + sentence[1:], share), span))
     return out
+
+
+#: the record's fields a labelled line among the duties may give instead (``Responsable hiérarchique : X``).
+FIELD_LABELS = ("reports_to", "location", "level", "class", "organization", "unit", "title", "supervises")
+
+
+def _another_field(sentence: str) -> bool:
+    """``Responsable hiérarchique : cheffe de la mission ...``: a line giving another field, no duty."""
+    label = re.match(r"([^:]{2,40}?)[ \t]*:", sentence)
+    return label is not None and any(fold(label.group(1)) in words("labels", key) for key in FIELD_LABELS)
