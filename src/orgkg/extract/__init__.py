@@ -97,7 +97,7 @@ def named_title(text: str, ex: Extraction) -> None:
         name, span = found
         ex.subject.title = short_title(clean_value(name) or UNTITLED)
         if ex.subject.title == name:
-            ex.evidence.append(Evidence("title", name, span.start, span.end, text[span.start : span.end]))
+            ex.evidence.append(Evidence.at("title", name, span, text))
 
 
 def speaks_of_a_position(text: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from orgkg.extract.records import Evidence, Extraction
+from orgkg.extract.records import Evidence, Extraction, Span
 from orgkg.extract.text import NUMBER_WORDS
 
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
@@ -232,7 +232,7 @@ def attach(text: str, ex: Extraction) -> None:
             if not span and key == "job_class" and code:
                 span = doc.find(code)  # a class named by its group code: ``IT`` in ``IT-03``
         if span:
-            out.append(Evidence(key, shown, span[0], span[1], text[span[0] : span[1]]))
+            out.append(Evidence.at(key, shown, Span(*span), text))
     ex.evidence = out
 
 

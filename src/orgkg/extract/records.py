@@ -13,6 +13,15 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Span:
+    """Offsets into the document's read text (Unicode code points), end exclusive: where a part of
+    the document (a heading, a list item, a sentence) or a value stands."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Where one value was read.
 
@@ -29,6 +38,11 @@ class Evidence:
     start: int
     end: int
     quote: str
+
+    @classmethod
+    def at(cls, field: str, value: str, span: Span, text: str) -> Evidence:
+        """``value`` of ``field``, read at ``span`` of ``text`` (the quote is what the text says there)."""
+        return cls(field, value, span.start, span.end, text[span.start : span.end])
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ from orgkg.extract.rules.reporting import (
 from orgkg.extract.rules.titles import KIND, acceptable, posting_employer, title_field, title_in_prose
 from orgkg.extract.rules.titles import title as shared_title
 from orgkg.extract.rules.values import UNTITLED
-from orgkg.extract.structure import Document, Span, parse
+from orgkg.extract.structure import Document, parse
 from orgkg.extract.text import (
     clean_title,
     repair_level,
@@ -389,66 +389,59 @@ def organisation(text: str) -> Organisation:
                         location=first_field(text, "location") or location_phrase(text))
 
 
-def _evidence(key: str, found: tuple[str, Span], text: str) -> Evidence:
-    return Evidence(key, found[0], found[1].start, found[1].end, text[found[1].start : found[1].end])
-
-
 def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     """Level, class and jurisdiction from the shared rules, where generic's own found none."""
     out: list[Evidence] = []
     pos = ex.subject
     if not pos.level and (lvl := shared_level(doc)):
         pos.level = lvl[0]
-        out.append(_evidence("level", lvl, doc.text))
+        out.append(Evidence.at("level", *lvl, doc.text))
     if pos.level and (not pos.job_class or pos.job_class.code is None) and (
             cls := group_class(pos.level, doc)):
         pos.job_class = cls
     if not ex.organisation.jurisdiction and (juris := jurisdiction(doc)):
         ex.organisation.jurisdiction = juris[0]
-        out.append(_evidence("jurisdiction", juris, doc.text))
+        out.append(Evidence.at("jurisdiction", *juris, doc.text))
     if not pos.education and (degree := first_value(doc, "education", max_words=8)):
         pos.education = degree[0]  # ``Niveau requis : Master``: the degree its label names
-        out.append(_evidence("education", degree, doc.text))
+        out.append(Evidence.at("education", *degree, doc.text))
     if pos.experience_years is None and (years := experience_years(doc)):
         pos.experience_years = years[0]
-        out.append(Evidence("experience_years", f"{years[0]:g}", years[1].start, years[1].end,
-                            doc.text[years[1].start : years[1].end]))
+        out.append(Evidence.at("experience_years", f"{years[0]:g}", years[1], doc.text))
     for count, where in staff_figures(doc):  # a figure the generic phrases did not read
         if count.count not in {c.count for c in pos.staff_counts}:
             pos.staff_counts.append(count)
-            out.append(Evidence("staff_counts", str(count.count), where.start, where.end,
-                                doc.text[where.start : where.end]))
+            out.append(Evidence.at("staff_counts", str(count.count), where, doc.text))
     if not pos.duties:
         for duty, at in prose_duties(doc, pos.title):
             pos.duties.append(duty)
-            out.append(Evidence("duties", duty.text, at.start, at.end, doc.quote(at.start, at.end)))
+            out.append(Evidence.at("duties", duty.text, at, doc.text))
     if not pos.budgets:
         for budget, at in budgets_french(doc):
             pos.budgets.append(budget)
-            quote = doc.quote(at.start, at.end)
-            out.append(Evidence("budgets", f"{budget.amount:g}", at.start, at.end, quote))
+            out.append(Evidence.at("budgets", f"{budget.amount:g}", at, doc.text))
     if not pos.reports_to and (boss := reports_to(doc) or deputy_of(doc, pos.title)):
         pos.reports_to = [MentionedPosition(boss[0])]
-        out.append(_evidence("reports_to", boss, doc.text))
+        out.append(Evidence.at("reports_to", *boss, doc.text))
     if not pos.direct_reports and (second := deputy(doc)):
         pos.direct_reports = [MentionedPosition(second[0])]
-        out.append(_evidence("direct_reports", second, doc.text))
+        out.append(Evidence.at("direct_reports", *second, doc.text))
     if not pos.direct_reports and (named := supervised_named(doc)):
         pos.direct_reports = [MentionedPosition(n[0]) for n in named]
-        out += [_evidence("direct_reports", n, doc.text) for n in named]
+        out += [Evidence.at("direct_reports", *n, doc.text) for n in named]
     if pos.supervises_count is None and not pos.direct_reports and (said := supervises_stated(doc)):
         pos.supervises_count, at = said
-        out.append(Evidence("supervises_count", str(said[0]), at.start, at.end, doc.text[at.start : at.end]))
+        out.append(Evidence.at("supervises_count", str(said[0]), at, doc.text))
     if not ex.organisation.location and (place := location(doc)):
         ex.organisation.location = place[0]
-        out.append(_evidence("location", place, doc.text))
+        out.append(Evidence.at("location", *place, doc.text))
     known = {fold(v) for v in (ex.organisation.jurisdiction, pos.title) if v}
     stated_org, stated_units = placed_in(doc)
     if not ex.organisation.organization and (
             org := organisation_stated(doc) or stated_org or employer_statement(doc, not_names=known)
             or organisation_named(doc, not_names=known)):
         ex.organisation.organization = org[0]
-        out.append(_evidence("organization", org, doc.text))
+        out.append(Evidence.at("organization", *org, doc.text))
     if not ex.organisation.organization and re.search(r"\b(?:University|College)\b",
                                                       ex.organisation.jurisdiction or ""):
         ex.organisation.organization = ex.organisation.jurisdiction  # a university employs as itself
@@ -462,7 +455,7 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
             ex.organisation.units.append((boss_unit, boss_unit.split()[-1].casefold()))  # evidence: attached
         for unit, kind in given:
             ex.organisation.units.append((unit[0], kind))
-            out.append(_evidence("org_units", unit, doc.text))
+            out.append(Evidence.at("org_units", *unit, doc.text))
     return out
 
 
@@ -481,12 +474,11 @@ class GenericDescription(Extractor):
         if labelled_title := title_field(doc):
             pos.title = labelled_title[0]
             span = labelled_title[1]
-            spans.append(Evidence("title", pos.title, span.start, span.end, raw[span.start : span.end]))
+            spans.append(Evidence.at("title", pos.title, span, raw))
         elif not acceptable(pos.title) or pos.title == UNTITLED:
             if heading := shared_title(doc) or title_in_prose(doc):
                 pos.title = heading[0]
-                spans.append(Evidence("title", heading[0], heading[1].start, heading[1].end,
-                                      raw[heading[1].start : heading[1].end]))
+                spans.append(Evidence.at("title", *heading, raw))
             elif later := fallback_title(text, pass_over=True):
                 pos.title = as_written(later, text)
             elif not acceptable(pos.title):
@@ -510,8 +502,7 @@ class GenericDescription(Extractor):
         if not pos.identifiers and not restated:
             for shared, where in shared_identifiers(doc):
                 pos.identifiers.append(shared)
-                spans.append(Evidence("identifiers", shared.value, where.start, where.end,
-                                      raw[where.start : where.end]))
+                spans.append(Evidence.at("identifiers", shared.value, where, raw))
         named = [first_field(text, "reports_to"), *supervisor_phrases(text)]
         unique: dict[str, str] = {}
         for n in filter(None, named):
@@ -538,12 +529,12 @@ class GenericDescription(Extractor):
         if len(read) > len(pos.duties) and not any(d.percent is not None for d in pos.duties):
             # the shared reading splits a list whose markers were lost and stops at the next topic
             pos.duties = [d for d, _ in read]
-            spans += [Evidence("duties", d.text, s.start, s.end, raw[s.start : s.end]) for d, s in read]
+            spans += [Evidence.at("duties", d.text, s, raw) for d, s in read]
         if len(pos.duties) == 1 and len(told := told_in(doc, pos.duties[0].text, pos.title)) >= 2:
             # one paragraph under the duties heading: each sentence whose subject is the post a duty
             pos.duties = [d for d, _ in told]
             spans = [e for e in spans if e.field != "duties"]
-            spans += [Evidence("duties", d.text, s.start, s.end, doc.quote(s.start, s.end)) for d, s in told]
+            spans += [Evidence.at("duties", d.text, s, doc.text) for d, s in told]
         pos.education = education(text)
         pos.experience_years, pos.experience_at_class = experience(text)
         pos.budgets, pos.staff_counts = budgets(text), staff_counts(text)
@@ -551,7 +542,7 @@ class GenericDescription(Extractor):
         found = Extraction(family=self.family, subject=pos, organisation=organisation(text), series=ladder)
         if posted and not found.organisation.organization:
             found.organisation.organization = posted[1][0]
-            spans.append(_evidence("organization", posted[1], doc.text))
+            spans.append(Evidence.at("organization", *posted[1], doc.text))
         spans += _shared_facts(doc, found)
         found.evidence += spans
         if found.organisation.jurisdiction == FEDERAL and (cue := federal(raw)):

@@ -1,6 +1,7 @@
 """A document's structure, parsed once: lines, headings, sections, fields, lists, paragraphs."""
 
-from orgkg.extract.structure.document import Document, Heading, Item, Section, Span, parse
+from orgkg.extract.records import Span
+from orgkg.extract.structure.document import Document, Heading, Item, Section, parse
 from orgkg.extract.structure.fields import Field
 from orgkg.extract.structure.lines import PLACEHOLDER, Line
 

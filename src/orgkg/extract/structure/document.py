@@ -15,16 +15,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from orgkg.extract.lexicon import words
+from orgkg.extract.records import Span
 from orgkg.extract.structure.fields import Field, read_fields
 from orgkg.extract.structure.lines import PLACEHOLDER, UNDERLINE, Line, front_matter_end, split_lines
-
-
-@dataclass(frozen=True)
-class Span:
-    """Offsets into the read text (Unicode code points), end exclusive."""
-
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -91,9 +84,6 @@ class Document:
 
     def body(self, ln: Line) -> str:
         return self.text[ln.body_start : ln.body_end]
-
-    def quote(self, start: int, end: int) -> str:
-        return self.text[start:end]
 
     def _headings(self) -> list[Heading]:
         out: list[Heading] = []
