@@ -171,10 +171,35 @@ def counted_lines(text: str) -> list[tuple[int, str]]:
     return []
 
 
+#: a count written with a supervised title: ``Area Coordinator (3)``, ``Branch Librarian (x4)``,
+#: ``2 x Clerk``.
+ITEM_COUNT = re.compile(r"^(?P<t>.+?)[ \t]*\((?:x[ \t]*)?(?P<n>\d{1,3})\)$"
+                        r"|^(?P<t2>.+?)[ \t]+x[ \t]*(?P<n2>\d{1,3})$"
+                        r"|^(?P<n3>\d{1,3})[ \t]*x[ \t]+(?P<t3>.+)$")
+
+
+def counted_item(item: str) -> tuple[int | None, str]:
+    """``Branch Librarian (x4)`` -> (4, ``Branch Librarian``); a title without a count -> (None, it)."""
+    m = ITEM_COUNT.match(item.strip())
+    if not m:
+        return None, item.strip()
+    n = m.group("n") or m.group("n2") or m.group("n3")
+    return int(n), (m.group("t") or m.group("t2") or m.group("t3")).strip()
+
+
+@functools.cache
+def _listed_lead() -> re.Pattern[str]:
+    """A sentence that leads into the list of positions the post supervises (``[phrases] reports_listed``)."""
+    found = sorted(words("phrases", "reports_listed"), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in found)
+    return re.compile(rf"(?im)^[ \t]*(?:{alternation})[ \t]*:?[ \t]*$")
+
+
 def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
     """How many positions it supervises and, where listed, which."""
     names: list[MentionedPosition] = []
     count = None
+    listed: list[tuple[int | None, str]] = []
     labels = "|".join(SUPERVISED_LABELS)
     for m in re.finditer(rf"(?im)^[^\n:]*?\b(?:{labels})[ \t]*:[ \t]*([^\n]*)$", text):
         value = m.group(1).strip()
@@ -187,7 +212,18 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
         rest = num.group(2) if num and num.group(2) else ("" if num else value)
         items = re.split(r"\s*[;,]\s*", rest) if rest else listed_after(text[m.end() :])
         if not names:
-            names = [mentioned(x) for x in items if x.strip() and x.strip()[0].isupper()]
+            listed = [counted_item(x) for x in items if x.strip() and x.strip()[0].isupper()]
+            names = [mentioned(t) for _, t in listed]
+    if not names:  # ``Positions supervised`` as a heading, ``Reporting to this position are:``, then the list
+        heads = re.finditer(rf"(?im)^[ \t]*(?:{labels})[ \t]*:?[ \t]*$", text)
+        for m in (*heads, *_listed_lead().finditer(text)):
+            items = [x for x in listed_after(text[m.end() :]) if x.strip()[0].isupper()]
+            if items:
+                listed = [counted_item(x) for x in items]
+                names = [mentioned(t) for _, t in listed]
+                break
+    if names and count is None and any(n is not None for n, _ in listed):
+        count = sum(n or 1 for n, _ in listed)
     table, listed = supervised_table(text) or counted_lines(text), counted_list(text)
     if table and not names:
         names = [MentionedPosition(t) for _, t in table]
