@@ -199,7 +199,7 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
     """How many positions it supervises and, where listed, which."""
     names: list[MentionedPosition] = []
     count = None
-    listed: list[tuple[int | None, str]] = []
+    items_counted: list[tuple[int | None, str]] = []
     labels = "|".join(SUPERVISED_LABELS)
     for m in re.finditer(rf"(?im)^[^\n:]*?\b(?:{labels})[ \t]*:[ \t]*([^\n]*)$", text):
         value = m.group(1).strip()
@@ -212,18 +212,18 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
         rest = num.group(2) if num and num.group(2) else ("" if num else value)
         items = re.split(r"\s*[;,]\s*", rest) if rest else listed_after(text[m.end() :])
         if not names:
-            listed = [counted_item(x) for x in items if x.strip() and x.strip()[0].isupper()]
-            names = [mentioned(t) for _, t in listed]
+            items_counted = [counted_item(x) for x in items if x.strip() and x.strip()[0].isupper()]
+            names = [mentioned(t) for _, t in items_counted]
     if not names:  # ``Positions supervised`` as a heading, ``Reporting to this position are:``, then the list
         heads = re.finditer(rf"(?im)^[ \t]*(?:{labels})[ \t]*:?[ \t]*$", text)
         for m in (*heads, *_listed_lead().finditer(text)):
             items = [x for x in listed_after(text[m.end() :]) if x.strip()[0].isupper()]
             if items:
-                listed = [counted_item(x) for x in items]
-                names = [mentioned(t) for _, t in listed]
+                items_counted = [counted_item(x) for x in items]
+                names = [mentioned(t) for _, t in items_counted]
                 break
-    if names and count is None and any(n is not None for n, _ in listed):
-        count = sum(n or 1 for n, _ in listed)
+    if names and count is None and any(n is not None for n, _ in items_counted):
+        count = sum(n or 1 for n, _ in items_counted)
     table, listed = supervised_table(text) or counted_lines(text), counted_list(text)
     if table and not names:
         names = [MentionedPosition(t) for _, t in table]
