@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from pathlib import Path
+from typing import TypeVar
 
 from orgkg import htmlpage
 from orgkg.report.figures import Figures, Unit
@@ -17,6 +18,7 @@ from orgkg.report.plots import PLOTS, PlotFormat, inline_svg, render
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 MOST_ROWS = 40  # a longer table shows this many rows and says how to list the rest
+T = TypeVar("T")
 
 
 def render_page(figures: Figures, *, title: str = "Spans and layers") -> str:
@@ -64,6 +66,14 @@ def _table(head: Sequence[str], rows: Iterable[Sequence[object]], numeric: set[i
     return f"<table><thead><tr>{cells}</tr></thead><tbody>\n{body}</tbody></table>{tail}"
 
 
+def _first(items: list[T], what: str, query: str) -> tuple[list[T], str]:
+    """The first ``MOST_ROWS`` items of a longer table, and a line saying how many more there are
+    and which named query lists them all ("" when every item is shown)."""
+    shown = items[:MOST_ROWS]
+    left = len(items) - len(shown)
+    return shown, f"{left:,} more {what}: `orgkg query {query} --graph DIR`" if left else ""
+
+
 def _span_table(f: Figures) -> str:
     s = f.spans
     lead = (f"<p>{s.managers:,} managers with {s.reports:,} filled direct reports and {s.vacant:,} vacant "
@@ -86,9 +96,7 @@ def _chain(f: Figures) -> str:
 
 
 def _unit_table(units: Sequence[Unit]) -> str:
-    shown = list(units[:MOST_ROWS])
-    more = (f"{len(units) - len(shown):,} more units: `orgkg query managers-per-staff --graph DIR`"
-            if len(units) > len(shown) else "")
+    shown, more = _first(list(units), "units", "managers-per-staff")
     rows = [(u.name, u.posts, u.managers, u.staff, _number(u.managers_per_staff, 2),
              "–" if u.layers is None else u.layers) for u in shown]
     return _table(["unit", "posts", "managers", "staff", "managers per staff post", "layers"], rows,
@@ -96,9 +104,7 @@ def _unit_table(units: Sequence[Unit]) -> str:
 
 
 def _level_table(f: Figures) -> str:
-    shown = list(f.levels.items())[:MOST_ROWS]
-    more = (f"{len(f.levels) - len(shown):,} more levels: `orgkg query positions-per-level --graph DIR`"
-            if len(f.levels) > len(shown) else "")
+    shown, more = _first(list(f.levels.items()), "levels", "positions-per-level")
     return _table(["level", "posts"], shown, {1}, more)
 
 
