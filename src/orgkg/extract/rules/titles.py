@@ -25,7 +25,7 @@ KIND = re.compile(r"\s*[-\u2013:|]?\s*\b(?:job|position|role)\s+"
 def is_section_name(text: str) -> bool:
     """``Summary``, ``Key Responsibilities``, ``Specialized Experience``: a section, not a title."""
     folded = fold(SECTION_NO.sub("", text))
-    groups = ("duties", "stop", "not_titles")
+    groups = ("duties", "stop", "not_titles", "context")
     last = folded.split()[-1] if folded else ""
     return any(folded in words("headings", g) for g in groups) or any(
         folded.startswith(w) for g in ("duties", "not_titles") for w in words("headings", g)
