@@ -98,7 +98,8 @@ LABELS: dict[str, list[str]] = {
     "location": [r"employing\s+office\s+location", r"(?:work|job|office)\s+location",
                  r"(?:campus\s*/\s*)?location", r"work\s*site", r"place\s+of\s+work",
                  r"duty\s+station", r"based\s+(?:at|in)", r"city", r"(?:work\s+)?address"],
-    "reports_to": [r"(?:directly\s+)?reports?\s+(?:directly\s+)?to",
+    "reports_to": [r"(?:(?:this\s+)?(?:position|role|post|job)\s+)?(?:directly\s+)?reports?\s+"
+                   r"(?:directly\s+)?to",
                    r"reporting\s+(?:to|line|relationships?)",
                    r"(?:immediate\s+)?supervisor",
                    r"supervisor'?s?\s+(?:title|position)", r"line\s+manager", r"responsible\s+to",

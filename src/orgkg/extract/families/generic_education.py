@@ -130,5 +130,7 @@ def education(text: str) -> str | None:
         return None
     linked = MD_LINK.sub(r"\1", re.sub(r"^([^\]\n]*)\]\([^)\s]+\)", r"\1", text[start : start + 600]))
     rest = re.sub(r"\n(?=[ \t]*[a-z])", " ", linked[:200])  # ``[Degree](https://...) from a [...](...)``
-    phrase = clean_title(CLAUSE_END.split(rest)[0])
+    named = _pattern().match(rest)  # the degree's own words (``graduation from high school``) end no clause
+    cut = named.end() if named else 0
+    phrase = clean_title(rest[:cut] + CLAUSE_END.split(rest[cut:])[0])
     return phrase[0].upper() + phrase[1:] if phrase else None
