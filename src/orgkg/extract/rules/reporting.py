@@ -137,8 +137,8 @@ def _no_reports() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{alternation})(?!\w)")
 
 
-#: a French postal address's town: ``14, avenue Duquesne, 75007 Paris``.
-POSTCODE_TOWN = re.compile(r"\b\d{5}[ \t]+(?P<town>[A-Z\u00c0-\u00de][\w'\u2019-]*"
+#: a French postal address's town: ``14, avenue Duquesne, 75007 Paris``, ``75 007 Paris``.
+POSTCODE_TOWN = re.compile(r"\b\d{2}[ \t]?\d{3}[ \t]+(?P<town>[A-Z\u00c0-\u00de][\w'\u2019-]*"
                            r"(?:[ \t-]+[A-Z\u00c0-\u00de][\w'\u2019-]*){0,3})")
 
 
@@ -149,6 +149,9 @@ def location(doc: Document) -> Found | None:
     # ``Main site of activity: and St Mary's Hospital``: the value starts at the place
     if labelled and (lead := re.match(r"(?:and|or|et|ou)[ \t]+(?=[A-Z])", labelled[0])):
         labelled = clean(doc, labelled[1].start + lead.end(), labelled[1].end)
+    if labelled and not labelled[0][:1].isupper() and (
+            town := POSTCODE_TOWN.search(doc.text, labelled[1].start, labelled[1].end)):
+        return clean(doc, town.start("town"), town.end("town"))  # ``20 avenue de Ségur - 75 007 Paris``
     if labelled and labelled[0][:1].isupper():
         span = labelled[1]
         if town := POSTCODE_TOWN.search(doc.text, span.start, span.end):  # ``... 75007 Paris.``: the town
