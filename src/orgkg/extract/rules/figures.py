@@ -120,12 +120,21 @@ LABELLED_COUNT = re.compile(r"[ \t]*(?:approximately[ \t]+|about[ \t]+|environ[ 
                             r"(\d{1,3}(?:[ \u00a0\u202f,]\d{3})*|\d+)(?![\d.%$€£-])")
 
 
+#: a figure and its scope in brackets, after another: ``, 14 (indirect)``.
+SCOPED_COUNT = re.compile(r"[,;/][ \t]*(?:and[ \t]+)?(\d{1,5})[ \t]*\(([^()\n]{2,30})\)")
+
+
 def _labelled_staff(doc: Document) -> Iterator[tuple[StaffCount, Span]]:
     """A figure under a ``[labels] staff`` label: ``FTEs: 45``, ``Staff supervised: 12``."""
     for f in labelled(doc, "staff"):
         m = LABELLED_COUNT.match(doc.text, f.value_start, f.value_end)
         if m and (n := _value(m.group(1))):
             yield StaffCount(n, f.label), Span(m.start(1), m.end(1))
+            # more figures in the value, each with its scope: ``6 (direct), 14 (indirect)``
+            for more in SCOPED_COUNT.finditer(doc.text, m.end(), f.value_end):
+                if (k := _value(more.group(1))) and k != n:
+                    scope = f"{f.label} ({more.group(2).strip()})"
+                    yield StaffCount(k, scope), Span(more.start(1), more.end(1))
 
 
 def staff_counts(doc: Document) -> list[tuple[StaffCount, Span]]:
