@@ -2,9 +2,10 @@
 
 A case-insensitive search tries its pattern at every position of a text, and most recognition
 cues and field labels are absent from most documents. ``Needled`` reads a compiled pattern's
-parse tree for the literal runs one of which every match must contain, and answers a search
-at once when the lowercased text holds none of them; else it runs the pattern. The answer is
-always the pattern's own: a pattern whose tree it does not follow has no needles and is run.
+parse tree for the literal runs every match must contain (all the runs of a sequence, those of
+one branch of an alternation), and answers a search at once when the lowercased text lacks
+them; else it runs the pattern. The answer is always the pattern's own: a pattern whose tree
+it does not follow has no needles and is run.
 """
 
 from __future__ import annotations
@@ -20,35 +21,41 @@ from re import _parser  # type: ignore[attr-defined]
 #: (long s, Kelvin sign, dotted and dotless I): a text holding one is always searched.
 _ODD = frozenset("\u017f\u212a\u0130\u0131")
 _MIN = 3  # a shorter run is in nearly every text: no quicker than the search
+_MAX = 32  # alternatives kept: a part that would make more is left out (the needles only weaken)
+
+#: Sets of lowercased ASCII runs: every match contains all the runs of one of the sets.
+Needles = frozenset[frozenset[str]]
 
 
-def needles(items: list[tuple[object, object]]) -> frozenset[str] | None:
-    """Lowercased ASCII runs, one of which every match of the parsed ``items`` contains; None
-    when none is known. The longest of the runs and groups of the sequence is chosen."""
-    best: frozenset[str] | None = None
+def needles(items: list[tuple[object, object]]) -> Needles | None:
+    """What every match of the parsed ``items`` contains; None when nothing is known. A sequence
+    needs each of its literal runs and of its groups' and required repeats' needles; an
+    alternation needs those of one of its branches."""
+    alternatives: set[frozenset[str]] = {frozenset()}
     run: list[str] = []
 
-    def keep(found: frozenset[str] | None) -> None:
-        nonlocal best
-        if found and (best is None or min(map(len, found)) > min(map(len, best))):
-            best = found
+    def also(more: Needles | None) -> None:
+        nonlocal alternatives
+        both = {a | b for a in alternatives for b in more or ()}
+        if more and len(both) <= _MAX:
+            alternatives = both
 
     for op, av in [*items, (None, None)]:
         if op is sre.LITERAL and isinstance(av, int) and av < 128:
             run.append(chr(av).lower())
             continue
         if len(run) >= _MIN:
-            keep(frozenset(["".join(run)]))
+            also(frozenset([frozenset(["".join(run)])]))
         run = []
         if op is sre.SUBPATTERN and isinstance(av, tuple):
-            keep(needles(av[-1]))
+            also(needles(av[-1]))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and isinstance(av, tuple) and av[0] >= 1:
-            keep(needles(av[2]))
+            also(needles(av[2]))
         elif op is sre.BRANCH and isinstance(av, tuple):
             each = [needles(branch) for branch in av[1]]
             if all(each):
-                keep(frozenset().union(*(e for e in each if e)))
-    return best
+                also(frozenset().union(*(e for e in each if e)))
+    return None if frozenset() in alternatives else frozenset(alternatives)
 
 
 class Needled:
@@ -61,7 +68,7 @@ class Needled:
     def search(self, text: str) -> re.Match[str] | None:
         if self.needles is not None:
             low = lowered(text)
-            if low is not None and not any(n in low for n in self.needles):
+            if low is not None and not any(all(n in low for n in each) for each in self.needles):
                 return None
         return self.pattern.search(text)
 

@@ -50,6 +50,7 @@ def table(group: str, language: str) -> dict[str, object]:
     return dict(_table(language).get(group, {}))
 
 
+@functools.lru_cache(maxsize=8)  # several rules ask it of the same document
 def language(text: str) -> str:
     """``fr`` when French function words outnumber English ones, else ``en``."""
     found = re.findall(r"\w+", text[:20000].casefold())
