@@ -41,6 +41,7 @@ class _Numbering:
     def __init__(self, document: Any) -> None:
         self.formats: dict[tuple[str, str], str] = {}
         self.counters: dict[tuple[str, int], int] = {}
+        self.styles: dict[str | None, str] = {}  # a style's name by its id (each look-up is an XPath)
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -57,8 +58,8 @@ class _Numbering:
     def prefix(self, paragraph: Any) -> str:
         ppr = paragraph._p.pPr
         num = ppr.numPr if ppr is not None else None
-        style = (paragraph.style.name or "") if paragraph.style is not None else ""
         if num is None or num.numId is None:
+            style = self._style(paragraph)
             level = int(style[-1]) - 1 if style[-1:].isdigit() else 0
             if style.startswith("List Bullet"):
                 return "  " * level + "• "
@@ -70,6 +71,12 @@ class _Numbering:
         if self.formats.get((num_id, str(level)), "bullet") in ("bullet", "none"):
             return indent + "• "
         return indent + self._count(num_id, level)
+
+    def _style(self, paragraph: Any) -> str:
+        key = paragraph._p.style
+        if key not in self.styles:
+            self.styles[key] = (paragraph.style.name or "") if paragraph.style is not None else ""
+        return self.styles[key]
 
     def _count(self, list_id: str, level: int) -> str:
         for key in [k for k in self.counters if k[0] == list_id and k[1] > level]:

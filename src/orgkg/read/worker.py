@@ -2,7 +2,10 @@
 
 One process serves every document of a build (starting one per document
 would cost more than reading most files); it is killed and replaced when a
-document runs past its time limit or kills it. It is fenced in:
+document runs past its time limit or kills it. It is spawned (a fresh
+interpreter, none of the starting process's memory) unless told to fork: a
+build's pool process, small and single-threaded, forks its own at once. It
+is fenced in:
 
 - its address space is capped, so a decompression bomb fails there, not in the build;
 - each job's CPU time is capped (``RLIMIT_CPU``), a second fence behind the wall-clock limit;
@@ -90,8 +93,9 @@ def _serve(conn: Connection, readers: dict[str, type[Reader]], parent: int, tmp:
 class Worker:
     """Runs ``Reader.read`` in a child process with a time limit."""
 
-    def __init__(self, readers: dict[str, type[Reader]]) -> None:
+    def __init__(self, readers: dict[str, type[Reader]], *, fork: bool = False) -> None:
         self.readers = readers
+        self.fork = fork
         self.process: Any = None
         self.conn: Connection | None = None
         self.tmp: str | None = None
@@ -101,7 +105,7 @@ class Worker:
             self.kill()
             _remove_orphaned_temp()
             self.tmp = tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-")
-            ctx = mp.get_context("spawn")
+            ctx = mp.get_context("fork") if self.fork else mp.get_context("spawn")
             parent, child = ctx.Pipe()
             self.process = ctx.Process(target=_serve, args=(child, self.readers, os.getpid(), self.tmp),
                                        daemon=True)
