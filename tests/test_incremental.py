@@ -7,6 +7,7 @@ compares with a full build of the changed inputs into a fresh folder.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -173,11 +174,9 @@ def test_an_input_whose_size_time_and_inode_are_unchanged_is_not_hashed_again(tm
     assert build([inputs], tmp_path / "out").read == (str(old),)
 
 
-def test_a_damaged_part_of_the_build_before_is_one_error_and_a_full_build_mends_it(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_damaged_part_of_the_build_before_is_one_error_and_a_full_build_mends_it(tmp_path: Path) -> None:
     """A file of ``parts/`` changed by hand: the build stops with one error naming it and saying to
     build again with ``--full`` (the folder keeps its build); the full build succeeds."""
-    monkeypatch.setattr("orgkg.build.state.LARGE", 16)  # every part in a file of its own
     inputs = tmp_path / "inputs"
     shutil.copytree(SAMPLES, inputs)
     shutil.copy(REGISTER, inputs / "register.csv")
@@ -194,3 +193,76 @@ def test_a_damaged_part_of_the_build_before_is_one_error_and_a_full_build_mends_
     assert stopped.value.where in {str(f.resolve()) for f in damaged} | {str(f) for f in damaged}
     assert "--full" in str(stopped.value) and trig_text(out / "current") == kept
     assert len(build([inputs], out, BuildOptions(incremental=False)).read) == 6
+
+
+def _packs(out: Path) -> dict[str, tuple[int, int]]:
+    """The pack files of the current build's parts/: name -> (inode, size)."""
+    return {f.name: (f.stat().st_ino, f.stat().st_size) for f in (out / "current" / "parts").iterdir()}
+
+
+def test_a_build_that_changed_one_document_writes_the_parts_of_that_document_only(
+        first: tuple[Path, Path], tmp_path: Path) -> None:
+    """The parts the next build needs (reporting lines, posts, titles, offers ...) are kept in packs:
+    the build before's pack is linked, not copied, and the new pack holds the changed document's
+    parts only; ``sources.json`` holds none of them."""
+    inputs, out = tmp_path / "inputs", tmp_path / "out"
+    shutil.copytree(first[0], inputs)
+    shutil.copytree(first[1], out, symlinks=True)
+    before = _packs(out)
+    assert len(before) == 1
+    text_added(inputs)
+    again = build([inputs], out)
+    written = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
+    assert written == [json.loads(json.dumps(vars(o))) for o in again.outcomes]  # kept lines as they were
+    after = _packs(out)
+    (kept, (inode, size)), = before.items()
+    new = {name: st for name, st in after.items() if name != kept}
+    assert after[kept][0] == inode and len(new) == 1
+    assert 0 < next(iter(new.values()))[1] < size
+    assert b'"offers"' not in (out / "current" / "sources.json").read_bytes()
+    build([inputs], tmp_path / "full")
+    assert outputs(out) == outputs(tmp_path / "full")
+
+
+def test_a_pack_the_build_uses_less_than_half_of_is_written_again(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Packs do not pile up: one mostly unused is not linked (the parts still used are copied into
+    the new pack), and at most ``PACKS`` are."""
+    inputs = tmp_path / "inputs"
+    shutil.copytree(SAMPLES, inputs)
+    out = tmp_path / "out"
+    build([inputs], out)
+    first_pack = set(_packs(out))
+    for doc in sorted(inputs.iterdir())[:4]:  # four of the five documents change
+        doc.write_text(doc.read_text(encoding="utf-8") + "\nReviews risk assessments.\n", encoding="utf-8")
+    build([inputs], out)
+    assert not first_pack & set(_packs(out)) and len(_packs(out)) == 1
+    monkeypatch.setattr("orgkg.build.state.PACKS", 1)
+    for doc in sorted(inputs.iterdir())[:1]:
+        doc.write_text(doc.read_text(encoding="utf-8") + "Advises on budgets.\n", encoding="utf-8")
+        build([inputs], out)
+    assert len(_packs(out)) == 2
+    doc = sorted(inputs.iterdir())[1]
+    doc.write_text(doc.read_text(encoding="utf-8") + "Advises on budgets.\n", encoding="utf-8")
+    build([inputs], out)
+    assert len(_packs(out)) == 2  # the largest linked; the other's parts copied into the new pack
+    build([inputs], tmp_path / "full")
+    assert outputs(out) == outputs(tmp_path / "full")
+
+
+@pytest.mark.parametrize("damage", ["{damaged", ""])
+def test_a_damaged_or_empty_state_file_makes_the_next_build_read_everything(
+        first: tuple[Path, Path], tmp_path: Path, damage: str) -> None:
+    """``sources.json`` cut short or emptied by hand: nothing is reused, and the build is a full one."""
+    inputs, out = tmp_path / "inputs", tmp_path / "out"
+    shutil.copytree(first[0], inputs)
+    shutil.copytree(first[1], out, symlinks=True)
+    state = out / "current" / "sources.json"
+    state.unlink()  # a hard link of the fixture's: replaced, not written through
+    state.write_text(damage, encoding="utf-8")
+    edit(inputs)
+    again = build([inputs], out)
+    assert not again.incremental or not again.reused
+    assert len(again.read) == 6
+    build([inputs], tmp_path / "full")
+    assert outputs(out) == outputs(tmp_path / "full")

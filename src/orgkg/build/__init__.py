@@ -32,7 +32,7 @@ from orgkg.errors import InputError, NoDocumentsError
 from orgkg.graph.build import NOT_A_POSITION, Found, collect, duplicate, same_content, shared_names, skipped
 from orgkg.graph.identity import candidates, every_post, resolve
 from orgkg.graph.output import Output
-from orgkg.graph.store import graph_file
+from orgkg.graph.store import GRAPHS, graph_file
 from orgkg.read import READERS, load_bytes
 from orgkg.read.table import SUFFIXES as TABLES
 from orgkg.read.table import is_table
@@ -78,10 +78,11 @@ def build(paths: Sequence[Path], out: Path, options: BuildOptions | None = None,
             slots = _join(slots, pending, jobs, readers, spill, prev)
             clock.lap("join")
         pieces = [p for p, _ in slots]
-        report = [vars(o) for o in same_content([p.outcome for p in pieces])]
-        trig, graphs = write_version(version, slots, spill, prev, report, _cache(digests, started))
+        said = {id(p.outcome): p.said for p in pieces if p.said is not None}  # kept as written
+        report = [said.get(id(o)) or vars(o) for o in same_content([p.outcome for p in pieces])]
+        trig, graphs, written = write_version(version, slots, spill, prev, report, _cache(digests, started))
         clock.lap("write")
-        output.publish()
+        output.publish(listed={GRAPHS: written})
         clock.lap("publish")
     keys = {p.key for p in pieces}
     gone = [kept.outcome.path for key, kept in (prev.pieces.items() if prev else []) if key not in keys]
@@ -135,7 +136,7 @@ def _plan(files: list[Found], options: BuildOptions, prev: Previous | None,
         kept = prev.pieces.get(key) if prev is not None and key is not None else None
         if prev is not None and kept is not None and kept.outcome.seconds <= (
                 options.limits.timeout or float("inf")):
-            source = Source(prev.graphs / graph_file(kept.graph), 0, -1) if kept.graph else None
+            source = Source(os.path.join(prev.graphs, graph_file(kept.graph)), 0, -1) if kept.graph else None
             plan.append((reused(kept, path), source))
         else:
             plan.append(jobs[i])

@@ -14,6 +14,8 @@ from orgkg.graph.identity import Ask, Offer, Resolution
 from orgkg.read import Limits
 
 Line = tuple[str, str]
+#: The parts of a piece a build keeps for the next one, as JSON texts in a pack (``state``).
+PARTS = ("lines", "posts", "units", "vacant", "titles", "offers", "asks", "resolution")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,6 +54,40 @@ def total(sums: Iterable[str]) -> str:
     return digest(sorted(sums))
 
 
+class Packs:
+    """The pack files of a build's ``parts/``, each read once, when a part of it is first needed."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self._read: dict[str, bytes] = {}
+
+    def read(self, path: str) -> bytes:
+        if path not in self._read:
+            with open(path, "rb") as handle:
+                self._read[path] = handle.read()
+        return self._read[path]
+
+
+@dataclass(frozen=True)
+class Stored:
+    """Where the parts of a piece kept from the build before are: a pack file, an offset, and each
+    part's length (``PARTS`` order)."""
+
+    packs: Packs
+    pack: str
+    offset: int
+    lengths: tuple[int, ...]
+
+    def text(self, name: str) -> bytes:
+        """One part's JSON text; ``OSError`` or ``ValueError`` when the pack is gone or too short."""
+        i = PARTS.index(name)
+        start = self.offset + sum(self.lengths[:i])
+        data = self.packs.read(self.pack)[start:start + self.lengths[i]]
+        if len(data) != self.lengths[i]:
+            raise ValueError("shorter than it was written")
+        return data
+
+
 @dataclass(frozen=True)
 class Piece:
     """One input's part of a build: what happened to it, where its named graph is written, and
@@ -80,7 +116,8 @@ class Piece:
     vacant: tuple[str, ...] = ()  # posts marked orgkg:vacant true
     raw: bytes | None = None
     sums: Sums | None = None
-    stored: Mapping[str, str] | None = None
+    stored: Stored | None = None  # where its parts are, when kept from the build before
+    said: str | None = None  # its outcome as the build before wrote it (JSON): the report's line, as is
 
 
 def sums(p: Piece) -> Sums:

@@ -1,16 +1,24 @@
-"""What a build leaves for the next one: ``sources.json`` in its version folder.
+"""What a build leaves for the next one: ``sources.json``, ``outcomes.jsonl`` and ``parts/`` in
+its version folder.
 
 For each input it read: its outcome, its key (what its graph was made from),
 the file of its named graph in ``graphs/``, and what the whole-build parts
 take from it (reporting lines, posts, placements and vacancies for the
 derived structure, titles for the title index, the posts it offers to and
 asks of the directory mentions are joined through, and what its mentions
-resolved to). Those parts are kept as JSON texts, each parsed only when the
-next build needs it (``part``), a large one (a register's) in a file of its
-own in ``parts/``, with a digest of each (``Sums``): when the digests of the
-whole build are the same as the build before's, so is the part (the derived
-structure, the title index, the directory), and the next build links it
-instead of making it again.
+resolved to). Those parts are kept as JSON texts in pack files of ``parts/``
+(``Stored``: a pack, an offset and each part's length), each parsed only when
+the next build needs it (``part``), with a digest of each (``Sums``): when the
+digests of the whole build are the same as the build before's, so is the part
+(the derived structure, the title index, the directory), and the next build
+links it instead of making it again. ``sources.json`` itself holds only the
+keys, graphs, digests and where the parts are, and ``outcomes.jsonl`` each
+outcome as one line of the report (a kept piece's line is written again as
+it is, not encoded again), so reading and writing them costs little; a build
+adds one pack (the parts of what it read) and links the packs of the build
+before it still uses, writing again the parts it keeps from a pack that is
+mostly unused or one too many (``PACKS``): a build that changed one document
+parses and encodes no part of the others.
 
 A build into the folder reads only the inputs whose key it has no piece for
 and links the other graphs' files from the build before, so its output is the
@@ -25,30 +33,32 @@ installed package's code and data); from another one, nothing is reused.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from orgkg.build.model import Piece, Sums
+from orgkg.build.model import PARTS, Packs, Piece, Stored, Sums
 from orgkg.errors import OutputError
 from orgkg.graph.build import Outcome
 from orgkg.graph.output import resolve
 from orgkg.graph.store import GRAPHS, STORE
 
 FILE = "sources.json"
-#: Where parts larger than ``LARGE`` characters are kept, one file each (``AT`` and its name in the record).
+#: Each piece's outcome, one JSON line per piece in the order of ``sources.json``'s (as the report
+#: writes it once the piece is kept: read back, a kept piece's line is written again as it is).
+OUTCOMES = "outcomes.jsonl"
+#: Where the pieces' parts are kept: pack files, each the parts of the inputs one build read.
 PARTS_FOLDER = "parts"
-LARGE = 65_536
-AT = "@"
-FORMAT = 2
+#: At most this many packs of the build before are linked into a build (the others' parts are copied).
+PACKS = 8
+FORMAT = 4
 _PACKAGE = Path(__file__).resolve().parents[1]
-#: The parts of a piece kept as JSON texts and parsed when needed.
-PARTS = ("lines", "posts", "units", "vacant", "titles", "offers", "asks", "resolution")
 #: An input's stat as the digest cache keys it: size, modification time (ns), inode.
 Stat = tuple[int, int, int]
 
@@ -81,10 +91,7 @@ class Previous:
     pieces: dict[str, Piece]  # by key
     files: dict[str, tuple[Stat, str]]  # by path: the stat and SHA-256 it had
     totals: Totals | None
-
-    @property
-    def graphs(self) -> Path:
-        return self.version / GRAPHS
+    graphs: str = ""  # its graphs/ folder
 
     @property
     def store(self) -> Path:
@@ -95,43 +102,93 @@ def previous(folder: Path) -> Previous | None:
     """The reusable build in ``folder``: None when there is none, or orgkg other than this wrote it."""
     version = resolve(folder)
     try:
-        data = json.loads((version / FILE).read_text(encoding="utf-8"))
+        data = json.loads((version / FILE).read_bytes())
         if data.get("orgkg") != fingerprint() or not (version / GRAPHS).is_dir():
             return None
+        said = (version / OUTCOMES).read_text(encoding="utf-8").split("\n")
+        outcomes = json.loads("[" + ",".join(said[:len(data["pieces"])]) + "]")
+        if len(outcomes) != len(data["pieces"]):
+            raise ValueError("an outcome for each piece")
         pieces = {}
-        for record in data["pieces"]:
-            piece = _piece(record, version / PARTS_FOLDER)
+        packs = Packs(str(version / PARTS_FOLDER))
+        for record, outcome, text in zip(data["pieces"], outcomes, said, strict=False):
+            piece = _piece(record, outcome, text, packs)
             if piece.key is not None:
                 pieces[piece.key] = piece
         files = {path: ((int(a), int(b), int(c)), str(d)) for path, (a, b, c, d) in data["files"].items()}
         totals = Totals(**data["totals"]) if data.get("totals") else None
-        return Previous(version, pieces, files, totals)
+        return Previous(version, pieces, files, totals, str(version / GRAPHS))
     except (OSError, ValueError, KeyError, TypeError):  # an older build, or a damaged file: read everything
         return None
 
 
 def save(version: Path, pieces: Iterable[Piece], files: dict[str, tuple[Stat, str]], totals: Totals) -> None:
-    """Write ``sources.json``; a large part goes to a file of its own in ``parts/`` (linked from
-    the build before when the piece is kept), so the small file is read and written quickly."""
+    """Write ``sources.json`` and ``parts/``: the packs of the build before that it still uses
+    (linked), and a new pack with the other parts."""
+    pieces = list(pieces)
     folder = version / PARTS_FOLDER
     folder.mkdir()
-    data = {"orgkg": fingerprint(), "pieces": [_record(p, folder) for p in pieces],
+    kept = _kept_packs(pieces)
+    new = folder / f"{version.name}.json"
+    records = []
+    with open(new, "wb") as pack:
+        for p in pieces:
+            at = p.stored
+            if at is not None and at.pack in kept:
+                records.append(_record(p, [kept[at.pack], at.offset, list(at.lengths)]))
+                continue
+            texts = _texts(p)
+            records.append(_record(p, [new.name, pack.tell(), [len(t) for t in texts]]))
+            pack.write(b"".join(texts))
+        empty = pack.tell() == 0
+    if empty:
+        new.unlink()
+    for path, name in kept.items():
+        os.link(path, folder / name)
+    data = {"orgkg": fingerprint(), "pieces": records,
             "files": {path: [*st, digest] for path, (st, digest) in files.items()}, "totals": vars(totals)}
     (version / FILE).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    (version / OUTCOMES).write_text("\n".join(_said(p) for p in pieces) + "\n", encoding="utf-8")
+
+
+def _said(p: Piece) -> str:
+    """A piece's outcome as a kept piece's (``reused``), as the report writes it."""
+    if p.said is not None:
+        return p.said
+    return json.dumps(vars(p.outcome if p.outcome.reused else replace(p.outcome, reused=True)))
+
+
+def _kept_packs(pieces: list[Piece]) -> dict[str, str]:
+    """The packs of the build before to link (path -> file name): at most ``PACKS``, the largest
+    that this build still uses at least half of."""
+    used: dict[str, int] = {}
+    for p in pieces:
+        if p.stored is not None:
+            used[p.stored.pack] = used.get(p.stored.pack, 0) + sum(p.stored.lengths)
+    sizes = {}
+    for path in used:
+        with contextlib.suppress(OSError):  # gone: its parts are read (and fail) below
+            sizes[path] = os.stat(path).st_size
+    worth = sorted((path for path in sizes if 2 * used[path] >= sizes[path]), key=lambda p: -sizes[p])
+    return {path: os.path.basename(path) for path in worth[:PACKS]}
+
+
+def _texts(p: Piece) -> list[bytes]:
+    """A piece's parts as JSON texts, in ``PARTS`` order (a kept piece's as its pack holds them)."""
+    if p.stored is not None:
+        return [p.stored.text(name) for name in PARTS]
+    return [json.dumps(getattr(p, name), separators=(",", ":")).encode("utf-8") for name in PARTS]
 
 
 def part(p: Piece, name: str) -> Any:
-    """One part of a piece (``lines``, ``offers`` ...), parsed alone if it is kept as text."""
-    if p.stored is None or name not in p.stored:
+    """One part of a piece (``lines``, ``offers`` ...), parsed alone if it is kept in a pack."""
+    if p.stored is None:
         return getattr(p, name)
-    stored = p.stored[name]
-    where = stored[1:] if stored.startswith(AT) else FILE
     try:
-        text = Path(where).read_text(encoding="utf-8") if stored.startswith(AT) else stored
-        return _PARSE[name](json.loads(text))
+        return _PARSE[name](json.loads(p.stored.text(name)))
     except (OSError, ValueError, TypeError) as err:  # a file of parts/ removed or changed by hand
-        raise OutputError(where, f"the {name} the build before kept here are missing or damaged ({err})",
-                          "build again with --full") from None
+        raise OutputError(p.stored.pack, f"the {name} the build before kept here are missing or damaged "
+                          f"({err})", "build again with --full") from None
 
 
 _PARSE: dict[str, Any] = {
@@ -146,29 +203,18 @@ _PARSE: dict[str, Any] = {
 }
 
 
-def _record(p: Piece, folder: Path) -> dict[str, Any]:
-    texts = p.stored if p.stored is not None else {}
-    parts = {}
-    for name in PARTS:
-        text = texts.get(name) or json.dumps(getattr(p, name), separators=(",", ":"))
-        if text.startswith(AT):  # a large part of the build before: its file, linked
-            file = folder / Path(text[1:]).name
-            os.link(text[1:], file)
-            text = AT + file.name
-        elif len(text) > LARGE:
-            file = folder / f"{hashlib.sha256(f'{p.key} {name}'.encode()).hexdigest()[:32]}.json"
-            file.write_text(text, encoding="utf-8")
-            text = AT + file.name
-        parts[name] = text
-    return {"outcome": vars(p.outcome), "key": p.key, "graph": p.graph, "sums": list(p.sums or ()), **parts}
+def _record(p: Piece, at: list[Any]) -> list[Any]:
+    return [p.key, p.graph, list(p.sums or ()), at]
 
 
 _TUPLES = {f.name for f in fields(Outcome) if f.type in ("tuple[str, ...]",)}
 
 
-def _piece(r: dict[str, Any], folder: Path) -> Piece:
-    values: dict[str, Any] = {k: tuple(v) if k in _TUPLES else v for k, v in r["outcome"].items()}
-    outcome = Outcome(**{**values, "reused": True})  # a piece of the build before is only ever kept
-    sums = Sums(*r["sums"]) if r["sums"] else None
-    stored = {name: AT + str(folder / r[name][1:]) if r[name].startswith(AT) else r[name] for name in PARTS}
-    return Piece(outcome, r["key"], r["graph"], sums=sums, stored=stored)
+def _piece(r: list[Any], outcome: dict[str, Any], said: str, packs: Packs) -> Piece:
+    key, graph, digests, (name, offset, lengths) = r
+    values: dict[str, Any] = {k: tuple(v) if k in _TUPLES else v for k, v in outcome.items()}
+    if not values.get("reused"):  # a piece of the build before is only ever kept
+        raise ValueError("not an outcome of a kept piece")
+    stored = Stored(packs, os.path.join(packs.folder, name), int(offset), tuple(map(int, lengths)))
+    return Piece(Outcome(**values), key, graph, sums=Sums(*digests) if digests else None, stored=stored,
+                 said=said)

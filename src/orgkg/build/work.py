@@ -217,4 +217,4 @@ def reused(p: Piece, path: Path) -> Piece:
     """A piece kept from the build before, for the input now at ``path``."""
     if p.outcome.path == str(path) and p.outcome.reused:
         return p
-    return replace(p, outcome=replace(p.outcome, path=str(path), reused=True))
+    return replace(p, outcome=replace(p.outcome, path=str(path), reused=True), said=None)

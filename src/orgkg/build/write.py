@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from orgkg.build.model import Piece, sums, total
 from orgkg.build.state import Previous, Stat, Totals, part, save
 from orgkg.graph import titles
-from orgkg.graph.built import BuiltGraph
+from orgkg.graph.built import INFERRED_GRAPH, BuiltGraph
 from orgkg.graph.output import BUILD, step
 from orgkg.graph.store import GRAPHS, HEAD, REPORT, STORE, block, graph_file, load_files, report_text
 from orgkg.graph.structure import STRUCTURE_GRAPH, Inputs, derived
@@ -41,7 +41,7 @@ class Source:
     """Where a named graph's bytes are: a file, an offset and a length; a length of -1 is a whole
     graph file of the build before (linked, not copied)."""
 
-    file: Path
+    file: str
     offset: int
     length: int
 
@@ -54,7 +54,7 @@ class Spill:
     """The scratch file new named graphs are appended to while documents are read."""
 
     def __init__(self, version: Path) -> None:
-        self.path = version / SPILL
+        self.path = str(version / SPILL)
         self.handle: IO[bytes] = open(self.path, "wb")  # noqa: SIM115 (closed by ``close``)
 
     def add(self, data: bytes) -> Source:
@@ -87,15 +87,16 @@ def totals(pieces: Iterable[Piece]) -> Totals:
 
 
 def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spill: Spill,
-                  prev: Previous | None, report: list[dict[str, Any]],
-                  files: dict[str, tuple[Stat, str]]) -> tuple[Path, int]:
-    """Write the version folder; returns ``graphs/`` and how many named graphs it holds."""
+                  prev: Previous | None, report: list[dict[str, Any] | str],
+                  files: dict[str, tuple[Stat, str]]) -> tuple[Path, int, list[str]]:
+    """Write the version folder; returns ``graphs/``, how many named graphs it holds, and the
+    files of ``graphs/`` written new (the others are links to the build before's)."""
     now = totals(p for p, _ in pieces)
     same = prev.totals if prev is not None and prev.totals is not None else None
     structure: Source | None = None
-    kept_structure = prev.graphs / graph_file(str(STRUCTURE_GRAPH)) if prev is not None else None
+    kept_structure = os.path.join(prev.graphs, graph_file(str(STRUCTURE_GRAPH))) if prev is not None else None
     if same is not None and same.structure == now.structure and kept_structure is not None:
-        structure = Source(kept_structure, 0, -1) if kept_structure.is_file() else None
+        structure = Source(kept_structure, 0, -1) if os.path.isfile(kept_structure) else None
     else:
         given = structure_input(p for p, _ in pieces)
         if given.posts or given.lines:
@@ -110,7 +111,9 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
     paths = _graph_files(version / GRAPHS, graphs)
     step("write store")
     if prev is not None:
-        _update_store(version, prev, graphs, paths)
+        before = {p.graph for p in prev.pieces.values() if p.graph is not None} | {
+            str(STRUCTURE_GRAPH), str(INFERRED_GRAPH)}
+        _update_store(version, prev, graphs, paths, before)
     else:
         store = ox.Store(str(version / STORE))
         load_files(store, [paths[iri] for iri in sorted(paths)])
@@ -133,18 +136,19 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
                                  encoding="utf-8")
     now = Totals(now.structure, now.directory, now.titles, titles_build)
     save(version, [p for p, _ in pieces], files, now)
-    return version / GRAPHS, len(graphs)
+    written = [graph_file(iri) for iri, src in graphs.items() if not src.linked]
+    return version / GRAPHS, len(graphs), written
 
 
-def _graph_files(folder: Path, graphs: dict[str, Source]) -> dict[str, Path]:
+def _graph_files(folder: Path, graphs: dict[str, Source]) -> dict[str, str]:
     """Each graph's file: a new graph written (``HEAD`` and its block), a kept one linked."""
     folder.mkdir()
     head = HEAD.encode("utf-8")
-    handles: dict[Path, IO[bytes]] = {}
-    paths: dict[str, Path] = {}
+    handles: dict[str, IO[bytes]] = {}
+    paths: dict[str, str] = {}
     try:
         for iri in sorted(graphs):
-            src, path = graphs[iri], folder / graph_file(iri)
+            src, path = graphs[iri], os.path.join(folder, graph_file(iri))
             paths[iri] = path
             if src.linked:
                 os.link(src.file, path)
@@ -162,18 +166,19 @@ def _graph_files(folder: Path, graphs: dict[str, Source]) -> dict[str, Path]:
     return paths
 
 
-def _update_store(version: Path, prev: Previous, graphs: dict[str, Source], paths: dict[str, Path]) -> None:
+def _update_store(version: Path, prev: Previous, graphs: dict[str, Source], paths: dict[str, str],
+                  before: set[str]) -> None:
     """The build before's store (hard-linked), with the named graphs that are new, changed or gone
-    replaced."""
+    replaced. ``before``: every named graph the store may hold (the build before's, its derived
+    structure, the inferred graph of a reason: gone now); listing them from the store takes longer."""
     ox.Store.read_only(str(prev.store)).backup(str(version / STORE))
     built = BuiltGraph(ox.Store(str(version / STORE)))
-    old = {str(g.value) for g in built.named_graphs()}  # with the inferred graph of a reason: gone now
-    for iri in sorted(old | set(graphs)):
+    for iri in sorted(before | set(graphs)):
         src = graphs.get(iri)
-        if src is not None and src.linked and iri in old:
+        if src is not None and src.linked and iri in before:
             continue  # the same file as before: the same graph
         triples: list[ox.Triple] = []
         if src is not None:
-            triples = [q.triple for q in ox.parse(path=str(paths[iri]), format=ox.RdfFormat.TRIG)]
+            triples = [q.triple for q in ox.parse(path=paths[iri], format=ox.RdfFormat.TRIG)]
         built.replace_graph(ox.NamedNode(iri), triples)
     built.store.flush()

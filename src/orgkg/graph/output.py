@@ -5,6 +5,7 @@
       .orgkg.lock             held by the build writing here (``flock``); it says who
       versions/<id>/          one complete build: graphs/, store/, titles.sqlite, build-report.json
       current -> versions/<id>      the pointer, switched by one rename
+      .orgkg-trash/<id>/      a version no one needs any more, being removed
       graphs -> current/graphs, store -> current/store, ...         fixed links through it
                               (inferred.trig -> current/inferred.trig once ``orgkg reason`` wrote it)
 
@@ -12,7 +13,8 @@ A build writes a fresh version folder and, when it is complete and synced,
 switches ``current`` with one ``rename``: killed at any moment, the folder
 holds the old build or the new one, never a mix. Readers resolve the pointer
 once (``resolve``) and open everything from that version. The version before
-the current one is kept (a reader may still have it open); older ones go.
+the current one is kept (a reader may still have it open); older ones go: moved
+out of ``versions/`` at once and removed by a process of their own (``TRASH``).
 """
 
 from __future__ import annotations
@@ -27,7 +29,10 @@ import shutil
 import signal
 import socket
 import stat
+import subprocess
+import sys
 import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -38,6 +43,8 @@ MARKER = ".orgkg"
 LOCK = ".orgkg.lock"
 VERSIONS = "versions"
 CURRENT = "current"
+#: Versions no one needs, moved here from ``versions/`` and removed by a process of their own.
+TRASH = ".orgkg-trash"
 #: In each version: its id, which the title index repeats (``titles``), so a stray index is told apart.
 BUILD = "build.json"
 #: The names at the top of DIR that point into the current version.
@@ -153,11 +160,14 @@ class Output:
         self.version.mkdir(parents=True)
         return self.version
 
-    def publish(self) -> None:
-        """Switch ``current`` to the new version in one rename, then drop versions no one needs."""
+    def publish(self, *, listed: Mapping[str, Iterable[str]] | None = None) -> None:
+        """Switch ``current`` to the new version in one rename, then drop versions no one needs.
+
+        ``listed``: folders of the version whose files are links to files synced before, but for the
+        files named (written new): only those are synced, the others are not looked at one by one."""
         assert self.version is not None
         step("sync version")
-        _sync_tree(self.version)
+        _sync_tree(self.version, listed or {})
         previous = resolve(self.folder) if (self.folder / CURRENT).is_symlink() else None
         tmp = self.folder / f".{CURRENT}.{secrets.token_hex(3)}"
         step("make pointer")
@@ -176,10 +186,13 @@ class Output:
                 step(f"unlink {link.name}")
                 link.unlink()
         keep = {self.version.name} | ({previous.name} if previous else set())
+        gone = False
         for old in sorted((self.folder / VERSIONS).iterdir()):
             if old.name not in keep:
                 step(f"remove {old.name}")
-                shutil.rmtree(old, ignore_errors=True)
+                gone = _discard(self.folder, old) or gone
+        if gone:
+            _remove_later(self.folder / TRASH)
         self.version = None
 
     def close(self) -> None:
@@ -203,6 +216,32 @@ class Output:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _discard(folder: Path, old: Path) -> bool:
+    """Move a version no one needs out of ``versions/`` into ``TRASH`` (one rename), to be removed
+    by ``_remove_later``; removed here if it cannot be moved. Whether it was moved."""
+    trash = folder / TRASH
+    try:
+        trash.mkdir(exist_ok=True)
+        os.rename(old, trash / old.name)
+        return True
+    except OSError:
+        shutil.rmtree(old, ignore_errors=True)
+        return False
+
+
+_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+
+
+def _remove_later(trash: Path) -> None:
+    """Remove ``trash`` (the versions moved into it, and any a stopped build left) in a process of
+    its own: a build does not wait for the thousands of files of a version to be unlinked."""
+    try:
+        subprocess.Popen([sys.executable, "-c", _REMOVE, str(trash)], start_new_session=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        shutil.rmtree(trash, ignore_errors=True)
 
 
 def _refuse_foreign(folder: Path) -> None:
@@ -257,23 +296,35 @@ def _holder(text: str) -> str:
         return "a process that has not said who it is yet"
 
 
-def _sync_tree(root: Path) -> None:
+def _sync_tree(root: Path, listed: Mapping[str, Iterable[str]]) -> None:
     """Sync every file and folder of a new version; a file with other links is passed over: it was
-    linked from an earlier version (unchanged files are shared), synced before that was published."""
+    linked from an earlier version (unchanged files are shared), synced before that was published.
+    In a folder of ``listed``, only the files named are synced."""
     folders = []
-    for here, _dirs, names in os.walk(root):
+    for here, dirs, names in os.walk(root):
         folders.append(here)
+        if here == str(root):
+            for name in listed:
+                if name in dirs:
+                    dirs.remove(name)
+                    folders.append(os.path.join(here, name))
+                    for file in listed[name]:
+                        _fsync_file(os.path.join(here, name, file))
         for name in names:
             path = os.path.join(here, name)
             info = os.lstat(path)
             if stat.S_ISREG(info.st_mode) and info.st_nlink == 1:
-                fd = os.open(path, os.O_RDONLY)
-                try:
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
+                _fsync_file(path)
     for path in folders:
         _fsync_dir(Path(path))
+
+
+def _fsync_file(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _fsync_dir(path: Path) -> None:

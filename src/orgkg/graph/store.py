@@ -20,7 +20,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -166,10 +166,11 @@ def write(folder: Path, graphs: Mapping[URIRef, Graph], report: list[dict[str, A
     return folder / GRAPHS
 
 
-def report_text(report: list[dict[str, Any]]) -> str:
+def report_text(report: Sequence[dict[str, Any] | str]) -> str:
     """``build-report.json``: a list of every input's outcome, one per line (``json``'s quick encoder:
-    an indented file of 10,000 documents took a second to write)."""
-    return "[\n" + ",\n".join(json.dumps(r) for r in report) + "\n]\n"
+    an indented file of 10,000 documents took a second to write); a line given as text is written
+    as it is (an outcome kept from the build before)."""
+    return "[\n" + ",\n".join(r if isinstance(r, str) else json.dumps(r) for r in report) + "\n]\n"
 
 
 def load(store: ox.Store, trig_text: str) -> None:
@@ -189,7 +190,7 @@ def load(store: ox.Store, trig_text: str) -> None:
                       for q in quads if in_union(q))
 
 
-def load_files(store: ox.Store, paths: list[Path]) -> None:
+def load_files(store: ox.Store, paths: Sequence[str | Path]) -> None:
     """``load`` for TriG files, streamed: the files are never held in memory as quads."""
     store.bulk_load(io.BufferedReader(_Chain(paths), 1 << 20), format=ox.RdfFormat.TRIG)
     store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
@@ -201,7 +202,7 @@ class _Chain(io.RawIOBase):
     """Files read one after the other as one stream (TriG files each starting with their prefixes
     make one TriG document)."""
 
-    def __init__(self, paths: list[Path]) -> None:
+    def __init__(self, paths: Sequence[str | Path]) -> None:
         self.paths = list(reversed(paths))
         self.handle: IO[bytes] | None = None
 

@@ -34,7 +34,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, XSD
 
@@ -125,6 +124,8 @@ def _subjects(graphs: Iterable[Graph], predicate: URIRef, obj: URIRef | Literal)
 def derive(lines: Iterable[Line], posts: Iterable[str] = ()) -> Structure:
     """Layers and posts above of every post on a line or in ``posts``, over the strongly
     connected components of the reporting lines in top-down order."""
+    import networkx as nx  # here: a build that keeps its structure never needs it (slow to import)
+
     top_down = nx.DiGraph((supervisor, report) for report, supervisor in lines)
     top_down.add_nodes_from(posts)
     components = nx.condensation(top_down)

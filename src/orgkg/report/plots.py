@@ -16,14 +16,14 @@ import re
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Any
-
-import matplotlib as mpl
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from typing import TYPE_CHECKING, Any
 
 from orgkg.report.figures import Figures
+
+if TYPE_CHECKING:  # matplotlib is imported when a plot is drawn: every orgkg command would pay for it
+    from matplotlib.axes import Axes
+    from matplotlib.axis import Axis
+    from matplotlib.figure import Figure
 
 INK, ACCENT, NARROW, MUTED = "#1f3b57", "#3b7dd8", "#d9822b", "#9aa9b8"
 RC: dict[Any, Any] = {"svg.hashsalt": "orgkg-report", "svg.fonttype": "path", "font.family": "DejaVu Sans",
@@ -38,6 +38,8 @@ class PlotFormat(Enum):
 
 
 def _figure(title: str, height: float = 3.2) -> tuple[Figure, Axes]:
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(6.4, height), layout="constrained")
     ax = fig.add_subplot()
     ax.set_title(title, loc="left", color=INK, fontsize=11)
@@ -51,7 +53,7 @@ def span_distribution(f: Figures) -> Figure:
            color=[NARROW if 1 <= s.span <= 2 else ACCENT for s in spans])
     ax.set_xlabel("filled direct reports (span); spans of 1 or 2 in orange")
     ax.set_ylabel("managers")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    _integers(ax.xaxis)
     return fig
 
 
@@ -63,7 +65,7 @@ def positions_per_layer(f: Figures) -> Figure:
     ax.invert_yaxis()
     ax.set_ylabel("layer (1 = top)")
     ax.set_xlabel("posts")
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    _integers(ax.yaxis)
     fig.legend(frameon=False, loc="outside upper right", ncols=2)
     return fig
 
@@ -75,7 +77,7 @@ def layers_per_unit(f: Figures) -> Figure:
         ax.barh([_short(u.name) for u in units], [u.layers or 0 for u in units], color=ACCENT)
         ax.invert_yaxis()
         ax.set_xlabel("layers its posts span")
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        _integers(ax.xaxis)
         return fig
     fig, ax = _figure(f"Units by the layers their posts span ({len(units):,} units)")
     counts: dict[int, int] = {}
@@ -84,7 +86,7 @@ def layers_per_unit(f: Figures) -> Figure:
     ax.bar(list(counts), list(counts.values()), color=ACCENT)
     ax.set_xlabel("layers")
     ax.set_ylabel("units")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    _integers(ax.xaxis)
     return fig
 
 
@@ -96,8 +98,14 @@ def positions_per_level(f: Figures) -> Figure:
     ax.barh([_short(level) for level, _ in shown], [posts for _, posts in shown], color=ACCENT)
     ax.invert_yaxis()
     ax.set_xlabel("posts")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    _integers(ax.xaxis)
     return fig
+
+
+def _integers(axis: Axis) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _short(text: str, most: int = 38) -> str:
@@ -114,6 +122,8 @@ PLOTS: dict[str, Callable[[Figures], Figure]] = {
 
 def render(plot: Callable[[Figures], Figure], figures: Figures, fmt: PlotFormat) -> bytes:
     """One plot as SVG or PNG bytes."""
+    import matplotlib as mpl
+
     with mpl.rc_context(RC):
         fig = plot(figures)
         out = io.BytesIO()
