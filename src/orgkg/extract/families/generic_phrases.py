@@ -26,7 +26,7 @@ STAFF_NOUNS = (r"staff|employees|FTEs?|full[- ]time\s+equivalents?|specialists|p
                r"workers|subordinates|technicians|officers|analysts")
 N = rf"\b{NUMBER}\b"
 SUPERVISES = re.compile(
-    rf"(?:supervis(?:e|es|ing)|supervision\s+(?:to|of)|(?:manages|leads)\s+a\s+(?:staff|team)\s+of)"
+    rf"(?:supervis(?:e|es|ing)|supervision\s+(?:to|of)|(?:manag|lead)(?:e|es|s|ing)?\s+a\s+(?:staff|team)\s+of)"
     rf"\s+(?:a\s+(?:staff|team)\s+of\s+|(?:[\w-]+\s+){{0,4}}?\()?({N})(?!\s*%)"
     rf"|({N})[ \t]+(?:direct[ \t]+reports|(?:\w+\s+){{0,3}}(?:positions|employees|staff)\s+"
     rf"report(?:ing)?\s+(?:directly\s+)?to\s+(?:this\s+position|the\s+incumbent))",
@@ -205,6 +205,13 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
         value = m.group(1).strip()
         if NONE.fullmatch(value):  # ``Direct reports: None``: no one, not a post named None
             count = 0 if count is None else count
+            continue
+        parts = [x for x in re.split(r"\s*(?:[;,]|\band\b)\s*", value) if x]
+        counted = [c for x in parts if (c := re.fullmatch(rf"({N})[ \t]+([A-Z][^\n]{{1,60}})", x))]
+        if parts and len(counted) == len(parts) and not names:  # ``6 Social Workers, 1 Team Administrator``
+            found = [(to_int(c.group(1)) or 0, c.group(2).strip()) for c in counted]
+            names = [MentionedPosition(singular(t) if n > 1 else t) for n, t in found]
+            count = sum(n for n, _ in found) if count is None else count
             continue
         num = re.match(rf"({N})\b\s*(?:\((.*)\))?", value, re.I)
         if num and count is None:
