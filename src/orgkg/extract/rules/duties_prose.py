@@ -21,6 +21,8 @@ from orgkg.extract.structure import Document, Span
 
 #: how far into a sentence a leading clause may run before the subject: ``Rattaché directement à X, le ...``.
 LEAD_CLAUSE = 160
+#: a label before the sentence: ``**Description du poste:** La responsable ... est chargée de ...``.
+LABEL = r"[*_\s]*[^:,.*\n]{2,40}:[*_\s]*"
 #: a sentence opening with a determiner and a noun names another subject: ``Le service``, ``Son aire``.
 OTHER_SUBJECT = re.compile(r"(?:le|la|les|l'|son|sa|ses|ce|cet|cette|un|une|the|this|its|a|an)\b")
 
@@ -34,7 +36,7 @@ def prose_duties(doc: Document, title: str) -> list[tuple[Duty, Span]]:
         for span in doc.sentences(para):
             said = doc.text[span.start : span.end]
             folded = _plain(said)
-            if m := re.match(rf"(?:[^,]{{0,{LEAD_CLAUSE}}},\s*)?(?:{subjects})\b", folded):
+            if m := re.match(rf"(?:{LABEL})?(?:[^,]{{0,{LEAD_CLAUSE}}},\s*)?(?:{subjects})\b", folded):
                 post, rest = True, said[m.end() :] if len(folded) == len(said) else folded[m.end() :]
             elif folded.split()[:1] and fold(folded.split()[0]) in words("words", "pronouns"):
                 rest = said.split(None, 1)[1] if len(said.split()) > 1 else ""
@@ -42,6 +44,8 @@ def prose_duties(doc: Document, title: str) -> list[tuple[Duty, Span]]:
                 post = post and not OTHER_SUBJECT.match(folded)
                 continue
             if post and _names_work(rest) and len(said.split()) >= 4:
+                if lead := re.match(LABEL, said):  # the label is no part of the duty
+                    said, span = said[lead.end() :], Span(span.start + lead.end(), span.end)
                 text = re.sub(r"\s+", " ", said).strip()
                 out.append((Duty(text[0].upper() + text[1:], None), span))
     return out

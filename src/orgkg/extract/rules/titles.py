@@ -47,7 +47,15 @@ def acceptable(title: str) -> bool:
             and not re.fullmatch(r"\d+[ \t]+\w+", t))  # ``02 postes``: how many posts, not which
 
 
+#: a posting's kind leading its title: ``Offre d'emploi – Responsable ...``, ``Job posting: Analyst``.
+LEAD_KIND = re.compile(r"(?i)^(?:offre[ \t]+d['\u2019]emploi|job[ \t]+(?:posting|opportunity|offer|vacancy)"
+                       r"|vacancy)[ \t]*[-\u2013\u2014:|][ \t]*(?=\S)")
+
+
 def _trim_kind(doc: Document, found: Found) -> Found:
+    lead = LEAD_KIND.match(found[0])
+    if lead and (rest := clean(doc, found[1].start + lead.end(), found[1].end)):
+        found = rest  # the posting's kind is no part of the title
     value, span = found
     m = KIND.search(value)
     if m and m.start() > 0:
