@@ -8,6 +8,8 @@ look supervisory, so each positive graph breaks one rule only.
 
 from __future__ import annotations
 
+from orgkg.mapping.terms import class_keys
+
 PREFIXES = """
 @prefix org: <http://www.w3.org/ns/org#> .
 @prefix orgkg: <https://w3id.org/orgkg/ontology#> .
@@ -92,9 +94,15 @@ def row(n: int, name: str, extra: str = "") -> str:
             f"id:{name} a org:Post, orgkg:RegisteredPost ; orgkg:registeredIn id:reg .\n")
 
 
-def labelled(name: str, label: str, kind: str = "skos:Concept", code: str | None = None) -> str:
-    notation = f' ; skos:notation "{code}"' if code else ""
-    return f'id:{name} a {kind} ; skos:prefLabel "{label}"{notation} .\n'
+def labelled(name: str, label: str, kind: str = "skos:Concept") -> str:
+    return f'id:{name} a {kind} ; skos:prefLabel "{label}" .\n'
+
+
+def job_class(name: str, title: str | None, code: str | None = None) -> str:
+    """A job class as the mapping writes it: its title, its code and the keys it is compared by."""
+    said = [f'skos:prefLabel "{title}"'] * bool(title) + [f'skos:notation "{code}"'] * bool(code)
+    said += [f'orgkg:classKey "{key}"' for key in class_keys(title, code)]
+    return f"id:{name} a orgkg:JobClass, skos:Concept ; " + " ; ".join(said) + " .\n"
 
 
 def disagreeing_supervisor(named: str) -> tuple[str, ...]:
@@ -166,10 +174,10 @@ RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                              register(row(2, "p1", "; orgkg:rowLevel id:l2 "), labelled("l2", "Band 4"))),
                             (numbered("p1", extra="; orgkg:level id:l1 ") + labelled("l1", "Band 3"),
                              register(row(2, "p1", "; orgkg:rowLevel id:l2 "), labelled("l2", "band 3")))),
-    "RegisterClassAgrees": ((numbered("p1", extra="; org:role id:k1 ") + labelled("k1", "Clerk", code="100"),
-                             register(row(2, "p1", "; orgkg:rowClass id:k2 "), labelled("k2", "Typist", code="200"))),
-                            (numbered("p1", extra="; org:role id:k1 ") + labelled("k1", "Clerk", code="100"),
-                             register(row(2, "p1", "; orgkg:rowClass id:k2 "), labelled("k2", "Clerk Typist", code="100")))),
+    "RegisterClassAgrees": ((numbered("p1", extra="; org:role id:k1 ") + job_class("k1", "Clerk", "100"),
+                             register(row(2, "p1", "; orgkg:rowClass id:k2 "), job_class("k2", "Typist", "200"))),
+                            (numbered("p1", extra="; org:role id:k1 ") + job_class("k1", "Clerk", "100"),
+                             register(row(2, "p1", "; orgkg:rowClass id:k2 "), job_class("k2", "Clerk Typist", "100")))),
     "RegisterUnitAgrees": ((numbered("p1", extra="; org:postIn id:u1 ") + labelled("u1", "Unit A", "org:OrganizationalUnit"),
                             register(row(2, "p1", "; orgkg:rowUnit id:u2 "), labelled("u2", "Unit B", "org:OrganizationalUnit"))),
                            (numbered("p1", extra="; org:postIn id:u1 ") + labelled("u1", "Unit A", "org:OrganizationalUnit"),

@@ -16,8 +16,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pytest
 
+from orgkg.graph.built import BuiltGraph
 from tests.conftest import ROOT, SAMPLES, run
 
 REGISTER = ROOT / "data" / "register"
@@ -94,3 +96,14 @@ def test_the_query_lists_what_the_rules_find(case: str, tmp_path: Path) -> None:
     by_rules = sorted((f["post"], FIELDS[f["rule"].rsplit("#", 1)[-1]]) for f in findings(graph))
     by_query = sorted((r["post"], r["field"]) for r in disagreements(graph))
     assert by_query == by_rules
+
+
+def test_every_class_carries_the_keys_the_rules_compare_it_by(tmp_path: Path) -> None:
+    """The register's class and the document's, as built: code and title, each case folded."""
+    graph = BuiltGraph.open(build(tmp_path / "out", CASES / "register-class-differs" / "documents"))
+    answer = graph.query("SELECT ?key WHERE { ?class a <https://w3id.org/orgkg/ontology#JobClass> ; "
+                         "<https://w3id.org/orgkg/ontology#classKey> ?key }")
+    assert isinstance(answer, ox.QuerySolutions)
+    assert {row["key"].value for row in answer} >= {
+        "code 179118", "title civil engineering supervisor",  # the register's row
+        "code 179117", "title civil engineering manager"}     # the job profile

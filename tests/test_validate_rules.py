@@ -23,7 +23,8 @@ from orgkg.validate import Options, validate
 from orgkg.validate import shapes as shape_files
 from orgkg.validate.engine import FastEngine, PlainEngine
 from orgkg.validate.engine.base import ontology_graph
-from tests.rule_fixtures import PREFIXES, RULES
+from orgkg.query.rows import rows
+from tests.rule_fixtures import PREFIXES, RULES, job_class, numbered, register, row
 
 
 def store_of(*bodies: str) -> BuiltGraph:
@@ -58,6 +59,35 @@ def test_fast_engine_agrees_with_pyshacl_on_every_rule() -> None:
     plain = {r.key() for r in PlainEngine().run(store, shapes, ontology)}
     assert fast == plain
     assert {k[4].rsplit("#", 1)[-1] for k in fast} == set(RULES)
+
+
+#: A post's document gives it a class, its register rows give it theirs (title, code): how many
+#: class disagreements the rule reports. Classes agree when they share a code or a title, case folded
+#: (``orgkg:classKey``), whichever row of the post gives it; a code is never compared with a title.
+CLASSES: dict[str, tuple[tuple[str | None, str | None], list[tuple[str | None, str | None]], int]] = {
+    "the same code in another case, other titles": (("Clerk", "ab-100"), [("Typist", "AB-100")], 0),
+    "the same title in another case, no code in the document": (("Clerk", None), [("CLERK", "100")], 0),
+    "the same title, codes differ": (("Clerk", "100"), [("clerk", "200")], 0),
+    "titles differ, no code in the document": (("Clerk", None), [("Typist", "100")], 1),
+    "codes differ, no title in the register": (("Clerk", "100"), [(None, "200")], 1),
+    "the document's code is the register's title": ((None, "Clerk"), [("Clerk", "100")], 1),
+    "two rows for the post, one agrees": (("Clerk", "100"), [("Typist", "200"), ("clerk", "300")], 0),
+    "two rows for the post, neither agrees": (("Clerk", "100"), [("Typist", "200"), ("Porter", "300")], 2),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CLASSES))
+def test_classes_agree_by_code_or_title_case_folded(case: str) -> None:
+    stated, registered, expected = CLASSES[case]
+    document = numbered("p1", extra="; org:role id:d ") + job_class("d", *stated)
+    rows_of = [row(2 + i, "p1", f"; orgkg:rowClass id:r{i} ") + job_class(f"r{i}", *c)
+               for i, c in enumerate(registered)]
+    store = store_of(document, register(*rows_of))
+    shapes, ontology = shape_files.load(), ontology_graph(ontology_path())
+    fast = sorted(r.message for r in FastEngine().run(store, shapes, ontology) if "Class" in str(r.shape))
+    assert fast == sorted(r.message for r in PlainEngine().run(store, shapes, ontology) if "Class" in str(r.shape))
+    assert len(fast) == expected
+    assert sum(r["field"] == "class" for r in rows(store, "register-vs-documents")) == expected
 
 
 def test_max_span_changes_the_span_rule() -> None:

@@ -25,6 +25,13 @@ SCHEME_CONCEPTS: dict[str, URIRef] = {
 }
 
 
+def class_keys(title: str | None, code: str | None) -> list[str]:
+    """What a job class is compared by (``orgkg:classKey``): its code and its title, each case
+    folded as SPARQL's ``LCASE`` folds it and marked as which it is, so two classes agree when they
+    share a key (the same code, or the same title) and a code never matches a title."""
+    return [f"{kind} {value.lower()}" for kind, value in (("code", code), ("title", title)) if value]
+
+
 def numbered_post(number: str) -> URIRef:
     """The post a position number names: one node wherever the number is stated."""
     return mint("post", "number", number)
@@ -119,6 +126,8 @@ class Terms:
         self.add(node, RDF.type, SKOS.Concept)
         self.text(node, SKOS.prefLabel, title)
         self.text(node, SKOS.notation, code)
+        for key in class_keys(title, code):
+            self.add(node, ORGKG.classKey, Literal(key))
         self.add(node, SKOS.inScheme, self.scheme("classes", "classification plan"))
         return node
 

@@ -42,6 +42,7 @@ class ORGKG(DefinedNamespace):
     amount: URIRef
     atLevelOf: URIRef
     bottomLayer: URIRef
+    classKey: URIRef
     count: URIRef
     currency: URIRef
     deepestPost: URIRef
