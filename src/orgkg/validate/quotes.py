@@ -5,7 +5,9 @@ its SPARQL). A finding quotes each evidence annotation whose fact (the
 annotation's ``rdf:Statement``) is about the focus node through one of those
 properties, or is about a part of it the rule reaches through one (a post's
 duties through ``orgkg:hasAccountability``). The named query
-``validate-evidence`` gives the candidates; the focus nodes are bound with a
+``validate-evidence`` gives the candidates, and ``validate-parts`` the parts
+whose own evidence counts (one query each: together, Oxigraph planned them
+badly, 80 s for 50 posts at 100,000 positions); the focus nodes are bound with a
 VALUES block of RDF terms, never pasted text.
 """
 
@@ -121,27 +123,45 @@ Candidate = tuple[str, str, str | None, Quote]  # role (subject, object, part), 
 
 
 def _candidates(graph: BuiltGraph, foci: Iterable[URIRef]) -> dict[str, list[Candidate]]:
-    text = get("validate-evidence").text
+    evidence, parts = get("validate-evidence").text, get("validate-parts").text
     ordered = sorted({str(f) for f in foci})
 
     def chunk(part: list[str]) -> list[tuple[str, Candidate]]:
-        rows = graph.query(with_value_rows(text, "focus", (ox.NamedNode(f) for f in part)))
-        assert isinstance(rows, ox.QuerySolutions)
-        found = []
-        for row in rows:
-            via = None if row["via"] is None else row["via"].value
-            quote = Quote(row["field"].value, row["document"].value, int(row["start"].value),
-                          int(row["end"].value), row["exact"].value)
-            found.append((row["focus"].value, (row["role"].value, row["predicate"].value, via, quote)))
+        found = _evidence(graph, evidence, part)
+        links = [(r["focus"].value, r["via"].value, r["part"].value) for r in _bound(graph, parts, part)]
+        of_parts: dict[str, list[Candidate]] = defaultdict(list)
+        for node, candidate in _evidence(graph, evidence, sorted({p for _, _, p in links})):
+            if candidate[0] == "subject":
+                of_parts[node].append(candidate)
+        found += [(focus, ("part", predicate, via, quote))
+                  for focus, via, node in links for _, predicate, _, quote in of_parts[node]]
         return found
 
     out: dict[str, list[Candidate]] = defaultdict(list)
-    parts = [ordered[i:i + CHUNK] for i in range(0, len(ordered), CHUNK)]
+    chunks = [ordered[i:i + CHUNK] for i in range(0, len(ordered), CHUNK)]
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        for found in pool.map(chunk, parts):
+        for found in pool.map(chunk, chunks):
             for focus, candidate in found:
                 out[focus].append(candidate)
     return out
+
+
+def _bound(graph: BuiltGraph, text: str, foci: list[str]) -> ox.QuerySolutions:
+    rows = graph.query(with_value_rows(text, "focus", (ox.NamedNode(f) for f in foci)))
+    assert isinstance(rows, ox.QuerySolutions)
+    return rows
+
+
+def _evidence(graph: BuiltGraph, text: str, foci: list[str]) -> list[tuple[str, Candidate]]:
+    """The annotations whose fact has one of ``foci`` as subject or object (validate-evidence)."""
+    if not foci:
+        return []
+    found: list[tuple[str, Candidate]] = []
+    for row in _bound(graph, text, foci):
+        quote = Quote(row["field"].value, row["document"].value, int(row["start"].value),
+                      int(row["end"].value), row["exact"].value)
+        found.append((row["focus"].value, (row["role"].value, row["predicate"].value, None, quote)))
+    return found
 
 
 def quotes(graph: BuiltGraph, results: list[Result], shapes: Graph) -> dict[int, tuple[Quote, ...]]:
