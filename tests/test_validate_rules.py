@@ -18,12 +18,12 @@ from rdflib import Graph
 
 from orgkg.errors import ShapesError
 from orgkg.graph.built import BuiltGraph
+from orgkg.query.rows import rows
 from orgkg.resources import ontology_path
 from orgkg.validate import Options, validate
 from orgkg.validate import shapes as shape_files
 from orgkg.validate.engine import FastEngine, PlainEngine
 from orgkg.validate.engine.base import ontology_graph
-from orgkg.query.rows import rows
 from tests.rule_fixtures import PREFIXES, RULES, job_class, numbered, register, row
 
 
@@ -84,8 +84,9 @@ def test_classes_agree_by_code_or_title_case_folded(case: str) -> None:
                for i, c in enumerate(registered)]
     store = store_of(document, register(*rows_of))
     shapes, ontology = shape_files.load(), ontology_graph(ontology_path())
-    fast = sorted(r.message for r in FastEngine().run(store, shapes, ontology) if "Class" in str(r.shape))
-    assert fast == sorted(r.message for r in PlainEngine().run(store, shapes, ontology) if "Class" in str(r.shape))
+    fast, plain = (sorted(r.message for r in engine.run(store, shapes, ontology) if "Class" in str(r.shape))
+                   for engine in (FastEngine(), PlainEngine()))
+    assert fast == plain
     assert len(fast) == expected
     assert sum(r["field"] == "class" for r in rows(store, "register-vs-documents")) == expected
 
