@@ -142,6 +142,11 @@ POSTCODE_TOWN = re.compile(r"\b\d{2}[ \t]?\d{3}[ \t]+(?P<town>[A-Z\u00c0-\u00de]
                            r"(?:[ \t-]+[A-Z\u00c0-\u00de][\w'\u2019-]*){0,3})")
 
 
+#: an employer's own office named by its town: ``our Hamilton office``, ``our Leeds campus``.
+OUR_OFFICE = re.compile(r"our[ \t]+(?P<town>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,2})[ \t]+"
+                        r"(?:office|offices|campus|site)")
+
+
 def location(doc: Document) -> Found | None:
     """A place labelled (``Localisation : Paris``, ``Work Location: Toronto``), else named after
     ``[phrases] location`` (``localisé à Paris``), its first capitalised words."""
@@ -161,6 +166,9 @@ def location(doc: Document) -> Found | None:
     if not found:
         return None
     value = found[0]
+    if m := OUR_OFFICE.fullmatch(value):  # ``located at our Hamilton office``: the town
+        start = found[1].start + m.start("town")
+        value, found = m.group("town"), (m.group("town"), Span(start, start + len(m.group("town"))))
     if m := re.search(r"\s+[àa]\s+(?=[A-Z])", value):  # ``le site de Beauvau à Paris``: the town
         value, found = value[m.end() :], (value[m.end() :], Span(found[1].start + m.end(), found[1].end))
     words = value.split()
