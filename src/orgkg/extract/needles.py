@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 # The parse tree of the standard library's own compiler: no public module offers it since 3.11.
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -51,6 +52,8 @@ def needles(items: list[tuple[object, object]]) -> Needles | None:
             also(needles(av[-1]))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and isinstance(av, tuple) and av[0] >= 1:
             also(needles(av[2]))
+        elif op is sre.ASSERT and isinstance(av, tuple):  # a lookaround's words are in the text too
+            also(needles(av[1]))
         elif op is sre.BRANCH and isinstance(av, tuple):
             each = [needles(branch) for branch in av[1]]
             if all(each):
@@ -59,18 +62,25 @@ def needles(items: list[tuple[object, object]]) -> Needles | None:
 
 
 class Needled:
-    """A compiled pattern whose ``search`` first looks for its needles in the lowercased text."""
+    """A compiled pattern whose ``search`` and ``finditer`` first look for its needles in the
+    lowercased text."""
 
     def __init__(self, pattern: str | re.Pattern[str], flags: int = 0) -> None:
         self.pattern = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
         self.needles = needles(_parser.parse(self.pattern.pattern, self.pattern.flags).data)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self.needles is not None:
-            low = lowered(text)
-            if low is not None and not any(all(n in low for n in each) for each in self.needles):
-                return None
-        return self.pattern.search(text)
+        return self.pattern.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+
+    def may_match(self, text: str) -> bool:
+        """False when ``text`` lacks the needles: the pattern matches nowhere in it."""
+        if self.needles is None:
+            return True
+        low = lowered(text)
+        return low is None or any(all(n in low for n in each) for each in self.needles)
 
 
 @functools.lru_cache(maxsize=8)

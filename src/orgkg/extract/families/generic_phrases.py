@@ -13,6 +13,7 @@ import re
 
 from orgkg.extract.families.generic_duties import listed_after
 from orgkg.extract.lexicon import abbreviation_guard, fold, words
+from orgkg.extract.needles import Needled
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.rules.reporting import reports_noun
 from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, squash, to_int, to_number
@@ -195,13 +196,18 @@ def _listed_lead() -> re.Pattern[str]:
     return re.compile(rf"(?im)^[ \t]*(?:{alternation})[ \t]*:?[ \t]*$")
 
 
+_SUPERVISED = "|".join(SUPERVISED_LABELS)
+#: ``Direct reports: 4 (...)`` anywhere on a line; the label alone on its line, a list below it.
+_SUPERVISED_FIELD = Needled(rf"(?im)^[^\n:]*?\b(?:{_SUPERVISED})[ \t]*:[ \t]*([^\n]*)$")
+_SUPERVISED_HEAD = Needled(rf"(?im)^[ \t]*(?:{_SUPERVISED})[ \t]*:?[ \t]*$")
+
+
 def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
     """How many positions it supervises and, where listed, which."""
     names: list[MentionedPosition] = []
     count = None
     items_counted: list[tuple[int | None, str]] = []
-    labels = "|".join(SUPERVISED_LABELS)
-    for m in re.finditer(rf"(?im)^[^\n:]*?\b(?:{labels})[ \t]*:[ \t]*([^\n]*)$", text):
+    for m in _SUPERVISED_FIELD.finditer(text):
         value = m.group(1).strip()
         if NONE.fullmatch(value):  # ``Direct reports: None``: no one, not a post named None
             count = 0 if count is None else count
@@ -222,7 +228,7 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
             items_counted = [counted_item(x) for x in items if x.strip() and x.strip()[0].isupper()]
             names = [mentioned(t) for _, t in items_counted]
     if not names:  # ``Positions supervised`` as a heading, ``Reporting to this position are:``, then the list
-        heads = re.finditer(rf"(?im)^[ \t]*(?:{labels})[ \t]*:?[ \t]*$", text)
+        heads = _SUPERVISED_HEAD.finditer(text)
         for m in (*heads, *_listed_lead().finditer(text)):
             items = [x for x in listed_after(text[m.end() :]) if x.strip()[0].isupper()]
             if items:
@@ -310,9 +316,9 @@ AMOUNT = (r"(?:(?:US|CA|C|AU|NZ)?[$£€]|\b(?-i:USD|CAD|GBP|EUR|AUD|NZD)[ \t]?)
           r"(?:\s*(?:million|billion|thousand|[MBK])\b)?")
 #: a short line naming a budget, its amount on the next line: ``Operating budget controlled`` /
 #: ``Amount in state, federal, and other funding sources is $1,250,000 per biennium``.
-BUDGET_ABOVE = re.compile(rf"(?im)^[ \t]*(?P<s>(?:[A-Za-z&/-]+[ \t]+){{0,4}}budgets?"
-                          rf"(?:[ \t]+[A-Za-z&/-]+){{0,3}})[ \t]*:?[ \t]*\n(?:[ \t]*\n)?"
-                          rf"[^\n$£€]{{0,120}}?(?P<a>{AMOUNT})")
+BUDGET_ABOVE = Needled(rf"(?im)^[ \t]*(?P<s>(?:[A-Za-z&/-]+[ \t]+){{0,4}}budgets?"
+                       rf"(?:[ \t]+[A-Za-z&/-]+){{0,3}})[ \t]*:?[ \t]*\n(?:[ \t]*\n)?"
+                       rf"[^\n$£€]{{0,120}}?(?P<a>{AMOUNT})")
 
 #: a budget line that is a title (``Budget Analyst``) or an amount that is pay (``Salary: $55,000``).
 NOT_BUDGET = re.compile(r"(?i)budgets?[ \t]+(?:analyst|officer|manager|director|specialist|technician|"
@@ -320,18 +326,20 @@ NOT_BUDGET = re.compile(r"(?i)budgets?[ \t]+(?:analyst|officer|manager|director|
                         r"\b(?:salary|salaries|pay|wages?|hourly|per[ \t]+hour|compensation|stipend)\b")
 
 
+# starts at a word start: otherwise every position inside a long word is retried (quadratic)
+_SCOPE = (r"(?<![A-Za-z&-])(?:[A-Za-z&-]+[ \t]+){0,3}budget(?:s|ary)?"
+          r"(?:\s+(?:requests?|allocations?|appropriations?|responsibility|managed|controlled))?")
+_BUDGET = Needled(rf"(?P<s1>{_SCOPE})\s*(?::|of|totaling|totalling|exceeding|over|in\s+excess\s+of)?\s*"
+                  rf"(?:approximately\s+|about\s+|over\s+|more\s+than\s+|up\s+to\s+)?(?P<a1>{AMOUNT})"
+                  rf"|(?P<a2>{AMOUNT})\s+(?:annual\s+)?(?P<s2>{_SCOPE})", re.I)
+
+
 def budgets(text: str) -> list[Budget]:
     """``budget of $4.2 million``, ``$850,000 operating budget``, ``Budget: $1.5M``, a budget's
     name on a line and its amount on the next."""
-    # starts at a word start: otherwise every position inside a long word is retried (quadratic)
-    scope = (r"(?<![A-Za-z&-])(?:[A-Za-z&-]+[ \t]+){0,3}budget(?:s|ary)?"
-             r"(?:\s+(?:requests?|allocations?|appropriations?|responsibility|managed|controlled))?")
-    pat = (rf"(?P<s1>{scope})\s*(?::|of|totaling|totalling|exceeding|over|in\s+excess\s+of)?\s*"
-           rf"(?:approximately\s+|about\s+|over\s+|more\s+than\s+|up\s+to\s+)?(?P<a1>{AMOUNT})"
-           rf"|(?P<a2>{AMOUNT})\s+(?:annual\s+)?(?P<s2>{scope})")
     default = currency_default(text)
     out: list[Budget] = []
-    for m in re.finditer(pat, text, re.I):
+    for m in _BUDGET.finditer(text):
         if budget := _budget(m.group("a1") or m.group("a2"), m.group("s1") or m.group("s2"), default):
             out.append(budget)
     for m in BUDGET_ABOVE.finditer(text):

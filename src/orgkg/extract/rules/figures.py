@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from orgkg.extract.lexicon import LANGUAGES, entries, language, table
+from orgkg.extract.needles import Needled
 from orgkg.extract.records import Budget, StaffCount
 from orgkg.extract.rules.labels import labelled
 from orgkg.extract.structure import Document, Span
@@ -71,13 +72,13 @@ def _template(group: str) -> re.Pattern[str]:
 
 
 @cache
-def _starts(group: str) -> re.Pattern[str]:
+def _starts(group: str) -> Needled:
     """Where a template of ``group`` can start: the words before its first slot, else that slot."""
     number, parts = _parts(group)
     heads = dict.fromkeys(p.split("{", 1)[0] or p[: p.index("}") + 1] for p in parts)
     filled = (f"(?:{h.format(n=number, w=WORD, m=OTHER)})" for h in heads)
     alternation = "|".join(filled).replace("(?P<n>", "(?:")
-    return re.compile(rf"(?i)(?<!\w)(?=(?:{alternation}))")
+    return Needled(rf"(?i)(?<!\w)(?=(?:{alternation}))")
 
 
 def _matches(group: str, text: str) -> Iterator[re.Match[str]]:

@@ -21,7 +21,7 @@ def jurisdiction(doc: Document) -> Found | None:
     for lang in LANGUAGES:
         for name, cues in table("jurisdictions", lang).items():
             assert isinstance(cues, list)
-            for cue in cues:
+            for cue in (c for c in cues if c in doc.text):  # the search's own answer, quicker
                 m = next((m for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", doc.text)
                           if not PARTNER.search(doc.text[max(0, m.start() - 30) : m.start()])), None)
                 if m and (best is None or m.start() < best[0]):

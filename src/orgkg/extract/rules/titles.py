@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import cache
 
 from orgkg.extract.lexicon import LANGUAGES, fold, table, words
+from orgkg.extract.needles import Needled
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.structure import Document, Span
@@ -88,7 +89,7 @@ def title(doc: Document) -> Found | None:
 
 
 @cache
-def _phrases(group: str, stop: str) -> re.Pattern[str]:
+def _phrases(group: str, stop: str) -> Needled:
     """One pattern for every ``[phrases] group`` entry, the words after it (up to ``stop``) in group 1."""
     leads = [str(lead) for lang in LANGUAGES for lead in _entries("phrases", group, lang)]
     alternation = "|".join(re.escape(lead).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for lead in leads)
@@ -97,7 +98,7 @@ def _phrases(group: str, stop: str) -> re.Pattern[str]:
     short = "|".join(sorted({str(w) for lang in LANGUAGES for w in _entries("words", "abbreviations", lang)},
                             key=len, reverse=True))
     token = rf"(?:\b(?:{short})\.(?=[ \t]+\w)|[^{stop}\n])" if short else rf"[^{stop}\n]"
-    return re.compile(rf"(?i)\b(?:{alternation}){after}({token}{{2,120}}?)(?=\s*[{stop}\n]|$)")
+    return Needled(rf"(?i)\b(?:{alternation}){after}({token}{{2,120}}?)(?=\s*[{stop}\n]|$)")
 
 
 def _entries(group: str, key: str, language: str) -> list[object]:
