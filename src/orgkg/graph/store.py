@@ -102,8 +102,8 @@ def _one_line_body(g: Graph) -> str:
 def _statements(triples: list[tuple[Node, Node, Node]], ns_of: Graph) -> list[str]:
     """Sorted statements, one per line, a subject's next ones after ``;``; predicates (and
     ``rdf:type`` / ``rdf:predicate`` objects) written with the graph's prefixes."""
-    ns, short = ns_of.namespace_manager, {}
-    for term in {t[1] for t in triples} | {t[2] for t in triples if t[1] in (RDF.type, RDF.predicate)}:
+    ns, short, kinds = ns_of.namespace_manager, {}, {RDF.type, RDF.predicate}
+    for term in {t[1] for t in triples} | {t[2] for t in triples if t[1] in kinds}:
         short[term] = "a" if term == RDF.type else term.n3(ns)
     rows = sorted((s.n3(), short[p] if p in short else p.n3(), short[o] if o in short else o.n3())
                   for s, p, o in triples)
