@@ -335,9 +335,20 @@ def _employer(text: str) -> re.Match[str] | None:
     """The first government or employer named other than as where an applicant must live."""
     for m in JURISDICTION.finditer(text):
         before = text[max(0, m.start() - 60) : m.start()]
-        if not RESIDENCE.search(before) and not PARTNER.search(before):
+        if not RESIDENCE.search(before) and not PARTNER.search(before) and not _begins_a_body(text, m.end()):
             return m
     return None
+
+
+#: the capitalised words after a place that make it the start of another body's name.
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z][\w&'\u2019-]*[ \t]+){0,4}(?P<head>[A-Z][a-z]+)\b")
+
+
+def _begins_a_body(text: str, end: int) -> bool:
+    """``Bergen County Cooperative Library System``: the county begins a library system's name, it is
+    not the employer (an ``[words] employer_heads`` word ends the name)."""
+    m = _NAME_GOES_ON.match(text, end)
+    return bool(m) and fold(m.group("head")) in words("words", "employer_heads") - {"county", "city"}
 
 
 def organisation(text: str) -> Organisation:
