@@ -54,5 +54,6 @@ def killed_at_each_operation(pristine: Path, work: Path, command: Callable[[Path
         assert command(out, None).returncode == 0, f"the command after a kill at file operation {n} failed"
         assert seen(out) == after
         check(out)
-        shutil.rmtree(out)
+        # a version the build discarded may still be being removed by its own process (.orgkg-trash/)
+        shutil.rmtree(out, ignore_errors=True)
     pytest.fail(f"the command did not finish in {most - 1} file operations: the hook fires forever")
