@@ -26,9 +26,9 @@ CORPUS = ROOT / "tests" / "corpus"
 #: part -> (field-macro F1, overall F1) it must keep, all documents and the French ones alone
 #: (those whose sources/<id>.json says "language": "fr").
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
-    "dev": {"all": (0.89, 0.91), "fr": (0.83, 0.89)},
+    "dev": {"all": (0.93, 0.93), "fr": (0.93, 0.92)},
     "first-look": {"all": (0.73, 0.84), "fr": (0.70, 0.91)},
-    "second-look": {"all": (0.49, 0.69), "fr": (0.48, 0.64)},
+    "second-look": {"all": (0.60, 0.74), "fr": (0.48, 0.64)},
 }
 
 
