@@ -23,7 +23,7 @@ import pytest
 from orgkg.graph.output import Output, resolve
 from orgkg.graph.store import trig_text
 from tests.conftest import SAMPLES, run
-from tests.support.faults import Run, killed_at_each_operation, orgkg
+from tests.support.faults import Run, killed_at_each_operation, orgkg, sigint_as_a_terminal_leaves_it
 
 Switch = tuple[Path, tuple[str, ...], tuple[str, ...]]
 OLD = [SAMPLES / "001_8ba5af5d962b80b0.txt"]
@@ -89,7 +89,7 @@ def test_ctrl_c_while_a_worker_reads_is_one_line(tmp_path: Path) -> None:
     slow.write_text("<a " * 40_000, encoding="utf-8")  # html.parser is quadratic on it: minutes
     cmd = [sys.executable, "-m", "orgkg", "build", str(slow), "--out", str(tmp_path / "out")]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=sigint_as_a_terminal_leaves_it)
     try:
         assert _wait_for_child(proc.pid), "the build never started its reader"
         time.sleep(0.5)

@@ -24,13 +24,20 @@ from orgkg.graph.output import FAULT_ENV
 Run = subprocess.CompletedProcess[str]
 
 
+def sigint_as_a_terminal_leaves_it() -> None:
+    """In the child before it runs: SIGINT at its default, so that Python turns it into
+    KeyboardInterrupt even when the tests themselves were started in the background (a shell's
+    ``&`` makes its children ignore SIGINT, and an ignored signal stays ignored across exec)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def orgkg(*args: str, fault: str | None = None, timeout: float = 300) -> Run:
     """``python -m orgkg ARGS`` in a process of its own, the hook set to ``fault`` (``KILL:3``, ``INT:1``)."""
     env = {k: v for k, v in os.environ.items() if k != FAULT_ENV}
     if fault:
         env[FAULT_ENV] = fault
     return subprocess.run([sys.executable, "-m", "orgkg", *args], capture_output=True, text=True, env=env,
-                          check=False, timeout=timeout)
+                          check=False, timeout=timeout, preexec_fn=sigint_as_a_terminal_leaves_it)
 
 
 def killed_at_each_operation(pristine: Path, work: Path, command: Callable[[Path, str | None], Run],
