@@ -351,6 +351,11 @@ def _begins_a_body(text: str, end: int) -> bool:
     return m is not None and fold(m.group("head")) in words("words", "employer_heads") - {"county", "city"}
 
 
+def _employs_as_itself(name: str | None) -> bool:
+    """A university or college (``[words] self_employers``): the employer is its own organisation."""
+    return any(fold(w) in words("words", "self_employers") for w in re.findall(r"\w+", name or ""))
+
+
 def organisation(text: str) -> Organisation:
     org = first_field(text, "organization")
     if not org:  # a header cell: ``POSITION DESCRIPTION      Ministry of Health``
@@ -393,7 +398,7 @@ def organisation(text: str) -> Organisation:
     org = clean_title(org) if org else None
     if org and juris and org.casefold() == juris.casefold():
         org = None  # the employer as a whole is the jurisdiction, not a department of it
-    if org and juris and re.search(r"\b(?:University|College)\b", juris) and field(text, "department") and \
+    if org and juris and _employs_as_itself(juris) and field(text, "department") and \
             fold(org.split()[-1]) not in words("words", "organisation_heads"):
         units.insert(0, (org, "department"))  # ``Department: Research Computing`` of a university that
         org = juris                            # employs as itself: a unit of it, not an organisation
@@ -454,8 +459,7 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
             or organisation_named(doc, not_names=known)):
         ex.organisation.organization = org[0]
         out.append(Evidence.at("organization", *org, doc.text))
-    if not ex.organisation.organization and re.search(r"\b(?:University|College)\b",
-                                                      ex.organisation.jurisdiction or ""):
+    if not ex.organisation.organization and _employs_as_itself(ex.organisation.jurisdiction):
         ex.organisation.organization = ex.organisation.jurisdiction  # a university employs as itself
     if not ex.organisation.units:
         known |= {fold(ex.organisation.organization or "")}
