@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from orgkg.extract import extract, recognise
+from tests.support import wording
 from tests.support.project import project
 
 CASES = sorted(Path(__file__).parent.joinpath("cases", "extract").glob("*/*/"))
@@ -27,3 +29,60 @@ def test_case(case: Path) -> None:
     record = project(extract(text), "input.txt")
     for key, value in expected.items():
         assert record[key] == value, key
+
+
+# ---------------------------------------------------------------- real wordings, field by field
+#
+# ``tests/cases/wording/<case>/``: a short passage of a real document, its source and what an HR
+# analyst reads in it (tests/support/wording.py). Each expected field is one case; the fields the
+# rules do not read yet are listed here with why, and pass when a rule learns them (strict xfail).
+
+WORDING_MISREAD: dict[str, str] = {
+    "be-iefh-diplome-master-label-above/education": "a label alone on its line, the degree below it",
+    "be-surete-rapporte-a-l-administrateur/reports_to": "'rapporte à' not a reports-to phrase",
+    "ca-on-township-direct-and-indirect-reports/staff_counts": "'(3 direct reports and 13 indirect reports)'",
+    "ca-qc-baie-saint-paul-experience-minimale/experience_years": "'expérience minimale de 5 années'",
+    "ca-quebec-city-lead-team-approximately/supervises_count": "'lead a team of approximately 10'",
+    "ca-westmount-under-the-responsibility-of/reports_to": "'Under the responsibility of the X'",
+    "fr-ajaccio-place-sous-l-autorite/reports_to": "the title cut at its first comma",
+    "fr-mjc-croix-equipe-de-salaries/staff_counts": "'35 animateur·rice·s': an inclusive word",
+    "th-team-leader-four-to-six/education": "the degree runs on past its comma",
+    "us-flcc-supervision-exercised-over-list/direct_reports": "'Supervision is exercised over X, Y and Z'",
+    "us-lapeer-under-the-supervision-of/reports_to": "a title with 'and' cut at it",
+    "us-mcps-masters-three-years/education": "'Master^s degree': the page's apostrophe",
+    "us-mcps-masters-three-years/experience_years": "'Three years^ successful teaching experience'",
+    "us-merit-school-reports-directly-to/reports_to": "a title in lower case after 'reports directly to the'",
+    "us-monroe-one-year-clerical/experience_years": "'One (1) year of paid full-time or its ... experience'",
+    "us-multnomah-label-above-value/job_class": "'Job code' alone on its line, the code below",
+    "us-nazarene-reports-to-the-director/reports_to": "'Reports: To the Director'",
+    "us-northborough-directs-all-site-coordinators/direct_reports": "'directs and supervises all X'",
+    "us-oceanside-section-consists-of/staff_counts": "'three hourly extra help Maintenance Assistants'",
+    "us-pa-clerical-supervisor-class/job_class": "'JOB TITLE:' and 'JOB CODE:' of a class",
+    "us-putnam-subordinate-pages/direct_reports": "'supervision is exercised over the work of subordinate X'",
+    "us-tn-dcs-corporal-small-staff/direct_reports": "'supervises a small staff of DCS Officers'",
+    "us-tn-dcs-corporal-small-staff/experience_years": "'experience equivalent to one year of ... work'",
+    "us-tucson-two-or-more-fte/staff_counts": "'two or more full time employees' read as a staff of 2",
+    "us-umich-three-or-more-fte-boilerplate/supervises_count": "'three or more ... employees' read as 3",
+    "us-umich-three-or-more-fte-boilerplate/staff_counts": "'three or more ... employees' read as 3",
+}
+WORDING = [(case, field) for case in wording.CASES for field in wording.fields(case)]
+
+
+def _wording_param(case: Path, field: str) -> Any:
+    key = f"{case.name}/{field}"
+    known = [pytest.mark.xfail(reason=WORDING_MISREAD[key], strict=True)] if key in WORDING_MISREAD else []
+    return pytest.param(case, field, id=key, marks=known)
+
+
+@pytest.mark.parametrize(("case", "field"), [_wording_param(case, field) for case, field in WORDING])
+def test_real_wording(case: Path, field: str) -> None:
+    assert not wording.misread(case, field)
+
+
+def test_every_wording_case_has_its_source() -> None:
+    assert len(wording.CASES) >= 60
+    for case in wording.CASES:
+        source = json.loads((case / "source.json").read_text(encoding="utf-8"))
+        assert source["url"] and source["employer"] and source["language"] in ("en", "fr"), case.name
+        assert wording.fields(case), case.name
+    assert not {key.split("/")[0] for key in WORDING_MISREAD} - {c.name for c in wording.CASES}
