@@ -7,6 +7,7 @@ import pytest
 from orgkg.extract.lexicon import LANGUAGES, entries
 from orgkg.extract.rules.classification import level
 from orgkg.extract.rules.duties import duties
+from orgkg.extract.rules.education import education
 from orgkg.extract.rules.titles import title
 from orgkg.extract.structure import parse
 
@@ -25,6 +26,23 @@ def test_level(text: str, expected: str) -> None:
     found = level(parse(text))
     assert found and found[0] == expected
     assert text[found[1].start : found[1].end].replace(" ", "") in (expected, expected.replace("-", ""))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Qualifications\n- Bachelor's degree in Public Policy and five (5) years of experience\n",
+     "Bachelor's degree in Public Policy"),
+    ("Knowledge\nTwo year Diploma in Business Administration, plus 2 years of experience.\n",
+     "Two year Diploma in Business Administration"),
+    ("Requirements\nDegree in Computing Science or related discipline(s) (or equivalent)\n",
+     "Degree in Computing Science or related discipline(s)"),
+    ("Exigences\nDiplôme d'ingénieur ou équivalent et 3 ans d'expérience\n",
+     "Diplôme d'ingénieur ou équivalent"),
+    ("Requirements\nHigh school diploma.\nPreferred: Master's degree in library science\n",
+     "High school diploma"),
+    ("Notes\nExperience in positions that required possession of a four-year degree.\n", None),
+])
+def test_education(text: str, expected: str | None) -> None:
+    assert education(text) == expected
 
 
 @pytest.mark.parametrize("heading", [

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.base import Extractor
-from orgkg.extract.families.alberta_duties import accountabilities, lines_of, supervised_list
+from orgkg.extract.families.alberta_duties import accountabilities, supervised_list
 from orgkg.extract.families.alberta_org import gluable, location, opening_class, unit_parts
 from orgkg.extract.families.generic_phrases import budgets as generic_budgets
 from orgkg.extract.families.generic_phrases import experience as generic_experience
@@ -38,6 +38,7 @@ from orgkg.extract.records import (
     Position,
     StaffCount,
 )
+from orgkg.extract.rules.education import education
 from orgkg.extract.text import (
     NUMBER,
     clean_title,
@@ -154,23 +155,6 @@ def _subordinates(text: str) -> list[MentionedPosition]:
     return out
 
 
-def _education(block: str) -> str | None:
-    for ln in lines_of(block):
-        m = re.search(
-            r"(?:^|\b)((?:(?:an?|the)\s+)?(?:\w+\s+){0,3}?(?:degree|diploma|certificate|"
-            r"bachelor|master|ph\.?d|graduation)\b.*)", ln.text, re.I)
-        if not m:
-            continue
-        phrase = re.split(
-            r"\s+(?:and|plus|with)\s+(?:a\s+|at\s+least\s+)?(?:minimum\s+of\s+)?"
-            rf"(?:{NUMBER}|\d+)|[,;]\s+(?:and\s+)?(?:a\s+)?minimum|,\s+(?:and|plus)\s|[.;]\s|\.$",
-            m.group(1), flags=re.I)[0]
-        phrase = re.sub(r"^(?:minimum\s+(?:of\s+)?|requires\s+)?(?:an?\s+|the\s+)?", "", phrase,
-                        flags=re.I)
-        return clean_title(phrase[:1].upper() + phrase[1:]) or None
-    return None
-
-
 def _staff_counts(text: str) -> list[StaffCount]:
     group = r"(?:team|staff|branch|unit|division|section)\s+of"
     pat = (rf"\b(?:supervis\w*|manag\w*|lead\w*|{group})\s+"
@@ -241,7 +225,7 @@ class AlbertaPositionProfile(Extractor):
             job_class=JobClass(title=klass) if klass else opening_class(text),
             level=field_value(form, "Pay Grade|Grade|Level"),
             duties=accountabilities(part["duties"]),
-            education=_education(part["knowledge"] or text),
+            education=education(part["knowledge"] or text),
             experience_years=generic_experience(part["knowledge"])[0] or generic_experience(text)[0],
             budgets=[Budget(b.amount, "CAD", b.scope) for b in generic_budgets(text)],
             staff_counts=counts,

@@ -20,7 +20,6 @@ import re
 
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.generic_duties import duties
-from orgkg.extract.families.generic_education import education
 from orgkg.extract.families.generic_forms import as_written, factors, federal, label_rows, web_jurisdiction
 from orgkg.extract.families.generic_phrases import (
     SUPERVISED_LABELS,
@@ -47,6 +46,7 @@ from orgkg.extract.rules.classification import group_class, level_of, pay_plan
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties as shared_duties
 from orgkg.extract.rules.duties_prose import prose_duties, told_in
+from orgkg.extract.rules.education import education
 from orgkg.extract.rules.figures import budgets_french, experience_years
 from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.identifiers import identifiers as shared_identifiers

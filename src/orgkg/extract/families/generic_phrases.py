@@ -1,4 +1,4 @@
-"""Generic phrase rules: supervisor, supervision, staff, budgets, experience (education: generic_education).
+"""Generic phrase rules: supervisor, supervision, staff, budgets, experience (education: rules/education).
 
 Each reads wording that job descriptions of any layout share: "reporting to
 the X", "under the supervision of the X", "Direct reports: N" (with the titles

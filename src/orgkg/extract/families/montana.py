@@ -29,6 +29,7 @@ from orgkg.extract.records import (
     Organisation,
     Position,
 )
+from orgkg.extract.rules.education import education as shared_education
 from orgkg.extract.text import (
     NUMBER,
     clean_title,
@@ -170,12 +171,9 @@ def _education(text: str) -> str | None:
         for pat, name in EDUCATION:
             if re.search(pat, option, re.I):
                 return name or clean_title(option)
-    degree = r"((?:bachelor|master|associate)['\u2019]?s?\s+degree)"
-    m = re.search(r"equivalent\s+to\s+(?:an?\s+)?" + degree, text, re.I)
-    if m:
-        return clean_title(m.group(1))
-    stated = field_value(text, r"education(?:\s+level)?") or ""
-    return next((name for pat, name in EDUCATION if name and re.search(pat, stated, re.I)), None)
+    stated = field_value(text, r"education(?:\s+level)?") or ""  # in the form's words, as its boxes
+    return next((name for pat, name in EDUCATION if name and re.search(pat, stated, re.I)), None) \
+        or shared_education(text)
 
 
 def _experience(text: str) -> float | None:

@@ -1,0 +1,174 @@
+"""Minimum education: the first degree, diploma or certificate a requirement names.
+
+The degree is looked for first in the lines under a qualifications heading,
+then anywhere, as the lexicon's ``[degrees]`` tables describe a degree in
+each language ("Bachelor's degree in ...", "High School Diploma",
+"baccalauréat", "licence en", "bac +3"). What a document only prefers is not a minimum: a degree in a
+clause that says "preferred", "desirable", "an asset", or under a heading such
+as "Desired" or "Preferred Qualifications", is passed over (unless those are
+the only qualifications the document states). A bare "degree" (no level
+named) counts inside a qualifications section or where it opens its line
+("- Degree from a recognized institution"), not in a note elsewhere
+("positions that required possession of a degree").
+
+The value is the degree and what qualifies it up to where the clause turns
+to something else: "Bachelor's degree in Political Science" but not "... AND
+five (5) years of experience", "PhD level" but not its bracketed remark.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from orgkg.extract.families.generic_duties import is_heading, marker
+from orgkg.extract.lexicon import LANGUAGES, table
+from orgkg.extract.rules.labels import MD_LINK
+from orgkg.extract.text import clean_title
+
+
+def _entries(key: str) -> list[str]:
+    """The ``[degrees] key`` entries of every language, as written."""
+    out: list[str] = []
+    for lang in LANGUAGES:
+        found = table("degrees", lang).get(key, [])
+        out += [str(w) for w in found] if isinstance(found, list) else []
+    return out
+
+
+def _one_of(key: str, space: str = r"\s+") -> str:
+    """The entries of ``key`` as one alternation, longest first; an entry in capitals as written."""
+    def entry(w: str) -> str:
+        written = re.escape(w).replace(r"\ ", space).replace("'", "['’]")
+        return f"(?-i:{written})" if w.isupper() else written
+    return "|".join(entry(w) for w in sorted(_entries(key), key=len, reverse=True)) or "(?!)"
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    """A degree's name, as the ``[degrees]`` table describes it."""
+    noun, levels, kinds = _one_of("noun"), _one_of("levels"), _one_of("kinds")
+    capitalised = "|".join(w.capitalize() for w in _entries("levels"))
+    grammar = (rf"(?:{levels})(?:['’]?s)?(?:\s+of\s+[A-Z]\w+)?\s+(?:{noun})"
+               rf"|(?-i:(?:{capitalised})\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
+               rf"|(?:{_one_of('alone')})['’]?s"
+               rf"|(?:(?:{kinds})\s+)?(?:{noun})(?!\s+of\b)")
+    named = _one_of("named", space=r"\s*")
+    return re.compile(rf"(?i)\b{_lasting()}(?:{grammar}|{named})(?:\b|(?<=\+)\s*\d)")
+
+
+@cache
+def _lasting() -> str:
+    """How long a degree takes, before it: ``Two year Diploma``, ``4-year degree``."""
+    numbers = sorted((str(k) for lang in LANGUAGES for k in table("numbers", lang)), key=len, reverse=True)
+    return rf"(?:(?:\d{{1,2}}|{'|'.join(numbers)})[\s-]+(?:{_one_of('lasting')})\s+)?"
+
+
+@cache
+def _initials() -> frozenset[str]:
+    """Degrees written in capitals by their initials (``GED``, ``M.L.S``): a degree, not a heading's word."""
+    return frozenset(w for w in _entries("named") if w.isupper())
+
+
+@cache
+def _bare() -> re.Pattern[str]:
+    """A degree that names no level (``degree``): counted only inside a qualifications section."""
+    return re.compile(rf"(?i){_lasting()}(?:{_one_of('noun')})")
+
+
+@cache
+def _stems(key: str) -> re.Pattern[str]:
+    """The stems of ``[degrees] key`` anywhere in a line."""
+    return re.compile("|".join(re.escape(w) for w in _entries(key)) or "(?!)", re.I)
+
+
+@cache
+def _preferred() -> re.Pattern[str]:
+    """What a document only prefers (``preferred``, ``an asset``, ``un atout``)."""
+    return re.compile(rf"(?i)\b(?:{_one_of('preferred')})\b")
+
+
+@cache
+def _opening() -> re.Pattern[str]:
+    """What may stand before a degree that opens a line: a list marker, an article."""
+    return re.compile(rf"(?i)[\s\-*\u2022\u25cf\u25aa>\d.)(\[]*(?:(?:{_one_of('articles')})\s+)?")
+
+
+@cache
+def _clause_end() -> re.Pattern[str]:
+    """Where the clause naming a degree turns to something else: a stop, a bracket (not a
+    plural's, ``discipline(s)``), a linking word."""
+    return re.compile(rf"\.(?!\w)|[;:\n]|(?<!\w)\(|\s+(?:{_one_of('clause_ends')})\s+"
+                      rf"|\s+(?:{_one_of('clause_ends_words')})\b"
+                      rf"|,\s+(?:{_one_of('clause_ends_after_comma')})\b")
+
+
+def _required(line: str) -> bool:
+    """A heading of what is required (a legal requirement, a licence, is not education)."""
+    return bool(_stems("required").search(_stems("not_required").sub(" ", line)))
+
+
+def _lines(text: str) -> Iterator[tuple[int, str, bool, bool]]:
+    """(offset, line, under a qualifications heading, under a heading of what is preferred)."""
+    at, inside, preferred = 0, False, False
+    for ln in text.splitlines(keepends=True):
+        if is_heading(ln) and marker(ln)[0] == "none":
+            inside, preferred = bool(_stems("section").search(ln)), bool(_preferred().search(ln))
+            yield at, ln, False, preferred
+        else:
+            yield at, ln, inside, preferred
+        at += len(ln)
+
+
+def _only_preferred(line: str, m: re.Match[str]) -> bool:
+    """The degree is what the document prefers: "Preferred: X", "X preferred", "X is an asset"."""
+    if _preferred().search(re.split(r"[.;]", line[: m.start()])[-1]):  # the clause before it only
+        return True
+    clause = re.split(r"[.;\n]", line[m.end() :])[0]
+    said = _preferred().search(clause)
+    return said is not None and not _pattern().search(clause[: said.start()])
+
+
+def _opens(line: str, m: re.Match[str]) -> bool:
+    """The degree opens its line, list item or qualifications field: ``- Degree from a recognized
+    institution``, ``Qualifications: Degree in accounting``, ``Qualifications  Degree in ...``."""
+    before = line[: m.start()]
+    if _opening().fullmatch(before):
+        return True
+    label = re.match(r"([^:\t]{1,40}?)(?:[ \t]*:|\t|[ ]{2,})", before)
+    return bool(label and _stems("section").search(label.group(1))
+                and _opening().fullmatch(before[label.end() :]))
+
+
+def _found(text: str) -> int | None:
+    """Where the first degree a requirement names starts in ``text``."""
+    lines = list(_lines(text))
+    # a document whose only qualifications are "Desirable Qualifications" means them as the minimum
+    required = any(is_heading(ln) and _required(ln) and not _preferred().search(ln) for ln in
+                   text.splitlines())
+    for in_section in (True, False):
+        for at, ln, inside, preferred in lines:
+            if (in_section and not inside) or (preferred and required):
+                continue
+            for m in _pattern().finditer(ln):
+                if m.group(0).isupper() and m.group(0) not in _initials():
+                    continue  # a heading in capitals (``EDUCATION AND DEGREE``) names no degree
+                if (not in_section and _bare().fullmatch(m.group(0)) and not _opens(ln, m)) or \
+                        _only_preferred(ln, m):
+                    continue
+                return at + m.start()
+    return None
+
+
+def education(text: str) -> str | None:
+    """The first degree a requirement names, with what qualifies it, or None."""
+    start = _found(text)
+    if start is None:
+        return None
+    linked = MD_LINK.sub(r"\1", re.sub(r"^([^\]\n]*)\]\([^)\s]+\)", r"\1", text[start : start + 600]))
+    rest = re.sub(r"\n(?=[ \t]*[a-z])", " ", linked[:200])  # ``[Degree](https://...) from a [...](...)``
+    named = _pattern().match(rest)  # the degree's own words (``graduation from high school``) end no clause
+    cut = named.end() if named else 0
+    phrase = clean_title(rest[:cut] + _clause_end().split(rest[cut:])[0])
+    return phrase[0].upper() + phrase[1:] if phrase else None
