@@ -24,13 +24,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from orgkg.extract.records import Evidence
 from orgkg.mapping.iris import BASE, child, normalise, part
 from orgkg.mapping.namespaces import OA, ORGKG
+
+if TYPE_CHECKING:  # the records' package imports every family's rules: not for readers of the store
+    from orgkg.extract.records import Evidence
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
