@@ -70,7 +70,14 @@ from orgkg.extract.rules.reporting import (
     supervised_named,
     supervises_stated,
 )
-from orgkg.extract.rules.titles import KIND, acceptable, posting_employer, title_field, title_in_prose
+from orgkg.extract.rules.titles import (
+    KIND,
+    acceptable,
+    posting_employer,
+    title_field,
+    title_in_prose,
+    without_marks,
+)
 from orgkg.extract.rules.titles import title as shared_title
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import Document, parse
@@ -484,7 +491,7 @@ class GenericDescription(Extractor):
         title = first_field(text, "title")
         if title and EMPLOYMENT_WORDS.match(title):
             title = None
-        pos = Position(title=as_written(clean_title(title or fallback_title(text) or ""), text)
+        pos = Position(title=as_written(without_marks(clean_title(title or fallback_title(text) or "")), text)
                        or UNTITLED)
         doc = parse(raw)
         if labelled_title := title_field(doc):

@@ -1,15 +1,18 @@
 """Identifiers: the value of a field whose label names a number (``Announcement number``, ``Job ID``,
 ``Campaign Reference``), also with the label alone on its line and the value below, or a sentence
-that states one (``The position description number for this position is 57673.``).
+that states one (``The position description number for this position is 57673.``), or a numbering
+label run into its code, with or without a colon (``Offre n° O059241212001588``, ``(réf. E00038399)``).
 
-The label words are ``[labels] identifier`` in the lexicon; a value holds a digit and is one code.
+The label words are ``[labels] identifier`` and ``[words] reference_labels`` in the lexicon; a value
+holds a digit and is one code.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from orgkg.extract.lexicon import fold
+from orgkg.extract.lexicon import LANGUAGES, fold, table
 from orgkg.extract.records import Identifier
 from orgkg.extract.rules.labels import clean, labelled
 from orgkg.extract.structure import Document, Span
@@ -20,6 +23,26 @@ PROSE = re.compile(
     r"(?i)\b(?P<label>(?:position(?:\s+description)?|job|competition|announcement|vacancy|requisition|"
     r"reference)\s+(?:number|no\.?|#|id))\s+(?:for\s+this\s+(?:position|job|post|role|vacancy)\s+)?is\s+"
     r"(?P<value>[A-Za-z0-9][\w/-]*\d[\w/-]*)")
+
+
+@cache
+def _numbered() -> re.Pattern[str]:
+    """A ``[words] reference_labels`` entry, then its code: the label's words as written, any case."""
+    entries = {str(w) for lang in LANGUAGES for w in _list(table("words", lang).get("reference_labels"))}
+    alternation = "|".join(re.escape(w).replace("'", "['\u2019]").replace(r"\ ", r"\s+")
+                           for w in sorted(entries, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w.])(?P<label>{alternation})(?!\w)[ \t]*[.:]?\s*"
+                      rf"(?P<value>{CODE.pattern})(?=[\s),;\]]|$)")
+
+
+def _list(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
+
+
+def reference(text: str) -> re.Match[str] | None:
+    """``Offre n° O059241212001588``, ``réf. E00038399``: the whole of ``text`` a numbering label and
+    its code (a posting's number, never its title)."""
+    return _numbered().fullmatch(text.strip().strip("()"))
 
 
 def scheme(label: str) -> str:
@@ -39,6 +62,9 @@ def identifiers(doc: Document) -> list[tuple[Identifier, Span]]:
         if found and code and len(found[0].split()) <= 2:
             start = found[1].start
             out.append((Identifier(scheme(f.label), code.group(0)), Span(start, start + code.end())))
+    for m in _numbered().finditer(doc.text):
+        value, start = m.group("value").rstrip("."), m.start("value")
+        out.append((Identifier(scheme(m.group("label")), value), Span(start, start + len(value))))
     for m in PROSE.finditer(doc.text):
         out.append((Identifier(scheme(m.group("label")), m.group("value")), Span(m.start("value"),
                                                                                  m.end("value"))))

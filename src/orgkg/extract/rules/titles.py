@@ -14,6 +14,7 @@ from functools import cache
 from orgkg.extract.lexicon import LANGUAGES, fold, table, words
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
+from orgkg.extract.rules.identifiers import reference
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.structure import Document, Span
 
@@ -38,8 +39,8 @@ def acceptable(title: str) -> bool:
     """A title a person would write: short, not a sentence, a section name or a label."""
     t = title.strip()
     folded = fold(t)
-    if folded in words("labels", "title") or is_lead_in(t + ":"):
-        return False  # a label, or ``The main responsibilities of the post are``
+    if folded in words("labels", "title") or is_lead_in(t + ":") or reference(t):
+        return False  # a label, ``The main responsibilities of the post are``, ``Offre n° O0592...``
     if folded.split() and folded.split()[-1] in words("words", "not_last"):
         return False  # a clause cut short: ``Commission and``, ``As a designer you will``
     return (0 < len(t) <= MAX and len(t.split()) <= 15 and not t.endswith((":", ";"))
@@ -75,9 +76,40 @@ def title_field(doc: Document, *, loose: bool = False) -> Found | None:
     return None
 
 
+#: a bracket closing a title: ``(m/f)``, ``(réf. E00038399)``.
+LAST_BRACKET = re.compile(r"[ \t]*\(([^()\n]{1,40})\)[ \t]*$")
+
+
+def without_marks(title: str) -> str:
+    """``Expert en affaires juridiques (m/f) (réf. E00038399)`` -> ``Expert en affaires juridiques``: a
+    posting's gender marks (``[words] gender_marks``) and its number in brackets after the title are no
+    part of it."""
+    while (m := LAST_BRACKET.search(title)) and (fold(m.group(1)) in words("words", "gender_marks")
+                                                  or reference(m.group(1))):
+        title = title[: m.start()]
+    return title
+
+
+def above_reference(doc: Document) -> Found | None:
+    """``Responsable du Secrétariat Général ...`` over ``Offre n° O059251128001230``: the line right
+    above a posting's number, near the top, is the posting's title."""
+    previous = None
+    for ln in doc.lines[doc.front_end : doc.front_end + 40]:
+        if ln.blank:
+            continue
+        if reference(doc.body(ln)) and previous is not None:
+            found = clean(doc, previous.body_start, previous.body_end)
+            if found and acceptable(without_marks(found[0])):
+                value = without_marks(found[0])
+                return value, Span(found[1].start, found[1].start + len(value))
+            return None
+        previous = ln
+    return None
+
+
 def title(doc: Document) -> Found | None:
     """The title and the span it was read from."""
-    if found := title_field(doc) or title_field(doc, loose=True):
+    if found := title_field(doc) or title_field(doc, loose=True) or above_reference(doc):
         return found
     for h in doc.headings:
         if h.line > doc.front_end + 40:
