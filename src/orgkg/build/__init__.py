@@ -225,7 +225,7 @@ def _spilled(p: Piece, spill: Spill) -> tuple[Slot, Source | None]:
     raw = None if p.raw is None else spill.add(p.raw)
     if p.block is None:
         return (replace(p, raw=None), None), raw
-    return (replace(p, block=None, raw=None), spill.add(p.block)), raw
+    return (replace(p, block=None, facts=None, raw=None), spill.add(p.block, p.facts)), raw
 
 
 def _join(slots: list[Slot], pending: Pending, jobs: dict[int, Job], readers: Readers,

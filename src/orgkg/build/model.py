@@ -106,6 +106,7 @@ class Piece:
     key: str | None = None
     graph: str | None = None
     block: bytes | None = None  # the named graph's block as its file holds it (while it is being written)
+    facts: tuple[int, int] | None = None  # where the block's facts are (``graph.store.Block``)
     lines: tuple[Line, ...] = ()
     posts: tuple[str, ...] = ()
     titles: tuple[tuple[str, str], ...] = ()

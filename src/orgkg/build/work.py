@@ -42,7 +42,7 @@ from rdflib.term import Node
 from orgkg.build.model import Piece, sums
 from orgkg.graph.build import load
 from orgkg.graph.identity import Resolution, asks, joined, offered, offers
-from orgkg.graph.store import block
+from orgkg.graph.store import encoded
 from orgkg.graph.structure import placements, posts, reporting_lines, vacancies
 from orgkg.mapping.register import RegisterParts
 from orgkg.mapping.vocab import ORGKG
@@ -109,7 +109,8 @@ def undump(raw: bytes) -> Graph:
 
 
 def finished(p: Piece, g: Graph, resolution: Resolution) -> Piece:
-    done = replace(p, block=block(URIRef(p.graph or ""), g).encode("utf-8"), raw=None,
+    written = encoded(URIRef(p.graph or ""), g)
+    done = replace(p, block=written.data, facts=written.facts, raw=None,
                    lines=tuple(reporting_lines([g])), posts=tuple(posts([g])), titles=titles(g),
                    units=tuple(placements([g])), vacant=tuple(vacancies([g])),
                    resolution=resolution)
@@ -119,7 +120,8 @@ def finished(p: Piece, g: Graph, resolution: Resolution) -> Piece:
 def registered(p: Piece, g: Graph, parts: RegisterParts) -> Piece:
     """A register's piece: its graph written, its parts as its rows give them (a register
     mentions no post by title: nothing of it waits for the directory)."""
-    done = replace(p, block=block(URIRef(p.graph or ""), g).encode("utf-8"), lines=tuple(parts.lines),
+    written = encoded(URIRef(p.graph or ""), g)
+    done = replace(p, block=written.data, facts=written.facts, lines=tuple(parts.lines),
                    posts=tuple(parts.posts), titles=tuple(parts.titles), units=tuple(parts.units),
                    vacant=tuple(parts.vacant), offers=tuple(offered(parts.named, parts.organisation)))
     return replace(done, sums=sums(done))

@@ -30,7 +30,7 @@ from orgkg.build.state import Previous, Stat, Totals, part, save
 from orgkg.graph import titles
 from orgkg.graph.built import INFERRED_GRAPH, BuiltGraph
 from orgkg.graph.output import BUILD, step
-from orgkg.graph.store import GRAPHS, HEAD, REPORT, STORE, block, graph_file, load_files, report_text
+from orgkg.graph.store import GRAPHS, HEAD, REPORT, STORE, encoded, graph_file, load_files, report_text
 from orgkg.graph.structure import STRUCTURE_GRAPH, Inputs, derived
 
 SPILL = ".new-graphs"
@@ -44,6 +44,7 @@ class Source:
     file: str
     offset: int
     length: int
+    facts: tuple[int, int] | None = None  # the byte range of its facts in it (``graph.store.Block``)
 
     @property
     def linked(self) -> bool:
@@ -57,10 +58,10 @@ class Spill:
         self.path = str(version / SPILL)
         self.handle: IO[bytes] = open(self.path, "wb")  # noqa: SIM115 (closed by ``close``)
 
-    def add(self, data: bytes) -> Source:
+    def add(self, data: bytes, facts: tuple[int, int] | None = None) -> Source:
         offset = self.handle.tell()
         self.handle.write(data)
-        return Source(self.path, offset, len(data))
+        return Source(self.path, offset, len(data), facts)
 
     def read(self, source: Source) -> bytes:
         self.handle.flush()
@@ -102,7 +103,7 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
         if given.posts or given.lines:
             g = derived(given)
             if len(g):
-                structure = spill.add(block(STRUCTURE_GRAPH, g).encode("utf-8"))
+                structure = spill.add(*encoded(STRUCTURE_GRAPH, g))
     spill.close()
     graphs = {p.graph: s for p, s in pieces if p.graph is not None and s is not None}
     if structure is not None:
@@ -116,7 +117,9 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
         _update_store(version, prev, graphs, paths, before)
     else:
         store = ox.Store(str(version / STORE))
-        load_files(store, [paths[iri] for iri in sorted(paths)])
+        head = len(HEAD.encode("utf-8"))
+        facts = {paths[iri]: (head + f[0], head + f[1]) for iri, src in graphs.items() if (f := src.facts)}
+        load_files(store, [paths[iri] for iri in sorted(paths)], facts)
         store.flush()
         del store
     (version / SPILL).unlink()

@@ -22,7 +22,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -61,14 +61,37 @@ HEAD = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
 def block(iri: URIRef, g: Graph) -> str:
     """One named graph as ``trig`` writes it: ``trig_text`` is ``HEAD`` and the blocks sorted by IRI
     (so a block written once can be copied into a later build unchanged)."""
+    return encoded(iri, g).data.decode("utf-8")
+
+
+class Block(NamedTuple):
+    """A named graph's block as its file holds it (UTF-8, after ``HEAD``), and the byte range of
+    its statements that belong in the union copy (``in_union``: its facts, written before its
+    evidence); None when that is not known (the union copy is then found by parsing the block)."""
+
+    data: bytes
+    facts: tuple[int, int] | None
+
+
+def encoded(iri: URIRef, g: Graph) -> Block:
+    """``block``, encoded, with where its facts are (``load_files`` copies them to the union
+    without parsing the graph twice)."""
     if isinstance(g, Triples):
-        body = g.body()  # a register's: its statements as its rows wrote them
+        body, facts = g.body(), -1  # a register's: its statements as its rows wrote them
+    elif iri == STRUCTURE_GRAPH:
+        body = _one_line_body(g)
+        facts = len(body)  # layers, posts above and figures (``graph.structure``): no evidence
     else:
-        body = _one_line_body(g) if iri == STRUCTURE_GRAPH else _graph_body(g)
-    return f"\n<{iri}> {{\n{body}\n}}\n"
+        body, facts = _graph_body(g)
+    start = f"\n<{iri}> {{\n".encode()
+    if facts < 0:
+        return Block(start + body.encode("utf-8") + b"\n}\n", None)
+    head, rest = body[:facts].encode("utf-8"), body[facts:].encode("utf-8")
+    return Block(start + head + rest + b"\n}\n", (len(start), len(start) + len(head)))
 
 
-def _graph_body(g: Graph) -> str:
+def _graph_body(g: Graph) -> tuple[str, int]:
+    """A graph's body and the length of its facts at its start (its evidence follows)."""
     facts: list[tuple[Node, Node, Node]] = []
     evidence: list[tuple[Node, Node, Node]] = []
     for t in g:
@@ -84,7 +107,11 @@ def _graph_body(g: Graph) -> str:
     start = 0
     while start < len(lines) and (lines[start].startswith("@prefix") or not lines[start].strip()):
         start += 1
-    return "\n".join([*lines[start:], *_statements(evidence, _PREFIXED)]).strip("\n")
+    written = "\n".join(lines[start:])
+    joined = "\n".join([*lines[start:], *_statements(evidence, _PREFIXED)])
+    text = joined.strip("\n")
+    lead = len(joined) - len(joined.lstrip("\n"))
+    return text, max(0, min(len(text), len(written) - lead))
 
 
 #: The prefixes evidence statements are written with (a graph that only holds them).
@@ -190,21 +217,33 @@ def load(store: ox.Store, trig_text: str) -> None:
                       for q in quads if in_union(q))
 
 
-def load_files(store: ox.Store, paths: Sequence[str | Path]) -> None:
-    """``load`` for TriG files, streamed: the files are never held in memory as quads."""
-    store.bulk_load(io.BufferedReader(_Chain(paths), 1 << 20), format=ox.RdfFormat.TRIG)
-    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                      for q in ox.parse(io.BufferedReader(_Chain(paths), 1 << 20), format=ox.RdfFormat.TRIG)
-                      if in_union(q))
+def load_files(store: ox.Store, paths: Sequence[str | Path],
+               facts: Mapping[str, tuple[int, int]] | None = None) -> None:
+    """``load`` for TriG files, streamed: the files are never held in memory as quads. ``facts``
+    gives, for a file (by path), the byte range of its statements that belong in the union copy:
+    those are loaded as the default graph in the same pass; the union copy of any other file is
+    taken from parsing it again."""
+    facts = facts or {}
+    union: list[str | Path | tuple[str | Path, int, int] | bytes] = [
+        part for path in paths if str(path) in facts
+        for part in (b"{\n", (path, *facts[str(path)]), b"\n}\n")]
+    store.bulk_load(io.BufferedReader(_Chain([*paths, *union]), 1 << 20), format=ox.RdfFormat.TRIG)
+    others = [path for path in paths if str(path) not in facts]
+    if others:
+        store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                          for q in ox.parse(io.BufferedReader(_Chain(others), 1 << 20),
+                                            format=ox.RdfFormat.TRIG)
+                          if in_union(q))
 
 
 class _Chain(io.RawIOBase):
-    """Files read one after the other as one stream (TriG files each starting with their prefixes
-    make one TriG document)."""
+    """Files (or a byte range of one, or bytes) read one after the other as one stream (TriG files
+    each starting with their prefixes make one TriG document)."""
 
-    def __init__(self, paths: Sequence[str | Path]) -> None:
-        self.paths = list(reversed(paths))
+    def __init__(self, parts: Sequence[str | Path | tuple[str | Path, int, int] | bytes]) -> None:
+        self.parts = list(reversed(parts))
         self.handle: IO[bytes] | None = None
+        self.left = -1  # bytes still to read from the handle (-1: to its end)
 
     def readable(self) -> bool:
         return True
@@ -212,14 +251,27 @@ class _Chain(io.RawIOBase):
     def readinto(self, buffer: Any) -> int:
         while True:
             if self.handle is None:
-                if not self.paths:
+                if not self.parts:
                     return 0
-                self.handle = open(self.paths.pop(), "rb")  # noqa: SIM115 (closed when read)
-            n: int = self.handle.readinto(buffer)  # type: ignore[attr-defined]
+                self.handle, self.left = _open(self.parts.pop())
+            view = memoryview(buffer)
+            n: int = self.handle.readinto(view if self.left < 0 else view[:self.left])  # type: ignore[attr-defined]
             if n:
+                self.left -= n if self.left >= 0 else 0
                 return n
             self.handle.close()
             self.handle = None
+
+
+def _open(part: str | Path | tuple[str | Path, int, int] | bytes) -> tuple[IO[bytes], int]:
+    if isinstance(part, bytes):
+        return io.BytesIO(part), -1
+    if isinstance(part, tuple):
+        path, start, end = part
+        handle = open(path, "rb")  # noqa: SIM115 (closed when read)
+        handle.seek(start)
+        return handle, end - start
+    return open(part, "rb"), -1
 
 
 def in_union(statement: ox.Quad | ox.Triple) -> bool:
