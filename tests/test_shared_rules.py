@@ -8,6 +8,7 @@ from orgkg.extract.lexicon import LANGUAGES, entries
 from orgkg.extract.rules.classification import level
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.education import education
+from orgkg.extract.rules.reporting import supervised_named
 from orgkg.extract.rules.titles import title
 from orgkg.extract.structure import parse
 
@@ -84,3 +85,22 @@ def test_every_lexicon_group_has_both_languages() -> None:
                ("words", "duty_verbs"), ("phrases", "title"), ("phrases", "reports_to")}
     for lang in LANGUAGES:
         assert shared <= groups[lang], lang
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Supervision is exercised over library Clerks, Pages and Volunteers.",
+     ["library Clerks", "Pages", "Volunteers"]),
+    ("Direct supervision is exercised over the work of subordinate Pages.", ["Pages"]),
+    ("This position directs and supervises all Site Coordinators along with on-site training of group "
+     "leaders.", ["Site Coordinators"]),
+    ("An employee in this class supervises a small staff of DCS Officers in a institutional setting or may "
+     "perform certain specific non-supervisory assignments.", ["DCS Officers"]),
+    ("Exercises direct supervision over clerical staff and volunteers.", []),
+    ("Supervises Head Start center staff and volunteers.", []),
+    ("Supervises staff, evaluates staff job performance, coordinates schedules.", []),
+    ("The Director supervises the daily operations of the library.", []),
+])
+def test_supervised_positions_named_in_a_sentence(text: str, expected: list[str]) -> None:
+    found = supervised_named(parse(text))
+    assert [name for name, _ in found] == expected
+    assert all(text[s.start : s.end] == name for name, s in found)

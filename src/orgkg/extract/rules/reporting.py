@@ -44,12 +44,12 @@ def superior(doc: Document, found: Found) -> Found | None:
 
 @cache
 def _clause_end() -> re.Pattern[str]:
-    """Where another clause starts: ``et`` / ``and`` and a ``[words] clause_links`` verb, or a
+    """Where another clause starts: ``et`` / ``and`` / ``or`` and a ``[words] clause_links`` verb, or a
     ``[words] clause_breaks`` word."""
     def alternation(key: str) -> str:
         found = [str(w) for lang in LANGUAGES for w in entries(lang)["words"].get(key, [])]
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=len, reverse=True))
-    return re.compile(rf"(?i)\s+(?:et|and)\s+(?:{alternation('clause_links')})\b"
+    return re.compile(rf"(?i)\s+(?:et|and|or|ou)\s+(?:{alternation('clause_links')})\b"
                       rf"|\s+(?:{alternation('clause_breaks')})\b")
 
 
@@ -77,24 +77,56 @@ def deputy(doc: Document) -> Found | None:
 
 def supervised_named(doc: Document) -> list[Found]:
     """The positions a sentence says the post supervises, without counting them: "The Director
-    supervises the department managers and works with the Board" (``[phrases] supervises``), each
-    a title in capitals or ending in a ``[words] title_heads`` word ("managers"); nothing where what
-    is supervised is work, not positions ("supervises the daily operations")."""
-    lead = _supervises().search(doc.text)
-    said = re.match(r"[^.;:()\n]{2,300}", doc.text[lead.end() :]) if lead else None
-    found = clean(doc, lead.end(), lead.end() + said.end()) if lead and said else None
-    if not found or not (found := _to_clause_end(doc, found)):
-        return []
-    value, span = found
+    supervises the department managers and works with the Board", "Supervision is exercised over
+    library Clerks, Pages and Volunteers" (``[phrases] supervises``), each a title in capitals or
+    ending in a ``[words] title_heads`` word ("managers", "library Clerks"), its leading
+    ``[words] supervised_lead`` words dropped ("all", "the work of subordinate"); nothing where what
+    is supervised is work or staff, not positions ("supervises the daily operations", "exercises
+    direct supervision over clerical staff")."""
+    for lead in _supervises().finditer(doc.text):
+        said = re.match(r"[^.;:()\n]{2,300}", doc.text[lead.end() :])
+        found = clean(doc, lead.end(), lead.end() + said.end()) if said else None
+        if found and (found := _to_clause_end(doc, found)) and (out := _positions(*found)):
+            return out
+    return []
+
+
+def _positions(value: str, span: Span) -> list[Found]:
+    """Each position named in a list ("X, Y and Z"), or nothing when one item names no position."""
     out: list[Found] = []
     for m in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", value):
-        item = re.sub(r"^(?:(?:and|the)\s+)+", "", m.group(0).strip())
+        item = m.group(0).strip()
+        skip = _supervised_lead().match(item)
+        item = item[skip.end() :] if skip else item
+        item = _title_part(item)
         last = fold(item).split()[-1] if fold(item).split() else ""
         if not item or (not item[0].isupper() and _singular(last) not in words("words", "title_heads")):
             return []  # one item is not a position: the sentence speaks of work, not of posts
         start = span.start + m.start() + m.group(0).find(item)
         out.append((item, Span(start, start + len(item))))
     return out
+
+
+def _title_part(item: str) -> str:
+    """A title without the words after it: "Site Coordinators along with on-site training" -> "Site
+    Coordinators" (up to its last word in capitals or ``[words] title_heads`` word)."""
+    said = item.split()
+    heads = words("words", "title_heads")
+    ends = [i for i, w in enumerate(said) if w[:1].isupper() or w[:1].isdigit()
+            or _singular(fold(w)) in heads]
+    if not ends:
+        return item
+    if {_singular(fold(w)) for w in said[ends[-1] + 1 :]} & words("words", "staff_nouns"):
+        return ""  # "Head Start center staff": staff of a programme, not a post
+    return " ".join(said[: ends[-1] + 1])
+
+
+@cache
+def _supervised_lead() -> re.Pattern[str]:
+    """The words before the first supervised title, no part of it: "all", "the work of subordinate"."""
+    found = [str(w) for lang in LANGUAGES for w in entries(lang)["words"].get("supervised_lead", [])]
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=len, reverse=True))
+    return re.compile(rf"(?i)(?:(?:{alternation})\s+)+") if found else re.compile("(?!)")
 
 
 @cache
