@@ -60,6 +60,34 @@ def test_duties_under_any_duties_heading(heading: str) -> None:
     assert all(text[s.start : s.end].startswith(("lead", "prepare", "coordinate")) for _, s in found)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a share in a column at the end of an item's first line; the next section numbered in capitals
+    ("4.0 ESSENTIAL FUNCTIONS          % OF TIME\n\n4.1 Prepares plan amendments and           40%\n"
+     "    code updates.\n\n4.2 Supervises planning staff.              60%\n\n5.0 MINIMUM QUALIFICATIONS\n\n"
+     "5.1 Education: a degree in planning.\n",
+     [("Prepares plan amendments and code updates", 40.0), ("Supervises planning staff", 60.0)]),
+    # a table's column headings and an essential function's mark
+    ("ESSENTIAL FUNCTIONS\nPercent of Time / Duties  (* denotes essential function)\n\n"
+     "50%  *Plans and schedules preventive maintenance.\n\n50%   Prepares the annual budget request.\n",
+     [("Plans and schedules preventive maintenance", 50.0), ("Prepares the annual budget request", 50.0)]),
+    # duties named with their share above their description
+    ("MAJOR DUTIES\n\nStreamflow Measurement - 50%\nOperates and maintains streamgages.\n\n"
+     "Data Processing (50%)\nReviews and computes gage records.\n",
+     [("Streamflow Measurement", 50.0), ("Data Processing", 50.0)]),
+    # one paragraph under a qualified duties heading
+    ("Primary Accountabilities\n\nThe role administers and interprets government-funded programs.\n",
+     [("The role administers and interprets government-funded programs", None)]),
+    # a list item wrapped to the margin goes on; a heading with a list before one with paragraphs
+    ("## The Role\n\nThe Foundation seeks a director to lead it.\n\nThe director will set its budgets.\n\n"
+     "## Responsibilities\n\n- Ensure that management systems are operating effectively and\n"
+     "efficiently for all units.\n- Develop strategic plans for the units.\n",
+     [("Ensure that management systems are operating effectively and efficiently for all units", None),
+      ("Develop strategic plans for the units", None)]),
+])
+def test_duties_shapes(text: str, expected: list[tuple[str, float | None]]) -> None:
+    assert [(d.text, d.percent) for d, _ in duties(parse(text))] == expected
+
+
 def test_numbered_items_starting_in_lower_case_are_duties() -> None:
     text = ("DUTIES\n\n1. plans the work of the unit;\n2. reviews the reports of staff;\n"
             "3. trains new staff.\n")

@@ -2,10 +2,9 @@
 
 It reads wording common to most layouts: form labels on their own lines
 (``Job Title:``, ``Department:``, ``Reports to:``, ``Pay Band:`` ...; also
-table rows ``| Reports to | X |`` and tab-separated rows), a duties section
-under a heading such as Duties, Responsibilities, Key Accountabilities,
-Essential Functions or Major Duties (one duty per list item or paragraph,
-with a ``N%`` share of time on the item or the line after it), and phrases
+table rows ``| Reports to | X |`` and tab-separated rows), the duties as the
+shared rule reads them (``rules.duties``: one duty per list item or paragraph
+under a duties heading, with its share of time), and phrases
 such as "reporting to the X", "under the supervision of the X",
 "supervises N", "N years of experience", "Bachelor's degree in ...",
 "$N million budget". The functions are small rules other families may reuse.
@@ -19,7 +18,6 @@ import itertools
 import re
 
 from orgkg.extract.base import Extractor
-from orgkg.extract.families.generic_duties import duties
 from orgkg.extract.families.generic_forms import as_written, factors, federal, label_rows, web_jurisdiction
 from orgkg.extract.families.generic_phrases import (
     SUPERVISED_LABELS,
@@ -44,7 +42,7 @@ from orgkg.extract.records import (
 )
 from orgkg.extract.rules.classification import group_class, level_of, pay_plan
 from orgkg.extract.rules.classification import level as shared_level
-from orgkg.extract.rules.duties import duties as shared_duties
+from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.duties_prose import prose_duties, told_in
 from orgkg.extract.rules.education import education
 from orgkg.extract.rules.figures import budgets_french, experience_years
@@ -547,12 +545,9 @@ class GenericDescription(Extractor):
               and (field(text, r"class\s+code") or field(text, CLASS_CODE_FR)) == code):
             pos.job_class = JobClass(code, pos.title)  # ``Class Code: 2455`` under the class's title
         pos.flsa = flsa_of(raw, text)
-        pos.duties = duties(text)
-        read = shared_duties(doc)
-        if len(read) > len(pos.duties) and not any(d.percent is not None for d in pos.duties):
-            # the shared reading splits a list whose markers were lost and stops at the next topic
-            pos.duties = [d for d, _ in read]
-            spans += [Evidence.at("duties", d.text, s, raw) for d, s in read]
+        read = duties(doc)
+        pos.duties = [d for d, _ in read]
+        spans += [Evidence.at("duties", d.text, s, raw) for d, s in read]
         if len(pos.duties) == 1 and len(told := told_in(doc, pos.duties[0].text, pos.title)) >= 2:
             # one paragraph under the duties heading: each sentence whose subject is the post a duty
             pos.duties = [d for d, _ in told]

@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 import re
 
-from orgkg.extract.families.generic_duties import listed_after
 from orgkg.extract.lexicon import abbreviation_guard, fold, words
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
+from orgkg.extract.rules.lines import listed_after
 from orgkg.extract.rules.reporting import reports_noun
 from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, squash, to_int, to_number
 

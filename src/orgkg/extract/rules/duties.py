@@ -4,9 +4,15 @@ A duties heading is any ``[headings] duties`` entry (``Key Responsibilities``,
 ``What you'll do``, ``We are looking for someone who will:``, ``Responsabilités
 spécifiques``), with or without a section number or a time column. Under it the
 top-level list items are the duties (items may start in lower case, nest,
-and run over several lines); without a list, its paragraphs. A document with
-no such heading gives its longest run (three or more) of consecutive
-paragraphs or items that open with a duty verb (``Provide ...``, ``Manages ...``).
+and run over several lines, or be wrapped to the margin); without a list, its
+paragraphs. A heading over a list is taken before one over paragraphs, a
+heading before a lead-in line. Each duty keeps its share of time (``40%`` at its
+start or end, in brackets, or in a column at the end of its first line); duties
+named with their share above their description (``Customer Support (45%)``)
+are those names. A document with no such heading gives its longest run (three
+or more) of consecutive paragraphs or items that open with a duty verb
+(``Provide ...``, ``Manages ...``), else the one paragraph under a duties heading.
+The generic family reads its duties here, once per document.
 """
 
 from __future__ import annotations
@@ -14,14 +20,31 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.families.generic_duties import INTRO, percent_of
 from orgkg.extract.lexicon import fold, language, words
 from orgkg.extract.records import Duty
 from orgkg.extract.rules.labels import MD_LINK
 from orgkg.extract.structure import Document, Heading, Span
-from orgkg.extract.text import first_sentence, squash
+from orgkg.extract.structure.document import CONTINUES
+from orgkg.extract.structure.lines import Line
+from orgkg.extract.text import clean_title, first_sentence, squash
 
 SECTION_NO = re.compile(r"^(?:section\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+|^[a-z]\)\s+|\s*\(?%.*$", re.I)
+
+#: a statement introducing duties, not one: ``The following are examples ...``.
+INTRO = re.compile(r"the\s+following|these\b|this\s+list|any\s+one\s+position|examples\s+of", re.I)
+PERCENT = re.compile(
+    r"^\s*\(?(\d{1,3}(?:\.\d+)?)\s*%\)?\s*(?:of\s+time)?\s*[-\u2013:]?\s*"
+    r"|\s*[-\u2013(]?\s*(\d{1,3}(?:\.\d+)?)\s*%\s*(?:of\s+time)?\)?\s*$|\s*\((\d{1,3})\s*%\)"
+)
+
+
+def percent_of(text: str) -> tuple[float | None, str]:
+    """A share of time at the start, the end or in brackets, and the text without it."""
+    m = PERCENT.search(text)
+    if not m:
+        return None, text
+    return float(next(g for g in m.groups() if g)), (text[: m.start()] + " " + text[m.end() :]).strip()
+
 
 #: a page header or footer: ``Page 2 of 5``.
 PAGE_CHROME = re.compile(r"(?i)\bpage\s+\d+\s+(?:of|/|de|sur)\s+\d+\s*$")
@@ -37,8 +60,23 @@ def _is(heading: str, group: str, *, colon: bool = False) -> bool:
         return True  # ``As a Service Designer you will:``
     if text in known or any(text.startswith(w + " ") and len(text.split()) <= 8 for w in known):
         return True
+    if group == "duties" and (bare := _unqualified(text)) != text:
+        return _is(bare, group)  # ``Primary Accountabilities``, ``Examples of Major Duties``
     # ``The main responsibilities of the post are:``: a lead-in naming the duties
     return group == "duties" and colon and len(text.split()) <= 12 and bool(_single_words().search(text))
+
+
+def names_duties(line: str) -> bool:
+    """A heading naming the duties: ``Key Responsibilities``, ``Duties:``, ``What you will do``."""
+    return _is(line.strip().rstrip(" :"), "duties")
+
+
+def _unqualified(text: str) -> str:
+    """A folded heading without the ``[headings] duties_qualifiers`` words it opens with."""
+    qualifiers = words("headings", "duties_qualifiers")
+    while (first := next((q for q in qualifiers if text.startswith(q + " ")), None)) is not None:
+        text = text[len(first) + 1 :]
+    return text
 
 
 @cache
@@ -50,7 +88,7 @@ def _single_words() -> re.Pattern[str]:
 
 def is_stop_line(line: str) -> bool:
     """A short unpunctuated line naming another topic: ``Key Qualifications``, ``What We Offer``."""
-    text = fold(SECTION_NO.sub("", line.rstrip(" :")))
+    text = fold(SECTION_NO.sub("", line.rstrip(" :")).replace("(s)", "s"))  # ``Legal Requirement(s)``
     if not text or len(text.split()) > 6 or line.rstrip().endswith((".", ";", ",")):
         return False
     if len(text.split()) <= 3 and text.split()[0] in words("headings", "stop"):
@@ -100,9 +138,11 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
             continue
         if (out or para) and not ln.marker and is_stop_line(doc.body(ln)):
             break  # ``Key Qualifications`` written as plain text
-        if PAGE_CHROME.search(doc.body(ln)):
-            continue  # ``Document1      Page 2 of 5``: a page's footer inside the list
+        if PAGE_CHROME.search(doc.body(ln)) or COLUMN_HEADS.match(doc.body(ln)):
+            continue  # ``Page 2 of 5``, ``Percent of Time / Duties``: a page's or a table's chrome
         it = starts.get(ln.index)
+        if it and (out or para) and _capitals(doc.body(ln)):
+            break  # ``6.0 MINIMUM QUALIFICATIONS``: a numbered heading of the next section
         if it:
             if para and not out:
                 para = None  # an introduction before the list
@@ -119,6 +159,9 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
                 out.append(para)
                 para = None
             continue
+        if kind == "item" and ln.index not in covered and _runs_on(doc, out[-1], ln):
+            out[-1] = Span(out[-1].start, ln.body_end)  # an item's sentence wrapped to the margin
+            continue
         if kind == "item" and ln.indent == 0 and ln.index not in covered:
             break  # a paragraph after the list ends it
         if kind != "item" and ln.index not in covered:
@@ -127,6 +170,58 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
     if para:
         out.append(para)
     return [part for span in out for part in (doc.line_items(span) if kind == "para" else [span])]
+
+
+def _runs_on(doc: Document, item: Span, ln: Line) -> bool:
+    """``ln`` goes on with the item on the line above it (a PDF's lines wrapped to the margin): ``ln``
+    opens in lower case or a bracket, or the item ends on a word or mark that needs the next."""
+    said = doc.text[item.start : item.end].rstrip()
+    body = doc.body(ln)
+    return doc.line_of(item.end) == ln.index - 1 and bool(body) and \
+        (body[0].islower() or body[0] == "(" or said.endswith((",", "-")) or bool(CONTINUES.search(said)))
+
+
+def _capitals(body: str) -> bool:
+    """A short line in capitals, a heading whatever its marker: ``5.0 OTHER FUNCTIONS``."""
+    letters = [c for c in body if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters) and len(body.split()) <= SHORT_HEAD
+
+
+#: a heading in capitals has at most this many words.
+SHORT_HEAD = 8
+#: a table's column headings over the duties: ``Percent of Time / Duties``, ``% OF TIME``.
+COLUMN_HEADS = re.compile(r"(?i)(?:%|percent(?:age)?)\s*(?:of\s+time)?\b")
+#: a share of time in a column at the end of a line: ``... geodatabase,        30%``.
+END_SHARE = re.compile(r"[ \t]{2,}\(?(\d{1,3}(?:\.\d+)?)[ \t]*%\)?[ \t]*$", re.M)
+#: a duty heading carrying its share of time, its description below: ``Customer Support (45%)``.
+SHARED_HEAD = re.compile(r"([A-Z][^\n%:.]{2,70}?)[ \t]*(?:[(\[][ \t]*|[-\u2013][ \t]*)"
+                         r"(\d{1,3}(?:\.\d+)?)[ \t]*%[ \t]*[)\]]?[ \t]*$")
+
+
+def _headed(doc: Document, head: Heading) -> list[tuple[Duty, Span]]:
+    """Duties written as unmarked lines naming each with its share (``Customer Support (45%)``), a
+    description below, when two or more are, up to the next heading."""
+    heads = {h.line for h in doc.headings}
+    found: list[tuple[Duty, Span]] = []
+    for ln in doc.lines[head.line + 1 :]:
+        if ln.index in heads or (found and not ln.marker and is_stop_line(doc.body(ln))):
+            break
+        m = None if ln.marker else SHARED_HEAD.fullmatch(doc.body(ln))
+        if m and len(m.group(1).split()) <= SHORT_HEAD:
+            span = Span(ln.body_start, ln.body_start + m.end(1))
+            found.append((Duty(clean_title(m.group(1)), float(m.group(2))), span))
+    return found if len(found) >= 2 else []
+
+
+def _share(doc: Document, span: Span) -> tuple[float | None, str]:
+    """A duty's share of time (in a column at the end of a line, or at the start, end or in
+    brackets) and its text without it."""
+    said = doc.text[span.start : span.end]
+    column = END_SHARE.search(said)
+    said = END_SHARE.sub("", said) if column else said
+    share, rest = percent_of(squash(MD_LINK.sub(r"\1", said)))
+    rest = re.sub(r"^\*(?=[^\s*])(?!.*\*)", "", rest)  # ``*Plans ...``: an essential function's mark
+    return (float(column.group(1)) if column else share), rest
 
 
 def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
@@ -246,18 +341,31 @@ def _lead_in_lists(doc: Document) -> list[Span]:
 
 def duties(doc: Document) -> list[tuple[Duty, Span]]:
     """The document's duties with the span of each, in document order."""
-    spans: list[Span] = []
-    for head in duty_headings(doc):
+    found: list[tuple[Duty, Span]] = []
+    single: list[tuple[Duty, Span]] = []  # one paragraph under a heading: the duties if nothing else is
+    heads = duty_headings(doc)  # a heading naming the duties before a lead-in line (``The role is to:``)
+    prose: list[tuple[Duty, Span]] = []  # paragraphs under a heading: the duties if no heading has a list
+    for head in [h for h in heads if not h.colon] + [h for h in heads if h.colon]:
+        if headed := _headed(doc, head):
+            return headed
         spans = _blocks_under(doc, head)
-        if len(spans) >= 2:
-            break
-    if len(spans) < 2:
-        spans = _lead_in_lists(doc)
-    if len(spans) < 2:
-        spans = _verb_run(doc)
+        found = _read(doc, spans)
+        listed = any(doc.lines[doc.line_of(s.start)].marker for s in spans)
+        if len(found) >= 2 and listed:
+            return found
+        prose = prose or (found if len(found) >= 2 else [])
+        single = single or found
+    if prose:
+        return prose
+    found = _read(doc, _lead_in_lists(doc))
+    return found if len(found) >= 2 else _read(doc, _verb_run(doc)) or single
+
+
+def _read(doc: Document, spans: list[Span]) -> list[tuple[Duty, Span]]:
+    """Each span's duty: its first sentence and share of time, unless it states no duty."""
     out = []
     for span in spans:
-        share, rest = percent_of(squash(MD_LINK.sub(r"\1", doc.text[span.start : span.end])))
+        share, rest = _share(doc, span)
         sentence = first_sentence(rest).rstrip(" .")
         if len(sentence.split()) >= 3 and not INTRO.match(sentence) and not _catch_all(sentence) \
                 and not _another_field(sentence):

@@ -22,9 +22,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from orgkg.extract.families.generic_duties import is_heading, marker
 from orgkg.extract.lexicon import LANGUAGES, table
 from orgkg.extract.rules.labels import MD_LINK
+from orgkg.extract.rules.lines import is_heading, marker
 from orgkg.extract.text import clean_title
 
 
