@@ -85,6 +85,17 @@ def test_a_scanned_pdf_without_ocr_says_it_needs_ocr(tmp_path: Path, monkeypatch
         read(tmp_path / "scan.pdf")
 
 
+def test_a_bold_faked_by_drawing_each_glyph_twice_reads_once(tmp_path: Path) -> None:
+    """Browsers print bold as each glyph drawn twice a point apart: read once, real doubles kept."""
+    from tests.support.badinputs import raw_pdf
+
+    twice = b"".join(b"BT /F1 12 Tf %.1f 700 Td (%s) Tj ET\n" % (72 + 8 * i + shift, char.encode())
+                     for i, char in enumerate("Abbey") for shift in (0, 1))
+    (tmp_path / "job.pdf").write_bytes(raw_pdf(twice + b"BT /F1 12 Tf 72 680 Td (Level: 11) Tj ET\n"))
+    text = read(tmp_path / "job.pdf").text
+    assert "Abbey" in text and "AA" not in text and "Level: 11" in text
+
+
 def test_the_sample_text_survives_a_pdf_round_trip(tmp_path: Path) -> None:
     from tests.support.convert import to_pdf
 

@@ -68,8 +68,33 @@ def _first_word(text: str, chars: list[dict[str, Any]]) -> float:
     return float(glyphs[-1]["x1"] - glyphs[0]["x0"]) if glyphs else 0.0
 
 
+#: How far right of a character its second impression may fall, as a share of the font size: a
+#: bold faked by drawing each glyph twice shifts it a point or so; the narrowest real neighbour
+#: (``i``, ``l``, ``.``) is over a fifth of the size away.
+OVERPRINT = 0.15
+
+
+def _overprinted(chars: list[dict[str, Any]]) -> set[int]:
+    """The second impressions of glyphs drawn twice a hair apart (a browser's or printer's fake
+    bold), which would otherwise read as doubled letters: ``AAbboouutt`` for ``About``."""
+    drop: set[int] = set()
+    prev: dict[str, Any] | None = None
+    for char in chars:
+        if (prev is not None and char["text"] == prev["text"] and not char["text"].isspace()
+                and char["size"] == prev["size"]
+                and abs(char["top"] - prev["top"]) <= OVERPRINT * char["size"]
+                and abs(char["x0"] - prev["x0"]) <= OVERPRINT * char["size"]):
+            drop.add(id(char))
+            continue
+        prev = char
+    return drop
+
+
 def page_lines(number: int, page: Any) -> list[Line]:
     """A page's text lines and table rows, top to bottom."""
+    drop = _overprinted(page.chars)
+    if drop:
+        page = page.filter(lambda obj: id(obj) not in drop)
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     body = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
