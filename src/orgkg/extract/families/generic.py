@@ -421,6 +421,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if pos.level and (not pos.job_class or pos.job_class.code is None) and (
             cls := group_class(pos.level, doc)):
         pos.job_class = cls
+    if not pos.job_class and (sought := first_value(doc, "grade_sought", max_words=6)):
+        pos.job_class = JobClass(None, sought[0])  # ``Grade(s) recherché(s)`` / ``Attaché``: the first named
+        out.append(Evidence.at("job_class", *sought, doc.text))
     if not ex.organisation.jurisdiction and (juris := jurisdiction(doc)):
         ex.organisation.jurisdiction = juris[0]
         out.append(Evidence.at("jurisdiction", *juris, doc.text))
