@@ -68,7 +68,8 @@ def _template(group: str) -> re.Pattern[str]:
     number, parts = _parts(group)
     filled = (f"(?:{p.format(n=number, w=WORD, m=OTHER)})" for p in parts)
     alternation = "|".join(filled).replace("(?P<n>", "(?:")
-    return re.compile(rf"(?i)(?<!\w)(?:{alternation})(?!\w)")
+    # never the decimals of a number: ``1,25 ETP`` is no staff of 25
+    return re.compile(rf"(?i)(?<!\w)(?<!\d[,.])(?:{alternation})(?!\w)")
 
 
 @cache
