@@ -14,8 +14,15 @@ from orgkg.extract.structure import Document, Span
 
 
 def reports_to(doc: Document) -> Found | None:
+    """A supervisor's field, else the one a phrase names, cut at the next clause (``sous l'autorité
+    directe du préfet des Deux-Sèvres et concourt directement à ...``: a long sentence read far enough
+    to find where its clause ends)."""
     found = first_value(doc, "reports_to", loose=True, max_words=12) or phrase(
-        doc, "reports_to", stop=".;:(),", accept=lambda found: superior(doc, found))
+        doc, "reports_to", stop=".;:(),", reach=300, accept=lambda found: _short(superior(doc, found)))
+    return found if found and len(found[0].split()) <= 12 else None
+
+
+def _short(found: Found | None) -> Found | None:
     return found if found and len(found[0].split()) <= 12 else None
 
 

@@ -121,8 +121,9 @@ def title(doc: Document) -> Found | None:
 
 
 @cache
-def _phrases(group: str, stop: str) -> Needled:
-    """One pattern for every ``[phrases] group`` entry, the words after it (up to ``stop``) in group 1."""
+def _phrases(group: str, stop: str, reach: int = 120) -> Needled:
+    """One pattern for every ``[phrases] group`` entry, the words after it (up to ``stop``, at most
+    ``reach`` characters) in group 1."""
     leads = [str(lead) for lang in LANGUAGES for lead in _entries("phrases", group, lang)]
     alternation = "|".join(re.escape(lead).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for lead in leads)
     after = r"(?:(?<=['\u2019])|\s+)"  # ``qu'adjoint``: no space after an elided word
@@ -130,7 +131,7 @@ def _phrases(group: str, stop: str) -> Needled:
     short = "|".join(sorted({str(w) for lang in LANGUAGES for w in _entries("words", "abbreviations", lang)},
                             key=len, reverse=True))
     token = rf"(?:\b(?:{short})\.(?=[ \t]+\w)|[^{stop}\n])" if short else rf"[^{stop}\n]"
-    return Needled(rf"(?i)\b(?:{alternation}){after}({token}{{2,120}}?)(?=\s*[{stop}\n]|$)")
+    return Needled(rf"(?i)\b(?:{alternation}){after}({token}{{2,{reach}}}?)(?=\s*[{stop}\n]|$)")
 
 
 def _entries(group: str, key: str, language: str) -> list[object]:
@@ -138,11 +139,12 @@ def _entries(group: str, key: str, language: str) -> list[object]:
     return found if isinstance(found, list) else []
 
 
-def phrase(doc: Document, group: str, *, stop: str = ".;:()",
+def phrase(doc: Document, group: str, *, stop: str = ".;:()", reach: int = 120,
            accept: Callable[[Found], Found | None] | None = None) -> Found | None:
-    """The words after a ``[phrases] group`` entry, up to the end of the clause (a ``stop`` character);
-    ``accept`` may trim a value or refuse it (None: the next phrase is tried)."""
-    for m in _phrases(group, re.escape(stop)).finditer(doc.text):
+    """The words after a ``[phrases] group`` entry, up to the end of the clause (a ``stop`` character,
+    at most ``reach`` characters on); ``accept`` may trim a value or refuse it (None: the next phrase
+    is tried)."""
+    for m in _phrases(group, re.escape(stop), reach).finditer(doc.text):
         if (found := clean(doc, m.start(1), m.end(1))) and (accept is None or (found := accept(found))):
             return found
     return None
