@@ -12,6 +12,7 @@ from orgkg.graph.titles import TitleIndex
 from orgkg.query.engine import Engine
 from orgkg.query.library import NamedQuery
 from orgkg.query.network import refuse_network
+from orgkg.query.order import ordering
 from orgkg.query.params import Term
 from orgkg.query.results import Result, Row
 from orgkg.query.text import form
@@ -54,19 +55,32 @@ class LocalGraph(Engine):
         return with_value_rows(query.text, variable, (ox.NamedNode(p) for p in posts))
 
     def run(self, text: str, values: Mapping[str, Term], *, union: bool) -> Result:
-        kind = form(text)
-        try:
-            answer = self.graph.query(with_values(text, values), union=union)
-        except SyntaxError as err:
-            raise QueryError("query", f"not valid SPARQL: {err}") from None
-        except OSError as err:
-            raise QueryError("query", f"the store failed: {err}") from None
+        """The answer; a SELECT's ORDER BY is done on the fetched rows where ``query.order`` can
+        (the store sorts slowly), else by the store."""
+        kind, text = form(text), with_values(text, values)
+        plan = ordering(text) if kind == "SELECT" else None
+        answer = self._ask(plan.text if plan else text, union)
         if isinstance(answer, ox.QueryBoolean):
             return Result(kind, boolean=bool(answer))
         if isinstance(answer, ox.QueryTriples):
             return Result(kind, triples=tuple(answer))
         variables = tuple(v.value for v in answer.variables)
-        return Result(kind, variables, _rows(answer, variables))
+        if plan is None:
+            return Result(kind, variables, _rows(answer, variables))
+        ordered = plan.sort(variables, _rows(answer, variables))
+        if ordered is None:  # literals Python does not order as the store: the store sorts
+            answer = self._ask(text, union)
+            assert isinstance(answer, ox.QuerySolutions)
+            return Result(kind, variables, _rows(answer, variables))
+        return Result(kind, variables, ordered)
+
+    def _ask(self, text: str, union: bool) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        try:
+            return self.graph.query(text, union=union)
+        except SyntaxError as err:
+            raise QueryError("query", f"not valid SPARQL: {err}") from None
+        except OSError as err:
+            raise QueryError("query", f"the store failed: {err}") from None
 
 
 def _rows(answer: ox.QuerySolutions, variables: tuple[str, ...]) -> Iterator[Row]:

@@ -1,0 +1,197 @@
+"""A SELECT's ORDER BY done in Python after the rows are fetched, where the embedded store is slow at it.
+
+pyoxigraph 0.5 sorts by looking every compared term up in the store again: at
+100,000 positions ``post-layers`` took 28 s of CPU sorted against 4.8 s
+unsorted, and ``span-of-control`` (11,829 rows) 2.8 s against 1.0 s
+(bench/results/layers.md). Sorting the fetched rows in Python takes a few
+hundredths of a second.
+
+    plan = ordering(text)          # None: leave the ORDER BY to the store
+    rows = plan.sort(variables, rows) if plan else rows   # None again: the store must sort
+
+``ordering`` reads the query with the one SPARQL scanner (``query.text``): it
+takes over only an outermost ``ORDER BY`` whose conditions are projected
+variables, plain or in ``ASC()``/``DESC()``, with no ``LIMIT`` or ``OFFSET``
+after it (a slice needs the order first); every other query keeps its ORDER
+BY (tests/test_order.py checks the decision against rdflib's parse of the
+query). ``Ordering.sort`` orders as SPARQL 1.1 (15.1) and Oxigraph do:
+unbound first, then blank nodes, IRIs (by code point), literals; literals by
+value within one kind (strings by code point, ``xsd:integer`` and
+``xsd:decimal`` by number, language strings of one tag); ``DESC`` reverses
+each condition. A column whose literals are of two kinds (which Oxigraph
+orders by rules of its own), or of another datatype, gives None: the query
+then runs again with its ORDER BY, in the store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pyoxigraph as ox
+
+from orgkg.query.results import Row, Value
+from orgkg.query.text import Token, tokens
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_ENDS = frozenset({"LIMIT", "OFFSET", "VALUES"})
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """The query without its ORDER BY (``text``), and the conditions: (variable, descending)."""
+
+    text: str
+    keys: tuple[tuple[str, bool], ...]
+
+    def sort(self, variables: Sequence[str], rows: Iterable[Row]) -> list[Row] | None:
+        """The rows in the order the ORDER BY gives; None when Python cannot order them as the store."""
+        rows = list(rows)
+        if any(v not in variables for v, _ in self.keys):
+            return None
+        columns = []
+        for var, _ in self.keys:
+            keys = _column_keys(rows, variables.index(var))
+            if keys is None:
+                return None
+            columns.append(keys)
+        order = list(range(len(rows)))
+        for keys, (_, descending) in reversed(list(zip(columns, self.keys, strict=True))):
+            order.sort(key=keys.__getitem__, reverse=descending)  # stable: earlier conditions win
+        return [rows[i] for i in order]
+
+
+def ordering(text: str) -> Ordering | None:
+    """How to order ``text``'s rows after fetching them, or None to leave it to the store."""
+    toks = list(tokens(text))
+    at = _after_where(toks)
+    if at is None:
+        return None
+    projected, depth = _projected(toks), 0
+    for i in range(at, len(toks) - 1):
+        if toks[i].kind == "punct" and toks[i].text in "({[":
+            depth += 1
+        elif toks[i].kind == "punct" and toks[i].text in ")}]":
+            depth -= 1
+        elif depth == 0 and _word(toks[i], "ORDER") and _word(toks[i + 1], "BY"):
+            keys, end = _conditions(toks, i + 2)
+            if not keys or any(_word(t, "LIMIT") or _word(t, "OFFSET") for t in toks[end:]):
+                return None
+            if projected is not None and any(v not in projected for v, _ in keys):
+                return None
+            cut_to = toks[end].start if end < len(toks) else len(text)
+            return Ordering(text[:toks[i].start] + text[cut_to:], tuple(keys))
+    return None
+
+
+def _word(tok: Token, word: str) -> bool:
+    return tok.kind == "word" and tok.text.upper() == word
+
+
+def _after_where(toks: list[Token]) -> int | None:
+    """The index of the first token after a SELECT's WHERE group, or None (another form, or braces
+    in the projection)."""
+    form = next((i for i, t in enumerate(toks) if t.kind == "word" and t.text.upper() in
+                 ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")), None)
+    if form is None or not _word(toks[form], "SELECT"):
+        return None
+    depth = 0
+    for i in range(form, len(toks)):
+        t = toks[i]
+        if t.kind != "punct" or t.text not in "{}":
+            continue
+        if t.text == "{" and depth == 0 and not _where_opens(toks, form, i):
+            return None
+        depth += 1 if t.text == "{" else -1
+        if depth == 0:
+            return i + 1
+    return None
+
+
+def _where_opens(toks: list[Token], form: int, i: int) -> bool:
+    """Whether the brace at ``i`` opens the WHERE group (no parenthesis is open before it)."""
+    depth = 0
+    for t in toks[form:i]:
+        if t.kind == "punct" and t.text in "()":
+            depth += 1 if t.text == "(" else -1
+    return depth == 0
+
+
+def _projected(toks: list[Token]) -> set[str] | None:
+    """The SELECT clause's variables: plain ones and ``(... AS ?v)``; None for ``SELECT *``."""
+    form = next(i for i, t in enumerate(toks) if _word(t, "SELECT"))
+    found, depth = set(), 0
+    for i in range(form + 1, len(toks)):
+        t = toks[i]
+        if depth == 0 and (_word(t, "WHERE") or _word(t, "FROM") or (t.kind == "punct" and t.text == "{")):
+            break
+        if t.kind == "punct" and t.text == "*" and depth == 0:
+            return None
+        if t.kind == "punct" and t.text in "()":
+            depth += 1 if t.text == "(" else -1
+        elif t.kind == "var" and (depth == 0 or _word(toks[i - 1], "AS")):
+            found.add(t.text)
+    return found
+
+
+def _conditions(toks: list[Token], i: int) -> tuple[list[tuple[str, bool]], int]:
+    """The ORDER BY conditions from ``i``: ``?v``, ``ASC(?v)``, ``DESC(?v)``; none if another
+    (an expression) is there. Also the index where they end."""
+    keys: list[tuple[str, bool]] = []
+    while i < len(toks):
+        t = toks[i]
+        if t.kind == "var":
+            keys.append((t.text, False))
+            i += 1
+        elif (t.kind == "word" and t.text.upper() in ("ASC", "DESC") and i + 3 < len(toks)
+              and toks[i + 1].text == "(" and toks[i + 2].kind == "var" and toks[i + 3].text == ")"):
+            keys.append((toks[i + 2].text, t.text.upper() == "DESC"))
+            i += 4
+        elif t.kind == "word" and t.text.upper() in _ENDS:
+            break
+        else:
+            return [], i
+    return keys, i
+
+
+def _column_keys(rows: list[Row], at: int) -> list[tuple[Any, ...]] | None:
+    """Each row's sort key for one column; None if its literals are not of one orderable kind."""
+    kinds: set[object] = set()
+    keys = []
+    for row in rows:
+        key = _key(row[at])
+        if key is None:
+            return None
+        if key[0] == 3:
+            kinds.add(key[1])
+            if len(kinds) > 1:
+                return None
+        keys.append(key)
+    return keys
+
+
+def _key(term: Value) -> tuple[Any, ...] | None:
+    """(rank, [kind,] value): unbound 0, blank node 1, IRI 2, literal 3 (None: not orderable here)."""
+    if term is None:
+        return (0,)
+    if isinstance(term, ox.BlankNode):
+        return (1, term.value)
+    if isinstance(term, ox.NamedNode):
+        return (2, term.value)
+    if not isinstance(term, ox.Literal):
+        return None
+    if term.language:
+        return (3, ("lang", term.language), term.value)
+    datatype, value = term.datatype.value, term.value
+    if datatype == XSD + "string":
+        return (3, "string", value)
+    if datatype == XSD + "integer" and _INTEGER.fullmatch(value):
+        return (3, "number", int(value))
+    if datatype == XSD + "decimal" and _DECIMAL.fullmatch(value):
+        return (3, "number", Decimal(value))
+    return None
