@@ -26,13 +26,28 @@ SUPERVISED_LABELS = [r"(?:number|no\.?|#)\s+of\s+(?:positions|employees|staff)\s
 STAFF_NOUNS = (r"staff|employees|FTEs?|full[- ]time\s+equivalents?|specialists|professionals|personnel|"
                r"workers|subordinates|technicians|officers|analysts")
 N = rf"\b{NUMBER}\b"
-SUPERVISES = re.compile(
-    rf"(?:supervis(?:e|es|ing)|supervision\s+(?:to|of)|(?:manag|lead)(?:e|es|s|ing)?\s+a\s+(?:staff|team)\s+of)"
-    rf"\s+(?:a\s+(?:staff|team)\s+of\s+|(?:[\w-]+\s+){{0,4}}?\()?({N})(?!\s*%)"
-    rf"|({N})[ \t]+(?:direct[ \t]+reports|(?:\w+\s+){{0,3}}(?:positions|employees|staff)\s+"
-    rf"report(?:ing)?\s+(?:directly\s+)?to\s+(?:this\s+position|the\s+incumbent))",
-    re.I,
-)
+
+
+@functools.cache
+def _floor() -> re.Pattern[str]:
+    """The words after a count that make it a floor (``[words] count_floors``): "three or more"."""
+    floors = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words("words", "count_floors")))
+    return re.compile(rf"\s+(?:{floors})\b", re.I)
+
+
+@functools.cache
+def _supervises() -> re.Pattern[str]:
+    """"supervises 5", "lead a team of approximately 10" (``[words] approximately``), "8 direct reports";
+    not a class's floor: "the supervision of three or more employees" (``[words] count_floors``)."""
+    about = "|".join(re.escape(w) for w in sorted(words("words", "approximately"), key=len, reverse=True))
+    return re.compile(
+        rf"(?:supervis(?:e|es|ing)|supervision\s+(?:to|of)|(?:manag|lead)(?:e|es|s|ing)?\s+a\s+(?:staff|team)\s+of)"
+        rf"\s+(?:a\s+(?:staff|team)\s+of\s+|(?:[\w-]+\s+){{0,4}}?\()?(?:(?:{about})\s+)?({N})(?!\s*%)"
+        rf"(?!{_floor().pattern})"
+        rf"|({N})[ \t]+(?:direct[ \t]+reports|(?:\w+\s+){{0,3}}(?:positions|employees|staff)\s+"
+        rf"report(?:ing)?\s+(?:directly\s+)?to\s+(?:this\s+position|the\s+incumbent))",
+        re.I,
+    )
 
 
 def mentioned(title: str) -> MentionedPosition:
@@ -246,7 +261,7 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
         count = count if count is not None else sum(n for n, _, _ in listed)
     if count is None and names:
         count = len(names)
-    if count is None and (said := SUPERVISES.search(text)):
+    if count is None and (said := _supervises().search(text)):
         count = to_int(said.group(1) or said.group(2))
     return count, names
 
@@ -270,6 +285,8 @@ def staff_counts(text: str) -> list[StaffCount]:
     for m in re.finditer(pat, text, re.I):
         n = to_int(m.group(1).replace(",", ""))
         before = re.split(r"[.;]\s|\n\s*\n", text[max(0, m.start() - 400) : m.start()])[-1]
+        if _floor().match(text, m.end(1)):
+            continue  # "two or more full time employees": a class's floor, not a staff
         if n and n not in out and context.search(before + m.group(0)):
             out[n] = StaffCount(n, squash(m.group(2)))
     return list(out.values())
@@ -362,7 +379,7 @@ def _budget(money: str, said: str, default: str | None) -> Budget | None:
 def experience(text: str) -> tuple[float | None, str | None]:
     """Minimum years of experience, and a class named by "experience at the level of X"."""
     m = re.search(rf"({N})(?:\s*\(\d+\))?\s*(?:\+|or\s+more|to\s+\w+|-\s*\d+)?\s+(?:full[- ]time\s+)?"
-                  rf"years?['’]?\s+(?:of\s+)?(?:[\w/,-]+\s+){{0,10}}?experience", text, re.I)
+                  rf"years?['’]?\s+(?:of\s+)?(?:[\w/,*-]+\s+){{0,10}}?experience", text, re.I)
     years = to_number(m.group(1)) if m else None
     c = re.search(r"experience\s+(?:at|equivalent\s+to)\s+the\s+level\s+of\s+(?:an?\s+|the\s+)?"
                   r"([A-Z][\w ]+?)(?=[.,;(]|\s+(?:or|and|with|in)\b)", text)
