@@ -353,7 +353,7 @@ def _begins_a_body(text: str, end: int) -> bool:
     """``Bergen County Cooperative Library System``: the county begins a library system's name, it is
     not the employer (an ``[words] employer_heads`` word ends the name)."""
     m = _NAME_GOES_ON.match(text, end)
-    return m is not None and fold(m.group("head")) in words("words", "employer_heads") - {"county", "city"}
+    return m is not None and fold(m.group("head")) in words("words", "employer_heads")
 
 
 def _employs_as_itself(name: str | None) -> bool:

@@ -212,7 +212,8 @@ POSTED_BY = re.compile(r"^(?P<t>.+?)[ \t]+[-\u2013\u2014|][ \t]+(?P<e>[A-Z][^|]{
 def posting_employer(doc: Document, title: str) -> tuple[str, Found] | None:
     """``System Director - North Country Library System``: the title and the employer a job board's
     title names after a dash, a name in capitals ending in an organisation word (``[words]
-    organisation_heads`` and ``employer_heads``), not a team's (``Policy Advisor - Policy Team``)."""
+    organisation_heads``, ``employer_heads``, ``place_heads``), not a team's
+    (``Policy Advisor - Policy Team``)."""
     m = POSTED_BY.match(title)
     if not m or not acceptable(m.group("t")):
         return None
@@ -221,7 +222,8 @@ def posting_employer(doc: Document, title: str) -> tuple[str, Found] | None:
     if not named or "," in employer or any(w[0].islower() and w not in ("of", "for", "and", "the", "de")
                                           for w in named):
         return None
-    if fold(named[-1]) not in words("words", "organisation_heads") | words("words", "employer_heads"):
+    if fold(named[-1]) not in words("words", "organisation_heads") | words("words", "employer_heads") \
+            | words("words", "place_heads"):
         return None
     at = doc.text.find(title)
     start = doc.text.find(employer, at if at >= 0 else 0)
