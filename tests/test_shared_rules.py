@@ -99,6 +99,7 @@ def test_numbered_items_starting_in_lower_case_are_duties() -> None:
     ("* Title: Chief Operating Officer * Effective: 2024\n", "Chief Operating Officer"),
     ("---\ntitle: \"Data Scientist\"\n---\nText\n", "Data Scientist"),
     ("Titre du poste : Analyste principal\n", "Analyste principal"),
+    ("Start display at page:\n\n# Senior Policy Analyst\n\nThe analyst advises.\n", "Senior Policy Analyst"),
 ])
 def test_title(text: str, expected: str) -> None:
     found = title(parse(text))

@@ -257,6 +257,8 @@ def fallback_title(text: str, *, pass_over: bool = False) -> str | None:
                         r"university|province|government|\blisting\b|^home\b|^[<>\u00ab\u00bb]|[\u00bb\u203a]",
                         re.I)
     for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:15]:
+        if line.endswith(":"):
+            continue  # a label or a lead-in (``Start display at page:``), never a title
         line = clean_title(strip_bullet(line))
         if (kind := KIND.search(line)) and kind.start() > 0:
             line = line[: kind.start()].strip()  # ``Senior Content Designer Job description``

@@ -114,6 +114,8 @@ def title(doc: Document) -> Found | None:
     for h in doc.headings:
         if h.line > doc.front_end + 40:
             break
+        if h.colon:
+            continue  # a label or a lead-in (``Start display at page:``), never a title
         found = clean(doc, h.start, h.end)
         if found and acceptable(found[0]) and not KIND.fullmatch(" " + found[0]):
             return _trim_kind(doc, found)
