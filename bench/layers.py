@@ -7,7 +7,7 @@ On the store ``bench.store`` caches (the synthetic organisation in the layout
 ``orgkg build`` writes, the structure graph included), it measures:
 
 - the build-time cost: reading the reporting lines and posts, deriving every
-  post's layer and posts above with networkx (``graph.structure.derive``), and
+  post's layer and posts above (``graph.structure.derive``), and
   making the triples;
 - before/after: the queries as they were before the structure was derived
   (``BEFORE``: ``everyone-under`` walking ``org:reportsTo+``, ``layers-per-unit``

@@ -2,7 +2,7 @@
 whole-organisation figures of the report, as a named graph.
 
     lines = reporting_lines(graphs.values())          # (report, supervisor) over every document
-    shape = derive(lines, posts(graphs.values()))     # a pure function: networkx over the lines
+    shape = derive(lines, posts(graphs.values()))     # a pure function over the lines
     sums = count(shape, lines, placements(gs), vacancies(gs))  # per layer, per unit, the deepest post
     graph = as_graph(shape, sums)                     # orgkg:layer, orgkg:reportsToTransitively, figures
 
@@ -124,23 +124,66 @@ def _subjects(graphs: Iterable[Graph], predicate: URIRef, obj: URIRef | Literal)
 def derive(lines: Iterable[Line], posts: Iterable[str] = ()) -> Structure:
     """Layers and posts above of every post on a line or in ``posts``, over the strongly
     connected components of the reporting lines in top-down order."""
-    import networkx as nx  # here: a build that keeps its structure never needs it (slow to import)
-
-    top_down = nx.DiGraph((supervisor, report) for report, supervisor in lines)
-    top_down.add_nodes_from(posts)
-    components = nx.condensation(top_down)
-    members: dict[int, frozenset[str]] = {c: frozenset(components.nodes[c]["members"]) for c in components}
-    above: dict[int, frozenset[str]] = {}
-    layer: dict[int, int] = {}
-    for c in nx.topological_sort(components):
-        sups = list(components.predecessors(c))
-        found = frozenset().union(*(members[s] | above[s] for s in sups))
-        cyclic = len(members[c]) > 1 or any(top_down.has_edge(p, p) for p in members[c])
-        above[c] = found | members[c] if cyclic else found
+    below: dict[str, list[str]] = {}  # supervisor -> reports (the top-down edges)
+    bosses: dict[str, list[str]] = {}  # report -> supervisors
+    for report, supervisor in lines:
+        below.setdefault(supervisor, []).append(report)
+        below.setdefault(report, [])
+        bosses.setdefault(report, []).append(supervisor)
+    for post in posts:
+        below.setdefault(post, [])
+    components = _components(below)
+    of = {post: i for i, members in enumerate(components) for post in members}
+    above: list[frozenset[str]] = [frozenset()] * len(components)
+    layer = [0] * len(components)
+    for c in reversed(range(len(components))):  # top-down: every component above c comes first
+        members = components[c]
+        sups = {of[boss] for post in members for boss in bosses.get(post, ())} - {c}
+        found = frozenset().union(*(components[s] | above[s] for s in sups))
+        cyclic = len(members) > 1 or any(post in bosses.get(post, ()) for post in members)
+        above[c] = found | members if cyclic else found
         layer[c] = 1 + max((layer[s] for s in sups), default=0)
-    mapping = components.graph["mapping"]
-    return Structure({p: layer[mapping[p]] for p in top_down},
-                     {p: above[mapping[p]] for p in top_down})
+    return Structure({p: layer[of[p]] for p in below}, {p: above[of[p]] for p in below})
+
+
+def _components(edges: dict[str, list[str]]) -> list[frozenset[str]]:
+    """The strongly connected components of a graph (each node's successors), each after every
+    component it reaches (Tarjan's algorithm, without recursion: chains are deep)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[frozenset[str]] = []
+    for root in edges:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(edges[root]))]
+        while work:
+            node, successors = work[-1]
+            for nxt in successors:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(edges[nxt])))
+                    break
+                if nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    members = []
+                    while (member := stack.pop()) != node:
+                        members.append(member)
+                        on_stack.discard(member)
+                    on_stack.discard(node)
+                    found.append(frozenset([*members, node]))
+    return found
 
 
 def count(structure: Structure, lines: Iterable[Line], placed: Iterable[Line],
