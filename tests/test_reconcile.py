@@ -7,7 +7,9 @@ disagreement: the register calls the unit "Information Services", the
 profile "Information Technology". Validation reports exactly that one
 reconciled finding, and ``register-vs-documents`` lists exactly that row. On
 every register case folder of ``tests/cases/validate`` the query lists the
-same disagreements as the rules of ``shapes/register.ttl``.
+same disagreements as the rules of ``shapes/register.ttl``, and its text as
+written (what an endpoint runs) gives the same rows as the hash-joined text
+the local engine runs (``# plan: hash-join``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
+from orgkg.errors import QueryError
 from orgkg.graph.built import BuiltGraph
+from orgkg.query.library import get, parse
+from orgkg.query.local import LocalGraph
 from tests.conftest import ROOT, SAMPLES, run
 
 REGISTER = ROOT / "data" / "register"
@@ -48,8 +53,8 @@ def findings(graph: Path) -> list[dict[str, Any]]:
     return [f for f in found if f["rule"].rsplit("#", 1)[-1] in FIELDS]
 
 
-def disagreements(graph: Path) -> list[dict[str, Any]]:
-    result = run("query", "register-vs-documents", "--graph", str(graph), "--format", "json")
+def disagreements(graph: Path, *args: str) -> list[dict[str, Any]]:
+    result = run("query", "register-vs-documents", "--graph", str(graph), "--format", "json", *args)
     assert result.exit_code == 0, result.stderr
     rows: list[dict[str, Any]] = json.loads(result.stdout)
     return rows
@@ -107,3 +112,36 @@ def test_every_class_carries_the_keys_the_rules_compare_it_by(tmp_path: Path) ->
     assert {row["key"].value for row in answer} >= {
         "code 179118", "title civil engineering supervisor",  # the register's row
         "code 179117", "title civil engineering manager"}     # the job profile
+
+
+def solutions(graph: BuiltGraph, text: str) -> list[tuple[str | None, ...]]:
+    answer = graph.query(text)
+    assert isinstance(answer, ox.QuerySolutions)
+    names = [v.value for v in answer.variables]
+    return [tuple(None if row[n] is None else str(row[n]) for n in names) for row in answer]
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.name.startswith("register-")))
+def test_the_hash_joined_query_answers_as_written(case: str, tmp_path: Path) -> None:
+    graph = BuiltGraph.open(build(tmp_path / "out", CASES / case / "documents"))
+    query = get("register-vs-documents")
+    planned = LocalGraph(graph).narrow(query, {})
+    assert query.hash_join and planned != query.text and "SELECT * WHERE" in planned
+    rows = solutions(graph, query.text)
+    assert solutions(graph, planned) == rows and bool(rows) == (case != "register-clean")
+
+
+def test_a_unit_keeps_the_disagreements_of_its_posts(with_register: Path) -> None:
+    def fields(*args: str) -> list[str]:
+        return [row["field"] for row in disagreements(with_register, *args)]
+    assert fields("--param", "unit=id:unit/information-technology-69028fe27ee3") == ["unit"]
+    assert fields("--param", "unit=id:unit/information-services-553b0e9fdbb3") == ["unit"]  # the register's
+    assert fields("--param", "unit=id:unit/management-services-bureau-44d3a324a39a") == []  # not sub-units
+
+
+def test_a_plan_header_names_a_known_plan(tmp_path: Path) -> None:
+    path = tmp_path / "q.rq"
+    path.write_text("# name: q\n# summary: s\n# plan: nested-loops\nSELECT ?s WHERE { ?s ?p ?o }\n",
+                    encoding="utf-8")
+    with pytest.raises(QueryError, match="plan"):
+        parse(path)

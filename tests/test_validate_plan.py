@@ -9,9 +9,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
+from orgkg.query.plan import binds_this, hash_joined, unread
 from orgkg.query.text import rename_this
-from orgkg.validate.engine.plan import binds_this, hash_joined
-from orgkg.validate.engine.sparql import unread
 
 W = "{{ SELECT * WHERE {{ {} . }} }}".format
 

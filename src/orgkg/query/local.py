@@ -14,6 +14,7 @@ from orgkg.query.library import NamedQuery
 from orgkg.query.network import refuse_network
 from orgkg.query.order import ordering
 from orgkg.query.params import Term
+from orgkg.query.plan import hash_joined_query
 from orgkg.query.results import Result, Row
 from orgkg.query.text import form
 from orgkg.query.values import with_value_rows, with_values
@@ -43,16 +44,18 @@ class LocalGraph(Engine):
             refuse_network(query.text, str(query.path))
 
     def narrow(self, query: NamedQuery, values: Mapping[str, Term]) -> str:
-        """A query declaring ``# title-index: text ?post`` gets ``VALUES ?post { ... }``: the posts
-        whose title contains the text, from the build's title index (none for older builds)."""
+        """A query declaring ``# plan: hash-join`` gets each triple pattern as a sub-query
+        (``query.plan``); one declaring ``# title-index: text ?post`` gets ``VALUES ?post { ... }``:
+        the posts whose title contains the text, from the build's title index (none for older builds)."""
+        text = hash_joined_query(query.text) if query.hash_join else query.text
         if query.title_index is None or self.titles is None:
-            return query.text
+            return text
         param, variable = query.title_index
         given = values.get(param)
         posts = None if given is None else self.titles.posts_containing(given.value, NARROW_LIMIT)
         if posts is None:
-            return query.text
-        return with_value_rows(query.text, variable, (ox.NamedNode(p) for p in posts))
+            return text
+        return with_value_rows(text, variable, (ox.NamedNode(p) for p in posts))
 
     def run(self, text: str, values: Mapping[str, Term], *, union: bool) -> Result:
         """The answer; a SELECT's ORDER BY is done on the fetched rows where ``query.order`` can

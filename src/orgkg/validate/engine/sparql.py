@@ -14,17 +14,15 @@ VALUES and MINUS and asks sub-queries to project pre-bound variables
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from rdflib import Graph, Literal
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 from orgkg.errors import ShapesError
-from orgkg.query.text import head, mentions, rename_this, tokens, where_group
-from orgkg.validate.engine.plan import binds_this, hash_joined
+from orgkg.query.plan import binds_this, hash_joined, unread
+from orgkg.query.text import head, mentions, rename_this, where_group
 
-_AGGREGATE = r"(?i)\b(GROUP\s+BY|COUNT|SUM|AVG|MIN|MAX|SAMPLE|GROUP_CONCAT)\b"
 # Refused: what SHACL-SPARQL forbids with pre-bound variables, what this engine does not bind, and
 # LIMIT/OFFSET, which mean "per focus node" in a SHACL engine and "in all" when run once.
 _FORBIDDEN = (r"(?i)\bVALUES\b", r"(?i)\bMINUS\b", r"(?i)\bSERVICE\b", r"(?i)\bLIMIT\b",
@@ -43,15 +41,6 @@ def prefixes(g: Graph, node: Node) -> str:
                 raise ShapesError(str(owner), f"prefix {prefix} is declared twice, differently")
             lines[str(prefix)] = str(ns)
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(lines.items()))
-
-
-def unread(text: str) -> frozenset[str]:
-    """Variables written once in a query whose answer does not count rows (no aggregate, no
-    ``SELECT *``): nothing reads them, and how many rows they give cannot show in the findings."""
-    if mentions(head(text), r"\*") or mentions(text, _AGGREGATE):
-        return frozenset()
-    counts = Counter(t.text for t in tokens(text) if t.kind == "var")
-    return frozenset(name for name, n in counts.items() if n == 1)
 
 
 def sparql_check(g: Graph, shape: Node, node: Node, target: str,

@@ -1,4 +1,9 @@
-"""A constraint's WHERE group rewritten so the store joins its triple patterns by hashing.
+"""A WHERE group rewritten so the store joins its triple patterns by hashing.
+
+Used by the fast validation engine on every constraint (``validate.engine.sparql``)
+and by the local engine on the named queries whose header says ``# plan: hash-join``
+(``query.local``): the same rewriting for both, so a rule and the query that lists
+its findings are planned alike.
 
 Run once over the whole graph, a constraint's basic graph patterns join tens
 of thousands of rows. Oxigraph evaluates a pattern joined to others by looking
@@ -32,8 +37,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from orgkg.query.text import Token, tokens
+from orgkg.query.text import Token, head, mentions, tokens, where_group
 
+_AGGREGATE = r"(?i)\b(GROUP\s+BY|COUNT|SUM|AVG|MIN|MAX|SAMPLE|GROUP_CONCAT)\b"
 _STOP = {"OPTIONAL", "UNION", "MINUS", "GRAPH", "FILTER", "BIND", "VALUES", "SERVICE", "SELECT"}
 _JOINERS = ("/", "|", "^")
 
@@ -53,6 +59,21 @@ def hash_joined(group: str, unread: frozenset[str] = frozenset()) -> str:
         last = end
     out.append(group[last:])
     return "".join(out)
+
+
+def hash_joined_query(text: str) -> str:
+    """A whole query with its WHERE group hash-joined (its variables read once projected away)."""
+    start, end = where_group(text)
+    return text[:start + 1] + hash_joined(text[start + 1:end], unread(text)) + text[end:]
+
+
+def unread(text: str) -> frozenset[str]:
+    """Variables written once in a query whose answer does not count rows (no aggregate, no
+    ``SELECT *``): nothing reads them, and how many rows they give cannot show in the answer."""
+    if mentions(head(text), r"\*") or mentions(text, _AGGREGATE):
+        return frozenset()
+    counts = Counter(t.text for t in tokens(text) if t.kind == "var")
+    return frozenset(name for name, n in counts.items() if n == 1)
 
 
 def _shared(patterns: list[tuple[str, str, str]]) -> frozenset[str]:
