@@ -96,6 +96,21 @@ def test_a_bold_faked_by_drawing_each_glyph_twice_reads_once(tmp_path: Path) -> 
     assert "Abbey" in text and "AA" not in text and "Level: 11" in text
 
 
+def test_text_in_a_ruled_frame_keeps_its_lines_and_a_two_cell_row_stays_a_table_row(tmp_path: Path) -> None:
+    """A box drawn around a list (a web page's frame) is no table: its items stay on their lines."""
+    from tests.support.badinputs import raw_pdf
+
+    items = [b"- Files records", b"- Answers enquiries", b"- Keeps the register"]
+    text = b"BT /F1 11 Tf 80 726 Td (Duties) Tj ET\n" + b"".join(
+        b"BT /F1 11 Tf 80 %d Td (%s) Tj ET\n" % (700 - 16 * i, item) for i, item in enumerate(items))
+    frame = b"0.5 w 70 640 300 80 re S 70 720 300 20 re S\n"  # a heading's band over the list's box
+    table = (b"70 560 150 20 re S 220 560 150 20 re S\n"
+             b"BT /F1 11 Tf 76 566 Td (Level) Tj ET BT /F1 11 Tf 226 566 Td (Range 18) Tj ET\n")
+    (tmp_path / "job.pdf").write_bytes(raw_pdf(frame + text + table))
+    lines = [ln.strip() for ln in read(tmp_path / "job.pdf").text.split("\n") if ln.strip()]
+    assert lines == ["Duties", *(item.decode() for item in items), "Level\tRange 18"]
+
+
 def test_the_sample_text_survives_a_pdf_round_trip(tmp_path: Path) -> None:
     from tests.support.convert import to_pdf
 

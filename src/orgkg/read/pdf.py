@@ -91,21 +91,27 @@ def _overprinted(chars: list[dict[str, Any]]) -> set[int]:
 
 
 def page_lines(number: int, page: Any) -> list[Line]:
-    """A page's text lines and table rows, top to bottom."""
+    """A page's text lines and table rows, top to bottom.
+
+    A ruled row with text in one cell only is a frame drawn around the text (a web page's box, a
+    form's band), not a row of a table: its text is read as lines, so its lists and paragraphs
+    keep their line breaks; a row with two cells or more is a table row, its cells joined by tabs.
+    """
     drop = _overprinted(page.chars)
     if drop:
         page = page.filter(lambda obj: id(obj) not in drop)
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
+    rows = [(row, cells) for table in page.find_tables()
+            for row, cells in zip(table.rows, table.extract(), strict=False)
+            if sum(1 for cell in cells if cell and cell.strip()) >= 2]
+    boxes = [row.bbox for row, _ in rows]
     body = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     lines = [Line(number, ln["x0"], ln["x1"], ln["top"], ln["bottom"], ln["text"],
                   _first_word(ln["text"], ln["chars"]), page_width=page.width)
              for ln in body.extract_text_lines(return_chars=True) if ln["text"].strip()]
-    for table in tables:
-        for row, cells in zip(table.rows, table.extract(), strict=False):
-            text = "\t".join(" ".join((c or "").split()) for c in cells)
-            x0, top, x1, bottom = row.bbox
-            lines.append(Line(number, x0, x1, top, bottom, text, table_row=True, page_width=page.width))
+    for row, cells in rows:
+        text = "\t".join(" ".join((c or "").split()) for c in cells)
+        x0, top, x1, bottom = row.bbox
+        lines.append(Line(number, x0, x1, top, bottom, text, table_row=True, page_width=page.width))
     return sorted(lines, key=lambda ln: (ln.top, ln.x0))
 
 
