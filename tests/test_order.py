@@ -31,6 +31,8 @@ from orgkg.query.values import with_values
 from tests.test_queries import described_post
 
 ORDERED = sorted(n for n, q in library().items() if "ORDER BY" in q.text)
+# The whole-organisation listings of issue 12, which the store sorted slowly: Python orders them.
+LISTINGS = ("everyone-under", "post-layers", "span-of-control", "positions-by-level")
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +63,9 @@ def same_as_the_store(graph: BuiltGraph, name: str) -> None:
     expected = [tuple(s[v] for v in variables) for s in answer]
     got = LocalGraph(graph).run(query.text, values, union=query.union)
     assert list(got.rows) == expected, name
+    plan = ordering(text)
+    if name in LISTINGS:  # Python ordered them: the store was not asked to sort after all
+        assert plan is not None and plan.sort(variables, expected) is not None, name
 
 
 @pytest.mark.parametrize("name", ORDERED)
@@ -72,12 +77,6 @@ def test_every_ordered_named_query_gives_the_stores_order_on_the_samples(built: 
 def test_every_ordered_named_query_gives_the_stores_order_on_a_synthetic_organisation(
         synthetic: BuiltGraph, name: str) -> None:
     same_as_the_store(synthetic, name)
-
-
-def test_the_whole_organisation_listings_are_ordered_in_python() -> None:
-    """The listings of issue 12 are the queries the store sorted slowly: Python orders them."""
-    for name in ("everyone-under", "post-layers", "span-of-control", "positions-by-level"):
-        assert ordering(library()[name].text) is not None, name
 
 
 # --- the decision, against rdflib's parse ---------------------------------------------------------
@@ -150,7 +149,8 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 ORDERABLE = {
     "kinds and strings": ["UNDEF", "_:b", "<http://a/2>", "<http://a/10>",
                           '"b"', '"B"', '"é"', '""', '"a b"'],
-    "numbers": ["3", "-1", "10", "2.50", "2.5", "0.1", f'"07"^^<{XSD}integer>', "UNDEF", "<http://a>"],
+    "numbers": ["3", "-1", "10", "2.50", "2.5", "0.1", f'"07"^^<{XSD}integer>', "UNDEF", "<http://a>",
+                f'"4"^^<{XSD}positiveInteger>', f'"-3"^^<{XSD}int>'],
     "one language": ['"b"@en', '"a"@en', '"A"@en', "UNDEF"],
 }
 LEFT_TO_THE_STORE = {
@@ -158,6 +158,7 @@ LEFT_TO_THE_STORE = {
     "two languages": ['"a"@en', '"b"@fr'],
     "doubles": ["1.0e0", "2.0e0"],
     "booleans": ["true", "false"],
+    "integers beyond 64 bits": ["99999999999999999999", "1"],
     "dates": [f'"2020-01-01"^^<{XSD}date>', f'"2021-01-01"^^<{XSD}date>'],
     "a string and a language string": ['"a"', '"b"@en'],
 }

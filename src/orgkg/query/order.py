@@ -16,11 +16,12 @@ after it (a slice needs the order first); every other query keeps its ORDER
 BY (tests/test_order.py checks the decision against rdflib's parse of the
 query). ``Ordering.sort`` orders as SPARQL 1.1 (15.1) and Oxigraph do:
 unbound first, then blank nodes, IRIs (by code point), literals; literals by
-value within one kind (strings by code point, ``xsd:integer`` and
-``xsd:decimal`` by number, language strings of one tag); ``DESC`` reverses
-each condition. A column whose literals are of two kinds (which Oxigraph
-orders by rules of its own), or of another datatype, gives None: the query
-then runs again with its ORDER BY, in the store.
+value within one kind: strings by code point, integers (``xsd:integer`` and
+its derived types, ``graph.terms.INTEGERS``) and ``xsd:decimal`` by number,
+language strings of one tag; ``DESC`` reverses each condition. A column
+whose literals are of two kinds (which Oxigraph orders by rules of its own),
+or of another datatype, gives None: the query then runs again with its ORDER
+BY, in the store.
 """
 
 from __future__ import annotations
@@ -33,12 +34,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from orgkg.graph.terms import INTEGERS, XSD
 from orgkg.query.results import Row, Value
 from orgkg.query.text import Token, tokens
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_I64 = 2 ** 63  # Oxigraph's integers are 64-bit: a larger one is not a number to it
 _ENDS = frozenset({"LIMIT", "OFFSET", "VALUES"})
 
 
@@ -190,8 +192,8 @@ def _key(term: Value) -> tuple[Any, ...] | None:
     datatype, value = term.datatype.value, term.value
     if datatype == XSD + "string":
         return (3, "string", value)
-    if datatype == XSD + "integer" and _INTEGER.fullmatch(value):
-        return (3, "number", int(value))
+    if datatype in INTEGERS and _INTEGER.fullmatch(value) and abs(number := int(value)) < _I64:
+        return (3, "number", number)
     if datatype == XSD + "decimal" and _DECIMAL.fullmatch(value):
         return (3, "number", Decimal(value))
     return None
