@@ -30,6 +30,7 @@ from orgkg.extract.families.denver_series import ROMAN
 from orgkg.extract.families.denver_series import canon as _canon
 from orgkg.extract.families.denver_series import classes as _classes
 from orgkg.extract.families.denver_series import series as _series
+from orgkg.extract.families.generic_phrases import experience as shared_experience
 from orgkg.extract.records import (
     Duty,
     Extraction,
@@ -40,7 +41,7 @@ from orgkg.extract.records import (
     Position,
     StaffCount,
 )
-from orgkg.extract.text import NUMBER_WORDS, clean_title, field_value, find_sections, squash, to_int
+from orgkg.extract.text import clean_title, field_value, find_sections, squash, to_int
 
 JURISDICTION = "City and County of Denver"
 ORG_HEADER = re.compile(
@@ -239,20 +240,8 @@ def _first_paragraph(section: str) -> str | None:
 
 def _experience(section: str) -> tuple[float | None, str | None]:
     text = squash(section)
-    years = None
-    m = re.search(r"\b(\d+(?:\.\d+)?|[A-Za-z]+)\s*(?:\(\d+\)\s*)?(?:full[\s-]time\s+)?years?\b",
-                  text)
-    if m:
-        word = m.group(1).lower()
-        years = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else _float(word)
+    years = shared_experience(text)[0]
     c = re.search(r"(?:type\s+and\s+)?level\s+of\s+(?:an?\s+|the\s+)?(.+?)"
                   r"(?:[.;,](?=\s|$)|\s+(?:or|and)\s+(?:above|higher)|$)", text, re.I)
     at_class = clean_title(c.group(1)) if c else None
     return years, at_class or None
-
-
-def _float(token: str) -> float | None:
-    try:
-        return float(token)
-    except ValueError:
-        return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.base import Extractor
+from orgkg.extract.families.generic_phrases import experience as shared_experience
 from orgkg.extract.families.montana_form import inline_fields, lead_percent_duties, numbered_duties
 from orgkg.extract.families.montana_people import budgets, staff_counts, subordinates, supervisor
 from orgkg.extract.records import (
@@ -31,14 +32,12 @@ from orgkg.extract.records import (
 )
 from orgkg.extract.rules.education import education as shared_education
 from orgkg.extract.text import (
-    NUMBER,
     clean_title,
     field_value,
     first_sentence,
     parse_percent,
     squash,
     to_int,
-    to_number,
 )
 
 CUES: dict[str, float] = {
@@ -181,9 +180,7 @@ def _experience(text: str) -> float | None:
         m = re.search(r"(\d+)\s*(?:(?:to|-|\u2013)\s*\d+\s*)?(?:or\s+more\s+)?years?", option, re.I)
         if m and re.search(r"experience", option, re.I):
             return float(m.group(1))
-    m = re.search(rf"\b({NUMBER})(?:\s*(?:to|-|\u2013)\s*{NUMBER})?\s+(?:\(\d+\)\s+)?years?\s+(?:of\s+)?"
-                  r"(?:[\w-]+\s+){0,3}?experience", text, re.I)
-    return to_number(m.group(1)) if m else None
+    return shared_experience(text)[0]
 
 
 def _duties(section: str) -> list[Duty]:
