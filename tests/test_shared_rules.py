@@ -8,7 +8,7 @@ from orgkg.extract.lexicon import LANGUAGES, entries
 from orgkg.extract.rules.classification import level
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.education import education
-from orgkg.extract.rules.reporting import supervised_named
+from orgkg.extract.rules.reporting import reports_to, supervised_named
 from orgkg.extract.rules.titles import title
 from orgkg.extract.structure import parse
 
@@ -133,3 +133,21 @@ def test_supervised_positions_named_in_a_sentence(text: str, expected: list[str]
     found = supervised_named(parse(text))
     assert [name for name, _ in found] == expected
     assert all(text[s.start : s.end] == name for name, s in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le Directeur Support Transversal rapporte à l'Administrateur général (AG) et à l'Administrateur "
+     "général adjoint (AGA).", "Administrateur général"),
+    ("Placé(e) sous l'autorité du directeur de l'environnement, de la végétalisation et du littoral, au sein "
+     "de la direction générale adjointe, le chef de service est chargé de proposer.",
+     "directeur de l'environnement, de la végétalisation et du littoral"),
+    ("Sous l'autorité du Directeur régional et du Directeur adjoint, le titulaire assure la coordination.",
+     "Directeur régional"),
+    ("Under the responsibility of the Superintendent of Parks and Roadways, the incumbent manages road work.",
+     "Superintendent of Parks and Roadways"),
+    ("He or she reports directly to the center director.", "center director"),
+])
+def test_reports_to_in_a_sentence(text: str, expected: str) -> None:
+    found = reports_to(parse(text))
+    assert found and found[0] == expected
+    assert text[found[1].start : found[1].end] == expected

@@ -85,12 +85,25 @@ def supervisor_phrases(text: str) -> list[str]:
                 break
             name += "," + parts[i]
         name = re.split(rf"(?i:{abbreviation_guard()})[.;:()]\s"
-                        r"|\s+(?:and|or|who|which|with|in|to|for|is|are|as|on|you)\s|[.;:]$", name)[0]
+                        r"|\s+(?:who|which|with|in|to|for|is|are|as|on|you)\s|[.;:]$", _one_title(name))[0]
         name = clean_title(_own_unit(name))
         if name and name[0].isupper() and 1 <= len(name.split()) <= 12 and \
                 not re.match(r"(?:incumbent|position|this)\b", name, re.I):
             out.append(name)
     return out
+
+
+def _one_title(name: str) -> str:
+    """The first title where "and" / "or" joins two ("Parks Superintendent and Assistant Superintendent",
+    "the Director or designate"), not where it joins a title's words ("Parks and Recreation Director",
+    "Director of Finance and Administration"): cut where the words before end in a ``[words] title_heads``
+    word or the word after is in lower case."""
+    for m in re.finditer(r"\s+(?:and|or)\s+(\S+)|(?<!\bof)(?<!\bfor)(?<!\band)\s+the\s+(?=[A-Z])", name):
+        before = fold(name[: m.start()]).split()
+        if m.group(1) is None or not m.group(1)[:1].isupper() or (
+                before and singular(before[-1]) in words("words", "title_heads")):
+            return name[: m.start()]  # (or where "the" opens another name: "... Services the Director of X")
+    return name
 
 
 def _ends_in_unit(name: str) -> bool:

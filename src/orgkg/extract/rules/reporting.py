@@ -44,9 +44,36 @@ def superior(doc: Document, found: Found) -> Found | None:
     said = re.search(r"(?i)\breports\s+(?:directly\s+)?to\s+(?:the\s+)?$", doc.text[window : span.start])
     if said and reports_noun(doc.text, window + said.start()):
         return None
-    if m := _clause_end().search(doc.text, span.start, span.end):
-        return clean(doc, span.start, m.start())
-    return value, span
+    end = _continued(doc.text, span.end)
+    if m := _clause_end().search(doc.text, span.start, end) or _second_title(doc.text, span.start, end):
+        end = m.start()
+    return clean(doc, span.start, end) if end != span.end else (value, span)
+
+
+def _continued(text: str, end: int) -> int:
+    """The end of a title that goes on after its comma with a ``[words] title_continues`` word:
+    "directeur de l'environnement, de la végétalisation et du littoral, au sein de ..."."""
+    while m := _continuation().match(text, end):
+        end = m.end()
+    return end
+
+
+@cache
+def _continuation() -> re.Pattern[str]:
+    found = sorted(words("words", "title_continues"), key=len, reverse=True)
+    said = "|".join(re.escape(w).replace("'", "['\u2019]") for w in found)
+    return re.compile(rf",[ \t]+(?:{said})(?:(?<=['\u2019])|[ \t]+)[^.;:(),\n]+")
+
+
+def _second_title(text: str, start: int, end: int) -> re.Match[str] | None:
+    """Where "and" names a second superior: "Directeur régional et du Directeur adjoint"."""
+    return next((m for m in _AND_TITLE.finditer(text, start, end)
+                 if fold(m.group(1)) in words("words", "title_heads")), None)
+
+
+#: "and" and the first word after it (``et du Directeur``, ``and the Board``).
+_AND_TITLE = re.compile(r"(?i)\s+(?:et|and)\s+"
+                        r"(?:du|de\s+la|de\s+l['\u2019]|des|au|à\s+la|à\s+l['\u2019]|the)?\s*([\w-]+)")
 
 
 @cache
