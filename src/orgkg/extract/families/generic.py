@@ -71,6 +71,7 @@ from orgkg.extract.rules.reporting import (
 from orgkg.extract.rules.titles import (
     KIND,
     acceptable,
+    announced,
     posting_employer,
     title_field,
     title_in_prose,
@@ -501,6 +502,9 @@ class GenericDescription(Extractor):
             pos.title = labelled_title[0]
             span = labelled_title[1]
             spans.append(Evidence.at("title", pos.title, span, raw))
+        elif hired := announced(doc):  # ``La Ville de Durbuy engage :`` / ``Un Directeur Financier (H/F/X)``
+            pos.title = hired[0][0]
+            spans.append(Evidence.at("title", *hired[0], raw))
         elif not acceptable(pos.title) or pos.title == UNTITLED:
             if heading := shared_title(doc) or title_in_prose(doc):
                 pos.title = heading[0]
@@ -563,7 +567,12 @@ class GenericDescription(Extractor):
         pos.budgets, pos.staff_counts = budgets(text), staff_counts(text)
         ladder = series(text, pos.job_class.title) if pos.job_class and pos.job_class.title else []
         found = Extraction(family=self.family, subject=pos, organisation=organisation(text), series=ladder)
-        if posted and not found.organisation.organization:
+        if (hired := announced(doc)) and pos.title == hired[0][0]:
+            # ``La Ville de Durbuy engage :``: the employer names itself, over any organisation guessed
+            found.organisation.organization = hired[1][0]
+            spans = [e for e in spans if e.field != "organization"]
+            spans.append(Evidence.at("organization", *hired[1], doc.text))
+        elif posted and not found.organisation.organization:
             found.organisation.organization = posted[1][0]
             spans.append(Evidence.at("organization", *posted[1], doc.text))
         spans += _shared_facts(doc, found)

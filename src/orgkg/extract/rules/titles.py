@@ -7,6 +7,7 @@ A title is at most 120 characters and never a section's name (``Summary``,
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from functools import cache
@@ -39,8 +40,10 @@ def acceptable(title: str) -> bool:
     """A title a person would write: short, not a sentence, a section name or a label."""
     t = title.strip()
     folded = fold(t)
-    if folded in words("labels", "title") or is_lead_in(t + ":") or reference(t):
-        return False  # a label, ``The main responsibilities of the post are``, ``Offre n° O0592...``
+    if folded in words("labels", "title") or is_lead_in(t + ":") or reference(t) or (
+            folded.split() and folded.split()[-1] in words("words", "hiring_verbs")):
+        return False  # a label, ``The main responsibilities of the post are``, ``Offre n° O0592...``,
+        # ``La Ville de Durbuy engage``
     if folded.split() and folded.split()[-1] in words("words", "not_last"):
         return False  # a clause cut short: ``Commission and``, ``As a designer you will``
     return (0 < len(t) <= MAX and len(t.split()) <= 15 and not t.endswith((":", ";"))
@@ -107,10 +110,47 @@ def above_reference(doc: Document) -> Found | None:
     return None
 
 
+@cache
+def _announcing() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An employer's line ending in a ``[words] hiring_verbs`` entry, and an article before a name."""
+    def alternation(key: str) -> str:
+        found = {str(w) for lang in LANGUAGES for w in _entries("words", key, lang)}
+        return "|".join(re.escape(w).replace("'", "['\u2019]") for w in sorted(found, key=len, reverse=True))
+    verbs, articles = alternation("hiring_verbs"), alternation("articles")
+    lead = rf"(?:(?:{articles})(?:[ \t]+|(?<=['\u2019])))?"
+    return (re.compile(rf"(?i)^{lead}(?P<e>\S.{{2,80}}?)[ \t]+(?:{verbs})[ \t]*:?$"),
+            re.compile(rf"(?i)^(?:{articles})[ \t]+(?=[A-Z\u00c0-\u00de])"))
+
+
+def announced(doc: Document) -> tuple[Found, Found] | None:
+    """``La Ville de Durbuy engage :`` over ``Un Directeur Financier (H/F/X) commun à la``: near the top,
+    an employer announcing on its line the post the next line names; the title (up to its gender
+    marks) and the employer, each with its span."""
+    employer_line, article = _announcing()
+    lines = [ln for ln in doc.lines[doc.front_end : doc.front_end + 12] if not ln.blank]
+    for ln, nxt in itertools.pairwise(lines):
+        said, body = employer_line.match(doc.body(ln)), doc.body(nxt)
+        lead = article.match(body)
+        if not said or not lead or not said.group("e")[0].isupper():
+            continue
+        rest = body[lead.end() :]
+        mark = LAST_BRACKET.search(rest[: rest.find(")") + 1]) if ")" in rest else None
+        if mark and fold(mark.group(1)) in words("words", "gender_marks"):
+            rest = rest[: mark.start()]
+        start = nxt.body_start + lead.end()
+        named = clean(doc, start, start + len(rest))
+        employer = clean(doc, ln.body_start + said.start("e"), ln.body_start + said.end("e"))
+        if named and employer and acceptable(named[0]):
+            return named, employer
+    return None
+
+
 def title(doc: Document) -> Found | None:
     """The title and the span it was read from."""
     if found := title_field(doc) or title_field(doc, loose=True) or above_reference(doc):
         return found
+    if hired := announced(doc):
+        return hired[0]
     for h in doc.headings:
         if h.line > doc.front_end + 40:
             break
