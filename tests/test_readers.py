@@ -111,6 +111,18 @@ def test_text_in_a_ruled_frame_keeps_its_lines_and_a_two_cell_row_stays_a_table_
     assert lines == ["Duties", *(item.decode() for item in items), "Level\tRange 18"]
 
 
+def test_a_bullet_printed_without_its_glyph_starts_a_line() -> None:
+    """``!"`` at a line's start is a bullet whose glyph was printed without its character map."""
+    from orgkg.read.layout import Line, compose
+
+    full = Line(0, 72, 540, 100, 112, "More specifically, you will be expected to perform the following",
+                30.0, page_width=612)
+    items = [Line(0, 72, 300, 114 + 14 * i, 126 + 14 * i, text, 40.0, page_width=612)
+             for i, text in enumerate(['!"Coordinate the data system', '!"Manage the work plan'])]
+    text, _ = compose([[full, *items]])
+    assert text.split("\n")[1:] == ['!"Coordinate the data system', '!"Manage the work plan']
+
+
 def test_the_sample_text_survives_a_pdf_round_trip(tmp_path: Path) -> None:
     from tests.support.convert import to_pdf
 

@@ -16,9 +16,10 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-#: A list marker starts a new line even when the line before it looks wrapped.
-_MARKER = re.compile(r"^(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2043\uf0b7\uf0a7*\-\u2013]|"
-                     r"\d{1,2}[.)]|[A-Za-z][.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s")
+#: A list marker starts a new line even when the line before it looks wrapped (``!"``: a bullet glyph
+#: printed without its character map).
+_MARKER = re.compile(r"^(?:(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2043\uf0b7\uf0a7*\-\u2013]|"
+                     r"\d{1,2}[.)]|[A-Za-z][.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s|!\"[ \t]*[A-Z])")
 ZONE = 2  # lines at each end of a page that may be a running header or footer
 
 
