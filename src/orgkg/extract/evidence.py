@@ -19,8 +19,13 @@ from orgkg.extract.text import NUMBER_WORDS
 
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                        "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u00a0": " "})
+_FOLD_PAIRS = tuple((chr(k), str(v)) for k, v in _FOLD.items())
 _SKIP = set("*_`#")
-_TOKEN = re.compile(r"(?P<skip>[*_`#]+)|(?P<space>\s+)|(?P<word>[^\s*_`#]+)")
+#: separators that do not fold to themselves: a run of two or more white space or emphasis characters,
+#: or an emphasis character alone (found left to right, each is a whole run).
+_IRREGULAR = re.compile(r"[\s*_`#]{2,}|[*_`#]")
+_LEAD = re.compile(r"[\s*_`#]+")
+_SPACE = re.compile(r"\s")
 _OCR = str.maketrans({"o": "0", "i": "1", "l": "1", "|": "1"})
 _WORDS = {v: k for k, v in NUMBER_WORDS.items()}
 
@@ -30,25 +35,29 @@ class Folded:
     with the offset in ``text`` of every folded character."""
 
     def __init__(self, text: str) -> None:
-        low = text.translate(_FOLD)
+        low = text
+        for char, folded in _FOLD_PAIRS:  # quicker than translate on a long text
+            low = low.replace(char, folded)
         low = low.casefold() if len(low.casefold()) == len(low) else low
         low = low.lower() if len(low.lower()) == len(low) else low
+        # Only the separators that do not fold to themselves are visited: a single white space
+        # character between words becomes one space in place; the other runs of white space and
+        # emphasis marks (and those opening the text) fold to one space at their first white
+        # space character, or to nothing.
         parts: list[str] = []
         where: list[int] = []
-        space = True
-        for m in _TOKEN.finditer(low):
-            if m.lastgroup == "skip":
-                continue
-            if m.lastgroup == "space":
-                if not space:
-                    parts.append(" ")
-                    where.append(m.start())
-                    space = True
-                continue
-            parts.append(m.group())
-            where.extend(range(m.start(), m.end()))
-            space = False
-        self.text, self.folded, self.where = text, "".join(parts), where
+        lead = _LEAD.match(low)
+        start = lead.end() if lead else 0
+        for m in _IRREGULAR.finditer(low, start):
+            parts.append(low[start:m.start()])
+            where.extend(range(start, m.start()))
+            if (space := _SPACE.search(low, m.start(), m.end())) is not None:
+                parts.append(" ")
+                where.append(space.start())
+            start = m.end()
+        parts.append(low[start:])
+        where.extend(range(start, len(low)))
+        self.text, self.folded, self.where = text, _SPACE.sub(" ", "".join(parts)), where
         self._bare: tuple[str, list[int]] | None = None
 
     @property
