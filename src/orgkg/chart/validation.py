@@ -1,8 +1,10 @@
-"""Where the chart gets validation findings: ``orgkg.validate.findings``.
+"""Where the chart gets validation findings: ``orgkg.validate.marks``.
 
-The chart needs only ``post IRI -> [(severity, message)]`` (see ``findings``).
-``from_findings`` turns the validator's findings (objects with ``post``,
-``severity`` and ``message``, as ``orgkg.validate.model.Finding``) into that.
+The chart needs only ``post IRI -> [(severity, message)]`` (see ``findings``):
+``findings_for`` takes them from ``orgkg.validate.marks`` (what the last
+``orgkg validate`` of the build kept, else validated now). ``from_findings``
+turns the validator's findings (objects with ``post``, ``severity`` and
+``message``, as ``orgkg.validate.model.Finding``) into that.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ def from_findings(items: Iterable[ValidatorFinding]) -> Findings:
 
 def findings_for(graph: BuiltGraph) -> Findings:
     """Findings of validating the graph with orgkg's shapes, per post."""
-    from orgkg.validate import findings
+    from orgkg.validate import marks
 
-    return from_findings(findings(graph))
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for post, severity, message in marks(graph):
+        out[post].append((severity, message))
+    return dict(out)

@@ -33,7 +33,8 @@ from orgkg.validate.shapes import DEFAULT_MAX_SPAN
 def validate(graph_dir: Path, shapes_dir: Path | None, fmt: str, max_span: int | None, engine: str) -> None:
     """Validate the organisation: reporting lines, spans, class series, duties, evaluations, structure."""
     with offline("orgkg validate"):
-        report = run_validation(graph_dir, Options(shapes=shapes_dir, max_span=max_span, engine=engine))
+        report = run_validation(graph_dir, Options(shapes=shapes_dir, max_span=max_span, engine=engine),
+                                keep=True)
     if fmt in tabular.FORMATS:
         tabular.write(rows(report), fmt)
     else:

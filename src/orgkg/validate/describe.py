@@ -28,11 +28,13 @@ from orgkg.validate.shapes import rule_name
 CHUNK = 250
 
 
-def describe(graph: BuiltGraph, results: list[Result], shapes: Graph) -> list[Finding]:
-    """Findings in a stable order: by rule, then severity, position title, focus and value."""
+def describe(graph: BuiltGraph, results: list[Result], shapes: Graph, *,
+             with_quotes: bool = True) -> list[Finding]:
+    """Findings in a stable order: by rule, then severity, position title, focus and value
+    (``with_quotes=False``: without the quotes of the text they are about)."""
     about = _about(graph, {r.focus for r in results if isinstance(r.focus, URIRef)})
     detail = limits.details(graph, results, shapes)
-    quoted = quotes(graph, results, shapes)
+    quoted = quotes(graph, results, shapes) if with_quotes else {}
     findings = []
     for i, r in enumerate(results):
         post, title, document = about.get(str(r.focus), (None, None, None))
