@@ -58,6 +58,9 @@ def _is(heading: str, group: str, *, colon: bool = False) -> bool:
     if group == "duties" and colon and any(text.endswith(" " + w) for w in words("headings", "duties_exact")
                                            if w.startswith("you")):
         return True  # ``As a Service Designer you will:``
+    if group == "duties" and colon and any(text.endswith(" " + w) or text == w
+                                           for w in words("headings", "lead_in_endings")):
+        return True  # ``En tant qu'expert en affaires juridiques, vous serez amené à:``
     if text in known or any(text.startswith(w + " ") and len(text.split()) <= 8 for w in known):
         return True
     if group == "duties" and (bare := _unqualified(text)) != text:
@@ -123,11 +126,14 @@ def duty_headings(doc: Document) -> list[Heading]:
 
 
 def _blocks_under(doc: Document, head: Heading) -> list[Span]:
-    """The top-level items under ``head``, else its paragraphs, up to the next heading."""
+    """The top-level items under ``head`` (those under a lead-in item, ``vous serez amené à:``, in its
+    place), else its paragraphs, up to the next heading."""
     heads = {h.line: h for h in doc.headings}
     starts = {doc.line_of(it.start): it for it in doc.items()}
     covered = {k for first, it in starts.items() for k in range(first, it.line + 1)}
     out: list[Span] = []
+    lead_ins: set[Span] = set()
+    nested: set[Span] = set()
     top: int | None = None
     para: Span | None = None
     kind = ""
@@ -153,6 +159,12 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
             if it.depth == top:
                 out.append(Span(it.start, it.end))
                 kind = "item"
+            elif kind == "item" and (parent := next((s for s in reversed(out) if s not in nested), None)) \
+                    and is_lead_in(doc.text[parent.start : parent.end].rstrip(" *_")):
+                # ``vous serez amené à:`` over its own list: the items under the lead-in are the duties
+                lead_ins.add(parent)
+                nested.add(Span(it.start, it.end))
+                out.append(Span(it.start, it.end))
             continue
         if ln.blank:
             if para:
@@ -169,6 +181,7 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
             kind = "para"
     if para:
         out.append(para)
+    out = [span for span in out if span not in lead_ins]
     return [part for span in out for part in (doc.line_items(span) if kind == "para" else [span])]
 
 
