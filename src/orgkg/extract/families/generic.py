@@ -51,6 +51,7 @@ from orgkg.extract.rules.identifiers import identifiers as shared_identifiers
 from orgkg.extract.rules.labels import first_value
 from orgkg.extract.rules.organisation import (
     PARTNER,
+    begins_a_body,
     employer_statement,
     jurisdiction,
     organisation_named,
@@ -145,8 +146,10 @@ JURISDICTION = re.compile(
     rf"(?:[ \t]+(?!Job\b|Position\b|Class\w*\b|Specifications?\b|Human\b|Department\b|[A-Z]{{2,}}\b)"
     rf"{_JWORD}){{0,2}}"  # not an acronym after the name: ``Government of Canada IT Senior Strategist``
     r"|\b(?:[A-Z][a-z]+[ \t]+){1,2}County\b|\bUniversity[ \t]+of[ \t]+[A-Z]\w+(?:[ \t]+[A-Z]\w+)?"
-    # not ``... University Hospitals``, nor ``The University`` of ``The University of X``
-    r"|\b[A-Z]\w+(?:[ \t]+[A-Z]\w+)?[ \t]+University\b(?![ \t]+(?:[A-Z]|of\b))"
+    # not ``... University Hospitals``, nor ``The University`` of ``The University of X``, nor an
+    # ``Advanced University degree``
+    r"|\b[A-Z]\w+(?:[ \t]+[A-Z]\w+)?[ \t]+University\b"
+    r"(?![ \t]+(?:[A-Z]|of\b|degrees?\b|education\b|studies\b))"
     r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:City|County|Borough|District|Town|Regional)\s+Council\b")
 
 
@@ -348,15 +351,10 @@ def _employer(text: str) -> re.Match[str] | None:
     return None
 
 
-#: the capitalised words after a place that make it the start of another body's name.
-_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z][\w&'\u2019-]*[ \t]+){0,4}(?P<head>[A-Z][a-z]+)\b")
-
-
 def _begins_a_body(text: str, end: int) -> bool:
     """``Bergen County Cooperative Library System``: the county begins a library system's name, it is
     not the employer (an ``[words] employer_heads`` word ends the name)."""
-    m = _NAME_GOES_ON.match(text, end)
-    return m is not None and fold(m.group("head")) in words("words", "employer_heads")
+    return begins_a_body(text, end, ("employer_heads",))
 
 
 def _employs_as_itself(name: str | None) -> bool:

@@ -15,15 +15,29 @@ from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.placement import after_organisation
 from orgkg.extract.structure import Document, Span
 
+#: the capitalised words after a name that make it the start of another body's name.
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z][\w&'\u2019-]*[ \t]+){0,4}(?P<head>[A-Z][a-z]+)\b")
+
+
+def begins_a_body(text: str, end: int, heads: tuple[str, ...]) -> bool:
+    """Whether the name ending at ``end`` begins a longer name that ends in one of the ``[words]``
+    lists ``heads`` (``Bergen County Cooperative Library System``, ``Civil Service Sports Council``)."""
+    m = _NAME_GOES_ON.match(text, end)
+    return m is not None and any(fold(m.group("head")) in words("words", h) for h in heads)
+
 
 def jurisdiction(doc: Document) -> Found | None:
+    """The first phrase naming a government, not where the post works with one (``liaise with the
+    Civil Service``) nor at the start of another body's name (``the Civil Service Sports Council``)."""
     best: tuple[int, str, Span] | None = None
     for lang in LANGUAGES:
         for name, cues in table("jurisdictions", lang).items():
             assert isinstance(cues, list)
             for cue in (c for c in cues if c in doc.text):  # the search's own answer, quicker
                 m = next((m for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", doc.text)
-                          if not PARTNER.search(doc.text[max(0, m.start() - 30) : m.start()])), None)
+                          if not PARTNER.search(doc.text[max(0, m.start() - 30) : m.start()])
+                          and not begins_a_body(doc.text, m.end(), ("organisation_heads", "employer_heads"))),
+                         None)
                 if m and (best is None or m.start() < best[0]):
                     best = (m.start(), name, Span(m.start(), m.end()))
     return (best[1], best[2]) if best else None
