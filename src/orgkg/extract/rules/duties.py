@@ -61,8 +61,9 @@ def _is(heading: str, group: str, *, colon: bool = False) -> bool:
     if group == "duties" and colon and any(text.endswith(" " + w) or text == w
                                            for w in words("headings", "lead_in_endings")):
         return True  # ``En tant qu'expert en affaires juridiques, vous serez amené à:``
-    if text in known or any(text.startswith(w + " ") and len(text.split()) <= 8 for w in known):
-        return True
+    said = text.split()
+    if text in known or (len(said) <= 8 and any(" ".join(said[:k]) in known for k in range(1, len(said)))):
+        return True  # the heading, or its first words (``Key Responsibilities of the Post``)
     if group == "duties" and (bare := _unqualified(text)) != text:
         return _is(bare, group)  # ``Primary Accountabilities``, ``Examples of Major Duties``
     # ``The main responsibilities of the post are:``: a lead-in naming the duties
