@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import functools
 import html
-import itertools
 import re
+from collections.abc import Iterator
 
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.generic_forms import as_written, factors, federal, label_rows, web_jurisdiction
@@ -30,7 +30,6 @@ from orgkg.extract.families.generic_phrases import (
 )
 from orgkg.extract.families.generic_series import series
 from orgkg.extract.lexicon import fold, words
-from orgkg.extract.needles import Needled
 from orgkg.extract.records import (
     Evidence,
     Extraction,
@@ -217,26 +216,79 @@ def _is_label(value: str) -> bool:
         first.isupper() and bool(_label_kind(first)))
 
 
+class Fields:
+    """Where a ``Label:`` may stand in one document, found once: after a line's bullets and after a
+    column gap (``Class: X      Job Code: Y``), each with the colons after it on its line. ``field``
+    then asks it for a label's value without scanning the text again for each label."""
+
+    #: where a label may start after a column gap: two blanks after a word, not after a value's colon.
+    GAP = re.compile(r"(?<=[^\s:|][ \t][ \t])[ \t]*(?=[^ \t\n])")
+    LEAD = re.compile(r"[ \t>*\-\u2022]*")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[tuple[int, list[int], int]] = []  # (label start, colons, line end)
+        self.gaps: list[list[tuple[int, list[int], int]]] = []  # per line, in its order
+        for line in re.finditer(r"(?m)^.*$", text):
+            a, b = line.span()
+            if ":" not in line.group():
+                continue
+            s = self.LEAD.match(text, a, b).end()  # type: ignore[union-attr]
+            self.starts.append((s, [c for c in range(s, b) if text[c] == ":"], b))
+            gaps = [(g.end(), [c for c in range(g.end(), b) if text[c] == ":"], b)
+                    for g in self.GAP.finditer(text, a, b)]
+            if any(colons for _, colons, _ in gaps):
+                self.gaps.append(gaps)
+
+    def values(self, label: str) -> Iterator[tuple[str, int]]:
+        """Each place ``label`` stands with a colon after it: the text after the colon, and where its line
+        ends; first at lines' starts, then after column gaps (one a line), in document order."""
+        for s, colons, end in self.starts:
+            if (c := self._colon(label, s, colons)) is not None:
+                yield self.text[c + 1 : end].lstrip(" \t"), end
+        for gaps in self.gaps:
+            for s, colons, end in gaps:
+                if (c := self._colon(label, s, colons)) is not None:
+                    yield self.text[c + 1 : end].lstrip(" \t"), end
+                    break  # the label's value runs to the line's end: no other label on it
+
+    def _colon(self, label: str, start: int, colons: list[int]) -> int | None:
+        return next((c for c in colons if _names(label, self.text[start:c])), None)
+
+
+def _names(label: str, said: str) -> bool:
+    """``said`` (what stands before a colon) is ``label``, with a compound and a hint."""
+    if len(said) > SHORT_LABEL:
+        return _label_pattern(label).fullmatch(said) is not None
+    return _names_short(label, said)
+
+
+#: a label with its compound and hint is rarely longer: the answers for shorter texts are kept.
+SHORT_LABEL = 80
+
+
+@functools.lru_cache(maxsize=65536)  # the labels of the lexicon and the short texts documents write
+def _names_short(label: str, said: str) -> bool:
+    return _label_pattern(label).fullmatch(said) is not None
+
+
 @functools.cache  # every label of the lexicon: a bounded cache would compile them again each document
-def _field_patterns(label: str) -> tuple[re.Pattern[str], re.Pattern[str], Needled]:
-    """A label at a line's start, after a column gap (``Class: X      Job Code: Y``), and a quick
-    probe: a label followed by a colon somewhere on its line."""
-    tail = rf"(?:{label}){COMPOUND}[ \t]*(?:\([^)\n]*\))?[ \t]*:[ \t]*(.*)$"
-    return (re.compile(rf"(?im)^[ \t>*\-\u2022]*{tail}"),
-            re.compile(rf"(?im)(?<=\S[ \t][ \t])(?<![:|][ \t][ \t])[ \t]*{tail}"),
-            Needled(rf"(?i)(?:{label})[^\n:]*:"))
+def _label_pattern(label: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{label}){COMPOUND}[ \t]*(?:\([^)\n]*\))?[ \t]*", re.I)
+
+
+@functools.lru_cache(maxsize=1)  # the document being read: its fields, found once
+def fields_of(text: str) -> Fields:
+    return Fields(text)
 
 
 def field(text: str, label: str) -> str | None:
     """The value of ``Label: value`` on its own line, or on the next line when the label stands alone."""
-    start, inline, probe = _field_patterns(label)
-    if not probe.search(text):
-        return None
-    for m in itertools.chain(start.finditer(text), inline.finditer(text)):
-        value = re.split(r"\s{2,}[A-Z][\w /&']{1,30}:", m.group(1))[0].strip(" *_")
+    for said, end in fields_of(text).values(label):
+        value = re.split(r"\s{2,}[A-Z][\w /&']{1,30}:", said)[0].strip(" *_")
         value = "" if _is_label(value) else value
         if not value:
-            nxt = re.match(r"\s*\n\s*([^\n]+)", text[m.end() :])
+            nxt = re.match(r"\s*\n\s*([^\n]+)", text[end:])
             value = nxt.group(1).strip() if nxt else ""
             if ":" in value or len(value.split()) > 12:
                 value = ""
