@@ -40,13 +40,17 @@ def test_case(case: Path) -> None:
 WORDING_MISREAD: dict[str, str] = {
     "be-iefh-diplome-master-label-above/education": "a label alone on its line, the degree below it",
     "fr-mjc-croix-equipe-de-salaries/staff_counts": "'35 animateur·rice·s': an inclusive word",
-    "th-team-leader-four-to-six/education": "the degree runs on past its comma",
     "us-mcps-masters-three-years/education": "'Master^s degree': the page's apostrophe",
     "us-mcps-masters-three-years/experience_years": "'Three years^ successful teaching experience'",
     "us-multnomah-label-above-value/job_class": "'Job code' alone on its line, the code below",
     "us-nazarene-reports-to-the-director/reports_to": "'Reports: To the Director'",
     "us-oceanside-section-consists-of/staff_counts": "'three hourly extra help Maintenance Assistants'",
     "us-pa-clerical-supervisor-class/job_class": "'JOB TITLE:' and 'JOB CODE:' of a class",
+    # the second batch, gathered after the first rules landed
+    "au-ballarat-manager-run-in-labels/reports_to": "a table flattened to one line of run-in capital labels",
+    "fr-seine-saint-denis-seconde-le-directeur/reports_to": "'seconde le directeur dans ...': a deputy's verb",
+    "gb-cabinet-office-to-whom-will-report/reports_to": "'the X, to whom the successful applicant will report'",
+    "us-foster-city-supervises-five-department-heads/staff_counts": "'Supervises five department heads' as a staff",
 }
 WORDING = [(case, field) for case in wording.CASES for field in wording.fields(case)]
 

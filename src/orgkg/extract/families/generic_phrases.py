@@ -36,6 +36,14 @@ def _floor() -> re.Pattern[str]:
 
 
 @functools.cache
+def _floor_before() -> re.Pattern[str]:
+    """The words before a count that make it a floor (``[words] count_floors_before``): "at least two"."""
+    floors = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                      for w in sorted(words("words", "count_floors_before")))
+    return re.compile(rf"(?i)\b(?:{floors})\s+$")
+
+
+@functools.cache
 def _supervises() -> re.Pattern[str]:
     """"supervises 5", "lead a team of approximately 10" (``[words] approximately``), "8 direct reports";
     not a class's floor: "the supervision of three or more employees" (``[words] count_floors``)."""
@@ -298,8 +306,8 @@ def staff_counts(text: str) -> list[StaffCount]:
     for m in re.finditer(pat, text, re.I):
         n = to_int(m.group(1).replace(",", ""))
         before = re.split(r"[.;]\s|\n\s*\n", text[max(0, m.start() - 400) : m.start()])[-1]
-        if _floor().match(text, m.end(1)):
-            continue  # "two or more full time employees": a class's floor, not a staff
+        if _floor().match(text, m.end(1)) or _floor_before().search(text, max(0, m.start() - 20), m.start()):
+            continue  # "two or more full time employees", "at least two employees": a floor, not a staff
         if n and n not in out and context.search(before + m.group(0)):
             out[n] = StaffCount(n, squash(m.group(2)))
     return list(out.values())

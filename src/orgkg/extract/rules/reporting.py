@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, entries, fold, words
+from orgkg.extract.lexicon import LANGUAGES, entries, fold, table, words
 from orgkg.extract.rules.labels import Found, clean, first_value, labelled
 from orgkg.extract.rules.titles import phrase
 from orgkg.extract.structure import Document, Span
@@ -118,6 +118,10 @@ def supervised_named(doc: Document) -> list[Found]:
     is supervised is work or staff, not positions ("supervises the daily operations", "exercises
     direct supervision over clerical staff")."""
     for lead in _supervises().finditer(doc.text):
+        line = doc.text[doc.text.rfind("\n", 0, lead.start()) + 1 : lead.start()]
+        opening = fold(lead.group(0)) in words("words", "supervises_opening")
+        if opening and line.strip(" \t-*\u2022.0123456789"):
+            continue  # "under the supervision of the Director": received; "- Supervision of X" opens its item
         said = re.match(r"[^.;:()\n]{2,300}", doc.text[lead.end() :])
         found = clean(doc, lead.end(), lead.end() + said.end()) if said else None
         if found and (found := _to_clause_end(doc, found)) and (out := _positions(*found)):
@@ -130,6 +134,10 @@ def _positions(value: str, span: Span) -> list[Found]:
     out: list[Found] = []
     for m in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", value):
         item = m.group(0).strip()
+        if out and _list_break().match(item):
+            break  # "..., and through them approximately 140 employees": the list has ended
+        if re.fullmatch(r"[a-z]+ly", item):
+            continue  # "five department heads, directly, ...": a manner, no post
         skip = _supervised_lead().match(item)
         item = item[skip.end() :] if skip else item
         item = _title_part(item)
@@ -157,10 +165,22 @@ def _title_part(item: str) -> str:
 
 @cache
 def _supervised_lead() -> re.Pattern[str]:
-    """The words before the first supervised title, no part of it: "all", "the work of subordinate"."""
-    found = [str(w) for lang in LANGUAGES for w in entries(lang)["words"].get("supervised_lead", [])]
+    """The words before the first supervised title, no part of it: "all", "the work of subordinate",
+    a count ("five department heads": how many is the count rule's)."""
+    numbers = [str(k) for lang in LANGUAGES for k in table("numbers", lang)]
+    return re.compile(rf"(?i)(?:(?:{_alternation('supervised_lead')}|\d+|{'|'.join(numbers)})\s+)+")
+
+
+@cache
+def _list_break() -> re.Pattern[str]:
+    """An item that ends a list of supervised posts (``[words] list_breaks``): "and through them ..."."""
+    return re.compile(rf"(?i)(?:{_alternation('list_breaks')})\b")
+
+
+def _alternation(key: str) -> str:
+    found = [str(w) for lang in LANGUAGES for w in entries(lang)["words"].get(key, [])]
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=len, reverse=True))
-    return re.compile(rf"(?i)(?:(?:{alternation})\s+)+") if found else re.compile("(?!)")
+    return alternation or "(?!)"
 
 
 @cache
@@ -185,11 +205,13 @@ def supervises_stated(doc: Document) -> tuple[int, Span] | None:
     """How many the post supervises where the document says it outright: ``Nombre de personnes
     encadrées : 6`` (``[labels] supervises``), 0 for ``Encadrement : non`` (a ``[words] nothing``
     value), "Pas d'encadrement direct", "no supervisory responsibilities" (``[phrases] no_reports``)."""
-    for f in labelled(doc, "supervises", loose=False):
+    for f in labelled(doc, "supervises"):
         found = clean(doc, f.value_start, f.value_end)
         if found and fold(found[0]) in words("words", "nothing"):
             return 0, found[1]
-        if found and (n := re.match(r"\d{1,4}(?!\S)", found[0])):
+        # a label alone on its line (``Management`` / ``Non``) counts only with a bare number below it
+        n = re.match(r"\d{1,4}(?!\S)", found[0]) if found else None
+        if found and n and (not f.loose or n.end() == len(found[0])):
             return int(n.group(0)), Span(found[1].start, found[1].start + n.end())
     m = _no_reports().search(doc.text)
     return (0, Span(m.start(), m.end())) if m else None

@@ -167,13 +167,20 @@ def _phrases(group: str, stop: str, reach: int = 120) -> Needled:
     """One pattern for every ``[phrases] group`` entry, the words after it (up to ``stop``, at most
     ``reach`` characters) in group 1."""
     leads = [str(lead) for lang in LANGUAGES for lead in _entries("phrases", group, lang)]
-    alternation = "|".join(re.escape(lead).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for lead in leads)
+    alternation = "|".join(_inclusive(re.escape(lead).replace("'", "['\u2019]")).replace(r"\ ", r"\s+")
+                           for lead in leads)
     after = r"(?:(?<=['\u2019])|\s+)"  # ``qu'adjoint``: no space after an elided word
     # ``the Snr. Program Delivery Manager``: an abbreviation's full stop ends no clause
     short = "|".join(sorted({str(w) for lang in LANGUAGES for w in _entries("words", "abbreviations", lang)},
                             key=len, reverse=True))
     token = rf"(?:\b(?:{short})\.(?=[ \t]+\w)|[^{stop}\n])" if short else rf"[^{stop}\n]"
     return Needled(rf"(?i)\b(?:{alternation}){after}({token}{{2,{reach}}}?)(?=\s*[{stop}\n]|$)")
+
+
+def _inclusive(escaped: str) -> str:
+    """A French participle in any of its written genders: ``rattaché`` also as ``rattachée``,
+    ``rattaché·e``, ``rattaché(e)``, ``rattaché.e``."""
+    return re.sub(r"é(?=\\ |$)", r"é(?:e|·e|\\(e\\)|\\.e)?", escaped)
 
 
 def _entries(group: str, key: str, language: str) -> list[object]:
