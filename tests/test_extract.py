@@ -48,9 +48,9 @@ WORDING_MISREAD: dict[str, str] = {
     "us-pa-clerical-supervisor-class/job_class": "'JOB TITLE:' and 'JOB CODE:' of a class",
     # the second batch, gathered after the first rules landed
     "au-ballarat-manager-run-in-labels/reports_to": "a table flattened to one line of run-in capital labels",
-    "fr-seine-saint-denis-seconde-le-directeur/reports_to": "'seconde le directeur dans ...': a deputy's verb",
-    "gb-cabinet-office-to-whom-will-report/reports_to": "'the X, to whom the successful applicant will report'",
-    "us-foster-city-supervises-five-department-heads/staff_counts": "'Supervises five department heads' as a staff",
+    "fr-seine-saint-denis-seconde-le-directeur/reports_to": "'seconde le directeur dans ...'",
+    "gb-cabinet-office-to-whom-will-report/reports_to": "'the X, to whom ... will report'",
+    "us-foster-city-supervises-five-department-heads/staff_counts": "'Supervises five X' as a staff",
 }
 WORDING = [(case, field) for case in wording.CASES for field in wording.fields(case)]
 
