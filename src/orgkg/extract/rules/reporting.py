@@ -230,6 +230,12 @@ POSTCODE_TOWN = re.compile(r"\b\d{2}[ \t]?\d{3}[ \t]+(?P<town>[A-Z\u00c0-\u00de]
                            r"(?:[ \t-]+[A-Z\u00c0-\u00de][\w'\u2019-]*){0,3})")
 
 
+#: an address ending in its town and the town's region in brackets: ``103 avenue du Maréchal Foch - BP 44029,
+#: Marcq-en-Barœul (Nord (59))``, ``Grand Place - CS 70737, Roubaix (Nord)``.
+TOWN_IN_REGION = re.compile(r",[ \t]*(?P<town>[A-Z\u00c0-\u00de][^,()\n]{1,40}?)[ \t]*"
+                            r"\((?:[^()\n]|\([^()\n]*\))*\)[ \t]*$")
+
+
 #: an employer's own office named by its town: ``our Hamilton office``, ``our Leeds campus``.
 OUR_OFFICE = re.compile(r"our[ \t]+(?P<town>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,2})[ \t]+"
                         r"(?:office|offices|campus|site)")
@@ -242,6 +248,8 @@ def location(doc: Document) -> Found | None:
     # ``Main site of activity: and St Mary's Hospital``: the value starts at the place
     if labelled and (lead := re.match(r"(?:and|or|et|ou)[ \t]+(?=[A-Z])", labelled[0])):
         labelled = clean(doc, labelled[1].start + lead.end(), labelled[1].end)
+    if labelled and (town := TOWN_IN_REGION.search(doc.text, labelled[1].start, labelled[1].end)):
+        return clean(doc, town.start("town"), town.end("town")) or labelled
     if labelled and not labelled[0][:1].isupper() and (
             town := POSTCODE_TOWN.search(doc.text, labelled[1].start, labelled[1].end)):
         return clean(doc, town.start("town"), town.end("town"))  # ``20 avenue de Ségur - 75 007 Paris``
