@@ -89,3 +89,11 @@ def test_ocr_page_images_and_tesseract_are_gone_after_a_time_out(tmp_path: Path)
         time.sleep(0.1)
     assert not _alive(int(pid_file.read_text())), "Tesseract outlived its worker"
     assert list(tmp.iterdir()) == []
+
+
+def test_a_forking_build_imports_the_libraries_its_inputs_need_once_before_it_forks() -> None:
+    # Only those of the suffixes given (a text-only build imports neither), whatever their case.
+    code = ("import sys; from orgkg.build.work import preload; preload({'.PDF', '.txt'}); "
+            "print('pdfplumber' in sys.modules, 'docx' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "False"]

@@ -69,7 +69,7 @@ def build(paths: Sequence[Path], out: Path, options: BuildOptions | None = None,
         version = output.new_version()
         spill = Spill(version)
         todo = [x for x in plan if isinstance(x, Job)]
-        with Readers(len(todo), options.workers) as readers:
+        with Readers(len(todo), options.workers, suffixes={job.path.suffix for job in todo}) as readers:
             slots, pending, stopped = _read(plan, readers.read(todo), spill, options.strict, on_piece)
             clock.lap("read")
             if stopped:

@@ -43,11 +43,14 @@ class Reader(ABC):
 
     ``isolated`` readers run in a worker process with a time limit, because
     the libraries they use can hang or exhaust memory on hostile files.
+    ``libraries`` are the modules ``read`` imports (a build that forks its
+    readers imports them once, before it forks: ``build.work``).
     """
 
     suffixes: ClassVar[tuple[str, ...]]
     media_type: ClassVar[str]
     isolated: ClassVar[bool] = False
+    libraries: ClassVar[tuple[str, ...]] = ()
 
     @abstractmethod
     def read(self, path: Path, data: bytes) -> ReadText:

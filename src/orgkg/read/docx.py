@@ -107,6 +107,7 @@ class DocxReader(Reader):
     suffixes = (".docx",)
     media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     isolated = True
+    libraries = ("docx",)
 
     def read(self, path: Path, data: bytes) -> ReadText:
         import docx

@@ -133,6 +133,7 @@ class PdfReader(Reader):
     """PDF text by lines, page by page, running headers dropped; scans through OCR (in the worker)."""
 
     isolated = True  # pdfplumber and OCR run in the worker, under its limits
+    libraries = ("pdfplumber",)
     suffixes = (".pdf",)
     media_type = "application/pdf"
 

@@ -25,6 +25,7 @@ class RtfReader(Reader):
     suffixes = (".rtf",)
     media_type = "application/rtf"
     isolated = True  # striprtf is regular expressions over the whole file: keep a time limit on it
+    libraries = ("striprtf.striprtf",)
 
     def read(self, path: Path, data: bytes) -> ReadText:
         from importlib.metadata import version
