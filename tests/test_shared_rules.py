@@ -151,3 +151,14 @@ def test_reports_to_in_a_sentence(text: str, expected: str) -> None:
     found = reports_to(parse(text))
     assert found and found[0] == expected
     assert text[found[1].start : found[1].end] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("L'ingénieur P-4 relève directement de l'ingénieur en chef.", "ingénieur en chef"),
+    ("Directement rattaché·e au Maire, vous pilotez l'administration communale.", "Maire"),
+    ("Relevant des conseils d'administration de la TPECS et de la TCRM, la directrice générale assure.",
+     "conseils d'administration de la TPECS et de la TCRM"),
+])
+def test_french_reports_to_in_more_forms(text: str, expected: str) -> None:
+    found = reports_to(parse(text))
+    assert found and found[0] == expected

@@ -77,6 +77,7 @@ def supervisor_phrases(text: str) -> list[str]:
     reports to the X")."""
     pat = (r"(?:reporting|reports)\s+(?:directly\s+)?to\s+(?:the\s+)?|under\s+(?:the\s+)?(?:\w+\s+)?"
            r"(?:supervision|direction)(?:\s+and\s+(?:direction|supervision))?\s+of\s+(?:the\s+|an?\s+)?"
+           r"|\bdirect\s+supervision\s+from\s+(?:the\s+)?"
            r"|\bis\s+(?:directly\s+)?supervised\s+by\s+(?:the\s+|an?\s+)?")
     out = []
     for m in re.finditer(pat, text, re.I):
