@@ -418,8 +418,8 @@ def organisation(text: str) -> Organisation:
     org = first_field(text, "organization")
     if not org:  # a header cell: ``POSITION DESCRIPTION      Ministry of Health``
         head = "\n".join(text.splitlines()[:8])
-        m = re.search(r"(?m)(?:^|(?<=[ \t][ \t]))((?:Ministry|Department)[ \t]+of[ \t]+[A-Z][^\n]{2,90}?)"
-                      r"[ \t]*$", head)
+        m = re.search(r"(?m)(?:^|(?<=[ \t][ \t]))((?:Ministry|Department|MINISTRY|DEPARTMENT)[ \t]+(?:of|OF)"
+                      r"[ \t]+[A-Z][^\n]{2,90}?)[ \t]*$", head)  # also a heading in capitals
         org = m.group(1) if m else None
     # ``Ministry: Health`` is the Ministry of Health; ``Department: Elections`` a department named Elections
     if org and field(text, "ministry") == org and len(org.split()) <= 2 and \

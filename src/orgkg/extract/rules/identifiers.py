@@ -3,8 +3,8 @@
 that states one (``The position description number for this position is 57673.``), or a numbering
 label run into its code, with or without a colon (``Offre n° O059241212001588``, ``(réf. E00038399)``).
 
-The label words are ``[labels] identifier`` and ``[words] reference_labels`` in the lexicon; a value
-holds a digit and is one code.
+The label words are ``[labels] identifier`` and ``[words] reference_labels`` / ``number_labels`` in the
+lexicon; a value holds a digit and is one code.
 """
 
 from __future__ import annotations
@@ -26,9 +26,10 @@ PROSE = re.compile(
 
 
 @cache
-def _numbered() -> re.Pattern[str]:
-    """A ``[words] reference_labels`` entry, then its code: the label's words as written, any case."""
-    entries = {str(w) for lang in LANGUAGES for w in _list(table("words", lang).get("reference_labels"))}
+def _numbered(groups: tuple[str, ...] = ("reference_labels",)) -> re.Pattern[str]:
+    """A ``[words] reference_labels`` (or other ``groups``) entry, then its code: the label's words as
+    written, any case."""
+    entries = {str(w) for lang in LANGUAGES for g in groups for w in _list(table("words", lang).get(g))}
     alternation = "|".join(re.escape(w).replace("'", "['\u2019]").replace(r"\ ", r"\s+")
                            for w in sorted(entries, key=len, reverse=True))
     return re.compile(rf"(?i)(?<![\w.])(?P<label>{alternation})(?!\w)[ \t]*[.:]?\s*"
@@ -53,6 +54,14 @@ def scheme(label: str) -> str:
     return "job code" if "code" in folded else "competition number"
 
 
+def _of_supervisor(text: str, start: int) -> bool:
+    """Whether the words before a numbering label on its line name the supervisor (``[labels]
+    reports_to``: ``Supervisor Position #``)."""
+    before = fold(text[text.rfind("\n", 0, start) + 1 : start])
+    return bool(before) and any(before.endswith(w) for lang in LANGUAGES
+                                for w in map(str, _list(table("labels", lang).get("reports_to"))))
+
+
 def identifiers(doc: Document) -> list[tuple[Identifier, Span]]:
     """Identifiers named by a label or stated in a sentence, each with its span, in document order."""
     out: list[tuple[Identifier, Span]] = []
@@ -62,7 +71,9 @@ def identifiers(doc: Document) -> list[tuple[Identifier, Span]]:
         if found and code and len(found[0].split()) <= 2:
             start = found[1].start
             out.append((Identifier(scheme(f.label), code.group(0)), Span(start, start + code.end())))
-    for m in _numbered().finditer(doc.text):
+    for m in _numbered(("reference_labels", "number_labels")).finditer(doc.text):
+        if _of_supervisor(doc.text, m.start()):
+            continue  # ``Supervisor Position #: 88705``: the supervisor's number, not the post's
         value, start = m.group("value").rstrip("."), m.start("value")
         out.append((Identifier(scheme(m.group("label")), value), Span(start, start + len(value))))
     for m in PROSE.finditer(doc.text):

@@ -46,6 +46,9 @@ def acceptable(title: str) -> bool:
         # ``La Ville de Durbuy engage``
     if folded.split() and folded.split()[-1] in words("words", "not_last"):
         return False  # a clause cut short: ``Commission and``, ``As a designer you will``
+    if len(folded.split()) >= 3 and folded.split()[0] in words("words", "body_first") \
+            and folded.split()[1] in ("of", "for"):
+        return False  # ``DEPARTMENT OF EMPLOYMENT AND LABOUR``: a body's name, not a post's
     return (0 < len(t) <= MAX and len(t.split()) <= 15 and not t.endswith((":", ";"))
             and not re.search(r"[.!?]\s+[A-Z]|\{\{|\{%|^\W*$|\bn\W?\s?\d|\b(?:19|20)\d\d\b", t)
             and not re.fullmatch(r"[A-Z]{1,4}[- ]?\d{1,2}|\W*\w{1,3}\W*", t) and not is_section_name(t)
