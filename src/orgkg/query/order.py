@@ -35,12 +35,14 @@ from typing import Any
 import pyoxigraph as ox
 
 from orgkg.graph.terms import INTEGERS, XSD
-from orgkg.query.results import Row, Value
+from orgkg.query.results import Row
 from orgkg.query.text import Token, tokens
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _I64 = 2 ** 63  # Oxigraph's integers are 64-bit: a larger one is not a number to it
+_STRING, _DECIMAL_TYPE = XSD + "string", XSD + "decimal"
+_UNBOUND = (0,)
 _ENDS = frozenset({"LIMIT", "OFFSET", "VALUES"})
 
 
@@ -162,38 +164,38 @@ def _conditions(toks: list[Token], i: int) -> tuple[list[tuple[str, bool]], int]
 
 
 def _column_keys(rows: list[Row], at: int) -> list[tuple[Any, ...]] | None:
-    """Each row's sort key for one column; None if its literals are not of one orderable kind."""
-    kinds: set[object] = set()
-    keys = []
+    """Each row's sort key for one column, (rank, value): unbound 0, blank node 1, IRI 2, literal 3;
+    None if a term is not orderable here or the literals are not all of one kind."""
+    keys: list[tuple[Any, ...]] = []
+    kind: object = None
     for row in rows:
-        key = _key(row[at])
-        if key is None:
-            return None
-        if key[0] == 3:
-            kinds.add(key[1])
-            if len(kinds) > 1:
+        term = row[at]
+        if isinstance(term, ox.Literal):
+            found = _literal(term)
+            if found is None or (kind is not None and found[0] != kind):
                 return None
-        keys.append(key)
+            kind = found[0]
+            keys.append((3, found[1]))
+        elif isinstance(term, ox.NamedNode):
+            keys.append((2, term.value))
+        elif term is None:
+            keys.append(_UNBOUND)
+        elif isinstance(term, ox.BlankNode):
+            keys.append((1, term.value))
+        else:
+            return None
     return keys
 
 
-def _key(term: Value) -> tuple[Any, ...] | None:
-    """(rank, [kind,] value): unbound 0, blank node 1, IRI 2, literal 3 (None: not orderable here)."""
-    if term is None:
-        return (0,)
-    if isinstance(term, ox.BlankNode):
-        return (1, term.value)
-    if isinstance(term, ox.NamedNode):
-        return (2, term.value)
-    if not isinstance(term, ox.Literal):
-        return None
+def _literal(term: ox.Literal) -> tuple[object, Any] | None:
+    """(kind, value) of a literal Python orders as Oxigraph does, or None."""
     if term.language:
-        return (3, ("lang", term.language), term.value)
+        return ("lang", term.language), term.value
     datatype, value = term.datatype.value, term.value
-    if datatype == XSD + "string":
-        return (3, "string", value)
+    if datatype == _STRING:
+        return "string", value
     if datatype in INTEGERS and _INTEGER.fullmatch(value) and abs(number := int(value)) < _I64:
-        return (3, "number", number)
-    if datatype == XSD + "decimal" and _DECIMAL.fullmatch(value):
-        return (3, "number", Decimal(value))
+        return "number", number
+    if datatype == _DECIMAL_TYPE and _DECIMAL.fullmatch(value):
+        return "number", Decimal(value)
     return None
