@@ -94,7 +94,8 @@ def write_csv(rows: Rows, out: TextIO) -> None:
     """CSV with a header line, a row at a time; lists joined with ``; ``."""
     w = csv.writer(out, lineterminator="\n")
     w.writerow(rows.columns)
-    w.writerows([cell_text(v) for v in record.values()] for record in rows.records())
+    value = rows.value  # each cell's value, then its text: ``records`` less the dictionary per row
+    w.writerows([cell_text(value(v)) for v in row] for row in rows.rows)
 
 
 def write_table(rows: Rows, out: TextIO) -> None:
