@@ -7,7 +7,8 @@ Layout read by these rules:
   ``Location:``, ``Working Title:`` (often Markdown bold), ``Level:`` (``Range 18``)
   and ``Classification:`` (the job class title);
 - ``PRIMARY FUNCTION`` prose, then ``JOB DUTIES AND TASKS``: numbered duties
-  (``1. Supervises ...``) with lettered sub-tasks (``- a. ...``) that are not duties;
+  (``1. Supervises ...``) with lettered sub-tasks (``- a. ...``) that are not duties,
+  read by the shared duty rule (``rules.duties``: a duties heading's top-level items);
 - one or more ``REASON FOR CLASSIFICATION`` tables (a page header repeats the
   benchmark number and ``Job Title:`` between pages) whose rows are
   ``factor no. | FACTOR NAME IN CAPS rationale | degree | points``, separated by
@@ -28,7 +29,6 @@ from orgkg.extract.families.bc_benchmark_factors import factors
 from orgkg.extract.families.generic_phrases import budgets as generic_budgets
 from orgkg.extract.records import (
     Budget,
-    Duty,
     Extraction,
     Identifier,
     JobClass,
@@ -37,10 +37,11 @@ from orgkg.extract.records import (
     Position,
     StaffCount,
 )
+from orgkg.extract.rules.duties import duties
+from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     clean_title,
     field_value,
-    parse_percent,
     repair_numbers,
     squash,
 )
@@ -92,7 +93,7 @@ class BCBenchmarkJob(Extractor):
             supervises_count=_supervises_count(duties_text or text),
             job_class=_job_class(text),
             level=_level(text),
-            duties=_duties(duties_text),
+            duties=[d for d, _ in duties(parse(text))],
             budgets=[Budget(b.amount, CURRENCY, b.scope) for b in generic_budgets(duties_text or text)],
             staff_counts=staff,
             factors=factors(text),
@@ -197,47 +198,7 @@ def _reports_to(text: str) -> list[MentionedPosition]:
     return found
 
 
-# ---------------------------------------------------------------- duties and staff
-
-NUMBERED = re.compile(r"^(?:\*\*)?\d{1,2}[.)](?:\*\*)?(?:\s+(.+))?$")
-LETTERED = re.compile(r"^\(?[a-h][.)](?:\s+(.+))?$")
-
-
-def _duties(section: str) -> list[Duty]:
-    """Numbered duties (``1. Supervises ...``), their lettered sub-tasks left out.
-
-    Without numbers the outermost lettered items are the duties: ``(a) Inspects ...``
-    with roman sub-items (``i. weighs ...``) indented below them.
-    """
-    lines = section.splitlines()
-    marker, indent = NUMBERED, None
-    if not any(NUMBERED.match(ln.strip()) for ln in lines):
-        lettered = [len(ln) - len(ln.lstrip()) for ln in lines if LETTERED.match(ln.strip())]
-        if lettered:
-            marker, indent = LETTERED, min(lettered)
-    duties: list[list[str]] = []
-    open_duty = False
-    for line in lines:
-        stripped = line.strip()
-        m = marker.match(stripped)
-        if m and (indent is None or len(line) - len(line.lstrip()) == indent):
-            duties.append([m.group(1) or ""])
-            open_duty = True
-        elif not stripped or re.match(r"^(?:[-*\u2022\u2013]\s*)?\(?(?:[a-z]|[ivx]{1,4})[.)]\s", stripped):
-            open_duty = False
-        elif open_duty and duties and not re.match(r"^[-*\u2022\u2013]", stripped):
-            duties[-1].append(stripped)
-    return [d for d in (_duty(" ".join(parts)) for parts in duties) if re.search(r"[A-Za-z]{2}", d.text)]
-
-
-def _duty(raw: str) -> Duty:
-    percent = parse_percent(raw)
-    text = re.sub(r"\(?\s*\d{1,3}(?:\.\d+)?\s*%\s*\)?", "", raw) if percent is not None else raw
-    text = squash(text)
-    m = re.search(r"[.;](?=\s|$)", text)
-    text = text[: m.start()] if m and m.start() > 20 else text
-    return Duty(text=text.strip(" .;:,-"), percent=percent)
-
+# ---------------------------------------------------------------- staff
 
 def _staff_mentions(text: str) -> list[tuple[int, str, bool]]:
     """(count, scope, in a supervising sentence) for every whole staff figure."""
