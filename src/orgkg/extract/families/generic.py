@@ -65,6 +65,7 @@ from orgkg.extract.rules.reporting import (
     deputy_of,
     location,
     reports_to,
+    second_body,
     supervised_named,
     supervises_stated,
 )
@@ -586,6 +587,7 @@ class GenericDescription(Extractor):
         named = [first_field(text, "reports_to"), *supervisor_phrases(text)]
         unique: dict[str, str] = {}
         for n in filter(None, named):
+            n = n[: second_body(n)] if second_body(n) else n  # "X Council and the Y Committee": the first
             unique.setdefault(clean_title(n).casefold(), clean_title(n))
         pos.reports_to = [MentionedPosition(n) for n in unique.values()]
         pos.supervises_count, pos.direct_reports = supervision(text)

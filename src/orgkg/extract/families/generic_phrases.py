@@ -49,7 +49,8 @@ def _supervises() -> re.Pattern[str]:
     not a class's floor: "the supervision of three or more employees" (``[words] count_floors``)."""
     about = "|".join(re.escape(w) for w in sorted(words("words", "approximately"), key=len, reverse=True))
     return re.compile(
-        rf"(?:supervis(?:e|es|ing)|supervision\s+(?:to|of)|(?:manag|lead)(?:e|es|s|ing)?\s+a\s+(?:staff|team)\s+of)"
+        rf"(?:supervis(?:e|es|ing)|supervision\s+(?:to|of)|(?:manag|lead)(?:e|es|s|ing)?\s+an?\s+"
+        rf"(?:[\w&-]+\s+){{0,2}}?(?:staff|team)\s+of)"
         rf"\s+(?:a\s+(?:staff|team)\s+of\s+|(?:[\w-]+\s+){{0,4}}?\()?(?:(?:{about})\s+)?({N})(?!\s*%)"
         rf"(?!{_floor().pattern})"
         rf"|({N})[ \t]+(?:direct[ \t]+reports|(?:\w+\s+){{0,3}}(?:positions|employees|staff)\s+"

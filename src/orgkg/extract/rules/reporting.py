@@ -19,7 +19,20 @@ def reports_to(doc: Document) -> Found | None:
     to find where its clause ends)."""
     found = first_value(doc, "reports_to", loose=True, max_words=12) or phrase(
         doc, "reports_to", stop=".;:(),", reach=300, accept=lambda found: _short(superior(doc, found)))
+    if found and (second := second_body(found[0])):
+        found = clean(doc, found[1].start, found[1].start + second) or found
     return found if found and len(found[0].split()) <= 12 else None
+
+
+def second_body(value: str) -> int | None:
+    """Where "and the" names a second superior after a first one ending in a ``[words] title_heads`` or
+    ``organisation_heads`` word: "Portishead Town Council and the Staffing and Finance Committee"."""
+    heads = words("words", "title_heads") | words("words", "organisation_heads")
+    for m in re.finditer(r"\s+and\s+the\s+(?=[A-Z])", value):
+        before = fold(value[: m.start()]).split()
+        if before and before[-1] in heads:
+            return m.start()
+    return None
 
 
 def _short(found: Found | None) -> Found | None:
