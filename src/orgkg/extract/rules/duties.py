@@ -23,7 +23,7 @@ from functools import cache
 from orgkg.extract.lexicon import fold, language, words
 from orgkg.extract.records import Duty
 from orgkg.extract.rules.labels import MD_LINK
-from orgkg.extract.structure import Document, Heading, Span
+from orgkg.extract.structure import Document, Heading, Item, Span
 from orgkg.extract.structure.document import CONTINUES
 from orgkg.extract.structure.lines import Line
 from orgkg.extract.text import clean_title, first_sentence, squash
@@ -135,11 +135,17 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
     out: list[Span] = []
     lead_ins: set[Span] = set()
     nested: set[Span] = set()
+    grouped = False
     top: int | None = None
     para: Span | None = None
     kind = ""
     for ln in doc.lines[head.line + 1 :]:
         if ln.index in heads and ln.index not in starts:
+            group = _group_of_items(doc, heads[ln.index], starts)
+            if not out and not para and group:
+                grouped = True  # ``Secrétariat du Maire :`` first under the heading: a list in groups
+            if grouped and group:
+                continue  # ``Suivi des affaires intercommunales :`` over the list's next group
             if out or para or _is(heads[ln.index].text, "stop"):
                 break
             continue
@@ -184,6 +190,13 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
         out.append(para)
     out = [span for span in out if span not in lead_ins]
     return [part for span in out for part in (doc.line_items(span) if kind == "para" else [span])]
+
+
+def _group_of_items(doc: Document, head: Heading, starts: dict[int, Item]) -> bool:
+    """A heading ending with a colon, no other topic's, right over list items: a group of a list."""
+    below = next((ln for ln in doc.lines[head.line + 1 :] if not ln.blank), None)
+    return head.colon and below is not None and below.index in starts and not _is(head.text, "stop") \
+        and not is_stop_line(head.text)
 
 
 def _runs_on(doc: Document, item: Span, ln: Line) -> bool:
