@@ -41,6 +41,8 @@ def test_level(text: str, expected: str) -> None:
     ("Requirements\nHigh school diploma.\nPreferred: Master's degree in library science\n",
      "High school diploma"),
     ("Notes\nExperience in positions that required possession of a four-year degree.\n", None),
+    ("Education: Bachelor's degree in geography, or a related field, or an equivalent combination.\n",
+     "Bachelor's degree in geography, or a related field"),
 ])
 def test_education(text: str, expected: str | None) -> None:
     assert education(text) == expected

@@ -41,6 +41,7 @@ from orgkg.extract.records import (
     Position,
     StaffCount,
 )
+from orgkg.extract.rules.education import education as shared_education
 from orgkg.extract.text import clean_title, field_value, find_sections, squash, to_int
 
 JURISDICTION = "City and County of Denver"
@@ -111,7 +112,7 @@ class DenverClassSpecification(Extractor):
             level=_pay_grade(detail),
             flsa=_flsa(detail if detail.strip() else body),
             duties=_duties(sec.get(H_DUTIES, "")),
-            education=_first_paragraph(sec.get(H_EDUCATION, "")),
+            education=shared_education(sec.get(H_EDUCATION, "")),
             experience_years=years,
             experience_at_class=_canon(at_class, series) if at_class else None,
         )
@@ -229,13 +230,6 @@ def _clause(paragraph: str) -> str:
 def _duties(section: str) -> list[Duty]:
     return [Duty(_clause(p)) for p in _paragraphs(section)
             if len(p.split()) >= 3 and not p.endswith(":")]
-
-
-def _first_paragraph(section: str) -> str | None:
-    paras = _paragraphs(section)
-    if not paras or re.fullmatch(r"(?i)none\.?|n/?a\.?", paras[0]):
-        return None
-    return _clause(paras[0]) or None
 
 
 def _experience(section: str) -> tuple[float | None, str | None]:

@@ -101,7 +101,7 @@ def _clause_end() -> re.Pattern[str]:
     plural's, ``discipline(s)``), a linking word."""
     return re.compile(rf"\.(?!\w)|[;:\n]|(?<!\w)\(|\s+(?:{_one_of('clause_ends')})\s+"
                       rf"|\s+(?:{_one_of('clause_ends_words')})\b"
-                      rf"|,\s+(?:{_one_of('clause_ends_after_comma')})\b")
+                      rf"|,\s+(?:{_one_of('clause_ends_after_comma')})\b(?!\s+(?:{_one_of('clause_goes_on')})\b)")
 
 
 def _required(line: str) -> bool:
