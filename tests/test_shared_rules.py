@@ -8,6 +8,7 @@ from orgkg.extract.lexicon import LANGUAGES, entries
 from orgkg.extract.rules.classification import level
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.education import education
+from orgkg.extract.rules.figures import experience_years
 from orgkg.extract.rules.reporting import reports_to, supervised_named
 from orgkg.extract.rules.titles import title
 from orgkg.extract.structure import parse
@@ -164,3 +165,14 @@ def test_reports_to_in_a_sentence(text: str, expected: str) -> None:
 def test_french_reports_to_in_more_forms(text: str, expected: str) -> None:
     found = reports_to(parse(text))
     assert found and found[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("  • Experience\n    5 Year\n  • Gender\n    Both\n", 5.0),
+    ("Experience: 3 years in local government\n", 3.0),
+    ("Expérience : 2 ans\n", 2.0),
+    ("Experience\nBachelor degree and relevant work\n", None),
+])
+def test_years_under_an_experience_label(text: str, expected: float | None) -> None:
+    found = experience_years(parse(text))
+    assert (found[0] if found else None) == expected

@@ -112,9 +112,33 @@ LINKS = re.compile(r"(?i)(?:^|\s)(?:d['\u2019]environ|environ|de|d['\u2019]|of)(
 def experience_years(doc: Document) -> tuple[float, Span] | None:
     m = next(_matches("experience", doc.text), None)
     if not m or not (at := _number_in(m.group(0))):
-        return None
+        return _labelled_years(doc.text)
     n = _value(m.group(0)[at[0] : at[1]])
     return (float(n), Span(m.start() + at[0], m.start() + at[1])) if n else None
+
+
+def _labelled_years(text: str) -> tuple[float, Span] | None:
+    """Years under an experience label (``[labels] experience_years``), on its line or the next:
+    "Experience: 5 years", "• Experience" / "5 Year", "Expérience : 3 ans"."""
+    m = _years_label().search(text)
+    return (float(m.group(1)), Span(m.start(1), m.end(1))) if m else None
+
+
+@cache
+def _years_label() -> re.Pattern[str]:
+    def alternation(group: str, key: str) -> str:
+        found = sorted((str(w) for lang in LANGUAGES for w in _listed(table(group, lang).get(key))),
+                       key=len, reverse=True)
+        said = "|".join(re.escape(w).replace("'", "['\u2019]").replace(r"\ ", r"[ \t]+") for w in found)
+        return said or "(?!)"
+    bullet = r"(?:[-*\u2022][ \t]*)?"
+    return re.compile(rf"(?im)^[ \t]*{bullet}(?:{alternation('labels', 'experience_years')})[ \t]*:?[ \t]*"
+                      rf"(?:\n[ \t]*{bullet})?(?:minimum[ \t]+(?:of[ \t]+|de[ \t]+)?)?(\d{{1,2}})\+?[ \t]*"
+                      rf"(?:{alternation('words', 'year_words')})\b")
+
+
+def _listed(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
 
 
 #: a labelled staff figure: a whole number opening the value (``45``, ``approximately 1,200``).
