@@ -415,6 +415,21 @@ def _employs_as_itself(name: str | None) -> bool:
     return any(fold(w) in words("words", "self_employers") for w in re.findall(r"\w+", name or ""))
 
 
+#: ``{unit} department of the {body}``: the body a unit says it belongs to, two to six capitalised
+#: words (``of``, ``and``, ``&`` between them).
+_CAP_WORD = r"[A-Z][\w'\u2019&.-]*"
+_UNIT_OF = (r"(?i:[ \t]+(?:department|division|branch)[ \t]+of[ \t]+(?:the[ \t]+)?)"
+            rf"(?P<body>{_CAP_WORD}(?:[ \t]+(?:(?:of|and|&)[ \t]+)?{_CAP_WORD}){{1,5}})")
+
+
+def _unit_of_named_body(text: str, unit: str) -> str | None:
+    """The body the text says a labelled department belongs to: ``Department: Research and
+    Collections Management`` and ``The Research and Collections Management department of the Royal
+    BC Museum provides ...`` place the post in the Royal BC Museum."""
+    m = re.search(rf"(?i:{re.escape(unit)}){_UNIT_OF}", text)
+    return m.group("body").rstrip(".") if m else None
+
+
 def organisation(text: str) -> Organisation:
     org = first_field(text, "organization")
     if not org:  # a header cell: ``POSITION DESCRIPTION      Ministry of Health``
@@ -428,6 +443,9 @@ def organisation(text: str) -> Organisation:
         org = f"Ministry of {org}"
     org = _NOTE.sub("", org) if org else None
     units: list[tuple[str, str]] = []
+    if org and (whole := _unit_of_named_body(text, org)):
+        units.append((org, "department"))  # ``The Research and Collections Management department of
+        org = whole                          # the Royal BC Museum``: the labelled department is a unit
     for m in re.finditer(r"(?m)^[ \t*\-]*([A-Za-z][\w /&]{1,40}?)[ \t]*:[ \t]*(\S[^\n]*)$", text):
         value = clean_title(m.group(2))
         if _label_kind(m.group(1)) != "unit" or not value or any(value in u for u, _ in units) \
