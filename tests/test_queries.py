@@ -244,6 +244,20 @@ def test_output_formats(built: Path) -> None:
     assert "documents" not in run(*args, "--format", "table").stderr
 
 
+def test_limit_prints_the_first_rows_in_the_querys_order(built: Path) -> None:
+    """--limit N: the first N rows of the whole answer, in its order; a table says how many there were."""
+    args = ["query", "organisation-tree", "--graph", str(built)]
+    whole = json.loads(run(*args, "--format", "json").stdout)
+    assert len(whole) > 3
+    assert json.loads(run(*args, "--format", "json", "--limit", "3").stdout) == whole[:3]
+    assert run(*args, "--format", "csv", "--limit", "3").stdout.splitlines()[1:] == \
+        run(*args, "--format", "csv").stdout.splitlines()[1:4]
+    table = run(*args, "--format", "table", "--limit", "3").stdout
+    assert f"the first 3 of {len(whole)} rows (--limit 3)" in table
+    assert f"{len(whole)} rows" in run(*args, "--format", "table", "--limit", str(len(whole))).stdout
+    assert run(*args, "--limit", "0").exit_code == 2
+
+
 def test_rows_are_streamed_to_the_output(built: Path, tmp_path: Path) -> None:
     """A query of hundreds of millions of rows (every triple x every triple x every triple of the
     samples) starts writing at once and holds little memory: rows go out as the store gives them."""

@@ -48,11 +48,13 @@ anything else is a literal (an integer where the query declares one).
               help="Output format (default: table on a terminal, json otherwise).")
 @click.option("--timeout", type=float, default=30.0, show_default=True,
               help="Seconds for an endpoint's whole answer.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Only the first N rows (after the query's own order); a table says how many there were.")
 @max_answer_option
 @click.option("--allow-network", is_flag=True, help="Let a local query use SERVICE or FROM <iri>.")
 @translate_errors
 def query(query: str | None, show_list: bool, show_all: bool, params: tuple[str, ...], graph_dir: Path | None,
-          endpoint: str | None, fmt: str | None, timeout: float, max_answer: float,
+          endpoint: str | None, fmt: str | None, timeout: float, limit: int | None, max_answer: float,
           allow_network: bool) -> None:
     """Run a named query (see --list) or a SPARQL file, on the built graph or an endpoint."""
     if show_list:
@@ -71,14 +73,15 @@ def query(query: str | None, show_list: bool, show_all: bool, params: tuple[str,
             graph = BuiltGraph.open(graph_dir)
             engine: Engine = LocalGraph(graph, allow_network=allow_network, titles=graph.titles())
             result = run(engine, query, params)
-            show(result, fmt)  # inside the guard: a local SELECT's rows are evaluated as they are written
+            # inside the guard: a local SELECT's rows are evaluated as they are written
+            show(result, fmt, limit)
         return
-    show(result, fmt)
+    show(result, fmt, limit)
 
 
-def show(result: Result, fmt: str | None) -> None:
-    """The result on standard output; rows are written as they arrive."""
-    formats.write(result, fmt or tabular.default_format(), sys.stdout)
+def show(result: Result, fmt: str | None, limit: int | None = None) -> None:
+    """The result on standard output; rows are written as they arrive (the first ``limit`` only)."""
+    formats.write(result, fmt or tabular.default_format(), sys.stdout, limit=limit)
     sys.stdout.flush()
 
 

@@ -8,6 +8,9 @@ subject/predicate/object), which ``orgkg.tabular`` writes as the rows arrive.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from itertools import islice
 from typing import TextIO
 
 import pyoxigraph as ox
@@ -34,25 +37,34 @@ def short(term: Value) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def rows(result: Result) -> tabular.Rows:
-    """A SELECT's solutions, a CONSTRUCT's (or DESCRIBE's) triples, or an ASK's answer, as rows."""
-    footer = (lambda n: f"{n} rows")  # noqa: E731 (a one-line caption)
+def rows(result: Result, *, limit: int | None = None) -> tabular.Rows:
+    """A SELECT's solutions, a CONSTRUCT's (or DESCRIBE's) triples, or an ASK's answer, as rows;
+    ``limit``: only the first rows (a table's caption then says how many there were in all)."""
     if result.form == "ASK":
         return tabular.Rows(("answer",), [(result.boolean,)])
     if result.form in ("CONSTRUCT", "DESCRIBE"):
-        triples = ((t.subject, t.predicate, t.object) for t in sorted(result.triples, key=str))
-        return tabular.Rows(("subject", "predicate", "object"), triples, python_value, short, footer=footer)
-    return tabular.Rows(result.variables, result.rows, python_value, short, footer=footer)
+        columns: tuple[str, ...] = ("subject", "predicate", "object")
+        body: Iterator[Sequence[Value]] = ((t.subject, t.predicate, t.object)
+                                           for t in sorted(result.triples, key=str))
+    else:
+        columns, body = result.variables, iter(result.rows)
+    if limit is None:
+        return tabular.Rows(columns, body, python_value, short, footer=lambda n: f"{n} rows")
+
+    def caption(n: int) -> str:  # read after the rows shown, for a table only: the rest is then counted
+        total = n + sum(1 for _ in body)
+        return f"{n} rows" if total == n else f"the first {n} of {total} rows (--limit {limit})"
+    return tabular.Rows(columns, islice(body, limit), python_value, short, footer=caption)
 
 
-def write(result: Result, fmt: str, out: TextIO) -> None:
-    """The result in one of ``FORMATS``; an ASK's JSON is the bare boolean."""
+def write(result: Result, fmt: str, out: TextIO, *, limit: int | None = None) -> None:
+    """The result in one of ``FORMATS``; an ASK's JSON is the bare boolean; ``limit`` as ``rows``."""
     if fmt == "turtle":
-        out.write(to_turtle(result))
+        out.write(to_turtle(result if limit is None else replace(result, triples=result.triples[:limit])))
     elif fmt == "json" and result.form == "ASK":
         out.write(json.dumps(result.boolean) + "\n")
     else:
-        tabular.write(rows(result), fmt, out)
+        tabular.write(rows(result, limit=limit), fmt, out)
 
 
 def to_turtle(result: Result) -> str:
