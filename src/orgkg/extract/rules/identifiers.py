@@ -40,6 +40,15 @@ def _list(value: object) -> list[object]:
     return value if isinstance(value, list) else []
 
 
+def numbered_lead(text: str) -> re.Match[str] | None:
+    """``POST 10/56 : OHS INSPECTOR``: a numbering label and its code leading a line, up to the colon
+    or dash after them (the rest of the line is what the number names)."""
+    m = _numbered(("reference_labels", "number_labels")).match(text)
+    if not m:
+        return None
+    return re.compile(r"[ \t]*[:\u2013\u2014-][ \t]*(?=\S)").match(text, m.end())
+
+
 def reference(text: str) -> re.Match[str] | None:
     """``Offre n° O059241212001588``, ``réf. E00038399``: the whole of ``text`` a numbering label and
     its code (a posting's number, never its title)."""

@@ -15,7 +15,7 @@ from functools import cache
 from orgkg.extract.lexicon import LANGUAGES, fold, table, words
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
-from orgkg.extract.rules.identifiers import reference
+from orgkg.extract.rules.identifiers import numbered_lead, reference
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.structure import Document, Span
 
@@ -86,12 +86,21 @@ def title_field(doc: Document, *, loose: bool = False) -> Found | None:
 LAST_BRACKET = re.compile(r"[ \t]*\(([^()\n]{1,40})\)[ \t]*$")
 
 
+def _post_count(bracket: str) -> bool:
+    """``X3 POSTS``, ``2 positions``: how many posts are open (``[words] post_count_nouns``)."""
+    m = re.fullmatch(r"x?\s*\d{1,3}\s+(\w+)", fold(bracket))
+    return m is not None and m.group(1) in words("words", "post_count_nouns")
+
+
 def without_marks(title: str) -> str:
     """``Expert en affaires juridiques (m/f) (réf. E00038399)`` -> ``Expert en affaires juridiques``: a
-    posting's gender marks (``[words] gender_marks``) and its number in brackets after the title are no
-    part of it."""
+    posting's gender marks (``[words] gender_marks``), its number in brackets after the title and the
+    number of posts (``OHS INSPECTOR (X3 POSTS)``) are no part of it, nor the posting's number leading
+    it (``POST 10/56 : OHS INSPECTOR``)."""
+    if lead := numbered_lead(title):
+        title = title[lead.end() :]
     while (m := LAST_BRACKET.search(title)) and (fold(m.group(1)) in words("words", "gender_marks")
-                                                  or reference(m.group(1))):
+                                                  or reference(m.group(1)) or _post_count(m.group(1))):
         title = title[: m.start()]
     return title
 
@@ -160,6 +169,10 @@ def title(doc: Document) -> Found | None:
         if h.colon:
             continue  # a label or a lead-in (``Start display at page:``), never a title
         found = clean(doc, h.start, h.end)
+        if found and (lead := numbered_lead(found[0])):  # ``POST 10/56 : OHS INSPECTOR (X3 POSTS)``
+            value = without_marks(found[0])
+            start = found[1].start + lead.end()
+            found = (value, Span(start, start + len(value))) if value else None
         if found and acceptable(found[0]) and not KIND.fullmatch(" " + found[0]):
             return _trim_kind(doc, found)
     return None
