@@ -109,15 +109,16 @@ def _required(line: str) -> bool:
     return bool(_stems("required").search(_stems("not_required").sub(" ", line)))
 
 
-def _lines(text: str) -> Iterator[tuple[int, str, bool, bool]]:
-    """(offset, line, under a qualifications heading, under a heading of what is preferred)."""
+def _lines(text: str) -> Iterator[tuple[int, str, bool, bool, bool]]:
+    """(offset, line, under a qualifications heading, under a heading of what is preferred, a heading)."""
     at, inside, preferred = 0, False, False
     for ln in text.splitlines(keepends=True):
-        if is_heading(ln) and marker(ln)[0] == "none":
+        heading = is_heading(ln)
+        if heading and marker(ln)[0] == "none":
             inside, preferred = bool(_stems("section").search(ln)), bool(_preferred().search(ln))
-            yield at, ln, False, preferred
+            yield at, ln, False, preferred, heading
         else:
-            yield at, ln, inside, preferred
+            yield at, ln, inside, preferred, heading
         at += len(ln)
 
 
@@ -145,13 +146,14 @@ def _found(text: str) -> int | None:
     """Where the first degree a requirement names starts in ``text``."""
     lines = list(_lines(text))
     # a document whose only qualifications are "Desirable Qualifications" means them as the minimum
-    required = any(is_heading(ln) and _required(ln) and not _preferred().search(ln) for ln in
-                   text.splitlines())
+    required = any(heading and _required(ln) and not _preferred().search(ln)
+                   for _, ln, _, _, heading in lines)
+    named: dict[int, list[re.Match[str]]] = {}  # each line's degrees, read once for both passes
     for in_section in (True, False):
-        for at, ln, inside, preferred in lines:
+        for k, (at, ln, inside, preferred, _) in enumerate(lines):
             if (in_section and not inside) or (preferred and required):
                 continue
-            for m in _pattern().finditer(ln):
+            for m in named.setdefault(k, list(_pattern().finditer(ln))):
                 if m.group(0).isupper() and m.group(0) not in _initials():
                     continue  # a heading in capitals (``EDUCATION AND DEGREE``) names no degree
                 if (not in_section and _bare().fullmatch(m.group(0)) and not _opens(ln, m)) or \
