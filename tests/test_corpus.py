@@ -26,7 +26,7 @@ CORPUS = ROOT / "tests" / "corpus"
 #: part -> (field-macro F1, overall F1) it must keep, all documents and the French ones alone
 #: (those whose sources/<id>.json says "language": "fr").
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
-    "dev": {"all": (0.88, 0.89), "fr": (0.89, 0.90)},
+    "dev": {"all": (0.88, 0.89), "fr": (0.90, 0.91)},
     "first-look": {"all": (0.73, 0.84), "fr": (0.70, 0.91)},
     "second-look": {"all": (0.60, 0.74), "fr": (0.48, 0.64)},
 }
