@@ -430,12 +430,21 @@ def _unit_of_named_body(text: str, unit: str) -> str | None:
     return m.group("body").rstrip(".") if m else None
 
 
+@functools.cache
+def _body_heading() -> re.Pattern[str]:
+    """A line naming a body by its first word (``[words] body_first``), as written or in capitals:
+    ``Ministry of Health``, ``DEPARTMENT OF EMPLOYMENT AND LABOUR``."""
+    first = "|".join(f"{re.escape(w.title())}|{re.escape(w.upper())}"
+                     for w in sorted(words("words", "body_first")))
+    return re.compile(rf"(?m)(?:^|(?<=[ \t][ \t]))((?:{first})[ \t]+(?:of|OF)[ \t]+[A-Z][^\n]{{2,90}}?)"
+                      r"[ \t]*$")
+
+
 def organisation(text: str) -> Organisation:
     org = first_field(text, "organization")
     if not org:  # a header cell: ``POSITION DESCRIPTION      Ministry of Health``
         head = "\n".join(text.splitlines()[:8])
-        m = re.search(r"(?m)(?:^|(?<=[ \t][ \t]))((?:Ministry|Department|MINISTRY|DEPARTMENT)[ \t]+(?:of|OF)"
-                      r"[ \t]+[A-Z][^\n]{2,90}?)[ \t]*$", head)  # also a heading in capitals
+        m = _body_heading().search(head)  # also a heading in capitals
         org = m.group(1) if m else None
     # ``Ministry: Health`` is the Ministry of Health; ``Department: Elections`` a department named Elections
     if org and field(text, "ministry") == org and len(org.split()) <= 2 and \
