@@ -9,6 +9,7 @@ from orgkg.extract.rules.classification import level
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.education import education
 from orgkg.extract.rules.figures import experience_years
+from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.rules.reporting import reports_to, supervised_named
 from orgkg.extract.rules.titles import title
 from orgkg.extract.structure import parse
@@ -176,3 +177,14 @@ def test_french_reports_to_in_more_forms(text: str, expected: str) -> None:
 def test_years_under_an_experience_label(text: str, expected: float | None) -> None:
     found = experience_years(parse(text))
     assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(("name", "names", "expected"), [
+    ("Finance Branch", False, "branch"),
+    ("Finance", False, None),
+    ("Library Services", False, None),  # a name, not a kind: Montana's ``Management Services`` Bureau
+    ("Library Services", True, "services"),  # generic's ``Unit: Library Services`` needs no ``Unit``
+    ("Conservation Officer Service", False, None),  # ``service`` is a unit's kind in French only
+])
+def test_unit_word_of_a_name(name: str, names: bool, expected: str | None) -> None:
+    assert unit_word(name, names=names) == expected

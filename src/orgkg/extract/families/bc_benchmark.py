@@ -38,6 +38,7 @@ from orgkg.extract.records import (
     StaffCount,
 )
 from orgkg.extract.rules.duties import duties
+from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     clean_title,
@@ -65,7 +66,6 @@ CUES: dict[str, float] = {
 
 UNIT_LABELS = (("Division", "division"), ("Branch", "branch"), ("Section", "section"),
                ("Unit", "unit"))
-UNIT_WORDS = re.compile(r"\b(?:division|branch|section|unit|office|department)\b", re.I)
 
 #: words after which "reports to" is the position's own reporting line
 VERB_SUBJECTS = {"who", "which", "that", "and", "directly", "position", "incumbent", "job", "also", "it"}
@@ -169,11 +169,11 @@ def _organisation(text: str) -> Organisation:
         # ``Branch: Finance and Corporate Services / Financial Services``: a path, outermost first
         parts = [p.strip() for p in re.split(r"\s+/\s+", value or "") if p.strip()]
         for i, part in enumerate(parts):
-            word = UNIT_WORDS.search(part)
+            word = unit_word(part)
             if i == 0:
                 units.append((part if word else f"{part} {label}", kind))
             elif part:
-                units.append((part, word.group(0).lower() if word else "unit"))
+                units.append((part, word or "unit"))
     return Organisation(
         jurisdiction=JURISDICTION,
         organization=ministry,

@@ -56,6 +56,7 @@ from orgkg.extract.rules.organisation import (
     organisation_named,
     placed_in,
     unit_of_superior,
+    unit_word,
     units_labelled,
     units_named,
 )
@@ -132,7 +133,6 @@ IDENTIFIER = re.compile(r"(?:[A-Z0-9][A-Z0-9./-]*(?: [A-Z0-9][A-Z0-9./-]*){1,3}$
                         r"|(?:[A-Z]{1,4} (?=\S*\d))?\S+")
 #: a second word after a label: ``Division and Bureau``, ``Work Address and Phone``.
 COMPOUND = r"(?:[ \t]*(?:and|/|&)[ \t]*\w+(?:[ \t]+\w+)?){0,3}"
-UNIT_WORDS = r"branch|division|bureau|section|unit|office|directorate|team|services?|program|cent(?:re|er)"
 FEDERAL = "United States Federal Government"
 EMPLOYMENT_WORDS = re.compile(r"^(?:full|part)[- ]time|^permanent|^temporary|^casual|^term\b|^\d", re.I)
 #: an appointment's terms, not a class: ``Regular Non-Merit``, ``Unclassified``, ``Exempt``.
@@ -418,7 +418,13 @@ def _employs_as_itself(name: str | None) -> bool:
 #: ``{unit} department of the {body}``: the body a unit says it belongs to, two to six capitalised
 #: words (``of``, ``and``, ``&`` between them).
 _CAP_WORD = r"[A-Z][\w'\u2019&.-]*"
-_UNIT_OF = (r"(?i:[ \t]+(?:department|division|branch)[ \t]+of[ \t]+(?:the[ \t]+)?)"
+
+
+@functools.cache
+def _unit_of() -> str:
+    """`` department of the `` (any ``[words] unit_words`` entry), then the body's name."""
+    kinds = "|".join(re.escape(w) for w in sorted(words("words", "unit_words")))
+    return (rf"(?i:[ \t]+(?:{kinds})[ \t]+of[ \t]+(?:the[ \t]+)?)"
             rf"(?P<body>{_CAP_WORD}(?:[ \t]+(?:(?:of|and|&)[ \t]+)?{_CAP_WORD}){{1,5}})")
 
 
@@ -426,7 +432,7 @@ def _unit_of_named_body(text: str, unit: str) -> str | None:
     """The body the text says a labelled department belongs to: ``Department: Research and
     Collections Management`` and ``The Research and Collections Management department of the Royal
     BC Museum provides ...`` place the post in the Royal BC Museum."""
-    m = re.search(rf"(?i:{re.escape(unit)}){_UNIT_OF}", text)
+    m = re.search(rf"(?i:{re.escape(unit)}){_unit_of()}", text)
     return m.group("body").rstrip(".") if m else None
 
 
@@ -448,7 +454,7 @@ def organisation(text: str) -> Organisation:
         org = m.group(1) if m else None
     # ``Ministry: Health`` is the Ministry of Health; ``Department: Elections`` a department named Elections
     if org and field(text, "ministry") == org and len(org.split()) <= 2 and \
-            not re.search(rf"ministry|{UNIT_WORDS}", org, re.I):
+            not (unit_word(org, names=True) or words("words", "body_first") & set(fold(org).split())):
         org = f"Ministry of {org}"
     org = _NOTE.sub("", org) if org else None
     units: list[tuple[str, str]] = []
@@ -471,7 +477,7 @@ def organisation(text: str) -> Organisation:
         if org and fold(value) == fold(org):
             continue  # ``Division: Board of Elections`` under ``Department: Board of Elections``
         word = re.findall(r"\w+", m.group(1).lower())[-1]
-        named = re.search(UNIT_WORDS, value, re.I) or word in {"unit", "faculty", "school", "area",
+        named = unit_word(value, names=True) or word in {"unit", "faculty", "school", "area",
                                                                "subdivision", "group"}
         units.append((value if named else f"{value} {word.title()}", word))
     head = "\n".join(ln.title() if ln.isupper() else ln for ln in text.splitlines()[:30])

@@ -15,6 +15,7 @@ from orgkg.extract.lexicon import abbreviation_guard, fold, words
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.rules.lines import listed_after
+from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.rules.reporting import reports_noun
 from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, squash, to_int, to_number
 
@@ -117,7 +118,7 @@ def _one_title(name: str) -> str:
 
 
 def _ends_in_unit(name: str) -> bool:
-    return bool(name.split()) and fold(name.split()[-1]) in words("words", "unit_words")
+    return bool(name.split()) and unit_word(name.split()[-1]) is not None
 
 
 def _own_unit(name: str) -> str:

@@ -31,6 +31,7 @@ from orgkg.extract.records import (
     Position,
 )
 from orgkg.extract.rules.education import education as shared_education
+from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.text import (
     clean_title,
     field_value,
@@ -70,8 +71,6 @@ LABELS: dict[str, str] = {
 CHECKED = (r"(?:<input[^>]*\bchecked\b[^>]*>|\[[xX\u2713\u2714]\]|[\u2612\u2611\u2714\u2713\u25a0]"
            r"|(?<![^\s(:])[xX](?=[ \t]+[A-Za-z]))")
 UNCHECKED = r"(?:<input[^>]*>|\[\s\]|[\u2610\u25a1]|_{2,})"
-#: a table's column-heading row (``Title    Position Number``), not a subordinate.
-UNIT_WORDS = ("Division", "Bureau", "Section", "Unit", "Program", "Office")
 
 
 def _label_of(cell: str) -> str | None:
@@ -209,7 +208,7 @@ def _duties(section: str) -> list[Duty]:
 
 def _with_kind(value: str, text: str, kinds: tuple[str, ...]) -> str:
     """'Management Services' -> 'Management Services Bureau' when the text calls it so."""
-    if value.split()[-1] in UNIT_WORDS:
+    if unit_word(value.split()[-1]) or value.split()[-1] in kinds:
         return value
     m = re.search(re.escape(value) + r" +(" + "|".join(kinds) + r")\b", text)
     return f"{value} {m.group(1)}" if m else value
@@ -219,12 +218,13 @@ def _units(grid: dict[str, str], text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     levels = (("division", ("Division", "Bureau")), ("bureau", ("Bureau", "Section")),
               ("section", ("Section", "Unit", "Program")))
+    own = {kind for _, kinds in levels for kind in kinds}  # ``Program``: a unit's kind in Montana
     for key, kinds in levels:
         parts = [p for p in re.split(r"\s*(?:/|;|,|\s-\s)\s*", grid.get(key, "")) if p]
         for k, part in enumerate(parts):
             name = _with_kind(part, text, kinds)
             last = name.split()[-1]
-            kind = last.lower() if last in UNIT_WORDS else kinds[min(k, len(kinds) - 1)].lower()
+            kind = unit_word(last) or (last if last in own else kinds[min(k, len(kinds) - 1)]).lower()
             out.append((name, kind))
     return out
 

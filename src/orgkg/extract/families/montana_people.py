@@ -15,9 +15,10 @@ import re
 
 from orgkg.extract.families import generic_phrases
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
+from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.text import NUMBER, clean_title, squash
 
-UNIT_WORDS = ("Division", "Bureau", "Section", "Unit", "Program", "Office")
+#: a table's column-heading row (``Title    Position Number``), not a subordinate.
 HEADER_ROW = re.compile(r"(?i)(?:(?:working\s+|job\s+|class\s+)?title|position\s+(?:number|no\.?|#)|"
                         r"name|class(?:ification)?|job\s+code|PCN|FTE|\s)+")
 PEOPLE = (r"(?:staff|employees|specialists|personnel|positions|FTEs?|people|professionals|"
@@ -36,7 +37,8 @@ def supervisor(text: str, grid: dict[str, str]) -> list[MentionedPosition]:
     for r in raw:
         r = re.sub(r"\s*\((?i:position|pos\.?|PCN)\b[^)]*\)", "", r)
         t = re.split(r"[,;:.](?:\s|$)|\s+(?:and|who|which|to)\s+(?=[a-z])", r)[0]
-        t = re.sub(r"\s+of\s+the\s+(.+\b(?:" + "|".join(UNIT_WORDS) + r"))$", r", \1", t)
+        if (unit := re.search(r"\s+of\s+the\s+(.+)$", t)) and unit_word(unit.group(1).split()[-1]):
+            t = f"{t[: unit.start()]}, {unit.group(1)}"  # ``Chief of the Audit Bureau``: ``Chief, Audit ...``
         t = clean_title(t)
         if t and t.casefold() not in {p.title.casefold() for p in out}:
             out.append(MentionedPosition(t))

@@ -40,6 +40,12 @@ def words(group: str, key: str) -> frozenset[str]:
 
 
 @cache
+def words_in(language: str, group: str, key: str) -> frozenset[str]:
+    """The folded entries of ``[group] key`` in one language."""
+    return frozenset(fold(str(w)) for w in _table(language).get(group, {}).get(key, []))
+
+
+@cache
 def abbreviation_guard() -> str:
     """Lookbehinds refusing a full stop that closes a ``[words] abbreviations`` word (``Snr.``)."""
     return "".join(rf"(?<!\b{re.escape(a)})" for a in sorted(words("words", "abbreviations")))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, fold, language, table, words
+from orgkg.extract.lexicon import LANGUAGES, fold, language, table, words, words_in
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.placement import after_organisation
 from orgkg.extract.structure import Document, Span
@@ -24,6 +24,15 @@ def begins_a_body(text: str, end: int, heads: tuple[str, ...]) -> bool:
     lists ``heads`` (``Bergen County Cooperative Library System``, ``Civil Service Sports Council``)."""
     m = _NAME_GOES_ON.match(text, end)
     return m is not None and any(fold(m.group("head")) in words("words", h) for h in heads)
+
+
+def unit_word(name: str, language: str = "en", *, names: bool = False) -> str | None:
+    """The first word of ``name`` that names a unit's kind (``[words] unit_words`` of ``language``), folded:
+    ``Finance Branch`` -> ``branch``; None for ``Finance``. With ``names``, also a word that makes it a
+    unit's name (``[words] unit_name_words``: ``Library Services``)."""
+    kinds = words_in(language, "words", "unit_words")
+    more = words_in(language, "words", "unit_name_words") if names else frozenset()
+    return next((w for w in fold(name).split() if w in kinds or w in more), None)
 
 
 def jurisdiction(doc: Document) -> Found | None:

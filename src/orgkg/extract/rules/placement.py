@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, entries, fold, words
+from orgkg.extract.lexicon import LANGUAGES, entries, fold, words, words_in
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.titles import phrase
 from orgkg.extract.structure import Document
@@ -176,10 +176,6 @@ def _has_unit_word(value: str) -> bool:
     """A unit's word where its language puts it: first in French (``service Projets``), last in English
     (``Platform team``)."""
     folded = fold(value).split()
-    return bool(folded) and (folded[0] in _unit_words("fr") or folded[-1] in _unit_words("en"))
-
-
-@cache
-def _unit_words(lang: str) -> frozenset[str]:
-    return frozenset(fold(str(w)) for w in entries(lang)["words"].get("unit_words", []))
+    return bool(folded) and (folded[0] in words_in("fr", "words", "unit_words")
+                             or folded[-1] in words_in("en", "words", "unit_words"))
 
