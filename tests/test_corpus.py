@@ -1,10 +1,11 @@
 """Real documents nobody here wrote, scored against their gold records (tests/corpus/README.md).
 
-Four parts: ``dev`` (the rules are developed against it), ``first-look``,
-``second-look`` and ``third-look`` (each scored when its documents were
-collected and at the end of a session, never looked at in between;
-second-look and third-look were collected afresh in the fourth and fifth
-sessions, from employers and sites the rules had not seen).
+Five parts: ``dev`` (the rules are developed against it), ``first-look``,
+``second-look``, ``third-look`` and ``fourth-look`` (each scored when its
+documents were collected and at the end of a session, never looked at in
+between; second-look and third-look were collected afresh in the fourth and
+fifth sessions, from employers and sites the rules had not seen, fourth-look
+in the sixth, mostly from the same sources as dev's documents).
 Each is built with ``orgkg build`` and scored with ``tools/score.py``; the
 scores must stay at or above the floors below, which record what was reached
 (the goals of issue 11 are field-macro and overall F1 >= 0.90 on dev, >= 0.85
@@ -31,6 +32,8 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "first-look": {"all": (0.72, 0.84), "fr": (0.69, 0.90)},
     "second-look": {"all": (0.64, 0.77), "fr": (0.50, 0.69)},
     "third-look": {"all": (0.47, 0.59), "fr": (0.59, 0.68)},
+    # sixth session: s6en-* at the start (b718104) 0.855 / 0.840; French documents to come (s6fr-*)
+    "fourth-look": {"all": (0.85, 0.83), "fr": (0.0, 0.0)},
 }
 
 
