@@ -24,11 +24,23 @@ from orgkg.extract.structure import parse
     ("The position is classified as a AS-05 in the Administrative Services group.\n", "AS-05"),
     ("Il s'agit d'un poste classé IT-03 au profil linguistique anglais essentiel.\n", "IT-03"),
     ("A salary range of $99,800 to $149,700 (PM5 level).\n", "PM5"),
+    ("Niveau de fonction\n\nB2\n", "B2"),
 ])
 def test_level(text: str, expected: str) -> None:
     found = level(parse(text))
     assert found and found[0] == expected
     assert text[found[1].start : found[1].end].replace(" ", "") in (expected, expected.replace("-", ""))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a level alone on its line after a run-in label, or in brackets closing a line
+    ("Pay Range QX12\n\nThis class plans the work.\n", "Pay Range QX12"),
+    ("SALARY R400 000 per annum\nTASK LEVEL T14\n", "TASK LEVEL T14"),
+    ("Salary\n\nR300 000 per annum (Level 8)\n", "Level 8"),
+])
+def test_level_on_its_own(text: str, expected: str) -> None:
+    found = level(parse(text))
+    assert found and found[0] == expected and text[found[1].start : found[1].end] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -104,6 +116,9 @@ def test_numbered_items_starting_in_lower_case_are_duties() -> None:
     ("---\ntitle: \"Data Scientist\"\n---\nText\n", "Data Scientist"),
     ("Titre du poste : Analyste principal\n", "Analyste principal"),
     ("Start display at page:\n\n# Senior Policy Analyst\n\nThe analyst advises.\n", "Senior Policy Analyst"),
+    # a rank in capitals, its function after a colon; a label alone on its line is never the title
+    ("CHIEF ENGINEER: WATER AND SANITATION\n\nReference number\n\nWS-01/2030\n",
+     "CHIEF ENGINEER: WATER AND SANITATION"),
 ])
 def test_title(text: str, expected: str) -> None:
     found = title(parse(text))

@@ -90,8 +90,10 @@ def _after_a_comma(doc: Document) -> Found | None:
     return None
 
 
-#: a level written alone on its line, maybe in brackets: ``(WMS BAND 2)``, ``Grade 7``.
-ALONE = re.compile(r"(?i)(?:[A-Z]{2,5}[ \t]+)?(?:pay[ \t]+)?(?:band|grade|range)[ \t]+\d{1,2}[A-Z]?")
+#: a level written alone on its line, maybe in brackets: ``(WMS BAND 2)``, ``Grade 7``, ``Pay Range GC16``,
+#: ``TASK LEVEL T22``; or in brackets closing a line (``R582 444 per annum (Level 10)``).
+ALONE = re.compile(r"(?i)(?:[A-Z]{2,5}[ \t]+)?(?:pay[ \t]+)?(?:band|grade|range|level)[ \t]+"
+                   r"[A-Z]{0,2}\d{1,2}[A-Z]?")
 
 
 def _on_its_own(doc: Document) -> Found | None:
@@ -104,6 +106,9 @@ def _on_its_own(doc: Document) -> Found | None:
         start = ln.body_start + body.find(inner)
         if inner and (ALONE.fullmatch(inner) or (inner in grades and k < OPENING)):
             return inner, Span(start, start + len(inner))
+        closing = re.search(r"\(([^()]{4,20})\)$", body)
+        if closing and ALONE.fullmatch(closing.group(1)):
+            return closing.group(1), Span(ln.body_start + closing.start(1), ln.body_start + closing.end(1))
         tail = re.search(r"\(([A-Z0-9 ]{2,8})\)$", body)
         if k < OPENING and tail and tail.group(1) in grades and any(h.line == ln.index for h in doc.headings):
             return tail.group(1), Span(ln.body_start + tail.start(1), ln.body_start + tail.end(1))
