@@ -36,11 +36,16 @@ def is_section_name(text: str) -> bool:
         len(folded.split()) <= 2 and any(last in words("headings", g) for g in groups))
 
 
+#: the labels of fields that are never a title, alone on a line over their value (``Reference number``).
+OTHER_LABELS = ("identifier", "level", "location", "staff", "organization", "unit")
+
+
 def acceptable(title: str) -> bool:
     """A title a person would write: short, not a sentence, a section name or a label."""
     t = title.strip()
     folded = fold(t)
-    if folded in words("labels", "title") or is_lead_in(t + ":") or reference(t) or (
+    if folded in words("labels", "title") or any(folded in words("labels", k) for k in OTHER_LABELS) \
+            or is_lead_in(t + ":") or reference(t) or (
             folded.split() and folded.split()[-1] in words("words", "hiring_verbs")):
         return False  # a label, ``The main responsibilities of the post are``, ``Offre n° O0592...``,
         # ``La Ville de Durbuy engage``
@@ -166,9 +171,9 @@ def title(doc: Document) -> Found | None:
     for h in doc.headings:
         if h.line > doc.front_end + 40:
             break
-        if h.colon:
+        if h.colon and not (found := _ranked(doc, h.start, h.end)):
             continue  # a label or a lead-in (``Start display at page:``), never a title
-        found = clean(doc, h.start, h.end)
+        found = found if h.colon else clean(doc, h.start, h.end)
         if found and (lead := numbered_lead(found[0])):  # ``POST 10/56 : OHS INSPECTOR (X3 POSTS)``
             value = without_marks(found[0])
             start = found[1].start + lead.end()
@@ -176,6 +181,25 @@ def title(doc: Document) -> Found | None:
         if found and acceptable(found[0]) and not KIND.fullmatch(" " + found[0]):
             return _trim_kind(doc, found)
     return None
+
+
+#: a rank in capitals, a colon, the function it heads: ``ASSISTANT DIRECTOR: MUNICIPAL FINANCE SUPPORT``.
+RANKED = re.compile(r"(?P<rank>[A-Z][A-Z ]{2,40}?)[ \t]*:[ \t]*"
+                    r"(?P<function>[A-Z][A-Z ,&'\u2019-]{2,100}?)[ \t]*(?:\([^()]*\))?[ \t]*$")
+
+
+def _ranked(doc: Document, start: int, end: int) -> Found | None:
+    """A heading in capitals whose part before the colon is a rank (its first or last word a ``[words]
+    title_heads`` entry, not any field's label): the whole heading is the title, less a bracket closing it."""
+    m = RANKED.fullmatch(doc.text, start, end)
+    if not m:
+        return None
+    rank = fold(m.group("rank")).split()
+    heads = words("words", "title_heads")
+    labels = set().union(*(words("labels", k) for k in (*OTHER_LABELS, "title", "reports_to", "class")))
+    if not rank or " ".join(rank) in labels or not (rank[0] in heads or rank[-1] in heads):
+        return None
+    return clean(doc, m.start("rank"), m.end("function"))
 
 
 @cache
