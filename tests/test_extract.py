@@ -54,30 +54,42 @@ WORDING_MISREAD: dict[str, str] = {
     "be-spf-chancellerie-code-de-selection/organization": "the employer alone on the line under the title",
     "be-spf-chancellerie-code-de-selection/org_units": "'La Direction générale X recherche' in prose",
     "be-spw-direction-lignes-vous-effectuez/title": "the title over a sentence, the body's lines below",
-    "be-spw-direction-lignes-vous-effectuez/organization": "a body's lines without labels, an address under them",
-    "be-spw-direction-lignes-vous-effectuez/org_units": "a body's lines without labels, an address under them",
-    "be-spw-direction-lignes-vous-effectuez/duties": "bullets opening with 'vous' under 'Spécifiquement pour ... :'",
-    "ca-tay-township-lead-a-team-of/staff_counts": "a second figure joined by 'and' ('... Staff and 66 Volunteer X')",
+    "be-spw-direction-lignes-vous-effectuez/organization":
+        "a body's lines without labels, an address under them",
+    "be-spw-direction-lignes-vous-effectuez/org_units":
+        "a body's lines without labels, an address under them",
+    "be-spw-direction-lignes-vous-effectuez/duties":
+        "bullets opening with 'vous' under 'Spécifiquement pour ... :'",
+    "ca-tay-township-lead-a-team-of/staff_counts":
+        "a second figure joined by 'and' ('... Staff and 66 Volunteer X')",
     "ch-geneve-safco-demi-douzaine/organization": "'rattaché au Département X (DIN)' in prose",
     "ch-geneve-safco-demi-douzaine/org_units": "'Le Service X (SAFCO), rattaché au ...' in prose",
     "ch-geneve-safco-demi-douzaine/staff_counts": "'une équipe d'une demi-douzaine de spécialistes'",
     "ch-lausanne-missions-principales-lignes/title": "a job board's 'Key information' block under the title",
-    "ch-lausanne-missions-principales-lignes/organization": "'la Ville de Lausanne souhaite désigner' in prose",
+    "ch-lausanne-missions-principales-lignes/organization":
+        "'la Ville de Lausanne souhaite désigner' in prose",
     "fr-manche-forte-de-ses-agents/organization": "'au sein du Département de la Manche' in prose",
-    "fr-manche-forte-de-ses-agents/staff_counts": "'Forte de ces 203 agents et 420 assistants familiaux': the second",
+    "fr-manche-forte-de-ses-agents/staff_counts":
+        "'Forte de ces 203 agents et 420 assistants familiaux': the second",
     "fr-mel-missions-puces-o/organization": "'La Métropole Européenne de Lille recrute son ...' in prose",
     "fr-metropole-lyon-unite-equipe-de-4/title": "a job board's 'Recrutement X' line over '1 Titre H/F - X'",
     "fr-metropole-lyon-unite-equipe-de-4/organization": "'la Métropole de Lyon porte ...' in prose",
-    "fr-metropole-lyon-unite-equipe-de-4/org_units": "'La Direction X (DPM)', 'le service de X (SMC)' in prose",
-    "fr-metropole-lyon-unite-equipe-de-4/supervises_count": "'chargé de l'encadrement d'une équipe de 4 agents'",
+    "fr-metropole-lyon-unite-equipe-de-4/org_units":
+        "'La Direction X (DPM)', 'le service de X (SMC)' in prose",
+    "fr-metropole-lyon-unite-equipe-de-4/supervises_count":
+        "'chargé de l'encadrement d'une équipe de 4 agents'",
     "us-benton-county-lead-our-department/title": "a job board's slogan lines in capitals under the title",
-    "us-mason-county-job-number-department/education": "'a Bachelor's degree in X, or possess ... experience'",
-    "za-dihlabeng-ref-no-in-title-line/title": "'RANK: FUNCTION (Ref No. X)' under the employer's and a banner line",
+    "us-mason-county-job-number-department/education":
+        "'a Bachelor's degree in X, or possess ... experience'",
+    "za-dihlabeng-ref-no-in-title-line/title":
+        "'RANK: FUNCTION (Ref No. X)' under the employer's and a banner line",
     "za-dihlabeng-ref-no-in-title-line/organization": "the employer in capitals on the first line",
     "za-dihlabeng-ref-no-in-title-line/org_units": "'Computer Literacy: MS Office' read as a unit",
     "za-dihlabeng-ref-no-in-title-line/education": "'Grade 12, B Degree in X' in a run-in requirements line",
-    "za-kzn-cogta-assistant-director-level-10/title": "the generic family's first short line before the shared rule",
-    "za-kzn-cogta-assistant-director-level-10/organization": "the department's name alone on a line under the title",
+    "za-kzn-cogta-assistant-director-level-10/title":
+        "the generic family's first short line before the shared rule",
+    "za-kzn-cogta-assistant-director-level-10/organization":
+        "the department's name alone on a line under the title",
     "za-kzn-cogta-assistant-director-level-10/jurisdiction": "a province's name alone on a line",
     "za-kzn-cogta-assistant-director-level-10/identifiers": "'Post Ref2/247': a label run into its code",
     "za-umhlathuze-sap-post-number-task-level/title": "the signatory 'CITY MANAGER' before 'RANK: FUNCTION'",
