@@ -8,7 +8,7 @@ from orgkg.extract.lexicon import LANGUAGES, entries
 from orgkg.extract.rules.classification import level
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.education import education
-from orgkg.extract.rules.figures import experience_years
+from orgkg.extract.rules.figures import experience_years, staff_counts
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.rules.reporting import reports_to, supervised_named
 from orgkg.extract.rules.titles import title
@@ -203,3 +203,15 @@ def test_years_under_an_experience_label(text: str, expected: float | None) -> N
 ])
 def test_unit_word_of_a_name(name: str, names: bool, expected: str | None) -> None:
     assert unit_word(name, names=names) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le service compte 12 juristes et une assistante.", (12, "juristes")),
+    ("La direction réunit une centaine d'agents.", (100, "agents")),
+    ("The branch has 45 FTEs.", (45, "FTEs")),
+    ("Une équipe de 8 personnes.", (8, "équipe")),
+])
+def test_staff_figure_counts_whom_the_lexicon_names(text: str, expected: tuple[int, str]) -> None:
+    """``{n} {p}``: any ``[words] counted_staff`` entry after the number, one template for them all."""
+    found = staff_counts(parse(text))
+    assert found and (found[0][0].count, found[0][0].scope) == expected

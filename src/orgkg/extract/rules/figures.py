@@ -3,9 +3,10 @@
 Each ``[phrases] experience`` / ``[phrases] staff`` entry is a template with
 ``{n}`` where the number stands (digits, ``1 200`` with a space or a
 non-breaking space, or a ``[numbers]`` word), ``{m}`` where another number
-stands (``{n} à {m} ans``: the first is the minimum) and ``{w}`` where any one
-word stands: "{n} ans d'expérience", "expérience {w} de {n} ans" (``expérience
-professionnelle de 5 ans``), "{n} collaborateurs". An approximate number
+stands (``{n} à {m} ans``: the first is the minimum), ``{w}`` where any one
+word stands and ``{p}`` where any ``[words] counted_staff`` entry stands:
+"{n} ans d'expérience", "expérience {w} de {n} ans" (``expérience
+professionnelle de 5 ans``), "{n} {p}" (``12 collaborateurs``, ``45 FTEs``). An approximate number
 (``[approximate]``: "une soixantaine de collaborateurs") stands for its value.
 """
 
@@ -55,12 +56,25 @@ def _parts(group: str) -> tuple[str, list[str]]:
     for lang in LANGUAGES:
         entries = table("phrases", lang).get(group, [])
         for entry in entries if isinstance(entries, list) else []:
-            words = re.escape(str(entry)).replace("'", "['\u2019]").replace(r"\ ", r"\s+")
+            words = _said(str(entry))
             words = words.replace(r"\{n\}\s+", "{n}(?:(?<=['\u2019])|\\s+)")  # ``centaine d'agents``
+            words = words.replace(r"\{p\}", f"(?:{_counted()})")
             for slot in ("n", "w", "m"):
                 words = words.replace(rf"\{{{slot}\}}", f"{{{slot}}}")
             parts.append(words)
-    return number, parts
+    return number, list(dict.fromkeys(parts))  # ``{n} {p}`` in both languages: tried once
+
+
+def _said(entry: str) -> str:
+    """An entry as a pattern: any spacing between its words, either apostrophe."""
+    return re.escape(entry).replace("'", "['\u2019]").replace(r"\ ", r"\s+")
+
+
+@cache
+def _counted() -> str:
+    """Who a staff figure counts (``{p}`` of a template): every ``[words] counted_staff`` entry."""
+    found = {str(w) for lang in LANGUAGES for w in _listed(table("words", lang).get("counted_staff"))}
+    return "|".join(_said(w) for w in sorted(found, key=lambda w: (-len(w), w))) or "(?!)"
 
 
 @cache
