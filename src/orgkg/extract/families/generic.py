@@ -74,6 +74,7 @@ from orgkg.extract.rules.titles import (
     KIND,
     acceptable,
     announced,
+    is_section_name,
     posting_employer,
     title_field,
     title_in_prose,
@@ -318,6 +319,8 @@ def fallback_title(text: str, *, pass_over: bool = False) -> str | None:
             continue  # a label or a lead-in (``Start display at page:``), never a title
         line = clean_title(strip_bullet(line))
         if (kind := KIND.search(line)) and kind.start() > 0:
+            if is_section_name(line):
+                continue  # ``Full job description``: a job site's furniture, no title before its kind
             line = line[: kind.start()].strip()  # ``Senior Content Designer Job description``
         if pass_over and (len(line.split()) > PROSE_WORDS or line.endswith(".")):
             return None  # the prose has begun: a title stands above it

@@ -9,7 +9,11 @@ paragraphs. A heading over a list is taken before one over paragraphs, a
 heading before a lead-in line. Each duty keeps its share of time (``40%`` at its
 start or end, in brackets, or in a column at the end of its first line); duties
 named with their share above their description (``Customer Support (45%)``)
-are those names. A document with no such heading gives its longest run (three
+are those names. A list in groups keeps its duties, not the groups' names: a
+line ending with a colon over unmarked lines (``Other duties:``), a short line
+that names a group below it (``Financial reporting and analysis``, ``1. Program
+Delivery`` over bullets). A lead-in saying ``Our ...`` names the employer's
+responsibilities, not the post's. A document with no such heading gives its longest run (three
 or more) of consecutive paragraphs or items that open with a duty verb
 (``Provide ...``, ``Manages ...``), else the one paragraph under a duties heading.
 The generic family reads its duties here, once per document.
@@ -53,6 +57,8 @@ PAGE_CHROME = re.compile(r"(?i)\bpage\s+\d+\s+(?:of|/|de|sur)\s+\d+\s*$")
 def _is(heading: str, group: str, *, colon: bool = False) -> bool:
     text = fold(SECTION_NO.sub("", heading))
     known = words("headings", group)
+    if group == "duties" and text.split()[:1] and text.split()[0] in words("words", "employer_possessives"):
+        return False  # ``Our main responsibilities are:``: the employer's, not the post's
     if group == "duties" and text in words("headings", "duties_exact"):
         return True
     if group == "duties" and colon and any(text.endswith(" " + w) for w in words("headings", "duties_exact")
@@ -97,6 +103,8 @@ def is_stop_line(line: str) -> bool:
         return False
     if len(text.split()) <= 3 and text.split()[0] in words("headings", "stop"):
         return True  # the topic first, as French writes it: ``Qualifications essentielles``
+    if " " in text and text in words("headings", "stop"):
+        return True  # a stop heading word for word, in sentence case: ``What you'll need``
     if not line.rstrip().endswith(":") and any(w[0].islower() for w in line.split() if len(w) > 3):
         return False  # a sentence (``Monitors the requirement for continued certification``)
     return any(text == w or text.endswith(" " + w) or (" " in w and text.startswith(w + " "))
@@ -145,6 +153,9 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
             if not out and not para and group:
                 grouped = True  # ``Secrétariat du Maire :`` first under the heading: a list in groups
             if grouped and group:
+                if para:
+                    out.append(para)
+                    para = None
                 continue  # ``Suivi des affaires intercommunales :`` over the list's next group
             if out or para or _is(heads[ln.index].text, "stop"):
                 break
@@ -189,14 +200,42 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
     if para:
         out.append(para)
     out = [span for span in out if span not in lead_ins]
-    return [part for span in out for part in (doc.line_items(span) if kind == "para" else [span])]
+    return _without_group_names(doc, [part for span in out
+                                      for part in (doc.line_items(span) if kind == "para" else [span])])
+
+
+def _without_group_names(doc: Document, spans: list[Span]) -> list[Span]:
+    """The spans without the names of their groups: in a list at least half of whose items open with a
+    duty verb, a short unpunctuated line that does not (or names in title case, ``Program
+    Implementation and Delivery``), right before one that does, names the group below it
+    (``Financial reporting and analysis`` / ``Responsible for preparation ...``)."""
+    french = language(doc.text) == "fr"
+    led = [_verb_led(doc, span, french) for span in spans]
+    if sum(led) * 2 < len(spans):
+        return spans
+    said = [doc.text[span.start : span.end].strip(" *_\t") for span in spans]
+    named = [_group_name(t) for t in said]
+    marker = [doc.lines[doc.line_of(span.start)].marker for span in spans]
+    names = [k for k in range(len(spans) - 1)
+             if (not led[k] or named[k]) and led[k + 1] and not named[k + 1]
+             and len(said[k].split()) <= GROUP_WORDS and not said[k].endswith((".", ";", ":", ","))]
+    # two such lines or more that open with no duty verb, or one marked otherwise than the items below
+    # it (``1.`` over bullets): ``Matrix-managing a multidisciplinary team`` alone among its list's
+    # bullets, ``Manages the Records Program`` over its unmarked lines, are duties
+    unled = [k for k in names if not led[k]]
+    names = [k for k in names if (len(unled) >= 2 and k in unled) or marker[k] != marker[k + 1]]
+    return [span for k, span in enumerate(spans) if k not in names]
 
 
 def _group_of_items(doc: Document, head: Heading, starts: dict[int, Item]) -> bool:
-    """A heading ending with a colon, no other topic's, right over list items: a group of a list."""
+    """A heading ending with a colon, no other topic's, right over list items or over unmarked lines
+    that are not a heading (``Overseeing the Photograph Collection:`` / ``Digitizing photographs ...``):
+    a group of a list."""
     below = next((ln for ln in doc.lines[head.line + 1 :] if not ln.blank), None)
-    return head.colon and below is not None and below.index in starts and not _is(head.text, "stop") \
-        and not is_stop_line(head.text)
+    heads = {h.line for h in doc.headings}
+    over = below is not None and (below.index in starts or (
+        not below.marker and below.index not in heads and below.index == head.line + 1))
+    return head.colon and over and not _is(head.text, "stop") and not is_stop_line(head.text)
 
 
 def _runs_on(doc: Document, item: Span, ln: Line) -> bool:
