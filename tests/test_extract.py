@@ -94,6 +94,37 @@ WORDING_MISREAD: dict[str, str] = {
     "za-kzn-cogta-assistant-director-level-10/identifiers": "'Post Ref2/247': a label run into its code",
     "za-umhlathuze-sap-post-number-task-level/title": "the signatory 'CITY MANAGER' before 'RANK: FUNCTION'",
     "za-umhlathuze-sap-post-number-task-level/education": "'BSc in X or equivalent;' as a requirements line",
+    # the fourth batch's second round
+    "be-jodoigne-echelle-e2-tirets/organization":
+        "'sera prochainement constituée pour la Ville de X' in prose",
+    "be-jodoigne-echelle-e2-tirets/org_units":
+        "'pour le service technique des Travaux – Equipe de X' in a title",
+    "be-jodoigne-echelle-e2-tirets/level": "'ouvriers manœuvres E2': a grade inside the title",
+    "be-jodoigne-echelle-e2-tirets/duties": "'-' alone on its line over unbulleted items",
+    "ca-aurora-division-operations/title": "a job board's 'Title - Place - Employer' line over the employer",
+    "ca-aurora-division-operations/organization": "the employer alone on two lines under the title",
+    "ca-laval-job-posting-number-class/level": "'SALARY: Class 9 – from $...': a class inside a salary",
+    "ca-laval-job-posting-number-class/org_units": "'the Public Works Department' in prose",
+    "ca-morin-heights-made-up-of-thirty/organization": "'the Municipality of X has ...' in prose",
+    "ca-morin-heights-made-up-of-thirty/org_units": "'The X Department is made up of ...' in prose",
+    "ca-morin-heights-made-up-of-thirty/reports_to": "'Under the coordination of the X'",
+    "ca-morin-heights-made-up-of-thirty/staff_counts": "'is made up of thirty ... employees'",
+    "ca-springwater-reporting-directly-to/organization": "'The Township of X, located in ...' in prose",
+    "ca-springwater-reporting-directly-to/org_units": "'the day to day operation of the Roads Department'",
+    "ch-jura-numero-de-fonction-classe/level":
+        "'Classe de traitement* 16': a run-in label with a footnote mark",
+    "fr-eurometropole-metz-rattachement-barre/job_class": "'Grade : Rédacteur': a grade as the class",
+    "fr-eurometropole-metz-rattachement-barre/reports_to": "a superior whose title holds a comma",
+    "fr-grand-est-libelles-au-dessus/organization": "'la Région Grand Est est née de ...' in prose",
+    "fr-pyrenees-orientales-ref-et-chemin-d-unites/title": "the posting's number run on after the title",
+    "fr-pyrenees-orientales-ref-et-chemin-d-unites/org_units": "'au sein du A/B/C/D': a path without spaces",
+    "fr-pyrenees-orientales-ref-et-chemin-d-unites/reports_to":
+        "'Sous l'autorité du X et sur le domaine ...'",
+    "lu-parcs-groupe-d-indemnite/org_units": "'pour les besoins du Service X' in prose",
+    "lu-parcs-groupe-d-indemnite/level": "'« groupe d'indemnité A1, sous-groupe ... »' in prose",
+    "lu-parcs-groupe-d-indemnite/education": "'détenir un diplôme ... d'un grade de « Master »'",
+    "us-glascock-his-staff-consist-of/title": "the title only in 'Office of the County Manager' and prose",
+    "us-glascock-his-staff-consist-of/supervises_count": "the staff named in a sentence, not counted",
 }
 WORDING = [(case, field) for case in wording.CASES for field in wording.fields(case)]
 

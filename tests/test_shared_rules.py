@@ -147,6 +147,8 @@ def test_every_lexicon_group_has_both_languages() -> None:
     ("Supervises Head Start center staff and volunteers.", []),
     ("Supervises staff, evaluates staff job performance, coordinates schedules.", []),
     ("The Director supervises the daily operations of the library.", []),
+    ("Her staff consists of the Town Clerk, Budget Officer and, Office Assistant.",
+     ["Town Clerk", "Budget Officer", "Office Assistant"]),
 ])
 def test_supervised_positions_named_in_a_sentence(text: str, expected: list[str]) -> None:
     found = supervised_named(parse(text))
@@ -165,6 +167,8 @@ def test_supervised_positions_named_in_a_sentence(text: str, expected: list[str]
     ("Under the responsibility of the Superintendent of Parks and Roadways, the incumbent manages road work.",
      "Superintendent of Parks and Roadways"),
     ("He or she reports directly to the center director.", "center director"),
+    ("The Town Manager works with responsibility to the Town Council for the operation of all departments.",
+     "Town Council"),
 ])
 def test_reports_to_in_a_sentence(text: str, expected: str) -> None:
     found = reports_to(parse(text))

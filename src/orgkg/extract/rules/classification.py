@@ -46,7 +46,7 @@ PROSE_FR = re.compile(
     r"|(?:[Pp]ostes?|[Ee]mplois?|[Cc]orps|[Aa]gents?)[ \t]+(?:de[ \t]+)?(?P<cat2>cat[ée]gorie)[ \t]+)"
     rf"(?P<letters>{LETTER.pattern})(?!\w)"
     r"|\((?P<group>groupe[ \t]+[IVX]{1,4})\)"
-    r"|(?P<cat3>\b[Cc]at[ée]gorie[ \t]+(?P<letter3>[ABC]\+?))(?![\w/])")
+    r"|(?P<cat3>\b[Cc]at[ée]gorie[ \t]+(?P<letter3>[ABC]\+?))(?!\w|/[ \t]*[A-Z])")
 LICENCE = re.compile(r"(?i)permis\b[^.\n]{0,25}$")
 
 
@@ -120,8 +120,10 @@ OPENING = 6
 
 
 def _label_word(label: str) -> str:
-    """``- **Catégorie`` -> ``Catégorie``; ``PAY BAND`` -> ``Band``."""
-    return str((re.findall(r"[^\W\d_]+", label) or [""])[-1]).capitalize()
+    """``- **Catégorie`` -> ``Catégorie``; ``PAY BAND`` -> ``Band``; ``Catégorie du poste`` -> ``Catégorie``
+    (the label's word that names a level, else its last word)."""
+    named = re.findall(r"(?i)\b(?:band|grade|level|niveau|groupe|cat[ée]gorie)\b", label)
+    return str((named or re.findall(r"[^\W\d_]+", label) or [""])[0 if named else -1]).capitalize()
 
 
 def _french_prose(doc: Document) -> Found | None:

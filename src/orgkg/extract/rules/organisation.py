@@ -243,14 +243,32 @@ def units_labelled(doc: Document, *,
     mine = {fold(str(w)) for w in (labels if isinstance(labels, list) else [])}  # ``Service`` is French only
     out: dict[str, tuple[int, int, Found, str]] = {}
     for f in labelled(doc, "unit"):
-        found = clean(doc, f.value_start, f.value_end)
-        found = after_organisation(doc, found, not_names) if found else None
+        whole = clean(doc, f.value_start, f.value_end)
         label = fold(f.label).split()
         kind = next((k for w in reversed(label) if (k := FRENCH_LABELS.get(w, w)) in rank), "unit")
-        if found and len(found[0].split()) <= 10 and _core(found[0]) not in known and \
-                fold(f.label) in mine:
-            out.setdefault(fold(found[0]), (rank[kind], f.value_start, found, kind))
+        for step in _path(doc, whole) if whole else []:
+            found = after_organisation(doc, step, not_names)
+            if found and len(found[0].split()) <= 10 and _core(found[0]) not in known and \
+                    fold(f.label) in mine:
+                out.setdefault(fold(found[0]), (rank[kind], found[1].start, found, kind))
     return [(found, kind) for _, _, found, kind in sorted(out.values(), key=lambda x: x[:2])]
+
+
+#: the parts of a unit path, outermost first: ``Direction Générale des Services / Secrétariat Général``.
+PATH_STEP = re.compile(r"[ \t]+/[ \t]+")
+
+
+def _path(doc: Document, found: Found) -> list[Found]:
+    """A labelled unit value, or each step of the path it gives (steps apart by a spaced slash)."""
+    value, span = found
+    if not PATH_STEP.search(value) or value != doc.text[span.start : span.end]:
+        return [found]
+    steps, at = [], span.start
+    for part in PATH_STEP.split(value):
+        start = doc.text.index(part, at)
+        steps.append((part, Span(start, start + len(part))))
+        at = start + len(part)
+    return steps
 
 
 @cache
