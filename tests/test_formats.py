@@ -81,7 +81,7 @@ def test_the_document_records_format_and_reader(converted: dict[str, Path], tmp_
     for doc, g in docs.items():
         graph = ds.graph(g)
         assert str(graph.value(doc, ORGKG.mediaType)) == "application/pdf"
-        assert str(graph.value(doc, ORGKG.readerVersion)).startswith("orgkg.read.pdf (pdfplumber ")
+        assert str(graph.value(doc, ORGKG.readerVersion)).startswith("orgkg.read.pdf (pypdfium2 ")
 
 
 def test_pdf_pages_map_back_and_running_headers_are_gone(converted: dict[str, Path]) -> None:

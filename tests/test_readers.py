@@ -128,3 +128,39 @@ def test_the_sample_text_survives_a_pdf_round_trip(tmp_path: Path) -> None:
 
     (tmp_path / "job.pdf").write_bytes(to_pdf(SAMPLE_TEXT, "t"))
     assert read(tmp_path / "job.pdf").text.strip() == SAMPLE_TEXT.strip()
+
+
+def test_a_hyphen_ending_a_line_is_kept(tmp_path: Path) -> None:
+    """PDFium reports a hyphen at a line's end as a soft-hyphen mark: it is read as the hyphen printed."""
+    from tests.support.badinputs import raw_pdf
+
+    (tmp_path / "job.pdf").write_bytes(raw_pdf(b"BT /F1 11 Tf 72 700 Td (a new on-) Tj ET\n"
+                                               b"BT /F1 11 Tf 72 686 Td (line search tool) Tj ET\n"))
+    assert read(tmp_path / "job.pdf").text.split("\n")[:2] == ["a new on-", "line search tool"]
+
+
+def test_words_set_apart_by_a_space_drawn_alone_or_by_kerning_read_apart(tmp_path: Path) -> None:
+    """A space drawn on its own, or a word gap made by moving the pen (TJ), separates words even
+    when the gap is narrower than three points."""
+    from tests.support.badinputs import raw_pdf
+
+    alone = b"".join(b"BT /F1 11 Tf %.1f 680 Td (%s) Tj ET\n" % (x, word)
+                     for x, word in ((72, b"mission"), (108.5, b" "), (111.2, b"by")))
+    kerned = b"BT /F1 11 Tf 72 700 Td [(Job) -300 (Title:) -250 (Clerk) 20 (s)] TJ ET\n"
+    lines = read_lines(tmp_path, raw_pdf(kerned + alone))
+    assert lines == ["Job Title: Clerks", "mission by"]
+
+
+def test_a_landscape_page_reads_upright(tmp_path: Path) -> None:
+    """A page turned a quarter (/Rotate 90) whose text is drawn turned back reads as it is shown."""
+    from tests.support.badinputs import raw_pdf
+
+    text = b"".join(b"BT /F1 11 Tf 0 1 -1 0 %d 72 Tm (%s) Tj ET\n" % (60 + 14 * i, line)
+                    for i, line in enumerate((b"Working Title: Records Clerk", b"Ministry: Health")))
+    pdf = raw_pdf(text).replace(b"/MediaBox [0 0 612 792]", b"/MediaBox [0 0 612 792] /Rotate 90")
+    assert read_lines(tmp_path, pdf) == ["Working Title: Records Clerk", "Ministry: Health"]
+
+
+def read_lines(tmp_path: Path, pdf: bytes) -> list[str]:
+    (tmp_path / "job.pdf").write_bytes(pdf)
+    return [ln.strip() for ln in read(tmp_path / "job.pdf").text.split("\n") if ln.strip()]

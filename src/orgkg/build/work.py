@@ -180,7 +180,7 @@ def processes(jobs: int, workers: int | None) -> int:
 def preload(suffixes: Iterable[str]) -> None:
     """Import the libraries of the isolated readers of these file suffixes (``Reader.libraries``) in
     this process, before it forks its pool: each pool process's reader worker then starts with
-    them, instead of importing them once per worker (pdfplumber and python-docx: about 0.2 s of CPU)."""
+    them, instead of importing them once per worker (the PDF and Word libraries: about 0.2 s of CPU)."""
     for suffix in sorted({s.lower() for s in suffixes}):
         reader = READERS.get(suffix)
         for name in reader.libraries if reader is not None and reader.isolated else ():

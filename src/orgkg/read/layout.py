@@ -1,6 +1,7 @@
-"""From positioned lines on pages to the text a person reads (no PDF library here).
+"""From positioned characters on pages to the text a person reads (no PDF library here).
 
-PDFs store lines, not paragraphs. ``running_lines`` finds page headers and
+PDFs store characters, not words or lines: ``text_lines`` groups them into
+words and lines. PDFs store lines, not paragraphs. ``running_lines`` finds page headers and
 footers: lines at the top or bottom of pages that repeat (digits aside) on
 at least half of the pages. ``compose`` joins the remaining lines back into
 paragraphs: a line continues the previous one when the previous one stopped
@@ -11,16 +12,104 @@ left indentation becomes leading spaces; table rows are kept as they are.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import statistics
 from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import NamedTuple
 
 #: A list marker starts a new line even when the line before it looks wrapped (``!"``: a bullet glyph
 #: printed without its character map).
 _MARKER = re.compile(r"^(?:(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2043\uf0b7\uf0a7*\-\u2013]|"
                      r"\d{1,2}[.)]|[A-Za-z][.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s|!\"[ \t]*[A-Z])")
 ZONE = 2  # lines at each end of a page that may be a running header or footer
+#: How far apart (points) two characters may be and still be in one word (across) or one line
+#: (up and down): pdfplumber's tolerances, which these rules took over with its way of grouping.
+TOLERANCE = 3.0
+LIGATURES = {"\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb01": "fi", "\ufb02": "fl",
+             "\ufb06": "st", "\ufb05": "st"}
+
+
+class Glyph(NamedTuple):
+    """A character drawn on a page: its box in points from the page's top-left corner."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    upright: bool = True
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """Words side by side, joined by single spaces; ``glyphs`` repeats a ligature once per letter."""
+
+    text: str
+    glyphs: tuple[Glyph, ...]
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return (min(g.x0 for g in self.glyphs), min(g.top for g in self.glyphs),
+                max(g.x1 for g in self.glyphs), max(g.bottom for g in self.glyphs))
+
+
+def _clusters(values: Iterable[float]) -> dict[float, int]:
+    """Each value's group: sorted values join a group while each is within the tolerance of the last."""
+    found: dict[float, int] = {}
+    group, last = -1, -math.inf
+    for value in sorted(set(values)):
+        group += value > last + TOLERANCE
+        found[value], last = group, value
+    return found
+
+
+def text_lines(glyphs: Sequence[Glyph]) -> list[TextLine]:
+    """Glyphs grouped into lines and words as pdfplumber groups them: characters whose tops are
+    within the tolerance of each other (in a chain) make a line, read left to right; a space or a
+    gap wider than the tolerance ends a word; words whose tops differ more start a new line
+    (sideways text: lines by their left edge, read top to bottom)."""
+    words = [word for upright, run in itertools.groupby(glyphs, key=attrgetter("upright"))
+             for word in _words(list(run), upright)]
+    group = _clusters(top for top, _, _ in words)
+    lines = []
+    for _, line in itertools.groupby(words, key=lambda word: group[word[0]]):
+        parts = list(line)
+        drawn = tuple(glyph for *_, glyphs in parts for glyph in glyphs)
+        lines.append(TextLine(" ".join(text for _, text, _ in parts), drawn))
+    return lines
+
+
+def _words(glyphs: list[Glyph], upright: bool) -> Iterator[tuple[float, str, list[Glyph]]]:
+    """Each word's top, text and glyphs (a ligature's glyph once per letter), line by line."""
+    keys = ("top", "x0", "x1") if upright else ("x0", "top", "bottom")
+    line_of, start, end = (attrgetter(key) for key in keys)
+    group = _clusters(map(line_of, glyphs))
+    for _, line in itertools.groupby(sorted(glyphs, key=lambda g: group[line_of(g)]),
+                                     key=lambda g: group[line_of(g)]):
+        word: list[Glyph] = []
+        for glyph in sorted(line, key=start):
+            if glyph.text.isspace():
+                yield from _word(word)
+                word = []
+                continue
+            if word and (start(glyph) < start(word[-1]) or start(glyph) > end(word[-1]) + TOLERANCE
+                         or abs(line_of(glyph) - line_of(word[-1])) > TOLERANCE):
+                yield from _word(word)
+                word = []
+            word.append(glyph)
+        yield from _word(word)
+
+
+def _word(glyphs: list[Glyph]) -> Iterator[tuple[float, str, list[Glyph]]]:
+    if glyphs:
+        letters = [LIGATURES.get(g.text, g.text) for g in glyphs]
+        yield (min(g.top for g in glyphs), "".join(letters),
+               [g for g, text in zip(glyphs, letters, strict=True) for _ in text])
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Scanned PDFs: Tesseract OCR when it is installed, a clear refusal when not.
 
 Tesseract is Debian's ``tesseract-ocr`` package (run as the ``tesseract``
-command). Pages are rendered with pdfplumber (pypdfium2) at 300 dpi.
+command). Pages are rendered with PDFium (pypdfium2) at 300 dpi.
 The text then goes through the same loaders, whose OCR repairs apply.
 The page images go to the worker's temporary folder, which the build removes
 even when the worker is killed at its time limit; Tesseract dies with the worker.
@@ -33,16 +33,18 @@ def _version(exe: str) -> str:
 
 
 def read_scanned(path: Path, pdf: Any) -> ReadText:
-    """OCR every page of ``pdf``; refuse when Tesseract is missing or finds nothing."""
+    """OCR every page of ``pdf`` (pypdfium2's); refuse when Tesseract is missing or finds nothing."""
     exe = tesseract()
     if exe is None:
         raise InputError(str(path), "scanned PDF without a text layer: it needs OCR",
                          "install Tesseract (apt-get install tesseract-ocr) and build again")
     texts, starts, offset = [], [], 0
     with tempfile.TemporaryDirectory(prefix="orgkg-ocr-") as tmp:
-        for i, page in enumerate(pdf.pages):
+        for i in range(len(pdf)):
             image = Path(tmp) / f"page{i}.png"
-            page.to_image(resolution=DPI).original.save(image)
+            page = pdf[i]
+            page.render(scale=DPI / 72).to_pil().save(image)
+            page.close()
             done = subprocess.run([exe, str(image), "stdout"], capture_output=True, text=True,
                                   check=False, preexec_fn=die_with_parent)
             if done.returncode != 0:

@@ -1,23 +1,26 @@
 """PDF with a text layer: reading order, tables, no page headers or footers.
 
-pdfplumber (on pdfminer.six) gives each page's lines and ruled tables with
-their positions; ``layout.compose`` turns them into paragraphs. A PDF with
-no text layer is a scan: it is read with Tesseract OCR when ``tesseract`` is
-installed (see ``ocr``), and refused with a message saying so when not.
+PDFium (pypdfium2) gives each page's characters and drawn lines (``glyphs``);
+``layout.text_lines`` groups the characters into lines, pdfplumber's table
+finder finds ruled tables among the lines, and ``layout.compose`` turns lines
+and table rows into paragraphs. A PDF with no text layer is a scan: it is read
+with Tesseract OCR when ``tesseract`` is installed (see ``ocr``), and refused
+with a message saying so when not.
 """
 
 from __future__ import annotations
 
-import io
+import bisect
 import re
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from orgkg.errors import InputError
 from orgkg.read import ocr
 from orgkg.read.base import Reader, ReadText
-from orgkg.read.layout import Line, compose
+from orgkg.read.layout import Glyph, Line, compose, text_lines
+from orgkg.read.pdfpage import Drawn, drawn
 
 #: What one compressed stream, and all of them, may expand to; past it the file is a decompression bomb.
 MAX_STREAM = 256 * 1024**2
@@ -56,16 +59,19 @@ def _inflated(data: bytes, start: int, cap: int) -> int:
     return size
 
 
-def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
-    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+Box = tuple[float, float, float, float]
+
+
+def _inside(glyph: Glyph, boxes: list[Box]) -> bool:
+    cx, cy = (glyph.x0 + glyph.x1) / 2, _middle(glyph)
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _first_word(text: str, chars: list[dict[str, Any]]) -> float:
+def _first_word(text: str, chars: tuple[Glyph, ...]) -> float:
     """How wide the line's first word is (its characters, whether or not spaces are glyphs)."""
     word = text.split()[0] if text.split() else ""
-    glyphs = [c for c in chars if not c["text"].isspace()][: len(word)]
-    return float(glyphs[-1]["x1"] - glyphs[0]["x0"]) if glyphs else 0.0
+    drawn = [c for c in chars if not c.text.isspace()][: len(word)]
+    return drawn[-1].x1 - drawn[0].x0 if drawn else 0.0
 
 
 #: How far right of a character its second impression may fall, as a share of the font size: a
@@ -74,79 +80,118 @@ def _first_word(text: str, chars: list[dict[str, Any]]) -> float:
 OVERPRINT = 0.15
 
 
-def _overprinted(chars: list[dict[str, Any]]) -> set[int]:
-    """The second impressions of glyphs drawn twice a hair apart (a browser's or printer's fake
-    bold), which would otherwise read as doubled letters: ``AAbboouutt`` for ``About``."""
-    drop: set[int] = set()
-    prev: dict[str, Any] | None = None
+def _once(chars: list[Glyph]) -> list[Glyph]:
+    """The characters without the second impressions of glyphs drawn twice a hair apart (a
+    browser's or printer's fake bold), which would otherwise read as doubled letters:
+    ``AAbboouutt`` for ``About``."""
+    kept: list[Glyph] = []
+    prev: Glyph | None = None
     for char in chars:
-        if (prev is not None and char["text"] == prev["text"] and not char["text"].isspace()
-                and char["size"] == prev["size"]
-                and abs(char["top"] - prev["top"]) <= OVERPRINT * char["size"]
-                and abs(char["x0"] - prev["x0"]) <= OVERPRINT * char["size"]):
-            drop.add(id(char))
+        if (prev is not None and char.text == prev.text and not char.text.isspace()
+                and char.size == prev.size
+                and abs(char.top - prev.top) <= OVERPRINT * char.size
+                and abs(char.x0 - prev.x0) <= OVERPRINT * char.size):
             continue
+        kept.append(char)
         prev = char
-    return drop
+    return kept
 
 
-def page_lines(number: int, page: Any) -> list[Line]:
+def _rows(chars: list[Glyph], page: Drawn) -> list[tuple[Box, list[str]]]:
+    """The ruled tables' rows with two cells of text or more, and their cells' text (pdfplumber's
+    table finder over the drawn lines; a cell holds the characters whose centre falls in it)."""
+    if not page.edges:
+        return []
+    from pdfplumber.table import TableFinder
+
+    rows = []
+    ordered = sorted(chars, key=_middle)
+    middles = [_middle(c) for c in ordered]
+    for table in TableFinder(cast(Any, page)).tables:  # it reads the page's edges
+        for row in table.rows:
+            band = ordered[bisect.bisect_left(middles, row.bbox[1]):bisect.bisect_left(middles, row.bbox[3])]
+            inside = [c for c in band if _within(c, row.bbox)]
+            cells = [[c for c in inside if _within(c, cell)] if cell else [] for cell in row.cells]
+            if sum(1 for cell in cells if any(not c.text.isspace() for c in cell)) >= 2:
+                rows.append((row.bbox, [" ".join(" ".join(ln.text for ln in text_lines(cell)).split())
+                                        for cell in cells]))
+    return rows
+
+
+def _middle(glyph: Glyph) -> float:
+    return (glyph.top + glyph.bottom) / 2
+
+
+def _within(glyph: Glyph, box: Box) -> bool:
+    """pdfplumber's test for a table cell's characters (its centre, right and bottom edges out)."""
+    x, y = (glyph.x0 + glyph.x1) / 2, _middle(glyph)
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+
+def page_lines(number: int, page: Drawn) -> list[Line]:
     """A page's text lines and table rows, top to bottom.
 
     A ruled row with text in one cell only is a frame drawn around the text (a web page's box, a
     form's band), not a row of a table: its text is read as lines, so its lists and paragraphs
     keep their line breaks; a row with two cells or more is a table row, its cells joined by tabs.
     """
-    drop = _overprinted(page.chars)
-    if drop:
-        page = page.filter(lambda obj: id(obj) not in drop)
-    rows = [(row, cells) for table in page.find_tables()
-            for row, cells in zip(table.rows, table.extract(), strict=False)
-            if sum(1 for cell in cells if cell and cell.strip()) >= 2]
-    boxes = [row.bbox for row, _ in rows]
-    body = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    lines = [Line(number, ln["x0"], ln["x1"], ln["top"], ln["bottom"], ln["text"],
-                  _first_word(ln["text"], ln["chars"]), page_width=page.width)
-             for ln in body.extract_text_lines(return_chars=True) if ln["text"].strip()]
-    for row, cells in rows:
-        text = "\t".join(" ".join((c or "").split()) for c in cells)
-        x0, top, x1, bottom = row.bbox
-        lines.append(Line(number, x0, x1, top, bottom, text, table_row=True, page_width=page.width))
+    chars = _once(page.chars)
+    rows = _rows(chars, page)
+    boxes = [box for box, _ in rows]
+    body = [c for c in chars if not _inside(c, boxes)] if boxes else chars
+    lines = []
+    for ln in text_lines(body):
+        if ln.text.strip():
+            x0, top, x1, bottom = ln.box
+            lines.append(Line(number, x0, x1, top, bottom, ln.text, _first_word(ln.text, ln.glyphs),
+                              page_width=page.width))
+    for (x0, top, x1, bottom), cells in rows:
+        lines.append(Line(number, x0, x1, top, bottom, "\t".join(cells), table_row=True,
+                          page_width=page.width))
     return sorted(lines, key=lambda ln: (ln.top, ln.x0))
 
 
 def _open(path: Path, data: bytes) -> Any:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfplumber.utils.exceptions import PdfminerException
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as fpdf
 
     try:
-        return pdfplumber.open(io.BytesIO(data))
-    except PdfminerException as err:
-        if isinstance(err.args[0] if err.args else None, PDFPasswordIncorrect):
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        if getattr(err, "err_code", None) == fpdf.FPDF_ERR_PASSWORD:
             raise InputError(str(path), "password-protected PDF",
                              "save an unprotected copy and build again") from None
-        raise InputError(str(path), f"damaged PDF: {err.args[0] if err.args else err}") from None
+        raise InputError(str(path), f"damaged PDF: {err}") from None
 
 
 class PdfReader(Reader):
     """PDF text by lines, page by page, running headers dropped; scans through OCR (in the worker)."""
 
-    isolated = True  # pdfplumber and OCR run in the worker, under its limits
-    libraries = ("pdfplumber",)
+    isolated = True  # PDFium and OCR run in the worker, under its limits
+    libraries = ("pypdfium2", "pdfplumber.table")
     suffixes = (".pdf",)
     media_type = "application/pdf"
 
     def read(self, path: Path, data: bytes) -> ReadText:
         import pdfplumber
+        import pypdfium2 as pdfium
 
         _check(path, data)
-        with _open(path, data) as pdf:
-            try:
-                pages = [page_lines(i, page) for i, page in enumerate(pdf.pages)]
-            except Exception as err:  # pdfminer raises many kinds on damaged content streams
-                raise InputError(str(path), f"damaged PDF: {type(err).__name__}: {err}") from None
+        pdf = _open(path, data)
+        try:
+            pages = []
+            for i in range(len(pdf)):
+                page = pdf[i]
+                try:
+                    pages.append(page_lines(i, drawn(page)))
+                finally:
+                    page.close()
             if not any(pages):
                 return ocr.read_scanned(path, pdf)
+        except pdfium.PdfiumError as err:
+            raise InputError(str(path), f"damaged PDF: {err}") from None
+        finally:
+            pdf.close()
         text, starts = compose(pages)
-        return ReadText(text, None, f"orgkg.read.pdf (pdfplumber {pdfplumber.__version__})", starts)
+        return ReadText(text, None, f"orgkg.read.pdf (pypdfium2 {pdfium.version.PYPDFIUM_INFO}, "
+                                    f"pdfplumber {pdfplumber.__version__})", starts)

@@ -1,0 +1,194 @@
+"""What PDFium (pypdfium2's low-level API) reads of a PDF page: its characters and drawn lines.
+
+Positions are in points from the top-left corner of the page as it is shown (its ``/Rotate``
+applied), measured as pdfminer measures them, so the layout rules keep their tolerances: a
+character's box runs from where it starts to its advance, and from its font's descent below the
+baseline to one font size above that (not the ink of the glyph). The line breaks PDFium infers
+are left out (``layout`` finds lines); a space it infers is kept, as it stands for a space
+character it dropped (one drawn on its own, or twice). A drawn line is an edge: each straight
+horizontal or vertical step of a painted path, so a rectangle's four sides, in the form
+pdfplumber's table finder reads.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import pypdfium2.raw as fpdf
+
+from orgkg.read.layout import Glyph
+
+Edge = dict[str, Any]
+#: The line breaks PDFium makes up.
+_BREAKS = {0x0D, 0x0A}
+#: PDFium's code for a hyphen ending a line.
+_HYPHEN = 0x02
+
+
+class _Display:
+    """User space to the page as shown: x from its left edge, y (``top``) down from its top edge."""
+
+    def __init__(self, page: Any) -> None:
+        x0, y0, x1, y1 = page.get_mediabox()
+        turn = page.get_rotation()
+        self.height = x1 - x0 if turn in (90, 270) else y1 - y0
+        self.width = y1 - y0 if turn in (90, 270) else x1 - x0
+        # pdfminer's page matrix for each /Rotate (x' = a x + c y + e, y' = b x + d y + f)
+        self.m = {90: (0.0, -1.0, 1.0, 0.0, -y0, x1), 180: (-1.0, 0.0, 0.0, -1.0, x1, y1),
+                  270: (0.0, 1.0, -1.0, 0.0, y1, -x0)}.get(turn, (1.0, 0.0, 0.0, 1.0, -x0, -y0))
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = self.m
+        return a * x + c * y + e, self.height - (b * x + d * y + f)
+
+    def turn(self, m: Any) -> tuple[float, float, float, float]:
+        """A matrix's linear part (a, b, c, d) as shown."""
+        a, b, c, d = self.m[:4]
+        return m.a * a + m.b * c, m.a * b + m.b * d, m.c * a + m.d * c, m.c * b + m.d * d
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A page's characters in the order they are drawn, its edges, and its width as shown."""
+
+    chars: list[Glyph]
+    edges: list[Edge]
+    width: float
+
+
+def drawn(page: Any) -> Drawn:
+    """What is drawn on a page (a ``pypdfium2.PdfPage``)."""
+    shown = _Display(page)
+    text = fpdf.FPDFText_LoadPage(page.raw)
+    try:
+        chars = _glyphs(text, shown)
+    finally:
+        fpdf.FPDFText_ClosePage(text)
+    edges: list[Edge] = []
+    for i in range(fpdf.FPDFPage_CountObjects(page.raw)):
+        _collect(fpdf.FPDFPage_GetObject(page.raw, i), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), shown, edges)
+    return Drawn(chars, edges, shown.width)
+
+
+class _Run(NamedTuple):
+    """What the characters of a run (one font and size on one baseline) share: their top, bottom
+    and size when upright; when not, how far across the baseline their box starts and ends."""
+
+    top: float
+    bottom: float
+    size: float
+    upright: bool
+    across: tuple[float, float]
+
+
+def _glyphs(text: Any, shown: _Display) -> list[Glyph]:
+    unicode, box = fpdf.FPDFText_GetUnicode, fpdf.FPDFText_GetLooseCharBox
+    rect, x, y = fpdf.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    a, _, c, _, e, _ = shown.m
+    run = _Run(0.0, 0.0, 0.0, True, (0.0, 0.0))
+    extent = (0.0, 0.0)
+    found = []
+    for i in range(fpdf.FPDFText_CountChars(text)):
+        code = unicode(text, i)
+        if code in _BREAKS and fpdf.FPDFText_IsGenerated(text, i):
+            continue
+        box(text, i, rect)
+        # The characters of a run share their vertical extent; a space PDFium makes up has none
+        # and takes its line's.
+        if rect.top != rect.bottom and (rect.bottom, rect.top) != extent:
+            extent = rect.bottom, rect.top
+            run = _run(text, i, shown)
+        char = "-" if code == _HYPHEN else chr(code)
+        if run.upright:
+            left, right = a * rect.left + c * rect.top + e, a * rect.right + c * rect.bottom + e
+            found.append(Glyph(char, min(left, right), max(left, right), run.top, run.bottom, run.size))
+            continue
+        # sideways: across the baseline from the font's descent, along it the advance; its size the height
+        fpdf.FPDFText_GetCharOrigin(text, i, x, y)
+        start = shown.point(x.value, y.value)[0]
+        y0, y1 = shown.point(rect.left, rect.top)[1], shown.point(rect.right, rect.bottom)[1]
+        x0, x1 = sorted((start + run.across[0], start + run.across[1]))
+        found.append(Glyph(char, x0, x1, min(y0, y1), max(y0, y1), abs(y1 - y0), upright=False))
+    return found
+
+
+def _run(text: Any, i: int, shown: _Display) -> _Run:
+    """The run of the text object drawing character ``i``, from that character's baseline and
+    its font's descent; upright is pdfminer's test."""
+    m, x, y, descent = fpdf.FS_MATRIX(), ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
+    fpdf.FPDFText_GetMatrix(text, i, m)
+    fpdf.FPDFText_GetCharOrigin(text, i, x, y)
+    font = fpdf.FPDFTextObj_GetFont(fpdf.FPDFText_GetTextObject(text, i))
+    if not font or not fpdf.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent):
+        descent.value = 0.0
+    a, b, c, d = shown.turn(m)
+    points = fpdf.FPDFText_GetFontSize(text, i)
+    size = points * abs(d)
+    _, baseline = shown.point(x.value, y.value)
+    bottom = baseline - descent.value * size
+    across = (c * points * descent.value, c * points * (descent.value + 1))
+    return _Run(bottom - size, bottom, size, a * d > 0 and b * c <= 0, across)
+
+
+_Matrix = tuple[float, float, float, float, float, float]
+
+
+def _times(m: Any, outer: _Matrix) -> _Matrix:
+    a, b, c, d, e, f = outer
+    return (m.a * a + m.b * c, m.a * b + m.b * d, m.c * a + m.d * c, m.c * b + m.d * d,
+            m.e * a + m.f * c + e, m.e * b + m.f * d + f)
+
+
+def _collect(obj: Any, outer: _Matrix, shown: _Display, found: list[Edge]) -> None:
+    """The edges of a painted path, or of the paths of a form (their matrices applied)."""
+    kind = fpdf.FPDFPageObj_GetType(obj)
+    if kind not in (fpdf.FPDF_PAGEOBJ_PATH, fpdf.FPDF_PAGEOBJ_FORM):
+        return
+    m = fpdf.FS_MATRIX()
+    fpdf.FPDFPageObj_GetMatrix(obj, m)
+    matrix = _times(m, outer)
+    if kind == fpdf.FPDF_PAGEOBJ_FORM:
+        for j in range(fpdf.FPDFFormObj_CountObjects(obj)):
+            _collect(fpdf.FPDFFormObj_GetObject(obj, j), matrix, shown, found)
+        return
+    a, b, c, d, e, f = matrix
+    for points in _subpaths(obj):
+        ends = [shown.point(a * x + c * y + e, b * x + d * y + f) for x, y in points]
+        found.extend(edge for p, q in itertools.pairwise(ends) if (edge := _edge(p, q)))
+
+
+def _subpaths(path: Any) -> Iterator[list[tuple[float, float]]]:
+    """Each subpath's points, as pdfminer lists them: where each segment ends (a curve's control
+    points left out), and the start again where the subpath is closed."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points: list[tuple[float, float]] = []
+    bezier = 0
+    for i in range(fpdf.FPDFPath_CountSegments(path)):
+        segment = fpdf.FPDFPath_GetPathSegment(path, i)
+        kind = fpdf.FPDFPathSegment_GetType(segment)
+        if kind == fpdf.FPDF_SEGMENT_MOVETO:
+            if len(points) > 1:
+                yield points
+            points, bezier = [], 0
+        if kind == fpdf.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3:
+                continue
+        fpdf.FPDFPathSegment_GetPoint(segment, x, y)
+        points.append((x.value, y.value))
+        if fpdf.FPDFPathSegment_GetClose(segment) and points:
+            points.append(points[0])
+    if len(points) > 1:
+        yield points
+
+
+def _edge(p: tuple[float, float], q: tuple[float, float]) -> Edge | None:
+    if p[0] != q[0] and p[1] != q[1]:
+        return None
+    x0, x1, top, bottom = min(p[0], q[0]), max(p[0], q[0]), min(p[1], q[1]), max(p[1], q[1])
+    return {"object_type": "curve_edge", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "width": x1 - x0, "height": bottom - top, "orientation": "v" if p[0] == q[0] else "h"}
