@@ -2,11 +2,13 @@
 
 A level field is any ``[labels] level`` entry (``Level:``, ``Position Level:``,
 ``Grade:``, ``Niveau du poste :``, ``Classification:``); prose gives it as
-"classified as a AS-05", "classé IT-03", "at the EC-05 level". A Government of
-Canada group code (``IT`` in ``IT-03``) names the class by the ``[groups]``
-table, in the document's language. A US federal pay plan triple (``GS 2210 11``)
-gives both class and level (``pay_plan``); a form's level value is made whole
-with its label (``level_of``: ``Pay Band``/``7`` -> ``Pay Band 7``).
+"classified as a AS-05", "Designated as an AS-06", "classé IT-03", "at the EC-05
+level". A Government of Canada group code (``IT`` in ``IT-03``) names the class by
+the ``[groups]`` table, in the document's language, else by the group the
+sentence places it in ("AS-06 within the Program Administrations group"). A US
+federal pay plan triple (``GS 2210 11``) gives both class and level (``pay_plan``);
+a form's level value is made whole with its label (``level_of``: ``Pay Band``/``7``
+-> ``Pay Band 7``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from orgkg.extract.text import clean_title, repair_level, strip_parenthetical_ac
 
 CODE = r"[A-Z]{2,3}[ \t]?-[ \t]?[0-9OIl]{1,2}\b|[A-Z]{2,3}[0-9]{1,2}\b"
 PROSE = re.compile(
-    rf"(?:\bclassifi(?:ed|cation)\s+(?:as\s+|at\s+|of\s+)?(?:an?\s+|the\s+)?|\bclass[ée]e?s?\s+(?:au\s+niveau\s+)?"
+    rf"(?:\b(?:classifi(?:ed|cation)|[Dd]esignated)\s+(?:as\s+|at\s+|of\s+)?(?:an?\s+|the\s+)?"
+    rf"|\bclass[ée]e?s?\s+(?:au\s+niveau\s+)?"
     rf"|\bat\s+the\s+|\bau\s+niveau\s+|\bniveau\s+)\[?(?P<code>{CODE})"
     rf"|\((?P<code2>{CODE})\s+level\)")
 GROUP_CODE = re.compile(r"\b([A-Z]{2,3})[ \t]?-[ \t]?[0-9OIl]{1,2}\b")
@@ -164,8 +167,16 @@ def group_class(code: str, doc: Document) -> JobClass | None:
         if re.search(rf"(?i)\bgroupe[ \t]+(?:des[ \t]+|du[ \t]+|de[ \t]+la[ \t]+|de[ \t]+l['\u2019])?\[?"
                      rf"{_loose(name)}|{_loose(name)}[ \t]+group\b", doc.text):
             return JobClass(other, name)
+    if after := re.search(rf"{re.escape(code)}{PLACED_IN_GROUP}", doc.text):
+        return JobClass(m.group(1), after.group("name"))  # ``AS-06 within the Program Administrations group``
     own = names.get(m.group(1))  # said as written, capitals included (``Direction``, not ``la direction``)
     return JobClass(m.group(1), own if own and re.search(rf"\b{_loose(own)}\b", doc.text) else None)
+
+
+#: after a level's code (and a markdown link's target), the group it is in: ``within the Program
+#: Administrations group``.
+PLACED_IN_GROUP = (r"(?:\]\([^)\s]*\))?[^.\n]{0,20}?\b(?:in|within)[ \t]+the[ \t]+\[?"
+                   r"(?P<name>[A-Z][\w'-]*(?:[ \t]+(?:and|of|&|[A-Z][\w'-]*)){0,6})[ \t]+[Gg]roup\b")
 
 
 def _loose(name: str) -> str:
