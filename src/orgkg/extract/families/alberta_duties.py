@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import Duty, MentionedPosition
 from orgkg.extract.text import NUMBER, clean_title, first_sentence, parse_percent, squash, to_int
 
@@ -103,7 +104,7 @@ ARTICLE = rf"(?:the|a|an|one|{NUMBER})"
 
 def supervised_list(text: str) -> tuple[list[MentionedPosition], int | None]:
     """"Supervises the X; two Ys; and a Z position" -> [X, Y, Z] and 1 + 2 + 1."""
-    for m in re.finditer(r"\b(?i:supervises|directly\s+supervises|supervision\s+of)\s+", text):
+    for m in re.finditer(rf"\b(?i:(?:directly\s+)?(?:{alternation('words', 'count_verbs')}))\s+", text):
         sentence = re.split(r"[.:](?=\s|$)|\n", text[m.end() : m.end() + 600], maxsplit=1)[0]
         sep = r"\s*;\s*(?:and\s+)?" if ";" in sentence else rf",?\s+and\s+(?={ARTICLE}\s)|,\s+(?={ARTICLE}\s)"
         reports: list[MentionedPosition] = []

@@ -31,6 +31,7 @@ from orgkg.extract.families.denver_series import canon as _canon
 from orgkg.extract.families.denver_series import classes as _classes
 from orgkg.extract.families.denver_series import series as _series
 from orgkg.extract.families.generic_phrases import experience as shared_experience
+from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import (
     Duty,
     Extraction,
@@ -185,7 +186,8 @@ def _pay_grade(detail: str) -> str | None:
 
 
 def _supervised_count(section: str) -> int | None:
-    m = re.search(r"supervis\w*\s+(?:a\s+staff\s+of\s+)?(\d+|[a-z]+)\s+(?:full[\s-]time\s+)?"
+    verbs, team = alternation("words", "count_verbs"), alternation("words", "team_nouns")
+    m = re.search(rf"(?:{verbs})\s+(?:a\s+(?:{team})\s+of\s+)?(\d+|[a-z]+)\s+(?:full[\s-]time\s+)?"
                   r"(?:employees|staff|positions|subordinates)", squash(section), re.I)
     return to_int(m.group(1)) if m else None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from orgkg.extract.lexicon import abbreviation_guard, fold, words
+from orgkg.extract.lexicon import abbreviation_guard, alternation, fold, words
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.rules.lines import listed_after
@@ -32,27 +32,24 @@ N = rf"\b{NUMBER}\b"
 @functools.cache
 def _floor() -> re.Pattern[str]:
     """The words after a count that make it a floor (``[words] count_floors``): "three or more"."""
-    floors = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words("words", "count_floors")))
-    return re.compile(rf"\s+(?:{floors})\b", re.I)
+    return re.compile(rf"\s+(?:{alternation('words', 'count_floors')})\b", re.I)
 
 
 @functools.cache
 def _floor_before() -> re.Pattern[str]:
     """The words before a count that make it a floor (``[words] count_floors_before``): "at least two"."""
-    floors = "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                      for w in sorted(words("words", "count_floors_before")))
-    return re.compile(rf"(?i)\b(?:{floors})\s+$")
+    return re.compile(rf"(?i)\b(?:{alternation('words', 'count_floors_before')})\s+$")
 
 
 @functools.cache
 def _supervises() -> re.Pattern[str]:
     """"supervises 5", "lead a team of approximately 10" (``[words] approximately``), "8 direct reports";
     not a class's floor: "the supervision of three or more employees" (``[words] count_floors``)."""
-    about = "|".join(re.escape(w) for w in sorted(words("words", "approximately"), key=len, reverse=True))
+    about, team = alternation("words", "approximately"), alternation("words", "team_nouns")
+    verbs, leads = alternation("words", "count_verbs"), alternation("words", "team_verbs")
     return re.compile(
-        rf"(?:supervis(?:e|es|ing)|supervision\s+(?:to|of)|(?:manag|lead)(?:e|es|s|ing)?\s+an?\s+"
-        rf"(?:[\w&-]+\s+){{0,2}}?(?:staff|team)\s+of)"
-        rf"\s+(?:a\s+(?:staff|team)\s+of\s+|(?:[\w-]+\s+){{0,4}}?\()?(?:(?:{about})\s+)?({N})(?!\s*%)"
+        rf"(?:{verbs}|(?:{leads})\s+an?\s+(?:[\w&-]+\s+){{0,2}}?(?:{team})\s+of)"
+        rf"\s+(?:a\s+(?:{team})\s+of\s+|(?:[\w-]+\s+){{0,4}}?\()?(?:(?:{about})\s+)?({N})(?!\s*%)"
         rf"(?!{_floor().pattern})"
         rf"|({N})[ \t]+(?:direct[ \t]+reports|(?:\w+\s+){{0,3}}(?:positions|employees|staff)\s+"
         rf"report(?:ing)?\s+(?:directly\s+)?to\s+(?:this\s+position|the\s+incumbent))",
@@ -142,9 +139,14 @@ def singular(title: str) -> str:
     return title[:-1] if re.search(r"[a-rt-z]s$", title) else title
 
 
+@functools.cache
+def _counted_lead() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:{alternation('words', 'count_verbs')})[ \t]+(?:directly[ \t]+)?")
+
+
 def counted_list(text: str) -> list[tuple[int, str, str]]:
     """"supervises two (2) X and one (1) part-time Y": (count, title as named, words before it)."""
-    for m in re.finditer(r"\bsupervis(?:es|ing|e)[ \t]+(?:directly[ \t]+)?", text, re.I):
+    for m in _counted_lead().finditer(text):
         said = re.split(r"[.;:](?:\s|$)|\n\s*\n", text[m.end() : m.end() + 300])[0]
         items = list(COUNTED.finditer(said))
         if not items or items[0].start() != 0:
@@ -290,6 +292,11 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
     return count, names
 
 
+@functools.cache
+def _staff_context() -> re.Pattern[str]:
+    return re.compile(alternation("words", "staff_context"), re.I)
+
+
 def staff_counts(text: str) -> list[StaffCount]:
     """``5 professional information technology specialists``, ``120 FTEs``: one per distinct count.
 
@@ -298,8 +305,7 @@ def staff_counts(text: str) -> list[StaffCount]:
     out: dict[int, StaffCount] = {}
     words = r"(?:(?!(?:of|and|the|to|in|for|with)\b)[A-Za-z/-]+\s+){0,4}?"
     pat = rf"(?<![\d$.,])(\d[\d,]*|{N})[ \t]+({words}(?:{STAFF_NOUNS}))\b"
-    context = re.compile(r"supervis|manag|lead|direct|oversee|responsib|includ|consist|compris|team|"
-                         r"staff\s+of|FTE|report", re.I)
+    context = _staff_context()
     for k, title in supervised_table(text):
         if k and k not in out:
             out[k] = StaffCount(k, title)

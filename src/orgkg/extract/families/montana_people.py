@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.families import generic_phrases
+from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.text import NUMBER, clean_title, squash
@@ -66,8 +67,9 @@ def subordinates(text: str) -> list[MentionedPosition]:
 
 
 def staff_counts(text: str) -> list[StaffCount]:
-    pat = (rf"\b(?:supervision\s+(?:to|of)|supervises|supervising|includes|unit\s+of|"
-           rf"staff\s+of|team\s+of)\s+({NUMBER})\s+((?:[\w-]+\s+){{0,4}}?{PEOPLE})\b")
+    verbs, team = alternation("words", "count_verbs"), alternation("words", "team_nouns")
+    pat = (rf"\b(?:{verbs}|includes|unit\s+of|(?:{team})\s+of)\s+({NUMBER})\s+"
+           rf"((?:[\w-]+\s+){{0,4}}?{PEOPLE})\b")
     return generic_phrases.staff_matching(pat, text)
 
 

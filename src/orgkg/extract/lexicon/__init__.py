@@ -46,6 +46,16 @@ def words_in(language: str, group: str, key: str) -> frozenset[str]:
 
 
 @cache
+def alternation(group: str, key: str, space: str = r"\s+") -> str:
+    """The entries of ``[group] key`` in every language, as written, as one regex alternation: longest
+    first, ``space`` between words, either apostrophe; ``(?!)`` (never matches) when there are none."""
+    found = {str(w) for lang in LANGUAGES for w in _table(lang).get(group, {}).get(key, [])}
+    said = (re.escape(w).replace(r"\ ", space).replace("'", "['\u2019]")
+            for w in sorted(found, key=lambda w: (-len(w), w)))
+    return "|".join(said) or "(?!)"
+
+
+@cache
 def abbreviation_guard() -> str:
     """Lookbehinds refusing a full stop that closes a ``[words] abbreviations`` word (``Snr.``)."""
     return "".join(rf"(?<!\b{re.escape(a)})" for a in sorted(words("words", "abbreviations")))
