@@ -66,14 +66,9 @@ WORDING_MISREAD: dict[str, str] = {
     "ch-geneve-safco-demi-douzaine/org_units": "'Le Service X (SAFCO), rattaché au ...' in prose",
     "ch-geneve-safco-demi-douzaine/staff_counts": "'une équipe d'une demi-douzaine de spécialistes'",
     "ch-lausanne-missions-principales-lignes/title": "a job board's 'Key information' block under the title",
-    "ch-lausanne-missions-principales-lignes/organization":
-        "'la Ville de Lausanne souhaite désigner' in prose",
-    "fr-manche-forte-de-ses-agents/organization": "'au sein du Département de la Manche' in prose",
     "fr-manche-forte-de-ses-agents/staff_counts":
         "'Forte de ces 203 agents et 420 assistants familiaux': the second",
-    "fr-mel-missions-puces-o/organization": "'La Métropole Européenne de Lille recrute son ...' in prose",
     "fr-metropole-lyon-unite-equipe-de-4/title": "a job board's 'Recrutement X' line over '1 Titre H/F - X'",
-    "fr-metropole-lyon-unite-equipe-de-4/organization": "'la Métropole de Lyon porte ...' in prose",
     "fr-metropole-lyon-unite-equipe-de-4/org_units":
         "'La Direction X (DPM)', 'le service de X (SMC)' in prose",
     "fr-metropole-lyon-unite-equipe-de-4/supervises_count":
@@ -95,8 +90,6 @@ WORDING_MISREAD: dict[str, str] = {
     "za-umhlathuze-sap-post-number-task-level/title": "the signatory 'CITY MANAGER' before 'RANK: FUNCTION'",
     "za-umhlathuze-sap-post-number-task-level/education": "'BSc in X or equivalent;' as a requirements line",
     # the fourth batch's second round
-    "be-jodoigne-echelle-e2-tirets/organization":
-        "'sera prochainement constituée pour la Ville de X' in prose",
     "be-jodoigne-echelle-e2-tirets/org_units":
         "'pour le service technique des Travaux – Equipe de X' in a title",
     "be-jodoigne-echelle-e2-tirets/level": "'ouvriers manœuvres E2': a grade inside the title",
@@ -115,7 +108,6 @@ WORDING_MISREAD: dict[str, str] = {
         "'Classe de traitement* 16': a run-in label with a footnote mark",
     "fr-eurometropole-metz-rattachement-barre/job_class": "'Grade : Rédacteur': a grade as the class",
     "fr-eurometropole-metz-rattachement-barre/reports_to": "a superior whose title holds a comma",
-    "fr-grand-est-libelles-au-dessus/organization": "'la Région Grand Est est née de ...' in prose",
     "fr-pyrenees-orientales-ref-et-chemin-d-unites/title": "the posting's number run on after the title",
     "fr-pyrenees-orientales-ref-et-chemin-d-unites/org_units": "'au sein du A/B/C/D': a path without spaces",
     "fr-pyrenees-orientales-ref-et-chemin-d-unites/reports_to":
@@ -125,6 +117,20 @@ WORDING_MISREAD: dict[str, str] = {
     "lu-parcs-groupe-d-indemnite/education": "'détenir un diplôme ... d'un grade de « Master »'",
     "us-glascock-his-staff-consist-of/title": "the title only in 'Office of the County Manager' and prose",
     "us-glascock-his-staff-consist-of/supervises_count": "the staff named in a sentence, not counted",
+    # the fourth batch's third round
+    "ch-geneve-auteur-departement-office/title": "'Auteur' alone on its line over the publishing body",
+    "ch-geneve-auteur-departement-office/organization": "'Auteur' over 'Département X, Office Y (OCEau)'",
+    "ch-geneve-auteur-departement-office/org_units": "'Auteur' over 'Département X, Office Y (OCEau)'",
+    "ch-vevey-rattache-administrativement-puces/education":
+        "'Au bénéfice d'une formation universitaire ou ...'",
+    "fr-lyon-placee-sous-la-responsabilite-tirets/reports_to":
+        "'Placé sous la responsabilité du X de votre Y'",
+    "fr-lyon-placee-sous-la-responsabilite-tirets/education":
+        "a job board's level tags ('Bac +2') before the text's",
+    "fr-villeurbanne-missions-lignes/title": "' - Temps non complet 90%' run on after the title",
+    "fr-villeurbanne-missions-lignes/job_class": "'sur le cadre d'emplois des X' in prose",
+    "fr-villeurbanne-missions-lignes/reports_to": "'Sous la responsabilité du.de la X': an inclusive article",
+    "fr-villeurbanne-missions-lignes/duties": "lines without bullets under a lead-in sentence",
 }
 WORDING = [(case, field) for case in wording.CASES for field in wording.fields(case)]
 

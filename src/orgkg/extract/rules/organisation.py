@@ -340,6 +340,33 @@ def _phrases(key: str) -> str:
                     for w in _list(table("phrases", lang).get(key)))
 
 
+@cache
+def _local_body() -> re.Pattern[str]:
+    """A ``[words] local_bodies`` entry, a linking word, a name in capitals: ``Ville de Lausanne``,
+    ``Département de la Manche``, ``Région Grand Est``, ``Township of Springwater``."""
+    def alternation(key: str) -> str:
+        found = sorted({str(w) for lang in LANGUAGES for w in _list(table("words", lang).get(key))},
+                       key=len, reverse=True)
+        return "|".join(re.escape(b).replace(r"\ ", r"[ \t]+").replace("'", "['\u2019]") for b in found)
+    name = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
+    link = r"[ \t]+(?:de[ \t]+la|du|des|de|of)[ \t]+|[ \t]+de[ \t]+l['\u2019]|[ \t]+d['\u2019]"
+    return re.compile(rf"(?<![\w-])(?:(?:{alternation('local_bodies')})(?:{link})"
+                      rf"|(?:{alternation('local_bodies_named')})[ \t]+)(?:{name})"
+                      rf"(?:[ \t]+(?:(?:de|du|des|sur|en)[ \t]+)?{name}){{0,3}}")
+
+
+def local_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
+    """The local government a sentence names early as the employer's own (``La Ville de Lausanne souhaite
+    désigner``, ``Travailler au sein du Département de la Manche``): the first one named."""
+    for m in _local_body().finditer(doc.text, 0, EARLY):
+        name = m.group(0)
+        if not doc.text[doc.text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
+            continue  # a line it opens names a unit in a list of units, not the employer in a sentence
+        if fold(name) not in not_names and not _aside(doc.text, m):
+            return name, Span(m.start(), m.end())
+    return None
+
+
 def _list(value: object) -> list[object]:
     return value if isinstance(value, list) else []
 
