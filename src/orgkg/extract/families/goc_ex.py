@@ -22,7 +22,7 @@ from orgkg.extract.families.goc_ex_dimensions import dimensions
 from orgkg.extract.families.goc_ex_header import header_fields
 from orgkg.extract.families.goc_ex_lists import described_titles, multiplicity
 from orgkg.extract.families.ocr_cues import fix_ocr_words, ocr, ocr_any
-from orgkg.extract.lexicon import fold, language
+from orgkg.extract.lexicon import fold, language, table
 from orgkg.extract.records import (
     Duty,
     Extraction,
@@ -46,7 +46,7 @@ from orgkg.extract.text import (
     to_int,
 )
 
-FR_GENERAL = r"RESPONSABILIT[ÉE]\s+G[ÉE]N[ÉE]RALE"
+FR_GENERAL = r"RESPONSABILIT[ÉE]S?\s+G[ÉE]N[ÉE]RALES?"
 FR_SCOPE = r"NATURE\s+ET\s+(?:[ÉE]TENDUE|PORT[ÉE]E)"
 FR_STRUCTURE = r"STRUCTURE\s+(?:ORGANISATIONNELLE|DE\s+L.ORGANISATION)"
 FR_SPECIFIC = r"(?-i:RESPONSABILIT[ÉE]S\s+SP[ÉE]CIFIQUES)"
@@ -58,7 +58,8 @@ SPECIFIC = (r"(?-i:(?:[S5]\s?)?)" + ocr("PECIFIC", case=True) + r"\s*(?-i:AC?)"
 CUES = {
     # the form's own name, English or French, as scanned
     ocr_any("EXECUTIVE GROUP POSITION DESCRIPTION", "EXECUTIVE POSITION DESCRIPTION"): 0.4,
-    r"Executive\s+Group\s+Benchmark|Benchmark\s+Index\s+by\s+Function": 0.4,
+    r"Executive\s+Group\s+Benchmark|Benchmark\s+Index\s+by\s+Function"
+    r"|Postes?\s+rep[èe]res?\s+(?:du\s+groupe\s+de\s+la\s+direction|par\s+fonction)": 0.4,
     r"DESCRIPTION\s+DE\s+POSTE\W{1,5}GROUPE\s+DE\s+LA\s+DIRECTION|GROUPE\s+DE\s+LA\s+DIRECTION": 0.3,
     # the plan's section headings, English or French, OCR-damaged
     ocr("GENERAL ACCOUNTABILITY") + "|" + FR_GENERAL: 0.25,
@@ -108,6 +109,9 @@ FOOTER = re.compile(
 RUNNING_TITLE = re.compile(r"(?m)^[ \t]*[\w-]{3,20}[ \t]+[-\u2013][ \t]+(\S[^\n]{2,80}?)[ \t]{3,}" + PAGE)
 PAGE_HEADER = re.compile(rf"(?im)^[^\n]{{0,100}}?[ \t]{{3,}}{PAGE}(?:\s*(?:of|/)\s*[0-9IOl|]{{1,3}})?[ \t]*$")
 
+#: French numbers written in words (lexicon fr [numbers]): « des trois postes qui relèvent du X »
+FRENCH_NUMBERS: dict[str, int] = {str(k): int(str(v)) for k, v in table("numbers", "fr").items()}
+
 #: names of the form and of the government, never the department.
 NOT_DEPARTMENTS = frozenset(fold(n) for n in ("Government of Canada", "Gouvernement du Canada",
                                                "Executive Group", "Groupe de la direction", "Public Service",
@@ -135,15 +139,18 @@ SUP_INTRO = re.compile(
     r"|(?-i:Relevant|RELEVANT)\s+(?:directement\s+)?(?:du\s+|de\s+la\s+|de\s+l['\u2019])(?P<who6>[^:.]{2,120}?),?"
     r"\s+(?:sont|se\s+trouvent|on\s+trouve)\b[^:.\n]{0,60}?:"
     r"|\b(?P<n2>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s+(?:\(\s*\d{1,3}\s*\)\s+)?(?:\w+\s+)?positions?\s+"
-    r"reports?\s+(?:directly\s+)?to\s+(?:the\s+)?(?P<who5>[^:.]{2,120}?)\s*:",
+    r"reports?\s+(?:directly\s+)?to\s+(?:the\s+)?(?P<who5>[^:.]{2,120}?)\s*:"
+    # « Les fonctions particulières des trois postes qui relèvent du X, sont les suivantes : »
+    r"|\bdes\s+(?:(?P<n3>\d{1,3}|" + "|".join(FRENCH_NUMBERS) + r")\s+)?postes\s+qui\s+rel[èe]vent\s+"
+    r"(?:directement\s+)?(?:du\s+|de\s+la\s+|de\s+l['\u2019])(?P<who7>[^:.]{2,120}?),?\s+sont\s+les\s+suivant(?:e)?s\s*:",
     re.I,
 )
 REPORTS_TO = re.compile(r"(?:reporting|reports?)\s+(?:directly\s+)?to\s+(?:the\s+)?"
-                        r"|rel[èe]ve\s+(?:directement\s+)?(?:du\s+|de\s+la\s+|de\s+l['\u2019]|des\s+)"
+                        r"|rel[èe]ve(?:nt)?\s+(?:directement\s+)?(?:du\s+|de\s+la\s+|de\s+l['\u2019]|des\s+)"
                         r"|rend\s+compte\s+(?:directement\s+)?(?:au\s+|[àa]\s+la\s+|[àa]\s+l['\u2019])", re.I)
 PEERS_INTRO = re.compile(
     r"The\s+other(?:s|\s+[^:.]{0,80}?)\s+(?:are|include)\b(?:\s+the)?\s*:?"
-    r"|Les\s+autres(?:\s+[^:.]{0,80}?)?\s+sont\b\s*:?", re.I
+    r"|Les\s+autres(?:\s+[^:.]{0,80}?)?\s+sont\b(?:\s+les\s+suivants)?\s*:?", re.I
 )
 SUP_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)|:|\n\s*\n|,?\s+(?:and|who|which)\s+(?:is|are|has)\b"
                      r"|,?\s+(?:et|qui)\s+(?:est|sont|a)\b")
@@ -198,18 +205,21 @@ def _items(text: str) -> list[tuple[str, int]]:
     where "the" opens a title, so a wrapped "Director, X" stays whole.
     """
     flat = squash(text)
+    told = False  # a list told in a sentence: its titles may open in lower case (French)
     if described := described_titles(text):
         parts = described
+        told = True
     elif not re.search(rf"(?:^|\s){BULLET}\s+(?=[A-Z])", text) and re.search(
             r";|,\s+the\s+|\s+and\s+the\s+", flat):
         sentence = re.split(r"\.(?=\s+[A-Z]|\s*$)|\n\s*\n", text.strip(), maxsplit=1)[0]
-        parts = re.split(r"\s*;\s*(?:and\s+)?|,?\s+and\s+the\s+|,\s+the\s+", squash(sentence))
+        parts = re.split(r"\s*;\s*(?:and\s+|et\s+)?|,?\s+and\s+the\s+|,\s+the\s+", squash(sentence))
+        told = True
     else:
         parts = [p for p in ITEM_SPLIT.split(text) if p and p.strip()]
     out = []
     for p in parts:
         p = re.sub(r"^(?:the|and)\s+", "", clean_title(p), flags=re.I).rstrip(" .")
-        if p and p[0].isupper() and len(p.split()) <= 15:
+        if p and (p[0].isupper() or (told and p[0].isalpha())) and len(p.split()) <= 15:
             title, n = multiplicity(_fix_ocr_word(p))
             out.append((clean_title(title), n))
     return out
@@ -248,15 +258,15 @@ def _structure(section: str, pos: Position) -> None:
         pos.peers = [MentionedPosition(t) for t, _ in _items(section[peers.end() : span[0]])]
     reports: list[tuple[str, int]] = []
     if sub:
-        named = sub.group("who", "who2", "who3", "who4", "who5", "who6")
+        named = sub.group("who", "who2", "who3", "who4", "who5", "who6", "who7")
         who = clean_title(next((w for w in named if w), ""))
         if who and not SELF_WORDS.match(who) and who.casefold() != pos.title.casefold():
             pos.other_titles.append(who)
         reports = _items(section[sub.end() :])
         pos.direct_reports = [_report(t) for t, _ in reports]
     if pos.direct_reports:
-        said = (sub.group("n") or sub.group("n2")) if sub else None
-        stated = to_int(said) if said else None
+        said = (sub.group("n") or sub.group("n2") or sub.group("n3")) if sub else None
+        stated = (FRENCH_NUMBERS.get(said.casefold()) or to_int(said)) if said else None
         pos.supervises_count = stated or sum(n for _, n in reports)
     else:
         m = re.search(r"(\w+)\s*(?:\(\d+\)\s*)?positions?\s+report(?:ing|s)?\s+(?:directly\s+)?"

@@ -33,6 +33,7 @@ LABELS = {
 #: the same labels in French; read only with their colon (``Titre du poste :``), in any case.
 FRENCH = {
     "title": r"Titre\s+(?:du|de)\s+poste",
+    "benchmark": r"Poste\s+rep[èe]re(?:\s+du\s+groupe\s+de\s+la\s+direction)?\s*(?:-\s*)?Num[ée]ro",
     "number": r"Num[ée]ro\s+(?:du|de)\s+poste",
     "department": r"Minist[èe]re(?:\s*/\s*organisme)?|Organisme",
     "branch": r"Direction\s+g[ée]n[ée]rale",

@@ -17,7 +17,10 @@ from orgkg.extract.text import squash, to_int
 #: described position;
 #: ``(AS-06, 3 FTEs): accountable for`` — so does a bracket
 DESCRIBED = re.compile(r"(?:,\s*(?:\([^()\n]{0,40}\)\s*)?,?|\s*\([^()\n]{0,40}\)\s*[:,]?)\s*"
-                       r"(?:(?:is|are)\s+)?(?:responsible|accountable)\s+for\b", re.I)
+                       r"(?:(?:is|are|est|sont)\s+)?(?:(?:responsible|accountable)\s+for\b"
+                       r"|(?:responsables?|charg[ée]e?s?)\s+(?:de|du|des|d['\u2019]))", re.I)
+#: the article before a described title: ``the``, ``Le``, ``L'`` (a French title is lower case after it)
+ARTICLE = re.compile(r"^(?:and|the|et|le|la|les)\s+|^l['\u2019]\s*", re.I)
 MULTIPLE = re.compile(r"\s*(?:\[\s*[x\u00d7]?\s*(\d{1,3})\s*\]|\(\s*[x\u00d7]?\s*(\d{1,2})\s*\))\s*$", re.I)
 SENTENCE_END = re.compile(r"(?:\.|;|:)\s+(?=(?:[\u2022\u25cf\u25aa*-]\s*)?[A-Z])")
 
@@ -31,8 +34,10 @@ def described_titles(text: str) -> list[str]:
         head = flat[prev : m.start()]
         ends = list(SENTENCE_END.finditer(head))
         title = head[ends[-1].end() :] if ends else head
-        title = re.sub(r"^(?:and|the)\s+", "", title.strip(" ,;:*\u2022\u25cf\u25aa-"), flags=re.I)
-        if title[:1].isupper() and len(title.split()) <= 12:
+        title = title.strip(" ,;:*\u2022\u25cf\u25aa-")
+        article = ARTICLE.match(title)
+        title = title[article.end() :] if article else title
+        if (title[:1].isupper() or article) and len(title.split()) <= 12:
             out.append(title)
         prev = m.end()
     return out
