@@ -232,9 +232,8 @@ def counted_item(item: str) -> tuple[int | None, str]:
 @functools.cache
 def _listed_lead() -> re.Pattern[str]:
     """A sentence that leads into the list of positions the post supervises (``[phrases] reports_listed``)."""
-    found = sorted(words("phrases", "reports_listed"), key=len, reverse=True)
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in found)
-    return re.compile(rf"(?im)^[ \t]*(?:{alternation})[ \t]*:?[ \t]*$")
+    leads = alternation("phrases", "reports_listed", r"[ \t]+")
+    return re.compile(rf"(?im)^[ \t]*(?:{leads})[ \t]*:?[ \t]*$")
 
 
 _SUPERVISED = "|".join(SUPERVISED_LABELS)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, entries, language, table
+from orgkg.extract.lexicon import LANGUAGES, alternation, language, table
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import Budget, StaffCount
 from orgkg.extract.rules.labels import labelled
@@ -140,15 +140,11 @@ def _labelled_years(text: str) -> tuple[float, Span] | None:
 
 @cache
 def _years_label() -> re.Pattern[str]:
-    def alternation(group: str, key: str) -> str:
-        found = sorted((str(w) for lang in LANGUAGES for w in _listed(table(group, lang).get(key))),
-                       key=len, reverse=True)
-        said = "|".join(re.escape(w).replace("'", "['\u2019]").replace(r"\ ", r"[ \t]+") for w in found)
-        return said or "(?!)"
-    bullet = r"(?:[-*\u2022][ \t]*)?"
-    return re.compile(rf"(?im)^[ \t]*{bullet}(?:{alternation('labels', 'experience_years')})[ \t]*:?[ \t]*"
+    bullet, gap = r"(?:[-*\u2022][ \t]*)?", r"[ \t]+"
+    labels = alternation("labels", "experience_years", gap)
+    return re.compile(rf"(?im)^[ \t]*{bullet}(?:{labels})[ \t]*:?[ \t]*"
                       rf"(?:\n[ \t]*{bullet})?(?:minimum[ \t]+(?:of[ \t]+|de[ \t]+)?)?(\d{{1,2}})\+?[ \t]*"
-                      rf"(?:{alternation('words', 'year_words')})\b")
+                      rf"(?:{alternation('words', 'year_words', gap)})\b")
 
 
 def _listed(value: object) -> list[object]:
@@ -218,20 +214,13 @@ def _currency(sign: str, text: str) -> str:
     return "USD" if re.search(r"\bUSD\b|US\$|[ÉE]tats-Unis", text) else "CAD"
 
 
-@cache
-def _budget_words() -> list[str]:
-    found = [str(w) for lang in LANGUAGES for w in entries(lang)["words"].get("budget_words", [])]
-    return sorted(found, key=len, reverse=True)
-
-
 def budgets_french(doc: Document) -> list[tuple[Budget, Span]]:
     """Budgets a French document states after a ``[words] budget_words`` word, in its number formats:
     "un budget annuel de 1 200 000 $", "gère un budget de 5 M$", "une enveloppe de 3 millions d'euros"."""
     if language(doc.text) != "fr":
         return []
-    keys = "|".join(re.escape(w) for w in _budget_words())
     out: list[tuple[Budget, Span]] = []
-    for key in re.finditer(rf"(?i)\b(?:{keys})\b", doc.text):
+    for key in re.finditer(rf"(?i)\b(?:{alternation('words', 'budget_words')})\b", doc.text):
         window = re.split(r"[.;](?:\s|$)|\n", doc.text[key.start() : key.start() + 120])[0]
         money = MONEY.search(window)
         if not money or any(at.start <= key.start() + money.start() < at.end for _, at in out):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, entries, fold, table, words
+from orgkg.extract.lexicon import LANGUAGES, alternation, fold, table, words
 from orgkg.extract.rules.labels import Found, clean, first_value, labelled
 from orgkg.extract.rules.titles import phrase
 from orgkg.extract.structure import Document, Span
@@ -93,11 +93,8 @@ _AND_TITLE = re.compile(r"(?i)\s+(?:et|and)\s+"
 def _clause_end() -> re.Pattern[str]:
     """Where another clause starts: ``et`` / ``and`` / ``or`` and a ``[words] clause_links`` verb, or a
     ``[words] clause_breaks`` word."""
-    def alternation(key: str) -> str:
-        found = [str(w) for lang in LANGUAGES for w in entries(lang)["words"].get(key, [])]
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=len, reverse=True))
-    return re.compile(rf"(?i)\s+(?:et|and|or|ou)\s+(?:{alternation('clause_links')})\b"
-                      rf"|\s+(?:{alternation('clause_breaks')})\b")
+    return re.compile(rf"(?i)\s+(?:et|and|or|ou)\s+(?:{alternation('words', 'clause_links')})\b"
+                      rf"|\s+(?:{alternation('words', 'clause_breaks')})\b")
 
 
 #: a deputy's title names whom it assists: ``adjoint au délégué à X``, ``Deputy to the Director``.
@@ -181,26 +178,18 @@ def _supervised_lead() -> re.Pattern[str]:
     """The words before the first supervised title, no part of it: "all", "the work of subordinate",
     a count ("five department heads": how many is the count rule's)."""
     numbers = [str(k) for lang in LANGUAGES for k in table("numbers", lang)]
-    return re.compile(rf"(?i)(?:(?:{_alternation('supervised_lead')}|\d+|{'|'.join(numbers)})\s+)+")
+    return re.compile(rf"(?i)(?:(?:{alternation('words', 'supervised_lead')}|\d+|{'|'.join(numbers)})\s+)+")
 
 
 @cache
 def _list_break() -> re.Pattern[str]:
     """An item that ends a list of supervised posts (``[words] list_breaks``): "and through them ..."."""
-    return re.compile(rf"(?i)(?:{_alternation('list_breaks')})\b")
-
-
-def _alternation(key: str) -> str:
-    found = [str(w) for lang in LANGUAGES for w in entries(lang)["words"].get(key, [])]
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=len, reverse=True))
-    return alternation or "(?!)"
+    return re.compile(rf"(?i)(?:{alternation('words', 'list_breaks')})\b")
 
 
 @cache
 def _supervises() -> re.Pattern[str]:
-    found = [str(w) for lang in LANGUAGES for w in entries(lang)["phrases"].get("supervises", [])]
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=len, reverse=True))
-    return re.compile(rf"(?i)(?<!\w)(?:{alternation})\s+")
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation('phrases', 'supervises')})\s+")
 
 
 def _singular(word: str) -> str:
@@ -232,10 +221,7 @@ def supervises_stated(doc: Document) -> tuple[int, Span] | None:
 
 @cache
 def _no_reports() -> re.Pattern[str]:
-    found = [str(w) for lang in LANGUAGES for w in entries(lang)["phrases"].get("no_reports", [])]
-    alternation = "|".join(re.escape(w).replace("'", "['\u2019]").replace(r"\ ", r"\s+")
-                           for w in sorted(found, key=len, reverse=True))
-    return re.compile(rf"(?i)(?<!\w)(?:{alternation})(?!\w)")
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation('phrases', 'no_reports')})(?!\w)")
 
 
 #: a French postal address's town: ``14, avenue Duquesne, 75007 Paris``, ``75 007 Paris``.

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, fold, table, words
+from orgkg.extract.lexicon import LANGUAGES, alternation, fold, table, words
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
 from orgkg.extract.rules.identifiers import numbered_lead, reference
@@ -130,10 +130,7 @@ def above_reference(doc: Document) -> Found | None:
 @cache
 def _announcing() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """An employer's line ending in a ``[words] hiring_verbs`` entry, and an article before a name."""
-    def alternation(key: str) -> str:
-        found = {str(w) for lang in LANGUAGES for w in _entries("words", key, lang)}
-        return "|".join(re.escape(w).replace("'", "['\u2019]") for w in sorted(found, key=len, reverse=True))
-    verbs, articles = alternation("hiring_verbs"), alternation("articles")
+    verbs, articles = alternation("words", "hiring_verbs"), alternation("words", "articles")
     lead = rf"(?:(?:{articles})(?:[ \t]+|(?<=['\u2019])))?"
     return (re.compile(rf"(?i)^{lead}(?P<e>\S.{{2,80}}?)[ \t]+(?:{verbs})[ \t]*:?$"),
             re.compile(rf"(?i)^(?:{articles})[ \t]+(?=[A-Z\u00c0-\u00de])"))
