@@ -646,7 +646,11 @@ class GenericDescription(Extractor):
         read = duties(doc)
         pos.duties = [d for d, _ in read]
         spans += [Evidence.at("duties", d.text, s, raw) for d, s in read]
-        if len(pos.duties) == 1 and len(told := told_in(doc, pos.duties[0].text, pos.title)) >= 2:
+        told = told_in(doc, pos.duties[0].text, pos.title) if len(pos.duties) == 1 else []
+        if len(pos.duties) == 1 and not told and len(elsewhere := prose_duties(doc, pos.title)) >= 2:
+            told = elsewhere  # a lone item that says nothing of the post ("Les missions de la DDT sont
+            # définies à l'article 3 ..."): the sentences whose subject is the post say what it does
+        if len(told) >= 2:
             # one paragraph under the duties heading: each sentence whose subject is the post a duty
             pos.duties = [d for d, _ in told]
             spans = [e for e in spans if e.field != "duties"]

@@ -257,7 +257,9 @@ def title_in_prose(doc: Document) -> Found | None:
     """``Le titulaire exerce les fonctions de sous-directeur, délégué à ...``, ``We are looking for a
     Portfolio Manager to ...``: the title a sentence names."""
     found = phrase(doc, "title")
-    if found and (cut := re.search(r"\s+to\s+[a-z]", found[0])):  # ``a Budget Officer to join the team``
+    ends = "|".join(sorted(words("words", "title_ends"), key=len, reverse=True)) or "(?!)"
+    # ``a Budget Officer to join the team``, ``L'emploi de directeur délégué ... sera vacant``
+    if found and (cut := re.search(rf"\s+to\s+[a-z]|\s+(?:{ends})\s", found[0])):
         found = found[0][: cut.start()], Span(found[1].start, found[1].start + cut.start())
     if found and acceptable(found[0]):
         return found
