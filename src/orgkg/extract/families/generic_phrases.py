@@ -316,6 +316,8 @@ def staff_counts(text: str) -> list[StaffCount]:
         before = re.split(r"[.;]\s|\n\s*\n", text[max(0, m.start() - 400) : m.start()])[-1]
         if _floor().match(text, m.end(1)) or _floor_before().search(text, max(0, m.start() - 20), m.start()):
             continue  # "two or more full time employees", "at least two employees": a floor, not a staff
+        if re.fullmatch(r"[01]\.\d+", m.group(1)) and float(m.group(1)) <= 1:
+            continue  # "1.0 FTE", "0.6 FTE": the post's own share of full time, not a staff
         if n and n not in out and context.search(before + m.group(0)):
             out[n] = StaffCount(n, squash(m.group(2)))
     return list(out.values())

@@ -15,7 +15,8 @@ that names a group below it (``Financial reporting and analysis``, ``1. Program
 Delivery`` over bullets). A lead-in saying ``Our ...`` names the employer's
 responsibilities, not the post's. A document with no such heading gives its longest run (three
 or more) of consecutive paragraphs or items that open with a duty verb
-(``Provide ...``, ``Manages ...``), else the one paragraph under a duties heading.
+(``Provide ...``, ``Manages ...``; the whole list the run lies in when two thirds of
+its items do), else the one paragraph under a duties heading.
 The generic family reads its duties here, once per document.
 """
 
@@ -376,7 +377,32 @@ def _verb_run(doc: Document) -> list[Span]:
             continue  # a group's name between duties (``Planning and Voter Registration``)
         else:
             run = []
-    return best if len(best) >= 3 else []
+    return _whole_list(doc, best, french) if len(best) >= 3 else []
+
+
+def _whole_list(doc: Document, run: list[Span], french: bool) -> list[Span]:
+    """The run, or the whole list it lies in when two thirds of that list's items open with a duty verb
+    (``Welcome constructive criticism ...`` and ``Model a culture ...`` among a list of duties)."""
+    items = [it for it in doc.items() if it.depth == 0]
+    at = {Span(it.start, it.end): k for k, it in enumerate(items)}
+    if not run or any(span not in at for span in run):
+        return run
+    first = last = at[run[0]]
+    while first > 0 and _adjacent(doc, items[first - 1], items[first]):
+        first -= 1
+    while last + 1 < len(items) and _adjacent(doc, items[last], items[last + 1]):
+        last += 1
+    whole = [Span(it.start, it.end) for it in items[first : last + 1]]
+    if any(at[span] < first or at[span] > last for span in run):
+        return run
+    led = sum(_verb_led(doc, span, french) for span in whole)
+    return whole if led * 3 >= len(whole) * 2 and len(whole) > len(run) else run
+
+
+def _adjacent(doc: Document, item: Item, nxt: Item) -> bool:
+    """Two items of one list: the same marker, nothing but blank lines between them."""
+    gap = doc.lines[item.line + 1 : doc.line_of(nxt.start)]
+    return item.marker == nxt.marker and all(ln.blank for ln in gap)
 
 
 def _catch_all(sentence: str) -> bool:
