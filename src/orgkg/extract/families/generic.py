@@ -425,19 +425,22 @@ _CAP_WORD = r"[A-Z][\w'\u2019&.-]*"
 
 
 @functools.cache
-def _unit_of() -> str:
+def _unit_of() -> re.Pattern[str]:
     """`` department of the `` (any ``[words] unit_words`` entry), then the body's name."""
     kinds = "|".join(re.escape(w) for w in sorted(words("words", "unit_words")))
-    return (rf"(?i:[ \t]+(?:{kinds})[ \t]+of[ \t]+(?:the[ \t]+)?)"
-            rf"(?P<body>{_CAP_WORD}(?:[ \t]+(?:(?:of|and|&)[ \t]+)?{_CAP_WORD}){{1,5}})")
+    return re.compile(rf"(?i:[ \t]+(?:{kinds})[ \t]+of[ \t]+(?:the[ \t]+)?)"
+                      rf"(?P<body>{_CAP_WORD}(?:[ \t]+(?:(?:of|and|&)[ \t]+)?{_CAP_WORD}){{1,5}})")
 
 
 def _unit_of_named_body(text: str, unit: str) -> str | None:
     """The body the text says a labelled department belongs to: ``Department: Research and
     Collections Management`` and ``The Research and Collections Management department of the Royal
-    BC Museum provides ...`` place the post in the Royal BC Museum."""
-    m = re.search(rf"(?i:{re.escape(unit)}){_unit_of()}", text)
-    return m.group("body").rstrip(".") if m else None
+    BC Museum provides ...`` place the post in the Royal BC Museum. (The unit is found first and the
+    rest matched after it: one pattern with the unit in it took 6 ms to compile, per document.)"""
+    for at in re.finditer(rf"(?i)(?={re.escape(unit)})", text):
+        if m := _unit_of().match(text, at.start() + len(unit)):
+            return m.group("body").rstrip(".")
+    return None
 
 
 @functools.cache
