@@ -65,7 +65,6 @@ WORDING_MISREAD: dict[str, str] = {
     "ch-geneve-safco-demi-douzaine/organization": "'rattaché au Département X (DIN)' in prose",
     "ch-geneve-safco-demi-douzaine/org_units": "'Le Service X (SAFCO), rattaché au ...' in prose",
     "ch-geneve-safco-demi-douzaine/staff_counts": "'une équipe d'une demi-douzaine de spécialistes'",
-    "ch-lausanne-missions-principales-lignes/title": "a job board's 'Key information' block under the title",
     "fr-manche-forte-de-ses-agents/staff_counts":
         "'Forte de ces 203 agents et 420 assistants familiaux': the second",
     "fr-metropole-lyon-unite-equipe-de-4/title": "a job board's 'Recrutement X' line over '1 Titre H/F - X'",
@@ -127,7 +126,6 @@ WORDING_MISREAD: dict[str, str] = {
         "'Placé sous la responsabilité du X de votre Y'",
     "fr-lyon-placee-sous-la-responsabilite-tirets/education":
         "a job board's level tags ('Bac +2') before the text's",
-    "fr-villeurbanne-missions-lignes/title": "' - Temps non complet 90%' run on after the title",
     "fr-villeurbanne-missions-lignes/job_class": "'sur le cadre d'emplois des X' in prose",
     "fr-villeurbanne-missions-lignes/reports_to": "'Sous la responsabilité du.de la X': an inclusive article",
     "fr-villeurbanne-missions-lignes/duties": "lines without bullets under a lead-in sentence",

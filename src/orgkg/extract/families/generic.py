@@ -318,7 +318,7 @@ def fallback_title(text: str, *, pass_over: bool = False) -> str | None:
     for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:15]:
         if line.endswith(":"):
             continue  # a label or a lead-in (``Start display at page:``), never a title
-        line = clean_title(strip_bullet(line))
+        line = without_marks(clean_title(strip_bullet(line)))
         if (kind := KIND.search(line)) and kind.start() > 0:
             if is_section_name(line):
                 continue  # ``Full job description``: a job site's furniture, no title before its kind

@@ -105,9 +105,24 @@ def without_marks(title: str) -> str:
     if lead := numbered_lead(title):
         title = title[lead.end() :]
     while (m := LAST_BRACKET.search(title)) and (fold(m.group(1)) in words("words", "gender_marks")
-                                                  or reference(m.group(1)) or _post_count(m.group(1))):
+                                                  or reference(m.group(1)) or _post_count(m.group(1))
+                                                  or WORKLOAD.fullmatch(m.group(1).strip())):
         title = title[: m.start()]
+    if (m := _workload_tail().search(title)) and m.start() > 0:
+        title = title[: m.start()]  # ``X - Temps non complet 90%``: how much of the week, not the post
     return title
+
+
+#: a share of the working week: ``90%``, ``80 à 100%``, ``80-100 %``.
+WORKLOAD = re.compile(r"\d{1,3}[ \t]*(?:%[ \t]*)?(?:(?:à|-|\u2013|to)[ \t]*\d{1,3}[ \t]*)?%")
+
+
+@cache
+def _workload_tail() -> re.Pattern[str]:
+    """A dash and a ``[words] workload_marks`` entry (or a share of the week) closing a title."""
+    marks = "|".join(re.escape(str(w)).replace(r"\ ", r"[ \t]+") for lang in LANGUAGES
+                     for w in _entries("words", "workload_marks", lang))
+    return re.compile(rf"(?i)[ \t]+[-\u2013\u2014][ \t]+(?:{marks}|{WORKLOAD.pattern})\b.*$")
 
 
 def above_reference(doc: Document) -> Found | None:
