@@ -41,7 +41,8 @@ LETTER_LEVEL = re.compile(r"(?i)(?:pay\s*)?(?:band|grade|level|niveau|groupe|cat
 #: a level that is one letter (or two, ``A/A+``) under its label: ``Catégorie : A``, ``Band: B``.
 LETTER = re.compile(r"[A-Z]\+?(?:[ \t]*/[ \t]*[A-Z]\+?)?")
 #: a French civil-service category or a senior post's group said in prose: ``Fonctionnaire A/A+``,
-#: ``ouvert aux fonctionnaires de catégorie A``, ``poste de catégorie B``, ``emploi ... (groupe II)``;
+#: ``ouvert aux fonctionnaires de catégorie A``, ``poste de catégorie B``, ``emploi ... (groupe II)``,
+#: ``relève du groupe II``;
 #: never a driving licence's (``permis de conduire de catégorie B``).
 PROSE_FR = re.compile(
     r"(?<![\w-])(?:[Ff]onctionn?aires?(?:[ \t]+titulaires?)?[ \t]+(?:de[ \t]+)?"
@@ -49,6 +50,9 @@ PROSE_FR = re.compile(
     r"|(?:[Pp]ostes?|[Ee]mplois?|[Cc]orps|[Aa]gents?)[ \t]+(?:de[ \t]+)?(?P<cat2>cat[ée]gorie)[ \t]+)"
     rf"(?P<letters>{LETTER.pattern})(?!\w)"
     r"|\((?P<group>groupe[ \t]+[IVX]{1,4})\)"
+    # ``Cet emploi relève du groupe II du statut d'emploi de direction``, ``classé dans le groupe III``
+    r"|(?:rel[èe]ve|relevant|class[ée]e?)[ \t]+(?:du|dans[ \t]+le)[ \t]+"
+    r"(?P<group2>groupe[ \t]+[IVX]{1,4})(?!\w)"
     r"|(?P<cat3>\b[Cc]at[ée]gorie[ \t]+(?P<letter3>[ABC]\+?))(?!\w|/[ \t]*[A-Z])")
 LICENCE = re.compile(r"(?i)permis\b[^.\n]{0,25}$")
 
@@ -134,8 +138,9 @@ def _french_prose(doc: Document) -> Found | None:
               if not LICENCE.search(doc.text, max(0, m.start() - 30), m.start())), None)
     if not m:
         return None
-    if m.group("group"):
-        return m.group("group"), Span(m.start("group"), m.end("group"))
+    for key in ("group", "group2"):
+        if m.group(key):
+            return m.group(key), Span(m.start(key), m.end(key))
     if m.group("cat3"):
         return f"Catégorie {m.group('letter3')}", Span(m.start("cat3"), m.end("cat3"))
     letters = re.sub(r"\s+", "", m.group("letters"))

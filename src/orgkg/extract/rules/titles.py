@@ -272,7 +272,7 @@ def title_in_prose(doc: Document) -> Found | None:
     """``Le titulaire exerce les fonctions de sous-directeur, délégué à ...``, ``We are looking for a
     Portfolio Manager to ...``: the title a sentence names."""
     found = phrase(doc, "title")
-    ends = "|".join(sorted(words("words", "title_ends"), key=len, reverse=True)) or "(?!)"
+    ends = alternation("words", "title_ends")
     # ``a Budget Officer to join the team``, ``L'emploi de directeur délégué ... sera vacant``
     if found and (cut := re.search(rf"\s+to\s+[a-z]|\s+(?:{ends})\s", found[0])):
         found = found[0][: cut.start()], Span(found[1].start, found[1].start + cut.start())
