@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from tests.support.badinputs import scanned_pdf
+from tests.support.faults import sigint_as_a_terminal_leaves_it
 from tests.test_output_folder import _children, _wait_for_child
 
 #: ``html.parser`` is quadratic on a run of unclosed tags: 10,000 of them take about 30 s.
@@ -97,3 +98,47 @@ def test_a_forking_build_imports_the_libraries_its_inputs_need_once_before_it_fo
             "print('pdfplumber' in sys.modules, 'docx' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "False"]
+
+
+def _ctrl_c_mask(pid: int) -> dict[str, bool]:
+    """Whether Ctrl-C (SIGINT) is blocked, ignored or caught in a process, from /proc."""
+    status = dict(line.split(":\t", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                  if ":\t" in line)
+    bit = 1 << (signal.SIGINT - 1)
+    return {key: bool(int(status[f"Sig{key}"], 16) & bit) for key in ("Blk", "Ign", "Cgt")}
+
+
+def test_the_worker_never_takes_ctrl_c_while_it_starts() -> None:
+    """From its first instant to its last, a reader worker holds Ctrl-C back or ignores it: a
+    Ctrl-C that comes while it still imports orgkg (seconds on a loaded machine) is answered by
+    the build alone, never with a traceback from the worker (CI once failed on it)."""
+    from orgkg.build.work import _reader_worker
+
+    worker = _reader_worker()
+    try:
+        worker._start()
+        pid = worker.process.pid
+        seen: list[dict[str, bool]] = []
+        end = time.monotonic() + 60
+        while time.monotonic() < end and not (seen and seen[-1]["Ign"]):
+            seen.append(_ctrl_c_mask(pid))
+        assert seen and seen[-1]["Ign"], "the worker never came to ignore Ctrl-C"
+        assert all(mask["Blk"] or mask["Ign"] for mask in seen), seen[:3]
+        assert not _ctrl_c_mask(pid)["Blk"]  # and, once ignoring it, holds nothing back
+        assert not _ctrl_c_mask(os.getpid())["Blk"]  # nor does the build once the worker is started
+    finally:
+        worker.kill()
+
+
+def test_a_ctrl_c_while_a_worker_starts_is_answered_once_it_is_started() -> None:
+    code = ("import os, signal, time\n"
+            "from orgkg.read.limits import born_deaf_to_ctrl_c\n"
+            "with born_deaf_to_ctrl_c():\n"
+            "    os.kill(os.getpid(), signal.SIGINT)\n"
+            "    time.sleep(0.2)\n"
+            "    print('started', flush=True)\n"
+            "print('Ctrl-C lost')\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          preexec_fn=sigint_as_a_terminal_leaves_it)
+    assert done.stdout == "started\n"
+    assert done.stderr.strip().endswith("KeyboardInterrupt")

@@ -32,7 +32,6 @@ import importlib
 import json
 import multiprocessing as mp
 import os
-import signal
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from multiprocessing.pool import Pool
@@ -50,7 +49,7 @@ from orgkg.graph.structure import placements, posts, reporting_lines, vacancies
 from orgkg.mapping.register import RegisterParts
 from orgkg.mapping.vocab import ORGKG
 from orgkg.read import READERS, Limits, Worker
-from orgkg.read.limits import die_with_parent
+from orgkg.read.limits import born_deaf_to_ctrl_c, die_with_parent, ignore_ctrl_c
 
 #: A pool process is started only for at least this many documents to read.
 PER_PROCESS = 8
@@ -149,7 +148,7 @@ def _start(parent: int) -> None:
     die_with_parent()
     if os.getppid() != parent:  # the build died before the signal was armed
         os._exit(0)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_ctrl_c()
     # A pool process is daemonic, and a daemonic process may not start the reader worker; this one
     # still ends with the pool (terminated by it, or by the kernel when the build dies).
     mp.current_process().daemon = False
@@ -200,7 +199,9 @@ class Readers:
         if n > 1:
             if start_method() == "fork":
                 preload(suffixes)
-            self.pool = mp.get_context(start_method()).Pool(n, initializer=_start, initargs=(os.getpid(),))
+            with born_deaf_to_ctrl_c():
+                self.pool = mp.get_context(start_method()).Pool(n, initializer=_start,
+                                                                initargs=(os.getpid(),))
         else:
             self.worker = _reader_worker()
 

@@ -71,3 +71,28 @@ def die_with_parent() -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     except (OSError, AttributeError):
         pass
+
+
+@contextmanager
+def born_deaf_to_ctrl_c() -> Iterator[None]:
+    """Start child processes inside this block: they are born ignoring Ctrl-C (an ignored signal
+    stays ignored across fork and exec, and a Python started so installs no KeyboardInterrupt), so
+    a Ctrl-C that comes while one still starts (a spawned interpreter importing orgkg) never
+    becomes a traceback there. Here Ctrl-C is held back meanwhile (on Linux a blocked signal is
+    never discarded as ignored) and delivered at the end of the block: nothing is lost."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    answer = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, answer)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def ignore_ctrl_c() -> None:
+    """A child's first act: ignore Ctrl-C (the build answers it), and hold nothing back."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

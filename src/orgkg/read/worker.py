@@ -32,7 +32,7 @@ from typing import Any
 
 from orgkg.errors import InputError
 from orgkg.read.base import Reader, ReadText
-from orgkg.read.limits import die_with_parent
+from orgkg.read.limits import born_deaf_to_ctrl_c, die_with_parent, ignore_ctrl_c
 
 MEMORY_CAP = 4 * 1024**3
 #: CPU seconds a job may use beyond its wall-clock time limit before the kernel stops it.
@@ -45,7 +45,7 @@ def _fence(parent: int, tmp: str) -> None:
     die_with_parent()
     if os.getppid() != parent:  # the build died before the signal was armed
         os._exit(0)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_ctrl_c()
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
     tempfile.tempdir = tmp
@@ -109,7 +109,8 @@ class Worker:
             parent, child = ctx.Pipe()
             self.process = ctx.Process(target=_serve, args=(child, self.readers, os.getpid(), self.tmp),
                                        daemon=True)
-            self.process.start()
+            with born_deaf_to_ctrl_c():
+                self.process.start()
             child.close()
             self.conn = parent
         return self.conn
