@@ -361,7 +361,13 @@ def classification(text: str) -> tuple[JobClass | None, str | None]:
         level = level or value
     if re.search(r"(?i)\b(?:grade|band|level)\s+\d", value) and not labelled:
         level = clean_title(value)  # ``Clerk Grade 9/10``: the class names its own grade
+    if coded := CODED_CLASS.fullmatch(value.strip()):  # ``Senior Manager Zone 2(M42Z2)``: its code closes it
+        return JobClass(coded.group(2), clean_title(coded.group(1))), level
     return JobClass(None, clean_title(value)), level
+
+
+#: a class's name closed by its code in brackets: ``Senior Manager Zone 2(M42Z2)``, ``Analyst (PM3)``.
+CODED_CLASS = re.compile(r"(.*?[^\s(])[ \t]*\(([A-Z]{1,4}\d[\dA-Z]{0,6})\)")
 
 
 #: a status field that says it: ``Job Type: Full-Time Non-Exempt``, ``Status: Regular, Exempt``.

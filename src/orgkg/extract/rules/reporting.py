@@ -235,6 +235,21 @@ TOWN_IN_REGION = re.compile(r",[ \t]*(?P<town>[A-Z\u00c0-\u00de][^,()\n]{1,40}?)
                             r"\((?:[^()\n]|\([^()\n]*\))*\)[ \t]*$")
 
 
+@cache
+def _street_town() -> re.Pattern[str]:
+    """A street address's town and its state or province code, closing the address:
+    ``15 W. 16th St. New York, NY 10011`` (``[words] us_states``, ``canadian_provinces``)."""
+    codes = "|".join(sorted(str(c) for lang in LANGUAGES for key in ("us_states", "canadian_provinces")
+                            for c in _listed(table("words", lang).get(key))))
+    town = r"[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+){0,2}"
+    postcode = r"(?:[ \t]+[A-Z]?\d[\dA-Z -]{3,9})?"
+    return re.compile(rf"{town},[ \t]*(?P<state>{codes or '(?!)'})\b{postcode}[ \t.]*$")
+
+
+def _listed(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
+
+
 #: an employer's own office named by its town: ``our Hamilton office``, ``our Leeds campus``.
 OUR_OFFICE = re.compile(r"our[ \t]+(?P<town>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,2})[ \t]+"
                         r"(?:office|offices|campus|site)")
@@ -252,6 +267,9 @@ def location(doc: Document) -> Found | None:
     if labelled and not labelled[0][:1].isupper() and (
             town := POSTCODE_TOWN.search(doc.text, labelled[1].start, labelled[1].end)):
         return clean(doc, town.start("town"), town.end("town"))  # ``20 avenue de Ségur - 75 007 Paris``
+    if labelled and not labelled[0][:1].isupper() and (
+            town := _street_town().search(doc.text, labelled[1].start, labelled[1].end)):
+        return clean(doc, town.start(), town.end("state"))  # ``15 W. 16th St. New York, NY 10011``
     if labelled and labelled[0][:1].isupper():
         span = labelled[1]
         if town := POSTCODE_TOWN.search(doc.text, span.start, span.end):  # ``... 75007 Paris.``: the town
