@@ -99,7 +99,6 @@ WORDING_MISREAD: dict[str, str] = {
     "ca-laval-job-posting-number-class/org_units": "'the Public Works Department' in prose",
     "ca-morin-heights-made-up-of-thirty/organization": "'the Municipality of X has ...' in prose",
     "ca-morin-heights-made-up-of-thirty/org_units": "'The X Department is made up of ...' in prose",
-    "ca-morin-heights-made-up-of-thirty/reports_to": "'Under the coordination of the X'",
     "ca-morin-heights-made-up-of-thirty/staff_counts": "'is made up of thirty ... employees'",
     "ca-springwater-reporting-directly-to/organization": "'The Township of X, located in ...' in prose",
     "ca-springwater-reporting-directly-to/org_units": "'the day to day operation of the Roads Department'",
@@ -109,8 +108,6 @@ WORDING_MISREAD: dict[str, str] = {
     "fr-eurometropole-metz-rattachement-barre/reports_to": "a superior whose title holds a comma",
     "fr-pyrenees-orientales-ref-et-chemin-d-unites/title": "the posting's number run on after the title",
     "fr-pyrenees-orientales-ref-et-chemin-d-unites/org_units": "'au sein du A/B/C/D': a path without spaces",
-    "fr-pyrenees-orientales-ref-et-chemin-d-unites/reports_to":
-        "'Sous l'autorité du X et sur le domaine ...'",
     "lu-parcs-groupe-d-indemnite/org_units": "'pour les besoins du Service X' in prose",
     "lu-parcs-groupe-d-indemnite/level": "'« groupe d'indemnité A1, sous-groupe ... »' in prose",
     "lu-parcs-groupe-d-indemnite/education": "'détenir un diplôme ... d'un grade de « Master »'",
@@ -122,8 +119,6 @@ WORDING_MISREAD: dict[str, str] = {
     "ch-geneve-auteur-departement-office/org_units": "'Auteur' over 'Département X, Office Y (OCEau)'",
     "ch-vevey-rattache-administrativement-puces/education":
         "'Au bénéfice d'une formation universitaire ou ...'",
-    "fr-lyon-placee-sous-la-responsabilite-tirets/reports_to":
-        "'Placé sous la responsabilité du X de votre Y'",
     "fr-lyon-placee-sous-la-responsabilite-tirets/education":
         "a job board's level tags ('Bac +2') before the text's",
     "fr-villeurbanne-missions-lignes/job_class": "'sur le cadre d'emplois des X' in prose",

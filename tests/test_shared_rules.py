@@ -167,8 +167,12 @@ def test_supervised_positions_named_in_a_sentence(text: str, expected: list[str]
     ("Under the responsibility of the Superintendent of Parks and Roadways, the incumbent manages road work.",
      "Superintendent of Parks and Roadways"),
     ("He or she reports directly to the center director.", "center director"),
-    ("The Town Manager works with responsibility to the Town Council for the operation of all departments.",
+    ("The Town Manager works with responsibility to the Town Council for the operation of all offices.",
      "Town Council"),
+    ("Placé sous la responsabilité du responsable de secteur de votre quartier et en lien avec les "
+     "équipes de proximité, vous encadrez les animateurs.", "responsable de secteur de votre quartier"),
+    ("Under the coordination of the Director of Public Works, the foreman plans the work.",
+     "Director of Public Works"),
 ])
 def test_reports_to_in_a_sentence(text: str, expected: str) -> None:
     found = reports_to(parse(text))
