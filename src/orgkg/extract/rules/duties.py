@@ -168,6 +168,8 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
         it = starts.get(ln.index)
         if it and (out or para) and _capitals(doc.body(ln)):
             break  # ``6.0 MINIMUM QUALIFICATIONS``: a numbered heading of the next section
+        if it and out and doc.body(ln).rstrip().endswith(":") and is_stop_line(doc.body(ln)):
+            break  # ``- Nos critères d'évaluation :``: the next section's heading written as an item
         if it:
             if para and not out:
                 para = None  # an introduction before the list
@@ -300,6 +302,8 @@ def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
     w1, w2 = fold(first.group(1)), fold(first.group(2) or "")
     if (w1.endswith("ly") or w1 in ("may", "will", "must", "also")) and w2:
         w1 = w2  # ``Independently manages``, ``May act on behalf of ...``
+    if french and w1 in ("de", "d") and w2:
+        w1 = w2  # ``de participer ...``, ``d'effectuer ...``: an infinitive after its preposition
     if french and re.search(r"(?:er|ir|re)$", w1) and len(w1) > 4:
         return True  # an infinitive: ``Garantir``, ``planifier``, ``S'assurer``
     if _bases(w1) & verbs:
@@ -431,6 +435,30 @@ def _lead_in_lists(doc: Document) -> list[Span]:
     return []
 
 
+def _semicolon_lines(doc: Document) -> list[Span]:
+    """A list written without marks: after a line ending ``:``, lines that go on its sentence in lower case
+    and end ``;`` (the last may end otherwise), most of them opening with a duty's verb (``de participer
+    étroitement au processus ...;`` / ``de contribuer au développement ...;`` under ``... en plus :``)."""
+    french = language(doc.text) == "fr"
+    lines = [ln for ln in doc.lines if not ln.blank]
+    for k, ln in enumerate(lines[:-2]):
+        if ln.marker or not doc.body(ln).rstrip().endswith(":"):
+            continue
+        run: list[Span] = []
+        for nxt in lines[k + 1 :]:
+            body = doc.body(nxt).rstrip()
+            if nxt.marker or not body[:1].islower():
+                break
+            run.append(Span(nxt.body_start, nxt.body_start + len(body)))
+            if not body.endswith(";"):
+                break
+        ended = sum(doc.text[s.start : s.end].endswith(";") for s in run)
+        led = sum(_verb_led(doc, s, french) for s in run)
+        if ended >= 2 and led * 3 >= len(run) * 2:
+            return run
+    return []
+
+
 def duties(doc: Document) -> list[tuple[Duty, Span]]:
     """The document's duties with the span of each, in document order."""
     found: list[tuple[Duty, Span]] = []
@@ -450,6 +478,8 @@ def duties(doc: Document) -> list[tuple[Duty, Span]]:
     if prose:
         return prose
     found = _read(doc, _lead_in_lists(doc))
+    if len(found) < 2:
+        found = _read(doc, _semicolon_lines(doc))
     return found if len(found) >= 2 else _read(doc, _verb_run(doc)) or single
 
 
