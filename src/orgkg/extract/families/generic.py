@@ -29,7 +29,7 @@ from orgkg.extract.families.generic_phrases import (
     supervisor_phrases,
 )
 from orgkg.extract.families.generic_series import series
-from orgkg.extract.lexicon import fold, words
+from orgkg.extract.lexicon import fold, table, words
 from orgkg.extract.records import (
     Evidence,
     Extraction,
@@ -91,6 +91,20 @@ from orgkg.extract.text import (
     strip_bullet,
 )
 
+
+def _labels(kind: str) -> list[str]:
+    """The English ``[labels] kind`` entries as label patterns, the longest (the most particular) first:
+    ``Work Location`` is read before ``Location`` where a form has both. (The shared rules read the
+    French ones: their values want more than a form's line, ``20 avenue de Ségur - 75 007 Paris``.)"""
+    found = {str(w) for w in _listed(table("labels", "en").get(kind))}
+    return [re.escape(w).replace(r"\ ", r"\s+").replace("/", r"\s*/\s*").replace("'", "['\u2019]?")
+            for w in sorted(found, key=lambda w: (-len(w), w))]
+
+
+def _listed(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
+
+
 #: ``Code de classe``, ``Code de la classe d'emplois``: a class's number, as ``Class Code``.
 CLASS_CODE_FR = r"code\s+de\s+(?:la\s+)?classe(?:\s+d['’]emplois?)?"
 LABELS: dict[str, list[str]] = {
@@ -98,22 +112,14 @@ LABELS: dict[str, list[str]] = {
               r"(?:job|position|post|role)\s+title", r"class(?:ification)?\s+title",
               r"title", r"job", r"position", r"role", r"post"],
     # ``Department/Office``, ``Département / Bureau``: a UN notice's organisation, not a unit
-    "organization": [r"(?:department|d[ée]partement)\s*/\s*(?:office|bureau)",
-                     r"ministry", r"department,?\s+agency,?\s+or\s+establishment", r"department", r"agency",
-                     r"organi[sz]ation", r"employer", r"company", r"institution"],
+    # a UN notice's bilingual ``Département / Bureau``: the French labels are otherwise the shared rules'
+    "organization": [*_labels("organization"), r"d[ée]partement\s*/\s*bureau"],
     "unit": [r"(?:first|second|third|fourth|fifth)\s+subdivision", r"directorate", r"branch", r"division",
              r"bureau", r"section", r"work\s+unit", r"unit",
              r"program(?:me)?(?:\s+area)?", r"service", r"faculty", r"school", r"team",
              r"organi[sz]ational\s+group"],
-    "location": [r"employing\s+office\s+location", r"(?:work|job|office)\s+location",
-                 r"(?:campus\s*/\s*)?location", r"work\s*site", r"place\s+of\s+work",
-                 r"duty\s+station", r"based\s+(?:at|in)", r"city", r"(?:work\s+)?address"],
-    "reports_to": [r"(?:(?:this\s+)?(?:position|role|post|job)\s+)?(?:directly\s+)?reports?\s+"
-                   r"(?:directly\s+)?to",
-                   r"reporting\s+(?:to|line|relationships?)",
-                   r"(?:immediate\s+)?supervisor",
-                   r"supervisor'?s?\s+(?:title|position)", r"line\s+manager", r"responsible\s+to",
-                   r"accountable\s+to"],
+    "location": _labels("location"),
+    "reports_to": _labels("reports_to"),
     "level": [r"(?:pay\s*|salary\s+)?band", r"(?:pay\s+|salary\s+)?grade", r"(?:pay\s+)?range",
               r"group\s*(?:and|/|&)\s*level", r"(?:pay\s+|classification\s+)?level"],
     "class": [r"(?:approved\s+|current\s+|proposed\s+)?classification", r"job\s+class(?:ification)?",
