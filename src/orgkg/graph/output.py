@@ -33,6 +33,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, Any
 
@@ -296,11 +297,18 @@ def _holder(text: str) -> str:
         return "a process that has not said who it is yet"
 
 
+#: How many files are synced at once: the disk commits them together (230 graph files one after
+#: the other took about a second on a shared virtual disk, at once a tenth of that).
+SYNC_THREADS = 16
+
+
 def _sync_tree(root: Path, listed: Mapping[str, Iterable[str]]) -> None:
     """Sync every file and folder of a new version; a file with other links is passed over: it was
     linked from an earlier version (unchanged files are shared), synced before that was published.
-    In a folder of ``listed``, only the files named are synced."""
-    folders = []
+    In a folder of ``listed``, only the files named are synced. The files are synced together, in
+    threads, then the folders."""
+    folders: list[str] = []
+    files: list[str] = []
     for here, dirs, names in os.walk(root):
         folders.append(here)
         if here == str(root):
@@ -308,13 +316,15 @@ def _sync_tree(root: Path, listed: Mapping[str, Iterable[str]]) -> None:
                 if name in dirs:
                     dirs.remove(name)
                     folders.append(os.path.join(here, name))
-                    for file in listed[name]:
-                        _fsync_file(os.path.join(here, name, file))
+                    files.extend(os.path.join(here, name, file) for file in listed[name])
         for name in names:
             path = os.path.join(here, name)
             info = os.lstat(path)
             if stat.S_ISREG(info.st_mode) and info.st_nlink == 1:
-                _fsync_file(path)
+                files.append(path)
+    with ThreadPoolExecutor(min(SYNC_THREADS, len(files) or 1)) as pool:
+        for _ in pool.map(_fsync_file, files):  # an error in any is raised here
+            pass
     for path in folders:
         _fsync_dir(Path(path))
 
