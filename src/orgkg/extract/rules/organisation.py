@@ -64,7 +64,7 @@ ORG_NAME = re.compile(
     r"(?<![\w.])(?P<head4>(?:Service|Agence|Office|Bureau|Institut|Conseil|Commission)"
     r"(?:[ \t]+(?!(?:de|du|des|la|le|les|et|pour|dans|qui)\b)[a-z\u00e0-\u00ff]{3,}){1,3})"
     r"(?=[ \t]*[(.,;:)\n])"
-    rf"|(?<![\w.])(?P<head2>Department|Ministry|Office|Secretariat)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    rf"|(?<![\w.])(?P<head2>Department|Ministry|Office|Secretariat)[ \t]+(?:[Oo]f|[Ff]or)[ \t]+(?:the[ \t]+)?"
     rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,4}}"
     r"|(?<![\w.])(?P<head3>[Mm]inist[èe]re|Direction[ \t]+g[ée]n[ée]rale|Agence|Secr[ée]tariat)[ \t]+"
     r"(?:de[ \t]+la|de[ \t]+l['\u2019]|des|du|de|d['\u2019])[ \t]*[\w\u00c0-\u00ff'\u2019-]+"
@@ -84,7 +84,7 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
     for m in ORG_NAME.finditer(doc.text):
         if m.group("head") and m.group("head").casefold() not in heads:
             continue
-        name = m.group(0).strip()
+        name = POSSESSIVE.sub("", m.group(0).strip())  # ``the Department For Education's [division]``
         if fold(name) in not_names or fold(name) in heads or fold(name) in _cues() or _aside(doc.text, m) \
                 or fold(name) in _label_words():  # ``Organizational Group`` labels a unit, names none
             continue
@@ -98,6 +98,8 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
     return best, first[best]
 
 
+#: the possessive closing a name: ``Education's``.
+POSSESSIVE = re.compile(r"['\u2019]s$")
 #: where a document introduces its employer.
 EARLY = 1500
 #: the words before a body the post works with, not for: "work with the Cabinet Office", "liaise with".
