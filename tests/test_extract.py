@@ -73,13 +73,10 @@ WORDING_MISREAD: dict[str, str] = {
     "fr-metropole-lyon-unite-equipe-de-4/supervises_count":
         "'chargé de l'encadrement d'une équipe de 4 agents'",
     "us-benton-county-lead-our-department/title": "a job board's slogan lines in capitals under the title",
-    "us-mason-county-job-number-department/education":
-        "'a Bachelor's degree in X, or possess ... experience'",
     "za-dihlabeng-ref-no-in-title-line/title":
         "'RANK: FUNCTION (Ref No. X)' under the employer's and a banner line",
     "za-dihlabeng-ref-no-in-title-line/organization": "the employer in capitals on the first line",
     "za-dihlabeng-ref-no-in-title-line/org_units": "'Computer Literacy: MS Office' read as a unit",
-    "za-dihlabeng-ref-no-in-title-line/education": "'Grade 12, B Degree in X' in a run-in requirements line",
     "za-kzn-cogta-assistant-director-level-10/title":
         "the generic family's first short line before the shared rule",
     "za-kzn-cogta-assistant-director-level-10/organization":
@@ -87,7 +84,6 @@ WORDING_MISREAD: dict[str, str] = {
     "za-kzn-cogta-assistant-director-level-10/jurisdiction": "a province's name alone on a line",
     "za-kzn-cogta-assistant-director-level-10/identifiers": "'Post Ref2/247': a label run into its code",
     "za-umhlathuze-sap-post-number-task-level/title": "the signatory 'CITY MANAGER' before 'RANK: FUNCTION'",
-    "za-umhlathuze-sap-post-number-task-level/education": "'BSc in X or equivalent;' as a requirements line",
     # the fourth batch's second round
     "be-jodoigne-echelle-e2-tirets/org_units":
         "'pour le service technique des Travaux – Equipe de X' in a title",
@@ -117,8 +113,6 @@ WORDING_MISREAD: dict[str, str] = {
     "ch-geneve-auteur-departement-office/title": "'Auteur' alone on its line over the publishing body",
     "ch-geneve-auteur-departement-office/organization": "'Auteur' over 'Département X, Office Y (OCEau)'",
     "ch-geneve-auteur-departement-office/org_units": "'Auteur' over 'Département X, Office Y (OCEau)'",
-    "ch-vevey-rattache-administrativement-puces/education":
-        "'Au bénéfice d'une formation universitaire ou ...'",
     "fr-lyon-placee-sous-la-responsabilite-tirets/education":
         "a job board's level tags ('Bac +2') before the text's",
     "fr-villeurbanne-missions-lignes/job_class": "'sur le cadre d'emplois des X' in prose",

@@ -57,6 +57,13 @@ def test_level_on_its_own(text: str, expected: str) -> None:
     ("Notes\nExperience in positions that required possession of a four-year degree.\n", None),
     ("Education: Bachelor's degree in geography, or a related field, or an equivalent combination.\n",
      "Bachelor's degree in geography, or a related field"),
+    ("Requirements\nA Bachelor's degree in forestry, or possess at least 4 years of experience.\n",
+     "Bachelor's degree in forestry"),
+    ("MINIMUM REQUIREMENTS\nBSc in Geology or equivalent;\n", "BSc in Geology"),
+    ("Requirements: Grade 12, B Degree in Law or any relevant qualification at NQF Level 7.\n",
+     "B Degree in Law"),
+    ("Votre profil\nAu bénéfice d'une formation universitaire ou d'un titre jugé équivalent.\n",
+     "Formation universitaire"),
 ])
 def test_education(text: str, expected: str | None) -> None:
     assert education(text) == expected
