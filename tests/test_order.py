@@ -200,3 +200,17 @@ def test_the_store_sorts_when_python_cannot(tmp_path: Path) -> None:
     text = HEAD + "SELECT ?s ?v WHERE { ?s ex:v ?v } ORDER BY ?v ?s"
     expected = [(s["s"], s["v"]) for s in graph.query(text)]  # type: ignore[index, union-attr]
     assert list(LocalGraph(graph).run(text, {}, union=True).rows) == expected
+
+
+@pytest.mark.parametrize("first", ["?x", "DESC(?x)"])
+@pytest.mark.parametrize("second", ["?y", "DESC(?y)"])
+def test_two_conditions_in_either_direction_give_the_stores_order(first: str, second: str) -> None:
+    """Ties on the first condition are ordered by the second, whether the two run the same way (one
+    sort on both keys) or not (a sort per condition)."""
+    rows = "(1 \"b\") (2 \"a\") (1 \"a\") (2 \"c\") (3 \"b\") (1 \"c\") (UNDEF \"a\") (2 UNDEF)"
+    text = f"SELECT ?x ?y WHERE {{ VALUES (?x ?y) {{ {rows} }} }} ORDER BY {first} {second}"
+    expected = [(s["x"], s["y"]) for s in TERMS.query(text)]  # type: ignore[index, union-attr]
+    plan = ordering(text)
+    assert plan is not None
+    got = plan.sort(("x", "y"), [tuple(s) for s in TERMS.query(plan.text)])  # type: ignore[union-attr]
+    assert got == expected

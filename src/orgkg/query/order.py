@@ -64,7 +64,11 @@ class Ordering:
             if keys is None:
                 return None
             columns.append(keys)
+        directions = {descending for _, descending in self.keys}
         order = list(range(len(rows)))
+        if len(directions) == 1:  # one direction: one sort on each row's keys together
+            order.sort(key=list(zip(*columns, strict=True)).__getitem__, reverse=directions.pop())
+            return [rows[i] for i in order]
         for keys, (_, descending) in reversed(list(zip(columns, self.keys, strict=True))):
             order.sort(key=keys.__getitem__, reverse=descending)  # stable: earlier conditions win
         return [rows[i] for i in order]
@@ -168,10 +172,11 @@ def _column_keys(rows: list[Row], at: int) -> list[tuple[Any, ...]] | None:
     None if a term is not orderable here or the literals are not all of one kind."""
     keys: list[tuple[Any, ...]] = []
     kind: object = None
+    seen: dict[ox.Literal, tuple[object, Any] | None] = {}  # a value repeated down a column is read once
     for row in rows:
         term = row[at]
         if isinstance(term, ox.Literal):
-            found = _literal(term)
+            found = seen[term] if term in seen else seen.setdefault(term, _literal(term))
             if found is None or (kind is not None and found[0] != kind):
                 return None
             kind = found[0]
