@@ -56,6 +56,7 @@ from orgkg.extract.rules.organisation import (
     local_body,
     organisation_named,
     placed_in,
+    subject_body,
     unit_of_superior,
     unit_word,
     units_labelled,
@@ -570,7 +571,8 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     stated_org, stated_units = placed_in(doc)
     if not ex.organisation.organization and (
             org := organisation_stated(doc) or stated_org or employer_statement(doc, not_names=known)
-            or organisation_named(doc, not_names=known) or local_body(doc, not_names=known)):
+            or organisation_named(doc, not_names=known) or local_body(doc, not_names=known)
+            or subject_body(doc, not_names=known)):
         ex.organisation.organization = org[0]
         out.append(Evidence.at("organization", *org, doc.text))
     if not ex.organisation.organization and _employs_as_itself(ex.organisation.jurisdiction):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, fold, language, table, words, words_in
+from orgkg.extract.lexicon import LANGUAGES, alternation, fold, language, table, words, words_in
 from orgkg.extract.rules.classification import CODE
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.placement import after_organisation
@@ -402,3 +402,34 @@ def unit_of_superior(title: str) -> str | None:
                   title)
     return m.group(1) if m and m.group("kind").casefold() in _rank() else None
 
+
+@cache
+def _subject_body() -> re.Pattern[str]:
+    """A body named as the subject of a sentence that says it hires: ``la startup d'État DossierFacile
+    recrute un·e ...``, ``[transport.data.gouv.fr](...) cherche une ou un ...`` (``[words]
+    recruiting_verbs``)."""
+    cap = r"[A-Z\u00c0-\u00de][\w'\u2019&.-]*"
+    link = r"(?:de[ \t]+la|de[ \t]+l['\u2019]|du|des|de|d['\u2019]|of|for|and|the)"
+    name = (rf"\[(?P<link>[^\]\n]{{2,60}})\]\([^)\n]*\)"
+            rf"|(?P<name>{cap}(?:[ \t]+(?:{link}[ \t]*)?[\w'\u2019&.-]+){{0,6}}?)")
+    kind = r"(?:(?:start-?up|jeune[ \t]+pousse)[ \t]+d['\u2019][ÉE]tat[ \t]+)?"
+    verbs = alternation("words", "recruiting_verbs")
+    article = r"(?:(?:[Ll]es?|[Ll]a|[Tt]he)[ \t]+|[Ll]['\u2019])?"
+    return re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=,[ \t]))[#*_ \t]*{article}{kind}(?:{name})[ \t]+"
+                      rf"(?:\([^()\n]{{0,80}}\)[ \t]+)?"
+                      rf"(?:{verbs})[ \t]+(?:une?|an?)\b",
+                      re.M)
+
+
+def subject_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
+    """The first body named early as a sentence's subject that hires (see
+    ``_subject_body``); never ``Nous``/``Notre équipe`` (``[words] not_bodies``) nor a unit (``Le
+    service Communication recrute``)."""
+    never = words("words", "not_bodies") | set(FRENCH_HEADS) | words("unit_heads", "ranked")
+    for m in _subject_body().finditer(doc.text, 0, EARLY):
+        key = "link" if m.group("link") else "name"
+        said = m.group(key)
+        if fold(said).split()[0] in never or fold(said) in not_names:
+            continue
+        return said, Span(m.start(key), m.end(key))
+    return None

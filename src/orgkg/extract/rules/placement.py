@@ -86,11 +86,16 @@ def _starts_with(folded: str, key: str) -> bool:
 
 @cache
 def _description() -> re.Pattern[str]:
-    """``Les Territoires de la Mémoire sont un centre``: a capitalised name, then "is a <noun>"."""
+    """``Les Territoires de la Mémoire sont un centre``, ``Le Défenseur des droits est une autorité``: a
+    capitalised name, then "is a <noun>"."""
     nouns = "|".join(re.escape(n) for n in _organisation_nouns())
     word = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
     link = r"de|du|des|la|le|les|l['\u2019]|d['\u2019]|of|for|the|and|et"
-    name = rf"(?P<name>(?:(?:Les|Le|La|The)[ \t]+|L['\u2019])?{word}(?:[ \t]+(?:{link}|{word})){{0,8}})"
+    # a word or two in lower case after a linking word: ``Le Défenseur des droits``, ``L'Observatoire des
+    # données sociales``
+    name = (rf"(?P<name>(?:(?:Les|Le|La|The)[ \t]+|L['\u2019])?{word}"
+            rf"(?:[ \t]+(?:des|du|de)(?:[ \t]+[a-z\u00e0-\u00ff][\w'\u2019-]*){{1,2}}"
+            rf"|[ \t]+(?:{link}|{word})){{0,8}})")
     verb = r"[ \t]+(?:est|sont|is|are)[ \t]+(?:un|une|an?)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
     return re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=\n)){name}{verb}(?i:{nouns})\b", re.M)
 
