@@ -51,8 +51,10 @@ def superior(doc: Document, found: Found) -> Found | None:
     missions"); None where the phrase names no position ("relève de la convention collective") or
     "reports" is the noun ("all reports to the Secretary")."""
     value, span = found
-    if fold(value).split()[0] in words("words", "not_superiors"):
-        return None
+    first, token = fold(value).split()[0], fold(value.split()[0])  # ``seven-member City Council``: no count
+    if first in words("words", "not_superiors") or token.isdigit() or token in _number_words():
+        return None  # ``relève de la convention``; ``établissements publics relevant des trois ministères``:
+        # a count of bodies, not a superior
     window = max(0, span.start - 40)
     said = re.search(r"(?i)\breports\s+(?:directly\s+)?to\s+(?:the\s+)?$", doc.text[window : span.start])
     if said and reports_noun(doc.text, window + said.start()):
@@ -61,6 +63,13 @@ def superior(doc: Document, found: Found) -> Found | None:
     if m := _clause_end().search(doc.text, span.start, end) or _second_title(doc.text, span.start, end):
         end = m.start()
     return clean(doc, span.start, end) if end != span.end else (value, span)
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """Numbers written in words, every language (``[numbers]``): ``trois``, ``two``."""
+    found = frozenset(fold(str(k)) for lang in LANGUAGES for k in table("numbers", lang))
+    return found - {"un", "une", "one"}
 
 
 def _continued(text: str, end: int) -> int:
@@ -98,17 +107,24 @@ def _clause_end() -> re.Pattern[str]:
 
 
 #: a deputy's title names whom it assists: ``adjoint au délégué à X``, ``Deputy to the Director``.
-DEPUTY_OF = re.compile(r"(?i)(?:adjointe?|adjoint\(e\)|adjoint\u00b7e|deputy|assistant)[ \t]+"
+#: ``adjoint au X``, the title whole or after a comma (``chef de service, adjoint au directeur des affaires
+#: juridiques``)
+DEPUTY_OF = re.compile(r"(?i)(?:^|,[ \t]*)(?:adjointe?|adjoint\(e\)|adjoint\u00b7e|deputy|assistant)[ \t]+"
                        r"(?:au|aux|à[ \t]+la|à[ \t]+l['\u2019]|to[ \t]+the)[ \t]*(?P<boss>\S.{2,100})")
 
 
 def deputy_of(doc: Document, title: str) -> Found | None:
     """``adjoint au délégué à l'encadrement supérieur`` reports to the ``délégué à l'encadrement supérieur``,
     where the document names it."""
-    m = DEPUTY_OF.match(title)
-    if not m:
+    m = DEPUTY_OF.search(title)
+    boss = m.group("boss") if m else ""
+    if not m and (said := re.search(re.escape(title) + r"(?=,[ \t]*\w)", doc.text, re.I)):
+        # ``L'emploi de chef de service, adjoint au directeur des affaires juridiques, sera vacant``
+        m = DEPUTY_OF.match(doc.text, said.end())
+        boss = re.split(r"[,.;:()\n]", m.group("boss"))[0] if m else ""
+    if not boss:
         return None
-    boss = re.sub(r"\s*\([A-Z][\w/&.-]{1,11}\)\s*$", "", m.group("boss")).strip()
+    boss = re.sub(r"\s*\([A-Z][\w/&.-]{1,11}\)\s*$", "", boss).strip()
     at = re.search(r"\s+".join(map(re.escape, boss.split())), doc.text, re.I)
     return (boss, Span(at.start(), at.end())) if at else None
 
