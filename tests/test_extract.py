@@ -64,9 +64,6 @@ WORDING_MISREAD: dict[str, str] = {
         "a second figure joined by 'and' ('... Staff and 66 Volunteer X')",
     "ch-geneve-safco-demi-douzaine/organization": "'rattaché au Département X (DIN)' in prose",
     "ch-geneve-safco-demi-douzaine/org_units": "'Le Service X (SAFCO), rattaché au ...' in prose",
-    "ch-geneve-safco-demi-douzaine/staff_counts": "'une équipe d'une demi-douzaine de spécialistes'",
-    "fr-manche-forte-de-ses-agents/staff_counts":
-        "'Forte de ces 203 agents et 420 assistants familiaux': the second",
     "fr-metropole-lyon-unite-equipe-de-4/title": "a job board's 'Recrutement X' line over '1 Titre H/F - X'",
     "fr-metropole-lyon-unite-equipe-de-4/org_units":
         "'La Direction X (DPM)', 'le service de X (SMC)' in prose",
