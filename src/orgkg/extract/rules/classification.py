@@ -105,8 +105,10 @@ ALONE = re.compile(r"(?i)(?:[A-Z]{2,5}[ \t]+)?(?:pay[ \t]+)?(?:band|grade|range|
 
 def _on_its_own(doc: Document) -> Found | None:
     """A level on a line of its own (``(WMS BAND 2)``, ``G7`` under the title), or a grade in
-    brackets after the title (``# Service Designer (SEO)``); bare codes only from ``[words] grades``."""
+    brackets or after a dash closing the title (``# Service Designer (SEO)``, ``Business Analyst –
+    B2``); bare codes only from ``[words] grades``."""
     grades = {g.upper() for g in words("words", "grades")}
+    first = next((ln.index for ln in doc.lines if not ln.blank), -1)
     for k, ln in enumerate(doc.lines):
         body = doc.body(ln)
         inner = body.strip("()[] \t")
@@ -119,6 +121,11 @@ def _on_its_own(doc: Document) -> Found | None:
         tail = re.search(r"\(([A-Z0-9 ]{2,8})\)$", body)
         if k < OPENING and tail and tail.group(1) in grades and any(h.line == ln.index for h in doc.headings):
             return tail.group(1), Span(ln.body_start + tail.start(1), ln.body_start + tail.end(1))
+        dashed = re.search(r"[ \t][-\u2013\u2014][ \t]+([A-Z0-9]{1,5})$", body)
+        if dashed and dashed.group(1) in grades and (ln.index == first or any(h.line == ln.index
+                                                                             for h in doc.headings[:1])):
+            # ``Business Analyst – B2``: the grade after a dash closing the title line
+            return dashed.group(1), Span(ln.body_start + dashed.start(1), ln.body_start + dashed.end(1))
     return None
 
 
