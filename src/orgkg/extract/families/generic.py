@@ -115,10 +115,9 @@ LABELS: dict[str, list[str]] = {
     # ``Department/Office``, ``Département / Bureau``: a UN notice's organisation, not a unit
     # a UN notice's bilingual ``Département / Bureau``: the French labels are otherwise the shared rules'
     "organization": [*_labels("organization"), r"d[ée]partement\s*/\s*bureau"],
-    "unit": [r"(?:first|second|third|fourth|fifth)\s+subdivision", r"directorate", r"branch", r"division",
-             r"bureau", r"section", r"work\s+unit", r"unit",
-             r"program(?:me)?(?:\s+area)?", r"service", r"faculty", r"school", r"team",
-             r"organi[sz]ational\s+group"],
+    # ``Service: Financial Management`` in a UK table is a unit; the shared rules read ``Service`` as one only
+    # in French (a US posting's ``Service: Competitive`` is the kind of appointment)
+    "unit": [*_labels("unit"), r"service"],
     "location": _labels("location"),
     "reports_to": _labels("reports_to"),
     "level": [r"(?:pay\s*|salary\s+)?band", r"(?:pay\s+|salary\s+)?grade", r"(?:pay\s+)?range",
