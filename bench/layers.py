@@ -214,18 +214,19 @@ def report(rows: list[dict[str, Any]]) -> str:
                                for k in ("store sorts", "orgkg sorts", "unsorted"))
             out.append(f"| {r['n']:,} | {label} | {ways['orgkg sorts'][2]:,} | {cells} |")
     out += ["", "Where a listing's time goes now (100,000 positions, this store, CPU seconds at load 5 to 7, "
-            "measured apart in the fifth session): the subordinates of the top post alone (the derived "
-            "`orgkg:reportsToTransitively`) 0.2 to 0.35; with their titles joined 1.8 to 2.2; with "
-            "`GROUP BY`/`MIN` (a post two documents title is listed once) 3.0 to 4.7. Each join of "
-            "100,000 rows costs Oxigraph 0.5 about 2 s (the described posts joined with their levels, "
-            "only counted, nothing decoded: 2.0 s; each side scanned alone 0.4 and 0.7 s, decoded), and "
-            "decoding the strings it outputs from RocksDB adds up: 100,000 post IRIs alone 0.46 s, "
-            "100,000 titles 0.6 s. Ordering 100,000 rows in Python takes 0.44 s, writing them as CSV "
-            "about 1 s. So a listing of 100,000 rows with titles cannot come out of this store in "
-            "under 1 s: decoding its strings is already 1 s and the title join 2 s; it would need the "
-            "rows from outside the store (the build's `titles.sqlite` holds every `orgkg:title` "
-            "lower-cased, not the primary title). The sort is no longer the problem: the store's ORDER "
-            "BY took 15 to 20 s of CPU of these listings (compare the first and last columns)."]
+            "measured apart in the sixth session): the join is cheap once the store hashes it (the top "
+            "post's subordinates joined with their titles, counted by the store: 0.23 s; the same rows "
+            "returned: 1.33 s hashed, 3.29 s looked up row by row, which is why the listings read their "
+            "titles in sub-queries). What costs is reading the answer's terms back: each IRI or title "
+            "not inlined is a RocksDB look-up of about 5 us (every post with its title: counted 0.03 s, "
+            "returned 1.16 s, before Python holds a term), then making Python terms of them (about 0.2 s "
+            "per 100,000 rows of two terms) and sorting them (0.2 to 0.5 s). Serialising the solutions "
+            "in Rust (TSV, JSON) saves nothing once the terms are made again in Python. So a listing of "
+            "100,000 rows with titles cannot come out of this store in under 1 s; it would need the rows "
+            "from outside it (a prototype SQLite index of each post's layer, least primary title and "
+            "posts above answered everyone-under the top post, sorted, in 0.15 s; 0.48 s with the rows "
+            "made pyoxigraph terms). orgkg query sorts these listings itself: the store's ORDER BY takes "
+            "several times as long (compare the first two columns)."]
     out += ["", "| positions | all figures read (7 queries) | page rendered (4 plots) | page size "
             "| `orgkg report` end to end |", "|---:|---:|---:|---:|---:|"]
     out += [f"| {r['n']:,} | {r['figures']:.2f} | {r['page']:.2f} | {r['page_bytes'] / 1024:.0f} KiB "
