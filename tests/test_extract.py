@@ -58,8 +58,6 @@ WORDING_MISREAD: dict[str, str] = {
         "a body's lines without labels, an address under them",
     "be-spw-direction-lignes-vous-effectuez/org_units":
         "a body's lines without labels, an address under them",
-    "be-spw-direction-lignes-vous-effectuez/duties":
-        "bullets opening with 'vous' under 'Spécifiquement pour ... :'",
     "ca-tay-township-lead-a-team-of/staff_counts":
         "a second figure joined by 'and' ('... Staff and 66 Volunteer X')",
     "ch-geneve-safco-demi-douzaine/organization": "'rattaché au Département X (DIN)' in prose",

@@ -111,6 +111,12 @@ def test_duties_shapes(text: str, expected: list[tuple[str, float | None]]) -> N
     assert [(d.text, d.percent) for d, _ in duties(parse(text))] == expected
 
 
+def test_french_duties_said_to_their_holder() -> None:
+    text = ("Spécifiquement pour la direction :\n\n  • vous effectuez le suivi des dossiers\n"
+            "  • vous donnez des conseils juridiques aux communes\n  • vous informez et accueillez le public\n")
+    assert len(duties(parse(text))) == 3
+
+
 def test_numbered_items_starting_in_lower_case_are_duties() -> None:
     text = ("DUTIES\n\n1. plans the work of the unit;\n2. reviews the reports of staff;\n"
             "3. trains new staff.\n")

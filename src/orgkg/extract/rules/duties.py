@@ -304,6 +304,8 @@ def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
         w1 = w2  # ``Independently manages``, ``May act on behalf of ...``
     if french and w1 in ("de", "d") and w2:
         w1 = w2  # ``de participer ...``, ``d'effectuer ...``: an infinitive after its preposition
+    if french and w1 in words("words", "duty_pronouns") and re.search(r"ez$", w2) and len(w2) > 4:
+        return True  # ``vous effectuez le suivi ...``: the post's duty said to its holder
     if french and re.search(r"(?:er|ir|re)$", w1) and len(w1) > 4:
         return True  # an infinitive: ``Garantir``, ``planifier``, ``S'assurer``
     if _bases(w1) & verbs:
