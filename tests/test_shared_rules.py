@@ -113,7 +113,7 @@ def test_duties_shapes(text: str, expected: list[tuple[str, float | None]]) -> N
 
 def test_french_duties_said_to_their_holder() -> None:
     text = ("Spécifiquement pour la direction :\n\n  • vous effectuez le suivi des dossiers\n"
-            "  • vous donnez des conseils juridiques aux communes\n  • vous informez et accueillez le public\n")
+            "  • vous donnez des conseils juridiques aux communes\n  • vous informez le public\n")
     assert len(duties(parse(text))) == 3
 
 
