@@ -119,10 +119,14 @@ def parse_percent(text: str) -> float | None:
 
 # ---------------------------------------------------------------- wording
 
+SPACES = re.compile(r"\s+")
+SPACE_COMMA = re.compile(r"\s+,")
+
+
 def squash(text: str) -> str:
     """Fold runs of white space (and markdown emphasis) into single spaces."""
     text = text.replace("**", "").replace("\u00a0", " ")
-    return re.sub(r"\s+", " ", text).strip()
+    return SPACES.sub(" ", text).strip()
 
 
 def first_sentence(text: str, max_words: int = 60, min_clause_words: int = 6) -> str:
@@ -159,7 +163,7 @@ def strip_bullet(line: str) -> str:
 def clean_title(title: str) -> str:
     """A position title as a person writes it: no markup, trailing punctuation or spacing."""
     t = squash(title).strip(" .,:;*_-\u2013\u2014")
-    return re.sub(r"\s+,", ",", t)
+    return SPACE_COMMA.sub(",", t)
 
 
 def strip_parenthetical_acronym(title: str) -> str:

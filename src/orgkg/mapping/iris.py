@@ -20,6 +20,11 @@ from rdflib import URIRef
 BASE = "https://w3id.org/orgkg/id/"
 
 
+LOWER_WORD = re.compile(r"[a-z]+")
+NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+SPACES = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """The matching key of a name: case, accents, punctuation and spacing folded."""
@@ -27,8 +32,8 @@ def normalise(text: str) -> str:
         return text.lower()
     t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     t = t.casefold().replace("&", " and ")
-    t = re.sub(r"[^a-z0-9]+", " ", t)
-    return re.sub(r"\s+", " ", t).strip()
+    t = NOT_ALNUM.sub(" ", t)
+    return SPACES.sub(" ", t).strip()
 
 
 def slug(text: str, limit: int = 48) -> str:
@@ -63,13 +68,13 @@ _KINDS: set[str] = set()
 
 def child(parent: URIRef, kind: str, index: int) -> URIRef:
     """A numbered part of a minted thing: ``<parent>/duty/3``."""
-    if index < 1 or not re.fullmatch(r"[a-z]+", kind):
+    if index < 1 or not LOWER_WORD.fullmatch(kind):
         raise ValueError(f"bad child IRI part: {kind!r} {index}")
     return URIRef(f"{parent}/{kind}/{index}")
 
 
 def part(parent: URIRef, name: str) -> URIRef:
     """A named part of a minted thing: ``<parent>/body``."""
-    if not re.fullmatch(r"[a-z]+", name):
+    if not LOWER_WORD.fullmatch(name):
         raise ValueError(f"bad IRI part: {name!r}")
     return URIRef(f"{parent}/{name}")

@@ -167,35 +167,45 @@ JURISDICTION = re.compile(
 _LABEL_KINDS = {kind: re.compile(rf"(?:{'|'.join(labels)}){COMPOUND}(?:\s*\([^)]*\))?", re.I)
                 for kind, labels in LABELS.items()}
 
+CELL_BREAK = re.compile(r"\s*\|\s*|\t+")
+LABEL_NOTE = re.compile(r":\s*\([^)]*\)$")
+LABEL_COLON = re.compile(r":\s*(?:\([^)]*\))?$")
+LIST_ITEM_TAG = re.compile(r"(?i)<li\b[^>]*>")
+BREAK_TAG = re.compile(r"(?i)<br\s*/?>|</?(?:p|tr|li|h\d|div)\b[^>]*>")
+ANY_TAG = re.compile(r"<[^>]+>")
+HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+RULE_ROW = re.compile(r"\s*-{3}.*-{3}\s*|\s*\|?[\s:|\-]+\|?\s*")
+
+
 def _cells(line: str) -> list[str]:
-    return [c.strip() for c in re.split(r"\s*\|\s*|\t+", line.strip().strip("|")) if c.strip()]
+    return [c.strip() for c in CELL_BREAK.split(line.strip().strip("|")) if c.strip()]
 
 
 @functools.lru_cache(maxsize=4096)
 def _label_kind(cell: str) -> str | None:
     """The kind of form label a table cell is (``Reports To`` -> reports_to), or None."""
-    cell = re.sub(r":\s*\([^)]*\)$", "", cell.strip()).strip(" :*")
+    cell = LABEL_NOTE.sub("", cell.strip()).strip(" :*")
     return next((kind for kind, pattern in _LABEL_KINDS.items() if pattern.fullmatch(cell)), None)
 
 
 def _is_label_row(cells: list[str]) -> bool:
     """A row of column headings (``Working Title | Job Code``), its values on the next row."""
     labelled = sum(1 for c in cells if _label_kind(c))
-    colons = all(re.search(r":\s*(?:\([^)]*\))?$", c) for c in cells)
+    colons = all(LABEL_COLON.search(c) for c in cells)
     return len(cells) >= 2 and (labelled >= max(2, len(cells) - 1) or (colons and labelled >= 1))
 
 
 def prepare(text: str) -> str:
     """Plain lines: HTML and Markdown removed, table cells made ``Label: value`` lines."""
-    text = re.sub(r"(?i)<li\b[^>]*>", "\n\u2022 ", text)
-    text = re.sub(r"(?i)<br\s*/?>|</?(?:p|tr|li|h\d|div)\b[^>]*>", "\n", text)
-    text = html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\u00a0", " ")
+    text = LIST_ITEM_TAG.sub("\n\u2022 ", text)
+    text = BREAK_TAG.sub("\n", text)
+    text = html.unescape(ANY_TAG.sub(" ", text)).replace("\u00a0", " ")
     text = label_rows(text, _label_kind)
     out: list[str] = []
     heads: list[str] = []
     for line in text.splitlines():
-        line = re.sub(r"^\s*#{1,6}\s+", "", line).replace("**", "").replace("__", "").rstrip()
-        if re.fullmatch(r"\s*-{3}.*-{3}\s*|\s*\|?[\s:|\-]+\|?\s*", line) and line.strip():
+        line = HEADING_MARK.sub("", line).replace("**", "").replace("__", "").rstrip()
+        if RULE_ROW.fullmatch(line) and line.strip():
             continue
         cells = _cells(line)
         if heads and cells and not _label_kind(cells[0]) and not _is_label_row(cells):

@@ -48,6 +48,9 @@ def split_blocks(line: str, label_kind: Callable[[str], str | None]) -> list[str
     return [line[m.end() : end].strip() for m, end in zip(cuts, ends, strict=True)]
 
 
+WIDE_GAP = re.compile(r"[ \t]{3,}|\t")
+
+
 def label_rows(text: str, label_kind: Callable[[str], str | None]) -> str:
     """Label columns and stacked labels rewritten as ``Label: value`` lines."""
     lines = [p for line in text.splitlines() for p in split_blocks(line, label_kind)]
@@ -55,7 +58,7 @@ def label_rows(text: str, label_kind: Callable[[str], str | None]) -> str:
     i = 0
     while i < len(lines):
         line = lines[i]
-        cells = [c for c in re.split(r"[ \t]{3,}|\t", line.strip()) if c]
+        cells = [c for c in WIDE_GAP.split(line.strip()) if c]
         below = lines[i + 1].strip() if i + 1 < len(lines) else ""
         after = lines[i + 2].strip() if i + 2 < len(lines) else ""
         if len(cells) == 2 and ":" not in cells[0] and label_kind(cells[0]) and not label_kind(cells[1]):

@@ -161,8 +161,11 @@ def counted_list(text: str) -> list[tuple[int, str, str]]:
     return []
 
 
+COLUMN_BREAK = re.compile(r"\t|[ \t]{2,}|\s*\|\s*")
+
+
 def _cols(line: str) -> list[str]:
-    return [c.strip() for c in re.split(r"\t|[ \t]{2,}|\s*\|\s*", line.strip().strip("|")) if c.strip()]
+    return [c.strip() for c in COLUMN_BREAK.split(line.strip().strip("|")) if c.strip()]
 
 
 def supervised_table(text: str) -> list[tuple[int | None, str]]:

@@ -18,13 +18,17 @@ LANGUAGES = ("en", "fr")
 HERE = Path(__file__).parent
 
 
+NOT_WORD = re.compile(r"[^\w'/]+")
+SPACED_SLASH = re.compile(r"\s*/\s*")
+
+
 @functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """``Niveau du poste :`` -> ``niveau du poste``; ``What You’ll Do`` -> ``what you'll do``."""
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("&", " and "))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[^\w'/]+", " ", text)
-    return re.sub(r"\s*/\s*", "/", text).strip()
+    text = NOT_WORD.sub(" ", text)
+    return SPACED_SLASH.sub("/", text).strip()
 
 
 @cache

@@ -103,6 +103,10 @@ ALONE = re.compile(r"(?i)(?:[A-Z]{2,5}[ \t]+)?(?:pay[ \t]+)?(?:band|grade|range|
                    r"[A-Z]{0,2}\d{1,2}[A-Z]?")
 
 
+CLOSING_BRACKET = re.compile(r"\(([^()]{4,20})\)$")
+CLOSING_CODE = re.compile(r"\(([A-Z0-9 ]{2,8})\)$")
+
+
 def _on_its_own(doc: Document) -> Found | None:
     """A level on a line of its own (``(WMS BAND 2)``, ``G7`` under the title), or a grade in
     brackets or after a dash closing the title (``# Service Designer (SEO)``, ``Business Analyst –
@@ -115,10 +119,10 @@ def _on_its_own(doc: Document) -> Found | None:
         start = ln.body_start + body.find(inner)
         if inner and (ALONE.fullmatch(inner) or (inner in grades and k < OPENING)):
             return inner, Span(start, start + len(inner))
-        closing = re.search(r"\(([^()]{4,20})\)$", body)
+        closing = CLOSING_BRACKET.search(body)
         if closing and ALONE.fullmatch(closing.group(1)):
             return closing.group(1), Span(ln.body_start + closing.start(1), ln.body_start + closing.end(1))
-        tail = re.search(r"\(([A-Z0-9 ]{2,8})\)$", body)
+        tail = CLOSING_CODE.search(body)
         if k < OPENING and tail and tail.group(1) in grades and any(h.line == ln.index for h in doc.headings):
             return tail.group(1), Span(ln.body_start + tail.start(1), ln.body_start + tail.end(1))
         dashed = re.search(r"[ \t][-\u2013\u2014][ \t]+([A-Z0-9]{1,5})$", body)

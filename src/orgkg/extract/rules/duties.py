@@ -293,9 +293,12 @@ def _share(doc: Document, span: Span) -> tuple[float | None, str]:
     return (float(column.group(1)) if column else share), rest
 
 
+LEADING_WORDS = re.compile(r"[\W\d]*(?:[sS]['\u2019])?([^\W\d_]+)\b(?:\s+(\w+))?")
+IES_END = re.compile(r"ies$")
+
+
 def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
-    first = re.match(r"[\W\d]*(?:[sS]['\u2019])?([^\W\d_]+)\b(?:\s+(\w+))?",
-                     doc.text[span.start : span.start + 80])
+    first = LEADING_WORDS.match(doc.text[span.start : span.start + 80])
     if not first:
         return False
     verbs = words("words", "duty_verbs")
@@ -329,7 +332,7 @@ def is_duty_verb(word: str) -> bool:
 
 def _bases(word: str) -> set[str]:
     """The base forms a word may come from: ``manages``, ``studies``, ``setting``, ``creating``."""
-    out = {word, word[:-1], word[:-2], re.sub(r"ies$", "y", word)}
+    out = {word, word[:-1], word[:-2], IES_END.sub("y", word)}
     if word.endswith("ing"):
         stem = word[:-3]
         out |= {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}

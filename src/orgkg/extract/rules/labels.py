@@ -21,10 +21,14 @@ MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
 RUN_IN = re.compile(r"\s+[*\u2022]\s+\S.*$|\s{2,}[A-Z][\w /&']{1,30}:.*$")
 
 
+BRACKETED = re.compile(r"\([^)]*\)")
+ALTERNATIVES = re.compile(r"\s+/\s+|\s*\|\s*")
+
+
 def label_keys(label: str) -> list[str]:
     """The folded forms a label may match by: whole, and each side of ``English / Français``."""
-    whole = fold(re.sub(r"\([^)]*\)", "", label))
-    return [whole, *(fold(p) for p in re.split(r"\s+/\s+|\s*\|\s*", label) if "/" in label)]
+    whole = fold(BRACKETED.sub("", label))
+    return [whole, *(fold(p) for p in ALTERNATIVES.split(label) if "/" in label)]
 
 
 def labelled(doc: Document, key: str, *, loose: bool = True) -> list[Field]:

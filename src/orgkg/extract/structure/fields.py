@@ -131,8 +131,11 @@ def _row_fields(text: str, ln: Line) -> list[Field]:
     return [Field(label, l0, l1, v0, v1, ln.index, loose=text[l0:l1].strip()[-1:] != ":")]
 
 
+RULE_LINE = re.compile(r"[ \t|:\-=+]*")
+
+
 def _is_rule(text: str, ln: Line) -> bool:
-    return bool(re.fullmatch(r"[ \t|:\-=+]*", text[ln.start : ln.end]))
+    return bool(RULE_LINE.fullmatch(text[ln.start : ln.end]))
 
 
 def read_fields(text: str, lines: list[Line], front_end: int) -> list[Field]:
