@@ -183,8 +183,9 @@ def group_class(code: str, doc: Document) -> JobClass | None:
         if re.search(rf"(?i)\bgroupe[ \t]+(?:des[ \t]+|du[ \t]+|de[ \t]+la[ \t]+|de[ \t]+l['\u2019])?\[?"
                      rf"{_loose(name)}|{_loose(name)}[ \t]+group\b", doc.text):
             return JobClass(other, name)
-    if after := re.search(rf"{re.escape(code)}{PLACED_IN_GROUP}", doc.text):
-        return JobClass(m.group(1), after.group("name"))  # ``AS-06 within the Program Administrations group``
+    for placed in (PLACED_IN_GROUP, PLACED_IN_GROUP_FR):
+        if after := re.search(rf"{re.escape(code)}{placed}", doc.text):
+            return JobClass(m.group(1), after.group("name").strip())  # ``AS-06 within the X group``
     own = names.get(m.group(1))  # said as written, capitals included (``Direction``, not ``la direction``)
     return JobClass(m.group(1), own if own and re.search(rf"\b{_loose(own)}\b", doc.text) else None)
 
@@ -194,6 +195,11 @@ def group_class(code: str, doc: Document) -> JobClass | None:
 PLACED_IN_GROUP = (r"(?:\]\([^)\s]*\))?[^.\n]{0,20}?\b(?:in|within)[ \t]+the[ \t]+\[?"
                    r"(?P<name>[A-Z][\w'-]*(?:[ \t]+(?:and|of|&|[A-Z][\w'-]*)){0,6})[ \t]+[Gg]roup\b")
 
+#: the same in French: ``[AS-06](...) au sein du groupe Services de programmes et de l'administration.``
+PLACED_IN_GROUP_FR = (r"(?:\]\([^)\s]*\))?[^.\n]{0,20}?\b(?:au[ \t]+sein[ \t]+du|dans[ \t]+le|du)[ \t]+"
+                      r"groupe[ \t]+"
+                      r"(?:des[ \t]+|du[ \t]+|de[ \t]+la[ \t]+|de[ \t]+l['\u2019])?\[?"
+                      r"(?P<name>[A-Z\u00c0-\u00de][\w'\u2019 -]{2,80}?)(?=[ \t]*(?:[.,;(\n\]]|$))")
 
 def _loose(name: str) -> str:
     """A name as a pattern that any apostrophe and spacing match."""
