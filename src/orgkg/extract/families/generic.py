@@ -163,9 +163,23 @@ JURISDICTION = re.compile(
 
 # ---------------------------------------------------------------- lines and labels
 
-#: each kind's labels as one pattern, a compound (``Division and Bureau``) and a hint allowed.
-_LABEL_KINDS = {kind: re.compile(rf"(?:{'|'.join(labels)}){COMPOUND}(?:\s*\([^)]*\))?", re.I)
-                for kind, labels in LABELS.items()}
+@functools.cache
+def _kind_pattern(kind: str) -> re.Pattern[str]:
+    """A kind's labels as one pattern, each label its own group, a compound (``Division and Bureau``) and a
+    hint allowed: one compile serves the kind and each of its labels."""
+    alternation = "|".join(f"(?P<l{i}>{label})" for i, label in enumerate(LABELS[kind]))
+    return re.compile(rf"(?:{alternation}){COMPOUND}[ \t]*(?:\([^)\n]*\))?[ \t]*", re.I)
+
+
+@functools.cache
+def _kind_of_label() -> dict[str, tuple[str, str]]:
+    """Each label's kind and its group in the kind's pattern."""
+    out: dict[str, tuple[str, str]] = {}
+    for kind, labels in LABELS.items():
+        for i, label in enumerate(labels):
+            out.setdefault(label, (kind, f"l{i}"))
+    return out
+
 
 CELL_BREAK = re.compile(r"\s*\|\s*|\t+")
 LABEL_NOTE = re.compile(r":\s*\([^)]*\)$")
@@ -185,7 +199,7 @@ def _cells(line: str) -> list[str]:
 def _label_kind(cell: str) -> str | None:
     """The kind of form label a table cell is (``Reports To`` -> reports_to), or None."""
     cell = LABEL_NOTE.sub("", cell.strip()).strip(" :*")
-    return next((kind for kind, pattern in _LABEL_KINDS.items() if pattern.fullmatch(cell)), None)
+    return next((kind for kind in LABELS if _kind_pattern(kind).fullmatch(cell)), None)
 
 
 def _is_label_row(cells: list[str]) -> bool:
@@ -276,9 +290,11 @@ class Fields:
 
 
 def _names(label: str, said: str) -> bool:
-    """``said`` (what stands before a colon) is ``label``, with a compound and a hint."""
+    """``said`` (what stands before a colon) is ``label``, with a compound and a hint: asked of the label's
+    kind's pattern (``_kind_pattern``), of the label's own only where an earlier label of its kind
+    matched too."""
     if len(said) > SHORT_LABEL:
-        return _label_pattern(label).fullmatch(said) is not None
+        return _names_long(label, said)
     return _names_short(label, said)
 
 
@@ -288,7 +304,14 @@ SHORT_LABEL = 80
 
 @functools.lru_cache(maxsize=65536)  # the labels of the lexicon and the short texts documents write
 def _names_short(label: str, said: str) -> bool:
-    return _label_pattern(label).fullmatch(said) is not None
+    return _names_long(label, said)
+
+
+def _names_long(label: str, said: str) -> bool:
+    if (known := _kind_of_label().get(label)) is None:
+        return _label_pattern(label).fullmatch(said) is not None
+    m = _kind_pattern(known[0]).fullmatch(said)
+    return m is not None and (m.lastgroup == known[1] or _label_pattern(label).fullmatch(said) is not None)
 
 
 @functools.cache  # every label of the lexicon: a bounded cache would compile them again each document
