@@ -1,7 +1,9 @@
 """Identifiers: the value of a field whose label names a number (``Announcement number``, ``Job ID``,
 ``Campaign Reference``), also with the label alone on its line and the value below, or a sentence
 that states one (``The position description number for this position is 57673.``), or a numbering
-label run into its code, with or without a colon (``Offre n° O059241212001588``, ``(réf. E00038399)``).
+label run into its code, with or without a colon (``Offre n° O059241212001588``, ``(réf. E00038399)``), or
+a line naming the post with its notice's number after it (``Directrice adjointe ou directeur adjoint
+2025-246-340``).
 
 The label words are ``[labels] identifier`` and ``[words] reference_labels`` / ``number_labels`` in the
 lexicon; a value holds a digit and is one code.
@@ -23,6 +25,17 @@ PROSE = re.compile(
     r"(?i)\b(?P<label>(?:position(?:\s+description)?|job|competition|announcement|vacancy|requisition|"
     r"reference)\s+(?:number|no\.?|#|id))\s+(?:for\s+this\s+(?:position|job|post|role|vacancy)\s+)?is\s+"
     r"(?P<value>[A-Za-z0-9][\w/-]*\d[\w/-]*)")
+
+
+#: a line naming the post, then its notice's number, a year first: ``Commissaire adjoint 2023-391-210``.
+TITLE_NUMBER = re.compile(r"(?m)^[ \t#*]*[A-Z\u00c0-\u00de][^\W\d_]*(?:[ \t]+[^\W\d_][\w'\u2019-]*){0,12}"
+                          r"[ \t]+(?P<value>(?:19|20)\d\d-\d{1,6}-\d{1,6})[ \t*]*$")
+
+
+def _date(code: str) -> bool:
+    """``2024-03-15``: a date written year first, not a number."""
+    _, month, day = (int(n) for n in code.split("-"))
+    return 1 <= month <= 12 and 1 <= day <= 31 and len(code) == 10
 
 
 @cache
@@ -85,6 +98,10 @@ def identifiers(doc: Document) -> list[tuple[Identifier, Span]]:
             continue  # ``Supervisor Position #: 88705``: the supervisor's number, not the post's
         value, start = m.group("value").rstrip("."), m.start("value")
         out.append((Identifier(scheme(m.group("label")), value), Span(start, start + len(value))))
+    for m in TITLE_NUMBER.finditer(doc.text):
+        if not _date(m.group("value")):  # ``Directrice adjointe ou directeur adjoint 2025-246-340``
+            out.append((Identifier("competition number", m.group("value")), Span(m.start("value"),
+                                                                                 m.end("value"))))
     for m in PROSE.finditer(doc.text):
         out.append((Identifier(scheme(m.group("label")), m.group("value")), Span(m.start("value"),
                                                                                  m.end("value"))))
