@@ -309,8 +309,11 @@ def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
         w1 = w2  # ``de participer ...``, ``d'effectuer ...``: an infinitive after its preposition
     if french and w1 in words("words", "duty_pronouns") and re.search(r"ez$", w2) and len(w2) > 4:
         return True  # ``vous effectuez le suivi ...``: the post's duty said to its holder
-    if french and re.search(r"(?:er|ir|re)$", w1) and len(w1) > 4:
-        return True  # an infinitive: ``Garantir``, ``planifier``, ``S'assurer``
+    # an infinitive: ``Garantir``, ``planifier``, ``S'assurer``; never a noun or a participle (``Ministère``,
+    # ``EXPIRÉ``: the word as written, its accents kept)
+    written = ((first.group(2) if w1 != fold(first.group(1)) else first.group(1)) or "").casefold()
+    if french and re.search(r"(?:er|ir|re)$", w1) and len(w1) > 4 and not written.endswith(("ère", "é")):
+        return True
     if _bases(w1) & verbs:
         return True
     # ``In partnership with the Board, establishes ...``: an opening phrase, then the duty's verb
