@@ -109,9 +109,7 @@ def _listed(value: object) -> list[object]:
 #: ``Code de classe``, ``Code de la classe d'emplois``: a class's number, as ``Class Code``.
 CLASS_CODE_FR = r"code\s+de\s+(?:la\s+)?classe(?:\s+d['’]emplois?)?"
 LABELS: dict[str, list[str]] = {
-    "title": [r"organi[sz]ational\s+title(?:\s+of\s+(?:the\s+)?position)?", r"working\s+title",
-              r"(?:job|position|post|role)\s+title", r"class(?:ification)?\s+title",
-              r"title", r"job", r"position", r"role", r"post"],
+    "title": _labels("title"),
     # ``Department/Office``, ``Département / Bureau``: a UN notice's organisation, not a unit
     # a UN notice's bilingual ``Département / Bureau``: the French labels are otherwise the shared rules'
     "organization": [*_labels("organization"), r"d[ée]partement\s*/\s*bureau"],
@@ -122,9 +120,7 @@ LABELS: dict[str, list[str]] = {
     "reports_to": _labels("reports_to"),
     "level": [r"(?:pay\s*|salary\s+)?band", r"(?:pay\s+|salary\s+)?grade", r"(?:pay\s+)?range",
               r"group\s*(?:and|/|&)\s*level", r"(?:pay\s+|classification\s+)?level"],
-    "class": [r"(?:approved\s+|current\s+|proposed\s+)?classification", r"job\s+class(?:ification)?",
-              r"class", r"job\s+code\s+title", r"class\s+title", r"budget\s+title",
-              r"occupational\s+group", r"job\s+family"],
+    "class": _labels("class"),
     "position number": [r"(?:agency\s+)?position\s+(?:number|no\.?|#|id)", r"post\s+number",
                         r"role\s+(?:number|no\.?|id)", r"num[ée]ro\s+d[ue]\s+poste"],
     "job code": [r"job\s+code(?:\s+number)?", r"class\s+code", CLASS_CODE_FR],
