@@ -32,7 +32,6 @@ from orgkg.graph.built import INFERRED_GRAPH, BuiltGraph
 from orgkg.graph.output import BUILD, step
 from orgkg.graph.store import GRAPHS, HEAD, REPORT, STORE, encoded, graph_file, load_files, report_text
 from orgkg.graph.structure import STRUCTURE_GRAPH, Inputs, derived
-from orgkg.query import listings
 
 SPILL = ".new-graphs"
 
@@ -133,14 +132,11 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
     else:
         titles.write_pairs(index, (t for p, _ in pieces for t in part(p, "titles")), build=version.name)
         titles_build = version.name
-    step("write listings")
-    listings.write(version / listings.FILE, BuiltGraph(ox.Store.read_only(str(version / STORE))),
-                   build=version.name)
     step("write report")
     (version / REPORT).write_text(report_text(report), encoding="utf-8")
     step("write build.json")
-    (version / BUILD).write_text(json.dumps({"build": version.name, "titles": titles_build,
-                                             "listings": version.name}) + "\n", encoding="utf-8")
+    (version / BUILD).write_text(json.dumps({"build": version.name, "titles": titles_build}) + "\n",
+                                 encoding="utf-8")
     now = Totals(now.structure, now.directory, now.titles, titles_build)
     save(version, [p for p, _ in pieces], files, now)
     written = [graph_file(iri) for iri, src in graphs.items() if not src.linked]

@@ -3,7 +3,7 @@
     DIR/
       .orgkg                  marker: orgkg made this folder (it replaces nothing in a folder without one)
       .orgkg.lock             held by the build writing here (``flock``); it says who
-      versions/<id>/          one build: graphs/, store/, titles.sqlite, listings.sqlite, build-report.json
+      versions/<id>/          one complete build: graphs/, store/, titles.sqlite, build-report.json
       current -> versions/<id>      the pointer, switched by one rename
       .orgkg-trash/<id>/      a version no one needs any more, being removed
       graphs -> current/graphs, store -> current/store, ...         fixed links through it
@@ -49,7 +49,7 @@ TRASH = ".orgkg-trash"
 #: In each version: its id, which the title index repeats (``titles``), so a stray index is told apart.
 BUILD = "build.json"
 #: The names at the top of DIR that point into the current version.
-LINKS = ("graphs", "build-report.json", "store", "titles.sqlite", "listings.sqlite")
+LINKS = ("graphs", "build-report.json", "store", "titles.sqlite")
 #: For the crash-consistency test only: "KILL:N" or "INT:N" sends that signal at the Nth file operation.
 FAULT_ENV = "ORGKG_TEST_SIGNAL_AT_FILE_OP"
 _ops = 0

@@ -1,5 +1,4 @@
-"""The one home of term conversion: pyoxigraph terms to rdflib terms, to plain Python values, and
-to and from JSON (the listing index keeps its rows so, ``query.listings``).
+"""The one home of term conversion: pyoxigraph terms to rdflib terms, and to plain Python values.
 
     to_rdflib(ox.Literal("3", datatype=XSD_INTEGER))   # rdflib Literal 3
     python_value(ox.Literal("35.0", datatype=XSD_DECIMAL))  # 35
@@ -78,35 +77,3 @@ def python_value(term: Term | None) -> Any:
     if dt == XSD + "boolean":
         return term.value in ("true", "1")
     return term.value
-
-
-# A term kept as JSON: an IRI's text; a literal's [text] (xsd:string), [text, datatype] or [text, "@lang"].
-Stored = str | list[str] | None
-
-
-def to_stored(term: Term | None) -> Stored | bool:
-    """A term as JSON (``Stored``); False for a term kept otherwise (a blank node, a quoted triple)."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return [term.value, f"@{term.language}"]
-        return [term.value] if term.datatype.value == XSD + "string" else [term.value, term.datatype.value]
-    return False
-
-
-def from_stored(term: Stored, datatypes: dict[str, ox.NamedNode]) -> ox.NamedNode | ox.Literal | None:
-    """The term ``to_stored`` kept; ``datatypes`` caches the datatype IRIs made (one each)."""
-    if term is None:
-        return None
-    if isinstance(term, str):
-        return ox.NamedNode(term)
-    if len(term) == 1:
-        return ox.Literal(term[0])
-    value, kind = term
-    if kind.startswith("@"):
-        return ox.Literal(value, language=kind[1:])
-    datatype = datatypes.get(kind) or datatypes.setdefault(kind, ox.NamedNode(kind))
-    return ox.Literal(value, datatype=datatype)

@@ -11,7 +11,6 @@ from orgkg.graph.built import BuiltGraph
 from orgkg.graph.titles import TitleIndex
 from orgkg.query.engine import Engine
 from orgkg.query.library import NamedQuery
-from orgkg.query.listings import ListingIndex
 from orgkg.query.network import refuse_network
 from orgkg.query.order import ordering
 from orgkg.query.params import Term
@@ -35,18 +34,8 @@ class LocalGraph(Engine):
     """
 
     def __init__(self, graph: BuiltGraph, *, allow_network: bool = False,
-                 titles: TitleIndex | None = None, listings: ListingIndex | bool | None = True) -> None:
-        """``listings``: the build's listing index (``query.listings``); True opens the graph's own."""
+                 titles: TitleIndex | None = None) -> None:
         self.graph, self.allow_network, self.titles = graph, allow_network, titles
-        if listings is True:
-            listings = ListingIndex.open(graph.folder) if graph.folder is not None else None
-        self.listings = listings or None
-
-    def answer(self, query: NamedQuery, values: Mapping[str, Term]) -> Result:
-        """A whole-organisation listing from the build's listing index when it keeps it (the same
-        rows, in the same order: ``query.listings``), else the query run."""
-        found = self.listings.answer(query, values) if self.listings is not None else None
-        return found if found is not None else super().answer(query, values)
 
     def admit(self, query: NamedQuery, users: bool) -> None:
         """A user's own query must not reach outside the graph (decided on the parsed query:
