@@ -39,14 +39,19 @@ def _date(code: str) -> bool:
 
 
 @cache
-def _numbered(groups: tuple[str, ...] = ("reference_labels",)) -> re.Pattern[str]:
+def _numbered(groups: tuple[str, ...] = ("reference_labels",), *, leading: bool = False) -> re.Pattern[str]:
     """A ``[words] reference_labels`` (or other ``groups``) entry, then its code: the label's words as
-    written, any case."""
+    written, any case; ``leading``: only where the label leads its line."""
     entries = {str(w) for lang in LANGUAGES for g in groups for w in _list(table("words", lang).get(g))}
     alternation = "|".join(re.escape(w).replace("'", "['\u2019]").replace(r"\ ", r"\s+")
                            for w in sorted(entries, key=len, reverse=True))
-    return re.compile(rf"(?i)(?<![\w.])(?P<label>{alternation})(?!\w)[ \t]*[.:]?\s*"
+    start = r"(?m)^[ \t#*]*" if leading else r"(?<![\w.])"
+    return re.compile(rf"(?i){start}(?P<label>{alternation})(?!\w)[ \t]*[.:]?\s*"
                       rf"(?P<value>{CODE.pattern})(?=[\s),;\]]|$)")
+
+
+#: What ends a numbering label and its code leading a line: a colon or a dash before the rest.
+LEAD_END = re.compile(r"[ \t]*[:\u2013\u2014-][ \t]*(?=\S)")
 
 
 def _list(value: object) -> list[object]:
@@ -56,10 +61,10 @@ def _list(value: object) -> list[object]:
 def numbered_lead(text: str) -> re.Match[str] | None:
     """``POST 10/56 : OHS INSPECTOR``: a numbering label and its code leading a line, up to the colon
     or dash after them (the rest of the line is what the number names)."""
-    m = _numbered(("reference_labels", "number_labels")).match(text)
+    m = _numbered(("reference_labels", "number_labels", "line_number_labels")).match(text)
     if not m:
         return None
-    return re.compile(r"[ \t]*[:\u2013\u2014-][ \t]*(?=\S)").match(text, m.end())
+    return LEAD_END.match(text, m.end())
 
 
 def reference(text: str) -> re.Match[str] | None:
@@ -93,7 +98,9 @@ def identifiers(doc: Document) -> list[tuple[Identifier, Span]]:
         if found and code and len(found[0].split()) <= 2:
             start = found[1].start
             out.append((Identifier(scheme(f.label), code.group(0)), Span(start, start + code.end())))
-    for m in _numbered(("reference_labels", "number_labels")).finditer(doc.text):
+    run_in = _numbered(("reference_labels", "number_labels")).finditer(doc.text)
+    leading = _numbered(("line_number_labels",), leading=True).finditer(doc.text)
+    for m in sorted((*run_in, *leading), key=lambda m: m.start("label")):
         if _of_supervisor(doc.text, m.start()):
             continue  # ``Supervisor Position #: 88705``: the supervisor's number, not the post's
         value, start = m.group("value").rstrip("."), m.start("value")
