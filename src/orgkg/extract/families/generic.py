@@ -167,16 +167,6 @@ def _kind_pattern(kind: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation}){COMPOUND}[ \t]*(?:\([^)\n]*\))?[ \t]*", re.I)
 
 
-@functools.cache
-def _kind_of_label() -> dict[str, tuple[str, str]]:
-    """Each label's kind and its group in the kind's pattern."""
-    out: dict[str, tuple[str, str]] = {}
-    for kind, labels in LABELS.items():
-        for i, label in enumerate(labels):
-            out.setdefault(label, (kind, f"l{i}"))
-    return out
-
-
 CELL_BREAK = re.compile(r"\s*\|\s*|\t+")
 LABEL_NOTE = re.compile(r":\s*\([^)]*\)$")
 LABEL_COLON = re.compile(r":\s*(?:\([^)]*\))?$")
@@ -193,9 +183,21 @@ def _cells(line: str) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _label_kind(cell: str) -> str | None:
-    """The kind of form label a table cell is (``Reports To`` -> reports_to), or None."""
+    """The kind of form label a table cell is (``Reports To`` -> reports_to), or None; where labels of
+    two kinds fit, the longer label's (``Group and Level`` is a level's, not the unit label ``Group``
+    with a compound)."""
+    return next(iter(_label_kinds(cell)), None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_kinds(cell: str) -> tuple[str, ...]:
+    """The kinds whose longest fitting label is the longest of all that fit ``cell``, in ``LABELS``' order."""
     cell = LABEL_NOTE.sub("", cell.strip()).strip(" :*")
-    return next((kind for kind in LABELS if _kind_pattern(kind).fullmatch(cell)), None)
+    sizes = {}
+    for kind in LABELS:
+        if (m := _kind_pattern(kind).fullmatch(cell)) and m.lastgroup:
+            sizes[kind] = m.end(m.lastgroup) - m.start(m.lastgroup)
+    return tuple(kind for kind, size in sizes.items() if size == max(sizes.values()))
 
 
 def _is_label_row(cells: list[str]) -> bool:
@@ -286,9 +288,7 @@ class Fields:
 
 
 def _names(label: str, said: str) -> bool:
-    """``said`` (what stands before a colon) is ``label``, with a compound and a hint: asked of the label's
-    kind's pattern (``_kind_pattern``), of the label's own only where an earlier label of its kind
-    matched too."""
+    """``said`` (what stands before a colon) is ``label``, with a compound and a hint."""
     if len(said) > SHORT_LABEL:
         return _names_long(label, said)
     return _names_short(label, said)
@@ -304,10 +304,12 @@ def _names_short(label: str, said: str) -> bool:
 
 
 def _names_long(label: str, said: str) -> bool:
-    if (known := _kind_of_label().get(label)) is None:
-        return _label_pattern(label).fullmatch(said) is not None
-    m = _kind_pattern(known[0]).fullmatch(said)
-    return m is not None and (m.lastgroup == known[1] or _label_pattern(label).fullmatch(said) is not None)
+    """Where labels of two kinds fit ``said``, the longer one's kind reads it (``_label_kind``): the unit
+    label ``Group`` with a compound does not take ``Group and Level``."""
+    if _label_pattern(label).fullmatch(said) is None:
+        return False
+    kinds = _label_kinds(said)
+    return not kinds or any(label in LABELS[kind] for kind in kinds)
 
 
 @functools.cache  # every label of the lexicon: a bounded cache would compile them again each document

@@ -38,7 +38,8 @@ def supervisor(text: str, grid: dict[str, str]) -> list[MentionedPosition]:
     for r in raw:
         r = re.sub(r"\s*\((?i:position|pos\.?|PCN)\b[^)]*\)", "", r)
         t = re.split(r"[,;:.](?:\s|$)|\s+(?:and|who|which|to)\s+(?=[a-z])", r)[0]
-        if (unit := re.search(r"\s+of\s+the\s+(.+)$", t)) and unit_word(unit.group(1).split()[-1]):
+        unit = re.search(r"\s+of\s+the\s+(.+)$", t)
+        if unit and unit_word(unit.group(1).split()[-1], names=True):
             t = f"{t[: unit.start()]}, {unit.group(1)}"  # ``Chief of the Audit Bureau``: ``Chief, Audit ...``
         t = clean_title(t)
         if t and t.casefold() not in {p.title.casefold() for p in out}:
