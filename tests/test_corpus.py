@@ -1,11 +1,12 @@
 """Real documents nobody here wrote, scored against their gold records (tests/corpus/README.md).
 
-Five parts: ``dev`` (the rules are developed against it), ``first-look``,
-``second-look``, ``third-look`` and ``fourth-look`` (each scored when its
-documents were collected and at the end of a session, never looked at in
-between; second-look and third-look were collected afresh in the fourth and
+Six parts: ``dev`` (the rules are developed against it), ``first-look``,
+``second-look``, ``third-look``, ``fourth-look`` and ``fifth-look`` (each scored
+when its documents were collected and at the end of a session, never looked at
+in between; second-look and third-look were collected afresh in the fourth and
 fifth sessions, from employers and sites the rules had not seen, fourth-look
-in the sixth, mostly from the same sources as dev's documents).
+in the sixth, mostly from the same sources as dev's documents, fifth-look in
+the seventh, from employers the corpus had never had).
 Each is built with ``orgkg build`` and scored with ``tools/score.py``; the
 scores must stay at or above the floors below, which record what was reached
 (the goals of issue 11 are field-macro and overall F1 >= 0.90 on dev, >= 0.85
@@ -30,11 +31,14 @@ CORPUS = ROOT / "tests" / "corpus"
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # Each part just under what main scored at the end of the sixth session (17c49cb; the figures and
     # the start code's in tests/corpus/README.md, "At the end of the sixth session").
-    "dev": {"all": (0.93, 0.93), "fr": (0.91, 0.92)},
+    # dev with the seventh session's fresh French share (s7fr-*), under what the session's start code
+    # (aa1b40f) scores on it; fifth-look under its start scores (tests/corpus/scores/start-s7fr.json).
+    "dev": {"all": (0.91, 0.91), "fr": (0.87, 0.85)},
     "first-look": {"all": (0.73, 0.85), "fr": (0.69, 0.90)},
     "second-look": {"all": (0.64, 0.77), "fr": (0.50, 0.69)},
     "third-look": {"all": (0.48, 0.60), "fr": (0.59, 0.68)},
     "fourth-look": {"all": (0.83, 0.85), "fr": (0.72, 0.87)},
+    "fifth-look": {"all": (0.53, 0.48), "fr": (0.53, 0.48)},
 }
 
 
