@@ -29,7 +29,7 @@ from orgkg.extract.families.generic_phrases import (
     supervisor_phrases,
 )
 from orgkg.extract.families.generic_series import series
-from orgkg.extract.lexicon import fold, table, words
+from orgkg.extract.lexicon import fold, patterns, words
 from orgkg.extract.records import (
     Evidence,
     Extraction,
@@ -97,13 +97,7 @@ def _labels(kind: str) -> list[str]:
     """The English ``[labels] kind`` entries as label patterns, the longest (the most particular) first:
     ``Work Location`` is read before ``Location`` where a form has both. (The shared rules read the
     French ones: their values want more than a form's line, ``20 avenue de Ségur - 75 007 Paris``.)"""
-    found = {str(w) for w in _listed(table("labels", "en").get(kind))}
-    return [re.escape(w).replace(r"\ ", r"\s+").replace("/", r"\s*/\s*").replace("'", "['\u2019]?")
-            for w in sorted(found, key=lambda w: (-len(w), w))]
-
-
-def _listed(value: object) -> list[object]:
-    return value if isinstance(value, list) else []
+    return list(patterns("labels", kind, languages=("en",), apostrophe="['\u2019]?"))
 
 
 #: ``Code de classe``, ``Code de la classe d'emplois``: a class's number, as ``Class Code``.

@@ -50,13 +50,32 @@ def words_in(language: str, group: str, key: str) -> frozenset[str]:
 
 
 @cache
+def written(group: str, key: str, languages: tuple[str, ...] = LANGUAGES) -> tuple[str, ...]:
+    """The entries of ``[group] key`` as written, language after language in their order, once each."""
+    found = (_table(lang).get(group, {}).get(key, []) for lang in languages)
+    return tuple(dict.fromkeys(str(w) for listed in found if isinstance(listed, list) for w in listed))
+
+
+@cache
+def patterns(group: str, key: str, space: str = r"\s+", *, languages: tuple[str, ...] = LANGUAGES,
+             apostrophe: str = "['\u2019]") -> tuple[str, ...]:
+    """The entries of ``[group] key`` as written, each as a regex: longest first, ``space`` between
+    words, ``apostrophe`` for either apostrophe."""
+    found = sorted(set(written(group, key, languages)), key=lambda w: (-len(w), w))
+    return tuple(said(w, space, apostrophe=apostrophe) for w in found)
+
+
+def said(entry: str, space: str = r"\s+", *, apostrophe: str = "['\u2019]") -> str:
+    """An entry as a regex: ``space`` between its words, any blanks around a slash, ``apostrophe`` for
+    either apostrophe."""
+    return re.escape(entry).replace(r"\ ", space).replace("/", r"\s*/\s*").replace("'", apostrophe)
+
+
+@cache
 def alternation(group: str, key: str, space: str = r"\s+") -> str:
-    """The entries of ``[group] key`` in every language, as written, as one regex alternation: longest
-    first, ``space`` between words, either apostrophe; ``(?!)`` (never matches) when there are none."""
-    found = {str(w) for lang in LANGUAGES for w in _table(lang).get(group, {}).get(key, [])}
-    said = (re.escape(w).replace(r"\ ", space).replace("'", "['\u2019]")
-            for w in sorted(found, key=lambda w: (-len(w), w)))
-    return "|".join(said) or "(?!)"
+    """The entries of ``[group] key`` in every language (``patterns``) as one regex alternation;
+    ``(?!)`` (never matches) when there are none."""
+    return "|".join(patterns(group, key, space)) or "(?!)"
 
 
 @cache

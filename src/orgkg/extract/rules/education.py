@@ -22,26 +22,21 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, table
+from orgkg.extract.lexicon import LANGUAGES, said, table, written
 from orgkg.extract.rules.labels import MD_LINK
 from orgkg.extract.rules.lines import is_heading, marker
 from orgkg.extract.text import clean_title
 
 
-def _entries(key: str) -> list[str]:
+def _entries(key: str) -> tuple[str, ...]:
     """The ``[degrees] key`` entries of every language, as written."""
-    out: list[str] = []
-    for lang in LANGUAGES:
-        found = table("degrees", lang).get(key, [])
-        out += [str(w) for w in found] if isinstance(found, list) else []
-    return out
+    return written("degrees", key)
 
 
 def _one_of(key: str, space: str = r"\s+") -> str:
     """The entries of ``key`` as one alternation, longest first; an entry in capitals as written."""
     def entry(w: str) -> str:
-        written = re.escape(w).replace(r"\ ", space).replace("'", "['’]")
-        return f"(?-i:{written})" if w.isupper() else written
+        return f"(?-i:{said(w, space)})" if w.isupper() else said(w, space)
     return "|".join(entry(w) for w in sorted(_entries(key), key=len, reverse=True)) or "(?!)"
 
 

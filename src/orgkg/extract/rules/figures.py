@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, alternation, language, table
+from orgkg.extract.lexicon import LANGUAGES, alternation, language, said, table
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import Budget, StaffCount
 from orgkg.extract.rules.labels import labelled
@@ -56,25 +56,13 @@ def _parts(group: str) -> tuple[str, list[str]]:
     for lang in LANGUAGES:
         entries = table("phrases", lang).get(group, [])
         for entry in entries if isinstance(entries, list) else []:
-            words = _said(str(entry))
+            words = said(str(entry))
             words = words.replace(r"\{n\}\s+", "{n}(?:(?<=['\u2019])|\\s+)")  # ``centaine d'agents``
-            words = words.replace(r"\{p\}", f"(?:{_counted()})")
+            words = words.replace(r"\{p\}", f"(?:{alternation('words', 'counted_staff')})")
             for slot in ("n", "w", "m"):
                 words = words.replace(rf"\{{{slot}\}}", f"{{{slot}}}")
             parts.append(words)
     return number, list(dict.fromkeys(parts))  # ``{n} {p}`` in both languages: tried once
-
-
-def _said(entry: str) -> str:
-    """An entry as a pattern: any spacing between its words, either apostrophe."""
-    return re.escape(entry).replace("'", "['\u2019]").replace(r"\ ", r"\s+")
-
-
-@cache
-def _counted() -> str:
-    """Who a staff figure counts (``{p}`` of a template): every ``[words] counted_staff`` entry."""
-    found = {str(w) for lang in LANGUAGES for w in _listed(table("words", lang).get("counted_staff"))}
-    return "|".join(_said(w) for w in sorted(found, key=lambda w: (-len(w), w))) or "(?!)"
 
 
 @cache
@@ -145,10 +133,6 @@ def _years_label() -> re.Pattern[str]:
     return re.compile(rf"(?im)^[ \t]*{bullet}(?:{labels})[ \t]*:?[ \t]*"
                       rf"(?:\n[ \t]*{bullet})?(?:minimum[ \t]+(?:of[ \t]+|de[ \t]+)?)?(\d{{1,2}})\+?[ \t]*"
                       rf"(?:{alternation('words', 'year_words', gap)})\b")
-
-
-def _listed(value: object) -> list[object]:
-    return value if isinstance(value, list) else []
 
 
 #: a labelled staff figure: a whole number opening the value (``45``, ``approximately 1,200``).

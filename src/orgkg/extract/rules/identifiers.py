@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, fold, table
+from orgkg.extract.lexicon import fold, patterns, written
 from orgkg.extract.records import Identifier
 from orgkg.extract.rules.labels import clean, labelled
 from orgkg.extract.structure import Document, Span
@@ -42,20 +42,15 @@ def _date(code: str) -> bool:
 def _numbered(groups: tuple[str, ...] = ("reference_labels",), *, leading: bool = False) -> re.Pattern[str]:
     """A ``[words] reference_labels`` (or other ``groups``) entry, then its code: the label's words as
     written, any case; ``leading``: only where the label leads its line."""
-    entries = {str(w) for lang in LANGUAGES for g in groups for w in _list(table("words", lang).get(g))}
-    alternation = "|".join(re.escape(w).replace("'", "['\u2019]").replace(r"\ ", r"\s+")
-                           for w in sorted(entries, key=len, reverse=True))
+    found = {p for group in groups for p in patterns("words", group)}
+    labels = "|".join(sorted(found, key=len, reverse=True))
     start = r"(?m)^[ \t#*]*" if leading else r"(?<![\w.])"
-    return re.compile(rf"(?i){start}(?P<label>{alternation})(?!\w)[ \t]*[.:]?\s*"
+    return re.compile(rf"(?i){start}(?P<label>{labels})(?!\w)[ \t]*[.:]?\s*"
                       rf"(?P<value>{CODE.pattern})(?=[\s),;\]]|$)")
 
 
 #: What ends a numbering label and its code leading a line: a colon or a dash before the rest.
 LEAD_END = re.compile(r"[ \t]*[:\u2013\u2014-][ \t]*(?=\S)")
-
-
-def _list(value: object) -> list[object]:
-    return value if isinstance(value, list) else []
 
 
 def numbered_lead(text: str) -> re.Match[str] | None:
@@ -85,8 +80,7 @@ def _of_supervisor(text: str, start: int) -> bool:
     """Whether the words before a numbering label on its line name the supervisor (``[labels]
     reports_to``: ``Supervisor Position #``)."""
     before = fold(text[text.rfind("\n", 0, start) + 1 : start])
-    return bool(before) and any(before.endswith(w) for lang in LANGUAGES
-                                for w in map(str, _list(table("labels", lang).get("reports_to"))))
+    return bool(before) and any(before.endswith(w) for w in written("labels", "reports_to"))
 
 
 def identifiers(doc: Document) -> list[tuple[Identifier, Span]]:

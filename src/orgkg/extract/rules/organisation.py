@@ -338,22 +338,17 @@ def _placed() -> re.Pattern[str]:
 
 def _phrases(key: str) -> str:
     """The ``[phrases] key`` of every language as one alternation (a space matching any blanks)."""
-    return "|".join(re.escape(str(w)).replace(r"\ ", r"[ \t]+") for lang in LANGUAGES
-                    for w in _list(table("phrases", lang).get(key)))
+    return alternation("phrases", key, r"[ \t]+")
 
 
 @cache
 def _local_body() -> re.Pattern[str]:
     """A ``[words] local_bodies`` entry, a linking word, a name in capitals: ``Ville de Lausanne``,
     ``Département de la Manche``, ``Région Grand Est``, ``Township of Springwater``."""
-    def alternation(key: str) -> str:
-        found = sorted({str(w) for lang in LANGUAGES for w in _list(table("words", lang).get(key))},
-                       key=len, reverse=True)
-        return "|".join(re.escape(b).replace(r"\ ", r"[ \t]+").replace("'", "['\u2019]") for b in found)
     name = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
     link = r"[ \t]+(?:de[ \t]+la|du|des|de|of)[ \t]+|[ \t]+de[ \t]+l['\u2019]|[ \t]+d['\u2019]"
-    return re.compile(rf"(?<![\w-])(?:(?:{alternation('local_bodies')})(?:{link})"
-                      rf"|(?:{alternation('local_bodies_named')})[ \t]+)(?:{name})"
+    bodies, named = (alternation("words", key, r"[ \t]+") for key in ("local_bodies", "local_bodies_named"))
+    return re.compile(rf"(?<![\w-])(?:(?:{bodies})(?:{link})|(?:{named})[ \t]+)(?:{name})"
                       rf"(?:[ \t]+(?:(?:de|du|des|sur|en)[ \t]+)?{name}){{0,3}}")
 
 
@@ -367,10 +362,6 @@ def local_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozense
         if fold(name) not in not_names and not _aside(doc.text, m):
             return name, Span(m.start(), m.end())
     return None
-
-
-def _list(value: object) -> list[object]:
-    return value if isinstance(value, list) else []
 
 
 def employer_statement(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, entries, fold, words, words_in
+from orgkg.extract.lexicon import alternation, fold, words, words_in
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.titles import phrase
 from orgkg.extract.structure import Document
@@ -77,7 +77,7 @@ def _introduced(doc: Document) -> Found | None:
 
 def _organisation_word(name: str) -> bool:
     first = fold(name).split()[:1]
-    return bool(first) and first[0] in {fold(n) for n in _organisation_nouns()} | words("words", "unit_words")
+    return bool(first) and first[0] in words("words", "organisation_nouns") | words("words", "unit_words")
 
 
 def _starts_with(folded: str, key: str) -> bool:
@@ -88,7 +88,7 @@ def _starts_with(folded: str, key: str) -> bool:
 def _description() -> re.Pattern[str]:
     """``Les Territoires de la Mémoire sont un centre``, ``Le Défenseur des droits est une autorité``: a
     capitalised name, then "is a <noun>"."""
-    nouns = "|".join(re.escape(n) for n in _organisation_nouns())
+    nouns = alternation("words", "organisation_nouns")
     word = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
     link = r"de|du|des|la|le|les|l['\u2019]|d['\u2019]|of|for|the|and|et"
     # a word or two in lower case after a linking word: ``Le Défenseur des droits``, ``L'Observatoire des
@@ -141,11 +141,8 @@ def after_organisation(doc: Document, found: Found, names: set[str] | frozenset[
 def _assigned() -> re.Pattern[str]:
     """Every ``[phrases] assigned_to`` entry, a participle in any inclusive spelling (``affecté·e``,
     ``affecté-e``, ``affecté(e)``), then the unit up to the end of the clause."""
-    leads = [str(w) for lang in LANGUAGES for w in entries(lang)["phrases"].get("assigned_to", [])]
-    alternation = "|".join(re.sub(r"\\ ", r"\\s+", re.escape(w)).replace("'", "['\u2019]")
-                           .replace("é", "é(?:e|-e|\u00b7e|\\(e\\)|\\.e)?")
-                           for w in sorted(leads, key=len, reverse=True))
-    return re.compile(rf"(?i)\b(?:{alternation})(?:(?<=['\u2019])|\s+)(?P<unit>[^.;:()\n]{{3,160}})")
+    leads = alternation("phrases", "assigned_to").replace("é", "é(?:e|-e|\u00b7e|\\(e\\)|\\.e)?")
+    return re.compile(rf"(?i)\b(?:{leads})(?:(?<=['\u2019])|\s+)(?P<unit>[^.;:()\n]{{3,160}})")
 
 
 #: an article before a name: ``Les Territoires`` and ``des Territoires`` name the same body.
@@ -162,19 +159,13 @@ def _unit_end(doc: Document, start: int, end: int, organisation: str | None) -> 
         if core and (m := re.search(rf"\s+(?:de\s+|du\s+|des\s+|d['\u2019]|of\s+)?{ARTICLE.pattern[1:]}?"
                                      rf"{re.escape(core)}", text, re.I)):
             cuts.append(m.start())
-    nouns = "|".join(re.escape(n) for n in _organisation_nouns())
+    nouns = alternation("words", "organisation_nouns")
     if m := re.search(rf"(?i)\s+(?:de\s+l['\u2019]|du\s+|de\s+la\s+|of\s+the\s+)(?:{nouns})\b", text):
         cuts.append(m.start())
     if m := re.search(r"(?i),|\s+(?:en|qui|pour|afin|où|dont|avec|chez|to|who|which|where|as|in order|at|in|"
                       r"within|based|located)\b", text):
         cuts.append(m.start())
     return start + min(cuts)
-
-
-@cache
-def _organisation_nouns() -> list[str]:
-    found = {str(n) for lang in LANGUAGES for n in entries(lang)["words"].get("organisation_nouns", [])}
-    return sorted(found, key=len, reverse=True)
 
 
 def _has_unit_word(value: str) -> bool:

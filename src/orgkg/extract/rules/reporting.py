@@ -82,8 +82,7 @@ def _continued(text: str, end: int) -> int:
 
 @cache
 def _continuation() -> re.Pattern[str]:
-    found = sorted(words("words", "title_continues"), key=len, reverse=True)
-    said = "|".join(re.escape(w).replace("'", "['\u2019]") for w in found)
+    said = alternation("words", "title_continues", " ")
     return re.compile(rf",[ \t]+(?:{said})(?:(?<=['\u2019])|[ \t]+)[^.;:(),\n]+")
 
 

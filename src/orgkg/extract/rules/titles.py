@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, alternation, fold, table, words
+from orgkg.extract.lexicon import alternation, fold, patterns, said, words, written
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
 from orgkg.extract.rules.identifiers import numbered_lead, reference
@@ -120,8 +120,7 @@ WORKLOAD = re.compile(r"\d{1,3}[ \t]*(?:%[ \t]*)?(?:(?:à|-|\u2013|to)[ \t]*\d{1
 @cache
 def _workload_tail() -> re.Pattern[str]:
     """A dash and a ``[words] workload_marks`` entry (or a share of the week) closing a title."""
-    marks = "|".join(re.escape(str(w)).replace(r"\ ", r"[ \t]+") for lang in LANGUAGES
-                     for w in _entries("words", "workload_marks", lang))
+    marks = alternation("words", "workload_marks", r"[ \t]+")
     return re.compile(rf"(?i)[ \t]+[-\u2013\u2014][ \t]+(?:{marks}|{WORKLOAD.pattern})\b.*$")
 
 
@@ -218,26 +217,18 @@ def _ranked(doc: Document, start: int, end: int) -> Found | None:
 def _phrases(group: str, stop: str, reach: int = 120) -> Needled:
     """One pattern for every ``[phrases] group`` entry, the words after it (up to ``stop``, at most
     ``reach`` characters) in group 1."""
-    leads = [str(lead) for lang in LANGUAGES for lead in _entries("phrases", group, lang)]
-    alternation = "|".join(_inclusive(re.escape(lead).replace("'", "['\u2019]")).replace(r"\ ", r"\s+")
-                           for lead in leads)
+    leads = "|".join(_inclusive(lead) for lead in patterns("phrases", group))
     after = r"(?:(?<=['\u2019])|\s+)"  # ``qu'adjoint``: no space after an elided word
     # ``the Snr. Program Delivery Manager``: an abbreviation's full stop ends no clause
-    short = "|".join(sorted({str(w) for lang in LANGUAGES for w in _entries("words", "abbreviations", lang)},
-                            key=len, reverse=True))
-    token = rf"(?:\b(?:{short})\.(?=[ \t]+\w)|[^{stop}\n])" if short else rf"[^{stop}\n]"
-    return Needled(rf"(?i)\b(?:{alternation}){after}({token}{{2,{reach}}}?)(?=\s*[{stop}\n]|$)")
+    short = alternation("words", "abbreviations")
+    token = rf"(?:\b(?:{short})\.(?=[ \t]+\w)|[^{stop}\n])"
+    return Needled(rf"(?i)\b(?:{leads}){after}({token}{{2,{reach}}}?)(?=\s*[{stop}\n]|$)")
 
 
 def _inclusive(escaped: str) -> str:
     """A French participle in any of its written genders: ``rattaché`` also as ``rattachée``,
     ``rattaché·e``, ``rattaché(e)``, ``rattaché.e``."""
-    return re.sub(r"é(?=\\ |$)", r"é(?:e|·e|\\(e\\)|\\.e)?", escaped)
-
-
-def _entries(group: str, key: str, language: str) -> list[object]:
-    found = table(group, language).get(key, [])
-    return found if isinstance(found, list) else []
+    return re.sub(r"é(?=\\s\+|$)", r"é(?:e|·e|\\(e\\)|\\.e)?", escaped)
 
 
 def phrase(doc: Document, group: str, *, stop: str = ".;:()", reach: int = 120,
@@ -259,12 +250,10 @@ _T = (r"(?P<t>[A-Z\u00c0-\u00de][\w'\u2019&/-]*(?:(?:,?[ \t]+|[ \t]*\(|\)[ \t]*)
 @cache
 def _around() -> list[re.Pattern[str]]:
     out = []
-    for lang in LANGUAGES:
-        for entry in _entries("phrases", "title_around", lang):
-            before, _, after = str(entry).partition("{t}")
-            said = [re.escape(w).replace("'", "['\u2019]").replace(r"\ ", r"[ \t]+") for w in (before, after)]
-            # the phrase's words in any case, the title's own in capitals (``division is`` is no title)
-            out.append(re.compile(f"(?i:{said[0]}){_T}(?i:{said[1]})"))
+    for entry in written("phrases", "title_around"):
+        before, after = (said(w, r"[ \t]+") for w in entry.partition("{t}")[::2])
+        # the phrase's words in any case, the title's own in capitals (``division is`` is no title)
+        out.append(re.compile(f"(?i:{before}){_T}(?i:{after})"))
     return out
 
 
