@@ -44,7 +44,7 @@ from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.duties_prose import prose_duties, told_in
 from orgkg.extract.rules.education import education
-from orgkg.extract.rules.figures import budgets_french, experience_years
+from orgkg.extract.rules.figures import budgets_french, experience_years, team_led
 from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.identifiers import identifiers as shared_identifiers
 from orgkg.extract.rules.labels import first_value
@@ -585,7 +585,8 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not pos.direct_reports and (named := supervised_named(doc)):
         pos.direct_reports = [MentionedPosition(n[0]) for n in named]
         out += [Evidence.at("direct_reports", *n, doc.text) for n in named]
-    if pos.supervises_count is None and not pos.direct_reports and (said := supervises_stated(doc)):
+    if pos.supervises_count is None and not pos.direct_reports and (
+            said := supervises_stated(doc) or team_led(doc)):
         pos.supervises_count, at = said
         out.append(Evidence.at("supervises_count", str(said[0]), at, doc.text))
     if not ex.organisation.location and (place := location(doc)):

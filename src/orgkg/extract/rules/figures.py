@@ -99,10 +99,11 @@ def _value(token: str) -> int | None:
     return int(token) if token.isdigit() else _numbers().get(token)
 
 
-def _number_in(text: str) -> tuple[int, int] | None:
-    """The span of the number inside a matched phrase."""
-    m = re.search(r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?!\d)|\b(?:" + "|".join(_numbers()) + r")\b",
-                  text, re.I)
+def _number_in(text: str, *, last: bool = False) -> tuple[int, int] | None:
+    """The span of the number inside a matched phrase (its first, or its ``last``)."""
+    found = list(re.finditer(r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?!\d)|\b(?:" + "|".join(_numbers()) + r")\b",
+                             text, re.I))
+    m = found[-1 if last else 0] if found else None
     return (m.start(), m.end()) if m else None
 
 
@@ -167,6 +168,32 @@ def staff_counts(doc: Document) -> list[tuple[StaffCount, Span]]:
             scope = LINKS.sub("", f"{m.group(0)[: at[0]]} {m.group(0)[at[1] :]}").strip()
             out.append((StaffCount(n, scope), Span(m.start() + at[0], m.start() + at[1])))
     return out
+
+
+def team_led(doc: Document) -> tuple[int, Span] | None:
+    """How many the post leads where a sentence says it leads a team of them (a ``[phrases] team_led``
+    template just after a ``[words] team_verbs`` verb): "Vous dirigerez une équipe qui comprend
+    actuellement trois autres membres", "chargé de l'encadrement d'une équipe de 4 agents"; never a team
+    it joins ("rejoindre une équipe de 2 700 collaborateurs")."""
+    for m in _matches("team_led", doc.text):
+        if not _led().search(doc.text, max(0, m.start() - 40), m.start()) or not (at := _number_in(m.group(0),
+                                                                                                 last=True)):
+            continue  # (the last number: ``une`` opens ``une équipe de 4``)
+        if (n := _value(m.group(0)[at[0] : at[1]])) and not _floor_after().match(doc.text, m.end()):
+            return n, Span(m.start() + at[0], m.start() + at[1])
+    return None
+
+
+@cache
+def _led() -> re.Pattern[str]:
+    """A ``[words] team_verbs`` verb ending the text before a team: ``dirigerez``, ``encadrement d'``."""
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation('words', 'team_verbs')})(?:[ \t]+d['\u2019]|[ \t]+)$")
+
+
+@cache
+def _floor_after() -> re.Pattern[str]:
+    """The words after a count that make it a floor (``[words] count_floors``): "trois agents ou plus"."""
+    return re.compile(rf"(?i)(?:[ \t]+[\w\u00b7-]+){{0,2}}[ \t]+(?:{alternation('words', 'count_floors')})\b")
 
 
 #: an amount as French writes it, then its scale and currency: ``1 200 000 $``, ``5 M$``, ``2,5 M€``,
