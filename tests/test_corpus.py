@@ -31,14 +31,16 @@ CORPUS = ROOT / "tests" / "corpus"
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # Each part just under what main scored at the end of the sixth session (17c49cb; the figures and
     # the start code's in tests/corpus/README.md, "At the end of the sixth session").
-    # dev with the seventh session's fresh French share (s7fr-*), under what the session's start code
-    # (aa1b40f) scores on it; fifth-look under its start scores (tests/corpus/scores/start-s7fr.json).
-    "dev": {"all": (0.91, 0.91), "fr": (0.87, 0.85)},
+    # dev with the seventh session's fresh shares (s7en-*, s7fr-*), under what the session's start code
+    # (aa1b40f) scores on it (0.905 / 0.903, French 0.875 / 0.859); fifth-look under its start scores
+    # (both shares 0.504 / 0.522, the French one 0.532 / 0.485; tests/corpus/scores/start-s7en.json,
+    # start-s7fr.json).
+    "dev": {"all": (0.90, 0.90), "fr": (0.87, 0.85)},
     "first-look": {"all": (0.73, 0.85), "fr": (0.69, 0.90)},
     "second-look": {"all": (0.64, 0.77), "fr": (0.50, 0.69)},
     "third-look": {"all": (0.48, 0.60), "fr": (0.59, 0.68)},
     "fourth-look": {"all": (0.83, 0.85), "fr": (0.72, 0.87)},
-    "fifth-look": {"all": (0.53, 0.48), "fr": (0.53, 0.48)},
+    "fifth-look": {"all": (0.50, 0.52), "fr": (0.53, 0.48)},
 }
 
 
