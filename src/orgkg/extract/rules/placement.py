@@ -6,6 +6,10 @@ The organisation, in this order:
   acronym dropped (``... Répression des Fraudes (DGCCRF)``);
 - a vacancy notice (``[phrases] vacancy_in``): "Un emploi de sous-directeur est vacant au sein des
   ministères sociaux";
+- an appointment notice (``[phrases] appointed_to``): the body named after the post, "aptes à être
+  nommées au poste de présidente-directrice générale adjointe du Centre intégré ... (CIUSSS)", "... à
+  être nommées membres de la Commission" (a short name spelled out where the text gives it in brackets
+  after the whole: "la Commission municipale du Québec (la Commission)");
 - the first sentence of an employer section (``[headings] employer``: "Descriptif de l'employeur",
   "About us") that names a body with its acronym: "La direction de la jeunesse, ... (DJEPVA) élabore";
 - a sentence that says what the employer is (``[words] organisation_nouns``): "Les Territoires de la
@@ -40,7 +44,41 @@ def organisation_stated(doc: Document) -> Found | None:
             return _without_acronym(doc, found)
     if (found := phrase(doc, "vacancy_in", stop=".;:(),")) and _name(found[0]):
         return found
+    if found := phrase(doc, "appointed_to", stop=".;:(),", reach=300, accept=lambda f: _body_after(doc, f)):
+        return found
     return _introduced(doc)
+
+
+#: a preposition, then a capitalised name: the body a post is named to (``... adjoint du Centre intégré``).
+BODY_AFTER = re.compile(r"(?:^|[ \t])(?:du|des|au|aux|de[ \t]+la|de[ \t]+l['\u2019]|à[ \t]+la"
+                        r"|à[ \t]+l['\u2019])[ \t]*(?=[A-Z\u00c0-\u00de])")
+
+
+def _body_after(doc: Document, found: Found) -> Found | None:
+    """The name after the first preposition that leads a capitalised word in an appointment phrase's words
+    (``présidente-directrice générale adjointe du Centre intégré ...`` -> ``Centre intégré ...``), spelled
+    out when the text gives its whole name before it in brackets."""
+    m = BODY_AFTER.search(found[0])
+    if not m or not (body := clean(doc, found[1].start + m.end(), found[1].end)) or not _name(body[0]):
+        return None
+    return _spelled_out(doc, body) or body
+
+
+def _spelled_out(doc: Document, short: Found) -> Found | None:
+    """``Commission`` -> ``Commission municipale du Québec`` where the text says ``la Commission
+    municipale du Québec (la Commission)``: the clause's capitalised name before a bracket holding the
+    short name (an article or ``ci-après`` before it)."""
+    if len(short[0].split()) > 2:
+        return None
+    article = r"(?:ci-après[ \t]+)?(?:(?:la|le|les)[ \t]+|l['\u2019])?"
+    said = re.compile(rf"[ \t]*\({article}{re.escape(short[0])}\)")
+    for m in said.finditer(doc.text):
+        clause = max(doc.text.rfind(c, 0, m.start()) for c in ",\n.;:(")
+        first = re.search(r"[A-Z\u00c0-\u00de]", doc.text[clause + 1 : m.start()])
+        if first and (whole := clean(doc, clause + 1 + first.start(), m.start())) and \
+                1 < len(whole[0].split()) <= MAX_WORDS // 2:
+            return whole
+    return None
 
 
 def _name(value: str) -> bool:

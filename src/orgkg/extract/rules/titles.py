@@ -15,7 +15,7 @@ from functools import cache
 from orgkg.extract.lexicon import alternation, fold, patterns, said, words, written
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
-from orgkg.extract.rules.identifiers import numbered_lead, reference
+from orgkg.extract.rules.identifiers import TITLE_NUMBER, numbered_lead, reference
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.structure import Document, Span
 
@@ -52,8 +52,8 @@ def acceptable(title: str) -> bool:
     if folded.split() and folded.split()[-1] in words("words", "not_last"):
         return False  # a clause cut short: ``Commission and``, ``As a designer you will``
     if len(folded.split()) >= 3 and folded.split()[0] in words("words", "body_first") \
-            and folded.split()[1] in ("of", "for"):
-        return False  # ``DEPARTMENT OF EMPLOYMENT AND LABOUR``: a body's name, not a post's
+            and folded.split()[1] in words("words", "body_links"):
+        return False  # ``DEPARTMENT OF EMPLOYMENT AND LABOUR``, ``Gouvernement du Québec``: a body's name
     return (0 < len(t) <= MAX and len(t.split()) <= 15 and not t.endswith((":", ";"))
             and not re.search(r"[.!?]\s+[A-Z]|\{\{|\{%|^\W*$|\bn\W?\s?\d|\b(?:19|20)\d\d\b", t)
             and not re.fullmatch(r"[A-Z]{1,4}[- ]?\d{1,2}|\W*\w{1,3}\W*", t) and not is_section_name(t)
@@ -173,9 +173,20 @@ def announced(doc: Document) -> tuple[Found, Found] | None:
     return None
 
 
+def numbered(doc: Document) -> Found | None:
+    """``Membres 2021-368-147``: near the top, the words a line gives before its notice's number (a year
+    first) name the post."""
+    end = doc.lines[min(doc.front_end + 40, len(doc.lines) - 1)].end if doc.lines else 0
+    for m in TITLE_NUMBER.finditer(doc.text, 0, end):
+        found = clean(doc, m.start("title"), m.end("title"))
+        if found and acceptable(found[0]):
+            return found
+    return None
+
+
 def title(doc: Document) -> Found | None:
     """The title and the span it was read from."""
-    if found := title_field(doc) or title_field(doc, loose=True) or above_reference(doc):
+    if found := title_field(doc) or title_field(doc, loose=True) or above_reference(doc) or numbered(doc):
         return found
     if hired := announced(doc):
         return hired[0]
