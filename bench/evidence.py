@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from orgkg.errors import InputError
-from orgkg.extract import extract
+from orgkg.extract import extract_tidy
 from orgkg.extract.records import Extraction
 from orgkg.graph.build import indexed_text
 from orgkg.graph.store import GRAPHS, STORE, write
@@ -56,7 +56,7 @@ def documents(folder: Path) -> list[Doc]:
             text = indexed_text(read(path, Limits()))
         except InputError:
             continue
-        out.append((str(path.relative_to(folder)).replace("/", "-"), text, extract(text)))
+        out.append((str(path.relative_to(folder)).replace("/", "-"), text, extract_tidy(text)))
     return out
 
 

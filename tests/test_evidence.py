@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from orgkg.errors import InputError, NotAPositionError
-from orgkg.extract import extract
+from orgkg.extract import extract_tidy
 from orgkg.extract.evidence import coverage
 from orgkg.extract.text import tidy
 from orgkg.read import Limits, read
@@ -44,7 +44,7 @@ def test_values_carry_evidence_that_quotes_the_read_text(name: str) -> None:
     have = total = 0
     for path, text in _texts(SETS[name]):
         try:
-            ex = extract(text)
+            ex = extract_tidy(text)
         except NotAPositionError:
             continue  # reported as no position: no values to prove
         got, n = coverage(ex)

@@ -49,8 +49,11 @@ class Recognition:
 
 
 def recognise(text: str) -> Recognition:
-    """The family whose cues ``text`` matches best, or ``generic``."""
-    text = tidy(text)
+    """The family whose cues ``text`` matches best, or ``generic`` (the text tidied first)."""
+    return _recognise(tidy(text))
+
+
+def _recognise(text: str) -> Recognition:
     best = Recognition(GENERIC, 0.0)
     for name, cls in EXTRACTORS.items():
         if name == GENERIC:
@@ -71,8 +74,13 @@ def extract(text: str, family: str | None = None) -> Extraction:
     The text is tidied first (``text.tidy``); call this rather than a family's
     ``extract`` directly.
     """
-    found = Recognition(family, 1.0) if family else recognise(text)
-    text = tidy(text)
+    return extract_tidy(tidy(text), family)
+
+
+def extract_tidy(text: str, family: str | None = None) -> Extraction:
+    """``extract`` of a text already tidied (``text.tidy``): the build's, whose offsets the evidence
+    counts in."""
+    found = Recognition(family, 1.0) if family else _recognise(text)
     result = EXTRACTORS[found.family]().extract(text)
     result.family = found.family
     result.confidence = found.confidence
@@ -125,4 +133,4 @@ def position_facts(ex: Extraction) -> set[str]:
     return {k for k, v in found.items() if v}
 
 
-__all__ = ["EXTRACTORS", "Extractor", "Recognition", "extract", "recognise"]
+__all__ = ["EXTRACTORS", "Extractor", "Recognition", "extract", "extract_tidy", "recognise"]

@@ -6,7 +6,6 @@ They read wording and structure only; none knows a particular document.
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Iterable
 
 from orgkg.extract.lexicon import abbreviation_guard
@@ -179,22 +178,14 @@ def tidy(text: str) -> str:
 
     Paragraph breaks survive (structure), long runs of white space do not, so
     line-anchored patterns such as ``^\\s*HEADING`` stay linear in the text's size.
-    Tidy text is its own tidy form: a text this function just returned is given back
-    at once (the build tidies a document's text, then recognition and extraction
-    are given it).
+    Tidy text is its own tidy form. A text is tidied once: ``extract`` and ``recognise``
+    tidy what they are given; the build tidies a document's text (its evidence offsets
+    count in it) and gives it to ``extract_tidy``.
     """
-    if any(text is done for done in _TIDIED):
-        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"([ \t]{40})[ \t]+", r"\1", text)  # a column gap, however wide, stays a gap
     lines = [ln.rstrip() for ln in text.split("\n")]
-    done = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    _TIDIED.append(done)
-    return done
-
-
-#: The texts ``tidy`` returned last (compared by identity: no text is compared or hashed).
-_TIDIED: deque[str] = deque(maxlen=4)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 
 
 # ---------------------------------------------------------------- sections

@@ -21,7 +21,7 @@ from rdflib.namespace import ORG, RDF
 
 from orgkg import __version__
 from orgkg.errors import InputError, NotAPositionError
-from orgkg.extract import EXTRACTORS, Recognition, extract
+from orgkg.extract import EXTRACTORS, Recognition, extract_tidy
 from orgkg.extract.register import recognise as recognise_register
 from orgkg.extract.text import tidy
 from orgkg.mapping import Provenance, to_graph
@@ -211,7 +211,7 @@ def indexed_text(doc: Document) -> str:
 
 def _extract_and_map(doc: Document, *, name_shared: bool) -> tuple[URIRef, Graph, Recognition]:
     text = indexed_text(doc)
-    extraction = extract(text)
+    extraction = extract_tidy(text)
     found = Recognition(extraction.family, extraction.confidence)
     extractor = EXTRACTORS[found.family]
     prov = Provenance(
