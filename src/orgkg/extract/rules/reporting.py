@@ -239,8 +239,10 @@ def _no_reports() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{alternation('phrases', 'no_reports')})(?!\w)")
 
 
-#: a French postal address's town: ``14, avenue Duquesne, 75007 Paris``, ``75 007 Paris``.
-POSTCODE_TOWN = re.compile(r"\b\d{2}[ \t]?\d{3}[ \t]+(?P<town>[A-Z\u00c0-\u00de][\w'\u2019-]*"
+#: a postal address's town: ``14, avenue Duquesne, 75007 Paris``, ``75 007 Paris``; a code with its country's
+#: letter (``26, rue Sainte-Zithe L-2763 Luxembourg``, ``B-1000 Bruxelles``).
+POSTCODE_TOWN = re.compile(r"\b(?:\d{2}[ \t]?\d{3}|[A-Z]{1,2}-\d{4})[ \t]+"
+                           r"(?P<town>[A-Z\u00c0-\u00de][\w'\u2019-]*"
                            r"(?:[ \t-]+[A-Z\u00c0-\u00de][\w'\u2019-]*){0,3})")
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
-from orgkg.extract.lexicon import words
+from orgkg.extract.lexicon import LANGUAGES, fold, table, words
 from orgkg.extract.records import Span
 from orgkg.extract.structure.fields import Field, read_fields
 from orgkg.extract.structure.lines import PLACEHOLDER, UNDERLINE, Line, front_matter_end, split_lines
@@ -79,6 +79,27 @@ class Document:
         self.front_end = front_matter_end(self.lines, text)
         self.headings = self._headings()
         self.fields: list[Field] = read_fields(text, self.lines, self.front_end)
+        if run_in := self._run_in_fields():
+            self.fields = sorted(self.fields + run_in, key=lambda f: f.value_start)
+
+    def _run_in_fields(self) -> list[Field]:
+        """A list of fields written without colons, each item a known label (``[labels]``, any kind)
+        run into its value or a space before it, the value opening with a capital or a digit:
+        ``• LieuLuxembourg``, ``• MinistèreMinistère du Travail``, ``• Groupe A1``. Only a list of at
+        least ``RUN_IN_ITEMS`` such items is one; ``Catégorie de métiers...`` is none (a word in lower case
+        follows the label)."""
+        found: list[Field] = []
+        run: list[Field] = []
+        for ln in self.lines[self.front_end :]:
+            if ln.blank:
+                continue
+            field = _run_in(self.text, ln) if ln.marker == "bullet" else None
+            if field:
+                run.append(field)
+            elif ln.marker != "bullet":
+                found += run if len(run) >= RUN_IN_ITEMS else []
+                run = []
+        return found + (run if len(run) >= RUN_IN_ITEMS else [])
 
     # ------------------------------------------------------------ reading parts
 
@@ -219,6 +240,34 @@ def abbreviation(text: str, dot: int) -> bool:
     """The full stop at ``dot`` closes a ``[words] abbreviations`` word (``Snr.``, ``Mme.``)."""
     m = re.search(r"(?<![\w.])(\w+)$", text[max(0, dot - 12) : dot])
     return m is not None and m.group(1).casefold() in words("words", "abbreviations")
+
+
+#: how many run-in label items make a list of fields.
+RUN_IN_ITEMS = 3
+
+
+@cache
+def _labels_by_length() -> tuple[str, ...]:
+    """Every ``[labels]`` entry of every language, folded, longest first."""
+    found = {fold(str(w)) for lang in LANGUAGES for entries in table("labels", lang).values()
+             if isinstance(entries, list) for w in entries}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _run_in(text: str, ln: Line) -> Field | None:
+    """A bullet's known label and the value run into it (see ``Document._run_in_fields``)."""
+    body = text[ln.body_start : ln.body_end]
+    head = fold(body[:60])
+    for label in _labels_by_length():
+        n = len(label)
+        if not head.startswith(label) or fold(body[:n]) != label:
+            continue
+        value = body[n:].lstrip(" \t") if body[n : n + 1] in (" ", "\t") else body[n:]
+        if value and (value[0].isupper() or value[0].isdigit()) and ":" not in body[:n]:
+            start = ln.body_end - len(value)
+            return Field(body[:n], ln.body_start, ln.body_start + n, start, ln.body_end, ln.index, loose=True)
+        return None
+    return None
 
 
 def parse(text: str) -> Document:
