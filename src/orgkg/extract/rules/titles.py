@@ -25,9 +25,14 @@ KIND = re.compile(r"\s*[-\u2013:|]?\s*\b(?:job|position|role)\s+"
                   r"|\s*[-\u2013:|]?\s*\b(?:description|profil)\s+(?:de\s+|du\s+)?poste$", re.I)
 
 
+#: a section's number after its name: `` iii``, `` 2``, `` b``.
+NUMBERED = re.compile(r"\s+(?:[ivxlc]{1,5}|\d{1,3}|[a-z])$")
+
+
 def is_section_name(text: str) -> bool:
     """``Summary``, ``Key Responsibilities``, ``Specialized Experience``: a section, not a title."""
     folded = fold(SECTION_NO.sub("", text))
+    folded = NUMBERED.sub("", folded) or folded  # ``ANNEXE III``, ``Appendix 2``: the section, numbered
     groups = ("duties", "stop", "not_titles", "context")
     last = folded.split()[-1] if folded else ""
     return any(folded in words("headings", g) for g in groups) or any(
@@ -57,7 +62,12 @@ def acceptable(title: str) -> bool:
     return (0 < len(t) <= MAX and len(t.split()) <= 15 and not t.endswith((":", ";"))
             and not re.search(r"[.!?]\s+[A-Z]|\{\{|\{%|^\W*$|\bn\W?\s?\d|\b(?:19|20)\d\d\b", t)
             and not re.fullmatch(r"[A-Z]{1,4}[- ]?\d{1,2}|\W*\w{1,3}\W*", t) and not is_section_name(t)
+            and not CODE_ONLY.fullmatch(t)  # ``TR12-GAP-12``: a profile's code, not its title
             and not re.fullmatch(r"\d+[ \t]+\w+", t))  # ``02 postes``: how many posts, not which
+
+
+#: a code of parts in capitals and digits: ``TR12-GAP-12``, ``AFG21198``.
+CODE_ONLY = re.compile(r"(?=[^ ]*\d)[A-Z0-9]{2,}(?:[-/.][A-Z0-9]+)*")
 
 
 #: a posting's kind leading its title: ``Offre d'emploi – Responsable ...``, ``Job posting: Analyst``.
