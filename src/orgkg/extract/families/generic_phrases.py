@@ -16,7 +16,7 @@ from orgkg.extract.needles import Needled
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.rules.lines import listed_after
 from orgkg.extract.rules.organisation import unit_word
-from orgkg.extract.rules.reporting import reports_noun
+from orgkg.extract.rules.reporting import reports_noun, town_and_state
 from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, squash, to_int, to_number
 
 #: labels that give the number (or the list) of positions supervised.
@@ -336,21 +336,15 @@ def staff_matching(pattern: str, text: str) -> list[StaffCount]:
     return out
 
 
-@functools.cache
-def _town_and_code() -> re.Pattern[str]:
-    """``Watertown, NY``: a town and the postal code of its state or province."""
-    codes = sorted(words("words", "us_states") | words("words", "canadian_provinces"))
-    return re.compile(rf"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,2}},[ \t]+((?i:{'|'.join(codes)}))\b(?![a-z])")
-
-
 def currency_default(text: str) -> str | None:
     if "£" in text:
         return "GBP"
     if "€" in text:
         return "EUR"
-    for m in _town_and_code().finditer(text):  # the first place written as a postal address says which
-        if m.group(1).isupper():                  # dollar, before the neighbours a text may mention
-            return "USD" if fold(m.group(1)) in words("words", "us_states") else "CAD"
+    # the first place written as a postal address (``Watertown, NY``) says which dollar, before the
+    # neighbours a text may mention
+    if m := town_and_state().search(text):
+        return "USD" if fold(m.group("state")) in words("words", "us_states") else "CAD"
     if re.search(r"Canad|Province\s+of|Ontario|Alberta|British\s+Columbia|Quebec|Manitoba|"
                  r"Saskatchewan|Nova\s+Scotia|New\s+Brunswick", text):
         return "CAD"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, alternation, fold, table, words
+from orgkg.extract.lexicon import LANGUAGES, alternation, fold, table, words, written
 from orgkg.extract.rules.labels import Found, clean, first_value, labelled
 from orgkg.extract.rules.titles import phrase
 from orgkg.extract.structure import Document, Span
@@ -253,18 +253,20 @@ TOWN_IN_REGION = re.compile(r",[ \t]*(?P<town>[A-Z\u00c0-\u00de][^,()\n]{1,40}?)
 
 
 @cache
+def town_and_state() -> re.Pattern[str]:
+    """``New York, NY``: a town and the code of its state or province (``[words] us_states``,
+    ``canadian_provinces``), the code in group ``state``."""
+    codes = "|".join(sorted({*written("words", "us_states"), *written("words", "canadian_provinces")}))
+    town = r"[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+){0,2}"
+    return re.compile(rf"{town},[ \t]*(?P<state>{codes or '(?!)'})\b")
+
+
+@cache
 def _street_town() -> re.Pattern[str]:
     """A street address's town and its state or province code, closing the address:
-    ``15 W. 16th St. New York, NY 10011`` (``[words] us_states``, ``canadian_provinces``)."""
-    codes = "|".join(sorted(str(c) for lang in LANGUAGES for key in ("us_states", "canadian_provinces")
-                            for c in _listed(table("words", lang).get(key))))
-    town = r"[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+){0,2}"
+    ``15 W. 16th St. New York, NY 10011``."""
     postcode = r"(?:[ \t]+[A-Z]?\d[\dA-Z -]{3,9})?"
-    return re.compile(rf"{town},[ \t]*(?P<state>{codes or '(?!)'})\b{postcode}[ \t.]*$")
-
-
-def _listed(value: object) -> list[object]:
-    return value if isinstance(value, list) else []
+    return re.compile(rf"{town_and_state().pattern}{postcode}[ \t.]*$")
 
 
 #: an employer's own office named by its town: ``our Hamilton office``, ``our Leeds campus``.
