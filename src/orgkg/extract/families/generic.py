@@ -254,6 +254,7 @@ class Fields:
         self.text = text
         self.starts: list[tuple[int, list[int], int]] = []  # (label start, colons, line end)
         self.gaps: list[list[tuple[int, list[int], int]]] = []  # per line, in its order
+        self.runs: list[tuple[int, list[int], int]] = []  # (label start, colons, next label's start)
         for line in re.finditer(r"(?m)^.*$", text):
             a, b = line.span()
             if ":" not in line.group():
@@ -264,6 +265,17 @@ class Fields:
                     for g in self.GAP.finditer(text, a, b)]
             if any(colons for _, colons, _ in gaps):
                 self.gaps.append(gaps)
+            if line.group().count(":") >= 2:
+                found = list(_run_in_labels().finditer(text, a, b))
+                hits = [m.start() for m in found]
+                head = text[s : text.index(":", s, b)].strip()
+                if len({m.group(0).casefold() for m in found}) >= 2 and not any(
+                        _label_pattern(lab).fullmatch(head) for kind in LABELS for lab in LABELS[kind]):
+                    # a flattened form, labels of two kinds or more: ``... Job Title: X Job Code: Y``;
+                    # one label again and again (``Ref No: A (X1 Post); ... Ref No: B``) is a list; a line
+                    # opening with a label is a form's line, its run-in labels read by the shared rules
+                    for h, e in zip(hits, [*hits[1:], b], strict=True):
+                        self.runs.append((h, [c for c in range(h, e) if text[c] == ":"], e))
 
     def values(self, label: str) -> Iterator[tuple[str, int]]:
         """Each place ``label`` stands with a colon after it: the text after the colon, and where its line
@@ -276,9 +288,29 @@ class Fields:
                 if (c := self._colon(label, s, colons)) is not None:
                     yield self.text[c + 1 : end].lstrip(" \t"), end
                     break  # the label's value runs to the line's end: no other label on it
+        for s, colons, end in self.runs:
+            if (c := self._colon(label, s, colons)) is not None:
+                said = self.text[c + 1 : end].lstrip(" \t")
+                cut = RUN_IN_OTHER.search(said) or FLAT_SENTENCE_END.search(said)
+                yield said[: cut.start()] if cut else said, end
 
     def _colon(self, label: str, start: int, colons: list[int]) -> int | None:
         return next((c for c in colons if _names(label, self.text[start:c])), None)
+
+
+#: a label the lexicon does not know, run into a flattened form's value: `` Creation Date:``, `` Knowledge:``.
+RUN_IN_OTHER = re.compile(r"[ \t][A-Z][\w'\u2019]*(?:[ \t][A-Z][\w'\u2019]*)?[ \t]*:")
+#: where a flattened form's value ends and an unlabelled one follows: ``Specialist Drugs. Band 8b``.
+FLAT_SENTENCE_END = re.compile(r"(?<=[a-z]{4})\.[ \t]+(?=[A-Z])")
+
+
+@functools.cache
+def _run_in_labels() -> re.Pattern[str]:
+    """A label of the lexicon run into a line after a word and one blank, its colon after it: several on
+    one line are a form printed flat (a document site's transcript), ``... DESCRIPTION Job Title: X Job
+    Code: Y``."""
+    known = "|".join(f"(?:{p})" for kind in LABELS for p in LABELS[kind])
+    return re.compile(rf"(?<=[\w.)\u2019'][ \t])(?:{known})(?=[ \t]*(?:\([^)\n]*\))?[ \t]*:)", re.I)
 
 
 def _names(label: str, said: str) -> bool:
