@@ -76,6 +76,7 @@ from orgkg.extract.rules.titles import (
     KIND,
     acceptable,
     announced,
+    employer_below,
     is_section_name,
     posting_employer,
     title_field,
@@ -664,7 +665,8 @@ class GenericDescription(Extractor):
             pos.title = labelled_title[0]
             span = labelled_title[1]
             spans.append(Evidence.at("title", pos.title, span, raw))
-        elif hired := announced(doc):  # ``La Ville de Durbuy engage :`` / ``Un Directeur Financier (H/F/X)``
+        elif hired := announced(doc) or employer_below(doc):  # ``La Ville de Durbuy engage :`` / ``Un
+            # Directeur Financier (H/F/X)``; a title over its employer's line, the fields below
             pos.title = hired[0][0]
             spans.append(Evidence.at("title", *hired[0], raw))
         elif not acceptable(pos.title) or pos.title == UNTITLED:
@@ -734,7 +736,7 @@ class GenericDescription(Extractor):
         pos.budgets, pos.staff_counts = budgets(text), staff_counts(text)
         ladder = series(text, pos.job_class.title) if pos.job_class and pos.job_class.title else []
         found = Extraction(family=self.family, subject=pos, organisation=organisation(text), series=ladder)
-        if (hired := announced(doc)) and pos.title == hired[0][0]:
+        if (hired := announced(doc) or employer_below(doc)) and pos.title == hired[0][0]:
             # ``La Ville de Durbuy engage :``: the employer names itself, over any organisation guessed
             found.organisation.organization = hired[1][0]
             spans = [e for e in spans if e.field != "organization"]

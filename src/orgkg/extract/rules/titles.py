@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from orgkg.extract.lexicon import alternation, fold, patterns, said, words, written
+from orgkg.extract.lexicon import LANGUAGES, alternation, fold, patterns, said, table, words, written
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
 from orgkg.extract.rules.identifiers import TITLE_NUMBER, numbered_lead, reference
@@ -194,11 +194,38 @@ def numbered(doc: Document) -> Found | None:
     return None
 
 
+def employer_below(doc: Document) -> tuple[Found, Found] | None:
+    """``Conseiller coordinateur du service ICT (m/f/x)`` / ``Institut Royal des Sciences Naturelles de
+    Belgique`` / ``Code de sélection``: a posting's first line its title, the next its employer (a name
+    opening with an ``[words] organisation_nouns`` entry, no label), then its fields (a known label of
+    any kind alone on its line); the title (without its marks) and the employer, each with its span."""
+    lines = [ln for ln in doc.lines[doc.front_end : doc.front_end + 8] if not ln.blank][:3]
+    if len(lines) < 3 or fold(doc.body(lines[2])) not in _all_labels():
+        return None
+    employer = clean(doc, lines[1].body_start, lines[1].body_end)
+    first = fold(employer[0]).split()[:1] if employer else []
+    if not employer or not first or first[0] not in words("words", "organisation_nouns") \
+            or ":" in employer[0] or len(employer[0].split()) > 12:
+        return None
+    named = clean(doc, lines[0].body_start, lines[0].body_end)
+    value = without_marks(named[0]) if named else ""
+    if not named or not acceptable(value):
+        return None
+    return (value, Span(named[1].start, named[1].start + len(value))), employer
+
+
+@cache
+def _all_labels() -> frozenset[str]:
+    """Every ``[labels]`` entry of every language, folded."""
+    kinds = {str(k) for lang in LANGUAGES for k in table("labels", lang)}
+    return frozenset().union(*(words("labels", k) for k in kinds))
+
+
 def title(doc: Document) -> Found | None:
     """The title and the span it was read from."""
     if found := title_field(doc) or title_field(doc, loose=True) or above_reference(doc) or numbered(doc):
         return found
-    if hired := announced(doc):
+    if hired := announced(doc) or employer_below(doc):
         return hired[0]
     for h in doc.headings:
         if h.line > doc.front_end + 40:
