@@ -67,6 +67,7 @@ from orgkg.extract.rules.reporting import (
     deputy,
     deputy_of,
     location,
+    peers_named,
     reports_to,
     second_body,
     supervised_named,
@@ -618,6 +619,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not pos.direct_reports and (named := supervised_named(doc)):
         pos.direct_reports = [MentionedPosition(n[0]) for n in named]
         out += [Evidence.at("direct_reports", *n, doc.text) for n in named]
+    if not pos.peers and (beside := peers_named(doc)):
+        pos.peers = [MentionedPosition(n[0]) for n in beside]
+        out += [Evidence.at("peers", *n, doc.text) for n in beside]
     if pos.supervises_count is None and not pos.direct_reports and (
             said := supervises_stated(doc) or team_led(doc)):
         pos.supervises_count, at = said

@@ -154,6 +154,31 @@ def supervised_named(doc: Document) -> list[Found]:
     return []
 
 
+def peers_named(doc: Document) -> list[Found]:
+    """The positions a sentence places beside the post (``[phrases] peers``): "you will form part of the
+    Program Team, alongside the Service Design Lead, Product Management Lead, and a Delivery Manager
+    with the authority to ...", up to the clause's end; two at least (one alone is someone the post
+    works with: "work alongside the Chief Information Officer"), each a position as ``supervised_named``
+    reads them (nothing where one item names none: "alongside user researchers, developers ...")."""
+    for lead in _peers().finditer(doc.text):
+        said = re.match(r"[^.;:()\n]{2,300}", doc.text[lead.end() :])
+        end = lead.end() + said.end() if said else lead.end()
+        if cut := PEERS_END.search(doc.text, lead.end(), end):
+            end = cut.start()
+        found = clean(doc, lead.end(), end)
+        if found and len(out := _positions(*found)) >= 2:
+            return out
+    return []
+
+
+#: where a list of peers ends: the clause goes on (``... and a Delivery Manager with the authority to``).
+PEERS_END = re.compile(r"[ \t]+(?:with|who|which|to|in|on|for|that|where|as|at)[ \t]")
+
+@cache
+def _peers() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation('phrases', 'peers')})[ \t]+")
+
+
 def _positions(value: str, span: Span) -> list[Found]:
     """Each position named in a list ("X, Y and Z"), or nothing when one item names no position."""
     out: list[Found] = []
