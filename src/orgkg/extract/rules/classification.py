@@ -14,8 +14,9 @@ a form's level value is made whole with its label (``level_of``: ``Pay Band``/``
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from orgkg.extract.lexicon import language, table, words
+from orgkg.extract.lexicon import LANGUAGES, language, patterns, table, words
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.structure import Document, Span
@@ -180,26 +181,37 @@ def group_class(code: str, doc: Document) -> JobClass | None:
         return JobClass(named.group(f"{key}code"), named.group(key).strip())
     names = {c: str(n) for c, n in table("groups", language(doc.text)).items()}
     for other, name in names.items():  # ``IT-04 ... in the Computer Systems group``
-        if re.search(rf"(?i)\bgroupe[ \t]+(?:des[ \t]+|du[ \t]+|de[ \t]+la[ \t]+|de[ \t]+l['\u2019])?\[?"
-                     rf"{_loose(name)}|{_loose(name)}[ \t]+group\b", doc.text):
+        loose = _loose(name)
+        if re.search(rf"(?i)\bgroupe[ \t]+{GROUP_ARTICLE}{loose}|{loose}[ \t]+group\b", doc.text):
             return JobClass(other, name)
-    for placed in (PLACED_IN_GROUP, PLACED_IN_GROUP_FR):
+    for placed in _placed_in_group():
         if after := re.search(rf"{re.escape(code)}{placed}", doc.text):
             return JobClass(m.group(1), after.group("name").strip())  # ``AS-06 within the X group``
     own = names.get(m.group(1))  # said as written, capitals included (``Direction``, not ``la direction``)
     return JobClass(m.group(1), own if own and re.search(rf"\b{_loose(own)}\b", doc.text) else None)
 
 
-#: after a level's code (and a markdown link's target), the group it is in: ``within the Program
-#: Administrations group``.
-PLACED_IN_GROUP = (r"(?:\]\([^)\s]*\))?[^.\n]{0,20}?\b(?:in|within)[ \t]+the[ \t]+\[?"
-                   r"(?P<name>[A-Z][\w'-]*(?:[ \t]+(?:and|of|&|[A-Z][\w'-]*)){0,6})[ \t]+[Gg]roup\b")
+#: the French article between ``groupe`` and the group's name: ``groupe des Services ...``.
+GROUP_ARTICLE = r"(?:des[ \t]+|du[ \t]+|de[ \t]+la[ \t]+|de[ \t]+l['\u2019])?\[?"
 
-#: the same in French: ``[AS-06](...) au sein du groupe Services de programmes et de l'administration.``
-PLACED_IN_GROUP_FR = (r"(?:\]\([^)\s]*\))?[^.\n]{0,20}?\b(?:au[ \t]+sein[ \t]+du|dans[ \t]+le|du)[ \t]+"
-                      r"groupe[ \t]+"
-                      r"(?:des[ \t]+|du[ \t]+|de[ \t]+la[ \t]+|de[ \t]+l['\u2019])?\[?"
-                      r"(?P<name>[A-Z\u00c0-\u00de][\w'\u2019 -]{2,80}?)(?=[ \t]*(?:[.,;(\n\]]|$))")
+
+@cache
+def in_group(languages: tuple[str, ...] = LANGUAGES) -> str:
+    """After a level's code (and a markdown link's target), the words that place it in an occupational
+    group, up to the group's name (``[phrases] in_group``): ``AS-06 within the [``, ``[AS-06](...) au sein
+    du groupe des ``."""
+    lead = "|".join(patterns("phrases", "in_group", r"[ \t]+", languages=languages)) or "(?!)"
+    return rf"(?:\]\([^)\s]*\))?[^.\n]{{0,20}}?\b(?:{lead})[ \t]+{GROUP_ARTICLE}"
+
+
+@cache
+def _placed_in_group() -> tuple[str, str]:
+    """After a level's code, the group it is in: ``within the Program Administrations group``, ``[AS-06](...)
+    au sein du groupe Services de programmes et de l'administration.``"""
+    english = r"(?P<name>[A-Z][\w'-]*(?:[ \t]+(?:and|of|&|[A-Z][\w'-]*)){0,6})[ \t]+[Gg]roup\b"
+    french = r"(?P<name>[A-Z\u00c0-\u00de][\w'\u2019 -]{2,80}?)(?=[ \t]*(?:[.,;(\n\]]|$))"
+    return in_group(("en",)) + english, in_group(("fr",)) + french
+
 
 def _loose(name: str) -> str:
     """A name as a pattern that any apostrophe and spacing match."""

@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from orgkg.extract.lexicon import LANGUAGES, alternation, fold, language, table, words, words_in
-from orgkg.extract.rules.classification import CODE
+from orgkg.extract.rules.classification import CODE, in_group
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.placement import after_organisation
 from orgkg.extract.structure import Document, Span
@@ -129,15 +129,17 @@ def _defined(doc: Document, not_names: set[str] | frozenset[str]) -> Found | Non
     return None
 
 
-#: the occupational group a level places a post in: ``an IT-03 in the [Computer Systems Group``.
-CLASS_GROUP = re.compile(rf"(?:{CODE})[^.\n]{{0,20}}?\b(?:in|within)[ \t]+the[ \t]+\[?$")
+@cache
+def _class_group() -> re.Pattern[str]:
+    """The occupational group a level places a post in: ``an IT-03 in the [Computer Systems Group``."""
+    return re.compile(rf"(?:{CODE}){in_group()}$")
 
 
 def _aside(text: str, m: re.Match[str]) -> bool:
     """A naming that is not the employer's: a partner's, an item in the middle of a list, or the group
     a classification places the post in."""
     before = text[max(0, m.start() - 30) : m.start()]
-    in_class = CLASS_GROUP.search(text, max(0, m.start() - 40), m.start())
+    in_class = _class_group().search(text, max(0, m.start() - 40), m.start())
     return bool(PARTNER.search(before)) or bool(in_class) or (
         bool(IN_LIST.search(before)) and bool(re.match(r",|[ \t]+(?:and|or)\b", text[m.end() : m.end() + 5])))
 
