@@ -99,9 +99,10 @@ def _after_a_comma(doc: Document) -> Found | None:
 
 
 #: a level written alone on its line, maybe in brackets: ``(WMS BAND 2)``, ``Grade 7``, ``Pay Range GC16``,
-#: ``TASK LEVEL T22``; or in brackets closing a line (``R582 444 per annum (Level 10)``).
+#: ``TASK LEVEL T22``; or in brackets closing a line (``R582 444 per annum (Level 10)``,
+#: ``Administrative Officer (Grade VII)``: a number in Roman numerals, as Irish public bodies write grades).
 ALONE = re.compile(r"(?i)(?:[A-Z]{2,5}[ \t]+)?(?:pay[ \t]+)?(?:band|grade|range|level)[ \t]+"
-                   r"[A-Z]{0,2}\d{1,2}[A-Z]?")
+                   r"(?:[A-Z]{0,2}\d{1,2}[A-Z]?|[IVX]{1,4}(?![\w]))")
 
 
 CLOSING_BRACKET = re.compile(r"\(([^()]{4,20})\)$")
