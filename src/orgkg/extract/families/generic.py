@@ -373,12 +373,13 @@ def first_field(text: str, kind: str) -> str | None:
 
 def fallback_title(text: str, *, pass_over: bool = False) -> str | None:
     """The first short heading-like line that is not boilerplate or a label; with ``pass_over``, the
-    first that reads as a title (page chrome such as ``Skip to main content`` and section names
-    passed over), above the first paragraph of prose."""
+    first that reads as a title (page chrome such as ``Skip to main content``, a breadcrumb ``Home › Jobs``
+    or a line of an icon font's glyphs, printed from a web page, and section names passed over), above
+    the first paragraph of prose."""
     boiler = re.compile(r"(?:job|position|class|role)\s+(?:description|profile|specification|posting)|"
                         r"^page\b|confidential|^date\b|^revised|^draft|authority|commission|government|ministry|"
                         r"department|agency|\bboard\b|council|office\s+of|\bcounty\b|city\s+of|state\s+of|"
-                        r"university|province|government|\blisting\b|^home\b|^[<>\u00ab\u00bb]|[\u00bb\u203a]",
+                        r"university|province|government|\blisting\b|^home\b|^[<>\u00ab\u00bb]|[\u00bb\u203a\ue000-\uf8ff]",
                         re.I)
     for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:15]:
         if line.endswith(":"):
