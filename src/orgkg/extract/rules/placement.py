@@ -49,17 +49,27 @@ def organisation_stated(doc: Document) -> Found | None:
     return _introduced(doc)
 
 
-#: a preposition, then a capitalised name: the body a post is named to (``... adjoint du Centre intégré``).
-BODY_AFTER = re.compile(r"(?:^|[ \t])(?:du|des|au|aux|de[ \t]+la|de[ \t]+l['\u2019]|à[ \t]+la"
-                        r"|à[ \t]+l['\u2019])[ \t]*(?=[A-Z\u00c0-\u00de])")
+@cache
+def _body_lead() -> re.Pattern[str]:
+    """A preposition, then a capitalised name or a body named in lower case (``[words] bodies_lower``): the
+    body a post is named to (``... adjoint du Centre intégré``, ``... de la direction départementale des
+    territoires``)."""
+    lower = alternation("words", "bodies_lower", r"[ \t]+")
+    return re.compile(r"(?:^|[ \t])(?:du|des|au|aux|de[ \t]+la|de[ \t]+l['\u2019]|à[ \t]+la"
+                      rf"|à[ \t]+l['\u2019])[ \t]*(?=[A-Z\u00c0-\u00de]|(?:{lower})\b)")
 
 
 def _body_after(doc: Document, found: Found) -> Found | None:
-    """The name after the first preposition that leads a capitalised word in an appointment phrase's words
-    (``présidente-directrice générale adjointe du Centre intégré ...`` -> ``Centre intégré ...``), spelled
-    out when the text gives its whole name before it in brackets."""
-    m = BODY_AFTER.search(found[0])
-    if not m or not (body := clean(doc, found[1].start + m.end(), found[1].end)) or not _name(body[0]):
+    """The name after the first preposition that leads a body's name in an appointment phrase's words
+    (``présidente-directrice générale adjointe du Centre intégré ...`` -> ``Centre intégré ...``), up to
+    the verb that closes the title (``[words] title_ends``: ``... des Deux-Sèvres est susceptible``),
+    spelled out when the text gives its whole name before it in brackets."""
+    m = _body_lead().search(found[0])
+    if not m:
+        return None
+    start = found[1].start + m.end()
+    verb = re.search(rf"[ \t]+(?:{alternation('words', 'title_ends')})[ \t]", doc.text[start : found[1].end])
+    if not (body := clean(doc, start, start + verb.start() if verb else found[1].end)) or not _name(body[0]):
         return None
     return _spelled_out(doc, body) or body
 
