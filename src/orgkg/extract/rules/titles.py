@@ -308,7 +308,7 @@ def _around() -> list[re.Pattern[str]]:
 def title_in_prose(doc: Document) -> Found | None:
     """``Le titulaire exerce les fonctions de sous-directeur, délégué à ...``, ``We are looking for a
     Portfolio Manager to ...``: the title a sentence names."""
-    found = phrase(doc, "title")
+    found = phrase(doc, "title", reach=250)
     ends = alternation("words", "title_ends")
     # ``a Budget Officer to join the team``, ``L'emploi de directeur délégué ... sera vacant``
     if found and (cut := re.search(rf"\s+to\s+[a-z]|\s+(?:{ends})\s", found[0])):
