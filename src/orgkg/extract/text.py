@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from orgkg.extract.lexicon import abbreviation_guard
+from orgkg.extract.lexicon import abbreviation_guard, numbers
 
 # ---------------------------------------------------------------- OCR repairs
 
@@ -56,11 +56,8 @@ def join_digit_groups(text: str) -> str:
 
 # ---------------------------------------------------------------- numbers
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "twenty": 20,
-}
+#: English numbers written in words (lexicon en ``[numbers]``).
+NUMBER_WORDS = numbers(("en",))
 NUMBER = r"(?:\d+(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b)"
 
 

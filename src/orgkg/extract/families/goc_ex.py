@@ -22,7 +22,7 @@ from orgkg.extract.families.goc_ex_dimensions import dimensions
 from orgkg.extract.families.goc_ex_header import header_fields
 from orgkg.extract.families.goc_ex_lists import described_titles, multiplicity
 from orgkg.extract.families.ocr_cues import fix_ocr_words, ocr, ocr_any
-from orgkg.extract.lexicon import fold, language, table
+from orgkg.extract.lexicon import fold, language, numbers
 from orgkg.extract.records import (
     Duty,
     Extraction,
@@ -110,7 +110,7 @@ RUNNING_TITLE = re.compile(r"(?m)^[ \t]*[\w-]{3,20}[ \t]+[-\u2013][ \t]+(\S[^\n]
 PAGE_HEADER = re.compile(rf"(?im)^[^\n]{{0,100}}?[ \t]{{3,}}{PAGE}(?:\s*(?:of|/)\s*[0-9IOl|]{{1,3}})?[ \t]*$")
 
 #: French numbers written in words (lexicon fr [numbers]): « des trois postes qui relèvent du X »
-FRENCH_NUMBERS: dict[str, int] = {str(k): int(str(v)) for k, v in table("numbers", "fr").items()}
+FRENCH_NUMBERS = numbers(("fr",))
 
 #: names of the form and of the government, never the department.
 NOT_DEPARTMENTS = frozenset(fold(n) for n in ("Government of Canada", "Gouvernement du Canada",

@@ -11,8 +11,10 @@ import functools
 import re
 import tomllib
 import unicodedata
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 LANGUAGES = ("en", "fr")
 HERE = Path(__file__).parent
@@ -76,6 +78,13 @@ def alternation(group: str, key: str, space: str = r"\s+") -> str:
     """The entries of ``[group] key`` in every language (``patterns``) as one regex alternation;
     ``(?!)`` (never matches) when there are none."""
     return "|".join(patterns(group, key, space)) or "(?!)"
+
+
+@cache
+def numbers(languages: tuple[str, ...] = LANGUAGES) -> Mapping[str, int]:
+    """The numbers ``languages`` write in words (``[numbers]``), each with its value: ``trois`` -> 3."""
+    return MappingProxyType({str(k): int(str(v)) for lang in languages
+                             for k, v in _table(lang).get("numbers", {}).items()})
 
 
 @cache

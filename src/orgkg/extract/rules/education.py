@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, said, table, written
+from orgkg.extract.lexicon import numbers, said, written
 from orgkg.extract.rules.labels import MD_LINK
 from orgkg.extract.rules.lines import is_heading, marker
 from orgkg.extract.text import clean_title
@@ -56,8 +56,8 @@ def _pattern() -> re.Pattern[str]:
 @cache
 def _lasting() -> str:
     """How long a degree takes, before it: ``Two year Diploma``, ``4-year degree``."""
-    numbers = sorted((str(k) for lang in LANGUAGES for k in table("numbers", lang)), key=len, reverse=True)
-    return rf"(?:(?:\d{{1,2}}|{'|'.join(numbers)})[\s-]+(?:{_one_of('lasting')})\s+)?"
+    spelled = sorted(numbers(), key=len, reverse=True)
+    return rf"(?:(?:\d{{1,2}}|{'|'.join(spelled)})[\s-]+(?:{_one_of('lasting')})\s+)?"
 
 
 @cache

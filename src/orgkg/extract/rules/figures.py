@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, alternation, language, said, table
+from orgkg.extract.lexicon import LANGUAGES, alternation, language, numbers, said, table
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import Budget, StaffCount
 from orgkg.extract.rules.labels import labelled
@@ -25,11 +25,8 @@ from orgkg.extract.structure import Document, Span
 
 @cache
 def _numbers() -> dict[str, int]:
-    out: dict[str, int] = {}
-    for lang in LANGUAGES:
-        out.update({str(k): int(str(v)) for k, v in table("numbers", lang).items()})
-        out.update({str(k): int(str(v)) for k, v in table("approximate", lang).items()})
-    return out
+    approximate = {str(k): int(str(v)) for lang in LANGUAGES for k, v in table("approximate", lang).items()}
+    return {**numbers(), **approximate}
 
 
 @cache

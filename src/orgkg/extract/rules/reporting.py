@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, alternation, fold, table, words, written
+from orgkg.extract.lexicon import alternation, fold, numbers, words, written
 from orgkg.extract.rules.labels import Found, clean, first_value, labelled
 from orgkg.extract.rules.titles import phrase
 from orgkg.extract.structure import Document, Span
@@ -68,7 +68,7 @@ def superior(doc: Document, found: Found) -> Found | None:
 @cache
 def _number_words() -> frozenset[str]:
     """Numbers written in words, every language (``[numbers]``): ``trois``, ``two``."""
-    found = frozenset(fold(str(k)) for lang in LANGUAGES for k in table("numbers", lang))
+    found = frozenset(fold(k) for k in numbers())
     return found - {"un", "une", "one"}
 
 
@@ -217,8 +217,7 @@ def _title_part(item: str) -> str:
 def _supervised_lead() -> re.Pattern[str]:
     """The words before the first supervised title, no part of it: "all", "the work of subordinate",
     a count ("five department heads": how many is the count rule's)."""
-    numbers = [str(k) for lang in LANGUAGES for k in table("numbers", lang)]
-    return re.compile(rf"(?i)(?:(?:{alternation('words', 'supervised_lead')}|\d+|{'|'.join(numbers)})\s+)+")
+    return re.compile(rf"(?i)(?:(?:{alternation('words', 'supervised_lead')}|\d+|{'|'.join(numbers())})\s+)+")
 
 
 @cache
