@@ -164,7 +164,8 @@ UNIT_NAME = re.compile(
     r"|(?<![\w.])(?<!sous la )(?<!en )(?P<fr>[ÉE]quipe|[Ss]ous-direction|[Dd]irection|[Uu]nit[ée]|"
     r"[Ss]ecr[ée]tariat[ \t]+g[ée]n[ée]ral)[ \t]+"
     r"(?:de[ \t]+la|de[ \t]+l['\u2019]|des|du|de|d['\u2019])[ \t]*[\w\u00c0-\u00ff'\u2019-]+"
-    r"(?:[ \t]+(?:(?:et|de[ \t]+la|de|du|des)[ \t]+|d['\u2019]|de[ \t]+l['\u2019])?"
+    r"(?:[ \t]+(?:(?:et[ \t]+)?(?:(?:de[ \t]+la|du|des)[ \t]+|d['\u2019]|de[ \t]+l['\u2019])"
+    r"|(?:et|de)[ \t]+)?"
     r"[a-z\u00e0-\u00ff'\u2019-]{3,}){0,4}")
 
 
