@@ -47,7 +47,9 @@ def _numbered(groups: tuple[str, ...] = ("reference_labels",), *, leading: bool 
     found = {p for group in groups for p in patterns("words", group)}
     labels = "|".join(sorted(found, key=len, reverse=True))
     start = r"(?m)^[ \t#*]*" if leading else r"(?<![\w.])"
-    return re.compile(rf"(?i){start}(?P<label>{labels})(?!\w)[ \t]*[.:]?\s*"
+    # a label ending with a word stops at the word's end (``post``, not ``postal``); one ending with a
+    # sign runs into its code (``Recruitment #26-005482-0006``, ``Job #123``)
+    return re.compile(rf"(?i){start}(?P<label>{labels})(?:(?<=[#.\u00b0])|(?!\w))[ \t]*[.:]?\s*"
                       rf"(?P<value>{CODE.pattern})(?=[\s),;\]]|$)")
 
 
