@@ -42,7 +42,7 @@ from orgkg.extract.records import (
 from orgkg.extract.rules.classification import group_class, level_of, pay_plan
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties
-from orgkg.extract.rules.duties_prose import prose_duties, told_in
+from orgkg.extract.rules.duties_prose import prose_duties, told_in, told_in_paragraphs
 from orgkg.extract.rules.education import education
 from orgkg.extract.rules.figures import budgets_french, experience_years, team_led
 from orgkg.extract.rules.figures import staff_counts as staff_figures
@@ -731,6 +731,8 @@ class GenericDescription(Extractor):
         if len(pos.duties) == 1 and not told and len(elsewhere := prose_duties(doc, pos.title)) >= 2:
             told = elsewhere  # a lone item that says nothing of the post ("Les missions de la DDT sont
             # définies à l'article 3 ..."): the sentences whose subject is the post say what it does
+        if len(pos.duties) > 1 and (retold := told_in_paragraphs(doc, read, pos.title)):
+            told = retold  # paragraphs under the duties heading: their sentences whose subject is the post
         if len(told) >= 2:
             # one paragraph under the duties heading: each sentence whose subject is the post a duty
             pos.duties = [d for d, _ in told]

@@ -59,6 +59,32 @@ def told_in(doc: Document, duty: str, title: str) -> list[tuple[Duty, Span]]:
     return [(d, s) for d, s in prose_duties(doc, title) if para and para.start <= s.start < para.end]
 
 
+def told_in_paragraphs(doc: Document, read: list[tuple[Duty, Span]],
+                       title: str) -> list[tuple[Duty, Span]] | None:
+    """Duties read as paragraphs (their first sentences): a paragraph that opens with the post as its subject
+    gives each of its sentences whose subject is the post ("Relevant du président-directeur général, la
+    personne titulaire est responsable de ... Elle voit au déploiement de ..."); one that opens with
+    another subject and tells none ("Le CIUSSS est un établissement ...") is none; one that opens with a
+    duty without a subject ("Participates with the IG in ...") stays as read. None when a duty is a list
+    item or no paragraph tells two."""
+    blocks = [line for p in doc.paragraphs() for line in doc.line_items(p)]
+    told = prose_duties(doc, title)
+    out: list[tuple[Duty, Span]] = []
+    count, seen = 0, set()
+    for duty, span in read:
+        block = next((b for b in blocks if b.start <= span.start < b.end), None)
+        if block is None or block.start in seen:
+            return None
+        seen.add(block.start)
+        mine = [(d, s) for d, s in told if block.start <= s.start < block.end]
+        if mine and mine[0][1].start == block.start:  # the paragraph opens with the post as its subject
+            count += len(mine)
+            out += mine
+        elif mine or not OTHER_SUBJECT.match(_plain(duty.text)):
+            out.append((duty, span))  # ``Participates with the IG in ...``: a duty without a subject
+    return out if count >= 2 else None
+
+
 def _plain(text: str) -> str:
     """Case, accents and apostrophes folded, punctuation kept, one space: ``Rattaché directement à X,
     le sous-directeur`` -> ``rattache directement a x, le sous-directeur``."""
