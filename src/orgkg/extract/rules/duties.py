@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import fold, language, words
+from orgkg.extract.lexicon import fold, language, words, words_in, written
 from orgkg.extract.records import Duty
 from orgkg.extract.rules.labels import MD_LINK
 from orgkg.extract.structure import Document, Heading, Item, Span
@@ -303,16 +303,19 @@ def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
         return False
     verbs = words("words", "duty_verbs")
     w1, w2 = fold(first.group(1)), fold(first.group(2) or "")
-    if (w1.endswith("ly") or w1 in ("may", "will", "must", "also")) and w2:
+    if (w1.endswith(_ends("en", "duty_verb_lead_ends")) or w1 in words_in("en", "words", "duty_verb_lead")) \
+            and w2:
         w1 = w2  # ``Independently manages``, ``May act on behalf of ...``
-    if french and w1 in ("de", "d") and w2:
+    if french and w1 in words_in("fr", "words", "duty_verb_lead") and w2:
         w1 = w2  # ``de participer ...``, ``d'effectuer ...``: an infinitive after its preposition
-    if french and w1 in words("words", "duty_pronouns") and re.search(r"ez$", w2) and len(w2) > 4:
+    if french and w1 in words("words", "duty_pronouns") and len(w2) > 4 \
+            and w2.endswith(_ends("fr", "duty_pronoun_verb_ends")):
         return True  # ``vous effectuez le suivi ...``: the post's duty said to its holder
-    # an infinitive: ``Garantir``, ``planifier``, ``S'assurer``; never a noun or a participle (``Ministère``,
-    # ``EXPIRÉ``: the word as written, its accents kept)
-    written = ((first.group(2) if w1 != fold(first.group(1)) else first.group(1)) or "").casefold()
-    if french and re.search(r"(?:er|ir|re)$", w1) and len(w1) > 4 and not written.endswith(("ère", "é")):
+    # an infinitive (``Garantir``, ``planifier``, ``S'assurer``), never a noun or a participle: the word as
+    # written, its accents kept
+    said = ((first.group(2) if w1 != fold(first.group(1)) else first.group(1)) or "").casefold()
+    if french and w1.endswith(_ends("fr", "infinitive_ends")) and len(w1) > 4 \
+            and not said.endswith(_ends("fr", "not_infinitive_ends")):
         return True
     if _bases(w1) & verbs:
         return True
@@ -321,6 +324,11 @@ def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
     if lead is None or french:
         return False
     return bool(_bases(fold(lead.group(1))) & verbs) and lead.group(1).endswith("s")
+
+
+def _ends(language: str, key: str) -> tuple[str, ...]:
+    """The word endings ``[words] key`` of one language, as written (``infinitive_ends``: ``er``, ``ir``)."""
+    return written("words", key, (language,))
 
 
 #: a duty opening with a phrase (``In consultation with X,``, ``Under general direction of Y,``)

@@ -10,7 +10,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, alternation, fold, language, table, words, words_in
+from orgkg.extract.lexicon import (
+    LANGUAGES,
+    alternation,
+    fold,
+    language,
+    said,
+    table,
+    words,
+    words_in,
+    written,
+)
 from orgkg.extract.rules.classification import CODE, in_group
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.placement import after_organisation
@@ -404,11 +414,15 @@ def _subject_body() -> re.Pattern[str]:
     recruiting_verbs``)."""
     cap = r"[A-Z\u00c0-\u00de][\w'\u2019&.-]*"
     link = r"(?:de[ \t]+la|de[ \t]+l['\u2019]|du|des|de|d['\u2019]|of|for|and|the)"
+    blank = r"[ \t]+"
     name = (rf"\[(?P<link>[^\]\n]{{2,60}})\]\([^)\n]*\)"
             rf"|(?P<name>{cap}(?:[ \t]+(?:{link}[ \t]*)?[\w'\u2019&.-]+){{0,6}}?)")
-    kind = r"(?:(?:start-?up|jeune[ \t]+pousse)[ \t]+d['\u2019][ÉE]tat[ \t]+)?"
+    kind = rf"(?:(?:{alternation('words', 'body_kinds', blank)}){blank})?"
     verbs = alternation("words", "recruiting_verbs")
-    article = r"(?:(?:[Ll]es?|[Ll]a|[Tt]he)[ \t]+|[Ll]['\u2019])?"
+    # an elided article (``L'Agence``) takes no space after it
+    articles = "|".join(said(a, blank) + ("" if a.endswith("'") else blank)
+                        for a in written("words", "subject_articles"))
+    article = rf"(?:(?i:{articles}))?"
     return re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=,[ \t]))[#*_ \t]*{article}{kind}(?:{name})[ \t]+"
                       rf"(?:\([^()\n]{{0,80}}\)[ \t]+)?"
                       rf"(?:{verbs})[ \t]+(?:une?|an?)\b",
