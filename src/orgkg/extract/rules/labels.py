@@ -10,8 +10,9 @@ another field's label run into it (``Chief Operating Officer * Effective``).
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from orgkg.extract.lexicon import fold, words
+from orgkg.extract.lexicon import LANGUAGES, fold, table, words
 from orgkg.extract.structure import PLACEHOLDER, Document, Field, Span
 
 Found = tuple[str, Span]
@@ -32,9 +33,18 @@ def label_keys(label: str) -> list[str]:
 
 
 def labelled(doc: Document, key: str, *, loose: bool = True) -> list[Field]:
-    """Fields whose label is a ``[labels] key`` entry, in document order."""
+    """Fields whose label is a ``[labels] key`` entry, in document order; a label alone on its line over
+    another label (``Direction générale`` over ``Grade(s) recherché(s)``) has no value."""
     known = words("labels", key)
-    return [f for f in doc.fields if (loose or not f.loose) and any(k in known for k in label_keys(f.label))]
+    return [f for f in doc.fields if (loose or not f.loose) and any(k in known for k in label_keys(f.label))
+            and not (f.loose and fold(f.value(doc.text).rstrip(" :*_")) in every_label())]
+
+
+@cache
+def every_label() -> frozenset[str]:
+    """Every ``[labels]`` entry of every language, folded."""
+    kinds = {str(k) for lang in LANGUAGES for k in table("labels", lang)}
+    return frozenset().union(*(words("labels", k) for k in kinds))
 
 
 def clean(doc: Document, start: int, end: int) -> tuple[str, Span] | None:

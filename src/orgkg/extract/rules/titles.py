@@ -12,11 +12,11 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, alternation, fold, patterns, said, table, words, written
+from orgkg.extract.lexicon import alternation, fold, patterns, said, words, written
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
 from orgkg.extract.rules.identifiers import TITLE_NUMBER, numbered_lead, reference
-from orgkg.extract.rules.labels import Found, clean, labelled
+from orgkg.extract.rules.labels import Found, clean, every_label, labelled
 from orgkg.extract.structure import Document, Span
 
 MAX = 120
@@ -200,7 +200,7 @@ def employer_below(doc: Document) -> tuple[Found, Found] | None:
     opening with an ``[words] organisation_nouns`` entry, no label), then its fields (a known label of
     any kind alone on its line); the title (without its marks) and the employer, each with its span."""
     lines = [ln for ln in doc.lines[doc.front_end : doc.front_end + 8] if not ln.blank][:3]
-    if len(lines) < 3 or fold(doc.body(lines[2])) not in _all_labels():
+    if len(lines) < 3 or fold(doc.body(lines[2])) not in every_label():
         return None
     employer = clean(doc, lines[1].body_start, lines[1].body_end)
     first = fold(employer[0]).split()[:1] if employer else []
@@ -212,13 +212,6 @@ def employer_below(doc: Document) -> tuple[Found, Found] | None:
     if not named or not acceptable(value):
         return None
     return (value, Span(named[1].start, named[1].start + len(value))), employer
-
-
-@cache
-def _all_labels() -> frozenset[str]:
-    """Every ``[labels]`` entry of every language, folded."""
-    kinds = {str(k) for lang in LANGUAGES for k in table("labels", lang)}
-    return frozenset().union(*(words("labels", k) for k in kinds))
 
 
 def title(doc: Document) -> Found | None:
