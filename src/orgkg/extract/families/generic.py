@@ -29,7 +29,7 @@ from orgkg.extract.families.generic_phrases import (
     supervisor_phrases,
 )
 from orgkg.extract.families.generic_series import series
-from orgkg.extract.lexicon import fold, patterns, words
+from orgkg.extract.lexicon import alternation, fold, patterns, words
 from orgkg.extract.records import (
     Evidence,
     Extraction,
@@ -402,6 +402,29 @@ def fallback_title(text: str, *, pass_over: bool = False) -> str | None:
 PROSE_WORDS = 15
 
 
+#: a role's number after a dash: ``Scientist II - 59132``.
+ROLE_CODE = re.compile(r"(.+?)[ \t]+[-\u2013][ \t]+(\d{3,6})")
+
+
+@functools.cache
+def _role_title() -> re.Pattern[str]:
+    """``Role Title: Y`` leading its line (``[labels] role_class``): a role's title beside the post's own."""
+    labels = alternation("labels", "role_class", r"[ \t]+")
+    return re.compile(rf"(?im)^[ \t*\-]*(?:{labels})[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$")
+
+
+def role_class(text: str, title: str) -> JobClass | None:
+    """The class a role title names where another label gives the post's title: a state's roles are the
+    classes its posts are filled in (``Working Title: Asst Curator`` over ``Role Title: Scientist II -
+    59132``); a role title that is the post's title names no class."""
+    found = _role_title().search(text)
+    role = squash(found.group(1)) if found else ""
+    if not role or fold(role) == fold(title) or fold(title) in (fold(UNTITLED), ""):
+        return None
+    coded = ROLE_CODE.fullmatch(role)
+    return JobClass(coded.group(2), coded.group(1)) if coded else JobClass(None, role)
+
+
 # ---------------------------------------------------------------- classification
 
 def classification(text: str) -> tuple[JobClass | None, str | None]:
@@ -710,6 +733,8 @@ class GenericDescription(Extractor):
         pos.reports_to = [MentionedPosition(n) for n in unique.values()]
         pos.supervises_count, pos.direct_reports = supervision(text)
         pos.job_class, pos.level = classification(text)
+        if not pos.job_class and (role := role_class(text, pos.title)):
+            pos.job_class = role
         plan_class, plan_level = pay_plan(text)
         if plan_class and not (pos.job_class and pos.job_class.code):
             pos.job_class, pos.level = plan_class, plan_level
