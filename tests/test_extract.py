@@ -85,11 +85,8 @@ WORDING_MISREAD: dict[str, str] = {
     "ca-aurora-division-operations/organization": "the employer alone on two lines under the title",
     "ca-laval-job-posting-number-class/level": "'SALARY: Class 9 – from $...': a class inside a salary",
     "ca-laval-job-posting-number-class/org_units": "'the Public Works Department' in prose",
-    "ca-morin-heights-made-up-of-thirty/organization": "'the Municipality of X has ...' in prose",
     "ca-morin-heights-made-up-of-thirty/org_units": "'The X Department is made up of ...' in prose",
     "ca-morin-heights-made-up-of-thirty/staff_counts": "'is made up of thirty ... employees'",
-    "ca-springwater-reporting-directly-to/organization": "'The Township of X, located in ...' in prose",
-    "ca-springwater-reporting-directly-to/org_units": "'the day to day operation of the Roads Department'",
     "ch-jura-numero-de-fonction-classe/level":
         "'Classe de traitement* 16': a run-in label with a footnote mark",
     "fr-eurometropole-metz-rattachement-barre/job_class": "'Grade : Rédacteur': a grade as the class",

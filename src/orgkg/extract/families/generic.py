@@ -47,13 +47,14 @@ from orgkg.extract.rules.education import education
 from orgkg.extract.rules.figures import budgets_french, experience_years, team_led
 from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.identifiers import identifiers as shared_identifiers
-from orgkg.extract.rules.labels import first_value
+from orgkg.extract.rules.labels import Found, first_value
 from orgkg.extract.rules.organisation import (
     PARTNER,
     begins_a_body,
     employer_statement,
     jurisdiction,
     local_body,
+    local_department,
     organisation_named,
     placed_in,
     subject_body,
@@ -655,9 +656,10 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         out.append(Evidence.at("location", *place, doc.text))
     known = {fold(v) for v in (ex.organisation.jurisdiction, pos.title) if v}
     stated_org, stated_units = placed_in(doc)
+    body: tuple[Found | None, Found | None] = (None, None)
     if not ex.organisation.organization and (
             org := organisation_stated(doc) or stated_org or employer_statement(doc, not_names=known)
-            or organisation_named(doc, not_names=known) or local_body(doc, not_names=known)
+            or (body := _body_named(doc, known, ex.organisation.jurisdiction))[0]
             or subject_body(doc, not_names=known)):
         ex.organisation.organization = org[0]
         out.append(Evidence.at("organization", *org, doc.text))
@@ -669,12 +671,28 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         given = units_labelled(doc, not_names=known) or placed or [
             (unit, unit[0].split()[-1].casefold())
             for unit in units_stated(doc, ex.organisation.organization) or units_named(doc, not_names=known)]
+        if not given and body[1]:
+            given = [(body[1], "department")]  # ``the Roads Department`` of ``The Township of Springwater``
         if not given and pos.reports_to and (boss_unit := unit_of_superior(pos.reports_to[0].title)):
             ex.organisation.units.append((boss_unit, boss_unit.split()[-1].casefold()))  # evidence: attached
         for unit, kind in given:
             ex.organisation.units.append((unit[0], kind))
             out.append(Evidence.at("org_units", *unit, doc.text))
     return out
+
+
+def _body_named(doc: Document, known: set[str],
+                jurisdiction: str | None) -> tuple[Found | None, Found | None]:
+    """The organisation the document names (``organisation_named``), else the local government a
+    sentence names (``local_body``); and, where what it names most is a department of a local
+    government the document names (``[words] local_departments``: "The Township of Springwater ... the
+    day to day operation of the Roads Department"), the local government, with the department as its
+    unit (the local government also where it is read as the jurisdiction: it employs as itself)."""
+    named = organisation_named(doc, not_names=known)
+    if named and local_department(named[0]) and (
+            local := local_body(doc, not_names=known - {fold(jurisdiction or "")})):
+        return local, named
+    return named or local_body(doc, not_names=known), None
 
 
 class GenericDescription(Extractor):

@@ -365,6 +365,15 @@ def _local_body() -> re.Pattern[str]:
                       rf"(?:[ \t]+(?:(?:de|du|des|sur|en)[ \t]+)?{name}){{0,3}}")
 
 
+def local_department(name: str) -> bool:
+    """A local government's department by its name: capitalised words ending in a ``[words]
+    local_departments`` word, no ``of`` / ``for`` in it (``Roads Department``, not ``Department of
+    Health``)."""
+    said = fold(name).split()
+    heads = words("words", "local_departments")
+    return len(said) >= 2 and said[-1] in heads and not {"of", "for"} & set(said)
+
+
 def local_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
     """The local government a sentence names early as the employer's own (``La Ville de Lausanne souhaite
     désigner``, ``Travailler au sein du Département de la Manche``): the first one named."""
