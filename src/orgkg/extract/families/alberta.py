@@ -26,8 +26,8 @@ from orgkg.extract.base import Extractor
 from orgkg.extract.families.alberta_duties import accountabilities, supervised_list
 from orgkg.extract.families.alberta_org import gluable, location, opening_class, unit_parts
 from orgkg.extract.families.generic_phrases import budgets as generic_budgets
+from orgkg.extract.families.generic_phrases import count_nouns, staff_matching
 from orgkg.extract.families.generic_phrases import experience as generic_experience
-from orgkg.extract.families.generic_phrases import staff_matching
 from orgkg.extract.records import (
     Budget,
     Extraction,
@@ -80,7 +80,6 @@ RANK_WORDS = {
 TITLE_WORDS = r"[A-Z][\w/&'\u2019-]*(?:\s+(?:of|and|for|&|\([A-Z]{2,8}\)|[A-Z][\w/&'\u2019-]*)){0,10}"
 #: ``• Job Title: X`` header bullets, dropped so the form labels read as ``Job Title: X``.
 FORM_BULLET = re.compile(r"(?m)^[ \t]*[\u2022\u25cf\u25aa\u25e6\uf0b7*-][ \t]+(?=[A-Z][\w /&()-]{1,40}:)")
-PEOPLE = r"(?:staff|employees|positions|FTEs?|people|members|professionals|reports)"
 
 
 def _cut_supervisor(raw: str, stop_words: set[str]) -> str:
@@ -155,11 +154,15 @@ def _subordinates(text: str) -> list[MentionedPosition]:
     return out
 
 
+#: the nouns a profile's staff count counts besides ``[words] count_nouns``.
+COUNTED = ("count_nouns_posts", "count_nouns_members")
+
+
 def _staff_counts(text: str) -> list[StaffCount]:
     group = r"(?:team|staff|branch|unit|division|section)\s+of"
     pat = (rf"\b(?:supervis\w*|manag\w*|lead\w*|{group})\s+"
            rf"(?:a\s+team\s+of\s+)?"
-           rf"({NUMBER}|\d+)\s+((?:[\w-]+\s+){{0,4}}?{PEOPLE})\b")
+           rf"({NUMBER}|\d+)\s+((?:[\w-]+\s+){{0,4}}?(?:{count_nouns(*COUNTED)}))\b")
     return staff_matching(pat, text)
 
 

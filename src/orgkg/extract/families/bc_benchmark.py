@@ -27,6 +27,7 @@ import re
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.bc_benchmark_factors import factors
 from orgkg.extract.families.generic_phrases import budgets as generic_budgets
+from orgkg.extract.families.generic_phrases import count_nouns
 from orgkg.extract.records import (
     Budget,
     Extraction,
@@ -69,10 +70,6 @@ UNIT_LABELS = (("Division", "division"), ("Branch", "branch"), ("Section", "sect
 
 #: words after which "reports to" is the position's own reporting line
 VERB_SUBJECTS = {"who", "which", "that", "and", "directly", "position", "incumbent", "job", "also", "it"}
-STAFF = re.compile(
-    r"(\d{1,4}(?:\.\d+)?)\s*(FTEs?|full[- ]time\s+equivalents?|staff|employees|positions)\b",
-    re.I,
-)
 DUTIES_HEADING = r"^[ \t*#]*(?:JOB\s+)?DUTIES(?:\s+AND\s+(?:TASKS|RESPONSIBILITIES))?\b"
 SECTION_END = r"REASON\s+FOR\s+CLASSIFICATION|^\s*Total\s+Points"
 
@@ -200,12 +197,16 @@ def _reports_to(text: str) -> list[MentionedPosition]:
 
 # ---------------------------------------------------------------- staff
 
+#: the nouns a benchmark's staff figure counts besides ``[words] count_nouns``.
+COUNTED = ("count_nouns_posts",)
+
+
 def _staff_mentions(text: str) -> list[tuple[int, str, bool]]:
     """(count, scope, in a supervising sentence) for every whole staff figure."""
     out: list[tuple[int, str, bool]] = []
     for sentence in re.split(r"(?<=[.;])\s+|\n", text):
         supervising = bool(re.search(r"\b(?:supervis|manag|lead)", sentence, re.I))
-        for m in STAFF.finditer(sentence):
+        for m in re.finditer(rf"(\d{{1,4}}(?:\.\d+)?)\s*({count_nouns(*COUNTED)})\b", sentence, re.I):
             value = float(m.group(1))
             if value == int(value):
                 out.append((int(value), m.group(2), supervising))

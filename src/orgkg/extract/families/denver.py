@@ -30,6 +30,7 @@ from orgkg.extract.families.denver_series import ROMAN
 from orgkg.extract.families.denver_series import canon as _canon
 from orgkg.extract.families.denver_series import classes as _classes
 from orgkg.extract.families.denver_series import series as _series
+from orgkg.extract.families.generic_phrases import count_nouns
 from orgkg.extract.families.generic_phrases import experience as shared_experience
 from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import (
@@ -185,10 +186,14 @@ def _pay_grade(detail: str) -> str | None:
     return f"Pay Grade {value}" if value else None
 
 
+#: the nouns a specification's staff count counts besides ``[words] count_nouns``.
+COUNTED = ("count_nouns_posts",)
+
+
 def _supervised_count(section: str) -> int | None:
     verbs, team = alternation("words", "count_verbs"), alternation("words", "team_nouns")
     m = re.search(rf"(?:{verbs})\s+(?:a\s+(?:{team})\s+of\s+)?(\d+|[a-z]+)\s+(?:full[\s-]time\s+)?"
-                  r"(?:employees|staff|positions|subordinates)", squash(section), re.I)
+                  rf"(?:{count_nouns(*COUNTED)})", squash(section), re.I)
     return to_int(m.group(1)) if m else None
 
 

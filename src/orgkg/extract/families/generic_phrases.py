@@ -24,8 +24,6 @@ from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, s
 NONE = re.compile(r"(?i)(?:none|n/?a|nil|no|not\s+applicable|aucun(?:e)?|sans\s+objet|néant|-)\.?")
 SUPERVISED_LABELS = [r"(?:number|no\.?|#)\s+of\s+(?:positions|employees|staff)\s+supervised",
                      r"direct\s+reports", r"(?:positions|staff|employees)\s+supervised", r"supervises"]
-STAFF_NOUNS = (r"staff|employees|FTEs?|full[- ]time\s+equivalents?|specialists|professionals|personnel|"
-               r"workers|subordinates|technicians|officers|analysts")
 N = rf"\b{NUMBER}\b"
 
 
@@ -306,7 +304,7 @@ def staff_counts(text: str) -> list[StaffCount]:
     """
     out: dict[int, StaffCount] = {}
     words = r"(?:(?!(?:of|and|the|to|in|for|with)\b)[A-Za-z/-]+\s+){0,4}?"
-    pat = rf"(?<![\d$.,])(\d[\d,]*|{N})[ \t]+({words}(?:{STAFF_NOUNS}))\b"
+    pat = rf"(?<![\d$.,])(\d[\d,]*|{N})[ \t]+({words}(?:{count_nouns()}))\b"
     context = _staff_context()
     for k, title in supervised_table(text):
         if k and k not in out:
@@ -324,6 +322,13 @@ def staff_counts(text: str) -> list[StaffCount]:
         if n and n not in out and context.search(before + m.group(0)):
             out[n] = StaffCount(n, squash(m.group(2)))
     return list(out.values())
+
+
+@functools.cache
+def count_nouns(*more: str) -> str:
+    """Who a count of staff counts, after its number (``[words] count_nouns``: ``120 FTEs``), and the
+    nouns of the ``[words]`` keys ``more`` a family adds (``count_nouns_posts``: ``4 positions``)."""
+    return "|".join(alternation("words", key) for key in ("count_nouns", *more))
 
 
 def staff_matching(pattern: str, text: str) -> list[StaffCount]:

@@ -22,10 +22,6 @@ from orgkg.extract.text import NUMBER, clean_title, squash
 #: a table's column-heading row (``Title    Position Number``), not a subordinate.
 HEADER_ROW = re.compile(r"(?i)(?:(?:working\s+|job\s+|class\s+)?title|position\s+(?:number|no\.?|#)|"
                         r"name|class(?:ification)?|job\s+code|PCN|FTE|\s)+")
-PEOPLE = (r"(?:staff|employees|specialists|personnel|positions|FTEs?|people|professionals|"
-          r"technicians|analysts|supervisors|managers|workers|officers|engineers|programmers|agents|"
-          r"auditors|examiners|inspectors|investigators|clerks|assistants|coordinators|accountants|"
-          r"scientists|biologists|nurses|attorneys|representatives|(?-i:[A-Z][a-z]+[a-rt-z]s))")
 
 
 def supervisor(text: str, grid: dict[str, str]) -> list[MentionedPosition]:
@@ -67,10 +63,14 @@ def subordinates(text: str) -> list[MentionedPosition]:
     return out
 
 
+#: the nouns a Montana profile's staff count counts besides ``[words] count_nouns``.
+OCCUPATIONS = ("count_nouns_posts", "count_nouns_occupations")
+
+
 def staff_counts(text: str) -> list[StaffCount]:
     verbs, team = alternation("words", "count_verbs"), alternation("words", "team_nouns")
     pat = (rf"\b(?:{verbs}|includes|unit\s+of|(?:{team})\s+of)\s+({NUMBER})\s+"
-           rf"((?:[\w-]+\s+){{0,4}}?{PEOPLE})\b")
+           rf"((?:[\w-]+\s+){{0,4}}?(?:{generic_phrases.count_nouns(*OCCUPATIONS)}|(?-i:[A-Z][a-z]+[a-rt-z]s)))\b")
     return generic_phrases.staff_matching(pat, text)
 
 
