@@ -140,8 +140,9 @@ def _description() -> re.Pattern[str]:
     word = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
     link = r"de|du|des|la|le|les|l['\u2019]|d['\u2019]|of|for|the|and|et"
     # a word or two in lower case after a linking word: ``Le Défenseur des droits``, ``L'Observatoire des
-    # données sociales``
-    name = (rf"(?P<name>(?:(?:Les|Le|La|The)[ \t]+|L['\u2019])?{word}"
+    # données sociales``; an adjective after the first word: ``L'Organisation mondiale de la Santé``
+    adjective = r"(?:[ \t]+[a-z\u00e0-\u00ff][\w'\u2019-]*(?=[ \t]+(?:de|du|des|d['\u2019])[ \t]))?"
+    name = (rf"(?P<name>(?:(?:Les|Le|La|The)[ \t]+|L['\u2019])?{word}{adjective}"
             rf"(?:[ \t]+(?:des|du|de)(?:[ \t]+[a-z\u00e0-\u00ff][\w'\u2019-]*){{1,2}}"
             rf"|[ \t]+(?:{link}|{word})){{0,8}})")
     verb = r"[ \t]+(?:est|sont|is|are)[ \t]+(?:un|une|an?)[ \t]+(?:[\w-]+[ \t]+){0,2}?"

@@ -304,7 +304,9 @@ def title_in_prose(doc: Document) -> Found | None:
     found = phrase(doc, "title", reach=250)
     ends = alternation("words", "title_ends")
     # ``a Budget Officer to join the team``, ``L'emploi de directeur délégué ... sera vacant``
-    if found and (cut := re.search(rf"\s+to\s+[a-z]|\s+(?:{ends})\s", found[0])):
+    # ``Le titulaire, en tant que point focal de ..., rendra compte``: a comma, then another clause's verb
+    links = alternation("words", "clause_links")
+    if found and (cut := re.search(rf"\s+to\s+[a-z]|\s+(?:{ends})\s|,\s+(?:{links})\b", found[0])):
         found = found[0][: cut.start()], Span(found[1].start, found[1].start + cut.start())
     if found and acceptable(found[0]):
         return found
