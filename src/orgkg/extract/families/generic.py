@@ -30,6 +30,7 @@ from orgkg.extract.families.generic_phrases import (
 )
 from orgkg.extract.families.generic_series import series
 from orgkg.extract.lexicon import alternation, fold, patterns, words
+from orgkg.extract.needles import Needled
 from orgkg.extract.records import (
     Evidence,
     Extraction,
@@ -279,10 +280,17 @@ class Fields:
                     # opening with a label is a form's line, its run-in labels read by the shared rules
                     for h, e in zip(hits, [*hits[1:], b], strict=True):
                         self.runs.append((h, [c for c in range(h, e) if text[c] == ":"], e))
+        # what stands before the last colon of each place, the only text a label can be read from
+        self.said = "\n".join(text[s : colons[-1]] for s, colons, _ in
+                               [*self.starts, *(g for gaps in self.gaps for g in gaps), *self.runs] if colons)
 
     def values(self, label: str) -> Iterator[tuple[str, int]]:
         """Each place ``label`` stands with a colon after it: the text after the colon, and where its line
-        ends; first at lines' starts, then after column gaps (one a line), in document order."""
+        ends; first at lines' starts, then after column gaps (one a line), in document order. A label
+        whose words stand before no colon of the document (``Needled``: most labels, most documents)
+        is not looked for at each place."""
+        if not _label_needles(label).may_match(self.said):
+            return
         for s, colons, end in self.starts:
             if (c := self._colon(label, s, colons)) is not None:
                 yield self.text[c + 1 : end].lstrip(" \t"), end
@@ -344,6 +352,12 @@ def _names_long(label: str, said: str) -> bool:
 @functools.cache  # every label of the lexicon: a bounded cache would compile them again each document
 def _label_pattern(label: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{label}){COMPOUND}[ \t]*(?:\([^)\n]*\))?[ \t]*", re.I)
+
+
+@functools.cache
+def _label_needles(label: str) -> Needled:
+    """The words every text ``label`` names holds (``_names`` fits no text without them)."""
+    return Needled(_label_pattern(label))
 
 
 @functools.lru_cache(maxsize=1)  # the document being read: its fields, found once

@@ -166,16 +166,22 @@ def _cols(line: str) -> list[str]:
     return [c.strip() for c in COLUMN_BREAK.split(line.strip().strip("|")) if c.strip()]
 
 
+_SUPERVIS = Needled(r"(?i)supervis")
+
+
 def supervised_table(text: str) -> list[tuple[int | None, str]]:
     """A table of supervised positions with a Title column (and a Qty / Number column)."""
+    if not _SUPERVIS.may_match(text):
+        return []  # no line speaks of supervising: no table is under one
     lines = text.splitlines()
     for i, line in enumerate(lines):
+        if not _SUPERVIS.pattern.search(" ".join(lines[max(0, i - 2) : i])):
+            continue
         heads = _cols(line)
         t = next((k for k, h in enumerate(heads) if TABLE_TITLE.fullmatch(h)), None)
-        q = next((k for k, h in enumerate(heads) if TABLE_QTY.fullmatch(h)), None)
-        above = " ".join(lines[max(0, i - 2) : i])
-        if t is None or len(heads) < 2 or not re.search(r"supervis", above, re.I):
+        if t is None or len(heads) < 2:
             continue
+        q = next((k for k, h in enumerate(heads) if TABLE_QTY.fullmatch(h)), None)
         rows = []
         for row in lines[i + 1 : i + 40]:
             cells = _cols(row)

@@ -148,7 +148,9 @@ def _found(text: str) -> int | None:
         for k, (at, ln, inside, preferred, _) in enumerate(lines):
             if (in_section and not inside) or (preferred and required):
                 continue
-            for m in named.setdefault(k, list(_pattern().finditer(ln))):
+            if k not in named:
+                named[k] = list(_pattern().finditer(ln))
+            for m in named[k]:
                 if m.group(0).isupper() and m.group(0) not in _initials():
                     continue  # a heading in capitals (``EDUCATION AND DEGREE``) names no degree
                 if (not in_section and _bare().fullmatch(m.group(0)) and not _opens(ln, m)) or \
