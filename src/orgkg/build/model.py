@@ -11,11 +11,12 @@ from typing import NamedTuple
 
 from orgkg.graph.build import Outcome
 from orgkg.graph.identity import Ask, Offer, Resolution
+from orgkg.graph.listings import Facts
 from orgkg.read import Limits
 
 Line = tuple[str, str]
 #: The parts of a piece a build keeps for the next one, as JSON texts in a pack (``state``).
-PARTS = ("lines", "posts", "units", "vacant", "titles", "offers", "asks", "resolution")
+PARTS = ("lines", "posts", "units", "vacant", "titles", "offers", "asks", "resolution", "listed")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,6 +44,7 @@ class Sums(NamedTuple):
     structure: str  # its reporting lines, posts, placements and vacancies (the derived structure)
     directory: str  # the posts it offers to the directory mentions are joined through
     titles: str  # its (post, title) pairs (the title index)
+    listed: str  # what the listings read of it besides the structure's parts (``graph.listings.Facts``)
 
 
 def digest(value: object) -> str:
@@ -88,6 +90,9 @@ class Stored:
         return data
 
 
+_NO_FACTS = Facts()
+
+
 @dataclass(frozen=True)
 class Piece:
     """One input's part of a build: what happened to it, where its named graph is written, and
@@ -115,6 +120,7 @@ class Piece:
     resolution: Resolution = ()
     units: tuple[Line, ...] = ()  # (post, unit) of org:postIn, for the structure's figures
     vacant: tuple[str, ...] = ()  # posts marked orgkg:vacant true
+    listed: Facts = _NO_FACTS  # primary titles, descriptions, levels, stated spans: for the listing index
     raw: bytes | None = None
     sums: Sums | None = None
     stored: Stored | None = None  # where its parts are, when kept from the build before
@@ -126,7 +132,8 @@ def sums(p: Piece) -> Sums:
     if p.sums is not None:
         return p.sums
     structure = [sorted(set(p.lines)), sorted(set(p.posts)), sorted(set(p.units)), sorted(set(p.vacant))]
-    return Sums(digest(structure), digest(sorted(p.offers)), digest(sorted(p.titles)))
+    return Sums(digest(structure), digest(sorted(p.offers)), digest(sorted(p.titles)),
+                digest([sorted({str(fact) for fact in f}) for f in p.listed]))
 
 
 @dataclass(frozen=True)

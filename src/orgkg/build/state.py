@@ -46,6 +46,7 @@ from typing import Any
 from orgkg.build.model import PARTS, Packs, Piece, Stored, Sums
 from orgkg.errors import OutputError
 from orgkg.graph.build import Outcome
+from orgkg.graph.listings import Facts
 from orgkg.graph.output import resolve
 from orgkg.graph.store import GRAPHS, STORE
 
@@ -57,7 +58,7 @@ OUTCOMES = "outcomes.jsonl"
 PARTS_FOLDER = "parts"
 #: At most this many packs of the build before are linked into a build (the others' parts are copied).
 PACKS = 8
-FORMAT = 4
+FORMAT = 5
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: An input's stat as the digest cache keys it: size, modification time (ns), inode.
 Stat = tuple[int, int, int]
@@ -75,12 +76,15 @@ def fingerprint() -> str:
 
 @dataclass(frozen=True)
 class Totals:
-    """Digests of a whole build's parts (``sums``), and the id of the build that wrote its title index."""
+    """Digests of a whole build's parts (``sums``), and the ids of the builds that wrote its title and
+    listing indexes."""
 
     structure: str
     directory: str
     titles: str
     titles_build: str | None = None
+    listed: str = ""  # the listings' own facts (``graph.listings.Facts``), beside the structure's
+    listings_build: str | None = None  # the build that wrote the listing index
 
 
 @dataclass(frozen=True)
@@ -200,6 +204,7 @@ _PARSE: dict[str, Any] = {
     "offers": lambda v: tuple(((k1, k2), post) for (k1, k2), post in v),
     "asks": lambda v: tuple((mention, (k1, k2)) for mention, (k1, k2) in v),
     "resolution": lambda v: tuple((mention, tuple(found)) for mention, found in v),
+    "listed": Facts.from_json,
 }
 
 

@@ -44,6 +44,7 @@ from rdflib.term import Node
 from orgkg.build.model import Piece, sums
 from orgkg.graph.build import load
 from orgkg.graph.identity import Resolution, asks, joined, offered, offers
+from orgkg.graph.listings import Facts, facts
 from orgkg.graph.store import encoded
 from orgkg.graph.structure import placements, posts, reporting_lines, vacancies
 from orgkg.mapping.register import RegisterParts
@@ -114,7 +115,7 @@ def finished(p: Piece, g: Graph, resolution: Resolution) -> Piece:
     written = encoded(URIRef(p.graph or ""), g)
     done = replace(p, block=written.data, facts=written.facts, raw=None,
                    lines=tuple(reporting_lines([g])), posts=tuple(posts([g])), titles=titles(g),
-                   units=tuple(placements([g])), vacant=tuple(vacancies([g])),
+                   units=tuple(placements([g])), vacant=tuple(vacancies([g])), listed=facts(g),
                    resolution=resolution)
     return replace(done, sums=sums(done))
 
@@ -125,7 +126,10 @@ def registered(p: Piece, g: Graph, parts: RegisterParts) -> Piece:
     written = encoded(URIRef(p.graph or ""), g)
     done = replace(p, block=written.data, facts=written.facts, lines=tuple(parts.lines),
                    posts=tuple(parts.posts), titles=tuple(parts.titles), units=tuple(parts.units),
-                   vacant=tuple(parts.vacant), offers=tuple(offered(parts.named, parts.organisation)))
+                   vacant=tuple(parts.vacant), offers=tuple(offered(parts.named, parts.organisation)),
+                   listed=Facts(tuple((post, (title, "")) for post, title in parts.titles),
+                                levels=tuple(parts.levels),
+                                labels=tuple((node, (label, "")) for node, label in parts.labels.items())))
     return replace(done, sums=sums(done))
 
 

@@ -1,13 +1,15 @@
 """Write a build's version folder from its pieces: ``graphs/``, the store, the title index, the
-report and ``sources.json`` (what the next build reuses).
+listing index, the report and ``sources.json`` (what the next build reuses).
 
 New named graphs are spilled to a scratch file as they arrive, then each is
 written to its own file in ``graphs/`` (``graph.store``). A graph kept from
 the build before is that build's file, hard-linked: unchanged, it is never
 copied, so a build that changed one document writes one graph file. The
-derived structure and the title index are made again only when the digests
-of what the pieces give them changed (``state.Totals``); else they are
-linked too. The store is loaded from the graph files, or, when the build
+derived structure, the title index and the listing index are made again only
+when the digests of what the pieces give them changed (``state.Totals``);
+else they are linked too. The listing index is computed from the derived
+structure and the pieces' parts in memory (``query.listings``), never by
+querying the store. The store is loaded from the graph files, or, when the build
 before is reused, copied from that build's store (hard links:
 ``Store.backup``) and only the named graphs that changed are replaced.
 Nothing of the build before is ever written to: its version folder stays
@@ -19,7 +21,8 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import IO, Any
 
@@ -27,11 +30,12 @@ import pyoxigraph as ox
 
 from orgkg.build.model import Piece, sums, total
 from orgkg.build.state import Previous, Stat, Totals, part, save
-from orgkg.graph import titles
+from orgkg.graph import listings, titles
 from orgkg.graph.built import INFERRED_GRAPH, BuiltGraph
 from orgkg.graph.output import BUILD, step
 from orgkg.graph.store import GRAPHS, HEAD, REPORT, STORE, encoded, graph_file, load_files, report_text
-from orgkg.graph.structure import STRUCTURE_GRAPH, Inputs, derived
+from orgkg.graph.structure import STRUCTURE_GRAPH, Inputs, Structure, derive, derived
+from orgkg.query.listings import listings as computed
 
 SPILL = ".new-graphs"
 
@@ -80,11 +84,27 @@ def structure_input(pieces: Iterable[Piece]) -> Inputs:
                     for name in ("lines", "posts", "units", "vacant")))
 
 
+class _Made:
+    """The build's structure input and derived structure, each made once, when first needed (by the
+    structure graph or the listing index: neither is made again when its inputs are the same)."""
+
+    def __init__(self, pieces: Iterable[Piece]) -> None:
+        self.pieces = list(pieces)
+
+    @cached_property
+    def given(self) -> Inputs:
+        return structure_input(self.pieces)
+
+    @cached_property
+    def shape(self) -> Structure:
+        return derive(self.given.lines, self.given.posts)
+
+
 def totals(pieces: Iterable[Piece]) -> Totals:
     """The digests of the build's whole parts, from its pieces' digests."""
     each = [sums(p) for p in pieces if p.graph is not None]
     return Totals(total(s.structure for s in each), total(s.directory for s in each),
-                  total(s.titles for s in each))
+                  total(s.titles for s in each), listed=total(s.listed for s in each))
 
 
 def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spill: Spill,
@@ -94,16 +114,15 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
     files of ``graphs/`` written new (the others are links to the build before's)."""
     now = totals(p for p, _ in pieces)
     same = prev.totals if prev is not None and prev.totals is not None else None
+    made = _Made(p for p, _ in pieces)
     structure: Source | None = None
     kept_structure = os.path.join(prev.graphs, graph_file(str(STRUCTURE_GRAPH))) if prev is not None else None
     if same is not None and same.structure == now.structure and kept_structure is not None:
         structure = Source(kept_structure, 0, -1) if os.path.isfile(kept_structure) else None
-    else:
-        given = structure_input(p for p, _ in pieces)
-        if given.posts or given.lines:
-            g = derived(given)
-            if len(g):
-                structure = spill.add(*encoded(STRUCTURE_GRAPH, g))
+    elif made.given.posts or made.given.lines:
+        g = derived(made.given, made.shape)
+        if len(g):
+            structure = spill.add(*encoded(STRUCTURE_GRAPH, g))
     spill.close()
     graphs = {p.graph: s for p, s in pieces if p.graph is not None and s is not None}
     if structure is not None:
@@ -132,12 +151,24 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
     else:
         titles.write_pairs(index, (t for p, _ in pieces for t in part(p, "titles")), build=version.name)
         titles_build = version.name
+    step("write listings")
+    index = version / listings.FILE
+    kept_index = prev.version / listings.FILE if prev is not None else None
+    if (same is not None and (same.structure, same.listed) == (now.structure, now.listed)
+            and kept_index is not None and kept_index.is_file()):
+        os.link(kept_index, index)
+        listings_build = same.listings_build
+    else:
+        given = made.given
+        rows = computed(made.shape, given.lines, (part(p, "listed") for p, _ in pieces))
+        listings.write(index, rows, made.shape.above, given.units, build=version.name)
+        listings_build = version.name
     step("write report")
     (version / REPORT).write_text(report_text(report), encoding="utf-8")
     step("write build.json")
-    (version / BUILD).write_text(json.dumps({"build": version.name, "titles": titles_build}) + "\n",
-                                 encoding="utf-8")
-    now = Totals(now.structure, now.directory, now.titles, titles_build)
+    (version / BUILD).write_text(json.dumps({"build": version.name, "titles": titles_build,
+                                             "listings": listings_build}) + "\n", encoding="utf-8")
+    now = replace(now, titles_build=titles_build, listings_build=listings_build)
     save(version, [p for p, _ in pieces], files, now)
     written = [graph_file(iri) for iri, src in graphs.items() if not src.linked]
     return version / GRAPHS, len(graphs), written

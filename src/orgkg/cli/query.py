@@ -71,7 +71,8 @@ def query(query: str | None, show_list: bool, show_all: bool, params: tuple[str,
         guard = nullcontext() if allow_network else offline("orgkg query")
         with guard:
             graph = BuiltGraph.open(graph_dir)
-            engine: Engine = LocalGraph(graph, allow_network=allow_network, titles=graph.titles())
+            engine: Engine = LocalGraph(graph, allow_network=allow_network, titles=graph.titles(),
+                                        listings=graph.listings())
             result = run(engine, query, params)
             # inside the guard: a local SELECT's rows are evaluated as they are written
             show(result, fmt, limit)

@@ -28,6 +28,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from orgkg.errors import GraphError
+from orgkg.graph.listings import ListingIndex
 from orgkg.graph.output import resolve, shown
 from orgkg.graph.store import GRAPHS, INFERRED_TRIG, STORE, in_union, load, trig_text
 from orgkg.graph.titles import TitleIndex
@@ -83,6 +84,10 @@ class BuiltGraph:
     def titles(self) -> TitleIndex | None:
         """The build's title index (None for an in-memory graph or an older build)."""
         return TitleIndex.open(self.folder) if self.folder is not None else None
+
+    def listings(self) -> ListingIndex | None:
+        """The build's listing index (None for an in-memory graph or an older build)."""
+        return ListingIndex.open(self.folder) if self.folder is not None else None
 
     def query(self, text: str, *, union: bool = True) -> Answer:
         """Run SPARQL; ``union``: the default graph is the union of the named graphs.

@@ -3,7 +3,7 @@
     DIR/
       .orgkg                  marker: orgkg made this folder (it replaces nothing in a folder without one)
       .orgkg.lock             held by the build writing here (``flock``); it says who
-      versions/<id>/          one complete build: graphs/, store/, titles.sqlite, build-report.json
+      versions/<id>/          one build: graphs/, store/, titles.sqlite, listings.sqlite, build-report.json
       current -> versions/<id>      the pointer, switched by one rename
       .orgkg-trash/<id>/      a version no one needs any more, being removed
       graphs -> current/graphs, store -> current/store, ...         fixed links through it
@@ -46,10 +46,11 @@ VERSIONS = "versions"
 CURRENT = "current"
 #: Versions no one needs, moved here from ``versions/`` and removed by a process of their own.
 TRASH = ".orgkg-trash"
-#: In each version: its id, which the title index repeats (``titles``), so a stray index is told apart.
+#: In each version: its id, which the title and listing indexes repeat (``titles``, ``listings``: the
+#: build that wrote each), so a stray index is told apart.
 BUILD = "build.json"
 #: The names at the top of DIR that point into the current version.
-LINKS = ("graphs", "build-report.json", "store", "titles.sqlite")
+LINKS = ("graphs", "build-report.json", "store", "titles.sqlite", "listings.sqlite")
 #: For the crash-consistency test only: "KILL:N" or "INT:N" sends that signal at the Nth file operation.
 FAULT_ENV = "ORGKG_TEST_SIGNAL_AT_FILE_OP"
 _ops = 0
@@ -94,7 +95,7 @@ def shown(path: Path) -> Path:
 
 def built_id(folder: Path, part: str = "build") -> str | None:
     """The id of the build in ``folder`` (a resolved version folder), None for older layouts; with
-    ``part`` (``titles``), the id of the build that wrote that part when an unchanged part was
+    ``part`` (``titles``, ``listings``), the id of the build that wrote that part when an unchanged part was
     linked from a build before (``build.write``)."""
     try:
         data = json.loads((folder / BUILD).read_text(encoding="utf-8"))

@@ -1,4 +1,5 @@
-"""The one home of term conversion: pyoxigraph terms to rdflib terms, and to plain Python values.
+"""The one home of term conversion: pyoxigraph terms to rdflib terms, to plain Python values, and
+to and from the JSON data the build keeps (``Stored``: its listing facts and index, ``graph.listings``).
 
     to_rdflib(ox.Literal("3", datatype=XSD_INTEGER))   # rdflib Literal 3
     python_value(ox.Literal("35.0", datatype=XSD_DECIMAL))  # 35
@@ -21,6 +22,7 @@ from either: a value cut at 18 digits rounds as the exact one does.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -77,3 +79,71 @@ def python_value(term: Term | None) -> Any:
     if dt == XSD + "boolean":
         return term.value in ("true", "1")
     return term.value
+
+
+#: A term kept as JSON data (the build's listing facts and index, ``graph.listings``): an IRI as
+#: ``(iri,)``; a literal as ``(text, kind)``, kind "" for xsd:string, "@tag" for a language, else
+#: its datatype IRI. Tuples of text throughout, so kept terms sort and hash alike.
+Stored = tuple[str] | tuple[str, str]
+
+
+def stored(node: Node) -> Stored | None:
+    """An rdflib IRI or literal as kept (``Stored``); None for a term kept otherwise (a blank node)."""
+    if isinstance(node, URIRef):
+        return (str(node),)
+    if isinstance(node, Literal):
+        if node.language:
+            return str(node), f"@{node.language}"
+        datatype = str(node.datatype) if node.datatype is not None else XSD + "string"
+        return str(node), "" if datatype == XSD + "string" else datatype
+    return None
+
+
+def to_stored(term: Term | None) -> Stored | None:
+    """A pyoxigraph IRI or literal as kept (``Stored``); None for anything else."""
+    if isinstance(term, ox.NamedNode):
+        return (term.value,)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return term.value, f"@{term.language}"
+        datatype = term.datatype.value
+        return term.value, "" if datatype == XSD + "string" else datatype
+    return None
+
+
+def from_stored(kept: Stored | list[str] | None, datatypes: dict[str, ox.NamedNode],
+                ) -> ox.NamedNode | ox.Literal | None:
+    """The pyoxigraph term ``kept`` (a tuple, or the list JSON gives back); ``datatypes`` caches the
+    datatype IRIs made (one each)."""
+    if kept is None:
+        return None
+    if len(kept) == 1:
+        return ox.NamedNode(kept[0])
+    value, kind = kept[0], kept[1]
+    if not kind:
+        return ox.Literal(value)
+    if kind[0] == "@":
+        return ox.Literal(value, language=kind[1:])
+    datatype = datatypes.get(kind) or datatypes.setdefault(kind, ox.NamedNode(kind))
+    return ox.Literal(value, datatype=datatype)
+
+
+_ANY = ox.NamedNode("https://w3id.org/orgkg/id/any")
+
+
+def as_kept(term: ox.Literal) -> ox.Literal:
+    """A literal as the store gives it back (Oxigraph keeps a number of a derived type as
+    ``xsd:integer``, in its canonical form: ``"03"^^xsd:positiveInteger`` is read as ``"3"^^xsd:integer``);
+    a plain string is kept as it is."""
+    if not term.language and term.datatype.value == XSD + "string":
+        return term
+    return _kept_by_store(term)
+
+
+@cache  # few distinct values are not plain strings (layers, counts, level labels)
+def _kept_by_store(term: ox.Literal) -> ox.Literal:
+    store = ox.Store()
+    store.add(ox.Quad(_ANY, _ANY, term))
+    kept = next(iter(store)).object
+    assert isinstance(kept, ox.Literal)
+    return kept

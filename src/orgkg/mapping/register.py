@@ -53,6 +53,8 @@ class RegisterParts:
     units: dict[Line, None] = field(default_factory=dict)  # (post, unit)
     vacant: dict[str, None] = field(default_factory=dict)
     titles: dict[Line, None] = field(default_factory=dict)  # (post, title)
+    levels: dict[Line, None] = field(default_factory=dict)  # (post, level node)
+    labels: dict[str, str] = field(default_factory=dict)  # level node -> its label
     named: dict[str, tuple[dict[str, None], dict[str, None]]] = field(default_factory=dict)
     organisation: dict[str, str | None] = field(default_factory=dict)
 
@@ -119,7 +121,9 @@ class _RegisterMapper(Terms):
 
     def grade(self, label: str) -> str:
         if label not in self.levels:
-            self.levels[label] = iri(self.level(label))
+            node = str(self.level(label))
+            self.levels[label] = iri(node)
+            self.parts.labels[node] = label
         return self.levels[label]
 
     def literal(self, key: tuple[str, object], make: Callable[[], Literal]) -> str:
@@ -192,6 +196,7 @@ class _RegisterMapper(Terms):
         if e.level:
             level = self.grade(e.level)
             on_post.append(f"{_LEVEL} {level}")
+            self.parts.levels[number, level[1:-1]] = None
             on_row.append(f"{_ROW_LEVEL} {level}")
         if (fte := e.fte) is not None:
             on_post.append(f"{_FTE} {self.literal(('fte', fte), lambda: decimal(fte))}")

@@ -31,3 +31,8 @@ class Engine(ABC):
     def narrow(self, query: NamedQuery, values: Mapping[str, Term]) -> str:
         """The text to run for ``query``: an engine with an index may narrow it (same answers)."""
         return query.text
+
+    def answer(self, query: NamedQuery, values: Mapping[str, Term]) -> Result:
+        """``query``'s answer with these values: by default its (narrowed) text run; an engine with
+        an index may answer a named query from it (the same rows, in the same order)."""
+        return self.run(self.narrow(query, values), values, union=query.union)

@@ -8,9 +8,11 @@ import pyoxigraph as ox
 
 from orgkg.errors import QueryError
 from orgkg.graph.built import BuiltGraph
+from orgkg.graph.listings import ListingIndex
 from orgkg.graph.titles import TitleIndex
 from orgkg.query.engine import Engine
 from orgkg.query.library import NamedQuery
+from orgkg.query.listings import answer as listed
 from orgkg.query.network import refuse_network
 from orgkg.query.order import ordering
 from orgkg.query.params import Term
@@ -34,8 +36,16 @@ class LocalGraph(Engine):
     """
 
     def __init__(self, graph: BuiltGraph, *, allow_network: bool = False,
-                 titles: TitleIndex | None = None) -> None:
-        self.graph, self.allow_network, self.titles = graph, allow_network, titles
+                 titles: TitleIndex | None = None, listings: ListingIndex | None = None) -> None:
+        """``titles`` and ``listings``: the build's title and listing indexes (``graph.titles``,
+        ``graph.listings``; ``BuiltGraph.titles()``, ``BuiltGraph.listings()``), or None."""
+        self.graph, self.allow_network, self.titles, self.listings = graph, allow_network, titles, listings
+
+    def answer(self, query: NamedQuery, values: Mapping[str, Term]) -> Result:
+        """A whole-organisation listing of the library from the build's listing index when it keeps
+        it (the same rows, in the same order: ``query.listings``), else the query run."""
+        found = listed(self.listings, query, values) if self.listings is not None else None
+        return found if found is not None else super().answer(query, values)
 
     def admit(self, query: NamedQuery, users: bool) -> None:
         """A user's own query must not reach outside the graph (decided on the parsed query:

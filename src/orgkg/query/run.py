@@ -39,7 +39,7 @@ def run(engine: Engine, name_or_file: str, params: Iterable[str] = ()) -> Result
     engine.admit(query, users)
     values = bind(query, params, declared_only=not users or bool(query.params))
     require_known(engine, query, values)
-    return engine.run(engine.narrow(query, values), values, union=query.union)
+    return engine.answer(query, values)
 
 
 def require_known(engine: Engine, query: NamedQuery, values: Mapping[str, Term]) -> None:
