@@ -112,6 +112,11 @@ def is_stop_line(line: str) -> bool:
                for w in words("headings", "stop"))
 
 
+def _short(line: str) -> bool:
+    """A short unpunctuated line, a heading's shape."""
+    return 0 < len(line.split()) <= 6 and not line.rstrip().endswith((".", ";", ","))
+
+
 def is_lead_in(line: str) -> bool:
     """A line introducing the duties: ``The main responsibilities of the post are:``,
     ``... vous aiderez à vous acquitter des responsabilités suivantes :``."""
@@ -148,7 +153,18 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
     top: int | None = None
     para: Span | None = None
     kind = ""
+    employer = False  # ``About the Agency`` first under ``Job Duties``: the employer's words, up to ``About
+    # the Position``
     for ln in doc.lines[head.line + 1 :]:
+        if not out and not para and not ln.marker and _short(doc.body(ln)):
+            if _is(doc.body(ln), "employer"):
+                employer = True
+                continue
+            if employer and _is(doc.body(ln), "post"):
+                employer = False
+                continue
+        if employer:
+            continue
         if ln.index in heads and ln.index not in starts:
             group = _group_of_items(doc, heads[ln.index], starts)
             if not out and not para and group:
