@@ -89,8 +89,8 @@ WORDING_MISREAD: dict[str, str] = {
     "ca-morin-heights-made-up-of-thirty/staff_counts": "'is made up of thirty ... employees'",
     "ch-jura-numero-de-fonction-classe/level":
         "'Classe de traitement* 16': a run-in label with a footnote mark",
-    "fr-eurometropole-metz-rattachement-barre/job_class": "'Grade : Rédacteur': a grade as the class",
     "fr-eurometropole-metz-rattachement-barre/reports_to": "a superior whose title holds a comma",
+    "fr-eurometropole-metz-rattachement-barre/job_class": "'Grade : Rédacteur': a grade as the class",
     "fr-pyrenees-orientales-ref-et-chemin-d-unites/title": "the posting's number run on after the title",
     "fr-pyrenees-orientales-ref-et-chemin-d-unites/org_units": "'au sein du A/B/C/D': a path without spaces",
     "lu-parcs-groupe-d-indemnite/org_units": "'pour les besoins du Service X' in prose",
@@ -104,7 +104,6 @@ WORDING_MISREAD: dict[str, str] = {
     "ch-geneve-auteur-departement-office/org_units": "'Auteur' over 'Département X, Office Y (OCEau)'",
     "fr-lyon-placee-sous-la-responsabilite-tirets/education":
         "a job board's level tags ('Bac +2') before the text's",
-    "fr-villeurbanne-missions-lignes/job_class": "'sur le cadre d'emplois des X' in prose",
     "fr-villeurbanne-missions-lignes/reports_to": "'Sous la responsabilité du.de la X': an inclusive article",
     "fr-villeurbanne-missions-lignes/duties": "lines without bullets under a lead-in sentence",
 }

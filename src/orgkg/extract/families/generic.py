@@ -40,7 +40,7 @@ from orgkg.extract.records import (
     Organisation,
     Position,
 )
-from orgkg.extract.rules.classification import group_class, level_of, pay_plan
+from orgkg.extract.rules.classification import class_in_prose, group_class, level_of, pay_plan
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.duties_prose import prose_duties, told_in, told_in_paragraphs
@@ -625,7 +625,8 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if pos.level and (not pos.job_class or pos.job_class.code is None) and (
             cls := group_class(pos.level, doc)):
         pos.job_class = cls
-    if not pos.job_class and (sought := first_value(doc, "grade_sought", max_words=6)):
+    sought = None if pos.job_class else first_value(doc, "grade_sought", max_words=6) or class_in_prose(doc)
+    if sought:
         pos.job_class = JobClass(None, sought[0])  # ``Grade(s) recherché(s)`` / ``Attaché``: the first named
         out.append(Evidence.at("job_class", *sought, doc.text))
     if not ex.organisation.jurisdiction and (juris := jurisdiction(doc)):

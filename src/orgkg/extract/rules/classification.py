@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, language, patterns, table, words
+from orgkg.extract.lexicon import LANGUAGES, fold, language, patterns, table, words
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
+from orgkg.extract.rules.titles import phrase
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import clean_title, repair_level, strip_parenthetical_acronym
 
@@ -253,3 +254,20 @@ def level_of(label: str, value: str) -> str | None:
         return value if re.search(r"\d", value) else None
     word = " ".join(w.capitalize() for w in label.split())
     return f"{word} {value.split()[0]}"
+
+
+def class_in_prose(doc: Document) -> Found | None:
+    """The class a sentence names (``[phrases] class_in_prose``): "sur le cadre d'emplois des animateurs
+    territoriaux" -> ``animateurs territoriaux``, its words in lower case up to a linking word or a
+    capital ("des attachés territoriaux pour sa Direction ...")."""
+    return phrase(doc, "class_in_prose", stop=".;:(),", accept=lambda found: _lower_run(doc, found))
+
+
+def _lower_run(doc: Document, found: Found) -> Found | None:
+    m = re.match(r"(?:[a-z\u00e0-\u00ff][\w\u00b7-]*(?:[ \t]+|$))+", found[0])
+    said = fold(m.group(0)).split() if m else []
+    keep = next((k for k, w in enumerate(said) if w in words("words", "class_breaks")), len(said))
+    if not m or not 1 <= keep <= 5:
+        return None
+    end = found[1].start + len(" ".join(m.group(0).split()[:keep]))
+    return clean(doc, found[1].start, end)
