@@ -39,6 +39,7 @@ from orgkg.extract.records import (
     MentionedPosition,
     Organisation,
     Position,
+    Span,
 )
 from orgkg.extract.rules.classification import class_in_prose, group_class, level_of, pay_plan
 from orgkg.extract.rules.classification import level as shared_level
@@ -59,6 +60,7 @@ from orgkg.extract.rules.organisation import (
     organisation_named,
     placed_in,
     subject_body,
+    unit_headed,
     unit_of_superior,
     unit_word,
     units_labelled,
@@ -688,6 +690,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
             for unit in units_stated(doc, ex.organisation.organization) or units_named(doc, not_names=known)]
         if not given and body[1]:
             given = [(body[1], "department")]  # ``the Roads Department`` of ``The Township of Springwater``
+        if not given and (headed := unit_headed(pos.title)) and (named_at := doc.text.find(headed)) >= 0:
+            # ``Responsable Département Skills``: the unit the title says the post heads
+            given = [((headed, Span(named_at, named_at + len(headed))), fold(headed).split()[0])]
         if not given and pos.reports_to and (boss_unit := unit_of_superior(pos.reports_to[0].title)):
             ex.organisation.units.append((boss_unit, boss_unit.split()[-1].casefold()))  # evidence: attached
         for unit, kind in given:

@@ -8,6 +8,7 @@ document wins; its span is the evidence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from orgkg.extract.lexicon import (
@@ -406,6 +407,29 @@ _JURISDICTION_CUE = re.compile(r"^(?:City|County|State|Province|Government|Town|
 def _statement() -> re.Pattern[str]:
     return re.compile(rf"(?:\b(?:The|the)[ \t]+)?(?P<name>{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,7}})"
                       rf"[ \t]+(?i:{_phrases('employer_after')})\b")
+
+
+def unit_headed(title: str) -> str | None:
+    """The unit a French title says the post heads: ``Responsable Département Skills``, ``Chef du service
+    des sports`` -> ``Département Skills``, ``service des sports`` (a ``[words] title_heads`` entry, a
+    unit's word, a name after it)."""
+    m = _headed().match(fold_accents_kept(title))
+    return title[m.start("unit") : m.end("unit")] if m else None
+
+
+@cache
+def _headed() -> re.Pattern[str]:
+    def longest(words: frozenset[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    heads = longest(words_in("fr", "words", "title_heads"))
+    kinds = longest(words_in("fr", "words", "unit_words") - {"mission", "equipe"})  # ``chargé de mission``
+    return re.compile(rf"(?i)(?:{heads})[ \t]+(?:(?:du|des|de[ \t]+la|de[ \t]+l['\u2019]|de)[ \t]*)?"
+                      rf"(?P<unit>(?:{kinds})[ \t]+\S.*)$")
+
+
+def fold_accents_kept(text: str) -> str:
+    """``Département`` -> ``Departement``, the same length: a folded word list matches text as written."""
+    return "".join(unicodedata.normalize("NFKD", c)[0] for c in text)
 
 
 def unit_of_superior(title: str) -> str | None:
