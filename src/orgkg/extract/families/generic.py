@@ -29,7 +29,7 @@ from orgkg.extract.families.generic_phrases import (
     supervisor_phrases,
 )
 from orgkg.extract.families.generic_series import series
-from orgkg.extract.lexicon import alternation, fold, patterns, words
+from orgkg.extract.lexicon import LANGUAGES, alternation, fold, patterns, words
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import (
     Evidence,
@@ -99,15 +99,16 @@ from orgkg.extract.text import (
 )
 
 
-def _labels(kind: str) -> list[str]:
-    """The English ``[labels] kind`` entries as label patterns, the longest (the most particular) first:
-    ``Work Location`` is read before ``Location`` where a form has both. (The shared rules read the
-    French ones: their values want more than a form's line, ``20 avenue de Ségur - 75 007 Paris``.)"""
-    return list(patterns("labels", kind, languages=("en",), apostrophe="['\u2019]?"))
+def _labels(kind: str, group: str = "labels", languages: tuple[str, ...] = ("en",)) -> list[str]:
+    """The ``[group] kind`` entries as label patterns, the longest (the most particular) first: ``Work
+    Location`` is read before ``Location`` where a form has both. English only unless said: the shared rules
+    read the French ``[labels]`` (their values want more than a form's line, ``20 avenue de Ségur - 75 007
+    Paris``); ``[form_labels]`` are generic's own."""
+    return list(patterns(group, kind, languages=languages, apostrophe="['\u2019]?"))
 
 
-#: ``Code de classe``, ``Code de la classe d'emplois``: a class's number, as ``Class Code``.
-CLASS_CODE_FR = r"code\s+de\s+(?:la\s+)?classe(?:\s+d['’]emplois?)?"
+#: ``Class Code``, ``Code de la classe d'emplois``: a class's number.
+CLASS_CODE = _labels("class_code", "form_labels", LANGUAGES)
 LABELS: dict[str, list[str]] = {
     "title": _labels("title"),
     # ``Department/Office``, ``Département / Bureau``: a UN notice's organisation, not a unit
@@ -118,17 +119,15 @@ LABELS: dict[str, list[str]] = {
     "unit": [*_labels("unit"), r"service"],
     "location": _labels("location"),
     "reports_to": _labels("reports_to"),
-    "level": [r"(?:pay\s*|salary\s+)?band", r"(?:pay\s+|salary\s+)?grade", r"(?:pay\s+)?range",
-              r"group\s*(?:and|/|&)\s*level", r"(?:pay\s+|classification\s+)?level"],
+    "level": _labels("level", "form_labels"),
     "class": _labels("class"),
-    "position number": [r"(?:agency\s+)?position\s+(?:number|no\.?|#|id)", r"post\s+number",
-                        r"role\s+(?:number|no\.?|id)", r"num[ée]ro\s+d[ue]\s+poste"],
-    "job code": [r"job\s+code(?:\s+number)?", r"class\s+code", CLASS_CODE_FR],
+    "position number": _labels("position_number", "form_labels", LANGUAGES),
+    "job code": [*_labels("job_code", "form_labels"), *CLASS_CODE],
     "competition number": [r"(?:job\s+)?(?:competition|posting|requisition|vacancy|reference|job)\s+"
                            r"(?:number|no\.?|#|id)", r"ref(?:\.|erence)?\s*(?:#|no\.?|number)",
                            r"job\s+req(?:uisition)?",
                            r"num[ée]ro\s+(?:de\s+|du\s+)?(?:concours|r[ée]f[ée]rence|processus|l['’]offre)"],
-    "flsa": [r"flsa(?:\s+status|\s+designation)?", r"exempt\s+status"],
+    "flsa": _labels("flsa", "form_labels"),
     "supervised": SUPERVISED_LABELS,
 }
 #: an identifier: ``PD 0H4471`` (a prefix, a number), ``22 EL WMS2 0258`` (upper-case code
@@ -784,7 +783,7 @@ class GenericDescription(Extractor):
                                            "\n".join(text.splitlines()[:12]), re.I):
             pos.job_class = JobClass(code, pos.title)
         elif (not pos.job_class and code and acceptable(pos.title)
-              and (field(text, r"class\s+code") or field(text, CLASS_CODE_FR)) == code):
+              and next((v for lab in CLASS_CODE if (v := field(text, lab))), None) == code):
             pos.job_class = JobClass(code, pos.title)  # ``Class Code: 2455`` under the class's title
         pos.flsa = flsa_of(raw, text)
         read = duties(doc)
