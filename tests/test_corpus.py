@@ -36,7 +36,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # (both shares 0.504 / 0.522, the French one 0.532 / 0.485; tests/corpus/scores/start-s7en.json,
     # start-s7fr.json).
     # dev raised once the session's rules had landed (main 70d2079: 0.931 / 0.923).
-    "dev": {"all": (0.92, 0.92), "fr": (0.87, 0.85)},
+    "dev": {"all": (0.92, 0.92), "fr": (0.92, 0.90)},  # French: under main 99c9874 (0.925 / 0.903)
     "first-look": {"all": (0.73, 0.85), "fr": (0.69, 0.90)},
     "second-look": {"all": (0.64, 0.77), "fr": (0.50, 0.69)},
     "third-look": {"all": (0.48, 0.60), "fr": (0.59, 0.68)},
