@@ -271,3 +271,19 @@ def _lower_run(doc: Document, found: Found) -> Found | None:
         return None
     end = found[1].start + len(" ".join(m.group(0).split()[:keep]))
     return clean(doc, found[1].start, end)
+
+
+#: a level's code of initials and a number: ``HRO18``, ``HRO 18``.
+INITIALS_CODE = re.compile(r"([A-Z]{3,5})[ \t]?(\d{1,2})")
+
+
+def spelled_class(code: str, doc: Document) -> Found | None:
+    """The class title a level's code abbreviates, where the document spells it out: ``HRO18`` and the line
+    ``Heritage Resources Officer 18`` give the class Heritage Resources Officer 18 (its words' initials
+    the code's letters, its number the code's, when written)."""
+    m = INITIALS_CODE.fullmatch(code.strip())
+    if not m:
+        return None
+    spelled = r"[ \t]+".join(rf"{c}[a-z]+" for c in m.group(1))
+    found = re.search(rf"(?<![\w-]){spelled}(?:[ \t]+{m.group(2)})?(?![\w-])", doc.text)
+    return (found.group(0), Span(found.start(), found.end())) if found else None
