@@ -512,7 +512,42 @@ def duties(doc: Document) -> list[tuple[Duty, Span]]:
     found = _read(doc, _lead_in_lists(doc))
     if len(found) < 2:
         found = _read(doc, _semicolon_lines(doc))
-    return found if len(found) >= 2 else _read(doc, _verb_run(doc)) or single
+    if len(found) >= 2:
+        return found
+    return _shares_in_a_line(doc) or _read(doc, _verb_run(doc)) or single
+
+
+#: a duty's share of time closing it on a line printed flat: ``... to appropriate personnel 30% Distributes``.
+SHARE_CLOSING = re.compile(r"(?<=\s)(\d{1,3})%(?=\s|$)")
+#: where the words before a flat list's first duty end: ``... Each Responsibility (5% or Greater) Greets``.
+BEFORE_FIRST = re.compile(r".*(?:\)|:)[ \t]+")
+
+
+def _shares_in_a_line(doc: Document) -> list[tuple[Duty, Span]]:
+    """A list of duties with their shares of time printed flat on one line (a document site's
+    transcript): three shares or more that make the whole time (90 to 110 per cent), each closing its
+    duty; the first duty begins after the heading's last bracket or colon."""
+    for ln in doc.lines:
+        shares = list(SHARE_CLOSING.finditer(doc.text, ln.body_start, ln.body_end))
+        if len(shares) < 3 or not 90 <= sum(int(m.group(1)) for m in shares) <= 110:
+            continue
+        out: list[tuple[Duty, Span]] = []
+        at = ln.body_start
+        for k, m in enumerate(shares):
+            if k == 0 and (lead := BEFORE_FIRST.match(doc.text, at, m.start())):
+                at = lead.end()
+            start, end = at, m.start()
+            while start < end and doc.text[start] in " \t":
+                start += 1
+            while end > start and doc.text[end - 1] in " \t.;,":
+                end -= 1
+            said = squash(doc.text[start:end])
+            if len(said.split()) >= 3:
+                out.append((Duty(said[0].upper() + said[1:], float(m.group(1))), Span(start, end)))
+            at = m.end()
+        if len(out) >= 3:
+            return out
+    return []
 
 
 def _read(doc: Document, spans: list[Span]) -> list[tuple[Duty, Span]]:
