@@ -46,7 +46,31 @@ def organisation_stated(doc: Document) -> Found | None:
         return found
     if found := phrase(doc, "appointed_to", stop=".;:(),", reach=300, accept=lambda f: _body_after(doc, f)):
         return found
-    return _introduced(doc)
+    return _service_named(doc) or _introduced(doc)
+
+
+#: how far into a notice the service it is about is named.
+SERVICE_EARLY = 2500
+
+
+@cache
+def _service() -> re.Pattern[str]:
+    """A body written in lower case (``[words] bodies_lower``) with its initials, then where it is:
+    ``la direction régionale de l'environnement, ... (DREAL) de la région Auvergne-Rhône-Alpes``."""
+    lower = alternation("words", "bodies_lower", r"[ \t]+")
+    place = r"[A-Z\u00c0-\u00de][\w'\u2019-]*(?:[ \t-]+[A-Z\u00c0-\u00de][\w'\u2019-]*)*"
+    where = r"(?:de[ \t]+la[ \t]+région|de[ \t]+la|de[ \t]+l['\u2019]|du|des|de)"
+    return re.compile(rf"(?:^|[.,][ \t]+|\n)(?:la|le|l['\u2019])[ \t]*"
+                      rf"(?P<name>(?:{lower})\b[^()\n.;:]{{2,160}}?[ \t]*\([A-Z]{{2,10}}\)"
+                      rf"(?:[ \t]+{where}[ \t]+{place})?)")
+
+
+def _service_named(doc: Document) -> Found | None:
+    """``Sous l'autorité de la préfète de région, la direction régionale de l'environnement, de
+    l'aménagement et du logement (DREAL) de la région Auvergne-Rhône-Alpes met en œuvre ...``: early in a
+    notice, a State service named in lower case with its initials (and where it is) is the organisation."""
+    m = _service().search(doc.text, 0, SERVICE_EARLY)
+    return clean(doc, m.start("name"), m.end("name")) if m else None
 
 
 @cache
