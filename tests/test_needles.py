@@ -54,3 +54,30 @@ def test_same_answer_on_any_text(text: str) -> None:
     for pattern in (r"kos\s+lok|silk", r"(?:kiss|lock)+s", r"^\s*LOCK\s*:"):
         found, plain = Needled(pattern, re.I | re.M).search(text), re.search(pattern, text, re.I | re.M)
         assert (found and found.span()) == (plain and plain.span())
+
+
+@pytest.mark.parametrize(("pattern", "flags", "expected"), [
+    (r"\b(?:reports\s+to|under)\s+(\w+)", re.I, {"reports", "under"}),  # after a zero-width \b
+    (r"(?:Rendra|rend)\s+compte", re.I, {"rendra", "rend"}),  # each branch's words, lowercased
+    (r"Reports\s+to", 0, {"Reports"}),  # as written when case counts
+    (r"(?:to|\d+)\s+staff", re.I, None),  # a branch starting with a class
+    (r"(?:x)?office", re.I, None),  # an optional start
+    (r"(?-i:EX)-\d\d", re.I, None),  # a group of its own flags
+    (r"(?<!\w)affect\u00e9", re.I, {"affect"}),  # the ASCII letters only
+])
+def test_heads_are_the_words_every_match_starts_with(pattern: str, flags: int,
+                                                    expected: set[str] | None) -> None:
+    assert Needled(pattern, flags).heads == (frozenset(expected) if expected is not None else None)
+
+
+@given(st.text(alphabet="aeilorstuLRSU :\n\u017f\u0130", max_size=60))
+def test_tried_only_where_a_head_stands_yet_the_same_matches(text: str) -> None:
+    """Search and finditer tried only where a head stands give the pattern's own matches, those a
+    lookbehind or ``\\b`` decides by what stands before their start included."""
+    for pattern, flags in ((r"\b(?:lure|sail|sale)s?", re.I), (r"(?<=a)(?:il|ail)", re.I | re.M),
+                           (r"(?:Rule|rules?)\s*:", 0), (r"(?:tea|te)(?=a)", re.I), (r"(?:sa|s)l*", re.I)):
+        needled, plain, long = Needled(pattern, flags), re.compile(pattern, flags), text * 3 + " " * 1000
+        assert needled.heads  # tried only where they stand (the blanks: not too many of them for that)
+        found = needled.search(long)
+        assert (found and found.span()) == ((m := plain.search(long)) and m.span())
+        assert [m.span() for m in needled.finditer(long)] == [m.span() for m in plain.finditer(long)]

@@ -22,6 +22,8 @@ from re import _parser  # type: ignore[attr-defined]
 #: (long s, Kelvin sign, dotted and dotless I): a text holding one is always searched.
 _ODD = frozenset("\u017f\u212a\u0130\u0131")
 _MIN = 3  # a shorter run is in nearly every text: no quicker than the search
+#: Heads standing more often than once in this many characters: the pattern's own search is quicker.
+_SPARSE = 40
 _MAX = 32  # alternatives kept: a part that would make more is left out (the needles only weaken)
 
 #: Sets of lowercased ASCII runs: every match contains all the runs of one of the sets.
@@ -61,19 +63,80 @@ def needles(items: list[tuple[object, object]]) -> Needles | None:
     return None if frozenset() in alternatives else frozenset(alternatives)
 
 
+def heads(items: list[tuple[object, object]], folded: bool) -> frozenset[str] | None:
+    """The words one of which every match of the parsed ``items`` starts with (after zero-width
+    ``\\b``, ``^``, lookarounds): a literal run of ASCII characters (lowercased when ``folded``), one for each
+    branch of an alternation; None when a match may start otherwise."""
+    run: list[str] = []
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT) and not run:
+            continue  # zero width (``\\b``, ``^``, a lookaround): the pattern checks it where it is tried
+        if op is sre.LITERAL and isinstance(av, int) and av < 128:
+            run.append(chr(av).lower() if folded else chr(av))
+            continue
+        if run:
+            break
+        if op is sre.SUBPATTERN and isinstance(av, tuple) and not av[1] and not av[2]:
+            return heads(av[-1], folded)  # a group's words (its flags the pattern's)
+        if op is sre.BRANCH and isinstance(av, tuple):
+            each = [heads(branch, folded) for branch in av[1]]
+            return None if any(e is None for e in each) else frozenset().union(*(e for e in each if e))
+        return None
+    return frozenset(["".join(run)]) if run else None
+
+
 class Needled:
     """A compiled pattern whose ``search`` and ``finditer`` first look for its needles in the
-    lowercased text."""
+    lowercased text; when every match starts with one of a few words (``heads``), it is tried only
+    where one stands (a case-insensitive alternation of words is otherwise tried, branch after
+    branch, at every character of the text)."""
 
     def __init__(self, pattern: str | re.Pattern[str], flags: int = 0) -> None:
         self.pattern = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
-        self.needles = needles(_parser.parse(self.pattern.pattern, self.pattern.flags).data)
+        tree = _parser.parse(self.pattern.pattern, self.pattern.flags)
+        self.needles = needles(tree.data)
+        self.folded = bool(tree.state.flags & re.IGNORECASE)
+        self.heads = heads(tree.data, self.folded)
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self.may_match(text) else None
+        if not self.may_match(text):
+            return None
+        starts = self.starts(text)
+        if starts is None:
+            return self.pattern.search(text)
+        match = self.pattern.match
+        return next((m for p in starts if (m := match(text, p))), None)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+        if not self.may_match(text):
+            return iter(())
+        starts = self.starts(text)
+        return self.pattern.finditer(text) if starts is None else self._tried(text, starts)
+
+    def _tried(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+        """``finditer`` over the places a match can start: the first match from each end of the last."""
+        end = 0
+        for p in starts:
+            if p >= end and (m := self.pattern.match(text, p)):
+                yield m  # never empty: it holds its head
+                end = m.end()
+
+    def starts(self, text: str) -> list[int] | None:
+        """Where the heads stand in ``text``, in order; None when unknown or too many to be quicker."""
+        if not self.heads:
+            return None
+        low = lowered(text) if self.folded else text
+        if low is None:
+            return None
+        found: set[int] = set()
+        for head in self.heads:
+            at = low.find(head)
+            while at >= 0:
+                found.add(at)
+                if len(found) > len(text) // _SPARSE:
+                    return None
+                at = low.find(head, at + 1)
+        return sorted(found)
 
     def may_match(self, text: str) -> bool:
         """False when ``text`` lacks the needles: the pattern matches nowhere in it."""
