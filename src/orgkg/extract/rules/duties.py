@@ -112,6 +112,21 @@ def is_stop_line(line: str) -> bool:
                for w in words("headings", "stop"))
 
 
+def _group_of_duties(doc: Document, ln: Line, starts: dict[int, Item]) -> bool:
+    """A line naming another topic that is a group of the duties list it stands in: the items right under
+    it (two or more) open with duty verbs, two thirds of them."""
+    below = next((n for n in doc.lines[ln.index + 1 :] if not n.blank), None)
+    if below is None or below.index not in starts:
+        return False
+    items = [it for k, it in sorted(starts.items()) if k >= below.index][:GROUP_ITEMS]
+    led = sum(_verb_led(doc, Span(it.start, it.end)) for it in items)
+    return len(items) >= 2 and led * 3 >= len(items) * 2
+
+
+#: the items under a group's name that say whether they are duties.
+GROUP_ITEMS = 3
+
+
 def _short(line: str) -> bool:
     """A short unpunctuated line, a heading's shape."""
     return 0 < len(line.split()) <= 6 and not line.rstrip().endswith((".", ";", ","))
@@ -178,6 +193,8 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
                 break
             continue
         if (out or para) and not ln.marker and is_stop_line(doc.body(ln)):
+            if kind == "item" and _group_of_duties(doc, ln, starts):
+                continue  # ``CMS and Migration Requirements`` over items led by duty verbs: the list's group
             break  # ``Key Qualifications`` written as plain text
         if PAGE_CHROME.search(doc.body(ln)) or COLUMN_HEADS.match(doc.body(ln)):
             continue  # ``Page 2 of 5``, ``Percent of Time / Duties``: a page's or a table's chrome
