@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from orgkg.extract.lexicon import leading
 from orgkg.extract.text import squash, to_int
 
 #: ``, (staff of 28) responsible for`` (or ``is responsible for``) — the comma closes the title of a
@@ -19,8 +20,9 @@ from orgkg.extract.text import squash, to_int
 DESCRIBED = re.compile(r"(?:,\s*(?:\([^()\n]{0,40}\)\s*)?,?|\s*\([^()\n]{0,40}\)\s*[:,]?)\s*"
                        r"(?:(?:is|are|est|sont)\s+)?(?:(?:responsible|accountable)\s+for\b"
                        r"|(?:responsables?|charg[ée]e?s?)\s+(?:de|du|des|d['\u2019]))", re.I)
-#: the article before a described title: ``the``, ``Le``, ``L'`` (a French title is lower case after it)
-ARTICLE = re.compile(r"^(?:and|the|et|le|la|les)\s+|^l['\u2019]\s*", re.I)
+#: the article before a described title (``[words] described_articles``): ``the``, ``Le``, ``L'`` (a French
+#: title is lower case after it).
+ARTICLE = re.compile(rf"^(?:{leading('words', 'described_articles')})", re.I)
 MULTIPLE = re.compile(r"\s*(?:\[\s*[x\u00d7]?\s*(\d{1,3})\s*\]|\(\s*[x\u00d7]?\s*(\d{1,2})\s*\))\s*$", re.I)
 SENTENCE_END = re.compile(r"(?:\.|;|:)\s+(?=(?:[\u2022\u25cf\u25aa*-]\s*)?[A-Z])")
 

@@ -81,6 +81,14 @@ def alternation(group: str, key: str, space: str = r"\s+") -> str:
 
 
 @cache
+def leading(group: str, key: str, space: str = r"\s+") -> str:
+    """The entries of ``[group] key`` as one alternation of words that lead another (articles): each
+    followed by ``space``, an elided one (``l'``) by ``space`` or nothing (``L'Agence``)."""
+    found = sorted(set(written(group, key)), key=lambda w: (-len(w), w))
+    return "|".join(said(w, space) + (f"(?:{space})?" if w.endswith("'") else space) for w in found) or "(?!)"
+
+
+@cache
 def numbers(languages: tuple[str, ...] = LANGUAGES) -> Mapping[str, int]:
     """The numbers ``languages`` write in words (``[numbers]``), each with its value: ``trois`` -> 3."""
     return MappingProxyType({str(k): int(str(v)) for lang in languages

@@ -11,17 +11,7 @@ import re
 import unicodedata
 from functools import cache
 
-from orgkg.extract.lexicon import (
-    LANGUAGES,
-    alternation,
-    fold,
-    language,
-    said,
-    table,
-    words,
-    words_in,
-    written,
-)
+from orgkg.extract.lexicon import LANGUAGES, alternation, fold, language, leading, table, words, words_in
 from orgkg.extract.rules.classification import CODE, in_group
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.placement import after_organisation
@@ -452,10 +442,7 @@ def _subject_body() -> re.Pattern[str]:
             rf"|(?P<name>{cap}(?:[ \t]+(?:{link}[ \t]*)?[\w'\u2019&.-]+){{0,6}}?)")
     kind = rf"(?:(?:{alternation('words', 'body_kinds', blank)}){blank})?"
     verbs = alternation("words", "recruiting_verbs")
-    # an elided article (``L'Agence``) takes no space after it
-    articles = "|".join(said(a, blank) + ("" if a.endswith("'") else blank)
-                        for a in written("words", "subject_articles"))
-    article = rf"(?:(?i:{articles}))?"
+    article = rf"(?:(?i:{leading('words', 'subject_articles', blank)}))?"
     return re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=,[ \t]))[#*_ \t]*{article}{kind}(?:{name})[ \t]+"
                       rf"(?:\([^()\n]{{0,80}}\)[ \t]+)?"
                       rf"(?:{verbs})[ \t]+(?:une?|an?)\b",
