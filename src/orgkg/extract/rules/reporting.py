@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from orgkg.extract.lexicon import alternation, fold, numbers, words, written
+from orgkg.extract.rules.duties import is_duty_verb
 from orgkg.extract.rules.labels import Found, clean, first_value, labelled
 from orgkg.extract.rules.titles import phrase
 from orgkg.extract.structure import Document, Span
@@ -194,6 +195,8 @@ def _positions(value: str, span: Span) -> list[Found]:
         last = fold(item).split()[-1] if fold(item).split() else ""
         if not item or (not item[0].isupper() and _singular(last) not in words("words", "title_heads")):
             return []  # one item is not a position: the sentence speaks of work, not of posts
+        if item[0].islower() and is_duty_verb(item.split()[0]):
+            return []  # "supervises and evaluates the work of subordinate managers": another verb, no post
         start = span.start + m.start() + m.group(0).find(item)
         out.append((item, Span(start, start + len(item))))
     return out
