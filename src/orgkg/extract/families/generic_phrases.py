@@ -40,19 +40,28 @@ def _floor_before() -> re.Pattern[str]:
 
 
 @functools.cache
-def _supervises() -> re.Pattern[str]:
-    """"supervises 5", "lead a team of approximately 10" (``[words] approximately``), "8 direct reports";
-    not a class's floor: "the supervision of three or more employees" (``[words] count_floors``)."""
+def _supervises() -> tuple[Needled, re.Pattern[str]]:
+    """"supervises 5", "lead a team of approximately 10" (``[words] approximately``); "8 direct reports";
+    not a class's floor: "the supervision of three or more employees" (``[words] count_floors``). Two
+    patterns, searched apart (``_supervised_count``): the first starts with a verb (tried only where one
+    stands), the second with a number."""
     about, team = alternation("words", "approximately"), alternation("words", "team_nouns")
     verbs, leads = alternation("words", "count_verbs"), alternation("words", "team_verbs")
-    return re.compile(
+    return Needled(
         rf"(?:{verbs}|(?:{leads})\s+an?\s+(?:[\w&-]+\s+){{0,2}}?(?:{team})\s+of)"
         rf"\s+(?:a\s+(?:{team})\s+of\s+|(?:[\w-]+\s+){{0,4}}?\()?(?:(?:{about})\s+)?({N})(?!\s*%)"
-        rf"(?!{_floor().pattern})"
-        rf"|({N})[ \t]+(?:direct[ \t]+reports|(?:\w+\s+){{0,3}}(?:positions|employees|staff)\s+"
-        rf"report(?:ing)?\s+(?:directly\s+)?to\s+(?:this\s+position|the\s+incumbent))",
-        re.I,
-    )
+        rf"(?!{_floor().pattern})", re.I), re.compile(
+        rf"({N})[ \t]+(?:direct[ \t]+reports|(?:\w+\s+){{0,3}}(?:positions|employees|staff)\s+"
+        rf"report(?:ing)?\s+(?:directly\s+)?to\s+(?:this\s+position|the\s+incumbent))", re.I)
+
+
+def _supervised_count(text: str) -> str | None:
+    """The number the first of ``_supervises``' two patterns to match in ``text`` gives (the verb's
+    where both start at one place, as one pattern of both would)."""
+    led, counted = _supervises()
+    first, second = led.search(text), counted.search(text)
+    said = first if first and (not second or first.start() <= second.start()) else second
+    return said.group(1) if said else None
 
 
 def mentioned(title: str) -> MentionedPosition:
@@ -293,8 +302,8 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
         count = count if count is not None else sum(n for n, _, _ in listed)
     if count is None and names:
         count = len(names)
-    if count is None and (said := _supervises().search(text)):
-        count = to_int(said.group(1) or said.group(2))
+    if count is None and (said := _supervised_count(text)):
+        count = to_int(said)
     return count, names
 
 
