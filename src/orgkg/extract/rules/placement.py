@@ -46,7 +46,19 @@ def organisation_stated(doc: Document) -> Found | None:
         return found
     if found := phrase(doc, "appointed_to", stop=".;:(),", reach=300, accept=lambda f: _body_after(doc, f)):
         return found
-    return _service_named(doc) or _introduced(doc)
+    return _service_named(doc) or _introduced(doc) or _heading_body(doc)
+
+
+def _heading_body(doc: Document) -> Found | None:
+    """``ANNEXE III`` / ``CENTRE HOSPITALIER RÉGIONAL DE TOULOUSE`` / ``Directeur ...``: near the top, a
+    line in capitals opening with a French ``[words] organisation_nouns`` entry, no post's word in it."""
+    nouns, heads = words_in("fr", "words", "organisation_nouns"), words("words", "title_heads")
+    for ln in [ln for ln in doc.lines[doc.front_end :] if not ln.blank][:8]:
+        body = doc.body(ln)
+        folded = fold(body).split()
+        if body.isupper() and len(folded) >= 2 and folded[0] in nouns and not set(folded) & heads:
+            return clean(doc, ln.body_start, ln.body_end)
+    return None
 
 
 #: how far into a notice the service it is about is named.

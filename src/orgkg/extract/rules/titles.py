@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from orgkg.extract.lexicon import alternation, fold, patterns, said, words, written
+from orgkg.extract.lexicon import alternation, fold, patterns, said, words, words_in, written
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
 from orgkg.extract.rules.identifiers import TITLE_NUMBER, numbered_lead, reference
@@ -54,6 +54,9 @@ def acceptable(title: str) -> bool:
             folded.split() and folded.split()[-1] in words("words", "hiring_verbs")):
         return False  # a label, ``The main responsibilities of the post are``, ``Offre n° O0592...``,
         # ``La Ville de Durbuy engage``
+    if t.isupper() and folded.split() and folded.split()[0] in words_in("fr", "words", "organisation_nouns") \
+            and not set(folded.split()) & words("words", "title_heads"):
+        return False  # ``CENTRE HOSPITALIER RÉGIONAL DE TOULOUSE``: a body's name in capitals, no post's
     if folded.split() and folded.split()[-1] in words("words", "not_last"):
         return False  # a clause cut short: ``Commission and``, ``As a designer you will``
     if len(folded.split()) >= 3 and folded.split()[0] in words("words", "body_first") \
