@@ -42,6 +42,9 @@ def organisation_stated(doc: Document) -> Found | None:
     for f in labelled(doc, "organization", loose=False):
         if (found := clean(doc, f.value_start, f.value_end)) and _name(found[0]):
             return _without_acronym(doc, found)
+    for f in labelled(doc, "organization_alone"):  # ``Company`` alone on its line, the name on the next
+        if (found := clean(doc, f.value_start, f.value_end)) and _name(found[0]):
+            return _without_acronym(doc, found)
     if (found := phrase(doc, "vacancy_in", stop=".;:(),")) and _name(found[0]):
         return found
     if found := phrase(doc, "appointed_to", stop=".;:(),", reach=300, accept=lambda f: _body_after(doc, f)):
