@@ -3,6 +3,7 @@
     python -m bench.incremental                           # this checkout, 100,000 positions, 10,000 documents
     python -m bench.incremental --code base=../base/src --code new=src --runs 3
     python -m bench.incremental --only register
+    python -m bench.incremental --only incremental --change title   # a title changed, not a duty
 
 The organisation of ``bench.organisation`` (a register of N positions and D
 documents) is generated once into ``bench/.cache`` and built in full once per
@@ -14,7 +15,9 @@ build (hard links: ``cp -al``; a build never writes into the files of a
 build before), changes one document and
 builds again into the copy, through the library (``orgkg.build``) and
 through the command (``orgkg build``, the interpreter's start and imports
-included), and loads the register alone in a process of its own (read,
+included; the change is a duty more, or with ``--change title`` a document's
+title: a position's own, numbered, so only the listings' facts change, not
+the structure), and loads the register alone in a process of its own (read,
 recognise, map, and what the build takes from it: ``build.work.read``).
 Each figure is wall and CPU time (the process and its children), with the
 load average before it: the machine is shared. The versions are run in turn
@@ -26,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -48,10 +52,12 @@ def _inputs(folder: Path) -> list[Path]:
     return [folder / "register.csv", folder / "documents"]
 
 
-def _changed(doc: Path) -> str:
-    """Change a document (a duty more); returns its text, to put back."""
+def _changed(doc: Path, change: str = "duty") -> str:
+    """Change a document (a duty more, or its title); returns its text, to put back."""
     text = doc.read_text(encoding="utf-8")
-    doc.write_text(text + LINE, encoding="utf-8")
+    new = text + LINE if change == "duty" else re.sub(r"(Job Title:\s+)", r"\1Acting ", text, count=1)
+    assert new != text, doc
+    doc.write_text(new, encoding="utf-8")
     return text
 
 
@@ -74,7 +80,7 @@ def _full(folder: Path, out: Path) -> dict[str, Any]:
     return figures
 
 
-def child_incremental(folder: Path, label: str) -> dict[str, Any]:
+def child_incremental(folder: Path, label: str, change: str = "duty") -> dict[str, Any]:
     """One run for the version of orgkg this process imports: the library and the command."""
     from orgkg.build import BuildOptions, build
     from orgkg.read import Limits
@@ -82,11 +88,14 @@ def child_incremental(folder: Path, label: str) -> dict[str, Any]:
     out = folder / f"out-{label}"
     figures: dict[str, Any] = _full(folder, out)
     docs = sorted((folder / "documents").iterdir())
+    if change == "title":  # a position's own document (its post is its number), with a 'Job Title:'
+        docs = [d for d in docs if d.name.startswith("position-")
+                and "Job Title:" in d.read_text(encoding="utf-8")][:2]
     copy = folder / f"copy-{label}"
     for what, doc in (("library", docs[0]), ("command", docs[1])):
         shutil.rmtree(copy, ignore_errors=True)
         subprocess.run(["cp", "-al", str(out), str(copy)], check=True)
-        text = _changed(doc)
+        text = _changed(doc, change)
         load, start, cpu = os.getloadavg()[0], time.perf_counter(), _cpu()
         try:
             if what == "library":
@@ -115,10 +124,10 @@ def child_register(folder: Path) -> dict[str, Any]:
     return {"register": [time.perf_counter() - start, _cpu() - cpu, load], "triples": piece.outcome.triples}
 
 
-def _run_child(src: Path, task: str, folder: Path, label: str) -> dict[str, Any]:
+def _run_child(src: Path, task: str, folder: Path, label: str, change: str = "duty") -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(src.resolve()), str(HERE.parent)])}
     done = subprocess.run([sys.executable, "-m", "bench.incremental", "--child", task,
-                           "--folder", str(folder), "--label", label],
+                           "--folder", str(folder), "--label", label, "--change", change],
                           env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"{label} {task} failed:\n{done.stderr[-3000:]}")
@@ -134,13 +143,15 @@ def main() -> None:
     ap.add_argument("--code", action="append", default=[],
                     help="LABEL=SRC: a version of orgkg to measure (its src folder); default: this checkout")
     ap.add_argument("--only", choices=("incremental", "register"))
+    ap.add_argument("--change", choices=("duty", "title"), default="duty",
+                    help="what the one document changed has changed: a duty more (default) or its title")
     ap.add_argument("--child", choices=("incremental", "register"), help=argparse.SUPPRESS)
     ap.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--label", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
         incremental = a.child == "incremental"
-        figures = child_incremental(a.folder, a.label) if incremental else child_register(a.folder)
+        figures = child_incremental(a.folder, a.label, a.change) if incremental else child_register(a.folder)
         print(json.dumps(figures))
         return
     folder = CACHE / f"organisation-{a.positions}-{a.documents}"
@@ -153,10 +164,10 @@ def main() -> None:
     for run in range(1, a.runs + 1):
         for task in tasks:
             for label, src in codes:
-                figures = _run_child(Path(src), task, folder, label)
+                figures = _run_child(Path(src), task, folder, label, a.change)
                 rows.append((run, label, task, figures))
                 print(run, label, task, json.dumps(figures), flush=True)
-    text = markdown(a.positions, a.documents, codes, rows)
+    text = markdown(a.positions, a.documents, codes, rows, a.change)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "incremental.md").write_text(text, encoding="utf-8")
     print(text)
@@ -165,7 +176,7 @@ def main() -> None:
 Row = tuple[int, str, str, dict[str, Any]]
 
 
-def markdown(n: int, d: int, codes: list[tuple[str, ...]], rows: list[Row]) -> str:
+def markdown(n: int, d: int, codes: list[tuple[str, ...]], rows: list[Row], change: str = "duty") -> str:
     lines = ["| run | code | step | wall s | CPU s | load before |", "|---:|---|---|---:|---:|---:|"]
     for run, label, _task, figures in rows:
         for what in ("full build", "library", "command", "register"):
@@ -177,8 +188,9 @@ def markdown(n: int, d: int, codes: list[tuple[str, ...]], rows: list[Row]) -> s
              for run, label, task, f in rows if task == "incremental" and "steps" in f]
     return (f"# Incremental build and register: {n:,} positions, {d:,} documents\n\n"
             f"`python -m bench.incremental --positions {n} --documents {d} "
-            + " ".join(f"--code {c[0]}={c[1]}" for c in codes) + "` on "
-            f"{len(os.sched_getaffinity(0))} shared cores. `library`: one document changed, `orgkg.build` "
+            + " ".join(f"--code {c[0]}={c[1]}" for c in codes) + f" --change {change}` on "
+            f"{len(os.sched_getaffinity(0))} shared cores. `library`: one document changed (its {change}), "
+            "`orgkg.build` "
             "into a copy of the full build; `command`: the same through `orgkg build` (start-up and imports "
             "included); `register`: the register alone (`build.work.read`) in a process of its own.\n\n"
             + "\n".join(lines) + "\n\nSteps of the library build (seconds, wall):\n\n"

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -15,14 +19,17 @@ from bench.synthetic import graphs as synthetic_graphs
 from rdflib import Graph, URIRef
 
 from orgkg.build import build
+from orgkg.build import write as write_module
 from orgkg.errors import GraphError
 from orgkg.graph.built import BuiltGraph
-from orgkg.graph.listings import FILE, Facts, ListingIndex, facts, write
+from orgkg.graph.listings import FILE, Facts, ListingIndex, facts
 from orgkg.graph.output import BUILD, built_id, resolve
 from orgkg.graph.structure import derive, placements, posts, reporting_lines, with_structure
+from orgkg.graph.terms import XSD
 from orgkg.query.library import library, parse
-from orgkg.query.listings import LISTINGS, answer, listings
+from orgkg.query.listings import LISTINGS, answer, index
 from orgkg.query.local import LocalGraph
+from orgkg.query.order import ordering
 from orgkg.query.params import Term
 from orgkg.query.run import run as run_named
 from tests.conftest import ROOT, SAMPLES, run
@@ -90,13 +97,19 @@ def test_on_the_samples_with_their_register(tmp_path: Path) -> None:
     check(BuiltGraph.open(out), index)
 
 
-def index_of(graphs: dict[URIRef, Graph], path: Path) -> ListingIndex:
-    """The index the build writes for these graphs: from their parts, as ``build.write`` makes it."""
+def index_of(graphs: dict[URIRef, Graph], path: Path, *more: Facts) -> ListingIndex:
+    """The index the build writes for these graphs (and ``more`` facts): from their parts, as
+    ``build.write`` makes it."""
     lines = sorted(set(reporting_lines(graphs.values())))
     shape = derive(lines, sorted(set(posts(graphs.values()))))
-    write(path, listings(shape, lines, [facts(g) for g in graphs.values()]), shape.above,
-          sorted(set(placements(graphs.values()))))
+    given = {str(iri): facts(g) for iri, g in graphs.items()} | {f"more-{i}": f for i, f in enumerate(more)}
+    index(path, shape, lines, sorted(set(placements(graphs.values()))),
+          {iri: ("", _given(f)) for iri, f in given.items()})
     return ListingIndex(path)
+
+
+def _given(f: Facts) -> Callable[[], Facts]:
+    return lambda: f
 
 
 @pytest.mark.parametrize("n", [250, 800])
@@ -111,9 +124,14 @@ def test_on_synthetic_organisations_with_their_reporting_cycle(n: int, tmp_path:
 def test_a_title_in_a_language_leaves_its_listings_to_the_store(tmp_path: Path) -> None:
     graphs = dict(synthetic_graphs(60, defects=True))
     lines = list(reporting_lines(graphs.values()))
-    french = Facts(titles=(("https://example.org/p", ("Chef", "@fr")),))
-    kept = listings(derive(lines), lines, [*(facts(g) for g in graphs.values()), french])
-    assert set(kept) == {"positions-by-level"}  # the others take a least title (MIN) of every post
+    boss = next(b for _, b in lines if any(b == r for r, _ in lines))  # with a post above and below it
+    french = Facts(titles=((boss, ("Chef", "@fr")),))
+    index = index_of(graphs, tmp_path / FILE, french)
+    kept = {name for name in LISTINGS if index.rows(name) is not None}
+    assert kept == set()  # three take its least title (MIN), positions-by-level orders by it
+    nobody = Facts(titles=(("https://example.org/p", ("Chef", "@fr")),))  # a post in no listing
+    index = index_of(graphs, tmp_path / "other.sqlite", nobody)
+    assert {name for name in LISTINGS if index.rows(name) is not None} == set(LISTINGS)
 
 
 def change(path: Path, old: str, new: str) -> None:
@@ -122,33 +140,90 @@ def change(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-# Each change to the register, and whether the listing index is written again (else linked).
-CHANGES = {
-    "a reporting line": ("66090,32155023,", "66090,66022,", True),
-    "a title": ("Network Administrator", "Network Administrator II", True),
-    "a date only": ("Network Administrator,State of Montana,Secretary of State,Management Services Bureau / "
-                    "Information Services,,,Pay Band 5,1,Filled,Helena,2024-07-01",
+REGISTER, DOCUMENT = Path("register") / "positions.csv", Path("002_98d24b394b33c00d.txt")
+NUMBERED = Path("004_537286d98502ce55.txt")  # its post states its position number; reports in the register
+# Each change (a file, the text replaced in it), and how the build makes the listing index: linked from
+# the build before (nothing a listing reads changed), patched (a copy of it, with the rows of the posts
+# whose facts changed made again: the structure is the same) or whole (the structure changed).
+CHANGES: dict[str, tuple[Path, str, str, str]] = {
+    "a reporting line": (REGISTER, "66090,32155023,", "66090,66022,", "whole"),
+    "a unit": (REGISTER, "Management Services Bureau / Information Services,,,Pay Band 5,1,Filled,Helena,"
+               "2024-07-01\n", "Management Services Bureau / Web Services,,,Pay Band 5,1,Filled,Helena,"
+               "2024-07-01\n", "whole"),
+    "a title in the register": (REGISTER, "Network Administrator", "Network Administrator II", "patched"),
+    # a post without a position number is named by its document and title: another post, another structure
+    "a title in a document": (DOCUMENT, "User Systems Coordinator", "User Systems Lead", "whole"),
+    "a title in a document with its position number": (
+        NUMBERED, "Computer Information System Manager\t\t113217", "Chief Information Officer\t\t113217",
+        "patched"),
+    "a level": (DOCUMENT, "Level: Range 18", "Level: Range 19", "patched"),
+    "a stated span": (DOCUMENT, "(3 FTEs)", "(4 FTEs)", "patched"),  # its post supervises one: a row
+    "a date only": (REGISTER, "Network Administrator,State of Montana,Secretary of State,Management Services "
+                    "Bureau / Information Services,,,Pay Band 5,1,Filled,Helena,2024-07-01",
                     "Network Administrator,State of Montana,Secretary of State,Management Services Bureau / "
-                    "Information Services,,,Pay Band 5,1,Filled,Helena,2024-08-01", False),
+                    "Information Services,,,Pay Band 5,1,Filled,Helena,2024-08-01", "linked"),
 }
 
 
-@pytest.mark.parametrize("what", sorted(CHANGES))
-def test_after_an_incremental_build(what: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("what", [*sorted(CHANGES), "a document added", "a document deleted"])
+def test_after_an_incremental_build(what: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index after each change: the rows and order of the queries on the store, and the same rows
+    as a whole build of the same inputs writes; patched, linked or written whole as the change asks."""
     inputs, out = tmp_path / "inputs", tmp_path / "out"
     shutil.copytree(SAMPLES, inputs)
     shutil.copytree(ROOT / "data" / "register", inputs / "register")
     build([inputs], out)
     before = built_id(resolve(out), "listings")
-    old, new, written = CHANGES[what]
-    change(inputs / "register" / "positions.csv", old, new)
+    if what in CHANGES:
+        file, old, new, way = CHANGES[what]
+        change(inputs / file, old, new)
+    elif what == "a document added":
+        text = (inputs / DOCUMENT).read_text(encoding="utf-8")
+        (inputs / "005_added.txt").write_text(text.replace("User Systems Coordinator", "User Systems Analyst")
+                                              .replace("Benchmark Job #076", "Benchmark Job #077"),
+                                              encoding="utf-8")
+        way = "whole"
+    else:
+        (inputs / DOCUMENT).unlink()
+        way = "whole"
+    whole: list[Path] = []
+
+    def counted(path: Path, *args: Any, **kwargs: Any) -> None:
+        whole.append(path)
+        index(path, *args, **kwargs)
+
+    monkeypatch.setattr(write_module, "listing_index", counted)
     report = build([inputs], out)
-    assert report.incremental and len(report.read) == 1
-    index = ListingIndex.open(out)
-    assert index is not None
-    assert (built_id(resolve(out), "listings") != before) is written
-    assert index.build() == built_id(resolve(out), "listings")
-    check(BuiltGraph.open(out), index)
+    assert report.incremental and len(report.read) == (0 if what == "a document deleted" else 1)
+    written = built_id(resolve(out), "listings") != before
+    assert (way, written, bool(whole)) in {("linked", False, False), ("patched", True, False),
+                                           ("whole", True, True)}, (way, written, whole)
+    found = ListingIndex.open(out)
+    assert found is not None and found.build() == built_id(resolve(out), "listings")
+    check(BuiltGraph.open(out), found)
+    monkeypatch.undo()
+    build([inputs], tmp_path / "whole")  # the same inputs built whole: the same index
+    fresh = ListingIndex.open(tmp_path / "whole")
+    assert fresh is not None
+    for name in LISTINGS:
+        assert found.rows(name) == fresh.rows(name), name
+    assert tables(found) == tables(fresh)
+
+
+def tables(index: ListingIndex) -> dict[str, list[tuple[object, ...]]]:
+    """What the index holds besides its rows, posts by their IRIs (each build numbers them its own way)."""
+    with closing(sqlite3.connect(index.path)) as db:
+        iri = "(SELECT iri FROM post WHERE id = {})"
+        found = {name: sorted(db.execute(text)) for name, text in {
+            "post": "SELECT iri, layer, under, direct FROM post",
+            "above": f"SELECT {iri.format('boss')}, {iri.format('post')} FROM above",
+            "placed": f"SELECT unit, {iri.format('post')} FROM placed",
+            "fact": "SELECT piece, subject, kind, value FROM fact",
+            "piece": "SELECT graph, digest FROM piece"}.items()}
+        found["row"] = list(db.execute(f"SELECT listing, key, {iri.format('post')}, terms FROM row "
+                                       "ORDER BY listing, key"))
+    found["post"] = [row for row in found["post"] if row[1:] != (None, 0, 0)]  # a post a patch added
+    return found
 
 
 def test_only_the_librarys_own_queries_with_their_parameters_are_answered(built: Path) -> None:
@@ -197,3 +272,22 @@ def test_orgkg_query_answers_from_the_index_and_a_build_without_it_the_same(
         from_store = run("query", name, "--graph", str(folder), "--format", "csv")
         assert from_store.stdout == from_index.stdout and len(from_index.stdout.splitlines()) > 1
     assert asked == ["post-layers", "span-of-control", "positions-by-level"]
+
+
+def test_a_rows_key_of_bytes_orders_as_the_query_does() -> None:
+    """``Ordering.binary``: keys whose byte order is ``Ordering.sort``'s, ascending and descending, with
+    unbound terms, IRIs, text that begins another, zero bytes, code points past the BMP, and
+    numbers below zero and past 32 bits; a literal of another kind has none."""
+    plan = ordering("SELECT ?n ?t ?p WHERE { ?p ?t ?n } ORDER BY DESC(?n) ?t ?p")
+    assert plan is not None
+    texts = ["", "a", "ab", "a\x00", "a\x00b", "b", "é", "\U0001f600", "\uffff", "A", "a b"]
+    numbers = [None, *(ox.Literal(str(n), datatype=ox.NamedNode(XSD + "integer"))
+                       for n in (0, 1, -1, 2, 255, 256, -256, 2**40, -(2**40), 2**63 - 1))]
+    titles = [None, *(ox.Literal(t) for t in texts)]
+    rows = [(n, t, ox.NamedNode(f"https://example.org/{p}")) for n in numbers for t in titles
+            for p in ("a", "b", "a/b")]
+    key = plan.binary(("n", "t", "p"), {"n": "number", "t": "string"})
+    assert key is not None
+    assert sorted(rows, key=key) == plan.sort(("n", "t", "p"), rows)  # type: ignore[arg-type]
+    assert key((ox.Literal("3"), None, None)) is None  # a string where numbers are ordered
+    assert key((None, ox.Literal("chef", language="fr"), None)) is None

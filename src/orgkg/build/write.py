@@ -22,7 +22,7 @@ import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -35,7 +35,9 @@ from orgkg.graph.built import INFERRED_GRAPH, BuiltGraph
 from orgkg.graph.output import BUILD, step
 from orgkg.graph.store import GRAPHS, HEAD, REPORT, STORE, encoded, graph_file, load_files, report_text
 from orgkg.graph.structure import STRUCTURE_GRAPH, Inputs, Structure, derive, derived
-from orgkg.query.listings import listings as computed
+from orgkg.query.listings import Pieces
+from orgkg.query.listings import index as listing_index
+from orgkg.query.listings import update as patched
 
 SPILL = ".new-graphs"
 
@@ -154,14 +156,18 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
     step("write listings")
     index = version / listings.FILE
     kept_index = prev.version / listings.FILE if prev is not None else None
-    if (same is not None and (same.structure, same.listed) == (now.structure, now.listed)
-            and kept_index is not None and kept_index.is_file()):
+    structured = same is not None and same.structure == now.structure and kept_index is not None
+    listed: Pieces = {p.graph: (sums(p).listed, partial(part, p, "listed")) for p, _ in pieces
+                      if p.graph is not None}
+    if (structured and same is not None and same.listed == now.listed and kept_index is not None
+            and listings.current(kept_index)):
         os.link(kept_index, index)
         listings_build = same.listings_build
+    elif structured and kept_index is not None and patched(index, kept_index, listed, build=version.name):
+        listings_build = version.name  # the rows of the posts whose facts changed made again
     else:
         given = made.given
-        rows = computed(made.shape, given.lines, (part(p, "listed") for p, _ in pieces))
-        listings.write(index, rows, made.shape.above, given.units, build=version.name)
+        listing_index(index, made.shape, given.lines, given.units, listed, build=version.name)
         listings_build = version.name
     step("write report")
     (version / REPORT).write_text(report_text(report), encoding="utf-8")

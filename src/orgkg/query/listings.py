@@ -13,11 +13,19 @@ is what its query in ``queries/`` gives over the union of the named graphs:
   reports counted and the largest count a document states (none: unbound);
 - ``everyone-under``: every post with a post above it and a primary title, its least one.
 
-Each is ordered by its query's own ORDER BY as ``orgkg query`` orders it
-(``query.order``), and is tested equal to the query, rows and order
-(tests/test_listings.py). A listing whose least title or largest count is not
-one Python reads as the store does (a title in a language, two kinds of
-number) is not kept: the store answers it.
+Each row is made from one post's facts (``graph.listings.Held``) and is kept
+with a key of bytes that orders it as its query's own ORDER BY does, as
+``orgkg query`` orders it (``query.order``: ``Ordering.binary``); the listings
+are tested equal to the queries, rows and order (tests/test_listings.py). A
+listing with a row Python cannot make or order as the store does (a least
+title or a largest count of two kinds, a title or level in a language) is not
+kept: the store answers it.
+
+``index`` writes the index whole (``structure`` derived again); ``update``
+changes a copy of the build before's for the inputs whose facts changed, when
+the structure did not: only the rows of the posts those facts concern are made
+again (a post's titles, levels and stated span come from every input that
+states them; what the structure gives it, from the index).
 
 ``answer`` gives the library's own listing with its declared parameters (a
 unit, a level, the post at the top) from the index; any other query, a
@@ -26,12 +34,14 @@ user's file, or other parameters get None, and are run as SPARQL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any, cast
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
-from orgkg.graph.listings import Facts, Line, Listing, ListingIndex
+from orgkg.graph import listings as layout
+from orgkg.graph.listings import FactRow, Facts, Held, Kept, Line, ListingIndex, Patch, Post, Written
 from orgkg.graph.structure import Structure
 from orgkg.graph.terms import XSD, Stored, as_kept, from_stored, to_stored
 from orgkg.query.library import NamedQuery, library
@@ -43,18 +53,29 @@ LISTINGS = ("post-layers", "positions-by-level", "span-of-control", "everyone-un
 #: The parameters each listing is answered with from the index (``everyone-under`` needs its post).
 PARAMS = {"post-layers": {"unit"}, "positions-by-level": {"unit", "level"}, "span-of-control": {"unit"},
           "everyone-under": {"post"}}
+#: Each listing's variables (the post a row concerns among them), and the kind of its ordered literals.
+VARIABLES = {"post-layers": ("layer", "post", "title"),
+             "positions-by-level": ("level", "levelNode", "post", "title"),
+             "span-of-control": ("supervisor", "title", "direct", "stated"),
+             "everyone-under": ("subordinate", "title")}
+_KINDS = {"layer": "number", "direct": "number", "title": "string", "level": "string"}
 _LAYER, _COUNT = ox.NamedNode(XSD + "positiveInteger"), ox.NamedNode(XSD + "integer")
+#: At most this many posts are made again in a copy of the index; more, and it is written whole.
+MOST = 20_000
+Pieces = Mapping[str, tuple[str, Callable[[], Facts]]]  # graph -> (digest of its facts, its facts)
 
 
-def listings(structure: Structure, lines: Iterable[Line], facts: Iterable[Facts]) -> dict[str, Listing]:
-    """Every listing's rows in order, as its query gives them over the build's union; a listing
-    Python cannot compute as the store does is left out."""
+def index(path: Path, structure: Structure, lines: Iterable[Line], placed: Iterable[Line],
+          pieces: Pieces, *, build: str | None = None) -> None:
+    """The listing index written whole, from the derived structure, the reporting lines and
+    placements and every input's facts."""
+    given = {graph: (digest, facts()) for graph, (digest, facts) in pieces.items()}
     titles: dict[str, set[Stored]] = {}
     described: set[str] = set()
     levels: dict[str, set[str]] = {}
     labels: dict[str, set[Stored]] = {}
     stated: dict[str, set[Stored]] = {}
-    for f in facts:
+    for _, f in given.values():
         for post, title in f.titles:
             titles.setdefault(post, set()).add(title)
         described.update(f.described)
@@ -67,37 +88,127 @@ def listings(structure: Structure, lines: Iterable[Line], facts: Iterable[Facts]
     below: dict[str, set[str]] = {}
     for report, supervisor in set(lines):
         below.setdefault(supervisor, set()).add(report)
-    least = _least_titles(titles)
-    found = {
-        "post-layers": _post_layers(structure, least),
-        "positions-by-level": _positions_by_level(described, levels, labels, titles),
-        "span-of-control": _span_of_control(below, least, stated),
-        "everyone-under": _everyone_under(structure, least),
-    }
-    return {name: listing for name, listing in found.items() if listing is not None}
+    above, layers = structure.above, structure.layers
+    shapes = {post: Post(layers.get(post), bool(above.get(post)), len(below.get(post, ())))
+              for post in (*layers, *above, *below)}
+    make, rows, dropped = _Rows(), list[Written](), set[str]()
+    for post in dict.fromkeys((*shapes, *titles, *described)):
+        held = Held(shapes.get(post, Post()), titles.get(post, set()), post in described,
+                    levels.get(post, set()), stated.get(post, set()))
+        for name, found in make(post, held, labels).items():
+            if found is None:
+                dropped.add(name)
+            elif name not in dropped:
+                rows += [(name, key, post, terms) for key, terms in found]
+    layout.write(path, {n: v for n, v in VARIABLES.items() if n not in dropped},
+                 (row for row in rows if row[0] not in dropped), shapes, above, placed, given, build=build)
 
 
-def _least_titles(titles: Mapping[str, set[Stored]]) -> dict[str, str] | None:
-    """Each post's least primary title (``MIN``), or None when a title is not a plain string (one
-    in a language, a number: MIN then compares by rules of the store's own)."""
-    if any(len(t) != 2 or t[1] for ts in titles.values() for t in ts):
-        return None
-    return {post: min(t[0] for t in ts) for post, ts in titles.items()}
+def update(path: Path, kept: Path, pieces: Pieces, *, build: str) -> bool:
+    """The build before's index ``kept``, copied to ``path`` and changed for the inputs whose facts
+    changed (or are gone), when the structure is the same as that index's; False (nothing
+    written) when it is of another layout, does not keep every listing, or when more than
+    ``MOST`` posts would be made again: then ``index`` writes it whole."""
+    if not layout.current(kept):
+        return False
+    patch = Patch(kept, path)
+    try:
+        done = _patched(patch, pieces)
+    except BaseException:
+        patch.abandon()
+        path.unlink()
+        raise
+    if done:
+        patch.done(build)
+    else:
+        patch.abandon()
+        path.unlink()
+    return done
 
 
-# A row to order: its terms as the store gives them back, then the same row kept (``Stored``), which the
-# ordering does not look at.
-Ordered = tuple[Any, ...]
+def _patched(patch: Patch, pieces: Pieces) -> bool:
+    if set(patch.listings()) != set(LISTINGS):
+        return False
+    before = patch.pieces()
+    changes: list[tuple[str, str | None, set[FactRow], set[FactRow]]] = [
+        (graph, None, patch.facts(graph), set()) for graph in before.keys() - pieces.keys()]
+    changes += [(graph, digest, patch.facts(graph), facts().rows())
+                for graph, (digest, facts) in pieces.items() if before.get(graph) != digest]
+    touched = {fact for _, _, old, new in changes for fact in old ^ new}
+    posts = {s for s, kind, _ in touched if kind != 3}
+    if len(posts) > MOST:
+        return False
+    for graph, digest, old, new in changes:
+        patch.replace(graph, digest, old, new)
+    posts |= patch.with_levels({s for s, kind, _ in touched if kind == 3})  # a level labelled anew
+    if len(posts) > MOST:
+        return False
+    make, dropped = _Rows(), set[str]()
+    for post in sorted(posts):
+        held = patch.held(post)
+        for name, found in make(post, held, patch.labels(held.levels)).items():
+            if found is None and name not in dropped:
+                patch.drop(name)  # a row the store orders otherwise: the store answers it
+                dropped.add(name)
+            elif found is not None and name not in dropped:
+                patch.put(name, post, found)
+    return True
 
 
-def _ordered(name: str, variables: tuple[str, ...], post: str, rows: list[Ordered]) -> Listing | None:
-    """The rows ordered by the named query's ORDER BY (``query.order``), as kept."""
-    plan = ordering(library()[name].text)
-    assert plan is not None, f"{name} is ordered by orgkg"
-    ordered = plan.sort((*variables, ""), rows)
-    if ordered is None:
-        return None
-    return Listing(variables, post, [cast(tuple[Stored | None, ...], row[-1]) for row in ordered])
+Keyed = list[tuple[bytes, Kept]]
+
+
+class _Rows:
+    """A post's rows of each listing, each with its key; None for a listing with a row that has no
+    key or a term Python cannot take as the store does (that listing is not kept)."""
+
+    def __init__(self) -> None:
+        self.kept, self.keys = _Kept(), dict[str, Callable[[Any], bytes | None]]()
+        for name, variables in VARIABLES.items():
+            plan = ordering(library()[name].text)
+            key = plan.binary(variables, _KINDS) if plan is not None else None
+            assert key is not None, f"{name} is ordered by orgkg"
+            self.keys[name] = key
+
+    def __call__(self, post: str, held: Held, labels: Mapping[str, set[Stored]]) -> dict[str, Keyed | None]:
+        iri, shape, titles = ox.NamedNode(post), held.post, held.titles
+        least = _least(titles)
+        found: dict[str, list[tuple[Any, ...]] | None] = {name: [] for name in VARIABLES}
+        if shape.layer is not None:
+            found["post-layers"] = None if least is False else [
+                ((self.kept.number(shape.layer, _LAYER), (iri, (post,)), _title(least)))]
+        if held.described and titles:
+            named = [self.kept(t) for t in titles]
+            found["positions-by-level"] = [
+                (label, (ox.NamedNode(node), (node,)), (iri, (post,)), title)
+                for node in held.levels for label in map(self.kept, labels.get(node, ())) for title in named]
+        if shape.direct and titles:
+            most = _largest(held.stated, self.kept)
+            found["span-of-control"] = None if least is False or isinstance(most, bool) else [
+                ((iri, (post,)), _title(least), self.kept.number(shape.direct, _COUNT),
+                 (most, to_stored(most)))]
+        if shape.under and titles:
+            found["everyone-under"] = None if least is False else [((iri, (post,)), _title(least))]
+        return {name: self._keyed(name, rows) for name, rows in found.items()}
+
+    def _keyed(self, name: str, rows: list[tuple[Any, ...]] | None) -> Keyed | None:
+        if rows is None:
+            return None
+        key, keyed = self.keys[name], []
+        for row in rows:
+            k = key([term for term, _ in row])
+            if k is None:
+                return None
+            keyed.append((k, tuple(kept for _, kept in row)))
+        return keyed
+
+
+def _least(titles: set[Stored]) -> str | bool | None:
+    """A post's least primary title (``MIN``; None: none), or False when one is not a plain string
+    (one in a language, a number: MIN then compares by rules of the store's own)."""
+    if any(len(t) != 2 or t[1] for t in titles):
+        return False
+    return min((t[0] for t in titles), default=None)
 
 
 Both = tuple[ox.NamedNode | ox.Literal | None, Stored | None]  # a term, and its kept form
@@ -123,50 +234,8 @@ class _Kept:
         return self((str(n), datatype.value))
 
 
-def _title(text: str | None) -> tuple[ox.Literal | None, Stored | None]:
-    return (None, None) if text is None else (ox.Literal(text), (text, ""))
-
-
-def _post_layers(structure: Structure, least: dict[str, str] | None) -> Listing | None:
-    if least is None:
-        return None
-    kept, rows = _Kept(), []
-    for post, n in structure.layers.items():
-        (layer, kept_layer), (title, kept_title) = kept.number(n, _LAYER), _title(least.get(post))
-        rows.append((layer, ox.NamedNode(post), title, (kept_layer, (post,), kept_title)))
-    return _ordered("post-layers", ("layer", "post", "title"), "post", rows)
-
-
-def _positions_by_level(described: set[str], levels: Mapping[str, set[str]],
-                        labels: Mapping[str, set[Stored]], titles: Mapping[str, set[Stored]],
-                        ) -> Listing | None:
-    kept, rows = _Kept(), []
-    for post in described:
-        if post not in titles or post not in levels:
-            continue
-        iri, named = ox.NamedNode(post), [kept(t) for t in titles[post]]
-        for node in levels[post]:
-            level = ox.NamedNode(node)
-            rows += [(label, level, iri, title, (kept_label, (node,), (post,), kept_title))
-                     for label, kept_label in map(kept, labels.get(node, ())) for title, kept_title in named]
-    return _ordered("positions-by-level", ("level", "levelNode", "post", "title"), "post", rows)
-
-
-def _span_of_control(below: Mapping[str, set[str]], least: dict[str, str] | None,
-                     stated: Mapping[str, set[Stored]]) -> Listing | None:
-    if least is None:
-        return None
-    kept, rows = _Kept(), []
-    for boss, reports in below.items():
-        if boss not in least:
-            continue
-        most = _largest(stated.get(boss, set()), kept)
-        if isinstance(most, bool):
-            return None
-        (title, kept_title), (direct, kept_direct) = _title(least[boss]), kept.number(len(reports), _COUNT)
-        rows.append((ox.NamedNode(boss), title, direct, most,
-                     ((boss,), kept_title, kept_direct, to_stored(most))))
-    return _ordered("span-of-control", ("supervisor", "title", "direct", "stated"), "supervisor", rows)
+def _title(text: str | bool | None) -> Both:
+    return (None, None) if not isinstance(text, str) else (ox.Literal(text), (text, ""))
 
 
 def _largest(counts: set[Stored], kept: _Kept) -> ox.Literal | bool | None:
@@ -181,17 +250,6 @@ def _largest(counts: set[Stored], kept: _Kept) -> ox.Literal | bool | None:
         return max(found, key=lambda k: int(k.value))
     except ValueError:  # an integer the store could not read as one
         return False
-
-
-def _everyone_under(structure: Structure, least: dict[str, str] | None) -> Listing | None:
-    """Every post with a post above it and a primary title (the rows of every post's branch at once;
-    ``answer`` keeps those under the post asked for)."""
-    if least is None:
-        return None
-    above = structure.above
-    rows = [(ox.NamedNode(post), ox.Literal(title), ((post,), (title, "")))
-            for post, title in least.items() if above.get(post)]
-    return _ordered("everyone-under", ("subordinate", "title"), "subordinate", rows)
 
 
 def answer(index: ListingIndex, query: NamedQuery, values: Mapping[str, Term]) -> Result | None:

@@ -22,12 +22,18 @@ language strings of one tag; ``DESC`` reverses each condition. A column
 whose literals are of two kinds (which Oxigraph orders by rules of its own),
 or of another datatype, gives None: the query then runs again with its ORDER
 BY, in the store.
+
+``Ordering.binary`` gives each row a key of bytes instead, whose byte order
+(SQLite's BINARY collation) is the order ``sort`` gives, for columns whose
+literals are of one kind named in advance: the build's listing index keeps
+its rows by such keys, so that a row changed is put in its place without
+ordering the others again (``graph.listings``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -44,6 +50,7 @@ _I64 = 2 ** 63  # Oxigraph's integers are 64-bit: a larger one is not a number t
 _STRING, _DECIMAL_TYPE = XSD + "string", XSD + "decimal"
 _UNBOUND = (0,)
 _ENDS = frozenset({"LIMIT", "OFFSET", "VALUES"})
+_DOWN = bytes(range(255, -1, -1))  # a DESC condition's bytes, each inverted
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,54 @@ class Ordering:
         for keys, (_, descending) in reversed(list(zip(columns, self.keys, strict=True))):
             order.sort(key=keys.__getitem__, reverse=descending)  # stable: earlier conditions win
         return [rows[i] for i in order]
+
+    def binary(self, variables: Sequence[str], kinds: Mapping[str, str],
+               ) -> Callable[[Sequence[object]], bytes | None] | None:
+        """A key of bytes for each row (its terms in ``variables`` order) whose byte order is the
+        order ``sort`` gives, for rows whose literals in each condition's column are of the kind
+        ``kinds`` names for it (``string``, ``number``: an integer); a row with another term
+        there has no key (None: ``sort`` would order that column otherwise, or not at all).
+        None when a condition's variable is not among ``variables``."""
+        if any(v not in variables for v, _ in self.keys):
+            return None
+        at = [(variables.index(v), descending, kinds.get(v)) for v, descending in self.keys]
+
+        def key(row: Sequence[object]) -> bytes | None:
+            out = bytearray()
+            for i, descending, kind in at:
+                part = _binary(row[i], kind)
+                if part is None:
+                    return None
+                out += part.translate(_DOWN) if descending else part
+            return bytes(out)
+        return key
+
+
+def _binary(term: object, kind: str | None) -> bytes | None:
+    """One term's key as ``_column_keys`` ranks it, in bytes no other term's begins with (so that
+    keys of several columns side by side, and inverted for DESC, still compare column by column)."""
+    if term is None:
+        return b"\x00"
+    if isinstance(term, ox.BlankNode):
+        return b"\x01" + _text(term.value)
+    if isinstance(term, ox.NamedNode):
+        return b"\x02" + _text(term.value)
+    if not isinstance(term, ox.Literal) or kind is None:
+        return None
+    found = _literal(term)
+    if found is None or found[0] != kind:
+        return None
+    value = found[1]
+    if kind == "string":
+        return b"\x03" + _text(value)
+    if isinstance(value, int):  # |value| < 2**63 (``_literal``): eight bytes, offset to be unsigned
+        return b"\x03" + (value + _I64).to_bytes(8, "big")
+    return None
+
+
+def _text(value: str) -> bytes:
+    """Text in bytes ordered as its code points (UTF-8), zero bytes escaped, ended by two zeros."""
+    return value.encode("utf-8", "surrogatepass").replace(b"\x00", b"\x00\xff") + b"\x00\x00"
 
 
 def ordering(text: str) -> Ordering | None:
