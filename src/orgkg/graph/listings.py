@@ -41,8 +41,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from orgkg.errors import GraphError
-from orgkg.graph.output import built_id, resolve
+from orgkg.graph.output import BuiltIndex
 from orgkg.graph.terms import Stored, from_stored, stored
 from orgkg.mapping.vocab import ORGKG
 
@@ -300,34 +299,14 @@ def _term(value: str) -> Stored:
 _ROWS = "SELECT terms FROM row WHERE listing = ?"
 
 
-class ListingIndex:
-    """An opened listing index; ``open`` gives None where the build wrote none (older builds)."""
+class ListingIndex(BuiltIndex):
+    """An opened listing index (``BuiltIndex.open``)."""
+
+    FILE, PART, NOUN = FILE, "listings", "listing index"
 
     def __init__(self, path: Path) -> None:
-        self.path = path
+        super().__init__(path)
         self._types: dict[str, ox.NamedNode] = {}
-
-    @classmethod
-    def open(cls, folder: Path) -> ListingIndex | None:
-        """The index of the build in ``folder``; one another build wrote is stale (``GraphError``)."""
-        built = resolve(folder)
-        path = built / FILE
-        if not path.is_file():
-            return None
-        build = built_id(built, "listings")
-        if build is not None and cls(path).build() != build:
-            raise GraphError(str(path), "the listing index is not from the build beside it (stale or "
-                             "damaged)", "rebuild with `orgkg build`")
-        return cls(path)
-
-    def build(self) -> str | None:
-        """The id of the build that wrote the index (None if it does not say)."""
-        try:
-            with closing(self._connect()) as db:
-                row = db.execute("SELECT id FROM build").fetchone()
-        except sqlite3.Error:
-            return None
-        return str(row[0]) if row and row[0] is not None else None
 
     def rows(self, name: str, *, unit: str | None = None, post: str | None = None,
              ) -> tuple[tuple[str, ...], list[Row]] | None:
@@ -358,5 +337,4 @@ class ListingIndex:
                 gc.enable()
         return tuple(json.loads(kept[0])), rows
 
-    def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+

@@ -28,17 +28,19 @@ import secrets
 import shutil
 import signal
 import socket
+import sqlite3
 import stat
 import subprocess
 import sys
 import time
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, ClassVar, Self
 
 from orgkg import __version__
-from orgkg.errors import OutputError
+from orgkg.errors import GraphError, OutputError
 
 MARKER = ".orgkg"
 LOCK = ".orgkg.lock"
@@ -102,6 +104,44 @@ def built_id(folder: Path, part: str = "build") -> str | None:
         return str(data.get(part) or data["build"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+class BuiltIndex:
+    """A SQLite index a build writes into its version folder (``FILE``), named in build.json under
+    ``PART``; ``open`` gives None where the build wrote none (older builds) and refuses one another
+    build wrote (stale or damaged: its answers would not be this build's)."""
+
+    FILE: ClassVar[str]  # its name in the version folder
+    PART: ClassVar[str]  # its key in build.json
+    NOUN: ClassVar[str]  # what a refusal calls it
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @classmethod
+    def open(cls, folder: Path) -> Self | None:
+        built = resolve(folder)
+        path = built / cls.FILE
+        if not path.is_file():
+            return None
+        build = built_id(built, cls.PART)
+        if build is not None and cls(path).build() != build:
+            raise GraphError(str(path), f"the {cls.NOUN} is not from the build beside it (stale or damaged)",
+                             "rebuild with `orgkg build`")
+        return cls(path)
+
+    def build(self) -> str | None:
+        """The id of the build that wrote the index (None if it does not say)."""
+        try:
+            with closing(self._connect()) as db:
+                row = db.execute("SELECT id FROM build").fetchone()
+        except sqlite3.Error:
+            return None
+        return str(row[0]) if row and row[0] is not None else None
+
+    def _connect(self) -> sqlite3.Connection:
+        """The index, read-only."""
+        return sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def check_writable(path: Path, *, folder: bool) -> None:

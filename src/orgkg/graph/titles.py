@@ -20,8 +20,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from orgkg.errors import GraphError
-from orgkg.graph.output import built_id, resolve
+from orgkg.graph.output import BuiltIndex
 from orgkg.mapping.vocab import ORGKG
 
 FILE = "titles.sqlite"
@@ -45,40 +44,16 @@ def write_pairs(path: Path, pairs: Iterable[tuple[str, str]], *, build: str | No
         db.execute("INSERT INTO build VALUES (?)", (build,))
 
 
-class TitleIndex:
-    """An opened title index; ``open`` gives None where the build wrote none (older builds)."""
+class TitleIndex(BuiltIndex):
+    """An opened title index (``BuiltIndex.open``)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    @classmethod
-    def open(cls, folder: Path) -> TitleIndex | None:
-        """The index of the build in ``folder``; one that another build wrote is stale, and
-        ``GraphError`` says so (its answers would narrow a search to posts that are not there)."""
-        built = resolve(folder)
-        path = built / FILE
-        if not path.is_file():
-            return None
-        build = built_id(built, "titles")
-        if build is not None and cls(path).build() != build:
-            raise GraphError(str(path), "the title index is not from the build beside it (stale or "
-                             "damaged)", "rebuild with `orgkg build`")
-        return cls(path)
-
-    def build(self) -> str | None:
-        """The id of the build that wrote the index (None if it does not say)."""
-        try:
-            with closing(sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)) as db:
-                row = db.execute("SELECT id FROM build").fetchone()
-        except sqlite3.Error:
-            return None
-        return str(row[0]) if row and row[0] is not None else None
+    FILE, PART, NOUN = FILE, "titles", "title index"
 
     def posts_containing(self, text: str, limit: int) -> list[str] | None:
         """The posts whose title contains ``text`` in any case; None when more than ``limit`` do
         (listing them would not narrow the query) or the file cannot be read."""
         try:
-            with closing(sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            with closing(self._connect()) as db:
                 found = [row[0] for row in db.execute(
                     "SELECT DISTINCT post FROM title WHERE instr(lower, ?) > 0 ORDER BY post LIMIT ?",
                     (text.lower(), limit + 1))]
