@@ -96,10 +96,15 @@ def _value(token: str) -> int | None:
     return int(token) if token.isdigit() else _numbers().get(token)
 
 
+@cache
+def _number() -> re.Pattern[str]:
+    """A number in figures or in words (``[numbers]``, ``[approximate]``)."""
+    return re.compile(r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?!\d)|\b(?:" + "|".join(_numbers()) + r")\b", re.I)
+
+
 def _number_in(text: str, *, last: bool = False) -> tuple[int, int] | None:
     """The span of the number inside a matched phrase (its first, or its ``last``)."""
-    found = list(re.finditer(r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?!\d)|\b(?:" + "|".join(_numbers()) + r")\b",
-                             text, re.I))
+    found = list(_number().finditer(text))
     m = found[-1 if last else 0] if found else None
     return (m.start(), m.end()) if m else None
 
