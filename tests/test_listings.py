@@ -253,6 +253,22 @@ def test_an_index_from_another_build_is_refused(built: Path, tmp_path: Path) -> 
         BuiltGraph.open(folder).listings()
 
 
+def test_a_damaged_row_leaves_the_listing_to_the_store(built: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    shutil.copytree(built, folder, symlinks=True)
+    path = resolve(folder) / FILE
+    shutil.copyfile(path, tmp_path / FILE)  # a link to the build's own file: damaged in a copy
+    path.unlink()
+    shutil.copyfile(tmp_path / FILE, path)
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute("UPDATE row SET terms = substr(terms, 1, 5) WHERE listing = 'post-layers'")
+    index = ListingIndex.open(folder)
+    assert index is not None and index.rows("post-layers") is None
+    from_store = run("query", "post-layers", "--graph", str(folder), "--format", "csv")
+    assert from_store.exit_code == 0
+    assert from_store.stdout == run("query", "post-layers", "--graph", str(built), "--format", "csv").stdout
+
+
 def test_orgkg_query_answers_from_the_index_and_a_build_without_it_the_same(
         built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []

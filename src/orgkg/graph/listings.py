@@ -332,9 +332,12 @@ class ListingIndex(BuiltIndex):
         gc.disable()  # 100,000 rows of new terms, none in a cycle: collecting would walk them again and again
         try:
             rows: list[Row] = [tuple(from_stored(t, types) for t in row) for row in json.loads(text)]
+            variables = tuple(json.loads(kept[0]))
+        except (ValueError, TypeError, IndexError, KeyError):  # a damaged row: the store answers
+            return None
         finally:
             if collecting:
                 gc.enable()
-        return tuple(json.loads(kept[0])), rows
+        return variables, rows
 
 
