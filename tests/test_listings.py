@@ -27,7 +27,7 @@ from orgkg.graph.output import BUILD, built_id, resolve
 from orgkg.graph.structure import derive, placements, posts, reporting_lines, with_structure
 from orgkg.graph.terms import XSD
 from orgkg.query.library import library, parse
-from orgkg.query.listings import LISTINGS, answer, index
+from orgkg.query.listings import LISTINGS, answer, index, update
 from orgkg.query.local import LocalGraph
 from orgkg.query.order import ordering
 from orgkg.query.params import Term
@@ -267,6 +267,15 @@ def test_a_damaged_row_leaves_the_listing_to_the_store(built: Path, tmp_path: Pa
     from_store = run("query", "post-layers", "--graph", str(folder), "--format", "csv")
     assert from_store.exit_code == 0
     assert from_store.stdout == run("query", "post-layers", "--graph", str(built), "--format", "csv").stdout
+
+
+def test_a_damaged_index_before_is_written_whole_not_patched(built: Path, tmp_path: Path) -> None:
+    kept, path = tmp_path / "kept.sqlite", tmp_path / FILE
+    shutil.copyfile(resolve(built) / FILE, kept)
+    with kept.open("r+b") as f:  # its header read, a page past it not
+        f.seek(2 * 4096)
+        f.write(b"\xff" * 4096)
+    assert not update(path, kept, {}, build="next") and not path.exists()
 
 
 def test_orgkg_query_answers_from_the_index_and_a_build_without_it_the_same(

@@ -34,6 +34,7 @@ user's file, or other parameters get None, and are run as SPARQL.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -111,18 +112,19 @@ def update(path: Path, kept: Path, pieces: Pieces, *, build: str) -> bool:
     ``MOST`` posts would be made again: then ``index`` writes it whole."""
     if not layout.current(kept):
         return False
-    patch = Patch(kept, path)
+    patch, done = None, False
     try:
-        done = _patched(patch, pieces)
-    except BaseException:
-        patch.abandon()
-        path.unlink()
-        raise
-    if done:
-        patch.done(build)
-    else:
-        patch.abandon()
-        path.unlink()
+        patch = Patch(kept, path)
+        if _patched(patch, pieces):
+            patch.done(build)
+            done = True
+    except sqlite3.Error:  # the index before is damaged past its header (``current``): written whole
+        pass
+    finally:
+        if not done:
+            if patch is not None:
+                patch.abandon()
+            path.unlink(missing_ok=True)
     return done
 
 
