@@ -210,7 +210,6 @@ class Patch:
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode = OFF")
         self.db.execute("BEGIN")
-        self._types: dict[str, ox.NamedNode] = {}
 
     def listings(self) -> dict[str, tuple[str, ...]]:
         """The listings the index keeps, with their variables."""
