@@ -275,7 +275,7 @@ class Fields:
                 hits = [m.start() for m in found]
                 head = text[s : text.index(":", s, b)].strip()
                 if len({m.group(0).casefold() for m in found}) >= 2 and not any(
-                        _label_pattern(lab).fullmatch(head) for kind in LABELS for lab in LABELS[kind]):
+                        _kind_pattern(kind).fullmatch(head) for kind in LABELS):
                     # a flattened form, labels of two kinds or more: ``... Job Title: X Job Code: Y``;
                     # one label again and again (``Ref No: A (X1 Post); ... Ref No: B``) is a list; a line
                     # opening with a label is a form's line, its run-in labels read by the shared rules
