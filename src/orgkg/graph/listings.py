@@ -201,9 +201,11 @@ def current(path: Path) -> bool:
 
 
 class Patch:
-    """A copy of the build before's index, changed in one transaction for the inputs whose facts
-    changed (``query.listings.update``): their facts replaced, the rows of the posts they concern
-    made again. The build before's file is never written to."""
+    """A copy of the build before's index, changed for the inputs whose facts changed
+    (``query.listings.update``): their facts replaced, the rows of the posts they concern made
+    again. The build before's file is never written to. The copy keeps no journal (it is a new file
+    in the version folder being written): on any failure the copy is removed (``abandon``) and the
+    index written whole, so nothing half-patched is ever published."""
 
     def __init__(self, kept: Path, path: Path) -> None:
         shutil.copyfile(kept, path)
