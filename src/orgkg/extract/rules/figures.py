@@ -13,8 +13,9 @@ professionnelle de 5 ans``), "{n} {p}" (``12 collaborateurs``, ``45 FTEs``). An 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
+from types import MappingProxyType
 
 from orgkg.extract.lexicon import LANGUAGES, alternation, language, numbers, said, table
 from orgkg.extract.needles import Needled
@@ -24,9 +25,10 @@ from orgkg.extract.structure import Document, Span
 
 
 @cache
-def _numbers() -> dict[str, int]:
+def _numbers() -> Mapping[str, int]:
+    """Numbers in words and approximate ones (``[numbers]``, ``[approximate]``); read-only, as cached."""
     approximate = {str(k): int(str(v)) for lang in LANGUAGES for k, v in table("approximate", lang).items()}
-    return {**numbers(), **approximate}
+    return MappingProxyType({**numbers(), **approximate})
 
 
 @cache
