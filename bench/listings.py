@@ -28,7 +28,7 @@ from bench.layers import CACHE, PICK, best_cpu, store_for
 from bench.synthetic import graphs, structure_of
 from orgkg.graph.built import BuiltGraph
 from orgkg.graph.listings import Facts, ListingIndex, facts
-from orgkg.graph.terms import to_stored
+from orgkg.graph.terms import stored
 from orgkg.query.library import library
 from orgkg.query.listings import LISTINGS, index
 from orgkg.query.local import LocalGraph
@@ -56,7 +56,7 @@ def store_facts(store: ox.Store) -> tuple[Facts, list[tuple[str, str]], list[tup
         elif name == "levels":
             found[name] = tuple((a.value, b.value) for a, b in rows(text))
         else:
-            found[name] = tuple((a.value, to_stored(b)) for a, b in rows(text))
+            found[name] = tuple((a.value, stored(b)) for a, b in rows(text))
     lines = [(a.value, b.value) for a, b in rows("SELECT ?a ?b WHERE { ?a org:reportsTo ?b }")]
     placed = [(a.value, b.value) for a, b in rows("SELECT ?a ?b WHERE { ?a org:postIn ?b }")]
     return Facts(**found), lines, placed

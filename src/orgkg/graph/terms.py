@@ -87,28 +87,23 @@ def python_value(term: Term | None) -> Any:
 Stored = tuple[str] | tuple[str, str]
 
 
-def stored(node: Node) -> Stored | None:
-    """An rdflib IRI or literal as kept (``Stored``); None for a term kept otherwise (a blank node)."""
-    if isinstance(node, URIRef):
-        return (str(node),)
-    if isinstance(node, Literal):
-        if node.language:
-            return str(node), f"@{node.language}"
-        datatype = str(node.datatype) if node.datatype is not None else XSD + "string"
-        return str(node), "" if datatype == XSD + "string" else datatype
-    return None
-
-
-def to_stored(term: Term | None) -> Stored | None:
-    """A pyoxigraph IRI or literal as kept (``Stored``); None for anything else."""
+def stored(term: Node | Term | None) -> Stored | None:
+    """An IRI or literal, rdflib's or pyoxigraph's, as kept (``Stored``); None for anything else
+    (a blank node, a quoted triple)."""
     if isinstance(term, ox.NamedNode):
         return (term.value,)
+    if isinstance(term, URIRef):
+        return (str(term),)
     if isinstance(term, ox.Literal):
-        if term.language:
-            return term.value, f"@{term.language}"
-        datatype = term.datatype.value
-        return term.value, "" if datatype == XSD + "string" else datatype
-    return None
+        text, language, datatype = term.value, term.language, term.datatype.value
+    elif isinstance(term, Literal):
+        text, language = str(term), term.language
+        datatype = str(term.datatype) if term.datatype is not None else XSD + "string"
+    else:
+        return None
+    if language:
+        return text, f"@{language}"
+    return text, "" if datatype == XSD + "string" else datatype
 
 
 def from_stored(kept: Stored | list[str] | None, datatypes: dict[str, ox.NamedNode],

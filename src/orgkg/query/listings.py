@@ -44,7 +44,7 @@ import pyoxigraph as ox
 from orgkg.graph import listings as layout
 from orgkg.graph.listings import FactRow, Facts, Held, Kept, Line, ListingIndex, Patch, Post, Written
 from orgkg.graph.structure import Structure
-from orgkg.graph.terms import XSD, Stored, as_kept, from_stored, to_stored
+from orgkg.graph.terms import XSD, Stored, as_kept, from_stored, stored
 from orgkg.query.library import NamedQuery, library
 from orgkg.query.order import ordering
 from orgkg.query.params import Term
@@ -188,7 +188,7 @@ class _Rows:
             most = _largest(held.stated, self.kept)
             found["span-of-control"] = None if least is False or isinstance(most, bool) else [
                 ((iri, (post,)), _title(least), self.kept.number(shape.direct, _COUNT),
-                 (most, to_stored(most)))]
+                 (most, stored(most)))]
         if shape.under and titles:
             found["everyone-under"] = None if least is False else [((iri, (post,)), _title(least))]
         return {name: self._keyed(name, rows) for name, rows in found.items()}
@@ -229,7 +229,7 @@ class _Kept:
         if term not in self.made:
             found = from_stored(term, self.types)
             found = as_kept(found) if isinstance(found, ox.Literal) else found
-            self.made[term] = found, to_stored(found)
+            self.made[term] = found, stored(found)
         return self.made[term]
 
     def number(self, n: int, datatype: ox.NamedNode) -> Both:
