@@ -63,8 +63,14 @@ def patterns(group: str, key: str, space: str = r"\s+", *, languages: tuple[str,
              apostrophe: str = "['\u2019]") -> tuple[str, ...]:
     """The entries of ``[group] key`` as written, each as a regex: longest first, ``space`` between
     words, ``apostrophe`` for either apostrophe."""
-    found = sorted(set(written(group, key, languages)), key=lambda w: (-len(w), w))
-    return tuple(said(w, space, apostrophe=apostrophe) for w in found)
+    return tuple(said(w, space, apostrophe=apostrophe) for w in _longest_first(group, key, languages))
+
+
+@cache
+def _longest_first(group: str, key: str, languages: tuple[str, ...] = LANGUAGES) -> tuple[str, ...]:
+    """The entries of ``[group] key`` as written, longest first (a longer entry is tried before one it
+    opens with), then in alphabetical order."""
+    return tuple(sorted(written(group, key, languages), key=lambda w: (-len(w), w)))
 
 
 def said(entry: str, space: str = r"\s+", *, apostrophe: str = "['\u2019]") -> str:
@@ -84,8 +90,8 @@ def alternation(group: str, key: str, space: str = r"\s+") -> str:
 def leading(group: str, key: str, space: str = r"\s+") -> str:
     """The entries of ``[group] key`` as one alternation of words that lead another (articles): each
     followed by ``space``, an elided one (``l'``) by ``space`` or nothing (``L'Agence``)."""
-    found = sorted(set(written(group, key)), key=lambda w: (-len(w), w))
-    return "|".join(said(w, space) + (f"(?:{space})?" if w.endswith("'") else space) for w in found) or "(?!)"
+    return "|".join(said(w, space) + (f"(?:{space})?" if w.endswith("'") else space)
+                    for w in _longest_first(group, key)) or "(?!)"
 
 
 @cache
