@@ -328,8 +328,8 @@ def _run_in_labels() -> re.Pattern[str]:
 def _names(label: str, said: str) -> bool:
     """``said`` (what stands before a colon) is ``label``, with a compound and a hint."""
     if len(said) > SHORT_LABEL:
-        return _names_long(label, said)
-    return _names_short(label, said)
+        return _names_uncached(label, said)
+    return _names_cached(label, said)
 
 
 #: a label with its compound and hint is rarely longer: the answers for shorter texts are kept.
@@ -337,13 +337,15 @@ SHORT_LABEL = 80
 
 
 @functools.lru_cache(maxsize=65536)  # the labels of the lexicon and the short texts documents write
-def _names_short(label: str, said: str) -> bool:
-    return _names_long(label, said)
+def _names_cached(label: str, said: str) -> bool:
+    """``_names_uncached``, its answer kept (for the short texts: ``_names``)."""
+    return _names_uncached(label, said)
 
 
-def _names_long(label: str, said: str) -> bool:
-    """Where labels of two kinds fit ``said``, the longer one's kind reads it (``_label_kind``): the unit
-    label ``Group`` with a compound does not take ``Group and Level``."""
+def _names_uncached(label: str, said: str) -> bool:
+    """``_names`` worked out, its answer not kept. Where labels of two kinds fit ``said``, the longer
+    one's kind reads it (``_label_kind``): the unit label ``Group`` with a compound does not take
+    ``Group and Level``."""
     if _label_pattern(label).fullmatch(said) is None:
         return False
     kinds = _label_kinds(said)
