@@ -9,7 +9,7 @@ from orgkg.extract.rules.classification import level
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.education import education
 from orgkg.extract.rules.figures import experience_years, staff_counts
-from orgkg.extract.rules.organisation import unit_word
+from orgkg.extract.rules.organisation import jurisdiction, unit_word
 from orgkg.extract.rules.reporting import reports_to, supervised_named
 from orgkg.extract.rules.titles import title
 from orgkg.extract.structure import parse
@@ -236,3 +236,27 @@ def test_staff_figure_counts_whom_the_lexicon_names(text: str, expected: tuple[i
     """``{n} {p}``: any ``[words] counted_staff`` entry after the number, one template for them all."""
     found = staff_counts(parse(text))
     assert found and (found[0][0].count, found[0][0].scope) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # every province, territory and state by the forms of its kind ([jurisdiction_kinds] of the lexicon)
+    ("The Government of Manitoba offers a pension plan.", "Province of Manitoba"),
+    ("Join the Saskatchewan Public Service.", "Province of Saskatchewan"),
+    ("The Government of the Northwest Territories is hiring.", "Government of the Northwest Territories"),
+    ("Yukon government employees receive ...", "Government of Yukon"),
+    ("The State of Maryland is an equal opportunity employer.", "State of Maryland"),
+    ("Employment with the Commonwealth of Pennsylvania", "Commonwealth of Pennsylvania"),
+    ("Applicants to the West Virginia State Government", "State of West Virginia"),
+    ("The NSW Government is committed to diversity.", "Government of New South Wales"),
+    ("ACT Public Service values", "Government of the Australian Capital Territory"),
+    ("Le gouvernement de l\u2019Ontario offre ...", "gouvernement de l'Ontario"),
+    ("La fonction publique du Québec recrute.", "gouvernement du Québec"),
+    ("Le Gouvernement des Territoires du Nord-Ouest", "gouvernement des Territoires du Nord-Ouest"),
+    ("au service de l'État de New York", "État de New York"),
+    # ... never where the post works with it, nor at the start of another body's name
+    ("You will liaise with the Government of Alberta.", None),
+    ("Members of the Civil Service Sports Council", None),
+])
+def test_jurisdiction_of_a_province_territory_or_state(text: str, expected: str | None) -> None:
+    found = jurisdiction(parse(text))
+    assert (found[0] if found else None) == expected

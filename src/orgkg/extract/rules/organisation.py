@@ -1,4 +1,5 @@
-"""Jurisdiction by the phrases that name a government (``[jurisdictions]`` of the lexicon).
+"""Jurisdiction by the phrases that name a government (``[jurisdictions]`` of the lexicon, and the
+forms ``[jurisdiction_kinds]`` gives for every province, territory and state of a kind).
 
 Phrases are matched as written, capitals included (``Civil Service`` names the
 UK government; ``civil service exam`` names none). The first phrase in the
@@ -9,9 +10,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 
-from orgkg.extract.lexicon import LANGUAGES, alternation, fold, language, leading, table, words, words_in
+from orgkg.extract.lexicon import (
+    LANGUAGES,
+    alternation,
+    fold,
+    language,
+    leading,
+    said,
+    table,
+    words,
+    words_in,
+)
 from orgkg.extract.rules.classification import CODE, in_group
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.placement import after_organisation
@@ -37,21 +50,49 @@ def unit_word(name: str, language: str = "en", *, names: bool = False) -> str | 
     return next((w for w in fold(name).split() if w in kinds or w in more), None)
 
 
+#: the blanks between a phrase's words.
+BLANKS = r"[ \t]+"
+
+
 def jurisdiction(doc: Document) -> Found | None:
     """The first phrase naming a government, not where the post works with one (``liaise with the
     Civil Service``) nor at the start of another body's name (``the Civil Service Sports Council``)."""
     best: tuple[int, str, Span] | None = None
+    plain = doc.text.replace("\u2019", "'")
+    for anchor, cues in governments().items():
+        if anchor not in plain:  # the search's own answer, quicker
+            continue
+        for cue, name in cues:
+            m = next((m for m in re.finditer(rf"(?<!\w){said(cue, BLANKS)}(?!\w)", doc.text)
+                      if not PARTNER.search(doc.text[max(0, m.start() - 30) : m.start()])
+                      and not begins_a_body(doc.text, m.end(), ("organisation_heads", "employer_heads"))),
+                     None)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), name, Span(m.start(), m.end()))
+    return (best[1], best[2]) if best else None
+
+
+@cache
+def governments() -> Mapping[str, tuple[tuple[str, str], ...]]:
+    """The phrases naming a government, each with the government's name, under a word every one of them
+    holds (the place's name, or the phrase itself): the ``[jurisdictions]`` entries, and the forms of
+    each ``[jurisdiction_kinds]`` entry written out for each of its places."""
+    out: dict[str, list[tuple[str, str]]] = {}
     for lang in LANGUAGES:
         for name, cues in table("jurisdictions", lang).items():
-            assert isinstance(cues, list)
-            for cue in (c for c in cues if c in doc.text):  # the search's own answer, quicker
-                m = next((m for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", doc.text)
-                          if not PARTNER.search(doc.text[max(0, m.start() - 30) : m.start()])
-                          and not begins_a_body(doc.text, m.end(), ("organisation_heads", "employer_heads"))),
-                         None)
-                if m and (best is None or m.start() < best[0]):
-                    best = (m.start(), name, Span(m.start(), m.end()))
-    return (best[1], best[2]) if best else None
+            for cue in _strings(cues):
+                out.setdefault(cue, []).append((cue, name))
+        for kind in table("jurisdiction_kinds", lang).values():
+            assert isinstance(kind, dict)
+            for names in kind["places"]:
+                government = str(kind["name"]).format(place=names[0])
+                out.update({place: out.get(place, []) + [(str(cue).format(place=place), government)
+                                                         for cue in kind["cues"]] for place in names})
+    return MappingProxyType({anchor: tuple(cues) for anchor, cues in out.items()})
+
+
+def _strings(listed: object) -> list[str]:
+    return [str(w) for w in listed] if isinstance(listed, list) else []
 
 
 #: a capitalised name ending in (or led by) an organisation word: ``Digital Transformation Agency``,
@@ -150,9 +191,9 @@ def _label_words() -> frozenset[str]:
     return frozenset(w for lang in LANGUAGES for key in table("labels", lang) for w in words("labels", key))
 
 
-def _cues() -> set[str]:
-    return {fold(c) for lang in LANGUAGES for cues in table("jurisdictions", lang).values()
-            if isinstance(cues, list) for c in cues}
+@cache
+def _cues() -> frozenset[str]:
+    return frozenset(fold(cue) for cues in governments().values() for cue, _ in cues)
 
 
 #: a unit named in prose: ``Voter Registration Division``, ``the Core Services team``,
