@@ -33,12 +33,16 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # figures, and the start code aa1b40f's in the same run, in tests/corpus/README.md, "At the end of
     # the seventh session"). fifth-look was first scored with aa1b40f (tests/corpus/scores/start-s7en.json,
     # start-s7fr.json: 0.504 / 0.522, its French half 0.532 / 0.485).
-    "dev": {"all": (0.93, 0.92), "fr": (0.92, 0.90)},
+    "dev": {"all": (0.92, 0.91), "fr": (0.92, 0.90)},
     "first-look": {"all": (0.73, 0.85), "fr": (0.69, 0.90)},
     "second-look": {"all": (0.74, 0.83), "fr": (0.71, 0.88)},
     "third-look": {"all": (0.50, 0.62), "fr": (0.63, 0.72)},
     "fourth-look": {"all": (0.83, 0.86), "fr": (0.74, 0.89)},
     "fifth-look": {"all": (0.52, 0.54), "fr": (0.55, 0.52)},
+    # sixth-look (eighth session) first scored with the session's start code 3324ff4: the English share
+    # 0.751 / 0.783 (tests/corpus/scores/start-s8en.json); dev with its 12 new English documents scores
+    # 0.924 / 0.917 with that code, so dev's floor is set under that.
+    "sixth-look": {"all": (0.75, 0.78)},
 }
 
 
