@@ -269,7 +269,8 @@ class Inputs(NamedTuple):
 def derived(given: Inputs, shape: Structure | None = None) -> Graph:
     """The derived named graph: layers, posts above and the figures (``shape``: the structure
     ``derive`` gave for these inputs, when it is made already)."""
-    shape = shape or derive(given.lines, given.posts)
+    if shape is None:
+        shape = derive(given.lines, given.posts)
     return as_graph(shape, count(shape, given.lines, given.units, given.vacant))
 
 
