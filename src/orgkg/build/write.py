@@ -154,21 +154,10 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
         titles.write_pairs(index, (t for p, _ in pieces for t in part(p, "titles")), build=version.name)
         titles_build = version.name
     step("write listings")
-    index = version / listings.FILE
-    kept_index = prev.version / listings.FILE if prev is not None else None
-    structured = same is not None and same.structure == now.structure and kept_index is not None
     listed: Pieces = {p.graph: (sums(p).listed, partial(part, p, "listed")) for p, _ in pieces
                       if p.graph is not None}
-    if (structured and same is not None and same.listed == now.listed and kept_index is not None
-            and listings.current(kept_index)):
-        os.link(kept_index, index)
-        listings_build = same.listings_build
-    elif structured and kept_index is not None and patched(index, kept_index, listed, build=version.name):
-        listings_build = version.name  # the rows of the posts whose facts changed made again
-    else:
-        given = made.given
-        listing_index(index, made.shape, given.lines, given.units, listed, build=version.name)
-        listings_build = version.name
+    listings_build = _listing_index(version, prev.version / listings.FILE if prev is not None else None,
+                                    same, now, made, listed)
     step("write report")
     (version / REPORT).write_text(report_text(report), encoding="utf-8")
     step("write build.json")
@@ -178,6 +167,23 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
     save(version, [p for p, _ in pieces], files, now)
     written = [graph_file(iri) for iri, src in graphs.items() if not src.linked]
     return version / GRAPHS, len(graphs), written
+
+
+def _listing_index(version: Path, kept: Path | None, same: Totals | None, now: Totals, made: _Made,
+                   listed: Pieces) -> str | None:
+    """The version's listing index; returns the id of the build that wrote it. The build before's
+    (``kept``, its totals ``same``) serves when the structure is the same: linked when the listings'
+    facts are too, else patched for the facts that changed (``query.listings.update``); otherwise,
+    or when it cannot be patched, the index is written whole."""
+    index = version / listings.FILE
+    if kept is not None and same is not None and same.structure == now.structure:
+        if same.listed == now.listed and listings.current(kept):
+            os.link(kept, index)
+            return same.listings_build
+        if patched(index, kept, listed, build=version.name):
+            return version.name  # the rows of the posts whose facts changed made again
+    listing_index(index, made.shape, made.given.lines, made.given.units, listed, build=version.name)
+    return version.name
 
 
 def _graph_files(folder: Path, graphs: dict[str, Source]) -> dict[str, str]:
