@@ -32,17 +32,19 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # Each part just under what main scored at the end of the seventh session's rule work (dc1d2a7; the
     # figures, and the start code aa1b40f's in the same run, in tests/corpus/README.md, "At the end of
     # the seventh session"). fifth-look was first scored with aa1b40f (tests/corpus/scores/start-s7en.json,
-    # start-s7fr.json: 0.504 / 0.522, its French half 0.532 / 0.485).
-    "dev": {"all": (0.92, 0.91), "fr": (0.92, 0.90)},
+    # start-s7fr.json: 0.504 / 0.522, its French half 0.532 / 0.485). sixth-look (eighth session) and
+    # dev with its new documents: just under what the session's start code 3324ff4 scored on them
+    # (tests/corpus/scores/start-s8en.json, start-s8fr.json: sixth-look's English share 0.751 / 0.783,
+    # its French share 0.407 / 0.619); both shares together, main a976946 with both (the start code's
+    # rules and the jurisdiction lexicon): sixth-look 0.757 / 0.726, dev (191) 0.916 / 0.908, dev's
+    # French documents (68) 0.896 / 0.877.
+    "dev": {"all": (0.91, 0.90), "fr": (0.89, 0.87)},
     "first-look": {"all": (0.73, 0.85), "fr": (0.69, 0.90)},
     "second-look": {"all": (0.74, 0.83), "fr": (0.71, 0.88)},
     "third-look": {"all": (0.50, 0.62), "fr": (0.63, 0.72)},
     "fourth-look": {"all": (0.83, 0.86), "fr": (0.74, 0.89)},
     "fifth-look": {"all": (0.52, 0.54), "fr": (0.55, 0.52)},
-    # sixth-look (eighth session) first scored with the session's start code 3324ff4: the English share
-    # 0.751 / 0.783 (tests/corpus/scores/start-s8en.json); dev with its 12 new English documents scores
-    # 0.924 / 0.917 with that code, so dev's floor is set under that.
-    "sixth-look": {"all": (0.75, 0.78)},
+    "sixth-look": {"all": (0.75, 0.72), "fr": (0.40, 0.61)},
 }
 
 
