@@ -242,7 +242,7 @@ def test_only_the_librarys_own_queries_with_their_parameters_are_answered(built:
     assert list(run_named(engine, "post-layers").rows) == list(run_named(store, "post-layers").rows)
 
 
-def test_an_index_from_another_build_is_refused(built: Path, tmp_path: Path) -> None:
+def test_an_index_from_another_build_refuses_the_listings_alone(built: Path, tmp_path: Path) -> None:
     folder = tmp_path / "out"
     shutil.copytree(built, folder, symlinks=True)
     version = folder / "current"
@@ -251,6 +251,15 @@ def test_an_index_from_another_build_is_refused(built: Path, tmp_path: Path) -> 
     (version / BUILD).write_text(json.dumps({**data, "listings": "another"}), encoding="utf-8")
     with pytest.raises(GraphError, match="listing index is not from the build beside it"):
         BuiltGraph.open(folder).listings()
+    refused = run("query", "post-layers", "--graph", str(folder))
+    assert refused.exit_code == 2 and "listing index is not from the build beside it" in refused.stderr
+    own = tmp_path / "post-layers.rq"  # the listing's text in a user's file: run as SPARQL, no index read
+    own.write_text(library()["post-layers"].text, encoding="utf-8")
+    for query in ("documents", "find-posts --param text=a", str(own)):
+        args = ["query", *query.split(), "--format", "csv"]
+        answered = run(*args, "--graph", str(folder))
+        assert answered.exit_code == 0, answered.stderr
+        assert answered.stdout == run(*args, "--graph", str(built)).stdout
 
 
 def test_a_damaged_row_leaves_the_listing_to_the_store(built: Path, tmp_path: Path) -> None:

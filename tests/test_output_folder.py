@@ -225,9 +225,13 @@ def test_a_damaged_store_is_one_line_naming_the_folder(command: list[str], damag
 def test_a_stale_title_index_is_detected_not_zero_rows(tmp_path: Path) -> None:
     assert build(tmp_path / "a", OLD).returncode == 0
     assert build(tmp_path / "b", NEW).returncode == 0
+    listing = ("query", "post-layers", "--graph", str(tmp_path / "a"), "--format", "csv")
+    before = run(*listing).stdout
     stale = resolve(tmp_path / "a") / "titles.sqlite"
     shutil.copyfile(resolve(tmp_path / "b") / "titles.sqlite", stale)
     result = run("query", "find-posts", "--param", "text=a", "--graph", str(tmp_path / "a"))
     assert result.exit_code == 2
     (line,) = result.stderr.strip().splitlines()
     assert "the title index is not from the build beside it" in line and "rebuild with" in line
+    after = run(*listing)  # a query the title index does not narrow never opens it
+    assert after.exit_code == 0 and after.stdout == before and len(before.splitlines()) > 1

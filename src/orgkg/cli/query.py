@@ -70,9 +70,7 @@ def query(query: str | None, show_list: bool, show_all: bool, params: tuple[str,
         assert graph_dir is not None
         guard = nullcontext() if allow_network else offline("orgkg query")
         with guard:
-            graph = BuiltGraph.open(graph_dir)
-            engine: Engine = LocalGraph(graph, allow_network=allow_network, titles=graph.titles(),
-                                        listings=graph.listings())
+            engine: Engine = LocalGraph.of_build(BuiltGraph.open(graph_dir), allow_network=allow_network)
             result = run(engine, query, params)
             # inside the guard: a local SELECT's rows are evaluated as they are written
             show(result, fmt, limit)

@@ -254,18 +254,26 @@ def _largest(counts: set[Stored], kept: _Kept) -> ox.Literal | bool | None:
         return False
 
 
-def answer(index: ListingIndex, query: NamedQuery, values: Mapping[str, Term]) -> Result | None:
-    """The rows of one of the library's listings with its declared parameters, in its order, from
-    the index; None for any other query (a user's file of the same text included) or parameter, or
-    a listing the index does not keep."""
+def listed(query: NamedQuery, values: Mapping[str, Term]) -> bool:
+    """Whether ``query`` with ``values`` is one of the library's listings with its declared
+    parameters (not a user's file of the same text, nor other parameters): what ``answer`` may
+    answer from the index, and the only queries that need it."""
     name = query.name
     if name not in LISTINGS or query is not library().get(name):
-        return None
+        return False
     if not set(values) <= PARAMS[name] or (name == "everyone-under" and "post" not in values):
+        return False
+    return all(v is None or isinstance(v, ox.NamedNode) for v in (values.get("unit"), values.get("post")))
+
+
+def answer(index: ListingIndex, query: NamedQuery, values: Mapping[str, Term]) -> Result | None:
+    """The rows of one of the library's listings with its declared parameters (``listed``), in its
+    order, from the index; None for any other query or parameter, or a listing the index does not
+    keep."""
+    if not listed(query, values):
         return None
+    name = query.name
     unit, post, level = values.get("unit"), values.get("post"), values.get("level")
-    if any(v is not None and not isinstance(v, ox.NamedNode) for v in (unit, post)):
-        return None
     found = index.rows(name, unit=_iri(unit), post=_iri(post))
     if found is None:
         return None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import cache
 
 import pyoxigraph as ox
 
@@ -12,7 +13,8 @@ from orgkg.graph.listings import ListingIndex
 from orgkg.graph.titles import TitleIndex
 from orgkg.query.engine import Engine
 from orgkg.query.library import NamedQuery
-from orgkg.query.listings import answer as listed
+from orgkg.query.listings import answer as from_index
+from orgkg.query.listings import listed
 from orgkg.query.network import refuse_network
 from orgkg.query.order import ordering
 from orgkg.query.params import Term
@@ -37,14 +39,27 @@ class LocalGraph(Engine):
 
     def __init__(self, graph: BuiltGraph, *, allow_network: bool = False,
                  titles: TitleIndex | None = None, listings: ListingIndex | None = None) -> None:
-        """``titles`` and ``listings``: the build's title and listing indexes (``graph.titles``,
-        ``graph.listings``; ``BuiltGraph.titles()``, ``BuiltGraph.listings()``), or None."""
-        self.graph, self.allow_network, self.titles, self.listings = graph, allow_network, titles, listings
+        """``titles`` and ``listings``: a title and a listing index (``graph.titles``,
+        ``graph.listings``), or None; ``of_build`` opens the build's own."""
+        self.graph, self.allow_network = graph, allow_network
+        self.titles: Callable[[], TitleIndex | None] = lambda: titles
+        self.listings: Callable[[], ListingIndex | None] = lambda: listings
+
+    @classmethod
+    def of_build(cls, graph: BuiltGraph, *, allow_network: bool = False) -> LocalGraph:
+        """The engine of ``orgkg query --graph``: the build's title and listing indexes
+        (``BuiltGraph.titles``, ``BuiltGraph.listings``) each opened when a query first needs it,
+        decided on the parsed query and its values, so an index from another build (stale or
+        damaged: ``GraphError``) refuses only the queries that would read it."""
+        engine = cls(graph, allow_network=allow_network)
+        engine.titles, engine.listings = cache(graph.titles), cache(graph.listings)
+        return engine
 
     def answer(self, query: NamedQuery, values: Mapping[str, Term]) -> Result:
         """A whole-organisation listing of the library from the build's listing index when it keeps
         it (the same rows, in the same order: ``query.listings``), else the query run."""
-        found = listed(self.listings, query, values) if self.listings is not None else None
+        index = self.listings() if listed(query, values) else None
+        found = from_index(index, query, values) if index is not None else None
         return found if found is not None else super().answer(query, values)
 
     def admit(self, query: NamedQuery, users: bool) -> None:
@@ -58,11 +73,14 @@ class LocalGraph(Engine):
         (``query.plan``); one declaring ``# title-index: text ?post`` gets ``VALUES ?post { ... }``:
         the posts whose title contains the text, from the build's title index (none for older builds)."""
         text = hash_joined_query(query.text) if query.hash_join else query.text
-        if query.title_index is None or self.titles is None:
+        if query.title_index is None:
             return text
         param, variable = query.title_index
         given = values.get(param)
-        posts = None if given is None else self.titles.posts_containing(given.value, NARROW_LIMIT)
+        if given is None:
+            return text
+        titles = self.titles()
+        posts = titles.posts_containing(given.value, NARROW_LIMIT) if titles is not None else None
         if posts is None:
             return text
         return with_value_rows(text, variable, (ox.NamedNode(p) for p in posts))
