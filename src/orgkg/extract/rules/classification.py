@@ -113,7 +113,7 @@ CLOSING_CODE = re.compile(r"\(([A-Z0-9 ]{2,8})\)$")
 def _on_its_own(doc: Document) -> Found | None:
     """A level on a line of its own (``(WMS BAND 2)``, ``G7`` under the title), or a grade in
     brackets or after a dash closing the title (``# Service Designer (SEO)``, ``Business Analyst –
-    B2``); bare codes only from ``[words] grades``."""
+    B2``); bare codes only from ``[words] grades``, but a band's letters and number after that dash."""
     grades = {g.upper() for g in words("words", "grades")}
     first = next((ln.index for ln in doc.lines if not ln.blank), -1)
     for k, ln in enumerate(doc.lines):
@@ -129,13 +129,16 @@ def _on_its_own(doc: Document) -> Found | None:
         if k < OPENING and tail and tail.group(1) in grades and any(h.line == ln.index for h in doc.headings):
             return tail.group(1), Span(ln.body_start + tail.start(1), ln.body_start + tail.end(1))
         dashed = re.search(r"[ \t][-\u2013\u2014][ \t]+([A-Z0-9]{1,5})$", body)
-        if dashed and dashed.group(1) in grades and (ln.index == first or any(h.line == ln.index
-                                                                             for h in doc.headings[:1])):
+        if dashed and (dashed.group(1) in grades or BAND.fullmatch(dashed.group(1))) and (
+                ln.index == first or any(h.line == ln.index for h in doc.headings[:1])):
             # ``Business Analyst – B2``: the grade after a dash closing the title line
             return dashed.group(1), Span(ln.body_start + dashed.start(1), ln.body_start + dashed.end(1))
     return None
 
 
+#: a band's code, its letters and its number, after a dash closing the title line: ``Business Analyst – B2``,
+#: ``Developer – SCS1`` (without a number, only a ``[words] grades`` entry: ``– SEO``).
+BAND = re.compile(r"[A-Z]{1,4}[1-9]\d?")
 #: the lines at the top of a document where a bare grade stands under the title.
 OPENING = 6
 
