@@ -41,7 +41,7 @@ from orgkg.extract.records import (
     Position,
     Span,
 )
-from orgkg.extract.rules.classification import class_in_prose, group_class, level_of, pay_plan, spelled_class
+from orgkg.extract.rules.classification import class_sought, group_class, level_of, pay_plan, spelled_class
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.duties_prose import prose_duties, told_in, told_in_paragraphs
@@ -633,8 +633,7 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         # ``HRO18`` spelled out (``Heritage Resources Officer 18``), also where the class was the code alone
         pos.job_class = JobClass(pos.level, spelled[0])
         out.append(Evidence.at("job_class", *spelled, doc.text))
-    sought = None if pos.job_class else first_value(doc, "grade_sought", max_words=6) or class_in_prose(doc)
-    if sought:
+    if not pos.job_class and (sought := class_sought(doc)):
         pos.job_class = JobClass(None, sought[0])  # ``Grade(s) recherché(s)`` / ``Attaché``: the first named
         out.append(Evidence.at("job_class", *sought, doc.text))
     if not ex.organisation.jurisdiction and (juris := jurisdiction(doc)):

@@ -91,7 +91,7 @@ def _after_a_comma(doc: Document) -> Found | None:
     """A grade a level or title field closes with, after a comma (``Intitulé publication : Ingénieur, P4``;
     ``Catégorie et classe : Catégories professionnelles et supérieures , P-5``)."""
     for key in ("level", "title"):
-        for f in labelled(doc, key):
+        for f in labelled(doc, key, numbered=key == "title"):  # ``Poste 1 : ADJOINT ADMINISTRATIF, G6``
             found = clean(doc, f.value_start, f.value_end)
             if found and (m := GRADE_AFTER_COMMA.search(found[0])):
                 start = found[1].start + m.start("grade")
@@ -257,6 +257,23 @@ def level_of(label: str, value: str) -> str | None:
         return value if re.search(r"\d", value) else None
     word = " ".join(w.capitalize() for w in label.split())
     return f"{word} {value.split()[0]}"
+
+
+#: a note in brackets closing a sought class: ``Ingénieur d’études (emploi ouvert aux contractuels)``.
+CLOSING_NOTE = re.compile(r"[ \t]*\([^()\n]*\)$")
+
+
+def class_sought(doc: Document) -> Found | None:
+    """The class a French posting seeks: the first grade, cadre d'emplois or corps its label names
+    (``Grade(s) recherché(s)`` / ``Attaché``; ``Corps : Ingénieur d’études (emploi ouvert également aux
+    contractuels)``, less the note in brackets), else the cadre d'emplois a sentence names."""
+    for f in labelled(doc, "grade_sought"):
+        found = clean(doc, f.value_start, f.value_end)
+        if found and (note := CLOSING_NOTE.search(found[0])) and note.start() > 0:
+            found = found[0][: note.start()], Span(found[1].start, found[1].start + note.start())
+        if found and len(found[0].split()) <= 6:
+            return found
+    return class_in_prose(doc)
 
 
 def class_in_prose(doc: Document) -> Found | None:

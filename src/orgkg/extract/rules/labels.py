@@ -23,6 +23,8 @@ RUN_IN = re.compile(r"\s+[*\u2022]\s+\S.*$|\s{2,}[A-Z][\w /&']{1,30}:.*$")
 
 
 BRACKETED = re.compile(r"\([^)]*\)")
+#: an ordinal closing a label: ``Poste 1``, ``Post 2`` (a page listing several posts, each under its number).
+ORDINAL = re.compile(r"[ \t]+\d{1,2}$")
 ALTERNATIVES = re.compile(r"\s+/\s+|\s*\|\s*")
 
 
@@ -32,11 +34,17 @@ def label_keys(label: str) -> list[str]:
     return [whole, *(fold(p) for p in ALTERNATIVES.split(label) if "/" in label)]
 
 
-def labelled(doc: Document, key: str, *, loose: bool = True) -> list[Field]:
+def labelled(doc: Document, key: str, *, loose: bool = True, numbered: bool = False) -> list[Field]:
     """Fields whose label is a ``[labels] key`` entry, in document order; a label alone on its line over
-    another label (``Direction générale`` over ``Grade(s) recherché(s)``) has no value."""
+    another label (``Direction générale`` over ``Grade(s) recherché(s)``) has no value. ``numbered``: also
+    an entry closed by an ordinal (``Poste 1 : ADJOINT ADMINISTRATIF, G6``, the first post of a page)."""
     known = words("labels", key)
-    return [f for f in doc.fields if (loose or not f.loose) and any(k in known for k in label_keys(f.label))
+
+    def keys(label: str) -> list[str]:
+        ordinal = ORDINAL.search(label.strip()) if numbered else None
+        return label_keys(label) + (label_keys(label.strip()[: ordinal.start()]) if ordinal else [])
+
+    return [f for f in doc.fields if (loose or not f.loose) and any(k in known for k in keys(f.label))
             and not (f.loose and fold(f.value(doc.text).rstrip(" :*_")) in every_label())]
 
 

@@ -268,7 +268,7 @@ def _no_reports() -> re.Pattern[str]:
 
 #: a postal address's town: ``14, avenue Duquesne, 75007 Paris``, ``75 007 Paris``; a code with its country's
 #: letter (``26, rue Sainte-Zithe L-2763 Luxembourg``, ``B-1000 Bruxelles``).
-POSTCODE_TOWN = re.compile(r"\b(?:\d{2}[ \t]?\d{3}|[A-Z]{1,2}-\d{4})[ \t]+"
+POSTCODE_TOWN = re.compile(r"\b(?:\d{2}[ \t]?\d{3}|[A-Z]{1,2}-\d{4})[ \t]+(?:[-\u2013\u2014][ \t]+)?"
                            r"(?P<town>[A-Z\u00c0-\u00de][\w'\u2019-]*"
                            r"(?:[ \t-]+[A-Z\u00c0-\u00de][\w'\u2019-]*){0,3})")
 

@@ -91,8 +91,9 @@ def _trim_kind(doc: Document, found: Found) -> Found:
 
 
 def title_field(doc: Document, *, loose: bool = False) -> Found | None:
-    """A title field's value: labels naming a title (``Working Title``) before ``Position``, ``Job``."""
-    fields = labelled(doc, "title", loose=loose)
+    """A title field's value: labels naming a title (``Working Title``) before ``Position``, ``Job``; a
+    label with its post's ordinal too (``Poste 1 : AGENT DE DÉONTOLOGIE ET DE DISCIPLINE``)."""
+    fields = labelled(doc, "title", loose=loose, numbered=True)
     for f in sorted(fields, key=lambda f: "title" not in fold(f.label)):
         found = clean(doc, f.value_start, f.value_end)
         if found and acceptable(found[0]):

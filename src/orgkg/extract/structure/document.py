@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from orgkg.extract.lexicon import LANGUAGES, fold, table, words
+from orgkg.extract.lexicon import fold, words
 from orgkg.extract.records import Span
-from orgkg.extract.structure.fields import Field, read_fields
+from orgkg.extract.structure.fields import Field, known_labels, read_fields
 from orgkg.extract.structure.lines import PLACEHOLDER, UNDERLINE, Line, front_matter_end, split_lines
 
 
@@ -249,9 +249,7 @@ RUN_IN_ITEMS = 3
 @cache
 def _labels_by_length() -> tuple[str, ...]:
     """Every ``[labels]`` entry of every language, folded, longest first."""
-    found = {fold(str(w)) for lang in LANGUAGES for entries in table("labels", lang).values()
-             if isinstance(entries, list) for w in entries}
-    return tuple(sorted(found, key=len, reverse=True))
+    return tuple(sorted(known_labels(), key=len, reverse=True))
 
 
 def _run_in(text: str, ln: Line) -> Field | None:

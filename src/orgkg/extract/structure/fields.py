@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from orgkg.extract.lexicon import LANGUAGES, fold, table
 from orgkg.extract.structure.lines import PLACEHOLDER, Line
 
 #: a label: up to 8 words, no sentence punctuation, not a time or a web address.
@@ -80,20 +82,43 @@ def _colon_fields(text: str, ln: Line, *, quotes: bool) -> list[Field]:
                 nxt = g
                 break
         stop = nxt.start() if nxt else ln.body_end
+        next_at = nxt.end() if nxt else None
         run = RUN_IN.search(text, c.end() + 1, stop)
         if run:  # ``Title of Post: X Main site of activity: Y``: a label run in with single spaces
-            nxt, stop = run, run.start()
+            colon = COLON.search(text, run.end(), ln.body_end)
+            next_at = _label_start(text, run.end(), colon.start() if colon else run.end())
+            stop = run.start() if next_at == run.end() else next_at - 1
         pipe = text.find("|", c.end(), stop)
         stop = pipe if pipe >= 0 else stop  # a table cell ends at its bar
         v0, v1 = _trim(text, c.end(), stop, quotes=quotes)
         label = text[m.start() : label_end].strip(" *_")
         out.append(Field(label, m.start(), label_end, v0, v1, ln.index))
-        if not nxt:
+        if next_at is None:
             break
-        at = nxt.end()
+        at = next_at
         while at < ln.body_end and text[at] in " \t":
             at += 1
     return out
+
+
+@cache
+def known_labels() -> frozenset[str]:
+    """Every ``[labels]`` entry of every language, folded."""
+    return frozenset(fold(str(w)) for lang in LANGUAGES for entries in table("labels", lang).values()
+                     if isinstance(entries, list) for w in entries)
+
+
+def _label_start(text: str, start: int, end: int) -> int:
+    """Where a label run into the previous value begins: ``... d’architecture de Marseille Adresse : 2,
+    place ...``: of capitalised words, only the last ones a known label (``[labels]``, any language) when
+    the words as a whole are none; the words before it end the value (``Work Location`` stays whole)."""
+    label = text[start:end]
+    if fold(label) in known_labels():
+        return start
+    for gap in re.finditer(r"[ \t]+", label):
+        if fold(label[gap.end() :]) in known_labels():
+            return start + gap.end()
+    return start
 
 
 def _front_fields(text: str, ln: Line, below: list[Line]) -> list[Field]:
