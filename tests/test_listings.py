@@ -210,6 +210,28 @@ def test_after_an_incremental_build(what: str, tmp_path: Path, monkeypatch: pyte
     assert tables(found) == tables(fresh)
 
 
+@pytest.mark.parametrize("what", ["a date only", "a title in the register"])
+def test_a_damaged_index_before_is_written_whole_not_linked_or_patched(what: str, tmp_path: Path) -> None:
+    """A page past its header overwritten (its layout still reads): neither linked forward nor patched."""
+    inputs, out = tmp_path / "inputs", tmp_path / "out"
+    shutil.copytree(SAMPLES, inputs)
+    shutil.copytree(ROOT / "data" / "register", inputs / "register")
+    build([inputs], out)
+    before = resolve(out) / FILE
+    with before.open("r+b") as f:
+        f.seek(2 * 4096)
+        f.write(b"\xff" * 4096)
+    file, old, new, _ = CHANGES[what]
+    change(inputs / file, old, new)
+    assert build([inputs], out).incremental
+    found = ListingIndex.open(out)
+    assert found is not None and found.build() == resolve(out).name  # written by this build
+    assert not found.path.samefile(before)
+    build([inputs], tmp_path / "whole")
+    fresh = ListingIndex.open(tmp_path / "whole")
+    assert fresh is not None and tables(found) == tables(fresh)
+
+
 def tables(index: ListingIndex) -> dict[str, list[tuple[object, ...]]]:
     """What the index holds besides its rows, posts by their IRIs (each build numbers them its own way)."""
     with closing(sqlite3.connect(index.path)) as db:

@@ -172,12 +172,14 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
 def _listing_index(version: Path, kept: Path | None, same: Totals | None, now: Totals, made: _Made,
                    listed: Pieces) -> str | None:
     """The version's listing index; returns the id of the build that wrote it. The build before's
-    (``kept``, its totals ``same``) serves when the structure is the same: linked when the listings'
-    facts are too, else patched for the facts that changed (``query.listings.update``); otherwise,
-    or when it cannot be patched, the index is written whole."""
+    (``kept``, its totals ``same``) serves when the structure is the same and it is sound
+    (``graph.listings.sound``: the one that build wrote, undamaged): linked when the listings' facts
+    are the same too, else patched for the facts that changed (``query.listings.update``);
+    otherwise, or when it cannot be patched, the index is written whole."""
     index = version / listings.FILE
-    if kept is not None and same is not None and same.structure == now.structure:
-        if same.listed == now.listed and listings.current(kept):
+    if (kept is not None and same is not None and same.structure == now.structure
+            and listings.sound(kept, same.listings_build)):
+        if same.listed == now.listed:
             os.link(kept, index)
             return same.listings_build
         if patched(index, kept, listed, build=version.name):

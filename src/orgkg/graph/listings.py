@@ -41,7 +41,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from orgkg.graph.output import BuiltIndex
+from orgkg.graph.output import BuiltIndex, read_only
 from orgkg.graph.terms import Stored, from_stored, stored
 from orgkg.mapping.vocab import ORGKG
 
@@ -194,10 +194,25 @@ def _first_two(row: Written) -> tuple[str, bytes]:
 def current(path: Path) -> bool:
     """Whether ``path`` is an index of this layout (``LAYOUT``: an older build's is written again)."""
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+        with closing(read_only(path)) as db:
             return bool(db.execute("PRAGMA user_version").fetchone()[0] == LAYOUT)
     except sqlite3.Error:
         return False
+
+
+def sound(path: Path, build: str | None) -> bool:
+    """Whether ``path`` is an index of this layout (``current``) that ``build`` wrote and whose every
+    page reads (``PRAGMA quick_check``): what a build checks before it links or patches the build
+    before's index into its own (a damaged or stale one is written whole). It reads the whole file:
+    about 0.06 s of CPU at 20,000 posts (47 MiB), 0.3 s at 270 MiB."""
+    try:
+        with closing(read_only(path)) as db:
+            layout = db.execute("PRAGMA user_version").fetchone()[0]
+            made = db.execute("SELECT id FROM build").fetchall()
+            checked = db.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.Error:
+        return False
+    return bool(layout == LAYOUT and made == [(build,)] and checked == [("ok",)])
 
 
 class Patch:

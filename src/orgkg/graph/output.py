@@ -141,7 +141,12 @@ class BuiltIndex:
 
     def _connect(self) -> sqlite3.Connection:
         """The index, read-only."""
-        return sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+        return read_only(self.path)
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """A SQLite file opened read-only."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def check_writable(path: Path, *, folder: bool) -> None:
