@@ -9,7 +9,7 @@ markdown emphasis. Nothing here reads a value; it only says what each line is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 #: a list marker: ``•``, ``-``, ``*``, ``1.``, ``1)``, ``(a)``, ``a.``, ``A)``, ``iv.``, ``(ii)``, ``1.2``;
 #: ``!"`` is a bullet glyph a PDF printed without its character map (``!"Coordinates the ...``); a full stop
@@ -22,6 +22,9 @@ MARKER = re.compile(
     r"|\(?(?P<lower>[a-z])[.)](?=\s)"
     r"|\(?(?P<upper>[A-Z])[.)](?=\s)"
 )
+#: a bullet glyph printed alone on its line, its item's text on the next line, indented further (a PDF that
+#: sets its bullets in a column of their own: ``   •`` / ``      Prepares and maintains ...``).
+LONE_BULLET = re.compile(r"[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u00b7\u2219\uf0b7\uf0a7]")
 #: a markdown heading ``## Text`` and a setext underline.
 ATX = re.compile(r"^(#{1,6})[ \t]+")
 UNDERLINE = re.compile(r"^[ \t]*(=+|-+)[ \t]*$")
@@ -86,7 +89,28 @@ def split_lines(text: str) -> list[Line]:
             at = m.end()
         b0, b1, bold = _trim(text, at, end)
         out.append(Line(i, start, end, indent, kind, level, b0, b1, bold))
-    return out
+    return _lone_bullets(text, out)
+
+
+def _lone_bullets(text: str, lines: list[Line]) -> list[Line]:
+    """A bullet alone on its line opens the next line's item: that line is the bullet's item (at the
+    bullet's indent), the bullet's own line blank. Under a marked item (``1. ... by:`` over lone bullets)
+    the lines stay that item's continuation, as they read before."""
+    item = -1  # the indent of the marked line whose continuation lines follow, -1 when none
+    for k, ln in enumerate(lines[:-1]):
+        if ln.blank:
+            continue
+        nxt = lines[k + 1]
+        if ln.marker:
+            item = ln.indent
+        elif ln.indent <= item:
+            item = -1
+        if ln.marker or item >= 0 or not LONE_BULLET.fullmatch(text, ln.body_start, ln.body_end) \
+                or nxt.blank or nxt.marker or nxt.atx or nxt.indent <= ln.indent:
+            continue
+        lines[k] = replace(ln, body_start=ln.body_end)
+        lines[k + 1] = replace(nxt, indent=ln.indent, marker="bullet")
+    return lines
 
 
 def front_matter_end(lines: list[Line], text: str) -> int:
