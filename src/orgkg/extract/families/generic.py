@@ -83,6 +83,7 @@ from orgkg.extract.rules.titles import (
     announced,
     employer_below,
     is_section_name,
+    notice,
     posting_employer,
     title_field,
     title_in_prose,
@@ -732,7 +733,7 @@ class GenericDescription(Extractor):
         pos = Position(title=as_written(without_marks(clean_title(title or fallback_title(text) or "")), text)
                        or UNTITLED)
         doc = parse(raw)
-        if labelled_title := title_field(doc):
+        if labelled_title := title_field(doc) or ((said := notice(doc)) and said[0]):
             pos.title = labelled_title[0]
             span = labelled_title[1]
             spans.append(Evidence.at("title", pos.title, span, raw))

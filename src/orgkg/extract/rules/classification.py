@@ -52,9 +52,10 @@ PROSE_FR = re.compile(
     r"|(?:[Pp]ostes?|[Ee]mplois?|[Cc]orps|[Aa]gents?)[ \t]+(?:de[ \t]+)?(?P<cat2>cat[ée]gorie)[ \t]+)"
     rf"(?P<letters>{LETTER.pattern})(?!\w)"
     r"|\((?P<group>groupe[ \t]+[IVX]{1,4})\)"
-    # ``Cet emploi relève du groupe II du statut d'emploi de direction``, ``classé dans le groupe III``
-    r"|(?:rel[èe]ve|relevant|class[ée]e?)[ \t]+(?:du|dans[ \t]+le)[ \t]+"
-    r"(?P<group2>groupe[ \t]+[IVX]{1,4})(?!\w)"
+    # ``Cet emploi relève du groupe II du statut d'emploi de direction``, ``classé dans le groupe III``,
+    # ``Les emplois sont classés dans le groupe 2 (filière technique)``
+    r"|(?:rel[èe]ve|relevant|class[ée]e?s?)[ \t]+(?:du|dans[ \t]+le)[ \t]+"
+    r"(?P<group2>groupe[ \t]+(?:[IVX]{1,4}|\d{1,2}))(?!\w)"
     r"|(?P<cat3>\b[Cc]at[ée]gorie[ \t]+(?P<letter3>[ABC]\+?))(?!\w|/[ \t]*[A-Z])")
 LICENCE = re.compile(r"(?i)permis\b[^.\n]{0,25}$")
 
@@ -100,9 +101,10 @@ def _after_a_comma(doc: Document) -> Found | None:
 
 
 #: a level written alone on its line, maybe in brackets: ``(WMS BAND 2)``, ``Grade 7``, ``Pay Range GC16``,
-#: ``TASK LEVEL T22``; or in brackets closing a line (``R582 444 per annum (Level 10)``,
+#: ``TASK LEVEL T22``, ``GROUPE II`` (a Journal officiel notice's group over its posts); or in brackets
+#: closing a line (``R582 444 per annum (Level 10)``,
 #: ``Administrative Officer (Grade VII)``: a number in Roman numerals, as Irish public bodies write grades).
-ALONE = re.compile(r"(?i)(?:[A-Z]{2,5}[ \t]+)?(?:pay[ \t]+)?(?:band|grade|range|level)[ \t]+"
+ALONE = re.compile(r"(?i)(?:[A-Z]{2,5}[ \t]+)?(?:pay[ \t]+)?(?:band|grade|range|level|groupe)[ \t]+"
                    r"(?:[A-Z]{0,2}\d{1,2}[A-Z]?|[IVX]{1,4}(?![\w]))")
 
 

@@ -29,7 +29,7 @@ from functools import cache
 
 from orgkg.extract.lexicon import alternation, fold, words, words_in
 from orgkg.extract.rules.labels import Found, clean, labelled
-from orgkg.extract.rules.titles import phrase
+from orgkg.extract.rules.titles import notice, phrase
 from orgkg.extract.structure import Document
 
 #: an acronym in brackets after a name: ``(DGCCRF)``, ``(SGA/DAJ)``.
@@ -45,6 +45,8 @@ def organisation_stated(doc: Document) -> Found | None:
     for f in labelled(doc, "organization_alone"):  # ``Company`` alone on its line, the name on the next
         if (found := clean(doc, f.value_start, f.value_end)) and _name(found[0]):
             return _without_acronym(doc, found)
+    if (said := notice(doc)) and said[1] and _name(said[1][0]):
+        return said[1]  # ``Avis de recrutement n° 2023-12 d'un(e) Administrateur à la Direction des ...``
     if (found := phrase(doc, "vacancy_in", stop=".;:(),")) and _name(found[0]):
         return found
     if found := phrase(doc, "appointed_to", stop=".;:(),", reach=300, accept=lambda f: _body_after(doc, f)):

@@ -66,7 +66,12 @@ def acceptable(title: str) -> bool:
             and not re.search(r"[.!?]\s+[A-Z]|\{\{|\{%|^\W*$|\bn\W?\s?\d|\b(?:19|20)\d\d\b", t)
             and not re.fullmatch(r"[A-Z]{1,4}[- ]?\d{1,2}|\W*\w{1,3}\W*", t) and not is_section_name(t)
             and not CODE_ONLY.fullmatch(t)  # ``TR12-GAP-12``: a profile's code, not its title
-            and not re.fullmatch(r"\d+[ \t]+\w+", t))  # ``02 postes``: how many posts, not which
+            and not re.fullmatch(r"\d+[ \t]+\w+", t)  # ``02 postes``: how many posts, not which
+            and not LEVEL_ONLY.fullmatch(t))  # ``GROUPE II`` over a notice's posts: their level
+
+
+#: a level alone: ``GROUPE II``, ``Grade 7``, ``Level 10``.
+LEVEL_ONLY = re.compile(r"(?i)(?:groupe|group|grade|band|level|niveau)[ \t]+(?:[IVX]{1,4}|\d{1,2})")
 
 
 #: a code of parts in capitals and digits: ``TR12-GAP-12``, ``AFG21198``.
@@ -196,6 +201,34 @@ def numbered(doc: Document) -> Found | None:
         if found and acceptable(found[0]):
             return found
     return None
+
+
+@cache
+def _notice() -> re.Pattern[str]:
+    """A notice's number leading its line (``[words] reference_labels``), the words that lead to its post
+    (``notice_post_leads``), the post, then maybe what leads to the body it is open in
+    (``notice_body_leads``) and the body, up to the line's end or full stop."""
+    labels = "|".join(sorted(patterns("words", "reference_labels"), key=len, reverse=True))
+    post = "|".join(sorted(patterns("words", "notice_post_leads"), key=len, reverse=True))
+    body = "|".join(sorted(patterns("words", "notice_body_leads"), key=len, reverse=True))
+    return re.compile(rf"(?im)^[ \t#*]*(?:{labels})[ \t]*[.:]?[ \t]*\d[\w./-]*[ \t]+(?:{post})[ \t]*"
+                      rf"(?P<post>[A-Z\u00c0-\u00de][^\n]{{1,120}}?)"
+                      rf"(?:[ \t]+(?:{body})[ \t]*(?P<body>[A-Z\u00c0-\u00de][^\n]{{1,120}}?))?"
+                      rf"[ \t]*\.?[ \t]*$")
+
+
+def notice(doc: Document) -> tuple[Found, Found | None] | None:
+    """``Avis de recrutement n° 2023-12 d'un(e) Administrateur à la Direction des Services Judiciaires.``:
+    near the top, a notice's line names its post after its number, and the body the post is open in; the
+    title and the body, each with its span."""
+    end = doc.lines[min(doc.front_end + 20, len(doc.lines) - 1)].end if doc.lines else 0
+    m = _notice().search(doc.text, 0, end)
+    if not m:
+        return None
+    post = clean(doc, m.start("post"), m.end("post"))
+    if not post or not acceptable(post[0]):
+        return None
+    return post, clean(doc, m.start("body"), m.end("body")) if m.group("body") else None
 
 
 def employer_below(doc: Document) -> tuple[Found, Found] | None:
