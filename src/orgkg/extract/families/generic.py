@@ -124,10 +124,7 @@ LABELS: dict[str, list[str]] = {
     "class": _labels("class"),
     "position number": _labels("position_number", "form_labels", LANGUAGES),
     "job code": [*_labels("job_code", "form_labels"), *CLASS_CODE],
-    "competition number": [r"(?:job\s+)?(?:competition|posting|requisition|vacancy|reference|job)\s+"
-                           r"(?:number|no\.?|#|id)", r"ref(?:\.|erence)?\s*(?:#|no\.?|number)",
-                           r"job\s+req(?:uisition)?",
-                           r"num[ée]ro\s+(?:de\s+|du\s+)?(?:concours|r[ée]f[ée]rence|processus|l['’]offre)"],
+    "competition number": _labels("competition_number", "form_labels", LANGUAGES),
     "flsa": _labels("flsa", "form_labels"),
     "supervised": SUPERVISED_LABELS,
 }

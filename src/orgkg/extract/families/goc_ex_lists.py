@@ -11,15 +11,26 @@ from __future__ import annotations
 
 import re
 
-from orgkg.extract.lexicon import leading
+from orgkg.extract.lexicon import LANGUAGES, leading, patterns, said, written
 from orgkg.extract.text import squash, to_int
+
+
+def _described(language: str) -> str:
+    """``is responsible for``, ``sont chargées d'``: a language's described_verbs (or none), described_by
+    and described_by_links entries; a link ending in a letter ends a word (``for``, not ``form``)."""
+    def alternation(key: str) -> str:
+        return "|".join(patterns("words", key, languages=(language,)))
+    links = "|".join(said(w) + (r"\b" if w[-1].isalnum() else "")
+                     for w in written("words", "described_by_links", (language,)))
+    return rf"(?:(?:{alternation('described_verbs')})\s+)?(?:{alternation('described_by')})\s+(?:{links})"
+
 
 #: ``, (staff of 28) responsible for`` (or ``is responsible for``) — the comma closes the title of a
 #: described position;
-#: ``(AS-06, 3 FTEs): accountable for`` — so does a bracket
+#: ``(AS-06, 3 FTEs): accountable for`` — so does a bracket (the words: ``[words] described_verbs``,
+#: ``described_by`` and ``described_by_links`` of each language).
 DESCRIBED = re.compile(r"(?:,\s*(?:\([^()\n]{0,40}\)\s*)?,?|\s*\([^()\n]{0,40}\)\s*[:,]?)\s*"
-                       r"(?:(?:is|are|est|sont)\s+)?(?:(?:responsible|accountable)\s+for\b"
-                       r"|(?:responsables?|charg[ée]e?s?)\s+(?:de|du|des|d['\u2019]))", re.I)
+                       rf"(?:{'|'.join(f'(?:{_described(lang)})' for lang in LANGUAGES)})", re.I)
 #: the article before a described title (``[words] described_articles``): ``the``, ``Le``, ``L'`` (a French
 #: title is lower case after it).
 ARTICLE = re.compile(rf"^(?:{leading('words', 'described_articles')})", re.I)
