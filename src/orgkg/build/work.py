@@ -50,7 +50,7 @@ from orgkg.graph.structure import placements, posts, reporting_lines, vacancies
 from orgkg.mapping.register import RegisterParts
 from orgkg.mapping.vocab import ORGKG
 from orgkg.read import READERS, Limits, Worker
-from orgkg.read.limits import born_deaf_to_ctrl_c, die_with_parent, ignore_ctrl_c
+from orgkg.read.limits import born_deaf_to_ctrl_c, child_of
 
 #: A pool process is started only for at least this many documents to read.
 PER_PROCESS = 8
@@ -149,10 +149,7 @@ _WORKER: Worker | None = None
 def _start(parent: int) -> None:
     """A pool process's first act: die with the build, leave Ctrl-C to it, have a reader worker."""
     global _WORKER
-    die_with_parent()
-    if os.getppid() != parent:  # the build died before the signal was armed
-        os._exit(0)
-    ignore_ctrl_c()
+    child_of(parent)
     # A pool process is daemonic, and a daemonic process may not start the reader worker; this one
     # still ends with the pool (terminated by it, or by the kernel when the build dies).
     mp.current_process().daemon = False

@@ -7,6 +7,7 @@ process instead (``worker``), which is killed when its time is up.
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -96,3 +97,12 @@ def ignore_ctrl_c() -> None:
     """A child's first act: ignore Ctrl-C (the build answers it), and hold nothing back."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def child_of(parent: int) -> None:
+    """A child process's first acts: die with its parent (``die_with_parent``; at once if the
+    parent, the build, died before that was armed), and leave Ctrl-C to it (``ignore_ctrl_c``)."""
+    die_with_parent()
+    if os.getppid() != parent:
+        os._exit(0)
+    ignore_ctrl_c()

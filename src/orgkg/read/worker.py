@@ -32,7 +32,7 @@ from typing import Any
 
 from orgkg.errors import InputError
 from orgkg.read.base import Reader, ReadText
-from orgkg.read.limits import born_deaf_to_ctrl_c, die_with_parent, ignore_ctrl_c
+from orgkg.read.limits import born_deaf_to_ctrl_c, child_of
 
 MEMORY_CAP = 4 * 1024**3
 #: CPU seconds a job may use beyond its wall-clock time limit before the kernel stops it.
@@ -42,10 +42,7 @@ TEMP_PREFIX = "orgkg-worker-"
 
 def _fence(parent: int, tmp: str) -> None:
     """Set the worker's limits before it reads anything."""
-    die_with_parent()
-    if os.getppid() != parent:  # the build died before the signal was armed
-        os._exit(0)
-    ignore_ctrl_c()
+    child_of(parent)
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
     tempfile.tempdir = tmp
