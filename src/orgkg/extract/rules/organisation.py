@@ -20,6 +20,7 @@ from orgkg.extract.lexicon import (
     fold,
     language,
     leading,
+    patterns,
     said,
     table,
     words,
@@ -357,7 +358,7 @@ def placed_in(doc: Document) -> tuple[Found | None, list[Found]]:
     Administrative Services Office; none when no part is a unit or an organisation (a town)."""
     m = _placed().search(doc.text)
     if not m:
-        return None, []
+        return _placed_french(doc)
     org: Found | None = None
     units: list[Found] = []
     for part in re.finditer(r"[A-Z][^,;\u2019']*?(?=[ \t]*(?:,|['\u2019]s?[ \t]|$))", m.group("where")):
@@ -377,8 +378,34 @@ def _org_word(token: str) -> bool:
 
 @cache
 def _placed() -> re.Pattern[str]:
-    return re.compile(rf"(?i:\b(?:{_phrases('placed_in')}))[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?"
+    english = "|".join(patterns("phrases", "placed_in", r"[ \t]+", languages=("en",)))
+    return re.compile(rf"(?i:\b(?:{english}))[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?"
                       r"(?P<where>[A-Z][^.;\n]{2,160})")
+
+
+@cache
+def _placed_fr() -> re.Pattern[str]:
+    """The French ``[phrases] placed_in``, an article, a unit (its first word a ``[words] unit_words``
+    entry), then the body it is part of (a linking article and a capital), up to a town (`` à Bangui``),
+    ``et`` or the sentence's end."""
+    lead = "|".join(patterns("phrases", "placed_in", r"[ \t]+", languages=("fr",)))
+    unit = "|".join(patterns("words", "unit_words", languages=("fr",)))
+    return re.compile(rf"(?i:\b(?:{lead}))[ \t]+(?:(?i:la|le|les)[ \t]+|(?i:l)['\u2019])?"
+                      rf"(?P<unit>(?i:{unit})\b[^.;\n]{{1,120}}?)"
+                      r"[ \t]+(?:de[ \t]+la|du|des|de[ \t]+l['\u2019])[ \t]*"
+                      r"(?P<body>[A-Z\u00c0-\u00de][^.;\n]{2,160}?)"
+                      r"(?=[ \t]+(?:à[ \t]+[A-Z\u00c0-\u00de]|et[ \t])|[ \t]*[.;]|[ \t]*$)", re.M)
+
+
+def _placed_french(doc: Document) -> tuple[Found | None, list[Found]]:
+    """``Ce poste est à pourvoir au sein de l’Équipe Déontologie et discipline de la Mission ...
+    (MINUSCA).``, ``Le poste est à la Division des investigations du Bureau des services de contrôle
+    interne (BSCI) à Bangui``: the unit and the body it is part of."""
+    m = _placed_fr().search(doc.text)
+    if not m:
+        return None, []
+    unit, body = clean(doc, m.start("unit"), m.end("unit")), clean(doc, m.start("body"), m.end("body"))
+    return body, [unit] if unit else []
 
 
 def _phrases(key: str) -> str:
