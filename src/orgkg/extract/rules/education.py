@@ -5,8 +5,8 @@ then anywhere, as the lexicon's ``[degrees]`` tables describe a degree in
 each language ("Bachelor's degree in ...", "High School Diploma",
 "baccalauréat", "licence en", "bac +3"). What a document only prefers is not a minimum: a degree in a
 clause that says "preferred", "desirable", "an asset", or under a heading such
-as "Desired" or "Preferred Qualifications", is passed over (unless those are
-the only qualifications the document states). A bare "degree" (no level
+as "Desired" or "Preferred Qualifications", is passed over (read only when no other
+degree is named and no heading says what is required). A bare "degree" (no level
 named) counts inside a qualifications section or where it opens its line
 ("- Degree from a recognized institution"), not in a note elsewhere
 ("positions that required possession of a degree").
@@ -48,16 +48,19 @@ def _pattern() -> re.Pattern[str]:
     grammar = (rf"(?:{levels})(?:['’]?s)?(?:\s+of\s+[A-Z]\w+)?\s+(?:{noun})"
                rf"|(?-i:(?:{capitalised})\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
                rf"|(?:{_one_of('alone')})['’]?s"
-               rf"|(?:(?:{kinds})\s+)?(?:{noun})(?!\s+of\b)")
+               rf"|(?:(?:{kinds})\s+)?(?:{noun})(?!\s+of\b)"
+               # US class specifications: ``Graduation from an accredited four (4) year college ...``
+               rf"|graduation\s+from\s+(?:an?\s+)?(?:accredited\s+)?{_lasting(required=True)}(?:{kinds})\b")
     named = _one_of("named", space=r"\s*")
     return re.compile(rf"(?i)\b{_lasting()}(?:{grammar}|{named})(?:\b|(?<=\+)\s*\d)")
 
 
 @cache
-def _lasting() -> str:
-    """How long a degree takes, before it: ``Two year Diploma``, ``4-year degree``."""
+def _lasting(required: bool = False) -> str:
+    """How long a degree takes, before it: ``Two year Diploma``, ``4-year degree``, ``four (4) year``."""
     spelled = sorted(numbers(), key=len, reverse=True)
-    return rf"(?:(?:\d{{1,2}}|{'|'.join(spelled)})[\s-]+(?:{_one_of('lasting')})\s+)?"
+    how_long = rf"(?:(?:\d{{1,2}}|{'|'.join(spelled)})(?:\s*\(\d{{1,2}}\))?[\s-]+(?:{_one_of('lasting')})\s+)"
+    return how_long if required else how_long + "?"
 
 
 @cache
@@ -143,10 +146,12 @@ def _found(text: str) -> int | None:
     # a document whose only qualifications are "Desirable Qualifications" means them as the minimum
     required = any(heading and _required(ln) and not _preferred().search(ln)
                    for _, ln, _, _, heading in lines)
-    named: dict[int, list[re.Match[str]]] = {}  # each line's degrees, read once for both passes
-    for in_section in (True, False):
+    named: dict[int, list[re.Match[str]]] = {}  # each line's degrees, read once for every pass
+    # what a heading says is preferred is read last, and only where no heading says what is required
+    passes = [(True, False), (False, False)] + ([] if required else [(True, True), (False, True)])
+    for in_section, preferred_too in passes:
         for k, (at, ln, inside, preferred, _) in enumerate(lines):
-            if (in_section and not inside) or (preferred and required):
+            if (in_section and not inside) or (preferred and not preferred_too):
                 continue
             if k not in named:
                 named[k] = list(_pattern().finditer(ln))
