@@ -355,7 +355,30 @@ def title_in_prose(doc: Document) -> Found | None:
         value = clean(doc, start, end)
         if value and value[0][0].isupper() and acceptable(value[0]):
             return value
-    return _abbreviated_subject(doc)
+    return _after_superior(doc) or _abbreviated_subject(doc)
+
+
+@cache
+def _under_superior() -> re.Pattern[str]:
+    """A supervisor's clause (``[phrases] reports_to``), a comma, an article, the post (its first word a
+    ``[words] title_heads`` entry) and the verb after it (``[words] clause_links`` or ``duty_verbs``)."""
+    lead, heads = alternation("phrases", "reports_to", r"[ \t]+"), alternation("words", "title_heads")
+    verbs = f'{alternation("words", "clause_links")}|{alternation("words", "duty_verbs")}'
+    return re.compile(rf"(?i:{lead})[^,.;\n]{{2,100}},[ \t]+(?i:le/la|la/le|le|la|l['\u2019])[ \t]*"
+                      rf"(?P<t>(?i:{heads})\b[^,.;:()\n]{{0,100}}?)[ \t]+(?:{verbs})\b")
+
+
+def _after_superior(doc: Document) -> Found | None:
+    """``Sous la responsabilité de la directrice générale, le directeur des communications et de la
+    participation citoyenne assure la planification ...``: near the top, the post a sentence names as its
+    subject after the clause naming its supervisor."""
+    m = _under_superior().search(doc.text, 0, EARLY_PROSE)
+    found = clean(doc, m.start("t"), m.end("t")) if m else None
+    return found if found and acceptable(found[0]) else None
+
+
+#: how far into a document a sentence naming the post is looked for.
+EARLY_PROSE = 1000
 
 
 #: ``The Assistant Inspector General for Audit (AIGA) directs ...``: a title named with its initials,
