@@ -377,8 +377,12 @@ def field(text: str, label: str) -> str | None:
             if ":" in value or len(value.split()) > 12:
                 value = ""
         if value:
-            return squash(value)
+            return squash(BULLET.sub("", value))  # ``Job family (Series)`` over ``• 1016 ...``
     return None
+
+
+#: a bullet opening a value: ``• 1016 Museum Specialist And Technician``.
+BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u2023\u25e6][ \t]*")
 
 
 def first_field(text: str, kind: str) -> str | None:
@@ -457,6 +461,10 @@ def classification(text: str) -> tuple[JobClass | None, str | None]:
                       text)
         level = f"{squash(m.group(1))} {m.group(2)}" if m else None
     value = first_field(text, "class")
+    if not value and (bracketed := _class_numbered().search(text)):  # ``Registrar of Voters (Class No. 2)``
+        return JobClass(bracketed.group("code"), clean_title(bracketed.group("title"))), level
+    if value and (series := SERIES_CLASS.fullmatch(value)):  # ``1016 Museum Specialist And Technician``
+        return JobClass(series.group(1), clean_title(series.group(2))), level
     if not value or ";" in value or EMPLOYMENT_WORDS.match(value) or STATUS.search(value):
         return None, level  # ``Regular Non-Merit; Serves at the discretion of ...``: a status, no class
     code = repair_level(value)
@@ -471,6 +479,18 @@ def classification(text: str) -> tuple[JobClass | None, str | None]:
     return JobClass(None, clean_title(value)), level
 
 
+@functools.cache
+def _class_numbered() -> re.Pattern[str]:
+    """A class's name opening a line, its number in brackets after a class-code label (``[form_labels]
+    class_code``): ``Registrar of Voters (Class No. 002163)``."""
+    labels = "|".join(CLASS_CODE)
+    return re.compile(rf"(?m)^[ \t]*(?P<title>[A-Z][^\n()]{{2,80}}?)[ \t]*\((?i:{labels})[ \t]*[.:#]?[ \t]*"
+                      r"(?P<code>[A-Z0-9][\w-]{1,11})\)")
+
+
+#: a class's number opening its name: ``1016 Museum Specialist And Technician`` (a US federal series), ``2455
+#: Administrative Assistant``.
+SERIES_CLASS = re.compile(r"(\d{3,6})[ \t]+([A-Z][^\d\n]*)")
 #: a class's name closed by its code in brackets: ``Senior Manager Zone 2(M42Z2)``, ``Analyst (PM3)``.
 CODED_CLASS = re.compile(r"(.*?[^\s(])[ \t]*\(([A-Z]{1,4}\d[\dA-Z]{0,6})\)")
 
