@@ -20,6 +20,7 @@ from orgkg.extract.lexicon import (
     fold,
     language,
     leading,
+    numbers,
     patterns,
     said,
     table,
@@ -511,17 +512,25 @@ def _subject_body() -> re.Pattern[str]:
     kind = rf"(?:(?:{alternation('words', 'body_kinds', blank)}){blank})?"
     verbs = alternation("words", "recruiting_verbs")
     article = rf"(?:(?i:{leading('words', 'subject_articles', blank)}))?"
-    return re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=,[ \t]))[#*_ \t]*{article}{kind}(?:{name})[ \t]+"
-                      rf"(?:\([^()\n]{{0,80}}\)[ \t]+)?"
-                      rf"(?:{verbs})[ \t]+(?:une?|an?)\b",
+    # how many it hires: ``un``, ``1``, ``deux`` (``[numbers]``), after ``de`` (``procède au recrutement par
+    # concours de deux ingénieurs``)
+    count = "|".join(["une?", "an?", r"\d{1,2}", *(re.escape(w) for w in numbers())])
+    return re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=,[ \t]))[#*_ \t]*{article}{kind}(?:{name})"
+                      rf"(?:[ \t]+\([^()\n]{{0,80}}\))?"
+                      # what the body is, between commas: ``(ONEMA), établissement public de l'Etat,``
+                      r"(?:,[ \t]+[a-z\u00e0-\u00ff][^,.\n]{2,80},)?[ \t]+"
+                      rf"(?:{verbs})[ \t]+(?:(?:par[ \t]+concours[ \t]+)?(?:de|d['\u2019])[ \t]*)?"
+                      rf"(?:{count})\b",
                       re.M)
 
 
 def subject_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
     """The first body named early as a sentence's subject that hires (see
     ``_subject_body``); never ``Nous``/``Notre équipe`` (``[words] not_bodies``) nor a unit (``Le
-    service Communication recrute``)."""
+    service Communication recrute``); a French ``Office`` is a body (``L'Office national de l'eau ...``)."""
     never = words("words", "not_bodies") | set(FRENCH_HEADS) | words("unit_heads", "ranked")
+    if language(doc.text) == "fr":
+        never -= {"office"}
     for m in _subject_body().finditer(doc.text, 0, EARLY):
         key = "link" if m.group("link") else "name"
         said = m.group(key)
