@@ -53,6 +53,7 @@ from orgkg.extract.rules.labels import Found, first_value
 from orgkg.extract.rules.organisation import (
     PARTNER,
     begins_a_body,
+    body_by_initials,
     employer_statement,
     jurisdiction,
     local_body,
@@ -700,7 +701,7 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not ex.organisation.organization and (
             org := organisation_stated(doc) or stated_org or employer_statement(doc, not_names=known)
             or (body := _body_named(doc, known, ex.organisation.jurisdiction))[0]
-            or subject_body(doc, not_names=known)):
+            or subject_body(doc, not_names=known) or body_by_initials(doc, not_names=known)):
         ex.organisation.organization = org[0]
         out.append(Evidence.at("organization", *org, doc.text))
     if not ex.organisation.organization and _employs_as_itself(ex.organisation.jurisdiction):

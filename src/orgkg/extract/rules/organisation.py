@@ -173,6 +173,49 @@ def _defined(doc: Document, not_names: set[str] | frozenset[str]) -> Found | Non
     return None
 
 
+#: initials in brackets after a name: ``(ONEMA)``, ``(CHInA)``, ``(BGCI)``.
+_INITIALS = re.compile(r"[ \t]\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
+#: a word of a name, its elided article apart (``l'eau`` -> ``eau``) and its hyphened parts kept.
+_NAME_WORD = re.compile(r"(?<![^\s(\"\u00ab])(?:[ldLD]['\u2019])?(?P<word>[\w\u00c0-\u00ff-]+)[ \t]*$")
+
+
+def body_by_initials(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
+    """The first body defined early by its initials and named by them again, whatever the case of its
+    words (``l'Office national de l'eau et des milieux aquatiques (ONEMA) ... de l'ONEMA``, ``le centre
+    hospitalier intercommunal Nord-Ardennes (CHInA)``): the last resort when no rule found the
+    organisation. The initials are those of the words that are not ``[words] function_words``. Never a
+    unit (``[words] unit_words`` first, no ``organisation_heads``: ``direction``, ``équipe``), a post
+    (``[words] title_heads`` last: ``Chief Operating Officer (COO)``) or a partner (``PARTNER``)."""
+    links = words("words", "function_words") | {"d", "l"}
+    units = words("words", "unit_words") - words("words", "organisation_heads")  # ``Office`` is both
+    for m in _INITIALS.finditer(doc.text, 0, EARLY):
+        acr = m.group("acr")
+        if len(re.findall(rf"(?<![\w-]){acr}(?![\w-])", doc.text)) < 2:
+            continue  # defined, never used again: a passing name
+        found = _initialled(doc.text, m.start(), acr.casefold(), links)
+        if found and fold(found[0]) not in not_names and fold(found[0]).split()[0] not in units and \
+                fold(found[0]).split()[-1] not in words("words", "title_heads") and \
+                not PARTNER.search(doc.text, 0, found[1].start):  # ``works with the Regional Board (RB)``
+            return found
+    return None
+
+
+def _initialled(text: str, end: int, acr: str, links: frozenset[str]) -> Found | None:
+    """The words before ``end`` on its line whose initials (linking words apart, a hyphened word's
+    parts each if need be: ``Nord-Ardennes``) spell ``acr``."""
+    at, got, start = end, "", end
+    while got != acr and (w := _NAME_WORD.search(text, text.rfind("\n", 0, end) + 1, at)):
+        word, at = w.group("word"), w.start()
+        if fold(word) in links:
+            continue
+        parts = "".join(p[0] for p in word.split("-") if p).casefold()
+        got = (parts if acr.endswith(parts + got) else word[0].casefold()) + got
+        if not acr.endswith(got):
+            return None
+        start = w.start("word")
+    return (text[start:end], Span(start, end)) if got == acr else None
+
+
 @cache
 def _class_group() -> re.Pattern[str]:
     """The occupational group a level places a post in: ``an IT-03 in the [Computer Systems Group``."""
