@@ -9,6 +9,7 @@ from rdflib import URIRef
 
 from orgkg.graph.build import load
 from orgkg.graph.store import HEAD, Block, block, encoded, in_union, load_files
+from orgkg.mapping.evidence import as_triples
 from tests.conftest import SAMPLES
 
 
@@ -18,8 +19,11 @@ def _sample_graphs(tmp_path: Path) -> dict[str, Block]:
     for sample in sorted(SAMPLES.glob("*.txt"))[:3]:
         loaded = load(sample)
         assert loaded.graph is not None and loaded.graph_iri is not None
-        written = encoded(URIRef(str(loaded.graph_iri)), loaded.graph)
-        assert written.data.decode("utf-8") == block(URIRef(str(loaded.graph_iri)), loaded.graph)
+        iri = URIRef(str(loaded.graph_iri))
+        written = encoded(iri, loaded.graph, loaded.evidence)  # the evidence as the build writes it: text
+        assert loaded.evidence
+        # the same block as from one graph holding the evidence's triples
+        assert written.data.decode("utf-8") == block(iri, loaded.graph + as_triples(loaded.evidence))
         assert written.facts is not None
         path = tmp_path / f"{sample.stem}.trig"
         path.write_bytes(HEAD.encode("utf-8") + written.data)

@@ -43,10 +43,11 @@ from rdflib.term import Node
 
 from orgkg.build.model import Piece, sums
 from orgkg.graph.build import load
-from orgkg.graph.identity import Resolution, asks, joined, offered, offers
+from orgkg.graph.identity import Resolution, asks, joined, joined_statements, offered, offers
 from orgkg.graph.listings import Facts, facts
 from orgkg.graph.store import encoded
 from orgkg.graph.structure import placements, posts, reporting_lines, vacancies
+from orgkg.mapping.evidence import Statement
 from orgkg.mapping.register import RegisterParts
 from orgkg.mapping.vocab import ORGKG
 from orgkg.read import READERS, Limits, Worker
@@ -79,40 +80,43 @@ def read(job: Job, worker: Worker | None) -> Piece:
     if loaded.parts is not None:  # a register: what the build takes from it, from its rows
         return registered(Piece(loaded.outcome, job.key, str(loaded.graph_iri)), g, loaded.parts)
     p = Piece(loaded.outcome, job.key, str(loaded.graph_iri), offers=tuple(offers(g)), asks=tuple(asks(g)))
-    done = finished(p, g, ())
-    return replace(done, raw=dump(g)) if p.asks else done
+    done = finished(p, g, (), loaded.evidence)
+    return replace(done, raw=dump(g, loaded.evidence)) if p.asks else done
 
 
 def finish(item: tuple[Piece, bytes, Resolution]) -> Piece:
     """A piece's graph (``raw``) with its mentions joined as ``resolution`` says, written."""
     p, raw, resolution = item
-    return finished(p, joined(undump(raw), resolution), resolution)
+    g, evidence = undump(raw)
+    return finished(p, joined(g, resolution), resolution, joined_statements(evidence, resolution))
 
 
-def dump(g: Graph) -> bytes:
-    """A graph's triples, in its order, as JSON: each term as rdflib builds it again (an IRI; a literal's
-    lexical form, language and datatype; a blank node's name). Several times quicker to read back than
-    N-Triples through rdflib's parser, and only data (no pickle)."""
+def dump(g: Graph, evidence: Sequence[Statement] = ()) -> bytes:
+    """A graph's triples, in its order, and its evidence statements, as JSON: each term as rdflib
+    builds it again (an IRI; a literal's lexical form, language and datatype; a blank node's name).
+    Several times quicker to read back than N-Triples through rdflib's parser, and only data (no pickle)."""
     def term(t: Node) -> list[str | None]:
         if isinstance(t, Literal):
             return ["l", str(t), t.language, None if t.datatype is None else str(t.datatype)]
         return ["b" if isinstance(t, BNode) else "u", str(t)]
-    return json.dumps([[term(t) for t in triple] for triple in g], ensure_ascii=False).encode("utf-8")
+    triples = [[term(t) for t in triple] for triple in g]
+    return json.dumps([triples, evidence], ensure_ascii=False).encode("utf-8")
 
 
-def undump(raw: bytes) -> Graph:
-    """The graph ``dump`` wrote."""
+def undump(raw: bytes) -> tuple[Graph, list[Statement]]:
+    """The graph and evidence ``dump`` wrote."""
     def term(t: list[str | None]) -> Node:
         if t[0] == "l":
             return Literal(t[1], lang=t[2], datatype=None if t[3] is None else URIRef(t[3]))
         return BNode(t[1]) if t[0] == "b" else URIRef(str(t[1]))
+    triples, evidence = json.loads(raw)
     g = Graph(store="SimpleMemory")
-    g.addN((term(s), term(p), term(o), g) for s, p, o in json.loads(raw))
-    return g
+    g.addN((term(s), term(p), term(o), g) for s, p, o in triples)
+    return g, [(s, p, o) for s, p, o in evidence]
 
 
-def finished(p: Piece, g: Graph, resolution: Resolution) -> Piece:
-    written = encoded(URIRef(p.graph or ""), g)
+def finished(p: Piece, g: Graph, resolution: Resolution, evidence: Sequence[Statement] = ()) -> Piece:
+    written = encoded(URIRef(p.graph or ""), g, evidence)
     done = replace(p, block=written.data, facts=written.facts, raw=None,
                    lines=tuple(reporting_lines([g])), posts=tuple(posts([g])), titles=titles(g),
                    units=tuple(placements([g])), vacant=tuple(vacancies([g])), listed=facts(g),

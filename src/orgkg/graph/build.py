@@ -24,7 +24,9 @@ from orgkg.errors import InputError, NotAPositionError
 from orgkg.extract import EXTRACTORS, Recognition, extract_tidy
 from orgkg.extract.register import recognise as recognise_register
 from orgkg.extract.text import tidy
-from orgkg.mapping import Provenance, to_graph
+from orgkg.mapping import Provenance
+from orgkg.mapping.evidence import Statement
+from orgkg.mapping.mapper import mapped
 from orgkg.mapping.register import RegisterParts, RegisterSource, register_parts
 from orgkg.read import Document, Limits, Worker, load_bytes, read, supported
 from orgkg.read.limits import deadline
@@ -68,6 +70,7 @@ class Loaded:
     graph_iri: URIRef | None = None
     graph: Graph | None = None
     parts: RegisterParts | None = None  # a register's: what the build takes from its graph, from its rows
+    evidence: tuple[Statement, ...] = ()  # a document's evidence, apart from its graph (as written)
 
 
 class Found(NamedTuple):
@@ -141,7 +144,7 @@ def load(path: Path, *, name_shared: bool = False, limits: Limits | None = None,
     try:
         with deadline(str(path), limits.timeout):  # reading, decoding, extraction and mapping alike
             doc = read(path, limits, worker)
-            iri, graph, found = _extract_and_map(doc, name_shared=name_shared)
+            iri, graph, evidence, found = _extract_and_map(doc, name_shared=name_shared)
     except NotAPositionError as err:
         return Loaded(Outcome(str(path), NOT_A_POSITION, error=err.message[:500],
                               seconds=time.perf_counter() - start))
@@ -154,12 +157,13 @@ def load(path: Path, *, name_shared: bool = False, limits: Limits | None = None,
     return Loaded(
         Outcome(
             str(path), "ok", family=found.family, confidence=found.confidence,
-            positions=len(set(graph.subjects(RDF.type, ORG.Post))), triples=len(graph),
+            positions=len(set(graph.subjects(RDF.type, ORG.Post))), triples=len(graph) + len(evidence),
             encoding=doc.encoding, media_type=doc.media_type, reader=doc.reader,
             pages=len(doc.pages) or None, seconds=time.perf_counter() - start, sha256=doc.sha256,
         ),
         iri,
         graph,
+        evidence=tuple(evidence),
     )
 
 
@@ -209,7 +213,8 @@ def indexed_text(doc: Document) -> str:
     return tidy(doc.text)
 
 
-def _extract_and_map(doc: Document, *, name_shared: bool) -> tuple[URIRef, Graph, Recognition]:
+def _extract_and_map(doc: Document, *,
+                     name_shared: bool) -> tuple[URIRef, Graph, list[Statement], Recognition]:
     text = indexed_text(doc)
     extraction = extract_tidy(text)
     found = Recognition(extraction.family, extraction.confidence)
@@ -225,8 +230,8 @@ def _extract_and_map(doc: Document, *, name_shared: bool) -> tuple[URIRef, Graph
         reader=doc.reader,
         key=f"{doc.name}#{doc.sha256[:16]}" if name_shared else "",
     )
-    iri, graph = to_graph(extraction, prov, text=text)
-    return iri, graph, found
+    iri, graph, evidence = mapped(extraction, prov, text=text)
+    return iri, graph, evidence, found
 
 
 def shared_names(paths: Iterable[Path]) -> set[str]:

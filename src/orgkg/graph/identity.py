@@ -17,11 +17,12 @@ document can only be resolved against all the others.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import ORG, RDF, SKOS
 
+from orgkg.mapping.evidence import Statement
 from orgkg.mapping.iris import normalise
 from orgkg.mapping.namespaces import ORGKG
 
@@ -106,6 +107,13 @@ def joined(g: Graph, resolution: Resolution) -> Graph:
             for other in found:
                 g.add((URIRef(mention), ORGKG.possiblySamePostAs, URIRef(other)))
     return _renamed(g, joins) if joins else g
+
+
+def joined_statements(evidence: Sequence[Statement], resolution: Resolution) -> list[Statement]:
+    """Evidence statements (``mapping.evidence.statements``) whose objects name a mention that
+    ``joined`` joins to one post, naming that post."""
+    joins = {URIRef(mention).n3(): URIRef(found[0]).n3() for mention, found in resolution if len(found) == 1}
+    return [(s, p, joins.get(o, o)) for s, p, o in evidence]
 
 
 def _organisation(g: Graph, unit: URIRef) -> str | None:

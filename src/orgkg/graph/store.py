@@ -32,7 +32,7 @@ from rdflib.term import Node
 from orgkg.graph import titles, turtle
 from orgkg.graph.output import BUILD, step
 from orgkg.graph.structure import STRUCTURE_GRAPH
-from orgkg.mapping.evidence import is_evidence
+from orgkg.mapping.evidence import Statement, is_evidence
 from orgkg.mapping.namespaces import PREFIXES, bind_prefixes
 from orgkg.mapping.triples import Triples
 
@@ -73,16 +73,17 @@ class Block(NamedTuple):
     facts: tuple[int, int] | None
 
 
-def encoded(iri: URIRef, g: Graph) -> Block:
+def encoded(iri: URIRef, g: Graph, evidence: Sequence[Statement] = ()) -> Block:
     """``block``, encoded, with where its facts are (``load_files`` copies them to the union
-    without parsing the graph twice)."""
+    without parsing the graph twice); ``evidence``: more of its evidence, as written
+    (``mapping.evidence.statements``)."""
     if isinstance(g, Triples):
         body, facts = g.body(), -1  # a register's: its statements as its rows wrote them
     elif iri == STRUCTURE_GRAPH:
         body = _one_line_body(g)
         facts = len(body)  # layers, posts above and figures (``graph.structure``): no evidence
     else:
-        body, facts = _graph_body(g)
+        body, facts = _graph_body(g, evidence)
     start = f"\n<{iri}> {{\n".encode()
     if facts < 0:
         return Block(start + body.encode("utf-8") + b"\n}\n", None)
@@ -90,8 +91,8 @@ def encoded(iri: URIRef, g: Graph) -> Block:
     return Block(start + head + rest + b"\n}\n", (len(start), len(start) + len(head)))
 
 
-def _graph_body(g: Graph) -> tuple[str, int]:
-    """A graph's body and the length of its facts at its start (its evidence follows)."""
+def _graph_body(g: Graph, more: Sequence[Statement] = ()) -> tuple[str, int]:
+    """A graph's body and the length of its facts at its start (its evidence, and ``more``, follows)."""
     facts: list[tuple[Node, Node, Node]] = []
     evidence: list[tuple[Node, Node, Node]] = []
     for t in g:
@@ -108,7 +109,7 @@ def _graph_body(g: Graph) -> tuple[str, int]:
     while start < len(lines) and (lines[start].startswith("@prefix") or not lines[start].strip()):
         start += 1
     written = "\n".join(lines[start:])
-    joined = "\n".join([*lines[start:], *_statements(evidence, _PREFIXED)])
+    joined = "\n".join([*lines[start:], *_lines(sorted([*_rows(evidence, _PREFIXED), *more]))])
     text = joined.strip("\n")
     lead = len(joined) - len(joined.lstrip("\n"))
     return text, max(0, min(len(text), len(written) - lead))
@@ -129,11 +130,20 @@ def _one_line_body(g: Graph) -> str:
 def _statements(triples: list[tuple[Node, Node, Node]], ns_of: Graph) -> list[str]:
     """Sorted statements, one per line, a subject's next ones after ``;``; predicates (and
     ``rdf:type`` / ``rdf:predicate`` objects) written with the graph's prefixes."""
+    return _lines(sorted(_rows(triples, ns_of)))
+
+
+def _rows(triples: list[tuple[Node, Node, Node]], ns_of: Graph) -> list[Statement]:
+    """Each triple as ``_statements`` writes it: subject, predicate and object in Turtle."""
     ns, short, kinds = ns_of.namespace_manager, {}, {RDF.type, RDF.predicate}
     for term in {t[1] for t in triples} | {t[2] for t in triples if t[1] in kinds}:
         short[term] = "a" if term == RDF.type else term.n3(ns)
-    rows = sorted((s.n3(), short[p] if p in short else p.n3(), short[o] if o in short else o.n3())
-                  for s, p, o in triples)
+    return [(s.n3(), short[p] if p in short else p.n3(), short[o] if o in short else o.n3())
+            for s, p, o in triples]
+
+
+def _lines(rows: list[Statement]) -> list[str]:
+    """Sorted rows as statements, one per line, a subject's next ones after ``;``."""
     statements = [f"{s} {p} {o}" if i == 0 or rows[i - 1][0] != s else f"    {p} {o}"
                   for i, (s, p, o) in enumerate(rows)]
     ends = [" ." if i + 1 == len(rows) or rows[i + 1][0] != rows[i][0] else " ;" for i in range(len(rows))]

@@ -25,7 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
 
 from orgkg.extract.records import Extraction, Identifier, MentionedPosition, Position
-from orgkg.mapping.evidence import Facts, annotate
+from orgkg.mapping.evidence import Facts, Statement, as_triples, statements
 from orgkg.mapping.iris import child, mint, normalise
 from orgkg.mapping.namespaces import ORGKG, XKOS
 from orgkg.mapping.scopes import scope_level
@@ -272,7 +272,8 @@ class _Mapper(Terms):
                 self.add(node, ORGKG.points, decimal(f.points))
 
     # ------------------------------------------------------------ all together
-    def build(self) -> Graph:
+    def build(self) -> tuple[Graph, list[Statement]]:
+        """The graph of the document's facts, and its evidence (``statements``)."""
         s, o = self.ex.subject, self.ex.organisation
         self.document()
         self.series_classes = self.series()
@@ -295,8 +296,7 @@ class _Mapper(Terms):
         self.classification(post, s)
         self.reporting(post, s)
         self.content(post, s)
-        annotate(self.g, self.doc, self.ex.evidence, self.facts, post, self.source_text)
-        return self.g
+        return self.g, statements(self.doc, self.ex.evidence, self.facts, post, self.source_text)
 
 
 def to_graph(extraction: Extraction, provenance: Provenance, *,
@@ -310,4 +310,16 @@ def to_graph(extraction: Extraction, provenance: Provenance, *,
     registered post the build found for them; without it, mentions keep
     their own nodes.
     """
-    return graph_iri(provenance.document_key), _Mapper(extraction, provenance, links or {}, text).build()
+    iri, graph, evidence = mapped(extraction, provenance, text=text, links=links)
+    if evidence:
+        graph += as_triples(evidence)
+    return iri, graph
+
+
+def mapped(extraction: Extraction, provenance: Provenance, *,
+           text: str | None = None, links: Mapping[MentionKey, URIRef] | None = None
+           ) -> tuple[URIRef, Graph, list[Statement]]:
+    """``to_graph``'s graph without its evidence, and the evidence as the graph file writes it
+    (``mapping.evidence.statements``): what the build writes, without an rdflib term for it."""
+    graph, evidence = _Mapper(extraction, provenance, links or {}, text).build()
+    return graph_iri(provenance.document_key), graph, evidence
