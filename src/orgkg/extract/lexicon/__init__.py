@@ -27,10 +27,17 @@ SPACED_SLASH = re.compile(r"\s*/\s*")
 @functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """``Niveau du poste :`` -> ``niveau du poste``; ``What You’ll Do`` -> ``what you'll do``."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("&", " and "))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = unaccented(text.replace("\u2019", "'").replace("&", " and ")).casefold()
     text = NOT_WORD.sub(" ", text)
     return SPACED_SLASH.sub("/", text).strip()
+
+
+def unaccented(text: str) -> str:
+    """``text`` decomposed (NFKD) without its combining marks: ``Éé`` -> ``Ee``; ASCII as it is (no
+    character of it decomposes), without a look at each character."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @cache

@@ -12,10 +12,9 @@ responsible for"); "Il est assisté d'un adjoint" or "Le titulaire exerce les fo
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, entries, fold, words
+from orgkg.extract.lexicon import LANGUAGES, entries, fold, unaccented, words
 from orgkg.extract.records import Duty
 from orgkg.extract.structure import Document, Span
 
@@ -88,8 +87,7 @@ def told_in_paragraphs(doc: Document, read: list[tuple[Duty, Span]],
 def _plain(text: str) -> str:
     """Case, accents and apostrophes folded, punctuation kept, one space: ``Rattaché directement à X,
     le sous-directeur`` -> ``rattache directement a x, le sous-directeur``."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    return re.sub(r"\s+", " ", "".join(c for c in text if not unicodedata.combining(c)).casefold())
+    return re.sub(r"\s+", " ", unaccented(text.replace("\u2019", "'")).casefold())
 
 
 def _subjects(title: str) -> str:
