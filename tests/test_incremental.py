@@ -10,13 +10,17 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from orgkg.build import BuildOptions, BuildReport, build
+from orgkg.build.directory import FEW
 from orgkg.errors import OutputError
+from orgkg.graph import titles
 from orgkg.graph.store import trig_text
 from tests.conftest import ROOT, SAMPLES, run
 
@@ -29,8 +33,11 @@ COMMANDS = (["positions", "--format", "json"], ["query", "documents", "--format"
 
 
 def outputs(out: Path) -> list[str]:
-    """What every reading command prints for the folder, and the folder's graphs as one TriG text."""
-    answers = [trig_text(out / "current")]
+    """What every reading command prints for the folder, the folder's graphs as one TriG text and the
+    title index's rows (their order is no answer's)."""
+    with closing(sqlite3.connect(out / "current" / titles.FILE)) as db:
+        pairs = sorted(db.execute("SELECT post, lower FROM title"))
+    answers = [trig_text(out / "current"), json.dumps(pairs)]
     for args in COMMANDS:
         result = run(*args, "--graph", str(out))
         answers.append(result.stdout.replace(str(out), "OUT"))
@@ -46,6 +53,13 @@ def edit(folder: Path) -> None:
 def text_added(folder: Path) -> None:  # a document with mentions changes; the posts it offers do not
     doc = folder / "000_90ea68258074114b.txt"
     doc.write_text(doc.read_text(encoding="utf-8") + "\nReviews risk assessments.\n", encoding="utf-8")
+
+
+def retitle(folder: Path) -> None:  # a numbered post's title: the title index and the directory change
+    doc = folder / "004_537286d98502ce55.txt"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("Computer Information System Manager\t",
+                                                           "Acting Computer Information System Manager\t"),
+                   encoding="utf-8")
 
 
 def add(folder: Path) -> None:
@@ -74,6 +88,7 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], int, int, int]] = {
     # change: (reused, read, removed) of the second build
     "edit": (edit, 5, 1, 1),
     "text-added": (text_added, 5, 1, 1),
+    "title": (retitle, 5, 1, 1),
     "add": (add, 6, 1, 0),
     "delete": (delete, 5, 0, 1),
     "rename": (rename, 5, 1, 1),
@@ -266,3 +281,41 @@ def test_a_damaged_or_empty_state_file_makes_the_next_build_read_everything(
     assert len(again.read) == 6
     build([inputs], tmp_path / "full")
     assert outputs(out) == outputs(tmp_path / "full")
+
+
+AMBIGUOUS = ROOT / "tests" / "cases" / "identity" / "mention-stays-ambiguous" / "documents"
+OPERATIONS = "Position Title: Director, Program Operations"
+
+
+@pytest.mark.parametrize("few", [FEW, 0])  # what changed looked for in the kept parts, or not
+@pytest.mark.parametrize(("steps", "ambiguous"), [
+    ([("director-east.txt", "Regional")], [False]),  # the officer's supervisor joins the Atlantic director
+    ([("director-east.txt", "Regional"), ("director-east.txt", "Program")], [False, True]),  # unjoined
+    ([("director-atlantic.txt", "Atlantic"), ("director-east.txt", "Regional")], [False, False]),  # none fits
+])
+def test_a_retitled_post_joins_and_unjoins_mentions_as_a_full_build_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, steps: list[tuple[str, str]],
+        ambiguous: list[bool], few: int) -> None:
+    """The officer's supervisor ("Director, Program Operations") fits two directors: it stays its own
+    node. A director retitled changes the directory mentions are joined through: each build into the
+    folder gives what a full build gives (the mention joined, ambiguous again, or joined to none),
+    and patches the title index instead of writing it whole. The directory is made again only where
+    the retitled post's offers are, or (``few`` 0) whole: the same graph."""
+    monkeypatch.setattr("orgkg.build.directory.FEW", few)
+    inputs, out = tmp_path / "inputs", tmp_path / "out"
+    shutil.copytree(AMBIGUOUS, inputs)
+    build([inputs], out)
+    patched: list[bool] = []
+    patch = titles.patch_pairs
+    monkeypatch.setattr(titles, "patch_pairs", lambda *a, **k: patched.append(patch(*a, **k)) or patched[-1])
+    for i, ((name, word), possibly) in enumerate(zip(steps, ambiguous, strict=True)):
+        doc = inputs / name
+        text = doc.read_text(encoding="utf-8").split("\n", 1)[1]
+        doc.write_text(f"Position Title: Director, {word} Operations\n{text}", encoding="utf-8")
+        again = build([inputs], out)
+        full = tmp_path / f"full-{i}"
+        build([inputs], full)
+        assert again.incremental and outputs(out) == outputs(full)
+        assert ("possiblySamePostAs" in trig_text(out / "current")) == possibly
+        assert str(inputs / "officer.txt") in again.read  # its mention resolves otherwise: read again
+    assert patched == [True] * len(steps)

@@ -24,13 +24,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from orgkg.build.directory import needed
 from orgkg.build.model import BuildOptions, BuildReport, Piece, sums, total
-from orgkg.build.state import Previous, Stat, part, previous
+from orgkg.build.state import Previous, Stat, previous
 from orgkg.build.work import Job, Readers, reused
 from orgkg.build.write import Source, Spill, write_version
 from orgkg.errors import InputError, NoDocumentsError
 from orgkg.graph.build import NOT_A_POSITION, Found, collect, duplicate, same_content, shared_names, skipped
-from orgkg.graph.identity import candidates, every_post, resolve
+from orgkg.graph.identity import resolve
 from orgkg.graph.output import Output
 from orgkg.graph.store import GRAPHS, graph_file
 from orgkg.read import READERS, load_bytes
@@ -239,18 +240,8 @@ def _join(slots: list[Slot], pending: Pending, jobs: dict[int, Job], readers: Re
             and total(sums(p).directory for p, _ in slots if p.graph is not None) == prev.totals.directory)
     if same and not pending:
         return slots
-    if same:  # only the new graphs' mentions are resolved: only the keys and posts they ask about
-        asked = [ask for i in pending for ask in slots[i][0].asks]
-        keys, mentions = {key for _, key in asked}, {mention for mention, _ in asked}
-        offered = [o for p, _ in slots for o in part(p, "offers") if o[0] in keys or o[1] in mentions]
-        directory = candidates(o for o in offered if o[0] in keys)
-        named = frozenset(post for _, post in offered if post in mentions)
-    else:
-        directory = candidates(o for p, _ in slots for o in part(p, "offers"))
-        named = every_post(directory)
-    again = [] if same else [i for i, (p, _) in enumerate(slots)
-                             if p.outcome.reused and (asks := part(p, "asks"))
-                             and resolve(asks, directory, named) != part(p, "resolution")]
+    need = needed([p for p, _ in slots], pending, prev, same)
+    directory, named, again = need.directory, need.named, need.again
     for i, p in zip(again, readers.read([jobs[i] for i in again]), strict=True):
         slots[i], raw = _spilled(p, spill)
         if raw is not None:

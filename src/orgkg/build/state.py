@@ -8,7 +8,8 @@ derived structure, titles for the title index, the posts it offers to and
 asks of the directory mentions are joined through, and what its mentions
 resolved to). Those parts are kept as JSON texts in pack files of ``parts/``
 (``Stored``: a pack, an offset and each part's length), each parsed only when
-the next build needs it (``part``), with a digest of each (``Sums``): when the
+the next build needs it (``part``), the offers one a line, so that those
+naming a key or post are found and parsed alone (``naming``), with a digest of each (``Sums``): when the
 digests of the whole build are the same as the build before's, so is the part
 (the derived structure, the title index, the directory), and the next build
 links it instead of making it again. ``sources.json`` itself holds only the
@@ -37,7 +38,7 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from pathlib import Path
@@ -58,7 +59,9 @@ OUTCOMES = "outcomes.jsonl"
 PARTS_FOLDER = "parts"
 #: At most this many packs of the build before are linked into a build (the others' parts are copied).
 PACKS = 8
-FORMAT = 5
+#: The parts kept one JSON text a line (a line found by what it names is parsed alone: ``naming``).
+LINED = ("offers",)
+FORMAT = 6
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: An input's stat as the digest cache keys it: size, modification time (ns), inode.
 Stat = tuple[int, int, int]
@@ -178,19 +181,62 @@ def _kept_packs(pieces: list[Piece]) -> dict[str, str]:
 
 
 def _texts(p: Piece) -> list[bytes]:
-    """A piece's parts as JSON texts, in ``PARTS`` order (a kept piece's as its pack holds them)."""
+    """A piece's parts as JSON texts, in ``PARTS`` order (a kept piece's as its pack holds them): a
+    part of ``LINED`` one JSON text a line (JSON writes a line break in a string as ``\\n``)."""
     if p.stored is not None:
         return [p.stored.text(name) for name in PARTS]
-    return [json.dumps(getattr(p, name), separators=(",", ":")).encode("utf-8") for name in PARTS]
+    return [b"\n".join(map(_json, getattr(p, name))) if name in LINED else _json(getattr(p, name))
+            for name in PARTS]
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":")).encode("utf-8")
 
 
 def part(p: Piece, name: str) -> Any:
     """One part of a piece (``lines``, ``offers`` ...), parsed alone if it is kept in a pack."""
     if p.stored is None:
         return getattr(p, name)
+    with _kept(p, name):
+        text = p.stored.text(name)
+        return _PARSE[name](json.loads(b"[" + text.replace(b"\n", b",") + b"]" if name in LINED else text))
+
+
+def needles(values: Iterable[Any]) -> list[bytes]:
+    """Values (keys, posts) as the parts' JSON texts write them, to look for with ``naming``."""
+    return [_json(value) for value in values]
+
+
+def naming(p: Piece, name: str, looked: Sequence[bytes]) -> Any:
+    """What of one part of a piece may name one of the values ``looked`` (``needles``): for a kept
+    piece, the part's values whose JSON line holds one (a part of ``LINED``), or the whole part if its
+    text holds one, else nothing; for a piece read now, the whole part. The caller keeps those that
+    do: the text is only looked through, and only what may match is parsed."""
+    if p.stored is None:
+        return getattr(p, name)
+    with _kept(p, name):
+        text = p.stored.text(name)
+        if name not in LINED:
+            return part(p, name) if any(needle in text for needle in looked) else ()
+        found = set()
+        for needle in looked:
+            at = text.find(needle)
+            while at >= 0:
+                start, end = text.rfind(b"\n", 0, at) + 1, text.find(b"\n", at)
+                found.add((start, len(text) if end < 0 else end))
+                at = -1 if end < 0 else text.find(needle, end)
+        if not found:
+            return ()
+        return _PARSE[name](json.loads(b"[" + b",".join(text[a:b] for a, b in sorted(found)) + b"]"))
+
+
+@contextlib.contextmanager
+def _kept(p: Piece, name: str) -> Iterator[None]:
+    """A part of the build before's read: a file of parts/ removed or changed by hand is one error."""
     try:
-        return _PARSE[name](json.loads(p.stored.text(name)))
-    except (OSError, ValueError, TypeError) as err:  # a file of parts/ removed or changed by hand
+        yield
+    except (OSError, ValueError, TypeError) as err:
+        assert p.stored is not None
         raise OutputError(p.stored.pack, f"the {name} the build before kept here are missing or damaged "
                           f"({err})", "build again with --full") from None
 

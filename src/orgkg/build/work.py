@@ -120,7 +120,7 @@ def finished(p: Piece, g: Graph, resolution: Resolution, evidence: Sequence[Stat
     done = replace(p, block=written.data, facts=written.facts, raw=None,
                    lines=tuple(reporting_lines([g])), posts=tuple(posts([g])), titles=titles(g),
                    units=tuple(placements([g])), vacant=tuple(vacancies([g])), listed=facts(g),
-                   resolution=resolution)
+                   resolution=resolution, sums=None)  # the digests of the graph as read are not its own
     return replace(done, sums=sums(done))
 
 

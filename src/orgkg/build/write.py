@@ -7,11 +7,13 @@ the build before is that build's file, hard-linked: unchanged, it is never
 copied, so a build that changed one document writes one graph file. The
 derived structure, the title index and the listing index are made again only
 when the digests of what the pieces give them changed (``state.Totals``);
-else they are linked too. The listing index is computed from the derived
-structure and the pieces' parts in memory (``query.listings``), never by
-querying the store. The store is loaded from the graph files, or, when the build
-before is reused, copied from that build's store (hard links:
-``Store.backup``) and only the named graphs that changed are replaced.
+else they are linked too. The title index of the build before is copied and
+patched when some inputs' titles changed (their pairs out, the new ones in).
+The listing index is computed from the derived structure and the pieces'
+parts in memory (``query.listings``), never by querying the store. The store
+is loaded from the graph files, or, when the build before is reused, copied
+from that build's store (hard links: ``Store.backup``) and only the named
+graphs that changed are replaced.
 Nothing of the build before is ever written to: its version folder stays
 whole until the switch (``graph.output``).
 """
@@ -35,11 +37,13 @@ from orgkg.graph.built import INFERRED_GRAPH, BuiltGraph
 from orgkg.graph.output import BUILD, step
 from orgkg.graph.store import GRAPHS, HEAD, REPORT, STORE, encoded, graph_file, load_files, report_text
 from orgkg.graph.structure import STRUCTURE_GRAPH, Inputs, Structure, derive, derived
+from orgkg.graph.titles import TitleIndex
 from orgkg.query.listings import Pieces
 from orgkg.query.listings import index as listing_index
 from orgkg.query.listings import update as patched
 
 SPILL = ".new-graphs"
+Title = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -145,14 +149,7 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
         del store
     (version / SPILL).unlink()
     step("write titles")
-    index = version / titles.FILE
-    kept_index = prev.version / titles.FILE if prev is not None else None
-    if same is not None and same.titles == now.titles and kept_index is not None and kept_index.is_file():
-        os.link(kept_index, index)
-        titles_build = same.titles_build
-    else:
-        titles.write_pairs(index, (t for p, _ in pieces for t in part(p, "titles")), build=version.name)
-        titles_build = version.name
+    titles_build = _title_index(version, [p for p, _ in pieces], prev, now)
     step("write listings")
     listed: Pieces = {p.graph: (sums(p).listed, partial(part, p, "listed")) for p, _ in pieces
                       if p.graph is not None}
@@ -186,6 +183,37 @@ def _listing_index(version: Path, kept: Path | None, same: Totals | None, now: T
             return version.name  # the rows of the posts whose facts changed made again
     listing_index(index, made.shape, made.given.lines, made.given.units, listed, build=version.name)
     return version.name
+
+
+def _title_index(version: Path, pieces: list[Piece], prev: Previous | None, now: Totals) -> str | None:
+    """Write the title index (linked from the build before when no title changed, patched when a few
+    inputs' titles did, else written whole); returns the id of the build that wrote it."""
+    index = version / titles.FILE
+    same = prev.totals if prev is not None else None
+    if prev is not None and same is not None and (kept := prev.version / titles.FILE).is_file():
+        if same.titles == now.titles:
+            os.link(kept, index)
+            return same.titles_build
+        changed = _changed_titles(pieces, prev)
+        ours = same.titles_build is not None and TitleIndex(kept).build() == same.titles_build
+        if changed is not None and ours and titles.patch_pairs(index, kept, *changed, build=version.name):
+            return version.name
+    titles.write_pairs(index, (t for p in pieces for t in part(p, "titles")), build=version.name)
+    return version.name
+
+
+def _changed_titles(pieces: list[Piece], prev: Previous) -> tuple[list[Title], list[Title]] | None:
+    """The (post, title) pairs of the inputs whose titles changed, as the build before kept them and
+    as they are now; None when two pieces share a named graph (not told apart by it)."""
+    before = {p.graph: p for p in prev.pieces.values() if p.graph is not None}
+    after = {p.graph: p for p in pieces if p.graph is not None}
+    if len(after) != sum(p.graph is not None for p in pieces) or len(before) != sum(
+            p.graph is not None for p in prev.pieces.values()):
+        return None
+    changed = [g for g in before.keys() | after.keys() if g not in before or g not in after
+               or sums(before[g]).titles != sums(after[g]).titles]
+    return ([t for g in changed if g in before for t in part(before[g], "titles")],
+            [t for g in changed if g in after for t in part(after[g], "titles")])
 
 
 def _graph_files(folder: Path, graphs: dict[str, Source]) -> dict[str, str]:

@@ -13,7 +13,10 @@ Titles are lower-cased as SPARQL's ``LCASE`` does (Unicode lower case), so
 
 from __future__ import annotations
 
+import json
+import shutil
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from contextlib import closing
 from pathlib import Path
@@ -24,6 +27,8 @@ from orgkg.graph.output import BuiltIndex
 from orgkg.mapping.vocab import ORGKG
 
 FILE = "titles.sqlite"
+#: A patch changing more pairs than this writes the index whole instead.
+MOST = 20_000
 
 
 def write(path: Path, graphs: Mapping[URIRef, Graph], *, build: str | None = None) -> None:
@@ -42,6 +47,45 @@ def write_pairs(path: Path, pairs: Iterable[tuple[str, str]], *, build: str | No
         db.executemany("INSERT INTO title VALUES (?, ?)", ((p, t.lower()) for p, t in pairs))
         db.execute("CREATE TABLE build (id TEXT)")
         db.execute("INSERT INTO build VALUES (?)", (build,))
+
+
+def patch_pairs(path: Path, kept: Path, gone: Iterable[tuple[str, str]], new: Iterable[tuple[str, str]],
+                *, build: str) -> bool:
+    """The build before's index ``kept`` copied to ``path``, the pairs ``gone`` taken out (a row
+    each: a post titled alike in two documents has two) and those of ``new`` put in: the index
+    ``write_pairs`` writes of the pairs after (the same rows; their order is no answer's).
+    False, and nothing left at ``path``, when more than ``MOST`` pairs change, ``kept`` cannot be
+    read or does not hold a pair of ``gone``: then write it whole. ``kept`` is never written to."""
+    lower = Counter((p, t.lower()) for p, t in gone)
+    higher = Counter((p, t.lower()) for p, t in new)
+    out, put = lower - higher, higher - lower
+    if out.total() + put.total() > MOST:
+        return False
+    done = False
+    try:
+        shutil.copyfile(kept, path)
+        with closing(sqlite3.connect(path, isolation_level=None)) as db:
+            db.execute("PRAGMA journal_mode = OFF")  # a new file: on failure removed, never published
+            db.execute("BEGIN")
+            rows = db.execute("SELECT rowid, post, lower FROM title WHERE post IN (SELECT value FROM "
+                              "json_each(?))", (json.dumps(sorted({p for p, _ in out})),))
+            drop = []
+            for rowid, post, title in rows:
+                if out[post, title] > 0:
+                    out[post, title] -= 1
+                    drop.append((rowid,))
+            if out.total() == 0:
+                db.executemany("DELETE FROM title WHERE rowid = ?", drop)
+                db.executemany("INSERT INTO title VALUES (?, ?)", sorted(put.elements()))
+                db.execute("UPDATE build SET id = ?", (build,))
+                db.execute("COMMIT")
+                done = True
+    except sqlite3.Error:  # the index before is damaged: written whole
+        pass
+    finally:
+        if not done:
+            path.unlink(missing_ok=True)
+    return done
 
 
 class TitleIndex(BuiltIndex):
