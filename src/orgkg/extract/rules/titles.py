@@ -17,7 +17,7 @@ from orgkg.extract.needles import Needled
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
 from orgkg.extract.rules.identifiers import TITLE_NUMBER, numbered_lead, reference
 from orgkg.extract.rules.labels import Found, clean, every_label, labelled
-from orgkg.extract.structure import Document, Span
+from orgkg.extract.structure import Document, Line, Span
 
 MAX = 120
 KIND = re.compile(r"\s*[-\u2013:|]?\s*\b(?:job|position|role)\s+"
@@ -189,6 +189,34 @@ def announced(doc: Document) -> tuple[Found, Found] | None:
         employer = clean(doc, ln.body_start + said.start("e"), ln.body_start + said.end("e"))
         if named and employer and acceptable(named[0]):
             return named, employer
+    return _hiring_below(doc, lines)
+
+
+@cache
+def _hiring_line() -> re.Pattern[str]:
+    """A line opening with a ``[words] hiring_verbs`` entry and how many it hires, then the post."""
+    verbs = alternation("words", "hiring_verbs")
+    return re.compile(rf"(?i)^(?:{verbs})[ \t]+(?:une?|\d{{1,2}})[ \t]+(?P<t>\S.{{2,150}})$")
+
+
+#: an article leading a body's name alone on its line: ``L’École ...``, ``La Ville de ...``.
+NAME_ARTICLE = re.compile(r"(?i)(?:l['\u2019]|la[ \t]+|le[ \t]+|les[ \t]+)(?=[A-Z\u00c0-\u00de])")
+
+
+def _hiring_below(doc: Document, lines: list[Line]) -> tuple[Found, Found] | None:
+    """``L’École Nationale Supérieure d’Architecture de Marseille`` / ``recrute 1 chargé de mission pour le
+    projet ...``: a body's name alone on its line, the next opening with its hiring verb and the post."""
+    for ln, nxt in itertools.pairwise(lines):
+        hired = _hiring_line().match(doc.body(nxt))
+        lead = NAME_ARTICLE.match(doc.body(ln))
+        name = clean(doc, ln.body_start + (lead.end() if lead else 0), ln.body_end)
+        if not hired or not name or not name[0][:1].isupper() or len(name[0].split()) > 12 \
+                or name[0].endswith((".", ":", ";")):
+            continue
+        post = clean(doc, nxt.body_start + hired.start("t"), nxt.body_start + hired.end("t"))
+        value = without_marks(post[0]) if post else ""
+        if post and acceptable(value):
+            return (value, Span(post[1].start, post[1].start + len(value))), name
     return None
 
 
