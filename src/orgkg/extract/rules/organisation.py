@@ -263,6 +263,10 @@ UNIT_NAME = re.compile(
     r"[a-z\u00e0-\u00ff'\u2019-]{3,}){0,4}")
 
 
+#: a name going on after its kind's word, another body's: ``the NHS Institute for Innovation and ...``.
+NAME_GOES_ON_FOR = re.compile(r"[ \t]+for[ \t]+[A-Z]")
+
+
 def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> list[Found]:
     """Units the document names early or often, outermost kind first (division before team)."""
     rank = _rank()
@@ -275,7 +279,8 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
             name = _before_verb(name)
         owner = re.match(r".*['\u2019]s[ \t]+", name)  # ``DfE's Digital and Technology team``: the team
         name, start = (name[owner.end() :], m.start() + owner.end()) if owner else (name, m.start())
-        if head not in rank or not _unit_name(name, head, not_names) or _aside(doc.text, m):
+        if head not in rank or not _unit_name(name, head, not_names) or _aside(doc.text, m) or \
+                NAME_GOES_ON_FOR.match(doc.text, m.end()):
             continue
         key = _same_unit(fold(name), seen) or fold(name)
         count, span, _ = seen.get(key, (0, Span(start, start + len(name)), rank[head]))
