@@ -33,7 +33,9 @@ from orgkg.extract.structure.document import CONTINUES
 from orgkg.extract.structure.lines import Line
 from orgkg.extract.text import clean_title, first_sentence, squash
 
-SECTION_NO = re.compile(r"^(?:section\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+|^[a-z]\)\s+|\s*\(?%.*$", re.I)
+#: a heading's number (``2.``, ``II.``, ``a)``, ``Section 3``) and a share closing it (``(40%)``).
+SECTION_NO = re.compile(
+    r"^(?:section\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+|^[ivx]{1,5}\.\s+|^[a-z]\)\s+|\s*\(?%.*$", re.I)
 
 #: a statement introducing duties, not one: ``The following are examples ...``.
 INTRO = re.compile(r"the\s+following|these\b|this\s+list|any\s+one\s+position|examples\s+of", re.I)
