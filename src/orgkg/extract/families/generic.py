@@ -496,6 +496,17 @@ SERIES_CLASS = re.compile(r"(\d{3,6})[ \t]+([A-Z][^\d\n]*)")
 CODED_CLASS = re.compile(r"(.*?[^\s(])[ \t]*\(([A-Z]{1,4}\d[\dA-Z]{0,6})\)")
 
 
+def flsa_below(doc: Document) -> str | None:
+    """A status label alone on its line over its value (a posting printed from its site:
+    ``FLSA Status`` / ``Nonexempt``)."""
+    labels = words("form_labels", "flsa")
+    for f in doc.fields:
+        value = f.value(doc.text).strip()
+        if f.loose and fold(f.label) in labels and re.fullmatch(r"(?i)(non[- ]?)?exempt", value):
+            return "Non-Exempt" if value[:3].casefold() == "non" else "Exempt"
+    return None
+
+
 #: a status field that says it: ``Job Type: Full-Time Non-Exempt``, ``Status: Regular, Exempt``.
 STATUS_FLSA = re.compile(r"(?m)^[ \t*\-]*[A-Za-z][\w /]{0,30}:[ \t]*(?:[\w/,-]+[ \t]+){0,3}"
                          r"((?i:non)[- ]?(?i:exempt)|Exempt|EXEMPT)[ \t]*$")
@@ -810,7 +821,7 @@ class GenericDescription(Extractor):
         elif (not pos.job_class and code and acceptable(pos.title)
               and next((v for lab in CLASS_CODE if (v := field(text, lab))), None) == code):
             pos.job_class = JobClass(code, pos.title)  # ``Class Code: 2455`` under the class's title
-        pos.flsa = flsa_of(raw, text)
+        pos.flsa = flsa_of(raw, text) or flsa_below(doc)
         read = duties(doc)
         pos.duties = [d for d, _ in read]
         spans += [Evidence.at("duties", d.text, s, raw) for d, s in read]
