@@ -323,7 +323,7 @@ def location(doc: Document) -> Found | None:
         return labelled
     found = phrase(doc, "location", stop=".;:()")
     if not found:
-        return None
+        return _town_with_department(doc)
     value = found[0]
     if m := OUR_OFFICE.fullmatch(value):  # ``located at our Hamilton office``: the town
         start = found[1].start + m.start("town")
@@ -339,6 +339,20 @@ def location(doc: Document) -> Found | None:
     end = found[1].start + (places.end() if places else len(value))
     found = clean(doc, found[1].start, end) or found
     return found if len(found[0].split()) <= (6 if places and places.group("more") else 4) else None
+
+
+#: a French town alone on its line with its département's number in brackets: ``- Chaumont (52)``.
+_TOWN_WORD = r"(?:[A-Z\u00c0-\u00de][\w'\u2019]*|sur|sous|en|lès|les|le|la|de|du|des)"
+TOWN_DEPARTMENT = re.compile(rf"(?m)^[ \t]*(?:[-*\u2022][ \t]+)?(?P<town>[A-Z\u00c0-\u00de][\w'\u2019]*"
+                             rf"(?:[ \t-]+{_TOWN_WORD}){{0,5}})"
+                             r"[ \t]*\((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)[ \t]*$")
+
+
+def _town_with_department(doc: Document) -> Found | None:
+    """``Chaumont (52)`` on a line of its own near the top (a posting's summary): the town of work."""
+    end = doc.lines[min(doc.front_end + 15, len(doc.lines) - 1)].end if doc.lines else 0
+    m = TOWN_DEPARTMENT.search(doc.text, 0, end)
+    return clean(doc, m.start("town"), m.end("town")) if m else None
 
 
 #: a list of places: ``Toronto, Kingston and Ottawa``, ``Ottawa, Toronto, Waterloo ou Montréal``.
