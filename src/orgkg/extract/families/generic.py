@@ -742,8 +742,13 @@ def _body_named(doc: Document, known: set[str],
     sentence names (``local_body``); and, where what it names most is a department of a local
     government the document names (``[words] local_departments``: "The Township of Springwater ... the
     day to day operation of the Roads Department"), the local government, with the department as its
-    unit (the local government also where it is read as the jurisdiction: it employs as itself)."""
+    unit (the local government also where it is read as the jurisdiction: it employs as itself); none, with
+    what it names as the unit, where that is a unit (``[words] unit_words``) of a university the document
+    names as the jurisdiction (it employs as itself)."""
     named = organisation_named(doc, not_names=known)
+    if named and _employs_as_itself(jurisdiction) and unit_word(named[0]) and \
+            not _employs_as_itself(named[0]):
+        return None, named  # ``The Department of Biology`` of a university, which employs as itself: its unit
     if named and local_department(named[0]) and (
             local := local_body(doc, not_names=known - {fold(jurisdiction or "")})):
         return local, named
