@@ -6,6 +6,7 @@ change a reporting line, a title, or nothing a listing reads; whole and for each
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from orgkg.build import write as write_module
 from orgkg.errors import GraphError
 from orgkg.graph.built import BuiltGraph
 from orgkg.graph.listings import FILE, Facts, ListingIndex, facts
+from orgkg.graph.listings import seen as listings_seen
 from orgkg.graph.output import BUILD, built_id, resolve
 from orgkg.graph.structure import derive, placements, posts, reporting_lines, with_structure
 from orgkg.graph.terms import XSD
@@ -230,6 +232,32 @@ def test_a_damaged_index_before_is_written_whole_not_linked_or_patched(what: str
     build([inputs], tmp_path / "whole")
     fresh = ListingIndex.open(tmp_path / "whole")
     assert fresh is not None and tables(found) == tables(fresh)
+
+
+@pytest.mark.parametrize("tick", ["before the record", "in the record's tick"])
+def test_an_index_before_whose_stat_is_unchanged_is_not_read_again(tick: str, tmp_path: Path) -> None:
+    """The build before records its index's size, modification time and inode in ``sources.json``: a
+    page overwritten with the modification time put back is trusted (what a stat cannot tell: linked
+    forward), unless the time is not earlier than the record's own (a write in the same tick of the
+    clock would not show in it: read whole, found damaged, written whole)."""
+    inputs, out = tmp_path / "inputs", tmp_path / "out"
+    shutil.copytree(SAMPLES, inputs)
+    shutil.copytree(ROOT / "data" / "register", inputs / "register")
+    build([inputs], out)
+    before, state = resolve(out) / FILE, resolve(out) / "sources.json"
+    recorded = json.loads(state.read_text(encoding="utf-8"))["totals"]["listings_seen"]
+    assert recorded == list(listings_seen(before))
+    with before.open("r+b") as f:
+        f.seek(2 * 4096)
+        f.write(b"\xff" * 4096)
+    os.utime(before, ns=(recorded[1], recorded[1]))
+    os.utime(state, ns=(recorded[1] + (10**9 if tick == "before the record" else 0),) * 2)
+    file, old, new, _ = CHANGES["a date only"]
+    change(inputs / file, old, new)
+    assert build([inputs], out).incremental
+    found = ListingIndex.open(out)
+    assert found is not None
+    assert found.path.samefile(before) == (tick == "before the record")
 
 
 def tables(index: ListingIndex) -> dict[str, list[tuple[object, ...]]]:

@@ -88,6 +88,9 @@ class Totals:
     titles_build: str | None = None
     listed: str = ""  # the listings' own facts (``graph.listings.Facts``), beside the structure's
     listings_build: str | None = None  # the build that wrote the listing index
+    #: the listing index's stat in this build's folder (``graph.listings.seen``), taken before this file
+    #: is written: the next build reads the index's pages again only when it changed (``listings.sound``)
+    listings_seen: tuple[int, int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from orgkg.build.model import Piece, sums, total
+from orgkg.build.state import FILE as STATE
 from orgkg.build.state import Previous, Stat, Totals, part, save
 from orgkg.graph import listings, titles
 from orgkg.graph.built import INFERRED_GRAPH, BuiltGraph
@@ -153,29 +154,32 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
     step("write listings")
     listed: Pieces = {p.graph: (sums(p).listed, partial(part, p, "listed")) for p, _ in pieces
                       if p.graph is not None}
-    listings_build = _listing_index(version, prev.version / listings.FILE if prev is not None else None,
-                                    same, now, made, listed)
+    listings_build = _listing_index(version, prev.version if prev is not None else None, same, now, made,
+                                    listed)
     step("write report")
     (version / REPORT).write_text(report_text(report), encoding="utf-8")
     step("write build.json")
     (version / BUILD).write_text(json.dumps({"build": version.name, "titles": titles_build,
                                              "listings": listings_build}) + "\n", encoding="utf-8")
-    now = replace(now, titles_build=titles_build, listings_build=listings_build)
+    now = replace(now, titles_build=titles_build, listings_build=listings_build,
+                  listings_seen=listings.seen(version / listings.FILE))
     save(version, [p for p, _ in pieces], files, now)
     written = [graph_file(iri) for iri, src in graphs.items() if not src.linked]
     return version / GRAPHS, len(graphs), written
 
 
-def _listing_index(version: Path, kept: Path | None, same: Totals | None, now: Totals, made: _Made,
+def _listing_index(version: Path, before: Path | None, same: Totals | None, now: Totals, made: _Made,
                    listed: Pieces) -> str | None:
     """The version's listing index; returns the id of the build that wrote it. The build before's
-    (``kept``, its totals ``same``) serves when the structure is the same and it is sound
-    (``graph.listings.sound``: the one that build wrote, undamaged): linked when the listings' facts
+    (in its folder ``before``, its totals ``same``) serves when the structure is the same and it is sound
+    (``graph.listings.sound``: the one that build wrote, undamaged, its pages read again only when its
+    stat is not the one that build recorded before its ``sources.json``): linked when the listings' facts
     are the same too, else patched for the facts that changed (``query.listings.update``);
     otherwise, or when it cannot be patched, the index is written whole."""
     index = version / listings.FILE
-    if (kept is not None and same is not None and same.structure == now.structure
-            and listings.sound(kept, same.listings_build)):
+    kept = before / listings.FILE if before is not None else None
+    if (kept is not None and before is not None and same is not None and same.structure == now.structure
+            and listings.sound(kept, same.listings_build, same.listings_seen, _written(before / STATE))):
         if same.listed == now.listed:
             os.link(kept, index)
             return same.listings_build
@@ -183,6 +187,14 @@ def _listing_index(version: Path, kept: Path | None, same: Totals | None, now: T
             return version.name  # the rows of the posts whose facts changed made again
     listing_index(index, made.shape, made.given.lines, made.given.units, listed, build=version.name)
     return version.name
+
+
+def _written(path: Path) -> int | None:
+    """A file's modification time (ns); None when it cannot be read."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
 
 
 def _title_index(version: Path, pieces: list[Piece], prev: Previous | None, now: Totals) -> str | None:
