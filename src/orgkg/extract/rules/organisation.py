@@ -65,6 +65,8 @@ def jurisdiction(doc: Document) -> Found | None:
         if anchor not in plain:  # the search's own answer, quicker
             continue
         for cue, name in cues:
+            if cue not in plain:
+                continue
             m = next((m for m in re.finditer(rf"(?<!\w){said(cue, BLANKS)}(?!\w)", doc.text)
                       if not PARTNER.search(doc.text[max(0, m.start() - 30) : m.start()])
                       and not begins_a_body(doc.text, m.end(), ("organisation_heads", "employer_heads"))),
