@@ -321,9 +321,15 @@ def location(doc: Document) -> Found | None:
         if town := POSTCODE_TOWN.search(doc.text, span.start, span.end):  # ``... 75007 Paris.``: the town
             return clean(doc, town.start("town"), town.end("town")) or labelled
         return labelled
+    return _phrased_place(doc) or _town_with_department(doc)
+
+
+def _phrased_place(doc: Document) -> Found | None:
+    """The place named after ``[phrases] location``: its first capitalised words, a list of places whole;
+    none where what follows is no place (``located in Library Services' ...``, ``basé à une ...``)."""
     found = phrase(doc, "location", stop=".;:()")
     if not found:
-        return _town_with_department(doc)
+        return None
     value = found[0]
     if m := OUR_OFFICE.fullmatch(value):  # ``located at our Hamilton office``: the town
         start = found[1].start + m.start("town")
