@@ -62,6 +62,9 @@ def _is(heading: str, group: str, *, colon: bool = False) -> bool:
     known = words("headings", group)
     if group == "duties" and text.split()[:1] and text.split()[0] in words("words", "employer_possessives"):
         return False  # ``Our main responsibilities are:``: the employer's, not the post's
+    others = words("headings", "others_missions") if group == "duties" else frozenset()
+    if any(text == w or text.startswith(w + " ") for w in others):
+        return False  # ``Missions de la Direction :``: a directorate's, not the post's
     if group == "duties" and text in words("headings", "duties_exact"):
         return True
     if group == "duties" and colon and any(text.endswith(" " + w) for w in words("headings", "duties_exact")
