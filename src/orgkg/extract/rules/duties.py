@@ -438,7 +438,8 @@ def _verb_run(doc: Document, *, grouped: bool = False) -> list[Span]:
     french = language(doc.text) == "fr"
     blocks: list[Span] = []
     inside: set[Span] = set()  # sentences of a paragraph read as a list of duties
-    for b in _grouped(doc) if grouped else doc.blocks():
+    for b in _grouped(doc) if grouped else sorted(doc.blocks() + _under_group_names(doc, french),
+                                                   key=lambda sp: sp.start):
         parts = _sentences_if_duties(doc, b, french)
         blocks += parts
         inside |= set(parts) if len(parts) > 1 else set()
@@ -459,6 +460,21 @@ def _verb_run(doc: Document, *, grouped: bool = False) -> list[Span]:
         else:
             run = []
     return _whole_list(doc, best, french) if len(best) >= 3 else []
+
+
+def _under_group_names(doc: Document, french: bool) -> list[Span]:
+    """The items one level under a top-level item that states no duty but names their group with its
+    share of time (``1. Collections, data management, and conservation (40%)`` over ``o Ensure ...``):
+    read with the blocks, so that they make a run where a list of another kind makes one too."""
+    out: list[Span] = []
+    parent: Item | None = None
+    for it in doc.items():
+        if it.depth == 0:
+            parent = it
+        elif it.depth == 1 and parent is not None and \
+                not _verb_led(doc, Span(parent.start, parent.end), french):
+            out.append(Span(it.start, it.end))
+    return out
 
 
 def _whole_list(doc: Document, run: list[Span], french: bool) -> list[Span]:
