@@ -546,9 +546,15 @@ def _employer(text: str) -> re.Match[str] | None:
     """The first government or employer named other than as where an applicant must live."""
     for m in JURISDICTION.finditer(text):
         before = text[max(0, m.start() - 60) : m.start()]
-        if not RESIDENCE.search(before) and not PARTNER.search(before) and not _begins_a_body(text, m.end()):
+        if not RESIDENCE.search(before) and not PARTNER.search(before) and not _begins_a_body(text, m.end()) \
+                and not POSTAL_CODE.match(text, m.end()):
             return m
     return None
+
+
+#: a postal code after a place, which makes it an address's: ``Washington, District of Columbia 20013-7012``,
+#: ``Province of Ontario M5V 3L9``.
+POSTAL_CODE = re.compile(r",?[ \t]+(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b")
 
 
 def _begins_a_body(text: str, end: int) -> bool:
