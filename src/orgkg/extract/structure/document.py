@@ -252,11 +252,22 @@ def _labels_by_length() -> tuple[str, ...]:
     return tuple(sorted(known_labels(), key=len, reverse=True))
 
 
+@cache
+def _labels_by_start() -> dict[str, tuple[str, ...]]:
+    """``_labels_by_length`` by their first character, in that order (a head opens as the labels it can
+    start with do); a label folded to nothing, which any head starts with, ends each of them."""
+    found = _labels_by_length()
+    empty = tuple(label for label in found if not label)
+    return {first: (*(label for label in found if label[:1] == first), *empty)
+            for first in {label[:1] for label in found if label}} | {"": empty}
+
+
 def _run_in(text: str, ln: Line) -> Field | None:
     """A bullet's known label and the value run into it (see ``Document._run_in_fields``)."""
     body = text[ln.body_start : ln.body_end]
     head = fold(body[:60])
-    for label in _labels_by_length():
+    labels = _labels_by_start()
+    for label in labels.get(head[:1], labels[""]):
         n = len(label)
         if not head.startswith(label) or fold(body[:n]) != label:
             continue
