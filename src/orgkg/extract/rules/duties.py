@@ -576,7 +576,18 @@ def duties(doc: Document) -> list[tuple[Duty, Span]]:
     if len(found) >= 2:
         return found
     return _shares_in_a_line(doc) or _read(doc, _verb_run(doc)) or single or \
-        _read(doc, _verb_run(doc, grouped=True))
+        _read(doc, _verb_run(doc, grouped=True)) or _read(doc, _labelled(doc))
+
+
+def _labelled(doc: Document) -> list[Span]:
+    """The values of fields whose label names the duties (``DUTIES : To plan and conduct ...``), a value
+    that is a list of duty sentences as its sentences: the last resort."""
+    french = language(doc.text) == "fr"
+    out: list[Span] = []
+    for f in doc.fields:
+        if not f.loose and names_duties(f.label) and f.value_end > f.value_start:
+            out += _sentences_if_duties(doc, Span(f.value_start, f.value_end), french)
+    return out
 
 
 #: a duty's share of time closing it on a line printed flat: ``... to appropriate personnel 30% Distributes``.
