@@ -383,7 +383,7 @@ def title_in_prose(doc: Document) -> Found | None:
         value = clean(doc, start, end)
         if value and value[0][0].isupper() and acceptable(value[0]):
             return value
-    return _after_superior(doc) or _abbreviated_subject(doc)
+    return _after_superior(doc) or _charged_subject(doc) or _abbreviated_subject(doc)
 
 
 @cache
@@ -401,6 +401,24 @@ def _after_superior(doc: Document) -> Found | None:
     participation citoyenne assure la planification ...``: near the top, the post a sentence names as its
     subject after the clause naming its supervisor."""
     m = _under_superior().search(doc.text, 0, EARLY_PROSE)
+    found = clean(doc, m.start("t"), m.end("t")) if m else None
+    return found if found and acceptable(found[0]) else None
+
+
+@cache
+def _charged() -> re.Pattern[str]:
+    """An article, the post in lower case (its first word a ``[words] title_heads`` entry) and what it is
+    charged with (``est chargé``, ``a pour mission``), after a clause or opening a sentence."""
+    heads = alternation("words", "title_heads")
+    return re.compile(rf"(?:^|(?<=[,.;:])[ \t]+)(?:le|la|l['\u2019])[ \t]*"
+                      rf"(?P<t>(?:{heads})\b[^,.;:()\n]{{0,100}}?)[ \t]+"
+                      r"(?:est[ \t]+charg[ée]e?(?:\(e\))?|a[ \t]+pour[ \t]+missions?)\b", re.M)
+
+
+def _charged_subject(doc: Document) -> Found | None:
+    """``Au sein du groupement ..., l'ingénieur spécialisé en écohydraulique est chargé :``: near the top,
+    the post a sentence names in lower case as the one charged with the work."""
+    m = _charged().search(doc.text, 0, EARLY_PROSE * 2)
     found = clean(doc, m.start("t"), m.end("t")) if m else None
     return found if found and acceptable(found[0]) else None
 
