@@ -25,8 +25,12 @@ from orgkg.extract.structure.lines import PLACEHOLDER, Line
 
 #: a label: up to 8 words, no sentence punctuation, not a time or a web address.
 LABEL = re.compile(r"[^\s:|.;!?][^:|;!?\n]{0,60}")
-COLON = re.compile(r"[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*\**[ \t]*:[ \t]*\**[ \t]*(?!//)")
-GAP = re.compile(r"[ \t]{3,}|\t")
+#: a label's colon, and the slash a table flattened with slashes puts between cells (``GRADE: / MG1``).
+COLON = re.compile(r"[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*\**[ \t]*:[ \t]*\**[ \t]*(?:/[ \t]+)?(?!//)")
+#: what separates fields on one line: a wide gap, a tab, a flattened table's slash before a label in
+#: capitals (``LOCATION: / Three Rivers House / POST CODE: / CS0605``; ``Service / Direction :`` is one
+#: label).
+GAP = re.compile(r"[ \t]{3,}|\t|[ \t]/[ \t](?=[A-Z][A-Z '&-]{1,40}:)")
 #: a label run into the previous value: `` Main site of activity:``, `` Responsible to:``.
 RUN_IN = re.compile(r"(?<=\w)[ \t](?=(?:[A-Z][a-z\u2019']*(?:[ \t][a-z][\w\u2019']*){0,4}"
                     r"|[A-Z][\w\u2019']*(?:[ \t][A-Z][\w\u2019']*){0,3})[ \t]?:[ \t])")
