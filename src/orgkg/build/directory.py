@@ -46,7 +46,7 @@ def needed(pieces: Sequence[Piece], pending: Iterable[int], prev: Previous | Non
         keys, posts = {key for key, _ in changed}, {post for _, post in changed}
         if len(keys) + len(posts) <= FEW:
             looked = needles([*keys, *posts])
-            asking = [i for i, p in enumerate(pieces) if p.outcome.reused and any(
+            asking = [i for i, p in enumerate(pieces) if looked and p.outcome.reused and any(
                 key in keys or mention in posts for mention, key in naming(p, "asks", looked))]
             found = _found([a for i in [*pending, *asking] for a in part(pieces[i], "asks")], pieces)
             if found is not None:
