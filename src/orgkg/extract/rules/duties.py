@@ -413,33 +413,13 @@ def _sentences_if_duties(doc: Document, span: Span, french: bool) -> list[Span]:
 SENTENCE_DUTIES = 6
 
 
-def _grouped(doc: Document) -> list[Span]:
-    """The blocks, a top-level item that only names a group (``1. Management``, its duties in a list
-    under it) given as its items one level down."""
-    items = doc.items()
-    out = [b for b in doc.blocks() if not any(it.start == b.start and it.depth == 0 for it in items)]
-    parent = ""  # the nearest top-level item's text
-    for it in items:
-        said = doc.text[it.start : it.end]
-        parent = said if it.depth == 0 else parent
-        if (it.depth == 1 and _names_a_group(parent)) or (it.depth == 0 and not _names_a_group(said)):
-            out.append(Span(it.start, it.end))
-    return sorted(out, key=lambda b: b.start)
-
-
-def _names_a_group(said: str) -> bool:
-    """A few words, no sentence: an item naming a group of those under it."""
-    return bool(said) and len(said.split()) <= GROUP_WORDS and not said.rstrip().endswith(".")
-
-
-def _verb_run(doc: Document, *, grouped: bool = False) -> list[Span]:
-    """The longest run of blocks opening with a duty verb (three or more); ``grouped``: the items under
-    top-level items that only name groups read as blocks (the last resort, ``_grouped``)."""
+def _verb_run(doc: Document) -> list[Span]:
+    """The longest run of blocks opening with a duty verb (three or more), the items under a top-level
+    item naming their group among them (``_under_group_names``)."""
     french = language(doc.text) == "fr"
     blocks: list[Span] = []
     inside: set[Span] = set()  # sentences of a paragraph read as a list of duties
-    for b in _grouped(doc) if grouped else sorted(doc.blocks() + _under_group_names(doc, french),
-                                                   key=lambda sp: sp.start):
+    for b in sorted(doc.blocks() + _under_group_names(doc, french), key=lambda sp: sp.start):
         parts = _sentences_if_duties(doc, b, french)
         blocks += parts
         inside |= set(parts) if len(parts) > 1 else set()
@@ -576,7 +556,7 @@ def duties(doc: Document) -> list[tuple[Duty, Span]]:
     if len(found) >= 2:
         return found
     return _shares_in_a_line(doc) or _read(doc, _verb_run(doc)) or single or \
-        _read(doc, _verb_run(doc, grouped=True)) or _read(doc, _labelled(doc))
+        _read(doc, _labelled(doc))
 
 
 def _labelled(doc: Document) -> list[Span]:
