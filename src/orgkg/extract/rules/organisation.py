@@ -137,7 +137,7 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
         counts[name] = counts.get(name, 0) + 1
         first.setdefault(name, Span(m.start(), m.start() + len(name)))
     if not counts:
-        return _defined(doc, not_names)
+        return body_by_initials(doc, not_names=not_names)
     best = max(counts, key=lambda n: (counts[n], -first[n].start))
     if counts[best] < 2 and first[best].start > EARLY:
         return None  # named once, late: an aside, not the employer
@@ -154,32 +154,6 @@ PARTNER = re.compile(r"(?i)\b(?:work\w*|liais\w*|collaborat\w*|partner\w*|engag\
                      r"(?:the[ \t]+)?$")
 #: a name inside a list of names: "Art History, Business Administration, Marketing".
 IN_LIST = re.compile(r",[ \t]*$")
-
-
-#: a name the document defines by its initials: ``Infrastructure Ontario (IO)``.
-DEFINED = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{1,6}})"
-                     r"[ \t]*\((?P<acr>[A-Z]{2,6})\)")
-
-
-#: how often a body's initials stand for it (its definition included) for them to name it again:
-#: ``Botanic Gardens Conservation International (BGCI)`` then ``BGCI provides ...``, ``BGCI's databases``.
-ACRONYM_USES = 3
-
-
-def _defined(doc: Document, not_names: set[str] | frozenset[str]) -> Found | None:
-    """A body with no organisation word in its name, defined early by its initials and named again, in
-    full or by its initials."""
-    for m in DEFINED.finditer(doc.text, 0, EARLY):
-        name = re.sub(r"^(?:The|Our|At)[ \t]+", "", m.group("name"))
-        initials = "".join(w[0] for w in name.split() if w[0].isupper())
-        if initials != m.group("acr") or fold(name) in not_names or fold(name) in _cues() or \
-                fold(name).split()[-1] in words("words", "title_heads"):
-            continue
-        if len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text)) >= 2 or \
-                len(re.findall(rf"(?<!\w){m.group('acr')}(?!\w)", doc.text)) >= ACRONYM_USES:
-            start = m.start("name") + m.group("name").find(name)
-            return name, Span(start, start + len(name))
-    return None
 
 
 #: initials in brackets after a name: ``(ONEMA)``, ``(CHInA)``, ``(BGCI)``.
