@@ -14,13 +14,15 @@ import bisect
 import re
 import zlib
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from orgkg.errors import InputError
 from orgkg.read import ocr
 from orgkg.read.base import Reader, ReadText
 from orgkg.read.layout import Glyph, Line, compose, text_lines
-from orgkg.read.pdfpage import Drawn, drawn
+
+if TYPE_CHECKING:  # PDFium is loaded when a PDF is read (a build of text documents never loads it)
+    from orgkg.read.pdfpage import Drawn
 
 #: What one compressed stream, and all of them, may expand to; past it the file is a decompression bomb.
 MAX_STREAM = 256 * 1024**2
@@ -175,6 +177,8 @@ class PdfReader(Reader):
     def read(self, path: Path, data: bytes) -> ReadText:
         import pdfplumber
         import pypdfium2 as pdfium
+
+        from orgkg.read.pdfpage import drawn
 
         _check(path, data)
         pdf = _open(path, data)
