@@ -163,24 +163,31 @@ _NAME_WORD = re.compile(r"(?<![^\s(\"\u00ab])(?:[ldLD]['\u2019])?(?P<word>[\w\u0
 
 
 def body_by_initials(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
-    """The first body defined early by its initials and named by them again, whatever the case of its
-    words (``l'Office national de l'eau et des milieux aquatiques (ONEMA) ... de l'ONEMA``, ``le centre
-    hospitalier intercommunal Nord-Ardennes (CHInA)``): the last resort when no rule found the
-    organisation. The initials are those of the words that are not ``[words] function_words``. Never a
-    unit (``[words] unit_words`` first, no ``organisation_heads``: ``direction``, ``équipe``), a post
-    (``[words] title_heads`` last: ``Chief Operating Officer (COO)``) or a partner (``PARTNER``)."""
+    """The first body defined early by its initials and named again, by them or in full, whatever the
+    case of its words (``l'Office national de l'eau et des milieux aquatiques (ONEMA) ... de l'ONEMA``,
+    ``le centre hospitalier intercommunal Nord-Ardennes (CHInA)``, ``Harbour Lands Ontario (HLO)``):
+    where no organisation word names one. The initials are those of the words that are not ``[words]
+    function_words``."""
     links = words("words", "function_words") | {"d", "l"}
-    units = words("words", "unit_words") - words("words", "organisation_heads")  # ``Office`` is both
     for m in _INITIALS.finditer(doc.text, 0, EARLY):
         acr = m.group("acr")
-        if len(re.findall(rf"(?<![\w-]){acr}(?![\w-])", doc.text)) < 2:
-            continue  # defined, never used again: a passing name
         found = _initialled(doc.text, m.start(), acr.casefold(), links)
-        if found and fold(found[0]) not in not_names and fold(found[0]).split()[0] not in units and \
-                fold(found[0]).split()[-1] not in words("words", "title_heads") and \
-                not PARTNER.search(doc.text, 0, found[1].start):  # ``works with the Regional Board (RB)``
+        if found and any(len(re.findall(rf"(?<![\w-]){re.escape(said)}(?![\w-])", doc.text)) >= 2
+                         for said in (acr, found[0])) and _a_body(doc, found, not_names):
             return found
     return None
+
+
+def _a_body(doc: Document, found: Found, not_names: set[str] | frozenset[str]) -> bool:
+    """Never a unit (``[words] unit_words`` first, no ``organisation_heads``: ``direction``, ``équipe``),
+    a post (``[words] title_heads`` first or last: ``Chief Operating Officer (COO)``, ``Directeur général
+    des services (DGS)``), a partner (``PARTNER``: ``works with the Regional Board (RB)``) or part of a
+    name not to give (the title's ``Account Manager, Public Conservation Land (PCL)``)."""
+    said = fold(found[0]).split()
+    units = words("words", "unit_words") - words("words", "organisation_heads")  # ``Office`` is both
+    return not any(fold(found[0]) in n for n in not_names) and said[0] not in units and \
+        not {said[0], said[-1]} & words("words", "title_heads") and \
+        not PARTNER.search(doc.text, 0, found[1].start)
 
 
 def _initialled(text: str, end: int, acr: str, links: frozenset[str]) -> Found | None:
