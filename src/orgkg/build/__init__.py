@@ -28,7 +28,7 @@ from orgkg.build.directory import needed
 from orgkg.build.model import BuildOptions, BuildReport, Piece, sums, total
 from orgkg.build.state import Previous, Stat, previous
 from orgkg.build.work import Job, Readers, reused
-from orgkg.build.write import Source, Spill, write_version
+from orgkg.build.write import Loader, Source, Spill, write_version
 from orgkg.errors import InputError, NoDocumentsError
 from orgkg.graph.build import NOT_A_POSITION, Found, collect, duplicate, same_content, shared_names, skipped
 from orgkg.graph.identity import resolve
@@ -70,19 +70,27 @@ def build(paths: Sequence[Path], out: Path, options: BuildOptions | None = None,
         version = output.new_version()
         spill = Spill(version)
         todo = [x for x in plan if isinstance(x, Job)]
-        with Readers(len(todo), options.workers, suffixes={job.path.suffix for job in todo}) as readers:
-            slots, pending, stopped = _read(plan, readers.read(todo), spill, options.strict, on_piece)
-            clock.lap("read")
-            if stopped:
-                spill.close()
-                return BuildReport(out, [p.outcome for p, _ in slots], seconds=clock.seconds)
-            slots = _join(slots, pending, jobs, readers, spill, prev)
-            clock.lap("join")
-        pieces = [p for p, _ in slots]
-        said = {id(p.outcome): p.said for p in pieces if p.said is not None}  # kept as written
-        report = [said.get(id(o)) or vars(o) for o in same_content([p.outcome for p in pieces])]
-        trig, graphs, written = write_version(version, slots, spill, prev, report, _cache(digests, started))
-        clock.lap("write")
+        loader: Loader | None = None
+        try:
+            with Readers(len(todo), options.workers, suffixes={job.path.suffix for job in todo}) as readers:
+                loader = Loader(version) if prev is None else None  # after the pool's fork
+                slots, pending, stopped = _read(plan, readers.read(todo), spill, options.strict, on_piece,
+                                                loader)
+                clock.lap("read")
+                if stopped:
+                    spill.close()
+                    return BuildReport(out, [p.outcome for p, _ in slots], seconds=clock.seconds)
+                slots = _join(slots, pending, jobs, readers, spill, prev)
+                clock.lap("join")
+            pieces = [p for p, _ in slots]
+            said = {id(p.outcome): p.said for p in pieces if p.said is not None}  # kept as written
+            report = [said.get(id(o)) or vars(o) for o in same_content([p.outcome for p in pieces])]
+            trig, graphs, written = write_version(version, slots, spill, prev, report,
+                                                  _cache(digests, started), loader)
+            clock.lap("write")
+        finally:
+            if loader is not None:
+                loader.close()
         output.publish(listed={GRAPHS: written})
         clock.lap("publish")
     keys = {p.key for p in pieces}
@@ -192,14 +200,18 @@ BATCH = 256
 
 
 def _read(plan: Plan, read: Iterator[Piece], spill: Spill, strict: bool,
-          on_piece: Callable[[Piece], None] | None) -> tuple[list[Slot], Pending, bool]:
-    """Every input's piece in input order, new graphs spilled; the unjoined ones; and whether
-    ``strict`` stopped at a failure."""
+          on_piece: Callable[[Piece], None] | None, loader: Loader | None = None,
+          ) -> tuple[list[Slot], Pending, bool]:
+    """Every input's piece in input order, new graphs spilled (and sent to ``loader``); the unjoined
+    ones; and whether ``strict`` stopped at a failure."""
     slots: list[Slot] = []
     pending: Pending = {}
     for item in plan:
         if isinstance(item, Job):
-            slot, raw = _spilled(next(read), spill)
+            piece = next(read)
+            if loader is not None:
+                loader.add(piece)
+            slot, raw = _spilled(piece, spill)
             if raw is not None:
                 pending[len(slots)] = raw
         elif isinstance(item, Twin):

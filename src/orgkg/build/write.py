@@ -11,7 +11,8 @@ else they are linked too. The title index of the build before is copied and
 patched when some inputs' titles changed (their pairs out, the new ones in).
 The listing index is computed from the derived structure and the pieces'
 parts in memory (``query.listings``), never by querying the store. The store
-is loaded from the graph files, or, when the build before is reused, copied
+is loaded from the graph files (a new build's, from the graphs as they are
+read: ``Loader``), or, when the build before is reused, copied
 from that build's store (hard links: ``Store.backup``) and only the named
 graphs that changed are replaced.
 Nothing of the build before is ever written to: its version folder stays
@@ -20,13 +21,16 @@ whole until the switch (``graph.output``).
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from pathlib import Path
-from typing import IO, Any
+from queue import SimpleQueue
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
@@ -84,6 +88,90 @@ class Spill:
         self.handle.close()
 
 
+#: Graphs in a ``Loader``'s first bulk load (each later one: as many as all before it).
+PART = 64
+
+
+class Loader:
+    """A new build's store, loaded in a thread while its documents are read (pyoxigraph leaves the
+    GIL while it loads): each graph read that waits for no other document is streamed to the load
+    as it arrives, with its facts as the union copy; ``write_version`` loads the others (the joined
+    graphs, the derived structure) from their files. The store is in the version folder, which is
+    published only when whole. Started after the pool is forked (a threaded process spawns it)."""
+
+    def __init__(self, version: Path) -> None:
+        self.store: ox.Store | None = ox.Store(str(version / STORE))
+        self.loaded: set[str] = set()
+        self.queue: SimpleQueue[bytes | None] = SimpleQueue()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._load, args=(self.store,), name="orgkg-store", daemon=True)
+        self.thread.start()
+
+    def add(self, p: Piece) -> None:
+        """A piece as read: its graph loaded when it is final (no mention waits for the directory)."""
+        if p.graph is None or p.block is None or p.facts is None or p.raw is not None or self.store is None:
+            return
+        head = HEAD.encode("utf-8")
+        self.queue.put(b"".join((head, p.block, b"{\n", p.block[p.facts[0]:p.facts[1]], b"\n}\n")))
+        self.loaded.add(p.graph)
+
+    def _load(self, store: ox.Store) -> None:
+        try:
+            stream, sent = _Arriving(self.queue), 0
+            while not stream.done:  # a load sorts and writes its quads when its stream ends: loads of
+                stream.count = max(PART, sent)  # PART graphs, then as many as before (few store files)
+                sent += stream.count
+                store.bulk_load(cast(IO[bytes], stream), format=ox.RdfFormat.TRIG)
+        except BaseException as err:  # raised again by ``finish``
+            self.error = err
+            while self.queue.get() is not None:  # what is still sent is dropped
+                pass
+
+    def finish(self) -> tuple[ox.Store, set[str]]:
+        """The store with every graph sent loaded, and their IRIs."""
+        store = self.store
+        self.close()
+        if self.error is not None:
+            raise self.error
+        assert store is not None
+        return store, self.loaded
+
+    def close(self) -> None:
+        """End the load (at once when the build stops: the version folder is not published)."""
+        if self.store is not None:
+            self.queue.put(None)
+            self.thread.join()
+            self.store = None
+
+
+class _Arriving(io.RawIOBase):
+    """The blocks a ``Loader`` is sent, read as one stream until it is sent None."""
+
+    def __init__(self, queue: SimpleQueue[bytes | None]) -> None:
+        self.queue = queue
+        self.left = memoryview(b"")
+        self.done = False
+        self.count = 0  # blocks still to read before the stream ends (its part of the load)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self.left:
+            if self.count <= 0:
+                return 0
+            data = None if self.done else self.queue.get()
+            if data is None:
+                self.done = True
+                return 0
+            self.left = memoryview(data)
+            self.count -= 1
+        n = min(len(buffer), len(self.left))
+        buffer[:n] = self.left[:n]
+        self.left = self.left[n:]
+        return n
+
+
 def structure_input(pieces: Iterable[Piece]) -> Inputs:
     """Every reporting line, post, placement and vacancy of the build."""
     pieces = list(pieces)
@@ -116,9 +204,11 @@ def totals(pieces: Iterable[Piece]) -> Totals:
 
 def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spill: Spill,
                   prev: Previous | None, report: list[dict[str, Any] | str],
-                  files: dict[str, tuple[Stat, str]]) -> tuple[Path, int, list[str]]:
+                  files: dict[str, tuple[Stat, str]], loader: Loader | None = None,
+                  ) -> tuple[Path, int, list[str]]:
     """Write the version folder; returns ``graphs/``, how many named graphs it holds, and the
-    files of ``graphs/`` written new (the others are links to the build before's)."""
+    files of ``graphs/`` written new (the others are links to the build before's). ``loader``: a
+    new build's store, with the graphs it was sent loaded."""
     now = totals(p for p, _ in pieces)
     same = prev.totals if prev is not None and prev.totals is not None else None
     made = _Made(p for p, _ in pieces)
@@ -142,10 +232,12 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
             str(STRUCTURE_GRAPH), str(INFERRED_GRAPH)}
         _update_store(version, prev, graphs, paths, before)
     else:
-        store = ox.Store(str(version / STORE))
+        store, loaded = loader.finish() if loader is not None else (ox.Store(str(version / STORE)), set())
         head = len(HEAD.encode("utf-8"))
         facts = {paths[iri]: (head + f[0], head + f[1]) for iri, src in graphs.items() if (f := src.facts)}
-        load_files(store, [paths[iri] for iri in sorted(paths)], facts)
+        rest = [paths[iri] for iri in sorted(paths) if iri not in loaded]
+        if rest:
+            load_files(store, rest, facts)
         store.flush()
         del store
     (version / SPILL).unlink()
