@@ -35,10 +35,25 @@ def is_section_name(text: str) -> bool:
     folded = NUMBERED.sub("", folded) or folded  # ``ANNEXE III``, ``Appendix 2``: the section, numbered
     groups = ("duties", "stop", "not_titles", "context")
     last = folded.split()[-1] if folded else ""
+    if _headings_side_by_side(folded.split()):
+        return True  # ``DESCRIPTION BENEFITS QUESTIONS``: a job site's tabs set side by side
     return any(folded in words("headings", g) for g in groups) or any(
         folded.startswith(w) for g in ("duties", "not_titles") for w in words("headings", g)
         if len(w.split()) >= 2) or (
         len(folded.split()) <= 2 and any(last in words("headings", g) for g in groups))
+
+
+def _headings_side_by_side(parts: list[str]) -> bool:
+    """Section names set side by side, ``and`` between them, their initials after them:
+    ``DESCRIPTION BENEFITS QUESTIONS``, ``KNOWLEDGE, SKILLS AND ABILITIES (KSA)``, ``WORKING
+    CONDITIONS AND PHYSICAL REQUIREMENTS``."""
+    if len(parts) >= 3 and parts[-1] == "".join(w[0] for w in parts[:-1] if w != "and"):
+        parts = parts[:-1]
+    headings = words("headings", "duties") | words("headings", "stop") | words("headings", "not_titles")
+    if len(parts) >= 2 and all(w in headings for w in parts if w != "and"):
+        return True
+    pieces = " ".join(parts).split(" and ")
+    return len(pieces) >= 2 and all(p and is_section_name(p) for p in pieces)
 
 
 #: the labels of fields that are never a title, alone on a line over their value (``Reference number``).
@@ -57,6 +72,11 @@ def acceptable(title: str) -> bool:
     if t.isupper() and folded.split() and folded.split()[0] in words_in("fr", "words", "organisation_nouns") \
             and not set(folded.split()) & words("words", "title_heads"):
         return False  # ``CENTRE HOSPITALIER RÉGIONAL DE TOULOUSE``: a body's name in capitals, no post's
+    if any(re.search(rf"(?<!\S){re.escape(w)}(?!\S)", folded) for w in words("headings", "not_title_words")):
+        return False  # ``For Benefits information Click HERE``: a link on a job site's page
+    if any(re.search(rf"(?<!\S){re.escape(w)} \S*\d", folded) for w in words("labels", "identifier")
+           if " " in w):
+        return False  # ``Job Type FT Exempt Salaried Staff Job Number FY2604765``: a row of fields
     if folded.split() and folded.split()[-1] in words("words", "not_last"):
         return False  # a clause cut short: ``Commission and``, ``As a designer you will``
     if len(folded.split()) >= 3 and folded.split()[0] in words("words", "body_first") \
@@ -141,6 +161,21 @@ def _workload_tail() -> re.Pattern[str]:
     """A dash and a ``[words] workload_marks`` entry (or a share of the week) closing a title."""
     marks = alternation("words", "workload_marks", r"[ \t]+")
     return re.compile(rf"(?i)[ \t]+[-\u2013\u2014][ \t]+(?:{marks}|{WORKLOAD.pattern})\b.*$")
+
+
+#: a page printed from its site, its title and its address on the first line (a site's icon between):
+#: ``Herbarium Manager -  (https://www.schooljobs.com/careers/ uvu/jobs/newprint/5047593) Biology``.
+PRINTED = re.compile(r"[ \t]*(?P<t>\S[^\n]{2,100}?)[ \t]+[-\u2013|][ \t]+(?:[\ue000-\uf8ff][ \t]*)?\(?https?://")
+
+
+def printed_page(doc: Document) -> Found | None:
+    """The title a printed page's first line gives before the page's address."""
+    first = next((ln for ln in doc.lines[doc.front_end :] if not ln.blank), None)
+    m = PRINTED.match(doc.body(first)) if first else None
+    if not first or not m or not acceptable(m.group("t")):
+        return None
+    start = first.body_start + m.start("t")
+    return m.group("t"), Span(start, start + len(m.group("t")))
 
 
 def above_reference(doc: Document) -> Found | None:
@@ -281,7 +316,8 @@ def employer_below(doc: Document) -> tuple[Found, Found] | None:
 
 def title(doc: Document) -> Found | None:
     """The title and the span it was read from."""
-    if found := title_field(doc) or title_field(doc, loose=True) or above_reference(doc) or numbered(doc):
+    if found := title_field(doc) or title_field(doc, loose=True) or above_reference(doc) or numbered(doc) \
+            or printed_page(doc):
         return found
     if hired := announced(doc) or employer_below(doc):
         return hired[0]
