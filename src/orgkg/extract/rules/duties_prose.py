@@ -4,9 +4,10 @@ A sentence is a duty when its subject is the post and its first verb names work:
 ``[words] post_subjects`` phrase ("Le titulaire", "The incumbent") or the post's title led by an article
 ("Le sous-directeur, délégué à ..., conçoit ..."), perhaps after a leading clause ("Rattaché
 directement à la directrice ..., le sous-directeur du contentieux est chargé de diriger ..."); a
-sentence opening with a pronoun ("Il coordonne ...") goes on with the last subject named. The first
-verb is a ``[words] duty_verbs`` entry, or a ``[words] charged_with`` phrase ("est chargé de", "is
-responsible for"); "Il est assisté d'un adjoint" or "Le titulaire exerce les fonctions de ..." name none.
+sentence opening with a pronoun ("Il coordonne ...") goes on with the last subject named; an inclusive
+pronoun ("il/elle") names a person, so the post, after any subject. The first verb is a ``[words]
+duty_verbs`` entry (or its future: "assurera"), or a ``[words] charged_with`` phrase ("est chargé de",
+"is responsible for"); "Il est assisté d'un adjoint" or "Le titulaire exerce les fonctions de ..." name none.
 """
 
 from __future__ import annotations
@@ -112,7 +113,16 @@ def _first_verb(rest: str) -> str:
     """The first verb of ``rest`` (as written: ``à`` is no verb ``a``), folded."""
     verbs = words("words", "duty_verbs") | words("words", "clause_links") | words("words", "other_verbs")
     tokens = [fold(w) for w in re.findall(r"[\w'\u2019]+", rest)[:14] if w.casefold() != "à"]
-    return next((w for w in tokens if w in verbs), "")
+    return next((_infinitive(w) for w in tokens if _infinitive(w) in verbs), "")
+
+
+def _infinitive(token: str) -> str:
+    """A verb told in the future by its infinitive and a ``[words] future_ends`` ending ("Le titulaire
+    assurera la liaison" -> ``assurer``), where the infinitive is a duty verb; any other token as it is."""
+    for end in words("words", "future_ends"):
+        if token.endswith(end) and (stem := token[: -len(end)]) in words("words", "duty_verbs"):
+            return stem
+    return token
 
 
 @cache
