@@ -101,10 +101,14 @@ def _subjects(title: str) -> str:
 
 def _names_work(rest: str) -> bool:
     """The first verb after the subject is work: a duty verb, or "est chargé de"; a modal before it
-    ("will provide") names none of its own."""
+    ("will provide", "doit optimiser") names none of its own, nor an adverb ("est également chargé de")."""
     rest = re.sub(r"^\s*(?:will|shall)\s+be\s+(responsible|accountable)\s+for\b", r"is \1 for", rest)
     rest = re.sub(r"^\s*(?:will|shall)\s+(?!be\b)", "", rest)
-    if any(p in fold(rest[:100]) for p in _charged()):
+    said = [w for w in fold(rest[:100]).split() if w not in words("words", "verb_adverbs")]
+    if (modal := _first_verb(" ".join(said))) in words("words", "modals"):  # ``doit aussi optimiser``
+        said = said[said.index(modal) + 1 :]
+        rest = " ".join(said)
+    if any(p in " ".join(said) for p in _charged()):  # ``est également chargé de``
         return _first_verb(rest) in {"", *_charged_verbs()}
     return _first_verb(rest) in words("words", "duty_verbs")
 
