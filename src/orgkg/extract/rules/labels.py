@@ -31,7 +31,12 @@ ALTERNATIVES = re.compile(r"\s+/\s+|\s*\|\s*")
 def label_keys(label: str) -> list[str]:
     """The folded forms a label may match by: whole, and each side of ``English / Français``."""
     whole = fold(BRACKETED.sub("", label))
-    return [whole, *(fold(p) for p in ALTERNATIVES.split(label) if "/" in label)]
+    counted = [uncounted] if (uncounted := COUNT.sub("", whole)) != whole else []
+    return [whole, *counted, *(fold(p) for p in ALTERNATIVES.split(label) if "/" in label)]
+
+
+#: a count opening a label: ``1 vacancy in the following location``.
+COUNT = re.compile(r"^\d{1,3} (?=[a-z])")
 
 
 def labelled(doc: Document, key: str, *, loose: bool = True, numbered: bool = False) -> list[Field]:
