@@ -620,8 +620,9 @@ def organisation(text: str) -> Organisation:
     for m in re.finditer(r"(?m)^[ \t*\-]*([A-Za-z][\w /&]{1,40}?)[ \t]*:[ \t]*(\S[^\n]*)$", text):
         value = clean_title(m.group(2))
         if _label_kind(m.group(1)) != "unit" or not value or any(value in u for u, _ in units) \
-                or re.search(r"\[[ xX]?\]", value):  # a checkbox row is no unit
-            continue
+                or re.search(r"\[[ xX]?\]", value) \
+                or fold(value) in words("words", "appointment_services"):
+            continue  # a checkbox row is no unit, nor ``Service: Competitive`` (a federal appointment's kind)
         if "/" in m.group(1) and len(parts := re.split(r"\s+/\s+", value)) == m.group(1).count("/") + 1:
             kinds = [w.strip().lower() for w in m.group(1).split("/")]  # ``Division/Branch: A / B``
             units += [(p, k) for p, k in zip(parts, kinds, strict=True)]
