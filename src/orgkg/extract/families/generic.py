@@ -687,7 +687,7 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
             pos.staff_counts.append(count)
             out.append(Evidence.at("staff_counts", str(count.count), where, doc.text))
     if not pos.duties:
-        for duty, at in prose_duties(doc, pos.title):
+        for duty, at in prose_duties(doc, pos.title, told_to_holder=True):
             pos.duties.append(duty)
             out.append(Evidence.at("duties", duty.text, at, doc.text))
     if not pos.budgets:

@@ -5,7 +5,8 @@ A sentence is a duty when its subject is the post and its first verb names work:
 ("Le sous-directeur, délégué à ..., conçoit ..."), perhaps after a leading clause ("Rattaché
 directement à la directrice ..., le sous-directeur du contentieux est chargé de diriger ..."); a
 sentence opening with a pronoun ("Il coordonne ...") goes on with the last subject named; an inclusive
-pronoun ("il/elle") names a person, so the post, after any subject. The first verb is a ``[words]
+pronoun ("il/elle") names a person, so the post, after any subject; where no duty was read otherwise,
+a sentence told to the holder ("vous rédigez les plans") is one. The first verb is a ``[words]
 duty_verbs`` entry (or its future: "assurera"), or a ``[words] charged_with`` phrase ("est chargé de",
 "is responsible for"); "Il est assisté d'un adjoint" or "Le titulaire exerce les fonctions de ..." name none.
 """
@@ -27,8 +28,9 @@ LABEL = r"[*_\s]*[^:,.*\n]{2,40}:[*_\s]*"
 OTHER_SUBJECT = re.compile(r"(?:le|la|les|l'|son|sa|ses|ce|cet|cette|un|une|the|this|its|a|an)\b")
 
 
-def prose_duties(doc: Document, title: str) -> list[tuple[Duty, Span]]:
-    """The sentences that say what the post does, in document order."""
+def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> list[tuple[Duty, Span]]:
+    """The sentences that say what the post does, in document order; with ``told_to_holder`` (a document
+    with no duties read otherwise) also those told to the holder ("vous rédigez les plans")."""
     subjects = _subjects(title)
     out: list[tuple[Duty, Span]] = []
     post = False
@@ -36,6 +38,9 @@ def prose_duties(doc: Document, title: str) -> list[tuple[Duty, Span]]:
         for span in doc.sentences(para):
             said = doc.text[span.start : span.end]
             folded = _plain(said)
+            if told_to_holder and _told_to_holder(folded) and len(said.split()) >= 4:
+                out.append((Duty(re.sub(r"\s+", " ", said).strip(), None), span))
+                continue
             if m := re.match(rf"(?:{LABEL})?(?:[^,]{{0,{LEAD_CLAUSE}}},\s*)?(?:{subjects})\b", folded):
                 post, rest = True, said[m.end() :] if len(folded) == len(said) else folded[m.end() :]
             elif folded.split()[:1] and fold(folded.split()[0]) in words("words", "pronouns"):
@@ -97,6 +102,20 @@ def _subjects(title: str) -> str:
     if head := _plain(title).split(",")[0].split():
         found.append(rf"(?:le|la|l'|the)\s*{re.escape(head[0])}")
     return "|".join(found)
+
+
+def _told_to_holder(folded: str) -> bool:
+    """A duty told to its holder: ``[words] duty_pronouns`` and a verb with a ``duty_pronoun_verb_ends``
+    ending, at the start or after a leading phrase (``En cas d'anomalie vous tirez la sonnette d'alarme``);
+    a short verb (``vous avez``) or a ``[words] other_verbs`` one (``vous disposez``) names no work, nor a
+    question (``Et si vous preniez la vie côté Roubaix ?``)."""
+    pronouns = "|".join(re.escape(w) for w in words("words", "duty_pronouns"))
+    told = rf"(?:[^.;:]{{0,{LEAD_CLAUSE}}}?[\s,])?(?:{pronouns})\s+([\w']+)"
+    if folded.rstrip().endswith("?") or not (m := re.match(told, folded)):
+        return False
+    verb = m.group(1)
+    return len(verb) > 4 and verb.endswith(tuple(words("words", "duty_pronoun_verb_ends"))) \
+        and verb not in words("words", "other_verbs")
 
 
 def _names_work(rest: str) -> bool:
