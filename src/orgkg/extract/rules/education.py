@@ -140,6 +140,10 @@ def _opens(line: str, m: re.Match[str]) -> bool:
                 and _opening().fullmatch(before[label.end() :]))
 
 
+#: a hyphen joining initials to the rest of a code, before them (``313797-``) or after them (``-NMNH``).
+JOINED_BEFORE, JOINED_AFTER = re.compile(r"[A-Za-z0-9]-$"), re.compile(r"-[A-Za-z0-9]")
+
+
 def _found(text: str) -> int | None:
     """Where the first degree a requirement names starts in ``text``."""
     lines = list(_lines(text))
@@ -158,6 +162,9 @@ def _found(text: str) -> int | None:
             for m in named[k]:
                 if m.group(0).isupper() and m.group(0) not in _initials():
                     continue  # a heading in capitals (``EDUCATION AND DEGREE``) names no degree
+                if m.group(0).isupper() and (JOINED_BEFORE.search(ln, 0, m.start())
+                                             or JOINED_AFTER.match(ln, m.end())):
+                    continue  # initials inside a code (``#26R-JW-313797-MPA-NMNH``) name no degree
                 if (not in_section and _bare().fullmatch(m.group(0)) and not _opens(ln, m)) or \
                         _only_preferred(ln, m):
                     continue
