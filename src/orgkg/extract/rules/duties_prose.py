@@ -33,9 +33,10 @@ def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> 
     with no duties read otherwise) also those told to the holder ("vous rédigez les plans")."""
     subjects = _subjects(title)
     out: list[tuple[Duty, Span]] = []
-    post = False
+    post = opened = False  # the last sentence's subject is the post; the last paragraph opened with it
     for para in (line for p in doc.paragraphs() for line in doc.line_items(p)):
-        for span in doc.sentences(para):
+        post, opened = post or opened, False  # ``Il voit à ...`` opening a paragraph: the last one's subject
+        for n, span in enumerate(doc.sentences(para)):
             said = doc.text[span.start : span.end]
             folded = _plain(said)
             if told_to_holder and _told_to_holder(folded) and len(said.split()) >= 4:
@@ -48,6 +49,7 @@ def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> 
             else:
                 post = post and not OTHER_SUBJECT.match(folded)
                 continue
+            opened = post if n == 0 else opened
             if post and _names_work(rest) and len(said.split()) >= 4:
                 if lead := re.match(LABEL, said):  # the label is no part of the duty
                     said, span = said[lead.end() :], Span(span.start + lead.end(), span.end)
