@@ -96,14 +96,16 @@ class Loader:
     """A new build's store, loaded in a thread while its documents are read (pyoxigraph leaves the
     GIL while it loads): each graph read that waits for no other document is streamed to the load
     as it arrives, with its facts as the union copy; ``write_version`` loads the others (the joined
-    graphs, the derived structure) from their files. The store is in the version folder, which is
-    published only when whole. Started after the pool is forked (a threaded process spawns it)."""
+    graphs, the derived structure) from their files beside its last part. The store is in the
+    version folder, which is published only when whole. Started after the pool is forked (a
+    threaded process spawns it)."""
 
     def __init__(self, version: Path) -> None:
         self.store: ox.Store | None = ox.Store(str(version / STORE))
         self.loaded: set[str] = set()
         self.queue: SimpleQueue[bytes | None] = SimpleQueue()
         self.error: BaseException | None = None
+        self.ended = False
         self.thread = threading.Thread(target=self._load, args=(self.store,), name="orgkg-store", daemon=True)
         self.thread.start()
 
@@ -127,19 +129,26 @@ class Loader:
             while self.queue.get() is not None:  # what is still sent is dropped
                 pass
 
-    def finish(self) -> tuple[ox.Store, set[str]]:
-        """The store with every graph sent loaded, and their IRIs."""
+    def end(self) -> tuple[ox.Store, set[str]]:
+        """No more graphs: the store, its last part still loading (``finish`` waits for it), and the
+        IRIs of every graph sent."""
         store = self.store
+        assert store is not None
+        if not self.ended:
+            self.queue.put(None)
+            self.ended = True
+        return store, self.loaded
+
+    def finish(self) -> None:
+        """Wait for every graph sent to be loaded."""
         self.close()
         if self.error is not None:
             raise self.error
-        assert store is not None
-        return store, self.loaded
 
     def close(self) -> None:
         """End the load (at once when the build stops: the version folder is not published)."""
         if self.store is not None:
-            self.queue.put(None)
+            self.end()
             self.thread.join()
             self.store = None
 
@@ -232,12 +241,14 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
             str(STRUCTURE_GRAPH), str(INFERRED_GRAPH)}
         _update_store(version, prev, graphs, paths, before)
     else:
-        store, loaded = loader.finish() if loader is not None else (ox.Store(str(version / STORE)), set())
+        store, loaded = loader.end() if loader is not None else (ox.Store(str(version / STORE)), set())
         head = len(HEAD.encode("utf-8"))
         facts = {paths[iri]: (head + f[0], head + f[1]) for iri, src in graphs.items() if (f := src.facts)}
         rest = [paths[iri] for iri in sorted(paths) if iri not in loaded]
-        if rest:
+        if rest:  # beside the loader's last part (two bulk loads of a store run side by side)
             load_files(store, rest, facts)
+        if loader is not None:
+            loader.finish()
         store.flush()
         del store
     (version / SPILL).unlink()
