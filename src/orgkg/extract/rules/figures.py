@@ -40,8 +40,12 @@ def _approximate() -> str:
 
 #: one word in a template (``{w}``): ``expérience {w} de {n} ans``.
 WORD = r"[^\W\d_][\w\u00b7-]*"
-#: a second number, not the one read (``{m}``): ``{n} à {m} ans d'expérience`` reads the minimum.
-OTHER = r"\d{1,3}"
+@cache
+def _other() -> str:
+    """A second number, not the one read (``{m}``): ``{n} à {m} ans d'expérience`` reads the minimum;
+    in figures or in words (``Two to five years``)."""
+    exact = (w for w in _numbers() if w not in _approximate().split("|"))
+    return rf"(?:\d{{1,3}}|{'|'.join(sorted(exact, key=len, reverse=True))})"
 
 
 @cache
@@ -67,7 +71,7 @@ def _parts(group: str) -> tuple[str, list[str]]:
 @cache
 def _template(group: str) -> re.Pattern[str]:
     number, parts = _parts(group)
-    filled = (f"(?:{p.format(n=number, w=WORD, m=OTHER)})" for p in parts)
+    filled = (f"(?:{p.format(n=number, w=WORD, m=_other())})" for p in parts)
     alternation = "|".join(filled).replace("(?P<n>", "(?:")
     # never the decimals of a number: ``1,25 ETP`` is no staff of 25
     return re.compile(rf"(?i)(?<!\w)(?<!\d[,.])(?:{alternation})(?!\w)")
@@ -78,7 +82,7 @@ def _starts(group: str) -> Needled:
     """Where a template of ``group`` can start: the words before its first slot, else that slot."""
     number, parts = _parts(group)
     heads = dict.fromkeys(p.split("{", 1)[0] or p[: p.index("}") + 1] for p in parts)
-    filled = (f"(?:{h.format(n=number, w=WORD, m=OTHER)})" for h in heads)
+    filled = (f"(?:{h.format(n=number, w=WORD, m=_other())})" for h in heads)
     alternation = "|".join(filled).replace("(?P<n>", "(?:")
     return Needled(rf"(?i)(?<!\w)(?=(?:{alternation}))")
 
