@@ -79,12 +79,35 @@ def _template(group: str) -> re.Pattern[str]:
 
 @cache
 def _starts(group: str) -> Needled:
-    """Where a template of ``group`` can start: the words before its first slot, else that slot."""
-    number, parts = _parts(group)
-    heads = dict.fromkeys(p.split("{", 1)[0] or p[: p.index("}") + 1] for p in parts)
+    """Where a template of ``group`` can start: the words before its first slot, else that slot;
+    only at a character one of them starts with (``_first``: most words are passed over at once,
+    not tried against every template's start: half the time of the figures rules)."""
+    heads = _heads(group)
+    number = _parts(group)[0]
     filled = (f"(?:{h.format(n=number, w=WORD, m=_other())})" for h in heads)
     alternation = "|".join(filled).replace("(?P<n>", "(?:")
-    return Needled(rf"(?i)(?<!\w)(?=(?:{alternation}))")
+    first = _first(heads)
+    check = f"(?=[{first}])" if first else ""
+    return Needled(rf"(?i)(?<!\w){check}(?=(?:{alternation}))")
+
+
+def _heads(group: str) -> list[str]:
+    return list(dict.fromkeys(p.split("{", 1)[0] or p[: p.index("}") + 1] for p in _parts(group)[1]))
+
+
+def _first(heads: list[str]) -> str | None:
+    """The characters the ``heads`` start with, as a character class's body (``\\d`` for a number);
+    None when a head may start otherwise (a word slot, a group)."""
+    numbers = [*_numbers(), *(w for w in _approximate().split("|") if w != "(?!)")]
+    starts = set()
+    for head in heads:
+        if head.startswith(("{n}", "{m}")):  # a number: in figures or in words
+            starts |= {"\\d", *(w[0] for w in numbers)}
+        elif head[:1].isalpha():
+            starts.add(head[0])
+        else:
+            return None
+    return None if any(not s.isalpha() and s != "\\d" for s in starts) else "".join(sorted(starts))
 
 
 def _matches(group: str, text: str) -> Iterator[re.Match[str]]:
