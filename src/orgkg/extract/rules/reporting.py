@@ -321,7 +321,7 @@ def location(doc: Document) -> Found | None:
         if town := POSTCODE_TOWN.search(doc.text, span.start, span.end):  # ``... 75007 Paris.``: the town
             return clean(doc, town.start("town"), town.end("town")) or labelled
         return labelled
-    return _phrased_place(doc) or _town_with_department(doc)
+    return _phrased_place(doc) or _town_with_department(doc) or _address_town(doc)
 
 
 def _phrased_place(doc: Document) -> Found | None:
@@ -348,7 +348,8 @@ def _phrased_place(doc: Document) -> Found | None:
 
 
 #: a French town alone on its line with its département's number in brackets: ``- Chaumont (52)``.
-_TOWN_WORD = r"(?:[A-Z\u00c0-\u00de][\w'\u2019]*|sur|sous|en|lès|les|le|la|de|du|des)"
+_TOWN_LINK = r"(?:sur|sous|en|lès|les|le|la|de|du|des)"
+_TOWN_WORD = rf"(?:[A-Z\u00c0-\u00de][\w'\u2019]*|{_TOWN_LINK})"
 TOWN_DEPARTMENT = re.compile(rf"(?m)^[ \t]*(?:[-*\u2022][ \t]+)?(?P<town>[A-Z\u00c0-\u00de][\w'\u2019]*"
                              rf"(?:[ \t-]+{_TOWN_WORD}){{0,5}})"
                              r"[ \t]*\((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)[ \t]*$")
@@ -359,6 +360,28 @@ def _town_with_department(doc: Document) -> Found | None:
     end = doc.lines[min(doc.front_end + 15, len(doc.lines) - 1)].end if doc.lines else 0
     m = TOWN_DEPARTMENT.search(doc.text, 0, end)
     return clean(doc, m.start("town"), m.end("town")) if m else None
+
+
+#: a French address's town after its postal code, its words joined by small words, without the sorting
+#: office's ``Cedex``: ``51 308 Vitry le François Cedex``.
+_CAPITAL_WORD = r"[A-Z\u00c0-\u00de][\w'\u2019]*"
+ADDRESS_TOWN = re.compile(rf"\b\d{{2}}[ \t]?\d{{3}}[ \t]+(?:[-\u2013\u2014][ \t]+)?(?P<town>{_CAPITAL_WORD}"
+                          rf"(?:(?:[ \t-]+{_TOWN_LINK})?[ \t-]+(?!CEDEX\b|Cedex\b){_CAPITAL_WORD}){{0,2}})")
+
+
+@cache
+def _inline_location() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation('labels', 'location')})[ \t]*:")
+
+
+def _address_town(doc: Document) -> Found | None:
+    """A location label inside a running line (a form flattened to one paragraph: ``... Adresse : 2 rue
+    Charles Simon – CS 70413 – 51 308 Vitry le François Cedex Accès par : ...``): the town after the address's
+    postal code, within the next few words."""
+    for label in _inline_location().finditer(doc.text):
+        if town := ADDRESS_TOWN.search(doc.text, label.end(), min(len(doc.text), label.end() + 80)):
+            return clean(doc, town.start("town"), town.end("town"))
+    return None
 
 
 #: a list of places: ``Toronto, Kingston and Ottawa``, ``Ottawa, Toronto, Waterloo ou Montréal``.
