@@ -51,7 +51,7 @@ def organisation_stated(doc: Document) -> Found | None:
         return found
     if found := phrase(doc, "appointed_to", stop=".;:(),", reach=300, accept=lambda f: _body_after(doc, f)):
         return found
-    return _service_named(doc) or _introduced(doc) or _heading_body(doc)
+    return _service_named(doc) or _introduced(doc) or _heading_body(doc) or _addressed_body(doc)
 
 
 def _heading_body(doc: Document) -> Found | None:
@@ -63,6 +63,27 @@ def _heading_body(doc: Document) -> Found | None:
         folded = fold(body).split()
         if body.isupper() and len(folded) >= 2 and folded[0] in nouns and not set(folded) & heads:
             return clean(doc, ln.body_start, ln.body_end)
+    return None
+
+
+#: an address label inside a running line, after what it follows: ``... Centre hospitalier de X Adresse :``.
+@cache
+def _address_label() -> re.Pattern[str]:
+    return re.compile(rf"(?i)[ \t](?:{alternation('words', 'address_labels')})[ \t]*:")
+
+
+def _addressed_body(doc: Document) -> Found | None:
+    """A form flattened to one paragraph (``... du GCS HAD) Centre hospitalier de Vitry le François Adresse :
+    2 rue ...``): the name just before the address label, since the last bracket or stop, where it opens with
+    a capitalised ``[words] organisation_nouns`` entry."""
+    nouns = words_in("fr", "words", "organisation_nouns")
+    for label in _address_label().finditer(doc.text):
+        window = doc.text[max(0, label.start() - 120) : label.start()]
+        cut = max(window.rfind(c) for c in ").:;\n")
+        name = window[cut + 1 :].strip()
+        if name[:1].isupper() and _name(name) and len(name.split()) >= 2 and fold(name).split()[0] in nouns:
+            start = label.start() - len(window) + window.index(name, cut + 1)
+            return clean(doc, start, start + len(name))
     return None
 
 
