@@ -321,7 +321,7 @@ def location(doc: Document) -> Found | None:
         if town := POSTCODE_TOWN.search(doc.text, span.start, span.end):  # ``... 75007 Paris.``: the town
             return clean(doc, town.start("town"), town.end("town")) or labelled
         return labelled
-    return _phrased_place(doc) or _town_with_department(doc) or _address_town(doc)
+    return _phrased_place(doc) or _town_with_department(doc) or _address_town(doc) or _town_of_the_post(doc)
 
 
 def _phrased_place(doc: Document) -> Found | None:
@@ -381,6 +381,28 @@ def _address_town(doc: Document) -> Found | None:
     for label in _inline_location().finditer(doc.text):
         if town := ADDRESS_TOWN.search(doc.text, label.end(), min(len(doc.text), label.end() + 80)):
             return clean(doc, town.start("town"), town.end("town"))
+    return None
+
+
+#: one capitalised word after ``à`` closing a clause: ``(BSCI) à Bangui et relève``, ``de 18 mois, à Ottawa.``
+_AT_TOWN = re.compile(r"(?<!\w)à[ \t]+(?P<town>[A-Z\u00c0-\u00de][\w\u2019'-]+)(?=[ \t]*[.,;]|[ \t]+et\b)")
+
+
+@cache
+def _post_sentence() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation('phrases', 'post_sentence')})(?!\w)")
+
+
+def _town_of_the_post(doc: Document) -> Found | None:
+    """The sentence that places the post (``[phrases] post_sentence``: ``Le poste est à la Division ... à
+    Bangui et relève du Chef``, ``nous recherchons un ou une chef ... de 18 mois, à Ottawa.``): a town after
+    ``à`` closing a clause, not a body's or a unit's word."""
+    kinds = words("words", "organisation_nouns") | words("words", "unit_words")
+    for said_ in _post_sentence().finditer(doc.text):
+        end = re.compile(r"\.(?:\s|$)|\n").search(doc.text, said_.end())
+        for m in _AT_TOWN.finditer(doc.text, said_.end(), end.end() if end else len(doc.text)):
+            if fold(m.group("town")) not in kinds:
+                return clean(doc, m.start("town"), m.end("town"))
     return None
 
 
