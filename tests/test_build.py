@@ -14,6 +14,7 @@ import pytest
 from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
+from orgkg.build.write import Loader
 from orgkg.extract import recognise
 from orgkg.graph.store import trig_text
 from orgkg.graph.structure import STRUCTURE_GRAPH
@@ -166,3 +167,15 @@ def test_a_changed_document_gives_a_small_diff(tmp_path: Path) -> None:
                if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
     # The share of time, and the document's digest: one line out, one in, for each.
     assert len(changed) == 4, changed
+
+
+def test_a_store_load_that_fails_at_its_end_stops_its_thread(tmp_path: Path) -> None:
+    """A graph whose text ends unfinished fails the load only once its stream has ended: the loading
+    thread stops (it does not wait for more graphs) and the build gets the error."""
+    loader = Loader(tmp_path)
+    loader.queue.put(b"<http://example.org/a> <http://example.org/b> ")
+    loader.end()
+    loader.thread.join(timeout=30)
+    assert not loader.thread.is_alive()
+    with pytest.raises(SyntaxError):
+        loader.finish()

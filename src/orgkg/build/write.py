@@ -118,16 +118,16 @@ class Loader:
         self.loaded.add(p.graph)
 
     def _load(self, store: ox.Store) -> None:
+        stream, sent = _Arriving(self.queue), 0
         try:
-            stream, sent = _Arriving(self.queue), 0
             while not stream.done:  # a load sorts and writes its quads when its stream ends: loads of
                 stream.count = max(PART, sent)  # PART graphs, then as many as before (few store files)
                 sent += stream.count
                 store.bulk_load(cast(IO[bytes], stream), format=ox.RdfFormat.TRIG)
         except BaseException as err:  # raised again by ``finish``
             self.error = err
-            while self.queue.get() is not None:  # what is still sent is dropped
-                pass
+            while not stream.done and self.queue.get() is not None:  # what is still sent is dropped
+                pass  # (none when the load failed after its stream's end: waiting would never end)
 
     def end(self) -> tuple[ox.Store, set[str]]:
         """No more graphs: the store, its last part still loading (``finish`` waits for it), and the
