@@ -72,10 +72,9 @@ def acceptable(title: str) -> bool:
     if t.isupper() and folded.split() and folded.split()[0] in words_in("fr", "words", "organisation_nouns") \
             and not set(folded.split()) & words("words", "title_heads"):
         return False  # ``CENTRE HOSPITALIER RÉGIONAL DE TOULOUSE``: a body's name in capitals, no post's
-    if any(re.search(rf"(?<!\S){re.escape(w)}(?!\S)", folded) for w in words("headings", "not_title_words")):
+    if _link_words().search(folded):
         return False  # ``For Benefits information Click HERE``: a link on a job site's page
-    if any(re.search(rf"(?<!\S){re.escape(w)} \S*\d", folded) for w in words("labels", "identifier")
-           if " " in w):
+    if _numbered_label().search(folded):
         return False  # ``Job Type FT Exempt Salaried Staff Job Number FY2604765``: a row of fields
     if folded.split() and folded.split()[-1] in words("words", "not_last"):
         return False  # a clause cut short: ``Commission and``, ``As a designer you will``
@@ -88,6 +87,21 @@ def acceptable(title: str) -> bool:
             and not CODE_ONLY.fullmatch(t)  # ``TR12-GAP-12``: a profile's code, not its title
             and not re.fullmatch(r"\d+[ \t]+\w+", t)  # ``02 postes``: how many posts, not which
             and not LEVEL_ONLY.fullmatch(t))  # ``GROUPE II`` over a notice's posts: their level
+
+
+@cache
+def _link_words() -> re.Pattern[str]:
+    """A ``[headings] not_title_words`` entry as a whole word of a folded title."""
+    said = "|".join(re.escape(w) for w in sorted(words("headings", "not_title_words"), key=len, reverse=True))
+    return re.compile(rf"(?<!\S)(?:{said})(?!\S)")
+
+
+@cache
+def _numbered_label() -> re.Pattern[str]:
+    """An ``[labels] identifier`` entry of two words or more, a number after it, in a folded title."""
+    labels = sorted((w for w in words("labels", "identifier") if " " in w), key=len, reverse=True)
+    said = "|".join(re.escape(w) for w in labels)
+    return re.compile(rf"(?<!\S)(?:{said}) \S*\d")
 
 
 #: a level alone: ``GROUPE II``, ``Grade 7``, ``Level 10``.
