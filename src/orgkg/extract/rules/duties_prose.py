@@ -111,13 +111,18 @@ def _told_to_holder(folded: str) -> bool:
     ending, at the start or after a leading phrase (``En cas d'anomalie vous tirez la sonnette d'alarme``);
     a short verb (``vous avez``) or a ``[words] other_verbs`` one (``vous disposez``) names no work, nor a
     question (``Et si vous preniez la vie côté Roubaix ?``)."""
-    pronouns = "|".join(re.escape(w) for w in words("words", "duty_pronouns"))
-    told = rf"(?:[^.;:]{{0,{LEAD_CLAUSE}}}?[\s,])?(?:{pronouns})\s+([\w']+)"
-    if folded.rstrip().endswith("?") or not (m := re.match(told, folded)):
+    if folded.rstrip().endswith("?") or not (m := _told().match(folded)):
         return False
     verb = m.group(1)
     return len(verb) > 4 and verb.endswith(tuple(words("words", "duty_pronoun_verb_ends"))) \
         and verb not in words("words", "other_verbs")
+
+
+@cache
+def _told() -> re.Pattern[str]:
+    """A ``[words] duty_pronouns`` entry, at the start or after a leading phrase, and the word after it."""
+    pronouns = "|".join(re.escape(w) for w in words("words", "duty_pronouns"))
+    return re.compile(rf"(?:[^.;:]{{0,{LEAD_CLAUSE}}}?[\s,])?(?:{pronouns})\s+([\w']+)")
 
 
 def _names_work(rest: str) -> bool:
