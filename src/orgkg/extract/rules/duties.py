@@ -355,7 +355,7 @@ def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
     if french and w1.endswith(_ends("fr", "infinitive_ends")) and len(w1) > 4 \
             and not said.endswith(_ends("fr", "not_infinitive_ends")):
         return True
-    if not french and w1.endswith("ed") and w1 not in verbs:
+    if not french and w1.endswith(_ends("en", "participle_ends")) and w1 not in verbs:
         return False  # ``Demonstrated experience in ...``: a participle opens a requirement, never a duty
     if _bases(w1) & verbs:
         return True
