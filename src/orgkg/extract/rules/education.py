@@ -50,7 +50,7 @@ def _pattern() -> re.Pattern[str]:
                rf"|(?:{_one_of('alone')})['’]?s"
                rf"|(?:(?:{kinds})\s+)?(?:{noun})(?!\s+of\b)"
                # US class specifications: ``Graduation from an accredited four (4) year college ...``
-               rf"|graduation\s+from\s+(?:an?\s+)?(?:accredited\s+)?{_lasting(required=True)}(?:{kinds})\b")
+               rf"|(?:{_one_of('completed_at')})\s+{_lasting(required=True)}(?:{kinds})\b")
     named = _one_of("named", space=r"\s*")
     return re.compile(rf"(?i)\b{_lasting()}(?:{grammar}|{named})(?:\b|(?<=\+)\s*\d)")
 
