@@ -565,10 +565,10 @@ def _subject_body() -> re.Pattern[str]:
 def subject_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
     """The first body named early as a sentence's subject that hires (see
     ``_subject_body``); never ``Nous``/``Notre équipe`` (``[words] not_bodies``) nor a unit (``Le
-    service Communication recrute``); a French ``Office`` is a body (``L'Office national de l'eau ...``)."""
-    never = words("words", "not_bodies") | set(FRENCH_HEADS) | words("unit_heads", "ranked")
-    if language(doc.text) == "fr":
-        never -= {"office"}
+    service Communication recrute``), but a unit's word that names a body in the document's language
+    (``[words] organisation_nouns``: a French ``Office``, ``L'Office national de l'eau ...``)."""
+    never = (words("words", "not_bodies") | set(FRENCH_HEADS) | words("unit_heads", "ranked")) \
+        - words_in(language(doc.text), "words", "organisation_nouns")
     for m in _subject_body().finditer(doc.text, 0, EARLY):
         key = "link" if m.group("link") else "name"
         said = m.group(key)
