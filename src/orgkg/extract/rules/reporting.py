@@ -385,6 +385,8 @@ def _address_town(doc: Document) -> Found | None:
 
 
 #: one capitalised word after ``à`` closing a clause: ``(BSCI) à Bangui et relève``, ``de 18 mois, à Ottawa.``
+#: where the sentence placing the post ends: a full stop before a blank, or the line's end.
+POST_SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
 _AT_TOWN = re.compile(r"(?<!\w)à[ \t]+(?P<town>[A-Z\u00c0-\u00de][\w\u2019'-]+)(?=[ \t]*[.,;]|[ \t]+et\b)")
 
 
@@ -399,7 +401,7 @@ def _town_of_the_post(doc: Document) -> Found | None:
     ``à`` closing a clause, not a body's or a unit's word."""
     kinds = words("words", "organisation_nouns") | words("words", "unit_words")
     for said_ in _post_sentence().finditer(doc.text):
-        end = re.compile(r"\.(?:\s|$)|\n").search(doc.text, said_.end())
+        end = POST_SENTENCE_END.search(doc.text, said_.end())
         for m in _AT_TOWN.finditer(doc.text, said_.end(), end.end() if end else len(doc.text)):
             if fold(m.group("town")) not in kinds:
                 return clean(doc, m.start("town"), m.end("town"))
