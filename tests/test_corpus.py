@@ -1,12 +1,13 @@
 """Real documents nobody here wrote, scored against their gold records (tests/corpus/README.md).
 
-Six parts: ``dev`` (the rules are developed against it), ``first-look``,
+The parts: ``dev`` (the rules are developed against it), ``first-look``,
 ``second-look``, ``third-look``, ``fourth-look`` and ``fifth-look`` (each scored
 when its documents were collected and at the end of a session, never looked at
 in between; second-look and third-look were collected afresh in the fourth and
 fifth sessions, from employers and sites the rules had not seen, fourth-look
 in the sixth, mostly from the same sources as dev's documents, fifth-look in
-the seventh, from employers the corpus had never had).
+the seventh, from employers the corpus had never had; sixth-look in the eighth and
+seventh-look in the ninth, likewise).
 Each is built with ``orgkg build`` and scored with ``tools/score.py``; the
 scores must stay at or above the floors below, which record what was reached
 (the goals of issue 11 are field-macro and overall F1 >= 0.90 on dev, >= 0.85
@@ -34,13 +35,17 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # end of the eighth session"). sixth-look (new this session) was first scored with 3324ff4
     # (tests/corpus/scores/start-s8en.json, start-s8fr.json; both shares together 0.757 / 0.726, its
     # French half 0.407 / 0.619).
-    "dev": {"all": (0.94, 0.93), "fr": (0.93, 0.92)},
+    "dev": {"all": (0.93, 0.93), "fr": (0.93, 0.92)},
     "first-look": {"all": (0.73, 0.85), "fr": (0.76, 0.90)},
     "second-look": {"all": (0.79, 0.83), "fr": (0.82, 0.92)},
     "third-look": {"all": (0.50, 0.64), "fr": (0.63, 0.72)},
     "fourth-look": {"all": (0.83, 0.88), "fr": (0.74, 0.89)},
     "fifth-look": {"all": (0.52, 0.54), "fr": (0.55, 0.52)},
     "sixth-look": {"all": (0.78, 0.76), "fr": (0.57, 0.69)},
+    # Ninth session: seventh-look (new) just under its English share's start (18271a0, start-s9en.json:
+    # 0.835 / 0.888; the lead fixes the floor of all its shares); dev, with the s9en share's 12 documents,
+    # scores 0.933 / 0.933 with the same code.
+    "seventh-look": {"all": (0.83, 0.88)},
 }
 
 
