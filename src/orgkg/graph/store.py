@@ -35,6 +35,7 @@ from orgkg.graph.structure import STRUCTURE_GRAPH
 from orgkg.mapping.evidence import Statement, is_evidence
 from orgkg.mapping.namespaces import PREFIXES, bind_prefixes
 from orgkg.mapping.triples import Triples
+from orgkg.mapping.triples import text as term_text
 
 GRAPHS = "graphs"
 STORE = "store"
@@ -138,7 +139,7 @@ def _rows(triples: list[tuple[Node, Node, Node]], ns_of: Graph) -> list[Statemen
     ns, short, kinds = ns_of.namespace_manager, {}, {RDF.type, RDF.predicate}
     for term in {t[1] for t in triples} | {t[2] for t in triples if t[1] in kinds}:
         short[term] = "a" if term == RDF.type else term.n3(ns)
-    return [(s.n3(), short[p] if p in short else p.n3(), short[o] if o in short else o.n3())
+    return [(term_text(s), short[p] if p in short else term_text(p), short[o] if o in short else term_text(o))
             for s, p, o in triples]
 
 

@@ -20,9 +20,10 @@ from collections.abc import Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, split_uri
-from rdflib.term import Identifier, Node, _is_valid_uri
+from rdflib.term import _PLAIN_LITERAL_TYPES, Identifier, Node, _is_valid_uri
 
 from orgkg.mapping.namespaces import bind_prefixes
+from orgkg.mapping.triples import literal
 
 Triple = tuple[Node, Node, Node]
 
@@ -74,11 +75,17 @@ def pname(uri: str) -> str | None:
     return None if local.endswith(".") else f"{prefix}:{local}"
 
 
+def _datatype(iri: URIRef) -> str | None:
+    return pname(str(iri))
+
+
 def _label(node: Node) -> str:
     if node == RDF.nil:
         return "()"
     if isinstance(node, Literal):
-        return node._literal_n3(use_plain=True, qname_callback=lambda datatype: pname(str(datatype)))
+        if node.datatype in _PLAIN_LITERAL_TYPES and "\n" not in node:  # a number, a truth value: bare
+            return node._literal_n3(use_plain=True, qname_callback=_datatype)
+        return literal(node, _datatype)
     if not isinstance(node, URIRef):
         raise _NotPlainError
     return pname(str(node)) or node.n3()

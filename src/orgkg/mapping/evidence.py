@@ -32,6 +32,8 @@ from rdflib.namespace import RDF, XSD
 
 from orgkg.mapping.iris import BASE, child, normalise
 from orgkg.mapping.namespaces import OA, ORGKG, PREFIXES, bind_prefixes
+from orgkg.mapping.triples import string
+from orgkg.mapping.triples import text as term_text
 
 if TYPE_CHECKING:  # the records' package imports every family's rules: not for readers of the store
     from orgkg.extract.records import Evidence
@@ -142,12 +144,12 @@ def statements(document: URIRef, evidence: list[Evidence], facts: Facts, fallbac
         ann = iri.n3()
         body, target, position, quote = (f"<{iri}/{part}>" for part in _PARTS)
         fact = facts.find(ev.field, ev.value)
-        s, pred, o = (fact[0].n3(), p(fact[1]), fact[2].n3()) if fact else \
-            (fallback.n3(), p(ORGKG.recordValue), _quote(ev.value))
+        s, pred, o = (fact[0].n3(), p(fact[1]), term_text(fact[2])) if fact else \
+            (fallback.n3(), p(ORGKG.recordValue), string(ev.value))
         out += [
             (ann, a, p(OA.Annotation)),
-            (ann, p(ORGKG.recordField), _quote(ev.field)),
-            (ann, p(ORGKG.recordValue), _quote(ev.value)),
+            (ann, p(ORGKG.recordField), string(ev.field)),
+            (ann, p(ORGKG.recordValue), string(ev.value)),
             (ann, p(OA.hasBody), body),
             (ann, p(OA.hasTarget), target),
             (body, a, p(RDF.Statement)),
@@ -162,24 +164,13 @@ def statements(document: URIRef, evidence: list[Evidence], facts: Facts, fallbac
             (position, p(OA.start), _number(ev.start)),
             (position, p(OA.end), _number(ev.end)),
             (quote, a, p(OA.TextQuoteSelector)),
-            (quote, p(OA.exact), _quote(ev.quote)),
+            (quote, p(OA.exact), string(ev.quote)),
         ]
         if text is not None:
             prefix, suffix = sentence_around(text, ev.start, ev.end)
-            out += [(quote, p(OA.prefix), _quote(prefix))] if prefix else []
-            out += [(quote, p(OA.suffix), _quote(suffix))] if suffix else []
+            out += [(quote, p(OA.prefix), string(prefix))] if prefix else []
+            out += [(quote, p(OA.suffix), string(suffix))] if suffix else []
     return out
-
-
-def _quote(value: str) -> str:
-    """A plain literal in Turtle, escaped as rdflib's ``Literal.n3`` writes it (a value with a line
-    end in triple quotes)."""
-    if "\n" not in value:
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r") + '"'
-    encoded = value.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    if encoded[-1] == '"' and encoded[-2] != "\\":
-        encoded = encoded[:-1] + '\\"'
-    return '"""' + encoded.replace("\r", "\\r") + '"""'
 
 
 def as_triples(rows: Iterable[Statement]) -> Graph:

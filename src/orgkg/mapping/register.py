@@ -26,7 +26,7 @@ from orgkg.mapping.iris import mint, minted
 from orgkg.mapping.mapper import decimal, document_iri, graph_iri
 from orgkg.mapping.namespaces import ADMS, ORGKG
 from orgkg.mapping.terms import SCHEME_CONCEPTS, Terms
-from orgkg.mapping.triples import Triples, iri, name, string
+from orgkg.mapping.triples import Triples, iri, literal, name, string
 
 Line = tuple[str, str]
 
@@ -128,7 +128,7 @@ class _RegisterMapper(Terms):
 
     def literal(self, key: tuple[str, object], make: Callable[[], Literal]) -> str:
         if key not in self.literals:
-            self.literals[key] = make().n3()
+            self.literals[key] = literal(make())
         return self.literals[key]
 
     def site(self, location: str) -> str:

@@ -13,7 +13,7 @@ rdflib graph (slow for a large register: the build never does it).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -43,17 +43,43 @@ def iri(value: str) -> str:
 
 
 def string(text: str) -> str:
-    """A plain string literal as Turtle (backslash, quote and line ends escaped)."""
-    if '"' in text or "\\" in text or "\n" in text or "\r" in text:
-        text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{text}"'
+    """A string as a Turtle (and TriG, SPARQL) literal's quoted text, always valid: the one writer of
+    literals (the mapper's, the register's, the graph files', the validator's queries).
+
+    It writes what rdflib's ``Literal.n3`` writes (the graph files keep rdflib's text), but where
+    rdflib is wrong: a value without a line end in short form (``"..."``), backslash, quote and
+    carriage return escaped; one with a line end in long form (three quotes), backslash and carriage
+    return escaped, three quotes in a row escaped, and a quote at its end escaped when it is not yet.
+    rdflib takes that quote as escaped when a backslash stands before it, which may be a backslash
+    of the value (``...\\"``): its text then ends the string a quote early and is no Turtle. Any
+    other character (tab, other controls) is allowed as it is in both forms.
+    """
+    if "\n" not in text:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r") + '"'
+    encoded = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if encoded[-1] == '"' and (len(encoded) - 1 - len(encoded[:-1].rstrip("\\"))) % 2 == 0:
+        encoded = encoded[:-1] + '\\"'  # an even run of backslashes before it: the value's own
+    return '"""' + encoded.replace("\r", "\\r") + '"""'
+
+
+def literal(term: Literal, datatype: Callable[[URIRef], str | None] = lambda _: None) -> str:
+    """An rdflib literal as Turtle (``string``, then its language or datatype); ``datatype`` names a
+    datatype IRI (a prefixed name), else it is written whole."""
+    quoted = string(str(term))
+    if term.language:
+        return f"{quoted}@{term.language}"
+    if term.datatype is None:
+        return quoted
+    return f"{quoted}^^{datatype(term.datatype) or f'<{term.datatype}>'}"
 
 
 def text(term: Node, *, prefixed: bool = False) -> str:
     """Any rdflib term as Turtle; an IRI ``prefixed`` as a predicate or a class is written."""
     if isinstance(term, URIRef):
         return name(term) if prefixed else term.n3()
-    if isinstance(term, Literal | BNode):
+    if isinstance(term, Literal):
+        return literal(term)
+    if isinstance(term, BNode):
         return term.n3()
     raise TypeError(f"not a term of a statement: {term!r}")
 

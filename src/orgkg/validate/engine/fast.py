@@ -27,6 +27,7 @@ from rdflib.term import Node
 
 from orgkg.graph.built import BuiltGraph
 from orgkg.graph.terms import to_rdflib
+from orgkg.mapping.triples import text
 from orgkg.validate.engine.base import WORKERS, Engine
 from orgkg.validate.engine.compile import Check, Hierarchy, compile_shapes, path_text
 from orgkg.validate.model import Result
@@ -87,7 +88,7 @@ def _targets(view: ox.Store, members: str, foci: set[Node | None]) -> set[Node] 
         return set()
     if any(not isinstance(f, (URIRef, Literal)) for f in foci):
         return None
-    values = " ".join(sorted(f.n3() for f in foci if f is not None))
+    values = " ".join(sorted(text(f) for f in foci if f is not None))
     answer = view.query(f"SELECT ?this WHERE {{ VALUES ?this {{ {values} }} FILTER EXISTS {{ {members} }} }}")
     assert isinstance(answer, ox.QuerySolutions)
     found = (to_rdflib(row["this"]) for row in answer)
