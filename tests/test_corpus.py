@@ -35,7 +35,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # end of the eighth session"). sixth-look (new this session) was first scored with 3324ff4
     # (tests/corpus/scores/start-s8en.json, start-s8fr.json; both shares together 0.757 / 0.726, its
     # French half 0.407 / 0.619).
-    "dev": {"all": (0.93, 0.93), "fr": (0.93, 0.92)},
+    "dev": {"all": (0.91, 0.92), "fr": (0.92, 0.91)},
     "first-look": {"all": (0.73, 0.85), "fr": (0.76, 0.90)},
     "second-look": {"all": (0.79, 0.83), "fr": (0.82, 0.92)},
     "third-look": {"all": (0.50, 0.64), "fr": (0.63, 0.72)},
@@ -44,8 +44,10 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "sixth-look": {"all": (0.78, 0.76), "fr": (0.57, 0.69)},
     # Ninth session: seventh-look (new) just under its English share's start (18271a0, start-s9en.json:
     # 0.835 / 0.888; the lead fixes the floor of all its shares); dev, with the s9en share's 12 documents,
-    # scores 0.933 / 0.933 with the same code.
-    "seventh-look": {"all": (0.83, 0.88)},
+    # scores 0.933 / 0.933 with the same code. With the s9dr share too (start-s9dr.json, same code):
+    # seventh-look (12) 0.763 / 0.867, its French documents (2) 0.500 / 0.500; dev (215) 0.912 / 0.926,
+    # French 0.926 / 0.915.
+    "seventh-look": {"all": (0.76, 0.86), "fr": (0.49, 0.49)},
 }
 
 
