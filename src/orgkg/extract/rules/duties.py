@@ -16,7 +16,7 @@ Delivery`` over bullets). A lead-in saying ``Our ...`` names the employer's
 responsibilities, not the post's. A document with no such heading gives its longest run (three
 or more) of consecutive paragraphs or items that open with a duty verb
 (``Provide ...``, ``Manages ...``; the whole list the run lies in when two thirds of
-its items do), else the one paragraph under a duties heading.
+its items do, or the whole paragraph of unmarked lines), else the one paragraph under a duties heading.
 The generic family reads its duties here, once per document.
 """
 
@@ -462,6 +462,8 @@ def _whole_list(doc: Document, run: list[Span], french: bool) -> list[Span]:
     (``Welcome constructive criticism ...`` and ``Model a culture ...`` among a list of duties)."""
     items = [it for it in doc.items() if it.depth == 0]
     at = {Span(it.start, it.end): k for k, it in enumerate(items)}
+    if run and not any(span in at for span in run):
+        return _whole_paragraph(doc, run, french)
     if not run or any(span not in at for span in run):
         return run
     first = last = at[run[0]]
@@ -474,6 +476,19 @@ def _whole_list(doc: Document, run: list[Span], french: bool) -> list[Span]:
         return run
     led = sum(_verb_led(doc, span, french) for span in whole)
     return whole if led * 3 >= len(whole) * 2 and len(whole) > len(run) else run
+
+
+def _whole_paragraph(doc: Document, run: list[Span], french: bool) -> list[Span]:
+    """The run, or the lines of the paragraph it lies in, from its first duty line to its last, when they are
+    a list whose markers were lost and two thirds of them open with a duty verb (``Redistricting of voting
+    precincts as needed.`` or an unknown verb among unmarked duty lines breaks no list)."""
+    para = next((p for p in doc.paragraphs() if p.start <= run[0].start and run[-1].end <= p.end), None)
+    lines = doc.line_items(para) if para else []
+    led = [k for k, span in enumerate(lines) if _verb_led(doc, span, french)]
+    whole = lines[led[0] : led[-1] + 1] if led else []  # the lines between its first and last duty
+    if len(whole) <= len(run) or any(span not in whole for span in run):
+        return run
+    return whole if len(led) * 3 >= len(whole) * 2 else run
 
 
 def _adjacent(doc: Document, item: Item, nxt: Item) -> bool:
