@@ -109,12 +109,12 @@ def _subjects(title: str) -> str:
 def _told_to_holder(folded: str) -> bool:
     """A duty told to its holder: ``[words] duty_pronouns`` and a verb with a ``duty_pronoun_verb_ends``
     ending, at the start or after a leading phrase (``En cas d'anomalie vous tirez la sonnette d'alarme``);
-    a short verb (``vous avez``) or a ``[words] other_verbs`` one (``vous disposez``) names no work, nor a
-    question (``Et si vous preniez la vie côté Roubaix ?``)."""
+    a ``[words] other_verbs`` one (``vous avez``, ``vous disposez``) names no work, nor a question (``Et si
+    vous preniez la vie côté Roubaix ?``)."""
     if folded.rstrip().endswith("?") or not (m := _told().match(folded)):
         return False
     verb = m.group(1)
-    return len(verb) > 4 and verb.endswith(tuple(words("words", "duty_pronoun_verb_ends"))) \
+    return verb.endswith(tuple(words("words", "duty_pronoun_verb_ends"))) \
         and verb not in words("words", "other_verbs")
 
 

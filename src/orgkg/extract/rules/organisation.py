@@ -424,14 +424,16 @@ def _placed() -> re.Pattern[str]:
 
 @cache
 def _placed_fr() -> re.Pattern[str]:
-    """The French ``[phrases] placed_in``, an article, a unit (its first word a ``[words] unit_words``
-    entry), then the body it is part of (a linking article and a capital), up to a town (`` à Bangui``),
-    ``et`` or the sentence's end."""
+    """The French ``[phrases] placed_in``, an article (``[words] subject_articles``), a unit (its first word
+    a ``[words] unit_words`` entry), then the body it is part of (a ``[words] part_of_links`` entry and a
+    capital), up to a town (`` à Bangui``), ``et`` or the sentence's end."""
     lead = "|".join(patterns("phrases", "placed_in", r"[ \t]+", languages=("fr",)))
     unit = "|".join(patterns("words", "unit_words", languages=("fr",)))
-    return re.compile(rf"(?i:\b(?:{lead}))[ \t]+(?:(?i:la|le|les)[ \t]+|(?i:l)['\u2019])?"
+    article = leading("words", "subject_articles", r"[ \t]+")
+    links = alternation("words", "part_of_links", r"[ \t]+")
+    return re.compile(rf"(?i:\b(?:{lead}))[ \t]+(?:(?i:{article}))?"
                       rf"(?P<unit>(?i:{unit})\b[^.;\n]{{1,120}}?)"
-                      r"[ \t]+(?:de[ \t]+la|du|des|de[ \t]+l['\u2019])[ \t]*"
+                      rf"[ \t]+(?:{links})[ \t]*"
                       r"(?P<body>[A-Z\u00c0-\u00de][^.;\n]{2,160}?)"
                       r"(?=[ \t]+(?:à[ \t]+[A-Z\u00c0-\u00de]|et[ \t])|[ \t]*[.;]|[ \t]*$)", re.M)
 

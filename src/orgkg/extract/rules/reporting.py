@@ -348,7 +348,7 @@ def _phrased_place(doc: Document) -> Found | None:
 
 
 #: a French town alone on its line with its département's number in brackets: ``- Chaumont (52)``.
-_TOWN_LINK = r"(?:sur|sous|en|lès|les|le|la|de|du|des)"
+_TOWN_LINK = f"(?:{alternation('words', 'town_links')})"  # ``[words] town_links``: ``sur``, ``lès``, ``de``
 _TOWN_WORD = rf"(?:[A-Z\u00c0-\u00de][\w'\u2019]*|{_TOWN_LINK})"
 TOWN_DEPARTMENT = re.compile(rf"(?m)^[ \t]*(?:[-*\u2022][ \t]+)?(?P<town>[A-Z\u00c0-\u00de][\w'\u2019]*"
                              rf"(?:[ \t-]+{_TOWN_WORD}){{0,5}})"

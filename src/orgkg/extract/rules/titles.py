@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from orgkg.extract.lexicon import alternation, fold, patterns, said, words, words_in, written
+from orgkg.extract.lexicon import alternation, fold, leading, patterns, said, words, words_in, written
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
 from orgkg.extract.rules.identifiers import TITLE_NUMBER, numbered_lead, reference
@@ -86,7 +86,7 @@ def acceptable(title: str) -> bool:
             and not re.fullmatch(r"[A-Z]{1,4}[- ]?\d{1,2}|\W*\w{1,3}\W*", t) and not is_section_name(t)
             and not CODE_ONLY.fullmatch(t)  # ``TR12-GAP-12``: a profile's code, not its title
             and not re.fullmatch(r"\d+[ \t]+\w+", t)  # ``02 postes``: how many posts, not which
-            and not LEVEL_ONLY.fullmatch(t))  # ``GROUPE II`` over a notice's posts: their level
+            and not _level_only().fullmatch(t))  # ``GROUPE II`` over a notice's posts: their level
 
 
 @cache
@@ -104,8 +104,10 @@ def _numbered_label() -> re.Pattern[str]:
     return re.compile(rf"(?<!\S)(?:{said}) \S*\d")
 
 
-#: a level alone: ``GROUPE II``, ``Grade 7``, ``Level 10``.
-LEVEL_ONLY = re.compile(r"(?i)(?:groupe|group|grade|band|level|niveau)[ \t]+(?:[IVX]{1,4}|\d{1,2})")
+@cache
+def _level_only() -> re.Pattern[str]:
+    """A level alone, a ``[words] level_words`` entry and its number: ``GROUPE II``, ``Level 10``."""
+    return re.compile(rf"(?i)(?:{alternation('words', 'level_words')})[ \t]+(?:[IVX]{{1,4}}|\d{{1,2}})")
 
 
 #: a code of parts in capitals and digits: ``TR12-GAP-12``, ``AFG21198``.
@@ -248,8 +250,12 @@ def _hiring_line() -> re.Pattern[str]:
     return re.compile(rf"(?i)^(?:{verbs})[ \t]+(?:une?|\d{{1,2}})[ \t]+(?P<t>\S.{{2,150}})$")
 
 
-#: an article leading a body's name alone on its line: ``L’École ...``, ``La Ville de ...``.
-NAME_ARTICLE = re.compile(r"(?i)(?:l['\u2019]|la[ \t]+|le[ \t]+|les[ \t]+)(?=[A-Z\u00c0-\u00de])")
+@cache
+def _name_article() -> re.Pattern[str]:
+    """A ``[words] subject_articles`` entry leading a body's name alone on its line: ``L’École ...``,
+    ``La Ville de ...``."""
+    article = leading("words", "subject_articles", r"[ \t]+")
+    return re.compile(rf"(?i)(?:{article})(?=[A-Z\u00c0-\u00de])")
 
 
 def _hiring_below(doc: Document, lines: list[Line]) -> tuple[Found, Found] | None:
@@ -257,7 +263,7 @@ def _hiring_below(doc: Document, lines: list[Line]) -> tuple[Found, Found] | Non
     projet ...``: a body's name alone on its line, the next opening with its hiring verb and the post."""
     for ln, nxt in itertools.pairwise(lines):
         hired = _hiring_line().match(doc.body(nxt))
-        lead = NAME_ARTICLE.match(doc.body(ln))
+        lead = _name_article().match(doc.body(ln))
         name = clean(doc, ln.body_start + (lead.end() if lead else 0), ln.body_end)
         if not hired or not name or not name[0][:1].isupper() or len(name[0].split()) > 12 \
                 or name[0].endswith((".", ":", ";")):
@@ -442,7 +448,8 @@ def _under_superior() -> re.Pattern[str]:
     ``[words] title_heads`` entry) and the verb after it (``[words] clause_links`` or ``duty_verbs``)."""
     lead, heads = alternation("phrases", "reports_to", r"[ \t]+"), alternation("words", "title_heads")
     verbs = f'{alternation("words", "clause_links")}|{alternation("words", "duty_verbs")}'
-    return re.compile(rf"(?i:{lead})[^,.;\n]{{2,100}},[ \t]+(?i:le/la|la/le|le|la|l['\u2019])[ \t]*"
+    article = alternation("words", "post_articles", r"[ \t]+")
+    return re.compile(rf"(?i:{lead})[^,.;\n]{{2,100}},[ \t]+(?i:{article})[ \t]*"
                       rf"(?P<t>(?i:{heads})\b[^,.;:()\n]{{0,100}}?)[ \t]+(?:{verbs})\b")
 
 
@@ -457,12 +464,13 @@ def _after_superior(doc: Document) -> Found | None:
 
 @cache
 def _charged() -> re.Pattern[str]:
-    """An article, the post in lower case (its first word a ``[words] title_heads`` entry) and what it is
-    charged with (``est chargé``, ``a pour mission``), after a clause or opening a sentence."""
-    heads = alternation("words", "title_heads")
-    return re.compile(rf"(?:^|(?<=[,.;:])[ \t]+)(?:le|la|l['\u2019])[ \t]*"
-                      rf"(?P<t>(?:{heads})\b[^,.;:()\n]{{0,100}}?)[ \t]+"
-                      r"(?:est[ \t]+charg[ée]e?(?:\(e\))?|a[ \t]+pour[ \t]+missions?)\b", re.M)
+    """An article (``[words] post_articles``), the post in lower case (its first word a ``[words]
+    title_heads`` entry) and what it is charged with (``[words] charged_subject``: ``est chargé``, ``a pour
+    mission``), after a clause or opening a sentence."""
+    heads, article = alternation("words", "title_heads"), alternation("words", "post_articles", r"[ \t]+")
+    charged = alternation("words", "charged_subject", r"[ \t]+")
+    return re.compile(rf"(?:^|(?<=[,.;:])[ \t]+)(?:{article})[ \t]*"
+                      rf"(?P<t>(?:{heads})\b[^,.;:()\n]{{0,100}}?)[ \t]+(?:{charged})\b", re.M)
 
 
 def _charged_subject(doc: Document) -> Found | None:
