@@ -35,7 +35,11 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # end of the eighth session"). sixth-look (new this session) was first scored with 3324ff4
     # (tests/corpus/scores/start-s8en.json, start-s8fr.json; both shares together 0.757 / 0.726, its
     # French half 0.407 / 0.619).
-    "dev": {"all": (0.91, 0.92), "fr": (0.92, 0.91)},
+    # The ninth session's s9fr share (12 French documents into dev, 6 into seventh-look) first scored with
+    # 18271a0 (tests/corpus/scores/start-s9fr.json): its 12 dev documents 0.717 / 0.763, dev with it alone
+    # (203) 0.939 / 0.936 (French 0.932 / 0.915). With the s9en, s9dr and s9fr shares all in, dev is kept
+    # at 0.89 / 0.90 (French 0.90 / 0.89) until the lead fixes the floors.
+    "dev": {"all": (0.89, 0.90), "fr": (0.90, 0.89)},
     "first-look": {"all": (0.73, 0.85), "fr": (0.76, 0.90)},
     "second-look": {"all": (0.79, 0.83), "fr": (0.82, 0.92)},
     "third-look": {"all": (0.50, 0.64), "fr": (0.63, 0.72)},
@@ -46,8 +50,9 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # 0.835 / 0.888; the lead fixes the floor of all its shares); dev, with the s9en share's 12 documents,
     # scores 0.933 / 0.933 with the same code. With the s9dr share too (start-s9dr.json, same code):
     # seventh-look (12) 0.763 / 0.867, its French documents (2) 0.500 / 0.500; dev (215) 0.912 / 0.926,
-    # French 0.926 / 0.915.
-    "seventh-look": {"all": (0.76, 0.86), "fr": (0.49, 0.49)},
+    # French 0.926 / 0.915. s9fr's half (6, all French) started at 0.797 / 0.745 (start-s9fr.json): with it
+    # the part (18) is kept under every share's start until the lead fixes it.
+    "seventh-look": {"all": (0.70, 0.72), "fr": (0.45, 0.45)},
 }
 
 
