@@ -148,5 +148,6 @@ class Needled:
 
 @functools.lru_cache(maxsize=8)
 def lowered(text: str) -> str | None:
-    """``text`` lowercased, for the needles; None when it holds a character that makes that unsafe."""
-    return None if not _ODD.isdisjoint(text) else text.lower()
+    """``text`` lowercased, for the needles; None when it holds a character that makes that unsafe
+    (four substring searches: ``_ODD.isdisjoint(text)`` made a string of each of its characters)."""
+    return None if any(c in text for c in _ODD) else text.lower()
