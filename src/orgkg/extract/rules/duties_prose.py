@@ -31,7 +31,7 @@ OTHER_SUBJECT = re.compile(r"(?:le|la|les|l'|son|sa|ses|ce|cet|cette|un|une|the|
 def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> list[tuple[Duty, Span]]:
     """The sentences that say what the post does, in document order; with ``told_to_holder`` (a document
     with no duties read otherwise) also those told to the holder ("vous rédigez les plans")."""
-    subjects = _subjects(title)
+    head = _head(title)
     out: list[tuple[Duty, Span]] = []
     post = opened = False  # the last sentence's subject is the post; the last paragraph opened with it
     for para in (line for p in doc.paragraphs() for line in doc.line_items(p)):
@@ -42,8 +42,8 @@ def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> 
             if told_to_holder and _told_to_holder(folded) and len(said.split()) >= 4:
                 out.append((Duty(re.sub(r"\s+", " ", said).strip(), None), span))
                 continue
-            if m := re.match(rf"(?:{LABEL})?(?:[^,]{{0,{LEAD_CLAUSE}}},\s*)?(?:{subjects})\b", folded):
-                post, rest = True, said[m.end() :] if len(folded) == len(said) else folded[m.end() :]
+            if (end := _subject_end(folded, head)) is not None:
+                post, rest = True, said[end:] if len(folded) == len(said) else folded[end:]
             elif folded.split()[:1] and fold(folded.split()[0]) in words("words", "pronouns"):
                 rest = said.split(None, 1)[1] if len(said.split()) > 1 else ""
             else:
@@ -98,12 +98,32 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", unaccented(text.replace("\u2019", "'")).casefold())
 
 
-def _subjects(title: str) -> str:
-    """The post's subjects, folded, as one alternation: ``le titulaire|...|le sous directeur``."""
+def _head(title: str) -> str:
+    """The title's first word, folded (``sous-directeur``); "" for no title."""
+    return next(iter(_plain(title).split(",")[0].split()), "")
+
+
+def _subject_end(folded: str, head: str) -> int | None:
+    """Where the post as subject ends in a ``folded`` sentence (``_subject``), the title's first word
+    being ``head``; None when the sentence has another subject."""
+    if not head:
+        m = _subject(False).match(folded)
+        return m.end() if m else None
+    m = _subject(True).match(f"{head}\n{folded}")  # no white space in a word: the line break ends it
+    return m.end() - len(head) - 1 if m else None
+
+
+@cache
+def _subject(titled: bool) -> re.Pattern[str]:
+    """The post as a sentence's subject, after an optional label and leading clause: a ``[words]
+    post_subjects`` phrase, folded, or (``titled``) the title's first word led by an article
+    (``le sous-directeur``), read from a line put before the sentence: one pattern serves every
+    title, none compiled for each document."""
     found = [re.escape(w) for w in sorted(words("words", "post_subjects"), key=len, reverse=True)]
-    if head := _plain(title).split(",")[0].split():
-        found.append(rf"(?:le|la|l'|the)\s*{re.escape(head[0])}")
-    return "|".join(found)
+    if titled:
+        found.append(r"(?:le|la|l'|the)\s*(?P=head)")
+    head = r"(?P<head>[^\n]*)\n" if titled else ""
+    return re.compile(rf"{head}(?:{LABEL})?(?:[^,]{{0,{LEAD_CLAUSE}}},\s*)?(?:{'|'.join(found)})\b")
 
 
 def _told_to_holder(folded: str) -> bool:
