@@ -19,7 +19,7 @@ from functools import cache
 from orgkg.extract.lexicon import LANGUAGES, fold, language, patterns, table, words
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
-from orgkg.extract.rules.titles import phrase
+from orgkg.extract.rules.titles import level_alone, phrase
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import clean_title, repair_level, strip_parenthetical_acronym
 
@@ -100,14 +100,6 @@ def _after_a_comma(doc: Document) -> Found | None:
     return None
 
 
-#: a level written alone on its line, maybe in brackets: ``(WMS BAND 2)``, ``Grade 7``, ``Pay Range GC16``,
-#: ``TASK LEVEL T22``, ``GROUPE II`` (a Journal officiel notice's group over its posts); or in brackets
-#: closing a line (``R582 444 per annum (Level 10)``,
-#: ``Administrative Officer (Grade VII)``: a number in Roman numerals, as Irish public bodies write grades).
-ALONE = re.compile(r"(?i)(?:[A-Z]{2,5}[ \t]+)?(?:pay[ \t]+)?(?:band|grade|range|level|groupe)[ \t]+"
-                   r"(?:[A-Z]{0,2}\d{1,2}[A-Z]?|[IVX]{1,4}(?![\w]))")
-
-
 CLOSING_BRACKET = re.compile(r"\(([^()]{4,20})\)$")
 CLOSING_CODE = re.compile(r"\(([A-Z0-9 ]{2,8})\)$")
 
@@ -122,10 +114,10 @@ def _on_its_own(doc: Document) -> Found | None:
         body = doc.body(ln)
         inner = body.strip("()[] \t")
         start = ln.body_start + body.find(inner)
-        if inner and (ALONE.fullmatch(inner) or (inner in grades and k < OPENING)):
+        if inner and (level_alone().fullmatch(inner) or (inner in grades and k < OPENING)):
             return inner, Span(start, start + len(inner))
         closing = CLOSING_BRACKET.search(body)
-        if closing and ALONE.fullmatch(closing.group(1)):
+        if closing and level_alone().fullmatch(closing.group(1)):  # ``R582 444 per annum (Level 10)``
             return closing.group(1), Span(ln.body_start + closing.start(1), ln.body_start + closing.end(1))
         tail = CLOSING_CODE.search(body)
         if k < OPENING and tail and tail.group(1) in grades and any(h.line == ln.index for h in doc.headings):

@@ -335,6 +335,14 @@ LEADING_WORDS = re.compile(r"[\W\d]*(?:[sS]['\u2019])?([^\W\d_]+)\b(?:\s+(\w+))?
 IES_END = re.compile(r"ies$")
 
 
+def said_to_holder(pronoun: str, verb: str) -> bool:
+    """``vous effectuez``, folded: a ``[words] duty_pronouns`` entry and a verb with a
+    ``duty_pronoun_verb_ends`` ending, a duty told to the post's holder; not a ``[words] other_verbs`` one
+    (``vous avez``)."""
+    return pronoun in words("words", "duty_pronouns") and verb not in words("words", "other_verbs") \
+        and verb.endswith(_ends("fr", "duty_pronoun_verb_ends"))
+
+
 def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
     first = LEADING_WORDS.match(doc.text[span.start : span.start + 80])
     if not first:
@@ -346,8 +354,7 @@ def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
         w1 = w2  # ``Independently manages``, ``May act on behalf of ...``
     if french and w1 in words_in("fr", "words", "duty_verb_lead") and w2:
         w1 = w2  # ``de participer ...``, ``d'effectuer ...``: an infinitive after its preposition
-    if french and w1 in words("words", "duty_pronouns") and len(w2) > 4 \
-            and w2.endswith(_ends("fr", "duty_pronoun_verb_ends")):
+    if french and said_to_holder(w1, w2):
         return True  # ``vous effectuez le suivi ...``: the post's duty said to its holder
     # an infinitive (``Garantir``, ``planifier``, ``S'assurer``), never a noun or a participle: the word as
     # written, its accents kept

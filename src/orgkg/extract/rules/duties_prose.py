@@ -18,7 +18,9 @@ from functools import cache
 
 from orgkg.extract.lexicon import LANGUAGES, entries, fold, unaccented, words
 from orgkg.extract.records import Duty
+from orgkg.extract.rules.duties import said_to_holder
 from orgkg.extract.structure import Document, Span
+from orgkg.extract.text import squash
 
 #: how far into a sentence a leading clause may run before the subject: ``Rattaché directement à X, le ...``.
 LEAD_CLAUSE = 160
@@ -40,7 +42,7 @@ def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> 
             said = doc.text[span.start : span.end]
             folded = _plain(said)
             if told_to_holder and _told_to_holder(folded) and len(said.split()) >= 4:
-                out.append((Duty(re.sub(r"\s+", " ", said).strip(), None), span))
+                out.append((Duty(squash(said), None), span))
                 continue
             if (end := _subject_end(folded, head)) is not None:
                 post, rest = True, said[end:] if len(folded) == len(said) else folded[end:]
@@ -53,7 +55,7 @@ def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> 
             if post and _names_work(rest) and len(said.split()) >= 4:
                 if lead := re.match(LABEL, said):  # the label is no part of the duty
                     said, span = said[lead.end() :], Span(span.start + lead.end(), span.end)
-                text = re.sub(r"\s+", " ", said).strip()
+                text = squash(said)
                 out.append((Duty(text[0].upper() + text[1:], None), span))
     return out
 
@@ -127,22 +129,19 @@ def _subject(titled: bool) -> re.Pattern[str]:
 
 
 def _told_to_holder(folded: str) -> bool:
-    """A duty told to its holder: ``[words] duty_pronouns`` and a verb with a ``duty_pronoun_verb_ends``
-    ending, at the start or after a leading phrase (``En cas d'anomalie vous tirez la sonnette d'alarme``);
-    a ``[words] other_verbs`` one (``vous avez``, ``vous disposez``) names no work, nor a question (``Et si
-    vous preniez la vie côté Roubaix ?``)."""
+    """A duty told to its holder (``duties.said_to_holder``), at the start or after a leading phrase (``En cas
+    d'anomalie vous tirez la sonnette d'alarme``); never a question (``Et si vous preniez la vie côté
+    Roubaix ?``)."""
     if folded.rstrip().endswith("?") or not (m := _told().match(folded)):
         return False
-    verb = m.group(1)
-    return verb.endswith(tuple(words("words", "duty_pronoun_verb_ends"))) \
-        and verb not in words("words", "other_verbs")
+    return said_to_holder(m.group(1), m.group(2))
 
 
 @cache
 def _told() -> re.Pattern[str]:
     """A ``[words] duty_pronouns`` entry, at the start or after a leading phrase, and the word after it."""
     pronouns = "|".join(re.escape(w) for w in words("words", "duty_pronouns"))
-    return re.compile(rf"(?:[^.;:]{{0,{LEAD_CLAUSE}}}?[\s,])?(?:{pronouns})\s+([\w']+)")
+    return re.compile(rf"(?:[^.;:]{{0,{LEAD_CLAUSE}}}?[\s,])?({pronouns})\s+([\w']+)")
 
 
 def _names_work(rest: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, fold, table, words
+from orgkg.extract.lexicon import LANGUAGES, alternation, fold, table, words
 from orgkg.extract.structure import PLACEHOLDER, Document, Field, Span
 
 Found = tuple[str, Span]
@@ -82,3 +82,10 @@ def first_value(doc: Document, key: str, *, loose: bool = True, max_words: int =
         if found and len(found[0].split()) <= max_words:
             return found
     return None
+
+
+@cache
+def inline_label(group: str, key: str) -> re.Pattern[str]:
+    """A label (the lexicon's ``[group] key``) and its colon inside a running line, a form flattened to one
+    paragraph: ``... Centre hospitalier de X Adresse : 2 rue ...``."""
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation(group, key)})[ \t]*:")

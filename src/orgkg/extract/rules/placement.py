@@ -28,7 +28,7 @@ import re
 from functools import cache
 
 from orgkg.extract.lexicon import alternation, fold, words, words_in
-from orgkg.extract.rules.labels import Found, clean, labelled
+from orgkg.extract.rules.labels import Found, clean, inline_label, labelled
 from orgkg.extract.rules.titles import notice, phrase
 from orgkg.extract.structure import Document
 
@@ -66,18 +66,12 @@ def _heading_body(doc: Document) -> Found | None:
     return None
 
 
-#: an address label inside a running line, after what it follows: ``... Centre hospitalier de X Adresse :``.
-@cache
-def _address_label() -> re.Pattern[str]:
-    return re.compile(rf"(?i)[ \t](?:{alternation('words', 'address_labels')})[ \t]*:")
-
-
 def _addressed_body(doc: Document) -> Found | None:
     """A form flattened to one paragraph (``... du GCS HAD) Centre hospitalier de Vitry le François Adresse :
     2 rue ...``): the name just before the address label, since the last bracket or stop, where it opens with
     a capitalised ``[words] organisation_nouns`` entry."""
     nouns = words_in("fr", "words", "organisation_nouns")
-    for label in _address_label().finditer(doc.text):
+    for label in inline_label("words", "address_labels").finditer(doc.text):
         window = doc.text[max(0, label.start() - 120) : label.start()]
         cut = max(window.rfind(c) for c in ").:;\n")
         name = window[cut + 1 :].strip()

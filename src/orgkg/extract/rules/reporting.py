@@ -9,7 +9,7 @@ from functools import cache
 
 from orgkg.extract.lexicon import alternation, fold, numbers, words, written
 from orgkg.extract.rules.duties import is_duty_verb
-from orgkg.extract.rules.labels import Found, clean, first_value, labelled
+from orgkg.extract.rules.labels import Found, clean, first_value, inline_label, labelled
 from orgkg.extract.rules.titles import phrase
 from orgkg.extract.structure import Document, Span
 
@@ -266,11 +266,15 @@ def _no_reports() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{alternation('phrases', 'no_reports')})(?!\w)")
 
 
+#: a French town's small words (``[words] town_links``: ``sur``, ``lès``, ``de``) and its capitalised ones.
+_TOWN_LINK = f"(?:{alternation('words', 'town_links')})"
+_CAPITAL_WORD = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
 #: a postal address's town: ``14, avenue Duquesne, 75007 Paris``, ``75 007 Paris``; a code with its country's
-#: letter (``26, rue Sainte-Zithe L-2763 Luxembourg``, ``B-1000 Bruxelles``).
+#: letter (``26, rue Sainte-Zithe L-2763 Luxembourg``, ``B-1000 Bruxelles``); its words joined by small words,
+#: without the sorting office's ``Cedex``: ``51 308 Vitry le François Cedex``.
 POSTCODE_TOWN = re.compile(r"\b(?:\d{2}[ \t]?\d{3}|[A-Z]{1,2}-\d{4})[ \t]+(?:[-\u2013\u2014][ \t]+)?"
-                           r"(?P<town>[A-Z\u00c0-\u00de][\w'\u2019-]*"
-                           r"(?:[ \t-]+[A-Z\u00c0-\u00de][\w'\u2019-]*){0,3})")
+                           rf"(?P<town>{_CAPITAL_WORD}"
+                           rf"(?:(?:[ \t-]+{_TOWN_LINK})?[ \t-]+(?!CEDEX\b|Cedex\b){_CAPITAL_WORD}){{0,3}})")
 
 
 #: an address ending in its town and the town's region in brackets: ``103 avenue du Maréchal Foch - BP 44029,
@@ -348,7 +352,6 @@ def _phrased_place(doc: Document) -> Found | None:
 
 
 #: a French town alone on its line with its département's number in brackets: ``- Chaumont (52)``.
-_TOWN_LINK = f"(?:{alternation('words', 'town_links')})"  # ``[words] town_links``: ``sur``, ``lès``, ``de``
 _TOWN_WORD = rf"(?:[A-Z\u00c0-\u00de][\w'\u2019]*|{_TOWN_LINK})"
 TOWN_DEPARTMENT = re.compile(rf"(?m)^[ \t]*(?:[-*\u2022][ \t]+)?(?P<town>[A-Z\u00c0-\u00de][\w'\u2019]*"
                              rf"(?:[ \t-]+{_TOWN_WORD}){{0,5}})"
@@ -362,24 +365,13 @@ def _town_with_department(doc: Document) -> Found | None:
     return clean(doc, m.start("town"), m.end("town")) if m else None
 
 
-#: a French address's town after its postal code, its words joined by small words, without the sorting
-#: office's ``Cedex``: ``51 308 Vitry le François Cedex``.
-_CAPITAL_WORD = r"[A-Z\u00c0-\u00de][\w'\u2019]*"
-ADDRESS_TOWN = re.compile(rf"\b\d{{2}}[ \t]?\d{{3}}[ \t]+(?:[-\u2013\u2014][ \t]+)?(?P<town>{_CAPITAL_WORD}"
-                          rf"(?:(?:[ \t-]+{_TOWN_LINK})?[ \t-]+(?!CEDEX\b|Cedex\b){_CAPITAL_WORD}){{0,2}})")
-
-
-@cache
-def _inline_location() -> re.Pattern[str]:
-    return re.compile(rf"(?i)(?<!\w)(?:{alternation('labels', 'location')})[ \t]*:")
-
 
 def _address_town(doc: Document) -> Found | None:
     """A location label inside a running line (a form flattened to one paragraph: ``... Adresse : 2 rue
     Charles Simon – CS 70413 – 51 308 Vitry le François Cedex Accès par : ...``): the town after the address's
     postal code, within the next few words."""
-    for label in _inline_location().finditer(doc.text):
-        if town := ADDRESS_TOWN.search(doc.text, label.end(), min(len(doc.text), label.end() + 80)):
+    for label in inline_label("labels", "location").finditer(doc.text):
+        if town := POSTCODE_TOWN.search(doc.text, label.end(), min(len(doc.text), label.end() + 80)):
             return clean(doc, town.start("town"), town.end("town"))
     return None
 

@@ -86,7 +86,7 @@ def acceptable(title: str) -> bool:
             and not re.fullmatch(r"[A-Z]{1,4}[- ]?\d{1,2}|\W*\w{1,3}\W*", t) and not is_section_name(t)
             and not CODE_ONLY.fullmatch(t)  # ``TR12-GAP-12``: a profile's code, not its title
             and not re.fullmatch(r"\d+[ \t]+\w+", t)  # ``02 postes``: how many posts, not which
-            and not _level_only().fullmatch(t))  # ``GROUPE II`` over a notice's posts: their level
+            and not level_alone().fullmatch(t))  # ``GROUPE II`` over a notice's posts: their level
 
 
 @cache
@@ -105,9 +105,14 @@ def _numbered_label() -> re.Pattern[str]:
 
 
 @cache
-def _level_only() -> re.Pattern[str]:
-    """A level alone, a ``[words] level_words`` entry and its number: ``GROUPE II``, ``Level 10``."""
-    return re.compile(rf"(?i)(?:{alternation('words', 'level_words')})[ \t]+(?:[IVX]{{1,4}}|\d{{1,2}})")
+def level_alone() -> re.Pattern[str]:
+    """A level alone, a ``[words] level_words`` entry and its number, maybe after its scheme's letters:
+    ``(WMS BAND 2)``, ``Grade 7``, ``Pay Range GC16``, ``TASK LEVEL T22``, ``GROUPE II`` (a Journal officiel
+    notice's group over its posts), ``Grade VII`` (a number in Roman numerals, as Irish public bodies write
+    grades)."""
+    level = alternation("words", "level_words")
+    return re.compile(rf"(?i)(?:[A-Z]{{2,5}}[ \t]+)?(?:pay[ \t]+)?(?:{level})[ \t]+"
+                      r"(?:[A-Z]{0,2}\d{1,2}[A-Z]?|[IVX]{1,4}(?!\w))")
 
 
 #: a code of parts in capitals and digits: ``TR12-GAP-12``, ``AFG21198``.
@@ -457,9 +462,7 @@ def _after_superior(doc: Document) -> Found | None:
     """``Sous la responsabilité de la directrice générale, le directeur des communications et de la
     participation citoyenne assure la planification ...``: near the top, the post a sentence names as its
     subject after the clause naming its supervisor."""
-    m = _under_superior().search(doc.text, 0, EARLY_PROSE)
-    found = clean(doc, m.start("t"), m.end("t")) if m else None
-    return found if found and acceptable(found[0]) else None
+    return _early_subject(doc, _under_superior(), EARLY_PROSE)
 
 
 @cache
@@ -476,7 +479,13 @@ def _charged() -> re.Pattern[str]:
 def _charged_subject(doc: Document) -> Found | None:
     """``Au sein du groupement ..., l'ingénieur spécialisé en écohydraulique est chargé :``: near the top,
     the post a sentence names in lower case as the one charged with the work."""
-    m = _charged().search(doc.text, 0, EARLY_PROSE * 2)
+    return _early_subject(doc, _charged(), EARLY_PROSE * 2)
+
+
+def _early_subject(doc: Document, sentence: re.Pattern[str], reach: int) -> Found | None:
+    """The post (group ``t``) of the first ``sentence`` within ``reach`` characters of the top, when it
+    is a title."""
+    m = sentence.search(doc.text, 0, reach)
     found = clean(doc, m.start("t"), m.end("t")) if m else None
     return found if found and acceptable(found[0]) else None
 
