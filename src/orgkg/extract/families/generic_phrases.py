@@ -78,11 +78,12 @@ def mentioned(title: str) -> MentionedPosition:
 
 
 def supervisor_phrases(text: str) -> list[str]:
-    """Supervisors named in prose: "reporting to the X", "under the supervision of the X", "under
-    general direction of the X", "is supervised by the X"; not "reports" the noun ("submits all
+    """Supervisors named in prose: "reporting to the X", "will report to the X", "under the supervision of
+    the X", "under general direction of the X", "under the general oversight of the X", "under the
+    direction and control of the X", "is supervised by the X"; not "reports" the noun ("submits all
     reports to the X")."""
-    pat = (r"(?:reporting|reports)\s+(?:directly\s+)?to\s+(?:the\s+)?|under\s+(?:the\s+)?(?:\w+\s+)?"
-           r"(?:supervision|direction)(?:\s+and\s+(?:direction|supervision))?\s+of\s+(?:the\s+|an?\s+)?"
+    pat = (r"(?:reporting|reports|will\s+report)\s+(?:directly\s+)?to\s+(?:the\s+)?"
+           r"|under\s+(?:the\s+)?(?:\w+\s+)?(?:supervision|direction|oversight)(?:\s+and\s+(?:direction|supervision|control))?\s+of\s+(?:the\s+|an?\s+)?"
            r"|\bdirect\s+supervision\s+from\s+(?:the\s+)?"
            r"|\bis\s+(?:directly\s+)?supervised\s+by\s+(?:the\s+|an?\s+)?")
     out = []
