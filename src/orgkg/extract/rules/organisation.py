@@ -181,11 +181,14 @@ def body_by_initials(doc: Document, *, not_names: set[str] | frozenset[str] = fr
 def _a_body(doc: Document, found: Found, not_names: set[str] | frozenset[str]) -> bool:
     """Never a unit (``[words] unit_words`` first, no ``organisation_heads``: ``direction``, ``équipe``),
     a post (``[words] title_heads`` first or last: ``Chief Operating Officer (COO)``, ``Directeur général
-    des services (DGS)``), a partner (``PARTNER``: ``works with the Regional Board (RB)``) or part of a
+    des services (DGS)``), a document a body drafts (``[words] plan_words`` first: ``Plan Local d'Urbanisme
+    intercommunal (PLUi)``), a partner (``PARTNER``: ``works with the Regional Board (RB)``) or part of a
     name not to give (the title's ``Account Manager, Public Conservation Land (PCL)``)."""
     said = fold(found[0]).split()
     units = words("words", "unit_words") - words("words", "organisation_heads")  # ``Office`` is both
+    plans = words("words", "plan_words")
     return not any(fold(found[0]) in n for n in not_names) and said[0] not in units and \
+        not any(fold(found[0]).startswith(p) and (len(p.split()) > 1 or said[0] == p) for p in plans) and \
         not {said[0], said[-1]} & words("words", "title_heads") and \
         not PARTNER.search(doc.text, 0, found[1].start)
 
@@ -476,14 +479,27 @@ def local_department(name: str) -> bool:
 
 def local_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
     """The local government a sentence names early as the employer's own (``La Ville de Lausanne souhaite
-    désigner``, ``Travailler au sein du Département de la Manche``): the first one named."""
-    for m in _local_body().finditer(doc.text, 0, EARLY):
+    désigner``, ``Travailler au sein du Département de la Manche``), or later as the subject a sentence
+    opens with (``La ville d'Orléans (115 000 habitants), capitale de la région`` under a posting's fields):
+    the first one named."""
+    for m in _local_body().finditer(doc.text):
         name = m.group(0)
-        if not doc.text[doc.text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
+        before = doc.text[doc.text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if not before.strip():
             continue  # a line it opens names a unit in a list of units, not the employer in a sentence
+        if m.start() >= EARLY and not _opens_sentence(before):
+            continue
         if fold(name) not in not_names and not _aside(doc.text, m):
             return name, Span(m.start(), m.end())
     return None
+
+
+def _opens_sentence(before: str) -> bool:
+    """What stands before a name on its line is a sentence's start and an article (``[words]
+    subject_articles``): ``La ``, ``Depuis 2020. Le ``."""
+    start = re.split(r"[.!?][ \t]+", before)[-1].strip()
+    return fold(start) in words("words", "subject_articles") or fold(start.rstrip("'\u2019") + "'") in \
+        words("words", "subject_articles")
 
 
 def employer_statement(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:

@@ -164,12 +164,15 @@ def without_marks(title: str) -> str:
     it (``POST 10/56 : OHS INSPECTOR``)."""
     if lead := numbered_lead(title):
         title = title[lead.end() :]
+    if (m := _workload_tail().search(title)) and m.start() > 0:
+        title = title[: m.start()]  # ``X - Temps non complet 90%``, ``X (h/f) - Catégorie A+``: how much of
+        # the week, the post's category, not the post
     while (m := LAST_BRACKET.search(title)) and (fold(m.group(1)) in words("words", "gender_marks")
                                                   or reference(m.group(1)) or _post_count(m.group(1))
                                                   or WORKLOAD.fullmatch(m.group(1).strip())):
         title = title[: m.start()]
     if (m := _workload_tail().search(title)) and m.start() > 0:
-        title = title[: m.start()]  # ``X - Temps non complet 90%``: how much of the week, not the post
+        title = title[: m.start()]
     return title
 
 
@@ -179,9 +182,11 @@ WORKLOAD = re.compile(r"\d{1,3}[ \t]*(?:%[ \t]*)?(?:(?:à|-|\u2013|to)[ \t]*\d{1
 
 @cache
 def _workload_tail() -> re.Pattern[str]:
-    """A dash and a ``[words] workload_marks`` entry (or a share of the week) closing a title."""
-    marks = alternation("words", "workload_marks", r"[ \t]+")
-    return re.compile(rf"(?i)[ \t]+[-\u2013\u2014][ \t]+(?:{marks}|{WORKLOAD.pattern})\b.*$")
+    """A dash and a ``[words] workload_marks`` entry (or a share of the week), or a ``[words]
+    category_marks`` entry and its letter (``Catégorie A+``), closing a title."""
+    marks, categories = (alternation("words", key, r"[ \t]+") for key in ("workload_marks", "category_marks"))
+    category = rf"(?:{categories})[ \t]*[A-C]\+?(?!\w)"
+    return re.compile(rf"(?i)[ \t]+[-\u2013\u2014][ \t]+(?:(?:{marks}|{WORKLOAD.pattern})\b|{category}).*$")
 
 
 #: a page printed from its site, its title and its address on the first line (a site's icon between):
