@@ -49,10 +49,10 @@ def _check(path: Path, data: bytes) -> None:
 
 def _inflated(data: bytes, start: int, cap: int) -> int:
     """How many bytes the Flate stream at ``start`` inflates to, counted up to ``cap`` (0 if not Flate)."""
-    inflate, size, pos = zlib.decompressobj(), 0, start
+    inflate, size, pos, view = zlib.decompressobj(), 0, start, memoryview(data)  # slices not copied
     try:
         while pos < len(data) and not inflate.eof and size < cap:
-            size += len(inflate.decompress(data[pos:pos + 65536], 1 << 20))
+            size += len(inflate.decompress(view[pos:pos + 65536], 1 << 20))
             pos += 65536
             while inflate.unconsumed_tail and not inflate.eof and size < cap:
                 size += len(inflate.decompress(inflate.unconsumed_tail, 1 << 20))
@@ -109,11 +109,12 @@ def _rows(chars: list[Glyph], page: Drawn) -> list[tuple[Box, list[str]]]:
     rows = []
     ordered = sorted(chars, key=_middle)
     middles = [_middle(c) for c in ordered]
+    placed = [((c.x0 + c.x1) / 2, y, c) for c, y in zip(ordered, middles, strict=True)]  # their centres
     for table in TableFinder(cast(Any, page)).tables:  # it reads the page's edges
         for row in table.rows:
-            band = ordered[bisect.bisect_left(middles, row.bbox[1]):bisect.bisect_left(middles, row.bbox[3])]
-            inside = [c for c in band if _within(c, row.bbox)]
-            cells = [[c for c in inside if _within(c, cell)] if cell else [] for cell in row.cells]
+            band = placed[bisect.bisect_left(middles, row.bbox[1]):bisect.bisect_left(middles, row.bbox[3])]
+            inside = _placed_within(band, row.bbox)
+            cells = [[c for *_, c in _placed_within(inside, cell)] if cell else [] for cell in row.cells]
             if sum(1 for cell in cells if any(not c.text.isspace() for c in cell)) >= 2:
                 rows.append((row.bbox, [" ".join(" ".join(ln.text for ln in text_lines(cell)).split())
                                         for cell in cells]))
@@ -124,10 +125,11 @@ def _middle(glyph: Glyph) -> float:
     return (glyph.top + glyph.bottom) / 2
 
 
-def _within(glyph: Glyph, box: Box) -> bool:
-    """pdfplumber's test for a table cell's characters (its centre, right and bottom edges out)."""
-    x, y = (glyph.x0 + glyph.x1) / 2, _middle(glyph)
-    return box[0] <= x < box[2] and box[1] <= y < box[3]
+def _placed_within(placed: list[tuple[float, float, Glyph]], box: Box) -> list[tuple[float, float, Glyph]]:
+    """The characters (with their centres) that pdfplumber's test puts in a table cell: their
+    centre in it, its right and bottom edges out."""
+    x0, top, x1, bottom = box
+    return [p for p in placed if x0 <= p[0] < x1 and top <= p[1] < bottom]
 
 
 def page_lines(number: int, page: Drawn) -> list[Line]:

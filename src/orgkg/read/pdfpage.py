@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import re
+import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -27,6 +29,10 @@ Edge = dict[str, Any]
 _BREAKS = {0x0D, 0x0A}
 #: PDFium's code for a hyphen ending a line.
 _HYPHEN = 0x02
+#: An ``FS_RECTF``'s four floats: left, top, right, bottom.
+_CORNERS = struct.Struct("4f")
+#: A character UTF-16 does not write as one unit (or half of one).
+_NOT_ONE_UNIT = re.compile(r"[\ud800-\udfff\U00010000-\U0010ffff]")
 
 
 class _Display:
@@ -86,34 +92,56 @@ class _Run(NamedTuple):
 
 
 def _glyphs(text: Any, shown: _Display) -> list[Glyph]:
-    unicode, box = fpdf.FPDFText_GetUnicode, fpdf.FPDFText_GetLooseCharBox
+    """The page's characters. (Run for every character of a PDF: its box read in one unpacking, an
+    upright glyph made as the tuple it is, a run's figures kept in locals.)"""
+    box, generated = fpdf.FPDFText_GetLooseCharBox, fpdf.FPDFText_IsGenerated
     rect, x, y = fpdf.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    at, corners = ctypes.byref(rect), _CORNERS.unpack_from
     a, _, c, _, e, _ = shown.m
     run = _Run(0.0, 0.0, 0.0, True, (0.0, 0.0))
+    top, bottom, size, upright = run.top, run.bottom, run.size, run.upright
     extent = (0.0, 0.0)
-    found = []
-    for i in range(fpdf.FPDFText_CountChars(text)):
-        code = unicode(text, i)
-        if code in _BREAKS and fpdf.FPDFText_IsGenerated(text, i):
+    found: list[Glyph] = []
+    add, glyph = found.append, tuple.__new__
+    for i, code in enumerate(_codes(text)):
+        if code in _BREAKS and generated(text, i):
             continue
-        box(text, i, rect)
+        box(text, i, at)
+        r_left, r_top, r_right, r_bottom = corners(rect)
         # The characters of a run share their vertical extent; a space PDFium makes up has none
         # and takes its line's.
-        if rect.top != rect.bottom and (rect.bottom, rect.top) != extent:
-            extent = rect.bottom, rect.top
+        if r_top != r_bottom and (r_bottom, r_top) != extent:
+            extent = r_bottom, r_top
             run = _run(text, i, shown)
+            top, bottom, size, upright = run.top, run.bottom, run.size, run.upright
         char = "-" if code == _HYPHEN else chr(code)
-        if run.upright:
-            left, right = a * rect.left + c * rect.top + e, a * rect.right + c * rect.bottom + e
-            found.append(Glyph(char, min(left, right), max(left, right), run.top, run.bottom, run.size))
+        if upright:
+            left, right = a * r_left + c * r_top + e, a * r_right + c * r_bottom + e
+            add(glyph(Glyph, (char, right if right < left else left, right if right > left else left,
+                              top, bottom, size, True)))
             continue
         # sideways: across the baseline from the font's descent, along it the advance; its size the height
         fpdf.FPDFText_GetCharOrigin(text, i, x, y)
         start = shown.point(x.value, y.value)[0]
-        y0, y1 = shown.point(rect.left, rect.top)[1], shown.point(rect.right, rect.bottom)[1]
+        y0, y1 = shown.point(r_left, r_top)[1], shown.point(r_right, r_bottom)[1]
         x0, x1 = sorted((start + run.across[0], start + run.across[1]))
-        found.append(Glyph(char, x0, x1, min(y0, y1), max(y0, y1), abs(y1 - y0), upright=False))
+        add(Glyph(char, x0, x1, min(y0, y1), max(y0, y1), abs(y1 - y0), upright=False))
     return found
+
+
+def _codes(text: Any) -> list[int]:
+    """Each character's code as ``FPDFText_GetUnicode`` gives it, read in one call as UTF-16 (a call
+    per character cost more than the rest of reading it). That call writes U+FFFE for a hyphen
+    ending a line: such a character is asked for alone; a page whose text does not come back one
+    code per character (surrogates) is read a character at a time."""
+    count = fpdf.FPDFText_CountChars(text)
+    buffer = ctypes.create_string_buffer(2 * count + 2)
+    written = fpdf.FPDFText_GetText(text, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    said = buffer.raw[: 2 * max(written - 1, 0)].decode("utf-16-le", "surrogatepass")
+    if len(said) != count or _NOT_ONE_UNIT.search(said):
+        return [fpdf.FPDFText_GetUnicode(text, i) for i in range(count)]
+    one = fpdf.FPDFText_GetUnicode
+    return [one(text, i) if char == "\ufffe" else ord(char) for i, char in enumerate(said)]
 
 
 def _run(text: Any, i: int, shown: _Display) -> _Run:
