@@ -448,11 +448,16 @@ def role_class(text: str, title: str) -> JobClass | None:
 
 # ---------------------------------------------------------------- classification
 
+@functools.cache  # each level label's line, compiled once (in re's cache, they were compiled again)
+def _level_line(label: str) -> re.Pattern[str]:
+    return re.compile(rf"(?im)^[ \t*\-]*({label})[ \t]*:[ \t]*([^\n]+)")
+
+
 def classification(text: str) -> tuple[JobClass | None, str | None]:
     """The job class and the level / grade / range / band the document states."""
     level = None
     for lab in LABELS["level"]:
-        m = re.search(rf"(?im)^[ \t*\-]*({lab})[ \t]*:[ \t]*([^\n]+)", text)
+        m = _level_line(lab).search(text)
         if m and (level := level_of(squash(m.group(1)), squash(m.group(2)))):
             break
     labelled = level is not None
