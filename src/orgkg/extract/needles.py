@@ -30,34 +30,35 @@ _MAX = 32  # alternatives kept: a part that would make more is left out (the nee
 Needles = frozenset[frozenset[str]]
 
 
-def needles(items: list[tuple[object, object]]) -> Needles | None:
+def needles(items: list[tuple[object, object]], shortest: int = _MIN, most: int = _MAX) -> Needles | None:
     """What every match of the parsed ``items`` contains; None when nothing is known. A sequence
-    needs each of its literal runs and of its groups' and required repeats' needles; an
-    alternation needs those of one of its branches."""
+    needs each of its literal runs (of ``shortest`` characters or more) and of its groups' and
+    required repeats' needles; an alternation needs those of one of its branches (at most ``most``
+    sets kept)."""
     alternatives: set[frozenset[str]] = {frozenset()}
     run: list[str] = []
 
     def also(more: Needles | None) -> None:
         nonlocal alternatives
         both = {a | b for a in alternatives for b in more or ()}
-        if more and len(both) <= _MAX:
+        if more and len(both) <= most:
             alternatives = both
 
     for op, av in [*items, (None, None)]:
         if op is sre.LITERAL and isinstance(av, int) and av < 128:
             run.append(chr(av).lower())
             continue
-        if len(run) >= _MIN:
+        if len(run) >= shortest:
             also(frozenset([frozenset(["".join(run)])]))
         run = []
         if op is sre.SUBPATTERN and isinstance(av, tuple):
-            also(needles(av[-1]))
+            also(needles(av[-1], shortest, most))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and isinstance(av, tuple) and av[0] >= 1:
-            also(needles(av[2]))
+            also(needles(av[2], shortest, most))
         elif op is sre.ASSERT and isinstance(av, tuple):  # a lookaround's words are in the text too
-            also(needles(av[1]))
+            also(needles(av[1], shortest, most))
         elif op is sre.BRANCH and isinstance(av, tuple):
-            each = [needles(branch) for branch in av[1]]
+            each = [needles(branch, shortest, most) for branch in av[1]]
             if all(each):
                 also(frozenset().union(*(e for e in each if e)))
     return None if frozenset() in alternatives else frozenset(alternatives)
@@ -144,6 +145,33 @@ class Needled:
             return True
         low = lowered(text)
         return low is None or any(all(n in low for n in each) for each in self.needles)
+
+
+@functools.cache
+def words_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lowercased words one of which every match of ``pattern`` holds: the longest run of each of its
+    needles' sets, runs of two characters counted (``ph`` of ``Ph D``), none that holds another
+    (``doctorate`` holds ``doctor``); None when unknown."""
+    found = needles(_parser.parse(pattern.pattern, pattern.flags).data, shortest=2, most=1024)
+    if found is None:
+        return None
+    longest = {max(each, key=lambda w: (len(w), w)) for each in found}
+    return frozenset(w for w in longest if not any(v != w and v in w for v in longest))
+
+
+def places(text: str, pattern: re.Pattern[str]) -> list[int] | None:
+    """Where in ``text`` the ``words_of`` the pattern stand, in order: a match of it holds one of them
+    (a part of ``text`` holding none is not worth searching); None when unknown."""
+    words, low = words_of(pattern), lowered(text)
+    if words is None or low is None:
+        return None
+    found: set[int] = set()
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            found.add(at)
+            at = low.find(word, at + 1)
+    return sorted(found)
 
 
 @functools.lru_cache(maxsize=8)

@@ -19,10 +19,12 @@ five (5) years of experience", "PhD level" but not its bracketed remark.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
 from orgkg.extract.lexicon import numbers, said, written
+from orgkg.extract.needles import places
 from orgkg.extract.rules.labels import MD_LINK
 from orgkg.extract.rules.lines import is_heading, marker
 from orgkg.extract.text import clean_title
@@ -151,6 +153,7 @@ def _found(text: str) -> int | None:
     required = any(heading and _required(ln) and not _preferred().search(ln)
                    for _, ln, _, _, heading in lines)
     named: dict[int, list[re.Match[str]]] = {}  # each line's degrees, read once for every pass
+    naming = _naming(text, [at for at, *_ in lines])
     # what a heading says is preferred is read last, and only where no heading says what is required
     passes = [(True, False), (False, False)] + ([] if required else [(True, True), (False, True)])
     for in_section, preferred_too in passes:
@@ -158,7 +161,7 @@ def _found(text: str) -> int | None:
             if (in_section and not inside) or (preferred and not preferred_too):
                 continue
             if k not in named:
-                named[k] = list(_pattern().finditer(ln))
+                named[k] = list(_pattern().finditer(ln)) if naming is None or k in naming else []
             for m in named[k]:
                 if m.group(0).isupper() and m.group(0) not in _initials():
                     continue  # a heading in capitals (``EDUCATION AND DEGREE``) names no degree
@@ -170,6 +173,14 @@ def _found(text: str) -> int | None:
                     continue
                 return at + m.start()
     return None
+
+
+def _naming(text: str, starts: list[int]) -> set[int] | None:
+    """The lines (by their ``starts``) that may name a degree: those holding a word one of which every
+    degree's name holds (``needles.places``); None when unknown. The degree's pattern, tried at every
+    word, is read only there."""
+    found = places(text, _pattern())
+    return None if found is None else {bisect_right(starts, at) - 1 for at in found}
 
 
 def education(text: str) -> str | None:
