@@ -18,6 +18,7 @@ from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
 from orgkg.extract.rules.identifiers import TITLE_NUMBER, numbered_lead, reference
 from orgkg.extract.rules.labels import Found, clean, every_label, labelled
 from orgkg.extract.structure import Document, Line, Span
+from orgkg.extract.structure.lines import ROMAN
 
 MAX = 120
 KIND = re.compile(r"\s*[-\u2013:|]?\s*\b(?:job|position|role)\s+"
@@ -387,9 +388,9 @@ def _ranked(doc: Document, start: int, end: int) -> Found | None:
 
 @cache
 def _phrases(group: str, stop: str, reach: int = 120) -> Needled:
-    """One pattern for every ``[phrases] group`` entry, the words after it (up to ``stop``, at most
-    ``reach`` characters) in group 1."""
-    leads = "|".join(_inclusive(lead) for lead in patterns("phrases", group))
+    """One pattern for every ``[phrases] group`` entry (``{roman}`` in it: a number in Roman numerals), the
+    words after it (up to ``stop``, at most ``reach`` characters) in group 1."""
+    leads = "|".join(_inclusive(lead) for lead in patterns("phrases", group)).replace(r"\{roman\}", ROMAN)
     after = r"(?:(?<=['\u2019])|\s+)"  # ``qu'adjoint``: no space after an elided word
     # ``the Snr. Program Delivery Manager``: an abbreviation's full stop ends no clause
     short = alternation("words", "abbreviations")

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+#: a number in Roman numerals, as a list or a heading numbers itself: ``iv``, ``II`` (with ``(?i)``).
+ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|x{1,2})"
 #: a list marker: ``•``, ``-``, ``*``, ``1.``, ``1)``, ``(a)``, ``a.``, ``A)``, ``iv.``, ``(ii)``, ``1.2``;
 #: ``!"`` is a bullet glyph a PDF printed without its character map (``!"Coordinates the ...``); a full stop
 #: before a capital opens an item typed with it (``. Gérer les décisions de l'Assemblée``).
 MARKER = re.compile(
     r"(?P<bullet>[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u00b7\u2219*+\-\u2013\u2014>\u27a2\uf0b7\uf0a7o](?=\s)"
     r"|!\"(?=[ \t]*[A-Z])|\.(?=[ \t]+[A-Z\u00c0-\u00de]))"
-    r"|\(?(?P<roman>(?:i{1,3}|iv|vi{0,3}|ix|x{1,2}))[.)](?=\s)"
+    rf"|\(?(?P<roman>{ROMAN})[.)](?=\s)"
     r"|\(?(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:[.)]|(?<=\.\d)|(?<=\.\d\d))(?=\s)"
     r"|\(?(?P<lower>[a-z])[.)](?=\s)"
     r"|\(?(?P<upper>[A-Z])[.)](?=\s)"
