@@ -664,7 +664,7 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     """Level, class and jurisdiction from the shared rules, where generic's own found none."""
     out: list[Evidence] = []
     pos = ex.subject
-    if not pos.level and (lvl := shared_level(doc)):
+    if not pos.level and (lvl := shared_level(doc, pos.title or "")):
         pos.level = lvl[0]
         out.append(Evidence.at("level", *lvl, doc.text))
     if pos.level and (not pos.job_class or pos.job_class.code is None) and (

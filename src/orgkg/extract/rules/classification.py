@@ -81,7 +81,19 @@ def level(doc: Document, title: str = "") -> Found | None:
     if m:
         key = "code" if m.group("code") else "code2"
         return _code(m.group(key)), Span(m.start(key), m.end(key))
-    return _french_prose(doc) or _on_its_own(doc) or _after_a_comma(doc)
+    return _french_prose(doc) or _on_its_own(doc) or _after_a_comma(doc) or _after_the_title(doc, title)
+
+
+def _after_the_title(doc: Document, title: str) -> Found | None:
+    """A level in brackets right after the post's title where a sentence names it: ``... applications for
+    the post of Administrative Officer (Grade VII). The Council ...``."""
+    if not title.strip():
+        return None
+    named = r"[ \t]+".join(map(re.escape, title.split()))
+    for m in re.finditer(rf"(?i:{named})[ \t]*\(([^()\n]{{4,20}})\)", doc.text):
+        if level_alone().fullmatch(m.group(1).strip()):
+            return m.group(1).strip(), Span(m.start(1), m.end(1))
+    return None
 
 
 #: a grade closing a value after a comma: ``Ingénieur, P4``, ``Catégories professionnelles , P-5``.
