@@ -241,8 +241,18 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
     if para:
         out.append(para)
     out = [span for span in out if span not in lead_ins]
+    if kind == "para" and (led := [k for k, span in enumerate(out) if _leads_in(doc, span)]) and \
+            len(out) - led[-1] > 2:
+        out = out[led[-1] + 1 :]  # ``À ce titre, vos missions principales sont les suivantes :`` after the
+        # employer's and the post's presentation: the paragraphs after it are the duties
     return _without_group_names(doc, [part for span in out
                                       for part in (doc.line_items(span) if kind == "para" else [span])])
+
+
+def _leads_in(doc: Document, span: Span) -> bool:
+    """A paragraph whose last sentence is a lead-in to the duties (``is_lead_in``)."""
+    said = doc.text[span.start : span.end].rstrip(" *_")
+    return said.endswith(":") and is_lead_in(re.split(r"(?<=[.!?])\s+", said)[-1])
 
 
 def _without_group_names(doc: Document, spans: list[Span]) -> list[Span]:
@@ -511,12 +521,15 @@ def _catch_all(sentence: str) -> bool:
 
 
 def _lead_in_lists(doc: Document) -> list[Span]:
-    """The top-level items of a list whose lead-in line ends ``You will:`` / ``... include:``."""
+    """The top-level items of a list whose lead-in line ends ``You will:`` / ``... include:``; the lead-in
+    may be a numbered section's line over items of another mark (``3. Les tâches principales (liste non
+    exhaustive):`` over ``* Remettre ...``)."""
     items = [it for it in doc.items() if it.depth == 0]
     for k, it in enumerate(items):
         first = doc.line_of(it.start)
         before = next((ln for ln in reversed(doc.lines[max(0, first - 3) : first]) if not ln.blank), None)
-        if not before or before.marker or not doc.body(before).endswith(":"):
+        if not before or (before.marker and before.marker == doc.lines[first].marker) or \
+                not doc.body(before).endswith(":"):
             continue
         if not is_lead_in(re.split(r"(?<=[.!?])\s+", doc.body(before))[-1]):
             continue
