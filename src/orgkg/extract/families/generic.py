@@ -40,13 +40,14 @@ from orgkg.extract.records import (
     Organisation,
     Position,
     Span,
+    StaffCount,
 )
 from orgkg.extract.rules.classification import class_sought, group_class, level_of, pay_plan, spelled_class
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.duties_prose import prose_duties, told_in, told_in_paragraphs
 from orgkg.extract.rules.education import education
-from orgkg.extract.rules.figures import budgets_french, experience_years, team_led
+from orgkg.extract.rules.figures import budgets_french, experience_years, staff_supervised, team_led
 from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.identifiers import identifiers as shared_identifiers
 from orgkg.extract.rules.labels import Found, first_value
@@ -75,7 +76,8 @@ from orgkg.extract.rules.reporting import (
     peers_named,
     reports_to,
     second_body,
-    supervised_named,
+    supervised_counted,
+    supervised_listed,
     supervises_stated,
 )
 from orgkg.extract.rules.titles import (
@@ -705,16 +707,28 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not pos.direct_reports and (second := deputy(doc)):
         pos.direct_reports = [MentionedPosition(second[0])]
         out.append(Evidence.at("direct_reports", *second, doc.text))
-    if not pos.direct_reports and (named := supervised_named(doc)):
+    if not pos.direct_reports:
+        named, counted = supervised_listed(doc)
+        if not named:
+            named, counted = supervised_counted(doc)
         pos.direct_reports = [MentionedPosition(n[0]) for n in named]
         out += [Evidence.at("direct_reports", *n, doc.text) for n in named]
+        if named and pos.supervises_count is None and counted is not None:
+            pos.supervises_count = counted  # "one Digital Initiatives librarian, and five ... staff members"
     if not pos.peers and (beside := peers_named(doc)):
         pos.peers = [MentionedPosition(n[0]) for n in beside]
         out += [Evidence.at("peers", *n, doc.text) for n in beside]
-    if pos.supervises_count is None and not pos.direct_reports and (
-            said := supervises_stated(doc) or team_led(doc)):
+    if pos.supervises_count is None and not pos.direct_reports and (said := supervises_stated(doc)):
         pos.supervises_count, at = said
         out.append(Evidence.at("supervises_count", str(said[0]), at, doc.text))
+    if pos.supervises_count is None and not pos.direct_reports:
+        led = team_led(doc)
+        if said := led or staff_supervised(doc):
+            pos.supervises_count, at = said
+            out.append(Evidence.at("supervises_count", str(said[0]), at, doc.text))
+        if led and led[0] not in {c.count for c in pos.staff_counts}:
+            pos.staff_counts.append(StaffCount(led[0], "team"))  # the team led is a staff figure too
+            out.append(Evidence.at("staff_counts", str(led[0]), led[1], doc.text))
     if not ex.organisation.location and (place := location(doc)):
         ex.organisation.location = place[0]
         out.append(Evidence.at("location", *place, doc.text))

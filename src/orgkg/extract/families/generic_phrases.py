@@ -14,9 +14,9 @@ import re
 from orgkg.extract.lexicon import abbreviation_guard, alternation, fold, words
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
-from orgkg.extract.rules.lines import listed_after
+from orgkg.extract.rules.lines import listed_after, marker
 from orgkg.extract.rules.organisation import unit_word
-from orgkg.extract.rules.reporting import reports_noun, town_and_state
+from orgkg.extract.rules.reporting import list_items, reports_noun, town_and_state
 from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, squash, to_int, to_number
 
 #: labels that give the number (or the list) of positions supervised.
@@ -288,6 +288,11 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
         heads = _SUPERVISED_HEAD.finditer(text)
         for m in (*heads, *_listed_lead().finditer(text)):
             items = [x for x in listed_after(text[m.end() :]) if x.strip()[0].isupper()]
+            first = next((ln for ln in text[m.end() :].splitlines() if ln.strip(" \t|")), "")
+            if marker(first)[0] == "none" and len(one_line := list_items(first.strip())) > 1:
+                # a list on one line, no bullet ("Policy Advisor, Senior Analyst"): the value whole; a
+                # bulleted line is one item ("• Project Manager, Capital Works")
+                items = [x for x in one_line if x[:1].isupper()]
             if items:
                 items_counted = [counted_item(x) for x in items]
                 names = [mentioned(t) for _, t in items_counted]
@@ -319,7 +324,7 @@ def staff_counts(text: str) -> list[StaffCount]:
     A count is kept only where its sentence (up to it) speaks of supervising, managing or a team.
     """
     out: dict[int, StaffCount] = {}
-    words = r"(?:(?!(?:of|and|the|to|in|for|with)\b)[A-Za-z/-]+\s+){0,4}?"
+    words = r"(?:(?!(?:of|and|the|to|in|for|with)\b)[A-Za-z/&-]+\s+){0,4}?"  # ``Access & Collection``
     pat = rf"(?<![\d$.,])(\d[\d,]*|{N})[ \t]+({words}(?:{count_nouns()}))\b"
     context = _staff_context()
     for k, title in supervised_table(text):

@@ -232,8 +232,48 @@ def team_led(doc: Document) -> tuple[int, Span] | None:
 
 @cache
 def _led() -> re.Pattern[str]:
-    """A ``[words] team_verbs`` verb ending the text before a team: ``dirigerez``, ``encadrement d'``."""
-    return re.compile(rf"(?i)(?<!\w)(?:{alternation('words', 'team_verbs')})(?:[ \t]+d['\u2019]|[ \t]+)$")
+    """A ``[words] team_verbs`` verb ending the text before a team: ``dirigerez``, ``encadrement d'``, also
+    first of a few verbs joined by commas or "and" ("supervise, lead, and train a team of nine")."""
+    verbs = alternation("words", "team_verbs")
+    return re.compile(rf"(?i)(?<!\w)(?:{verbs}){_SERIES}(?:[ \t]+d['\u2019]|[ \t]+)$")
+
+
+#: more verbs after the first, joined by commas or "and" / "et": ``, guides, and collaborates with``.
+_SERIES = (r"(?:(?:,[ \t]*(?:and[ \t]+|et[ \t]+)?|[ \t]+(?:and|et)[ \t]+)[^\W\d_]+"
+           r"(?:[ \t]+(?:with|avec))?){0,3}")
+
+
+def staff_supervised(doc: Document) -> tuple[int, Span] | None:
+    """How many the post supervises where a ``[words] team_verbs`` verb (or a few joined, the first of them
+    one) counts them outright: "Supervises and evaluates 2 full-time systems staff", "Supervises, guides,
+    and collaborates with 5 professional and 7 paraprofessional staff" (12: the counts before one noun, or
+    before each, summed), each count before a ``[words] count_nouns`` / ``counted_staff`` noun; never a
+    floor ("supervises at least two employees")."""
+    for m in _supervised_staff().finditer(doc.text):
+        if _floor_after().match(doc.text, m.end()):
+            continue
+        at = m.start("counts")
+        counts = [(k, n) for k in _number().finditer(m.group("counts")) if (n := _value(k.group(0)))]
+        if counts:
+            return sum(n for _, n in counts), Span(at + counts[0][0].start(), at + counts[-1][0].end())
+    return None
+
+
+@cache
+def _nouns() -> str:
+    """Who a supervised count counts: ``[words] count_nouns`` and ``counted_staff``."""
+    return f"{alternation('words', 'count_nouns')}|{alternation('words', 'counted_staff')}"
+
+
+@cache
+def _supervised_staff() -> re.Pattern[str]:
+    number = _number().pattern
+    adjectives = r"(?:[ \t]+(?!(?:and|et|of|de|the|les?|la|staff)\b)[a-z][\w-]*){0,3}"
+    counted = rf"(?<!\w)(?:{number}){adjectives}"
+    nouns = _nouns()
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation('words', 'team_verbs')}){_SERIES}[ \t]+"
+                      rf"(?P<counts>{counted}(?:[ \t]+(?:{nouns}))?(?:[ \t]+(?:and|et)[ \t]+{counted})*)"
+                      rf"[ \t]+(?:{nouns})(?!\w)")
 
 
 @cache

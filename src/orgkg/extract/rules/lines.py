@@ -38,10 +38,12 @@ def marker(line: str) -> tuple[str, int, str]:
 
 def listed_after(text: str) -> list[str]:
     """Short title lines (bulleted or not) that follow a label, up to a sentence, label or heading."""
-    out = []
+    out: list[str] = []
     for ln in text.splitlines()[:25]:
         body = marker(ln)[2]
-        if not body:
+        if body == "|" and out:
+            break  # a table's cell ends: ``Direct reports`` / ``|`` / the value / ``|`` / the next label
+        if not body or body == "|":
             continue
         if ":" in body or body.endswith(".") or len(body.split()) > 12 or is_stop_line(body) \
                 or names_duties(body):

@@ -143,13 +143,19 @@ def deputy(doc: Document) -> Found | None:
 
 
 def supervised_named(doc: Document) -> list[Found]:
-    """The positions a sentence says the post supervises, without counting them: "The Director
-    supervises the department managers and works with the Board", "Supervision is exercised over
-    library Clerks, Pages and Volunteers" (``[phrases] supervises``), each a title in capitals or
-    ending in a ``[words] title_heads`` word ("managers", "library Clerks"), its leading
-    ``[words] supervised_lead`` words dropped ("all", "the work of subordinate"); nothing where what
-    is supervised is work or staff, not positions ("supervises the daily operations", "exercises
-    direct supervision over clerical staff")."""
+    """The positions a sentence says the post supervises (``supervised_counted``'s, without their count)."""
+    return supervised_counted(doc)[0]
+
+
+def supervised_counted(doc: Document) -> tuple[list[Found], int | None]:
+    """The positions a sentence says the post supervises: "The Director supervises the department
+    managers and works with the Board", "Supervision is exercised over library Clerks, Pages and
+    Volunteers" (``[phrases] supervises``), each a title in capitals or ending in a ``[words]
+    title_heads`` word ("managers", "library Clerks"), its leading ``[words] supervised_lead`` words
+    dropped ("all", "the work of subordinate", "a team that includes"); nothing where what is supervised
+    is work or staff, not positions ("supervises the daily operations", "exercises direct supervision
+    over clerical staff"). With them how many, where each is counted ("one Digital Initiatives
+    librarian, and five Access & Collection Services staff members": 6), else None."""
     for lead in _supervises().finditer(doc.text):
         line = doc.text[doc.text.rfind("\n", 0, lead.start()) + 1 : lead.start()]
         opening = fold(lead.group(0)) in words("words", "supervises_opening")
@@ -157,9 +163,31 @@ def supervised_named(doc: Document) -> list[Found]:
             continue  # "under the supervision of the Director": received; "- Supervision of X" opens its item
         said = re.match(r"[^.;:()\n]{2,300}", doc.text[lead.end() :])
         found = clean(doc, lead.end(), lead.end() + said.end()) if said else None
-        if found and (found := _to_clause_end(doc, found)) and (out := _positions(*found)):
-            return out
-    return []
+        if found and (found := _to_clause_end(doc, found)) and (out := _counted_positions(*found)):
+            return [f for f, _ in out], _total(out)
+    return [], None
+
+
+def supervised_listed(doc: Document) -> tuple[list[Found], int | None]:
+    """The positions a ``[labels] supervised`` label lists as its value, run in or on the line below it
+    ("Direct reports" / "Toihautu Principal Advisor Māori, Rautaki Māori Operations Manager, ...";
+    "Supervises: 4 Voter Services Representatives"), each a position as ``supervised_counted`` reads
+    them, and how many: the counts given, else one a position; nothing where one item names no position
+    ("Supervises: staff and volunteers as assigned")."""
+    for f in labelled(doc, "supervised"):
+        found = clean(doc, f.value_start, f.value_end)
+        if found and fold(found[0]) in words("words", "nothing"):
+            return [], None  # "DIRECT REPORTS: Nil": no one (``supervises_stated``'s 0)
+        if found and (out := _counted_positions(*found, whole=True)):
+            uncounted = all(n is None for _, n in out)
+            return [f for f, _ in out], (len(out) if uncounted else _total(out))
+    return [], None
+
+
+def _total(items: list[tuple[Found, int | None]]) -> int | None:
+    """How many the counted items make (``one X, one Y, and five Z``: 7); None where one is not counted."""
+    counts = [n for _, n in items if n is not None]
+    return sum(counts) if len(counts) == len(items) else None
 
 
 def peers_named(doc: Document) -> list[Found]:
@@ -189,37 +217,86 @@ def _peers() -> re.Pattern[str]:
 
 def _positions(value: str, span: Span) -> list[Found]:
     """Each position named in a list ("X, Y and Z"), or nothing when one item names no position."""
-    out: list[Found] = []
-    for m in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", value):
-        item = m.group(0).strip()
+    return [f for f, _ in _counted_positions(value, span)]
+
+
+def _counted_positions(value: str, span: Span, *, whole: bool = False) -> list[tuple[Found, int | None]]:
+    """Each position named in a list ("X, Y and Z") with the count written before it ("five Z": 5), or
+    nothing when one item names no position; the list ends where an item opens with another verb
+    ("..., and five staff members, participates in regular strategic planning"). ``whole``: each item
+    a title whole (a label's value: "Chef d'équipe voirie"), not cut after its last word in capitals."""
+    out: list[tuple[Found, int | None]] = []
+    for at, said in _items(value):
+        item = said.strip()
         if out and _list_break().match(item):
             break  # "..., and through them approximately 140 employees": the list has ended
         if re.fullmatch(r"[a-z]+ly", item):
             continue  # "five department heads, directly, ...": a manner, no post
+        if out and item[:1].islower() and is_duty_verb(item.split()[0]):
+            break  # "..., participates in regular strategic planning": the sentence goes on to another verb
         skip = _supervised_lead().match(item)
+        count = _count_in(skip.group(0)) if skip else None
         item = item[skip.end() :] if skip else item
-        item = _title_part(item)
+        item = item if whole else _title_part(item, counted=count is not None)
         last = fold(item).split()[-1] if fold(item).split() else ""
         if not item or (not item[0].isupper() and _singular(last) not in words("words", "title_heads")):
             return []  # one item is not a position: the sentence speaks of work, not of posts
         if item[0].islower() and is_duty_verb(item.split()[0]):
             return []  # "supervises and evaluates the work of subordinate managers": another verb, no post
-        start = span.start + m.start() + m.group(0).find(item)
-        out.append((item, Span(start, start + len(item))))
+        start = span.start + at + said.find(item)
+        out.append(((item, Span(start, start + len(item))), count))
     return out
 
 
-def _title_part(item: str) -> str:
+#: an item of a list up to "and" and the next: ``Teacher Assistants`` in ``Teacher Assistants and Cook``.
+AND_ITEM = re.compile(r".+?(?=\s+and\s+|$)")
+
+
+def list_items(value: str) -> list[str]:
+    """The items of a list written on one line ("Policy Advisor, Senior Analyst and Programme
+    Coordinator"), as ``_items`` splits it, without the "and" before the last."""
+    return [re.sub(r"^(?:and|et)\s+", "", item.strip()) for _, item in _items(value)]
+
+
+def _items(value: str) -> list[tuple[int, str]]:
+    """The items of a list ("X, Y and Z"), each with where it starts; a ``[words] title_heads`` word alone
+    before a comma keeps what follows up to the next comma ("Director, Strategy and Performance": one
+    title, its head and its field)."""
+    out: list[tuple[int, str]] = []
+    for seg in re.finditer(r"[^,]+", value):
+        head = out[-1][1].strip() if out else ""
+        if head[:1].isupper() and " " not in head and _singular(fold(head)) in words("words", "title_heads") \
+                and seg.group(0).strip()[:1].isupper() and value[out[-1][0] + len(out[-1][1])] == ",":
+            out[-1] = (out[-1][0], value[out[-1][0] : seg.end()])
+            continue
+        out += [(seg.start() + m.start(), m.group(0)) for m in AND_ITEM.finditer(seg.group(0))]
+    return out
+
+
+def _count_in(lead: str) -> int | None:
+    """The count among an item's leading words (``one``, ``five``, ``2``), if any."""
+    for w in lead.split():
+        if w.isdigit():
+            return int(w)
+        if (n := numbers().get(fold(w))) is not None:
+            return int(n)
+    return None
+
+
+def _title_part(item: str, *, counted: bool = False) -> str:
     """A title without the words after it: "Site Coordinators along with on-site training" -> "Site
-    Coordinators" (up to its last word in capitals or ``[words] title_heads`` word)."""
+    Coordinators" (up to its last word in capitals or ``[words] title_heads`` word); a counted item may
+    end in staff words ("five Access & Collection Services staff members": posts of that unit)."""
     said = item.split()
     heads = words("words", "title_heads")
     ends = [i for i, w in enumerate(said) if w[:1].isupper() or w[:1].isdigit()
             or _singular(fold(w)) in heads]
     if not ends:
         return item
-    if {_singular(fold(w)) for w in said[ends[-1] + 1 :]} & words("words", "staff_nouns"):
-        return ""  # "Head Start center staff": staff of a programme, not a post
+    tail = {_singular(fold(w)) for w in said[ends[-1] + 1 :]}
+    if tail & words("words", "staff_nouns"):
+        # "Head Start center staff": staff of a programme, not a post; counted, they are posts
+        return item if counted and tail <= words("words", "staff_nouns") else ""
     return " ".join(said[: ends[-1] + 1])
 
 
