@@ -100,7 +100,7 @@ def supervisor_phrases(text: str) -> list[str]:
                     or _ends_in_unit(name):  # ``Chief of the X Section, Y Division``: units, not the title
                 break
             name += "," + parts[i]
-        name = re.split(rf"(?i:{abbreviation_guard()})[.;:()]\s"
+        name = re.split(rf"(?i:{abbreviation_guard()})(?:(?<!\b[A-Z])\.|[;:()])\s"  # not a name's initial
                         r"|\s+(?:who|which|with|in|to|for|is|are|as|on|you)\s|[.;:]$", _one_title(name))[0]
         name = clean_title(_own_unit(name))
         if name and name[0].isupper() and 1 <= len(name.split()) <= 12 and \

@@ -23,9 +23,9 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
-from orgkg.extract.lexicon import numbers, said, written
+from orgkg.extract.lexicon import fold, numbers, said, written
 from orgkg.extract.needles import places
-from orgkg.extract.rules.labels import MD_LINK
+from orgkg.extract.rules.labels import MD_LINK, every_label
 from orgkg.extract.rules.lines import is_heading, marker
 from orgkg.extract.text import clean_title
 
@@ -142,6 +142,13 @@ def _opens(line: str, m: re.Match[str]) -> bool:
                 and _opening().fullmatch(before[label.end() :]))
 
 
+def _a_label(line: str, m: re.Match[str]) -> bool:
+    """The degree's word is its line's whole text and a label (``[labels]``, any kind): ``Diploma`` alone
+    over ``Master``, a form's label, names no degree."""
+    return not line[: m.start()].strip(" \t*_-") and not line[m.end() :].strip(" \t\r\n*_:") \
+        and fold(m.group(0)) in every_label()
+
+
 #: a hyphen joining initials to the rest of a code, before them (``313797-``) or after them (``-NMNH``).
 JOINED_BEFORE, JOINED_AFTER = re.compile(r"[A-Za-z0-9]-$"), re.compile(r"-[A-Za-z0-9]")
 
@@ -169,7 +176,7 @@ def _found(text: str) -> int | None:
                                              or JOINED_AFTER.match(ln, m.end())):
                     continue  # initials inside a code (``#26R-JW-313797-MPA-NMNH``) name no degree
                 if (not in_section and _bare().fullmatch(m.group(0)) and not _opens(ln, m)) or \
-                        _only_preferred(ln, m):
+                        _only_preferred(ln, m) or _a_label(ln, m):
                     continue
                 return at + m.start()
     return None

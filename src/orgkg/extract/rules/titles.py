@@ -330,15 +330,23 @@ def notice(doc: Document) -> tuple[Found, Found | None] | None:
     return post, clean(doc, m.start("body"), m.end("body")) if m.group("body") else None
 
 
+@cache
+def _posting_closed() -> re.Pattern[str]:
+    """A closed posting's status (``[words] posting_closed``), run into the line it follows or not."""
+    return re.compile(rf"(?i)[ \t]*(?:{alternation('words', 'posting_closed')})")
+
+
 def employer_below(doc: Document) -> tuple[Found, Found] | None:
     """``Conseiller coordinateur du service ICT (m/f/x)`` / ``Institut Royal des Sciences Naturelles de
     Belgique`` / ``Code de sélection``: a posting's first line its title, the next its employer (a name
-    opening with an ``[words] organisation_nouns`` entry, no label), then its fields (a known label of
+    opening with an ``[words] organisation_nouns`` entry, no label; a closed posting's status run into it
+    left out), then its fields (a known label of
     any kind alone on its line); the title (without its marks) and the employer, each with its span."""
     lines = [ln for ln in doc.lines[doc.front_end : doc.front_end + 8] if not ln.blank][:3]
     if len(lines) < 3 or fold(doc.body(lines[2])) not in every_label():
         return None
-    employer = clean(doc, lines[1].body_start, lines[1].body_end)
+    closed = _posting_closed().search(doc.text, lines[1].body_start, lines[1].body_end)
+    employer = clean(doc, lines[1].body_start, closed.start() if closed else lines[1].body_end)
     first = fold(employer[0]).split()[:1] if employer else []
     if not employer or not first or first[0] not in words("words", "organisation_nouns") \
             or ":" in employer[0] or len(employer[0].split()) > 12:
@@ -397,9 +405,10 @@ def _phrases(group: str, stop: str, reach: int = 120) -> Needled:
     words after it (up to ``stop``, at most ``reach`` characters) in group 1."""
     leads = "|".join(_inclusive(lead) for lead in patterns("phrases", group)).replace(r"\{roman\}", ROMAN)
     after = r"(?:(?<=['\u2019])|\s+)"  # ``qu'adjoint``: no space after an elided word
-    # ``the Snr. Program Delivery Manager``: an abbreviation's full stop ends no clause
+    # ``the Snr. Program Delivery Manager``: an abbreviation's full stop ends no clause, nor a name's initial
+    # (``the Caleb T. Winchester University Librarian``)
     short = alternation("words", "abbreviations")
-    token = rf"(?:\b(?:{short})\.(?=[ \t]+\w)|[^{stop}\n])"
+    token = rf"(?:\b(?:{short})\.(?=[ \t]+\w)|(?-i:\b[A-Z]\.(?=[ \t]+[A-Z][a-z]))|[^{stop}\n])"
     return Needled(rf"(?i)\b(?:{leads}){after}({token}{{2,{reach}}}?)(?=\s*[{stop}\n]|$)")
 
 
