@@ -527,9 +527,25 @@ def _statement() -> re.Pattern[str]:
 def unit_headed(title: str) -> str | None:
     """The unit a French title says the post heads: ``Responsable Département Skills``, ``Chef du service
     des sports`` -> ``Département Skills``, ``service des sports`` (a ``[words] title_heads`` entry, a
-    unit's word, a name after it)."""
-    m = _headed().match(fold_accents_kept(title))
-    return title[m.start("unit") : m.end("unit")] if m else None
+    unit's word, a name after it); else the unit it names after a linking word (``_named_in``)."""
+    if m := _headed().match(fold_accents_kept(title)):
+        return title[m.start("unit") : m.end("unit")]
+    m = _named_in().search(fold_accents_kept(title))
+    if not m or _local_body().fullmatch(title, m.start("unit")):
+        return None  # ``Agent du Département de la Manche``: the local government, no unit of it
+    return title[m.start("unit") : m.end("unit")]
+
+
+@cache
+def _named_in() -> re.Pattern[str]:
+    """A unit a French title names after a linking word, its name capitalised: ``Conseiller coordinateur du
+    service ICT``, ``Adjoint au Chef du Service Médiathèque Côte-d'Or`` (a unit's word, ``[words]
+    unit_words``, ``chargé de mission`` apart)."""
+    listed = words_in("fr", "words", "unit_words") - {"mission", "equipe"}
+    kinds = "|".join(re.escape(w) for w in sorted(listed, key=len, reverse=True))
+    link = r"(?:du|de[ \t]+la|de[ \t]+l['\u2019]|des|de|d['\u2019])[ \t]*"
+    return re.compile(rf"(?i:[ \t](?:du|de[ \t]+la|de[ \t]+l['\u2019]|a[ \t]+la|au)[ \t]+)"
+                      rf"(?P<unit>(?i:{kinds})[ \t]+(?:(?i:{link}))?[A-Z][^\n]*)$")
 
 
 @cache
