@@ -179,3 +179,32 @@ def lowered(text: str) -> str | None:
     """``text`` lowercased, for the needles; None when it holds a character that makes that unsafe
     (four substring searches: ``_ODD.isdisjoint(text)`` made a string of each of its characters)."""
     return None if any(c in text for c in _ODD) else text.lower()
+
+
+class AtLineStart:
+    """A pattern whose every match starts a line (``^`` in MULTILINE, then ``body``), searched only
+    after the text's line breaks: ``_sre`` tries a pattern opening with ``^`` at every character,
+    but skips at once to a literal first character, so a copy opening with ``\\n`` finds where a
+    match starts (six times quicker over a document), and the pattern itself gives the match there."""
+
+    def __init__(self, body: str, flags: int = 0) -> None:
+        self.pattern = re.compile(rf"^(?:{body})", flags | re.MULTILINE)
+        self._after_break = re.compile(rf"\n(?:{body})", flags | re.MULTILINE)
+        self._never_empty = _parser.parse(self.pattern.pattern, self.pattern.flags).getwidth()[0] > 0
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """``self.pattern.search(text, pos, endpos)``."""
+        end = len(text) if endpos is None else endpos
+        if (m := self.pattern.match(text, pos, end)) is not None:
+            return m
+        found = self._after_break.search(text, pos, end)
+        return None if found is None else self.pattern.match(text, found.start() + 1, end)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """``self.pattern.finditer(text, pos, endpos)`` (the pattern's own where it may match empty)."""
+        if not self._never_empty:
+            yield from self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
+            return
+        while (m := self.search(text, pos, endpos)) is not None:
+            yield m
+            pos = m.end()

@@ -5,10 +5,12 @@ They read wording and structure only; none knows a particular document.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
 from orgkg.extract.lexicon import abbreviation_guard, numbers
+from orgkg.extract.needles import AtLineStart
 
 # ---------------------------------------------------------------- OCR repairs
 
@@ -206,9 +208,16 @@ def find_sections(text: str, headings: Iterable[str], *, flags: int = re.I) -> d
     return out
 
 
+@functools.lru_cache(maxsize=256)
+def _field(label: str, stop: str) -> AtLineStart:
+    """A form line's label and value (``field_value``), compiled once (not looked up in ``re``'s
+    cache, which a document's own patterns overflow)."""
+    return AtLineStart(rf"[ \t*]*(?:{label})[ \t*]*:[ \t*]*(.+?)[ \t*]*(?:{stop}|$)", re.I)
+
+
 def field_value(text: str, label: str, *, stop: str = r"\n") -> str | None:
     """The value after ``Label:`` on a form line, e.g. ``Ministry:  Health``."""
-    m = re.search(rf"(?im)^[ \t*]*(?:{label})[ \t*]*:[ \t*]*(.+?)[ \t*]*(?:{stop}|$)", text)
+    m = _field(label, stop).search(text)
     if not m:
         return None
     value = squash(m.group(1))

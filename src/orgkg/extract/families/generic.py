@@ -30,7 +30,7 @@ from orgkg.extract.families.generic_phrases import (
 )
 from orgkg.extract.families.generic_series import series
 from orgkg.extract.lexicon import LANGUAGES, alternation, fold, patterns, words
-from orgkg.extract.needles import Needled
+from orgkg.extract.needles import AtLineStart, Needled
 from orgkg.extract.records import (
     Evidence,
     Extraction,
@@ -430,10 +430,10 @@ ROLE_CODE = re.compile(r"(.+?)[ \t]+[-\u2013][ \t]+(\d{3,6})")
 
 
 @functools.cache
-def _role_title() -> re.Pattern[str]:
+def _role_title() -> AtLineStart:
     """``Role Title: Y`` leading its line (``[labels] role_class``): a role's title beside the post's own."""
     labels = alternation("labels", "role_class", r"[ \t]+")
-    return re.compile(rf"(?im)^[ \t*\-]*(?:{labels})[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$")
+    return AtLineStart(rf"[ \t*\-]*(?:{labels})[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$", re.I)
 
 
 def role_class(text: str, title: str) -> JobClass | None:
@@ -451,8 +451,8 @@ def role_class(text: str, title: str) -> JobClass | None:
 # ---------------------------------------------------------------- classification
 
 @functools.cache  # each level label's line, compiled once (in re's cache, they were compiled again)
-def _level_line(label: str) -> re.Pattern[str]:
-    return re.compile(rf"(?im)^[ \t*\-]*({label})[ \t]*:[ \t]*([^\n]+)")
+def _level_line(label: str) -> AtLineStart:
+    return AtLineStart(rf"[ \t*\-]*({label})[ \t]*:[ \t]*([^\n]+)", re.I)
 
 
 def classification(text: str) -> tuple[JobClass | None, str | None]:
@@ -514,9 +514,11 @@ def flsa_below(doc: Document) -> str | None:
     return None
 
 
+#: a ``Label: value`` line (the label short, in ASCII letters): ``Ministry: Health``.
+LABELLED_LINE = AtLineStart(r"[ \t*\-]*([A-Za-z][\w /&]{1,40}?)[ \t]*:[ \t]*(\S[^\n]*)$")
 #: a status field that says it: ``Job Type: Full-Time Non-Exempt``, ``Status: Regular, Exempt``.
-STATUS_FLSA = re.compile(r"(?m)^[ \t*\-]*[A-Za-z][\w /]{0,30}:[ \t]*(?:[\w/,-]+[ \t]+){0,3}"
-                         r"((?i:non)[- ]?(?i:exempt)|Exempt|EXEMPT)[ \t]*$")
+STATUS_FLSA = AtLineStart(r"[ \t*\-]*[A-Za-z][\w /]{0,30}:[ \t]*(?:[\w/,-]+[ \t]+){0,3}"
+                          r"((?i:non)[- ]?(?i:exempt)|Exempt|EXEMPT)[ \t]*$")
 
 
 #: the status said in a sentence: ``This position is exempt from the overtime provisions of the FLSA``.
@@ -624,7 +626,7 @@ def organisation(text: str) -> Organisation:
     if org and (whole := _unit_of_named_body(text, org)):
         units.append((org, "department"))  # ``The Research and Collections Management department of
         org = whole                          # the Royal BC Museum``: the labelled department is a unit
-    for m in re.finditer(r"(?m)^[ \t*\-]*([A-Za-z][\w /&]{1,40}?)[ \t]*:[ \t]*(\S[^\n]*)$", text):
+    for m in LABELLED_LINE.finditer(text):
         value = clean_title(m.group(2))
         if _label_kind(m.group(1)) != "unit" or not value or any(value in u for u, _ in units) \
                 or re.search(r"\[[ xX]?\]", value) \

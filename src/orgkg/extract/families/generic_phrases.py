@@ -12,7 +12,7 @@ import functools
 import re
 
 from orgkg.extract.lexicon import abbreviation_guard, alternation, fold, words
-from orgkg.extract.needles import Needled
+from orgkg.extract.needles import AtLineStart, Needled
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.rules.lines import listed_after, marker
 from orgkg.extract.rules.organisation import unit_word
@@ -204,9 +204,9 @@ def supervised_table(text: str) -> list[tuple[int | None, str]]:
 
 
 #: a heading over the positions supervised: ``SUPERVISORY RESPONSIBILITIES``, ``Direct reports``.
-SUPERVISION_HEAD = re.compile(r"(?im)^[ \t]*(?:supervis(?!\w*[ \t]+received)\w*(?:[ \t]+\w+){0,2}|"
-                              r"direct[ \t]+reports|(?:positions|staff|employees)[ \t]+supervised)"
-                              r"[ \t]*:?[ \t]*\n")
+SUPERVISION_HEAD = AtLineStart(r"[ \t]*(?:supervis(?!\w*[ \t]+received)\w*(?:[ \t]+\w+){0,2}|"
+                               r"direct[ \t]+reports|(?:positions|staff|employees)[ \t]+supervised)"
+                               r"[ \t]*:?[ \t]*\n", re.I)
 #: a line counting positions of one title: ``6.0 FTE Program Specialist 4``, ``- 2 Clerk III``.
 COUNT_LINE = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(\d{1,3})(?:\.0+)?[ \t]+(?:FTEs?[ \t]+|x[ \t]+)?"
                         r"([A-Z][^\n:]{2,80}?)[ \t]*")

@@ -18,7 +18,7 @@ from functools import cache
 from types import MappingProxyType
 
 from orgkg.extract.lexicon import LANGUAGES, alternation, language, numbers, said, table
-from orgkg.extract.needles import Needled, lowered
+from orgkg.extract.needles import AtLineStart, Needled, lowered
 from orgkg.extract.records import Budget, StaffCount
 from orgkg.extract.rules.labels import labelled
 from orgkg.extract.structure import Document, Span
@@ -174,12 +174,12 @@ def _labelled_years(text: str) -> tuple[float, Span] | None:
 
 
 @cache
-def _years_label() -> re.Pattern[str]:
+def _years_label() -> AtLineStart:
     bullet, gap = r"(?:[-*\u2022][ \t]*)?", r"[ \t]+"
     labels = alternation("labels", "experience_years", gap)
-    return re.compile(rf"(?im)^[ \t]*{bullet}(?:{labels})[ \t]*:?[ \t]*"
-                      rf"(?:\n[ \t]*{bullet})?(?:minimum[ \t]+(?:of[ \t]+|de[ \t]+)?)?(\d{{1,2}})\+?[ \t]*"
-                      rf"(?:{alternation('words', 'year_words', gap)})\b")
+    return AtLineStart(rf"[ \t]*{bullet}(?:{labels})[ \t]*:?[ \t]*"
+                       rf"(?:\n[ \t]*{bullet})?(?:minimum[ \t]+(?:of[ \t]+|de[ \t]+)?)?(\d{{1,2}})\+?[ \t]*"
+                       rf"(?:{alternation('words', 'year_words', gap)})\b", re.I)
 
 
 #: a labelled staff figure: a whole number opening the value (``45``, ``approximately 1,200``).

@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from orgkg.extract.lexicon import fold, patterns, written
+from orgkg.extract.needles import AtLineStart
 from orgkg.extract.records import Identifier
 from orgkg.extract.rules.labels import clean, labelled
 from orgkg.extract.structure import Document, Span
@@ -29,9 +30,9 @@ PROSE = re.compile(
 
 #: a line naming the post, then its notice's number, a year first: ``Commissaire adjoint 2023-391-210``.
 #: Its first word may be hyphenated (``Présidente-directrice générale adjointe ... 2022-4601-175``).
-TITLE_NUMBER = re.compile(r"(?m)^[ \t#*]*(?P<title>[A-Z\u00c0-\u00de][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*"
-                          r"(?:[ \t]+[^\W\d_][\w'\u2019-]*){0,12})"
-                          r"[ \t]+(?P<value>(?:19|20)\d\d-\d{1,6}-\d{1,6})[ \t*]*$")
+TITLE_NUMBER = AtLineStart(r"[ \t#*]*(?P<title>[A-Z\u00c0-\u00de][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*"
+                           r"(?:[ \t]+[^\W\d_][\w'\u2019-]*){0,12})"
+                           r"[ \t]+(?P<value>(?:19|20)\d\d-\d{1,6}-\d{1,6})[ \t*]*$")
 
 
 def _date(code: str) -> bool:

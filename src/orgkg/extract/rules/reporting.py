@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from orgkg.extract.lexicon import alternation, fold, numbers, words, written
+from orgkg.extract.needles import AtLineStart
 from orgkg.extract.rules.duties import is_duty_verb
 from orgkg.extract.rules.labels import Found, clean, first_value, inline_label, labelled
 from orgkg.extract.rules.titles import phrase
@@ -437,9 +438,9 @@ def _phrased_place(doc: Document) -> Found | None:
 
 #: a French town alone on its line with its département's number in brackets: ``- Chaumont (52)``.
 _TOWN_WORD = rf"(?:[A-Z\u00c0-\u00de][\w'\u2019]*|{_TOWN_LINK})"
-TOWN_DEPARTMENT = re.compile(rf"(?m)^[ \t]*(?:[-*\u2022][ \t]+)?(?P<town>[A-Z\u00c0-\u00de][\w'\u2019]*"
-                             rf"(?:[ \t-]+{_TOWN_WORD}){{0,5}})"
-                             r"[ \t]*\((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)[ \t]*$")
+TOWN_DEPARTMENT = AtLineStart(rf"[ \t]*(?:[-*\u2022][ \t]+)?(?P<town>[A-Z\u00c0-\u00de][\w'\u2019]*"
+                              rf"(?:[ \t-]+{_TOWN_WORD}){{0,5}})"
+                              r"[ \t]*\((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)[ \t]*$")
 
 
 def _town_with_department(doc: Document) -> Found | None:
