@@ -17,6 +17,7 @@ from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.rules.lines import listed_after, marker
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.rules.reporting import list_items, reports_noun, town_and_state
+from orgkg.extract.rules.titles import is_section_name
 from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, squash, to_int, to_number
 
 #: labels that give the number (or the list) of positions supervised.
@@ -102,11 +103,21 @@ def supervisor_phrases(text: str) -> list[str]:
             name += "," + parts[i]
         name = re.split(rf"(?i:{abbreviation_guard()})(?:(?<!\b[A-Z])\.|[;:()])\s"  # not a name's initial
                         r"|\s+(?:who|which|with|in|to|for|is|are|as|on|you)\s|[.;:]$", _one_title(name))[0]
-        name = clean_title(_own_unit(name))
+        name = _without_section(clean_title(_own_unit(name)))
         if name and name[0].isupper() and 1 <= len(name.split()) <= 12 and \
                 not re.match(r"(?:incumbent|position|this)\b", name, re.I):
             out.append(name)
     return out
+
+
+def _without_section(name: str) -> str:
+    """A superior without the section name a flattened form runs in after it: ``Chief Electoral Officer
+    Position Purpose`` -> ``Chief Electoral Officer``."""
+    said = name.split()
+    for k in (3, 2, 1):
+        if len(said) > k and is_section_name(" ".join(said[-k:])):
+            return " ".join(said[:-k])
+    return name
 
 
 def _one_title(name: str) -> str:
@@ -114,7 +125,7 @@ def _one_title(name: str) -> str:
     "the Director or designate"), not where it joins a title's words ("Parks and Recreation Director",
     "Director of Finance and Administration"): cut where the words before end in a ``[words] title_heads``
     word or the word after is in lower case."""
-    for m in re.finditer(r"\s+(?:and|or)\s+(\S+)|(?<!\bof)(?<!\bfor)(?<!\band)\s+the\s+(?=[A-Z])", name):
+    for m in re.finditer(r"\s+(?:and|or)\s+(\S+)|(?<!\bof)(?<!\bfor)(?<!\band)\s+[Tt]he\s+(?=[A-Z])", name):
         before = fold(name[: m.start()]).split()
         if m.group(1) is None or not m.group(1)[:1].isupper() or (
                 before and singular(before[-1]) in words("words", "title_heads")):

@@ -431,9 +431,18 @@ def _phrased_place(doc: Document) -> Found | None:
     places = PLACES.match(value)  # ``office locations in Toronto, Kingston and Ottawa``: all three
     if places and re.search(r"['\u2019]s?$", places.group(0)):
         return None  # ``located in Library Services' Administrative Services Office``: a body, not a place
+    linked = _linked_place().match(value)  # ``Based in Te Tai Tokerau me Tāmaki Makaurau - Northern Region``
+    if linked and (not places or linked.end() > places.end()) and not places_more(places):
+        end = found[1].start + linked.end()
+        return clean(doc, found[1].start, end) if len(linked.group(0).split()) <= 9 else None
     end = found[1].start + (places.end() if places else len(value))
     found = clean(doc, found[1].start, end) or found
-    return found if len(found[0].split()) <= (6 if places and places.group("more") else 4) else None
+    return found if len(found[0].split()) <= (6 if places_more(places) else 4) else None
+
+
+def places_more(places: re.Match[str] | None) -> bool:
+    """A list of places (``Toronto, Kingston and Ottawa``), not one."""
+    return bool(places and places.group("more"))
 
 
 #: a French town alone on its line with its département's number in brackets: ``- Chaumont (52)``.
@@ -488,3 +497,12 @@ def _town_of_the_post(doc: Document) -> Found | None:
 #: a list of places: ``Toronto, Kingston and Ottawa``, ``Ottawa, Toronto, Waterloo ou Montréal``.
 _PLACE = r"[A-Z][\w\u00c0-\u00ff'\u2019.-]*(?:[ \t]+[A-Z][\w\u00c0-\u00ff'\u2019.-]*)?"
 PLACES = re.compile(rf"{_PLACE}(?P<more>(?:,[ \t]*{_PLACE})*,?[ \t]+(?:and|or|et|ou)[ \t]+{_PLACE})?")
+#: a place named in three words or more, or in two parts joined by a ``[words] place_links`` word:
+#: ``Te Tai Tokerau me Tāmaki Makaurau``, ``Newcastle upon Tyne``.
+_NAME = r"[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3}"
+
+
+@cache
+def _linked_place() -> re.Pattern[str]:
+    links = alternation("words", "place_links")
+    return re.compile(rf"{_NAME}(?:[ \t]+(?:{links})[ \t]+{_NAME})?(?=\s*(?:[-\u2013,.;]|$))")
