@@ -84,6 +84,7 @@ from orgkg.extract.rules.titles import (
     KIND,
     acceptable,
     announced,
+    board_posting,
     employer_below,
     is_section_name,
     notice,
@@ -811,7 +812,7 @@ class GenericDescription(Extractor):
                 pos.title = as_written(later, text)
             elif not acceptable(pos.title):
                 pos.title = UNTITLED  # ``Summary`` names a section, not the post
-        posted = posting_employer(doc, pos.title)
+        posted = posting_employer(doc, pos.title) or board_posting(doc, pos.title)
         if posted:  # ``Library Director - Potsdam Public Library``: the title, then its employer
             pos.title = posted[0]
             spans = [e for e in spans if e.field != "title"]

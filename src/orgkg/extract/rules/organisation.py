@@ -280,8 +280,8 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
 
 def _unit_name(name: str, head: str, not_names: set[str] | frozenset[str]) -> bool:
     """Not a unit: the organisation or government under another wording, a one-word name, a name led
-    by a rank or a determiner (``Senior Management Team``), a part of the document (``Qualifications
-    Section``)."""
+    by a rank or a determiner (``Senior Management Team``), one whose owner is a possessive (``direction de
+    sa faculté``, ``[words] possessives``), a part of the document (``Qualifications Section``)."""
     core = _core(name)
     if core in {_core(n) for n in not_names} or fold(name) in _cues() or len(name.split()) < 2:
         return False
@@ -293,6 +293,8 @@ def _unit_name(name: str, head: str, not_names: set[str] | frozenset[str]) -> bo
         return False  # the organisation's name cut short: ``direction de la jeunesse, de ...``
     if fold(name.split()[0]) in words("words", "not_unit_words"):
         return False
+    if set(fold(name).split()[1:3]) & words("words", "possessives"):
+        return False  # ``la direction de sa faculté``: directing one's own faculty, no unit's name
     return not (head == "section" and core & _document_parts())
 
 

@@ -445,11 +445,13 @@ def places_more(places: re.Match[str] | None) -> bool:
     return bool(places and places.group("more"))
 
 
-#: a French town alone on its line with its département's number in brackets: ``- Chaumont (52)``.
+#: a French town alone on its line with its département's number in brackets or after a dash (a job
+#: board's line): ``- Chaumont (52)``, ``• Chessy - 77``.
 _TOWN_WORD = rf"(?:[A-Z\u00c0-\u00de][\w'\u2019]*|{_TOWN_LINK})"
+_DEPARTMENT_NO = r"(?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])"
 TOWN_DEPARTMENT = AtLineStart(rf"[ \t]*(?:[-*\u2022][ \t]+)?(?P<town>[A-Z\u00c0-\u00de][\w'\u2019]*"
                               rf"(?:[ \t-]+{_TOWN_WORD}){{0,5}})"
-                              r"[ \t]*\((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)[ \t]*$")
+                              rf"(?:[ \t]*\({_DEPARTMENT_NO}\)|[ \t]+[-\u2013][ \t]+{_DEPARTMENT_NO})[ \t]*$")
 
 
 def _town_with_department(doc: Document) -> Found | None:

@@ -537,6 +537,34 @@ def _abbreviated_subject(doc: Document) -> Found | None:
 POSTED_BY = re.compile(r"^(?P<t>.+?)[ \t]+[-\u2013\u2014|][ \t]+(?P<e>[A-Z][^|]{2,100}?)[ \t]*$")
 
 
+@cache
+def _board_category() -> re.Pattern[str]:
+    """A job board's category over its posting: a ``[words] board_category_leads`` entry and a name."""
+    leads = alternation("words", "board_category_leads", r"[ \t]+")
+    return re.compile(rf"(?i:{leads})[ \t]+(?P<cat>[A-Z\u00c0-\u00de][^\n]{{2,80}}?)[ \t]*")
+
+
+def board_posting(doc: Document, title: str) -> tuple[str, Found] | None:
+    """A job board's category line read as the title (``Recrutement Structures de coopération
+    territoriale``) over the posting's line that repeats it after a dash (``Chargé de Mission Plui - Marne
+    la Vallee Val d'Europe Agglomération H/F - Structures de coopération territoriale``): the title and the
+    employer that line names between the dashes, its gender mark apart."""
+    lines = [ln for ln in doc.lines if not ln.blank][:2]
+    m = _board_category().fullmatch(title)
+    if len(lines) < 2 or not m or doc.body(lines[0]).strip() != title:
+        return None
+    line = doc.body(lines[1]).strip()
+    tail = re.search(rf"[ \t]+[-\u2013\u2014][ \t]+{re.escape(m.group('cat'))}$", line)
+    posted = POSTED_BY.match(line[: tail.start()]) if tail else None
+    if not posted or not acceptable(posted.group("t")):
+        return None
+    employer = posted.group("e")
+    while employer.split() and fold(employer.split()[-1]) in words("words", "gender_marks"):
+        employer = employer[: employer.rstrip().rfind(" ")].rstrip()
+    start = lines[1].body_start + line.find(employer)
+    return without_marks(posted.group("t").strip()), (employer, Span(start, start + len(employer)))
+
+
 def posting_employer(doc: Document, title: str) -> tuple[str, Found] | None:
     """``System Director - North Country Library System``: the title and the employer a job board's
     title names after a dash, a name in capitals ending in an organisation word (``[words]
