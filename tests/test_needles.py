@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from orgkg.extract import EXTRACTORS
-from orgkg.extract.needles import Needled
+from orgkg.extract.needles import AtLineStart, Needled, places, words_of
 
 ROOT = Path(__file__).resolve().parents[1]
 CUES = sorted({p for cls in EXTRACTORS.values() for p in cls.cues})
@@ -81,3 +81,30 @@ def test_tried_only_where_a_head_stands_yet_the_same_matches(text: str) -> None:
         found = needled.search(long)
         assert (found and found.span()) == ((m := plain.search(long)) and m.span())
         assert [m.span() for m in needled.finditer(long)] == [m.span() for m in plain.finditer(long)]
+
+
+@given(st.text(alphabet="ab: \n", max_size=40), st.integers(0, 45), st.integers(0, 45))
+def test_at_line_start_answers_as_its_pattern(text: str, pos: int, endpos: int) -> None:
+    """Searched only after the line breaks, the same matches as ``^`` in MULTILINE: at ``pos`` only where
+    a line starts there, never past ``endpos``; an empty match the pattern's own."""
+    for body, flags in ((r"[ \t]*a+:?", 0), (r"A|b:", re.I), (r"(?:a|b)[ ]*$", 0), (r"b*", 0), (r"a\n?", 0)):
+        lined, plain = AtLineStart(body, flags), re.compile(rf"^(?:{body})", flags | re.M)
+        found, expected = lined.search(text, pos, endpos), plain.search(text, pos, endpos)
+        assert (found and found.span()) == (expected and expected.span())
+        assert [m.span() for m in lined.finditer(text, pos, endpos)] == \
+            [m.span() for m in plain.finditer(text, pos, endpos)]
+
+
+def test_words_of_a_pattern_one_of_which_every_match_holds() -> None:
+    """The longest run of each branch, two letters counted, none holding another."""
+    pattern = re.compile(r"(?i)\bbachelor(?:['\u2019]s)?\s+degree|diplomas?|Ph\.?\s*D|(?-i:GED)"
+                         r"|doctorate|doctor")
+    assert words_of(pattern) == {"bachelor", "diploma", "ph", "ged", "doctor"}
+
+
+@given(st.text(alphabet="degrGEDPhD. \n\u017f", max_size=60))
+def test_every_match_holds_a_place(text: str) -> None:
+    pattern = re.compile(r"(?i)\b(?:degree|Ph\.?\s*D|(?-i:GED))")
+    found = places(text, pattern)
+    for m in pattern.finditer(text):
+        assert found is None or any(m.start() <= at < m.end() for at in found)

@@ -141,10 +141,15 @@ class Needled:
 
     def may_match(self, text: str) -> bool:
         """False when ``text`` lacks the needles: the pattern matches nowhere in it."""
-        if self.needles is None:
+        if self.needles is None or (low := lowered(text)) is None:
             return True
-        low = lowered(text)
-        return low is None or any(all(n in low for n in each) for each in self.needles)
+        for each in self.needles:  # loops, not any(all(...)): two generators made for every call
+            for needle in each:
+                if needle not in low:
+                    break
+            else:
+                return True
+        return False
 
 
 @functools.cache
