@@ -456,6 +456,11 @@ def _level_line(label: str) -> AtLineStart:
     return AtLineStart(rf"[ \t*\-]*({label})[ \t]*:[ \t]*([^\n]+)", re.I)
 
 
+#: a level said with its kind: ``Pay Band 4``, ``Grade 12``, ``Range 21A``.
+PAY_GRADE = Needled(r"\b(Pay\s+Band|Pay\s+Grade|Salary\s+Grade|Grade|Range|Band)\s+"
+                    r"(\d{1,3}[A-Z]?(?:/\d{1,3})?)\b")
+
+
 def classification(text: str) -> tuple[JobClass | None, str | None]:
     """The job class and the level / grade / range / band the document states."""
     level = None
@@ -465,9 +470,7 @@ def classification(text: str) -> tuple[JobClass | None, str | None]:
             break
     labelled = level is not None
     if not level:
-        m = re.search(r"\b(Pay\s+Band|Pay\s+Grade|Salary\s+Grade|Grade|Range|Band)\s+"
-                      r"(\d{1,3}[A-Z]?(?:/\d{1,3})?)\b",
-                      text)
+        m = PAY_GRADE.search(text)
         level = f"{squash(m.group(1))} {m.group(2)}" if m else None
     value = first_field(text, "class")
     if not value and (bracketed := _class_numbered().search(text)):  # ``Registrar of Voters (Class No. 2)``
@@ -523,19 +526,22 @@ STATUS_FLSA = AtLineStart(r"[ \t*\-]*[A-Za-z][\w /]{0,30}:[ \t]*(?:[\w/,-]+[ \t]
 
 
 #: the status said in a sentence: ``This position is exempt from the overtime provisions of the FLSA``.
-FLSA_PROSE = re.compile(r"(?i)\b(?:position|job|role|incumbent|class)\s+is\s+(?:classified\s+as\s+)?"
-                        r"(non[- ]?exempt|exempt)\b[^\n.]{0,60}?\b(?:FLSA|Fair\s+Labor\s+Standards|overtime)")
+FLSA_PROSE = Needled(r"(?i)\b(?:position|job|role|incumbent|class)\s+is\s+(?:classified\s+as\s+)?"
+                     r"(non[- ]?exempt|exempt)\b[^\n.]{0,60}?\b(?:FLSA|Fair\s+Labor\s+Standards|overtime)")
+#: a checked box before the status: ``[X] Non-Exempt``, a checked HTML box, ``\u2612 Exempt``.
+FLSA_CHECKED = Needled(r"(?i)(?:<input[^>]*\bchecked\b[^>]*>|\[\s*[xX\u2713]\s*\]|[\u2612\u2611])"
+                       r"\s*(?:FLSA\s+)?(non[- ]?exempt|exempt)")
+#: the status after its name: ``FLSA Status: Exempt``.
+FLSA_SAID = Needled(r"(?i)\bFLSA\b[^\n]{0,20}?\b(non[- ]?exempt|exempt)\b")
 
 
 def flsa_of(raw: str, text: str) -> str | None:
     """``FLSA: Exempt``, ``[X] Non-Exempt``, a checked HTML box before the word, a short status
     field ending with it (``Job Type: Full-Time Non-Exempt``) or a sentence saying it."""
-    checked = re.search(r"(?i)(?:<input[^>]*\bchecked\b[^>]*>|\[\s*[xX\u2713]\s*\]|[\u2612\u2611])"
-                        r"\s*(?:FLSA\s+)?(non[- ]?exempt|exempt)", raw)
+    checked = FLSA_CHECKED.search(raw)
     value = checked.group(1) if checked else first_field(text, "flsa")
     if not value:
-        m = re.search(r"(?i)\bFLSA\b[^\n]{0,20}?\b(non[- ]?exempt|exempt)\b", text) or \
-            STATUS_FLSA.search(text) or FLSA_PROSE.search(text)
+        m = FLSA_SAID.search(text) or STATUS_FLSA.search(text) or FLSA_PROSE.search(text)
         value = m.group(1) if m else None
     if not value or not re.search(r"exempt", value, re.I):
         return None

@@ -17,6 +17,7 @@ import re
 from functools import cache
 
 from orgkg.extract.lexicon import LANGUAGES, fold, language, patterns, table, words
+from orgkg.extract.needles import Needled
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.titles import level_alone, phrase
@@ -192,14 +193,22 @@ def group_class(code: str, doc: Document) -> JobClass | None:
         return JobClass(named.group(f"{key}code"), named.group(key).strip())
     names = {c: str(n) for c, n in table("groups", language(doc.text)).items()}
     for other, name in names.items():  # ``IT-04 ... in the Computer Systems group``
-        loose = _loose(name)
-        if re.search(rf"(?i)\bgroupe[ \t]+{GROUP_ARTICLE}{loose}|{loose}[ \t]+group\b", doc.text):
+        if _group_named(name).search(doc.text):
             return JobClass(other, name)
     for placed in _placed_in_group():
         if after := re.search(rf"{re.escape(code)}{placed}", doc.text):
             return JobClass(m.group(1), after.group("name").strip())  # ``AS-06 within the X group``
     own = names.get(m.group(1))  # said as written, capitals included (``Direction``, not ``la direction``)
     return JobClass(m.group(1), own if own and re.search(rf"\b{_loose(own)}\b", doc.text) else None)
+
+
+@cache
+def _group_named(name: str) -> Needled:
+    """A ``[groups]`` name where a text names the group (``groupe des Services ...``, ``Computer Systems
+    group``): compiled once, and searched only in a text holding its words (not, for each of the
+    thirty names, at every character of the document)."""
+    loose = _loose(name)
+    return Needled(rf"(?i)\bgroupe[ \t]+{GROUP_ARTICLE}{loose}|{loose}[ \t]+group\b")
 
 
 #: the French article between ``groupe`` and the group's name: ``groupe des Services ...``.
