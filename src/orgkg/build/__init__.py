@@ -72,7 +72,7 @@ def build(paths: Sequence[Path], out: Path, options: BuildOptions | None = None,
         todo = [x for x in plan if isinstance(x, Job)]
         loader: Loader | None = None
         try:
-            with Readers(len(todo), options.workers, suffixes={job.path.suffix for job in todo}) as readers:
+            with Readers(todo, options.workers) as readers:
                 loader = Loader(version) if prev is None else None  # after the pool's fork
                 slots, pending, stopped = _read(plan, readers.read(todo), spill, options.strict, on_piece,
                                                 loader)
