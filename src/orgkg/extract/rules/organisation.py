@@ -249,6 +249,8 @@ UNIT_NAME = re.compile(
     r"[a-z\u00e0-\u00ff'\u2019-]{3,}){0,4}")
 
 
+#: a name closed by a colon, a form's label: ``Employee Group:``, ``Business Unit:``.
+LABEL_END = re.compile(r"[ \t]*:")
 #: a name going on after its kind's word, another body's: ``the NHS Institute for Innovation and ...``.
 NAME_GOES_ON_FOR = re.compile(r"[ \t]+for[ \t]+[A-Z]")
 
@@ -266,8 +268,8 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
         owner = re.match(r".*['\u2019]s[ \t]+", name)  # ``DfE's Digital and Technology team``: the team
         name, start = (name[owner.end() :], m.start() + owner.end()) if owner else (name, m.start())
         if head not in rank or not _unit_name(name, head, not_names) or _aside(doc.text, m) or \
-                NAME_GOES_ON_FOR.match(doc.text, m.end()):
-            continue
+                NAME_GOES_ON_FOR.match(doc.text, m.end()) or LABEL_END.match(doc.text, m.end()):
+            continue  # (``Employee Group: This is a CUPE Local 50 position``: a label, no unit)
         key = _same_unit(fold(name), seen) or fold(name)
         count, span, _ = seen.get(key, (0, Span(start, start + len(name)), rank[head]))
         seen[key] = (count + 1, span, rank[head])
