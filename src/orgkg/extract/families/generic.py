@@ -61,6 +61,7 @@ from orgkg.extract.rules.organisation import (
     local_department,
     organisation_named,
     placed_in,
+    populated_place,
     subject_body,
     unit_headed,
     unit_of_superior,
@@ -747,7 +748,8 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not ex.organisation.organization and (
             org := organisation_stated(doc) or stated_org or employer_statement(doc, not_names=known)
             or (body := _body_named(doc, known, ex.organisation.jurisdiction))[0]
-            or subject_body(doc, not_names=known) or body_by_initials(doc, not_names=known)):
+            or subject_body(doc, not_names=known) or body_by_initials(doc, not_names=known)
+            or populated_place(doc, not_names=known)):
         ex.organisation.organization = org[0]
         out.append(Evidence.at("organization", *org, doc.text))
     if not ex.organisation.organization and _employs_as_itself(ex.organisation.jurisdiction):

@@ -493,9 +493,39 @@ def local_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozense
             continue  # a line it opens names a unit in a list of units, not the employer in a sentence
         if m.start() >= EARLY and not _opens_sentence(before):
             continue
+        if RANKED_PLACE.search(before):
+            continue  # ``4e ville des Hauts-de-France``: where a town ranks, not a body
         if fold(name) not in not_names and not _aside(doc.text, m):
             return name, Span(m.start(), m.end())
     return None
+
+
+@cache
+def _populated() -> re.Pattern[str]:
+    """A place opening a sentence with its population in brackets: ``Roubaix (98 000 habitants, 3e ville
+    des Hauts-de-France)``, ``La Communauté de Communes (26 communes, 44 000 habitants)`` (``[words]
+    inhabitants``)."""
+    name = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
+    link = r"(?:de[ \t]+la|de[ \t]+l['\u2019]|du|des|de|d['\u2019]|sur|en|l[eè]s)"
+    article = leading("words", "subject_articles", r"[ \t]+")
+    count = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})*"
+    people = alternation("words", "inhabitants")
+    return re.compile(rf"(?:^|(?<=[.!?][ \t]))(?:(?i:{article}))?"
+                      rf"(?P<name>{name}(?:[ \t]+(?:{link}[ \t]*)?{name}){{0,4}})[ \t]*"
+                      rf"\((?:[^()\n]{{0,30}}?,[ \t]*)?{count}[ \t]+(?:{people})\b", re.M)
+
+
+def populated_place(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
+    """The place a sentence opens with, its population in brackets (``_populated``): a local government's
+    posting presenting itself, where nothing else names the employer."""
+    for m in _populated().finditer(doc.text):
+        if fold(m.group("name")) not in not_names:
+            return m.group("name"), Span(m.start("name"), m.end("name"))
+    return None
+
+
+#: an ordinal before a local government's word: ``(99 000 habitants, 4e ville des ...``.
+RANKED_PLACE = re.compile(r"\b\d{1,2}(?:e|ème|eme|er|re)[ \t]+$")
 
 
 def _opens_sentence(before: str) -> bool:
