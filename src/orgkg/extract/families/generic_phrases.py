@@ -144,9 +144,16 @@ def _own_unit(name: str) -> str:
     return head.group(1) if head and _ends_in_unit(head.group(1)) else name
 
 
-#: one counted title in a list: ``two (2) GIS Technicians``, ``one (1) part-time GIS Intern``.
-COUNTED = re.compile(rf"((?i:{N}))(?:[ \t]*\(\d+\))?[ \t]+((?:(?i:full|part)[- ]time[ \t]+|[a-z][\w-]*[ \t]+)"
-                     rf"{{0,2}})((?:[A-Z][\w/&'-]*[ \t]+){{0,4}}[A-Z][\w/&'-]*)")
+@functools.cache
+def _counted_item() -> re.Pattern[str]:
+    """One counted title in a list: ``two (2) GIS Technicians``, ``one (1) part-time GIS Intern``; or a
+    group of staff that names no title, its words in lower case, its last a ``[words] staff_nouns`` one:
+    ``three (3) administrative support staff members``."""
+    staff = alternation("words", "staff_nouns")
+    return re.compile(rf"((?i:{N}))(?:[ \t]*\(\d+\))?[ \t]+"
+                      rf"((?:(?i:full|part)[- ]time[ \t]+|[a-z][\w-]*[ \t]+){{0,2}})"
+                      rf"((?:[A-Z][\w/&'-]*[ \t]+){{0,4}}[A-Z][\w/&'-]*"
+                      rf"|(?:[a-z][\w-]*[ \t]+){{0,2}}(?:{staff})s?(?:[ \t]+members)?(?!\w))")
 TABLE_TITLE = re.compile(r"(?:(?:working|position|job|class)\s+)?title", re.I)
 TABLE_QTY = re.compile(r"qty|quantity|number|no\.?|count|#|(?:number\s+of\s+)?positions|incumbents", re.I)
 
@@ -167,13 +174,17 @@ def counted_list(text: str) -> list[tuple[int, str, str]]:
     """"supervises two (2) X and one (1) part-time Y": (count, title as named, words before it)."""
     for m in _counted_lead().finditer(text):
         said = re.split(r"[.;:](?:\s|$)|\n\s*\n", text[m.end() : m.end() + 300])[0]
-        items = list(COUNTED.finditer(said))
+        items = list(_counted_item().finditer(said))
         if not items or items[0].start() != 0:
             continue
         out = []
         for it in items:
             n, title = to_int(it.group(1)), it.group(3).strip()
-            if n is not None and title[0].isupper():
+            if _floor().match(said, it.end(1)):
+                continue  # "the supervision of three or more full-time equivalent employees": a class's floor
+            if n is not None and title[0].islower():  # a staff group: its words whole
+                out.append((n, squash(f"{it.group(2)} {title}"), ""))
+            elif n is not None:
                 out.append((n, title, squash(it.group(2))))
         if out:
             return out
