@@ -142,6 +142,29 @@ def _opens(line: str, m: re.Match[str]) -> bool:
                 and _opening().fullmatch(before[label.end() :]))
 
 
+@cache
+def _not_asked_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The people a degree names (``[degrees] holders``) right after it; what says it may stand for
+    experience (``[degrees] substitutes``)."""
+    return (re.compile(rf"(?i)\s+(?:{_one_of('holders')})\b"),
+            re.compile(rf"(?i)\b(?:{_one_of('substitutes')})\b"))
+
+
+def _not_asked(line: str, m: re.Match[str]) -> bool:
+    """The degree names no requirement: its holders ("Master's students in 12 departments"), or its sentence
+    says what may be substituted for experience ("A Master's degree ... may be substituted for one (1)
+    additional year", "College training may be substituted ... for a Bachelor's degree")."""
+    holders, substitutes = _not_asked_words()
+    if holders.match(line, m.end()):
+        return True
+    sentence = SENTENCE_END.split(line[: m.start()])[-1] + SENTENCE_END.split(line[m.start() :])[0]
+    return substitutes.search(sentence) is not None
+
+
+#: the end of a sentence or of a clause standing as one.
+SENTENCE_END = re.compile(r"[.;](?:\s|$)")
+
+
 def _a_label(line: str, m: re.Match[str]) -> bool:
     """The degree's word is its line's whole text and a label (``[labels]``, any kind): ``Diploma`` alone
     over ``Master``, a form's label, names no degree."""
@@ -176,7 +199,7 @@ def _found(text: str) -> int | None:
                                              or JOINED_AFTER.match(ln, m.end())):
                     continue  # initials inside a code (``#26R-JW-313797-MPA-NMNH``) name no degree
                 if (not in_section and _bare().fullmatch(m.group(0)) and not _opens(ln, m)) or \
-                        _only_preferred(ln, m) or _a_label(ln, m):
+                        _only_preferred(ln, m) or _a_label(ln, m) or _not_asked(ln, m):
                     continue
                 return at + m.start()
     return None

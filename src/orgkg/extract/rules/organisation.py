@@ -251,6 +251,14 @@ UNIT_NAME = re.compile(
 
 #: a name closed by a colon, a form's label: ``Employee Group:``, ``Business Unit:``.
 LABEL_END = re.compile(r"[ \t]*:")
+
+
+@cache
+def _indefinite() -> re.Pattern[str]:
+    """An indefinite article just before a name (``[words] indefinite_articles``): ``a Program Team``."""
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation('words', 'indefinite_articles')})[ \t]+$")
+
+
 #: a name going on after its kind's word, another body's: ``the NHS Institute for Innovation and ...``.
 NAME_GOES_ON_FOR = re.compile(r"[ \t]+for[ \t]+[A-Z]")
 
@@ -259,6 +267,7 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
     """Units the document names early or often, outermost kind first (division before team)."""
     rank = _rank()
     seen: dict[str, tuple[int, Span, int]] = {}
+    kinds: set[str] = set()
     for m in UNIT_NAME.finditer(doc.text):
         head = (m.group("head") or m.group("low") or m.group("lead") or m.group("fr") or "").casefold()
         head = FRENCH_HEADS.get(head, head)
@@ -271,9 +280,12 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
                 NAME_GOES_ON_FOR.match(doc.text, m.end()) or LABEL_END.match(doc.text, m.end()):
             continue  # (``Employee Group: This is a CUPE Local 50 position``: a label, no unit)
         key = _same_unit(fold(name), seen) or fold(name)
+        if _indefinite().search(doc.text, max(0, start - 6), start):
+            kinds.add(key)  # ``a core member of a Program Team``: a kind of team, however often named
         count, span, _ = seen.get(key, (0, Span(start, start + len(name)), rank[head]))
         seen[key] = (count + 1, span, rank[head])
-    kept = [(r, span) for count, span, r in seen.values() if count >= 2 or span.start <= EARLY]
+    kept = [(r, span) for key, (count, span, r) in seen.items()
+            if (count >= 2 or span.start <= EARLY) and key not in kinds]
     out: list[Found] = []
     for _, span in sorted(kept, key=lambda x: (x[0], x[1].start))[:MAX_UNITS]:
         out.append((doc.text[span.start : span.end], span))
@@ -297,6 +309,9 @@ def _unit_name(name: str, head: str, not_names: set[str] | frozenset[str]) -> bo
         return False
     if set(fold(name).split()[1:3]) & words("words", "possessives"):
         return False  # ``la direction de sa faculté``: directing one's own faculty, no unit's name
+    if fold(name) in _label_words() or any(fold(name) == w or fold(name).endswith(" " + w)
+                                            for w in words("words", "across_units")):
+        return False  # ``Employee Group: CUPE Local 50`` labels; ``the County Leadership Team`` spans units
     return not (head == "section" and core & _document_parts())
 
 

@@ -167,7 +167,7 @@ def without_marks(title: str) -> str:
     """``Expert en affaires juridiques (m/f) (réf. E00038399)`` -> ``Expert en affaires juridiques``: a
     posting's gender marks (``[words] gender_marks``), its number in brackets after the title and the
     number of posts (``OHS INSPECTOR (X3 POSTS)``) are no part of it, nor the posting's number leading
-    it (``POST 10/56 : OHS INSPECTOR``)."""
+    it (``POST 10/56 : OHS INSPECTOR``) or after a dash closing it (``X - 138659``)."""
     if lead := numbered_lead(title):
         title = title[lead.end() :]
     if (m := _workload_tail().search(title)) and m.start() > 0:
@@ -179,7 +179,13 @@ def without_marks(title: str) -> str:
         title = title[: m.start()]
     if (m := _workload_tail().search(title)) and m.start() > 0:
         title = title[: m.start()]
+    if (m := NUMBER_TAIL.search(title)) and m.start() > 0:
+        title = title[: m.start()]  # ``Senior Project Manager - 138659``: the posting's number, no part of it
     return title
+
+
+#: a posting's number after a dash closing a title (five digits or more, maybe counts after it).
+NUMBER_TAIL = re.compile(r"[ \t]+[-\u2013\u2014][ \t]+#?\d{5,}(?:[ \t]+\d{1,3})*[ \t]*$")
 
 
 #: a share of the working week: ``90%``, ``80 à 100%``, ``80-100 %``.
