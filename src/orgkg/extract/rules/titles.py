@@ -73,8 +73,9 @@ def acceptable(title: str) -> bool:
     if t.isupper() and folded.split() and folded.split()[0] in words_in("fr", "words", "organisation_nouns") \
             and not set(folded.split()) & words("words", "title_heads"):
         return False  # ``CENTRE HOSPITALIER RÉGIONAL DE TOULOUSE``: a body's name in capitals, no post's
-    if folded.split() and set(re.findall(r"[\w-]+", folded)) <= words("headings", "employment_terms"):
-        return False  # ``Permanent, full-time role``: how the post is held, not which post
+    if folded.split() and {w for w in re.findall(r"[\w-]+", folded) if not w.isdigit()} <= \
+            words("headings", "employment_terms"):
+        return False  # ``Permanent, full-time role``, ``Contrat de 3 ans``: how the post is held, not which
     if " ".join(folded.split()[:2]) in {w for w in words("labels", "location") if len(w.split()) == 2} \
             and len(folded.split()) > 2:
         return False  # ``Based in Dunmore - Southern Region``: a place's label run into its value
