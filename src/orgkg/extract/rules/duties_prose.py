@@ -26,6 +26,9 @@ from orgkg.extract.text import squash
 LEAD_CLAUSE = 160
 #: a label before the sentence: ``**Description du poste:** La responsable ... est chargée de ...``.
 LABEL = r"[*_\s]*[^:,.*\n]{2,40}:[*_\s]*"
+#: the title's words going on after its first, up to the verb: ``[The Senior] Project Manager of Research,
+#: Partnerships and Outreach [is responsible for]``.
+TITLE_GOES_ON = re.compile(r"^(?:,?[ \t]+(?:[A-Z][\w'\u2019&/-]*|of|for|and|&))+")
 #: a sentence opening with a determiner and a noun names another subject: ``Le service``, ``Son aire``.
 OTHER_SUBJECT = re.compile(r"(?:le|la|les|l'|son|sa|ses|ce|cet|cette|un|une|the|this|its|a|an)\b")
 
@@ -46,6 +49,7 @@ def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> 
                 continue
             if (end := _subject_end(folded, head)) is not None:
                 post, rest = True, said[end:] if len(folded) == len(said) else folded[end:]
+                rest = TITLE_GOES_ON.sub("", rest)  # ``The Senior [Project Manager of Research] is ...``
             elif folded.split()[:1] and fold(folded.split()[0]) in words("words", "pronouns"):
                 rest = said.split(None, 1)[1] if len(said.split()) > 1 else ""
             else:
@@ -144,10 +148,14 @@ def _told() -> re.Pattern[str]:
     return re.compile(rf"(?:[^.;:]{{0,{LEAD_CLAUSE}}}?[\s,])?({pronouns})\s+([\w']+)")
 
 
+#: "will be (primarily) responsible for": "is responsible for".
+RESPONSIBLE = re.compile(r"^\s*(?:will|shall)\s+be\s+(?:[a-z]+ly\s+)?(responsible|accountable)\s+for\b")
+
+
 def _names_work(rest: str) -> bool:
     """The first verb after the subject is work: a duty verb, or "est chargé de"; a modal before it
     ("will provide", "doit optimiser") names none of its own, nor an adverb ("est également chargé de")."""
-    rest = re.sub(r"^\s*(?:will|shall)\s+be\s+(responsible|accountable)\s+for\b", r"is \1 for", rest)
+    rest = RESPONSIBLE.sub(r"is \1 for", rest)
     rest = re.sub(r"^\s*(?:will|shall)\s+(?!be\b)", "", rest)
     said = [w for w in fold(rest[:100]).split() if w not in words("words", "verb_adverbs")]
     if (modal := _first_verb(" ".join(said))) in words("words", "modals"):  # ``doit aussi optimiser``
