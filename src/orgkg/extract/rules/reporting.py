@@ -242,6 +242,8 @@ def _counted_positions(value: str, span: Span, *, whole: bool = False) -> list[t
         last = fold(item).split()[-1] if fold(item).split() else ""
         if not item or (not item[0].isupper() and _singular(last) not in words("words", "title_heads")):
             return []  # one item is not a position: the sentence speaks of work, not of posts
+        if last in words("words", "unit_words"):
+            return []  # "supervises the Records Division": a unit, no post
         if item[0].islower() and is_duty_verb(item.split()[0]):
             return []  # "supervises and evaluates the work of subordinate managers": another verb, no post
         start = span.start + at + said.find(item)
