@@ -64,6 +64,7 @@ from orgkg.extract.rules.organisation import (
     populated_place,
     subject_body,
     unit_headed,
+    unit_line,
     unit_of_superior,
     unit_word,
     units_labelled,
@@ -765,6 +766,8 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         if not given and (headed := unit_headed(pos.title)) and (named_at := doc.text.find(headed)) >= 0:
             # ``Responsable Département Skills``: the unit the title says the post heads
             given = [((headed, Span(named_at, named_at + len(headed))), fold(headed).split()[0])]
+        if not given and (alone := unit_line(doc)):  # ``A la Direction Cadre de Vie et Espace Public``
+            given = [(alone, fold(alone[0]).split()[0])]
         if not given and pos.reports_to and (boss_unit := unit_of_superior(pos.reports_to[0].title)):
             ex.organisation.units.append((boss_unit, boss_unit.split()[-1].casefold()))  # evidence: attached
         for unit, kind in given:

@@ -585,6 +585,32 @@ def unit_headed(title: str) -> str | None:
     return title[m.start("unit") : m.end("unit")]
 
 
+def unit_line(doc: Document) -> Found | None:
+    """A unit alone on a line near the top, led by ``à la`` / ``au`` (``A la Direction Cadre de Vie et
+    Espace Public`` under a posting's title): the unit the post is in (``_unit_alone``)."""
+    for ln in [ln for ln in doc.lines[doc.front_end :] if not ln.blank][:TOP_LINES]:
+        body = doc.body(ln).rstrip()
+        if not (m := _unit_alone().fullmatch(fold_accents_kept(body))):
+            continue
+        unit = body[m.start("unit") : m.end("unit")]
+        if not _local_body().fullmatch(unit):  # ``Au Département de la Manche``: the body, no unit of it
+            return unit, Span(ln.body_start + m.start("unit"), ln.body_start + m.end("unit"))
+    return None
+
+
+#: the lines near the top where a posting states where the post sits.
+TOP_LINES = 6
+
+
+@cache
+def _unit_alone() -> re.Pattern[str]:
+    listed = sorted(words_in("fr", "words", "unit_words"), key=len, reverse=True)
+    kinds = "|".join(re.escape(w) for w in listed)
+    link = r"(?:du|de[ \t]+la|de[ \t]+l['\u2019]|des|de|d['\u2019])[ \t]*"
+    return re.compile(rf"[ \t]*(?i:(?:a[ \t]+la|a[ \t]+l['\u2019]|au|aux)[ \t]+)"
+                      rf"(?P<unit>(?i:{kinds})[ \t]+(?:(?i:{link}))?[A-Z\u00c0-\u00de][^.;:!?\n]{{0,80}})")
+
+
 @cache
 def _named_in() -> re.Pattern[str]:
     """A unit a French title names after a linking word, its name capitalised: ``Conseiller coordinateur du
