@@ -157,7 +157,23 @@ def duty_headings(doc: Document) -> list[Heading]:
         if ln.index not in found and not ln.marker and 0 < len(body.split()) <= 6 and \
                 _is(body, "duties") and not body.endswith((".", ";", ",")):
             found[ln.index] = Heading(body, 7, ln.index, ln.body_start, ln.body_start + len(body))
+    for h in doc.headings:
+        if h.line not in found and not h.colon and _leads_into_duties(doc, h):
+            found[h.line] = h
     return [found[k] for k in sorted(found)]
+
+
+def _leads_into_duties(doc: Document, head: Heading) -> bool:
+    """A heading whose sentence goes on in the items under it (it ends with a ``[words] lead_in_ends`` word:
+    ``DISCOVER THE OPPORTUNITY TO``, ``IN THIS JOB YOU WILL``), three or more, two thirds of them opening
+    with a duty verb."""
+    said = fold(head.text).split()
+    if len(said) < 2 or said[-1] not in words("words", "lead_in_ends"):
+        return False
+    end = min((h.line for h in doc.headings if h.line > head.line), default=len(doc.lines))
+    items = [Span(it.start, it.end) for it in doc.items() if it.depth == 0 and head.line < it.line < end]
+    led = sum(_verb_led(doc, span) for span in items)
+    return len(items) >= 3 and led * 3 >= len(items) * 2
 
 
 def _blocks_under(doc: Document, head: Heading) -> list[Span]:
