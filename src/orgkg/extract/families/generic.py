@@ -62,6 +62,7 @@ from orgkg.extract.rules.organisation import (
     organisation_named,
     placed_in,
     populated_place,
+    service_named,
     subject_body,
     unit_headed,
     unit_line,
@@ -749,6 +750,7 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not ex.organisation.organization and (
             org := organisation_stated(doc) or stated_org or employer_statement(doc, not_names=known)
             or (body := _body_named(doc, known, ex.organisation.jurisdiction))[0]
+            or service_named(doc, not_names=known)
             or subject_body(doc, not_names=known) or body_by_initials(doc, not_names=known)
             or populated_place(doc, not_names=known)):
         ex.organisation.organization = org[0]

@@ -516,6 +516,29 @@ def local_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozense
 
 
 @cache
+def _service_named() -> re.Pattern[str]:
+    """A public service named by its kind's initials and its name (``[words] service_initials``): ``SPF
+    Économie, P.M.E., Classes moyennes et Énergie``, ``SPF SPSCAE``; a lower-case word only inside the
+    name, before ``,`` or ``et`` and a capital (``Classes moyennes et Énergie``)."""
+    cap = r"(?:(?:[A-Z]\.){2,}|[A-Z\u00c0-\u00de][\w'\u2019-]*)"
+    low = r"[a-z\u00e0-\u00ff][\w'\u2019-]+"
+    link = r"(?:,[ \t]+|[ \t]+(?:et|au|aux|du|des|de[ \t]+la|de[ \t]+l['\u2019]|de|d['\u2019])[ \t]+|[ \t]+)"
+    kinds = alternation("words", "service_initials")
+    inside = rf"(?:[ \t]+{low}(?=,|[ \t]+et[ \t]+[A-Z\u00c0-\u00de]))?"
+    return re.compile(rf"(?<![\w.])(?-i:{kinds})[ \t]+{cap}(?:{inside}{link}{cap}){{0,8}}(?![\w.])")
+
+
+def service_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
+    """The first public service named by its kind's initials early (``_service_named``), its name
+    whole: a Belgian federal service's posting (``... objectifs stratégiques du SPF Économie, P.M.E.,
+    Classes moyennes et Énergie``)."""
+    for m in _service_named().finditer(doc.text, 0, EARLY * 2):
+        if fold(m.group(0)) not in not_names:
+            return m.group(0), Span(m.start(), m.end())
+    return None
+
+
+@cache
 def _populated() -> re.Pattern[str]:
     """A place opening a sentence with its population in brackets: ``Roubaix (98 000 habitants, 3e ville
     des Hauts-de-France)``, ``La Communauté de Communes (26 communes, 44 000 habitants)`` (``[words]
