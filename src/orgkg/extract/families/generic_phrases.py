@@ -144,6 +144,10 @@ def _own_unit(name: str) -> str:
     return head.group(1) if head and _ends_in_unit(head.group(1)) else name
 
 
+#: the "and" between two items of a list written without a comma.
+AND = re.compile(r"\s*\band\b\s*")
+
+
 @functools.cache
 def _counted_item() -> re.Pattern[str]:
     """One counted title in a list: ``two (2) GIS Technicians``, ``one (1) part-time GIS Intern``; or a
@@ -291,7 +295,8 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
         if NONE.fullmatch(value):  # ``Direct reports: None``: no one, not a post named None
             count = 0 if count is None else count
             continue
-        parts = [x for x in re.split(r"\s*(?:[;,]|\band\b)\s*", value) if x]
+        # "Manager, Finance; Director, Operations": two titles; "6 Social Workers and 1 Administrator": two
+        parts = [x for x in (list_items(value) if re.search(r"[;,]", value) else AND.split(value)) if x]
         counted = [c for x in parts if (c := re.fullmatch(rf"({N})[ \t]+([A-Z][^\n]{{1,60}})", x))]
         if parts and len(counted) == len(parts) and not names:  # ``6 Social Workers, 1 Team Administrator``
             found = [(to_int(c.group(1)) or 0, c.group(2).strip()) for c in counted]
@@ -302,7 +307,7 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
         if num and count is None:
             count = to_int(num.group(1))
         rest = num.group(2) if num and num.group(2) else ("" if num else value)
-        items = re.split(r"\s*[;,]\s*", rest) if rest else listed_after(text[m.end() :])
+        items = list_items(rest) if rest else listed_after(text[m.end() :])
         if not names:
             items_counted = [counted_item(x) for x in items if x.strip() and x.strip()[0].isupper()]
             names = [mentioned(t) for _, t in items_counted]

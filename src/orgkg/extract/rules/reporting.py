@@ -257,14 +257,19 @@ AND_ITEM = re.compile(r".+?(?=\s+and\s+|$)")
 
 def list_items(value: str) -> list[str]:
     """The items of a list written on one line ("Policy Advisor, Senior Analyst and Programme
-    Coordinator"), as ``_items`` splits it, without the "and" before the last."""
+    Coordinator"), as ``_items`` splits it, without the "and" before the last; a value without a comma
+    or a semicolon is one item ("Planning and Development Manager")."""
+    if "," not in value and ";" not in value:
+        return [value.strip()]
     return [re.sub(r"^(?:and|et)\s+", "", item.strip()) for _, item in _items(value)]
 
 
 def _items(value: str) -> list[tuple[int, str]]:
     """The items of a list ("X, Y and Z"), each with where it starts; a ``[words] title_heads`` word alone
     before a comma keeps what follows up to the next comma ("Director, Strategy and Performance": one
-    title, its head and its field)."""
+    title, its head and its field); where semicolons part the items, each is whole between them."""
+    if ";" in value:  # "Manager, Finance; Manager, Planning and Development": each title whole
+        return [(m.start(), m.group(0)) for m in re.finditer(r"[^;]+", value) if m.group(0).strip()]
     out: list[tuple[int, str]] = []
     for seg in re.finditer(r"[^,]+", value):
         head = out[-1][1].strip() if out else ""
