@@ -83,6 +83,8 @@ def acceptable(title: str) -> bool:
         return False  # ``The Group's Academic Partner is NUI Galway``, ``The Trust comprises 4 hospitals``
     if _link_words().search(folded):
         return False  # ``For Benefits information Click HERE``: a link on a job site's page
+    if _copula().search(t):
+        return False  # ``The Group's Academic Partner is NUI Galway``: a sentence
     if _numbered_label().search(folded):
         return False  # ``Job Type FT Exempt Salaried Staff Job Number FY2604765``: a row of fields
     if folded.split() and folded.split()[-1] in words("words", "not_last"):
@@ -107,6 +109,13 @@ def _sentence(title: str) -> bool:
         return True
     return len(said) >= 4 and fold(said[0]) in words("words", "sentence_articles") and any(
         w[:1].islower() and fold(w) not in words("words", "title_links") for w in said[1:])
+
+
+@cache
+def _copula() -> re.Pattern[str]:
+    """A ``[headings] copulas`` verb as written, in lower case between two words of a title."""
+    said = "|".join(re.escape(w) for w in sorted(words("headings", "copulas"), key=len, reverse=True))
+    return re.compile(rf"\S[ \t]+(?:{said})[ \t]+\S")
 
 
 @cache
