@@ -43,7 +43,6 @@ WORDING_MISREAD: dict[str, str] = {
     "us-mcps-masters-three-years/experience_years": "'Three years^ successful teaching experience'",
     "us-multnomah-label-above-value/job_class": "'Job code' alone on its line, the code below",
     "us-nazarene-reports-to-the-director/reports_to": "'Reports: To the Director'",
-    "us-oceanside-section-consists-of/staff_counts": "'three hourly extra help Maintenance Assistants'",
     "us-pa-clerical-supervisor-class/job_class": "'JOB TITLE:' and 'JOB CODE:' of a class",
     # the second batch, gathered after the first rules landed
     "au-ballarat-manager-run-in-labels/reports_to": "a table flattened to one line of run-in capital labels",
@@ -57,8 +56,6 @@ WORDING_MISREAD: dict[str, str] = {
         "a body's lines without labels, an address under them",
     "be-spw-direction-lignes-vous-effectuez/org_units":
         "a body's lines without labels, an address under them",
-    "ca-tay-township-lead-a-team-of/staff_counts":
-        "a second figure joined by 'and' ('... Staff and 66 Volunteer X')",
     "ch-geneve-safco-demi-douzaine/organization": "'rattaché au Département X (DIN)' in prose",
     "ch-geneve-safco-demi-douzaine/org_units": "'Le Service X (SAFCO), rattaché au ...' in prose",
     "fr-metropole-lyon-unite-equipe-de-4/title": "a job board's 'Recrutement X' line over '1 Titre H/F - X'",

@@ -369,7 +369,31 @@ def staff_counts(text: str) -> list[StaffCount]:
             continue  # "1.0 FTE", "0.6 FTE": the post's own share of full time, not a staff
         if n and n not in out and context.search(before + m.group(0)):
             out[n] = StaffCount(n, squash(m.group(2)))
+            end = m.end()
+            while more := _more_staff().match(text, end):  # "48 full time Staff and 66 Volunteers"
+                k, end = to_int(more.group(1)), more.end()
+                said = fold(more.group(2)).split()
+                if k and k not in out and not _floor().match(text, more.end(1)) \
+                        and not set(said) & _years():
+                    out[k] = StaffCount(k, squash(more.group(2)))
     return list(out.values())
+
+
+@functools.cache
+def _years() -> frozenset[str]:
+    """The words of a length of time (``[words] year_words``): "and 2 years": no staff."""
+    return frozenset(words("words", "year_words"))
+
+
+@functools.cache
+def _more_staff() -> re.Pattern[str]:
+    """A staff figure a list goes on with after another, its words up to the list's next comma, "and", stop
+    or linking word: ``, three hourly extra help Maintenance Assistants and``, `` and 66 Volunteer
+    Firefighters to implement``."""
+    link = r"(?!(?:and|or|of|the|to|in|for|with|who|that|which)\b)"
+    return re.compile(rf"(?i)(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)({N})[ \t]+"
+                      rf"((?:{link}[A-Za-z/&\u00b7-]+[ \t]+){{0,4}}{link}[A-Za-z/&\u00b7-]+)"
+                      rf"(?=[ \t]*(?:[,.;:)]|(?:and|or|to|who|that|which|in|for|with)\b|$))")
 
 
 @functools.cache
