@@ -45,6 +45,8 @@ assert not any(p.startswith("_") for p in _BOUND.values())  # rdflib would renam
 _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 #: the first predicates of a subject, in this order (rdflib's ``predicateOrder``)
 _FIRST = (RDF.type, RDFS.label)
+# the terms tested for each triple, looked up once (a ``DefinedNamespace`` attribute is a call)
+_TYPE, _NIL, _CLASS = RDF.type, RDF.nil, RDFS.Class
 
 
 class _NotPlainError(Exception):
@@ -80,7 +82,7 @@ def _datatype(iri: URIRef) -> str | None:
 
 
 def _label(node: Node) -> str:
-    if node == RDF.nil:
+    if node == _NIL:
         return "()"
     if isinstance(node, Literal):
         if node.datatype in _PLAIN_LITERAL_TYPES and "\n" not in node:  # a number, a truth value: bare
@@ -92,9 +94,9 @@ def _label(node: Node) -> str:
 
 
 def _verb(node: Node) -> str:
-    if node == RDF.type:
+    if node == _TYPE:
         return "a"
-    if node == RDF.nil:
+    if node == _NIL:
         return "()"
     if not isinstance(node, URIRef):
         raise _NotPlainError
@@ -112,7 +114,7 @@ def facts(triples: Iterable[Triple]) -> str | None:
     refs: dict[Node, int] = {}
     for s, p, o in triples:
         if not (isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(o, Identifier)) or (
-                p == RDF.type and o == RDFS.Class):
+                p == _TYPE and o == _CLASS):
             return None
         subjects.setdefault(s, {}).setdefault(p, []).append(o)
         refs[o] = refs.get(o, 0) + 1

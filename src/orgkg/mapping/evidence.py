@@ -25,7 +25,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -121,8 +121,46 @@ def _prefixed(term: URIRef) -> str:
 _PARTS = ("body", "target", "position", "quote")
 
 
+class _Names(NamedTuple):
+    """The names an annotation is written with, as the graph file writes them."""
+
+    a: str
+    predicate: str
+    has_selector: str
+    annotation: str
+    record_field: str
+    record_value: str
+    has_body: str
+    has_target: str
+    statement: str
+    subject: str
+    object: str
+    specific_resource: str
+    has_source: str
+    position_selector: str
+    start: str
+    end: str
+    quote_selector: str
+    exact: str
+    prefix: str
+    suffix: str
+
+
+@functools.cache
+def _names() -> _Names:
+    """Computed once: each ``DefinedNamespace`` attribute is a call, 18 of them per evidence item."""
+    return _Names(*(_prefixed(t) for t in (
+        RDF.type, RDF.predicate, OA.hasSelector, OA.Annotation, ORGKG.recordField, ORGKG.recordValue,
+        OA.hasBody, OA.hasTarget, RDF.Statement, RDF.subject, RDF.object, OA.SpecificResource,
+        OA.hasSource, OA.TextPositionSelector, OA.start, OA.end, OA.TextQuoteSelector, OA.exact,
+        OA.prefix, OA.suffix)))
+
+
+_COUNT = f"^^<{XSD.nonNegativeInteger}>"
+
+
 def _number(n: int) -> str:
-    return f'"{n}"^^<{XSD.nonNegativeInteger}>'
+    return f'"{n}"{_COUNT}'
 
 
 def statements(document: URIRef, evidence: list[Evidence], facts: Facts, fallback: URIRef,
@@ -136,40 +174,40 @@ def statements(document: URIRef, evidence: list[Evidence], facts: Facts, fallbac
     (``oa:prefix`` and ``oa:suffix``, when not empty). Written as text, not as
     rdflib terms: the terms and the graph's index took a tenth of a build.
     """
-    p = _prefixed
-    a, kind, source, selector = p(RDF.type), p(RDF.predicate), document.n3(), p(OA.hasSelector)
+    n = _names()
+    a, source = n.a, document.n3()
     out: list[Statement] = []
     for i, ev in enumerate(evidence, 1):
         iri = child(document, "evidence", i)
         ann = iri.n3()
         body, target, position, quote = (f"<{iri}/{part}>" for part in _PARTS)
         fact = facts.find(ev.field, ev.value)
-        s, pred, o = (fact[0].n3(), p(fact[1]), term_text(fact[2])) if fact else \
-            (fallback.n3(), p(ORGKG.recordValue), string(ev.value))
+        s, pred, o = (fact[0].n3(), _prefixed(fact[1]), term_text(fact[2])) if fact else \
+            (fallback.n3(), n.record_value, string(ev.value))
         out += [
-            (ann, a, p(OA.Annotation)),
-            (ann, p(ORGKG.recordField), string(ev.field)),
-            (ann, p(ORGKG.recordValue), string(ev.value)),
-            (ann, p(OA.hasBody), body),
-            (ann, p(OA.hasTarget), target),
-            (body, a, p(RDF.Statement)),
-            (body, p(RDF.subject), s),
-            (body, kind, pred),
-            (body, p(RDF.object), o),
-            (target, a, p(OA.SpecificResource)),
-            (target, p(OA.hasSource), source),
-            (target, selector, position),
-            (target, selector, quote),
-            (position, a, p(OA.TextPositionSelector)),
-            (position, p(OA.start), _number(ev.start)),
-            (position, p(OA.end), _number(ev.end)),
-            (quote, a, p(OA.TextQuoteSelector)),
-            (quote, p(OA.exact), string(ev.quote)),
+            (ann, a, n.annotation),
+            (ann, n.record_field, string(ev.field)),
+            (ann, n.record_value, string(ev.value)),
+            (ann, n.has_body, body),
+            (ann, n.has_target, target),
+            (body, a, n.statement),
+            (body, n.subject, s),
+            (body, n.predicate, pred),
+            (body, n.object, o),
+            (target, a, n.specific_resource),
+            (target, n.has_source, source),
+            (target, n.has_selector, position),
+            (target, n.has_selector, quote),
+            (position, a, n.position_selector),
+            (position, n.start, _number(ev.start)),
+            (position, n.end, _number(ev.end)),
+            (quote, a, n.quote_selector),
+            (quote, n.exact, string(ev.quote)),
         ]
         if text is not None:
             prefix, suffix = sentence_around(text, ev.start, ev.end)
-            out += [(quote, p(OA.prefix), string(prefix))] if prefix else []
-            out += [(quote, p(OA.suffix), string(suffix))] if suffix else []
+            out += [(quote, n.prefix, string(prefix))] if prefix else []
+            out += [(quote, n.suffix, string(suffix))] if suffix else []
     return out
 
 
