@@ -56,6 +56,7 @@ from orgkg.extract.rules.organisation import (
     begins_a_body,
     body_by_initials,
     employer_statement,
+    employer_then_title,
     jurisdiction,
     local_body,
     local_department,
@@ -818,7 +819,7 @@ class GenericDescription(Extractor):
             pos.title = hired[0][0]
             spans.append(Evidence.at("title", *hired[0], raw))
         elif not acceptable(pos.title) or pos.title == UNTITLED:
-            if heading := shared_title(doc) or title_in_prose(doc):
+            if heading := shared_title(doc) or title_in_prose(doc) or employer_then_title(doc):
                 pos.title = heading[0]
                 spans.append(Evidence.at("title", *heading, raw))
             elif later := fallback_title(text, pass_over=True):

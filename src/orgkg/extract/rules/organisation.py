@@ -515,6 +515,23 @@ def local_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozense
     return None
 
 
+#: a first line naming the employer, its town in brackets, then the post after a spaced dash:
+#: ``Conseil Départemental du Maine-et-Loire (Angers-49000) – Chargé.e de mission ...``.
+EMPLOYER_DASH = re.compile(r"(?P<e>[^\n]{4,100}?)(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+[-\u2013\u2014][ \t]+"
+                           r"(?P<t>[^\n]{4,120}?)[ \t]*$")
+
+
+def employer_then_title(doc: Document) -> Found | None:
+    """The post a job board's first line names after its employer, a local government (``_local_body``):
+    ``Conseil Départemental du Maine-et-Loire (Angers-49000) – Chargé.e de mission appui au territoire``."""
+    first = next((ln for ln in doc.lines if not ln.blank), None)
+    m = EMPLOYER_DASH.fullmatch(doc.body(first).strip()) if first else None
+    if not first or not m or not _local_body().fullmatch(m.group("e").strip()):
+        return None
+    start = first.body_start + doc.body(first).find(m.group("t"))
+    return m.group("t"), Span(start, start + len(m.group("t")))
+
+
 @cache
 def _service_named() -> re.Pattern[str]:
     """A public service named by its kind's initials and its name (``[words] service_initials``): ``SPF
