@@ -80,7 +80,7 @@ def acceptable(title: str) -> bool:
             and len(folded.split()) > 2:
         return False  # ``Based in Dunmore - Southern Region``: a place's label run into its value
     if _sentence(t):
-        return False  # ``The Group's Academic Partner is NUI Galway``, ``The Trust comprises 4 hospitals``
+        return False  # ``The Trust comprises 4 hospitals``
     if _link_words().search(folded):
         return False  # ``For Benefits information Click HERE``: a link on a job site's page
     if _copula().search(t):
@@ -101,12 +101,9 @@ def acceptable(title: str) -> bool:
 
 
 def _sentence(title: str) -> bool:
-    """A sentence, no title: a ``[words] sentence_verbs`` word inside it, or an article opening it (``[words]
-    sentence_articles``) and a word in lower case after that is no ``[words] title_links`` word."""
+    """A sentence, no title: an article opening it (``[words] sentence_articles``) and a word in lower case
+    after that is no ``[words] title_links`` word (its verbs: ``_copula``)."""
     said = title.split()
-    inside = {fold(w) for w in said[1:-1]}
-    if len(said) >= 3 and inside & words("words", "sentence_verbs"):
-        return True
     return len(said) >= 4 and fold(said[0]) in words("words", "sentence_articles") and any(
         w[:1].islower() and fold(w) not in words("words", "title_links") for w in said[1:])
 
