@@ -175,7 +175,8 @@ def _counted_lead() -> re.Pattern[str]:
 
 
 def counted_list(text: str) -> list[tuple[int, str, str]]:
-    """"supervises two (2) X and one (1) part-time Y": (count, title as named, words before it)."""
+    """"supervises two (2) X and one (1) part-time Y": (count, title as named, words before it); a staff
+    group among titles is one more item, never a list alone ("Supervises 5 employees": a staff, no post)."""
     for m in _counted_lead().finditer(text):
         said = re.split(r"[.;:](?:\s|$)|\n\s*\n", text[m.end() : m.end() + 300])[0]
         items = list(_counted_item().finditer(said))
@@ -190,7 +191,7 @@ def counted_list(text: str) -> list[tuple[int, str, str]]:
                 out.append((n, squash(f"{it.group(2)} {title}"), ""))
             elif n is not None:
                 out.append((n, title, squash(it.group(2))))
-        if out:
+        if any(not title[:1].islower() for _, title, _ in out):
             return out
     return []
 
