@@ -375,9 +375,25 @@ def staff_counts(text: str) -> list[StaffCount]:
                 k, end = to_int(more.group(1)), more.end()
                 said = fold(more.group(2)).split()
                 if k and k not in out and not _floor().match(text, more.end(1)) \
-                        and not set(said) & _years():
+                        and not set(said) & _years() and _names_staff(more.group(2)):
                     out[k] = StaffCount(k, squash(more.group(2)))
     return list(out.values())
+
+
+def _names_staff(said: str) -> bool:
+    """A further staff figure's words name who it counts: a title, its last word in capitals ("Volunteer
+    Firefighters"), or a ``[words] count_nouns`` (any kind) or ``staff_nouns`` word ("seasonal workers"),
+    never a thing ("20 staff, 4 buildings and a budget")."""
+    last = said.split()[-1]
+    return last[:1].isupper() or bool(_staff_noun().fullmatch(last)) \
+        or singular(fold(last)) in words("words", "staff_nouns")
+
+
+@functools.cache
+def _staff_noun() -> re.Pattern[str]:
+    """A ``[words] count_nouns`` word of any kind: ``employees``, ``positions``, ``members``, ``clerks``."""
+    nouns = count_nouns("count_nouns_posts", "count_nouns_members", "count_nouns_occupations")
+    return re.compile(rf"(?:{nouns})", re.I)
 
 
 @functools.cache
