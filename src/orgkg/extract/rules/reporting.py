@@ -45,11 +45,14 @@ def reports_noun(text: str, start: int) -> bool:
     """The "reports" at ``start`` is the noun, after a ``[words] before_reports_noun`` word
     ("processing of all reports to the Secretary of State"), or the object of the duty verb opening its
     clause ("Provide routine and ad hoc reports to the Director"; not after a ``[words]
-    before_reports_verb`` word: "Manages the office and reports to the Board"), not the verb."""
+    before_reports_verb`` word or a comma: "Manages the office and reports to the Board", "Oversees the
+    office, reports to the Board"), not the verb."""
     before = fold(text[max(0, start - 40) : start]).split()
     if before and before[-1] in words("words", "before_reports_noun"):
         return True
     clause = re.split(r"[.;:!?](?:\s|$)", text[text.rfind("\n", 0, start) + 1 : start])[-1]
+    if clause.rstrip().endswith(","):
+        return False  # "Oversees the parks department, reports to the Director": the verb after a comma
     lead = clause.strip(" \t-*\u2022\u25cf\u25aa\u00b7").split()
     return len(lead) >= 2 and is_duty_verb(lead[0]) and \
         fold(lead[-1]) not in words("words", "before_reports_verb")
