@@ -37,7 +37,19 @@ def unaccented(text: str) -> str:
     character of it decomposes), without a look at each character."""
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFKD", text).translate(_KEPT)
+
+
+class _Kept(dict[int, int | None]):
+    """A character's code -> itself, or None for a combining mark (``str.translate`` drops it), each
+    character asked of ``unicodedata`` once: the text is not walked in Python."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = self[code] = None if unicodedata.combining(chr(code)) else code
+        return kept
+
+
+_KEPT = _Kept()
 
 
 @cache
@@ -124,7 +136,7 @@ def language(text: str) -> str:
     """``fr`` when French function words outnumber English ones, else ``en``."""
     found = re.findall(r"\w+", text[:20000].casefold())
     common = {lang: set(_table(lang)["words"]["function_words"]) for lang in LANGUAGES}
-    counts = {lang: sum(w in common[lang] for w in found) for lang in LANGUAGES}
+    counts = {lang: sum(map(common[lang].__contains__, found)) for lang in LANGUAGES}
     return "fr" if counts["fr"] > counts["en"] else "en"
 
 
