@@ -150,3 +150,21 @@ def test_fast_engine_gives_exactly_pyshacls_findings_on_a_synthetic_organisation
 def test_validate_accepts_options(built: Path) -> None:
     report = validate(built, Options(engine="fast", max_span=100))
     assert report.has_violations and "sh:ValidationReport" in FORMATTERS["turtle"]().format(report)
+
+
+def test_odd_literals_of_the_shapes_are_valid_sparql(built: Path, tmp_path: Path) -> None:
+    """A shape's literals go into the fast engine's queries through the one writer of literals
+    (``mapping.triples.string``): a target node over two lines ending in a backslash and a quote (which
+    rdflib's ``n3`` ends a quote early) and a bound so written give pyshacl's findings, not a traceback."""
+    (tmp_path / "odd.ttl").write_text(r'''
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:x:Odd> a sh:PropertyShape ; sh:targetNode """Keeper of the
+        \\\"""" ; sh:path <urn:x:p> ; sh:minCount 1 .
+        <urn:x:Bound> a sh:PropertyShape ; sh:targetNode <urn:x:n> ; sh:path <urn:x:p> ;
+            sh:maxInclusive """Keeper
+        \\\"""" .
+        ''', encoding="utf-8")
+    for engine in ("fast", "pyshacl"):
+        code, items = as_json(built, "--shapes", str(tmp_path), "--engine", engine)
+        assert code == 1
+        assert [(f["rule"], f["focus"]) for f in items] == [("urn:x:Odd", 'Keeper of the\n        \\"')]

@@ -27,6 +27,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
 from orgkg.errors import ShapesError
+from orgkg.mapping.triples import text
 from orgkg.validate.engine.sparql import sparql_check
 from orgkg.validate.model import Severity
 
@@ -116,7 +117,7 @@ def target_of(g: Graph, shape: Node, h: Hierarchy) -> Target | None:
     parts += [f"?__s {p.n3()} ?this ." for p in g.objects(shape, SH.targetObjectsOf)]
     nodes = list(g.objects(shape, SH.targetNode))
     if nodes:
-        parts.append("VALUES ?this { " + " ".join(n.n3() for n in nodes) + " }")
+        parts.append("VALUES ?this { " + " ".join(text(n) for n in nodes) + " }")
     if not parts:
         return None
     return Target(" UNION ".join("{ " + p + " }" for p in sorted(parts)))
@@ -240,5 +241,5 @@ def _core_query(pred: Node, param: Node, target: Target, path: str, steps: list[
     if not isinstance(param, Literal) or isinstance(param, BNode):
         raise ShapesError(str(param), f"{pred.n3()} needs a literal")
     op = ">=" if pred == SH.minInclusive else "<="
-    broken = f"!COALESCE(?value {op} {param.n3()}, false)"
+    broken = f"!COALESCE(?value {op} {text(param)}, false)"
     return f"SELECT DISTINCT ?this ?value WHERE {{ {reach(path, steps, 'value', broken)} {target.members} }}"
