@@ -143,22 +143,29 @@ def _opens(line: str, m: re.Match[str]) -> bool:
 
 
 @cache
-def _not_asked_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _not_asked_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The people a degree names (``[degrees] holders``) right after it; what says it may stand for
-    experience (``[degrees] substitutes``)."""
+    experience (``[degrees] substitutes``); an aside or what else may be substituted (``[degrees]
+    substitute_others``) between a degree and those words."""
     return (re.compile(rf"(?i)\s+(?:{_one_of('holders')})\b"),
-            re.compile(rf"(?i)\b(?:{_one_of('substitutes')})\b"))
+            re.compile(rf"(?i)\b(?:{_one_of('substitutes')})\b"),
+            re.compile(rf"(?i)\(|\b(?:{_one_of('substitute_others')})"))
 
 
 def _not_asked(line: str, m: re.Match[str]) -> bool:
     """The degree names no requirement: its holders ("Master's students in 12 departments"), or its sentence
-    says what may be substituted for experience ("A Master's degree ... may be substituted for one (1)
-    additional year", "College training may be substituted ... for a Bachelor's degree")."""
-    holders, substitutes = _not_asked_words()
+    says it may be substituted for experience ("A Master's degree ... may be substituted for one (1)
+    additional year"; not where an aside or another thing comes between: "Bachelor's degree ..., or
+    equivalent experience (experience may be substituted for the degree)") or what may be substituted for it
+    ("College training may be substituted ... for a Bachelor's degree")."""
+    holders, substitutes, others = _not_asked_words()
     if holders.match(line, m.end()):
         return True
-    sentence = SENTENCE_END.split(line[: m.start()])[-1] + SENTENCE_END.split(line[m.start() :])[0]
-    return substitutes.search(sentence) is not None
+    if substitutes.search(SENTENCE_END.split(line[: m.start()])[-1]):
+        return True
+    after = SENTENCE_END.split(line[m.end() :])[0]
+    said = substitutes.search(after)
+    return said is not None and not others.search(after, 0, said.start())
 
 
 #: the end of a sentence or of a clause standing as one.
