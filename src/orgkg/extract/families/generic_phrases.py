@@ -352,16 +352,14 @@ def staff_counts(text: str) -> list[StaffCount]:
     A count is kept only where its sentence (up to it) speaks of supervising, managing or a team.
     """
     out: dict[int, StaffCount] = {}
-    words = r"(?:(?!(?:of|and|the|to|in|for|with)\b)[A-Za-z/&-]+\s+){0,4}?"  # ``Access & Collection``
-    pat = rf"(?<![\d$.,])(\d[\d,]*|{N})[ \t]+({words}(?:{count_nouns()}))\b"
     context = _staff_context()
     for k, title in supervised_table(text):
         if k and k not in out:
             out[k] = StaffCount(k, title)
-    for k, title, words in counted_list(text):
+    for k, title, before_title in counted_list(text):
         if k not in out:
-            out[k] = StaffCount(k, f"{words} {title}".strip())
-    for m in re.finditer(pat, text, re.I):
+            out[k] = StaffCount(k, f"{before_title} {title}".strip())
+    for m in _staff_figure().finditer(text):
         n = to_int(m.group(1).replace(",", ""))
         before = re.split(r"[.;]\s|\n\s*\n", text[max(0, m.start() - 400) : m.start()])[-1]
         if _floor().match(text, m.end(1)) or _floor_before().search(text, max(0, m.start() - 20), m.start()):
@@ -394,6 +392,14 @@ def _staff_noun() -> re.Pattern[str]:
     """A ``[words] count_nouns`` word of any kind: ``employees``, ``positions``, ``members``, ``clerks``."""
     nouns = count_nouns("count_nouns_posts", "count_nouns_members", "count_nouns_occupations")
     return re.compile(rf"(?:{nouns})", re.I)
+
+
+@functools.cache
+def _staff_figure() -> Needled:
+    """A number and who it counts (``[words] count_nouns``), up to four words between: ``5 professional
+    information technology specialists``; a text without any of the nouns is not searched."""
+    between = r"(?:(?!(?:of|and|the|to|in|for|with)\b)[A-Za-z/&-]+\s+){0,4}?"  # ``Access & Collection``
+    return Needled(rf"(?<![\d$.,])(\d[\d,]*|{N})[ \t]+({between}(?:{count_nouns()}))\b", re.I)
 
 
 @functools.cache
