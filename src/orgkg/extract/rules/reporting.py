@@ -455,20 +455,25 @@ def places_more(places: re.Match[str] | None) -> bool:
     return bool(places and places.group("more"))
 
 
-#: a French town alone on its line with its département's number in brackets or after a dash (a job
-#: board's line): ``- Chaumont (52)``, ``• Chessy - 77``.
+#: a French town alone on its line with its département's number in brackets or, in a job board's summary
+#: item, after a dash: ``- Chaumont (52)``, ``• Chessy - 77`` (never a line's field and number without a list
+#: mark: ``Salary Grade - 25``).
 _TOWN_WORD = rf"(?:[A-Z\u00c0-\u00de][\w'\u2019]*|{_TOWN_LINK})"
 _DEPARTMENT_NO = r"(?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])"
-TOWN_DEPARTMENT = AtLineStart(rf"[ \t]*(?:[-*\u2022][ \t]+)?(?P<town>[A-Z\u00c0-\u00de][\w'\u2019]*"
+TOWN_DEPARTMENT = AtLineStart(rf"[ \t]*(?P<mark>[-*\u2022][ \t]+)?(?P<town>[A-Z\u00c0-\u00de][\w'\u2019]*"
                               rf"(?:[ \t-]+{_TOWN_WORD}){{0,5}})"
-                              rf"(?:[ \t]*\({_DEPARTMENT_NO}\)|[ \t]+[-\u2013][ \t]+{_DEPARTMENT_NO})[ \t]*$")
+                              rf"(?:[ \t]*\({_DEPARTMENT_NO}\)"
+                              rf"|(?(mark)[ \t]+[-\u2013][ \t]+{_DEPARTMENT_NO}|(?!)))[ \t]*$")
 
 
 def _town_with_department(doc: Document) -> Found | None:
-    """``Chaumont (52)`` on a line of its own near the top (a posting's summary): the town of work."""
+    """``Chaumont (52)`` on a line of its own near the top (a posting's summary): the town of work; never a
+    level's word and its number (``• Pay Band - 12``, ``[words] level_words``)."""
     end = doc.lines[min(doc.front_end + 15, len(doc.lines) - 1)].end if doc.lines else 0
-    m = TOWN_DEPARTMENT.search(doc.text, 0, end)
-    return clean(doc, m.start("town"), m.end("town")) if m else None
+    for m in TOWN_DEPARTMENT.finditer(doc.text, 0, end):
+        if not set(fold(m.group("town")).split()) & words("words", "level_words"):
+            return clean(doc, m.start("town"), m.end("town"))
+    return None
 
 
 
