@@ -398,7 +398,7 @@ def _staff_noun() -> re.Pattern[str]:
 def _staff_figure() -> Needled:
     """A number and who it counts (``[words] count_nouns``), up to four words between: ``5 professional
     information technology specialists``; a text without any of the nouns is not searched."""
-    between = r"(?:(?!(?:of|and|the|to|in|for|with)\b)[A-Za-z/&-]+\s+){0,4}?"  # ``Access & Collection``
+    between = rf"(?:(?!(?:{_links()})\b)[A-Za-z/&-]+\s+){{0,4}}?"  # ``Access & Collection``
     return Needled(rf"(?<![\d$.,])(\d[\d,]*|{N})[ \t]+({between}(?:{count_nouns()}))\b", re.I)
 
 
@@ -413,10 +413,17 @@ def _more_staff() -> re.Pattern[str]:
     """A staff figure a list goes on with after another, its words up to the list's next comma, "and", stop
     or linking word: ``, three hourly extra help Maintenance Assistants and``, `` and 66 Volunteer
     Firefighters to implement``."""
-    link = r"(?!(?:and|or|of|the|to|in|for|with|who|that|which)\b)"
+    link = rf"(?!(?:{_links()})\b)"
     return re.compile(rf"(?i)(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)({N})[ \t]+"
                       rf"((?:{link}[A-Za-z/&\u00b7-]+[ \t]+){{0,4}}{link}[A-Za-z/&\u00b7-]+)"
-                      rf"(?=[ \t]*(?:[,.;:)]|(?:and|or|to|who|that|which|in|for|with)\b|$))")
+                      rf"(?=[ \t]*(?:[,.;:)]|(?:{_links()})\b|$))")
+
+
+@functools.cache
+def _links() -> str:
+    """The linking words that end the words of a staff figure (``[words] staff_links``): "48 full time Staff
+    and", "66 Volunteer Firefighters to implement"."""
+    return alternation("words", "staff_links")
 
 
 @functools.cache
