@@ -88,13 +88,23 @@ def level(doc: Document, title: str = "") -> Found | None:
 def _after_the_title(doc: Document, title: str) -> Found | None:
     """A level in brackets right after the post's title where a sentence names it: ``... applications for
     the post of Administrative Officer (Grade VII). The Council ...``."""
-    if not title.strip():
+    said = title.casefold().split()
+    if not said:
         return None
-    named = r"[ \t]+".join(map(re.escape, title.split()))
-    for m in re.finditer(rf"(?i:{named})[ \t]*\(([^()\n]{{4,20}})\)", doc.text):
-        if level_alone().fullmatch(m.group(1).strip()):
+    for m in BRACKETED.finditer(doc.text):
+        if not level_alone().fullmatch(m.group(1).strip()):
+            continue
+        line = doc.text[doc.text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        before = BLANKS.split(line.rstrip(" \t").casefold())
+        if len(before) >= len(said) and before[len(before) - len(said) :][1:] == said[1:] and \
+                before[-len(said)].endswith(said[0]):  # the title's words just before the bracket
             return m.group(1).strip(), Span(m.start(1), m.end(1))
     return None
+
+
+#: a short bracket (``(Grade VII)``), and the blanks between a line's words: the title before it is
+#: compared word by word, no pattern compiled for each document's title.
+BRACKETED, BLANKS = re.compile(r"\(([^()\n]{4,20})\)"), re.compile(r"[ \t]+")
 
 
 #: a grade closing a value after a comma: ``Ingénieur, P4``, ``Catégories professionnelles , P-5``.
