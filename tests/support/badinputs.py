@@ -103,8 +103,9 @@ def scanned_pdf(path: Path, text: str = SAMPLE_TEXT) -> None:
     path.write_bytes(bytes(pdf.output()))
 
 
-def raw_pdf(content: bytes, *, compress: bool = False) -> bytes:
-    """A one-page PDF written by hand around a content stream (Helvetica as /F1)."""
+def raw_pdf(content: bytes, *, compress: bool = False, to_unicode: bytes | None = None) -> bytes:
+    """A one-page PDF written by hand around a content stream (Helvetica as /F1; ``to_unicode``: the
+    font's ToUnicode CMap)."""
     body = zlib.compress(content, 9) if compress else content
     head = b"<< /Length %d%s >>" % (len(body), b" /Filter /FlateDecode" if compress else b"")
     objects = [
@@ -113,8 +114,11 @@ def raw_pdf(content: bytes, *, compress: bool = False) -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
         head + b"\nstream\n" + body + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica%s >>" % (b"" if to_unicode is None else
+                                                                       b" /ToUnicode 6 0 R"),
     ]
+    if to_unicode is not None:
+        objects.append(b"<< /Length %d >>\nstream\n" % len(to_unicode) + to_unicode + b"\nendstream")
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, obj in enumerate(objects, 1):
         offsets.append(len(out))
@@ -147,6 +151,15 @@ def _pdf_library_warning(path: Path) -> None:
     path.write_bytes(raw_pdf(b"/P0 g\n/P0 G\n" + _text_operators()))
 
 
+def _pdf_lone_surrogate(path: Path) -> None:
+    """A readable PDF whose font's ToUnicode map gives the capital C a lone UTF-16 surrogate (D800, the
+    title's ``Clerk``): PDFium hands that code on as the character, which no UTF-8 file can hold."""
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Lone def\n"
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n1 beginbfchar <43> <D800> endbfchar\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    path.write_bytes(raw_pdf(_text_operators(), to_unicode=cmap))
+
+
 def _nul_late(path: Path) -> None:
     """Text with one NUL byte after the first 64 KiB."""
     path.write_bytes((SAMPLE_TEXT * 1000).encode()[:70_000] + b"\x00" + SAMPLE_TEXT.encode())
@@ -173,6 +186,7 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "truncated-pdf": _truncated_pdf,
     "password-pdf": _password_pdf,
     "pdf": _pdf,
+    "pdf-lone-surrogate": _pdf_lone_surrogate,
     "fifo": _fifo,
     "pdf-bomb": _pdf_bomb,
     "pdf-library-warning": _pdf_library_warning,

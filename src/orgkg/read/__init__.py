@@ -38,10 +38,16 @@ EXPECTED: dict[type[Reader], tuple[str, ...]] = {
 }
 
 
+#: a lone UTF-16 surrogate: a code point, no character.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def normalise_text(text: str) -> str:
-    """Unicode NFC, Unix newlines, no NULs or stray control characters."""
+    """Unicode NFC, Unix newlines, no NULs or stray control characters; a lone UTF-16 surrogate (a
+    PDF's character map may give one) is U+FFFD, the character no reader could read: no UTF-8 text,
+    file or graph holds it."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+    return _SURROGATE.sub("\ufffd", re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text))
 
 
 def _kind(mode: int) -> str:
