@@ -16,13 +16,12 @@ from orgkg.extract.needles import AtLineStart, Needled
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.rules.lines import listed_after, marker
 from orgkg.extract.rules.organisation import unit_word
-from orgkg.extract.rules.reporting import list_items, reports_noun, town_and_state
+from orgkg.extract.rules.reporting import list_items, reports_noun, says_nothing, town_and_state
 from orgkg.extract.rules.titles import is_section_name
 from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, squash, to_int, to_number
 
 #: labels that give the number (or the list) of positions supervised.
 #: a value that says there is none: ``None``, ``N/A``, ``Nil``, ``Not applicable``, ``Aucun``.
-NONE = re.compile(r"(?i)(?:none|n/?a|nil|no|not\s+applicable|aucun(?:e)?|sans\s+objet|néant|-)\.?")
 SUPERVISED_LABELS = [r"(?:number|no\.?|#)\s+of\s+(?:positions|employees|staff)\s+supervised",
                      r"direct\s+reports", r"(?:positions|staff|employees)\s+supervised", r"supervises"]
 N = rf"\b{NUMBER}\b"
@@ -293,7 +292,7 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
     items_counted: list[tuple[int | None, str]] = []
     for m in _SUPERVISED_FIELD.finditer(text):
         value = m.group(1).strip()
-        if NONE.fullmatch(value):  # ``Direct reports: None``: no one, not a post named None
+        if says_nothing(value):  # ``Direct reports: None``: no one, not a post named None
             count = 0 if count is None else count
             continue
         # "Manager, Finance; Director, Operations": two titles; "6 Social Workers and 1 Administrator": two

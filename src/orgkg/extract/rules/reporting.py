@@ -180,12 +180,18 @@ def supervised_listed(doc: Document) -> tuple[list[Found], int | None]:
     ("Supervises: staff and volunteers as assigned")."""
     for f in labelled(doc, "supervised"):
         found = clean(doc, f.value_start, f.value_end)
-        if found and fold(found[0]) in words("words", "nothing"):
-            return [], None  # "DIRECT REPORTS: Nil": no one (``supervises_stated``'s 0)
+        if found and (says_nothing(found[0]) or (_count_in(found[0]) is not None and " " not in found[0])):
+            return [], None  # "DIRECT REPORTS: Nil": no one (``supervises_stated``'s 0); "Two": a count
         if found and (out := _counted_positions(*found, whole=True)):
             uncounted = all(n is None for _, n in out)
             return [f for f, _ in out], (len(out) if uncounted else _total(out))
     return [], None
+
+
+def says_nothing(value: str) -> bool:
+    """A value that says no one: a ``[words] nothing`` entry ("None", "N/A", "Not applicable", "Néant"),
+    maybe with a full stop."""
+    return fold(value.strip().rstrip(".").strip()) in words("words", "nothing")
 
 
 def _total(items: list[tuple[Found, int | None]]) -> int | None:
@@ -346,7 +352,7 @@ def supervises_stated(doc: Document) -> tuple[int, Span] | None:
     value), "Pas d'encadrement direct", "no supervisory responsibilities" (``[phrases] no_reports``)."""
     for f in labelled(doc, "supervises"):
         found = clean(doc, f.value_start, f.value_end)
-        if found and fold(found[0]) in words("words", "nothing"):
+        if found and says_nothing(found[0]):
             return 0, found[1]
         # a label alone on its line (``Management`` / ``Non``) counts only with a bare number below it
         n = re.match(r"\d{1,4}(?!\S)", found[0]) if found else None
