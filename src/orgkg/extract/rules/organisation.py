@@ -30,6 +30,7 @@ from orgkg.extract.lexicon import (
 from orgkg.extract.rules.classification import CODE, in_group
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.placement import after_organisation
+from orgkg.extract.rules.titles import acceptable
 from orgkg.extract.structure import Document, Span
 
 #: the capitalised words after a name that make it the start of another body's name.
@@ -523,10 +524,12 @@ EMPLOYER_DASH = re.compile(r"(?P<e>[^\n]{4,100}?)(?:[ \t]*\([^()\n]{1,40}\))?[ \
 
 def employer_then_title(doc: Document) -> Found | None:
     """The post a job board's first line names after its employer, a local government (``_local_body``):
-    ``Conseil Départemental du Maine-et-Loire (Angers-49000) – Chargé.e de mission appui au territoire``."""
+    ``Conseil Départemental du Maine-et-Loire (Angers-49000) – Chargé.e de mission appui au territoire``;
+    never what no title is (``titles.acceptable``: ``– Contrat de 3 ans``, ``– 2026-01-12``)."""
     first = next((ln for ln in doc.lines if not ln.blank), None)
     m = EMPLOYER_DASH.fullmatch(doc.body(first).strip()) if first else None
-    if not first or not m or not _local_body().fullmatch(m.group("e").strip()):
+    if not first or not m or not _local_body().fullmatch(m.group("e").strip()) or \
+            not acceptable(m.group("t")):
         return None
     start = first.body_start + doc.body(first).find(m.group("t"))
     return m.group("t"), Span(start, start + len(m.group("t")))
