@@ -397,7 +397,8 @@ def _staff_noun() -> re.Pattern[str]:
 def _staff_figure() -> Needled:
     """A number and who it counts (``[words] count_nouns``), up to four words between: ``5 professional
     information technology specialists``; a text without any of the nouns is not searched."""
-    between = rf"(?:(?!(?:{_links()})\b)[A-Za-z/&-]+\s+){{0,4}}?"  # ``Access & Collection``
+    links = alternation("words", "figure_links")  # not staff_links: "12 full or part-time employees"
+    between = rf"(?:(?!(?:{links})\b)[A-Za-z/&-]+\s+){{0,4}}?"  # ``Access & Collection``
     return Needled(rf"(?<![\d$.,])(\d[\d,]*|{N})[ \t]+({between}(?:{count_nouns()}))\b", re.I)
 
 
