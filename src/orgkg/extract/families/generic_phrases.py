@@ -17,7 +17,7 @@ from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.rules.lines import listed_after, marker
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.rules.reporting import list_items, reports_noun, says_nothing, town_and_state
-from orgkg.extract.rules.titles import is_section_name
+from orgkg.extract.rules.titles import BEFORE_NAME, is_section_name
 from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, squash, to_int, to_number
 
 #: labels that give the number (or the list) of positions supervised.
@@ -100,7 +100,8 @@ def supervisor_phrases(text: str) -> list[str]:
                     or _ends_in_unit(name):  # ``Chief of the X Section, Y Division``: units, not the title
                 break
             name += "," + parts[i]
-        name = re.split(rf"(?i:{abbreviation_guard()})(?:(?<!\b[A-Z])\.|[;:()])\s"  # not a name's initial
+        # a full stop ends the name, not a name's initial ("Margaret J. Ellery College Librarian")
+        name = re.split(rf"(?i:{abbreviation_guard()})(?:(?<!\b[A-Z])\.|\.(?!{BEFORE_NAME})|[;:()])\s"
                         r"|\s+(?:who|which|with|in|to|for|is|are|as|on|you)\s|[.;:]$", _one_title(name))[0]
         name = _without_section(clean_title(_own_unit(name)))
         if name and name[0].isupper() and 1 <= len(name.split()) <= 12 and \

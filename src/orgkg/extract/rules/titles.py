@@ -425,6 +425,11 @@ def _ranked(doc: Document, start: int, end: int) -> Found | None:
     return clean(doc, m.start("rank"), m.end("function"))
 
 
+#: after a name's initial, the surname and the title's next word, both in capitals (``Margaret J. Ellery
+#: College Librarian``; ``Records Team B. The incumbent ...``: a unit's letter ends its sentence).
+BEFORE_NAME = r"[ \t]+[A-Z][a-z][\w'-]*[ \t]+[A-Z]"
+
+
 @cache
 def _phrases(group: str, stop: str, reach: int = 120) -> Needled:
     """One pattern for every ``[phrases] group`` entry (``{roman}`` in it: a number in Roman numerals), the
@@ -432,9 +437,9 @@ def _phrases(group: str, stop: str, reach: int = 120) -> Needled:
     leads = "|".join(_inclusive(lead) for lead in patterns("phrases", group)).replace(r"\{roman\}", ROMAN)
     after = r"(?:(?<=['\u2019])|\s+)"  # ``qu'adjoint``: no space after an elided word
     # ``the Snr. Program Delivery Manager``: an abbreviation's full stop ends no clause, nor a name's initial
-    # (``the Caleb T. Winchester University Librarian``)
+    # (``the Caleb T. Winchester University Librarian``; not ``Team B. The incumbent``)
     short = alternation("words", "abbreviations")
-    token = rf"(?:\b(?:{short})\.(?=[ \t]+\w)|(?-i:\b[A-Z]\.(?=[ \t]+[A-Z][a-z]))|[^{stop}\n])"
+    token = rf"(?:\b(?:{short})\.(?=[ \t]+\w)|(?-i:\b[A-Z]\.(?={BEFORE_NAME}))|[^{stop}\n])"
     return Needled(rf"(?i)\b(?:{leads}){after}({token}{{2,{reach}}}?)(?=\s*[{stop}\n]|$)")
 
 
