@@ -55,6 +55,7 @@ from orgkg.extract.rules.organisation import (
     PARTNER,
     begins_a_body,
     body_by_initials,
+    body_of_unit,
     employer_statement,
     employer_then_title,
     jurisdiction,
@@ -789,6 +790,8 @@ def _body_named(doc: Document, known: set[str],
     what it names as the unit, where that is a unit (``[words] unit_words``) of a university the document
     names as the jurisdiction (it employs as itself)."""
     named = organisation_named(doc, not_names=known)
+    if named and (whole := body_of_unit(doc, named[0], not_names=known)):
+        return whole, named  # ``the Hauora Māori Service of Health New Zealand``: the body, its unit
     if named and _employs_as_itself(jurisdiction) and unit_word(named[0]) and \
             not _employs_as_itself(named[0]):
         return None, named  # ``The Department of Biology`` of a university, which employs as itself: its unit

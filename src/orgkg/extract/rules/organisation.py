@@ -145,6 +145,51 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
     return best, first[best]
 
 
+#: a larger body's name: capitalised words, another part after a spaced dash (``Health New Zealand - Te
+#: Whatu Ora``).
+_BODY = (rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{1,6}}"
+         rf"(?:[ \t]+[-\u2013][ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,4}})?")
+#: what follows a unit's name to say the body it is part of: ``of`` / ``at`` (after a link's address).
+_PART_OF = re.compile(rf"(?:\]\([^()\s]*\))?[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?(?P<body>{_BODY})"
+                      r"(?=[ \t]*[,.;:)\n]|$)")
+
+
+@cache
+def _employer_before() -> re.Pattern[str]:
+    """A university or college (``[words] self_employers``) named just before a unit's name: ``the
+    University of Kansas Biodiversity Institute``."""
+    kinds = "|".join(re.escape(w.title()) for w in sorted(words("words", "self_employers")))
+    return re.compile(rf"(?<![\w.])(?P<body>(?:{_CAP}[ \t]+){{0,3}}(?:{kinds})"
+                      rf"(?:[ \t]+of(?:[ \t]+{_CAP}){{1,3}})?)[ \t]+$")
+
+
+def body_of_unit(doc: Document, unit: str, *,
+                 not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
+    """The larger body a name headed by a unit's word (its last word an ``[words] organisation_heads``,
+    ``unit_words`` or ``unit_name_words`` entry, no ``of`` / ``for`` in it) is said to be part of: ``the
+    Hauora Māori Service of Health New Zealand - Te Whatu Ora``, ``the [Remote Sensing ... Group](...) at
+    Oak Ridge National Lab``, ``the University of Kansas Biodiversity Institute``; never a government
+    (``of the City of Los Angeles``)."""
+    said = fold(unit).split()
+    heads = words("words", "organisation_heads") | words("words", "unit_words") | \
+        words("words", "unit_name_words")
+    if len(said) < 2 or said[-1] not in heads or {"of", "for"} & set(said):
+        return None
+    for at in re.finditer(rf"(?<![\w-]){re.escape(unit)}(?![\w-])", doc.text):
+        m = _PART_OF.match(doc.text, at.end())
+        start = doc.text.rfind("\n", 0, at.start()) + 1
+        b = _employer_before().search(doc.text, max(start, at.start() - 80), at.start())
+        for found in (m, b):
+            if not found:
+                continue
+            body = found.group("body")
+            if fold(body) in not_names or fold(body) in _cues() or _JURISDICTION_CUE.search(body) or \
+                    fold(body.split()[0]) in words("words", "not_bodies"):
+                continue
+            return body, Span(found.start("body"), found.end("body"))
+    return None
+
+
 #: the possessive closing a name: ``Education's``.
 POSSESSIVE = re.compile(r"['\u2019]s$")
 #: where a document introduces its employer.
@@ -277,6 +322,12 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
             name = _before_verb(name)
         owner = re.match(r".*['\u2019]s[ \t]+", name)  # ``DfE's Digital and Technology team``: the team
         name, start = (name[owner.end() :], m.start() + owner.end()) if owner else (name, m.start())
+        said = name.split()
+        if lead := min((len(n.split()) for n in not_names if fold(name).startswith(n + " ")
+                        and len(n.split()) < len(said) - 1), default=0):
+            # ``the University of Kansas Biodiversity Institute`` of the University of Kansas: the institute
+            start += name.index(said[lead], len(" ".join(said[:lead])))
+            name = " ".join(said[lead:])
         if head not in rank or not _unit_name(name, head, not_names) or _aside(doc.text, m) or \
                 NAME_GOES_ON_FOR.match(doc.text, m.end()) or LABEL_END.match(doc.text, m.end()):
             continue  # (``Employee Group: This is a CUPE Local 50 position``: a label, no unit)
