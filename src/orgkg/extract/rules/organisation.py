@@ -696,13 +696,25 @@ def unit_line(doc: Document) -> Found | None:
 TOP_LINES = 6
 
 
+#: the small words between a French unit's word and its name, accents folded: ``Direction de la ...``.
+UNIT_NAME_LINK = r"(?:du|de[ \t]+la|de[ \t]+l['\u2019]|des|de|d['\u2019])[ \t]*"
+
+
+@cache
+def _unit_kinds(*, titled: bool = False) -> str:
+    """The French ``[words] unit_words``, folded, longest first, as one alternation; ``titled``: without the
+    ``[words] post_kind_units`` ones, a post's kind after a title's head (``chargé de mission``)."""
+    listed = words_in("fr", "words", "unit_words")
+    if titled:
+        listed -= words_in("fr", "words", "post_kind_units")
+    return "|".join(re.escape(w) for w in sorted(listed, key=len, reverse=True))
+
+
 @cache
 def _unit_alone() -> re.Pattern[str]:
-    listed = sorted(words_in("fr", "words", "unit_words"), key=len, reverse=True)
-    kinds = "|".join(re.escape(w) for w in listed)
-    link = r"(?:du|de[ \t]+la|de[ \t]+l['\u2019]|des|de|d['\u2019])[ \t]*"
     return re.compile(rf"[ \t]*(?i:(?:a[ \t]+la|a[ \t]+l['\u2019]|au|aux)[ \t]+)"
-                      rf"(?P<unit>(?i:{kinds})[ \t]+(?:(?i:{link}))?[A-Z\u00c0-\u00de][^.;:!?\n]{{0,80}})")
+                      rf"(?P<unit>(?i:{_unit_kinds()})[ \t]+(?:(?i:{UNIT_NAME_LINK}))?"
+                      r"[A-Z\u00c0-\u00de][^.;:!?\n]{0,80})")
 
 
 @cache
@@ -710,19 +722,16 @@ def _named_in() -> re.Pattern[str]:
     """A unit a French title names after a linking word, its name capitalised: ``Conseiller coordinateur du
     service ICT``, ``Adjoint au Chef du Service Médiathèque Côte-d'Or`` (a unit's word, ``[words]
     unit_words``, ``chargé de mission`` apart)."""
-    listed = words_in("fr", "words", "unit_words") - {"mission", "equipe"}
-    kinds = "|".join(re.escape(w) for w in sorted(listed, key=len, reverse=True))
-    link = r"(?:du|de[ \t]+la|de[ \t]+l['\u2019]|des|de|d['\u2019])[ \t]*"
     return re.compile(rf"(?i:[ \t](?:du|de[ \t]+la|de[ \t]+l['\u2019]|a[ \t]+la|au)[ \t]+)"
-                      rf"(?P<unit>(?i:{kinds})[ \t]+(?:(?i:{link}))?[A-Z][^\n]*)$")
+                      rf"(?P<unit>(?i:{_unit_kinds(titled=True)})[ \t]+(?:(?i:{UNIT_NAME_LINK}))?"
+                      r"[A-Z][^\n]*)$")
 
 
 @cache
 def _headed() -> re.Pattern[str]:
-    def longest(words: frozenset[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    heads = longest(words_in("fr", "words", "title_heads"))
-    kinds = longest(words_in("fr", "words", "unit_words") - {"mission", "equipe"})  # ``chargé de mission``
+    heads = "|".join(re.escape(w) for w in sorted(words_in("fr", "words", "title_heads"), key=len,
+                                                    reverse=True))
+    kinds = _unit_kinds(titled=True)  # ``chargé de mission``
     return re.compile(rf"(?i)(?:{heads})[ \t]+(?:(?:du|des|de[ \t]+la|de[ \t]+l['\u2019]|de)[ \t]*)?"
                       rf"(?P<unit>(?:{kinds})[ \t]+\S.*)$")
 
