@@ -186,6 +186,13 @@ def lowered(text: str) -> str | None:
     return None if any(c in text for c in _ODD) else text.lower()
 
 
+def lacks(text: str, words: str) -> bool:
+    """True when a case-insensitive search for the ASCII ``words`` (escaped, as written) cannot match in
+    ``text``: they are not in its lowercased form (never for other words, or a text ``lowered`` refuses)."""
+    low = lowered(text)
+    return low is not None and words.isascii() and words.lower() not in low
+
+
 class AtLineStart:
     """A pattern whose every match starts a line (``^`` in MULTILINE, then ``body``), searched only
     after the text's line breaks: ``_sre`` tries a pattern opening with ``^`` at every character,

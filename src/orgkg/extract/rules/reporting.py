@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from orgkg.extract.lexicon import alternation, fold, numbers, words, written
-from orgkg.extract.needles import AtLineStart
+from orgkg.extract.needles import AtLineStart, lacks
 from orgkg.extract.rules.duties import is_duty_verb
 from orgkg.extract.rules.labels import Found, clean, first_value, inline_label, labelled
 from orgkg.extract.rules.titles import phrase
@@ -129,7 +129,8 @@ def deputy_of(doc: Document, title: str) -> Found | None:
     where the document names it."""
     m = DEPUTY_OF.search(title)
     boss = m.group("boss") if m else ""
-    if not m and (said := re.search(re.escape(title) + r"(?=,[ \t]*\w)", doc.text, re.I)):
+    if not m and not lacks(doc.text, title + ",") and (
+            said := re.search(re.escape(title) + r"(?=,[ \t]*\w)", doc.text, re.I)):
         # ``L'emploi de chef de service, adjoint au directeur des affaires juridiques, sera vacant``
         m = DEPUTY_OF.match(doc.text, said.end())
         boss = re.split(r"[,.;:()\n]", m.group("boss"))[0] if m else ""

@@ -222,8 +222,7 @@ class Document:
     def sentences(self, span: Span) -> list[Span]:
         """Sentences of a paragraph or item: a full stop, then a capital or the end."""
         out, at = [], span.start
-        for m in re.finditer(r"(?<![A-Z])(?<!\b[a-z])[.!?](?=\s+[A-Z(\"\u2018\u201c]|\s*$)",
-                             self.text[span.start : span.end]):
+        for m in SENTENCE_END.finditer(self.text[span.start : span.end]):
             end = span.start + m.end()
             if end < span.end and abbreviation(self.text, span.start + m.start()):
                 continue  # ``the Snr. Program Delivery Manager``: no sentence ends there
@@ -234,6 +233,11 @@ class Document:
         if at < span.end:
             out.append(Span(at, span.end))
         return out
+
+
+#: a full stop, not after a capital or a lone small letter, then a capital or the end. The stop comes
+#: first: ``_sre`` skips to a stop at once, where lookbehinds first are tried at every character.
+SENTENCE_END = re.compile(r"[.!?](?<![A-Z][.!?])(?<!\b[a-z][.!?])(?=\s+[A-Z(\"\u2018\u201c]|\s*$)")
 
 
 def abbreviation(text: str, dot: int) -> bool:
