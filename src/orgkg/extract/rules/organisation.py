@@ -135,6 +135,8 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
         if fold(name) in not_names or fold(name) in heads or fold(name) in _cues() or _aside(doc.text, m) \
                 or fold(name) in _label_words():  # ``Organizational Group`` labels a unit, names none
             continue
+        if LABELLING.match(doc.text, m.end()) and any(unit_word(name, lang) for lang in LANGUAGES):
+            continue  # ``Secrétariat du Maire :``, ``ADT Service / Direction : Scolarité``: a unit's label
         counts[name] = counts.get(name, 0) + 1
         first.setdefault(name, Span(m.start(), m.start() + len(name)))
     if not counts:
@@ -190,6 +192,8 @@ def body_of_unit(doc: Document, unit: str, *,
     return None
 
 
+#: a name closed by a colon, or by a slash, a word and a colon: a label (``Service / Direction :``).
+LABELLING = re.compile(r"[ \t]*(?:/[ \t]*[\w\u00c0-\u00ff]+[ \t]*)?:(?![/\d])")
 #: the possessive closing a name: ``Education's``.
 POSSESSIVE = re.compile(r"['\u2019]s$")
 #: where a document introduces its employer.
