@@ -304,14 +304,18 @@ def _count_in(lead: str) -> int | None:
 def _title_part(item: str, *, counted: bool = False) -> str:
     """A title without the words after it: "Site Coordinators along with on-site training" -> "Site
     Coordinators" (up to its last word in capitals or ``[words] title_heads`` word); a counted item may
-    end in staff words ("five Access & Collection Services staff members": posts of that unit)."""
+    end in staff words ("five Access & Collection Services staff members": posts of that unit); nothing
+    where a ``[words] unit_words`` word follows it ("the Land Records office": a unit, no post)."""
     said = item.split()
     heads = words("words", "title_heads")
     ends = [i for i, w in enumerate(said) if w[:1].isupper() or w[:1].isdigit()
             or _singular(fold(w)) in heads]
     if not ends:
         return item
-    tail = {_singular(fold(w)) for w in said[ends[-1] + 1 :]}
+    after = said[ends[-1] + 1 :]
+    if after and _singular(fold(after[0])) in words("words", "unit_words"):
+        return ""
+    tail = {_singular(fold(w)) for w in after}
     if tail & words("words", "staff_nouns"):
         # "Head Start center staff": staff of a programme, not a post; counted, they are posts
         return item if counted and tail <= words("words", "staff_nouns") else ""
