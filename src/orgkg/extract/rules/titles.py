@@ -575,6 +575,10 @@ def _board_category() -> re.Pattern[str]:
     return re.compile(rf"(?i:{leads})[ \t]+(?P<cat>[A-Z\u00c0-\u00de][^\n]{{2,80}}?)[ \t]*")
 
 
+#: a spaced dash closing a text: where a posting's line names its category after it (``board_posting``).
+DASH_AT_END = re.compile(r"[ \t]+[-\u2013\u2014][ \t]+$")
+
+
 def board_posting(doc: Document, title: str) -> tuple[str, Found] | None:
     """A job board's category line read as the title (``Recrutement Structures de coopération
     territoriale``) over the posting's line that repeats it after a dash (``Chargé de Mission Plui - Marne
@@ -584,8 +588,8 @@ def board_posting(doc: Document, title: str) -> tuple[str, Found] | None:
     m = _board_category().fullmatch(title)
     if len(lines) < 2 or not m or doc.body(lines[0]).strip() != title:
         return None
-    line = doc.body(lines[1]).strip()
-    tail = re.search(rf"[ \t]+[-\u2013\u2014][ \t]+{re.escape(m.group('cat'))}$", line)
+    line, category = doc.body(lines[1]).strip(), m.group("cat")
+    tail = DASH_AT_END.search(line, 0, len(line) - len(category)) if line.endswith(category) else None
     posted = POSTED_BY.match(line[: tail.start()]) if tail else None
     if not posted or not acceptable(posted.group("t")):
         return None
