@@ -250,8 +250,8 @@ def staff_supervised(doc: Document) -> tuple[int, Span] | None:
     before each, summed), each count before a ``[words] count_nouns`` / ``counted_staff`` noun; never a
     floor ("supervises at least two employees")."""
     for m in _supervised_staff().finditer(doc.text):
-        if _floor_after().match(doc.text, m.end()):
-            continue
+        if _floor_after().match(doc.text, m.end()) or _goes_on().match(doc.text, m.end()):
+            continue  # "trois agents ou plus"; "3 techniciens et 2 jardiniers": a count of who is unread
         at = m.start("counts")
         counts = [(k, n) for k in _number().finditer(m.group("counts")) if (n := _value(k.group(0)))]
         if counts:
@@ -274,6 +274,14 @@ def _supervised_staff() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{alternation('words', 'team_verbs')}){_SERIES}[ \t]+"
                       rf"(?P<counts>{counted}(?:[ \t]+(?:{nouns}))?(?:[ \t]+(?:and|et)[ \t]+{counted})*)"
                       rf"[ \t]+(?:{nouns})(?!\w)")
+
+
+@cache
+def _goes_on() -> re.Pattern[str]:
+    """A list of counts going on after the nouns read ("Vous encadrez 3 techniciens et 2 jardiniers",
+    "supervises 4 technicians, 2 drafters"): its sum is not the count read."""
+    return re.compile(rf"(?i)[ \t]*(?:,[ \t]*(?:and[ \t]+|et[ \t]+)?|[ \t]+(?:and|et)[ \t]+)"
+                      rf"(?:{_number().pattern})(?!\w)")
 
 
 @cache
