@@ -74,9 +74,14 @@ def label_rows(text: str, label_kind: Callable[[str], str | None]) -> str:
     return "\n".join(out)
 
 
+#: ``OF-8``, ``Office of Personnel Management``, ``OPM``: their 'O' first, so ``_sre`` skips to one at once
+#: (``\bOF-8\b|...`` was tried at every character).
+_FEDERAL = re.compile(r"O(?:(?<=\bO)F-8\b|ffice\s+of\s+Personnel\s+Management|(?<=\bO)PM\b)")
+
+
 def federal(text: str) -> re.Match[str] | None:
     """A US federal position description: the OF-8 form or OPM named, with a pay plan triple."""
-    named = re.search(r"\bOF-8\b|Office\s+of\s+Personnel\s+Management|\bOPM\b", text)
+    named = _FEDERAL.search(text)
     return named if named and PAY_PLAN.search(text) else None
 
 

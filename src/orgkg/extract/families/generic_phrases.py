@@ -40,7 +40,7 @@ def _floor_before() -> re.Pattern[str]:
 
 
 @functools.cache
-def _supervises() -> tuple[Needled, re.Pattern[str]]:
+def _supervises() -> tuple[Needled, Needled]:
     """"supervises 5", "lead a team of approximately 10" (``[words] approximately``); "8 direct reports";
     not a class's floor: "the supervision of three or more employees" (``[words] count_floors``). Two
     patterns, searched apart (``_supervised_count``): the first starts with a verb (tried only where one
@@ -50,7 +50,7 @@ def _supervises() -> tuple[Needled, re.Pattern[str]]:
     return Needled(
         rf"(?:{verbs}|(?:{leads})\s+an?\s+(?:[\w&-]+\s+){{0,2}}?(?:{team})\s+of)"
         rf"\s+(?:a\s+(?:{team})\s+of\s+|(?:[\w-]+\s+){{0,4}}?\()?(?:(?:{about})\s+)?({N})(?!\s*%)"
-        rf"(?!{_floor().pattern})", re.I), re.compile(
+        rf"(?!{_floor().pattern})", re.I), Needled(
         rf"({N})[ \t]+(?:direct[ \t]+reports|(?:\w+\s+){{0,3}}(?:positions|employees|staff)\s+"
         rf"report(?:ing)?\s+(?:directly\s+)?to\s+(?:this\s+position|the\s+incumbent))", re.I)
 
@@ -512,10 +512,16 @@ def _budget(money: str, said: str, default: str | None) -> Budget | None:
     return Budget(amount, currency_of(money, default) or default, " ".join(words[cut:])) if amount else None
 
 
+#: "five (5) years of progressively responsible experience": searched only in a text holding 'year' and
+#: 'experience' (``Needled``).
+_EXPERIENCE_YEARS = Needled(rf"({N})(?:\s*\(\d+\))?\s*(?:\+|or\s+more|to\s+\w+|-\s*\d+)?\s+"
+                            rf"(?:full[- ]time\s+)?years?['’]?\s+(?:of\s+)?"
+                            rf"(?:[\w/,*-]+\s+){{0,10}}?experience", re.I)
+
+
 def experience(text: str) -> tuple[float | None, str | None]:
     """Minimum years of experience, and a class named by "experience at the level of X"."""
-    m = re.search(rf"({N})(?:\s*\(\d+\))?\s*(?:\+|or\s+more|to\s+\w+|-\s*\d+)?\s+(?:full[- ]time\s+)?"
-                  rf"years?['’]?\s+(?:of\s+)?(?:[\w/,*-]+\s+){{0,10}}?experience", text, re.I)
+    m = _EXPERIENCE_YEARS.search(text)
     years = to_number(m.group(1)) if m else None
     c = re.search(r"experience\s+(?:at|equivalent\s+to)\s+the\s+level\s+of\s+(?:an?\s+|the\s+)?"
                   r"([A-Z][\w ]+?)(?=[.,;(]|\s+(?:or|and|with|in)\b)", text)
