@@ -147,6 +147,23 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
     return best, first[best]
 
 
+def named_at(text: str, name: str) -> list[int]:
+    """Where ``name`` stands in ``text`` as written, whole (no word character or hyphen touching it), found
+    with ``str.find``: no pattern compiled for a document's own name."""
+    out, at = [], text.find(name)
+    while name and at >= 0:
+        end = at + len(name)
+        if not _touches(text[at - 1 : at] if at else "") and not _touches(text[end : end + 1]):
+            out.append(at)
+        at = text.find(name, at + 1)
+    return out
+
+
+def _touches(char: str) -> bool:
+    """A word character or a hyphen next to a name: part of a longer word."""
+    return bool(char) and (char.isalnum() or char in "_-")
+
+
 #: a larger body's name: capitalised words, another part after a spaced dash (``Health New Zealand - Te
 #: Whatu Ora``).
 _BODY = (rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{1,6}}"
@@ -177,10 +194,10 @@ def body_of_unit(doc: Document, unit: str, *,
         words("words", "unit_name_words")
     if len(said) < 2 or said[-1] not in heads or {"of", "for"} & set(said):
         return None
-    for at in re.finditer(rf"(?<![\w-]){re.escape(unit)}(?![\w-])", doc.text):
-        m = _PART_OF.match(doc.text, at.end())
-        start = doc.text.rfind("\n", 0, at.start()) + 1
-        b = _employer_before().search(doc.text, max(start, at.start() - 80), at.start())
+    for at in named_at(doc.text, unit):
+        m = _PART_OF.match(doc.text, at + len(unit))
+        start = doc.text.rfind("\n", 0, at) + 1
+        b = _employer_before().search(doc.text, max(start, at - 80), at)
         for found in (m, b):
             if not found:
                 continue
@@ -222,8 +239,8 @@ def body_by_initials(doc: Document, *, not_names: set[str] | frozenset[str] = fr
     for m in _INITIALS.finditer(doc.text, 0, EARLY):
         acr = m.group("acr")
         found = _initialled(doc.text, m.start(), acr.casefold(), links)
-        if found and any(len(re.findall(rf"(?<![\w-]){re.escape(said)}(?![\w-])", doc.text)) >= 2
-                         for said in (acr, found[0])) and _a_body(doc, found, not_names):
+        if found and any(len(named_at(doc.text, said)) >= 2 for said in (acr, found[0])) \
+                and _a_body(doc, found, not_names):
             return found
     return None
 
