@@ -368,6 +368,9 @@ def staff_counts(text: str) -> list[StaffCount]:
             continue  # "1.0 FTE", "0.6 FTE": the post's own share of full time, not a staff
         if n and n not in out and context.search(before + m.group(0)):
             out[n] = StaffCount(n, squash(m.group(2)))
+            if (shared := _shares_the_noun().search(text, max(0, m.start() - 60), m.start())) \
+                    and (k := to_int(shared.group(1))) and k not in out:  # "5 professional and 7 ... staff"
+                out[k] = StaffCount(k, f"{squash(shared.group(2))} {m.group(2).split()[-1]}")
             end = m.end()
             while more := _more_staff().match(text, end):  # "48 full time Staff and 66 Volunteers"
                 k, end = to_int(more.group(1)), more.end()
@@ -376,6 +379,14 @@ def staff_counts(text: str) -> list[StaffCount]:
                         and not set(said) & _years() and _names_staff(more.group(2)):
                     out[k] = StaffCount(k, squash(more.group(2)))
     return list(out.values())
+
+
+@functools.cache
+def _shares_the_noun() -> re.Pattern[str]:
+    """A count just before a staff figure, joined by "and", that shares its noun: "5 professional and 7
+    paraprofessional staff" (its words lower case, none a plural: "2 buildings and 5 staff" is none)."""
+    word = rf"(?!(?:{_links()})\b)[a-z][\w-]*(?<!s)"
+    return re.compile(rf"(?<![\d$.,])({N})[ \t]+((?:{word}[ \t]+){{0,1}}{word})[ \t]+and[ \t]+\Z")
 
 
 def _names_staff(said: str) -> bool:
