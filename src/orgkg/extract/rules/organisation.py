@@ -221,6 +221,9 @@ PARTNER = re.compile(r"(?i)\b(?:work\w*|liais\w*|collaborat\w*|partner\w*|engag\
                      r"(?:the[ \t]+)?$")
 #: a name inside a list of names: "Art History, Business Administration, Marketing".
 IN_LIST = re.compile(r",[ \t]*$")
+#: the last item of a French list of common nouns: ``la logistique, les finances et le Front Office``.
+LIST_END = re.compile(r",[ \t]+(?:les?|la|l['\u2019]|des|du)[ \t]*[a-z\u00e0-\u00ff]+[ \t]+et[ \t]+"
+                      r"(?:les?|la|l['\u2019]|des|du)[ \t]*$")
 
 
 #: initials in brackets after a name: ``(ONEMA)``, ``(CHInA)``, ``(BGCI)``.
@@ -283,12 +286,14 @@ def _class_group() -> re.Pattern[str]:
 
 
 def _aside(text: str, m: re.Match[str]) -> bool:
-    """A naming that is not the employer's: a partner's, an item in the middle of a list, or the group
-    a classification places the post in."""
+    """A naming that is not the employer's: a partner's, an item in the middle of a list or the last of a
+    French list of common nouns, or the group a classification places the post in."""
     before = text[max(0, m.start() - 30) : m.start()]
     in_class = _class_group().search(text, max(0, m.start() - 40), m.start())
-    return bool(PARTNER.search(before)) or bool(in_class) or (
-        bool(IN_LIST.search(before)) and bool(re.match(r",|[ \t]+(?:and|or)\b", text[m.end() : m.end() + 5])))
+    after = text[m.end() : m.end() + 5]
+    middle = bool(IN_LIST.search(before)) and bool(re.match(r",|[ \t]+(?:and|or)\b", after))
+    last = bool(LIST_END.search(text, max(0, m.start() - 60), m.start()))
+    return bool(PARTNER.search(before)) or bool(in_class) or middle or last
 
 
 @cache
