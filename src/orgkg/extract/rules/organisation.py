@@ -209,7 +209,8 @@ def body_of_unit(doc: Document, unit: str, *,
     return None
 
 
-#: a name closed by a colon, or by a slash, a word and a colon: a label (``Service / Direction :``).
+#: a name closed by a colon, or by a slash, a word and a colon: a form's label (``Employee Group:``,
+#: ``Service / Direction :``).
 LABELLING = re.compile(r"[ \t]*(?:/[ \t]*[\w\u00c0-\u00ff]+[ \t]*)?:(?![/\d])")
 #: the possessive closing a name: ``Education's``.
 POSSESSIVE = re.compile(r"['\u2019]s$")
@@ -321,10 +322,6 @@ UNIT_NAME = re.compile(
     r"[a-z\u00e0-\u00ff'\u2019-]{3,}){0,4}")
 
 
-#: a name closed by a colon, a form's label: ``Employee Group:``, ``Business Unit:``.
-LABEL_END = re.compile(r"[ \t]*:")
-
-
 @cache
 def _indefinite() -> re.Pattern[str]:
     """An indefinite article just before a name (``[words] indefinite_articles``): ``a Program Team``."""
@@ -355,7 +352,7 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
             start += name.index(said[lead], len(" ".join(said[:lead])))
             name = " ".join(said[lead:])
         if head not in rank or not _unit_name(name, head, not_names) or _aside(doc.text, m) or \
-                NAME_GOES_ON_FOR.match(doc.text, m.end()) or LABEL_END.match(doc.text, m.end()):
+                NAME_GOES_ON_FOR.match(doc.text, m.end()) or LABELLING.match(doc.text, m.end()):
             continue  # (``Employee Group: This is a CUPE Local 50 position``: a label, no unit)
         key = _same_unit(fold(name), seen) or fold(name)
         if _indefinite().search(doc.text, max(0, start - 6), start):
