@@ -20,6 +20,7 @@ import itertools
 import re
 from collections.abc import Callable
 
+from orgkg.extract.needles import Needled
 from orgkg.extract.records import Factor
 from orgkg.extract.rules.classification import PAY_PLAN
 from orgkg.extract.text import clean_title, to_number
@@ -98,9 +99,13 @@ def factors(text: str) -> tuple[list[Factor], float | None]:
     return rows, (sum(f.points or 0 for f in rows) or None) if len(rows) >= 2 and table else None
 
 
+#: an Australian state's web address: searched only in a text holding '.gov.au' (``Needled``).
+_STATE_WEB = Needled(r"\b[\w-]+\.(nsw|vic|qld|wa|sa|tas|act|nt)\.gov\.au\b", re.I)
+
+
 def web_jurisdiction(text: str) -> str | None:
     """``www.agency.nsw.gov.au`` -> ``Government of New South Wales``."""
-    m = re.search(r"\b[\w-]+\.(nsw|vic|qld|wa|sa|tas|act|nt)\.gov\.au\b", text, re.I)
+    m = _STATE_WEB.search(text)
     return f"Government of {AU_STATES[m.group(1).lower()]}" if m else None
 
 

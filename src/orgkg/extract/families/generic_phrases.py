@@ -455,6 +455,11 @@ def staff_matching(pattern: str, text: str) -> list[StaffCount]:
     return out
 
 
+#: 'FLSA', 'County', 'State of', 'U.S.': their first letter first, so ``_sre`` skips to one at once (the word
+#: boundaries as lookbehinds after it; first, they were tried at every character).
+_US = re.compile(r"[FCSU](?:(?<=\bF)LSA\b|(?<=\bC)ounty\b|(?<=S)tate\s+of|(?<=\bU)\.?S\.?\b)")
+
+
 def currency_default(text: str) -> str | None:
     if "£" in text:
         return "GBP"
@@ -467,7 +472,7 @@ def currency_default(text: str) -> str | None:
     if re.search(r"Canad|Province\s+of|Ontario|Alberta|British\s+Columbia|Quebec|Manitoba|"
                  r"Saskatchewan|Nova\s+Scotia|New\s+Brunswick", text):
         return "CAD"
-    if re.search(r"\bFLSA\b|\bCounty\b|State\s+of|\bU\.?S\.?\b", text):
+    if _US.search(text):
         return "USD"
     return None
 
@@ -539,10 +544,15 @@ def experience(text: str) -> tuple[float | None, str | None]:
     return years, (clean_title(c.group(1)) if c else None)
 
 
+#: "The position is located at ...", "location is in ...": tried only where its first word stands
+#: (``Needled``).
+_LOCATED = Needled(r"\b(?:(?:position|office|incumbent|job|role|work)\b[^.\n]{0,40}?\b(?:is|are|will\s+be)\s+"
+                   r"(?:located|based)|location\s+is)\s+(?:at|in)\s+([^.;\n]{2,120})", re.I)
+
+
 def location_phrase(text: str) -> str | None:
     """"The position is located at the X Building in Linden" -> Linden; "based in the Y office" -> Y."""
-    m = re.search(r"\b(?:(?:position|office|incumbent|job|role|work)\b[^.\n]{0,40}?\b(?:is|are|will\s+be)\s+"
-                  r"(?:located|based)|location\s+is)\s+(?:at|in)\s+([^.;\n]{2,120})", text, re.I)
+    m = _LOCATED.search(text)
     if not m:
         return None
     clause = m.group(1)
