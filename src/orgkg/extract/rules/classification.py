@@ -249,7 +249,8 @@ def _loose(name: str) -> str:
 
 
 #: a US federal pay plan, occupational series and grade: ``GS 2210 11`` / ``GS-2210-11``.
-PAY_PLAN = re.compile(r"\b(GS|GM|GG|WG|WL|WS|ES|SL|ST)[ \t-]+(\d{4})[ \t-]+(\d{1,2})\b")
+#: The plan first, its word boundary a lookbehind after it: ``_sre`` skips to a first letter at once.
+PAY_PLAN = re.compile(r"(GS|GM|GG|WG|WL|WS|ES|SL|ST)(?<=\b..)[ \t-]+(\d{4})[ \t-]+(\d{1,2})\b")
 
 
 def pay_plan(text: str) -> tuple[JobClass | None, str | None]:
