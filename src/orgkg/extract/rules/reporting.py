@@ -19,7 +19,7 @@ def reports_to(doc: Document) -> Found | None:
     """A supervisor's field, else the one a phrase names, cut at the next clause (``sous l'autorité
     directe du préfet des Deux-Sèvres et concourt directement à ...``: a long sentence read far enough
     to find where its clause ends)."""
-    found = first_value(doc, "reports_to", loose=True, max_words=12) or phrase(
+    found = first_value(doc, "reports_to", loose=True, max_words=12) or _row(doc, "reports_to_row") or phrase(
         doc, "reports_to", stop=".;:(),", reach=300, accept=lambda found: _short(superior(doc, found)))
     if found and (second := second_body(found[0])):
         found = clean(doc, found[1].start, found[1].start + second) or found
@@ -363,8 +363,28 @@ def supervises_stated(doc: Document) -> tuple[int, Span] | None:
         n = re.match(r"\d{1,4}(?!\S)", found[0]) if found else None
         if found and n and (not f.loose or n.end() == len(found[0])):
             return int(n.group(0)), Span(found[1].start, found[1].start + n.end())
+    row = _row(doc, "supervises_row")
+    if row and says_nothing(row[0]):
+        return 0, row[1]
+    if row and row[0].isdigit():
+        return int(row[0]), row[1]
     m = _no_reports().search(doc.text)
     return (0, Span(m.start(), m.end())) if m else None
+
+
+def _row(doc: Document, key: str) -> Found | None:
+    """A table row flattened to a paragraph of its own, its label run into its value without a colon
+    (``[labels] reports_to_row``: "Responsible to WRLC Programme Director" with a blank line round it);
+    the value opens with a capital or a digit, has no sentence's stop and at most 8 words."""
+    m = _row_pattern(key).search(doc.text)
+    return clean(doc, m.start("value"), m.end("value")) if m else None
+
+
+@cache
+def _row_pattern(key: str) -> re.Pattern[str]:
+    label = alternation("labels", key, space=r"[ \t]+")
+    return re.compile(rf"(?:\A|\n[ \t]*\n)[ \t]*(?i:{label})"
+                      r"[ \t]+(?P<value>[A-Z0-9][^\s.:;]*(?:[ \t]+[^\s.:;]+){0,7})[ \t]*(?=\n[ \t]*\n|\Z)")
 
 
 @cache
