@@ -47,6 +47,13 @@ _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _FIRST = (RDF.type, RDFS.label)
 # the terms tested for each triple, looked up once (a ``DefinedNamespace`` attribute is a call)
 _TYPE, _NIL, _CLASS = RDF.type, RDF.nil, RDFS.Class
+_FIRST_SET = frozenset(_FIRST)
+
+
+def _is(node: Node, term: URIRef) -> bool:
+    """``node == term`` for an IRI ``term`` without rdflib's ``__eq__`` (a Python call per test):
+    a node of another type (a literal, a blank node, a subclass) is never equal to it."""
+    return type(node) is URIRef and str.__eq__(node, term)
 
 
 class _NotPlainError(Exception):
@@ -82,21 +89,21 @@ def _datatype(iri: URIRef) -> str | None:
 
 
 def _label(node: Node) -> str:
-    if node == _NIL:
-        return "()"
     if isinstance(node, Literal):
         if node.datatype in _PLAIN_LITERAL_TYPES and "\n" not in node:  # a number, a truth value: bare
             return node._literal_n3(use_plain=True, qname_callback=_datatype)
         return literal(node, _datatype)
     if not isinstance(node, URIRef):
         raise _NotPlainError
+    if _is(node, _NIL):
+        return "()"
     return pname(str(node)) or node.n3()
 
 
 def _verb(node: Node) -> str:
-    if node == _TYPE:
+    if _is(node, _TYPE):
         return "a"
-    if node == _NIL:
+    if _is(node, _NIL):
         return "()"
     if not isinstance(node, URIRef):
         raise _NotPlainError
@@ -114,7 +121,7 @@ def facts(triples: Iterable[Triple]) -> str | None:
     refs: dict[Node, int] = {}
     for s, p, o in triples:
         if not (isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(o, Identifier)) or (
-                p == _TYPE and o == _CLASS):
+                _is(p, _TYPE) and _is(o, _CLASS)):
             return None
         subjects.setdefault(s, {}).setdefault(p, []).append(o)
         refs[o] = refs.get(o, 0) + 1
@@ -129,7 +136,7 @@ def facts(triples: Iterable[Triple]) -> str | None:
 
 def _statement(subject: URIRef, properties: dict[URIRef, list[Identifier]]) -> str:
     first = [p for p in _FIRST if p in properties]
-    rest = sorted(p for p in properties if p not in _FIRST)
+    rest = sorted(p for p in properties if p not in _FIRST_SET)
     out = [_label(subject)]
     for i, p in enumerate([*first, *rest]):
         objects = sorted(properties[p])
