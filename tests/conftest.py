@@ -20,13 +20,17 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
+def build_folder(folder: Path, out: Path) -> Path:
+    """``orgkg build`` of the documents in ``folder`` into ``out``, which it returns once built."""
+    result = run("build", str(folder), "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The five bundled documents, built into a graph folder."""
-    out = tmp_path_factory.mktemp("built")
-    result = run("build", str(SAMPLES), "--out", str(out))
-    assert result.exit_code == 0, result.stderr
-    return out
+    return build_folder(SAMPLES, tmp_path_factory.mktemp("built"))
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from rdflib import Dataset, Graph, Literal
 
 from orgkg.mapping.triples import string
-from tests.conftest import ROOT, run
+from tests.conftest import ROOT, build_folder, run
 
 CASE = ROOT / "tests" / "cases" / "literals"
 #: any text, and text made of the characters a literal's writer must mind
@@ -56,10 +56,7 @@ def test_the_text_is_rdflibs_where_rdflibs_is_turtle(value: str) -> None:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("literals")
-    result = run("build", str(CASE), "--out", str(out))
-    assert result.exit_code == 0, result.stderr
-    return out
+    return build_folder(CASE, tmp_path_factory.mktemp("literals"))
 
 
 #: the text literals of a build (subject, predicate, value): numbers rdflib reads in its own way
