@@ -239,8 +239,9 @@ def _led() -> re.Pattern[str]:
 
 
 #: more verbs after the first, joined by commas or "and" / "et": ``, guides, and collaborates with``.
-_SERIES = (r"(?:(?:,[ \t]*(?:and[ \t]+|et[ \t]+)?|[ \t]+(?:and|et)[ \t]+)[^\W\d_]+"
-           r"(?:[ \t]+(?:with|avec))?){0,3}")
+_AND = alternation("words", "list_and")
+_SERIES = (rf"(?:(?:,[ \t]*(?:(?:{_AND})[ \t]+)?|[ \t]+(?:{_AND})[ \t]+)[^\W\d_]+"
+           rf"(?:[ \t]+(?:{alternation('words', 'series_with')}))?){{0,3}}")
 
 
 def staff_supervised(doc: Document) -> tuple[int, Span] | None:
@@ -268,11 +269,11 @@ def _nouns() -> str:
 @cache
 def _supervised_staff() -> re.Pattern[str]:
     number = _number().pattern
-    adjectives = r"(?:[ \t]+(?!(?:and|et|of|de|the|les?|la|staff)\b)[a-z][\w-]*){0,3}"
+    adjectives = rf"(?:[ \t]+(?!(?:{alternation('words', 'not_count_adjective')})\b)[a-z][\w-]*){{0,3}}"
     counted = rf"(?<!\w)(?:{number}){adjectives}"
     nouns = _nouns()
     return re.compile(rf"(?i)(?<!\w)(?:{alternation('words', 'team_verbs')}){_SERIES}[ \t]+"
-                      rf"(?P<counts>{counted}(?:[ \t]+(?:{nouns}))?(?:[ \t]+(?:and|et)[ \t]+{counted})*)"
+                      rf"(?P<counts>{counted}(?:[ \t]+(?:{nouns}))?(?:[ \t]+(?:{_AND})[ \t]+{counted})*)"
                       rf"[ \t]+(?:{nouns})(?!\w)")
 
 
@@ -280,7 +281,7 @@ def _supervised_staff() -> re.Pattern[str]:
 def _goes_on() -> re.Pattern[str]:
     """A list of counts going on after the nouns read ("Vous encadrez 3 techniciens et 2 jardiniers",
     "supervises 4 technicians, 2 drafters"): its sum is not the count read."""
-    return re.compile(rf"(?i)[ \t]*(?:,[ \t]*(?:and[ \t]+|et[ \t]+)?|[ \t]+(?:and|et)[ \t]+)"
+    return re.compile(rf"(?i)[ \t]*(?:,[ \t]*(?:(?:{_AND})[ \t]+)?|[ \t]+(?:{_AND})[ \t]+)"
                       rf"(?:{_number().pattern})(?!\w)")
 
 

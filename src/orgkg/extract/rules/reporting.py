@@ -271,7 +271,8 @@ def list_items(value: str) -> list[str]:
     or a semicolon is one item ("Planning and Development Manager")."""
     if "," not in value and ";" not in value:
         return [value.strip()]
-    return [re.sub(r"^(?:and|et)\s+", "", item.strip()) for _, item in _items(value)]
+    first_and = rf"^(?:{alternation('words', 'list_and')})\s+"
+    return [re.sub(first_and, "", item.strip()) for _, item in _items(value)]
 
 
 def _items(value: str) -> list[tuple[int, str]]:
