@@ -168,9 +168,11 @@ def _touches(char: str) -> bool:
 #: Whatu Ora``).
 _BODY = (rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{1,6}}"
          rf"(?:[ \t]+[-\u2013][ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,4}})?")
-#: what follows a unit's name to say the body it is part of: ``of`` / ``at`` (after a link's address).
-_PART_OF = re.compile(rf"(?:\]\([^()\s]*\))?[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?(?P<body>{_BODY})"
-                      r"(?=[ \t]*[,.;:)\n]|$)")
+#: what follows a unit's name to say the body it is part of: a ``[words] part_of_links`` word (after a link's
+#: address), an English ``subject_articles`` article.
+_PART_OF = re.compile(rf"(?:\]\([^()\s]*\))?[ \t]+(?:{alternation('words', 'part_of_links')})[ \t]+"
+                      rf"(?:(?:{'|'.join(patterns('words', 'subject_articles', languages=('en',)))})[ \t]+)?"
+                      rf"(?P<body>{_BODY})(?=[ \t]*[,.;:)\n]|$)")
 
 
 @cache
@@ -185,14 +187,14 @@ def _employer_before() -> re.Pattern[str]:
 def body_of_unit(doc: Document, unit: str, *,
                  not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
     """The larger body a name headed by a unit's word (its last word an ``[words] organisation_heads``,
-    ``unit_words`` or ``unit_name_words`` entry, no ``of`` / ``for`` in it) is said to be part of: ``the
-    Hauora Māori Service of Health New Zealand - Te Whatu Ora``, ``the [Remote Sensing ... Group](...) at
-    Oak Ridge National Lab``, ``the University of Kansas Biodiversity Institute``; never a government
-    (``of the City of Los Angeles``)."""
+    ``unit_words`` or ``unit_name_words`` entry, no English ``[words] body_links`` word in it) is said to
+    be part of: ``the Hauora Māori Service of Health New Zealand - Te Whatu Ora``, ``the [Remote Sensing
+    ... Group](...) at Oak Ridge National Lab``, ``the University of Kansas Biodiversity Institute``; never
+    a government (``of the City of Los Angeles``)."""
     said = fold(unit).split()
     heads = words("words", "organisation_heads") | words("words", "unit_words") | \
         words("words", "unit_name_words")
-    if len(said) < 2 or said[-1] not in heads or {"of", "for"} & set(said):
+    if len(said) < 2 or said[-1] not in heads or words_in("en", "words", "body_links") & set(said):
         return None
     for at in named_at(doc.text, unit):
         m = _PART_OF.match(doc.text, at + len(unit))
@@ -564,11 +566,11 @@ def _local_body() -> re.Pattern[str]:
 
 def local_department(name: str) -> bool:
     """A local government's department by its name: capitalised words ending in a ``[words]
-    local_departments`` word, no ``of`` / ``for`` in it (``Roads Department``, not ``Department of
-    Health``)."""
+    local_departments`` word, no English ``[words] body_links`` word in it (``Roads Department``, not
+    ``Department of Health``)."""
     said = fold(name).split()
     heads = words("words", "local_departments")
-    return len(said) >= 2 and said[-1] in heads and not {"of", "for"} & set(said)
+    return len(said) >= 2 and said[-1] in heads and not words_in("en", "words", "body_links") & set(said)
 
 
 def local_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
