@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 # The parse tree of the standard library's own compiler: no public module offers it since 3.11.
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -129,15 +129,7 @@ class Needled:
         low = lowered(text) if self.folded else text
         if low is None:
             return None
-        found: set[int] = set()
-        for head in self.heads:
-            at = low.find(head)
-            while at >= 0:
-                found.add(at)
-                if len(found) > len(text) // _SPARSE:
-                    return None
-                at = low.find(head, at + 1)
-        return sorted(found)
+        return _found(low, self.heads, len(text) // _SPARSE)
 
     def may_match(self, text: str) -> bool:
         """False when ``text`` lacks the needles: the pattern matches nowhere in it."""
@@ -170,11 +162,18 @@ def places(text: str, pattern: re.Pattern[str]) -> list[int] | None:
     words, low = words_of(pattern), lowered(text)
     if words is None or low is None:
         return None
+    return _found(low, words, len(low))
+
+
+def _found(low: str, words: Iterable[str], most: int) -> list[int] | None:
+    """Where the ``words`` stand in ``low``, in order; None when more than ``most`` places."""
     found: set[int] = set()
     for word in words:
         at = low.find(word)
         while at >= 0:
             found.add(at)
+            if len(found) > most:
+                return None
             at = low.find(word, at + 1)
     return sorted(found)
 
