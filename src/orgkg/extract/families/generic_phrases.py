@@ -82,8 +82,10 @@ def supervisor_phrases(text: str) -> list[str]:
     the X", "under general direction of the X", "under the general oversight of the X", "under the
     direction and control of the X", "is supervised by the X"; not "reports" the noun ("submits all
     reports to the X")."""
-    pat = (r"(?:reporting|reports|will\s+report)\s+(?:directly\s+)?to\s+(?:the\s+)?"
-           r"|under\s+(?:the\s+)?(?:\w+\s+)?(?:supervision|direction|oversight)(?:\s+and\s+(?:direction|supervision|control))?\s+of\s+(?:the\s+|an?\s+)?"
+    verbs, nouns, joined = (alternation("words", key)
+                            for key in ("reports_verbs", "supervision_nouns", "supervision_joined"))
+    pat = (rf"(?:{verbs})\s+(?:directly\s+)?to\s+(?:the\s+)?"
+           rf"|under\s+(?:the\s+)?(?:\w+\s+)?(?:{nouns})(?:\s+and\s+(?:{joined}))?\s+of\s+(?:the\s+|an?\s+)?"
            r"|\bdirect\s+supervision\s+from\s+(?:the\s+)?"
            r"|\bis\s+(?:directly\s+)?supervised\s+by\s+(?:the\s+|an?\s+)?")
     out = []
