@@ -168,10 +168,11 @@ def _touches(char: str) -> bool:
 #: Whatu Ora``).
 _BODY = (rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{1,6}}"
          rf"(?:[ \t]+[-\u2013][ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,4}})?")
-#: what follows a unit's name to say the body it is part of: a ``[words] part_of_links`` word (after a link's
-#: address), an English ``subject_articles`` article.
-_PART_OF = re.compile(rf"(?:\]\([^()\s]*\))?[ \t]+(?:{alternation('words', 'part_of_links')})[ \t]+"
-                      rf"(?:(?:{'|'.join(patterns('words', 'subject_articles', languages=('en',)))})[ \t]+)?"
+#: what follows a unit's name to say the body it is part of: an English ``[words] part_of_links`` word (after
+#: a link's address), an English ``subject_articles`` article.
+_OF, _THE = ("|".join(patterns("words", key, languages=("en",)))
+             for key in ("part_of_links", "subject_articles"))
+_PART_OF = re.compile(rf"(?:\]\([^()\s]*\))?[ \t]+(?:{_OF})[ \t]+(?:(?:{_THE})[ \t]+)?"
                       rf"(?P<body>{_BODY})(?=[ \t]*[,.;:)\n]|$)")
 
 
@@ -529,7 +530,7 @@ def _placed_fr() -> re.Pattern[str]:
     lead = "|".join(patterns("phrases", "placed_in", r"[ \t]+", languages=("fr",)))
     unit = "|".join(patterns("words", "unit_words", languages=("fr",)))
     article = leading("words", "subject_articles", r"[ \t]+")
-    links = alternation("words", "part_of_links", r"[ \t]+")
+    links = "|".join(patterns("words", "part_of_links", r"[ \t]+", languages=("fr",)))
     return re.compile(rf"(?i:\b(?:{lead}))[ \t]+(?:(?i:{article}))?"
                       rf"(?P<unit>(?i:{unit})\b[^.;\n]{{1,120}}?)"
                       rf"[ \t]+(?:{links})[ \t]*"
