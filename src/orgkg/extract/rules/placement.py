@@ -267,12 +267,18 @@ def _unit_end(doc: Document, start: int, end: int, organisation: str | None) -> 
     nouns = alternation("words", "organisation_nouns")
     if m := re.search(rf"(?i)\s+(?:de\s+l['\u2019]|du\s+|de\s+la\s+|of\s+the\s+)(?:{nouns})\b", text):
         cuts.append(m.start())
-    if m := re.search(rf"(?i)\s+(?:{alternation('phrases', 'unit_described')})(?!\w)", text):
+    if m := _unit_described().search(text):
         cuts.append(m.start())  # ``l'équipe chargée de construire ...``: what the team does, no name
     if m := re.search(r"(?i),|\s+(?:en|qui|pour|afin|où|dont|avec|chez|to|who|which|where|as|in order|at|in|"
                       r"within|based|located)\b", text):
         cuts.append(m.start())
     return start + min(cuts)
+
+
+@cache
+def _unit_described() -> re.Pattern[str]:
+    """What a unit does after its word (``[phrases] unit_described``), an elided ``chargée d'`` too."""
+    return re.compile(rf"(?i)\s+(?:{alternation('phrases', 'unit_described')})(?:(?<=['\u2019])|(?!\w))")
 
 
 def _has_unit_word(value: str) -> bool:
