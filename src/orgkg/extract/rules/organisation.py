@@ -226,8 +226,9 @@ PARTNER = re.compile(r"(?i)\b(?:work\w*|liais\w*|collaborat\w*|partner\w*|engag\
 #: a name inside a list of names: "Art History, Business Administration, Marketing".
 IN_LIST = re.compile(r",[ \t]*$")
 #: the last item of a French list of common nouns: ``la logistique, les finances et le Front Office``.
-LIST_END = re.compile(r",[ \t]+(?:les?|la|l['\u2019]|des|du)[ \t]*[a-z\u00e0-\u00ff]+[ \t]+et[ \t]+"
-                      r"(?:les?|la|l['\u2019]|des|du)[ \t]*$")
+_ARTICLE, _ET = ("|".join(patterns("words", key, languages=("fr",))) for key in ("list_articles", "list_and"))
+LIST_END = re.compile(rf",[ \t]+(?:{_ARTICLE})[ \t]*[a-z\u00e0-\u00ff]+[ \t]+(?:{_ET})[ \t]+"
+                      rf"(?:{_ARTICLE})[ \t]*$")
 
 
 #: initials in brackets after a name: ``(ONEMA)``, ``(CHInA)``, ``(BGCI)``.
@@ -641,12 +642,12 @@ def _populated() -> re.Pattern[str]:
     des Hauts-de-France)``, ``La Communauté de Communes (26 communes, 44 000 habitants)`` (``[words]
     inhabitants``)."""
     name = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
-    link = r"(?:de[ \t]+la|de[ \t]+l['\u2019]|du|des|de|d['\u2019]|sur|en|l[eè]s)"
+    link = "|".join(patterns("words", "place_links", r"[ \t]+", languages=("fr",)))
     article = leading("words", "subject_articles", r"[ \t]+")
     count = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})*"
     people = alternation("words", "inhabitants")
     return re.compile(rf"(?:^|(?<=[.!?][ \t]))(?:(?i:{article}))?"
-                      rf"(?P<name>{name}(?:[ \t]+(?:{link}[ \t]*)?{name}){{0,4}})[ \t]*"
+                      rf"(?P<name>{name}(?:[ \t]+(?:(?:{link})[ \t]*)?{name}){{0,4}})[ \t]*"
                       rf"\((?:[^()\n]{{0,30}}?,[ \t]*)?{count}[ \t]+(?:{people})\b", re.M)
 
 
