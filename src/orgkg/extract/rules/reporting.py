@@ -295,7 +295,7 @@ def _items(value: str) -> list[tuple[int, str]]:
 def _count_in(lead: str) -> int | None:
     """The count among an item's leading words (``one``, ``five``, ``2``), if any."""
     for w in lead.split():
-        if w.isdigit():
+        if w.isdecimal():  # not isdigit: '²' is a digit int() refuses
             return int(w)
         if (n := numbers().get(fold(w))) is not None:
             return int(n)
@@ -367,7 +367,7 @@ def supervises_stated(doc: Document) -> tuple[int, Span] | None:
     row = _row(doc, "supervises_row")
     if row and says_nothing(row[0]):
         return 0, row[1]
-    if row and row[0].isdigit():
+    if row and row[0].isdecimal():
         return int(row[0]), row[1]
     m = _no_reports().search(doc.text)
     return (0, Span(m.start(), m.end())) if m else None
