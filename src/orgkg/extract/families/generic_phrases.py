@@ -14,6 +14,7 @@ import re
 from orgkg.extract.lexicon import abbreviation_guard, alternation, fold, words
 from orgkg.extract.needles import AtLineStart, Needled
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
+from orgkg.extract.rules.figures import counts_things
 from orgkg.extract.rules.lines import listed_after, marker
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.rules.reporting import list_items, reports_noun, says_nothing, town_and_state
@@ -364,8 +365,10 @@ def staff_counts(text: str) -> list[StaffCount]:
     for m in _staff_figure().finditer(text):
         n = to_int(m.group(1).replace(",", ""))
         before = re.split(r"[.;]\s|\n\s*\n", text[max(0, m.start() - 400) : m.start()])[-1]
-        if _floor().match(text, m.end(1)) or _floor_before().search(text, max(0, m.start() - 20), m.start()):
-            continue  # "two or more full time employees", "at least two employees": a floor, not a staff
+        if _floor().match(text, m.end(1)) or _floor_before().search(text, max(0, m.start() - 20), m.start()) \
+                or counts_things().match(text, m.end()):
+            continue  # "two or more full time employees", "at least two employees": a floor, not a staff;
+            # "2 staff meetings": a count of meetings
         if re.fullmatch(r"[01]\.\d+", m.group(1)) and float(m.group(1)) <= 1:
             continue  # "1.0 FTE", "0.6 FTE": the post's own share of full time, not a staff
         if n and n not in out and context.search(before + m.group(0)):

@@ -251,13 +251,21 @@ def staff_supervised(doc: Document) -> tuple[int, Span] | None:
     before each, summed), each count before a ``[words] count_nouns`` / ``counted_staff`` noun; never a
     floor ("supervises at least two employees")."""
     for m in _supervised_staff().finditer(doc.text):
-        if _floor_after().match(doc.text, m.end()) or _goes_on().match(doc.text, m.end()):
+        if _floor_after().match(doc.text, m.end()) or _goes_on().match(doc.text, m.end()) \
+                or counts_things().match(doc.text, m.end()):
             continue  # "trois agents ou plus"; "3 techniciens et 2 jardiniers": a count of who is unread
         at = m.start("counts")
         counts = [(k, n) for k in _number().finditer(m.group("counts")) if (n := _value(k.group(0)))]
         if counts:
             return sum(n for _, n in counts), Span(at + counts[0][0].start(), at + counts[-1][0].end())
     return None
+
+
+@cache
+def counts_things() -> re.Pattern[str]:
+    """A ``[words] staff_things`` noun after a count's staff noun, which makes the count one of those things:
+    "Leads 2 staff meetings" (matched at the staff noun's end)."""
+    return re.compile(rf"(?i)[ \t]+(?:{alternation('words', 'staff_things')})(?!\w)")
 
 
 @cache
