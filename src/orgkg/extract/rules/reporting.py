@@ -306,7 +306,8 @@ def _title_part(item: str, *, counted: bool = False) -> str:
     """A title without the words after it: "Site Coordinators along with on-site training" -> "Site
     Coordinators" (up to its last word in capitals or ``[words] title_heads`` word); a counted item may
     end in staff words ("five Access & Collection Services staff members": posts of that unit); nothing
-    where a ``[words] unit_words`` word follows it ("the Land Records office": a unit, no post)."""
+    where a ``[words] unit_words`` or ``unit_name_words`` word follows it ("the Land Records office": a unit,
+    "the Aquatics and Fitness programs": programmes, no post)."""
     said = item.split()
     heads = words("words", "title_heads")
     ends = [i for i, w in enumerate(said) if w[:1].isupper() or w[:1].isdigit()
@@ -314,7 +315,8 @@ def _title_part(item: str, *, counted: bool = False) -> str:
     if not ends:
         return item
     after = said[ends[-1] + 1 :]
-    if after and _singular(fold(after[0])) in words("words", "unit_words"):
+    if after and (_singular(fold(after[0])) in words("words", "unit_words")
+                  or fold(after[0]) in words("words", "unit_name_words")):
         return ""
     tail = {_singular(fold(w)) for w in after}
     if tail & words("words", "staff_nouns"):
