@@ -135,9 +135,9 @@ def level_alone() -> re.Pattern[str]:
     """A level alone, a ``[words] level_words`` entry and its number, maybe after its scheme's letters:
     ``(WMS BAND 2)``, ``Grade 7``, ``Pay Range GC16``, ``TASK LEVEL T22``, ``GROUPE II`` (a Journal officiel
     notice's group over its posts), ``Grade VII`` (a number in Roman numerals, as Irish public bodies write
-    grades)."""
+    grades); the scheme's letters in capitals only ("from Level 7" is no level's scheme)."""
     level = alternation("words", "level_words")
-    return re.compile(rf"(?i)(?:[A-Z]{{2,5}}[ \t]+)?(?:pay[ \t]+)?(?:{level})[ \t]+"
+    return re.compile(rf"(?i)(?:(?-i:[A-Z]{{2,5}})[ \t]+)?(?:pay[ \t]+)?(?:{level})[ \t]+"
                       r"(?:[A-Z]{0,2}\d{1,2}[A-Z]?|[IVX]{1,4}(?!\w))")
 
 
