@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from orgkg.errors import InputError
+from orgkg.extract import extract
 from orgkg.read import Worker, read
+from orgkg.read.docx import DocxReader
 from orgkg.read.pdf import PdfReader
 from tests.support.badinputs import SAMPLE_TEXT, scanned_pdf
+from tests.support.officeforms import MAKERS as FORMS
+from tests.support.project import project
+
+#: ``tests/cases/read/<case>/expected.json``: a Word file or PDF built the way employers' forms are
+#: (``make``: a maker in ``tests.support.officeforms``), every line of the text it shows, and the
+#: record fields those lines give.
+READ_CASES = sorted(Path(__file__).parent.joinpath("cases", "read").glob("*/expected.json"))
 
 FRENCH = "Poste : gestionnaire des données\nRôle : élaborer les stratégies, coûts à l'égard des activités\n"
 QUOTES = "Duties – “fused” business • 25% of time\n"
@@ -164,3 +175,18 @@ def test_a_landscape_page_reads_upright(tmp_path: Path) -> None:
 def read_lines(tmp_path: Path, pdf: bytes) -> list[str]:
     (tmp_path / "job.pdf").write_bytes(pdf)
     return [ln.strip() for ln in read(tmp_path / "job.pdf").text.split("\n") if ln.strip()]
+
+
+@pytest.mark.parametrize("case", READ_CASES, ids=lambda p: p.parent.name)
+def test_every_word_a_form_or_template_shows_is_read(case: Path, tmp_path: Path) -> None:
+    expected: dict[str, Any] = json.loads(case.read_text(encoding="utf-8"))
+    path = tmp_path / expected["name"]
+    FORMS[expected["make"]](path)
+    worker = Worker({"DocxReader": DocxReader, "PdfReader": PdfReader})
+    try:
+        text = read(path, worker=worker).text
+    finally:
+        worker.close()
+    assert text.split("\n") == expected["text"]
+    record = project(extract(text), path.name)
+    assert {key: record[key] for key in expected["record"]} == expected["record"]

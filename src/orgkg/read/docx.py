@@ -1,15 +1,25 @@
-"""Word ``.docx``: body paragraphs, lists and tables in reading order.
+"""Word ``.docx``: every word the document shows, in reading order.
 
-Headers, footers and comments are left out (they repeat on every page or are
-not the document's text). A list item is written as it is seen: ``• text``
-for bullets, ``1. text`` for numbered items, indented two spaces per level.
-A table row is its cells' text joined by tabs, the way a text export writes it.
+python-docx opens the package (parts, styles, list numbering); the body's XML is then walked in one
+pass, so nothing Word shows is lost to the object model: content controls (``w:sdt``, around
+blocks, rows, cells or runs; one still showing its placeholder is no answer and is left out),
+tracked insertions (deleted text stays out), smart tags, simple fields, hyperlinks, text boxes
+(read once, though Word stores each twice: ``mc:Choice`` and its ``mc:Fallback``), SmartArt
+diagrams and tables inside table cells.
+
+Headers, footers and comments are left out (they repeat on every page or are not the document's
+text). A list item is written as it is seen: ``• text`` for bullets, ``1. text`` for numbered
+items, indented two spaces per level. A table row is its cells' text joined by tabs, the way a
+text export writes it; a table inside a cell follows its row, row by row. A text box or a diagram
+follows the paragraph it is anchored in; a diagram is a box per line, an org chart's boxes below
+their superior as indented bullets.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +29,21 @@ from orgkg.read.base import Reader, ReadText
 #: Refuse archives whose parts would expand to more than this many bytes (zip bombs).
 MAX_EXPANDED = 200 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+P, R, TBL, TR, TC, SDT = (_W + name for name in ("p", "r", "tbl", "tr", "tc", "sdt"))
+TEXT_BOX, DIAGRAM = _W + "txbxContent", _DGM + "relIds"
+#: What wraps paragraphs, tables, rows or cells without being one: content controls, custom XML.
+_WRAPPERS = frozenset(_W + name for name in ("sdt", "sdtContent", "customXml"))
+#: What wraps runs inside a paragraph and shows their text (``w:del``, ``w:moveFrom`` do not).
+_INLINE = _WRAPPERS | {_W + name for name in ("hyperlink", "ins", "moveTo", "smartTag", "fldSimple",
+                                              "dir", "bdo")}
+#: A run's characters that are no ``w:t``, as python-docx and Word's text export write them.
+_CHARACTERS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+#: Where a text box or diagram is not shown: the fallback copy, deleted text, inside another box.
+_HIDDEN = frozenset({_MC + "Fallback", _W + "del", _W + "moveFrom", TEXT_BOX})
 
 
 def _check_archive(path: Path, data: bytes) -> None:
@@ -38,12 +63,13 @@ def _check_archive(path: Path, data: bytes) -> None:
 class _Numbering:
     """Turns list paragraphs into ``• `` or ``N. `` prefixes, counting per list and level."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, part: Any) -> None:
+        self.part = part
         self.formats: dict[tuple[str, str], str] = {}
         self.counters: dict[tuple[str, int], int] = {}
         self.styles: dict[str | None, str] = {}  # a style's name by its id (each look-up is an XPath)
         try:
-            root = document.part.numbering_part.element
+            root = part.numbering_part.element
         except (KeyError, NotImplementedError):
             return
         abstract = {a.get(_W + "abstractNumId"): a for a in root.iter(_W + "abstractNum")}
@@ -55,11 +81,12 @@ class _Numbering:
                 key = (num.get(_W + "numId") or "", lvl.get(_W + "ilvl") or "0")
                 self.formats[key] = fmt.get(_W + "val") if fmt is not None else "bullet"
 
-    def prefix(self, paragraph: Any) -> str:
-        ppr = paragraph._p.pPr
+    def prefix(self, p: Any) -> str:
+        """The list marker of a paragraph (python-docx's ``CT_P``), or ``""``."""
+        ppr = p.pPr
         num = ppr.numPr if ppr is not None else None
         if num is None or num.numId is None:
-            style = self._style(paragraph)
+            style = self._style(p.style)
             level = int(style[-1]) - 1 if style[-1:].isdigit() else 0
             if style.startswith("List Bullet"):
                 return "  " * level + "• "
@@ -72,10 +99,12 @@ class _Numbering:
             return indent + "• "
         return indent + self._count(num_id, level)
 
-    def _style(self, paragraph: Any) -> str:
-        key = paragraph._p.style
+    def _style(self, key: str | None) -> str:
         if key not in self.styles:
-            self.styles[key] = (paragraph.style.name or "") if paragraph.style is not None else ""
+            from docx.enum.style import WD_STYLE_TYPE
+
+            style = self.part.get_style(key, WD_STYLE_TYPE.PARAGRAPH)
+            self.styles[key] = (style.name or "") if style is not None else ""
         return self.styles[key]
 
     def _count(self, list_id: str, level: int) -> str:
@@ -85,24 +114,170 @@ class _Numbering:
         return f"{n}. "
 
 
-def _cell_text(cell: Any) -> str:
-    return " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+def _within(container: Any, tags: tuple[str, ...]) -> Iterator[Any]:
+    """The children of ``container`` with one of ``tags``, and those inside content controls."""
+    for child in container:
+        if child.tag in tags:
+            yield child
+        elif child.tag in _WRAPPERS and not _placeholder(child):
+            yield from _within(child, tags)
 
 
-def _rows(table: Any) -> list[str]:
-    lines = []
-    for row in table.rows:
-        cells, seen = [], set()
-        for cell in row.cells:  # a merged cell is returned once per grid column it spans
-            if id(cell._tc) not in seen:
-                seen.add(id(cell._tc))
-                cells.append(_cell_text(cell))
-        lines.append("\t".join(cells))
-    return lines
+def _run(run: Any) -> str:
+    out = []
+    for child in run:
+        tag = child.tag
+        if tag == _W + "t":
+            out.append(child.text or "")
+        elif tag == _W + "br":  # a page or column break is no character
+            out.append("\n" if child.get(_W + "type", "textWrapping") == "textWrapping" else "")
+        elif tag in _CHARACTERS:
+            out.append(_CHARACTERS[tag])
+    return "".join(out)
+
+
+def _text(element: Any) -> str:
+    """A paragraph's text: its runs, and those inside the inline wrappers that show them."""
+    return "".join(_run(child) if child.tag == R else
+                   _text(child) if child.tag in _INLINE and not _placeholder(child) else ""
+                   for child in element)
+
+
+def _placeholder(element: Any) -> bool:
+    """Whether a content control shows its placeholder ("Click or tap here to enter text."): no answer."""
+    return element.tag == SDT and element.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None
+
+
+class _Body:
+    """One document's walk: its list numbering and its diagrams' parts."""
+
+    def __init__(self, part: Any) -> None:
+        self.part = part
+        self.numbering = _Numbering(part)
+        self.drawn = next(part.element.iter(TEXT_BOX, DIAGRAM), None) is not None
+
+    def lines(self, container: Any) -> Iterator[str]:
+        """The lines of a body, text box or content control: paragraphs, then what they anchor."""
+        for block in _within(container, (P, TBL)):
+            if block.tag == TBL:
+                yield from self.table(block)
+                continue
+            yield self.numbering.prefix(block) + _text(block)
+            if self.drawn:
+                yield from self.anchored(block)
+
+    def anchored(self, paragraph: Any) -> Iterator[str]:
+        """The lines of the text boxes and diagrams a paragraph shows, each once."""
+        for found in paragraph.iter(TEXT_BOX, DIAGRAM):
+            if _hidden(found, paragraph):
+                continue
+            if found.tag == TEXT_BOX:
+                yield from self.lines(found)
+            else:
+                yield from self.diagram(found.get(_REL + "dm"))
+
+    def table(self, table: Any) -> Iterator[str]:
+        """Each row's cells joined by tabs (a merged cell once, a vertically merged one on each of
+        its rows, as python-docx gives them); the rows of a table inside a cell after its row."""
+        above: dict[int, str] = {}
+        for row in _within(table, (TR,)):
+            cells: list[str] = []
+            inner: list[str] = []
+            here: dict[int, str] = {}
+            offset = _number(row.find(f"{_W}trPr/{_W}gridBefore"))
+            for cell in _within(row, (TC,)):
+                merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+                if merge is not None and merge.get(_W + "val", "continue") == "continue":
+                    text = above.get(offset, "")
+                else:
+                    text = self.cell(cell, inner)
+                here[offset] = text
+                cells.append(text)
+                offset += _number(cell.find(f"{_W}tcPr/{_W}gridSpan")) or 1
+            above = here
+            yield "\t".join(cells)
+            yield from inner
+
+    def cell(self, cell: Any, inner: list[str]) -> str:
+        """A cell's paragraphs joined by spaces (with their text boxes); its tables' rows to ``inner``."""
+        texts = []
+        for block in _within(cell, (P, TBL)):
+            if block.tag == TBL:
+                inner.extend(self.table(block))
+                continue
+            texts.append(_text(block).strip())
+            if self.drawn:
+                texts.extend(line.strip() for line in self.anchored(block))
+        return " ".join(text for text in texts if text)
+
+    def diagram(self, rel: str | None) -> list[str]:
+        part = self.part.related_parts.get(rel) if rel else None
+        if part is None:
+            return []
+        from lxml import etree
+
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        try:
+            return _diagram_lines(etree.fromstring(part.blob, parser))
+        except etree.XMLSyntaxError:
+            return []
+
+
+def _hidden(found: Any, paragraph: Any) -> bool:
+    """Whether a text box or diagram is a fallback copy, deleted, or inside another text box."""
+    parent = found.getparent()
+    while parent is not None and parent is not paragraph:
+        if parent.tag in _HIDDEN:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _number(element: Any) -> int:
+    value = element.get(_W + "val", "") if element is not None else ""
+    return int(value) if value.isdecimal() else 0
+
+
+def _box_text(point: Any) -> str:
+    paragraphs = ("".join(t.text or "" for t in p.iter(_A + "t")).strip() for p in point.iter(_A + "p"))
+    return " ".join(text for text in paragraphs if text)
+
+
+def _diagram_lines(data: Any) -> list[str]:
+    """A SmartArt data part's boxes: from the diagram's root, each box then the boxes under it
+    (``parOf`` connections, in their order) as bullets one level deeper; boxes no connection
+    reaches after them, in the order of the points."""
+    texts: dict[str | None, str] = {}
+    roots = []
+    for point in data.iter(_DGM + "pt"):
+        kind = point.get("type", "node")
+        if kind == "doc":
+            roots.append(point.get("modelId"))
+        elif kind in ("node", "asst"):
+            texts[point.get("modelId")] = _box_text(point)
+    below: dict[str | None, list[tuple[int, str | None]]] = {}
+    for link in data.iter(_DGM + "cxn"):
+        if link.get("type", "parOf") == "parOf":
+            order = link.get("srcOrd", "")
+            below.setdefault(link.get("srcId"), []).append((int(order) if order.isdecimal() else 0,
+                                                             link.get("destId")))
+    lines: list[str] = []
+    seen: set[str | None] = set()
+    stack = [(root, 0) for root in reversed(roots)]
+    while stack:
+        node, depth = stack.pop()
+        children = [child for _, child in sorted(below.get(node, ()), key=lambda c: c[0])
+                    if child in texts and child not in seen]
+        seen.update(children)
+        stack.extend((child, depth + 1) for child in reversed(children))
+        if texts.get(node):
+            lines.append(("  " * (depth - 2) + "• " if depth > 1 else "") + texts[node])
+    return lines + [text for key, text in texts.items() if key not in seen and text]
 
 
 class DocxReader(Reader):
-    """Word documents: paragraphs and table rows in document order, list numbering kept (in the worker)."""
+    """Word documents: every paragraph, table row, text box and diagram in reading order, list
+    numbering kept (in the worker)."""
 
     suffixes = (".docx",)
     media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -112,18 +287,13 @@ class DocxReader(Reader):
     def read(self, path: Path, data: bytes) -> ReadText:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
-        from docx.table import Table
 
         _check_archive(path, data)
         try:
             document = docx.Document(io.BytesIO(data))
         except (KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as err:
             raise InputError(str(path), f"damaged DOCX: {err}", "save it again from Word") from None
-        numbering, lines = _Numbering(document), []
-        for block in document.iter_inner_content():
-            if isinstance(block, Table):
-                lines.extend(_rows(block))
-            else:
-                lines.append(numbering.prefix(block) + block.text)
+        body = document.element.body
+        lines = list(_Body(document.part).lines(body)) if body is not None else []
         version = getattr(docx, "__version__", "?")
         return ReadText("\n".join(lines), None, f"orgkg.read.docx (python-docx {version})")
