@@ -7,7 +7,7 @@ in between; second-look and third-look were collected afresh in the fourth and
 fifth sessions, from employers and sites the rules had not seen, fourth-look
 in the sixth, mostly from the same sources as dev's documents, fifth-look in
 the seventh, from employers the corpus had never had; sixth-look in the eighth and
-seventh-look in the ninth, likewise).
+seventh-look in the ninth and eighth-look in the tenth, likewise).
 Each is built with ``orgkg build`` and scored with ``tools/score.py``; the
 scores must stay at or above the floors below, which record what was reached
 (the goals of issue 11 are field-macro and overall F1 >= 0.90 on dev, >= 0.85
@@ -36,7 +36,10 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # documents, 18, then dr3's 2) was first scored as a whole with 18271a0 at 0.760 / 0.852 (with
     # dr3's: 0.760 / 0.853), its French documents (8) 0.756 / 0.687 (each share's own first scores in
     # tests/corpus/scores/start-s9*.json).
-    "dev": {"all": (0.94, 0.94), "fr": (0.94, 0.93)},
+    # Tenth session: dev with the s10us share's 12 documents scored 0.936 / 0.934 with the session's
+    # start code cf0e4a8; eighth-look (new: the s10us share's 3rd, 6th, ... documents, 6, no French)
+    # 0.650 / 0.670 (tests/corpus/scores/start-s10us.json; the lead fixes the final floors).
+    "dev": {"all": (0.93, 0.93), "fr": (0.94, 0.93)},
     "first-look": {"all": (0.74, 0.86), "fr": (0.76, 0.90)},
     "second-look": {"all": (0.79, 0.83), "fr": (0.82, 0.92)},
     "third-look": {"all": (0.50, 0.64), "fr": (0.63, 0.72)},
@@ -44,6 +47,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "fifth-look": {"all": (0.52, 0.54), "fr": (0.55, 0.52)},
     "sixth-look": {"all": (0.80, 0.78), "fr": (0.75, 0.74)},
     "seventh-look": {"all": (0.76, 0.87), "fr": (0.75, 0.68)},
+    "eighth-look": {"all": (0.64, 0.66)},
 }
 
 
