@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, entries, fold, unaccented, words
+from orgkg.extract.lexicon import LANGUAGES, alternation, entries, fold, unaccented, words
 from orgkg.extract.records import Duty
 from orgkg.extract.rules.duties import said_to_holder
 from orgkg.extract.structure import Document, Span
@@ -26,9 +26,6 @@ from orgkg.extract.text import squash
 LEAD_CLAUSE = 160
 #: a label before the sentence: ``**Description du poste:** La responsable ... est chargée de ...``.
 LABEL = r"[*_\s]*[^:,.*\n]{2,40}:[*_\s]*"
-#: the title's words going on after its first, up to the verb: ``[The Senior] Project Manager of Research,
-#: Partnerships and Outreach [is responsible for]``.
-TITLE_GOES_ON = re.compile(r"^(?:,?[ \t]+(?:[A-Z][\w'\u2019&/-]*|of|for|and|&))+")
 #: a sentence opening with a determiner and a noun names another subject: ``Le service``, ``Son aire``.
 OTHER_SUBJECT = re.compile(r"(?:le|la|les|l'|son|sa|ses|ce|cet|cette|un|une|the|this|its|a|an)\b")
 
@@ -49,7 +46,7 @@ def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> 
                 continue
             if (end := _subject_end(folded, head)) is not None:
                 post, rest = True, said[end:] if len(folded) == len(said) else folded[end:]
-                rest = TITLE_GOES_ON.sub("", rest)  # ``The Senior [Project Manager of Research] is ...``
+                rest = _after_title(rest, title)  # ``The Senior [Project Manager of Research] is ...``
             elif folded.split()[:1] and fold(folded.split()[0]) in words("words", "pronouns"):
                 rest = said.split(None, 1)[1] if len(said.split()) > 1 else ""
             else:
@@ -62,6 +59,27 @@ def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> 
                 text = squash(said)
                 out.append((Duty(text[0].upper() + text[1:], None), span))
     return out
+
+
+def _after_title(rest: str, title: str) -> str:
+    """``rest`` without the title's words going on after the first its subject names, up to the verb: a word
+    in capitals or a ``[words] title_goes_on`` word (``[The Senior] Project Manager of Research, Partnerships
+    and Outreach [is responsible for]``); never a ``[words] duty_verbs`` verb in capitals that is no word of
+    the title ("The Manager Oversees the ...")."""
+    own, end = set(fold(title).split()), 0
+    while m := _title_word().match(rest, end):
+        said = fold(m.group("cap") or "")
+        if said in words("words", "duty_verbs") and said not in own:
+            break
+        end = m.end()
+    return rest[end:]
+
+
+@cache
+def _title_word() -> re.Pattern[str]:
+    """One word of a title going on (``_after_title``): ``, Partnerships``, `` of``, `` and``."""
+    links = alternation("words", "title_goes_on")
+    return re.compile(rf"(?:,?[ \t]+(?:(?P<cap>[A-Z][\w'\u2019&/-]*)|(?:{links})(?![\w'\u2019&/-])))")
 
 
 def told_in(doc: Document, duty: str, title: str) -> list[tuple[Duty, Span]]:
