@@ -378,8 +378,10 @@ def supervises_stated(doc: Document) -> tuple[int, Span] | None:
 def _row(doc: Document, key: str) -> Found | None:
     """A table row flattened to a paragraph of its own, its label run into its value without a colon
     (``[labels] reports_to_row``: "Responsible to WRLC Programme Director" with a blank line round it);
-    the value opens with a capital or a digit, has no sentence's stop and at most 8 words."""
-    m = _row_pattern(key).search(doc.text)
+    the value opens with a capital of any alphabet or a digit ("Responsible to Ōtākou Regional Manager"), has
+    no sentence's stop and at most 8 words."""
+    rows = _row_pattern(key).finditer(doc.text)
+    m = next((m for m in rows if m.group("value")[0].isupper() or m.group("value")[0].isdecimal()), None)
     return clean(doc, m.start("value"), m.end("value")) if m else None
 
 
@@ -387,7 +389,7 @@ def _row(doc: Document, key: str) -> Found | None:
 def _row_pattern(key: str) -> re.Pattern[str]:
     label = alternation("labels", key, space=r"[ \t]+")
     return re.compile(rf"(?:\A|\n[ \t]*\n)[ \t]*(?i:{label})"
-                      r"[ \t]+(?P<value>[A-Z0-9][^\s.:;]*(?:[ \t]+[^\s.:;]+){0,7})[ \t]*(?=\n[ \t]*\n|\Z)")
+                      r"[ \t]+(?P<value>[^\W_][^\s.:;]*(?:[ \t]+[^\s.:;]+){0,7})[ \t]*(?=\n[ \t]*\n|\Z)")
 
 
 @cache
