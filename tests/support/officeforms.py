@@ -201,10 +201,60 @@ def _smartart_org_chart(path: Path) -> None:
     _save(d, path)
 
 
+#: A form's printed labels (baseline height, text, font size) and its fields (name, rectangle, value,
+#: flags: 4096 a multi-line field), as a filled-in fillable job description has them.
+FORM_LABELS = ((740, "JOB DESCRIPTION", 14), (700, "Position Title:", 11), (680, "Reports to:", 11),
+               (660, "Level:", 11), (640, "Location:", 11), (620, "Position number:", 11),
+               (590, "Key duties:", 11))
+FORM_FIELDS = (("title", (170, 696, 450, 712), "Policy Analyst", 0),
+               ("reports", (170, 676, 450, 692), "Director, Economic Policy", 0),
+               ("level", (170, 656, 300, 672), "EC-06", 0),
+               ("location", (170, 636, 450, 652), "Montréal, Québec", 0),
+               ("number", (170, 616, 300, 632), "", 0),
+               ("duties", (72, 500, 540, 584), "Analyses economic data.\rWrites briefing notes.", 4096))
+
+
+def _pdf_string(text: str) -> bytes:
+    """A PDF text string: UTF-16BE with its byte order mark (any language), line ends as ``\r``."""
+    return b"<FEFF" + text.replace("\n", "\r").encode("utf-16-be").hex().upper().encode() + b">"
+
+
+def _pdf_form(path: Path) -> None:
+    """A fillable PDF job description (AcroForm) filled in: the answers are its fields' values, not
+    page text; one field left empty."""
+    content = b"".join(b"BT /F1 %d Tf 72 %d Td (%s) Tj ET\n" % (size, y, text.encode())
+                       for y, text, size in FORM_LABELS)
+    first = 6
+    kids = b" ".join(b"%d 0 R" % (first + i) for i in range(len(FORM_FIELDS)))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [%s] /NeedAppearances true "
+        b"/DA (/Helv 0 Tf 0 g) /DR << /Font << /Helv 5 0 R >> >> >> >>" % kids,
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Annots [%s] >>" % kids,
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    widget = (b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (%s) /V %s /Rect [%d %d %d %d] /F 4 /P 3 0 R "
+              b"/DA (/Helv 10 Tf 0 g) /Ff %d >>")
+    objects += [widget % (name.encode(), _pdf_string(value), *rect, flags)
+                for name, rect, value, flags in FORM_FIELDS]
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
 MAKERS: dict[str, Callable[[Path], None]] = {
     "docx-content-controls": _content_controls,
     "docx-tracked-changes": _tracked_changes,
     "docx-text-boxes": _text_boxes,
     "docx-nested-table": _nested_table,
     "docx-smartart-org-chart": _smartart_org_chart,
+    "pdf-form": _pdf_form,
 }

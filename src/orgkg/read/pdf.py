@@ -185,6 +185,8 @@ class PdfReader(Reader):
         _check(path, data)
         pdf = _open(path, data)
         try:
+            if pdf.get_formtype() == pdfium.raw.FORMTYPE_ACRO_FORM:
+                pdf.init_forms()  # before any page is loaded: its fields' answers are read with it
             pages = []
             for i in range(len(pdf)):
                 page = pdf[i]

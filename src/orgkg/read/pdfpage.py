@@ -7,7 +7,8 @@ baseline to one font size above that (not the ink of the glyph). The line breaks
 are left out (``layout`` finds lines); a space it infers is kept, as it stands for a space
 character it dropped (one drawn on its own, or twice). A drawn line is an edge: each straight
 horizontal or vertical step of a painted path, so a rectangle's four sides, in the form
-pdfplumber's table finder reads.
+pdfplumber's table finder reads. A fillable form's answers are added as characters where they
+are shown (``pdfform``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any, NamedTuple
 import pypdfium2.raw as fpdf
 
 from orgkg.read.layout import Glyph
+from orgkg.read.pdfform import answers
 
 Edge = dict[str, Any]
 #: The line breaks PDFium makes up.
@@ -67,13 +69,15 @@ class Drawn:
 
 
 def drawn(page: Any) -> Drawn:
-    """What is drawn on a page (a ``pypdfium2.PdfPage``)."""
+    """What is drawn on a page (a ``pypdfium2.PdfPage``), and the answers in its form's fields."""
     shown = _Display(page)
     text = fpdf.FPDFText_LoadPage(page.raw)
     try:
         chars = _glyphs(text, shown)
     finally:
         fpdf.FPDFText_ClosePage(text)
+    if page.formenv:
+        chars += answers(page, shown.point, chars)
     edges: list[Edge] = []
     for i in range(fpdf.FPDFPage_CountObjects(page.raw)):
         _collect(fpdf.FPDFPage_GetObject(page.raw, i), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), shown, edges)

@@ -1,0 +1,109 @@
+"""The answers typed into a fillable PDF form, as characters where a viewer shows them.
+
+A fillable form (AcroForm) keeps what was typed in its fields' values, not in the page's text: a
+text field's or a list's value is read from its widget (PDFium's form environment) and written as
+characters inside the field's box, so ``layout`` reads it in its place among the printed text. A
+one-line answer takes the line of the label printed beside it (the characters left of the box
+whose middle falls within its height), so the two read as ``Label: value``; a multi-line answer's
+lines run from the box's top down, wrapped at its width. Each character is given half its size in
+width: only the order of the words and the gaps between them matter to ``layout``. Hidden fields
+and passwords are left out.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import statistics
+import textwrap
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+import pypdfium2.raw as fpdf
+
+from orgkg.read.layout import Glyph
+
+Point = Callable[[float, float], tuple[float, float]]
+#: The fields whose value is text a person typed or chose.
+_TEXT_FIELDS = (fpdf.FPDF_FORMFIELD_TEXTFIELD, fpdf.FPDF_FORMFIELD_COMBOBOX, fpdf.FPDF_FORMFIELD_LISTBOX)
+#: How far inside its box a field's text starts (points), and a character's width for its size.
+_INSET = 2.0
+_WIDTH = 0.5
+
+
+class Field(NamedTuple):
+    """A filled field: its value, and its box as shown (left, top, right, bottom from the top-left)."""
+
+    value: str
+    box: tuple[float, float, float, float]
+    multiline: bool
+
+
+def answers(page: Any, point: Point, printed: list[Glyph]) -> list[Glyph]:
+    """The characters of the page's filled fields (a ``pypdfium2.PdfPage`` loaded with its form)."""
+    placed: list[Glyph] = []
+    for i in range(fpdf.FPDFPage_GetAnnotCount(page.raw)):
+        annot = fpdf.FPDFPage_GetAnnot(page.raw, i)
+        try:
+            field = _field(page.formenv.raw, annot, point)
+        finally:
+            fpdf.FPDFPage_CloseAnnot(annot)
+        if field is not None:
+            placed.extend(_multiline(field, printed) if field.multiline else _beside(field, printed))
+    return placed
+
+
+def _field(form: Any, annot: Any, point: Point) -> Field | None:
+    if (fpdf.FPDFAnnot_GetSubtype(annot) != fpdf.FPDF_ANNOT_WIDGET
+            or fpdf.FPDFAnnot_GetFlags(annot) & fpdf.FPDF_ANNOT_FLAG_HIDDEN
+            or fpdf.FPDFAnnot_GetFormFieldType(form, annot) not in _TEXT_FIELDS):
+        return None
+    flags = fpdf.FPDFAnnot_GetFormFieldFlags(form, annot)
+    size = fpdf.FPDFAnnot_GetFormFieldValue(form, annot, None, 0)
+    if flags & fpdf.FPDF_FORMFLAG_TEXT_PASSWORD or size <= 2:
+        return None
+    buffer = ctypes.create_string_buffer(size)
+    fpdf.FPDFAnnot_GetFormFieldValue(form, annot, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), size)
+    value = buffer.raw[: size - 2].decode("utf-16-le", "surrogatepass")
+    rect = fpdf.FS_RECTF()
+    if not value.strip() or not fpdf.FPDFAnnot_GetRect(annot, rect):
+        return None
+    (x0, y0), (x1, y1) = point(rect.left, rect.top), point(rect.right, rect.bottom)
+    box = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    return Field(value, box, bool(flags & fpdf.FPDF_FORMFLAG_TEXT_MULTILINE))
+
+
+def _label(box: tuple[float, float, float, float], printed: list[Glyph]) -> Glyph | None:
+    """The printed character nearest left of the box on its height: the end of the field's label."""
+    left, top, _, bottom = box
+    beside = [g for g in printed if g.upright and not g.text.isspace() and g.x1 <= left + _INSET
+              and top <= (g.top + g.bottom) / 2 <= bottom]
+    return max(beside, key=lambda g: g.x1, default=None)
+
+
+def _typed(text: str, x: float, top: float, size: float) -> list[Glyph]:
+    step = _WIDTH * size
+    return [Glyph(char, x + k * step, x + (k + 1) * step, top, top + size, size)
+            for k, char in enumerate(text)]
+
+
+def _beside(field: Field, printed: list[Glyph]) -> list[Glyph]:
+    """A one-line answer on the line of its label (centred in its box when it has none)."""
+    left, top, _, bottom = field.box
+    text = " ".join(field.value.split())
+    label = _label(field.box, printed)
+    if label is None:
+        size = min(bottom - top, 12.0) * 0.8
+        return _typed(text, left + _INSET, (top + bottom - size) / 2, size)
+    glyphs = _typed(text, left + _INSET, label.top, label.size)
+    return [g._replace(bottom=label.bottom) for g in glyphs]
+
+
+def _multiline(field: Field, printed: list[Glyph]) -> list[Glyph]:
+    """A multi-line answer's lines from the box's top down, in the page's usual type size."""
+    left, top, right, _ = field.box
+    size = statistics.median(g.size for g in printed if g.upright) if printed else 10.0
+    width = max(1, int((right - left - 2 * _INSET) / (_WIDTH * size)))
+    lines = [wrapped for line in field.value.splitlines()
+             for wrapped in (textwrap.wrap(line, width) or [""])]
+    return [glyph for n, line in enumerate(lines)
+            for glyph in _typed(line, left + _INSET, top + _INSET + 1.2 * size * n, size)]
