@@ -39,7 +39,11 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # Tenth session: dev with the s10us share's 12 documents scored 0.936 / 0.934 with the session's
     # start code cf0e4a8; eighth-look (new: the s10us share's 3rd, 6th, ... documents, 6, no French)
     # 0.650 / 0.670 (tests/corpus/scores/start-s10us.json; the lead fixes the final floors).
-    "dev": {"all": (0.93, 0.93), "fr": (0.94, 0.93)},
+    # Tenth session: dev takes the gc share's 12 documents (s10gc-*, first scored 0.641 / 0.756 with
+    # the start code cf0e4a8), dev as a whole 0.939 / 0.938 then; eighth-look is new (the gc share's
+    # 3rd, 6th, ... documents, 6, first scored 0.529 / 0.524 with cf0e4a8; no French document yet).
+    # With both shares, cf0e4a8 scores dev (255) 0.929 / 0.929 and eighth-look (12) 0.625 / 0.643.
+    "dev": {"all": (0.92, 0.92), "fr": (0.94, 0.93)},
     "first-look": {"all": (0.74, 0.86), "fr": (0.76, 0.90)},
     "second-look": {"all": (0.79, 0.83), "fr": (0.82, 0.92)},
     "third-look": {"all": (0.50, 0.64), "fr": (0.63, 0.72)},
@@ -47,7 +51,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "fifth-look": {"all": (0.52, 0.54), "fr": (0.55, 0.52)},
     "sixth-look": {"all": (0.80, 0.78), "fr": (0.75, 0.74)},
     "seventh-look": {"all": (0.76, 0.87), "fr": (0.75, 0.68)},
-    "eighth-look": {"all": (0.64, 0.66)},
+    "eighth-look": {"all": (0.62, 0.64)},
 }
 
 
