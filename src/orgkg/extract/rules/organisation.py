@@ -114,9 +114,9 @@ ORG_NAME = re.compile(
     rf"|(?<![\w.])(?P<head2>Department|Ministry|Office|Secretariat)[ \t]+(?:[Oo]f|[Ff]or)[ \t]+(?:the[ \t]+)?"
     rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,4}}"
     r"|(?<![\w.])(?P<head3>[Mm]inist[èe]re|Direction[ \t]+g[ée]n[ée]rale|Agence|Secr[ée]tariat)[ \t]+"
-    r"(?:de[ \t]+la|de[ \t]+l['\u2019]|des|du|de|d['\u2019])[ \t]*[\w\u00c0-\u00ff'\u2019-]+"
-    r"(?:(?:,[ \t]+|[ \t]+)(?:et|de|du|des|la|le|les|l['\u2019]|d['\u2019])[ \t]*[\w\u00c0-\u00ff'\u2019-]+"
-    r"|[ \t]+[\w\u00c0-\u00ff'\u2019-]+){0,8}?"  # after a comma only a linked part (``, bureau 2D``: a unit)
+    r"(?:de[ \t]+la|de[ \t]+l['\u2019]|des|du|de|d['\u2019])[ \t]*[\w'\u2019-]+"
+    r"(?:(?:,[ \t]+|[ \t]+)(?:et|de|du|des|la|le|les|l['\u2019]|d['\u2019])[ \t]*[\w'\u2019-]+"
+    r"|[ \t]+[\w'\u2019-]+){0,8}?"  # after a comma only a linked part (``, bureau 2D``: a unit)
     r"(?=[ \t]*[(.;:)\n]|,(?![ \t]+(?:et|de|du|des|la|le|les|l['\u2019]|d['\u2019]))"
     r"|[ \t]+(?:est|a|et(?![ \t]+(?:de|du|des|d['\u2019]))|qui|au|à|pour)\b|$)"
     rf"|(?<![\w.]){_NOT_FIRST}(?:{_CAP}[ \t]+(?:{_LINK}[ \t]+)?){{1,5}}(?P<head>[A-Z][a-z]+)"
@@ -214,7 +214,7 @@ def body_of_unit(doc: Document, unit: str, *,
 
 #: a name closed by a colon, or by a slash, a word and a colon: a form's label (``Employee Group:``,
 #: ``Service / Direction :``).
-LABELLING = re.compile(r"[ \t]*(?:/[ \t]*[\w\u00c0-\u00ff]+[ \t]*)?:(?![/\d])")
+LABELLING = re.compile(r"[ \t]*(?:/[ \t]*\w+[ \t]*)?:(?![/\d])")
 #: the possessive closing a name: ``Education's``.
 POSSESSIVE = re.compile(r"['\u2019]s$")
 #: where a document introduces its employer.
@@ -234,7 +234,7 @@ LIST_END = re.compile(rf",[ \t]+(?:{_ARTICLE})[ \t]*[a-z\u00e0-\u00ff]+[ \t]+(?:
 #: initials in brackets after a name: ``(ONEMA)``, ``(CHInA)``, ``(BGCI)``.
 _INITIALS = re.compile(r"[ \t]\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 #: a word of a name, its elided article apart (``l'eau`` -> ``eau``) and its hyphened parts kept.
-_NAME_WORD = re.compile(r"(?<![^\s(\"\u00ab])(?:[ldLD]['\u2019])?(?P<word>[\w\u00c0-\u00ff-]+)[ \t]*$")
+_NAME_WORD = re.compile(r"(?<![^\s(\"\u00ab])(?:[ldLD]['\u2019])?(?P<word>[\w-]+)[ \t]*$")
 
 
 def body_by_initials(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
@@ -320,7 +320,7 @@ UNIT_NAME = re.compile(
     rf"|(?<![\w.])(?P<lead>Office|Division|Bureau)[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
     r"|(?<![\w.])(?<!sous la )(?<!en )(?P<fr>[ÉE]quipe|[Ss]ous-direction|[Dd]irection|[Uu]nit[ée]|"
     r"[Ss]ecr[ée]tariat[ \t]+g[ée]n[ée]ral)[ \t]+"
-    r"(?:de[ \t]+la|de[ \t]+l['\u2019]|des|du|de|d['\u2019])[ \t]*[\w\u00c0-\u00ff'\u2019-]+"
+    r"(?:de[ \t]+la|de[ \t]+l['\u2019]|des|du|de|d['\u2019])[ \t]*[\w'\u2019-]+"
     r"(?:[ \t]+(?:(?:et[ \t]+)?(?:(?:de[ \t]+la|du|des)[ \t]+|d['\u2019]|de[ \t]+l['\u2019])"
     r"|(?:et|de)[ \t]+)?"
     r"[a-z\u00e0-\u00ff'\u2019-]{3,}){0,4}")

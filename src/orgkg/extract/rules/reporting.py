@@ -548,7 +548,7 @@ def _town_of_the_post(doc: Document) -> Found | None:
 
 
 #: a list of places: ``Toronto, Kingston and Ottawa``, ``Ottawa, Toronto, Waterloo ou Montréal``.
-_PLACE = r"[A-Z][\w\u00c0-\u00ff'\u2019.-]*(?:[ \t]+[A-Z][\w\u00c0-\u00ff'\u2019.-]*)?"
+_PLACE = r"[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)?"
 PLACES = re.compile(rf"{_PLACE}(?P<more>(?:,[ \t]*{_PLACE})*,?[ \t]+(?:and|or|et|ou)[ \t]+{_PLACE})?")
 #: a place named in three words or more, or in two parts joined by a ``[words] place_links`` word:
 #: ``Te Tai Tokerau me Tāmaki Makaurau``, ``Newcastle upon Tyne``.
