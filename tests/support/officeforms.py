@@ -201,17 +201,21 @@ def _smartart_org_chart(path: Path) -> None:
     _save(d, path)
 
 
-#: A form's printed labels (baseline height, text, font size) and its fields (name, rectangle, value,
-#: flags: 4096 a multi-line field), as a filled-in fillable job description has them.
-FORM_LABELS = ((740, "JOB DESCRIPTION", 14), (700, "Position Title:", 11), (680, "Reports to:", 11),
-               (660, "Level:", 11), (640, "Location:", 11), (620, "Position number:", 11),
-               (590, "Key duties:", 11))
+#: A form's printed labels (left, baseline height, text, font size) and its fields: text fields
+#: (name, rectangle, value, flags: 4096 a multi-line field) and check boxes (name, rectangle, checked),
+#: as a filled-in fillable job description has them.
+FORM_LABELS = ((72, 740, "JOB DESCRIPTION", 14), (72, 700, "Position Title:", 11),
+               (72, 680, "Reports to:", 11), (72, 660, "Level:", 11), (72, 640, "Location:", 11),
+               (72, 620, "Position number:", 11),
+               (72, 600, "FLSA:", 11), (134, 600, "Exempt", 11), (214, 600, "Non-Exempt", 11),
+               (72, 570, "Key duties:", 11))
 FORM_FIELDS = (("title", (170, 696, 450, 712), "Policy Analyst", 0),
                ("reports", (170, 676, 450, 692), "Director, Economic Policy", 0),
                ("level", (170, 656, 300, 672), "EC-06", 0),
                ("location", (170, 636, 450, 652), "Montréal, Québec", 0),
                ("number", (170, 616, 300, 632), "", 0),
-               ("duties", (72, 500, 540, 584), "Analyses economic data.\rWrites briefing notes.", 4096))
+               ("duties", (72, 480, 540, 564), "Analyses economic data.\rWrites briefing notes.", 4096))
+FORM_BOXES = (("exempt", (120, 598, 130, 608), False), ("nonexempt", (200, 598, 210, 608), True))
 
 
 def _pdf_string(text: str) -> bytes:
@@ -219,13 +223,24 @@ def _pdf_string(text: str) -> bytes:
     return b"<FEFF" + text.replace("\n", "\r").encode("utf-16-be").hex().upper().encode() + b">"
 
 
+def _widgets(appearance: int) -> list[bytes]:
+    """The fields' widget annotations (a check box's two states drawn by the ``appearance`` object)."""
+    common = b"/Type /Annot /Subtype /Widget /F 4 /P 3 0 R /DA (/Helv 10 Tf 0 g) /Rect [%d %d %d %d]"
+    text = [b"<< %s /FT /Tx /T (%s) /V %s /Ff %d >>" % (common % rect, name.encode(), _pdf_string(value),
+                                                         flags) for name, rect, value, flags in FORM_FIELDS]
+    states = b"/AP << /N << /Yes %d 0 R /Off %d 0 R >> >>" % (appearance, appearance)
+    return text + [b"<< %s /FT /Btn /T (%s) /V /%s /AS /%s %s >>" % (
+        common % rect, name.encode(), *(2 * (b"Yes" if checked else b"Off",)), states)
+        for name, rect, checked in FORM_BOXES]
+
+
 def _pdf_form(path: Path) -> None:
     """A fillable PDF job description (AcroForm) filled in: the answers are its fields' values, not
     page text; one field left empty."""
-    content = b"".join(b"BT /F1 %d Tf 72 %d Td (%s) Tj ET\n" % (size, y, text.encode())
-                       for y, text, size in FORM_LABELS)
-    first = 6
-    kids = b" ".join(b"%d 0 R" % (first + i) for i in range(len(FORM_FIELDS)))
+    content = b"".join(b"BT /F1 %d Tf %d %d Td (%s) Tj ET\n" % (size, x, y, text.encode())
+                       for x, y, text, size in FORM_LABELS)
+    count = len(FORM_FIELDS) + len(FORM_BOXES)
+    kids = b" ".join(b"%d 0 R" % (7 + i) for i in range(count))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [%s] /NeedAppearances true "
         b"/DA (/Helv 0 Tf 0 g) /DR << /Font << /Helv 5 0 R >> >> >> >>" % kids,
@@ -234,11 +249,9 @@ def _pdf_form(path: Path) -> None:
         b"/Resources << /Font << /F1 5 0 R >> >> /Annots [%s] >>" % kids,
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length 0 >>\nstream\n\nendstream",
+        *_widgets(6),
     ]
-    widget = (b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (%s) /V %s /Rect [%d %d %d %d] /F 4 /P 3 0 R "
-              b"/DA (/Helv 10 Tf 0 g) /Ff %d >>")
-    objects += [widget % (name.encode(), _pdf_string(value), *rect, flags)
-                for name, rect, value, flags in FORM_FIELDS]
     out, offsets = bytearray(b"%PDF-1.7\n"), []
     for number, obj in enumerate(objects, 1):
         offsets.append(len(out))

@@ -2,9 +2,10 @@
 
 A fillable form (AcroForm) keeps what was typed in its fields' values, not in the page's text: a
 text field's or a list's value is read from its widget (PDFium's form environment) and written as
-characters inside the field's box, so ``layout`` reads it in its place among the printed text. A
-one-line answer takes the line of the label printed beside it (the characters left of the box
-whose middle falls within its height), so the two read as ``Label: value``; a multi-line answer's
+characters inside the field's box, so ``layout`` reads it in its place among the printed text; a
+check box or radio button is ``☒`` when checked, ``☐`` when not. A one-line answer takes the line
+of the label printed beside it (the nearest characters left or right of the box whose middle falls
+within its height), so the two read as ``Label: value`` or ``☒ Label``; a multi-line answer's
 lines run from the box's top down, wrapped at its width. Each character is given half its size in
 width: only the order of the words and the gaps between them matter to ``layout``. Hidden fields
 and passwords are left out.
@@ -25,6 +26,9 @@ from orgkg.read.layout import Glyph
 Point = Callable[[float, float], tuple[float, float]]
 #: The fields whose value is text a person typed or chose.
 _TEXT_FIELDS = (fpdf.FPDF_FORMFIELD_TEXTFIELD, fpdf.FPDF_FORMFIELD_COMBOBOX, fpdf.FPDF_FORMFIELD_LISTBOX)
+#: Check boxes and radio buttons, and how a checked and an unchecked one read.
+_BOXES = (fpdf.FPDF_FORMFIELD_CHECKBOX, fpdf.FPDF_FORMFIELD_RADIOBUTTON)
+_CHECKED, _UNCHECKED = "\u2612", "\u2610"
 #: How far inside its box a field's text starts (points), and a character's width for its size.
 _INSET = 2.0
 _WIDTH = 0.5
@@ -54,30 +58,40 @@ def answers(page: Any, point: Point, printed: list[Glyph]) -> list[Glyph]:
 
 def _field(form: Any, annot: Any, point: Point) -> Field | None:
     if (fpdf.FPDFAnnot_GetSubtype(annot) != fpdf.FPDF_ANNOT_WIDGET
-            or fpdf.FPDFAnnot_GetFlags(annot) & fpdf.FPDF_ANNOT_FLAG_HIDDEN
-            or fpdf.FPDFAnnot_GetFormFieldType(form, annot) not in _TEXT_FIELDS):
+            or fpdf.FPDFAnnot_GetFlags(annot) & fpdf.FPDF_ANNOT_FLAG_HIDDEN):
         return None
-    flags = fpdf.FPDFAnnot_GetFormFieldFlags(form, annot)
-    size = fpdf.FPDFAnnot_GetFormFieldValue(form, annot, None, 0)
-    if flags & fpdf.FPDF_FORMFLAG_TEXT_PASSWORD or size <= 2:
+    kind, flags = fpdf.FPDFAnnot_GetFormFieldType(form, annot), fpdf.FPDFAnnot_GetFormFieldFlags(form, annot)
+    if kind in _BOXES:
+        value = _CHECKED if fpdf.FPDFAnnot_IsChecked(form, annot) else _UNCHECKED
+    elif kind in _TEXT_FIELDS and not flags & fpdf.FPDF_FORMFLAG_TEXT_PASSWORD:
+        value = _value(form, annot)
+    else:
         return None
-    buffer = ctypes.create_string_buffer(size)
-    fpdf.FPDFAnnot_GetFormFieldValue(form, annot, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), size)
-    value = buffer.raw[: size - 2].decode("utf-16-le", "surrogatepass")
     rect = fpdf.FS_RECTF()
     if not value.strip() or not fpdf.FPDFAnnot_GetRect(annot, rect):
         return None
     (x0, y0), (x1, y1) = point(rect.left, rect.top), point(rect.right, rect.bottom)
     box = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
-    return Field(value, box, bool(flags & fpdf.FPDF_FORMFLAG_TEXT_MULTILINE))
+    return Field(value, box, kind == fpdf.FPDF_FORMFIELD_TEXTFIELD
+                 and bool(flags & fpdf.FPDF_FORMFLAG_TEXT_MULTILINE))
+
+
+def _value(form: Any, annot: Any) -> str:
+    size = fpdf.FPDFAnnot_GetFormFieldValue(form, annot, None, 0)
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    fpdf.FPDFAnnot_GetFormFieldValue(form, annot, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), size)
+    return buffer.raw[: size - 2].decode("utf-16-le", "surrogatepass")
 
 
 def _label(box: tuple[float, float, float, float], printed: list[Glyph]) -> Glyph | None:
-    """The printed character nearest left of the box on its height: the end of the field's label."""
-    left, top, _, bottom = box
-    beside = [g for g in printed if g.upright and not g.text.isspace() and g.x1 <= left + _INSET
-              and top <= (g.top + g.bottom) / 2 <= bottom]
-    return max(beside, key=lambda g: g.x1, default=None)
+    """The printed character nearest the box on its height (a label left of a field, right of a
+    check box): the line the field's answer is read on."""
+    left, top, right, bottom = box
+    level = [g for g in printed if top <= (g.top + g.bottom) / 2 <= bottom and g.upright and g.text.strip()]
+    beside = [g for g in level if g.x1 <= left + _INSET or g.x0 >= right - _INSET]
+    return min(beside, key=lambda g: max(left - g.x1, g.x0 - right), default=None)
 
 
 def _typed(text: str, x: float, top: float, size: float) -> list[Glyph]:
