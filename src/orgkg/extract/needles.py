@@ -131,6 +131,11 @@ class Needled:
             return None
         return _found(low, self.heads, len(text) // _SPARSE)
 
+    def may_match_found(self, found: frozenset[str] | None) -> bool:
+        """``may_match`` of a text whose ``found_words`` among words holding all of this pattern's
+        needles are ``found``: one look at the text answers many patterns."""
+        return self.needles is None or found is None or any(each <= found for each in self.needles)
+
     def may_match(self, text: str) -> bool:
         """False when ``text`` lacks the needles: the pattern matches nowhere in it."""
         if self.needles is None or (low := lowered(text)) is None:
@@ -183,6 +188,18 @@ def lowered(text: str) -> str | None:
     """``text`` lowercased, for the needles; None when it holds a character that makes that unsafe
     (four substring searches: ``_ODD.isdisjoint(text)`` made a string of each of its characters)."""
     return None if any(c in text for c in _ODD) else text.lower()
+
+
+def found_words(text: str, words: Iterable[str]) -> frozenset[str] | None:
+    """Which of the lowercased ``words`` ``text`` lowercased holds (for ``Needled.may_match_found``);
+    None when ``lowered`` refuses the text."""
+    low = lowered(text)
+    return None if low is None else frozenset(w for w in words if w in low)
+
+
+def needle_words(patterns: Iterable[Needled]) -> frozenset[str]:
+    """Every word of the ``patterns``' needles."""
+    return frozenset(w for p in patterns for each in p.needles or () for w in each)
 
 
 def lacks(text: str, words: str) -> bool:

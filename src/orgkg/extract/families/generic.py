@@ -30,7 +30,7 @@ from orgkg.extract.families.generic_phrases import (
 )
 from orgkg.extract.families.generic_series import series
 from orgkg.extract.lexicon import LANGUAGES, alternation, fold, patterns, words
-from orgkg.extract.needles import AtLineStart, Needled
+from orgkg.extract.needles import AtLineStart, Needled, found_words, needle_words
 from orgkg.extract.records import (
     Evidence,
     Extraction,
@@ -208,9 +208,11 @@ def _label_kinds(cell: str) -> tuple[str, ...]:
 
 def _is_label_row(cells: list[str]) -> bool:
     """A row of column headings (``Working Title | Job Code``), its values on the next row."""
+    if len(cells) < 2:
+        return False
     labelled = sum(1 for c in cells if _label_kind(c))
     colons = all(LABEL_COLON.search(c) for c in cells)
-    return len(cells) >= 2 and (labelled >= max(2, len(cells) - 1) or (colons and labelled >= 1))
+    return labelled >= max(2, len(cells) - 1) or (colons and labelled >= 1)
 
 
 def prepare(text: str) -> str:
@@ -226,18 +228,18 @@ def prepare(text: str) -> str:
         if RULE_ROW.fullmatch(line) and line.strip():
             continue
         cells = _cells(line)
-        if heads and cells and not _label_kind(cells[0]) and not _is_label_row(cells):
+        label_row = _is_label_row(cells)  # asked once: each branch below and the next row's heads
+        if heads and cells and not _label_kind(cells[0]) and not label_row:
             out += [f"{_bare(h)}: {v}" for h, v in zip(heads, cells, strict=False)]
-        elif len(cells) >= 2 and not cells[0].endswith(":") and _label_kind(cells[0]) \
-                and not _is_label_row(cells):
+        elif len(cells) >= 2 and not cells[0].endswith(":") and _label_kind(cells[0]) and not label_row:
             out.append(f"{cells[0]}: {' '.join(cells[1:])}")
-        elif len(cells) >= 2 and ("|" in line or "\t" in line) and _is_label_row(cells):
+        elif len(cells) >= 2 and ("|" in line or "\t" in line) and label_row:
             pass  # its labels are written with the values of the next row
         elif len(cells) >= 2 and sum(bool(re.match(r"[^:]{2,40}:", c)) for c in cells) >= 2:
             out += cells  # one ``Label: value`` per cell
         else:
             out.append("  ".join(cells) if "|" in line else line)
-        heads = cells if _is_label_row(cells) else (heads if not cells else [])
+        heads = cells if label_row else (heads if not cells else [])
     return "\n".join(out)
 
 
@@ -297,7 +299,9 @@ class Fields:
         ends; first at lines' starts, then after column gaps (one a line), in document order. A label
         whose words stand before no colon of the document (``Needled``: most labels, most documents)
         is not looked for at each place."""
-        if not _label_needles(label).may_match(self.said):
+        needled = _label_needles(label)
+        known = label in _LABEL_SET  # its needles' words among those looked for once (``_found``)
+        if not (needled.may_match_found(self._found) if known else needled.may_match(self.said)):
             return
         for s, colons, end in self.starts:
             if (c := self._colon(label, s, colons)) is not None:
@@ -312,6 +316,11 @@ class Fields:
                 said = self.text[c + 1 : end].lstrip(" \t")
                 cut = RUN_IN_OTHER.search(said) or FLAT_SENTENCE_END.search(said)
                 yield said[: cut.start()] if cut else said, end
+
+    @functools.cached_property
+    def _found(self) -> frozenset[str] | None:
+        """The words of every ``LABELS`` entry's needles that stand before a colon: looked for once."""
+        return found_words(self.said, _label_words())
 
     def _colon(self, label: str, start: int, colons: list[int]) -> int | None:
         return next((c for c in colons if _names(label, self.text[start:c])), None)
@@ -368,6 +377,14 @@ def _label_pattern(label: str) -> re.Pattern[str]:
 def _label_needles(label: str) -> Needled:
     """The words every text ``label`` names holds (``_names`` fits no text without them)."""
     return Needled(_label_pattern(label))
+
+
+_LABEL_SET = frozenset(label for labels in LABELS.values() for label in labels)
+
+
+@functools.cache
+def _label_words() -> frozenset[str]:
+    return needle_words(_label_needles(label) for label in _LABEL_SET)
 
 
 @functools.lru_cache(maxsize=1)  # the document being read: its fields, found once

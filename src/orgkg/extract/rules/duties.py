@@ -23,7 +23,7 @@ The generic family reads its duties here, once per document.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from orgkg.extract.lexicon import fold, language, words, words_in, written
 from orgkg.extract.records import Duty
@@ -57,6 +57,7 @@ def percent_of(text: str) -> tuple[float | None, str]:
 PAGE_CHROME = re.compile(r"(?i)\bpage\s+\d+\s+(?:of|/|de|sur)\s+\d+\s*$")
 
 
+@lru_cache(maxsize=4096)  # the rules ask it of the same lines again and again
 def _is(heading: str, group: str, *, colon: bool = False) -> bool:
     text = fold(SECTION_NO.sub("", heading))
     known = words("headings", group)
@@ -370,7 +371,17 @@ def said_to_holder(pronoun: str, verb: str) -> bool:
 
 
 def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
-    first = LEADING_WORDS.match(doc.text[span.start : span.start + 80])
+    """The span opens with a duty's verb (``Manages ...``, ``vous effectuez ...``, ``In partnership with
+    the Board, establishes ...``)."""
+    text, at = doc.text, span.start
+    return _led(text[at : at + 80], text[at : min(span.end, at + 120)], french)
+
+
+@lru_cache(maxsize=4096)  # the rules ask it of the same blocks again and again
+def _led(head: str, opening: str, french: bool) -> bool:
+    """``_verb_led`` of a span whose first 80 characters (past its end too) are ``head`` and whose first
+    120 (up to its end) are ``opening``."""
+    first = LEADING_WORDS.match(head)
     if not first:
         return False
     verbs = words("words", "duty_verbs")
@@ -393,7 +404,7 @@ def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
     if _bases(w1) & verbs:
         return True
     # ``In partnership with the Board, establishes ...``: an opening phrase, then the duty's verb
-    lead = LEAD_PHRASE.match(doc.text, span.start, min(span.end, span.start + 120))
+    lead = LEAD_PHRASE.match(opening)
     if lead is None or french:
         return False
     return bool(_bases(fold(lead.group(1))) & verbs) and lead.group(1).endswith("s")

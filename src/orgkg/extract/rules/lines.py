@@ -12,10 +12,10 @@ from orgkg.extract.rules.duties import is_stop_line, names_duties
 def is_heading(line: str) -> bool:
     """A short line that ends with a colon, is in capitals or in title case, or names duties."""
     s = line.strip()
-    if not s or len(s.split()) > 8 or s.endswith((".", ",", ";")):
+    said = s.split()
+    if not said or len(said) > 8 or s.endswith((".", ",", ";")):
         return False
-    title_case = len(s.split()) <= 6 and all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3
-                                             for w in s.split())
+    title_case = len(said) <= 6 and all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in said)
     return s.endswith(":") or title_case or s.upper() == s or names_duties(s)
 
 

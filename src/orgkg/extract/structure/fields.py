@@ -66,6 +66,8 @@ def _trim(text: str, start: int, end: int, *, quotes: bool = False) -> tuple[int
 
 def _colon_fields(text: str, ln: Line, *, quotes: bool) -> list[Field]:
     """``Label: value`` fields on one line, several when wide gaps separate them."""
+    if text.find(":", ln.start, ln.body_end) < 0:
+        return []  # no label's colon on the line (most lines): nothing to try
     out: list[Field] = []
     at = ln.body_start
     if text[at] == "*":  # ``**Title:** X``: the bold opening belongs to the label
