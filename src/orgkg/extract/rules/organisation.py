@@ -105,7 +105,10 @@ def _strings(listed: object) -> list[str]:
 #: in French also an organisation word and its adjectives, ``Service numérique canadien (SNC)``.
 #: a capitalised word; a full stop only inside (``U.S.``, ``St.``), never ending a sentence (``Education.``).
 _CAP = r"[A-Z](?:[\w'\u2019&-]|\.(?=\w)|(?<![a-z]{2})\.)*"
-_LINK = r"(?:of|for|and|the|on|&)"
+#: the small words between an English name's capitalised words (``[words] name_links``), those linking a
+#: body's kind to its name (``body_links``: ``Department for Education``) and an English article.
+_LINK, _OF_FOR, _THE = (f"(?:{'|'.join(patterns('words', key, languages=('en',)))})"
+                        for key in ("name_links", "body_links", "subject_articles"))
 _NOT_FIRST = r"(?!(?:The|Le|La|Les|Au|Aux|About|Our|Your|This|That|A|An|In|At|For|With|Join|Un|Une)\b)"
 ORG_NAME = re.compile(
     r"(?<![\w.])(?P<head4>(?:Service|Agence|Office|Bureau|Institut|Conseil|Commission)"
@@ -120,7 +123,7 @@ ORG_NAME = re.compile(
     r"(?=[ \t]*[(.;:)\n]|,(?![ \t]+(?:et|de|du|des|la|le|les|l['\u2019]|d['\u2019]))"
     r"|[ \t]+(?:est|a|et(?![ \t]+(?:de|du|des|d['\u2019]))|qui|au|à|pour)\b|$)"
     rf"|(?<![\w.]){_NOT_FIRST}(?:{_CAP}[ \t]+(?:{_LINK}[ \t]+)?){{1,5}}(?P<head>[A-Z][a-z]+)"
-    rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,4}})?")
+    rf"(?:[ \t]+{_OF_FOR}[ \t]+(?:{_THE}[ \t]+)?{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,4}})?")
 
 
 def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
@@ -170,9 +173,8 @@ _BODY = (rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{1,6}}"
          rf"(?:[ \t]+[-\u2013][ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,4}})?")
 #: what follows a unit's name to say the body it is part of: an English ``[words] part_of_links`` word (after
 #: a link's address), an English ``subject_articles`` article.
-_OF, _THE = ("|".join(patterns("words", key, languages=("en",)))
-             for key in ("part_of_links", "subject_articles"))
-_PART_OF = re.compile(rf"(?:\]\([^()\s]*\))?[ \t]+(?:{_OF})[ \t]+(?:(?:{_THE})[ \t]+)?"
+_OF = "|".join(patterns("words", "part_of_links", languages=("en",)))
+_PART_OF = re.compile(rf"(?:\]\([^()\s]*\))?[ \t]+(?:{_OF})[ \t]+(?:{_THE}[ \t]+)?"
                       rf"(?P<body>{_BODY})(?=[ \t]*[,.;:)\n]|$)")
 
 
@@ -223,8 +225,10 @@ EARLY = 1500
 PARTNER = re.compile(r"(?i)\b(?:work\w*|liais\w*|collaborat\w*|partner\w*|engag\w*|coordinat\w*|negotiat\w*|"
                      r"interests?|relations(?:hips?)?)[ \t]+(?:closely[ \t]+)?(?:with|alongside)[ \t]+"
                      r"(?:the[ \t]+)?$")
-#: a name inside a list of names: "Art History, Business Administration, Marketing".
+#: a name inside a list of names: "Art History, Business Administration, Marketing", the next item after it
+#: (a comma, an English ``[words] list_joins`` word).
 IN_LIST = re.compile(r",[ \t]*$")
+NEXT_ITEM = re.compile(rf",|[ \t]+(?:{'|'.join(patterns('words', 'list_joins', languages=('en',)))})\b")
 #: the last item of a French list of common nouns: ``la logistique, les finances et le Front Office``.
 _ARTICLE, _ET = ("|".join(patterns("words", key, languages=("fr",))) for key in ("list_articles", "list_and"))
 LIST_END = re.compile(rf",[ \t]+(?:{_ARTICLE})[ \t]*[a-z\u00e0-\u00ff]+[ \t]+(?:{_ET})[ \t]+"
@@ -296,7 +300,7 @@ def _aside(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 30) : m.start()]
     in_class = _class_group().search(text, max(0, m.start() - 40), m.start())
     after = text[m.end() : m.end() + 5]
-    middle = bool(IN_LIST.search(before)) and bool(re.match(r",|[ \t]+(?:and|or)\b", after))
+    middle = bool(IN_LIST.search(before)) and bool(NEXT_ITEM.match(after))
     last = bool(LIST_END.search(text, max(0, m.start() - 60), m.start()))
     return bool(PARTNER.search(before)) or bool(in_class) or middle or last
 
@@ -560,10 +564,12 @@ def _local_body() -> re.Pattern[str]:
     """A ``[words] local_bodies`` entry, a linking word, a name in capitals: ``Ville de Lausanne``,
     ``Département de la Manche``, ``Région Grand Est``, ``Township of Springwater``."""
     name = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
-    link = r"[ \t]+(?:de[ \t]+la|du|des|de|of)[ \t]+|[ \t]+de[ \t]+l['\u2019]|[ \t]+d['\u2019]"
-    bodies, named = (alternation("words", key, r"[ \t]+") for key in ("local_bodies", "local_bodies_named"))
+    blank = r"[ \t]+"
+    link = rf"{blank}(?:{leading('words', 'local_body_links', blank)})"  # ``de la ``, ``d'``
+    bodies, named, inside = (alternation("words", key, blank)
+                             for key in ("local_bodies", "local_bodies_named", "local_name_links"))
     return re.compile(rf"(?<![\w-])(?:(?:{bodies})(?:{link})|(?:{named})[ \t]+)(?:{name})"
-                      rf"(?:[ \t]+(?:(?:de|du|des|sur|en)[ \t]+)?{name}){{0,3}}")
+                      rf"(?:[ \t]+(?:(?:{inside})[ \t]+)?{name}){{0,3}}")
 
 
 def local_department(name: str) -> bool:
