@@ -2,9 +2,10 @@
 
 ``MAKERS`` maps a name used in ``tests/cases/read/*/expected.json`` (``"make": NAME``) to a
 function writing that file at a given path. Each Word file starts as a python-docx document and
-gets the structure it is about as the XML Word itself writes (content controls, tracked changes,
-a text box stored twice as ``mc:AlternateContent``, a table inside a cell, a SmartArt org chart's
-data part); the PDF is a fillable form (AcroForm) whose answers live only in its fields.
+gets the structure it is about as the XML Word itself writes (content controls, legacy form
+fields, tracked changes, a text box stored twice as ``mc:AlternateContent``, a table inside a
+cell, a SmartArt org chart's data part); the PDF is a fillable form (AcroForm) whose answers live
+only in its fields.
 """
 
 from __future__ import annotations
@@ -112,6 +113,32 @@ def _tracked_changes(path: Path) -> None:
                       "</w:hyperlink>"))
     _add(d, paragraph('<w:r><w:t>Hours:</w:t><w:tab/><w:t>37.5</w:t><w:br/><w:t>Monday to Friday</w:t>'
                       '<w:br w:type="page"/></w:r>'))
+    _duties(d)
+    _save(d, path)
+
+
+def _legacy_field(data: str, code: str, result: str = "") -> str:
+    """A Word 97-2003 form field: its data in the field's start, its answer (if any) as result runs."""
+    return (f'<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:enabled/>{data}</w:ffData></w:fldChar></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{run(result) if result else ""}'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def _legacy_form(path: Path) -> None:
+    """A form with Word 97-2003 form fields: a text field, a drop-down list, check boxes."""
+    def box(checked: bool) -> str:
+        state = "<w:checked/>" if checked else ""
+        return _legacy_field(f'<w:checkBox><w:sizeAuto/><w:default w:val="0"/>{state}</w:checkBox>',
+                             "FORMCHECKBOX")
+
+    levels = "".join(f'<w:listEntry w:val="{level}"/>' for level in ("EC-05", "EC-06", "EC-07"))
+    d = _new()
+    title = _legacy_field("<w:textInput/>", "FORMTEXT", "Policy Analyst")
+    _add(d, paragraph(run("Position Title: ") + title))
+    _add(d, paragraph(run("Level: ") + _legacy_field(f'<w:ddList><w:result w:val="1"/>{levels}</w:ddList>',
+                                                     "FORMDROPDOWN")))
+    _add(d, paragraph(run("FLSA: ") + box(False) + run(" Exempt ") + box(True) + run(" Non-Exempt")))
     _duties(d)
     _save(d, path)
 
@@ -269,5 +296,6 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "docx-text-boxes": _text_boxes,
     "docx-nested-table": _nested_table,
     "docx-smartart-org-chart": _smartart_org_chart,
+    "docx-legacy-form-fields": _legacy_form,
     "pdf-form": _pdf_form,
 }

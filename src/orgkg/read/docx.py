@@ -42,6 +42,7 @@ _INLINE = _WRAPPERS | {_W + name for name in ("hyperlink", "ins", "moveTo", "sma
                                               "dir", "bdo")}
 #: A run's characters that are no ``w:t``, as python-docx and Word's text export write them.
 _CHARACTERS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+_CHECKED, _UNCHECKED = "\u2612", "\u2610"
 #: Where a text box or diagram is not shown: the fallback copy, deleted text, inside another box.
 _HIDDEN = frozenset({_MC + "Fallback", _W + "del", _W + "moveFrom", TEXT_BOX})
 
@@ -133,7 +134,26 @@ def _run(run: Any) -> str:
             out.append("\n" if child.get(_W + "type", "textWrapping") == "textWrapping" else "")
         elif tag in _CHARACTERS:
             out.append(_CHARACTERS[tag])
+        elif tag == _W + "fldChar":
+            out.append(_form_field(child))
     return "".join(out)
+
+
+def _form_field(start: Any) -> str:
+    """What a legacy form field shows that is no run of text: a check box's ``☒`` or ``☐``, a drop-down's
+    chosen entry (a text field's answer is its result runs)."""
+    data = start.find(_W + "ffData")
+    box = data.find(_W + "checkBox") if data is not None else None
+    if box is not None:
+        state = _first(box, "checked", "default")
+        checked = state is not None and state.get(_W + "val", "1") in ("1", "true", "on")
+        return _CHECKED if checked else _UNCHECKED
+    choices = data.find(_W + "ddList") if data is not None else None
+    if choices is None:
+        return ""
+    entries = [entry.get(_W + "val", "") for entry in choices.iter(_W + "listEntry")]
+    chosen = _first(choices, "result", "default")
+    return entries[_number(chosen)] if _number(chosen) < len(entries) else ""
 
 
 def _text(element: Any) -> str:
@@ -231,6 +251,11 @@ def _hidden(found: Any, paragraph: Any) -> bool:
             return True
         parent = parent.getparent()
     return False
+
+
+def _first(element: Any, *names: str) -> Any:
+    """The first of ``names`` that is a child of ``element`` (in the order of ``names``), or None."""
+    return next((child for name in names if (child := element.find(_W + name)) is not None), None)
 
 
 def _number(element: Any) -> int:
