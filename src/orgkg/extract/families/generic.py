@@ -50,7 +50,7 @@ from orgkg.extract.rules.education import education
 from orgkg.extract.rules.figures import budgets_french, experience_years, staff_supervised, team_led
 from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.identifiers import identifiers as shared_identifiers
-from orgkg.extract.rules.labels import Found, first_value
+from orgkg.extract.rules.labels import Found, every_label, first_value
 from orgkg.extract.rules.organisation import (
     PARTNER,
     begins_a_body,
@@ -427,9 +427,12 @@ def fallback_title(text: str, *, pass_over: bool = False) -> str | None:
                         r"department|agency|\bboard\b|council|office\s+of|\bcounty\b|city\s+of|state\s+of|"
                         r"university|province|government|\blisting\b|^home\b|^[<>\u00ab\u00bb]|[\u00bb\u203a\ue000-\uf8ff]",
                         re.I)
-    for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:15]:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:15]
+    for k, line in enumerate(lines):
         if line.endswith(":"):
             continue  # a label or a lead-in (``Start display at page:``), never a title
+        if pass_over and (_other_label(line) or (k and _other_label(lines[k - 1]))):
+            continue  # ``Main area`` / ``Physiotherapy``: a job site's field, its label over its value
         line = without_marks(clean_title(strip_bullet(line)))
         if (kind := KIND.search(line)) and kind.start() > 0:
             if is_section_name(line):
@@ -446,6 +449,12 @@ def fallback_title(text: str, *, pass_over: bool = False) -> str | None:
 
 #: a line of more words than this is prose, not a heading.
 PROSE_WORDS = 15
+
+
+def _other_label(line: str) -> bool:
+    """A line that is only a field's label (``[labels]``, any but a title's), its value below it."""
+    said = fold(line.rstrip(" :*_"))
+    return said in every_label() and said not in words("labels", "title")
 
 
 #: a role's number after a dash: ``Scientist II - 59132``.

@@ -41,6 +41,12 @@ def _floor_before() -> re.Pattern[str]:
 
 
 @functools.cache
+def _grade_before() -> re.Pattern[str]:
+    """A ``[words] level_words`` word just before a figure: "Band 6 Support Workers" names their grade."""
+    return re.compile(rf"(?i)\b(?:{alternation('words', 'level_words')})[ \t]+$")
+
+
+@functools.cache
 def _supervises() -> tuple[Needled, Needled]:
     """"supervises 5", "lead a team of approximately 10" (``[words] approximately``); "8 direct reports";
     not a class's floor: "the supervision of three or more employees" (``[words] count_floors``). Two
@@ -365,10 +371,11 @@ def staff_counts(text: str) -> list[StaffCount]:
     for m in _staff_figure().finditer(text):
         n = to_int(m.group(1).replace(",", ""))
         before = re.split(r"[.;]\s|\n\s*\n", text[max(0, m.start() - 400) : m.start()])[-1]
-        if _floor().match(text, m.end(1)) or _floor_before().search(text, max(0, m.start() - 20), m.start()) \
-                or counts_things().match(text, m.end()):
+        ahead = max(0, m.start() - 20)
+        if _floor().match(text, m.end(1)) or _floor_before().search(text, ahead, m.start()) \
+                or counts_things().match(text, m.end()) or _grade_before().search(text, ahead, m.start()):
             continue  # "two or more full time employees", "at least two employees": a floor, not a staff;
-            # "2 staff meetings": a count of meetings
+            # "2 staff meetings": a count of meetings; "Band 6 Support Workers": their grade
         if re.fullmatch(r"[01]\.\d+", m.group(1)) and float(m.group(1)) <= 1:
             continue  # "1.0 FTE", "0.6 FTE": the post's own share of full time, not a staff
         if n and n not in out and context.search(before + m.group(0)):
@@ -416,7 +423,8 @@ def _staff_figure() -> Needled:
     information technology specialists``; a text without any of the nouns is not searched."""
     links = alternation("words", "figure_links")  # not staff_links: "12 full or part-time employees"
     between = rf"(?:(?!(?:{links})\b)[A-Za-z/&-]+\s+){{0,4}}?"  # ``Access & Collection``
-    return Needled(rf"(?<![\d$.,])(\d[\d,]*|{N})[ \t]+({between}(?:{count_nouns()}))\b", re.I)
+    # never a grade's figure: ``B3 Clinical Support workers`` (its letter before it)
+    return Needled(rf"(?<![\w$.,])(\d[\d,]*|{N})[ \t]+({between}(?:{count_nouns()}))\b", re.I)
 
 
 @functools.cache

@@ -319,6 +319,8 @@ def _title_part(item: str, *, counted: bool = False) -> str:
                   or fold(after[0]) in words("words", "unit_name_words")):
         return ""
     tail = {_singular(fold(w)) for w in after}
+    if len(after) == 1 and tail <= words("words", "titled_staff_nouns") and said[ends[-1]][:1].isupper():
+        return " ".join(said[: ends[-1] + 2])  # "B3 Clinical Support workers": the post's title ends so
     if tail & words("words", "staff_nouns"):
         # "Head Start center staff": staff of a programme, not a post; counted, they are posts
         return item if counted and tail <= words("words", "staff_nouns") else ""

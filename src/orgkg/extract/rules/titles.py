@@ -26,8 +26,9 @@ KIND = re.compile(r"\s*[-\u2013:|]?\s*\b(?:job|position|role)\s+"
                   r"|\s*[-\u2013:|]?\s*\b(?:description|profil)\s+(?:de\s+|du\s+)?poste$", re.I)
 
 
-#: a section's number after its name: `` iii``, `` 2``, `` b``.
-NUMBERED = re.compile(r"\s+(?:[ivxlc]{1,5}|\d{1,3}|[a-z])$")
+#: a section's number after its name: `` iii``, `` 2``, `` b``, in quotes too (``Annex ‘A’``: folded, its
+#: closing quote stays an apostrophe).
+NUMBERED = re.compile(r"\s+(?:[ivxlc]{1,5}|\d{1,3}|[a-z])'?$")
 
 
 def is_section_name(text: str) -> bool:
@@ -81,6 +82,8 @@ def acceptable(title: str) -> bool:
         return False  # ``Based in Dunmore - Southern Region``: a place's label run into its value
     if _sentence(t):
         return False  # ``The Trust comprises 4 hospitals``
+    if _names_only(folded, t):
+        return False  # ``Bristol, Darlington, London, Manchester``: a list of places, no post
     if _link_words().search(folded):
         return False  # ``For Benefits information Click HERE``: a link on a job site's page
     if _copula().search(t):
@@ -106,6 +109,15 @@ def _sentence(title: str) -> bool:
     said = title.split()
     return len(said) >= 4 and fold(said[0]) in words("words", "sentence_articles") and any(
         w[:1].islower() and fold(w) not in words("words", "title_links") for w in said[1:])
+
+
+def _names_only(folded: str, title: str) -> bool:
+    """Three names or more, one word each, parted by commas, none a ``[words] title_heads`` word: the
+    places or bodies a posting lists, never a title (``Director, Finance, Administration`` is one)."""
+    items = [i.strip() for i in title.split(",")]
+    return len(items) >= 3 and all(len(i.split()) == 1 and i[:1].isupper() for i in items[:-1]) \
+        and len(re.sub(r"^(?:and|or)\s+", "", items[-1]).split()) == 1 \
+        and not set(folded.split()) & words("words", "title_heads")
 
 
 @cache
@@ -396,6 +408,8 @@ def title(doc: Document) -> Found | None:
             break
         if h.colon and not (found := _ranked(doc, h.start, h.end)):
             continue  # a label or a lead-in (``Start display at page:``), never a title
+        if _labelled_value(doc, h.start):
+            continue  # ``Main area`` / ``Physiotherapy``: another field's value under its label
         found = found if h.colon else clean(doc, h.start, h.end)
         if found and (lead := numbered_lead(found[0])):  # ``POST 10/56 : OHS INSPECTOR (X3 POSTS)``
             value = without_marks(found[0])
@@ -404,6 +418,14 @@ def title(doc: Document) -> Found | None:
         if found and acceptable(found[0]) and not KIND.fullmatch(" " + found[0]):
             return _trim_kind(doc, found)
     return None
+
+
+def _labelled_value(doc: Document, start: int) -> bool:
+    """The value, starting at ``start``, of a field whose label is another field's (``[labels]``, not a
+    title's): a job site's summary, each label alone on its line over its value."""
+    titles = words("labels", "title")
+    return any(f.value_start == start and fold(f.label) in every_label() and fold(f.label) not in titles
+               for f in doc.fields)
 
 
 #: a rank in capitals, a colon, the function it heads: ``ASSISTANT DIRECTOR: MUNICIPAL FINANCE SUPPORT``.
@@ -479,6 +501,8 @@ def title_in_prose(doc: Document) -> Found | None:
     """``Le titulaire exerce les fonctions de sous-directeur, délégué à ...``, ``We are looking for a
     Portfolio Manager to ...``: the title a sentence names."""
     found = phrase(doc, "title", reach=250)
+    if found and (served := _served().search(found[0])):  # ``an experienced attorney to serve as the Chief``
+        found = found[0][served.end() :], Span(found[1].start + served.end(), found[1].end)
     ends = alternation("words", "title_ends")
     # ``a Budget Officer to join the team``, ``L'emploi de directeur délégué ... sera vacant``
     # ``Le titulaire, en tant que point focal de ..., rendra compte``: a comma, then another clause's verb
@@ -496,6 +520,14 @@ def title_in_prose(doc: Document) -> Found | None:
         if value and value[0][0].isupper() and acceptable(value[0]):
             return value
     return _after_superior(doc) or _charged_subject(doc) or _abbreviated_subject(doc)
+
+
+@cache
+def _served() -> re.Pattern[str]:
+    """The words that name the post a person sought would hold (``[phrases] title_served``), a title in
+    capitals after them: ``... attorney to serve as the Chief, Voting Section``."""
+    served = alternation("phrases", "title_served", r"[ \t]+")
+    return re.compile(rf"(?i:\s+(?:{served})[ \t]+)(?=[A-Z])")
 
 
 @cache
