@@ -249,11 +249,14 @@ def _counted_positions(value: str, span: Span, *, whole: bool = False) -> list[t
         count = _count_in(skip.group(0)) if skip else None
         item = item[skip.end() :] if skip else item
         item = item if whole else _title_part(item, counted=count is not None)
-        last = fold(item).split()[-1] if fold(item).split() else ""
-        if not item or (not item[0].isupper() and _singular(last) not in words("words", "title_heads")):
+        said_words = fold(item).split()
+        last = said_words[-1] if said_words else ""
+        headed = bool(said_words) and _singular(said_words[0]) in words("words", "title_heads")
+        if not item or (not item[0].isupper() and _singular(last) not in words("words", "title_heads")
+                        and not headed):
             return []  # one item is not a position: the sentence speaks of work, not of posts
-        if last in words("words", "unit_words"):
-            return []  # "supervises the Records Division": a unit, no post
+        if last in words("words", "unit_words") and not headed:
+            return []  # "supervises the Records Division": a unit, no post ("responsable du service": one)
         if item[0].islower() and is_duty_verb(item.split()[0]):
             return []  # "supervises and evaluates the work of subordinate managers": another verb, no post
         start = span.start + at + said.find(item)
@@ -261,8 +264,11 @@ def _counted_positions(value: str, span: Span, *, whole: bool = False) -> list[t
     return out
 
 
-#: an item of a list up to "and" and the next: ``Teacher Assistants`` in ``Teacher Assistants and Cook``.
-AND_ITEM = re.compile(r".+?(?=\s+and\s+|$)")
+@cache
+def _and_item() -> re.Pattern[str]:
+    """An item of a list up to the ``[words] list_and`` word and the next: ``Teacher Assistants`` in
+    ``Teacher Assistants and Cook``, ``le responsable`` in ``le responsable et deux gestionnaires``."""
+    return re.compile(rf".+?(?=\s+(?:{alternation('words', 'list_and')})\s+|$)")
 
 
 def list_items(value: str) -> list[str]:
@@ -288,18 +294,19 @@ def _items(value: str) -> list[tuple[int, str]]:
                 and seg.group(0).strip()[:1].isupper() and value[out[-1][0] + len(out[-1][1])] == ",":
             out[-1] = (out[-1][0], value[out[-1][0] : seg.end()])
             continue
-        out += [(seg.start() + m.start(), m.group(0)) for m in AND_ITEM.finditer(seg.group(0))]
+        out += [(seg.start() + m.start(), m.group(0)) for m in _and_item().finditer(seg.group(0))]
     return out
 
 
 def _count_in(lead: str) -> int | None:
-    """The count among an item's leading words (``one``, ``five``, ``2``), if any."""
-    for w in lead.split():
+    """The count among an item's leading words (``one``, ``five``, ``2``), if any; one for a post's
+    singular article alone (``[words] count_one``: "encadre le responsable du service")."""
+    for w in (w.strip("*_") for w in lead.split()):
         if w.isdecimal():  # not isdigit: '²' is a digit int() refuses
             return int(w)
         if (n := numbers().get(fold(w))) is not None:
             return int(n)
-    return None
+    return 1 if lead.split() and all(fold(w) in words("words", "count_one") for w in lead.split()) else None
 
 
 def _title_part(item: str, *, counted: bool = False) -> str:
@@ -315,6 +322,8 @@ def _title_part(item: str, *, counted: bool = False) -> str:
     if not ends:
         return item
     after = said[ends[-1] + 1 :]
+    if after and _complement(after[0]) and _singular(fold(said[ends[-1]])) in heads:
+        return item  # "responsable du service comptabilité": the head's field goes on after it
     if after and (_singular(fold(after[0])) in words("words", "unit_words")
                   or fold(after[0]) in words("words", "unit_name_words")):
         return ""
@@ -327,11 +336,20 @@ def _title_part(item: str, *, counted: bool = False) -> str:
     return " ".join(said[: ends[-1] + 1])
 
 
+def _complement(word: str) -> bool:
+    """A word that goes on with a title after its head word (``[words] title_complements``): ``du``,
+    ``d'école``."""
+    said = fold(word)
+    return said in words("words", "title_complements") or any(
+        said.startswith(c) for c in words("words", "title_complements") if c.endswith("'"))
+
+
 @cache
 def _supervised_lead() -> re.Pattern[str]:
     """The words before the first supervised title, no part of it: "all", "the work of subordinate",
-    a count ("five department heads": how many is the count rule's)."""
-    return re.compile(rf"(?i)(?:(?:{alternation('words', 'supervised_lead')}|\d+|{'|'.join(numbers())})\s+)+")
+    a count ("five department heads": how many is the count rule's), maybe in bold ("les **5 ...**")."""
+    lead = rf"{alternation('words', 'supervised_lead')}|\d+|{'|'.join(numbers())}"
+    return re.compile(rf"(?i)(?:(?:\*\*|__)?(?:{lead})\s+)+")
 
 
 @cache
