@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from orgkg.extract.lexicon import abbreviation_guard, alternation, fold, words
+from orgkg.extract.lexicon import abbreviation_guard, alternation, fold, patterns, words
 from orgkg.extract.needles import AtLineStart, Needled
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.rules.figures import counts_things
@@ -89,14 +89,8 @@ def supervisor_phrases(text: str) -> list[str]:
     the X", "under general direction of the X", "under the general oversight of the X", "under the
     direction and control of the X", "is supervised by the X"; not "reports" the noun ("submits all
     reports to the X")."""
-    verbs, nouns, joined = (alternation("words", key)
-                            for key in ("reports_verbs", "supervision_nouns", "supervision_joined"))
-    pat = (rf"(?:{verbs})\s+(?:directly\s+)?to\s+(?:the\s+)?"
-           rf"|under\s+(?:the\s+)?(?:\w+\s+)?(?:{nouns})(?:\s+and\s+(?:{joined}))?\s+of\s+(?:the\s+|an?\s+)?"
-           r"|\bdirect\s+supervision\s+from\s+(?:the\s+)?"
-           r"|\bis\s+(?:directly\s+)?supervised\s+by\s+(?:the\s+|an?\s+)?")
     out = []
-    for m in re.finditer(pat, text, re.I):
+    for m in _supervisor_lead().finditer(text):
         if m.group(0)[:7].casefold() == "reports" and reports_noun(text, m.start()):
             continue
         rest = text[m.end() : m.end() + 200]
@@ -117,6 +111,25 @@ def supervisor_phrases(text: str) -> list[str]:
                 not re.match(r"(?:incumbent|position|this)\b", name, re.I):
             out.append(name)
     return out
+
+
+@functools.cache
+def _supervisor_lead() -> re.Pattern[str]:
+    """The words before a supervisor in prose (``supervisor_phrases``), English ``[words]`` and
+    ``[phrases]``: a ``reports_verbs`` verb (a ``reports_adverbs`` word after it) and ``reports_links``;
+    ``supervision_under``, a ``supervision_nouns`` noun (maybe ``list_and`` a ``supervision_joined`` one)
+    and ``supervision_links``; a ``[phrases] supervised_by`` phrase; an article after each
+    (``subject_articles``, ``indefinite_articles``)."""
+    def en(group: str, key: str) -> str:
+        return "|".join(patterns(group, key, languages=("en",))) or "(?!)"
+    verbs, adverbs, to, under, nouns, joined, of, the, a, and_ = (en("words", key) for key in (
+        "reports_verbs", "reports_adverbs", "reports_links", "supervision_under", "supervision_nouns",
+        "supervision_joined", "supervision_links", "subject_articles", "indefinite_articles", "list_and"))
+    by = en("phrases", "supervised_by")
+    the = rf"(?:(?:{the}|{a})\s+)?"
+    return re.compile(rf"(?:{verbs})\s+(?:(?:{adverbs})\s+)?(?:{to})\s+{the}"
+                      rf"|(?:{under})\s+{the}(?:\w+\s+)?(?:{nouns})(?:\s+(?:{and_})\s+(?:{joined}))?\s+(?:{of})\s+{the}"
+                      rf"|\b(?:{by})\s+{the}", re.I)
 
 
 def _without_section(name: str) -> str:
