@@ -13,6 +13,7 @@ and passwords are left out.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import statistics
 import textwrap
@@ -42,9 +43,33 @@ class Field(NamedTuple):
     multiline: bool
 
 
-def answers(page: Any, point: Point, printed: list[Glyph]) -> list[Glyph]:
+class _Printed:
+    """The page's printed characters (upright, no spaces) by the height of their middle, and their
+    usual size."""
+
+    def __init__(self, chars: list[Glyph]) -> None:
+        upright = [g for g in chars if g.upright and g.text.strip()]
+        self.glyphs = sorted(upright, key=_middle)
+        self.middles = [_middle(g) for g in self.glyphs]
+        self.size = statistics.median(g.size for g in upright) if upright else 10.0
+
+    def label(self, box: tuple[float, float, float, float]) -> Glyph | None:
+        """The character nearest the box on its height (a label left of a field, right of a check
+        box): the line the field's answer is read on."""
+        left, top, right, bottom = box
+        level = self.glyphs[bisect.bisect_left(self.middles, top):bisect.bisect_right(self.middles, bottom)]
+        beside = [g for g in level if g.x1 <= left + _INSET or g.x0 >= right - _INSET]
+        return min(beside, key=lambda g: max(left - g.x1, g.x0 - right), default=None)
+
+
+def _middle(glyph: Glyph) -> float:
+    return (glyph.top + glyph.bottom) / 2
+
+
+def answers(page: Any, point: Point, chars: list[Glyph]) -> list[Glyph]:
     """The characters of the page's filled fields (a ``pypdfium2.PdfPage`` loaded with its form)."""
     placed: list[Glyph] = []
+    printed: _Printed | None = None
     for i in range(fpdf.FPDFPage_GetAnnotCount(page.raw)):
         annot = fpdf.FPDFPage_GetAnnot(page.raw, i)
         try:
@@ -52,6 +77,7 @@ def answers(page: Any, point: Point, printed: list[Glyph]) -> list[Glyph]:
         finally:
             fpdf.FPDFPage_CloseAnnot(annot)
         if field is not None:
+            printed = printed or _Printed(chars)
             placed.extend(_multiline(field, printed) if field.multiline else _beside(field, printed))
     return placed
 
@@ -85,26 +111,17 @@ def _value(form: Any, annot: Any) -> str:
     return buffer.raw[: size - 2].decode("utf-16-le", "surrogatepass")
 
 
-def _label(box: tuple[float, float, float, float], printed: list[Glyph]) -> Glyph | None:
-    """The printed character nearest the box on its height (a label left of a field, right of a
-    check box): the line the field's answer is read on."""
-    left, top, right, bottom = box
-    level = [g for g in printed if top <= (g.top + g.bottom) / 2 <= bottom and g.upright and g.text.strip()]
-    beside = [g for g in level if g.x1 <= left + _INSET or g.x0 >= right - _INSET]
-    return min(beside, key=lambda g: max(left - g.x1, g.x0 - right), default=None)
-
-
 def _typed(text: str, x: float, top: float, size: float) -> list[Glyph]:
     step = _WIDTH * size
     return [Glyph(char, x + k * step, x + (k + 1) * step, top, top + size, size)
             for k, char in enumerate(text)]
 
 
-def _beside(field: Field, printed: list[Glyph]) -> list[Glyph]:
+def _beside(field: Field, printed: _Printed) -> list[Glyph]:
     """A one-line answer on the line of its label (centred in its box when it has none)."""
     left, top, _, bottom = field.box
     text = " ".join(field.value.split())
-    label = _label(field.box, printed)
+    label = printed.label(field.box)
     if label is None:
         size = min(bottom - top, 12.0) * 0.8
         return _typed(text, left + _INSET, (top + bottom - size) / 2, size)
@@ -112,10 +129,10 @@ def _beside(field: Field, printed: list[Glyph]) -> list[Glyph]:
     return [g._replace(bottom=label.bottom) for g in glyphs]
 
 
-def _multiline(field: Field, printed: list[Glyph]) -> list[Glyph]:
+def _multiline(field: Field, printed: _Printed) -> list[Glyph]:
     """A multi-line answer's lines from the box's top down, in the page's usual type size."""
     left, top, right, _ = field.box
-    size = statistics.median(g.size for g in printed if g.upright) if printed else 10.0
+    size = printed.size
     width = max(1, int((right - left - 2 * _INSET) / (_WIDTH * size)))
     lines = [wrapped for line in field.value.splitlines()
              for wrapped in (textwrap.wrap(line, width) or [""])]
