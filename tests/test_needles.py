@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from orgkg.extract import EXTRACTORS
-from orgkg.extract.needles import AtLineStart, Needled, places, words_of
+from orgkg.extract.needles import AtLineStart, Needled, Started, found_words, needle_words, places, words_of
 
 ROOT = Path(__file__).resolve().parents[1]
 CUES = sorted({p for cls in EXTRACTORS.values() for p in cls.cues})
@@ -108,3 +108,27 @@ def test_every_match_holds_a_place(text: str) -> None:
     found = places(text, pattern)
     for m in pattern.finditer(text):
         assert found is None or any(m.start() <= at < m.end() for at in found)
+
+
+@given(st.text(alphabet="OfficeTamUnitsdu. \n\u00c9", max_size=60))
+def test_started_gives_the_patterns_own_matches(text: str) -> None:
+    """Tried only where its start pattern finds a character, the same matches as the pattern's finditer,
+    those its lookbehinds decide by what stands before their start included."""
+    for pattern, at in ((r"(?<![\w.])(?:Office|[A-Z]\w+[ ]Team|[Ss]ous|[Uu]nit\w*)", r"[A-Zsu](?<![\w.].)"),
+                        (r"\b(?:[A-Z]\w*[ ]){1,2}Unit\b|\bTeam", r"[A-Z](?<!\w.)")):
+        started, plain = Started(pattern, at), re.compile(pattern)
+        assert [m.span() for m in started.finditer(text * 2)] == [m.span() for m in plain.finditer(text * 2)]
+
+
+def test_started_refuses_a_pattern_that_may_match_empty() -> None:
+    with pytest.raises(ValueError, match="match empty"):
+        Started(r"(?<!\w)x*", r"x")
+
+
+@given(st.text(alphabet="reportsREPORT tomanage\u017f\u212a", max_size=50))
+def test_needles_found_once_answer_as_each_search(text: str) -> None:
+    """The words of many patterns' needles looked for once in a text answer ``may_match`` for each."""
+    patterns = [Needled(p, re.I) for p in (r"reports\s+to", r"manage(?:r|s)", r"(?:port|rest)s", r"to\s+m")]
+    found = found_words(text, needle_words(patterns))
+    for p in patterns:
+        assert p.may_match_found(found) == p.may_match(text)

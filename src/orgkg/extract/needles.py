@@ -112,15 +112,7 @@ class Needled:
         if not self.may_match(text):
             return iter(())
         starts = self.starts(text)
-        return self.pattern.finditer(text) if starts is None else self._tried(text, starts)
-
-    def _tried(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-        """``finditer`` over the places a match can start: the first match from each end of the last."""
-        end = 0
-        for p in starts:
-            if p >= end and (m := self.pattern.match(text, p)):
-                yield m  # never empty: it holds its head
-                end = m.end()
+        return self.pattern.finditer(text) if starts is None else _tried(self.pattern, text, starts)
 
     def starts(self, text: str) -> list[int] | None:
         """Where the heads stand in ``text``, in order; None when unknown or too many to be quicker."""
@@ -147,6 +139,32 @@ class Needled:
             else:
                 return True
         return False
+
+
+def _tried(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` where its matches can start only at ``starts`` (in order) and are never
+    empty: the first match from each place after the end of the last."""
+    end = 0
+    for p in starts:
+        if p >= end and (m := pattern.match(text, p)):
+            yield m
+            end = m.end()
+
+
+class Started:
+    """A pattern whose every match starts where ``at`` matches one character: ``at`` opens with a
+    character set (``_sre`` skips to one at once) and checks what stands before it (a lookbehind over
+    two characters, ``[A-Z](?<![\\w.].)``), where the pattern's own lookbehinds first are tried at every
+    character of the text. ``finditer`` tries the pattern only there; the matches are the pattern's own."""
+
+    def __init__(self, pattern: str | re.Pattern[str], at: str, flags: int = 0) -> None:
+        self.pattern = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
+        self._at = re.compile(at)
+        if _parser.parse(self.pattern.pattern, self.pattern.flags).getwidth()[0] == 0:
+            raise ValueError(f"a pattern that may match empty is tried everywhere: {self.pattern.pattern!r}")
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return _tried(self.pattern, text, (m.start() for m in self._at.finditer(text)))
 
 
 @functools.cache

@@ -30,7 +30,7 @@ from orgkg.extract.families.generic_phrases import (
 )
 from orgkg.extract.families.generic_series import series
 from orgkg.extract.lexicon import LANGUAGES, alternation, fold, patterns, words
-from orgkg.extract.needles import AtLineStart, Needled, found_words, needle_words
+from orgkg.extract.needles import AtLineStart, Needled, Started, found_words, needle_words
 from orgkg.extract.records import (
     Evidence,
     Extraction,
@@ -161,6 +161,8 @@ JURISDICTION = re.compile(
     r"|\b[A-Z]\w+(?:[ \t]+[A-Z]\w+)?[ \t]+University\b"
     r"(?![ \t]+(?:[A-Z]|of\b|degrees?\b|education\b|studies\b))"
     r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:City|County|Borough|District|Town|Regional)\s+Council\b")
+#: where a ``JURISDICTION`` can start: a capital after no word character.
+_JURISDICTIONS = Started(JURISDICTION, r"[A-Z](?<!\w.)")
 
 
 # ---------------------------------------------------------------- lines and labels
@@ -269,17 +271,18 @@ class Fields:
         self.starts: list[tuple[int, list[int], int]] = []  # (label start, colons, line end)
         self.gaps: list[list[tuple[int, list[int], int]]] = []  # per line, in its order
         self.runs: list[tuple[int, list[int], int]] = []  # (label start, colons, next label's start)
-        for line in re.finditer(r"(?m)^.*$", text):
-            a, b = line.span()
-            if ":" not in line.group():
+        b = -1
+        for line in text.split("\n"):
+            a, b = b + 1, b + 1 + len(line)
+            if ":" not in line:
                 continue
+            on_line = _colons(text, a, b)
             s = self.LEAD.match(text, a, b).end()  # type: ignore[union-attr]
-            self.starts.append((s, [c for c in range(s, b) if text[c] == ":"], b))
-            gaps = [(g.end(), [c for c in range(g.end(), b) if text[c] == ":"], b)
-                    for g in self.GAP.finditer(text, a, b)]
+            self.starts.append((s, [c for c in on_line if c >= s], b))
+            gaps = [(g.end(), [c for c in on_line if c >= g.end()], b) for g in self.GAP.finditer(text, a, b)]
             if any(colons for _, colons, _ in gaps):
                 self.gaps.append(gaps)
-            if line.group().count(":") >= 2:
+            if len(on_line) >= 2:
                 found = list(_run_in_labels().finditer(text, a, b))
                 hits = [m.start() for m in found]
                 head = text[s : text.index(":", s, b)].strip()
@@ -289,7 +292,7 @@ class Fields:
                     # one label again and again (``Ref No: A (X1 Post); ... Ref No: B``) is a list; a line
                     # opening with a label is a form's line, its run-in labels read by the shared rules
                     for h, e in zip(hits, [*hits[1:], b], strict=True):
-                        self.runs.append((h, [c for c in range(h, e) if text[c] == ":"], e))
+                        self.runs.append((h, [c for c in on_line if h <= c < e], e))
         # what stands before the last colon of each place, the only text a label can be read from
         self.said = "\n".join(text[s : colons[-1]] for s, colons, _ in
                                [*self.starts, *(g for gaps in self.gaps for g in gaps), *self.runs] if colons)
@@ -324,6 +327,16 @@ class Fields:
 
     def _colon(self, label: str, start: int, colons: list[int]) -> int | None:
         return next((c for c in colons if _names(label, self.text[start:c])), None)
+
+
+def _colons(text: str, start: int, end: int) -> list[int]:
+    """Where the colons of ``text[start:end]`` stand, in order."""
+    found: list[int] = []
+    at = text.find(":", start, end)
+    while at >= 0:
+        found.append(at)
+        at = text.find(":", at + 1, end)
+    return found
 
 
 #: a label the lexicon does not know, run into a flattened form's value: `` Creation Date:``, `` Knowledge:``.
@@ -591,7 +604,7 @@ _NOTE = re.compile(r"\s*\((?=[^)]*\b[a-z]{2,}\b)[^)]*\)\s*$")
 
 def _employer(text: str) -> re.Match[str] | None:
     """The first government or employer named other than as where an applicant must live."""
-    for m in JURISDICTION.finditer(text):
+    for m in _JURISDICTIONS.finditer(text):
         before = text[max(0, m.start() - 60) : m.start()]
         if not RESIDENCE.search(before) and not PARTNER.search(before) and not _begins_a_body(text, m.end()) \
                 and not POSTAL_CODE.match(text, m.end()):

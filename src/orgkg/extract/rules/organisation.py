@@ -27,6 +27,7 @@ from orgkg.extract.lexicon import (
     words,
     words_in,
 )
+from orgkg.extract.needles import Started
 from orgkg.extract.rules.classification import CODE, in_group
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.placement import after_organisation
@@ -61,20 +62,29 @@ def jurisdiction(doc: Document) -> Found | None:
     """The first phrase naming a government, not where the post works with one (``liaise with the
     Civil Service``) nor at the start of another body's name (``the Civil Service Sports Council``)."""
     best: tuple[int, str, Span] | None = None
-    plain = doc.text.replace("\u2019", "'")
-    for anchor, cues in governments().items():
-        if anchor not in plain:  # the search's own answer, quicker
+    for runs, cue, name in _government_cues():
+        if not runs <= doc.words:  # the search's own answer, quicker: its words are not all in the text
             continue
-        for cue, name in cues:
-            if cue not in plain:
-                continue
-            m = next((m for m in re.finditer(rf"(?<!\w){said(cue, BLANKS)}(?!\w)", doc.text)
-                      if not PARTNER.search(doc.text[max(0, m.start() - 30) : m.start()])
-                      and not begins_a_body(doc.text, m.end(), ("organisation_heads", "employer_heads"))),
-                     None)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), name, Span(m.start(), m.end()))
+        m = next((m for m in _cue_pattern(cue).finditer(doc.text)
+                  if not PARTNER.search(doc.text[max(0, m.start() - 30) : m.start()])
+                  and not begins_a_body(doc.text, m.end(), ("organisation_heads", "employer_heads"))),
+                 None)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name, Span(m.start(), m.end()))
     return (best[1], best[2]) if best else None
+
+
+@cache
+def _government_cues() -> tuple[tuple[frozenset[str], str, str], ...]:
+    """Each phrase of ``governments`` (in its order) with its words (``\\w+`` runs): a match of the phrase,
+    whole words, holds each of them as a whole word of the text (``Document.words``)."""
+    return tuple((frozenset(re.findall(r"\w+", cue)), cue, name)
+                 for cues in governments().values() for cue, name in cues)
+
+
+@cache
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){said(cue, BLANKS)}(?!\w)")
 
 
 @cache
@@ -125,13 +135,16 @@ ORG_NAME = re.compile(
     rf"|(?<![\w.]){_NOT_FIRST}(?:{_CAP}[ \t]+(?:{_LINK}[ \t]+)?){{1,5}}(?P<head>[A-Z][a-z]+)"
     rf"(?:[ \t]+{_OF_FOR}[ \t]+(?:{_THE}[ \t]+)?{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,4}})?")
 
+#: where an ``ORG_NAME`` can start: a capital (or the ``m`` of ``ministère``) after no word character or stop.
+_ORG_NAMES = Started(ORG_NAME, r"[A-Zm](?<![\w.].)")
+
 
 def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
     """The organisation the document names most often (its first naming breaks ties)."""
     heads = words("words", "organisation_heads")
     counts: dict[str, int] = {}
     first: dict[str, Span] = {}
-    for m in ORG_NAME.finditer(doc.text):
+    for m in _ORG_NAMES.finditer(doc.text):
         if m.group("head") and m.group("head").casefold() not in heads:
             continue
         name = POSSESSIVE.sub("", m.group(0).strip())  # ``the Department For Education's [division]``
@@ -328,6 +341,9 @@ UNIT_NAME = re.compile(
     r"(?:[ \t]+(?:(?:et[ \t]+)?(?:(?:de[ \t]+la|du|des)[ \t]+|d['\u2019]|de[ \t]+l['\u2019])"
     r"|(?:et|de)[ \t]+)?"
     r"[a-z\u00e0-\u00ff'\u2019-]{3,}){0,4}")
+#: where a ``UNIT_NAME`` can start: a capital, or the ``s``, ``d``, ``u`` of a French unit's word, after no
+#: word character or stop.
+_UNIT_NAMES = Started(UNIT_NAME, r"[A-Z\u00c9sdu](?<![\w.].)")
 
 
 @cache
@@ -345,7 +361,7 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
     rank = _rank()
     seen: dict[str, tuple[int, Span, int]] = {}
     kinds: set[str] = set()
-    for m in UNIT_NAME.finditer(doc.text):
+    for m in _UNIT_NAMES.finditer(doc.text):
         head = (m.group("head") or m.group("low") or m.group("lead") or m.group("fr") or "").casefold()
         head = FRENCH_HEADS.get(head, head)
         name = m.group(0).strip().rstrip("'\u2019-")

@@ -179,6 +179,12 @@ class Document:
     def _starts(self) -> list[int]:
         return [ln.start for ln in self.lines]
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every run of word characters (``\\w+``) of the text, as written: a phrase whose words are not all
+        here, each whole, is nowhere in the text."""
+        return frozenset(re.findall(r"\w+", self.text))
+
     def _is_heading(self, ln: Line) -> bool:
         return any(h.line == ln.index for h in self.headings)
 
