@@ -106,12 +106,15 @@ def _single_words() -> re.Pattern[str]:
 def is_stop_line(line: str) -> bool:
     """A short unpunctuated line naming another topic: ``Key Qualifications``, ``What We Offer``."""
     text = fold(SECTION_NO.sub("", line.rstrip(" :")).replace("(s)", "s"))  # ``Legal Requirement(s)``
-    if not text or len(text.split()) > 6 or line.rstrip().endswith((".", ";", ",")):
+    if not text or line.rstrip().endswith((".", ";", ",")):
+        return False
+    if " " in text and text in words("headings", "stop"):
+        return True  # a stop heading word for word, in sentence case, of any length: ``What you'll need``,
+        # ``What Skills and Qualifications Do I Need?``
+    if len(text.split()) > 6:
         return False
     if len(text.split()) <= 3 and text.split()[0] in words("headings", "stop"):
         return True  # the topic first, as French writes it: ``Qualifications essentielles``
-    if " " in text and text in words("headings", "stop"):
-        return True  # a stop heading word for word, in sentence case: ``What you'll need``
     if not line.rstrip().endswith(":") and any(w[0].islower() for w in line.split() if len(w) > 3):
         return False  # a sentence (``Monitors the requirement for continued certification``)
     return any(text == w or text.endswith(" " + w) or (" " in w and text.startswith(w + " "))

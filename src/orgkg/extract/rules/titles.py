@@ -95,11 +95,12 @@ def acceptable(title: str) -> bool:
     if len(folded.split()) >= 3 and folded.split()[0] in words("words", "body_first") \
             and folded.split()[1] in words("words", "body_links"):
         return False  # ``DEPARTMENT OF EMPLOYMENT AND LABOUR``, ``Gouvernement du Québec``: a body's name
-    return (0 < len(t) <= MAX and len(t.split()) <= 15 and not t.endswith((":", ";"))
+    return (0 < len(t) <= MAX and len(t.split()) <= 15 and not t.endswith((":", ";", "!"))
             and not re.search(r"[.!?]\s+[A-Z]|\{\{|\{%|^\W*$|\bn\W?\s?\d|\b(?:19|20)\d\d\b", t)
             and not re.fullmatch(r"[A-Z]{1,4}[- ]?\d{1,2}|\W*\w{1,3}\W*", t) and not is_section_name(t)
             and not CODE_ONLY.fullmatch(t)  # ``TR12-GAP-12``: a profile's code, not its title
             and not re.fullmatch(r"\d+[ \t]+\w+", t)  # ``02 postes``: how many posts, not which
+            and not re.search(r"\d{1,3}(?:[,\u00a0 ]\d{3})+\b", t)  # ``CAD 90,000 - 120,000``: a salary
             and not level_alone().fullmatch(t))  # ``GROUPE II`` over a notice's posts: their level
 
 
@@ -509,6 +510,11 @@ def title_in_prose(doc: Document) -> Found | None:
     links = alternation("words", "clause_links")
     if found and (cut := re.search(rf"\s+to\s+[a-z]|\s+(?:{ends})\s|,\s+(?:{links})\b", found[0])):
         found = found[0][: cut.start()], Span(found[1].start, found[1].start + cut.start())
+    if found and (lead := _hiring_adjectives().match(found[0])):
+        # ``is seeking an experienced Senior Advisor``: the post's qualities, then its title in capitals; none
+        # (``an experienced public works professional``): no title said
+        rest = found[0][lead.end():]
+        found = (rest, Span(found[1].start + lead.end(), found[1].end)) if rest[:1].isupper() else None
     if found and acceptable(found[0]):
         return found
     hits = sorted((m for pattern in _around() for m in pattern.finditer(doc.text)), key=lambda m: m.start())
@@ -528,6 +534,13 @@ def _served() -> re.Pattern[str]:
     capitals after them: ``... attorney to serve as the Chief, Voting Section``."""
     served = alternation("phrases", "title_served", r"[ \t]+")
     return re.compile(rf"(?i:\s+(?:{served})[ \t]+)(?=[A-Z])")
+
+
+@cache
+def _hiring_adjectives() -> re.Pattern[str]:
+    """``[words] hiring_adjectives`` entries in lower case, each followed by spaces, opening a title."""
+    said = "|".join(re.escape(w) for w in sorted(words("words", "hiring_adjectives"), key=len, reverse=True))
+    return re.compile(rf"(?:(?:{said})[ \t]+)+")
 
 
 @cache
