@@ -441,9 +441,13 @@ def fallback_title(text: str, *, pass_over: bool = False) -> str | None:
                         r"university|province|government|\blisting\b|^home\b|^[<>\u00ab\u00bb]|[\u00bb\u203a\ue000-\uf8ff]",
                         re.I)
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:15]
+    section = ""  # the last label or lead-in over the lines
     for k, line in enumerate(lines):
         if line.endswith(":"):
+            section = fold(line.rstrip(" :"))
             continue  # a label or a lead-in (``Start display at page:``), never a title
+        if section in words("headings", "stop") and strip_bullet(line) != line:
+            continue  # ``BENEFITS:`` / ``• 10 ½ paid holidays each year``: an item of another section
         if pass_over and (_other_label(line) or (k and _other_label(lines[k - 1]))):
             continue  # ``Main area`` / ``Physiotherapy``: a job site's field, its label over its value
         line = without_marks(clean_title(strip_bullet(line)))

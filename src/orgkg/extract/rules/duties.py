@@ -63,6 +63,8 @@ def _is(heading: str, group: str, *, colon: bool = False) -> bool:
     known = words("headings", group)
     if group == "duties" and text.split()[:1] and text.split()[0] in words("words", "employer_possessives"):
         return False  # ``Our main responsibilities are:``: the employer's, not the post's
+    if group == "duties" and text in words("labels", "supervises"):
+        return False  # ``SUPERVISORY RESPONSIBILITIES:``: whom the post supervises, not its duties
     others = words("headings", "others_missions") if group == "duties" else frozenset()
     if any(text == w or text.startswith(w + " ") for w in others):
         return False  # ``Missions de la Direction :``: a directorate's, not the post's
@@ -474,6 +476,8 @@ def _verb_run(doc: Document) -> list[Span]:
     run: list[Span] = []
     for b in blocks:
         said = doc.text[b.start : b.end]
+        if run and _another_section(doc, run[-1].end, b.start):
+            run = []  # ``SUPERVISORY RESPONSIBILITIES:`` between them: the run of duties has ended
         if PAGE_CHROME.search(said) or _group_name(said):
             continue
         if run and b in inside and not _verb_led(doc, b, french):
@@ -487,6 +491,13 @@ def _verb_run(doc: Document) -> list[Span]:
         else:
             run = []
     return _whole_list(doc, best, french) if len(best) >= 3 else []
+
+
+def _another_section(doc: Document, start: int, end: int) -> bool:
+    """A heading between ``start`` and ``end`` that opens a section other than the duties: a ``[headings]
+    stop`` heading or a ``[labels] supervises`` one (``SUPERVISORY RESPONSIBILITIES:``)."""
+    others = words("headings", "stop") | words("labels", "supervises")
+    return any(start <= h.start < end and fold(h.text.rstrip(" :")) in others for h in doc.headings)
 
 
 def _under_group_names(doc: Document, french: bool) -> list[Span]:
