@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import alternation, fold, numbers, words, written
+from orgkg.extract.lexicon import alternation, fold, numbers, words, words_in, written
 from orgkg.extract.needles import AtLineStart, lacks
 from orgkg.extract.rules.duties import is_duty_verb
 from orgkg.extract.rules.labels import Found, clean, first_value, inline_label, labelled
@@ -67,6 +67,9 @@ def superior(doc: Document, found: Found) -> Found | None:
     if first in words("words", "not_superiors") or token.isdigit() or token in _number_words():
         return None  # ``relève de la convention``; ``établissements publics relevant des trois ministères``:
         # a count of bodies, not a superior
+    if first in words_in("fr", "words", "unit_words") \
+            and not set(fold(value).split()) & words("words", "title_heads"):
+        return None  # ``Rattaché.e au Département Géographique``: a unit, not the post it reports to
     window = max(0, span.start - 40)
     said = re.search(r"(?i)\breports\s+(?:directly\s+)?to\s+(?:the\s+)?$", doc.text[window : span.start])
     if said and reports_noun(doc.text, window + said.start()):
