@@ -328,13 +328,18 @@ def _currency(sign: str, text: str) -> str:
     return "USD" if re.search(r"\bUSD\b|US\$|[ÉE]tats-Unis", text) else "CAD"
 
 
+@cache
+def _budget_word() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:{alternation('words', 'budget_words')})\b")
+
+
 def budgets_french(doc: Document) -> list[tuple[Budget, Span]]:
     """Budgets a French document states after a ``[words] budget_words`` word, in its number formats:
     "un budget annuel de 1 200 000 $", "gère un budget de 5 M$", "une enveloppe de 3 millions d'euros"."""
     if language(doc.text) != "fr":
         return []
     out: list[tuple[Budget, Span]] = []
-    for key in re.finditer(rf"(?i)\b(?:{alternation('words', 'budget_words')})\b", doc.text):
+    for key in _budget_word().finditer(doc.text):
         window = re.split(r"[.;](?:\s|$)|\n", doc.text[key.start() : key.start() + 120])[0]
         money = MONEY.search(window)
         if not money or any(at.start <= key.start() + money.start() < at.end for _, at in out):

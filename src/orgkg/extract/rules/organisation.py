@@ -790,11 +790,16 @@ def fold_accents_kept(text: str) -> str:
     return "".join(unicodedata.normalize("NFKD", c)[0] for c in text)
 
 
+#: capitalised words after a comma closing a title, the last a unit's kind: ``, Human Resources Services
+#: Branch``.
+UNIT_AFTER_COMMA = re.compile(r",[ \t]*((?:[A-Z][\w'\u2019&-]*[ \t]+(?:(?:and|of|&)[ \t]+)?){1,6}"
+                              r"(?P<kind>[A-Z][a-z]+))$")
+
+
 def unit_of_superior(title: str) -> str | None:
     """The unit a supervisor's title names after a comma, the post's own unit when the document names
     none: "Assistant Deputy Minister, Human Resources Services Branch" -> Human Resources Services Branch."""
-    m = re.search(r",[ \t]*((?:[A-Z][\w'\u2019&-]*[ \t]+(?:(?:and|of|&)[ \t]+)?){1,6}(?P<kind>[A-Z][a-z]+))$",
-                  title)
+    m = UNIT_AFTER_COMMA.search(title)
     return m.group(1) if m and m.group("kind").casefold() in _rank() else None
 
 

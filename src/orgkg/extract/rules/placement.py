@@ -115,6 +115,12 @@ def _body_lead() -> re.Pattern[str]:
                       rf"|à[ \t]+l['\u2019])[ \t]*(?=[A-Z\u00c0-\u00de]|(?:{lower})\b)")
 
 
+@cache
+def _title_end() -> re.Pattern[str]:
+    """The verb that closes a title in a sentence (``[words] title_ends``)."""
+    return re.compile(rf"[ \t]+(?:{alternation('words', 'title_ends')})[ \t]")
+
+
 def _body_after(doc: Document, found: Found) -> Found | None:
     """The name after the first preposition that leads a body's name in an appointment phrase's words
     (``présidente-directrice générale adjointe du Centre intégré ...`` -> ``Centre intégré ...``), up to
@@ -124,8 +130,8 @@ def _body_after(doc: Document, found: Found) -> Found | None:
     if not m:
         return None
     start = found[1].start + m.end()
-    verb = re.search(rf"[ \t]+(?:{alternation('words', 'title_ends')})[ \t]", doc.text[start : found[1].end])
-    if not (body := clean(doc, start, start + verb.start() if verb else found[1].end)) or not _name(body[0]):
+    verb = _title_end().search(doc.text, start, found[1].end)
+    if not (body := clean(doc, start, verb.start() if verb else found[1].end)) or not _name(body[0]):
         return None
     return _spelled_out(doc, body) or body
 
@@ -254,6 +260,14 @@ def _assigned() -> re.Pattern[str]:
 ARTICLE = re.compile(r"^(?:(?:les|le|la|the)\s+|l['\u2019])", re.I)
 
 
+@cache
+def _body_noun() -> re.Pattern[str]:
+    """A body's common noun after its link (``[words] organisation_nouns``): `` de l'association``, `` of the
+    foundation``."""
+    nouns = alternation("words", "organisation_nouns")
+    return re.compile(rf"(?i)\s+(?:de\s+l['\u2019]|du\s+|de\s+la\s+|of\s+the\s+)(?:{nouns})\b")
+
+
 def _unit_end(doc: Document, start: int, end: int, organisation: str | None) -> int:
     """Before the organisation (``... des Territoires de la Mémoire``), a body (``de l'association``),
     or a new clause (``, qui``, ``en renfort``)."""
@@ -264,8 +278,7 @@ def _unit_end(doc: Document, start: int, end: int, organisation: str | None) -> 
         if core and (m := re.search(rf"\s+(?:de\s+|du\s+|des\s+|d['\u2019]|of\s+)?{ARTICLE.pattern[1:]}?"
                                      rf"{re.escape(core)}", text, re.I)):
             cuts.append(m.start())
-    nouns = alternation("words", "organisation_nouns")
-    if m := re.search(rf"(?i)\s+(?:de\s+l['\u2019]|du\s+|de\s+la\s+|of\s+the\s+)(?:{nouns})\b", text):
+    if m := _body_noun().search(text):
         cuts.append(m.start())
     if m := _unit_described().search(text):
         cuts.append(m.start())  # ``l'équipe chargée de construire ...``: what the team does, no name

@@ -504,11 +504,7 @@ def title_in_prose(doc: Document) -> Found | None:
     found = phrase(doc, "title", reach=250)
     if found and (served := _served().search(found[0])):  # ``an experienced attorney to serve as the Chief``
         found = found[0][served.end() :], Span(found[1].start + served.end(), found[1].end)
-    ends = alternation("words", "title_ends")
-    # ``a Budget Officer to join the team``, ``L'emploi de directeur délégué ... sera vacant``
-    # ``Le titulaire, en tant que point focal de ..., rendra compte``: a comma, then another clause's verb
-    links = alternation("words", "clause_links")
-    if found and (cut := re.search(rf"\s+to\s+[a-z]|\s+(?:{ends})\s|,\s+(?:{links})\b", found[0])):
+    if found and (cut := _prose_title_end().search(found[0])):
         found = found[0][: cut.start()], Span(found[1].start, found[1].start + cut.start())
     if found and (lead := _hiring_adjectives().match(found[0])):
         # ``is seeking an experienced Senior Advisor``: the post's qualities, then its title in capitals; none
@@ -526,6 +522,15 @@ def title_in_prose(doc: Document) -> Found | None:
         if value and value[0][0].isupper() and acceptable(value[0]):
             return value
     return _after_superior(doc) or _charged_subject(doc) or _abbreviated_subject(doc)
+
+
+@cache
+def _prose_title_end() -> re.Pattern[str]:
+    """Where a title a sentence names ends: ``a Budget Officer to join the team`` (``[words] title_purpose``
+    and a word in lower case), ``L'emploi de directeur délégué ... sera vacant`` (``title_ends``), ``Le
+    titulaire, en tant que point focal de ..., rendra compte`` (a comma, then a ``clause_links`` verb)."""
+    to, ends, links = (alternation("words", key) for key in ("title_purpose", "title_ends", "clause_links"))
+    return re.compile(rf"\s+(?:{to})\s+[a-z]|\s+(?:{ends})\s|,\s+(?:{links})\b")
 
 
 @cache
