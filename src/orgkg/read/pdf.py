@@ -64,11 +64,6 @@ def _inflated(data: bytes, start: int, cap: int) -> int:
 Box = tuple[float, float, float, float]
 
 
-def _inside(glyph: Glyph, boxes: list[Box]) -> bool:
-    cx, cy = (glyph.x0 + glyph.x1) / 2, _middle(glyph)
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
-
-
 def _first_word(text: str, chars: tuple[Glyph, ...]) -> float:
     """How wide the line's first word is (its characters, whether or not spaces are glyphs)."""
     word = text.split()[0] if text.split() else ""
@@ -99,26 +94,50 @@ def _once(chars: list[Glyph]) -> list[Glyph]:
     return kept
 
 
-def _rows(chars: list[Glyph], page: Drawn) -> list[tuple[Box, list[str]]]:
+class _Placed:
+    """A page's characters with their centres, by the height of their middle."""
+
+    def __init__(self, chars: list[Glyph]) -> None:
+        ordered = sorted(chars, key=_middle)
+        self.middles = [_middle(c) for c in ordered]
+        self.placed = [((c.x0 + c.x1) / 2, y, c) for c, y in zip(ordered, self.middles, strict=True)]
+
+    def in_cell(self, box: Box) -> list[tuple[float, float, Glyph]]:
+        """The characters pdfplumber's test puts in a table cell: their centre in it, its right
+        and bottom edges out."""
+        top, bottom = box[1], box[3]
+        return _placed_within(self.placed[bisect.bisect_left(self.middles, top):
+                                          bisect.bisect_left(self.middles, bottom)], box)
+
+    def in_box(self, box: Box) -> list[Glyph]:
+        """The characters whose centre is in the box, its edges in."""
+        x0, top, x1, bottom = box
+        band = self.placed[bisect.bisect_left(self.middles, top):bisect.bisect_right(self.middles, bottom)]
+        return [c for x, y, c in band if x0 <= x <= x1 and top <= y <= bottom]
+
+
+def _rows(chars: list[Glyph], page: Drawn) -> tuple[list[tuple[Box, list[str]]], _Placed | None]:
     """The ruled tables' rows with two cells of text or more, and their cells' text (pdfplumber's
-    table finder over the drawn lines; a cell holds the characters whose centre falls in it)."""
+    table finder over the drawn lines; a cell holds the characters whose centre falls in it); and
+    the characters placed, when a row has two cells or more (a row of one cell, a frame, has no
+    two cells of text)."""
     if not page.edges:
-        return []
+        return [], None
     from pdfplumber.table import TableFinder
 
     rows = []
-    ordered = sorted(chars, key=_middle)
-    middles = [_middle(c) for c in ordered]
-    placed = [((c.x0 + c.x1) / 2, y, c) for c, y in zip(ordered, middles, strict=True)]  # their centres
+    placed: _Placed | None = None
     for table in TableFinder(cast(Any, page)).tables:  # it reads the page's edges
         for row in table.rows:
-            band = placed[bisect.bisect_left(middles, row.bbox[1]):bisect.bisect_left(middles, row.bbox[3])]
-            inside = _placed_within(band, row.bbox)
+            if sum(1 for cell in row.cells if cell) < 2:
+                continue
+            placed = placed or _Placed(chars)
+            inside = placed.in_cell(row.bbox)
             cells = [[c for *_, c in _placed_within(inside, cell)] if cell else [] for cell in row.cells]
             if sum(1 for cell in cells if any(not c.text.isspace() for c in cell)) >= 2:
                 rows.append((row.bbox, [" ".join(" ".join(ln.text for ln in text_lines(cell)).split())
                                         for cell in cells]))
-    return rows
+    return rows, placed
 
 
 def _middle(glyph: Glyph) -> float:
@@ -140,9 +159,12 @@ def page_lines(number: int, page: Drawn) -> list[Line]:
     keep their line breaks; a row with two cells or more is a table row, its cells joined by tabs.
     """
     chars = _once(page.chars)
-    rows = _rows(chars, page)
-    boxes = [box for box, _ in rows]
-    body = [c for c in chars if not _inside(c, boxes)] if boxes else chars
+    rows, placed = _rows(chars, page)
+    if rows and placed is not None:
+        inside = {id(c) for box, _ in rows for c in placed.in_box(box)}
+        body = [c for c in chars if id(c) not in inside]
+    else:
+        body = chars
     lines = []
     for ln in text_lines(body):
         if ln.text.strip():
