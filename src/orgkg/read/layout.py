@@ -45,6 +45,13 @@ class Glyph(NamedTuple):
     upright: bool = True
 
 
+_X0, _X1, _TOP, _BOTTOM = (attrgetter(name) for name in ("x0", "x1", "top", "bottom"))
+#: A glyph's line, start and end, upright and sideways.
+_AXES = {True: (_TOP, _X0, _X1), False: (_X0, _TOP, _BOTTOM)}
+#: A word whose text holds none of these has one glyph a letter.
+_LIGATURE = re.compile("[" + "".join(LIGATURES) + "]")
+
+
 @dataclass(frozen=True)
 class TextLine:
     """Words side by side, joined by single spaces; ``glyphs`` repeats a ligature once per letter."""
@@ -54,8 +61,8 @@ class TextLine:
 
     @property
     def box(self) -> tuple[float, float, float, float]:
-        return (min(g.x0 for g in self.glyphs), min(g.top for g in self.glyphs),
-                max(g.x1 for g in self.glyphs), max(g.bottom for g in self.glyphs))
+        glyphs = self.glyphs
+        return min(map(_X0, glyphs)), min(map(_TOP, glyphs)), max(map(_X1, glyphs)), max(map(_BOTTOM, glyphs))
 
 
 def _clusters(values: Iterable[float]) -> dict[float, int]:
@@ -85,31 +92,39 @@ def text_lines(glyphs: Sequence[Glyph]) -> list[TextLine]:
 
 
 def _words(glyphs: list[Glyph], upright: bool) -> Iterator[tuple[float, str, list[Glyph]]]:
-    """Each word's top, text and glyphs (a ligature's glyph once per letter), line by line."""
-    keys = ("top", "x0", "x1") if upright else ("x0", "top", "bottom")
-    line_of, start, end = (attrgetter(key) for key in keys)
-    group = _clusters(map(line_of, glyphs))
-    for _, line in itertools.groupby(sorted(glyphs, key=lambda g: group[line_of(g)]),
-                                     key=lambda g: group[line_of(g)]):
+    """Each word's top, text and glyphs (a ligature's glyph once per letter), line by line.
+    (Run for every character of a PDF: each glyph's line, start and end read once into lists.)"""
+    across, along, end = (list(map(field, glyphs)) for field in _AXES[upright])
+    group = _clusters(across)
+    line_of = list(map(group.__getitem__, across))
+    for _, line in itertools.groupby(sorted(range(len(glyphs)), key=line_of.__getitem__),
+                                     key=line_of.__getitem__):
         word: list[Glyph] = []
-        for glyph in sorted(line, key=start):
+        last = 0  # the word's last glyph, read only when it has one
+        for i in sorted(line, key=along.__getitem__):
+            glyph = glyphs[i]
             if glyph.text.isspace():
-                yield from _word(word)
-                word = []
+                if word:
+                    yield _word(word)
+                    word = []
                 continue
-            if word and (start(glyph) < start(word[-1]) or start(glyph) > end(word[-1]) + TOLERANCE
-                         or abs(line_of(glyph) - line_of(word[-1])) > TOLERANCE):
-                yield from _word(word)
+            if word and (along[i] < along[last] or along[i] > end[last] + TOLERANCE
+                         or abs(across[i] - across[last]) > TOLERANCE):
+                yield _word(word)
                 word = []
             word.append(glyph)
-        yield from _word(word)
+            last = i
+        if word:
+            yield _word(word)
 
 
-def _word(glyphs: list[Glyph]) -> Iterator[tuple[float, str, list[Glyph]]]:
-    if glyphs:
-        letters = [LIGATURES.get(g.text, g.text) for g in glyphs]
-        yield (min(g.top for g in glyphs), "".join(letters),
-               [g for g, text in zip(glyphs, letters, strict=True) for _ in text])
+def _word(glyphs: list[Glyph]) -> tuple[float, str, list[Glyph]]:
+    text = "".join([g.text for g in glyphs])
+    if not _LIGATURE.search(text):
+        return min(map(_TOP, glyphs)), text, glyphs
+    letters = [LIGATURES.get(g.text, g.text) for g in glyphs]
+    return (min(g.top for g in glyphs), "".join(letters),
+            [g for g, text in zip(glyphs, letters, strict=True) for _ in text])
 
 
 @dataclass(frozen=True)
