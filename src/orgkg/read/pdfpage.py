@@ -17,7 +17,7 @@ import ctypes
 import itertools
 import re
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -28,9 +28,9 @@ from orgkg.read.pdfform import answers
 
 Edge = dict[str, Any]
 #: The line breaks PDFium makes up.
-_BREAKS = {0x0D, 0x0A}
+_BREAKS = "\r\n"
 #: PDFium's code for a hyphen ending a line.
-_HYPHEN = 0x02
+_HYPHEN = "\x02"
 #: An ``FS_RECTF``'s four floats: left, top, right, bottom.
 _CORNERS = struct.Struct("4f")
 #: A character UTF-16 does not write as one unit (or half of one).
@@ -95,30 +95,41 @@ class _Run(NamedTuple):
     across: tuple[float, float]
 
 
+def _unchecked(function: Any) -> Any:
+    """A PDFium function called with its arguments as given (a handle, an int, a ``byref``) and an
+    int for its result, without ctypes converting and checking each argument against the type
+    pypdfium2 declares: for the call made once per character, where that check cost twice the call."""
+    return ctypes.cast(function, ctypes.CFUNCTYPE(ctypes.c_int))
+
+
+_LOOSE_BOX = _unchecked(fpdf.FPDFText_GetLooseCharBox)
+
+
 def _glyphs(text: Any, shown: _Display) -> list[Glyph]:
     """The page's characters. (Run for every character of a PDF: its box read in one unpacking, an
     upright glyph made as the tuple it is, a run's figures kept in locals.)"""
-    box, generated = fpdf.FPDFText_GetLooseCharBox, fpdf.FPDFText_IsGenerated
+    box, generated = _LOOSE_BOX, fpdf.FPDFText_IsGenerated
     rect, x, y = fpdf.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
     at, corners = ctypes.byref(rect), _CORNERS.unpack_from
     a, _, c, _, e, _ = shown.m
     run = _Run(0.0, 0.0, 0.0, True, (0.0, 0.0))
     top, bottom, size, upright = run.top, run.bottom, run.size, run.upright
-    extent = (0.0, 0.0)
+    low = high = 0.0  # the run's vertical extent
     found: list[Glyph] = []
     add, glyph = found.append, tuple.__new__
-    for i, code in enumerate(_codes(text)):
-        if code in _BREAKS and generated(text, i):
+    for i, char in enumerate(_chars(text)):
+        if char in _BREAKS and generated(text, i):
             continue
         box(text, i, at)
         r_left, r_top, r_right, r_bottom = corners(rect)
         # The characters of a run share their vertical extent; a space PDFium makes up has none
         # and takes its line's.
-        if r_top != r_bottom and (r_bottom, r_top) != extent:
-            extent = r_bottom, r_top
+        if r_top != r_bottom and (r_bottom != low or r_top != high):
+            low, high = r_bottom, r_top
             run = _run(text, i, shown)
             top, bottom, size, upright = run.top, run.bottom, run.size, run.upright
-        char = "-" if code == _HYPHEN else chr(code)
+        if char == _HYPHEN:
+            char = "-"
         if upright:
             left, right = a * r_left + c * r_top + e, a * r_right + c * r_bottom + e
             add(glyph(Glyph, (char, right if right < left else left, right if right > left else left,
@@ -133,8 +144,8 @@ def _glyphs(text: Any, shown: _Display) -> list[Glyph]:
     return found
 
 
-def _codes(text: Any) -> list[int]:
-    """Each character's code as ``FPDFText_GetUnicode`` gives it, read in one call as UTF-16 (a call
+def _chars(text: Any) -> Sequence[str]:
+    """Each character as ``FPDFText_GetUnicode`` gives it, read in one call as UTF-16 (a call
     per character cost more than the rest of reading it). That call writes U+FFFE for a hyphen
     ending a line: such a character is asked for alone; a page whose text does not come back one
     code per character (surrogates) is read a character at a time."""
@@ -142,10 +153,12 @@ def _codes(text: Any) -> list[int]:
     buffer = ctypes.create_string_buffer(2 * count + 2)
     written = fpdf.FPDFText_GetText(text, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     said = buffer.raw[: 2 * max(written - 1, 0)].decode("utf-16-le", "surrogatepass")
-    if len(said) != count or _NOT_ONE_UNIT.search(said):
-        return [fpdf.FPDFText_GetUnicode(text, i) for i in range(count)]
     one = fpdf.FPDFText_GetUnicode
-    return [one(text, i) if char == "\ufffe" else ord(char) for i, char in enumerate(said)]
+    if len(said) != count or _NOT_ONE_UNIT.search(said):
+        return [chr(one(text, i)) for i in range(count)]
+    if "\ufffe" not in said:
+        return said
+    return [chr(one(text, i)) if char == "\ufffe" else char for i, char in enumerate(said)]
 
 
 def _run(text: Any, i: int, shown: _Display) -> _Run:
