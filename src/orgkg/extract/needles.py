@@ -98,6 +98,8 @@ class Needled:
         self.needles = needles(tree.data)
         self.folded = bool(tree.state.flags & re.IGNORECASE)
         self.heads = heads(tree.data, self.folded)
+        #: the shortest first: where one stands too often to be worth it (``a``), that is found soonest
+        self._shortest_first = sorted(self.heads or (), key=len)
 
     def search(self, text: str) -> re.Match[str] | None:
         if not self.may_match(text):
@@ -121,7 +123,7 @@ class Needled:
         low = lowered(text) if self.folded else text
         if low is None:
             return None
-        return _found(low, self.heads, len(text) // _SPARSE)
+        return _found(low, self._shortest_first, len(text) // _SPARSE)
 
     def may_match_found(self, found: frozenset[str] | None) -> bool:
         """``may_match`` of a text whose ``found_words`` among words holding all of this pattern's

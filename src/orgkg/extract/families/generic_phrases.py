@@ -114,7 +114,7 @@ def supervisor_phrases(text: str) -> list[str]:
 
 
 @functools.cache
-def _supervisor_lead() -> re.Pattern[str]:
+def _supervisor_lead() -> Needled:
     """The words before a supervisor in prose (``supervisor_phrases``), English ``[words]`` and
     ``[phrases]``: a ``reports_verbs`` verb (a ``reports_adverbs`` word after it) and ``reports_links``;
     ``supervision_under``, a ``supervision_nouns`` noun (maybe ``list_and`` a ``supervision_joined`` one)
@@ -127,7 +127,7 @@ def _supervisor_lead() -> re.Pattern[str]:
         "supervision_joined", "supervision_links", "subject_articles", "indefinite_articles", "list_and"))
     by = en("phrases", "supervised_by")
     the = rf"(?:(?:{the}|{a})\s+)?"
-    return re.compile(rf"(?:{verbs})\s+(?:(?:{adverbs})\s+)?(?:{to})\s+{the}"
+    return Needled(rf"(?:{verbs})\s+(?:(?:{adverbs})\s+)?(?:{to})\s+{the}"
                       rf"|(?:{under})\s+{the}(?:\w+\s+)?(?:{nouns})(?:\s+(?:{and_})\s+(?:{joined}))?\s+(?:{of})\s+{the}"
                       rf"|\b(?:{by})\s+{the}", re.I)
 
@@ -192,8 +192,9 @@ def singular(title: str) -> str:
 
 
 @functools.cache
-def _counted_lead() -> re.Pattern[str]:
-    return re.compile(rf"(?i)\b(?:{alternation('words', 'count_verbs')})[ \t]+(?:directly[ \t]+)?")
+def _counted_lead() -> Needled:
+    """A ``[words] count_verbs`` verb, tried only where one stands."""
+    return Needled(rf"(?i)\b(?:{alternation('words', 'count_verbs')})[ \t]+(?:directly[ \t]+)?")
 
 
 def counted_list(text: str) -> list[tuple[int, str, str]]:
@@ -233,8 +234,9 @@ def supervised_table(text: str) -> list[tuple[int | None, str]]:
     if not _SUPERVIS.may_match(text):
         return []  # no line speaks of supervising: no table is under one
     lines = text.splitlines()
+    speaks = [_SUPERVIS.pattern.search(ln) is not None for ln in lines]  # each line asked once
     for i, line in enumerate(lines):
-        if not _SUPERVIS.pattern.search(" ".join(lines[max(0, i - 2) : i])):
+        if not any(speaks[max(0, i - 2) : i]):  # one of the two lines above speaks of supervising
             continue
         heads = _cols(line)
         t = next((k for k, h in enumerate(heads) if TABLE_TITLE.fullmatch(h)), None)

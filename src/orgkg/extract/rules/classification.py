@@ -58,6 +58,8 @@ PROSE_FR = re.compile(
     r"|(?:rel[èe]ve|relevant|class[ée]e?s?)[ \t]+(?:du|dans[ \t]+le)[ \t]+"
     r"(?P<group2>groupe[ \t]+(?:[IVX]{1,4}|\d{1,2}))(?!\w)"
     r"|(?P<cat3>\b[Cc]at[ée]gorie[ \t]+(?P<letter3>[ABC]\+?))(?!\w|/[ \t]*[A-Z])")
+#: ``PROSE_FR`` searched only in a text holding its words (``catégorie``, ``groupe``, ``fonctionnaire``).
+_PROSE_FR = Needled(PROSE_FR)
 LICENCE = re.compile(r"(?i)permis\b[^.\n]{0,25}$")
 
 
@@ -168,7 +170,7 @@ def _label_word(label: str) -> str:
 
 
 def _french_prose(doc: Document) -> Found | None:
-    m = next((m for m in PROSE_FR.finditer(doc.text)
+    m = next((m for m in _PROSE_FR.finditer(doc.text)
               if not LICENCE.search(doc.text, max(0, m.start() - 30), m.start())), None)
     if not m:
         return None

@@ -29,7 +29,7 @@ from orgkg.extract.lexicon import fold, language, words, words_in, written
 from orgkg.extract.records import Duty
 from orgkg.extract.rules.labels import MD_LINK
 from orgkg.extract.structure import Document, Heading, Item, Span
-from orgkg.extract.structure.document import CONTINUES
+from orgkg.extract.structure.document import CONTINUES, in_capitals
 from orgkg.extract.structure.lines import Line
 from orgkg.extract.text import clean_title, first_sentence, squash
 
@@ -322,8 +322,7 @@ def _runs_on(doc: Document, item: Span, ln: Line) -> bool:
 
 def _capitals(body: str) -> bool:
     """A short line in capitals, a heading whatever its marker: ``5.0 OTHER FUNCTIONS``."""
-    letters = [c for c in body if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters) and len(body.split()) <= SHORT_HEAD
+    return in_capitals(body) and len(body.split()) <= SHORT_HEAD
 
 
 #: a heading in capitals has at most this many words.

@@ -275,12 +275,12 @@ def _nouns() -> str:
 
 
 @cache
-def _supervised_staff() -> re.Pattern[str]:
+def _supervised_staff() -> Needled:
     number = _number().pattern
     adjectives = rf"(?:[ \t]+(?!(?:{alternation('words', 'not_count_adjective')})\b)[a-z][\w-]*){{0,3}}"
     counted = rf"(?<!\w)(?:{number}){adjectives}"
     nouns = _nouns()
-    return re.compile(rf"(?i)(?<!\w)(?:{alternation('words', 'team_verbs')}){_SERIES}[ \t]+"
+    return Needled(rf"(?i)(?<!\w)(?:{alternation('words', 'team_verbs')}){_SERIES}[ \t]+"
                       rf"(?P<counts>{counted}(?:[ \t]+(?:{nouns}))?(?:[ \t]+(?:{_AND})[ \t]+{counted})*)"
                       rf"[ \t]+(?:{nouns})(?!\w)")
 

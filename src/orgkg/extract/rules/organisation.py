@@ -27,7 +27,7 @@ from orgkg.extract.lexicon import (
     words,
     words_in,
 )
-from orgkg.extract.needles import Started
+from orgkg.extract.needles import Needled, Started
 from orgkg.extract.rules.classification import CODE, in_group
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.placement import after_organisation
@@ -711,8 +711,9 @@ _JURISDICTION_CUE = re.compile(r"^(?:City|County|State|Province|Government|Town|
 
 
 @cache
-def _statement() -> re.Pattern[str]:
-    return re.compile(rf"(?:\b(?:The|the)[ \t]+)?(?P<name>{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,7}})"
+def _statement() -> Needled:
+    """A name, then a ``[phrases] employer_after`` phrase: searched only in a text holding its words."""
+    return Needled(rf"(?:\b(?:The|the)[ \t]+)?(?P<name>{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,7}})"
                       rf"[ \t]+(?i:{_phrases('employer_after')})\b")
 
 

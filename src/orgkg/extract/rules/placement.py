@@ -28,6 +28,7 @@ import re
 from functools import cache
 
 from orgkg.extract.lexicon import alternation, fold, words, words_in
+from orgkg.extract.needles import Needled
 from orgkg.extract.rules.labels import Found, clean, inline_label, labelled
 from orgkg.extract.rules.titles import notice, phrase
 from orgkg.extract.structure import Document
@@ -249,11 +250,11 @@ def after_organisation(doc: Document, found: Found, names: set[str] | frozenset[
 
 
 @cache
-def _assigned() -> re.Pattern[str]:
+def _assigned() -> Needled:
     """Every ``[phrases] assigned_to`` entry, a participle in any inclusive spelling (``affecté·e``,
     ``affecté-e``, ``affecté(e)``), then the unit up to the end of the clause."""
     leads = alternation("phrases", "assigned_to").replace("é", "é(?:e|-e|\u00b7e|\\(e\\)|\\.e)?")
-    return re.compile(rf"(?i)\b(?:{leads})(?:(?<=['\u2019])|\s+)(?P<unit>[^.;:()\n]{{3,160}})")
+    return Needled(rf"(?i)\b(?:{leads})(?:(?<=['\u2019])|\s+)(?P<unit>[^.;:()\n]{{3,160}})")
 
 
 #: an article before a name: ``Les Territoires`` and ``des Territoires`` name the same body.

@@ -64,10 +64,17 @@ def _shape_heading(text: str, ln: Line, prev_blank: bool) -> bool:
     words = body.split()
     if not words or len(words) > SHAPE_WORDS or body.endswith((".", ",", ";")) or ln.marker == "bullet":
         return False
-    letters = [c for c in body if c.isalpha()]
-    capitals = len(letters) >= 3 and all(c.isupper() for c in letters)
     colon = body.endswith(":") and len(words) <= 8
-    return capitals or (colon and (prev_blank or ln.marker == "")) or ln.bold
+    return in_capitals(body) or (colon and (prev_blank or ln.marker == "")) or ln.bold
+
+
+def in_capitals(body: str) -> bool:
+    """Three letters or more, all capitals. An ASCII line not ``isupper`` has none or a small one: not
+    looked at letter by letter."""
+    if body.isascii() and not body.isupper():
+        return False
+    letters = [c for c in body if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 class Document:
