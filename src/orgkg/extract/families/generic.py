@@ -90,6 +90,7 @@ from orgkg.extract.rules.titles import (
     acceptable,
     announced,
     board_posting,
+    employer_above,
     employer_below,
     is_section_name,
     notice,
@@ -856,10 +857,15 @@ class GenericDescription(Extractor):
         pos = Position(title=as_written(without_marks(clean_title(title or fallback_title(text) or "")), text)
                        or UNTITLED)
         doc = parse(raw)
+        above = employer_above(doc)  # ``Leeds Teaching Hospitals`` / ``Critical Care Rehabilitation Team
+        above = above if above and fold(pos.title) == fold(above[1][0]) else None  # Leader (XR07)``
         if labelled_title := title_field(doc) or ((said := notice(doc)) and said[0]):
             pos.title = labelled_title[0]
             span = labelled_title[1]
             spans.append(Evidence.at("title", pos.title, span, raw))
+        elif above:  # the flat fallback took the employer's line for the title: the post is on the next
+            pos.title = above[0][0]
+            spans.append(Evidence.at("title", *above[0], raw))
         elif hired := announced(doc) or employer_below(doc):  # ``La Ville de Durbuy engage :`` / ``Un
             # Directeur Financier (H/F/X)``; a title over its employer's line, the fields below
             pos.title = hired[0][0]
@@ -935,7 +941,7 @@ class GenericDescription(Extractor):
         pos.budgets, pos.staff_counts = budgets(text), staff_counts(text)
         ladder = series(text, pos.job_class.title) if pos.job_class and pos.job_class.title else []
         found = Extraction(family=self.family, subject=pos, organisation=organisation(text), series=ladder)
-        if (hired := announced(doc) or employer_below(doc)) and pos.title == hired[0][0]:
+        if (hired := announced(doc) or employer_below(doc) or above) and pos.title == hired[0][0]:
             # ``La Ville de Durbuy engage :``: the employer names itself, over any organisation guessed
             found.organisation.organization = hired[1][0]
             spans = [e for e in spans if e.field != "organization"]

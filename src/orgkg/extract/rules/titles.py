@@ -208,6 +208,7 @@ def without_marks(title: str) -> str:
         # the week, the post's category, not the post
     while (m := LAST_BRACKET.search(title)) and (fold(m.group(1)) in words("words", "gender_marks")
                                                   or reference(m.group(1)) or _post_count(m.group(1))
+                                                  or CODE_ONLY.fullmatch(m.group(1).strip())
                                                   or WORKLOAD.fullmatch(m.group(1).strip())):
         title = title[: m.start()]
     if (m := _workload_tail().search(title)) and m.start() > 0:
@@ -393,6 +394,26 @@ def employer_below(doc: Document) -> tuple[Found, Found] | None:
     named = clean(doc, lines[0].body_start, lines[0].body_end)
     value = without_marks(named[0]) if named else ""
     if not named or not acceptable(value):
+        return None
+    return (value, Span(named[1].start, named[1].start + len(value))), employer
+
+
+def employer_above(doc: Document) -> tuple[Found, Found] | None:
+    """``Leeds Teaching Hospitals`` / ``Critical Care Rehabilitation Team Leader (XR07)``: a job board's
+    posting, its employer's name on its first line (its last word an ``[words] organisation_heads`` or
+    ``employer_heads`` word, maybe plural), its title on the next (a ``[words] title_heads`` word in it, its
+    code in brackets no part of it); the title and the employer, each with its span."""
+    lines = [ln for ln in doc.lines[doc.front_end : doc.front_end + 8] if not ln.blank][:2]
+    employer = clean(doc, lines[0].body_start, lines[0].body_end) if len(lines) == 2 else None
+    said = fold(employer[0]).split() if employer else []
+    heads = words("words", "organisation_heads") | words("words", "employer_heads")
+    if not employer or not said or len(said) > 8 or ":" in employer[0] or \
+            not {said[-1], said[-1][:-1]} & heads or set(said) & words("words", "title_heads"):
+        return None  # ``Home / Nurse Manager-Perioperative Services``: a post's name, no employer's
+    named = clean(doc, lines[1].body_start, lines[1].body_end)
+    value = without_marks(named[0]) if named else ""
+    posts = words("words", "title_heads") | words("words", "posting_title_heads")
+    if not named or not acceptable(value) or not set(fold(value).split()) & posts:
         return None
     return (value, Span(named[1].start, named[1].start + len(value))), employer
 
