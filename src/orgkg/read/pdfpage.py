@@ -80,7 +80,7 @@ def drawn(page: Any) -> Drawn:
         chars += answers(page, shown.point, chars)
     edges: list[Edge] = []
     for i in range(fpdf.FPDFPage_CountObjects(page.raw)):
-        _collect(fpdf.FPDFPage_GetObject(page.raw, i), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), shown, edges)
+        _collect(_OBJECT(page.raw, i), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), shown, edges)
     return Drawn(chars, edges, shown.width)
 
 
@@ -95,14 +95,20 @@ class _Run(NamedTuple):
     across: tuple[float, float]
 
 
-def _unchecked(function: Any) -> Any:
-    """A PDFium function called with its arguments as given (a handle, an int, a ``byref``) and an
-    int for its result, without ctypes converting and checking each argument against the type
-    pypdfium2 declares: for the call made once per character, where that check cost twice the call."""
-    return ctypes.cast(function, ctypes.CFUNCTYPE(ctypes.c_int))
+def _unchecked(function: Any, result: Any = ctypes.c_int) -> Any:
+    """A PDFium function called with its arguments as given (handles, ints, pointers), without
+    ctypes converting and checking each against the type pypdfium2 declares: for the calls made
+    once per character, drawn object or path segment, where that check cost twice the call."""
+    return ctypes.cast(function, ctypes.CFUNCTYPE(result))
 
 
 _LOOSE_BOX = _unchecked(fpdf.FPDFText_GetLooseCharBox)
+_OBJECT = _unchecked(fpdf.FPDFPage_GetObject, fpdf.FPDF_PAGEOBJECT)
+_OBJECT_KIND = _unchecked(fpdf.FPDFPageObj_GetType)
+_SEGMENT = _unchecked(fpdf.FPDFPath_GetPathSegment, fpdf.FPDF_PATHSEGMENT)
+_SEGMENT_KIND = _unchecked(fpdf.FPDFPathSegment_GetType)
+_SEGMENT_END = _unchecked(fpdf.FPDFPathSegment_GetPoint)
+_SEGMENT_CLOSES = _unchecked(fpdf.FPDFPathSegment_GetClose)
 
 
 def _glyphs(text: Any, shown: _Display) -> list[Glyph]:
@@ -190,7 +196,7 @@ def _times(m: Any, outer: _Matrix) -> _Matrix:
 
 def _collect(obj: Any, outer: _Matrix, shown: _Display, found: list[Edge]) -> None:
     """The edges of a painted path, or of the paths of a form (their matrices applied)."""
-    kind = fpdf.FPDFPageObj_GetType(obj)
+    kind = _OBJECT_KIND(obj)
     if kind not in (fpdf.FPDF_PAGEOBJ_PATH, fpdf.FPDF_PAGEOBJ_FORM):
         return
     m = fpdf.FS_MATRIX()
@@ -210,11 +216,12 @@ def _subpaths(path: Any) -> Iterator[list[tuple[float, float]]]:
     """Each subpath's points, as pdfminer lists them: where each segment ends (a curve's control
     points left out), and the start again where the subpath is closed."""
     x, y = ctypes.c_float(), ctypes.c_float()
+    at_x, at_y = ctypes.byref(x), ctypes.byref(y)
     points: list[tuple[float, float]] = []
     bezier = 0
     for i in range(fpdf.FPDFPath_CountSegments(path)):
-        segment = fpdf.FPDFPath_GetPathSegment(path, i)
-        kind = fpdf.FPDFPathSegment_GetType(segment)
+        segment = _SEGMENT(path, i)
+        kind = _SEGMENT_KIND(segment)
         if kind == fpdf.FPDF_SEGMENT_MOVETO:
             if len(points) > 1:
                 yield points
@@ -223,9 +230,9 @@ def _subpaths(path: Any) -> Iterator[list[tuple[float, float]]]:
             bezier += 1
             if bezier % 3:
                 continue
-        fpdf.FPDFPathSegment_GetPoint(segment, x, y)
+        _SEGMENT_END(segment, at_x, at_y)
         points.append((x.value, y.value))
-        if fpdf.FPDFPathSegment_GetClose(segment) and points:
+        if _SEGMENT_CLOSES(segment) and points:
             points.append(points[0])
     if len(points) > 1:
         yield points
