@@ -65,9 +65,9 @@ Box = tuple[float, float, float, float]
 
 
 def _first_word(text: str, chars: tuple[Glyph, ...]) -> float:
-    """How wide the line's first word is (its characters, whether or not spaces are glyphs)."""
-    word = text.split()[0] if text.split() else ""
-    drawn = [c for c in chars if not c.text.isspace()][: len(word)]
+    """How wide the line's first word is (a ``TextLine``'s glyphs are its words' letters, no spaces)."""
+    words = text.split(maxsplit=1)
+    drawn = chars[: len(words[0])] if words else ()
     return drawn[-1].x1 - drawn[0].x0 if drawn else 0.0
 
 
