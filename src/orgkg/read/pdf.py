@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:  # PDFium is loaded when a PDF is read (a build of text docume
 #: What one compressed stream, and all of them, may expand to; past it the file is a decompression bomb.
 MAX_STREAM = 256 * 1024**2
 MAX_TOTAL = 1024**3
-_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+_STREAM = re.compile(rb"stream\r?\n")
 
 
 def _check(path: Path, data: bytes) -> None:
@@ -37,14 +38,23 @@ def _check(path: Path, data: bytes) -> None:
         raise InputError(str(path), "truncated PDF: no %%EOF marker at the end",
                          "copy or download the file again")
     total = 0
-    for stream in _STREAM.finditer(data):
-        size = _inflated(data, stream.end(), MAX_STREAM + 1)
+    for start in _streams(data):
+        size = _inflated(data, start, MAX_STREAM + 1)
         total += size
         if size > MAX_STREAM or total > MAX_TOTAL:
             what = "a compressed stream expands" if size > MAX_STREAM else "its compressed streams expand"
             raise InputError(str(path), f"PDF decompression bomb: {what} to more than "
                              f"{(MAX_STREAM if size > MAX_STREAM else MAX_TOTAL) // 1024**2} MiB",
                              "a hostile or broken file; orgkg does not read it")
+
+
+def _streams(data: bytes) -> Iterator[int]:
+    """Where each stream's data starts: after ``stream`` and its end of line, not ``endstream``'s.
+    (The word is searched alone: a lookbehind in the pattern for ``end`` made ``re`` try it at
+    every byte, 20 times slower.)"""
+    for found in _STREAM.finditer(data):
+        if data[max(0, found.start() - 3):found.start()] != b"end":
+            yield found.end()
 
 
 def _inflated(data: bytes, start: int, cap: int) -> int:
