@@ -239,6 +239,8 @@ def _counted_positions(value: str, span: Span, *, whole: bool = False) -> list[t
     nothing when one item names no position; the list ends where an item opens with another verb
     ("..., and five staff members, participates in regular strategic planning"). ``whole``: each item
     a title whole (a label's value: "Chef d'équipe voirie"), not cut after its last word in capitals."""
+    if shared := _one_per_field(value, span):
+        return shared
     out: list[tuple[Found, int | None]] = []
     for at, said in _items(value):
         item = said.strip()
@@ -260,11 +262,45 @@ def _counted_positions(value: str, span: Span, *, whole: bool = False) -> list[t
             return []  # one item is not a position: the sentence speaks of work, not of posts
         if last in words("words", "unit_words") and not headed:
             return []  # "supervises the Records Division": a unit, no post ("responsable du service": one)
-        if item[0].islower() and is_duty_verb(item.split()[0]):
+        if item[0].islower() and is_duty_verb(item.split()[0]) and not _gerund_post(said_words):
             return []  # "supervises and evaluates the work of subordinate managers": another verb, no post
         start = span.start + at + said.find(item)
         out.append(((item, Span(start, start + len(item))), count))
     return out
+
+
+def _one_per_field(value: str, span: Span) -> list[tuple[Found, int | None]]:
+    """Posts named once in the plural, then what each is for (``[phrases] unit_described``), the fields
+    listed: "the Associate Vice-Presidents responsible for Financial Services, Facilities Management and
+    Information Services" is one post a field (``Associate Vice-President, Financial Services`` ...), each
+    counted one; nothing where a field is not written in capitals."""
+    m = _posts_for().match(value)
+    posts = m.group("posts") if m else ""
+    if not m or _singular(fold(posts).split()[-1]).split("-")[-1] not in words("words", "title_heads"):
+        return []
+    one = posts[:-3] + "y" if posts.endswith("ies") else posts[:-1]
+    out: list[tuple[Found, int | None]] = []
+    for at, said in _items(value[m.end() :]):
+        field = re.sub(rf"^(?:{alternation('words', 'list_and')})\s+", "", said.strip())
+        if not field[:1].isupper():
+            return []
+        start = span.start + m.end() + at + said.find(field)
+        out.append(((f"{one}, {field}", Span(start, start + len(field))), 1))
+    return out if len(out) >= 2 else []
+
+
+@cache
+def _posts_for() -> re.Pattern[str]:
+    """Posts in the plural, in capitals, and the words saying what each is for: "Associate Vice-Presidents
+    responsible for "."""
+    said = alternation("phrases", "unit_described", r"[ \t]+")
+    return re.compile(rf"(?P<posts>[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)*s)[ \t]+(?:{said})[ \t]+(?=[A-Z])")
+
+
+def _gerund_post(said: list[str]) -> bool:
+    """Two words, a verb's ``-ing`` form naming what a post does, then its ``[words] title_heads`` word:
+    "teaching assistants", "training officers" (a post, not another verb)."""
+    return len(said) == 2 and said[0].endswith("ing") and _singular(said[1]) in words("words", "title_heads")
 
 
 @cache
