@@ -99,18 +99,31 @@ def supervisor_phrases(text: str) -> list[str]:
         parts = re.split(r"(,)", squash(rest))
         name = parts[0]
         for i in range(2, len(parts), 2):
-            if not re.match(r"\s*[A-Z]", parts[i]) or re.match(r"\s*(?:The|This|He|She|It)\b", parts[i]) \
+            if not re.match(r"\s*[A-Z]", parts[i]) or _superior_words()[0].match(parts[i]) \
                     or _ends_in_unit(name):  # ``Chief of the X Section, Y Division``: units, not the title
                 break
             name += "," + parts[i]
         # a full stop ends the name, not a name's initial ("Margaret J. Ellery College Librarian")
-        name = re.split(rf"(?i:{abbreviation_guard()})(?:(?<!\b[A-Z])\.|\.(?!{BEFORE_NAME})|[;:()])\s"
-                        r"|\s+(?:who|which|with|in|to|for|is|are|as|on|you)\s|[.;:]$", _one_title(name))[0]
+        name = _superior_words()[1].split(_one_title(name))[0]
         name = _without_section(clean_title(_own_unit(name)))
         if name and name[0].isupper() and 1 <= len(name.split()) <= 12 and \
-                not re.match(r"(?:incumbent|position|this)\b", name, re.I):
+                not _superior_words()[2].match(name):
             out.append(name)
     return out
+
+
+@functools.cache
+def _superior_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What ends a superior named in prose (``supervisor_phrases``), English ``[words]``: after a comma, a
+    ``superior_clause_subjects`` word opening another clause (", The Director ..."); a full stop (not a
+    name's initial: "Margaret J. Ellery College Librarian"), a bracket or a ``superior_ends`` word ("the
+    Director who ..."); and the ``no_superior_words`` that name none ("the incumbent")."""
+    subjects, ends, nothing = ("|".join(patterns("words", key, languages=("en",))) or "(?!)"
+                               for key in ("superior_clause_subjects", "superior_ends", "no_superior_words"))
+    return (re.compile(rf"\s*(?:{subjects})\b"),
+            re.compile(rf"(?i:{abbreviation_guard()})(?:(?<!\b[A-Z])\.|\.(?!{BEFORE_NAME})|[;:()])\s"
+                       rf"|\s+(?:{ends})\s|[.;:]$"),
+            re.compile(rf"(?:{nothing})\b", re.I))
 
 
 @functools.cache
