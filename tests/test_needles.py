@@ -132,3 +132,18 @@ def test_needles_found_once_answer_as_each_search(text: str) -> None:
     found = found_words(text, needle_words(patterns))
     for p in patterns:
         assert p.may_match_found(found) == p.may_match(text)
+
+
+BUDGET_PARTS = ["budget", "Budgets", "BUDGET", "$", "US", "us$", "C", "\u20ac", "\u00a3", "USD", "5", "1,000",
+                " ", "\t", "\n", "ab", "&", "-", "million", "of", "annual", "\u017f", "\u00e9", "sub"]
+
+
+@given(st.lists(st.sampled_from(BUDGET_PARTS), max_size=24))
+def test_budget_places_hold_every_start(parts: list[str]) -> None:
+    """A pattern given its own ``places`` (the budget phrase: ``budget`` and the word runs before it, a
+    currency sign or code) gives the pattern's own matches."""
+    from orgkg.extract.families.generic_phrases import _BUDGET
+
+    text = "".join(parts)
+    assert [(m.span(), m.groups()) for m in _BUDGET.finditer(text)] == \
+        [(m.span(), m.groups()) for m in _BUDGET.pattern.finditer(text)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 # The parse tree of the standard library's own compiler: no public module offers it since 3.11.
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -90,10 +90,13 @@ class Needled:
     """A compiled pattern whose ``search`` and ``finditer`` first look for its needles in the
     lowercased text; when every match starts with one of a few words (``heads``), it is tried only
     where one stands (a case-insensitive alternation of words is otherwise tried, branch after
-    branch, at every character of the text)."""
+    branch, at every character of the text). A pattern whose matches start where its heads cannot say
+    may be given ``places``: where in a text (and that text lowercased) its matches can start, in order."""
 
-    def __init__(self, pattern: str | re.Pattern[str], flags: int = 0) -> None:
+    def __init__(self, pattern: str | re.Pattern[str], flags: int = 0,
+                 places: Callable[[str, str], list[int]] | None = None) -> None:
         self.pattern = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
+        self._places = places
         tree = _parser.parse(self.pattern.pattern, self.pattern.flags)
         self.needles = needles(tree.data)
         self.folded = bool(tree.state.flags & re.IGNORECASE)
@@ -117,7 +120,10 @@ class Needled:
         return self.pattern.finditer(text) if starts is None else _tried(self.pattern, text, starts)
 
     def starts(self, text: str) -> list[int] | None:
-        """Where the heads stand in ``text``, in order; None when unknown or too many to be quicker."""
+        """Where the heads stand in ``text`` (or the ``places`` given), in order; None when unknown or too
+        many to be quicker."""
+        if self._places is not None:
+            return None if (low := lowered(text)) is None else self._places(text, low)
         if not self.heads:
             return None
         low = lowered(text) if self.folded else text
@@ -194,13 +200,19 @@ def _found(low: str, words: Iterable[str], most: int) -> list[int] | None:
     """Where the ``words`` stand in ``low``, in order; None when more than ``most`` places."""
     found: set[int] = set()
     for word in words:
-        at = low.find(word)
-        while at >= 0:
+        for at in positions(low, word):
             found.add(at)
             if len(found) > most:
                 return None
-            at = low.find(word, at + 1)
     return sorted(found)
+
+
+def positions(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``text``, in order, overlapping places too."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 @functools.lru_cache(maxsize=8)

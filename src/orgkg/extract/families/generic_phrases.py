@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 
 from orgkg.extract.lexicon import abbreviation_guard, alternation, fold, patterns, words
-from orgkg.extract.needles import AtLineStart, Needled
+from orgkg.extract.needles import AtLineStart, Needled, positions
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.rules.figures import counts_things
 from orgkg.extract.rules.lines import listed_after, marker
@@ -522,13 +523,15 @@ SCOPE_STOP = {"a", "an", "the", "of", "with", "its", "their", "his", "her", "s",
               "manages", "managing", "oversee", "oversees", "monitors", "administers", "controls"}
 
 
-AMOUNT = (r"(?:(?:US|CA|C|AU|NZ)?[$£€]|\b(?-i:USD|CAD|GBP|EUR|AUD|NZD)[ \t]?)\s*\d[\d,.]*"
+#: the currency signs and codes an amount opens with (``_budget_places`` looks for them too).
+SIGNS, CODES = "$£€", ("USD", "CAD", "GBP", "EUR", "AUD", "NZD")
+AMOUNT = (rf"(?:(?:US|CA|C|AU|NZ)?[{SIGNS}]|\b(?-i:{'|'.join(CODES)})[ \t]?)\s*\d[\d,.]*"
           r"(?:\s*(?:million|billion|thousand|[MBK])\b)?")
 #: a short line naming a budget, its amount on the next line: ``Operating budget controlled`` /
 #: ``Amount in state, federal, and other funding sources is $1,250,000 per biennium``.
 BUDGET_ABOVE = Needled(rf"(?im)^[ \t]*(?P<s>(?:[A-Za-z&/-]+[ \t]+){{0,4}}budgets?"
                        rf"(?:[ \t]+[A-Za-z&/-]+){{0,3}})[ \t]*:?[ \t]*\n(?:[ \t]*\n)?"
-                       rf"[^\n$£€]{{0,120}}?(?P<a>{AMOUNT})")
+                       rf"[^\n{SIGNS}]{{0,120}}?(?P<a>{AMOUNT})")
 
 #: a budget line that is a title (``Budget Analyst``) or an amount that is pay (``Salary: $55,000``).
 NOT_BUDGET = re.compile(r"(?i)budgets?[ \t]+(?:analyst|officer|manager|director|specialist|technician|"
@@ -539,9 +542,40 @@ NOT_BUDGET = re.compile(r"(?i)budgets?[ \t]+(?:analyst|officer|manager|director|
 # starts at a word start: otherwise every position inside a long word is retried (quadratic)
 _SCOPE = (r"(?<![A-Za-z&-])(?:[A-Za-z&-]+[ \t]+){0,3}budget(?:s|ary)?"
           r"(?:\s+(?:requests?|allocations?|appropriations?|responsibility|managed|controlled))?")
+#: the letters of a word ``_SCOPE`` reads before ``budget`` (ASCII: ``lowered`` refuses the odd letters
+#: that IGNORECASE also takes for them), the blanks between.
+_RUN, _BLANK = frozenset(string.ascii_letters + "&-"), " \t"
+
+
+def _budget_places(text: str, low: str) -> list[int]:
+    """Where a ``_BUDGET`` match can start: ``budget`` itself or one of the three word runs before it,
+    blanks between (``_SCOPE``); a currency sign or the one or two letters before it (``US$``), a
+    currency code (``AMOUNT``)."""
+    found: set[int] = set()
+    for at in positions(low, "budget"):
+        if not at or text[at - 1] not in _RUN:
+            found.add(at)
+        word = at
+        for _ in range(3):  # ``(?:[A-Za-z&-]+[ \t]+){0,3}budget``: the runs before, back to front
+            blank = word
+            while blank and text[blank - 1] in _BLANK:
+                blank -= 1
+            start = blank
+            while start and text[start - 1] in _RUN:
+                start -= 1
+            if blank == word or start == blank:
+                break  # no blank before the word, or no run before the blanks
+            found.add(start)
+            word = start
+    for sign in SIGNS:
+        found.update(p for at in positions(text, sign) for p in (at - 2, at - 1, at) if p >= 0)
+    found.update(at for code in CODES for at in positions(text, code))
+    return sorted(found)
+
+
 _BUDGET = Needled(rf"(?P<s1>{_SCOPE})\s*(?::|of|totaling|totalling|exceeding|over|in\s+excess\s+of)?\s*"
                   rf"(?:approximately\s+|about\s+|over\s+|more\s+than\s+|up\s+to\s+)?(?P<a1>{AMOUNT})"
-                  rf"|(?P<a2>{AMOUNT})\s+(?:annual\s+)?(?P<s2>{_SCOPE})", re.I)
+                  rf"|(?P<a2>{AMOUNT})\s+(?:annual\s+)?(?P<s2>{_SCOPE})", re.I, places=_budget_places)
 
 
 def budgets(text: str) -> list[Budget]:
