@@ -28,11 +28,13 @@ build's memory.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import multiprocessing as mp
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from multiprocessing.pool import Pool
 from multiprocessing.util import Finalize
@@ -211,6 +213,24 @@ class _Pool(Pool):
         return [self._change_notifier._reader]  # type: ignore[attr-defined]
 
 
+@contextmanager
+def _frozen() -> Iterator[None]:
+    """The build's objects kept out of the garbage collector's passes while its pool forks
+    (``gc.freeze``, as the ``gc`` module's documentation advises before a fork): a pool process's
+    collections then skip the objects it inherits (about 67,000: modules, compiled rules), whose
+    pages they would touch and copy. Over the corpus of ``bench.corpus``: 0.058 -> 0.012 s of
+    collections per pool process. The build's process unfreezes them once forked; a program that
+    froze its own objects keeps them as they are."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 class Readers:
     """The processes reading a build's documents: a pool, or the build's own process.
 
@@ -230,7 +250,7 @@ class Readers:
                 preload(job.path.suffix for job in jobs)
                 if (job := first(jobs)) is not None:
                     self.ahead = job, read(job, None)
-            with born_deaf_to_ctrl_c():
+            with born_deaf_to_ctrl_c(), _frozen():
                 self.pool = _Pool(n, initializer=_start, initargs=(os.getpid(),),
                                   context=mp.get_context(start_method()))
         else:
