@@ -119,7 +119,8 @@ _CAP = r"[A-Z](?:[\w'\u2019&-]|\.(?=\w)|(?<![a-z]{2})\.)*"
 #: body's kind to its name (``body_links``: ``Department for Education``) and an English article.
 _LINK, _OF_FOR, _THE = (f"(?:{'|'.join(patterns('words', key, languages=('en',)))})"
                         for key in ("name_links", "body_links", "subject_articles"))
-_NOT_FIRST = r"(?!(?:The|Le|La|Les|Au|Aux|About|Our|Your|This|That|A|An|In|At|For|With|Join|Un|Une)\b)"
+#: the words that never open a name, as written (``[words] name_not_first``): ``The``, ``Our``, ``Le``.
+_NOT_FIRST = rf"(?!(?:{alternation('words', 'name_not_first')})\b)"
 ORG_NAME = re.compile(
     r"(?<![\w.])(?P<head4>(?:Service|Agence|Office|Bureau|Institut|Conseil|Commission)"
     r"(?:[ \t]+(?!(?:de|du|des|la|le|les|et|pour|dans|qui)\b)[a-z\u00e0-\u00ff]{3,}){1,3})"
@@ -328,12 +329,16 @@ def _cues() -> frozenset[str]:
     return frozenset(fold(cue) for cues in governments().values() for cue, _ in cues)
 
 
+#: the small words between the capitalised words of a unit's English name (``[words] unit_name_links``), and
+#: the unit's word in lower case that ends it (``prose_unit_words``): ``the Core Services team``.
+_UNIT_LINK, _UNIT_LOW = (f"(?:{'|'.join(patterns('words', key, languages=('en',)))})"
+                         for key in ("unit_name_links", "prose_unit_words"))
 #: a unit named in prose: ``Voter Registration Division``, ``the Core Services team``,
 #: ``Office of the Inspector General``, ``l'équipe de la plateforme``.
 UNIT_NAME = re.compile(
-    rf"(?<![\w.]){_NOT_FIRST}(?:{_CAP}[ \t]+(?:(?:and|of|&)[ \t]+)?){{1,6}}(?:business[ \t]+)?"
-    r"(?P<low>team|unit|division|branch|directorate|bureau)\b(?!-)"
-    rf"|(?<![\w.]){_NOT_FIRST}(?P<name>(?:{_CAP}[ \t]+(?:(?:and|of|&)[ \t]+)?){{1,5}})(?P<head>[A-Z][a-z]+)\b"
+    rf"(?<![\w.]){_NOT_FIRST}(?:{_CAP}[ \t]+(?:{_UNIT_LINK}[ \t]+)?){{1,6}}(?:business[ \t]+)?"
+    rf"(?P<low>{_UNIT_LOW})\b(?!-)"
+    rf"|(?<![\w.]){_NOT_FIRST}(?P<name>(?:{_CAP}[ \t]+(?:{_UNIT_LINK}[ \t]+)?){{1,5}})(?P<head>[A-Z][a-z]+)\b"
     rf"|(?<![\w.])(?P<lead>Office|Division|Bureau)[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
     r"|(?<![\w.])(?<!sous la )(?<!en )(?P<fr>[ÉE]quipe|[Ss]ous-direction|[Dd]irection|[Uu]nit[ée]|"
     r"[Ss]ecr[ée]tariat[ \t]+g[ée]n[ée]ral)[ \t]+"
