@@ -16,6 +16,7 @@ from orgkg.extract.lexicon import abbreviation_guard, alternation, fold, pattern
 from orgkg.extract.needles import AtLineStart, Needled, positions
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.rules.figures import counts_things
+from orgkg.extract.rules.labels import before_run_in_label
 from orgkg.extract.rules.lines import listed_after, marker
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.rules.reporting import list_items, reports_noun, says_nothing, town_and_state
@@ -106,7 +107,7 @@ def supervisor_phrases(text: str) -> list[str]:
             name += "," + parts[i]
         # a full stop ends the name, not a name's initial ("Margaret J. Ellery College Librarian")
         name = _superior_words()[1].split(_one_title(name))[0]
-        name = _without_section(clean_title(_own_unit(name)))
+        name = _without_section(clean_title(_own_unit(before_run_in_label(name))))
         if name and name[0].isupper() and 1 <= len(name.split()) <= 12 and \
                 not _superior_words()[2].match(name):
             out.append(name)

@@ -89,3 +89,24 @@ def inline_label(group: str, key: str) -> re.Pattern[str]:
     """A label (the lexicon's ``[group] key``) and its colon inside a running line, a form flattened to one
     paragraph: ``... Centre hospitalier de X Adresse : 2 rue ...``."""
     return re.compile(rf"(?i)(?<!\w)(?:{alternation(group, key)})[ \t]*:")
+
+
+@cache
+def _long_labels() -> re.Pattern[str]:
+    """Every ``[labels]`` entry of two words or more (``direct reports``, ``position number``), as a whole."""
+    said = sorted((w for w in every_label() if len(w.split()) >= 2), key=len, reverse=True)
+    return re.compile(r"(?i)(?<=\s)(?:" + "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in said)
+                      + r")(?=\s|$)")
+
+
+def before_run_in_label(value: str) -> str:
+    """A value read from a table row flattened into prose, up to the next row's label run into it, that
+    label's words in capitals (``Operations Manager Direct Reports Divisional staff`` -> ``Operations
+    Manager``)."""
+    links = words("words", "title_links")
+    for m in _long_labels().finditer(value):
+        said, before = m.group(0).split(), value[: m.start()].split()
+        capitals = all(w[:1].isupper() for w in said if fold(w) not in links)
+        if capitals and before and fold(before[-1]) not in links:  # not ``Director of X and Business Unit``
+            return value[: m.start()].rstrip(" ,;-")
+    return value
