@@ -171,18 +171,26 @@ def _run(text: Any, i: int, shown: _Display) -> _Run:
     """The run of the text object drawing character ``i``, from that character's baseline and
     its font's descent; upright is pdfminer's test."""
     m, x, y, descent = fpdf.FS_MATRIX(), ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
-    fpdf.FPDFText_GetMatrix(text, i, m)
-    fpdf.FPDFText_GetCharOrigin(text, i, x, y)
-    font = fpdf.FPDFTextObj_GetFont(fpdf.FPDFText_GetTextObject(text, i))
-    if not font or not fpdf.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent):
+    _MATRIX(text, i, ctypes.byref(m))
+    _ORIGIN(text, i, ctypes.byref(x), ctypes.byref(y))
+    font = _FONT(_TEXT_OBJECT(text, i))
+    if not font or not _DESCENT(font, _ONE, ctypes.byref(descent)):
         descent.value = 0.0
     a, b, c, d = shown.turn(m)
-    points = fpdf.FPDFText_GetFontSize(text, i)
+    points = _FONT_SIZE(text, i)
     size = points * abs(d)
     _, baseline = shown.point(x.value, y.value)
     bottom = baseline - descent.value * size
     across = (c * points * descent.value, c * points * (descent.value + 1))
     return _Run(bottom - size, bottom, size, a * d > 0 and b * c <= 0, across)
+
+
+_MATRIX, _ORIGIN = _unchecked(fpdf.FPDFText_GetMatrix), _unchecked(fpdf.FPDFText_GetCharOrigin)
+_TEXT_OBJECT = _unchecked(fpdf.FPDFText_GetTextObject, fpdf.FPDF_PAGEOBJECT)
+_FONT, _DESCENT = _unchecked(fpdf.FPDFTextObj_GetFont, fpdf.FPDF_FONT), _unchecked(fpdf.FPDFFont_GetDescent)
+_FONT_SIZE = _unchecked(fpdf.FPDFText_GetFontSize, ctypes.c_double)
+#: The font size a font's descent is asked for (it is read per point of size).
+_ONE = ctypes.c_float(1.0)
 
 
 _Matrix = tuple[float, float, float, float, float, float]
