@@ -217,7 +217,8 @@ def compose(pages: list[list[Line]]) -> tuple[str, tuple[int, ...]]:
                 prev = ln
                 continue
             out.append("\n" * (1 + max(0, gap)))
-        starts.setdefault(ln.page, sum(map(len, out)))
+        if ln.page not in starts:
+            starts[ln.page] = sum(map(len, out))
         indent = "" if ln.table_row else " " * max(0, round((ln.x0 - left) / char))
         out.append(indent + ln.text)
         prev = ln
