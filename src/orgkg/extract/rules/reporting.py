@@ -20,10 +20,21 @@ def reports_to(doc: Document) -> Found | None:
     directe du préfet des Deux-Sèvres et concourt directement à ...``: a long sentence read far enough
     to find where its clause ends)."""
     found = first_value(doc, "reports_to", loose=True, max_words=12) or _row(doc, "reports_to_row") or phrase(
-        doc, "reports_to", stop=".;:(),", reach=300, accept=lambda found: _short(superior(doc, found)))
+        doc, "reports_to", stop=".;:(),", reach=300, accept=lambda found: None
+        if superior_of_list().match(doc.text, found[1].start) else _short(superior(doc, found)))
     if found and (second := second_body(found[0])):
         found = clean(doc, found[1].start, found[1].start + second) or found
     return found if found and len(found[0].split()) <= 12 else None
+
+
+@cache
+def superior_of_list() -> re.Pattern[str]:
+    """A title in capitals right before a ``[headings] copulas`` verb: "Director, Client Services are: ...",
+    what reports to it following, not its superior (not "Director, the Manager is responsible ...": another
+    subject)."""
+    verbs, the = alternation("headings", "copulas"), alternation("words", "subject_articles")
+    word = rf"(?!(?i:{the})\b)[A-Z][\w'&()/-]*"  # a word in capitals, no article opening a sentence's subject
+    return re.compile(rf"{word}(?:(?:,?[ \t]+(?:of|and|for))*,?[ \t]+{word})*,?[ \t]+(?:{verbs})\b")
 
 
 def second_body(value: str) -> int | None:
