@@ -51,9 +51,12 @@ def test_cues_answer_as_their_patterns_on_the_samples(pattern: str) -> None:
 
 @given(st.text(alphabet="cikKlLosS :\n\u017f\u212a\u0130\u0131", max_size=40))
 def test_same_answer_on_any_text(text: str) -> None:
-    for pattern in (r"kos\s+lok|silk", r"(?:kiss|lock)+s", r"^\s*LOCK\s*:"):
+    for pattern in (r"kos\s+lok|silk", r"(?:kiss|lock)+s", r"^\s*LOCK\s*:", r"^[ ]*kiss|^[ ]*lock\s*$"):
         found, plain = Needled(pattern, re.I | re.M).search(text), re.search(pattern, text, re.I | re.M)
         assert (found and found.span()) == (plain and plain.span())
+    lined = Needled(r"(?im)^[ ]*(?:kiss|lock)(\s*:)?")  # a line's start: searched after the line breaks
+    assert [(m.span(), m.groups()) for m in lined.finditer(text)] == \
+        [(m.span(), m.groups()) for m in lined.pattern.finditer(text)]
 
 
 @pytest.mark.parametrize(("pattern", "flags", "expected"), [

@@ -103,13 +103,14 @@ class Needled:
         self.heads = heads(tree.data, self.folded)
         #: the shortest first: where one stands too often to be worth it (``a``), that is found soonest
         self._shortest_first = sorted(self.heads or (), key=len)
+        self._lines = _lined(self.pattern, tree) if self.heads is None and places is None else None
 
     def search(self, text: str) -> re.Match[str] | None:
         if not self.may_match(text):
             return None
         starts = self.starts(text)
         if starts is None:
-            return self.pattern.search(text)
+            return self.pattern.search(text) if self._lines is None else self._lines.search(text)
         match = self.pattern.match
         return next((m for p in starts if (m := match(text, p))), None)
 
@@ -117,7 +118,9 @@ class Needled:
         if not self.may_match(text):
             return iter(())
         starts = self.starts(text)
-        return self.pattern.finditer(text) if starts is None else _tried(self.pattern, text, starts)
+        if starts is None:
+            return self.pattern.finditer(text) if self._lines is None else self._lines.finditer(text)
+        return _tried(self.pattern, text, starts)
 
     def starts(self, text: str) -> list[int] | None:
         """Where the heads stand in ``text`` (or the ``places`` given), in order; None when unknown or too
@@ -147,6 +150,21 @@ class Needled:
             else:
                 return True
         return False
+
+
+#: a global inline flag group opening a pattern: ``(?im)``.
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def _lined(pattern: re.Pattern[str], tree: _parser.SubPattern) -> AtLineStart | None:
+    """The pattern searched only after the line breaks (``AtLineStart``) when every match of it starts a
+    line (``^`` opening it, or each of its branches, in MULTILINE); else None."""
+    if not tree.data or tree.data[0] != (sre.AT, sre.AT_BEGINNING) or not tree.state.flags & re.MULTILINE:
+        return None
+    body = pattern.pattern
+    while lead := _GLOBAL_FLAGS.match(body):
+        body = body[lead.end() :]
+    return AtLineStart(body, tree.state.flags)
 
 
 def _tried(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
