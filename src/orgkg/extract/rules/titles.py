@@ -276,12 +276,17 @@ def _announcing() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"(?i)^(?:{articles})[ \t]+(?=[A-Z\u00c0-\u00de])"))
 
 
+#: how far down an employer's announcing line is looked for: below a job board's block of fields (``Réf.`` /
+#: ``2026/UCRADL/14706`` / ``Type de contrat`` / ``CDI`` / ... / ``Expertise France recrute :``).
+ANNOUNCED_LINES = 20
+
+
 def announced(doc: Document) -> tuple[Found, Found] | None:
     """``La Ville de Durbuy engage :`` over ``Un Directeur Financier (H/F/X) commun à la``: near the top,
     an employer announcing on its line the post the next line names; the title (up to its gender
     marks) and the employer, each with its span."""
     employer_line, article = _announcing()
-    lines = [ln for ln in doc.lines[doc.front_end : doc.front_end + 12] if not ln.blank]
+    lines = [ln for ln in doc.lines[doc.front_end : doc.front_end + ANNOUNCED_LINES] if not ln.blank]
     for ln, nxt in itertools.pairwise(lines):
         said, body = employer_line.match(doc.body(ln)), doc.body(nxt)
         lead = article.match(body)
