@@ -22,6 +22,7 @@ supervises is also the supervised count.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from orgkg.extract.base import Extractor
@@ -201,12 +202,18 @@ def _reports_to(text: str) -> list[MentionedPosition]:
 COUNTED = ("count_nouns_posts",)
 
 
+@functools.cache
+def _staff_figure() -> re.Pattern[str]:
+    """A whole or decimal number and who it counts (``[words] count_nouns``, ``count_nouns_posts``)."""
+    return re.compile(rf"(\d{{1,4}}(?:\.\d+)?)\s*({count_nouns(*COUNTED)})\b", re.I)
+
+
 def _staff_mentions(text: str) -> list[tuple[int, str, bool]]:
     """(count, scope, in a supervising sentence) for every whole staff figure."""
     out: list[tuple[int, str, bool]] = []
     for sentence in re.split(r"(?<=[.;])\s+|\n", text):
         supervising = bool(re.search(r"\b(?:supervis|manag|lead)", sentence, re.I))
-        for m in re.finditer(rf"(\d{{1,4}}(?:\.\d+)?)\s*({count_nouns(*COUNTED)})\b", sentence, re.I):
+        for m in _staff_figure().finditer(sentence):
             value = float(m.group(1))
             if value == int(value):
                 out.append((int(value), m.group(2), supervising))

@@ -23,6 +23,7 @@ acronym (``IT``) a name spelled out (``Information Technology``) is shortened.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from orgkg.extract.base import Extractor
@@ -191,10 +192,16 @@ COUNTED = ("count_nouns_posts",)
 
 
 def _supervised_count(section: str) -> int | None:
-    verbs, team = alternation("words", "count_verbs"), alternation("words", "team_nouns")
-    m = re.search(rf"(?:{verbs})\s+(?:a\s+(?:{team})\s+of\s+)?(\d+|[a-z]+)\s+(?:full[\s-]time\s+)?"
-                  rf"(?:{count_nouns(*COUNTED)})", squash(section), re.I)
+    m = _supervised().search(squash(section))
     return to_int(m.group(1)) if m else None
+
+
+@functools.cache
+def _supervised() -> re.Pattern[str]:
+    """A ``[words] count_verbs`` verb, maybe "a team of", and a count of ``count_nouns`` (or posts)."""
+    verbs, team = alternation("words", "count_verbs"), alternation("words", "team_nouns")
+    return re.compile(rf"(?:{verbs})\s+(?:a\s+(?:{team})\s+of\s+)?(\d+|[a-z]+)\s+(?:full[\s-]time\s+)?"
+                      rf"(?:{count_nouns(*COUNTED)})", re.I)
 
 
 # ---------------------------------------------------------------- duties, qualifications

@@ -191,6 +191,10 @@ def _own_unit(name: str) -> str:
 
 #: the "and" between two items of a list written without a comma.
 AND = re.compile(r"\s*\band\b\s*")
+#: a supervised field's item that is a count and a title: ``6 Social Workers``.
+COUNTED_TITLE = re.compile(rf"({N})[ \t]+([A-Z][^\n]{{1,60}})")
+#: a supervised field's value that opens with its count: ``4 (Clerk, Analyst)``.
+COUNT_FIRST = re.compile(rf"({N})\b\s*(?:\((.*)\))?", re.I)
 
 
 @functools.cache
@@ -387,13 +391,13 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
             continue
         # "Manager, Finance; Director, Operations": two titles; "6 Social Workers and 1 Administrator": two
         parts = [x for x in (list_items(value) if re.search(r"[;,]", value) else AND.split(value)) if x]
-        counted = [c for x in parts if (c := re.fullmatch(rf"({N})[ \t]+([A-Z][^\n]{{1,60}})", x))]
+        counted = [c for x in parts if (c := COUNTED_TITLE.fullmatch(x))]
         if parts and len(counted) == len(parts) and not names:  # ``6 Social Workers, 1 Team Administrator``
             found = [(to_int(c.group(1)) or 0, c.group(2).strip()) for c in counted]
             names = [MentionedPosition(singular(t) if n > 1 else t) for n, t in found]
             count = sum(n for n, _ in found) if count is None else count
             continue
-        num = re.match(rf"({N})\b\s*(?:\((.*)\))?", value, re.I)
+        num = COUNT_FIRST.match(value)
         if num and count is None:
             count = to_int(num.group(1))
         rest = num.group(2) if num and num.group(2) else ("" if num else value)
@@ -675,6 +679,10 @@ def experience(text: str) -> tuple[float | None, str | None]:
 
 #: "The position is located at ...", "location is in ...": tried only where its first word stands
 #: (``Needled``).
+#: a place in a location clause: `` in the Hamilton Building``, and one leading it: ``Downtown Toronto, ...``.
+_PLACE = r"((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2})"
+_IN_PLACE = re.compile(rf"\bin\s+(?:the\s+)?{_PLACE}")
+_PLACE_LEAD = re.compile(rf"(?:the\s+)?{_PLACE}(?=\s+[a-z]|\s*,|\s*$)")
 _LOCATED = Needled(r"\b(?:(?:position|office|incumbent|job|role|work)\b[^.\n]{0,40}?\b(?:is|are|will\s+be)\s+"
                    r"(?:located|based)|location\s+is)\s+(?:at|in)\s+([^.;\n]{2,120})", re.I)
 
@@ -685,10 +693,9 @@ def location_phrase(text: str) -> str | None:
     if not m:
         return None
     clause = m.group(1)
-    place = r"((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2})"
-    ins = list(re.finditer(rf"\bin\s+(?:the\s+)?{place}", clause))
+    ins = list(_IN_PLACE.finditer(clause))
     last = ins[-1] if ins else None
-    lead = re.match(rf"(?:the\s+)?{place}(?=\s+[a-z]|\s*,|\s*$)", clause)
+    lead = _PLACE_LEAD.match(clause)
     found = last or (lead if lead and not re.search(r"\b(?:Building|Centre|Center|Hall)\b", lead.group(1))
                      else None)
     return clean_title(found.group(1)) if found else None

@@ -292,7 +292,7 @@ def _one_per_field(value: str, span: Span) -> list[tuple[Found, int | None]]:
     one = posts[:-3] + "y" if posts.endswith("ies") else posts[:-1]
     out: list[tuple[Found, int | None]] = []
     for at, said in _items(value[m.end() :]):
-        field = re.sub(rf"^(?:{alternation('words', 'list_and')})\s+", "", said.strip())
+        field = _leading_and().sub("", said.strip())
         if not field[:1].isupper():
             return []
         start = span.start + m.end() + at + said.find(field)
@@ -411,6 +411,12 @@ def _list_break() -> re.Pattern[str]:
 @cache
 def _supervises() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{alternation('phrases', 'supervises')})\s+")
+
+
+@cache
+def _leading_and() -> re.Pattern[str]:
+    """A ``[words] list_and`` word opening a list's item: ``and Director, Y``."""
+    return re.compile(rf"^(?:{alternation('words', 'list_and')})\s+")
 
 
 def _singular(word: str) -> str:
