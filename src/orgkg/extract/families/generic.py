@@ -612,9 +612,25 @@ def _employer(text: str) -> re.Match[str] | None:
     for m in _JURISDICTIONS.finditer(text):
         before = text[max(0, m.start() - 60) : m.start()]
         if not RESIDENCE.search(before) and not PARTNER.search(before) and not _begins_a_body(text, m.end()) \
-                and not POSTAL_CODE.match(text, m.end()):
+                and not POSTAL_CODE.match(text, m.end()) and not _alternatives(text, m):
             return m
     return None
+
+
+#: the words joining a government to another as its alternative: ``, or the``, `` or ``.
+OR_NEXT = re.compile(r"[ \t]*,?[ \t]+or[ \t]+(?:the[ \t]+)?", re.I)
+OR_BEFORE = re.compile(r"(?:,[ \t]*(?:or[ \t]+)?|[ \t]+or[ \t]+)(?:the[ \t]+)?$", re.I)
+
+
+def _alternatives(text: str, m: re.Match[str]) -> bool:
+    """A government named among others as alternatives (``a member of the bar of a state, the District of
+    Columbia or the Commonwealth of Puerto Rico``): where an applicant may have been admitted, no employer."""
+    after = OR_NEXT.match(text, m.end())
+    if after and JURISDICTION.match(text, after.end()):
+        return True
+    before = OR_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    return before is not None and any(j.end() == before.start()
+                                      for j in JURISDICTION.finditer(text, max(0, m.start() - 80), m.start()))
 
 
 #: a postal code after a place, which makes it an address's: ``Washington, District of Columbia 20013-7012``,

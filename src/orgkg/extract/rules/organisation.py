@@ -150,7 +150,8 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
             continue
         name = POSSESSIVE.sub("", m.group(0).strip())  # ``the Department For Education's [division]``
         if fold(name) in not_names or fold(name) in heads or fold(name) in _cues() or _aside(doc.text, m) \
-                or fold(name) in _label_words():  # ``Organizational Group`` labels a unit, names none
+                or fold(name) in _label_words() or fold(name) in words("words", "cadres"):
+            # ``Organizational Group`` labels a unit, names none; the ``Senior Executive Service``, a corps
             continue
         if LABELLING.match(doc.text, m.end()) and any(unit_word(name, lang) for lang in LANGUAGES):
             continue  # ``Secrétariat du Maire :``, ``ADT Service / Direction : Scolarité``: a unit's label
@@ -275,12 +276,14 @@ def _a_body(doc: Document, found: Found, not_names: set[str] | frozenset[str]) -
     """Never a unit (``[words] unit_words`` first, no ``organisation_heads``: ``direction``, ``équipe``),
     a post (``[words] title_heads`` first or last: ``Chief Operating Officer (COO)``, ``Directeur général
     des services (DGS)``), a document a body drafts (``[words] plan_words`` first: ``Plan Local d'Urbanisme
-    intercommunal (PLUi)``), a partner (``PARTNER``: ``works with the Regional Board (RB)``) or part of a
-    name not to give (the title's ``Account Manager, Public Conservation Land (PCL)``)."""
+    intercommunal (PLUi)``), a partner (``PARTNER``: ``works with the Regional Board (RB)``), a corps of
+    executives (``[words] cadres``: ``Senior Executive Service (SES)``) or part of a name not to give (the
+    title's ``Account Manager, Public Conservation Land (PCL)``)."""
     said = fold(found[0]).split()
     units = words("words", "unit_words") - words("words", "organisation_heads")  # ``Office`` is both
     plans = words("words", "plan_words")
     return not any(fold(found[0]) in n for n in not_names) and said[0] not in units and \
+        fold(found[0]) not in words("words", "cadres") and \
         not any(fold(found[0]).startswith(p) and (len(p.split()) > 1 or said[0] == p) for p in plans) and \
         not {said[0], said[-1]} & words("words", "title_heads") and \
         not PARTNER.search(doc.text, 0, found[1].start)
