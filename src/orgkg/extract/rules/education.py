@@ -152,6 +152,12 @@ def _not_asked_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
             re.compile(rf"(?i)\(|\b(?:{_one_of('substitute_others')})"))
 
 
+@cache
+def _programme() -> re.Pattern[str]:
+    """A ``[degrees] programmes`` word right after a degree, its initials in brackets maybe between."""
+    return re.compile(rf"(?i)\s*(?:\([A-Z]{{2,6}}\)\s*)?(?:{_one_of('programmes')})\b")
+
+
 def _not_asked(line: str, m: re.Match[str]) -> bool:
     """The degree names no requirement: its holders ("Master's students in 12 departments"), or its sentence
     says it may be substituted for experience ("A Master's degree ... may be substituted for one (1)
@@ -159,8 +165,8 @@ def _not_asked(line: str, m: re.Match[str]) -> bool:
     equivalent experience (experience may be substituted for the degree)") or what may be substituted for it
     ("College training may be substituted ... for a Bachelor's degree")."""
     holders, substitutes, others = _not_asked_words()
-    if holders.match(line, m.end()):
-        return True
+    if holders.match(line, m.end()) or _programme().match(line, m.end()):
+        return True  # "Master's students", "the Master of Data Science (MDS) program": no degree asked
     if substitutes.search(SENTENCE_END.split(line[: m.start()])[-1]):
         return True
     after = SENTENCE_END.split(line[m.end() :])[0]
