@@ -108,9 +108,10 @@ class _Placed:
     """A page's characters with their centres, by the height of their middle."""
 
     def __init__(self, chars: list[Glyph]) -> None:
-        ordered = sorted(chars, key=_middle)
-        self.middles = [_middle(c) for c in ordered]
-        self.placed = [((c.x0 + c.x1) / 2, y, c) for c, y in zip(ordered, self.middles, strict=True)]
+        middles = [(c.top + c.bottom) / 2 for c in chars]
+        order = sorted(range(len(chars)), key=middles.__getitem__)
+        self.middles = [middles[i] for i in order]
+        self.placed = [((chars[i].x0 + chars[i].x1) / 2, middles[i], chars[i]) for i in order]
 
     def in_cell(self, box: Box) -> list[tuple[float, float, Glyph]]:
         """The characters pdfplumber's test puts in a table cell: their centre in it, its right
@@ -148,10 +149,6 @@ def _rows(chars: list[Glyph], page: Drawn) -> tuple[list[tuple[Box, list[str]]],
                 rows.append((row.bbox, [" ".join(" ".join(ln.text for ln in text_lines(cell)).split())
                                         for cell in cells]))
     return rows, placed
-
-
-def _middle(glyph: Glyph) -> float:
-    return (glyph.top + glyph.bottom) / 2
 
 
 def _placed_within(placed: list[tuple[float, float, Glyph]], box: Box) -> list[tuple[float, float, Glyph]]:
