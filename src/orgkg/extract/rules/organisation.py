@@ -799,9 +799,9 @@ def fold_accents_kept(text: str) -> str:
     return "".join(unicodedata.normalize("NFKD", c)[0] for c in text)
 
 
-#: capitalised words after a comma closing a title, the last a unit's kind: ``, Human Resources Services
-#: Branch``.
-UNIT_AFTER_COMMA = re.compile(r",[ \t]*((?:[A-Z][\w'\u2019&-]*[ \t]+(?:(?:and|of|&)[ \t]+)?){1,6}"
+#: capitalised words (maybe linked by a ``[words] unit_name_links`` word) after a comma closing a title, the
+#: last a unit's kind: ``, Human Resources Services Branch``.
+UNIT_AFTER_COMMA = re.compile(rf",[ \t]*((?:[A-Z][\w'\u2019&-]*[ \t]+(?:{_UNIT_LINK}[ \t]+)?){{1,6}}"
                               r"(?P<kind>[A-Z][a-z]+))$")
 
 
