@@ -209,9 +209,9 @@ def _read(plan: Plan, read: Iterator[Piece], spill: Spill, strict: bool,
     for item in plan:
         if isinstance(item, Job):
             piece = next(read)
-            if loader is not None:
-                loader.add(piece)
             slot, raw = _spilled(piece, spill)
+            if loader is not None:
+                loader.add(piece, slot[1])
             if raw is not None:
                 pending[len(slots)] = raw
         elif isinstance(item, Twin):

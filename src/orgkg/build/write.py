@@ -94,26 +94,35 @@ PART = 64
 
 class Loader:
     """A new build's store, loaded in a thread while its documents are read (pyoxigraph leaves the
-    GIL while it loads): each graph read that waits for no other document is streamed to the load
-    as it arrives, with its facts as the union copy; ``write_version`` loads the others (the joined
-    graphs, the derived structure) from their files beside its last part. The store is in the
-    version folder, which is published only when whole. Started after the pool is forked (a
-    threaded process spawns it)."""
+    GIL while it loads): each graph read is streamed to the load as it arrives, with its facts as
+    the union copy when it waits for no other document; a graph whose mentions wait for the
+    directory (``graph.identity``) is loaded as its named graph only (``named``), and
+    ``write_version`` adds its union copy when the join left it as read, else puts the joined
+    graph in its place. ``write_version`` loads the others (the derived structure) from their
+    files beside its last part. The store is in the version folder, which is published only when
+    whole. Started after the pool is forked (a threaded process spawns it)."""
 
     def __init__(self, version: Path) -> None:
         self.store: ox.Store | None = ox.Store(str(version / STORE))
         self.loaded: set[str] = set()
+        self.named: dict[str, Source] = {}  # graphs loaded without their union copy, and where they are
         self.queue: SimpleQueue[bytes | None] = SimpleQueue()
         self.error: BaseException | None = None
         self.ended = False
         self.thread = threading.Thread(target=self._load, args=(self.store,), name="orgkg-store", daemon=True)
         self.thread.start()
 
-    def add(self, p: Piece) -> None:
-        """A piece as read: its graph loaded when it is final (no mention waits for the directory)."""
-        if p.graph is None or p.block is None or p.facts is None or p.raw is not None or self.store is None:
+    def add(self, p: Piece, source: Source | None = None) -> None:
+        """A piece as read (its graph spilled to ``source``): its graph loaded, with its union copy
+        when it is final (no mention waits for the directory)."""
+        if p.graph is None or p.block is None or p.facts is None or self.store is None:
             return
         head = HEAD.encode("utf-8")
+        if p.raw is not None:
+            if source is not None and source.facts is not None:
+                self.queue.put(head + p.block)
+                self.named[p.graph] = source
+            return
         self.queue.put(b"".join((head, p.block, b"{\n", p.block[p.facts[0]:p.facts[1]], b"\n}\n")))
         self.loaded.add(p.graph)
 
@@ -129,15 +138,14 @@ class Loader:
             while not stream.done and self.queue.get() is not None:  # what is still sent is dropped
                 pass  # (none when the load failed after its stream's end: waiting would never end)
 
-    def end(self) -> tuple[ox.Store, set[str]]:
-        """No more graphs: the store, its last part still loading (``finish`` waits for it), and the
-        IRIs of every graph sent."""
+    def end(self) -> ox.Store:
+        """No more graphs: the store, its last part still loading (``finish`` waits for it)."""
         store = self.store
         assert store is not None
         if not self.ended:
             self.queue.put(None)
             self.ended = True
-        return store, self.loaded
+        return store
 
     def finish(self) -> None:
         """Wait for every graph sent to be loaded."""
@@ -241,16 +249,7 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
             str(STRUCTURE_GRAPH), str(INFERRED_GRAPH)}
         _update_store(version, prev, graphs, paths, before)
     else:
-        store, loaded = loader.end() if loader is not None else (ox.Store(str(version / STORE)), set())
-        head = len(HEAD.encode("utf-8"))
-        facts = {paths[iri]: (head + f[0], head + f[1]) for iri, src in graphs.items() if (f := src.facts)}
-        rest = [paths[iri] for iri in sorted(paths) if iri not in loaded]
-        if rest:  # beside the loader's last part (two bulk loads of a store run side by side)
-            load_files(store, rest, facts)
-        if loader is not None:
-            loader.finish()
-        store.flush()
-        del store
+        _new_store(version, graphs, paths, loader)
     (version / SPILL).unlink()
     step("write titles")
     titles_build = _title_index(version, [p for p, _ in pieces], prev, now)
@@ -269,6 +268,30 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
     save(version, [p for p, _ in pieces], files, now)
     written = [graph_file(iri) for iri, src in graphs.items() if not src.linked]
     return version / GRAPHS, len(graphs), written
+
+
+def _new_store(version: Path, graphs: dict[str, Source], paths: dict[str, str],
+               loader: Loader | None) -> None:
+    """A new build's store: what ``loader`` was not sent loaded from the graph files, beside its last
+    part (two bulk loads of a store run side by side); the graphs it loaded without their union copy
+    get it when the join left them as read, else the joined graph in their place."""
+    store = loader.end() if loader is not None else ox.Store(str(version / STORE))
+    loaded, named = (loader.loaded, loader.named) if loader is not None else (set(), {})
+    head = len(HEAD.encode("utf-8"))
+    facts = {paths[iri]: (head + f[0], head + f[1]) for iri, src in graphs.items() if (f := src.facts)}
+    joined = sorted(iri for iri, src in named.items() if graphs.get(iri) != src)
+    if joined and loader is not None:  # the graphs as read go before the joined ones are loaded
+        loader.finish()
+        for iri in joined:
+            store.clear_graph(ox.NamedNode(iri))
+    rest = [paths[iri] for iri in sorted(paths) if iri not in loaded and (iri not in named or iri in joined)]
+    union = [paths[iri] for iri in sorted(named) if iri not in joined]
+    if rest or union:
+        load_files(store, rest, facts, union=union)
+    if loader is not None:
+        loader.finish()
+    store.flush()
+    del store
 
 
 def _listing_index(version: Path, before: Path | None, same: Totals | None, now: Totals, made: _Made,

@@ -229,16 +229,19 @@ def load(store: ox.Store, trig_text: str) -> None:
 
 
 def load_files(store: ox.Store, paths: Sequence[str | Path],
-               facts: Mapping[str, tuple[int, int]] | None = None) -> None:
+               facts: Mapping[str, tuple[int, int]] | None = None, *,
+               union: Sequence[str | Path] = ()) -> None:
     """``load`` for TriG files, streamed: the files are never held in memory as quads. ``facts``
     gives, for a file (by path), the byte range of its statements that belong in the union copy:
     those are loaded as the default graph in the same pass; the union copy of any other file is
-    taken from parsing it again."""
+    taken from parsing it again. ``union``: files whose named graph is in the store already, and
+    whose union copy only is loaded (from their ``facts``)."""
     facts = facts or {}
-    union: list[str | Path | tuple[str | Path, int, int] | bytes] = [
-        part for path in paths if str(path) in facts
+    copies: list[str | Path | tuple[str | Path, int, int] | bytes] = [
+        part for path in [*paths, *union] if str(path) in facts
         for part in (b"{\n", (path, *facts[str(path)]), b"\n}\n")]
-    store.bulk_load(io.BufferedReader(_Chain([*paths, *union]), 1 << 20), format=ox.RdfFormat.TRIG)
+    store.bulk_load(io.BufferedReader(_Chain([HEAD.encode("utf-8"), *paths, *copies]), 1 << 20),
+                    format=ox.RdfFormat.TRIG)
     others = [path for path in paths if str(path) not in facts]
     if others:
         store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
