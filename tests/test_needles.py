@@ -11,7 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from orgkg.extract import EXTRACTORS
-from orgkg.extract.needles import AtLineStart, Needled, Started, found_words, needle_words, places, words_of
+from orgkg.extract.needles import (
+    AtLineStart,
+    Needled,
+    Started,
+    found_words,
+    needle_words,
+    opening,
+    places,
+    words_of,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CUES = sorted({p for cls in EXTRACTORS.values() for p in cls.cues})
@@ -150,3 +159,12 @@ def test_budget_places_hold_every_start(parts: list[str]) -> None:
     text = "".join(parts)
     assert [(m.span(), m.groups()) for m in _BUDGET.finditer(text)] == \
         [(m.span(), m.groups()) for m in _BUDGET.pattern.finditer(text)]
+
+
+@given(st.text(alphabet="subkitfSUBKIT \n\u017f\u212a\u0130\u0131", max_size=50))
+def test_a_case_insensitive_phrase_opens_as_its_entries_do(text: str) -> None:
+    """Started at the entries' first letters in both cases (and the odd letters IGNORECASE takes for them),
+    a case-insensitive alternation of the entries gives its own matches."""
+    entries = ["sub", "kit", "if"]
+    started = Started(rf"(?i)(?<!\w)(?:{'|'.join(entries)})\s+", rf"{opening(entries)}(?<!\w.)")
+    assert [m.span() for m in started.finditer(text)] == [m.span() for m in started.pattern.finditer(text)]

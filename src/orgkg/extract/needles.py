@@ -193,6 +193,13 @@ class Started:
         return _tried(self.pattern, text, (m.start() for m in self._at.finditer(text)))
 
 
+def opening(entries: Iterable[str]) -> str:
+    """A character set (``Started``'s start) of what a case-insensitive match of one of ``entries`` opens
+    with: each one's first character in both cases, and the odd letters IGNORECASE takes for ASCII ones."""
+    chars = {c for entry in entries if entry for c in (entry[0].lower(), entry[0].upper())} | _ODD
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
 @functools.cache
 def words_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lowercased words one of which every match of ``pattern`` holds: the longest run of each of its

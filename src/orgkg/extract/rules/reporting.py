@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from orgkg.extract.lexicon import alternation, fold, numbers, words, words_in, written
-from orgkg.extract.needles import AtLineStart, lacks
+from orgkg.extract.needles import AtLineStart, Started, lacks, opening
 from orgkg.extract.rules.duties import is_duty_verb
 from orgkg.extract.rules.labels import Found, clean, first_value, inline_label, labelled
 from orgkg.extract.rules.titles import phrase
@@ -409,8 +409,10 @@ def _list_break() -> re.Pattern[str]:
 
 
 @cache
-def _supervises() -> re.Pattern[str]:
-    return re.compile(rf"(?i)(?<!\w)(?:{alternation('phrases', 'supervises')})\s+")
+def _supervises() -> Started:
+    """A ``[phrases] supervises`` phrase, tried only at a word opening as one of them does."""
+    return Started(rf"(?i)(?<!\w)(?:{alternation('phrases', 'supervises')})\s+",
+                   rf"{opening(written('phrases', 'supervises'))}(?<!\w.)")
 
 
 @cache
