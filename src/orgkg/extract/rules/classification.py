@@ -152,7 +152,15 @@ def _on_its_own(doc: Document) -> Found | None:
                 ln.index == first or any(h.line == ln.index for h in doc.headings[:1])):
             # ``Business Analyst – B2``: the grade after a dash closing the title line
             return dashed.group(1), Span(ln.body_start + dashed.start(1), ln.body_start + dashed.end(1))
+        comma = COMMA_LEVEL.search(body)
+        if comma and level_alone().fullmatch(comma.group(1)) and ln.index == first:
+            # ``Divisional Office Manager, APS Level 6``: the level after a comma closing the title line
+            return comma.group(1), Span(ln.body_start + comma.start(1), ln.body_start + comma.end(1))
     return None
+
+
+#: the words after the last comma closing a line, a level's length: ``..., APS Level 6``.
+COMMA_LEVEL = re.compile(r",[ \t]*([^,\n]{3,25}?)[ \t]*$")
 
 
 #: a band's code, its letters and its number, after a dash closing the title line: ``Business Analyst – B2``,
