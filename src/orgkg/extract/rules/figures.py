@@ -208,12 +208,20 @@ def staff_counts(doc: Document) -> list[tuple[StaffCount, Span]]:
     """Staff figures said by a ``[phrases] staff`` template or under a ``[labels] staff`` label."""
     out: list[tuple[StaffCount, Span]] = list(_labelled_staff(doc))
     for m in _matches("staff", doc.text):
+        if _joined().search(doc.text, max(0, m.start() - 40), m.start()):
+            continue  # "Works as part of a team of four provincial Directors": its peers, not its staff
         at = _number_in(m.group(0))
         n = _value(m.group(0)[at[0] : at[1]]) if at else None
         if n and at and n not in {c.count for c, _ in out}:
             scope = LINKS.sub("", f"{m.group(0)[: at[0]]} {m.group(0)[at[1] :]}").strip()
             out.append((StaffCount(n, scope), Span(m.start() + at[0], m.start() + at[1])))
     return out
+
+
+@cache
+def _joined() -> re.Pattern[str]:
+    """A ``[words] team_joined`` entry ending the text before a team: "as part of ", "will join "."""
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation('words', 'team_joined')})[ \t]+$")
 
 
 def team_led(doc: Document) -> tuple[int, Span] | None:
