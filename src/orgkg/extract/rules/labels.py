@@ -10,7 +10,7 @@ another field's label run into it (``Chief Operating Officer * Effective``).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from orgkg.extract.lexicon import LANGUAGES, alternation, fold, table, words
 from orgkg.extract.structure import PLACEHOLDER, Document, Field, Span
@@ -28,11 +28,12 @@ ORDINAL = re.compile(r"[ \t]+\d{1,2}$")
 ALTERNATIVES = re.compile(r"\s+/\s+|\s*\|\s*")
 
 
-def label_keys(label: str) -> list[str]:
+@lru_cache(maxsize=4096)  # a document's labels are asked for again and again (every ``labelled`` call)
+def label_keys(label: str) -> tuple[str, ...]:
     """The folded forms a label may match by: whole, and each side of ``English / Français``."""
     whole = fold(BRACKETED.sub("", label))
-    counted = [uncounted] if (uncounted := COUNT.sub("", whole)) != whole else []
-    return [whole, *counted, *(fold(p) for p in ALTERNATIVES.split(label) if "/" in label)]
+    counted = (uncounted,) if (uncounted := COUNT.sub("", whole)) != whole else ()
+    return (whole, *counted, *(fold(p) for p in ALTERNATIVES.split(label) if "/" in label))
 
 
 #: a count opening a label: ``1 vacancy in the following location``.
@@ -45,9 +46,9 @@ def labelled(doc: Document, key: str, *, loose: bool = True, numbered: bool = Fa
     an entry closed by an ordinal (``Poste 1 : ADJOINT ADMINISTRATIF, G6``, the first post of a page)."""
     known = words("labels", key)
 
-    def keys(label: str) -> list[str]:
+    def keys(label: str) -> tuple[str, ...]:
         ordinal = ORDINAL.search(label.strip()) if numbered else None
-        return label_keys(label) + (label_keys(label.strip()[: ordinal.start()]) if ordinal else [])
+        return label_keys(label) + (label_keys(label.strip()[: ordinal.start()]) if ordinal else ())
 
     return [f for f in doc.fields if (loose or not f.loose) and any(k in known for k in keys(f.label))
             and not (f.loose and fold(f.value(doc.text).rstrip(" :*_")) in every_label())]

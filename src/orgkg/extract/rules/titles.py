@@ -39,10 +39,15 @@ def is_section_name(text: str) -> bool:
     last = folded.split()[-1] if folded else ""
     if _headings_side_by_side(folded.split()):
         return True  # ``DESCRIPTION BENEFITS QUESTIONS``: a job site's tabs set side by side
-    return any(folded in words("headings", g) for g in groups) or any(
-        folded.startswith(w) for g in ("duties", "not_titles") for w in words("headings", g)
-        if len(w.split()) >= 2) or (
+    return any(folded in words("headings", g) for g in groups) or folded.startswith(_long_sections()) or (
         len(folded.split()) <= 2 and any(last in words("headings", g) for g in groups))
+
+
+@cache
+def _long_sections() -> tuple[str, ...]:
+    """The ``[headings] duties`` and ``not_titles`` entries of two words or more, folded: a name opening
+    with one is a section's (``str.startswith`` of them all at once)."""
+    return tuple(w for g in ("duties", "not_titles") for w in words("headings", g) if len(w.split()) >= 2)
 
 
 def _headings_side_by_side(parts: list[str]) -> bool:
