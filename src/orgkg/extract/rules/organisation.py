@@ -236,10 +236,18 @@ LABELLING = re.compile(r"[ \t]*(?:/[ \t]*\w+[ \t]*)?:(?![/\d])")
 POSSESSIVE = re.compile(r"['\u2019]s$")
 #: where a document introduces its employer.
 EARLY = 1500
-#: the words before a body the post works with, not for: "work with the Cabinet Office", "liaise with".
-PARTNER = re.compile(r"(?i)\b(?:work\w*|liais\w*|collaborat\w*|partner\w*|engag\w*|coordinat\w*|negotiat\w*|"
-                     r"interests?|relations(?:hips?)?)[ \t]+(?:closely[ \t]+)?(?:with|alongside)[ \t]+"
-                     r"(?:the[ \t]+)?$")
+
+def _en(key: str) -> str:
+    """The English ``[words] key`` entries as one alternation (``patterns``), blanks between their words."""
+    return "|".join(patterns("words", key, r"[ \t]+", languages=("en",))) or "(?!)"
+
+
+#: the words before a body the post works with, not for: "work with the Cabinet Office", "liaise with"
+#: (``[words]``: a ``partner_stems`` word, or a ``partner_nouns`` one, maybe ``partner_adverbs``, a
+#: ``partner_links`` word and the article, ``subject_articles``).
+PARTNER = re.compile(rf"(?i)\b(?:(?:{_en('partner_stems')})\w*|{_en('partner_nouns')})[ \t]+"
+                     rf"(?:(?:{_en('partner_adverbs')})[ \t]+)?(?:{_en('partner_links')})[ \t]+"
+                     rf"(?:(?:{_en('subject_articles')})[ \t]+)?$")
 #: a name inside a list of names: "Art History, Business Administration, Marketing", the next item after it
 #: (a comma, an English ``[words] list_joins`` word).
 IN_LIST = re.compile(r",[ \t]*$")
@@ -337,12 +345,14 @@ def _cues() -> frozenset[str]:
 _UNIT_LINK, _UNIT_LOW = (f"(?:{'|'.join(patterns('words', key, languages=('en',)))})"
                          for key in ("unit_name_links", "prose_unit_words"))
 #: a unit named in prose: ``Voter Registration Division``, ``the Core Services team``,
-#: ``Office of the Inspector General``, ``l'équipe de la plateforme``.
+#: ``Office of the Inspector General`` (a ``[words] unit_leads`` word, ``unit_lead_links``), ``l'équipe de la
+#: plateforme``.
 UNIT_NAME = re.compile(
     rf"(?<![\w.]){_NOT_FIRST}(?:{_CAP}[ \t]+(?:{_UNIT_LINK}[ \t]+)?){{1,6}}(?:business[ \t]+)?"
     rf"(?P<low>{_UNIT_LOW})\b(?!-)"
     rf"|(?<![\w.]){_NOT_FIRST}(?P<name>(?:{_CAP}[ \t]+(?:{_UNIT_LINK}[ \t]+)?){{1,5}})(?P<head>[A-Z][a-z]+)\b"
-    rf"|(?<![\w.])(?P<lead>Office|Division|Bureau)[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+    rf"|(?<![\w.])(?P<lead>{_en('unit_leads')})[ \t]+(?:{_en('unit_lead_links')})[ \t]+"
+    rf"(?:(?:{_en('subject_articles')})[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
     r"|(?<![\w.])(?<!sous la )(?<!en )(?P<fr>[ÉE]quipe|[Ss]ous-direction|[Dd]irection|[Uu]nit[ée]|"
     r"[Ss]ecr[ée]tariat[ \t]+g[ée]n[ée]ral)[ \t]+"
     r"(?:de[ \t]+la|de[ \t]+l['\u2019]|des|du|de|d['\u2019])[ \t]*[\w'\u2019-]+"
@@ -714,8 +724,9 @@ def employer_statement(doc: Document, *, not_names: set[str] | frozenset[str] = 
     return None
 
 
-#: a government's own name, not a body of it.
-_JURISDICTION_CUE = re.compile(r"^(?:City|County|State|Province|Government|Town|Commonwealth)\b|\bCounty$")
+#: a government's own name, not a body of it: its first word a ``[words] government_firsts`` one (``City of
+#: Oakland``), its last a ``government_lasts`` one (``Fairfax County``), as written.
+_JURISDICTION_CUE = re.compile(rf"^(?:{_en('government_firsts')})\b|\b(?:{_en('government_lasts')})$")
 
 
 @cache
