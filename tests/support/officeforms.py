@@ -261,11 +261,11 @@ def _widgets(appearance: int) -> list[bytes]:
         for name, rect, checked in FORM_BOXES]
 
 
-def _pdf_form(path: Path) -> None:
+def _pdf_form(path: Path, printed: tuple[tuple[int, int, str, int], ...] = ()) -> None:
     """A fillable PDF job description (AcroForm) filled in: the answers are its fields' values, not
-    page text; one field left empty."""
-    content = b"".join(b"BT /F1 %d Tf %d %d Td (%s) Tj ET\n" % (size, x, y, text.encode())
-                       for x, y, text, size in FORM_LABELS)
+    page text; one field left empty. ``printed``: more page text (left, baseline, text, size)."""
+    content = b"".join(b"BT /F1 %d Tf %d %d Td (%s) Tj ET\n" % (size, x, y, text.encode("cp1252"))
+                       for x, y, text, size in FORM_LABELS + printed)
     count = len(FORM_FIELDS) + len(FORM_BOXES)
     kids = b" ".join(b"%d 0 R" % (7 + i) for i in range(count))
     objects = [
@@ -290,6 +290,15 @@ def _pdf_form(path: Path) -> None:
     path.write_bytes(bytes(out))
 
 
+def _pdf_form_printed(path: Path) -> None:
+    """A filled-in form whose answers are also printed on the page, in their fields' boxes (as a
+    form "printed to PDF" with its fields kept has them)."""
+    printed = tuple((left + 2, bottom + 4, value, 11) for _, (left, bottom, _, _), value, flags in FORM_FIELDS
+                    if value and not flags)
+    lines = FORM_FIELDS[-1][2].split("\r")
+    _pdf_form(path, printed + tuple((74, 552 - 14 * n, line, 11) for n, line in enumerate(lines)))
+
+
 MAKERS: dict[str, Callable[[Path], None]] = {
     "docx-content-controls": _content_controls,
     "docx-tracked-changes": _tracked_changes,
@@ -298,4 +307,5 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "docx-smartart-org-chart": _smartart_org_chart,
     "docx-legacy-form-fields": _legacy_form,
     "pdf-form": _pdf_form,
+    "pdf-form-printed": _pdf_form_printed,
 }

@@ -53,13 +53,23 @@ class _Printed:
         self.middles = [_middle(g) for g in self.glyphs]
         self.size = statistics.median(g.size for g in upright) if upright else 10.0
 
+    def level(self, box: tuple[float, float, float, float]) -> list[Glyph]:
+        """The characters whose middle is within the box's height."""
+        return self.glyphs[bisect.bisect_left(self.middles, box[1]):bisect.bisect_right(self.middles, box[3])]
+
     def label(self, box: tuple[float, float, float, float]) -> Glyph | None:
         """The character nearest the box on its height (a label left of a field, right of a check
         box): the line the field's answer is read on."""
-        left, top, right, bottom = box
-        level = self.glyphs[bisect.bisect_left(self.middles, top):bisect.bisect_right(self.middles, bottom)]
-        beside = [g for g in level if g.x1 <= left + _INSET or g.x0 >= right - _INSET]
+        left, _, right, _ = box
+        beside = [g for g in self.level(box) if g.x1 <= left + _INSET or g.x0 >= right - _INSET]
         return min(beside, key=lambda g: max(left - g.x1, g.x0 - right), default=None)
+
+    def shows(self, field: Field) -> bool:
+        """Whether the page prints the field's answer inside its box already (a form printed to PDF
+        with its fields kept): added again, its characters would interleave with the printed ones."""
+        left, _, right, _ = field.box
+        inside = "".join(g.text for g in self.level(field.box) if left <= (g.x0 + g.x1) / 2 <= right)
+        return "".join(field.value.split()) in inside
 
 
 def _middle(glyph: Glyph) -> float:
@@ -78,6 +88,8 @@ def answers(page: Any, point: Point, chars: list[Glyph]) -> list[Glyph]:
             fpdf.FPDFPage_CloseAnnot(annot)
         if field is not None:
             printed = printed or _Printed(chars)
+            if printed.shows(field):
+                continue
             placed.extend(_multiline(field, printed) if field.multiline else _beside(field, printed))
     return placed
 
