@@ -15,14 +15,14 @@ import re
 from functools import cache
 
 from orgkg.extract.lexicon import fold, patterns, written
-from orgkg.extract.needles import AtLineStart
+from orgkg.extract.needles import AtLineStart, Needled, positions
 from orgkg.extract.records import Identifier
 from orgkg.extract.rules.labels import clean, labelled
 from orgkg.extract.structure import Document, Span
 
 #: one code: ``EDA-HQ-2019-0029``, ``57673``, ``G2308b``.
 CODE = re.compile(r"[A-Za-z0-9][\w./-]*\d[\w./-]*")
-PROSE = re.compile(
+PROSE = Needled(
     r"(?i)\b(?P<label>(?:position(?:\s+description)?|job|competition|announcement|vacancy|requisition|"
     r"reference)\s+(?:number|no\.?|#|id))\s+(?:for\s+this\s+(?:position|job|post|role|vacancy)\s+)?is\s+"
     r"(?P<value>[A-Za-z0-9][\w/-]*\d[\w/-]*)")
@@ -52,6 +52,22 @@ def _numbered(groups: tuple[str, ...] = ("reference_labels",), *, leading: bool 
     # sign runs into its code (``Recruitment #26-005482-0006``, ``Job #123``)
     return re.compile(rf"(?i){start}(?P<label>{labels})(?:(?<=[#.\u00b0])|(?!\w))[ \t]*[.:]?\s*"
                       rf"(?P<value>{CODE.pattern})(?=[\s),;\]]|$)")
+
+
+@cache
+def _run_in() -> Needled:
+    """``_numbered`` of the reference and number labels, tried only where the first word of one of them
+    stands (``_firsts``), not its lookbehind and alternation at every character."""
+    groups = ("reference_labels", "number_labels")
+    firsts = _firsts(groups)
+    return Needled(_numbered(groups),
+                   places=lambda text, low: sorted({at for w in firsts for at in positions(low, w)}))
+
+
+def _firsts(groups: tuple[str, ...]) -> tuple[str, ...]:
+    """The first words of the ``[words] groups`` entries, lowercased, none that opens with another."""
+    found = {w.split()[0].lower() for g in groups for w in written("words", g)}
+    return tuple(sorted(w for w in found if not any(v != w and w.startswith(v) for v in found)))
 
 
 #: What ends a numbering label and its code leading a line: a colon or a dash before the rest.
@@ -97,7 +113,7 @@ def identifiers(doc: Document) -> list[tuple[Identifier, Span]]:
         if found and code and len(found[0].split()) <= 2:
             start = found[1].start
             out.append((Identifier(scheme(f.label), code.group(0)), Span(start, start + code.end())))
-    run_in = _numbered(("reference_labels", "number_labels")).finditer(doc.text)
+    run_in = _run_in().finditer(doc.text)
     leading = _numbered(("line_number_labels",), leading=True).finditer(doc.text)
     for m in sorted((*run_in, *leading), key=lambda m: m.start("label")):
         if _of_supervisor(doc.text, m.start()):
