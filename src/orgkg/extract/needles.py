@@ -30,11 +30,12 @@ _MAX = 32  # alternatives kept: a part that would make more is left out (the nee
 Needles = frozenset[frozenset[str]]
 
 
-def needles(items: list[tuple[object, object]], shortest: int = _MIN, most: int = _MAX) -> Needles | None:
+def needles(items: list[tuple[object, object]], shortest: int = _MIN, most: int = _MAX, *,
+            around: bool = True) -> Needles | None:
     """What every match of the parsed ``items`` contains; None when nothing is known. A sequence
     needs each of its literal runs (of ``shortest`` characters or more) and of its groups' and
     required repeats' needles; an alternation needs those of one of its branches (at most ``most``
-    sets kept)."""
+    sets kept). ``around``: a lookaround's runs too (the text holds them, the match itself not)."""
     alternatives: set[frozenset[str]] = {frozenset()}
     run: list[str] = []
 
@@ -52,13 +53,13 @@ def needles(items: list[tuple[object, object]], shortest: int = _MIN, most: int 
             also(frozenset([frozenset(["".join(run)])]))
         run = []
         if op is sre.SUBPATTERN and isinstance(av, tuple):
-            also(needles(av[-1], shortest, most))
+            also(needles(av[-1], shortest, most, around=around))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and isinstance(av, tuple) and av[0] >= 1:
-            also(needles(av[2], shortest, most))
-        elif op is sre.ASSERT and isinstance(av, tuple):  # a lookaround's words are in the text too
-            also(needles(av[1], shortest, most))
+            also(needles(av[2], shortest, most, around=around))
+        elif op is sre.ASSERT and isinstance(av, tuple) and around:  # its words are in the text too
+            also(needles(av[1], shortest, most, around=around))
         elif op is sre.BRANCH and isinstance(av, tuple):
-            each = [needles(branch, shortest, most) for branch in av[1]]
+            each = [needles(branch, shortest, most, around=around) for branch in av[1]]
             if all(each):
                 also(frozenset().union(*(e for e in each if e)))
     return None if frozenset() in alternatives else frozenset(alternatives)
@@ -204,8 +205,9 @@ def opening(entries: Iterable[str]) -> str:
 def words_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lowercased words one of which every match of ``pattern`` holds: the longest run of each of its
     needles' sets, runs of two characters counted (``ph`` of ``Ph D``), none that holds another
-    (``doctorate`` holds ``doctor``); None when unknown."""
-    found = needles(_parser.parse(pattern.pattern, pattern.flags).data, shortest=2, most=1024)
+    (``doctorate`` holds ``doctor``), none from a lookaround (``degree(?=\\s+program)``: the match holds
+    no ``program``); None when unknown."""
+    found = needles(_parser.parse(pattern.pattern, pattern.flags).data, shortest=2, most=1024, around=False)
     if found is None:
         return None
     longest = {max(each, key=lambda w: (len(w), w)) for each in found}
