@@ -95,11 +95,12 @@ def mentioned(title: str) -> MentionedPosition:
 def supervisor_phrases(text: str) -> list[str]:
     """Supervisors named in prose: "reporting to the X", "will report to the X", "under the supervision of
     the X", "under general direction of the X", "under the general oversight of the X", "under the
-    direction and control of the X", "is supervised by the X"; not "reports" the noun ("submits all
-    reports to the X")."""
+    direction and control of the X", "is supervised by the X"; not "reports" the noun (a ``[words]
+    reports_verb_nouns`` word that ``reports_noun`` reads as one: "submits all reports to the X")."""
     out = []
     for m in _supervisor_lead().finditer(text):
-        if m.group(0)[:7].casefold() == "reports" and reports_noun(text, m.start()):
+        if fold(m.group(0).split()[0]) in words("words", "reports_verb_nouns") and \
+                reports_noun(text, m.start()):
             continue
         rest = text[m.end() : m.end() + 200]
         if "\n" in m.group(0):  # ``Reporting to`` ending its line: a label, its value the next line
@@ -677,14 +678,25 @@ def experience(text: str) -> tuple[float | None, str | None]:
     return years, (clean_title(c.group(1)) if c else None)
 
 
-#: "The position is located at ...", "location is in ...": tried only where its first word stands
-#: (``Needled``).
-#: a place in a location clause: `` in the Hamilton Building``, and one leading it: ``Downtown Toronto, ...``.
+def _en(key: str) -> str:
+    """The English ``[words] key`` entries as one alternation (``patterns``)."""
+    return "|".join(patterns("words", key, languages=("en",))) or "(?!)"
+
+
+#: a place in a location clause: `` in the Hamilton Building`` (``[words] place_in``, ``subject_articles``),
+#: and one leading it: ``Downtown Toronto, ...``.
 _PLACE = r"((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2})"
-_IN_PLACE = re.compile(rf"\bin\s+(?:the\s+)?{_PLACE}")
-_PLACE_LEAD = re.compile(rf"(?:the\s+)?{_PLACE}(?=\s+[a-z]|\s*,|\s*$)")
-_LOCATED = Needled(r"\b(?:(?:position|office|incumbent|job|role|work)\b[^.\n]{0,40}?\b(?:is|are|will\s+be)\s+"
-                   r"(?:located|based)|location\s+is)\s+(?:at|in)\s+([^.;\n]{2,120})", re.I)
+_THE = rf"(?:(?:{_en('subject_articles')})\s+)?"
+_IN_PLACE = re.compile(rf"\b(?:{_en('place_in')})\s+{_THE}{_PLACE}")
+_PLACE_LEAD = re.compile(rf"{_THE}{_PLACE}(?=\s+[a-z]|\s*,|\s*$)")
+#: a building, no place: ``the Hamilton Building`` (``[words] building_words``).
+_BUILDING = re.compile(rf"\b(?:{_en('building_words')})\b")
+#: "The position is located at ...", "location is in ...": a ``[words] located_subjects`` word, a
+#: ``located_verbs`` and a ``located_participles`` one; or a ``located_said`` phrase; then a ``located_links``
+#: word. Tried only where its first word stands (``Needled``).
+_LOCATED = Needled(rf"\b(?:(?:{_en('located_subjects')})\b[^.\n]{{0,40}}?\b(?:{_en('located_verbs')})\s+"
+                   rf"(?:{_en('located_participles')})|{_en('located_said')})\s+(?:{_en('located_links')})\s+"
+                   r"([^.;\n]{2,120})", re.I)
 
 
 def location_phrase(text: str) -> str | None:
@@ -696,6 +708,5 @@ def location_phrase(text: str) -> str | None:
     ins = list(_IN_PLACE.finditer(clause))
     last = ins[-1] if ins else None
     lead = _PLACE_LEAD.match(clause)
-    found = last or (lead if lead and not re.search(r"\b(?:Building|Centre|Center|Hall)\b", lead.group(1))
-                     else None)
+    found = last or (lead if lead and not _BUILDING.search(lead.group(1)) else None)
     return clean_title(found.group(1)) if found else None
