@@ -185,6 +185,27 @@ def _nested_table(path: Path) -> None:
     _save(d, path)
 
 
+def _placeholder_cell(path: Path) -> None:
+    """A form table whose answer cell is a content control still showing its placeholder, the cell
+    below it merged into it (vertically): both cells are there, empty, and the columns after them
+    stay in their place."""
+    from docx.oxml import parse_xml
+
+    d = _new()
+    table = d.add_table(rows=2, cols=3)
+    for r, (label, other) in enumerate((("Position Title:", "Level: EC-06"),
+                                        ("Reports to:", "Location: Ottawa, Ontario"))):
+        table.cell(r, 0).text, table.cell(r, 2).text = label, other
+    answer, below = (row._tr.tc_lst[1] for row in table.rows)
+    table.cell(0, 1).paragraphs[0].add_run("Click or tap here to enter text.")
+    below.get_or_add_tcPr().append(parse_xml(f"<w:vMerge {NS}/>"))
+    wrapper = parse_xml(control("", placeholder=True))
+    answer.addprevious(wrapper)
+    wrapper[-1].append(answer)
+    _duties(d)
+    _save(d, path)
+
+
 #: An org chart's boxes (model id, text) and who is under whom (superior, order, box), listed out of
 #: order as Word does not keep them in order either.
 CHART = (("1", "Director, Economic Policy"), ("2", "Policy Analyst (this position)"), ("3", "Economist"),
@@ -306,6 +327,7 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "docx-nested-table": _nested_table,
     "docx-smartart-org-chart": _smartart_org_chart,
     "docx-legacy-form-fields": _legacy_form,
+    "docx-placeholder-cell": _placeholder_cell,
     "pdf-form": _pdf_form,
     "pdf-form-printed": _pdf_form_printed,
 }

@@ -124,6 +124,16 @@ def _within(container: Any, tags: tuple[str, ...]) -> Iterator[Any]:
             yield from _within(child, tags)
 
 
+def _cells(row: Any, shown: bool = True) -> Iterator[tuple[Any, bool]]:
+    """A table row's cells, those inside content controls too, each with whether it shows an
+    answer (not one inside a control still showing its placeholder: that cell is there, empty)."""
+    for child in row:
+        if child.tag == TC:
+            yield child, shown
+        elif child.tag in _WRAPPERS:
+            yield from _cells(child, shown and not _placeholder(child))
+
+
 def _run(run: Any) -> str:
     out = []
     for child in run:
@@ -205,12 +215,12 @@ class _Body:
             inner: list[str] = []
             here: dict[int, str] = {}
             offset = _number(row.find(f"{_W}trPr/{_W}gridBefore"))
-            for cell in _within(row, (TC,)):
+            for cell, shown in _cells(row):
                 merge = cell.find(f"{_W}tcPr/{_W}vMerge")
                 if merge is not None and merge.get(_W + "val", "continue") == "continue":
                     text = above.get(offset, "")
                 else:
-                    text = self.cell(cell, inner)
+                    text = self.cell(cell, inner) if shown else ""
                 here[offset] = text
                 cells.append(text)
                 offset += _number(cell.find(f"{_W}tcPr/{_W}gridSpan")) or 1
