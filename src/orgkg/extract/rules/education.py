@@ -197,14 +197,17 @@ def _found(text: str) -> int | None:
                    for _, ln, _, _, heading in lines)
     named: dict[int, list[re.Match[str]]] = {}  # each line's degrees, read once for every pass
     naming = _naming(text, [at for at, *_ in lines])
+    # only the lines that may name a degree are read, in each pass
+    maybe = range(len(lines)) if naming is None else sorted(naming)
     # what a heading says is preferred is read last, and only where no heading says what is required
     passes = [(True, False), (False, False)] + ([] if required else [(True, True), (False, True)])
     for in_section, preferred_too in passes:
-        for k, (at, ln, inside, preferred, _) in enumerate(lines):
+        for k in maybe:
+            at, ln, inside, preferred, _ = lines[k]
             if (in_section and not inside) or (preferred and not preferred_too):
                 continue
             if k not in named:
-                named[k] = list(_pattern().finditer(ln)) if naming is None or k in naming else []
+                named[k] = list(_pattern().finditer(ln))
             for m in named[k]:
                 if m.group(0).isupper() and m.group(0) not in _initials():
                     continue  # a heading in capitals (``EDUCATION AND DEGREE``) names no degree
