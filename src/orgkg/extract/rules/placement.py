@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import alternation, fold, words, words_in
+from orgkg.extract.lexicon import alternation, fold, leading, words, words_in
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.labels import Found, clean, inline_label, labelled
 from orgkg.extract.rules.titles import notice, phrase
@@ -257,16 +257,27 @@ def _assigned() -> Needled:
     return Needled(rf"(?i)\b(?:{leads})(?:(?<=['\u2019])|\s+)(?P<unit>[^.;:()\n]{{3,160}})")
 
 
-#: an article before a name: ``Les Territoires`` and ``des Territoires`` name the same body.
-ARTICLE = re.compile(r"^(?:(?:les|le|la|the)\s+|l['\u2019])", re.I)
+#: an article before a name (``[words] subject_articles``): ``Les Territoires`` and ``des Territoires`` name
+#: the same body.
+ARTICLE = re.compile(rf"^(?:{leading('words', 'subject_articles')})", re.I)
 
 
 @cache
 def _body_noun() -> re.Pattern[str]:
-    """A body's common noun after its link (``[words] organisation_nouns``): `` de l'association``, `` of the
-    foundation``."""
+    """A body's common noun (``[words] organisation_nouns``) after its link (``body_noun_links``): `` de
+    l'association``, `` of the foundation``."""
     nouns = alternation("words", "organisation_nouns")
-    return re.compile(rf"(?i)\s+(?:de\s+l['\u2019]|du\s+|de\s+la\s+|of\s+the\s+)(?:{nouns})\b")
+    return re.compile(rf"(?i)\s+(?:{leading('words', 'body_noun_links')})(?:{nouns})\b")
+
+
+@cache
+def _unit_ends() -> tuple[str, re.Pattern[str]]:
+    """The words before the organisation's name in a unit's (``[words] named_body_links``, an article after
+    them maybe: ``de la Mémoire``), and what ends a unit's name: a comma, a ``unit_name_ends`` word opening a
+    new clause (``, qui``, `` en renfort``, `` based in``)."""
+    ends = alternation("words", "unit_name_ends")
+    return (rf"\s+(?:{leading('words', 'named_body_links')})?(?:{leading('words', 'subject_articles')})?",
+            re.compile(rf"(?i),|\s+(?:{ends})\b"))
 
 
 def _unit_end(doc: Document, start: int, end: int, organisation: str | None) -> int:
@@ -276,15 +287,13 @@ def _unit_end(doc: Document, start: int, end: int, organisation: str | None) -> 
     cuts = [len(text)]
     if organisation:
         core = ARTICLE.sub("", ACRONYM.sub("", organisation).strip())
-        if core and (m := re.search(rf"\s+(?:de\s+|du\s+|des\s+|d['\u2019]|of\s+)?{ARTICLE.pattern[1:]}?"
-                                     rf"{re.escape(core)}", text, re.I)):
+        if core and (m := re.search(rf"{_unit_ends()[0]}{re.escape(core)}", text, re.I)):
             cuts.append(m.start())
     if m := _body_noun().search(text):
         cuts.append(m.start())
     if m := _unit_described().search(text):
         cuts.append(m.start())  # ``l'équipe chargée de construire ...``: what the team does, no name
-    if m := re.search(r"(?i),|\s+(?:en|qui|pour|afin|où|dont|avec|chez|to|who|which|where|as|in order|at|in|"
-                      r"within|based|located)\b", text):
+    if m := _unit_ends()[1].search(text):
         cuts.append(m.start())
     return start + min(cuts)
 
