@@ -83,3 +83,28 @@ def test_tidy_text_is_its_own_tidy_form() -> None:
     raw = "Title:   A   \r\n\r\n\r\n\r\nBody\t\tcol" + " " * 90 + "x\n\n\n"
     done = text.tidy(raw)
     assert text.tidy(done) == done
+
+
+
+@pytest.mark.parametrize(("named", "one"), [
+    ("Sector Account Executives [x5]", "Sector Account Executive"),
+    ("Deputies, Operations (2)", "Deputy, Operations"),
+    ("Chiefs, Finance and Planning [x3]", "Chief, Finance and Planning"), ("Senior CEOs [x2]", "Senior CEO"),
+    ("Program Assistants, Census [x2]", "Program Assistant, Census"),
+])
+def test_a_title_named_in_the_plural_in_the_singular(named: str, one: str) -> None:
+    """One rule for every family (the federal lists' ``[x5]``, the counted posts of prose): the head's last
+    word, before a comma, in the singular."""
+    from orgkg.extract.families.goc_ex_lists import multiplicity
+
+    assert multiplicity(named)[0] == one
+    assert text.singular_title(named.rsplit(maxsplit=1)[0]) == one
+
+
+@pytest.mark.parametrize(("word", "one"), [
+    ("technicians", "technician"), ("secretaries", "secretary"), ("bureaus", "bureau"), ("CEOs", "CEO"),
+    ("boss", "boss"), ("campus", "campus"), ("status", "status"), ("us", "us"), ("3s", "3s"),
+])
+def test_a_plural_word_in_the_singular(word: str, one: str) -> None:
+    """``-ies`` a ``-y``; no ``-ss``, no ``-us`` after a consonant, no ``s`` after no letter a plural."""
+    assert text.singular(word) == one

@@ -164,6 +164,27 @@ def clean_title(title: str) -> str:
     return SPACE_COMMA.sub(",", t)
 
 
+def singular(word: str) -> str:
+    """A plural's singular: ``Technicians`` -> ``Technician``, ``CEOs`` -> ``CEO``, ``Secretaries`` ->
+    ``Secretary``, ``bureaus`` -> ``bureau``; a word ending in ``ss``, or in ``us`` after a consonant, is no
+    plural (``Boss``, ``Campus``), nor an ``s`` after no letter (``3s``)."""
+    if len(word) > 3 and word.endswith("ies") and word[-4].islower():
+        return word[:-3] + "y"
+    if len(word) < 2 or not word.endswith("s") or not word[-2].isalpha() or word.endswith("ss") \
+            or (word.endswith("us") and (len(word) < 3 or word[-3] not in "aeiouAEIOU")):
+        return word
+    return word[:-1]
+
+
+def singular_title(title: str) -> str:
+    """A title named in the plural, in the singular: its head's last word, before a comma (``Sector Account
+    Executives`` -> ``Sector Account Executive``; ``Chiefs, Operations`` -> ``Chief, Operations``)."""
+    head, sep, rest = title.partition(",")
+    said = head.rstrip()
+    word = said.rsplit(maxsplit=1)[-1] if said.split() else ""
+    return said[: len(said) - len(word)] + singular(word) + head[len(said) :] + sep + rest
+
+
 def strip_parenthetical_acronym(title: str) -> str:
     """``Chief, Client Solutions Officer (CCSO)`` -> ``Chief, Client Solutions Officer``."""
     return re.sub(r"\s*\([A-Z][A-Za-z&/.]{1,9}\)\s*$", "", title).strip()

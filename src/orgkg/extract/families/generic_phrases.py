@@ -27,7 +27,17 @@ from orgkg.extract.rules.reporting import (
     town_and_state,
 )
 from orgkg.extract.rules.titles import BEFORE_NAME, is_section_name
-from orgkg.extract.text import NUMBER, clean_title, currency_of, parse_amount, squash, to_int, to_number
+from orgkg.extract.text import (
+    NUMBER,
+    clean_title,
+    currency_of,
+    parse_amount,
+    singular,
+    singular_title,
+    squash,
+    to_int,
+    to_number,
+)
 
 #: labels that give the number (or the list) of positions supervised.
 #: a value that says there is none: ``None``, ``N/A``, ``Nil``, ``Not applicable``, ``Aucun``.
@@ -212,13 +222,6 @@ TABLE_TITLE = re.compile(r"(?:(?:working|position|job|class)\s+)?title", re.I)
 TABLE_QTY = re.compile(r"qty|quantity|number|no\.?|count|#|(?:number\s+of\s+)?positions|incumbents", re.I)
 
 
-def singular(title: str) -> str:
-    """``GIS Technicians`` -> ``GIS Technician``; ``Secretaries`` -> ``Secretary``."""
-    if re.search(r"[a-z]ies$", title):
-        return title[:-3] + "y"
-    return title[:-1] if re.search(r"[a-rt-z]s$", title) else title
-
-
 @functools.cache
 def _counted_lead() -> Needled:
     """A ``[words] count_verbs`` verb, tried only where one stands."""
@@ -395,7 +398,7 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
         counted = [c for x in parts if (c := COUNTED_TITLE.fullmatch(x))]
         if parts and len(counted) == len(parts) and not names:  # ``6 Social Workers, 1 Team Administrator``
             found = [(to_int(c.group(1)) or 0, c.group(2).strip()) for c in counted]
-            names = [MentionedPosition(singular(t) if n > 1 else t) for n, t in found]
+            names = [MentionedPosition(singular_title(t) if n > 1 else t) for n, t in found]
             count = sum(n for n, _ in found) if count is None else count
             continue
         num = COUNT_FIRST.match(value)
@@ -429,7 +432,7 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
         names = [MentionedPosition(t) for _, t in table]
         count = count if count is not None or None in [n for n, _ in table] else sum(n or 0 for n, _ in table)
     elif listed and not names:
-        names = [MentionedPosition(singular(t) if n > 1 else t) for n, t, _ in listed]
+        names = [MentionedPosition(singular_title(t) if n > 1 else t) for n, t, _ in listed]
         count = count if count is not None else sum(n for n, _, _ in listed)
     if count is None and names:
         count = len(names)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.lexicon import LANGUAGES, leading, patterns, said, written
-from orgkg.extract.text import squash, to_int
+from orgkg.extract.text import singular_title, squash, to_int
 
 
 def _described(language: str) -> str:
@@ -56,15 +56,6 @@ def described_titles(text: str) -> list[str]:
     return out
 
 
-def _singular(title: str) -> str:
-    """``Sector Account Executives`` -> ``Sector Account Executive``; ``Chiefs, X`` -> ``Chief, X``."""
-    head, sep, rest = title.partition(",")
-    words = head.split()
-    if words and re.search(r"[^s]s$", words[-1]) and not words[-1].endswith(("ies", "ss", "us")):
-        words[-1] = words[-1][:-1]
-    return " ".join(words) + sep + rest
-
-
 def multiplicity(title: str) -> tuple[str, int]:
     """``Sector Account Executives [x5]`` -> (``Sector Account Executive``, 5)."""
     m = MULTIPLE.search(title)
@@ -72,4 +63,4 @@ def multiplicity(title: str) -> tuple[str, int]:
         return title, 1
     n = to_int(m.group(1) or m.group(2)) or 1
     base = title[: m.start()].rstrip(" ,")
-    return (_singular(base) if n > 1 else base), n
+    return (singular_title(base) if n > 1 else base), n

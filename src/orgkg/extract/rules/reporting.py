@@ -13,6 +13,7 @@ from orgkg.extract.rules.duties import is_duty_verb
 from orgkg.extract.rules.labels import Found, clean, first_value, inline_label, labelled
 from orgkg.extract.rules.titles import phrase
 from orgkg.extract.structure import Document, Span
+from orgkg.extract.text import singular, singular_title
 
 
 def reports_to(doc: Document) -> Found | None:
@@ -267,8 +268,8 @@ def _counted_positions(value: str, span: Span, *, whole: bool = False) -> list[t
         item = item if whole else _title_part(item, counted=count is not None)
         said_words = fold(item).split()
         last = said_words[-1] if said_words else ""
-        headed = bool(said_words) and _singular(said_words[0]) in words("words", "title_heads")
-        if not item or (not item[0].isupper() and _singular(last) not in words("words", "title_heads")
+        headed = bool(said_words) and singular(said_words[0]) in words("words", "title_heads")
+        if not item or (not item[0].isupper() and singular(last) not in words("words", "title_heads")
                         and not headed):
             return []  # one item is not a position: the sentence speaks of work, not of posts
         if last in words("words", "unit_words") and not headed:
@@ -287,9 +288,9 @@ def _one_per_field(value: str, span: Span) -> list[tuple[Found, int | None]]:
     counted one; nothing where a field is not written in capitals."""
     m = _posts_for().match(value)
     posts = m.group("posts") if m else ""
-    if not m or _singular(fold(posts).split()[-1]).split("-")[-1] not in words("words", "title_heads"):
+    if not m or singular(fold(posts).split()[-1]).split("-")[-1] not in words("words", "title_heads"):
         return []
-    one = posts[:-3] + "y" if posts.endswith("ies") else posts[:-1]
+    one = singular_title(posts)
     out: list[tuple[Found, int | None]] = []
     for at, said in _items(value[m.end() :]):
         field = _leading_and().sub("", said.strip())
@@ -311,7 +312,7 @@ def _posts_for() -> re.Pattern[str]:
 def _gerund_post(said: list[str]) -> bool:
     """Two words, a verb's ``-ing`` form naming what a post does, then its ``[words] title_heads`` word:
     "teaching assistants", "training officers" (a post, not another verb)."""
-    return len(said) == 2 and said[0].endswith("ing") and _singular(said[1]) in words("words", "title_heads")
+    return len(said) == 2 and said[0].endswith("ing") and singular(said[1]) in words("words", "title_heads")
 
 
 @cache
@@ -340,7 +341,7 @@ def _items(value: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for seg in re.finditer(r"[^,]+", value):
         head = out[-1][1].strip() if out else ""
-        if head[:1].isupper() and " " not in head and _singular(fold(head)) in words("words", "title_heads") \
+        if head[:1].isupper() and " " not in head and singular(fold(head)) in words("words", "title_heads") \
                 and seg.group(0).strip()[:1].isupper() and value[out[-1][0] + len(out[-1][1])] == ",":
             out[-1] = (out[-1][0], value[out[-1][0] : seg.end()])
             continue
@@ -368,16 +369,16 @@ def _title_part(item: str, *, counted: bool = False) -> str:
     said = item.split()
     heads = words("words", "title_heads")
     ends = [i for i, w in enumerate(said) if w[:1].isupper() or w[:1].isdigit()
-            or _singular(fold(w)) in heads]
+            or singular(fold(w)) in heads]
     if not ends:
         return item
     after = said[ends[-1] + 1 :]
-    if after and _complement(after[0]) and _singular(fold(said[ends[-1]])) in heads:
+    if after and _complement(after[0]) and singular(fold(said[ends[-1]])) in heads:
         return item  # "responsable du service comptabilité": the head's field goes on after it
-    if after and (_singular(fold(after[0])) in words("words", "unit_words")
+    if after and (singular(fold(after[0])) in words("words", "unit_words")
                   or fold(after[0]) in words("words", "unit_name_words")):
         return ""
-    tail = {_singular(fold(w)) for w in after}
+    tail = {singular(fold(w)) for w in after}
     if len(after) == 1 and tail <= words("words", "titled_staff_nouns") and said[ends[-1]][:1].isupper():
         return " ".join(said[: ends[-1] + 2])  # "B3 Clinical Support workers": the post's title ends so
     if tail & words("words", "staff_nouns"):
@@ -419,10 +420,6 @@ def _supervises() -> Started:
 def _leading_and() -> re.Pattern[str]:
     """A ``[words] list_and`` word opening a list's item: ``and Director, Y``."""
     return re.compile(rf"^(?:{alternation('words', 'list_and')})\s+")
-
-
-def _singular(word: str) -> str:
-    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
 
 
 def _to_clause_end(doc: Document, found: Found) -> Found | None:
