@@ -26,6 +26,7 @@ from orgkg.extract.lexicon import (
     table,
     words,
     words_in,
+    written,
 )
 from orgkg.extract.needles import Needled, Started
 from orgkg.extract.rules.classification import CODE, in_group
@@ -344,6 +345,13 @@ def _cues() -> frozenset[str]:
 #: the unit's word in lower case that ends it (``prose_unit_words``): ``the Core Services team``.
 _UNIT_LINK, _UNIT_LOW = (f"(?:{'|'.join(patterns('words', key, languages=('en',)))})"
                          for key in ("unit_name_links", "prose_unit_words"))
+#: the small words between a French unit's word and its name (``[words] unit_word_links``), blanks maybe
+#: after them: ``Direction de la ...``, ``service d'appui``.
+_WORD_LINKS = "|".join(patterns("words", "unit_word_links", r"[ \t]+", languages=("fr",)))
+UNIT_NAME_LINK = rf"(?:{_WORD_LINKS})[ \t]*"
+#: the words before a French unit's word that make it no unit (``[words] not_unit_after``): ``sous la
+#: direction de``, ``en direction de``.
+_NOT_AFTER_FR = "".join(rf"(?<!{said(w, ' ')} )" for w in written("words", "not_unit_after", ("fr",)))
 #: a unit named in prose: ``Voter Registration Division``, ``the Core Services team``,
 #: ``Office of the Inspector General`` (a ``[words] unit_leads`` word, ``unit_lead_links``), ``l'équipe de la
 #: plateforme``.
@@ -353,9 +361,9 @@ UNIT_NAME = re.compile(
     rf"|(?<![\w.]){_NOT_FIRST}(?P<name>(?:{_CAP}[ \t]+(?:{_UNIT_LINK}[ \t]+)?){{1,5}})(?P<head>[A-Z][a-z]+)\b"
     rf"|(?<![\w.])(?P<lead>{_en('unit_leads')})[ \t]+(?:{_en('unit_lead_links')})[ \t]+"
     rf"(?:(?:{_en('subject_articles')})[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
-    r"|(?<![\w.])(?<!sous la )(?<!en )(?P<fr>[ÉE]quipe|[Ss]ous-direction|[Dd]irection|[Uu]nit[ée]|"
+    rf"|(?<![\w.]){_NOT_AFTER_FR}(?P<fr>[ÉE]quipe|[Ss]ous-direction|[Dd]irection|[Uu]nit[ée]|"
     r"[Ss]ecr[ée]tariat[ \t]+g[ée]n[ée]ral)[ \t]+"
-    r"(?:de[ \t]+la|de[ \t]+l['\u2019]|des|du|de|d['\u2019])[ \t]*[\w'\u2019-]+"
+    rf"{UNIT_NAME_LINK}[\w'\u2019-]+"
     r"(?:[ \t]+(?:(?:et[ \t]+)?(?:(?:de[ \t]+la|du|des)[ \t]+|d['\u2019]|de[ \t]+l['\u2019])"
     r"|(?:et|de)[ \t]+)?"
     r"[a-z\u00e0-\u00ff'\u2019-]{3,}){0,4}")
@@ -765,8 +773,6 @@ def unit_line(doc: Document) -> Found | None:
 TOP_LINES = 6
 
 
-#: the small words between a French unit's word and its name, accents folded: ``Direction de la ...``.
-UNIT_NAME_LINK = r"(?:du|de[ \t]+la|de[ \t]+l['\u2019]|des|de|d['\u2019])[ \t]*"
 
 
 @cache
