@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.support.badinputs import scanned_pdf
 from tests.support.faults import sigint_as_a_terminal_leaves_it
 from tests.test_output_folder import _children, _wait_for_child
@@ -144,3 +146,23 @@ def test_a_ctrl_c_while_a_worker_starts_is_answered_once_it_is_started() -> None
                           preexec_fn=sigint_as_a_terminal_leaves_it)
     assert done.stdout == "started\n"
     assert done.stderr.strip().endswith("KeyboardInterrupt")
+
+
+def test_the_build_pool_waits_on_its_change_notifier_and_else_on_what_the_standard_pool_does(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build's pool (``_Pool``) overrides a private method of ``multiprocessing``'s pool: with
+    this Python's pool it drops the results' pipe from what its worker handler waits on; were the
+    standard pool to wait on anything else (another Python), it waits on that, and still works."""
+    import multiprocessing
+    from multiprocessing.pool import Pool
+
+    from orgkg.build.work import _Pool
+
+    with _Pool(1) as pool:
+        assert pool._get_sentinels() == [pool._change_notifier._reader]  # type: ignore[attr-defined]
+        assert pool.map(abs, [-1, -2]) == [1, 2]
+    other, _ = multiprocessing.Pipe(duplex=False)  # something else to wait on
+    monkeypatch.setattr(Pool, "_get_sentinels", lambda self: [self._change_notifier._reader, other])
+    with _Pool(1) as pool:
+        assert pool._get_sentinels() == [pool._change_notifier._reader, other]  # type: ignore[attr-defined]
+        assert pool.map(abs, [-1, -2]) == [1, 2]

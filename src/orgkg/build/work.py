@@ -207,10 +207,15 @@ class _Pool(Pool):
     end and the pool's own changes (closed, terminated, its last task done). The standard pool also
     wakes it on every result waiting in the results' pipe, and it spins there until the result
     handler has taken the result: about 0.25 s of the build process's CPU over the corpus of
-    ``bench.corpus`` (a tenth of it), the GIL taken from the threads that work."""
+    ``bench.corpus`` (a tenth of it), the GIL taken from the threads that work. (``ThreadPool``
+    does the same. The method is private: on a Python whose pool waits on other things than its
+    change notifier and results' pipe, it waits on what that pool waits on.)"""
 
     def _get_sentinels(self) -> list[object]:
-        return [self._change_notifier._reader]  # type: ignore[attr-defined]
+        standard: list[object] = super()._get_sentinels()  # type: ignore[misc]
+        notifier = getattr(getattr(self, "_change_notifier", None), "_reader", None)
+        results = getattr(getattr(self, "_outqueue", None), "_reader", None)
+        return [notifier] if notifier is not None and standard == [results, notifier] else standard
 
 
 @contextmanager
