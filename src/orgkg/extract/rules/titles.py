@@ -520,12 +520,13 @@ _T = (r"(?P<t>[A-Z\u00c0-\u00de][\w'\u2019&/-]*(?:(?:,?[ \t]+|[ \t]*\(|\)[ \t]*)
 
 
 @cache
-def _around() -> list[re.Pattern[str]]:
+def _around() -> list[Needled]:
+    """The ``[phrases] title_around`` entries, each searched only in a text holding its words."""
     out = []
     for entry in written("phrases", "title_around"):
         before, after = (said(w, r"[ \t]+") for w in entry.partition("{t}")[::2])
         # the phrase's words in any case, the title's own in capitals (``division is`` is no title)
-        out.append(re.compile(f"(?i:{before}){_T}(?i:{after})"))
+        out.append(Needled(f"(?i:{before}){_T}(?i:{after})"))
     return out
 
 
