@@ -617,9 +617,12 @@ def _employer(text: str) -> re.Match[str] | None:
     return None
 
 
-#: the words joining a government to another as its alternative: ``, or the``, `` or ``.
-OR_NEXT = re.compile(r"[ \t]*,?[ \t]+or[ \t]+(?:the[ \t]+)?", re.I)
-OR_BEFORE = re.compile(r"(?:,[ \t]*(?:or[ \t]+)?|[ \t]+or[ \t]+)(?:the[ \t]+)?$", re.I)
+#: the words joining a government to another as its alternative (``[words] alternative_joins``, an article
+#: after them maybe): ``, or the``, `` or ``.
+_OR, _OR_THE = (f"(?:{'|'.join(patterns('words', key, languages=('en',)))})"
+                for key in ("alternative_joins", "subject_articles"))
+OR_NEXT = re.compile(rf"[ \t]*,?[ \t]+{_OR}[ \t]+(?:{_OR_THE}[ \t]+)?", re.I)
+OR_BEFORE = re.compile(rf"(?:,[ \t]*(?:{_OR}[ \t]+)?|[ \t]+{_OR}[ \t]+)(?:{_OR_THE}[ \t]+)?$", re.I)
 
 
 def _alternatives(text: str, m: re.Match[str]) -> bool:

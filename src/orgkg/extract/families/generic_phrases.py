@@ -343,7 +343,8 @@ def _named_lead() -> re.Pattern[str]:
     Director, Client Services are: Manager, Intake; Manager, Case Review."."""
     leads = alternation("phrases", "reports_listed_to", r"[ \t]+")
     verbs = alternation("headings", "copulas")
-    return re.compile(rf"(?im)^[ \t]*(?:the[ \t]+)?(?:[\w()]+[ \t]+){{0,3}}?(?:{leads})[ \t]+"
+    the = "|".join(patterns("words", "subject_articles", languages=("en",)))
+    return re.compile(rf"(?im)^[ \t]*(?:(?:{the})[ \t]+)?(?:[\w()]+[ \t]+){{0,3}}?(?:{leads})[ \t]+"
                       rf"[^\n:.;]{{2,100}}?,?[ \t]+(?:{verbs})\b[^\n:.;]{{0,60}}:[ \t]*(?P<inline>[^\n]*)$")
 
 

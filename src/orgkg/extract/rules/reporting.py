@@ -35,7 +35,8 @@ def superior_of_list() -> re.Pattern[str]:
     subject)."""
     verbs, the = alternation("headings", "copulas"), alternation("words", "subject_articles")
     word = rf"(?!(?i:{the})\b)[A-Z][\w'&()/-]*"  # a word in capitals, no article opening a sentence's subject
-    return re.compile(rf"{word}(?:(?:,?[ \t]+(?:of|and|for))*,?[ \t]+{word})*,?[ \t]+(?:{verbs})\b")
+    links = alternation("words", "capitals_links", r"[ \t]+")
+    return re.compile(rf"{word}(?:(?:,?[ \t]+(?:{links}))*,?[ \t]+{word})*,?[ \t]+(?:{verbs})\b")
 
 
 def second_body(value: str) -> int | None:
