@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import alternation, fold, leading, words, words_in
+from orgkg.extract.lexicon import alternation, fold, leading, said, words, words_in, written
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.labels import Found, clean, inline_label, labelled
 from orgkg.extract.rules.titles import notice, phrase
@@ -166,8 +166,11 @@ def _without_acronym(doc: Document, found: Found) -> Found:
     return found
 
 
+#: the article opening a sentence (``[words] subject_articles``, capitalised): ``La``, ``L'``, ``The``.
+OPENING_ARTICLE = "|".join(said(w.capitalize()) + ("" if w.endswith("'") else r"[ \t]+")
+                           for w in sorted(written("words", "subject_articles"), key=lambda w: (-len(w), w)))
 #: a body named with its acronym at a sentence's start: ``La direction de ... (DJEPVA) élabore``.
-INTRODUCED = re.compile(r"(?:(?:La|Le|Les|The)[ \t]+|L['\u2019])?(?P<name>[^\W\d_][^()\n.;:]{2,160}?)"
+INTRODUCED = re.compile(rf"(?:{OPENING_ARTICLE})?(?P<name>[^\W\d_][^()\n.;:]{{2,160}}?)"
                         r"[ \t]*\([A-Z][A-Za-z]{1,9}\)")
 
 
@@ -198,27 +201,35 @@ def _starts_with(folded: str, key: str) -> bool:
 @cache
 def _description() -> re.Pattern[str]:
     """``Les Territoires de la Mémoire sont un centre``, ``Le Défenseur des droits est une autorité``: a
-    capitalised name, then "is a <noun>"."""
+    capitalised name (its small words ``[words] description_links``), then "is a <noun>" (``described_verbs``,
+    ``description_articles``, ``organisation_nouns``)."""
     nouns = alternation("words", "organisation_nouns")
     word = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
-    link = r"de|du|des|la|le|les|l['\u2019]|d['\u2019]|of|for|the|and|et"
+    link = alternation("words", "description_links", r"[ \t]+")
     # a word or two in lower case after a linking word: ``Le Défenseur des droits``, ``L'Observatoire des
     # données sociales``; an adjective after the first word: ``L'Organisation mondiale de la Santé``
     adjective = r"(?:[ \t]+[a-z\u00e0-\u00ff][\w'\u2019-]*(?=[ \t]+(?:de|du|des|d['\u2019])[ \t]))?"
-    name = (rf"(?P<name>(?:(?:Les|Le|La|The)[ \t]+|L['\u2019])?{word}{adjective}"
+    name = (rf"(?P<name>(?:{OPENING_ARTICLE})?{word}{adjective}"
             rf"(?:[ \t]+(?:des|du|de)(?:[ \t]+[a-z\u00e0-\u00ff][\w'\u2019-]*){{1,2}}"
             rf"|[ \t]+(?:{link}|{word})){{0,8}})")
-    verb = r"[ \t]+(?:est|sont|is|are)[ \t]+(?:un|une|an?)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    verb = (rf"[ \t]+(?:{alternation('words', 'described_verbs')})[ \t]+"
+            rf"(?:{alternation('words', 'description_articles')})[ \t]+(?:[\w-]+[ \t]+){{0,2}}?")
     return re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=\n)){name}{verb}(?i:{nouns})\b", re.M)
+
+
+@cache
+def _not_described() -> re.Pattern[str]:
+    """A sentence's subject that names no body (``[words] description_not_subjects``): ``Il``, ``This``."""
+    return re.compile(rf"(?:{alternation('words', 'description_not_subjects')})\b")
 
 
 def _described(doc: Document) -> Found | None:
     start = doc.lines[doc.front_end].start if doc.front_end < len(doc.lines) else 0
     for m in _description().finditer(doc.text, start):
         name = m.group("name")
-        if fold(name).split()[-1] in {"de", "du", "des", "la", "le", "les", "of", "the", "and", "et", "for"}:
+        if fold(name).split()[-1] in words("words", "description_links"):
             continue
-        if not re.match(r"(?:Il|Elle|Ils|Elles|It|This|That|Our|Notre|Nous|We|Ce|Cet|Cette)\b", name):
+        if not _not_described().match(name):
             return clean(doc, m.start("name"), m.end("name"))
     return None
 
