@@ -25,16 +25,16 @@ from typing import Any
 
 from orgkg.errors import InputError
 from orgkg.read.base import Reader, ReadText
+from orgkg.read.smartart import DIAGRAM
+from orgkg.read.smartart import lines as diagram_lines
 
 #: Refuse archives whose parts would expand to more than this many bytes (zip bombs).
 MAX_EXPANDED = 200 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 P, R, TBL, TR, TC, SDT = (_W + name for name in ("p", "r", "tbl", "tr", "tc", "sdt"))
-TEXT_BOX, DIAGRAM = _W + "txbxContent", _DGM + "relIds"
+TEXT_BOX = _W + "txbxContent"
 #: What wraps paragraphs, tables, rows or cells without being one: content controls, custom XML.
 _WRAPPERS = frozenset(_W + name for name in ("sdt", "sdtContent", "customXml"))
 #: What wraps runs inside a paragraph and shows their text (``w:del``, ``w:moveFrom`` do not).
@@ -242,15 +242,7 @@ class _Body:
 
     def diagram(self, rel: str | None) -> list[str]:
         part = self.part.related_parts.get(rel) if rel else None
-        if part is None:
-            return []
-        from lxml import etree
-
-        parser = etree.XMLParser(resolve_entities=False, no_network=True)
-        try:
-            return _diagram_lines(etree.fromstring(part.blob, parser))
-        except etree.XMLSyntaxError:
-            return []
+        return diagram_lines(part.blob) if part is not None else []
 
 
 def _hidden(found: Any, paragraph: Any) -> bool:
@@ -271,43 +263,6 @@ def _first(element: Any, *names: str) -> Any:
 def _number(element: Any) -> int:
     value = element.get(_W + "val", "") if element is not None else ""
     return int(value) if value.isdecimal() else 0
-
-
-def _box_text(point: Any) -> str:
-    paragraphs = ("".join(t.text or "" for t in p.iter(_A + "t")).strip() for p in point.iter(_A + "p"))
-    return " ".join(text for text in paragraphs if text)
-
-
-def _diagram_lines(data: Any) -> list[str]:
-    """A SmartArt data part's boxes: from the diagram's root, each box then the boxes under it
-    (``parOf`` connections, in their order) as bullets one level deeper; boxes no connection
-    reaches after them, in the order of the points."""
-    texts: dict[str | None, str] = {}
-    roots = []
-    for point in data.iter(_DGM + "pt"):
-        kind = point.get("type", "node")
-        if kind == "doc":
-            roots.append(point.get("modelId"))
-        elif kind in ("node", "asst"):
-            texts[point.get("modelId")] = _box_text(point)
-    below: dict[str | None, list[tuple[int, str | None]]] = {}
-    for link in data.iter(_DGM + "cxn"):
-        if link.get("type", "parOf") == "parOf":
-            order = link.get("srcOrd", "")
-            below.setdefault(link.get("srcId"), []).append((int(order) if order.isdecimal() else 0,
-                                                             link.get("destId")))
-    lines: list[str] = []
-    seen: set[str | None] = set()
-    stack = [(root, 0) for root in reversed(roots)]
-    while stack:
-        node, depth = stack.pop()
-        children = [child for _, child in sorted(below.get(node, ()), key=lambda c: c[0])
-                    if child in texts and child not in seen]
-        seen.update(children)
-        stack.extend((child, depth + 1) for child in reversed(children))
-        if texts.get(node):
-            lines.append(("  " * (depth - 2) + "• " if depth > 1 else "") + texts[node])
-    return lines + [text for key, text in texts.items() if key not in seen and text]
 
 
 class DocxReader(Reader):
