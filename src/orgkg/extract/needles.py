@@ -144,13 +144,24 @@ class Needled:
         """False when ``text`` lacks the needles: the pattern matches nowhere in it."""
         if self.needles is None or (low := lowered(text)) is None:
             return True
+        holds = functools.partial(_holds, low) if len(low) >= _LONG else low.__contains__
         for each in self.needles:  # loops, not any(all(...)): two generators made for every call
             for needle in each:
-                if needle not in low:
+                if not holds(needle):
                     break
             else:
                 return True
         return False
+
+
+#: A text this long is a document: the needles looked for in it are remembered (``_holds``); a shorter one
+#: (a line, a value) is looked through again.
+_LONG = 2000
+
+
+@functools.lru_cache(maxsize=4096)  # the needles of the document being read: many patterns share them
+def _holds(low: str, needle: str) -> bool:
+    return needle in low
 
 
 #: a global inline flag group opening a pattern: ``(?im)``.
