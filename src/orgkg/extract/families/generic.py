@@ -960,8 +960,10 @@ class GenericDescription(Extractor):
         pos.budgets, pos.staff_counts = budgets(text), staff_counts(text)
         ladder = series(text, pos.job_class.title) if pos.job_class and pos.job_class.title else []
         found = Extraction(family=self.family, subject=pos, organisation=organisation(text), series=ladder)
-        if (hired := announced(doc) or employer_below(doc) or above) and pos.title == hired[0][0]:
-            # ``La Ville de Durbuy engage :``: the employer names itself, over any organisation guessed
+        if (hired := announced(doc) or employer_below(doc) or above) and pos.title == hired[0][0] \
+                and fold(hired[1][0]).split()[0] not in words("words", "employer_possessives"):
+            # ``La Ville de Durbuy engage :``: the employer names itself, over any organisation guessed (not
+            # ``Notre client recrute :``, a recruiter's client)
             found.organisation.organization = hired[1][0]
             spans = [e for e in spans if e.field != "organization"]
             spans.append(Evidence.at("organization", *hired[1], doc.text))
