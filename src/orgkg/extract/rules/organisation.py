@@ -367,6 +367,8 @@ UNIT_NAME = re.compile(
     r"(?:[ \t]+(?:(?:et[ \t]+)?(?:(?:de[ \t]+la|du|des)[ \t]+|d['\u2019]|de[ \t]+l['\u2019])"
     r"|(?:et|de)[ \t]+)?"
     r"[a-z\u00e0-\u00ff'\u2019-]{3,}){0,4}")
+#: a unit's word leading its name (``[words] unit_leads``, ``unit_lead_links``): ``Office of ...``.
+_UNIT_LEAD = re.compile(rf"(?:{_en('unit_leads')})[ \t]+(?:{_en('unit_lead_links')})\b")
 #: where a ``UNIT_NAME`` can start: a capital, or the ``s``, ``d``, ``u`` of a French unit's word, after no
 #: word character or stop.
 _UNIT_NAMES = Started(UNIT_NAME, r"[A-Z\u00c9sdu](?<![\w.].)")
@@ -551,7 +553,7 @@ def placed_in(doc: Document) -> tuple[Found | None, list[Found]]:
         name, start = part.group(0).strip(), m.start("where") + part.start()
         found = (name, Span(start, start + len(name)))
         tokens = fold(name).split()
-        if tokens[-1] in _rank() or re.match(r"(?:Office|Division|Bureau)[ \t]+of\b", name):
+        if tokens[-1] in _rank() or _UNIT_LEAD.match(name):
             units.append(found)
         elif org is None and (_org_word(tokens[-1]) or (len(tokens) >= 2 and not units)):
             org = found  # ``Library Services' Administrative Services Office``: the whole before its part
