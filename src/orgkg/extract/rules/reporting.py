@@ -234,8 +234,9 @@ def peers_named(doc: Document) -> list[Found]:
     return []
 
 
-#: where a list of peers ends: the clause goes on (``... and a Delivery Manager with the authority to``).
-PEERS_END = re.compile(r"[ \t]+(?:with|who|which|to|in|on|for|that|where|as|at)[ \t]")
+#: where a list of peers ends: the clause goes on (``... and a Delivery Manager with the authority to``;
+#: ``[words] peers_ends``).
+PEERS_END = re.compile(rf"[ \t]+(?:{alternation('words', 'peers_ends')})[ \t]")
 
 @cache
 def _peers() -> re.Pattern[str]:
@@ -512,12 +513,16 @@ OUR_OFFICE = re.compile(r"our[ \t]+(?P<town>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'
                         r"(?:office|offices|campus|site)")
 
 
+#: a value opening with a ``[words] list_joins`` word: ``and St Mary's Hospital``, ``et Lyon``.
+LIST_JOINED = re.compile(rf"(?:{alternation('words', 'list_joins')})[ \t]+(?=[A-Z])")
+
+
 def location(doc: Document) -> Found | None:
     """A place labelled (``Localisation : Paris``, ``Work Location: Toronto``), else named after
     ``[phrases] location`` (``localisé à Paris``), its first capitalised words."""
     labelled = first_value(doc, "location", max_words=14)
     # ``Main site of activity: and St Mary's Hospital``: the value starts at the place
-    if labelled and (lead := re.match(r"(?:and|or|et|ou)[ \t]+(?=[A-Z])", labelled[0])):
+    if labelled and (lead := LIST_JOINED.match(labelled[0])):
         labelled = clean(doc, labelled[1].start + lead.end(), labelled[1].end)
     if labelled and (town := TOWN_IN_REGION.search(doc.text, labelled[1].start, labelled[1].end)):
         return clean(doc, town.start("town"), town.end("town")) or labelled

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import Extraction, MentionedPosition
 from orgkg.extract.structure import PLACEHOLDER
 from orgkg.extract.structure.fields import RUN_IN as RUN_IN_LABEL
@@ -44,8 +45,9 @@ TOWN = re.compile(r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),[ \t]*[A-Z]{2}[ \t]+\d{5}
 #: a postal code closing an address: ZIP, Canadian ``M5V 3C6``, UK ``OX11 0QX``, French ``75007``.
 POSTCODE = re.compile(r"\b(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"
                       r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2})\b")
-#: where a place goes on as a sentence: ``Ventura and may require travel ...``, ``Paris et peut ...``.
-SENTENCE_ON = re.compile(r",?\s+(?:and|or|but|which|where|et|ou|mais|qui|où)\s+(?=[a-zà-ÿ])")
+#: where a place goes on as a sentence (``[words] sentence_goes_on``): ``Ventura and may require travel ...``,
+#: ``Paris et peut ...``.
+SENTENCE_ON = re.compile(rf",?\s+(?:{alternation('words', 'sentence_goes_on')})\s+(?=[a-zà-ÿ])")
 
 
 #: the title of a post whose document names none.
