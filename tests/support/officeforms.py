@@ -249,6 +249,20 @@ def _smartart_org_chart(path: Path) -> None:
     _save(d, path)
 
 
+def _smartart_part_missing(path: Path) -> None:
+    """The org chart's document with its diagram's data part lost from the archive and the
+    relationship naming it kept, as a program rewriting a package can leave it (Word opens it)."""
+    import zipfile
+
+    _smartart_org_chart(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {info.filename: z.read(info) for info in z.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, blob in parts.items():
+            if name != "word/diagrams/data1.xml":
+                z.writestr(name, blob)
+
+
 #: A form's printed labels (left, baseline height, text, font size) and its fields: text fields
 #: (name, rectangle, value, flags: 4096 a multi-line field) and check boxes (name, rectangle, checked),
 #: as a filled-in fillable job description has them.
@@ -326,6 +340,7 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "docx-text-boxes": _text_boxes,
     "docx-nested-table": _nested_table,
     "docx-smartart-org-chart": _smartart_org_chart,
+    "docx-smartart-part-missing": _smartart_part_missing,
     "docx-legacy-form-fields": _legacy_form,
     "docx-placeholder-cell": _placeholder_cell,
     "pdf-form": _pdf_form,

@@ -25,6 +25,7 @@ from typing import Any
 
 from orgkg.errors import InputError
 from orgkg.read.base import Reader, ReadText
+from orgkg.read.opc import without_missing_parts
 from orgkg.read.smartart import DIAGRAM
 from orgkg.read.smartart import lines as diagram_lines
 
@@ -280,7 +281,10 @@ class DocxReader(Reader):
 
         _check_archive(path, data)
         try:
-            document = docx.Document(io.BytesIO(data))
+            try:
+                document = docx.Document(io.BytesIO(data))
+            except KeyError:  # a relationship names a part the archive does not hold
+                document = docx.Document(io.BytesIO(without_missing_parts(data)))
         except (KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as err:
             raise InputError(str(path), f"damaged DOCX: {err}", "save it again from Word") from None
         body = document.element.body
