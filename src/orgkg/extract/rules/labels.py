@@ -13,6 +13,7 @@ import re
 from functools import cache, lru_cache
 
 from orgkg.extract.lexicon import LANGUAGES, alternation, fold, table, words
+from orgkg.extract.needles import Needled
 from orgkg.extract.structure import PLACEHOLDER, Document, Field, Span
 
 Found = tuple[str, Span]
@@ -86,10 +87,11 @@ def first_value(doc: Document, key: str, *, loose: bool = True, max_words: int =
 
 
 @cache
-def inline_label(group: str, key: str) -> re.Pattern[str]:
+def inline_label(group: str, key: str) -> Needled:
     """A label (the lexicon's ``[group] key``) and its colon inside a running line, a form flattened to one
-    paragraph: ``... Centre hospitalier de X Adresse : 2 rue ...``."""
-    return re.compile(rf"(?i)(?<!\w)(?:{alternation(group, key)})[ \t]*:")
+    paragraph: ``... Centre hospitalier de X Adresse : 2 rue ...``; tried only where one of the labels
+    stands (``Needled``'s heads), not at every character."""
+    return Needled(rf"(?i)(?<!\w)(?:{alternation(group, key)})[ \t]*:")
 
 
 @cache
