@@ -442,13 +442,17 @@ def fallback_title(text: str, *, pass_over: bool = False) -> str | None:
                         r"university|province|government|\blisting\b|^home\b|^[<>\u00ab\u00bb]|[\u00bb\u203a\ue000-\uf8ff]",
                         re.I)
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:15]
-    section = ""  # the last label or lead-in over the lines
+    section = ""  # the last label, lead-in or section heading over the lines
+    others = words("headings", "stop") | words("headings", "duties")
     for k, line in enumerate(lines):
         if line.endswith(":"):
             section = fold(line.rstrip(" :"))
             continue  # a label or a lead-in (``Start display at page:``), never a title
-        if section in words("headings", "stop") and strip_bullet(line) != line:
-            continue  # ``BENEFITS:`` / ``• 10 ½ paid holidays each year``: an item of another section
+        if fold(line) in others:
+            section = fold(line)  # ``Duties`` on its line: the items below are that section's
+        if section in others and strip_bullet(line) != line:
+            continue  # ``BENEFITS:`` / ``• 10 ½ paid holidays each year``, ``Duties`` / ``- Liaise with
+            # ...``: an item of a section, no title
         if pass_over and (_other_label(line) or (k and _other_label(lines[k - 1]))):
             continue  # ``Main area`` / ``Physiotherapy``: a job site's field, its label over its value
         line = without_marks(clean_title(strip_bullet(line)))
