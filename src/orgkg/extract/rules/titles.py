@@ -117,12 +117,19 @@ def _sentence(title: str) -> bool:
         w[:1].islower() and fold(w) not in words("words", "title_links") for w in said[1:])
 
 
+#: an English ``[words] list_joins`` word opening a list's last item: ``and Finance``.
+_JOINED = re.compile(rf"^(?:{'|'.join(patterns('words', 'list_joins', languages=('en',)))})\s+")
+#: an English article before a capitalised word (``[words] subject_articles``): ``the Director``.
+_THE_NAME = re.compile(rf"[ \t](?:{'|'.join(patterns('words', 'subject_articles', languages=('en',)))})"
+                       r"[ \t]+(?=[A-Z])")
+
+
 def _names_only(folded: str, title: str) -> bool:
     """Three names or more, one word each, parted by commas, none a ``[words] title_heads`` word: the
     places or bodies a posting lists, never a title (``Director, Finance, Administration`` is one)."""
     items = [i.strip() for i in title.split(",")]
     return len(items) >= 3 and all(len(i.split()) == 1 and i[:1].isupper() for i in items[:-1]) \
-        and len(re.sub(r"^(?:and|or)\s+", "", items[-1]).split()) == 1 \
+        and len(_JOINED.sub("", items[-1]).split()) == 1 \
         and not set(folded.split()) & words("words", "title_heads")
 
 
@@ -548,7 +555,7 @@ def title_in_prose(doc: Document) -> Found | None:
     hits = sorted((m for pattern in _around() for m in pattern.finditer(doc.text)), key=lambda m: m.start())
     for m in hits:
         start, end = m.span("t")
-        if last := list(re.finditer(r"[ \t]the[ \t]+(?=[A-Z])", doc.text[start:end])):
+        if last := list(_THE_NAME.finditer(doc.text[start:end])):
             start += last[-1].end()  # ``the Executive Director the Director of X``: the last one named
         value = clean(doc, start, end)
         if value and value[0][0].isupper() and acceptable(value[0]):
