@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import alternation, fold, numbers, words, words_in, written
+from orgkg.extract.lexicon import alternation, fold, numbers, patterns, words, words_in, written
 from orgkg.extract.needles import AtLineStart, Started, lacks, opening
 from orgkg.extract.rules.duties import is_duty_verb
 from orgkg.extract.rules.labels import Found, clean, first_value, inline_label, labelled
@@ -39,11 +39,19 @@ def superior_of_list() -> re.Pattern[str]:
     return re.compile(rf"{word}(?:(?:,?[ \t]+(?:{links}))*,?[ \t]+{word})*,?[ \t]+(?:{verbs})\b")
 
 
+@cache
+def _and_the() -> re.Pattern[str]:
+    """An English ``[words] list_and`` word and an article (``subject_articles``) before a capital."""
+    and_, the = ("|".join(patterns("words", key, languages=("en",)))
+                 for key in ("list_and", "subject_articles"))
+    return re.compile(rf"\s+(?:{and_})\s+(?:{the})\s+(?=[A-Z])")
+
+
 def second_body(value: str) -> int | None:
     """Where "and the" names a second superior after a first one ending in a ``[words] title_heads`` or
     ``organisation_heads`` word: "Portishead Town Council and the Staffing and Finance Committee"."""
     heads = words("words", "title_heads") | words("words", "organisation_heads")
-    for m in re.finditer(r"\s+and\s+the\s+(?=[A-Z])", value):
+    for m in _and_the().finditer(value):
         before = fold(value[: m.start()]).split()
         if before and before[-1] in heads:
             return m.start()
