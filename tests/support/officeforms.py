@@ -117,6 +117,27 @@ def _tracked_changes(path: Path) -> None:
     _save(d, path)
 
 
+def _deleted_row(path: Path) -> None:
+    """A form table with changes tracked: a row deleted (its mark and its text), the row that
+    replaces it inserted."""
+    from docx.oxml import parse_xml
+
+    d = _new()
+    table = d.add_table(rows=2, cols=2)
+    for r, (label, value) in enumerate((("Level:", "EC-05"), ("Level:", "EC-06"))):
+        table.cell(r, 0).text, table.cell(r, 1).text = label, value
+    deleted = table.rows[0]._tr
+    deleted.get_or_add_trPr().append(parse_xml(f'<w:del {NS} w:id="8" w:author="HR"/>'))
+    for old in list(deleted.iter(f"{{{NAMESPACES['w']}}}r")):
+        wrapper = parse_xml(f'<w:del {NS} w:id="9" w:author="HR"/>')
+        old.addprevious(wrapper)
+        wrapper.append(old)
+        for text in old.iter(f"{{{NAMESPACES['w']}}}t"):
+            text.tag = f"{{{NAMESPACES['w']}}}delText"
+    _duties(d)
+    _save(d, path)
+
+
 def _legacy_field(data: str, code: str, result: str = "") -> str:
     """A Word 97-2003 form field: its data in the field's start, its answer (if any) as result runs."""
     return (f'<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:enabled/>{data}</w:ffData></w:fldChar></w:r>'
@@ -337,6 +358,7 @@ def _pdf_form_printed(path: Path) -> None:
 MAKERS: dict[str, Callable[[Path], None]] = {
     "docx-content-controls": _content_controls,
     "docx-tracked-changes": _tracked_changes,
+    "docx-deleted-row": _deleted_row,
     "docx-text-boxes": _text_boxes,
     "docx-nested-table": _nested_table,
     "docx-smartart-org-chart": _smartart_org_chart,

@@ -209,9 +209,12 @@ class _Body:
 
     def table(self, table: Any) -> Iterator[str]:
         """Each row's cells joined by tabs (a merged cell once, a vertically merged one on each of
-        its rows, as python-docx gives them); the rows of a table inside a cell after its row."""
+        its rows, as python-docx gives them); the rows of a table inside a cell after its row; a row
+        deleted with changes tracked left out."""
         above: dict[int, str] = {}
         for row in _within(table, (TR,)):
+            if row.find(f"{_W}trPr/{_W}del") is not None:  # deleted with changes tracked: not shown
+                continue
             cells: list[str] = []
             inner: list[str] = []
             here: dict[int, str] = {}
