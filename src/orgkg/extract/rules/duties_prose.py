@@ -26,8 +26,10 @@ from orgkg.extract.text import squash
 LEAD_CLAUSE = 160
 #: a label before the sentence: ``**Description du poste:** La responsable ... est chargée de ...``.
 LABEL = r"[*_\s]*[^:,.*\n]{2,40}:[*_\s]*"
-#: a sentence opening with a determiner and a noun names another subject: ``Le service``, ``Son aire``.
-OTHER_SUBJECT = re.compile(r"(?:le|la|les|l'|son|sa|ses|ce|cet|cette|un|une|the|this|its|a|an)\b")
+#: a sentence opening with a determiner (``[words] subject_determiners``, folded) and a noun names another
+#: subject: ``Le service``, ``Son aire``.
+OTHER_SUBJECT = re.compile(r"(?:{})\b".format("|".join(
+    re.escape(w) for w in sorted(words("words", "subject_determiners"), key=lambda w: (-len(w), w)))))
 
 
 def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> list[tuple[Duty, Span]]:
