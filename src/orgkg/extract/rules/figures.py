@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from types import MappingProxyType
 
-from orgkg.extract.lexicon import LANGUAGES, alternation, language, numbers, said, table
+from orgkg.extract.lexicon import LANGUAGES, alternation, language, numbers, said, table, written
 from orgkg.extract.needles import AtLineStart, Needled, lowered
 from orgkg.extract.records import Budget, StaffCount
 from orgkg.extract.rules.labels import labelled
@@ -153,9 +153,11 @@ def _number_in(text: str, *, last: bool = False) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-#: the linking words around a number, not part of a scope: ``d'environ``, ``de``, ``of``.
-LINKS = re.compile(r"(?i)(?:^|\s)(?:d['\u2019]environ|environ|de|d['\u2019]|of)(?=\s|$)"
-                   r"|^d['\u2019]|(?<=\s)d['\u2019]")
+#: the linking words around a number, not part of a scope (``[words] number_links``): ``d'environ``, ``de``,
+#: ``of``; an elided one (``d'``) also before a word.
+_ELIDED = "|".join(said(w) for w in written("words", "number_links") if w.endswith("'")) or "(?!)"
+LINKS = re.compile(rf"(?i)(?:^|\s)(?:{alternation('words', 'number_links')})(?=\s|$)"
+                   rf"|^(?:{_ELIDED})|(?<=\s)(?:{_ELIDED})")
 
 
 def experience_years(doc: Document) -> tuple[float, Span] | None:
