@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from orgkg.extract.lexicon import fold, language, words, words_in, written
+from orgkg.extract.lexicon import alternation, fold, language, words, words_in, written
 from orgkg.extract.records import Duty
 from orgkg.extract.rules.labels import MD_LINK
 from orgkg.extract.structure import Document, Heading, Item, Span
@@ -39,9 +39,11 @@ SECTION_NO = re.compile(
 
 #: a statement introducing duties, not one: ``The following are examples ...``.
 INTRO = re.compile(r"the\s+following|these\b|this\s+list|any\s+one\s+position|examples\s+of", re.I)
+#: the words after a share of time (``[words] share_of_time``): ``30% of time``.
+_OF_TIME = alternation("words", "share_of_time")
 PERCENT = re.compile(
-    r"^\s*\(?(\d{1,3}(?:\.\d+)?)\s*%\)?\s*(?:of\s+time)?\s*[-\u2013:]?\s*"
-    r"|\s*[-\u2013(]?\s*(\d{1,3}(?:\.\d+)?)\s*%\s*(?:of\s+time)?\)?\s*$|\s*\((\d{1,3})\s*%\)"
+    rf"^\s*\(?(\d{{1,3}}(?:\.\d+)?)\s*%\)?\s*(?:{_OF_TIME})?\s*[-\u2013:]?\s*"
+    rf"|\s*[-\u2013(]?\s*(\d{{1,3}}(?:\.\d+)?)\s*%\s*(?:{_OF_TIME})?\)?\s*$|\s*\((\d{{1,3}})\s*%\)"
 )
 
 
@@ -53,8 +55,9 @@ def percent_of(text: str) -> tuple[float | None, str]:
     return float(next(g for g in m.groups() if g)), (text[: m.start()] + " " + text[m.end() :]).strip()
 
 
-#: a page header or footer: ``Page 2 of 5``.
-PAGE_CHROME = re.compile(r"(?i)\bpage\s+\d+\s+(?:of|/|de|sur)\s+\d+\s*$")
+#: a page header or footer (``[words] page_words``, ``page_links``): ``Page 2 of 5``, ``page 2 sur 5``.
+PAGE_CHROME = re.compile(rf"(?i)\b(?:{alternation('words', 'page_words')})\s+\d+\s+"
+                         rf"(?:{alternation('words', 'page_links')})\s+\d+\s*$")
 
 
 @lru_cache(maxsize=4096)  # the rules ask it of the same lines again and again
@@ -328,7 +331,7 @@ def _capitals(body: str) -> bool:
 #: a heading in capitals has at most this many words.
 SHORT_HEAD = 8
 #: a table's column headings over the duties: ``Percent of Time / Duties``, ``% OF TIME``.
-COLUMN_HEADS = re.compile(r"(?i)(?:%|percent(?:age)?)\s*(?:of\s+time)?\b")
+COLUMN_HEADS = re.compile(rf"(?i)(?:%|{alternation('words', 'percent_words')})\s*(?:{_OF_TIME})?\b")
 #: a share of time in a column at the end of a line: ``... geodatabase,        30%``.
 END_SHARE = re.compile(r"[ \t]{2,}\(?(\d{1,3}(?:\.\d+)?)[ \t]*%\)?[ \t]*$", re.M)
 #: a duty heading carrying its share of time, its description below: ``Customer Support (45%)``.
