@@ -29,6 +29,7 @@ from orgkg.extract.rules.reporting import (
 from orgkg.extract.rules.titles import BEFORE_NAME, is_section_name
 from orgkg.extract.text import (
     NUMBER,
+    NUMBER_WORDS,
     clean_title,
     currency_of,
     parse_amount,
@@ -44,6 +45,16 @@ from orgkg.extract.text import (
 SUPERVISED_LABELS = [r"(?:number|no\.?|#)\s+of\s+(?:positions|employees|staff)\s+supervised",
                      r"direct\s+reports", r"(?:positions|staff|employees)\s+supervised", r"supervises"]
 N = rf"\b{NUMBER}\b"
+_DIGITS = re.compile(r"\d+")
+
+
+def _number_places(text: str, low: str) -> list[int]:
+    """Where an ``N`` can start (``Needled``'s places): a run of digits, a number's word (in the lowercased
+    text ``low``)."""
+    found = {m.start() for m in _DIGITS.finditer(low)}
+    for word in NUMBER_WORDS:
+        found.update(positions(low, word.lower()))
+    return sorted(found)
 
 
 @functools.cache
@@ -69,7 +80,7 @@ def _supervises() -> tuple[Needled, Needled]:
     """"supervises 5", "lead a team of approximately 10" (``[words] approximately``); "8 direct reports";
     not a class's floor: "the supervision of three or more employees" (``[words] count_floors``). Two
     patterns, searched apart (``_supervised_count``): the first starts with a verb (tried only where one
-    stands), the second with a number."""
+    stands), the second with a number (tried only where one starts: ``_number_places``)."""
     about, team = alternation("words", "approximately"), alternation("words", "team_nouns")
     verbs, leads = alternation("words", "count_verbs"), alternation("words", "team_verbs")
     return Needled(
@@ -77,7 +88,8 @@ def _supervises() -> tuple[Needled, Needled]:
         rf"\s+(?:a\s+(?:{team})\s+of\s+|(?:[\w-]+\s+){{0,4}}?\()?(?:(?:{about})\s+)?({N})(?!\s*%)"
         rf"(?!{_floor().pattern})", re.I), Needled(
         rf"({N})[ \t]+(?:direct[ \t]+reports|(?:\w+\s+){{0,3}}(?:positions|employees|staff)\s+"
-        rf"report(?:ing)?\s+(?:directly\s+)?to\s+(?:this\s+position|the\s+incumbent))", re.I)
+        rf"report(?:ing)?\s+(?:directly\s+)?to\s+(?:this\s+position|the\s+incumbent))", re.I,
+        places=_number_places)
 
 
 def _supervised_count(text: str) -> str | None:
