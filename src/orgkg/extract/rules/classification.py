@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, fold, language, patterns, table, words
+from orgkg.extract.lexicon import LANGUAGES, fold, language, patterns, said, table, words, written
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
@@ -193,12 +193,18 @@ def _french_prose(doc: Document) -> Found | None:
     return letters, Span(m.start("letters"), m.end("letters"))
 
 
+#: the French article between ``groupe`` and the group's name (``[words] group_links``): ``groupe des
+#: Services ...``; a markdown link's bracket maybe.
+GROUP_ARTICLE = "(?:{})?\\[?".format("|".join(said(w, r"[ \t]+") + ("" if w.endswith("'") else r"[ \t]+")
+                                               for w in written("words", "group_links", ("fr",))))
+#: the small words between the capitalised words of an English group's name (``[words] group_name_links``).
+_GROUP_LINK = "|".join(patterns("words", "group_name_links", r"[ \t]+", languages=("en",))) or "(?!)"
 #: a group named with its code: ``au sein du groupe Services des programmes et de l'administration (PA)``,
 #: ``in the Program and Administrative Services (PA) group``.
 NAMED_GROUP = re.compile(
-    r"\bgroupe[ \t]+(?:des[ \t]+|du[ \t]+|de[ \t]+la[ \t]+|de[ \t]+l['\u2019])?\[?"
+    rf"\bgroupe[ \t]+{GROUP_ARTICLE}"
     r"(?P<fr>[A-Z\u00c0-\u00de][\w'\u2019 -]{2,80}?)[ \t]*\((?P<frcode>[A-Z]{2,3})\)"
-    r"|(?P<en>[A-Z][\w'-]*(?:[ \t]+(?:and|of|&|[A-Z][\w'-]*)){0,6})[ \t]*\((?P<encode>[A-Z]{2,3})\)"
+    rf"|(?P<en>[A-Z][\w'-]*(?:[ \t]+(?:{_GROUP_LINK}|[A-Z][\w'-]*)){{0,6}})[ \t]*\((?P<encode>[A-Z]{{2,3}})\)"
     r"[ \t]+[Gg]roup\b")
 
 
@@ -231,10 +237,6 @@ def _group_named(name: str) -> Needled:
     return Needled(rf"(?i)\bgroupe[ \t]+{GROUP_ARTICLE}{loose}|{loose}[ \t]+group\b")
 
 
-#: the French article between ``groupe`` and the group's name: ``groupe des Services ...``.
-GROUP_ARTICLE = r"(?:des[ \t]+|du[ \t]+|de[ \t]+la[ \t]+|de[ \t]+l['\u2019])?\[?"
-
-
 @cache
 def in_group(languages: tuple[str, ...] = LANGUAGES) -> str:
     """After a level's code (and a markdown link's target), the words that place it in an occupational
@@ -248,7 +250,7 @@ def in_group(languages: tuple[str, ...] = LANGUAGES) -> str:
 def _placed_in_group() -> tuple[str, str]:
     """After a level's code, the group it is in: ``within the Program Administrations group``, ``[AS-06](...)
     au sein du groupe Services de programmes et de l'administration.``"""
-    english = r"(?P<name>[A-Z][\w'-]*(?:[ \t]+(?:and|of|&|[A-Z][\w'-]*)){0,6})[ \t]+[Gg]roup\b"
+    english = rf"(?P<name>[A-Z][\w'-]*(?:[ \t]+(?:{_GROUP_LINK}|[A-Z][\w'-]*)){{0,6}})[ \t]+[Gg]roup\b"
     french = r"(?P<name>[A-Z\u00c0-\u00de][\w'\u2019 -]{2,80}?)(?=[ \t]*(?:[.,;(\n\]]|$))"
     return in_group(("en",)) + english, in_group(("fr",)) + french
 
