@@ -128,9 +128,10 @@ def _second_title(text: str, start: int, end: int) -> re.Match[str] | None:
                  if fold(m.group(1)) in words("words", "title_heads")), None)
 
 
-#: "and" and the first word after it (``et du Directeur``, ``and the Board``).
-_AND_TITLE = re.compile(r"(?i)\s+(?:et|and)\s+"
-                        r"(?:du|de\s+la|de\s+l['\u2019]|des|au|à\s+la|à\s+l['\u2019]|the)?\s*([\w-]+)")
+#: "and" (``[words] list_and``), maybe a ``second_title_links`` word, and the first word after them (``et du
+#: Directeur``, ``and the Board``).
+_AND_TITLE = re.compile(rf"(?i)\s+(?:{alternation('words', 'list_and')})\s+"
+                        rf"(?:{alternation('words', 'second_title_links')})?\s*([\w-]+)")
 
 
 @cache
