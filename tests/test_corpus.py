@@ -46,15 +46,17 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # With the s10fr share too (12 dev and 6 eighth-look documents, all French), the same code: dev
     # (267) 0.918 / 0.918, its French documents (97) 0.888 / 0.887; eighth-look (18) 0.611 / 0.605, its
     # French documents (6) 0.433 / 0.444 (tests/corpus/scores/start-s10fr.json); main at 536b55a the same.
-    "dev": {"all": (0.91, 0.91), "fr": (0.88, 0.88)},
-    "first-look": {"all": (0.74, 0.86), "fr": (0.76, 0.90)},
+    # End of the tenth session: every part just under main at 549b6f0 (the figures, and the start code
+    # cf0e4a8's in the same run, in tests/corpus/README.md, "At the end of the tenth session").
+    "dev": {"all": (0.93, 0.92), "fr": (0.93, 0.89)},
+    "first-look": {"all": (0.74, 0.86), "fr": (0.76, 0.91)},
     "second-look": {"all": (0.79, 0.83), "fr": (0.82, 0.92)},
-    "third-look": {"all": (0.50, 0.64), "fr": (0.63, 0.72)},
+    "third-look": {"all": (0.51, 0.65), "fr": (0.66, 0.76)},
     "fourth-look": {"all": (0.84, 0.88), "fr": (0.74, 0.89)},
     "fifth-look": {"all": (0.52, 0.54), "fr": (0.55, 0.52)},
-    "sixth-look": {"all": (0.80, 0.78), "fr": (0.75, 0.74)},
+    "sixth-look": {"all": (0.82, 0.79), "fr": (0.80, 0.76)},
     "seventh-look": {"all": (0.76, 0.87), "fr": (0.75, 0.68)},
-    "eighth-look": {"all": (0.61, 0.60), "fr": (0.43, 0.44)},
+    "eighth-look": {"all": (0.62, 0.62), "fr": (0.46, 0.46)},
 }
 
 
