@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import alternation, fold, numbers, patterns, words, words_in, written
+from orgkg.extract.lexicon import alternation, fold, leading, numbers, patterns, words, words_in, written
 from orgkg.extract.needles import AtLineStart, Started, lacks, opening
 from orgkg.extract.rules.duties import is_duty_verb
 from orgkg.extract.rules.labels import Found, clean, first_value, inline_label, labelled
@@ -142,11 +142,15 @@ def _clause_end() -> re.Pattern[str]:
                       rf"|\s+(?:{alternation('words', 'clause_breaks')})\b")
 
 
-#: a deputy's title names whom it assists: ``adjoint au délégué à X``, ``Deputy to the Director``.
-#: ``adjoint au X``, the title whole or after a comma (``chef de service, adjoint au directeur des affaires
-#: juridiques``)
-DEPUTY_OF = re.compile(r"(?i)(?:^|,[ \t]*)(?:adjointe?|adjoint\(e\)|adjoint\u00b7e|deputy|assistant)[ \t]+"
-                       r"(?:au|aux|à[ \t]+la|à[ \t]+l['\u2019]|to[ \t]+the)[ \t]*(?P<boss>\S.{2,100})")
+BLANKS = r"[ \t]+"
+
+
+#: a deputy's title names whom it assists: ``adjoint au délégué à X``, ``Deputy to the Director``: a ``[words]
+#: deputies`` word, the title whole or after a comma (``chef de service, adjoint au directeur des affaires
+#: juridiques``), then a whole ``[words] deputy_links`` word, longest first (``aux directeurs``, not ``au``
+#: and ``x directeurs``).
+DEPUTY_OF = re.compile(rf"(?i)(?:^|,[ \t]*)(?:{alternation('words', 'deputies', BLANKS)}){BLANKS}"
+                       rf"(?:{leading('words', 'deputy_links', BLANKS)})(?P<boss>\S.{{2,100}})")
 
 
 def deputy_of(doc: Document, title: str) -> Found | None:
