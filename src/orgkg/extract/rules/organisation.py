@@ -34,6 +34,7 @@ from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.placement import after_organisation
 from orgkg.extract.rules.titles import acceptable
 from orgkg.extract.structure import Document, Span
+from orgkg.extract.text import singular
 
 #: the capitalised words after a name that make it the start of another body's name.
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z][\w&'\u2019-]*[ \t]+){0,4}(?P<head>[A-Z][a-z]+)\b")
@@ -151,7 +152,7 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
             continue
         name = POSSESSIVE.sub("", m.group(0).strip())  # ``the Department For Education's [division]``
         if fold(name) in not_names or fold(name) in heads or fold(name) in _cues() or _aside(doc.text, m) \
-                or fold(name) in _label_words() or fold(name) in words("words", "cadres"):
+                or fold(name) in _label_words() or fold(name) in words("words", "cadres") or _a_post(name):
             # ``Organizational Group`` labels a unit, names none; the ``Senior Executive Service``, a corps
             continue
         if LABELLING.match(doc.text, m.end()) and any(unit_word(name, lang) for lang in LANGUAGES):
@@ -164,6 +165,15 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
     if counts[best] < 2 and first[best].start > EARLY:
         return None  # named once, late: an aside, not the employer
     return best, first[best]
+
+
+def _a_post(name: str) -> bool:
+    """A post's title, not a body: what comes before the name's first ``[words] body_links`` word ends in a
+    ``title_heads`` word (``Director of Finance and Administration``, a superior the post reports to)."""
+    said = fold(name).split()
+    links = words("words", "body_links")
+    before = said[: next((i for i, w in enumerate(said) if w in links), len(said))]
+    return len(before) < len(said) and bool(before) and singular(before[-1]) in words("words", "title_heads")
 
 
 def named_at(text: str, name: str) -> list[int]:
