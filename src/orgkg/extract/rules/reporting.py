@@ -25,7 +25,17 @@ def reports_to(doc: Document) -> Found | None:
         if superior_of_list().match(doc.text, found[1].start) else _short(superior(doc, found)))
     if found and (second := second_body(found[0])):
         found = clean(doc, found[1].start, found[1].start + second) or found
+    if found and (opens := _new_sentence().search(doc.text, found[1].start, found[1].end)):
+        found = clean(doc, found[1].start, opens.start()) or found
     return found if found and len(found[0].split()) <= 12 else None
+
+
+@cache
+def _new_sentence() -> re.Pattern[str]:
+    """Where a new sentence opens inside a value, a page's lines run together: a ``[words] sentence_openers``
+    word in its capitals after a word ("Director, Finance Operations Are you ready for a challenge? Apply
+    now"), not a title's own capitals ("Chief Administrative Officer")."""
+    return re.compile(rf"(?<=\S)\s+(?:{alternation('words', 'sentence_openers')})\b")
 
 
 @cache
