@@ -119,7 +119,12 @@ def raw_pdf(content: bytes, *, compress: bool = False, to_unicode: bytes | None 
     ]
     if to_unicode is not None:
         objects.append(b"<< /Length %d >>\nstream\n" % len(to_unicode) + to_unicode + b"\nendstream")
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    return pdf_of(objects)
+
+
+def pdf_of(objects: list[bytes], version: bytes = b"1.4") -> bytes:
+    """A PDF file of numbered ``objects`` (1 the catalogue), with its cross-reference table and trailer."""
+    out, offsets = bytearray(b"%%PDF-%s\n" % version), []
     for number, obj in enumerate(objects, 1):
         offsets.append(len(out))
         out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"

@@ -92,6 +92,10 @@ def _longest_first(group: str, key: str, languages: tuple[str, ...] = LANGUAGES)
     return tuple(sorted(written(group, key, languages), key=lambda w: (-len(w), w)))
 
 
+#: the blanks between a phrase's words when it must stay on one line (``said``'s and ``leading``'s ``space``).
+BLANKS = r"[ \t]+"
+
+
 def said(entry: str, space: str = r"\s+", *, apostrophe: str = "['\u2019]") -> str:
     """An entry as a regex: ``space`` between its words, any blanks around a slash, ``apostrophe`` for
     either apostrophe."""

@@ -15,6 +15,7 @@ from functools import cache
 from types import MappingProxyType
 
 from orgkg.extract.lexicon import (
+    BLANKS,
     LANGUAGES,
     alternation,
     fold,
@@ -54,10 +55,6 @@ def unit_word(name: str, language: str = "en", *, names: bool = False) -> str | 
     kinds = words_in(language, "words", "unit_words")
     more = words_in(language, "words", "unit_name_words") if names else frozenset()
     return next((w for w in fold(name).split() if w in kinds or w in more), None)
-
-
-#: the blanks between a phrase's words.
-BLANKS = r"[ \t]+"
 
 
 def jurisdiction(doc: Document) -> Found | None:

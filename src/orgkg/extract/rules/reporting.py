@@ -7,7 +7,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import alternation, fold, leading, numbers, patterns, words, words_in, written
+from orgkg.extract.lexicon import (
+    BLANKS,
+    alternation,
+    fold,
+    leading,
+    numbers,
+    patterns,
+    words,
+    words_in,
+    written,
+)
 from orgkg.extract.needles import AtLineStart, Started, lacks, opening
 from orgkg.extract.rules.duties import is_duty_verb
 from orgkg.extract.rules.labels import Found, clean, first_value, inline_label, labelled
@@ -151,8 +161,6 @@ def _clause_end() -> re.Pattern[str]:
     return re.compile(rf"(?i)\s+(?:et|and|or|ou)\s+(?:{alternation('words', 'clause_links')})\b"
                       rf"|\s+(?:{alternation('words', 'clause_breaks')})\b")
 
-
-BLANKS = r"[ \t]+"
 
 
 #: a deputy's title names whom it assists: ``adjoint au délégué à X``, ``Deputy to the Director``: a ``[words]
