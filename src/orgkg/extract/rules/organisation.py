@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from types import MappingProxyType
 
@@ -137,6 +137,29 @@ ORG_NAME = re.compile(
 
 #: where an ``ORG_NAME`` can start: a capital (or the ``m`` of ``ministère``) after no word character or stop.
 _ORG_NAMES = Started(ORG_NAME, r"[A-Zm](?<![\w.].)")
+#: where a body's name starts inside a longer name: after an owner's possessive (``King County's``), after a
+#: unit's word and its link (``Branch of the``).
+_OWNER = re.compile(r"['\u2019]s[ \t]+(?=[A-Z])")
+_BODY_AFTER = re.compile(rf"[ \t]+{_OF_FOR}[ \t]+(?:{_THE}[ \t]+)?(?=[A-Z])")
+
+
+def _org_names(text: str, heads: frozenset[str]) -> Iterator[re.Match[str]]:
+    """``ORG_NAME``'s matches; after one whose head names no body (``heads``), the body's name it holds after
+    an owner's possessive or a unit's word (``[words] unit_words``) and its link, where that has a body's
+    head: ``King County's Department of Public Health`` (read to its last capital, ``Health``) holds
+    ``Department of Public Health``, ``Strategic Policy Branch of the Ministry of Finance`` (a branch)
+    ``Ministry of Finance``."""
+    for m in _ORG_NAMES.finditer(text):
+        yield m
+        if not m.group("head") or m.group("head").casefold() in heads:
+            continue
+        after = _BODY_AFTER.match(text, m.end("head")) if unit_word(m.group("head")) else None
+        owner = _OWNER.search(text, m.start(), m.end())
+        for at in (x.end() for x in (owner, after) if x):
+            n = ORG_NAME.match(text, at)
+            if n and n.end() <= m.end() and (not n.group("head") or n.group("head").casefold() in heads):
+                yield n
+                break
 
 
 def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
@@ -144,7 +167,7 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
     heads = words("words", "organisation_heads")
     counts: dict[str, int] = {}
     first: dict[str, Span] = {}
-    for m in _ORG_NAMES.finditer(doc.text):
+    for m in _org_names(doc.text, heads):
         if m.group("head") and m.group("head").casefold() not in heads:
             continue
         name = POSSESSIVE.sub("", m.group(0).strip())  # ``the Department For Education's [division]``
