@@ -12,8 +12,10 @@ such as "reporting to the X", "under the supervision of the X",
 
 from __future__ import annotations
 
+import enum
 import functools
 import html
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -93,6 +95,7 @@ from orgkg.extract.rules.titles import (
     employer_above,
     employer_below,
     is_section_name,
+    names_a_post,
     notice,
     posting_employer,
     title_field,
@@ -435,7 +438,31 @@ def fallback_title(text: str, *, pass_over: bool = False) -> str | None:
     """The first short heading-like line that is not boilerplate or a label; with ``pass_over``, the
     first that reads as a title (page chrome such as ``Skip to main content``, a breadcrumb ``Home › Jobs``
     or a line of an icon font's glyphs, printed from a web page, and section names passed over), above
-    the first paragraph of prose."""
+    the first paragraph of prose. A first line that names no post (``titles.names_a_post``: an address,
+    the employer, the page's kind) gives way to a later one, above the prose, that does."""
+    lines = _heading_lines(text, pass_over=pass_over)
+    first = next((ln for ln, kind in lines if kind is not _Line.PROSE), None)
+    if first is None or names_a_post(first) or not acceptable(first):
+        return first  # a line no title (``Job Summary``): the structure's rules look further
+    later = itertools.takewhile(lambda lk: lk[1] not in (_Line.PROSE, _Line.CLOSED), lines)
+    return next((ln for ln, kind in itertools.islice(later, POST_LOOKAHEAD)
+                 if kind is _Line.HEADING and acceptable(ln) and names_a_post(ln)), first)
+
+
+#: how many lines after a first that names no post are looked at for one that does.
+POST_LOOKAHEAD = 8
+
+
+class _Line(enum.Enum):
+    HEADING = "a heading-like line"
+    VALUE = "another field's value, under its label"
+    PROSE = "a line of prose"
+    CLOSED = "a line closed by a full stop, the stop cleaned away: a sentence, maybe"
+
+
+def _heading_lines(text: str, *, pass_over: bool) -> Iterator[tuple[str, _Line]]:
+    """The heading-like lines of ``fallback_title`` in order, each with what it is; ``pass_over`` stops at the
+    first paragraph of prose."""
     boiler = re.compile(r"(?:job|position|class|role)\s+(?:description|profile|specification|posting)|"
                         r"^page\b|confidential|^date\b|^revised|^draft|authority|commission|government|ministry|"
                         r"department|agency|\bboard\b|council|office\s+of|\bcounty\b|city\s+of|state\s+of|"
@@ -453,20 +480,23 @@ def fallback_title(text: str, *, pass_over: bool = False) -> str | None:
         if section in others and strip_bullet(line) != line:
             continue  # ``BENEFITS:`` / ``• 10 ½ paid holidays each year``, ``Duties`` / ``- Liaise with
             # ...``: an item of a section, no title
-        if pass_over and (_other_label(line) or (k and _other_label(lines[k - 1]))):
+        labelled = _other_label(line) or (k > 0 and _other_label(lines[k - 1]))
+        if pass_over and labelled:
             continue  # ``Main area`` / ``Physiotherapy``: a job site's field, its label over its value
+        kind = _Line.VALUE if labelled or (k > 0 and lines[k - 1].endswith(":")) else _Line.HEADING
+        closed = line.endswith(".")
         line = without_marks(clean_title(strip_bullet(line)))
-        if (kind := KIND.search(line)) and kind.start() > 0:
+        if (cut := KIND.search(line)) and cut.start() > 0:
             if is_section_name(line):
                 continue  # ``Full job description``: a job site's furniture, no title before its kind
-            line = line[: kind.start()].strip()  # ``Senior Content Designer Job description``
-        if pass_over and (len(line.split()) > PROSE_WORDS or line.endswith(".")):
-            return None  # the prose has begun: a title stands above it
-        if (line and ":" not in line and len(line.split()) <= 10 and not boiler.search(line)
-                and not JURISDICTION.fullmatch(line) and not line.endswith(".")
-                and (acceptable(line) or not pass_over)):
-            return line
-    return None
+            line = line[: cut.start()].strip()  # ``Senior Content Designer Job description``
+        if len(line.split()) > PROSE_WORDS or line.endswith("."):
+            if pass_over:
+                return  # the prose has begun: a title stands above it
+            yield line, _Line.PROSE
+        elif (line and ":" not in line and len(line.split()) <= 10 and not boiler.search(line)
+                and not JURISDICTION.fullmatch(line) and (acceptable(line) or not pass_over)):
+            yield line, _Line.CLOSED if closed else kind
 
 
 #: a line of more words than this is prose, not a heading.
@@ -881,7 +911,8 @@ class GenericDescription(Extractor):
                        or UNTITLED)
         doc = parse(raw)
         above = employer_above(doc)  # ``Leeds Teaching Hospitals`` / ``Critical Care Rehabilitation Team
-        above = above if above and fold(pos.title) == fold(above[1][0]) else None  # Leader (XR07)``
+        # Leader (XR07)``: the flat fallback read the employer's line or the post's
+        above = above if above and fold(pos.title) in (fold(above[1][0]), fold(above[0][0])) else None
         if labelled_title := title_field(doc) or ((said := notice(doc)) and said[0]):
             pos.title = labelled_title[0]
             span = labelled_title[1]

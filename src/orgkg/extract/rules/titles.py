@@ -19,6 +19,7 @@ from orgkg.extract.rules.identifiers import TITLE_NUMBER, numbered_lead, referen
 from orgkg.extract.rules.labels import Found, clean, every_label, labelled
 from orgkg.extract.structure import Document, Line, Span
 from orgkg.extract.structure.lines import ROMAN
+from orgkg.extract.text import singular
 
 MAX = 120
 KIND = re.compile(r"\s*[-\u2013:|]?\s*\b(?:job|position|role)\s+"
@@ -107,6 +108,24 @@ def acceptable(title: str) -> bool:
             and not re.fullmatch(r"\d+[ \t]+\w+", t)  # ``02 postes``: how many posts, not which
             and not re.search(r"\d{1,3}(?:[,\u00a0 ]\d{3})+\b", t)  # ``CAD 90,000 - 120,000``: a salary
             and not level_alone().fullmatch(t))  # ``GROUPE II`` over a notice's posts: their level
+
+
+def names_a_post(title: str) -> bool:
+    """A ``[words] title_heads``, ``posting_title_heads`` or ``post_words`` entry among the words of
+    ``title`` (a plural's singular too): ``Records Management Clerk``, ``Directeur(trice) — gestion de
+    projets``, not ``200 Main Street``, ``Ville en vert``, ``Fiche de poste``."""
+    said = fold(title).split()
+    single, spaced = _post_nouns()
+    return any(w in single or singular(w) in single for w in said) or \
+        any(f" {e} " in f" {' '.join(said)} " for e in spaced)
+
+
+@cache
+def _post_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The nouns of a post, folded: those of one word, and those of more (``vice president``)."""
+    keys = ("title_heads", "posting_title_heads", "post_words")
+    nouns = frozenset().union(*(words("words", k) for k in keys))
+    return frozenset(w for w in nouns if " " not in w), tuple(w for w in nouns if " " in w)
 
 
 def _sentence(title: str) -> bool:
