@@ -7,7 +7,7 @@ in between; second-look and third-look were collected afresh in the fourth and
 fifth sessions, from employers and sites the rules had not seen, fourth-look
 in the sixth, mostly from the same sources as dev's documents, fifth-look in
 the seventh, from employers the corpus had never had; sixth-look in the eighth and
-seventh-look in the ninth and eighth-look in the tenth, likewise).
+seventh-look in the ninth, eighth-look in the tenth and ninth-look in the eleventh, likewise).
 Each is built with ``orgkg build`` and scored with ``tools/score.py``; the
 scores must stay at or above the floors below, which record what was reached
 (the goals of issue 11 are field-macro and overall F1 >= 0.90 on dev, >= 0.85
@@ -48,7 +48,11 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # French documents (6) 0.433 / 0.444 (tests/corpus/scores/start-s10fr.json); main at 536b55a the same.
     # End of the tenth session: every part just under main at 549b6f0 (the figures, and the start code
     # cf0e4a8's in the same run, in tests/corpus/README.md, "At the end of the tenth session").
-    "dev": {"all": (0.93, 0.92), "fr": (0.93, 0.89)},
+    # Eleventh session: dev takes the s11en share's 12 documents (first scored 0.624 / 0.804 with the
+    # session's start code b423ed4), dev as a whole (279) 0.923 / 0.921 then; ninth-look is new (the
+    # s11en share's 3rd, 6th, ... documents, 6, no French) 0.592 / 0.618 (tests/corpus/scores/
+    # start-s11en.json; the lead fixes the final floors).
+    "dev": {"all": (0.92, 0.92), "fr": (0.93, 0.89)},
     "first-look": {"all": (0.74, 0.86), "fr": (0.76, 0.91)},
     "second-look": {"all": (0.79, 0.83), "fr": (0.82, 0.92)},
     "third-look": {"all": (0.51, 0.65), "fr": (0.66, 0.76)},
@@ -57,6 +61,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "sixth-look": {"all": (0.82, 0.79), "fr": (0.80, 0.76)},
     "seventh-look": {"all": (0.76, 0.87), "fr": (0.75, 0.68)},
     "eighth-look": {"all": (0.62, 0.62), "fr": (0.46, 0.46)},
+    "ninth-look": {"all": (0.59, 0.61)},
 }
 
 
