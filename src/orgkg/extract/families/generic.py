@@ -87,6 +87,7 @@ from orgkg.extract.rules.reporting import (
     supervised_listed,
     supervises_stated,
 )
+from orgkg.extract.rules.subordinates import figure_of_subordinates, subordinates
 from orgkg.extract.rules.titles import (
     KIND,
     acceptable,
@@ -815,6 +816,12 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not pos.reports_to and (boss := reports_to(doc) or deputy_of(doc, pos.title)):
         pos.reports_to = [MentionedPosition(boss[0])]
         out.append(Evidence.at("reports_to", *boss, doc.text))
+    if not pos.direct_reports and (subs := subordinates(doc.text)):
+        pos.direct_reports = [MentionedPosition(t) for t, _, _ in subs.posts]
+        out += [Evidence.at("direct_reports", t, at, doc.text) for t, at, _ in subs.posts]
+        pos.supervises_count = subs.count  # the list's count, over any figure read elsewhere
+        pos.staff_counts = [c for c in pos.staff_counts
+                            if not figure_of_subordinates(subs, doc.text, c.count)]  # theirs, not the post's
     if not pos.direct_reports and (second := deputy(doc)):
         pos.direct_reports = [MentionedPosition(second[0])]
         out.append(Evidence.at("direct_reports", *second, doc.text))

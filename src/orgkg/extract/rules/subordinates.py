@@ -1,0 +1,266 @@
+"""Who reports to the post: a lead-in naming the post as the superior of the posts after it, then them.
+
+The lead-in (``[phrases] subordinates_lead``, then the post, then a ``[headings] copulas`` verb or a colon):
+"Reporting to the Director are five positions:", "The following positions report directly to the Director:",
+"Reporting directly to the Director are the Manager, X (FI-03); ...", "Les postes suivants relèvent du
+directeur :"; or the post, then ``[phrases] subordinates_after`` ("The Director's direct reports are"). The
+posts are told in its sentence ("the Manager, X (FI-03); the Manager, Y; and the Manager, Z") or one a line
+or list item below it. Each post is its title's head: up to its classification or figures in brackets
+("(AS-06, 3 FTEs)"), a dash, a colon, "who" (``[words] subordinate_clauses``), the words saying what it is
+for ("responsible for", ``[words] described_by``) or a count after a comma; its leading article dropped
+(``[words] listed_articles``). How many: the count the lead-in states ("five positions", "cinq postes"),
+else the posts, each as many as its bracket says ("Sector Account Executives [x5]": five).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from orgkg.extract.lexicon import alternation, fold, leading, numbers, patterns, said, written
+from orgkg.extract.needles import Needled
+from orgkg.extract.records import Span
+from orgkg.extract.rules.lines import marker
+from orgkg.extract.rules.titles import is_section_name
+from orgkg.extract.text import singular_title
+
+Post = tuple[str, Span, int]  # a title, where it is written, how many such posts
+
+
+@dataclass(frozen=True)
+class Subordinates:
+    """The posts a lead-in lists, the count it states (if any) and the superior it names."""
+
+    posts: list[Post]
+    stated: int | None
+    superior: tuple[str, Span]
+    span: Span  # from the lead-in to the last post's line
+    listed: bool = False  # one post a line below the lead-in, not told in its sentence
+
+    @property
+    def count(self) -> int:
+        return self.stated or sum(n for _, _, n in self.posts)
+
+
+#: a count with a title: ``Sector Account Executives [x5]``, ``Area Coordinator (3)``.
+MULTIPLE = re.compile(r"\s*(?:\[\s*[x\u00d7]?\s*(\d{1,3})\s*\]|\(\s*[x\u00d7]?\s*(\d{1,2})\s*\))\s*$", re.I)
+
+
+def multiplicity(title: str) -> tuple[str, int]:
+    """``Sector Account Executives [x5]`` -> (``Sector Account Executive``, 5)."""
+    m = MULTIPLE.search(title)
+    if not m or m.start() == 0:
+        return title, 1
+    n = int(m.group(1) or m.group(2)) or 1
+    base = title[: m.start()].rstrip(" ,")
+    return (singular_title(base) if n > 1 else base), n
+
+
+def _number() -> str:
+    return rf"(?:\d{{1,3}}|{'|'.join(sorted(numbers(), key=len, reverse=True))})"
+
+
+@cache
+def _lead() -> Needled:
+    """A lead-in's words, the post (``who``), then a colon, or a copula with words up to a colon, or a
+    copula alone (the posts told after it)."""
+    lead, verbs = alternation("phrases", "subordinates_lead"), alternation("headings", "copulas")
+    return Needled(rf"(?i)(?<![\w'\u2019])(?:{lead})\s+(?P<who>[^\n:.;]{{2,100}}?)"
+                   rf"(?:\s*:|,?\s+(?:{verbs})\b(?:(?P<tail>[^\n:.;]{{0,60}}?):|(?=\s)))")
+
+
+@cache
+def _counted() -> re.Pattern[str]:
+    """An article and a count before a lead-in's words: ``The five (5) positions reporting ...``, ``Four (4)
+    senior positions report ...``."""
+    the = alternation("words", "subject_articles")
+    count = rf"(?P<n>{_number()})\s+(?:\(\s*\d{{1,3}}\s*\)\s+)?"
+    return re.compile(rf"(?i)(?<![\w'\u2019])(?:(?:{the})\s+)?{count}(?:\w+\s+)?$")
+
+
+@cache
+def _after() -> Needled:
+    """The post, then ``[phrases] subordinates_after``: "The Director's direct reports are"."""
+    return Needled(rf"(?i)(?:{alternation('phrases', 'subordinates_after')})\b\s*:?")
+
+
+#: the post before ``_after``'s words: capitalised words at the end of the text before them.
+_POSSESSOR = re.compile(r"(?<![\w'\u2019])(?P<who>[A-Z][\w&'\u2019-]*(?:,?[ \t]+[\w&'\u2019-]+){0,8})$")
+
+
+@cache
+def _cut() -> re.Pattern[str]:
+    """Where a post's title ends: a bracket (not a count, not an acronym inside the title: "Executive (EX)
+    Services"), a dash, a colon, ``who``, what it is for, a figure after a comma."""
+    described = "|".join(patterns("words", "described_by"))
+    links = "|".join(said(w) + (r"\b" if w[-1].isalnum() else "")
+                     for w in written("words", "described_by_links"))
+    clauses = alternation("words", "subordinate_clauses")
+    return re.compile(
+        r"\s*\((?!\s*[x\u00d7]?\s*\d{1,2}\s*\)\s*(?:[,;:.]|$)|[A-Z]{2,6}\)\s+[A-Z])"
+        r"|\s*\[(?!\s*[x\u00d7]?\s*\d{1,3}\s*\])"
+        rf"|\s+[-\u2013\u2014]\s+|\s*:(?:\s|$)|,?\s+(?:{clauses})\b"
+        rf"|,?\s+(?:(?:{'|'.join(patterns('words', 'described_verbs'))})\s+)?(?:{described})\s+(?:{links})"
+        r"|,\s*(?=\d|\()", re.I)
+
+
+@cache
+def _article() -> re.Pattern[str]:
+    return re.compile(rf"(?i)^(?:{leading('words', 'listed_articles')})")
+
+
+def head(item: str) -> tuple[str, bool, bool] | None:
+    """A listed post's title (its head), whether words followed it, whether an article opened it; None
+    where the item is no title (a sentence, a section's name, work in lower case)."""
+    item = item.strip()
+    cut = _cut().search(item)
+    title = item[: cut.start()] if cut else item
+    title = re.sub(r"(?i)[\s,;.]+(?:and|et|or|ou)?[\s,;.]*$", "", title).strip(" \t,;.*")
+    article = _article().match(title)
+    title = title[article.end() :] if article else title
+    if not title or len(title.split()) > 12 or not title[0].isalpha() or is_section_name(title):
+        return None
+    if title[0].islower() and not article:
+        return None
+    return title, bool(cut), bool(article)
+
+
+def _told(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list told in a sentence: between semicolons, else before ``, the`` / ``and a`` (an
+    article opening each), else the sentence whole."""
+    said_ = text[start:end]
+    if ";" in said_:
+        cuts = [m.end() for m in re.finditer(";", said_)]
+    else:
+        articles = alternation("words", "listed_articles")
+        opens = rf"(?i),\s+(?=(?:{articles})(?:(?<=['\u2019])|\s))"
+        cuts = [m.start() + 1 for m in re.finditer(opens, said_)]
+        cuts += [m.start() + 1 for m in re.finditer(rf"(?i)\s(?=(?:and|et)\s+(?:{articles})\s)", said_)
+                 if not said_[: m.start()].rstrip().endswith(",")]
+    bounds = [0, *sorted(set(cuts)), len(said_)]
+    return [(start + a, start + b) for a, b in itertools.pairwise(bounds) if said_[a:b].strip()]
+
+
+def _lines(text: str, start: int) -> list[tuple[int, int]]:
+    """The items on the lines below a lead-in (a described item may wrap over lines): up to a heading after
+    a blank line, a sentence, or the list's end."""
+    items: list[tuple[int, int]] = []
+    gap, at = False, start
+    for n, line in enumerate(text[start:].split("\n")):
+        lo, at = at, at + len(line) + 1
+        if n == 0 and not line.strip():
+            continue
+        kind, _, body = marker(line)
+        if not body.strip():
+            gap = gap or bool(items)
+            continue
+        prev = text[items[-1][0] : items[-1][1]].rstrip() if items else ""
+        if items and not gap and kind == "none" and not prev.endswith((".", ";", ":")) and body[:1].islower():
+            items[-1] = (items[-1][0], lo + len(line))  # a described item wrapped onto this line
+            continue
+        found = head(body)
+        if not found or (gap and kind == "none" and not found[1]) or len(items) >= 25:
+            break
+        items.append((lo + len(line) - len(line.lstrip()), lo + len(line.rstrip())))
+        gap = False
+    return items
+
+
+def _posts(text: str, items: list[tuple[int, int]]) -> list[Post]:
+    out: list[Post] = []
+    for a, b in items:
+        body = text[a:b]
+        skip = len(body) - len(marker(body)[2])
+        found = head(text[a + skip : b])
+        if not found:
+            return []
+        title, n = multiplicity(found[0])
+        at = text.find(found[0], a)
+        out.append((title, Span(at, at + len(found[0])), n))
+    return out
+
+
+def _leads(text: str) -> Iterator[tuple[re.Match[str], int, str, int | None]]:
+    """Each lead-in, where it opens, the post it names and the count it states, in the text's order."""
+    found = [(m, _start(m, text), m.group("who"), _stated(m, text)) for m in _lead().finditer(text)]
+    for m in _after().finditer(text):
+        if who := _POSSESSOR.search(text, max(0, m.start() - 80), m.start()):
+            found.append((m, who.start(), who.group("who"), None))
+    yield from sorted(found, key=lambda f: f[1])
+
+
+def _stated(lead: re.Match[str], text: str) -> int | None:
+    """The count the lead-in states: before its words (``The five (5) positions``) or after its copula
+    (``are five positions:``)."""
+    before = _counted().search(text, max(0, lead.start() - 40), lead.start())
+    said_ = before.group("n") if before else ""
+    if not said_ and lead.group("tail") and (m := re.search(_number(), lead.group("tail"), re.I)):
+        said_ = m.group(0)
+    if said_.isdecimal():
+        return int(said_)
+    value = numbers().get(fold(said_))
+    return int(value) if value is not None else None
+
+
+def _start(lead: re.Match[str], text: str) -> int:
+    """Where a lead-in opens: its article and count (``The five (5) positions``), else its words."""
+    before = _counted().search(text, max(0, lead.start() - 40), lead.start())
+    the = re.search(rf"(?i)(?<![\w'\u2019])(?:{alternation('words', 'subject_articles')})\s+$",
+                    text[max(0, lead.start() - 6) : lead.start()])
+    return before.start() if before else lead.start() - (len(the.group(0)) if the else 0)
+
+
+def subordinates(text: str) -> Subordinates | None:
+    """The first lead-in of ``text`` that lists two posts or more, or one it counts ("Reporting to the
+    Director is one position: ..."); never one that names the post's peers (``[phrases] one_of``: "one of
+    five positions reporting to the ADM: ...")."""
+    for lead, start, who, stated in _leads(text):
+        the = alternation("words", "subject_articles")
+        who = re.sub(rf"(?i)^(?:{the})\s+", "", who.strip(" ,"))
+        if _one_of().search(text, max(0, start - 30), start) or _opens_no_sentence(text, start) \
+                or re.search(rf"(?i),\s+(?:{the})\s", who) or who.split()[0][:1].islower():
+            continue
+        end = lead.end()
+        rest = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
+        listed = not rest.strip()
+        if not listed:
+            stop = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n\s*\n", text[end:])
+            items = _told(text, end, end + stop.start() if stop else len(text))
+        else:
+            items = _lines(text, end)
+        posts = _posts(text, items)
+        if posts and (len(posts) >= 2 or stated):
+            at = text.find(who, start)
+            return Subordinates(posts, stated, (who, Span(at, at + len(who))),
+                                Span(start, max(b for _, b in items)), listed)
+    return None
+
+
+@cache
+def _one_of() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<![\w'\u2019])(?:{alternation('phrases', 'one_of')})\s+(?:\S+\s+){{0,3}}$")
+
+
+def _opens_no_sentence(text: str, start: int) -> bool:
+    """The lead-in is inside a sentence ("This is one of the positions reporting to the X: ..."), not at a
+    line's start, after its list mark or after a sentence's end."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return bool(marker(line)[2].strip()) and not re.search(r"[.:;!?]\s+$", line)
+
+
+def figure_of_subordinates(subs: Subordinates | None, text: str, count: int) -> bool:
+    """``count`` is written only among the listed posts, one a line or in a post's brackets (``Manager,
+    Facilities (AS-06, 3 FTEs)``): that post's staff, not the post's own (a figure told after the posts,
+    "who together supervise 45 employees", stays)."""
+    if subs is None:
+        return False
+    number = re.compile(rf"(?<![\d.,]){count}(?![\d.,]\d)")
+    brackets = re.compile(r"\([^()\n]*\)")
+    where = [subs.span] if subs.listed else [
+        Span(m.start(), m.end()) for m in brackets.finditer(text, subs.span.start, subs.span.end)]
+    inside = [w for w in where if number.search(text, w.start, w.end)]
+    outside = text[: subs.span.start] + " " + text[subs.span.end :]
+    return bool(inside) and not number.search(outside)
