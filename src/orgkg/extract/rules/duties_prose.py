@@ -125,30 +125,37 @@ def _plain(text: str) -> str:
 
 
 def _head(title: str) -> str:
-    """The title's first word, folded (``sous-directeur``); "" for no title."""
-    return next(iter(_plain(title).split(",")[0].split()), "")
+    """The title's first word and its head noun (the last word before a ``[words] body_links`` word),
+    folded, on two lines: ``senior`` and ``advisor`` for 'Senior Policy Advisor', ``sous-directeur`` twice
+    for 'Sous-directeur du contentieux'; "" for no title."""
+    said = re.split(r"\s[-\u2013(]", _plain(title).split(",")[0])[0].split()
+    if not said:
+        return ""
+    links = words("words", "body_links")
+    named = next((k for k, w in enumerate(said) if k and w in links), len(said))
+    return f"{said[0]}\n{said[named - 1]}"
 
 
 def _subject_end(folded: str, head: str) -> int | None:
-    """Where the post as subject ends in a ``folded`` sentence (``_subject``), the title's first word
-    being ``head``; None when the sentence has another subject."""
+    """Where the post as subject ends in a ``folded`` sentence (``_subject``), the title's first word and
+    head noun being ``head`` (``_head``); None when the sentence has another subject."""
     if not head:
         m = _subject(False).match(folded)
         return m.end() if m else None
-    m = _subject(True).match(f"{head}\n{folded}")  # no white space in a word: the line break ends it
+    m = _subject(True).match(f"{head}\n{folded}")  # no white space in a word: a line break ends each
     return m.end() - len(head) - 1 if m else None
 
 
 @cache
 def _subject(titled: bool) -> re.Pattern[str]:
     """The post as a sentence's subject, after an optional label and leading clause: a ``[words]
-    post_subjects`` phrase, folded, or (``titled``) the title's first word led by an article
-    (``le sous-directeur``), read from a line put before the sentence: one pattern serves every
-    title, none compiled for each document."""
+    post_subjects`` phrase, folded, or (``titled``) the title's first word or head noun led by an article
+    (``le sous-directeur``, ``the advisor``), read from two lines put before the sentence: one pattern
+    serves every title, none compiled for each document."""
     found = [re.escape(w) for w in sorted(words("words", "post_subjects"), key=len, reverse=True)]
     if titled:
-        found.append(r"(?:le|la|l'|the)\s*(?P=head)")
-    head = r"(?P<head>[^\n]*)\n" if titled else ""
+        found.append(r"(?:le|la|l'|the)\s*(?:(?P=head)|(?P=noun))")
+    head = r"(?P<head>[^\n]*)\n(?P<noun>[^\n]*)\n" if titled else ""
     return re.compile(rf"{head}(?:{LABEL})?(?:[^,]{{0,{LEAD_CLAUSE}}},\s*)?(?:{'|'.join(found)})\b")
 
 
