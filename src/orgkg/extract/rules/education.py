@@ -54,7 +54,7 @@ def _pattern() -> re.Pattern[str]:
                # US class specifications: ``Graduation from an accredited four (4) year college ...``
                rf"|(?:{_one_of('completed_at')})\s+{_lasting(required=True)}(?:{kinds})\b")
     named = _one_of("named", space=r"\s*")
-    return re.compile(rf"(?i)\b{_lasting()}(?:{grammar}|{named})(?:\b|(?<=\+)\s*\d)")
+    return re.compile(rf"(?i)\b{_lasting()}(?:{grammar}|{named}|{_one_of('in_section')})(?:\b|(?<=\+)\s*\d)")
 
 
 @cache
@@ -68,13 +68,14 @@ def _lasting(required: bool = False) -> str:
 @cache
 def _initials() -> frozenset[str]:
     """Degrees written in capitals by their initials (``GED``, ``M.L.S``): a degree, not a heading's word."""
-    return frozenset(w for w in _entries("named") if w.isupper())
+    return frozenset(w for w in (*_entries("named"), *_entries("in_section")) if w.isupper())
 
 
 @cache
 def _bare() -> re.Pattern[str]:
-    """A degree that names no level (``degree``): counted only inside a qualifications section."""
-    return re.compile(rf"(?i){_lasting()}(?:{_one_of('noun')})")
+    """A degree that names no level (``degree``) or one of ``[degrees] in_section`` (``degree level``,
+    ``BTS``): counted only inside a qualifications section or where it opens its line."""
+    return re.compile(rf"(?i){_lasting()}(?:{_one_of('noun')})|{_one_of('in_section')}")
 
 
 @cache
@@ -98,8 +99,9 @@ def _opening() -> re.Pattern[str]:
 @cache
 def _clause_end() -> re.Pattern[str]:
     """Where the clause naming a degree turns to something else: a stop, a bracket (not a
-    plural's, ``discipline(s)``), a linking word."""
-    return re.compile(rf"\.(?!\w)|[;:\n]|(?<!\w)\(|\s+(?:{_one_of('clause_ends')})\s+"
+    plural's, ``discipline(s)``; a closing one after a degree named in brackets, ``(Bac+5) en droit``), a
+    linking word."""
+    return re.compile(rf"\.(?!\w)|[;:\n]|(?<!\w)\(|(?<!\(\w)\)|\s+(?:{_one_of('clause_ends')})\s+"
                       rf"|\s+(?:{_one_of('clause_ends_words')})\b"
                       rf"|,\s+(?:{_one_of('clause_ends_after_comma')})\b(?!\s+(?:{_one_of('clause_goes_on')})\b)")
 
@@ -111,15 +113,25 @@ def _required(line: str) -> bool:
 
 def _lines(text: str) -> Iterator[tuple[int, str, bool, bool, bool]]:
     """(offset, line, under a qualifications heading, under a heading of what is preferred, a heading)."""
-    at, inside, preferred = 0, False, False
+    at, inside, preferred, after_blank = 0, False, False, True
     for ln in text.splitlines(keepends=True):
-        heading = is_heading(ln)
+        heading = is_heading(ln) or (after_blank and _named_heading(ln))
+        after_blank = not ln.strip()
         if heading and marker(ln)[0] == "none":
             inside, preferred = bool(_stems("section").search(ln)), bool(_preferred().search(ln))
             yield at, ln, False, preferred, heading
         else:
             yield at, ln, inside, preferred, heading
         at += len(ln)
+
+
+def _named_heading(line: str) -> bool:
+    """A heading in sentence case that names the qualifications (``Essential criteria``, ``Minimum
+    qualifications``, ``Person specification``): a short line after a blank, opening with a capital, ending no
+    sentence, holding a ``[degrees] section`` stem and naming no degree."""
+    s = line.strip()
+    return (0 < len(s.split()) <= 5 and s[0].isupper() and not s.endswith((".", ",", ";"))
+            and bool(_stems("section").search(s)) and not _pattern().search(s))
 
 
 def _only_preferred(line: str, m: re.Match[str]) -> bool:

@@ -38,6 +38,8 @@ def _approximate() -> str:
     return "|".join(sorted(names, key=len, reverse=True)) or "(?!)"
 
 
+#: a number in words repeated in figures in brackets, after it: ``trois (3) années``, ``nine (9) staff``.
+FIGURES = re.compile(r"[ \t]*\(\d{1,3}\)")
 #: one word in a template (``{w}``): ``expérience {w} de {n} ans``.
 WORD = r"[^\W\d_][\w\u00b7-]*"
 @cache
@@ -54,7 +56,7 @@ def _parts(group: str) -> tuple[str, list[str]]:
     exact = (w for w in _numbers() if w not in _approximate().split("|"))
     words_ = "|".join(sorted(exact, key=len, reverse=True))
     number = (rf"(?P<n>\d{{1,3}}(?:[ \u00a0\u202f,]\d{{3}})*(?!\d)|(?:{_approximate()})"
-              rf"(?:\s+(?:de|d['\u2019]|of))?|{words_})")
+              rf"(?:\s+(?:de|d['\u2019]|of))?|(?:{words_})(?:{FIGURES.pattern})?)")
     parts = []
     for lang in LANGUAGES:
         entries = table("phrases", lang).get(group, [])
@@ -215,7 +217,9 @@ def staff_counts(doc: Document) -> list[tuple[StaffCount, Span]]:
         at = _number_in(m.group(0))
         n = _value(m.group(0)[at[0] : at[1]]) if at else None
         if n and at and n not in {c.count for c, _ in out}:
-            scope = LINKS.sub("", f"{m.group(0)[: at[0]]} {m.group(0)[at[1] :]}").strip()
+            figures = FIGURES.match(m.group(0), at[1])  # ``nine (9) staff``: the figures are no scope
+            after = figures.end() if figures else at[1]
+            scope = LINKS.sub("", f"{m.group(0)[: at[0]]} {m.group(0)[after:]}").strip()
             out.append((StaffCount(n, scope), Span(m.start() + at[0], m.start() + at[1])))
     return out
 
