@@ -863,10 +863,14 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         out.append(Evidence.at("organization", *org, doc.text))
     if not ex.organisation.organization and _employs_as_itself(ex.organisation.jurisdiction):
         ex.organisation.organization = ex.organisation.jurisdiction  # a university employs as itself
+    known |= {fold(ex.organisation.organization or "")}
+    labelled_units = units_labelled(doc, not_names=known)
+    if len(labelled_units) > len(ex.organisation.units) and \
+            {fold(u) for u, _ in ex.organisation.units} <= {fold(u[0]) for u, _ in labelled_units}:
+        ex.organisation.units = []  # more under labels generic's English ones miss (``Sous-direction :``)
     if not ex.organisation.units:
-        known |= {fold(ex.organisation.organization or "")}
         placed = [(u, fold(u[0]).split()[-1]) for u in stated_units]
-        given = units_labelled(doc, not_names=known) or placed or [
+        given = labelled_units or placed or [
             (unit, unit[0].split()[-1].casefold())
             for unit in units_stated(doc, ex.organisation.organization) or units_named(doc, not_names=known)]
         if not given and body[1]:

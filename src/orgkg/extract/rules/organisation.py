@@ -167,9 +167,11 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
     heads = words("words", "organisation_heads")
     counts: dict[str, int] = {}
     first: dict[str, Span] = {}
+    units = [(f.value_start, f.value_end) for f in labelled(doc, "unit")]
     for m in _org_names(doc.text, heads):
-        if m.group("head") and m.group("head").casefold() not in heads:
-            continue
+        if m.group("head") and m.group("head").casefold() not in heads or \
+                any(start <= m.start() < end for start, end in units):
+            continue  # (``Affectation : Service support utilisateurs``: a unit's value, no employer)
         name = POSSESSIVE.sub("", m.group(0).strip())  # ``the Department For Education's [division]``
         if fold(name) in not_names or fold(name) in heads or fold(name) in _cues() or _aside(doc.text, m) \
                 or fold(name) in _label_words() or fold(name) in words("words", "cadres") or _a_post(name):
@@ -421,7 +423,7 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
     kinds: set[str] = set()
     for m in _UNIT_NAMES.finditer(doc.text):
         head = (m.group("head") or m.group("low") or m.group("lead") or m.group("fr") or "").casefold()
-        head = FRENCH_HEADS.get(head, head)
+        head = french_kinds().get(fold(head), head) if m.group("fr") else head
         name = m.group(0).strip().rstrip("'\u2019-")
         if m.group("fr"):
             name = _before_verb(name)
@@ -518,13 +520,21 @@ def units_labelled(doc: Document, *,
     for f in labelled(doc, "unit"):
         whole = clean(doc, f.value_start, f.value_end)
         label = fold(f.label).split()
-        kind = next((k for w in reversed(label) if (k := FRENCH_LABELS.get(w, w)) in rank), "unit")
+        kind = next((k for w in reversed(label) if (k := french_kinds().get(w, w)) in rank), "unit")
         for step in _path(doc, whole) if whole else []:
             found = after_organisation(doc, step, not_names)
             if found and len(found[0].split()) <= 10 and _core(found[0]) not in known and \
-                    fold(f.label) in mine:
+                    fold(f.label) in mine and not _a_body_named(found[0]):
                 out.setdefault(fold(found[0]), (rank[kind], found[1].start, found, kind))
     return [(found, kind) for _, _, found, kind in sorted(out.values(), key=lambda x: x[:2])]
+
+
+def _a_body_named(value: str) -> bool:
+    """A body, no unit: a value opening with a French ``[words] organisation_nouns`` word that is no
+    ``unit_words`` one (``Structure : Centre de gestion de la fonction publique territoriale du Nord``)."""
+    first = fold(value).split()[:1]
+    nouns = words_in("fr", "words", "organisation_nouns") - words("words", "unit_words")
+    return bool(first) and first[0] in nouns
 
 
 #: the parts of a unit path, outermost first: ``Direction Générale des Services / Secrétariat Général``.
@@ -560,12 +570,13 @@ def _before_verb(name: str) -> str:
     return name
 
 
-FRENCH_HEADS = {"équipe": "team", "equipe": "team", "sous-direction": "division", "direction": "directorate",
-                "unité": "unit", "unite": "unit", "secrétariat général": "directorate",
-                "secretariat general": "directorate"}
-#: the kind a French unit label names.
-FRENCH_LABELS = {**FRENCH_HEADS, "direction": "directorate", "secteur": "branch", "service": "section",
-                 "unite": "unit"}
+@cache
+def french_kinds() -> dict[str, str]:
+    """The kind (a ``[unit_heads] ranked`` word) each French unit's word names (``[unit_kinds]`` of fr.toml),
+    its words folded: ``sous direction`` -> ``division``, ``pole`` -> ``branch``."""
+    return {fold(k): str(v) for k, v in table("unit_kinds", "fr").items()}
+
+
 #: more units than this named in prose are a list of the organisation's parts, not the post's line.
 MAX_UNITS = 2
 
@@ -891,7 +902,7 @@ def subject_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozen
     ``_subject_body``); never ``Nous``/``Notre équipe`` (``[words] not_bodies``) nor a unit (``Le
     service Communication recrute``), but a unit's word that names a body in the document's language
     (``[words] organisation_nouns``: a French ``Office``, ``L'Office national de l'eau ...``)."""
-    never = (words("words", "not_bodies") | set(FRENCH_HEADS) | words("unit_heads", "ranked")) \
+    never = (words("words", "not_bodies") | set(french_kinds()) | words("unit_heads", "ranked")) \
         - words_in(language(doc.text), "words", "organisation_nouns")
     for m in _subject_body().finditer(doc.text, 0, EARLY):
         key = "link" if m.group("link") else "name"
