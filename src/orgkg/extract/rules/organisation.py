@@ -169,7 +169,7 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
     first: dict[str, Span] = {}
     units = [(f.value_start, f.value_end) for f in labelled(doc, "unit")]
     for m in _org_names(doc.text, heads):
-        if m.group("head") and m.group("head").casefold() not in heads or \
+        if (m.group("head") and m.group("head").casefold() not in heads) or \
                 any(start <= m.start() < end for start, end in units):
             continue  # (``Affectation : Service support utilisateurs``: a unit's value, no employer)
         name = POSSESSIVE.sub("", m.group(0).strip())  # ``the Department For Education's [division]``
