@@ -12,7 +12,9 @@ Location field the place comes from "the position is located in (the) X".
 
 Accountabilities are read in ``alberta_duties`` (opening bullets of prose
 blocks, plain lists, or plain headings over activity lists).
-The supervisor is every "reporting to / reports to the X" in the text; named
+The supervisor is every one the shared prose rule names ("reporting to the X",
+``generic_phrases.supervisor_phrases``); the field labels are the lexicon's
+``[alberta]`` entries; named
 subordinates come from a "Supervises the X; two Ys; ..." list, else from
 "provide direction to X", "supervises the X", "the X is mentored"; education
 and years from the knowledge section.
@@ -20,14 +22,16 @@ and years from the knowledge section.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.alberta_duties import accountabilities, supervised_list
 from orgkg.extract.families.alberta_org import gluable, location, opening_class, unit_parts
 from orgkg.extract.families.generic_phrases import budgets as generic_budgets
-from orgkg.extract.families.generic_phrases import count_nouns, staff_matching
+from orgkg.extract.families.generic_phrases import count_nouns, staff_matching, supervisor_phrases
 from orgkg.extract.families.generic_phrases import experience as generic_experience
+from orgkg.extract.lexicon import alternation, words
 from orgkg.extract.records import (
     Budget,
     Extraction,
@@ -72,43 +76,24 @@ HEADINGS = {
     "scope": r"^[^\w\n]*impact\s+and\s+magnitude.*$",
 }
 
-RANK_WORDS = {
-    "manager", "director", "analyst", "advisor", "adviser", "coordinator", "supervisor",
-    "consultant", "officer", "specialist", "administrator", "lead", "head", "architect",
-    "assistant", "executive", "leader", "planner", "developer", "associate", "technologist",
-}
 TITLE_WORDS = r"[A-Z][\w/&'\u2019-]*(?:\s+(?:of|and|for|&|\([A-Z]{2,8}\)|[A-Z][\w/&'\u2019-]*)){0,10}"
 #: ``• Job Title: X`` header bullets, dropped so the form labels read as ``Job Title: X``.
 FORM_BULLET = re.compile(r"(?m)^[ \t]*[\u2022\u25cf\u25aa\u25e6\uf0b7*-][ \t]+(?=[A-Z][\w /&()-]{1,40}:)")
 
 
-def _cut_supervisor(raw: str, stop_words: set[str]) -> str:
-    """The supervisor's title: up to punctuation, or ' the <subject word>'."""
-    ends = r"[;:.](?:\s|$)|,\s*(?=the\b|this\b|you\b|[a-z])|\s+(?:you|who|and\s+(?=[a-z]))\b"
-    raw = re.split(ends, raw)[0]
-    words = raw.split()
-    for k in range(1, len(words) - 1):
-        if words[k].lower() in ("the", "this") and words[k + 1].strip("(),").lower() in stop_words:
-            words = words[:k]
-            break
-    title = clean_title(" ".join(words))
-    return re.sub(
-        r"^((?:Executive |Senior |Assistant )?(?:Director|Manager|Deputy Minister))\s+"
-        r"(?!of\b|for\b|and\b|General\b|[IVX]{1,4}\b)(?=[A-Z])",  # not a rank: 'Manager II'
-        r"\1, ",
-        title,
-    )
+#: a rank before its unit, written without the comma the profile's titles take: ``Director Practice and
+#: Contract Management`` -> ``Director, Practice and Contract Management`` (not a rank: ``Manager II``).
+RANK_BEFORE_UNIT = re.compile(r"^((?:Executive |Senior |Assistant )?(?:Director|Manager|Deputy Minister))\s+"
+                              r"(?!of\b|for\b|and\b|General\b|[IVX]{1,4}\b)(?=[A-Z])")
 
 
-def _reports_to(text: str, subject_words: set[str]) -> list[MentionedPosition]:
-    stop = subject_words | {"position", "incumbent", "role", "manager", "director", "team"}
-    out: list[MentionedPosition] = []
-    pattern = r"\b(?i:report(?:ing|s)?\s+(?:directly\s+)?to\s+(?:the\s+)?)([A-Z][^\n]{2,120})"
-    for m in re.finditer(pattern, text):
-        title = _cut_supervisor(m.group(1), stop)
-        if title and title.casefold() not in {p.title.casefold() for p in out}:
-            out.append(MentionedPosition(title))
-    return out
+def _reports_to(text: str) -> list[MentionedPosition]:
+    """The supervisors named in prose (``supervisor_phrases``), each once, a rank before its unit."""
+    out: dict[str, MentionedPosition] = {}
+    for said in supervisor_phrases(text):
+        title = RANK_BEFORE_UNIT.sub(r"\1, ", said)
+        out.setdefault(title.casefold(), MentionedPosition(title))
+    return list(out.values())
 
 
 def _summary_name(summary: str) -> str | None:
@@ -121,12 +106,20 @@ def _summary_name(summary: str) -> str | None:
     return None
 
 
+@functools.cache
+def _heads() -> frozenset[str]:
+    """The last words of a short title that takes its unit (``Manager, Rangeland``): ``[words]
+    title_heads``, ``posting_title_heads`` and ``[alberta] title_heads``."""
+    return frozenset().union(*(words(group, key) for group, key in (
+        ("words", "title_heads"), ("words", "posting_title_heads"), ("alberta", "title_heads"))))
+
+
 def _title(job_title: str | None, unit: str | None, named: str | None) -> tuple[str, list[str]]:
     if not job_title:
         return (named or "Untitled position"), []
     title, others = clean_title(job_title), []
     words = title.lower().split()
-    if unit and 0 < len(words) <= 2 and words[-1] in RANK_WORDS and "," not in title:
+    if unit and 0 < len(words) <= 2 and words[-1] in _heads() and "," not in title:
         title, others = f"{title}, {unit}", [clean_title(job_title)]
     if named and named.casefold() not in {t.casefold() for t in [title, *others]}:
         others.append(named)
@@ -172,23 +165,19 @@ def _direct_count(text: str) -> int | None:
     return to_int(m.group(1) or m.group(2)) if m else None
 
 
+def _label(text: str, key: str) -> str | None:
+    """The value of an ``[alberta] key`` label's form line."""
+    return field_value(text, alternation("alberta", key))
+
+
 def _identifiers(text: str) -> list[Identifier]:
-    labels = (
-        ("competition number", r"Competition\s+(?:Number|No\.?|#)|Job\s+Requisition\s+ID"),
-        ("position number", r"Position\s+(?:Number|No\.?|#)"),
-    )
-    out = []
-    for scheme, label in labels:
-        value = field_value(text, label)
-        if value:
-            out.append(Identifier(scheme, value))
-    return out
+    schemes = (("competition number", "competition_number"), ("position number", "position_number"))
+    return [Identifier(scheme, value) for scheme, key in schemes if (value := _label(text, key))]
 
 
 def _organisation(text: str, unit: str | None) -> Organisation:
-    ministry = field_value(text, "Ministry|Department")
-    levels = [(name, kind) for kind, name in (("division", field_value(text, "Division")),
-                                              ("branch", field_value(text, "Branch"))) if name]
+    ministry = _label(text, "organization")
+    levels = [(name, kind) for kind in ("division", "branch") if (name := _label(text, kind))]
     return Organisation(
         jurisdiction="Government of Alberta",
         organization=re.sub(r"^Alberta\s+", "", ministry) if ministry else None,
@@ -206,27 +195,26 @@ class AlbertaPositionProfile(Extractor):
         form = FORM_BULLET.sub("", text)
         sec = find_sections(text, HEADINGS.values(), flags=re.I | re.M)
         part = {name: sec.get(pat, "") for name, pat in HEADINGS.items()}
-        unit = field_value(form, "Work Unit")
+        unit = _label(form, "unit_path")
         named = _summary_name(part["summary"] or text)
-        job_title = field_value(form, "Job Title|Position Title|Working Title")
+        job_title = _label(form, "title")
         units = [u for u, _ in unit_parts(unit, text)]
         title, others = _title(job_title, units[-1] if units and gluable(units[-1]) else None, named)
-        subject_words = {w.strip("(),").lower() for w in " ".join([title, *others]).split()}
         reports, listed = supervised_list(text)
         counts = _staff_counts(text)
         if listed and listed not in {c.count for c in counts}:
             counts.append(StaffCount(listed, "direct reports"))  # "supervises the X and the Y"
         reports = reports or _subordinates(text)
-        klass = field_value(form, "Classification|Job Class")
+        klass = _label(form, "class")
         position = Position(
             title=title,
             other_titles=others,
             identifiers=_identifiers(form),
-            reports_to=_reports_to(text, subject_words),
+            reports_to=_reports_to(text),
             direct_reports=reports,
             supervises_count=_direct_count(text) or listed or len(reports) or None,
             job_class=JobClass(title=klass) if klass else opening_class(text),
-            level=field_value(form, "Pay Grade|Grade|Level"),
+            level=_label(form, "level"),
             duties=accountabilities(part["duties"]),
             education=education(part["knowledge"] or text),
             experience_years=generic_experience(part["knowledge"])[0] or generic_experience(text)[0],

@@ -15,8 +15,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
+from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import JobClass
 from orgkg.extract.text import clean_title, field_value
 
@@ -46,11 +48,19 @@ def gluable(unit: str) -> bool:
     return bool(re.search(r"[a-z]", unit)) and " / " not in unit
 
 
+@functools.cache
+def _located() -> re.Pattern[str]:
+    """"the position is located in (the) X" (``[words] located_subjects``, ``located_verbs``,
+    ``located_participles``, ``located_links``), X in capitals."""
+    said = (alternation("words", key) for key in ("located_subjects", "located_verbs", "located_participles",
+                                                  "located_links"))
+    return re.compile(r"\b(?:{})\s+(?:{})\s+(?:{})\s+(?:{})\s+(?:the\s+)?".format(*said) + PLACE)
+
+
 def location(text: str, units: list[tuple[str, str]]) -> str | None:
-    if value := field_value(text, "Location"):
+    if value := field_value(text, alternation("alberta", "location")):
         return value
-    own = (r"\b(?:position|role|incumbent|job)\s+is\s+(?:located|based)\s+(?:in|at)\s+(?:the\s+)?" + PLACE)
-    for m in re.finditer(own, text):
+    for m in _located().finditer(text):
         if not re.search(r"(?i)\b(?:supervision|supervisor|manager)\s+of\s+(?:this|the)\s+$",
                          text[max(0, m.start() - 40) : m.start()]):
             return clean_title(m.group(1))
