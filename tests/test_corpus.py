@@ -52,7 +52,17 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # session's start code b423ed4), dev as a whole (279) 0.923 / 0.921 then; ninth-look is new (the
     # s11en share's 3rd, 6th, ... documents, 6, no French) 0.592 / 0.618 (tests/corpus/scores/
     # start-s11en.json; the lead fixes the final floors).
-    "dev": {"all": (0.92, 0.92), "fr": (0.93, 0.89)},
+    # Eleventh session: dev takes the s11fr share's 12 French documents (first scored 0.396 / 0.667 with the
+    # session's start code b423ed4); dev as a whole (279, 109 French) then 0.927 / 0.922 (French 0.912 /
+    # 0.876) with b423ed4, 0.928 / 0.923 (French 0.913 / 0.878) with main at 969f00b. ninth-look is new (the
+    # s11fr share's 3rd, 6th, ... documents, 6, all French), first scored 0.204 / 0.438 with b423ed4
+    # (tests/corpus/scores/start-s11fr.json).
+    # With both shares (dev 291, 109 French; ninth-look 12, 6 French), b423ed4 scores dev 0.917 / 0.915
+    # (French 0.912 / 0.876) and ninth-look 0.520 / 0.575 (French 0.204 / 0.438); main at 5bc5a0c dev
+    # 0.918 / 0.916 (French 0.913 / 0.878), ninth-look 0.519 / 0.569 (French 0.197 / 0.413: a rule landed
+    # between the two lowered the French closed documents; aggregates only, the part is not opened).
+    # The lead fixes the final floors once every share is in.
+    "dev": {"all": (0.91, 0.91), "fr": (0.91, 0.87)},
     "first-look": {"all": (0.74, 0.86), "fr": (0.76, 0.91)},
     "second-look": {"all": (0.79, 0.83), "fr": (0.82, 0.92)},
     "third-look": {"all": (0.51, 0.65), "fr": (0.66, 0.76)},
@@ -61,7 +71,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "sixth-look": {"all": (0.82, 0.79), "fr": (0.80, 0.76)},
     "seventh-look": {"all": (0.76, 0.87), "fr": (0.75, 0.68)},
     "eighth-look": {"all": (0.62, 0.62), "fr": (0.46, 0.46)},
-    "ninth-look": {"all": (0.59, 0.61)},
+    "ninth-look": {"all": (0.51, 0.56), "fr": (0.19, 0.41)},
 }
 
 
