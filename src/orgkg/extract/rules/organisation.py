@@ -170,7 +170,7 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
     units = [(f.value_start, f.value_end) for f in labelled(doc, "unit")]
     for m in _org_names(doc.text, heads):
         if (m.group("head") and m.group("head").casefold() not in heads) or \
-                any(a <= m.start() and not doc.text[m.end() : b].strip(" \t.;") for a, b in units):
+                any(a <= m.start() < b and not doc.text[m.end() : b].strip(" \t.;") for a, b in units):
             continue  # (``Affectation : Service support utilisateurs``: a unit's whole value, no employer;
             # ``Direction de rattachement : Direction générale de X, bureau 3B``: the body its path opens)
         name = POSSESSIVE.sub("", m.group(0).strip())  # ``the Department For Education's [division]``
