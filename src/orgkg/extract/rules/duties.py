@@ -259,6 +259,8 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
             out[-1] = Span(out[-1].start, ln.body_end)  # an item's sentence wrapped to the margin
             continue
         if kind == "item" and ln.indent == 0 and ln.index not in covered:
+            if _short(doc.body(ln)) and _between_items(doc, ln, starts, out[-1]):
+                continue  # ``Service Development`` between ``2.3 To ensure ...`` and ``2.4 To lead ...``
             break  # a paragraph after the list ends it
         if kind != "item" and ln.index not in covered:
             para = Span(para.start, ln.body_end) if para else Span(ln.body_start, ln.body_end)
@@ -272,6 +274,15 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
         # employer's and the post's presentation: the paragraphs after it are the duties
     return _without_group_names(doc, [part for span in out
                                       for part in (doc.line_items(span) if kind == "para" else [span])])
+
+
+def _between_items(doc: Document, ln: Line, starts: dict[int, Item], last: Span) -> bool:
+    """A line naming a group of a list of duties: right over an item marked as the ``last`` item above it
+    is, that opens with a duty verb."""
+    below = next((n for n in doc.lines[ln.index + 1 :] if not n.blank), None)
+    item = starts.get(below.index) if below else None
+    return item is not None and item.marker == doc.lines[doc.line_of(last.start)].marker and \
+        _verb_led(doc, Span(item.start, item.end))
 
 
 def _leads_in(doc: Document, span: Span) -> bool:
