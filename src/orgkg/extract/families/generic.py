@@ -817,8 +817,8 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         pos.reports_to = [MentionedPosition(boss[0])]
         out.append(Evidence.at("reports_to", *boss, doc.text))
     if not pos.direct_reports and (subs := subordinates(doc.text)):
-        pos.direct_reports = [MentionedPosition(t) for t, _, _ in subs.posts]
-        out += [Evidence.at("direct_reports", t, at, doc.text) for t, at, _ in subs.posts]
+        pos.direct_reports = [MentionedPosition(t, number) for t, _, _, number in subs.posts]
+        out += [Evidence.at("direct_reports", t, at, doc.text) for t, at, _, _ in subs.posts]
         pos.supervises_count = subs.count  # the list's count, over any figure read elsewhere
         pos.staff_counts = [c for c in pos.staff_counts
                             if not figure_of_subordinates(subs, doc.text, c.count)]  # theirs, not the post's

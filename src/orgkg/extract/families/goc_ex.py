@@ -33,6 +33,7 @@ from orgkg.extract.records import (
     Position,
 )
 from orgkg.extract.rules.organisation import organisation_named, unit_of_superior
+from orgkg.extract.rules.subordinates import subordinates
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     NUMBER_WORDS,
@@ -247,15 +248,30 @@ def _supervisor(section: str, skip: tuple[int, int]) -> tuple[list[str], int]:
     return [], 0
 
 
-def _structure(section: str, pos: Position) -> None:
-    """Supervisor, peers and direct reports from the ORGANIZATION STRUCTURE section."""
-    sub = SUP_INTRO.search(section)
-    span = (sub.start(), sub.end()) if sub else (len(section), len(section))
+def _peers_and_supervisor(section: str, pos: Position, span: tuple[int, int]) -> None:
+    """The supervisor named outside the list of subordinates at ``span``, and the peers listed before it."""
     names, after = _supervisor(section, span)
     pos.reports_to = [MentionedPosition(n) for n in names]
     peers = PEERS_INTRO.search(section, after)
     if peers and peers.start() < span[0]:
         pos.peers = [MentionedPosition(t) for t, _ in _items(section[peers.end() : span[0]])]
+
+
+def _structure(section: str, pos: Position) -> None:
+    """Supervisor, peers and direct reports from the ORGANIZATION STRUCTURE section: the shared reader's
+    (``rules.subordinates``), else the plan's own layouts (OCR'd bullets, a list told without articles)."""
+    if subs := subordinates(section):
+        _peers_and_supervisor(section, pos, (subs.span.start, subs.span.end))
+        who = subs.superior[0]
+        if not SELF_WORDS.match(who) and who.casefold() != pos.title.casefold():
+            pos.other_titles.append(who)
+        pos.direct_reports = [MentionedPosition(t, repair_numbers(n) if n else None)
+                              for t, _, _, n in subs.posts]
+        pos.supervises_count = subs.count
+        return
+    sub = SUP_INTRO.search(section)
+    span = (sub.start(), sub.end()) if sub else (len(section), len(section))
+    _peers_and_supervisor(section, pos, span)
     reports: list[tuple[str, int]] = []
     if sub:
         named = sub.group("who", "who2", "who3", "who4", "who5", "who6", "who7")

@@ -27,7 +27,7 @@ from orgkg.extract.rules.lines import marker
 from orgkg.extract.rules.titles import is_section_name
 from orgkg.extract.text import singular_title
 
-Post = tuple[str, Span, int]  # a title, where it is written, how many such posts
+Post = tuple[str, Span, int, str | None]  # a title, where it is written, how many such posts, its number
 
 
 @dataclass(frozen=True)
@@ -42,11 +42,16 @@ class Subordinates:
 
     @property
     def count(self) -> int:
-        return self.stated or sum(n for _, _, n in self.posts)
+        return self.stated or sum(n for _, _, n, _ in self.posts)
 
 
 #: a count with a title: ``Sector Account Executives [x5]``, ``Area Coordinator (3)``.
 MULTIPLE = re.compile(r"\s*(?:\[\s*[x\u00d7]?\s*(\d{1,3})\s*\]|\(\s*[x\u00d7]?\s*(\d{1,2})\s*\))\s*$", re.I)
+
+
+#: a post's number in brackets after its title: ``Manager, Client Services (10-3310)``, ``(FPO-4O31O)`` as
+#: scanned; never a classification (``(EC-07)``: two digits).
+NUMBER = re.compile(r"\s*\(\s*((?:[A-Z]{1,5}[- ]?)?\d(?=(?:[^\d)]*\d){2})[0-9OIl\-]{2,12})\s*\)")
 
 
 def multiplicity(title: str) -> tuple[str, int]:
@@ -158,7 +163,8 @@ def _lines(text: str, start: int) -> list[tuple[int, int]]:
             gap = gap or bool(items)
             continue
         prev = text[items[-1][0] : items[-1][1]].rstrip() if items else ""
-        if items and not gap and kind == "none" and not prev.endswith((".", ";", ":")) and body[:1].islower():
+        if items and not gap and kind == "none" and not prev.endswith((".", ";", ":")) and (
+                body[:1].islower() or ((said_ := head(marker(prev)[2])) and said_[1])):
             items[-1] = (items[-1][0], lo + len(line))  # a described item wrapped onto this line
             continue
         found = head(body)
@@ -179,7 +185,8 @@ def _posts(text: str, items: list[tuple[int, int]]) -> list[Post]:
             return []
         title, n = multiplicity(found[0])
         at = text.find(found[0], a)
-        out.append((title, Span(at, at + len(found[0])), n))
+        number = NUMBER.match(text, at + len(found[0]), b)
+        out.append((title, Span(at, at + len(found[0])), n, number.group(1) if number else None))
     return out
 
 
