@@ -31,7 +31,7 @@ from orgkg.extract.families.generic_phrases import (
     supervisor_phrases,
 )
 from orgkg.extract.families.generic_series import series
-from orgkg.extract.lexicon import LANGUAGES, alternation, fold, patterns, words
+from orgkg.extract.lexicon import LANGUAGES, alternation, fold, patterns, words, words_in
 from orgkg.extract.needles import AtLineStart, Needled, Started, found_words, needle_words
 from orgkg.extract.records import (
     Evidence,
@@ -756,7 +756,7 @@ def organisation(text: str) -> Organisation:
         named = unit_word(value, names=True) or word in {"unit", "faculty", "school", "area",
                                                                "subdivision", "group"}
         units.append((value if named else f"{value} {word.title()}", word))
-    head = "\n".join(ln.title() if ln.isupper() else ln for ln in text.splitlines()[:30])
+    head = "\n".join(titled(ln) if ln.isupper() else ln for ln in text.splitlines()[:30])
     employer = field(text, "employer")
     stated = employer if employer and len(employer.split()) <= 6 and JURISDICTION.search(employer) \
         else None
@@ -772,6 +772,14 @@ def organisation(text: str) -> Organisation:
         org = juris                            # employs as itself: a unit of it, not an organisation
     return Organisation(jurisdiction=juris, organization=org, units=units,
                         location=first_field(text, "location") or location_phrase(text))
+
+
+def titled(line: str) -> str:
+    """A line in capitals in title case, its small words (``[words] name_links``) in lower case after its
+    first: ``GOVERNMENT OF NEW BRUNSWICK`` -> ``Government of New Brunswick``."""
+    links = words_in("en", "words", "name_links")
+    return re.sub(r"(?<=\s)\w+", lambda m: m.group(0).lower() if m.group(0).lower() in links else m.group(0),
+                  line.title())
 
 
 def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:

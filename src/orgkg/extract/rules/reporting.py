@@ -568,7 +568,31 @@ def location(doc: Document) -> Found | None:
         if town := POSTCODE_TOWN.search(doc.text, span.start, span.end):  # ``... 75007 Paris.``: the town
             return clean(doc, town.start("town"), town.end("town")) or labelled
         return labelled
-    return _phrased_place(doc) or _town_with_department(doc) or _address_town(doc) or _town_of_the_post(doc)
+    return _phrased_place(doc) or _town_with_department(doc) or _address_town(doc) or _town_of_the_post(doc) \
+        or _town_and_mode(doc)
+
+
+@cache
+def _mode_line() -> re.Pattern[str]:
+    """A line giving how the post is worked (``[words] work_modes``) and its town and state or province,
+    one after the other, a dash, a colon, a bar or brackets between: ``Hybrid - Ottawa, ON``, ``Toronto, ON
+    (Remote)``."""
+    modes = alternation("words", "work_modes", r"[ \t]+")
+    between = r"[ \t]*[-\u2013\u2014:|(][ \t]*"
+    return re.compile(rf"[ \t]*(?P<before>(?i:{modes}){between})?(?P<place>{town_and_state().pattern})"
+                      rf"(?P<after>{between}(?i:{modes}))?[ \t)]*")
+
+
+def _town_and_mode(doc: Document) -> Found | None:
+    """The town near the top on a line that says how the post is worked (``_mode_line``)."""
+    for ln in [ln for ln in doc.lines[doc.front_end :] if not ln.blank][:TOP_PLACE_LINES]:
+        if (m := _mode_line().fullmatch(doc.body(ln))) and (m.group("before") or m.group("after")):
+            return clean(doc, ln.body_start + m.start("place"), ln.body_start + m.end("place"))
+    return None
+
+
+#: the lines near the top where a posting gives its town.
+TOP_PLACE_LINES = 10
 
 
 def _phrased_place(doc: Document) -> Found | None:
