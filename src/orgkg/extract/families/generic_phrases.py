@@ -347,49 +347,6 @@ def _listed_lead() -> re.Pattern[str]:
     return re.compile(rf"(?im)^[ \t]*(?:{leads})[ \t]*:?[ \t]*$")
 
 
-@functools.cache
-def _named_lead() -> re.Pattern[str]:
-    """A line leading into the posts reporting to the post, the post named in it, a ``[headings] copulas``
-    verb after it and a colon, the list run in after the colon or on the lines below (``[phrases]
-    reports_listed_to``): "Reporting to the Director are the following positions:", "Reporting to the
-    Director, Client Services are: Manager, Intake; Manager, Case Review."."""
-    leads = alternation("phrases", "reports_listed_to", r"[ \t]+")
-    verbs = alternation("headings", "copulas")
-    the = "|".join(patterns("words", "subject_articles", languages=("en",)))
-    return re.compile(rf"(?im)^[ \t]*(?:(?:{the})[ \t]+)?(?:[\w()]+[ \t]+){{0,3}}?(?:{leads})[ \t]+"
-                      rf"[^\n:.;]{{2,100}}?,?[ \t]+(?:{verbs})\b[^\n:.;]{{0,60}}:[ \t]*(?P<inline>[^\n]*)$")
-
-
-#: a post described in its own paragraph under a lead-in: its title, then its figures in brackets, a colon, a
-#: dash or the words saying what it does ("Manager, Intake (AS-06, 5 FTEs), accountable for ...").
-_DESCRIBED_POST = re.compile(r"(?P<t>[A-Z][^(:\n]{2,80}?)[ \t]*(?:\(|:|[ \t]+[-\u2013][ \t]+"
-                             r"|,[ \t]+(?:responsible|accountable)\b)")
-
-
-def _named_lead_list(text: str) -> list[str]:
-    """The posts a ``_named_lead`` line lists: run in after its colon (``;`` or ``,`` between them), else its
-    short title lines below, else the title opening each paragraph below up to a section's name."""
-    for m in _named_lead().finditer(text):
-        if inline := m.group("inline").strip().rstrip("."):
-            items = [x.strip() for x in list_items(inline)]
-            if items and all(x[:1].isupper() for x in items):
-                return items
-            continue
-        if items := [x for x in listed_after(text[m.end() :]) if x.strip()[:1].isupper()]:
-            return items
-        out: list[str] = []
-        for line in text[m.end() :].splitlines()[:25]:
-            body = marker(line)[2].strip()
-            if not body:
-                continue
-            if is_section_name(body) or not (post := _DESCRIBED_POST.match(body)):
-                break
-            out.append(post.group("t").strip())
-        if out:
-            return out
-    return []
-
-
 _SUPERVISED = "|".join(SUPERVISED_LABELS)
 #: ``Direct reports: 4 (...)`` anywhere on a line; the label alone on its line, a list below it.
 _SUPERVISED_FIELD = Needled(rf"(?im)^[^\n:]*?\b(?:{_SUPERVISED})[ \t]*:[ \t]*([^\n]*)$")
@@ -422,9 +379,6 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
         if not names:
             items_counted = [counted_item(x) for x in items if x.strip() and x.strip()[0].isupper()]
             names = [mentioned(t) for _, t in items_counted]
-    if not names and (led := _named_lead_list(text)):
-        items_counted = [counted_item(x) for x in led]
-        names = [mentioned(t) for _, t in items_counted]
     if not names:  # ``Positions supervised`` as a heading, ``Reporting to this position are:``, then the list
         heads = _SUPERVISED_HEAD.finditer(text)
         for m in (*heads, *_listed_lead().finditer(text)):
