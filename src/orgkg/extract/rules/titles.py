@@ -237,20 +237,48 @@ def without_marks(title: str) -> str:
     if (m := _workload_tail().search(title)) and m.start() > 0:
         title = title[: m.start()]  # ``X - Temps non complet 90%``, ``X (h/f) - Catégorie A+``: how much of
         # the week, the post's category, not the post
-    while (m := LAST_BRACKET.search(title)) and (fold(m.group(1)) in words("words", "gender_marks")
-                                                  or reference(m.group(1)) or _post_count(m.group(1))
-                                                  or CODE_ONLY.fullmatch(m.group(1).strip())
-                                                  or WORKLOAD.fullmatch(m.group(1).strip())):
-        title = title[: m.start()]
-    if (m := _workload_tail().search(title)) and m.start() > 0:
-        title = title[: m.start()]
-    if (m := NUMBER_TAIL.search(title)) and m.start() > 0:
-        title = title[: m.start()]  # ``Senior Project Manager - 138659``: the posting's number, no part of it
-    return title
+    while True:
+        if (m := LAST_BRACKET.search(title)) and _no_part(m.group(1), title[: m.start()]):
+            title = title[: m.start()]
+        elif (m := _workload_tail().search(title) or NUMBER_TAIL.search(title) or _held_tail(title)) \
+                and m.start() > 0:
+            title = title[: m.start()]  # ``Senior Project Manager - 138659``: the posting's number, no part
+            # of it; ``Assistant administratif (F/H) - CDD``: how the post is held
+        elif (said := title.split()) and len(said) > 1 and fold(said[-1]) in words("words", "gender_marks"):
+            title = title[: title.rstrip().rfind(" ")].rstrip()  # ``Directeur des services techniques H/F``
+        else:
+            return title
 
 
-#: a posting's number after a dash closing a title (five digits or more, maybe counts after it).
-NUMBER_TAIL = re.compile(r"[ \t]+[-\u2013\u2014][ \t]+#?\d{5,}(?:[ \t]+\d{1,3})*[ \t]*$")
+def _no_part(bracket: str, before: str) -> bool:
+    """A bracket closing a title that is no part of it: a gender mark, the posting's number or code, how
+    many posts, how much of the week, or (a post named ``before`` it) how the post is held."""
+    return fold(bracket) in words("words", "gender_marks") or bool(
+        reference(bracket) or _post_count(bracket) or CODE_ONLY.fullmatch(bracket.strip())
+        or WORKLOAD.fullmatch(bracket.strip())) or (_held(bracket) and names_a_post(before))
+
+
+def _held(said: str) -> bool:
+    """``Temporary``, ``Permanent, full-time``, ``CDD``: words that say only how the post is held
+    (``[headings] employment_terms``)."""
+    folded = {w for w in re.findall(r"[\w-]+", fold(said)) if not w.isdigit()}
+    return bool(folded) and folded <= words("headings", "employment_terms")
+
+
+#: a dash or bar and the words after it, closing a title.
+DASH_TAIL = re.compile(r"[ \t]+[-\u2013\u2014|][ \t]+(?P<tail>[^-\u2013\u2014|]+)$")
+
+
+def _held_tail(title: str) -> re.Match[str] | None:
+    """``Library Assistant - Full time``, ``Agent (F/H) - CDD``: how the post is held after a dash, a post
+    named before it (not ``Communauté de communes du Val Fleuri – Contrat de 3 ans``)."""
+    m = DASH_TAIL.search(title)
+    return m if m and _held(m.group("tail")) and names_a_post(title[: m.start()]) else None
+
+
+#: a posting's number after a dash closing a title: five digits or more, maybe counts after it, or its
+#: sign and digits (``- #24-118``).
+NUMBER_TAIL = re.compile(r"[ \t]+[-\u2013\u2014][ \t]+(?:#?\d{5,}(?:[ \t]+\d{1,3})*|#\d[\d-]{1,12})[ \t]*$")
 
 
 #: a share of the working week: ``90%``, ``80 à 100%``, ``80-100 %``.
