@@ -150,12 +150,15 @@ def _superior_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     """What ends a superior named in prose (``supervisor_phrases``), English ``[words]``: after a comma, a
     ``superior_clause_subjects`` word opening another clause (", The Director ..."); a full stop (not a
     name's initial: "Margaret J. Ellery College Librarian"), a bracket or a ``superior_ends`` word ("the
-    Director who ..."); and the ``no_superior_words`` that name none ("the incumbent")."""
-    subjects, ends, nothing = ("|".join(patterns("words", key, languages=("en",))) or "(?!)"
-                               for key in ("superior_clause_subjects", "superior_ends", "no_superior_words"))
+    Director who ...") or the post named as the next clause's subject, its comma left out (``post_subjects``:
+    "Reporting directly to the CEO the position is responsible for ..."); and the ``no_superior_words`` that
+    name none ("the incumbent")."""
+    keys = ("superior_clause_subjects", "superior_ends", "post_subjects", "no_superior_words")
+    subjects, ends, post, nothing = ("|".join(patterns("words", key, languages=("en",))) or "(?!)"
+                                     for key in keys)
     return (re.compile(rf"\s*(?:{subjects})\b"),
             re.compile(rf"(?i:{abbreviation_guard()})(?:(?<!\b[A-Z])\.|\.(?!{BEFORE_NAME})|[;:()])\s"
-                       rf"|\s+(?:{ends})\s|[.;:]$"),
+                       rf"|\s+(?:{ends})\s|\s+(?:{post})\b|[.;:]$"),
             re.compile(rf"(?:{nothing})\b", re.I))
 
 
