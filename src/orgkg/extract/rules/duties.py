@@ -16,7 +16,8 @@ Delivery`` over bullets). A lead-in saying ``Our ...`` names the employer's
 responsibilities, not the post's. A document with no such heading gives its longest run (three
 or more) of consecutive paragraphs or items that open with a duty verb
 (``Provide ...``, ``Manages ...``; the whole list the run lies in when two thirds of
-its items do, or the whole paragraph of unmarked lines), else the one paragraph under a duties heading.
+its items do, or the whole paragraph of unmarked lines; unmarked duty lines in one paragraph with a page's
+chrome are its lines), else the one paragraph under a duties heading.
 The generic family reads its duties here, once per document.
 """
 
@@ -475,6 +476,28 @@ def _sentences_if_duties(doc: Document, span: Span, french: bool) -> list[Span]:
 SENTENCE_DUTIES = 6
 
 
+def _lines_if_duties(doc: Document, span: Span, french: bool) -> list[Span]:
+    """A paragraph some of whose lines are a list whose markers were lost, among lines of another kind (a
+    page's chrome run into it: ``Careers > Search Jobs``, ``Position workload: 40% ...``) as its lines,
+    when three lines running on, none going on in the next, open with a duty verb: its lines, each with
+    the lines in lower case that go on with it (one in lower case first is chrome: ``share print
+    email``); else the paragraph (a wrapped paragraph's lines go on in lower case)."""
+    out: list[Span] = []
+    for ln in doc.lines[doc.line_of(span.start) : doc.line_of(span.end) + 1]:
+        if ln.blank:
+            continue
+        if not doc.text[ln.body_start].islower():
+            out.append(Span(ln.body_start, ln.body_end))
+        elif out:
+            out[-1] = Span(out[-1].start, ln.body_end)
+    run = best = 0
+    for part in out:
+        one_line = doc.line_of(part.start) == doc.line_of(part.end)
+        run = run + 1 if one_line and _verb_led(doc, part, french) else 0
+        best = max(best, run)
+    return out if best >= 3 else [span]
+
+
 def _verb_run(doc: Document) -> list[Span]:
     """The longest run of blocks opening with a duty verb (three or more), the items under a top-level
     item naming their group among them (``_under_group_names``)."""
@@ -482,7 +505,8 @@ def _verb_run(doc: Document) -> list[Span]:
     blocks: list[Span] = []
     inside: set[Span] = set()  # sentences of a paragraph read as a list of duties
     for b in sorted(doc.blocks() + _under_group_names(doc, french), key=lambda sp: sp.start):
-        parts = _sentences_if_duties(doc, b, french)
+        parts = _lines_if_duties(doc, b, french)
+        parts = _sentences_if_duties(doc, b, french) if parts == [b] else parts
         blocks += parts
         inside |= set(parts) if len(parts) > 1 else set()
     best: list[Span] = []
