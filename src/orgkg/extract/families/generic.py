@@ -580,15 +580,18 @@ def _class_numbered() -> re.Pattern[str]:
     """A class's name opening a line, its number in brackets after a class-code label (``[form_labels]
     class_code``): ``Registrar of Voters (Class No. 002163)``."""
     labels = "|".join(CLASS_CODE)
-    return re.compile(rf"(?m)^[ \t]*(?P<title>[A-Z][^\n()]{{2,80}}?)[ \t]*\((?i:{labels})[ \t]*[.:#]?[ \t]*"
-                      r"(?P<code>[A-Z0-9][\w-]{1,11})\)")
+    # after a label maybe, never the label itself: ``Position Classification: Clerk 3 (Class Code 2231)``
+    return re.compile(rf"(?m)^[ \t]*(?:[A-Za-z][\w /&]{{1,40}}:[ \t]*)?(?P<title>[A-Z][^\n():]{{2,80}}?)"
+                      rf"[ \t]*\((?i:{labels})[ \t]*[.:#]?[ \t]*(?P<code>[A-Z0-9][\w-]{{1,11}})\)")
 
 
 #: a class's number opening its name: ``1016 Museum Specialist And Technician`` (a US federal series), ``2455
 #: Administrative Assistant``.
 SERIES_CLASS = re.compile(r"(\d{3,6})[ \t]+([A-Z][^\d\n]*)")
-#: a class's name closed by its code in brackets: ``Senior Manager Zone 2(M42Z2)``, ``Analyst (PM3)``.
-CODED_CLASS = re.compile(r"(.*?[^\s(])[ \t]*\(([A-Z]{1,4}\d[\dA-Z]{0,6})\)")
+#: a class's name closed by its code in brackets: ``Senior Manager Zone 2(M42Z2)``, ``Analyst (PM3)``,
+#: ``Accountant II (1234)``, ``Clerk 3 (Class Code 2231)`` (a ``[form_labels] class_code`` label before it).
+CODED_CLASS = re.compile(rf"(.*?[^\s(])[ \t]*\((?:(?i:{'|'.join(CLASS_CODE)})[ \t]*[.:#]?[ \t]*)?"
+                         r"([A-Z]{1,4}\d[\dA-Z]{0,6}|\d{3,6})\)")
 
 
 def flsa_below(doc: Document) -> str | None:
