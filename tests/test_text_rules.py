@@ -95,7 +95,7 @@ def test_tidy_text_is_its_own_tidy_form() -> None:
 def test_a_title_named_in_the_plural_in_the_singular(named: str, one: str) -> None:
     """One rule for every family (the federal lists' ``[x5]``, the counted posts of prose): the head's last
     word, before a comma, in the singular."""
-    from orgkg.extract.families.goc_ex_lists import multiplicity
+    from orgkg.extract.rules.subordinates import multiplicity
 
     assert multiplicity(named)[0] == one
     assert text.singular_title(named.rsplit(maxsplit=1)[0]) == one

@@ -20,7 +20,6 @@ from orgkg.extract.base import Extractor
 from orgkg.extract.families.generic_phrases import mentioned
 from orgkg.extract.families.goc_ex_dimensions import dimensions
 from orgkg.extract.families.goc_ex_header import header_fields
-from orgkg.extract.families.goc_ex_lists import described_titles, multiplicity
 from orgkg.extract.families.ocr_cues import fix_ocr_words, ocr, ocr_any
 from orgkg.extract.lexicon import fold, language, numbers
 from orgkg.extract.records import (
@@ -33,7 +32,7 @@ from orgkg.extract.records import (
     Position,
 )
 from orgkg.extract.rules.organisation import organisation_named, unit_of_superior
-from orgkg.extract.rules.subordinates import subordinates
+from orgkg.extract.rules.subordinates import described_titles, multiplicity, subordinates
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     NUMBER_WORDS,

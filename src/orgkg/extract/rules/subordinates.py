@@ -20,12 +20,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from orgkg.extract.lexicon import alternation, fold, leading, numbers, patterns, said, written
+from orgkg.extract.lexicon import LANGUAGES, alternation, fold, leading, numbers, patterns, said, written
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import Span
 from orgkg.extract.rules.lines import marker
 from orgkg.extract.rules.titles import is_section_name
-from orgkg.extract.text import singular_title
+from orgkg.extract.text import singular_title, squash
 
 Post = tuple[str, Span, int, str | None]  # a title, where it is written, how many such posts, its number
 
@@ -62,6 +62,46 @@ def multiplicity(title: str) -> tuple[str, int]:
     n = int(m.group(1) or m.group(2)) or 1
     base = title[: m.start()].rstrip(" ,")
     return (singular_title(base) if n > 1 else base), n
+
+
+def _described(language: str) -> str:
+    """``is responsible for``, ``sont chargées d'``: a language's described_verbs (or none), described_by
+    and described_by_links entries; a link ending in a letter ends a word (``for``, not ``form``)."""
+    def alternation(key: str) -> str:
+        return "|".join(patterns("words", key, languages=(language,)))
+    links = "|".join(said(w) + (r"\b" if w[-1].isalnum() else "")
+                     for w in written("words", "described_by_links", (language,)))
+    return rf"(?:(?:{alternation('described_verbs')})\s+)?(?:{alternation('described_by')})\s+(?:{links})"
+
+
+#: ``, (staff of 28) responsible for`` (or ``is responsible for``) — the comma closes the title of a
+#: described position;
+#: ``(AS-06, 3 FTEs): accountable for`` — so does a bracket (the words: ``[words] described_verbs``,
+#: ``described_by`` and ``described_by_links`` of each language).
+DESCRIBED = re.compile(r"(?:,\s*(?:\([^()\n]{0,40}\)\s*)?,?|\s*\([^()\n]{0,40}\)\s*[:,]?)\s*"
+                       rf"(?:{'|'.join(f'(?:{_described(lang)})' for lang in LANGUAGES)})", re.I)
+#: the article before a described title (``[words] described_articles``): ``the``, ``Le``, ``L'`` (a French
+#: title is lower case after it).
+ARTICLE = re.compile(rf"^(?:{leading('words', 'described_articles')})", re.I)
+SENTENCE_END = re.compile(r"(?:\.|;|:)\s+(?=(?:[\u2022\u25cf\u25aa*-]\s*)?[A-Z])")
+
+
+def described_titles(text: str) -> list[str]:
+    """The titles that open ``Title, responsible for ...`` paragraphs, in order."""
+    flat = squash(text)
+    out: list[str] = []
+    prev = 0
+    for m in DESCRIBED.finditer(flat):
+        head = flat[prev : m.start()]
+        ends = list(SENTENCE_END.finditer(head))
+        title = head[ends[-1].end() :] if ends else head
+        title = title.strip(" ,;:*\u2022\u25cf\u25aa-")
+        article = ARTICLE.match(title)
+        title = title[article.end() :] if article else title
+        if (title[:1].isupper() or article) and len(title.split()) <= 12:
+            out.append(title)
+        prev = m.end()
+    return out
 
 
 def _number() -> str:
@@ -133,11 +173,21 @@ def head(item: str) -> tuple[str, bool, bool] | None:
     return title, bool(cut), bool(article)
 
 
-def _told(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The items of a list told in a sentence: between semicolons, else before ``, the`` / ``and a`` (an
-    article opening each), else the sentence whole."""
+#: a list's mark inside a line: "... are: * Director, X * Director, Y" (a page's list run together).
+INLINE_BULLET = re.compile(r"(?:^|\s)[*\u2022\u25cf\u25aa\u25a0][ \t]+(?=[A-Z\u00c0-\u00de])")
+
+
+def _told(text: str, start: int) -> list[tuple[int, int]]:
+    """The items of a list told in the sentence that goes on after a lead-in on its line: between
+    semicolons, else before ``, the`` / ``and a`` (an article opening each), else the sentence whole."""
+    if not text[start : text.find("\n", start) if "\n" in text[start:] else len(text)].strip():
+        return []  # the list is on the lines below
+    stop = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n\s*\n", text[start:])
+    end = start + stop.start() if stop else len(text)
     said_ = text[start:end]
-    if ";" in said_:
+    if len(bullets := list(INLINE_BULLET.finditer(said_))) >= 2:  # "* Director, X * Director, Y": run on
+        cuts = [m.start() for m in bullets]
+    elif ";" in said_:
         cuts = [m.end() for m in re.finditer(";", said_)]
     else:
         articles = alternation("words", "listed_articles")
@@ -150,21 +200,19 @@ def _told(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _lines(text: str, start: int) -> list[tuple[int, int]]:
-    """The items on the lines below a lead-in (a described item may wrap over lines): up to a heading after
-    a blank line, a sentence, or the list's end."""
+    """The items on the lines from a lead-in's end (the first may run on after its colon; a described item may
+    wrap over lines): up to a heading after a blank line, a sentence, or the list's end."""
     items: list[tuple[int, int]] = []
     gap, at = False, start
-    for n, line in enumerate(text[start:].split("\n")):
+    for line in text[start:].split("\n"):
         lo, at = at, at + len(line) + 1
-        if n == 0 and not line.strip():
-            continue
         kind, _, body = marker(line)
         if not body.strip():
             gap = gap or bool(items)
             continue
         prev = text[items[-1][0] : items[-1][1]].rstrip() if items else ""
         if items and not gap and kind == "none" and not prev.endswith((".", ";", ":")) and (
-                body[:1].islower() or ((said_ := head(marker(prev)[2])) and said_[1])):
+                body[:1].islower() or prev.endswith(",") or ((said_ := head(marker(prev)[2])) and said_[1])):
             items[-1] = (items[-1][0], lo + len(line))  # a described item wrapped onto this line
             continue
         found = head(body)
@@ -179,7 +227,8 @@ def _posts(text: str, items: list[tuple[int, int]]) -> list[Post]:
     out: list[Post] = []
     for a, b in items:
         body = text[a:b]
-        skip = len(body) - len(marker(body)[2])
+        a, b = a + len(body) - len(body.lstrip()), a + len(body.rstrip())
+        skip = (b - a) - len(marker(text[a:b])[2])
         found = head(text[a + skip : b])
         if not found:
             return []
@@ -223,39 +272,47 @@ def _start(lead: re.Match[str], text: str) -> int:
 def subordinates(text: str) -> Subordinates | None:
     """The first lead-in of ``text`` that lists two posts or more, or one it counts ("Reporting to the
     Director is one position: ..."); never one that names the post's peers (``[phrases] one_of``: "one of
-    five positions reporting to the ADM: ...")."""
+    five positions reporting to the ADM: ...", "The other positions reporting to the Director General
+    are:")."""
     for lead, start, who, stated in _leads(text):
         the = alternation("words", "subject_articles")
         who = re.sub(rf"(?i)^(?:{the})\s+", "", who.strip(" ,"))
-        if _one_of().search(text, max(0, start - 30), start) or _opens_no_sentence(text, start) \
-                or re.search(rf"(?i),\s+(?:{the})\s", who) or who.split()[0][:1].islower():
+        if _one_of().search(text, max(0, start - 30), start) \
+                or re.search(rf"(?i),\s+(?:{the})\s", who) or len(who.split()) > 12:
             continue
         end = lead.end()
-        rest = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
-        listed = not rest.strip()
-        if not listed:
-            stop = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n\s*\n", text[end:])
-            items = _told(text, end, end + stop.start() if stop else len(text))
-        else:
-            items = _lines(text, end)
-        posts = _posts(text, items)
-        if posts and (len(posts) >= 2 or stated):
-            at = text.find(who, start)
-            return Subordinates(posts, stated, (who, Span(at, at + len(who))),
-                                Span(start, max(b for _, b in items)), listed)
+        for way in (_told, _described_items, _lines):
+            items = way(text, end)
+            posts = _posts(text, items)
+            if posts and (len(posts) >= 2 or (stated and way is not _lines)):
+                at = text.find(who, start)
+                return Subordinates(posts, stated, (who, Span(at, at + len(who))),
+                                    Span(start, max(b for _, b in items)), way is not _told)
     return None
+
+
+def _described_items(text: str, start: int) -> list[tuple[int, int]]:
+    """The posts described one a paragraph after a lead-in ("Scientific Coordinator, (staff of 28)
+    responsible for ...", the paragraphs maybe run together): each title up to the next, over the
+    paragraphs that describe a post."""
+    end = start
+    for n, para in enumerate(re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text[start:])):
+        if n and not DESCRIBED.search(para.group(0)):
+            break
+        end = start + para.end()
+    at, opens = start, []
+    for title in described_titles(text[start:end]):
+        m = re.compile(r"\s+".join(map(re.escape, title.split()))).search(text, at, end)
+        if not m:
+            return []
+        opens.append(m.start())
+        at = m.end()
+    return list(itertools.pairwise([*opens, end])) if opens else []
 
 
 @cache
 def _one_of() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w'\u2019])(?:{alternation('phrases', 'one_of')})\s+(?:\S+\s+){{0,3}}$")
-
-
-def _opens_no_sentence(text: str, start: int) -> bool:
-    """The lead-in is inside a sentence ("This is one of the positions reporting to the X: ..."), not at a
-    line's start, after its list mark or after a sentence's end."""
-    line = text[text.rfind("\n", 0, start) + 1 : start]
-    return bool(marker(line)[2].strip()) and not re.search(r"[.:;!?]\s+$", line)
 
 
 def figure_of_subordinates(subs: Subordinates | None, text: str, count: int) -> bool:
