@@ -40,7 +40,8 @@ def is_section_name(text: str) -> bool:
     last = folded.split()[-1] if folded else ""
     if _headings_side_by_side(folded.split()):
         return True  # ``DESCRIPTION BENEFITS QUESTIONS``: a job site's tabs set side by side
-    return any(folded in words("headings", g) for g in groups) or folded.startswith(_long_sections()) or (
+    return any(folded in words("headings", g) for g in (*groups, "page_kinds")) or \
+        folded.startswith(_long_sections()) or (
         len(folded.split()) <= 2 and any(last in words("headings", g) for g in groups))
 
 
@@ -189,13 +190,23 @@ def level_alone() -> re.Pattern[str]:
 CODE_ONLY = re.compile(r"(?=[^ ]*\d)[A-Z0-9]{2,}(?:[-/.][A-Z0-9]+)*")
 
 
-#: a posting's kind leading its title: ``Offre d'emploi – Responsable ...``, ``Job posting: Analyst``.
-LEAD_KIND = re.compile(r"(?i)^(?:offre[ \t]+d['\u2019]emploi|job[ \t]+(?:posting|opportunity|offer|vacancy)"
-                       r"|vacancy)[ \t]*[-\u2013\u2014:|][ \t]*(?=\S)")
+@cache
+def lead_kind() -> re.Pattern[str]:
+    """A posting's kind leading its title (``[words] posting_kinds``), a dash, colon or bar after it:
+    ``Offre d'emploi – Responsable ...``, ``Job posting: Analyst``; or the words leading to the post with no
+    sign between (``posting_leads``): ``Recrutement d'un(e) gestionnaire comptable``."""
+    kinds, leads = (alternation("words", key, r"[ \t]+") for key in ("posting_kinds", "posting_leads"))
+    return re.compile(rf"(?i)^(?:(?:{kinds})[ \t]*[-\u2013\u2014:|][ \t]*|(?:{leads})[ \t]+)(?=\S)")
+
+
+def without_kind(title: str) -> str:
+    """``title`` without the posting's kind leading it (``lead_kind``)."""
+    lead = lead_kind().match(title)
+    return title[lead.end() :] if lead and title[lead.end() :].strip() else title
 
 
 def _trim_kind(doc: Document, found: Found) -> Found:
-    lead = LEAD_KIND.match(found[0])
+    lead = lead_kind().match(found[0])
     if lead and (rest := clean(doc, found[1].start + lead.end(), found[1].end)):
         found = rest  # the posting's kind is no part of the title
     value, span = found
