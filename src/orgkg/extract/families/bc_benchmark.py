@@ -16,8 +16,10 @@ Layout read by these rules:
   Markdown pipe table (read in ``bc_benchmark_factors``);
 - ``Total Points: N`` and often the ``Level:`` line again at the end.
 
-Staff figures come from ``(3 FTEs)``-style phrases; a figure in a sentence that
-supervises is also the supervised count.
+The form's labels are the lexicon's ``[bc_benchmark]`` entries; the supervisor is
+the ``Reports To`` field's and those the shared prose rule names
+(``generic_phrases.supervisor_phrases``). Staff figures come from ``(3 FTEs)``-style
+phrases; a figure in a sentence that supervises is also the supervised count.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ import re
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.bc_benchmark_factors import factors
 from orgkg.extract.families.generic_phrases import budgets as generic_budgets
-from orgkg.extract.families.generic_phrases import count_nouns
+from orgkg.extract.families.generic_phrases import count_nouns, supervisor_phrases
+from orgkg.extract.lexicon import alternation, said, written
 from orgkg.extract.records import (
     Budget,
     Extraction,
@@ -66,11 +69,7 @@ CUES: dict[str, float] = {
     r"\b(?:BC|British\s+Columbia)\s+Public\s+Service\b": 0.05,
 }
 
-UNIT_LABELS = (("Division", "division"), ("Branch", "branch"), ("Section", "section"),
-               ("Unit", "unit"))
 
-#: words after which "reports to" is the position's own reporting line
-VERB_SUBJECTS = {"who", "which", "that", "and", "directly", "position", "incumbent", "job", "also", "it"}
 DUTIES_HEADING = r"^[ \t*#]*(?:JOB\s+)?DUTIES(?:\s+AND\s+(?:TASKS|RESPONSIBILITIES))?\b"
 SECTION_END = r"REASON\s+FOR\s+CLASSIFICATION|^\s*Total\s+Points"
 
@@ -102,14 +101,19 @@ class BCBenchmarkJob(Extractor):
 
 # ---------------------------------------------------------------- header
 
-def _label(text: str, label: str) -> str | None:
+def _label(text: str, key: str) -> str | None:
+    """The value of a ``[bc_benchmark] key`` label's form line."""
+    return _value(text, alternation("bc_benchmark", key))
+
+
+def _value(text: str, label: str) -> str | None:
     value = field_value(text, label)
     return clean_title(value) or None if value else None
 
 
 def _level(text: str) -> str | None:
     """``Level: Range 21``; a bare ``Grid: 18`` says which scale: ``Grid 18``."""
-    m = re.search(r"(?im)^[ \t*]*(Level|Grid|Range)[ \t*]*:[ \t*]*(\S[^\n]*)$", text)
+    m = re.search(rf"(?im)^[ \t*]*({alternation('bc_benchmark', 'level')})[ \t*]*:[ \t*]*(\S[^\n]*)$", text)
     if not m:
         return None
     value = clean_title(m.group(2))
@@ -132,12 +136,9 @@ def _before_tables(text: str) -> str:
 
 
 def _title(text: str) -> str:
-    labels = (r"Working\s+Title", r"Job\s+Title", r"Position\s+Title", r"Bench\s*mark\s+(?:Job\s+)?Title")
-    for label in labels:
-        value = _label(text, label)
-        if value:
-            return value
-    return "Untitled position"
+    """The value of the first ``[bc_benchmark] title`` label, in the order they are listed."""
+    found = (_value(text, said(label)) for label in written("bc_benchmark", "title"))
+    return next(filter(None, found), "Untitled position")
 
 
 def _identifiers(text: str) -> list[Identifier]:
@@ -150,20 +151,20 @@ def _identifiers(text: str) -> list[Identifier]:
 
 
 def _job_class(text: str) -> JobClass | None:
-    value = _label(text, r"Classification|Class(?:\s+Title)?")
+    value = _label(text, "class")
     return JobClass(code=None, title=value) if value else None
 
 
 def _organisation(text: str) -> Organisation:
-    ministry = _label(text, r"Ministry(?:\s*/\s*Agency)?|Organi[sz]ation")
+    ministry = _label(text, "organization")
     if not ministry:  # the letterhead line: ``Ministry of Children and Family Development``
         line = re.search(r"(?m)^[ \t*#]*(Ministry[ \t]+of[ \t]+[A-Z][^\n:]{2,80}?)[ \t*]*$", text[:1500])
         ministry = clean_title(line.group(1)) if line else None
     if ministry and "ministry" not in ministry.lower():
         ministry = f"Ministry of {ministry}"
     units: list[tuple[str, str]] = []
-    for label, kind in UNIT_LABELS:
-        value = _label(text, label)
+    for kind in written("bc_benchmark", "units"):
+        value, label = _value(text, said(kind)), kind.capitalize()
         # ``Branch: Finance and Corporate Services / Financial Services``: a path, outermost first
         parts = [p.strip() for p in re.split(r"\s+/\s+", value or "") if p.strip()]
         for i, part in enumerate(parts):
@@ -176,22 +177,17 @@ def _organisation(text: str) -> Organisation:
         jurisdiction=JURISDICTION,
         organization=ministry,
         units=units,
-        location=_label(text, r"Location|Work\s+Location"),
+        location=_label(text, "location"),
     )
 
 
 def _reports_to(text: str) -> list[MentionedPosition]:
     found: list[MentionedPosition] = []
-    label = _label(text, r"Reports\s+To|Supervisor(?:'s)?(?:\s+Title)?")
+    label = _label(text, "reports_to")
     if label:
         found.append(MentionedPosition(label))
-    for m in re.finditer(r"\b[Rr]eport(?:s|ing)\s+(?:directly\s+)?to\s+(?:the\s+|an?\s+)?"
-                         r"([A-Z][\w&/\-]*(?:[ ,]+(?:of\s+|and\s+)?[A-Z][\w&/\-]*)*)", text):
-        before = re.search(r"(\w+)[ \t]*$", text[max(0, m.start() - 40) : m.start()])
-        if before and before.group(1).islower() and before.group(1) not in VERB_SUBJECTS:
-            continue  # "prepares reports to Crown counsel": the reports are a document
-        title = clean_title(m.group(1))
-        if title and all(title.casefold() != f.title.casefold() for f in found):
+    for title in supervisor_phrases(text):
+        if all(title.casefold() != f.title.casefold() for f in found):
             found.append(MentionedPosition(title))
     return found
 
