@@ -599,10 +599,12 @@ def _catch_all(sentence: str) -> bool:
 
 
 def _lead_in_lists(doc: Document) -> list[Span]:
-    """The top-level items of a list whose lead-in line ends ``You will:`` / ``... include:``; the lead-in
-    may be a numbered section's line over items of another mark (``3. Les tâches principales (liste non
-    exhaustive):`` over ``* Remettre ...``)."""
+    """The top-level items of each list whose lead-in line ends ``You will:`` / ``... include:`` (``Sur le
+    registre X, les missions consisteront en :`` over one list, ``Sur le registre Y, ...`` over the next);
+    the lead-in may be a numbered section's line over items of another mark (``3. Les tâches principales
+    (liste non exhaustive):`` over ``* Remettre ...``)."""
     items = [it for it in doc.items() if it.depth == 0]
+    found: list[Span] = []
     for k, it in enumerate(items):
         first = doc.line_of(it.start)
         before = next((ln for ln in reversed(doc.lines[max(0, first - 3) : first]) if not ln.blank), None)
@@ -611,14 +613,15 @@ def _lead_in_lists(doc: Document) -> list[Span]:
             continue
         if not is_lead_in(re.split(r"(?<=[.!?])\s+", doc.body(before))[-1]):
             continue
-        out = [Span(it.start, it.end)]
+        if found and found[-1].end >= it.start:
+            continue
+        found.append(Span(it.start, it.end))
         for prev, nxt in zip(items[k:], items[k + 1 :], strict=False):
             gap = doc.lines[prev.line + 1 : doc.line_of(nxt.start)]
             if any(not ln.blank for ln in gap):
                 break
-            out.append(Span(nxt.start, nxt.end))
-        return out
-    return []
+            found.append(Span(nxt.start, nxt.end))
+    return found
 
 
 def _semicolon_lines(doc: Document) -> list[Span]:
