@@ -83,6 +83,7 @@ from orgkg.extract.rules.reporting import (
     peers_named,
     reports_to,
     second_body,
+    seconded,
     supervised_counted,
     supervised_listed,
     supervises_stated,
@@ -825,7 +826,7 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         for budget, at in budgets_french(doc):
             pos.budgets.append(budget)
             out.append(Evidence.at("budgets", f"{budget.amount:g}", at, doc.text))
-    if not pos.reports_to and (boss := reports_to(doc) or deputy_of(doc, pos.title)):
+    if not pos.reports_to and (boss := reports_to(doc) or deputy_of(doc, pos.title) or seconded(doc)):
         pos.reports_to = [MentionedPosition(boss[0])]
         out.append(Evidence.at("reports_to", *boss, doc.text))
     if not pos.direct_reports and (subs := subordinates(doc.text)):

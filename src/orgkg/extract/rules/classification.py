@@ -54,8 +54,9 @@ PROSE_FR = re.compile(
     rf"(?P<letters>{LETTER.pattern})(?!\w)"
     r"|\((?P<group>groupe[ \t]+[IVX]{1,4})\)"
     # ``Cet emploi relève du groupe II du statut d'emploi de direction``, ``classé dans le groupe III``,
-    # ``Les emplois sont classés dans le groupe 2 (filière technique)``
-    r"|(?:rel[èe]ve|relevant|class[ée]e?s?)[ \t]+(?:du|dans[ \t]+le)[ \t]+"
+    # ``Les emplois sont classés dans le groupe 2 (filière technique)``, ``Cet emploi est classé en
+    # groupe IV``
+    r"|(?:rel[èe]ve|relevant|class[ée]e?s?)[ \t]+(?:du|dans[ \t]+le|en|au)[ \t]+"
     r"(?P<group2>groupe[ \t]+(?:[IVX]{1,4}|\d{1,2}))(?!\w)"
     r"|(?P<cat3>\b[Cc]at[ée]gorie[ \t]+(?P<letter3>[ABC]\+?))(?!\w|/[ \t]*[A-Z])")
 #: ``PROSE_FR`` searched only in a text holding its words (``catégorie``, ``groupe``, ``fonctionnaire``).

@@ -40,6 +40,22 @@ def reports_to(doc: Document) -> Found | None:
     return found if found and len(found[0].split()) <= 12 else None
 
 
+def seconded(doc: Document) -> Found | None:
+    """The superior a deputy seconds: "Aux côtés du directeur, qu'il seconde et supplée, le directeur
+    adjoint ..." (``[phrases] seconded``, the value ending where a ``[words] seconds`` word follows it)."""
+    return phrase(doc, "seconded", stop=".;:()", reach=200, accept=lambda found: _seconded_to(doc, found))
+
+
+def _seconded_to(doc: Document, found: Found) -> Found | None:
+    m = _seconds().search(found[0])
+    return _short(clean(doc, found[1].start, found[1].start + m.start())) if m else None
+
+
+@cache
+def _seconds() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]*,?[ \t]*(?:{alternation('words', 'seconds')})\b", re.I)
+
+
 @cache
 def _new_sentence() -> re.Pattern[str]:
     """Where a new sentence opens inside a value, a page's lines run together: a ``[words] sentence_openers``
