@@ -867,7 +867,8 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     stated_org, stated_units = placed_in(doc)
     body: tuple[Found | None, Found | None] = (None, None)
     if not ex.organisation.organization and (
-            org := organisation_stated(doc) or stated_org or employer_statement(doc, not_names=known)
+            org := _other_than(organisation_stated(doc), known) or stated_org
+            or employer_statement(doc, not_names=known)
             or (body := _body_named(doc, known, ex.organisation.jurisdiction))[0]
             or service_named(doc, not_names=known)
             or subject_body(doc, not_names=known) or body_by_initials(doc, not_names=known)
@@ -899,6 +900,12 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
             ex.organisation.units.append((unit[0], kind))
             out.append(Evidence.at("org_units", *unit, doc.text))
     return out
+
+
+def _other_than(found: Found | None, known: set[str]) -> Found | None:
+    """``found`` unless it is a name already read (folded): ``Employer: Government of Alberta`` names the
+    jurisdiction, no organisation of it."""
+    return found if found and fold(found[0]) not in known else None
 
 
 def _body_named(doc: Document, known: set[str],
