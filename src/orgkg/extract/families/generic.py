@@ -903,9 +903,12 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
 
 
 def _other_than(found: Found | None, known: set[str]) -> Found | None:
-    """``found`` unless it is a name already read (folded): ``Employer: Government of Alberta`` names the
-    jurisdiction, no organisation of it."""
-    return found if found and fold(found[0]) not in known else None
+    """``found`` unless it is a name already read (folded) that no body's word ends (``[words]
+    organisation_heads``): ``Employer: Government of Alberta`` names the jurisdiction, no organisation of it;
+    ``Organisation: Harbour City Council``, read as the jurisdiction too, is a council."""
+    said = fold(found[0]).split() if found else []
+    body = bool(said) and said[-1] in words("words", "organisation_heads")
+    return found if said and (fold(found[0]) not in known or body) else None
 
 
 def _body_named(doc: Document, known: set[str],
