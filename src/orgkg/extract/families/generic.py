@@ -906,9 +906,9 @@ def _other_than(found: Found | None, known: set[str]) -> Found | None:
     """``found`` unless it is a name already read (folded) that no body's word ends (``[words]
     organisation_heads``): ``Employer: Government of Alberta`` names the jurisdiction, no organisation of it;
     ``Organisation: Harbour City Council``, read as the jurisdiction too, is a council."""
-    said = fold(found[0]).split() if found else []
-    body = bool(said) and said[-1] in words("words", "organisation_heads")
-    return found if said and (fold(found[0]) not in known or body) else None
+    if not found or not (said := fold(found[0]).split()):
+        return None
+    return found if " ".join(said) not in known or said[-1] in words("words", "organisation_heads") else None
 
 
 def _body_named(doc: Document, known: set[str],
