@@ -486,10 +486,12 @@ def supervises_stated(doc: Document) -> tuple[int, Span] | None:
         found = clean(doc, f.value_start, f.value_end)
         if found and says_nothing(found[0]):
             return 0, found[1]
-        # a label alone on its line (``Management`` / ``Non``) counts only with a bare number below it
-        n = re.match(r"\d{1,4}(?!\S)", found[0]) if found else None
+        # a label alone on its line (``Management`` / ``Non``) counts only with a bare number below it; ``oui,
+        # 4 agents``: the number after a ``[words] yes`` word
+        yes = _yes().match(found[0]) if found and not f.loose else None
+        n = re.compile(r"\d{1,4}(?!\S)").match(found[0], yes.end() if yes else 0) if found else None
         if found and n and (not f.loose or n.end() == len(found[0])):
-            return int(n.group(0)), Span(found[1].start, found[1].start + n.end())
+            return int(n.group(0)), Span(found[1].start + n.start(), found[1].start + n.end())
     row = _row(doc, "supervises_row")
     if row and says_nothing(row[0]):
         return 0, row[1]
@@ -497,6 +499,12 @@ def supervises_stated(doc: Document) -> tuple[int, Span] | None:
         return int(row[0]), row[1]
     m = _no_reports().search(doc.text)
     return (0, Span(m.start(), m.end())) if m else None
+
+
+@cache
+def _yes() -> re.Pattern[str]:
+    """A ``[words] yes`` word and what parts it from a figure: ``oui, ``, ``Yes - ``."""
+    return re.compile(rf"(?i)(?:{alternation('words', 'yes')})\b[ \t]*[,:;\u2013\u2014-]?[ \t]*")
 
 
 def _row(doc: Document, key: str) -> Found | None:

@@ -157,7 +157,7 @@ def _article() -> re.Pattern[str]:
     return re.compile(rf"(?i)^(?:{leading('words', 'listed_articles')})")
 
 
-def head(item: str) -> tuple[str, bool, bool] | None:
+def head(item: str, *, lower: bool = False) -> tuple[str, bool, bool] | None:
     """A listed post's title (its head), whether words followed it, whether an article opened it; None
     where the item is no title (a sentence, a section's name, work in lower case)."""
     item = item.strip()
@@ -168,7 +168,7 @@ def head(item: str) -> tuple[str, bool, bool] | None:
     title = title[article.end() :] if article else title
     if not title or len(title.split()) > 12 or not title[0].isalpha() or is_section_name(title):
         return None
-    if title[0].islower() and not article:
+    if title[0].islower() and not article and not lower:
         return None
     return title, bool(cut), bool(article)
 
@@ -199,7 +199,7 @@ def _told(text: str, start: int) -> list[tuple[int, int]]:
     return [(start + a, start + b) for a, b in itertools.pairwise(bounds) if said_[a:b].strip()]
 
 
-def _lines(text: str, start: int) -> list[tuple[int, int]]:
+def _lines(text: str, start: int, *, lower: bool = False) -> list[tuple[int, int]]:
     """The items on the lines from a lead-in's end (the first may run on after its colon; a described item may
     wrap over lines): up to a heading after a blank line, a sentence, or the list's end."""
     items: list[tuple[int, int]] = []
@@ -215,7 +215,7 @@ def _lines(text: str, start: int) -> list[tuple[int, int]]:
                 body[:1].islower() or prev.endswith(",") or ((said_ := head(marker(prev)[2])) and said_[1])):
             items[-1] = (items[-1][0], lo + len(line))  # a described item wrapped onto this line
             continue
-        found = head(body)
+        found = head(body, lower=lower)
         if not found or (gap and kind == "none" and not found[1]) or len(items) >= 25:
             break
         items.append((lo + len(line) - len(line.lstrip()), lo + len(line.rstrip())))
@@ -223,13 +223,13 @@ def _lines(text: str, start: int) -> list[tuple[int, int]]:
     return items
 
 
-def _posts(text: str, items: list[tuple[int, int]]) -> list[Post]:
+def _posts(text: str, items: list[tuple[int, int]], *, lower: bool = False) -> list[Post]:
     out: list[Post] = []
     for a, b in items:
         body = text[a:b]
         a, b = a + len(body) - len(body.lstrip()), a + len(body.rstrip())
         skip = (b - a) - len(marker(text[a:b])[2])
-        found = head(text[a + skip : b])
+        found = head(text[a + skip : b], lower=lower)
         if not found:
             return []
         title, n = multiplicity(found[0])
@@ -281,14 +281,27 @@ def subordinates(text: str) -> Subordinates | None:
                 or re.search(rf"(?i),\s+(?:{the})\s", who) or len(who.split()) > 12:
             continue
         end = lead.end()
-        for way in (_told, _described_items, _lines):
-            items = way(text, end)
-            posts = _posts(text, items)
-            if posts and (len(posts) >= 2 or (stated and way is not _lines)):
+        lower = bool(_french_lead().match(lead.group(0)))  # French titles are written in lower case
+        for way, items in _ways(text, end, lower=lower):
+            posts = _posts(text, items, lower=lower)
+            if posts and (len(posts) >= 2 or (stated and way != "lines")):
                 at = text.find(who, start)
                 return Subordinates(posts, stated, (who, Span(at, at + len(who))),
-                                    Span(start, max(b for _, b in items)), way is not _told)
+                                    Span(start, max(b for _, b in items)), way != "told")
     return None
+
+
+def _ways(text: str, end: int, *, lower: bool) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+    """The items after a lead-in as each way reads them: told in its sentence, described one a paragraph,
+    one a line."""
+    yield "told", _told(text, end)
+    yield "described", _described_items(text, end)
+    yield "lines", _lines(text, end, lower=lower)
+
+
+@cache
+def _french_lead() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?:{'|'.join(patterns('phrases', 'subordinates_lead', languages=('fr',)))})")
 
 
 def _described_items(text: str, start: int) -> list[tuple[int, int]]:
