@@ -46,6 +46,14 @@ def test_windows_1252_punctuation_is_told_from_latin_1(tmp_path: Path) -> None:
     assert doc.text == (QUOTES + FRENCH) * 5 and doc.encoding == "windows-1252"
 
 
+def test_a_scraped_page_s_character_references_are_their_characters(tmp_path: Path) -> None:
+    path = tmp_path / "job.txt"
+    path.write_text("Title: Clerk &amp; Recorder Specialist-WV Secretary of State&#39;s Office\n"
+                    "Terms&notes &bogus; &#x2019;\n", encoding="utf-8")
+    assert read(path).text == ("Title: Clerk & Recorder Specialist-WV Secretary of State's Office\n"
+                               "Terms&notes &bogus; \u2019\n")
+
+
 def test_html_reads_blocks_lists_and_tables(tmp_path: Path) -> None:
     page = ("<html><head><meta charset='windows-1252'><title>T</title><style>p{}</style>"
             "<script>alert(1)</script></head><body><h1>Job Title: Clerk</h1><p>Duties &amp; tasks:</p>"

@@ -9,6 +9,7 @@ decodes any bytes at all, so it is never a fallback.
 from __future__ import annotations
 
 import codecs
+import html
 import re
 from pathlib import Path
 
@@ -94,4 +95,15 @@ class TextReader(Reader):
 
         text, encoding = decode(path, data)
         version = charset_normalizer.__version__
-        return ReadText(text, encoding, f"orgkg.read.text (charset-normalizer {version})")
+        return ReadText(unescaped(text), encoding, f"orgkg.read.text (charset-normalizer {version})")
+
+
+#: a character reference closed by its semicolon: ``&amp;``, ``&#39;``, ``&#x2019;`` (a bare ``&not`` in
+#: ``&notes`` is no reference).
+REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescaped(text: str) -> str:
+    """Text scraped from a web page keeps the page's character references (``Clerk &amp; Recorder``,
+    ``State&#39;s Office``): each is the character it stands for; one that names none stays as written."""
+    return REFERENCE.sub(lambda m: html.unescape(m.group(0)), text) if "&" in text else text
