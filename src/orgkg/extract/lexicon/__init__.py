@@ -110,11 +110,14 @@ def alternation(group: str, key: str, space: str = r"\s+") -> str:
 
 
 @cache
-def leading(group: str, key: str, space: str = r"\s+") -> str:
-    """The entries of ``[group] key`` as one alternation of words that lead another (articles): each
-    followed by ``space``, an elided one (``l'``) by ``space`` or nothing (``L'Agence``)."""
-    return "|".join(said(w, space) + (f"(?:{space})?" if w.endswith("'") else space)
-                    for w in _longest_first(group, key)) or "(?!)"
+def leading(group: str, key: str, space: str = r"\s+", *, capitalised: bool = False,
+            languages: tuple[str, ...] = LANGUAGES) -> str:
+    """The entries of ``[group] key`` (of ``languages``) as one alternation of words that lead another
+    (articles): each followed by ``space``, an elided one (``l'``) by ``space`` or nothing (``L'Agence``);
+    ``capitalised``: as a sentence opens with them, a capital first (``La``, ``L'``, ``The``)."""
+    return "|".join(said(w.capitalize() if capitalised else w, space)
+                    + (f"(?:{space})?" if w.endswith("'") else space)
+                    for w in _longest_first(group, key, languages)) or "(?!)"
 
 
 @cache

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, fold, language, patterns, said, table, words, written
+from orgkg.extract.lexicon import LANGUAGES, fold, language, leading, patterns, table, words
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
@@ -196,8 +196,7 @@ def _french_prose(doc: Document) -> Found | None:
 
 #: the French article between ``groupe`` and the group's name (``[words] group_links``): ``groupe des
 #: Services ...``; a markdown link's bracket maybe.
-GROUP_ARTICLE = "(?:{})?\\[?".format("|".join(said(w, r"[ \t]+") + ("" if w.endswith("'") else r"[ \t]+")
-                                               for w in written("words", "group_links", ("fr",))))
+GROUP_ARTICLE = "(?:{})?\\[?".format(leading("words", "group_links", r"[ \t]+", languages=("fr",)))
 #: the small words between the capitalised words of an English group's name (``[words] group_name_links``).
 _GROUP_LINK = "|".join(patterns("words", "group_name_links", r"[ \t]+", languages=("en",))) or "(?!)"
 #: a group named with its code: ``au sein du groupe Services des programmes et de l'administration (PA)``,

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from types import MappingProxyType
 
-from orgkg.extract.lexicon import LANGUAGES, alternation, language, numbers, said, table, written
+from orgkg.extract.lexicon import BLANKS, LANGUAGES, alternation, language, numbers, said, table, written
 from orgkg.extract.needles import AtLineStart, Needled, lowered
 from orgkg.extract.records import Budget, StaffCount
 from orgkg.extract.rules.labels import labelled
@@ -320,11 +320,10 @@ MONEY = re.compile(
     r"(?P<scale>milliards?|millions?|M(?=[ \u00a0\u202f]*[$€£])|Md|k(?=[ \u00a0\u202f]*[$€£]))?"
     r"[ \u00a0\u202f]*"
     r"(?:d['\u2019]|de[ \t]+)?(?P<currency>\$|€|£|euros?\b|dollars?\b|CAD\b|EUR\b)")
-#: what stands between the budget's word and its amount and is no part of its scope.
-_BEFORE_AMOUNT = re.compile(r"(?i)(?:[ \t:]+|\b(?:de|d['\u2019]environ|environ|"
-                            r"d['\u2019]un[ \t]+montant[ \t]+de|d['\u2019]|plus[ \t]+de|près[ \t]+de|"
-                            r"s['\u2019]él[eè]v\w*[ \t]+à|totalisant|"
-                            r"est|sont|of))+$")
+#: what stands between the budget's word and its amount and is no part of its scope (``[words]
+#: number_links``, ``amount_links``): `` d'un montant de``, `` s'élève à``.
+_BEFORE_AMOUNT = re.compile(rf"(?i)(?:[ \t:]+|\b(?:{alternation('words', 'number_links', BLANKS)}"
+                            rf"|{alternation('words', 'amount_links', BLANKS)}))+$")
 _SCALES = {"milliard": 1e9, "milliards": 1e9, "md": 1e9, "million": 1e6, "millions": 1e6, "m": 1e6, "k": 1e3}
 
 

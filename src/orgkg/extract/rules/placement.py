@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import alternation, fold, leading, said, words, words_in, written
+from orgkg.extract.lexicon import BLANKS, alternation, fold, leading, words, words_in
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.labels import Found, clean, inline_label, labelled
 from orgkg.extract.rules.titles import notice, phrase
@@ -167,8 +167,7 @@ def _without_acronym(doc: Document, found: Found) -> Found:
 
 
 #: the article opening a sentence (``[words] subject_articles``, capitalised): ``La``, ``L'``, ``The``.
-OPENING_ARTICLE = "|".join(said(w.capitalize()) + ("" if w.endswith("'") else r"[ \t]+")
-                           for w in sorted(written("words", "subject_articles"), key=lambda w: (-len(w), w)))
+OPENING_ARTICLE = leading("words", "subject_articles", BLANKS, capitalised=True)
 #: a body named with its acronym at a sentence's start: ``La direction de ... (DJEPVA) élabore``.
 INTRODUCED = re.compile(rf"(?:{OPENING_ARTICLE})?(?P<name>[^\W\d_][^()\n.;:]{{2,160}}?)"
                         r"[ \t]*\([A-Z][A-Za-z]{1,9}\)")
