@@ -298,11 +298,15 @@ WORKLOAD = re.compile(r"\d{1,3}[ \t]*(?:%[ \t]*)?(?:(?:à|-|\u2013|to)[ \t]*\d{1
 
 @cache
 def _workload_tail() -> re.Pattern[str]:
-    """A dash and a ``[words] workload_marks`` entry (or a share of the week), or a ``[words]
-    category_marks`` entry and its letter (``Catégorie A+``), closing a title."""
-    marks, categories = (alternation("words", key, r"[ \t]+") for key in ("workload_marks", "category_marks"))
+    """A dash or a ``[words] workload_links`` word and a ``[words] workload_marks`` entry (or a share of
+    the week: ``Secrétaire général-e à 80%-100%``), or a dash and a ``[words] category_marks`` entry and its
+    letter (``Catégorie A+``), closing a title."""
+    marks, categories, links = (alternation("words", key, r"[ \t]+")
+                                for key in ("workload_marks", "category_marks", "workload_links"))
     category = rf"(?:{categories})[ \t]*[A-C]\+?(?!\w)"
-    return re.compile(rf"(?i)[ \t]+[-\u2013\u2014][ \t]+(?:(?:{marks}|{WORKLOAD.pattern})\b|{category}).*$")
+    dash = r"[ \t]+[-\u2013\u2014][ \t]+"
+    return re.compile(rf"(?i)(?:{dash}(?:(?:{marks}|{WORKLOAD.pattern})(?!\w)|{category})"
+                      rf"|[ \t]+(?:{links})[ \t]+(?:{marks}|{WORKLOAD.pattern})(?!\w)).*$")
 
 
 #: a page printed from its site, its title and its address on the first line (a site's icon between):
@@ -608,6 +612,8 @@ def title_in_prose(doc: Document) -> Found | None:
         # (``an experienced public works professional``): no title said
         rest = found[0][lead.end():]
         found = (rest, Span(found[1].start + lead.end(), found[1].end)) if rest[:1].isupper() else None
+    if found and (bare := without_marks(found[0])) != found[0] and (at := found[0].find(bare)) >= 0:
+        found = clean(doc, found[1].start + at, found[1].start + at + len(bare))  # ``... à 80%-100%``
     if found and acceptable(found[0]):
         return found
     hits = sorted((m for pattern in _around() for m in pattern.finditer(doc.text)), key=lambda m: m.start())
