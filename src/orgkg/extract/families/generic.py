@@ -91,11 +91,13 @@ from orgkg.extract.rules.reporting import (
 from orgkg.extract.rules.subordinates import figure_of_subordinates, subordinates
 from orgkg.extract.rules.titles import (
     KIND,
+    POSTED_BY,
     acceptable,
     announced,
     board_posting,
     employer_above,
     employer_below,
+    employer_name,
     is_section_name,
     names_a_post,
     notice,
@@ -488,7 +490,7 @@ def _heading_lines(text: str, *, pass_over: bool) -> Iterator[tuple[str, _Line]]
             continue  # ``Main area`` / ``Physiotherapy``: a job site's field, its label over its value
         kind = _Line.VALUE if labelled or (k > 0 and lines[k - 1].endswith(":")) else _Line.HEADING
         closed = line.endswith(".")
-        line = without_kind(without_marks(clean_title(strip_bullet(line))))
+        line = without_kind(without_marks(clean_title(strip_bullet(_cell_title(line)))))
         if (cut := KIND.search(line)) and cut.start() > 0:
             if is_section_name(line):
                 continue  # ``Full job description``: a job site's furniture, no title before its kind
@@ -497,9 +499,24 @@ def _heading_lines(text: str, *, pass_over: bool) -> Iterator[tuple[str, _Line]]
             if pass_over:
                 return  # the prose has begun: a title stands above it
             yield line, _Line.PROSE
-        elif (line and ":" not in line and len(line.split()) <= 10 and not boiler.search(line)
+        elif (line and ":" not in line and len(line.split()) <= 10 and not boiler.search(_posted_title(line))
                 and not JURISDICTION.fullmatch(line) and (acceptable(line) or not pass_over)):
             yield line, _Line.CLOSED if closed else kind
+
+
+def _posted_title(line: str) -> str:
+    """A job board's title before its employer (``Library Director - Potsdam Public Library``), when it
+    names a post; else the whole line."""
+    posted = POSTED_BY.match(line)
+    named = posted and names_a_post(posted.group("t")) and employer_name(posted.group("e"))
+    return posted.group("t") if posted and named else line
+
+
+def _cell_title(line: str) -> str:
+    """``Deputy Sheriff  Marion County``: a job board's title and its employer, two cells of a row (``Deputy
+    Sheriff | Marion County`` as ``prepare`` writes it): the title, when it names a post; else the line."""
+    cells = re.split(r"[ \t]{2,}", line.strip())
+    return cells[0] if len(cells) == 2 and names_a_post(cells[0]) and employer_name(cells[1]) else line
 
 
 #: a line of more words than this is prose, not a heading.
@@ -1036,7 +1053,7 @@ class GenericDescription(Extractor):
             found.organisation.organization = hired[1][0]
             spans = [e for e in spans if e.field != "organization"]
             spans.append(Evidence.at("organization", *hired[1], doc.text))
-        elif posted and not found.organisation.organization:
+        elif posted and posted[1] and not found.organisation.organization:
             found.organisation.organization = posted[1][0]
             spans.append(Evidence.at("organization", *posted[1], doc.text))
         spans += _shared_facts(doc, found)

@@ -753,22 +753,33 @@ def board_posting(doc: Document, title: str) -> tuple[str, Found] | None:
     return without_marks(posted.group("t").strip()), (employer, Span(start, start + len(employer)))
 
 
-def posting_employer(doc: Document, title: str) -> tuple[str, Found] | None:
+def posting_employer(doc: Document, title: str) -> tuple[str, Found | None] | None:
     """``System Director - North Country Library System``: the title and the employer a job board's
-    title names after a dash, a name in capitals ending in an organisation word (``[words]
-    organisation_heads``, ``employer_heads``, ``place_heads``), not a team's
-    (``Policy Advisor - Policy Team``)."""
+    title names after a dash (``employer_name``), not a team's (``Policy Advisor - Policy Team``); a place's
+    government named first (``Town Clerk — Town of Hillsborough``) is cut from the title, but is no
+    organisation here (the place: a jurisdiction, maybe)."""
     m = POSTED_BY.match(title)
-    if not m or not acceptable(m.group("t")):
+    if not m or not acceptable(m.group("t")) or not (employer := employer_name(m.group("e"))):
         return None
-    employer = re.sub(r"[ \t]*\([^()]*\)$", "", m.group("e")).strip()  # its initials: ``(BCCLS)``
+    if fold(employer.split()[0]) in words("words", "place_heads"):
+        return m.group("t").strip(), None
+    at = doc.text.find(title)
+    start = doc.text.find(employer, at if at >= 0 else 0)
+    return m.group("t").strip(), (employer, Span(start, start + len(employer)))
+
+
+def employer_name(said: str) -> str | None:
+    """``North Country Library System (BCCLS)`` -> ``North Country Library System``: an employer's name in
+    capitals ending in an organisation word (``[words] organisation_heads``, ``employer_heads``,
+    ``place_heads``) or opening with a place's and ``of`` (``City of Brookfield``, ``Town of Hillsborough``),
+    without its initials; None for another name (``Policy Team``)."""
+    employer = re.sub(r"[ \t]*\([^()]*\)$", "", said).strip()  # its initials: ``(BCCLS)``
     named = [w for w in employer.split() if w[0].isalpha()]
     if not named or "," in employer or any(w[0].islower() and w not in ("of", "for", "and", "the", "de")
                                           for w in named):
         return None
-    if fold(named[-1]) not in words("words", "organisation_heads") | words("words", "employer_heads") \
-            | words("words", "place_heads"):
-        return None
-    at = doc.text.find(title)
-    start = doc.text.find(employer, at if at >= 0 else 0)
-    return m.group("t").strip(), (employer, Span(start, start + len(employer)))
+    keys = ("organisation_heads", "employer_heads", "place_heads")
+    heads = frozenset().union(*(words("words", k) for k in keys))
+    opens = len(named) >= 3 and fold(named[0]) in words("words", "place_heads") and \
+        fold(named[1]) in words("words", "body_links")
+    return employer if fold(named[-1]) in heads or opens else None
