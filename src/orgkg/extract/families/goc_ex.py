@@ -17,11 +17,10 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.base import Extractor
-from orgkg.extract.families.generic_phrases import mentioned
 from orgkg.extract.families.goc_ex_dimensions import dimensions
 from orgkg.extract.families.goc_ex_header import header_fields
 from orgkg.extract.families.ocr_cues import fix_ocr_words, ocr, ocr_any
-from orgkg.extract.lexicon import fold, language, numbers
+from orgkg.extract.lexicon import fold, language
 from orgkg.extract.records import (
     Duty,
     Extraction,
@@ -35,7 +34,6 @@ from orgkg.extract.rules.organisation import organisation_named, unit_of_superio
 from orgkg.extract.rules.subordinates import described_titles, multiplicity, subordinates
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
-    NUMBER_WORDS,
     clean_title,
     find_sections,
     first_sentence,
@@ -109,8 +107,6 @@ FOOTER = re.compile(
 RUNNING_TITLE = re.compile(r"(?m)^[ \t]*[\w-]{3,20}[ \t]+[-\u2013][ \t]+(\S[^\n]{2,80}?)[ \t]{3,}" + PAGE)
 PAGE_HEADER = re.compile(rf"(?im)^[^\n]{{0,100}}?[ \t]{{3,}}{PAGE}(?:\s*(?:of|/)\s*[0-9IOl|]{{1,3}})?[ \t]*$")
 
-#: French numbers written in words (lexicon fr [numbers]): « des trois postes qui relèvent du X »
-FRENCH_NUMBERS = numbers(("fr",))
 
 #: names of the form and of the government, never the department.
 NOT_DEPARTMENTS = frozenset(fold(n) for n in ("Government of Canada", "Gouvernement du Canada",
@@ -126,25 +122,6 @@ MARK = (
 LETTER = r"(?:[sS][sS]?|e|o)"
 BULLET = rf"(?:{MARK}|{LETTER})"
 ITEM_SPLIT = re.compile(rf"(?:^|\s){BULLET}\s+(?=[A-Z])|\s*[\n;]\s*")
-SUP_INTRO = re.compile(
-    r"(?-i:Reporting|REPORTING)\s+(?:directly\s+)?to\s+(?:the\s+)?(?P<who>[^:.]{2,120}?)\s+"
-    r"(?:are|is)\b(?:[^:.\n]{0,60}?:|\s+(?:the\s+)?following[^:.\n]{0,40}?positions?\s*:?)"
-    r"|(?:The\s+)?following\s+(?:\w+\s+)?(?:\(\d+\)\s+)?positions?\s+reports?\s+(?:directly\s+)?"
-    r"to\s+(?:the\s+)?(?P<who2>[^:.]{2,120}?)\s*:"
-    r"|(?:The\s+)?(?<!of\s)\b(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s+(?:\(\s*\d{1,3}\s*\)\s+)?"
-    r"positions\s+reporting\s+(?:directly\s+)?to\s+(?:the\s+)?(?P<who3>(?:(?!report)[^:.]){2,120}?),?\s+are"
-    r"(?:\s+as\s+follows)?\s*:"
-    r"|(?:Les\s+)?postes\s+suivants\s+rel[èe]vent\s+(?:directement\s+)?(?:du\s+|de\s+la\s+|de\s+l['\u2019])"
-    r"(?P<who4>[^:.]{2,120}?)\s*:"
-    r"|(?-i:Relevant|RELEVANT)\s+(?:directement\s+)?(?:du\s+|de\s+la\s+|de\s+l['\u2019])(?P<who6>[^:.]{2,120}?),?"
-    r"\s+(?:sont|se\s+trouvent|on\s+trouve)\b[^:.\n]{0,60}?:"
-    r"|\b(?P<n2>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s+(?:\(\s*\d{1,3}\s*\)\s+)?(?:\w+\s+)?positions?\s+"
-    r"reports?\s+(?:directly\s+)?to\s+(?:the\s+)?(?P<who5>[^:.]{2,120}?)\s*:"
-    # « Les fonctions particulières des trois postes qui relèvent du X, sont les suivantes : »
-    r"|\bdes\s+(?:(?P<n3>\d{1,3}|" + "|".join(FRENCH_NUMBERS) + r")\s+)?postes\s+qui\s+rel[èe]vent\s+"
-    r"(?:directement\s+)?(?:du\s+|de\s+la\s+|de\s+l['\u2019])(?P<who7>[^:.]{2,120}?),?\s+sont\s+les\s+suivant(?:e)?s\s*:",
-    re.I,
-)
 REPORTS_TO = re.compile(r"(?:reporting|reports?)\s+(?:directly\s+)?to\s+(?:the\s+)?"
                         r"|rel[èe]ve(?:nt)?\s+(?:directement\s+)?(?:du\s+|de\s+la\s+|de\s+l['\u2019]|des\s+)"
                         r"|rend\s+compte\s+(?:directement\s+)?(?:au\s+|[àa]\s+la\s+|[àa]\s+l['\u2019])", re.I)
@@ -225,14 +202,6 @@ def _items(text: str) -> list[tuple[str, int]]:
     return out
 
 
-def _report(title: str) -> MentionedPosition:
-    """A subordinate's title, with its position number when one follows: ``X (FPO-4O31O)``."""
-    m = re.search(r"\s*\(\s*((?:[A-Z]{1,5}[- ]?)?[0-9OIl][0-9OIl\-]{2,12})\s*\)\s*$", title)
-    if m and m.start() > 0 and any(c.isdigit() for c in m.group(1)):
-        return MentionedPosition(clean_title(title[: m.start()]), repair_numbers(m.group(1)))
-    return mentioned(title)
-
-
 def _supervisor(section: str, skip: tuple[int, int]) -> tuple[list[str], int]:
     """The supervisor named by "reporting (directly) to the X" and where the statement ends."""
     for m in REPORTS_TO.finditer(section):
@@ -247,42 +216,37 @@ def _supervisor(section: str, skip: tuple[int, int]) -> tuple[list[str], int]:
     return [], 0
 
 
-def _peers_and_supervisor(section: str, pos: Position, span: tuple[int, int]) -> None:
-    """The supervisor named outside the list of subordinates at ``span``, and the peers listed before it."""
-    names, after = _supervisor(section, span)
-    pos.reports_to = [MentionedPosition(n) for n in names]
-    peers = PEERS_INTRO.search(section, after)
-    if peers and peers.start() < span[0]:
-        pos.peers = [MentionedPosition(t) for t, _ in _items(section[peers.end() : span[0]])]
+def _letter_bullets(section: str) -> str:
+    """OCR's letter bullets, two or more on a line (``Ss Director General, X s Director General, Y``), as
+    list marks again, so the shared rule reads the list run on in the line."""
+    def marks(line: re.Match[str]) -> str:
+        found = list(LETTER_BULLET.finditer(line.group(0)))
+        return LETTER_BULLET.sub(" \u2022 ", line.group(0)) if len(found) >= 2 else line.group(0)
+    return re.sub(r"[^\n]+", marks, section)
+
+
+#: a letter bullet before a title in capitals: `` Ss Director``, `` s Manager``, `` e Director``.
+LETTER_BULLET = re.compile(rf"(?:^|(?<=\s)){LETTER}\s+(?=[A-Z])")
 
 
 def _structure(section: str, pos: Position) -> None:
-    """Supervisor, peers and direct reports from the ORGANIZATION STRUCTURE section: the shared reader's
-    (``rules.subordinates``), else the plan's own layouts (OCR'd bullets, a list told without articles)."""
-    if subs := subordinates(section):
-        _peers_and_supervisor(section, pos, (subs.span.start, subs.span.end))
+    """Supervisor, peers and direct reports from the ORGANIZATION STRUCTURE section, the direct reports as
+    the shared rule reads them (``rules.subordinates``) once OCR's letter bullets are marks again."""
+    section = _letter_bullets(section)
+    subs = subordinates(section)
+    names, after = _supervisor(section, (subs.span.start, subs.span.end) if subs else (len(section),) * 2)
+    pos.reports_to = [MentionedPosition(n) for n in names]
+    peers = PEERS_INTRO.search(section, after)
+    if peers and peers.start() < (subs.span.start if subs else len(section)):
+        pos.peers = [MentionedPosition(t) for t, _ in _items(section[peers.end() : subs.span.start if subs
+                                                                     else len(section)])]
+    if subs:
         who = subs.superior[0]
         if not SELF_WORDS.match(who) and who.casefold() != pos.title.casefold():
             pos.other_titles.append(who)
-        pos.direct_reports = [MentionedPosition(t, repair_numbers(n) if n else None)
+        pos.direct_reports = [MentionedPosition(_fix_ocr_word(t), repair_numbers(n) if n else None)
                               for t, _, _, n in subs.posts]
         pos.supervises_count = subs.count
-        return
-    sub = SUP_INTRO.search(section)
-    span = (sub.start(), sub.end()) if sub else (len(section), len(section))
-    _peers_and_supervisor(section, pos, span)
-    reports: list[tuple[str, int]] = []
-    if sub:
-        named = sub.group("who", "who2", "who3", "who4", "who5", "who6", "who7")
-        who = clean_title(next((w for w in named if w), ""))
-        if who and not SELF_WORDS.match(who) and who.casefold() != pos.title.casefold():
-            pos.other_titles.append(who)
-        reports = _items(section[sub.end() :])
-        pos.direct_reports = [_report(t) for t, _ in reports]
-    if pos.direct_reports:
-        said = (sub.group("n") or sub.group("n2") or sub.group("n3")) if sub else None
-        stated = (FRENCH_NUMBERS.get(said.casefold()) or to_int(said)) if said else None
-        pos.supervises_count = stated or sum(n for _, n in reports)
     else:
         m = re.search(r"(\w+)\s*(?:\(\d+\)\s*)?positions?\s+report(?:ing|s)?\s+(?:directly\s+)?"
                       r"to\s+(?:the\s+)?(?:incumbent|this\s+position)", section, re.I)

@@ -270,8 +270,9 @@ def _start(lead: re.Match[str], text: str) -> int:
 
 
 def subordinates(text: str) -> Subordinates | None:
-    """The first lead-in of ``text`` that lists two posts or more, or one it counts ("Reporting to the
-    Director is one position: ..."); never one that names the post's peers (``[phrases] one_of``: "one of
+    """The first lead-in of ``text`` that lists two posts or more, or one it describes ("Le directeur
+    général, X, (49 employés) est responsable de ...") or counts ("Reporting to the Director is one
+    position: the Manager, X."); never one that names the post's peers (``[phrases] one_of``: "one of
     five positions reporting to the ADM: ...", "The other positions reporting to the Director General
     are:")."""
     for lead, start, who, stated in _leads(text):
@@ -284,7 +285,7 @@ def subordinates(text: str) -> Subordinates | None:
         lower = bool(_french_lead().match(lead.group(0)))  # French titles are written in lower case
         for way, items in _ways(text, end, lower=lower):
             posts = _posts(text, items, lower=lower)
-            if posts and (len(posts) >= 2 or (stated and way != "lines")):
+            if posts and (len(posts) >= 2 or way == "described" or (stated and way == "told")):
                 at = text.find(who, start)
                 return Subordinates(posts, stated, (who, Span(at, at + len(who))),
                                     Span(start, max(b for _, b in items)), way != "told")
