@@ -370,11 +370,26 @@ def _share(doc: Document, span: Span) -> tuple[float | None, str]:
     """A duty's share of time (in a column at the end of a line, or at the start, end or in
     brackets) and its text without it."""
     said = doc.text[span.start : span.end]
+    if said.startswith("|"):
+        return _row_share(said)
     column = END_SHARE.search(said)
     said = END_SHARE.sub("", said) if column else said
     share, rest = percent_of(squash(MD_LINK.sub(r"\1", said)))
     rest = re.sub(r"^\*(?=[^\s*])(?!.*\*)", "", rest)  # ``*Plans ...``: an essential function's mark
     return (float(column.group(1)) if column else share), rest
+
+
+#: a table cell that is a share of time and nothing else: ``40%``, ``(25 %)``.
+SHARE_CELL = re.compile(r"\(?(\d{1,3}(?:\.\d+)?)[ \t]*%\)?")
+
+
+def _row_share(row: str) -> tuple[float | None, str]:
+    """A Markdown table row's share of time (a cell saying only that) and its duty (its longest other cell:
+    the activity, not the area it serves, in ``| Reporting | Prepare monthly progress reports ... |``)."""
+    cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    shares = [m for c in cells if (m := SHARE_CELL.fullmatch(c))]
+    said = max((c for c in cells if not SHARE_CELL.fullmatch(c)), key=len, default="")
+    return (float(shares[0].group(1)) if shares else None), squash(MD_LINK.sub(r"\1", said))
 
 
 LEADING_WORDS = re.compile(r"[\W\d]*(?:[sS]['\u2019])?([^\W\d_]+)\b(?:\s+(\w+))?")

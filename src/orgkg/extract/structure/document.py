@@ -222,8 +222,15 @@ class Document:
 
     def line_items(self, p: Span) -> list[Span]:
         """A paragraph's lines when they are a list whose markers were lost (each line ends a
-        sentence, or each opens with a capital and none continues the one before), else the paragraph."""
+        sentence, or each opens with a capital and none continues the one before), a Markdown table's
+        rows (``| 40% | Answers telephones ... |``, not its header row or the rule under it), else the
+        paragraph."""
         lines = [ln for ln in self.lines[self.line_of(p.start) : self.line_of(p.end) + 1] if not ln.blank]
+        if len(lines) >= 2 and all(self.text[ln.body_start] == "|" for ln in lines):
+            rules = {k for k, ln in enumerate(lines)
+                     if TABLE_RULE.fullmatch(self.text, ln.body_start, ln.body_end)}
+            return [Span(ln.body_start, ln.body_end) for k, ln in enumerate(lines)
+                    if k not in rules and k + 1 not in rules]
         ends = all(self.text[ln.body_end - 1] in ".;!?" for ln in lines)
         capitals = all(self.text[ln.body_start].isupper() for ln in lines) and not any(
             self.text[ln.body_end - 1] in ",-(:" or CONTINUES.search(self.text, ln.body_start, ln.body_end)
@@ -248,6 +255,8 @@ class Document:
         return out
 
 
+#: the rule under a Markdown table's header row: ``|---|:---:|``.
+TABLE_RULE = re.compile(r"\|[\s:|-]*-[\s:|-]*")
 #: a full stop, not after a capital or a lone small letter, then a capital or the end. The stop comes
 #: first: ``_sre`` skips to a stop at once, where lookbehinds first are tried at every character.
 SENTENCE_END = re.compile(r"[.!?](?<![A-Z][.!?])(?<!\b[a-z][.!?])(?=\s+[A-Z(\"\u2018\u201c]|\s*$)")
