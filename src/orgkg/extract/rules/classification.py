@@ -72,7 +72,8 @@ def level(doc: Document, title: str = "") -> Found | None:
             if found and LETTER.fullmatch(found[0]):  # ``Catégorie : A`` -> ``Catégorie A``
                 return f"{_label_word(f.label)} {found[0]}", found[1]
             if found and len(found[0].split()) <= 6 and (re.search(r"\d|^[A-Z]{2,5}\d?$", found[0])
-                                                        or LETTER_LEVEL.fullmatch(found[0])):
+                                                        or LETTER_LEVEL.fullmatch(found[0])
+                                                        or _named_with_its_grade(found[0])):
                 if grade := GRADE_AFTER_COMMA.search(found[0]):  # ``Catégories professionnelles , P-5``
                     start = found[1].start + grade.start("grade")
                     return grade.group("grade"), Span(start, start + len(grade.group("grade")))
@@ -86,6 +87,13 @@ def level(doc: Document, title: str = "") -> Found | None:
         key = "code" if m.group("code") else "code2"
         return _code(m.group(key)), Span(m.start(key), m.end(key))
     return _french_prose(doc) or _on_its_own(doc) or _after_a_comma(doc) or _after_the_title(doc, title)
+
+
+def _named_with_its_grade(value: str) -> bool:
+    """A grade named in words, its ``[words] grades`` initials in brackets closing it: ``Higher Executive
+    Officer (HEO)``."""
+    tail = CLOSING_CODE.search(value)
+    return tail is not None and tail.group(1) in {g.upper() for g in words("words", "grades")}
 
 
 def _after_the_title(doc: Document, title: str) -> Found | None:
