@@ -102,6 +102,17 @@ def said(entry: str, space: str = r"\s+", *, apostrophe: str = "['\u2019]") -> s
     return re.escape(entry).replace(r"\ ", space).replace("/", r"\s*/\s*").replace("'", apostrophe)
 
 
+def unmarked(entry: str, space: str = r"\s+") -> str:
+    """An entry as a regex (``said``) whose accented letters may lose their accents and whose first letter,
+    written in lower case, may be a capital (a sentence's start): ``unité`` -> ``[Uu]nit[eé]``; an entry
+    written with a capital matches only so: ``Équipe`` -> ``[EÉ]quipe``."""
+    out = []
+    for k, c in enumerate(said(entry, space)):
+        chars = {c, unaccented(c)} | ({c.upper(), unaccented(c).upper()} if k == 0 and c.islower() else set())
+        out.append(f"[{''.join(sorted(chars))}]" if len(chars) > 1 else c)
+    return "".join(out)
+
+
 @cache
 def alternation(group: str, key: str, space: str = r"\s+") -> str:
     """The entries of ``[group] key`` in every language (``patterns``) as one regex alternation;

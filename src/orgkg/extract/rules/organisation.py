@@ -25,6 +25,8 @@ from orgkg.extract.lexicon import (
     patterns,
     said,
     table,
+    unaccented,
+    unmarked,
     words,
     words_in,
     written,
@@ -385,6 +387,12 @@ UNIT_NAME_LINK = rf"(?:{_WORD_LINKS})[ \t]*"
 #: the words before a French unit's word that make it no unit (``[words] not_unit_after``): ``sous la
 #: direction de``, ``en direction de``.
 _NOT_AFTER_FR = "".join(rf"(?<!{said(w, ' ')} )" for w in written("words", "not_unit_after", ("fr",)))
+#: the French words leading a unit's name in prose (``[words] unit_leading_words``), any case first, accents
+#: or none: ``direction des affaires juridiques``, ``Equipe de la plateforme``; the letters they open with.
+_FR_LEADS = "|".join(unmarked(w, BLANKS) for w in sorted(written("words", "unit_leading_words", ("fr",)),
+                                                          key=lambda w: (-len(w), w)))
+_FR_FIRSTS = {c for w in written("words", "unit_leading_words", ("fr",))
+              for c in ({w[0], unaccented(w[0])} | ({w[0].upper()} if w[0].islower() else set()))}
 #: a unit named in prose: ``Voter Registration Division``, ``the Core Services team``,
 #: ``Office of the Inspector General`` (a ``[words] unit_leads`` word, ``unit_lead_links``), ``l'équipe de la
 #: plateforme``.
@@ -394,8 +402,7 @@ UNIT_NAME = re.compile(
     rf"|(?<![\w.]){_NOT_FIRST}(?P<name>(?:{_CAP}[ \t]+(?:{_UNIT_LINK}[ \t]+)?){{1,5}})(?P<head>[A-Z][a-z]+)\b"
     rf"|(?<![\w.])(?P<lead>{_en('unit_leads')})[ \t]+(?:{_en('unit_lead_links')})[ \t]+"
     rf"(?:(?:{_en('subject_articles')})[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
-    rf"|(?<![\w.]){_NOT_AFTER_FR}(?P<fr>[ÉE]quipe|[Ss]ous-direction|[Dd]irection|[Uu]nit[ée]|"
-    r"[Ss]ecr[ée]tariat[ \t]+g[ée]n[ée]ral)[ \t]+"
+    rf"|(?<![\w.]){_NOT_AFTER_FR}(?P<fr>{_FR_LEADS})[ \t]+"
     rf"{UNIT_NAME_LINK}[\w'\u2019-]+"
     r"(?:[ \t]+(?:(?:et[ \t]+)?(?:(?:de[ \t]+la|du|des)[ \t]+|d['\u2019]|de[ \t]+l['\u2019])"
     r"|(?:et|de)[ \t]+)?"
@@ -404,7 +411,7 @@ UNIT_NAME = re.compile(
 _UNIT_LEAD = re.compile(rf"(?:{_en('unit_leads')})[ \t]+(?:{_en('unit_lead_links')})\b")
 #: where a ``UNIT_NAME`` can start: a capital, or the ``s``, ``d``, ``u`` of a French unit's word, after no
 #: word character or stop.
-_UNIT_NAMES = Started(UNIT_NAME, r"[A-Z\u00c9sdu](?<![\w.].)")
+_UNIT_NAMES = Started(UNIT_NAME, rf"[A-Z{''.join(sorted(_FR_FIRSTS))}](?<![\w.].)")
 
 
 @cache
