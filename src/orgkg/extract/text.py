@@ -229,6 +229,16 @@ def find_sections(text: str, headings: Iterable[str], *, flags: int = re.I) -> d
     return out
 
 
+def between(text: str, start: str, stop: str, *, flags: int = re.I | re.M) -> str:
+    """The text after ``start``'s first match up to ``stop``'s next match after it, or to the end; ``""``
+    when ``start`` does not occur. A ``^`` in ``stop`` matches only where a line begins."""
+    m = re.search(start, text, flags)
+    if not m:
+        return ""
+    end = re.compile(stop, flags).search(text, m.end())
+    return text[m.end() : end.start() if end else len(text)]
+
+
 @functools.lru_cache(maxsize=256)
 def _field(label: str, stop: str) -> AtLineStart:
     """A form line's label and value (``field_value``), compiled once (not looked up in ``re``'s

@@ -46,6 +46,7 @@ from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
+    between,
     clean_title,
     field_value,
     repair_numbers,
@@ -80,7 +81,7 @@ class BCBenchmarkJob(Extractor):
 
     def extract(self, text: str) -> Extraction:
         text = text.replace("\r\n", "\n").replace("\u00a0", " ")
-        duties_text = _section(text, DUTIES_HEADING, SECTION_END) or _before_tables(text)
+        duties_text = between(text, DUTIES_HEADING, SECTION_END) or _before_tables(text)
         staff = _staff_counts(duties_text or text)
         subject = Position(
             title=_title(text),
@@ -120,14 +121,6 @@ def _level(text: str) -> str | None:
     if re.fullmatch(r"\d{1,3}", value) and m.group(1).lower() != "level":
         return f"{m.group(1).title()} {value}"
     return value or None
-
-
-def _section(text: str, start: str, stop: str) -> str:
-    m = re.search(start, text, re.I | re.M)
-    if not m:
-        return ""
-    end = re.search(stop, text[m.end():], re.I | re.M)
-    return text[m.end(): m.end() + end.start()] if end else text[m.end():]
 
 
 def _before_tables(text: str) -> str:

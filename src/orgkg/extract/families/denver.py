@@ -102,7 +102,7 @@ class DenverClassSpecification(Extractor):
         exercised = sec.get(H_EXERCISED, "")
         head = body[: m.start()] if (m := re.search(H_GENERAL, body, re.I | re.M)) else ""
         detail = sec.get(H_DETAIL, "") + "\n" + head
-        code = _label(detail, r"CLASS\s+CODE|JOB\s+CODE|CLASS\s+NUMBER")
+        code = _label(detail, _labels("job_code", "class_code"))
         years, at_class = _experience(sec.get(H_EXPERIENCE, ""))
         count = _supervised_count(exercised)
         subject = Position(
@@ -170,8 +170,13 @@ def _label(text: str, label: str) -> str | None:
     return clean_title(value) or None if value else None
 
 
+def _labels(*keys: str) -> str:
+    """The ``[form_labels] keys`` entries as one alternation."""
+    return "|".join(alternation("form_labels", key) for key in keys)
+
+
 def _flsa(text: str) -> str | None:
-    value = _label(text, r"FLSA(?:\s+CODE|\s+Status)?")
+    value = _label(text, _labels("flsa"))
     if not value:
         return None
     if re.search(r"\bnon[\s-]*exempt", value, re.I):
@@ -180,7 +185,7 @@ def _flsa(text: str) -> str | None:
 
 
 def _pay_grade(detail: str) -> str | None:
-    value = _label(detail, r"PAY\s+GRADE|PAY\s+RANGE|GRADE")
+    value = _label(detail, _labels("level"))
     if not value or "$" in value:
         return None
     value = re.sub(r"(?i)^pay\s+grade\s*", "", value)

@@ -33,6 +33,7 @@ from orgkg.extract.records import (
 from orgkg.extract.rules.education import education as shared_education
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.text import (
+    between,
     clean_title,
     field_value,
     first_sentence,
@@ -248,8 +249,8 @@ def _location(address: str | None) -> str | None:
 
 
 def _section(text: str, start: str, stop: str) -> str:
-    m = re.search(rf"(?ims)^[^\w\n]*{start}(.*?)(?=^[^\w\n]*{stop}|\Z)", text)
-    return m.group(1) if m else ""
+    """From a line opening with ``start`` to one opening with ``stop``."""
+    return between(text, rf"^[^\w\n]*{start}", rf"^[^\w\n]*{stop}")
 
 
 class MontanaJobProfile(Extractor):

@@ -1,7 +1,8 @@
 """Montana job profiles: the people a profile names (supervisor, subordinates, staff counts).
 
-The supervisor comes from the SECTION I ``Supervisor`` field and from "under the
-supervision of the X" / "supervised by the X" / "reports to the X" wording; the
+The supervisor comes from the SECTION I ``Supervisor`` field and from the shared
+prose rule ("under the supervision of the X", "reports to the X":
+``generic_phrases.supervisor_phrases``), a unit after "of the" set off by a comma; the
 subordinates from the lines after "positions supervised" (a list of
 "Title, position NNNNN" lines or a ``Title   Position Number`` table, whose
 heading row and any sentence after it are not positions); staff counts from
@@ -25,12 +26,9 @@ HEADER_ROW = re.compile(r"(?i)(?:(?:working\s+|job\s+|class\s+)?title|position\s
 
 
 def supervisor(text: str, grid: dict[str, str]) -> list[MentionedPosition]:
-    pat = (r"\b(?:under\s+the\s+(?:general\s+|direct\s+)?(?:supervision|direction)"
-           r"(?:\s+and\s+(?:supervision|direction))?\s+of|(?:is\s+)?supervised\s+by|"
-           r"reports?\s+(?:directly\s+)?to)\s+(?:the\s+)?([A-Z][^\n]{2,150})")
     out: list[MentionedPosition] = []
     raw = [grid["supervisor"]] if "supervisor" in grid else []
-    raw += [m.group(1) for m in re.finditer(pat, text)]
+    raw += generic_phrases.supervisor_phrases(text)
     for r in raw:
         r = re.sub(r"\s*\((?i:position|pos\.?|PCN)\b[^)]*\)", "", r)
         t = re.split(r"[,;:.](?:\s|$)|\s+(?:and|who|which|to)\s+(?=[a-z])", r)[0]
