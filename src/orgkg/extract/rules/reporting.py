@@ -127,6 +127,8 @@ def superior(doc: Document, found: Found) -> Found | None:
     if first in words_in("fr", "words", "unit_words") \
             and not set(fold(value).split()) & words("words", "title_heads"):
         return None  # ``Rattaché.e au Département Géographique``: a unit, not the post it reports to
+    if _matters_of().search(doc.text, max(0, span.start - 40), span.start) and not _names_someone(value):
+        return None  # ``les aspects relevant des ressources humaines et des finances``: matters, no superior
     window = max(0, span.start - 40)
     said = re.search(r"(?i)\breports\s+(?:directly\s+)?to\s+(?:the\s+)?$", doc.text[window : span.start])
     if said and reports_noun(doc.text, window + said.start()):
@@ -135,6 +137,26 @@ def superior(doc: Document, found: Found) -> Found | None:
     if m := _clause_end().search(doc.text, span.start, end) or _second_title(doc.text, span.start, end):
         end = m.start()
     return clean(doc, span.start, end) if end != span.end else (value, span)
+
+
+@cache
+def _matters_of() -> re.Pattern[str]:
+    """A ``[words] matters_participles`` word right before a phrase's value: "relevant des ...", which may
+    say what falls under something, not whom the post reports to."""
+    participles = alternation("words", "matters_participles")
+    return re.compile(rf"(?i)\b(?:{participles})\s+(?:\w+\s+)?(?:du|de\s+la|de\s+l['’]|des|de)\s*$")
+
+
+def _names_someone(value: str) -> bool:
+    """A value opening with a person's or a body's word (``[words] title_heads``, ``organisation_nouns``,
+    ``unit_words``, singular or plural, each part of a compound) or a name in capitals."""
+    said = value.split()
+    if not said or said[0][:1].isupper():
+        return bool(said)
+    keys = ("title_heads", "organisation_nouns", "unit_words")
+    heads = frozenset().union(*(words("words", key) for key in keys))
+    parts = fold(said[0]).split()  # ``président-directeur``: each part
+    return bool({p for part in parts for p in (part, singular(part))} & heads)
 
 
 @cache
