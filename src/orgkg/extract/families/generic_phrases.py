@@ -26,6 +26,7 @@ from orgkg.extract.rules.reporting import (
     superior_of_list,
     town_and_state,
 )
+from orgkg.extract.rules.subordinates import CLASSIFIED
 from orgkg.extract.rules.titles import BEFORE_NAME, is_section_name
 from orgkg.extract.text import (
     NUMBER,
@@ -104,9 +105,10 @@ def _supervised_count(text: str) -> str | None:
 def mentioned(title: str) -> MentionedPosition:
     """``Computer Programmer, position 66012`` -> the title and its position number.
 
-    A trailing grade in brackets is not part of the title: ``Project Officer (Clerk Grade 7/8)``.
+    A trailing grade or classification in brackets is not part of the title: ``Project Officer (Clerk Grade
+    7/8)``, ``Manager, Media Relations (IS-05)``.
     """
-    title = re.sub(r"\s*\([^()]*\b(?i:grade|band|level)\b[^()]*\)\s*$", "", title)
+    title = CLASSIFIED.sub("", re.sub(r"\s*\([^()]*\b(?i:grade|band|level)\b[^()]*\)\s*$", "", title))
     m = re.search(r"[\s,]*\(?(?:(?:new\s+)?position\s*(?:no\.?|number|#)?\s*)?(\d[\d\-]{3,11}\d)\)?$",
                   title, re.I)
     if m and m.start() > 0:

@@ -269,6 +269,8 @@ def supervised_listed(doc: Document) -> tuple[list[Found], int | None]:
         if found and (says_nothing(found[0]) or (_count_in(found[0]) is not None and " " not in found[0])):
             return [], None  # "DIRECT REPORTS: Nil": no one (``supervises_stated``'s 0); "Two": a count
         if found and (out := _counted_positions(*found, whole=True)):
+            if any(f[0].count("(") != f[0].count(")") for f, _ in out):
+                return [], None  # "3 FTE (1 x Senior Analyst, 2 x Analyst)": a figure's parts, split
             uncounted = all(n is None for _, n in out)
             return [f for f, _ in out], (len(out) if uncounted else _total(out))
     return [], None
@@ -277,7 +279,8 @@ def supervised_listed(doc: Document) -> tuple[list[Found], int | None]:
 def says_nothing(value: str) -> bool:
     """A value that says no one: a ``[words] nothing`` entry ("None", "N/A", "Not applicable", "Néant"),
     maybe with a full stop."""
-    return fold(value.strip().rstrip(".").strip()) in words("words", "nothing")
+    said = value.strip().rstrip(".").strip()
+    return bool(said) and fold(said) in words("words", "nothing")  # an empty value says nothing at all
 
 
 def _total(items: list[tuple[Found, int | None]]) -> int | None:

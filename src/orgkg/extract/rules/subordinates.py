@@ -54,6 +54,11 @@ MULTIPLE = re.compile(r"\s*(?:\[\s*[x\u00d7]?\s*(\d{1,3})\s*\]|\(\s*[x\u00d7]?\s
 NUMBER = re.compile(r"\s*\(\s*((?:[A-Z]{1,5}[- ]?)?\d(?=(?:[^\d)]*\d){2})[0-9OIl\-]{2,12})\s*\)")
 
 
+#: a group-and-level code in brackets closing a title, maybe with the post's figures: ``(IS-05)``, ``(AS-06, 3
+#: FTEs)``: the post's classification, no part of its title.
+CLASSIFIED = re.compile(r"\s*\([A-Z]{2,4}[- ]?\d{1,2}(?:\s*[,;][^()\n]*)?\)\s*$")
+
+
 def multiplicity(title: str) -> tuple[str, int]:
     """``Sector Account Executives [x5]`` -> (``Sector Account Executive``, 5)."""
     m = MULTIPLE.search(title)
@@ -161,11 +166,15 @@ def head(item: str, *, lower: bool = False) -> tuple[str, bool, bool] | None:
     """A listed post's title (its head), whether words followed it, whether an article opened it; None
     where the item is no title (a sentence, a section's name, work in lower case)."""
     item = item.strip()
-    cut = _cut().search(item)
-    title = item[: cut.start()] if cut else item
-    title = re.sub(r"(?i)[\s,;.]+(?:and|et|or|ou)?[\s,;.]*$", "", title).strip(" \t,;.*")
-    article = _article().match(title)
-    title = title[article.end() :] if article else title
+    for cut in [*_cut().finditer(item), None]:  # the first cut that leaves a title ("le responsable du
+        title = item[: cut.start()] if cut else item  # centre": no cut before "responsable")
+        title = re.sub(r"(?i)[\s,;.]+(?:and|et|or|ou)?[\s,;.]*$", "", title).strip(" \t,;.*")
+        article = _article().match(title + " ")
+        if article and article.end() > len(title):
+            continue
+        title = title[article.end() :] if article else title
+        if title:
+            break
     if not title or len(title.split()) > 12 or not title[0].isalpha() or is_section_name(title):
         return None
     if title[0].islower() and not article and not lower:
