@@ -44,7 +44,14 @@ from orgkg.extract.records import (
     Span,
     StaffCount,
 )
-from orgkg.extract.rules.classification import class_sought, group_class, level_of, pay_plan, spelled_class
+from orgkg.extract.rules.classification import (
+    class_named,
+    class_sought,
+    group_class,
+    level_of,
+    pay_plan,
+    spelled_class,
+)
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.duties_prose import prose_duties, told_in, told_in_paragraphs
@@ -1021,7 +1028,9 @@ class GenericDescription(Extractor):
         if pos.job_class and code and not pos.job_class.code:
             pos.job_class = JobClass(code, pos.job_class.title)
         if not pos.job_class and re.search(r"\bclass\s+(?:specification|description|series)",
-                                           "\n".join(text.splitlines()[:12]), re.I):
+                                           "\n".join(text.splitlines()[:12]), re.I) and not class_named(doc):
+            # a class specification is the class; a posting naming its post's class ("The X class
+            # specification is used for ...") is not: the shared rules read that class
             pos.job_class = JobClass(code, pos.title)
         elif (not pos.job_class and code and acceptable(pos.title)
               and next((v for lab in CLASS_CODE if (v := field(text, lab))), None) == code):

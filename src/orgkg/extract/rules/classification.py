@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, fold, language, leading, patterns, table, words
+from orgkg.extract.lexicon import LANGUAGES, fold, language, leading, patterns, said, table, words, written
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
@@ -312,14 +312,41 @@ CLOSING_NOTE = re.compile(r"[ \t]*\([^()\n]*\)$")
 def class_sought(doc: Document) -> Found | None:
     """The class a French posting seeks: the first grade, cadre d'emplois or corps its label names
     (``Grade(s) recherché(s)`` / ``Attaché``; ``Corps : Ingénieur d’études (emploi ouvert également aux
-    contractuels)``, less the note in brackets), else the cadre d'emplois a sentence names."""
+    contractuels)``, less the note in brackets), else the cadre d'emplois a sentence names; else the class
+    an English sentence places the post in (``class_named``)."""
     for f in labelled(doc, "grade_sought"):
         found = clean(doc, f.value_start, f.value_end)
         if found and (note := CLOSING_NOTE.search(found[0])) and note.start() > 0:
             found = found[0][: note.start()], Span(found[1].start, found[1].start + note.start())
         if found and len(found[0].split()) <= 6:
             return found
-    return class_in_prose(doc)
+    return class_in_prose(doc) or class_named(doc)
+
+
+#: a class's name in a sentence: capitalised words, a slash or ``of``/``and`` between them, a roman or
+#: arabic number closing a step (``Deputy Clerk-Recorder / Elections``, ``Office Assistant II``).
+_CLASS_NAME = (r"(?P<t>[A-Z][\w'\u2019&-]*(?:[^\S\n]*/[^\S\n]*[A-Z][\w'\u2019&-]*"
+               r"|[^\S\n]+(?:of|and|[A-Z][\w'\u2019&-]*|[IVX]{1,4}\b|\d{1,2}\b)){0,8})")
+
+
+@cache
+def _class_around() -> tuple[Needled, ...]:
+    """The ``[phrases] class_around`` entries, each searched only in a text holding its words."""
+    out = []
+    for entry in written("phrases", "class_around"):
+        # any blank of a line between the words: a scraped page's no-break spaces too
+        before, after = (said(w, r"[^\S\n]+") for w in entry.partition("{t}")[::2])
+        out.append(Needled(f"(?i:{before}){_CLASS_NAME}(?i:{after})"))
+    return tuple(out)
+
+
+def class_named(doc: Document) -> Found | None:
+    """The class a sentence places the post in (``[phrases] class_around``): "The Deputy Clerk-Recorder /
+    Elections class specification is used for positions in both ...", "both are in the Elections Services
+    Technician classification"; the first said."""
+    hits = sorted((m for pattern in _class_around() for m in pattern.finditer(doc.text)),
+                  key=lambda m: m.start())
+    return next((found for m in hits if (found := clean(doc, *m.span("t")))), None)
 
 
 def class_in_prose(doc: Document) -> Found | None:
