@@ -701,10 +701,14 @@ def _town_with_department(doc: Document) -> Found | None:
 def _address_town(doc: Document) -> Found | None:
     """A location label inside a running line (a form flattened to one paragraph: ``... Adresse : 2 rue
     Charles Simon – CS 70413 – 51 308 Vitry le François Cedex Accès par : ...``): the town after the address's
-    postal code, within the next few words."""
+    postal code, within the next few words, or a town and its state or province code just after the label."""
     for label in inline_label("labels", "location").finditer(doc.text):
         if town := POSTCODE_TOWN.search(doc.text, label.end(), min(len(doc.text), label.end() + 80)):
             return clean(doc, town.start("town"), town.end("town"))
+        blanks = re.compile(r"[ \t]*").match(doc.text, label.end())
+        # ``... food establishments. Work location: Seattle, WA.``
+        if blanks and (town := town_and_state().match(doc.text, blanks.end())):
+            return clean(doc, town.start(), town.end())
     return None
 
 
