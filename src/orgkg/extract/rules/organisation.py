@@ -894,13 +894,18 @@ def _subject_body() -> re.Pattern[str]:
     verbs = alternation("words", "recruiting_verbs")
     article = rf"(?:(?i:{leading('words', 'subject_articles', blank)}))?"
     # how many it hires: ``un``, ``1``, ``deux`` (``[numbers]``), after ``de`` (``procède au recrutement par
-    # concours de deux ingénieurs``)
-    count = "|".join(["une?", "an?", r"\d{1,2}", *(re.escape(w) for w in numbers())])
-    return re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=,[ \t]))[#*_ \t]*{article}{kind}(?:{name})"
+    # concours de deux ingénieurs``), or whom (``[words] sought_people``: ``est à la recherche de candidats``)
+    count = "|".join(["une?", "an?", r"\d{1,2}", *(re.escape(w) for w in numbers()),
+                      alternation("words", "sought_people")])
+    # a heading's marks and a pointing sign before it: ``#### **👉 Le CFS ... est à la recherche d'un(e)``
+    marks = r"[#*_ \t\u2190-\u21ff\u2600-\u27bf\U0001f300-\U0001faff]*"
+    return re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=,[ \t])){marks}{article}{kind}(?:{name})"
                       rf"(?:[ \t]+\([^()\n]{{0,80}}\))?"
-                      # what the body is, between commas: ``(ONEMA), établissement public de l'Etat,``
-                      r"(?:,[ \t]+[a-z\u00e0-\u00ff][^,.\n]{2,80},)?[ \t]+"
-                      rf"(?:{verbs})[ \t]+(?:(?:par[ \t]+concours[ \t]+)?(?:de|d['\u2019])[ \t]*)?"
+                      # what the body is, between commas: ``(ONEMA), établissement public de l'Etat,``,
+                      # ``L'École Polytechnique de Montréal, l'un des plus importants établissements ...,
+                      # comptant plus de 6 500 étudiants ..., est à la recherche de candidats``
+                      r"(?:,\s+[a-z\u00e0-\u00ff][^.]{2,250}?,)?[ \t]+"
+                      rf"(?:{verbs})[ \t]+(?:(?:par[ \t]+concours[ \t]+)?(?:de|d['\u2019])\s*)?"
                       rf"(?:{count})\b",
                       re.M)
 
