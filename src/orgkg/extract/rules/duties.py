@@ -195,6 +195,7 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
     out: list[Span] = []
     lead_ins: set[Span] = set()
     nested: set[Span] = set()
+    below: dict[Span, list[Span]] = {}  # the items one level under each top-level item
     grouped = False
     top: int | None = None
     para: Span | None = None
@@ -250,6 +251,8 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
                 lead_ins.add(parent)
                 nested.add(Span(it.start, it.end))
                 out.append(Span(it.start, it.end))
+            elif kind == "item" and it.depth == top + 1:
+                below.setdefault(out[-1], []).append(Span(it.start, it.end))
             continue
         if ln.blank:
             if para:
@@ -268,13 +271,28 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
             kind = "para"
     if para:
         out.append(para)
-    out = [span for span in out if span not in lead_ins]
+    out = _groups_opened(doc, [span for span in out if span not in lead_ins], below)
     if kind == "para" and (led := [k for k, span in enumerate(out) if _leads_in(doc, span)]) and \
             len(out) - led[-1] > 2:
         out = out[led[-1] + 1 :]  # ``À ce titre, vos missions principales sont les suivantes :`` after the
         # employer's and the post's presentation: the paragraphs after it are the duties
     return _without_group_names(doc, [part for span in out
                                       for part in (doc.line_items(span) if kind == "para" else [span])])
+
+
+def _groups_opened(doc: Document, spans: list[Span], below: dict[Span, list[Span]]) -> list[Span]:
+    """The spans, an item naming a group (a short line without a duty verb: ``1. Maintenance des
+    bâtiments communaux``) in place of the items under it when two thirds of them open with one (``-
+    Planifier les interventions ...``)."""
+    french = language(doc.text) == "fr"
+    out: list[Span] = []
+    for span in spans:
+        items = below.get(span, [])
+        led = sum(_verb_led(doc, it, french) for it in items)
+        named = _short(doc.body(doc.lines[doc.line_of(span.start)])) and not _verb_led(doc, span, french)
+        opened = bool(items) and led * 3 >= len(items) * 2 and named
+        out += items if opened else [span]
+    return out
 
 
 def _between_items(doc: Document, ln: Line, starts: dict[int, Item], last: Span) -> bool:
@@ -435,7 +453,7 @@ def _led(head: str, opening: str, french: bool) -> bool:
         return True
     if not french and w1.endswith(_ends("en", "participle_ends")) and w1 not in verbs:
         return False  # ``Demonstrated experience in ...``: a participle opens a requirement, never a duty
-    if _bases(w1) & verbs:
+    if (_told_bases(w1) if french else _bases(w1)) & verbs:
         return True
     # ``In partnership with the Board, establishes ...``: an opening phrase, then the duty's verb
     lead = LEAD_PHRASE.match(opening)
@@ -457,6 +475,14 @@ LEAD_PHRASE = re.compile(r"(?:In|Under|With|Through|As|When)\b[^,.;:\n]{3,100},[
 def is_duty_verb(word: str) -> bool:
     """``directs``, ``leads``, ``manages``: a word that opens a duty statement (``[words] duty_verbs``)."""
     return bool(_bases(fold(word)) & words("words", "duty_verbs"))
+
+
+def _told_bases(word: str) -> set[str]:
+    """The forms a French word may come from: itself, and for a verb told to the holder (a ``[words]
+    duty_pronoun_verb_ends`` ending: ``assurez``) the third person and the infinitive (``assure``,
+    ``assurer``); never an English ending's (``Conduite`` is no ``conduit``)."""
+    end = next((e for e in _ends("fr", "duty_pronoun_verb_ends") if word.endswith(e)), None)
+    return {word} if end is None else {word, word[: -len(end)] + "e", word[: -len(end)] + "er"}
 
 
 def _bases(word: str) -> set[str]:
