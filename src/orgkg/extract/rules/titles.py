@@ -223,9 +223,16 @@ def title_field(doc: Document, *, loose: bool = False) -> Found | None:
     fields = labelled(doc, "title", loose=loose, numbered=True)
     for f in sorted(fields, key=lambda f: "title" not in fold(f.label)):
         found = clean(doc, f.value_start, f.value_end)
-        if found and acceptable(found[0]):
+        if found and acceptable(found[0]) and not _label_tail(doc, f.label_start):
             return _trim_kind(doc, found)
     return None
+
+
+def _label_tail(doc: Document, start: int) -> bool:
+    """A label that ends a longer one, a ``[words] body_links`` word before it on its line: ``poste`` of
+    ``Localisation du poste : Aix-en-Provence``, a form's fields run into one paragraph."""
+    before = doc.text[doc.text.rfind("\n", 0, start) + 1 : start].split()
+    return bool(before) and fold(before[-1]) in words("words", "body_links")
 
 
 #: a bracket closing a title: ``(m/f)``, ``(réf. E00038399)``.
