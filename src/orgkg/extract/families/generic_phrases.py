@@ -345,13 +345,6 @@ def counted_item(item: str) -> tuple[int | None, str]:
     return int(n), (m.group("t") or m.group("t2") or m.group("t3")).strip()
 
 
-@functools.cache
-def _listed_lead() -> re.Pattern[str]:
-    """A sentence that leads into the list of positions the post supervises (``[phrases] reports_listed``)."""
-    leads = alternation("phrases", "reports_listed", r"[ \t]+")
-    return re.compile(rf"(?im)^[ \t]*(?:{leads})[ \t]*:?[ \t]*$")
-
-
 _SUPERVISED = "|".join(SUPERVISED_LABELS)
 #: ``Direct reports: 4 (...)`` anywhere on a line; the label alone on its line, a list below it.
 _SUPERVISED_FIELD = Needled(rf"(?im)^[^\n:]*?\b(?:{_SUPERVISED})[ \t]*:[ \t]*([^\n]*)$")
@@ -386,7 +379,7 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
             names = [mentioned(t) for _, t in items_counted]
     if not names:  # ``Positions supervised`` as a heading, ``Reporting to this position are:``, then the list
         heads = _SUPERVISED_HEAD.finditer(text)
-        for m in (*heads, *_listed_lead().finditer(text)):
+        for m in heads:
             items = [x for x in listed_after(text[m.end() :]) if x.strip()[0].isupper()]
             first = next((ln for ln in text[m.end() :].splitlines() if ln.strip(" \t|")), "")
             if marker(first)[0] == "none" and len(one_line := list_items(first.strip())) > 1:

@@ -242,7 +242,7 @@ def _structure(section: str, pos: Position) -> None:
                                                                      else len(section)])]
     if subs:
         who = subs.superior[0]
-        if not SELF_WORDS.match(who) and who.casefold() != pos.title.casefold():
+        if who and not SELF_WORDS.match(who) and who.casefold() != pos.title.casefold():
             pos.other_titles.append(who)
         pos.direct_reports = [MentionedPosition(_fix_ocr_word(t), repair_numbers(n) if n else None)
                               for t, _, _, n in subs.posts]

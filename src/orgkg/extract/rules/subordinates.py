@@ -20,7 +20,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, alternation, fold, leading, numbers, patterns, said, written
+from orgkg.extract.lexicon import (
+    BLANKS,
+    LANGUAGES,
+    alternation,
+    fold,
+    leading,
+    numbers,
+    patterns,
+    said,
+    written,
+)
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import Span
 from orgkg.extract.rules.lines import marker
@@ -248,9 +258,20 @@ def _posts(text: str, items: list[tuple[int, int]], *, lower: bool = False) -> l
     return out
 
 
+@cache
+def _own_lead() -> Needled:
+    """A lead-in that names no post, the post itself the superior, closing its line (``[phrases]
+    reports_listed``): "The following positions report to this position:", "Le titulaire a sous sa
+    responsabilité les postes suivants :"."""
+    leads = alternation("phrases", "reports_listed", BLANKS)
+    return Needled(rf"(?i)(?<![\w'\u2019])(?:{leads})[ \t]*:?[ \t]*(?=\n|$)")
+
+
 def _leads(text: str) -> Iterator[tuple[re.Match[str], int, str, int | None]]:
-    """Each lead-in, where it opens, the post it names and the count it states, in the text's order."""
+    """Each lead-in, where it opens, the post it names ("" for the post itself) and the count it states, in
+    the text's order."""
     found = [(m, _start(m, text), m.group("who"), _stated(m, text)) for m in _lead().finditer(text)]
+    found += [(m, m.start(), "", None) for m in _own_lead().finditer(text)]
     for m in _after().finditer(text):
         if who := _POSSESSOR.search(text, max(0, m.start() - 80), m.start()):
             found.append((m, who.start(), who.group("who"), None))
