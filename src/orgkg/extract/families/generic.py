@@ -160,6 +160,9 @@ IDENTIFIER = re.compile(r"(?:[A-Z0-9][A-Z0-9./-]*(?: [A-Z0-9][A-Z0-9./-]*){1,3}$
 #: a second word after a label: ``Division and Bureau``, ``Work Address and Phone``.
 COMPOUND = r"(?:[ \t]*(?:and|/|&)[ \t]*\w+(?:[ \t]+\w+)?){0,3}"
 FEDERAL = "United States Federal Government"
+#: the post's number closing its title's field: ``Title: Election Services Manager #00002``, ``Title:
+#: Director of Elections    POS#103000001`` (a state's job board gives the position number so).
+TITLE_NUMBER = re.compile(r"(?:(?<=\s)POS)?#[ \t]?([A-Z]{0,4}\d[\w-]*)[ \t]*$")
 EMPLOYMENT_WORDS = re.compile(r"^(?:full|part)[- ]time|^permanent|^temporary|^casual|^term\b|^\d", re.I)
 #: an appointment's terms, not a class: ``Regular Non-Merit``, ``Unclassified``, ``Exempt``.
 STATUS = re.compile(r"(?i)\b(?:non[- ]?merit|merit\s+system|unclassified|at[- ]will|exempt|"
@@ -1002,6 +1005,9 @@ class GenericDescription(Extractor):
                 number = (ident.group(0) if ident else value).strip(",;")
                 if all(i.value != number for i in pos.identifiers):  # one number under two labels' words
                     pos.identifiers.append(Identifier(scheme, number))
+        if title and (numbered := TITLE_NUMBER.search(title)) and \
+                all(i.value != numbered.group(1) for i in pos.identifiers):
+            pos.identifiers.append(Identifier("position number", numbered.group(1)))
         # a class code that only restates the classification (``LSO 2`` / ``LSO2``) names no post
         restated = [i for i in pos.identifiers
                     if i.scheme == "job code" and i.value.casefold() == stated_class]
