@@ -92,8 +92,9 @@ def _service() -> re.Pattern[str]:
     ``la direction régionale de l'environnement, ... (DREAL) de la région Auvergne-Rhône-Alpes``."""
     lower = alternation("words", "bodies_lower", r"[ \t]+")
     place = r"[A-Z\u00c0-\u00de][\w'\u2019-]*(?:[ \t-]+[A-Z\u00c0-\u00de][\w'\u2019-]*)*"
-    where = r"(?:de[ \t]+la[ \t]+région|de[ \t]+la|de[ \t]+l['\u2019]|du|des|de)"
-    return re.compile(rf"(?:^|[.,][ \t]+|\n)(?:la|le|l['\u2019])[ \t]*"
+    where = "(?:" + alternation("words", "service_place_links", BLANKS) + ")"
+    articles = leading("words", "subject_articles", r"[ \t]+", languages=("fr",))
+    return re.compile(rf"(?:^|[.,][ \t]+|\n)(?:{articles})"
                       rf"(?P<name>(?:{lower})\b[^()\n.;:]{{2,160}}?[ \t]*\([A-Z]{{2,10}}\)"
                       rf"(?:[ \t]+{where}[ \t]+{place})?)")
 
@@ -112,8 +113,8 @@ def _body_lead() -> re.Pattern[str]:
     body a post is named to (``... adjoint du Centre intégré``, ``... de la direction départementale des
     territoires``)."""
     lower = alternation("words", "bodies_lower", r"[ \t]+")
-    return re.compile(r"(?:^|[ \t])(?:du|des|au|aux|de[ \t]+la|de[ \t]+l['\u2019]|à[ \t]+la"
-                      rf"|à[ \t]+l['\u2019])[ \t]*(?=[A-Z\u00c0-\u00de]|(?:{lower})\b)")
+    links = alternation("words", "body_lead_links", r"[ \t]+")
+    return re.compile(rf"(?:^|[ \t])(?:{links})[ \t]*(?=[A-Z\u00c0-\u00de]|(?:{lower})\b)")
 
 
 @cache
@@ -143,7 +144,8 @@ def _spelled_out(doc: Document, short: Found) -> Found | None:
     short name (an article or ``ci-après`` before it)."""
     if len(short[0].split()) > 2:
         return None
-    article = r"(?:ci-après[ \t]+)?(?:(?:la|le|les)[ \t]+|l['\u2019])?"
+    article = (rf"(?:(?:{alternation('words', 'short_name_leads', BLANKS)})[ \t]+)?"
+               rf"(?:{leading('words', 'subject_articles', BLANKS, languages=('fr',))})?")
     said = re.compile(rf"[ \t]*\({article}{re.escape(short[0])}\)")
     for m in said.finditer(doc.text):
         clause = max(doc.text.rfind(c, 0, m.start()) for c in ",\n.;:(")
