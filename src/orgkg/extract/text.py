@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from orgkg.extract.lexicon import abbreviation_guard, numbers
+from orgkg.extract.lexicon import abbreviation_guard, numbers, words
 from orgkg.extract.needles import AtLineStart
 
 # ---------------------------------------------------------------- OCR repairs
@@ -162,6 +162,25 @@ def clean_title(title: str) -> str:
     """A position title as a person writes it: no markup, trailing punctuation or spacing."""
     t = squash(title).strip(" .,:;*_-\u2013\u2014")
     return SPACE_COMMA.sub(",", t)
+
+
+#: a Roman numeral up to ten, kept as written in a title set in title case: ``Park Ranger II``.
+ROMAN_NUMERAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX|X")
+
+
+def title_case(phrase: str) -> str:
+    """``PARK RANGER II`` -> ``Park Ranger II``, ``SENSORY EFFORT/MULTIPLE DEMANDS`` -> ``Sensory
+    Effort/Multiple Demands``: each word (each part around a slash) capitalised, a ``[words] title_small``
+    word after the first in lower case, a Roman numeral or a word with a digit as written."""
+    small = words("words", "title_small")
+
+    def part(p: str, first: bool) -> str:
+        low = p.lower()
+        return low if low in small and not first else low[:1].upper() + low[1:]
+
+    return " ".join(w if ROMAN_NUMERAL.fullmatch(w) or re.search(r"\d", w) else
+                    "/".join(part(p, k == 0 and i == 0) for i, p in enumerate(w.split("/")))
+                    for k, w in enumerate(phrase.split()))
 
 
 def singular(word: str) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.records import Factor
-from orgkg.extract.text import squash
+from orgkg.extract.text import squash, title_case
 
 #: The factors of the BC Public Service job evaluation plan, as the gold names them.
 KNOWN_FACTORS = (
@@ -28,7 +28,6 @@ KNOWN_FACTORS = (
     "Responsibility for Human Resources", "Responsibility for Well Being/Safety of Others",
     "Sensory Effort/Multiple Demands", "Physical Effort", "Surroundings", "Hazards",
 )
-SMALL_WORDS = {"for", "of", "and", "or", "the", "to", "in", "on", "a", "an", "with"}
 
 FACTOR_ROW = re.compile(
     r"^[ \t]*(\d{1,2})[ \t]+(.+?)[ \t]+([A-H]{1,3}[+-]?)[ \t]+(\d{1,3}(?:\.\d+)?)[ \t]*$",
@@ -58,7 +57,7 @@ def factors(text: str) -> list[Factor]:
             (int(m.group(1)), [m.group(2)], m.group(3), m.group(4)) for m in FACTOR_ROW.finditer(table)
         ] or _cell_rows(table)
         for number, cells, degree, points in rows:
-            name = _factor_name(cells[0]) if len(cells) == 1 else _known(cells[0]) or _title_case(cells[0])
+            name = _factor_name(cells[0]) if len(cells) == 1 else _known(cells[0]) or title_case(cells[0])
             if name and number not in by_number:
                 by_number[number] = Factor(name, degree, float(points))
     return [by_number[n] for n in sorted(by_number)]
@@ -123,17 +122,6 @@ def _factor_name(cell: str) -> str | None:
     phrase = " ".join(caps).rstrip(" :.-")
     if not phrase or len(re.sub(r"[^A-Za-z]", "", phrase)) < 3:
         return _known(cell)
-    return _known(phrase) or _title_case(phrase)
+    return _known(phrase) or title_case(phrase)
 
 
-def _title_case(phrase: str) -> str:
-    def word(w: str, first: bool) -> str:
-        parts = w.split("/")
-        out = []
-        for i, p in enumerate(parts):
-            low = p.lower()
-            keep_small = low in SMALL_WORDS and not (first and i == 0)
-            out.append(low if keep_small else low[:1].upper() + low[1:])
-        return "/".join(out)
-
-    return " ".join(word(w, i == 0) for i, w in enumerate(phrase.split()))

@@ -27,7 +27,6 @@ import functools
 import re
 
 from orgkg.extract.base import Extractor
-from orgkg.extract.families.denver_series import ROMAN
 from orgkg.extract.families.denver_series import canon as _canon
 from orgkg.extract.families.denver_series import classes as _classes
 from orgkg.extract.families.denver_series import series as _series
@@ -45,7 +44,7 @@ from orgkg.extract.records import (
     StaffCount,
 )
 from orgkg.extract.rules.education import education as shared_education
-from orgkg.extract.text import clean_title, field_value, find_sections, squash, to_int
+from orgkg.extract.text import clean_title, field_value, find_sections, squash, title_case, to_int
 
 JURISDICTION = "City and County of Denver"
 ORG_HEADER = re.compile(
@@ -144,12 +143,7 @@ def _header(text: str) -> tuple[str | None, str]:
 
 def _as_written(line: str) -> str:
     """An all-capitals header line in title case: ``PARK RANGER II`` -> ``Park Ranger II``."""
-    if not line.isupper():
-        return line
-    small = {"of", "and", "the", "for", "in", "to", "or", "a", "an"}
-    words = [w if w in ROMAN or re.search(r"\d", w) else (w.lower() if w.lower() in small and k else
-             w.capitalize()) for k, w in enumerate(line.split())]
-    return " ".join(words)
+    return title_case(line) if line.isupper() else line
 
 
 def _drop_page_headers(text: str, org: str | None, title: str) -> str:
