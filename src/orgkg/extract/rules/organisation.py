@@ -474,8 +474,10 @@ def _unit_name(name: str, head: str, not_names: set[str] | frozenset[str]) -> bo
         return False  # the organisation's name cut short: ``direction de la jeunesse, de ...``
     if fold(name.split()[0]) in words("words", "not_unit_words"):
         return False
-    if set(fold(name).split()[1:3]) & words("words", "possessives"):
-        return False  # ``la direction de sa faculté``: directing one's own faculty, no unit's name
+    owners = words("words", "possessives") | words("words", "indefinite_owners")
+    if set(fold(name).split()[1:3]) & owners:
+        return False  # ``la direction de sa faculté``: directing one's own faculty, no unit's name;
+        # ``participe à la direction d'un service interministériel``: directing some service
     if fold(name) in _label_words() or any(fold(name) == w or fold(name).endswith(" " + w)
                                             for w in words("words", "across_units")):
         return False  # ``Employee Group: CUPE Local 50`` labels; ``the County Leadership Team`` spans units
