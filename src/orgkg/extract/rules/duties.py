@@ -760,10 +760,33 @@ def _shares_in_a_line(doc: Document) -> list[tuple[Duty, Span]]:
     return []
 
 
-def _read(doc: Document, spans: list[Span]) -> list[tuple[Duty, Span]]:
-    """Each span's duty: its first sentence and share of time, unless it states no duty."""
+#: a bullet's glyph inside a line, between words and blanks: a list a page printed on one line.
+INLINE_BULLET = re.compile(r"(?<=[^\s][ \t])[\u2022\u25aa\u25e6\u25cf\u25a0\u27a2\u2713](?=[ \t]+[^\s])")
+
+
+def _inline_items(doc: Document, span: Span) -> list[Span]:
+    """A span on one line holding a list printed on that line (``• Assurer le suivi ... • Piloter les études
+    ...``, two glyphs or more) as its items, the words before the first glyph apart; else the span."""
+    cuts = [m.start() for m in INLINE_BULLET.finditer(doc.text, span.start, span.end)]
+    if len(cuts) < 2 or doc.line_of(span.start) != doc.line_of(span.end):
+        return [span]
     out = []
-    for span in spans:
+    for start, end in zip([span.start, *cuts], [*cuts, span.end], strict=True):
+        start += 1 if start in cuts else 0
+        while start < end and doc.text[start].isspace():
+            start += 1
+        while end > start and doc.text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(Span(start, end))
+    return out
+
+
+def _read(doc: Document, spans: list[Span]) -> list[tuple[Duty, Span]]:
+    """Each span's duty (each item's of a list printed on one line): its first sentence and share of time,
+    unless it states no duty."""
+    out = []
+    for span in (part for whole in spans for part in _inline_items(doc, whole)):
         share, rest = _share(doc, span)
         sentence = first_sentence(rest).rstrip(" .")
         if len(sentence.split()) >= 3 and not INTRO.match(sentence) and not _catch_all(sentence) \
