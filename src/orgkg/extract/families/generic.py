@@ -113,6 +113,7 @@ from orgkg.extract.rules.titles import (
     title_in_prose,
     without_kind,
     without_marks,
+    without_run_in_label,
 )
 from orgkg.extract.rules.titles import title as shared_title
 from orgkg.extract.rules.values import UNTITLED
@@ -500,7 +501,7 @@ def _heading_lines(text: str, *, pass_over: bool) -> Iterator[tuple[str, _Line]]
             continue  # ``Main area`` / ``Physiotherapy``: a job site's field, its label over its value
         kind = _Line.VALUE if labelled or (k > 0 and lines[k - 1].endswith(":")) else _Line.HEADING
         closed = line.endswith(".")
-        line = without_kind(without_marks(clean_title(strip_bullet(_cell_title(line)))))
+        line = without_run_in_label(without_kind(without_marks(clean_title(strip_bullet(_cell_title(line))))))
         if (cut := KIND.search(line)) and cut.start() > 0:
             if is_section_name(line):
                 continue  # ``Full job description``: a job site's furniture, no title before its kind

@@ -217,6 +217,22 @@ def _trim_kind(doc: Document, found: Found) -> Found:
     return found
 
 
+@cache
+def _run_in_label() -> re.Pattern[str]:
+    """A ``[labels] title`` entry of two words or more leading a line, run into its value in capitals with no
+    colon (a table's row flattened: ``Job Title Payroll Officer``)."""
+    labels = "|".join(said(w, r"[ \t]+") for w in sorted(written("labels", "title"), key=len, reverse=True)
+                      if " " in w)
+    return re.compile(rf"(?i:{labels})[ \t]+(?=[A-Z\u00c0-\u00de])")
+
+
+def without_run_in_label(line: str) -> str:
+    """``Job Title Payroll Officer`` -> ``Payroll Officer``: a title's label run into its value, when the
+    value names a post."""
+    m = _run_in_label().match(line)
+    return line[m.end() :] if m and names_a_post(line[m.end() :]) else line
+
+
 def title_field(doc: Document, *, loose: bool = False) -> Found | None:
     """A title field's value: labels naming a title (``Working Title``) before ``Position``, ``Job``; a
     label with its post's ordinal too (``Poste 1 : AGENT DE DÉONTOLOGIE ET DE DISCIPLINE``)."""
@@ -273,7 +289,17 @@ def _no_part(bracket: str, before: str) -> bool:
     many posts, how much of the week, or (a post named ``before`` it) how the post is held."""
     return fold(bracket) in words("words", "gender_marks") or bool(
         reference(bracket) or _post_count(bracket) or CODE_ONLY.fullmatch(bracket.strip())
-        or WORKLOAD.fullmatch(bracket.strip())) or (_held(bracket) and names_a_post(before))
+        or WORKLOAD.fullmatch(bracket.strip())) or (_held(bracket) and names_a_post(before)) \
+        or _requisition(bracket)
+
+
+def _requisition(bracket: str) -> bool:
+    """``Req 1234``, ``Job ID: 5567``, ``Posting #24-118``: a posting's number and the words that name it
+    (``[words] requisition_words``), nothing else."""
+    said = fold(bracket).split()
+    numbers = [w for w in said if any(c.isdigit() for c in w)]
+    return bool(numbers) and len(numbers) < len(said) and \
+        all(w in words("words", "requisition_words") for w in said if w not in numbers)
 
 
 def _held(said: str) -> bool:
