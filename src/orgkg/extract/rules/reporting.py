@@ -21,6 +21,7 @@ from orgkg.extract.lexicon import (
 from orgkg.extract.needles import AtLineStart, Started, lacks, opening
 from orgkg.extract.rules.duties import is_duty_verb
 from orgkg.extract.rules.labels import Found, clean, first_value, inline_label, labelled
+from orgkg.extract.rules.subordinates import superior_of_listed
 from orgkg.extract.rules.titles import phrase
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import singular, singular_title
@@ -32,7 +33,8 @@ def reports_to(doc: Document) -> Found | None:
     to find where its clause ends)."""
     found = first_value(doc, "reports_to", loose=True, max_words=12) or _row(doc, "reports_to_row") or phrase(
         doc, "reports_to", stop=".;:(),", reach=300, accept=lambda found: None
-        if superior_of_list().match(doc.text, found[1].start) else _short(superior(doc, found)))
+        if superior_of_list().match(doc.text, found[1].start) or superior_of_listed(doc.text, found[1].start)
+        else _short(superior(doc, found)))
     if found and (second := second_body(found[0])):
         found = clean(doc, found[1].start, found[1].start + second) or found
     if found and (opens := _new_sentence().search(doc.text, found[1].start, found[1].end)):

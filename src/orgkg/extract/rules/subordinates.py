@@ -212,8 +212,10 @@ def _told(text: str, start: int) -> list[tuple[int, int]]:
         articles = alternation("words", "listed_articles")
         opens = rf"(?i),\s+(?=(?:{articles})(?:(?<=['\u2019])|\s))"
         cuts = [m.start() + 1 for m in re.finditer(opens, said_)]
-        cuts += [m.start() + 1 for m in re.finditer(rf"(?i)\s(?=(?:and|et)\s+(?:{articles})\s)", said_)
+        opens = rf"(?:{articles}|{_number()})\s"  # an article or a count opens the next item
+        cuts += [m.start() + 1 for m in re.finditer(rf"(?i)\s(?=(?:and|et)\s+{opens})", said_)
                  if not said_[: m.start()].rstrip().endswith(",")]
+        cuts += [m.start() + 1 for m in re.finditer(rf"(?i),\s+(?={_number()}\s)", said_)]
     bounds = [0, *sorted(set(cuts)), len(said_)]
     return [(start + a, start + b) for a, b in itertools.pairwise(bounds) if said_[a:b].strip()]
 
@@ -242,6 +244,17 @@ def _lines(text: str, start: int, *, lower: bool = False) -> list[tuple[int, int
     return items
 
 
+def _counted_title(said_: str) -> tuple[str, int]:
+    """A title with the count before it ("two Strategy Analysts": ``Strategy Analyst``, 2) or in brackets
+    after it (``multiplicity``)."""
+    m = re.match(rf"(?i)({_number()})\s+(?=[A-Z])", said_)
+    if not m:
+        return multiplicity(said_)
+    n = int(m.group(1)) if m.group(1).isdecimal() else int(numbers().get(fold(m.group(1)), 1))
+    rest = said_[m.end() :]
+    return (singular_title(rest) if n > 1 else rest), n
+
+
 def _posts(text: str, items: list[tuple[int, int]], *, lower: bool = False) -> list[Post]:
     out: list[Post] = []
     for a, b in items:
@@ -251,8 +264,8 @@ def _posts(text: str, items: list[tuple[int, int]], *, lower: bool = False) -> l
         found = head(text[a + skip : b], lower=lower)
         if not found:
             return []
-        title, n = multiplicity(found[0])
-        at = text.find(found[0], a)
+        title, n = _counted_title(found[0])
+        at = text.find(title if n > 1 and title in found[0] else found[0], a)
         number = NUMBER.match(text, at + len(found[0]), b)
         out.append((title, Span(at, at + len(found[0])), n, number.group(1) if number else None))
     return out
@@ -357,6 +370,14 @@ def _described_items(text: str, start: int) -> list[tuple[int, int]]:
 @cache
 def _one_of() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w'\u2019])(?:{alternation('phrases', 'one_of')})\s+(?:\S+\s+){{0,3}}$")
+
+
+def superior_of_listed(text: str, start: int) -> bool:
+    """The post named at ``start`` is the superior a lead-in names over the posts it lists ("Reporting to the
+    supervisor are two other analysts"), not the superior of the post the document describes."""
+    the = alternation("words", "subject_articles")
+    return any(m.start("who") == start and not re.search(rf"(?i),\s+(?:{the})\s", m.group("who"))
+               for m in _lead().pattern.finditer(text, max(0, start - 60), min(len(text), start + 200)))
 
 
 def figure_of_subordinates(subs: Subordinates | None, text: str, count: int) -> bool:
