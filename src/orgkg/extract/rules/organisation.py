@@ -122,13 +122,20 @@ _LINK, _OF_FOR, _THE = (f"(?:{'|'.join(patterns('words', key, languages=('en',))
                         for key in ("name_links", "body_links", "subject_articles"))
 #: the words that never open a name, as written (``[words] name_not_first``): ``The``, ``Our``, ``Le``.
 _NOT_FIRST = rf"(?!(?:{alternation('words', 'name_not_first')})\b)"
+def _heads(key: str, language: str = "fr") -> str:
+    """The ``[words] key`` entries of ``language`` as written (``unmarked``: accents optional, a lower-case
+    entry also capitalised), longest first, as one alternation."""
+    return "|".join(unmarked(w, BLANKS) for w in sorted(written("words", key, (language,)),
+                                                         key=lambda w: (-len(w), w)))
+
+
 ORG_NAME = re.compile(
-    r"(?<![\w.])(?P<head4>(?:Service|Agence|Office|Bureau|Institut|Conseil|Commission)"
+    rf"(?<![\w.])(?P<head4>(?:{_heads('bodies_before_adjectives')})"
     r"(?:[ \t]+(?!(?:de|du|des|la|le|les|et|pour|dans|qui)\b)[a-z\u00e0-\u00ff]{3,}){1,3})"
     r"(?=[ \t]*[(.,;:)\n])"
-    rf"|(?<![\w.])(?P<head2>Department|Ministry|Office|Secretariat)[ \t]+(?:[Oo]f|[Ff]or)[ \t]+(?:the[ \t]+)?"
+    rf"|(?<![\w.])(?P<head2>{_heads('bodies_before_links', 'en')})[ \t]+(?:[Oo]f|[Ff]or)[ \t]+(?:the[ \t]+)?"
     rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,4}}"
-    r"|(?<![\w.])(?P<head3>[Mm]inist[èe]re|Direction[ \t]+g[ée]n[ée]rale|Agence|Secr[ée]tariat)[ \t]+"
+    rf"|(?<![\w.])(?P<head3>{_heads('bodies_before_links', 'fr')})[ \t]+"
     r"(?:de[ \t]+la|de[ \t]+l['\u2019]|des|du|de|d['\u2019])[ \t]*[\w'\u2019-]+"
     r"(?:(?:,[ \t]+|[ \t]+)(?:et|de|du|des|la|le|les|l['\u2019]|d['\u2019])[ \t]*[\w'\u2019-]+"
     r"|[ \t]+[\w'\u2019-]+){0,8}?"  # after a comma only a linked part (``, bureau 2D``: a unit)
