@@ -425,8 +425,19 @@ def said_to_holder(pronoun: str, verb: str) -> bool:
 def _verb_led(doc: Document, span: Span, french: bool = False) -> bool:
     """The span opens with a duty's verb (``Manages ...``, ``vous effectuez ...``, ``In partnership with
     the Board, establishes ...``)."""
-    text, at = doc.text, span.start
+    text, at = doc.text, _past_label(doc, span).start
     return _led(text[at : at + 80], text[at : min(span.end, at + 120)], french)
+
+
+#: a label opening a line, and the bullet after it: ``Duties: ``, ``Activités secondaires : - ``.
+OPENING_LABEL = re.compile(r"([^:\n]{2,40}?)[ \t]*:[ \t]+(?:[-*\u2022\u25aa\u25e6][ \t]+)?(?=\S)")
+
+
+def _past_label(doc: Document, span: Span) -> Span:
+    """The span after a label naming the duties that opens it (``Duties: Processes fortnightly payroll
+    ...``, the list's first line), else the span."""
+    m = OPENING_LABEL.match(doc.text, span.start, span.end)
+    return Span(m.end(), span.end) if m and names_duties(m.group(1)) else span
 
 
 @lru_cache(maxsize=4096)  # the rules ask it of the same blocks again and again
@@ -786,7 +797,7 @@ def _read(doc: Document, spans: list[Span]) -> list[tuple[Duty, Span]]:
     """Each span's duty (each item's of a list printed on one line): its first sentence and share of time,
     unless it states no duty."""
     out = []
-    for span in (part for whole in spans for part in _inline_items(doc, whole)):
+    for span in (_past_label(doc, part) for whole in spans for part in _inline_items(doc, whole)):
         share, rest = _share(doc, span)
         sentence = first_sentence(rest).rstrip(" .")
         if len(sentence.split()) >= 3 and not INTRO.match(sentence) and not _catch_all(sentence) \
