@@ -227,6 +227,16 @@ def tidy(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 
 
+#: an FLSA status in a value: ``Non-Exempt``, ``Nonexempt``, ``non exempt``, ``Exempt``.
+EXEMPT = re.compile(r"(?i)\b(non[\s-]*)?exempt\b")
+
+
+def flsa_status(value: str) -> str | None:
+    """The FLSA status a value states first, as ``Non-Exempt`` or ``Exempt``; None when it states none."""
+    m = EXEMPT.search(value)
+    return ("Non-Exempt" if m.group(1) else "Exempt") if m else None
+
+
 # ---------------------------------------------------------------- sections
 
 def find_sections(text: str, headings: Iterable[str], *, flags: int = re.I) -> dict[str, str]:

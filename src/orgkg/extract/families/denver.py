@@ -44,7 +44,15 @@ from orgkg.extract.records import (
     StaffCount,
 )
 from orgkg.extract.rules.education import education as shared_education
-from orgkg.extract.text import clean_title, field_value, find_sections, squash, title_case, to_int
+from orgkg.extract.text import (
+    clean_title,
+    field_value,
+    find_sections,
+    flsa_status,
+    squash,
+    title_case,
+    to_int,
+)
 
 JURISDICTION = "City and County of Denver"
 ORG_HEADER = re.compile(
@@ -173,9 +181,7 @@ def _flsa(text: str) -> str | None:
     value = _label(text, _labels("flsa"))
     if not value:
         return None
-    if re.search(r"\bnon[\s-]*exempt", value, re.I):
-        return "Non-Exempt"
-    return "Exempt" if re.search(r"\bexempt", value, re.I) else value
+    return flsa_status(value) or value
 
 
 def _pay_grade(detail: str) -> str | None:

@@ -22,6 +22,7 @@ from orgkg.extract.base import Extractor
 from orgkg.extract.families.generic_phrases import experience as shared_experience
 from orgkg.extract.families.montana_form import inline_fields, lead_percent_duties, numbered_duties
 from orgkg.extract.families.montana_people import budgets, staff_counts, subordinates, supervisor
+from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import (
     Duty,
     Extraction,
@@ -37,6 +38,7 @@ from orgkg.extract.text import (
     clean_title,
     field_value,
     first_sentence,
+    flsa_status,
     parse_percent,
     squash,
     to_int,
@@ -144,14 +146,9 @@ def _checked(text: str) -> list[str]:
 
 
 def _flsa(text: str) -> str | None:
-    for option in _checked(text):
-        m = re.search(r"\b(non[\s-]*exempt|exempt)\b", option, re.I)
-        if m:
-            return "Non-Exempt" if m.group(1).lower().startswith("non") else "Exempt"
-    value = field_value(text, r"FLSA(?:\s+status)?")
-    if value and re.search(r"exempt", value, re.I) and not _checked(value + " "):
-        return "Non-Exempt" if re.search(r"non", value, re.I) else "Exempt"
-    return None
+    checked = next(filter(None, map(flsa_status, _checked(text))), None)
+    value = field_value(text, alternation("form_labels", "flsa"))
+    return checked or (flsa_status(value) if value and not _checked(value + " ") else None)
 
 
 EDUCATION = (
