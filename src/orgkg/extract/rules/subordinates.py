@@ -34,7 +34,7 @@ from orgkg.extract.lexicon import (
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import Span
 from orgkg.extract.rules.lines import marker
-from orgkg.extract.rules.titles import is_section_name
+from orgkg.extract.rules.titles import is_section_name, names_a_post
 from orgkg.extract.text import singular_title, squash
 
 Post = tuple[str, Span, int, str | None]  # a title, where it is written, how many such posts, its number
@@ -328,7 +328,8 @@ def subordinates(text: str) -> Subordinates | None:
         lower = bool(_french_lead().match(lead.group(0)))  # French titles are written in lower case
         for way, items in _ways(text, end, lower=lower):
             posts = _posts(text, items, lower=lower)
-            if posts and (len(posts) >= 2 or way == "described" or (stated and way == "told")):
+            enough = len(posts) >= 2 or way == "described" or (stated and way == "told")
+            if posts and enough and any(names_a_post(p[0]) for p in posts):
                 at = text.find(who, start)
                 return Subordinates(posts, stated, (who, Span(at, at + len(who))),
                                     Span(start, max(b for _, b in items)), way != "told")
