@@ -43,6 +43,7 @@ from orgkg.extract.records import (
     StaffCount,
 )
 from orgkg.extract.rules.education import education
+from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.text import (
     NUMBER,
     clean_title,
@@ -116,7 +117,7 @@ def _heads() -> frozenset[str]:
 
 def _title(job_title: str | None, unit: str | None, named: str | None) -> tuple[str, list[str]]:
     if not job_title:
-        return (named or "Untitled position"), []
+        return (named or UNTITLED), []
     title, others = clean_title(job_title), []
     words = title.lower().split()
     if unit and 0 < len(words) <= 2 and words[-1] in _heads() and "," not in title:

@@ -44,6 +44,7 @@ from orgkg.extract.records import (
 )
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.organisation import unit_word
+from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     between,
@@ -131,7 +132,7 @@ def _before_tables(text: str) -> str:
 def _title(text: str) -> str:
     """The value of the first ``[bc_benchmark] title`` label, in the order they are listed."""
     found = (_value(text, said(label)) for label in written("bc_benchmark", "title"))
-    return next(filter(None, found), "Untitled position")
+    return next(filter(None, found), UNTITLED)
 
 
 def _identifiers(text: str) -> list[Identifier]:

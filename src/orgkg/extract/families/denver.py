@@ -44,6 +44,7 @@ from orgkg.extract.records import (
     StaffCount,
 )
 from orgkg.extract.rules.education import education as shared_education
+from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.text import (
     clean_title,
     field_value,
@@ -146,7 +147,7 @@ def _header(text: str) -> tuple[str | None, str]:
                                                      or BOILERPLATE.search(line)):
             return org, _as_written(line)
     m = re.search(r"The\s+([A-Z].{2,80}?)\s+is\s+the\s+\w+\s+class\b", text)
-    return org, clean_title(m.group(1)) if m else "Untitled position"
+    return org, clean_title(m.group(1)) if m else UNTITLED
 
 
 def _as_written(line: str) -> str:

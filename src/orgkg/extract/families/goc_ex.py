@@ -32,6 +32,7 @@ from orgkg.extract.records import (
 )
 from orgkg.extract.rules.organisation import organisation_named, unit_of_superior
 from orgkg.extract.rules.subordinates import described_titles, multiplicity, subordinates
+from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     clean_title,
@@ -285,9 +286,9 @@ def _title(header: dict[str, str], sections: dict[str, str], raw_text: str) -> s
         m = re.search(r"The\s+(.{3,120}?)\s+is\s+(?:accountable|responsible)\s+for",
                       sections.get(SECTIONS["general"], ""))
         running = re.search(RUNNING_TITLE, raw_text)
-        raw = m.group(1) if m else running.group(1) if running else "Untitled position"
+        raw = m.group(1) if m else running.group(1) if running else UNTITLED
     raw = clean_title(raw)
-    return strip_parenthetical_acronym(raw) or "Untitled position"
+    return strip_parenthetical_acronym(raw) or UNTITLED
 
 
 def _organisation(header: dict[str, str], french: bool = False) -> Organisation:
@@ -327,7 +328,7 @@ class GoCExecutivePosition(Extractor):
         group = code.group(1) if code else "EX"
         pos.job_class = JobClass(group, "Executive Group" if group == "EX" else None)
         _structure(sections.get(SECTIONS["structure"], ""), pos)
-        if pos.title == "Untitled position" and pos.other_titles:  # "positions reporting to the X, are:"
+        if pos.title == UNTITLED and pos.other_titles:  # "positions reporting to the X, are:"
             pos.title = pos.other_titles.pop(0)
         if header.get("supervisor"):
             pos.reports_to.insert(0, MentionedPosition(clean_title(header["supervisor"])))

@@ -33,6 +33,7 @@ from orgkg.extract.records import (
 )
 from orgkg.extract.rules.education import education as shared_education
 from orgkg.extract.rules.organisation import unit_word
+from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.text import (
     between,
     clean_title,
@@ -258,7 +259,7 @@ class MontanaJobProfile(Extractor):
         text = text.replace("\u00a0", " ").replace("\r", "")
         grid = _grid(_section(text, r"section\s+i\b", r"section\s+ii\b") or text)
         duties_part = _section(text, r"section\s+ii\b", r"(?:2\.\s+give|section\s+iii\b)")
-        title = grid.get("working title") or grid.get("job code title") or "Untitled position"
+        title = grid.get("working title") or grid.get("job code title") or UNTITLED
         code, class_title = grid.get("job code number"), grid.get("job code title")
         band = grid.get("pay band")
         subs = subordinates(text)
