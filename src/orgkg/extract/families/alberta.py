@@ -30,7 +30,6 @@ from orgkg.extract.families.alberta_duties import accountabilities, supervised_l
 from orgkg.extract.families.alberta_org import gluable, location, opening_class, unit_parts
 from orgkg.extract.families.generic_phrases import budgets as generic_budgets
 from orgkg.extract.families.generic_phrases import count_nouns, staff_matching, supervisor_phrases
-from orgkg.extract.families.generic_phrases import experience as generic_experience
 from orgkg.extract.lexicon import alternation, words
 from orgkg.extract.records import (
     Budget,
@@ -43,6 +42,7 @@ from orgkg.extract.records import (
     StaffCount,
 )
 from orgkg.extract.rules.education import education
+from orgkg.extract.rules.figures import counted_years
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.text import (
     NUMBER,
@@ -218,7 +218,7 @@ class AlbertaPositionProfile(Extractor):
             level=_label(form, "level"),
             duties=accountabilities(part["duties"]),
             education=education(part["knowledge"] or text),
-            experience_years=generic_experience(part["knowledge"])[0] or generic_experience(text)[0],
+            experience_years=counted_years(part["knowledge"]) or counted_years(text),
             budgets=[Budget(b.amount, "CAD", b.scope) for b in generic_budgets(text)],
             staff_counts=counts,
         )

@@ -31,7 +31,6 @@ from orgkg.extract.families.denver_series import canon as _canon
 from orgkg.extract.families.denver_series import classes as _classes
 from orgkg.extract.families.denver_series import series as _series
 from orgkg.extract.families.generic_phrases import count_nouns
-from orgkg.extract.families.generic_phrases import experience as shared_experience
 from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import (
     Duty,
@@ -44,6 +43,7 @@ from orgkg.extract.records import (
     StaffCount,
 )
 from orgkg.extract.rules.education import education as shared_education
+from orgkg.extract.rules.figures import counted_years
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.text import (
     clean_title,
@@ -254,7 +254,7 @@ def _duties(section: str) -> list[Duty]:
 
 def _experience(section: str) -> tuple[float | None, str | None]:
     text = squash(section)
-    years = shared_experience(text)[0]
+    years = counted_years(text)
     c = re.search(r"(?:type\s+and\s+)?level\s+of\s+(?:an?\s+|the\s+)?(.+?)"
                   r"(?:[.;,](?=\s|$)|\s+(?:or|and)\s+(?:above|higher)|$)", text, re.I)
     at_class = clean_title(c.group(1)) if c else None

@@ -24,7 +24,6 @@ from orgkg.extract.families.generic_forms import as_written, factors, federal, l
 from orgkg.extract.families.generic_phrases import (
     SUPERVISED_LABELS,
     budgets,
-    experience,
     location_phrase,
     staff_counts,
     supervision,
@@ -47,6 +46,7 @@ from orgkg.extract.records import (
 from orgkg.extract.rules.classification import (
     class_named,
     class_sought,
+    experience_class,
     group_class,
     level_of,
     pay_plan,
@@ -56,7 +56,13 @@ from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.duties_prose import prose_duties, told_in, told_in_paragraphs
 from orgkg.extract.rules.education import education
-from orgkg.extract.rules.figures import budgets_french, experience_years, staff_supervised, team_led
+from orgkg.extract.rules.figures import (
+    budgets_french,
+    counted_years,
+    experience_years,
+    staff_supervised,
+    team_led,
+)
 from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.identifiers import identifiers as shared_identifiers
 from orgkg.extract.rules.labels import Found, every_label, first_value
@@ -1058,7 +1064,7 @@ class GenericDescription(Extractor):
             spans = [e for e in spans if e.field != "duties"]
             spans += [Evidence.at("duties", d.text, s, doc.text) for d, s in told]
         pos.education = education(text)
-        pos.experience_years, pos.experience_at_class = experience(text)
+        pos.experience_years, pos.experience_at_class = counted_years(text), experience_class(text)
         pos.budgets, pos.staff_counts = budgets(text), staff_counts(text)
         ladder = series(text, pos.job_class.title) if pos.job_class and pos.job_class.title else []
         found = Extraction(family=self.family, subject=pos, organisation=organisation(text), series=ladder)

@@ -1,9 +1,10 @@
-"""Generic phrase rules: supervisor, supervision, staff, budgets, experience (education: rules/education).
+"""Generic phrase rules: supervisor, supervision, staff, budgets (education: rules/education, experience:
+rules/figures).
 
 Each reads wording that job descriptions of any layout share: "reporting to
 the X", "under the supervision of the X", "Direct reports: N" (with the titles
 listed after it), "supervises a team of N", "N professional staff", "$N million
-budget", "N years of related experience".
+budget".
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from orgkg.extract.text import (
     singular_title,
     squash,
     to_int,
-    to_number,
 )
 
 #: labels that give the number (or the list) of positions supervised.
@@ -628,26 +628,6 @@ def _budget(money: str, said: str, default: str | None) -> Budget | None:
     words = said.split()
     cut = max((i + 1 for i, w in enumerate(words) if w.lower() in SCOPE_STOP), default=0)
     return Budget(amount, currency_of(money, default) or default, " ".join(words[cut:])) if amount else None
-
-
-#: "five (5) years of progressively responsible experience", "two-years experience" (a hyphen before
-#: "years" only: a "four-year college" is no experience), "six months of office clerical experience":
-#: searched only in a text holding 'experience' (``Needled``).
-_EXPERIENCE_YEARS = Needled(rf"({N})(?:\s*\(\d+\))?\s*(?:\+|or\s+more|to\s+\w+|-\s*\d+)?(?:\s+|-(?=years))"
-                            rf"(?:full[- ]time\s+)?(years?|months?)['’]?\s+(?:of\s+)?"
-                            rf"(?:[\w/,*-]+\s+){{0,10}}?experience", re.I)
-
-
-def experience(text: str) -> tuple[float | None, str | None]:
-    """Minimum years of experience (months as a share of a year: six months is 0.5), and a class named
-    by "experience at the level of X"."""
-    m = _EXPERIENCE_YEARS.search(text)
-    years = to_number(m.group(1)) if m else None
-    if m and years is not None and m.group(2).casefold().startswith("month"):
-        years = round(years / 12, 2)
-    c = re.search(r"experience\s+(?:at|equivalent\s+to)\s+the\s+level\s+of\s+(?:an?\s+|the\s+)?"
-                  r"([A-Z][\w ]+?)(?=[.,;(]|\s+(?:or|and|with|in)\b)", text)
-    return years, (clean_title(c.group(1)) if c else None)
 
 
 def _en(key: str) -> str:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.base import Extractor
-from orgkg.extract.families.generic_phrases import experience as shared_experience
 from orgkg.extract.families.montana_form import inline_fields, lead_percent_duties, numbered_duties
 from orgkg.extract.families.montana_people import budgets, staff_counts, subordinates, supervisor
 from orgkg.extract.lexicon import alternation
@@ -32,6 +31,7 @@ from orgkg.extract.records import (
     Position,
 )
 from orgkg.extract.rules.education import education as shared_education
+from orgkg.extract.rules.figures import counted_years
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.text import (
@@ -178,7 +178,7 @@ def _experience(text: str) -> float | None:
         m = re.search(r"(\d+)\s*(?:(?:to|-|\u2013)\s*\d+\s*)?(?:or\s+more\s+)?years?", option, re.I)
         if m and re.search(r"experience", option, re.I):
             return float(m.group(1))
-    return shared_experience(text)[0]
+    return counted_years(text)
 
 
 def _duties(section: str) -> list[Duty]:

@@ -114,10 +114,10 @@ def unmarked(entry: str, space: str = r"\s+") -> str:
 
 
 @cache
-def alternation(group: str, key: str, space: str = r"\s+") -> str:
-    """The entries of ``[group] key`` in every language (``patterns``) as one regex alternation;
-    ``(?!)`` (never matches) when there are none."""
-    return "|".join(patterns(group, key, space)) or "(?!)"
+def alternation(group: str, key: str, space: str = r"\s+", *, languages: tuple[str, ...] = LANGUAGES) -> str:
+    """The entries of ``[group] key`` in every language (or those of ``languages``: ``patterns``) as one regex
+    alternation; ``(?!)`` (never matches) when there are none."""
+    return "|".join(patterns(group, key, space, languages=languages)) or "(?!)"
 
 
 @cache

@@ -16,7 +16,18 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, fold, language, leading, patterns, said, table, words, written
+from orgkg.extract.lexicon import (
+    LANGUAGES,
+    alternation,
+    fold,
+    language,
+    leading,
+    patterns,
+    said,
+    table,
+    words,
+    written,
+)
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
@@ -380,3 +391,19 @@ def spelled_class(code: str, doc: Document) -> Found | None:
     spelled = r"[ \t]+".join(rf"{c}[a-z]+" for c in m.group(1))
     found = re.search(rf"(?<![\w-]){spelled}(?:[ \t]+{m.group(2)})?(?![\w-])", doc.text)
     return (found.group(0), Span(found.start(), found.end())) if found else None
+
+
+def experience_class(text: str) -> str | None:
+    """The class an experience is counted at (``[words] experience_at_level``, case as written): "two years of
+    experience at the level of an Accountant II" -> Accountant II (its article ``experience_class_articles``
+    left out, the class ending before punctuation or an ``experience_class_ends`` word)."""
+    m = _experience_at_level().search(text)
+    return clean_title(m.group(1)) if m else None
+
+
+@cache
+def _experience_at_level() -> re.Pattern[str]:
+    def en(key: str) -> str:
+        return alternation("words", key, languages=("en",))
+    return re.compile(rf"(?:{en('experience_at_level')})\s+(?:(?:{en('experience_class_articles')})\s+)?"
+                      rf"([A-Z][\w ]+?)(?=[.,;(]|\s+(?:{en('experience_class_ends')})\b)")

@@ -22,6 +22,7 @@ from orgkg.extract.needles import AtLineStart, Needled, lowered
 from orgkg.extract.records import Budget, StaffCount
 from orgkg.extract.rules.labels import labelled
 from orgkg.extract.structure import Document, Span
+from orgkg.extract.text import NUMBER, to_number
 
 
 @cache
@@ -160,6 +161,32 @@ def _number_in(text: str, *, last: bool = False) -> tuple[int, int] | None:
 _ELIDED = "|".join(said(w) for w in written("words", "number_links") if w.endswith("'")) or "(?!)"
 LINKS = re.compile(rf"(?i)(?:^|\s)(?:{alternation('words', 'number_links')})(?=\s|$)"
                    rf"|^(?:{_ELIDED})|(?<=\s)(?:{_ELIDED})")
+
+
+def counted_years(text: str) -> float | None:
+    """Minimum years of experience counted before its words (``_counted``), months as a share of a year
+    (six months is 0.5): "five (5) years of progressively responsible experience", "two-years experience",
+    "six months of office clerical experience"."""
+    m = _counted().search(text)
+    years = to_number(m.group("n")) if m else None
+    return round(years / 12, 2) if m and years is not None and m.group("months") else years
+
+
+@cache
+def _counted() -> Needled:
+    """A number, its unit (``[words] experience_year_units``, ``experience_month_units``) and up to ten
+    words before an ``experience_nouns`` word; between the number and the unit, figures in brackets, a
+    floor (``experience_number_floors``), a range (``experience_number_ranges`` and a word, or a hyphen and
+    a number), an ``experience_unit_kinds`` word; a hyphen only before an ``experience_hyphened_units``
+    unit. English."""
+    def en(key: str) -> str:
+        return alternation("words", key, languages=("en",))
+    between = rf"(?:\+|{en('experience_number_floors')}|(?:{en('experience_number_ranges')})\s+\w+|-\s*\d+)"
+    unit = rf"(?:(?P<years>{en('experience_year_units')})|(?P<months>{en('experience_month_units')}))"
+    hyphen = rf"-(?=(?:{en('experience_hyphened_units')}))"
+    return Needled(rf"(?P<n>\b{NUMBER}\b)(?:\s*\(\d+\))?\s*{between}?(?:\s+|{hyphen})"
+                   rf"(?:(?:{en('experience_unit_kinds')})\s+)?{unit}['\u2019]?\s+(?:(?:{en('number_links')})\s+)?"
+                   rf"(?:[\w/,*-]+\s+){{0,10}}?(?:{en('experience_nouns')})", re.I)
 
 
 def experience_years(doc: Document) -> tuple[float, Span] | None:
