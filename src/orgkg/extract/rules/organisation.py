@@ -363,14 +363,25 @@ def _class_group() -> re.Pattern[str]:
 
 
 def _aside(text: str, m: re.Match[str]) -> bool:
-    """A naming that is not the employer's: a partner's, an item in the middle of a list or the last of a
-    French list of common nouns, or the group a classification places the post in."""
+    """A naming that is not the employer's: a partner's, a client's, an item in the middle of a list or the
+    last of a French list of common nouns, or the group a classification places the post in."""
     before = text[max(0, m.start() - 30) : m.start()]
     in_class = _class_group().search(text, max(0, m.start() - 40), m.start())
     after = text[m.end() : m.end() + 5]
     middle = bool(IN_LIST.search(before)) and bool(NEXT_ITEM.match(after))
     last = bool(LIST_END.search(text, max(0, m.start() - 60), m.start()))
-    return bool(PARTNER.search(before)) or bool(in_class) or middle or last
+    served = _third_party().search(text, max(0, m.start() - 60), m.start())
+    return bool(PARTNER.search(before)) or bool(in_class) or middle or last or bool(served)
+
+
+@cache
+def _third_party() -> re.Pattern[str]:
+    """The words before a body the post serves (``[words] third_parties``), maybe its article and its owner:
+    ``Our client, King County's [Department of Public Health``, ``notre client, le [Ministère``."""
+    owner = rf"(?:{_CAP}[ \t]+){{0,4}}{_CAP}['\u2019]s[ \t]+"
+    article = leading("words", "subject_articles", r"[ \t]+")
+    return re.compile(rf"(?i:\b(?:{alternation('words', 'third_parties')}))[ \t]*,?[ \t]+"
+                      rf"(?i:{article})?(?:{owner})?$")
 
 
 @cache
