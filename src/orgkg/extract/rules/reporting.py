@@ -21,7 +21,7 @@ from orgkg.extract.lexicon import (
 from orgkg.extract.needles import AtLineStart, Started, lacks, opening
 from orgkg.extract.rules.duties import is_duty_verb
 from orgkg.extract.rules.labels import Found, clean, first_value, inline_label, labelled
-from orgkg.extract.rules.subordinates import superior_of_listed
+from orgkg.extract.rules.subordinates import listed_post, superior_of_listed
 from orgkg.extract.rules.titles import phrase
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import singular, singular_title
@@ -340,8 +340,12 @@ def _counted_positions(value: str, span: Span, *, whole: bool = False) -> list[t
             break  # "..., participates in regular strategic planning": the sentence goes on to another verb
         skip = _supervised_lead().match(item)
         count = _count_in(skip.group(0)) if skip else None
+        post = whole and listed_post(item[skip.end() :] if skip and count is None else item, lower=True)
         item = item[skip.end() :] if skip else item
-        item = item if whole else _title_part(item, counted=count is not None)
+        if post:  # a label's item ("2 x Team Leader", "Content Lead – editorial"): the shared title and count
+            item, count = post[0], count or post[2]
+        elif not whole:
+            item = _title_part(item, counted=count is not None)
         said_words = fold(item).split()
         last = said_words[-1] if said_words else ""
         headed = bool(said_words) and singular(said_words[0]) in words("words", "title_heads")

@@ -123,6 +123,10 @@ def _number() -> str:
     return rf"(?:\d{{1,3}}|{'|'.join(sorted(numbers(), key=len, reverse=True))})"
 
 
+#: a count before a listed title: ``two Strategy Analysts``, ``2 x Team Leader``.
+_COUNT = re.compile(rf"(?i)({_number()})\s+(?:[x\u00d7]\s+)?(?=[A-Z])")
+
+
 @cache
 def _lead() -> Needled:
     """A lead-in's words, the post (``who``), then a colon, or a copula with words up to a colon, or a
@@ -244,15 +248,29 @@ def _lines(text: str, start: int, *, lower: bool = False) -> list[tuple[int, int
     return items
 
 
-def _counted_title(said_: str) -> tuple[str, int]:
-    """A title with the count before it ("two Strategy Analysts": ``Strategy Analyst``, 2) or in brackets
-    after it (``multiplicity``)."""
-    m = re.match(rf"(?i)({_number()})\s+(?=[A-Z])", said_)
+def counted_title(said_: str) -> tuple[str, int]:
+    """A title with the count before it ("two Strategy Analysts": ``Strategy Analyst``, 2; "2 x Team
+    Leader") or in brackets after it (``multiplicity``)."""
+    m = _COUNT.match(said_)
     if not m:
         return multiplicity(said_)
     n = int(m.group(1)) if m.group(1).isdecimal() else int(numbers().get(fold(m.group(1)), 1))
     rest = said_[m.end() :]
     return (singular_title(rest) if n > 1 else rest), n
+
+
+def listed_post(item: str, *, lower: bool = False) -> tuple[str, str, int] | None:
+    """A listed item's post: its title as written, the count before it no part of it (``head``: "Content
+    Lead" of "Content Lead – editorial", "Data Analyst" of "Data Analyst (0.6 FTE)", "Team Leader" of "2 x
+    Team Leader"), its title as a post's and how many (``counted_title``: "Accounts Payable Officer (x2)":
+    2); None where the item is no title."""
+    item = item.strip()
+    count = _COUNT.match(item)
+    found = head(item[count.end() :] if count else item, lower=lower)
+    if not found:
+        return None
+    title, n = counted_title((count.group(0) if count else "") + found[0])
+    return found[0], title, n
 
 
 def _posts(text: str, items: list[tuple[int, int]], *, lower: bool = False) -> list[Post]:
@@ -264,7 +282,7 @@ def _posts(text: str, items: list[tuple[int, int]], *, lower: bool = False) -> l
         found = head(text[a + skip : b], lower=lower)
         if not found:
             return []
-        title, n = _counted_title(found[0])
+        title, n = counted_title(found[0])
         at = text.find(title if n > 1 and title in found[0] else found[0], a)
         number = NUMBER.match(text, at + len(found[0]), b)
         out.append((title, Span(at, at + len(found[0])), n, number.group(1) if number else None))
