@@ -166,7 +166,7 @@ LINKS = re.compile(rf"(?i)(?:^|\s)(?:{alternation('words', 'number_links')})(?=\
 def counted_years(text: str) -> float | None:
     """Minimum years of experience counted before its words (``_counted``), months as a share of a year
     (six months is 0.5): "five (5) years of progressively responsible experience", "two-years experience",
-    "six months of office clerical experience"."""
+    "six months of office clerical experience", "two years of post-master's experience"."""
     m = _counted().search(text)
     years = to_number(m.group("n")) if m else None
     return round(years / 12, 2) if m and years is not None and m.group("months") else years
@@ -186,13 +186,13 @@ def _counted() -> Needled:
     hyphen = rf"-(?=(?:{en('experience_hyphened_units')}))"
     return Needled(rf"(?P<n>\b{NUMBER}\b)(?:\s*\(\d+\))?\s*{between}?(?:\s+|{hyphen})"
                    rf"(?:(?:{en('experience_unit_kinds')})\s+)?{unit}['\u2019]?\s+(?:(?:{en('number_links')})\s+)?"
-                   rf"(?:[\w/,*-]+\s+){{0,10}}?(?:{en('experience_nouns')})", re.I)
+                   rf"(?:[\w/,*'\u2019-]+\s+){{0,10}}?(?:{en('experience_nouns')})", re.I)
 
 
 def experience_years(doc: Document) -> tuple[float, Span] | None:
     m = next(_matches("experience", doc.text), None)
     if not m or not (at := _number_in(m.group(0))):
-        return _labelled_years(doc.text)
+        return _labelled_years(doc.text) or _months(doc.text)
     n = _value(m.group(0)[at[0] : at[1]])
     return (float(n), Span(m.start() + at[0], m.start() + at[1])) if n else None
 
@@ -200,8 +200,27 @@ def experience_years(doc: Document) -> tuple[float, Span] | None:
 def _labelled_years(text: str) -> tuple[float, Span] | None:
     """Years under an experience label (``[labels] experience_years``), on its line or the next:
     "Experience: 5 years", "• Experience" / "5 Year", "Expérience : 3 ans"."""
-    m = _years_label().search(text)
+    m = _years_label().search(text) or _counted_label().search(text)
     return (float(m.group(1)), Span(m.start(1), m.end(1))) if m else None
+
+
+def _months(text: str) -> tuple[float, Span] | None:
+    """Months of experience (``[phrases] experience_months``) as a share of a year: "6 mois d'expérience"
+    is 0.5."""
+    m = next(_matches("experience_months", text), None)
+    if m and (at := _number_in(m.group(0))) and (n := _value(m.group(0)[at[0] : at[1]])):
+        return round(n / 12, 2), Span(m.start() + at[0], m.start() + at[1])
+    return None
+
+
+@cache
+def _counted_label() -> AtLineStart:
+    """A label that says the unit (``[labels] experience_years_counted``) and a number alone after it, on
+    its line or the next, or the first of a range: "Années d'expérience : 2", "Years of experience: 2-5"."""
+    bullet, gap = r"(?:[-*\u2022][ \t]*)?", r"[ \t]+"
+    labels = alternation("labels", "experience_years_counted", gap)
+    return AtLineStart(rf"[ \t]*{bullet}(?:{labels})[ \t]*:[ \t]*(?:\n[ \t]*{bullet})?(\d{{1,2}})\+?[ \t]*"
+                       r"(?=$|[-\u2013][ \t]*\d)", re.I | re.M)
 
 
 @cache
