@@ -35,7 +35,7 @@ from orgkg.extract.needles import Needled, Started
 from orgkg.extract.rules.classification import CODE, in_group
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.placement import after_organisation
-from orgkg.extract.rules.titles import acceptable
+from orgkg.extract.rules.titles import acceptable, names_a_post
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import singular
 
@@ -900,6 +900,17 @@ def unit_of_superior(title: str) -> str | None:
     return m.group(1) if m and m.group("kind").casefold() in _rank() else None
 
 
+def _hires(text: str, m: re.Match[str]) -> bool:
+    """Whom a ``_subject_body`` match seeks: uncounted people (``de candidats``) or, after its count, words
+    naming a post (``titles.names_a_post``) on its line: ``recrute un(e) Responsable ATL``, not ``est à la
+    recherche d'un consensus``."""
+    if fold(m.group(0)).split()[-1] in words("words", "sought_people"):
+        return True
+    stop = text.find("\n", m.end())
+    line = text[m.end() : stop if stop >= 0 else len(text)]
+    return names_a_post(" ".join(re.findall(r"[^\W\d_][\w'\u2019-]*", line)[:8]))
+
+
 @cache
 def _subject_body() -> re.Pattern[str]:
     """A body named as the subject of a sentence that says it hires: ``la startup d'État DossierFacile
@@ -940,7 +951,7 @@ def subject_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozen
     for m in _subject_body().finditer(doc.text, 0, EARLY):
         key = "link" if m.group("link") else "name"
         said = m.group(key)
-        if fold(said).split()[0] in never or fold(said) in not_names:
+        if fold(said).split()[0] in never or fold(said) in not_names or not _hires(doc.text, m):
             continue
         return said, Span(m.start(key), m.end(key))
     return None
