@@ -199,7 +199,7 @@ def experience_years(doc: Document) -> tuple[float, Span] | None:
 
 def _labelled_years(text: str) -> tuple[float, Span] | None:
     """Years under an experience label (``[labels] experience_years``), on its line or the next:
-    "Experience: 5 years", "• Experience" / "5 Year", "Expérience : 3 ans"."""
+    "Experience: 5 years", "• Experience" / "5 Year", "Expérience : 3 ans", "Experience – 5 years"."""
     m = _years_label().search(text) or _counted_label().search(text)
     return (float(m.group(1)), Span(m.start(1), m.end(1))) if m else None
 
@@ -227,7 +227,7 @@ def _counted_label() -> AtLineStart:
 def _years_label() -> AtLineStart:
     bullet, gap = r"(?:[-*\u2022][ \t]*)?", r"[ \t]+"
     labels = alternation("labels", "experience_years", gap)
-    return AtLineStart(rf"[ \t]*{bullet}(?:{labels})[ \t]*:?[ \t]*"
+    return AtLineStart(rf"[ \t]*{bullet}(?:{labels})[ \t]*[:\u2013\u2014-]?[ \t]*"
                        rf"(?:\n[ \t]*{bullet})?(?:minimum[ \t]+(?:of[ \t]+|de[ \t]+)?)?(\d{{1,2}})\+?[ \t]*"
                        rf"(?:{alternation('words', 'year_words', gap)})\b", re.I)
 
