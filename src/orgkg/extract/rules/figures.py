@@ -184,9 +184,12 @@ def _counted() -> Needled:
     between = rf"(?:\+|{en('experience_number_floors')}|(?:{en('experience_number_ranges')})\s+\w+|-\s*\d+)"
     unit = rf"(?:(?P<years>{en('experience_year_units')})|(?P<months>{en('experience_month_units')}))"
     hyphen = rf"-(?=(?:{en('experience_hyphened_units')}))"
+    # never another unit among the words up to "experience": "four years of college and two years of
+    # experience" counts the college, then the experience
+    word = rf"(?!(?:{en('experience_year_units')}|{en('experience_month_units')})\b)[\w/,*'\u2019-]+"
     return Needled(rf"(?P<n>\b{NUMBER}\b)(?:\s*\(\d+\))?\s*{between}?(?:\s+|{hyphen})"
                    rf"(?:(?:{en('experience_unit_kinds')})\s+)?{unit}['\u2019]?\s+(?:(?:{en('number_links')})\s+)?"
-                   rf"(?:[\w/,*'\u2019-]+\s+){{0,10}}?(?:{en('experience_nouns')})", re.I)
+                   rf"(?:{word}\s+){{0,10}}?(?:{en('experience_nouns')})", re.I)
 
 
 def experience_years(doc: Document) -> tuple[float, Span] | None:
