@@ -27,7 +27,7 @@ from orgkg.extract.rules.reporting import (
     superior_of_list,
     town_and_state,
 )
-from orgkg.extract.rules.subordinates import CLASSIFIED
+from orgkg.extract.rules.subordinates import CLASSIFIED, COUNT, MULTIPLE, listed_post
 from orgkg.extract.rules.titles import BEFORE_NAME, is_section_name
 from orgkg.extract.text import (
     NUMBER,
@@ -102,6 +102,11 @@ def _supervised_count(text: str) -> str | None:
     return said.group(1) if said else None
 
 
+#: a post's number closing its title: ``, position 66012``, ``(position 00045844)``, ``(10-3310)``.
+POSITION_NUMBER = re.compile(r"[\s,]*\(?(?:(?:new\s+)?position\s*(?:no\.?|number|#)?\s*)?"
+                             r"(\d[\d\-]{3,11}\d)\)?$", re.I)
+
+
 def mentioned(title: str) -> MentionedPosition:
     """``Computer Programmer, position 66012`` -> the title and its position number.
 
@@ -109,8 +114,7 @@ def mentioned(title: str) -> MentionedPosition:
     7/8)``, ``Manager, Media Relations (IS-05)``.
     """
     title = CLASSIFIED.sub("", re.sub(r"\s*\([^()]*\b(?i:grade|band|level)\b[^()]*\)\s*$", "", title))
-    m = re.search(r"[\s,]*\(?(?:(?:new\s+)?position\s*(?:no\.?|number|#)?\s*)?(\d[\d\-]{3,11}\d)\)?$",
-                  title, re.I)
+    m = POSITION_NUMBER.search(title)
     if m and m.start() > 0:
         return MentionedPosition(clean_title(title[: m.start()]), m.group(1))
     return MentionedPosition(clean_title(title))
@@ -219,8 +223,6 @@ def _own_unit(name: str) -> str:
 
 #: the "and" between two items of a list written without a comma.
 AND = re.compile(r"\s*\band\b\s*")
-#: a supervised field's item that is a count and a title: ``6 Social Workers``.
-COUNTED_TITLE = re.compile(rf"({N})[ \t]+([A-Z][^\n]{{1,60}})")
 #: a supervised field's value that opens with its count: ``4 (Clerk, Analyst)``.
 COUNT_FIRST = re.compile(rf"({N})\b\s*(?:\((.*)\))?", re.I)
 
@@ -329,20 +331,19 @@ def counted_lines(text: str) -> list[tuple[int, str]]:
     return []
 
 
-#: a count written with a supervised title: ``Area Coordinator (3)``, ``Branch Librarian (x4)``,
-#: ``2 x Clerk``.
-ITEM_COUNT = re.compile(r"^(?P<t>.+?)[ \t]*\((?:x[ \t]*)?(?P<n>\d{1,3})\)$"
-                        r"|^(?P<t2>.+?)[ \t]+x[ \t]*(?P<n2>\d{1,3})$"
-                        r"|^(?P<n3>\d{1,3})[ \t]*x[ \t]+(?P<t3>.+)$")
-
-
 def counted_item(item: str) -> tuple[int | None, str]:
-    """``Branch Librarian (x4)`` -> (4, ``Branch Librarian``); a title without a count -> (None, it)."""
-    m = ITEM_COUNT.match(item.strip())
-    if not m:
-        return None, item.strip()
-    n = m.group("n") or m.group("n2") or m.group("n3")
-    return int(n), (m.group("t") or m.group("t2") or m.group("t3")).strip()
+    """A listed item as the shared reader reads it (``rules.subordinates.listed_post``): ``Branch Librarians
+    (x4)`` -> (4, ``Branch Librarian``), ``Content Lead – editorial`` -> (None, ``Content Lead``); a post's
+    number after it kept for ``mentioned``; an item that is no title -> (None, it)."""
+    said = item.strip()
+    number = POSITION_NUMBER.search(said)
+    number_at = number.start() if number and number.start() > 0 else len(said)
+    post = listed_post(said[:number_at], lower=True)
+    if not post:
+        return None, said
+    written, title, n = post
+    counted = n > 1 or COUNT.match(said) or MULTIPLE.search(written)
+    return (n if counted else None), title + said[number_at:]
 
 
 _SUPERVISED = "|".join(SUPERVISED_LABELS)
@@ -363,11 +364,10 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
             continue
         # "Manager, Finance; Director, Operations": two titles; "6 Social Workers and 1 Administrator": two
         parts = [x for x in (list_items(value) if re.search(r"[;,]", value) else AND.split(value)) if x]
-        counted = [c for x in parts if (c := COUNTED_TITLE.fullmatch(x))]
-        if parts and len(counted) == len(parts) and not names:  # ``6 Social Workers, 1 Team Administrator``
-            found = [(to_int(c.group(1)) or 0, c.group(2).strip()) for c in counted]
-            names = [MentionedPosition(singular_title(t) if n > 1 else t) for n, t in found]
-            count = sum(n for n, _ in found) if count is None else count
+        counted = [post for x in parts if COUNT.match(x.strip()) and (post := listed_post(x))]
+        if parts and len(counted) == len(parts) and not names:  # ``6 Social Workers, 2 x Team Leader``
+            names = [MentionedPosition(t) for _, t, _ in counted]
+            count = sum(n for *_, n in counted) if count is None else count
             continue
         num = COUNT_FIRST.match(value)
         if num and count is None:

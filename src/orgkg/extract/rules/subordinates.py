@@ -55,8 +55,9 @@ class Subordinates:
         return self.stated or sum(n for _, _, n, _ in self.posts)
 
 
-#: a count with a title: ``Sector Account Executives [x5]``, ``Area Coordinator (3)``.
-MULTIPLE = re.compile(r"\s*(?:\[\s*[x\u00d7]?\s*(\d{1,3})\s*\]|\(\s*[x\u00d7]?\s*(\d{1,2})\s*\))\s*$", re.I)
+#: a count with a title: ``Sector Account Executives [x5]``, ``Area Coordinator (3)``, ``Clerk x 4``.
+MULTIPLE = re.compile(r"\s*(?:\[\s*[x\u00d7]?\s*(\d{1,3})\s*\]|\(\s*[x\u00d7]?\s*(\d{1,2})\s*\))\s*$"
+                      r"|\s+[x\u00d7]\s*(\d{1,3})\s*$", re.I)
 
 
 #: a post's number in brackets after its title: ``Manager, Client Services (10-3310)``, ``(FPO-4O31O)`` as
@@ -74,7 +75,7 @@ def multiplicity(title: str) -> tuple[str, int]:
     m = MULTIPLE.search(title)
     if not m or m.start() == 0:
         return title, 1
-    n = int(m.group(1) or m.group(2)) or 1
+    n = int(m.group(1) or m.group(2) or m.group(3)) or 1
     base = title[: m.start()].rstrip(" ,")
     return (singular_title(base) if n > 1 else base), n
 
@@ -124,7 +125,7 @@ def _number() -> str:
 
 
 #: a count before a listed title: ``two Strategy Analysts``, ``2 x Team Leader``.
-_COUNT = re.compile(rf"(?i)({_number()})\s+(?:[x\u00d7]\s+)?(?=[A-Z])")
+COUNT = re.compile(rf"(?i)({_number()})\s+(?:[x\u00d7]\s+)?(?=[A-Z])")
 
 
 @cache
@@ -251,7 +252,7 @@ def _lines(text: str, start: int, *, lower: bool = False) -> list[tuple[int, int
 def counted_title(said_: str) -> tuple[str, int]:
     """A title with the count before it ("two Strategy Analysts": ``Strategy Analyst``, 2; "2 x Team
     Leader") or in brackets after it (``multiplicity``)."""
-    m = _COUNT.match(said_)
+    m = COUNT.match(said_)
     if not m:
         return multiplicity(said_)
     n = int(m.group(1)) if m.group(1).isdecimal() else int(numbers().get(fold(m.group(1)), 1))
@@ -262,15 +263,25 @@ def counted_title(said_: str) -> tuple[str, int]:
 def listed_post(item: str, *, lower: bool = False) -> tuple[str, str, int] | None:
     """A listed item's post: its title as written, the count before it no part of it (``head``: "Content
     Lead" of "Content Lead – editorial", "Data Analyst" of "Data Analyst (0.6 FTE)", "Team Leader" of "2 x
-    Team Leader"), its title as a post's and how many (``counted_title``: "Accounts Payable Officer (x2)":
-    2); None where the item is no title."""
+    Team Leader"; a ``QUALIFIER`` kept), its title as a post's and how many (``counted_title``: "Accounts
+    Payable Officer (x2)": 2); None where the item is no title or a bracket's part ("3 FTE (1 x Senior
+    Analyst": a list split inside a figure's brackets)."""
     item = item.strip()
-    count = _COUNT.match(item)
+    if item.count("(") != item.count(")"):
+        return None
+    count = COUNT.match(item)
     found = head(item[count.end() :] if count else item, lower=lower)
     if not found:
         return None
-    title, n = counted_title((count.group(0) if count else "") + found[0])
-    return found[0], title, n
+    qualifier = QUALIFIER.match(item, item.find(found[0]) + len(found[0]))
+    written = found[0] + (qualifier.group(0) if qualifier else "")
+    title, n = counted_title((count.group(0) if count else "") + written)
+    return written, title, n
+
+
+#: a bracket closing a listed item that holds words in capitals, no figure: the post's qualifier, part of its
+#: title (``Programme Coordinator (Regions)``, ``Kaiwhatu Rautaki Māori (Māori Strategy & Policy)``).
+QUALIFIER = re.compile(r"\s*\((?=[A-Z\u00c0-\u00de])[^()\d\n]{1,40}\)\s*$")
 
 
 def _posts(text: str, items: list[tuple[int, int]], *, lower: bool = False) -> list[Post]:
