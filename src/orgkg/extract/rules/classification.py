@@ -23,15 +23,13 @@ from orgkg.extract.lexicon import (
     language,
     leading,
     patterns,
-    said,
     table,
     words,
-    written,
 )
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
-from orgkg.extract.rules.titles import level_alone, phrase
+from orgkg.extract.rules.titles import framed, level_alone, phrase
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import clean_title, repair_level, strip_parenthetical_acronym
 
@@ -342,13 +340,9 @@ _CLASS_NAME = (r"(?P<t>[A-Z][\w'\u2019&-]*(?:[^\S\n]*/[^\S\n]*[A-Z][\w'\u2019&-]
 
 @cache
 def _class_around() -> tuple[Needled, ...]:
-    """The ``[phrases] class_around`` entries, each searched only in a text holding its words."""
-    out = []
-    for entry in written("phrases", "class_around"):
-        # any blank of a line between the words: a scraped page's no-break spaces too
-        before, after = (said(w, r"[^\S\n]+") for w in entry.partition("{t}")[::2])
-        out.append(Needled(f"(?i:{before}){_CLASS_NAME}(?i:{after})"))
-    return tuple(out)
+    """The ``[phrases] class_around`` entries around a class's name, any blank of a line between their words
+    (a scraped page's no-break spaces too)."""
+    return framed("class_around", _CLASS_NAME, r"[^\S\n]+")
 
 
 def class_named(doc: Document) -> Found | None:

@@ -621,15 +621,21 @@ _T = (r"(?P<t>[A-Z\u00c0-\u00de][\w'\u2019&/-]*(?:(?:,?[ \t]+|[ \t]*\(|\)[ \t]*)
       r"(?:of|for|and|the|de|du|des|la|[A-Z\u00c0-\u00de(][\w'\u2019&/)-]*)){0,10}\)?)")
 
 
-@cache
-def _around() -> list[Needled]:
-    """The ``[phrases] title_around`` entries, each searched only in a text holding its words."""
+def framed(key: str, inner: str, space: str = r"[ \t]+") -> tuple[Needled, ...]:
+    """The ``[phrases] key`` entries (words around ``{t}``) with ``inner`` in place of ``{t}``, ``space``
+    between their words, each searched only in a text holding its words: the phrase's words in any case,
+    ``inner`` as it is written (a title's words in capitals: ``division is`` is no title)."""
     out = []
-    for entry in written("phrases", "title_around"):
-        before, after = (said(w, r"[ \t]+") for w in entry.partition("{t}")[::2])
-        # the phrase's words in any case, the title's own in capitals (``division is`` is no title)
-        out.append(Needled(f"(?i:{before}){_T}(?i:{after})"))
-    return out
+    for entry in written("phrases", key):
+        before, after = (said(w, space) for w in entry.partition("{t}")[::2])
+        out.append(Needled(f"(?i:{before}){inner}(?i:{after})"))
+    return tuple(out)
+
+
+@cache
+def _around() -> tuple[Needled, ...]:
+    """The ``[phrases] title_around`` entries around a title (``_T``)."""
+    return framed("title_around", _T)
 
 
 def title_in_prose(doc: Document) -> Found | None:
