@@ -42,6 +42,7 @@ from orgkg.extract.records import (
     Position,
     StaffCount,
 )
+from orgkg.extract.rules.classification import experience_class
 from orgkg.extract.rules.education import education as shared_education
 from orgkg.extract.rules.figures import counted_years
 from orgkg.extract.rules.values import UNTITLED
@@ -254,8 +255,4 @@ def _duties(section: str) -> list[Duty]:
 
 def _experience(section: str) -> tuple[float | None, str | None]:
     text = squash(section)
-    years = counted_years(text)
-    c = re.search(r"(?:type\s+and\s+)?level\s+of\s+(?:an?\s+|the\s+)?(.+?)"
-                  r"(?:[.;,](?=\s|$)|\s+(?:or|and)\s+(?:above|higher)|$)", text, re.I)
-    at_class = clean_title(c.group(1)) if c else None
-    return years, at_class or None
+    return counted_years(text), experience_class(text)
