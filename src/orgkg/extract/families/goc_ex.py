@@ -31,7 +31,7 @@ from orgkg.extract.records import (
     Position,
 )
 from orgkg.extract.rules.organisation import organisation_named, unit_of_superior
-from orgkg.extract.rules.subordinates import described_titles, multiplicity, subordinates
+from orgkg.extract.rules.subordinates import posts_after, subordinates
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
@@ -121,8 +121,6 @@ MARK = (
     r"|\d{1,2}[.)])"
 )
 LETTER = r"(?:[sS][sS]?|e|o)"
-BULLET = rf"(?:{MARK}|{LETTER})"
-ITEM_SPLIT = re.compile(rf"(?:^|\s){BULLET}\s+(?=[A-Z])|\s*[\n;]\s*")
 REPORTS_TO = re.compile(r"(?:reporting|reports?)\s+(?:directly\s+)?to\s+(?:the\s+)?"
                         r"|rel[èe]ve(?:nt)?\s+(?:directement\s+)?(?:du\s+|de\s+la\s+|de\s+l['\u2019]|des\s+)"
                         r"|rend\s+compte\s+(?:directement\s+)?(?:au\s+|[àa]\s+la\s+|[àa]\s+l['\u2019])", re.I)
@@ -174,35 +172,6 @@ def _fix_ocr_word(title: str) -> str:
     return re.sub(r"(?<=[a-z]{3}a)i\b", "l", title)
 
 
-def _items(text: str) -> list[tuple[str, int]]:
-    """The titles of a list, each with how many such positions it counts.
-
-    A list of described positions ("X, responsible for ...") gives the titles
-    that open its paragraphs. Without bullets a list told in a sentence ("the
-    Director, X; the Director, Y and the Manager, Z") is split at semicolons and
-    where "the" opens a title, so a wrapped "Director, X" stays whole.
-    """
-    flat = squash(text)
-    told = False  # a list told in a sentence: its titles may open in lower case (French)
-    if described := described_titles(text):
-        parts = described
-        told = True
-    elif not re.search(rf"(?:^|\s){BULLET}\s+(?=[A-Z])", text) and re.search(
-            r";|,\s+the\s+|\s+and\s+the\s+", flat):
-        sentence = re.split(r"\.(?=\s+[A-Z]|\s*$)|\n\s*\n", text.strip(), maxsplit=1)[0]
-        parts = re.split(r"\s*;\s*(?:and\s+|et\s+)?|,?\s+and\s+the\s+|,\s+the\s+", squash(sentence))
-        told = True
-    else:
-        parts = [p for p in ITEM_SPLIT.split(text) if p and p.strip()]
-    out = []
-    for p in parts:
-        p = re.sub(r"^(?:the|and)\s+", "", clean_title(p), flags=re.I).rstrip(" .")
-        if p and (p[0].isupper() or (told and p[0].isalpha())) and len(p.split()) <= 15:
-            title, n = multiplicity(_fix_ocr_word(p))
-            out.append((clean_title(title), n))
-    return out
-
-
 def _supervisor(section: str, skip: tuple[int, int]) -> tuple[list[str], int]:
     """The supervisor named by "reporting (directly) to the X" and where the statement ends."""
     for m in REPORTS_TO.finditer(section):
@@ -239,8 +208,10 @@ def _structure(section: str, pos: Position) -> None:
     pos.reports_to = [MentionedPosition(n) for n in names]
     peers = PEERS_INTRO.search(section, after)
     if peers and peers.start() < (subs.span.start if subs else len(section)):
-        pos.peers = [MentionedPosition(t) for t, _ in _items(section[peers.end() : subs.span.start if subs
-                                                                     else len(section)])]
+        listed = section[: subs.span.start if subs else len(section)]
+        french = peers.group(0)[:3].casefold() == "les"  # French titles are written in lower case
+        pos.peers = [MentionedPosition(clean_title(_fix_ocr_word(t)))
+                     for t, _, _, _ in posts_after(listed, peers.end(), lower=french)]
     if subs:
         who = subs.superior[0]
         if who and not SELF_WORDS.match(who) and who.casefold() != pos.title.casefold():

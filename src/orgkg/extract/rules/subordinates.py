@@ -365,6 +365,14 @@ def subordinates(text: str) -> Subordinates | None:
     return None
 
 
+def posts_after(text: str, end: int, *, lower: bool = False) -> list[Post]:
+    """The posts listed after ``end`` as a lead-in's are read (told in its sentence, described one a
+    paragraph, one a line): the post's peers after their lead-in ("The other positions reporting to the ADM
+    are: ...")."""
+    found = (_posts(text, items, lower=lower) for _, items in _ways(text, end, lower=lower))
+    return next(filter(None, found), [])
+
+
 def _ways(text: str, end: int, *, lower: bool) -> Iterator[tuple[str, list[tuple[int, int]]]]:
     """The items after a lead-in as each way reads them: told in its sentence, described one a paragraph,
     one a line."""
