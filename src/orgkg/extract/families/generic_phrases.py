@@ -13,7 +13,7 @@ import functools
 import re
 import string
 
-from orgkg.extract.lexicon import abbreviation_guard, alternation, fold, patterns, words
+from orgkg.extract.lexicon import abbreviation_guard, alternation, fold, words
 from orgkg.extract.needles import AtLineStart, Needled, positions
 from orgkg.extract.records import Budget, MentionedPosition, StaffCount
 from orgkg.extract.rules.figures import counts_things
@@ -160,8 +160,7 @@ def _superior_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     "Reporting directly to the CEO the position is responsible for ..."); and the ``no_superior_words`` that
     name none ("the incumbent")."""
     keys = ("superior_clause_subjects", "superior_ends", "post_subjects", "no_superior_words")
-    subjects, ends, post, nothing = ("|".join(patterns("words", key, languages=("en",))) or "(?!)"
-                                     for key in keys)
+    subjects, ends, post, nothing = (alternation("words", key, languages=("en",)) for key in keys)
     return (re.compile(rf"\s*(?:{subjects})\b"),
             re.compile(rf"(?i:{abbreviation_guard()})(?:(?<!\b[A-Z])\.|\.(?!{BEFORE_NAME})|[;:()])\s"
                        rf"|\s+(?:{ends})\s|\s+(?:{post})\b|[.;:]$"),
@@ -176,7 +175,7 @@ def _supervisor_lead() -> Needled:
     and ``supervision_links``; a ``[phrases] supervised_by`` phrase; an article after each
     (``subject_articles``, ``indefinite_articles``)."""
     def en(group: str, key: str) -> str:
-        return "|".join(patterns(group, key, languages=("en",))) or "(?!)"
+        return alternation(group, key, languages=("en",))
     verbs, adverbs, to, under, nouns, joined, of, the, a, and_ = (en("words", key) for key in (
         "reports_verbs", "reports_adverbs", "reports_links", "supervision_under", "supervision_nouns",
         "supervision_joined", "supervision_links", "subject_articles", "indefinite_articles", "list_and"))
@@ -631,8 +630,8 @@ def _budget(money: str, said: str, default: str | None) -> Budget | None:
 
 
 def _en(key: str) -> str:
-    """The English ``[words] key`` entries as one alternation (``patterns``)."""
-    return "|".join(patterns("words", key, languages=("en",))) or "(?!)"
+    """The English ``[words] key`` entries as one alternation."""
+    return alternation("words", key, languages=("en",))
 
 
 #: a place in a location clause: `` in the Hamilton Building`` (``[words] place_in``, ``subject_articles``),
