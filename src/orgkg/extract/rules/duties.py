@@ -235,6 +235,8 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
             break  # ``6.0 MINIMUM QUALIFICATIONS``: a numbered heading of the next section
         if it and out and doc.body(ln).rstrip().endswith(":") and is_stop_line(doc.body(ln)):
             break  # ``- Nos critères d'évaluation :``: the next section's heading written as an item
+        if it and out and _short(body := doc.body(ln)) and _requirements().match(body.strip(" \t*_#")):
+            break  # ``2. Qualifications`` over ``- Hold a trade certificate ...``: what is required, no group
         if it:
             if para and not out:
                 para = None  # an introduction before the list
@@ -293,6 +295,13 @@ def _groups_opened(doc: Document, spans: list[Span], below: dict[Span, list[Span
         opened = bool(items) and led * 3 >= len(items) * 2 and named
         out += items if opened else [span]
     return out
+
+
+@cache
+def _requirements() -> re.Pattern[str]:
+    """A name opening with the stem of what is required (``[degrees] required``: ``Qualifications``,
+    ``Minimum Requirements``, ``Exigences du poste``), never a group of duties."""
+    return re.compile("|".join(re.escape(w) for w in written("degrees", "required")) or "(?!)", re.I)
 
 
 def _between_items(doc: Document, ln: Line, starts: dict[int, Item], last: Span) -> bool:
