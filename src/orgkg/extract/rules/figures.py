@@ -166,10 +166,19 @@ LINKS = re.compile(rf"(?i)(?:^|\s)(?:{alternation('words', 'number_links')})(?=\
 def counted_years(text: str) -> float | None:
     """Minimum years of experience counted before its words (``_counted``), months as a share of a year
     (six months is 0.5): "five (5) years of progressively responsible experience", "two-years experience",
-    "six months of office clerical experience", "two years of post-master's experience"."""
-    m = _counted().search(text)
-    years = to_number(m.group("n")) if m else None
-    return round(years / 12, 2) if m and years is not None and m.group("months") else years
+    "six months of office clerical experience", "two years of post-master's experience"; never one its
+    sentence says is substituted (``[words] experience_substitutes`` before it)."""
+    for m in _counted().finditer(text):
+        if _substitutes().search(re.split(r"[.;]\s|\n", text[max(0, m.start() - 200) : m.start()])[-1]):
+            continue
+        years = to_number(m.group("n"))
+        return round(years / 12, 2) if years is not None and m.group("months") else years
+    return None
+
+
+@cache
+def _substitutes() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:{alternation('words', 'experience_substitutes', languages=('en',))})\b")
 
 
 @cache
