@@ -351,6 +351,12 @@ _SUPERVISED_FIELD = Needled(rf"(?im)^[^\n:]*?\b(?:{_SUPERVISED})[ \t]*:[ \t]*([^
 _SUPERVISED_HEAD = Needled(rf"(?im)^[ \t]*(?:{_SUPERVISED})[ \t]*:?[ \t]*$")
 
 
+def _plural(post: MentionedPosition) -> bool:
+    """A title in the plural: its last word a ``[words] title_heads`` word's plural (``Officers``)."""
+    last = fold(post.title).split()[-1] if post.title.split() else ""
+    return last != singular(last) and singular(last) in words("words", "title_heads")
+
+
 def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
     """How many positions it supervises and, where listed, which."""
     names: list[MentionedPosition] = []
@@ -398,8 +404,8 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
     elif listed and not names:
         names = [MentionedPosition(singular_title(t) if n > 1 else t) for n, t, _ in listed]
         count = count if count is not None else sum(n for n, _, _ in listed)
-    if count is None and names:
-        count = len(names)
+    if count is None and names and not any(map(_plural, names)):
+        count = len(names)  # one post each; a title in the plural counts none ("Customer Service Officers")
     if count is None and (said := _supervised_count(text)):
         count = to_int(said)
     return count, names

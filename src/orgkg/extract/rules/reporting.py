@@ -21,7 +21,7 @@ from orgkg.extract.lexicon import (
 from orgkg.extract.needles import AtLineStart, Started, lacks, opening
 from orgkg.extract.rules.duties import is_duty_verb
 from orgkg.extract.rules.labels import Found, clean, first_value, inline_label, labelled
-from orgkg.extract.rules.subordinates import listed_post, superior_of_listed
+from orgkg.extract.rules.subordinates import COUNT, listed_post, superior_of_listed
 from orgkg.extract.rules.titles import phrase
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import singular, singular_title
@@ -522,6 +522,11 @@ def supervises_stated(doc: Document) -> tuple[int, Span] | None:
         yes = _yes().match(found[0]) if found and not f.loose else None
         n = re.compile(r"\d{1,4}(?!\S)").match(found[0], yes.end() if yes else 0) if found else None
         if found and n and (not f.loose or n.end() == len(found[0])):
+            said = re.sub(r"\([^()]*\)", "", found[0][n.start() :])  # "4 agents (2 catégorie B, 2 ...)": one
+            parts = [_leading_and().sub("", p.strip()) for _, p in _items(said)]
+            counted = [c for p in parts if COUNT.match(p) and (c := listed_post(p, lower=True))]
+            if len(parts) >= 2 and len(counted) == len(parts):  # "2 agents d'accueil, 1 agent ...": 3
+                return sum(c[2] for c in counted), found[1]
             return int(n.group(0)), Span(found[1].start + n.start(), found[1].start + n.end())
     row = _row(doc, "supervises_row")
     if row and says_nothing(row[0]):
