@@ -4,9 +4,10 @@ A sentence is a duty when its subject is the post and its first verb names work:
 ``[words] post_subjects`` phrase ("Le titulaire", "The incumbent") or the post's title led by an article
 ("Le sous-directeur, délégué à ..., conçoit ..."), perhaps after a leading clause ("Rattaché
 directement à la directrice ..., le sous-directeur du contentieux est chargé de diriger ..."); a
-sentence opening with a pronoun ("Il coordonne ...") goes on with the last subject named; an inclusive
-pronoun ("il/elle") names a person, so the post, after any subject; where no duty was read otherwise,
-a sentence told to the holder ("vous rédigez les plans") is one. The first verb is a ``[words]
+sentence opening with a pronoun ("Il coordonne ...") goes on with the last subject named; a charge
+told to the holder (``[words] holder_charged``: "Within this role, you will be responsible for ...") is
+one; an inclusive pronoun ("il/elle") names a person, so the post, after any subject; where no duty was
+read otherwise, a sentence told to the holder ("vous rédigez les plans") is one. The first verb is a ``[words]
 duty_verbs`` entry (or its future: "assurera"), or a ``[words] charged_with`` phrase ("est chargé de",
 "is responsible for"); "Il est assisté d'un adjoint" or "Le titulaire exerce les fonctions de ..." name none.
 """
@@ -43,7 +44,8 @@ def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> 
         for n, span in enumerate(doc.sentences(para)):
             said = doc.text[span.start : span.end]
             folded = _plain(said)
-            if told_to_holder and _told_to_holder(folded) and len(said.split()) >= 4:
+            if ((told_to_holder and _told_to_holder(folded)) or _holder_charged().match(fold(said))) \
+                    and len(said.split()) >= 4:
                 out.append((Duty(squash(said), None), span))
                 continue
             if (end := _subject_end(folded, head)) is not None:
@@ -173,6 +175,15 @@ def _told() -> re.Pattern[str]:
     """A ``[words] duty_pronouns`` entry, at the start or after a leading phrase, and the word after it."""
     pronouns = "|".join(re.escape(w) for w in words("words", "duty_pronouns"))
     return re.compile(rf"(?:[^.;:]{{0,{LEAD_CLAUSE}}}?[\s,])?({pronouns})\s+([\w']+)")
+
+
+@cache
+def _holder_charged() -> re.Pattern[str]:
+    """A ``[words] holder_charged`` entry (the sentence folded: ``fold``), at the start or after a leading
+    clause: "Within this role, you will be responsible for ...", "Votre mission consiste à ..."."""
+    charged = sorted(words("words", "holder_charged"), key=len, reverse=True)
+    said = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in charged)
+    return re.compile(rf"(?:.{{0,{LEAD_CLAUSE}}}?\s)?(?:{said})(?![\w'])")
 
 
 #: "will be (primarily) responsible for": "is responsible for".
