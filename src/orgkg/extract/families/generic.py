@@ -112,6 +112,7 @@ from orgkg.extract.rules.titles import (
     employer_below,
     employer_name,
     is_section_name,
+    names_a_body,
     names_a_post,
     notice,
     posting_employer,
@@ -486,9 +487,8 @@ def _heading_lines(text: str, *, pass_over: bool) -> Iterator[tuple[str, _Line]]
     """The heading-like lines of ``fallback_title`` in order, each with what it is; ``pass_over`` stops at the
     first paragraph of prose."""
     boiler = re.compile(r"(?:job|position|class|role)\s+(?:description|profile|specification|posting)|"
-                        r"^page\b|confidential|^date\b|^revised|^draft|authority|commission|government|ministry|"
-                        r"department|agency|\bboard\b|council|office\s+of|\bcounty\b|city\s+of|state\s+of|"
-                        r"university|province|government|\blisting\b|^home\b|^[<>\u00ab\u00bb]|[\u00bb\u203a\ue000-\uf8ff]",
+                        r"^page\b|confidential|^date\b|^revised|^draft|\blisting\b|^home\b|^[<>\u00ab\u00bb]|"
+                        r"[\u00bb\u203a\ue000-\uf8ff]",
                         re.I)
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:15]
     section = ""  # the last label, lead-in or section heading over the lines
@@ -516,7 +516,8 @@ def _heading_lines(text: str, *, pass_over: bool) -> Iterator[tuple[str, _Line]]
             if pass_over:
                 return  # the prose has begun: a title stands above it
             yield line, _Line.PROSE
-        elif (line and ":" not in line and len(line.split()) <= 10 and not boiler.search(_posted_title(line))
+        elif (line and ":" not in line and max(len(side.split()) for side in line.split(" / ")) <= 10
+                and not boiler.search(posted := _posted_title(line)) and not names_a_body(posted)
                 and not JURISDICTION.fullmatch(line) and (acceptable(line) or not pass_over)):
             yield line, _Line.CLOSED if closed else kind
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, alternation, entries, fold, unaccented, words
+from orgkg.extract.lexicon import LANGUAGES, alternation, entries, fold, words
 from orgkg.extract.records import Duty
 from orgkg.extract.rules.duties import said_to_holder
+from orgkg.extract.rules.titles import head_noun, plain
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import squash
 
@@ -43,7 +44,7 @@ def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> 
         post, opened = post or opened, False  # ``Il voit à ...`` opening a paragraph: the last one's subject
         for n, span in enumerate(doc.sentences(para)):
             said = doc.text[span.start : span.end]
-            folded = _plain(said)
+            folded = plain(said)
             if ((told_to_holder and _told_to_holder(folded)) or _holder_charged().match(fold(said))) \
                     and len(said.split()) >= 4:
                 out.append((Duty(squash(said), None), span))
@@ -115,27 +116,17 @@ def told_in_paragraphs(doc: Document, read: list[tuple[Duty, Span]],
         if mine and mine[0][1].start == block.start:  # the paragraph opens with the post as its subject
             count += len(mine)
             out += mine
-        elif mine or not OTHER_SUBJECT.match(_plain(duty.text)):
+        elif mine or not OTHER_SUBJECT.match(plain(duty.text)):
             out.append((duty, span))  # ``Participates with the IG in ...``: a duty without a subject
     return out if count >= 2 else None
 
 
-def _plain(text: str) -> str:
-    """Case, accents and apostrophes folded, punctuation kept, one space: ``Rattaché directement à X,
-    le sous-directeur`` -> ``rattache directement a x, le sous-directeur``."""
-    return re.sub(r"\s+", " ", unaccented(text.replace("\u2019", "'")).casefold())
-
-
 def _head(title: str) -> str:
-    """The title's first word and its head noun (the last word before a ``[words] body_links`` word),
-    folded, on two lines: ``senior`` and ``advisor`` for 'Senior Policy Advisor', ``sous-directeur`` twice
-    for 'Sous-directeur du contentieux'; "" for no title."""
-    said = re.split(r"\s[-\u2013(]", _plain(title).split(",")[0])[0].split()
-    if not said:
-        return ""
-    links = words("words", "body_links")
-    named = next((k for k, w in enumerate(said) if k and w in links), len(said))
-    return f"{said[0]}\n{said[named - 1]}"
+    """The title's first word and its head noun (``titles.head_noun``), folded, on two lines: ``senior`` and
+    ``advisor`` for 'Senior Policy Advisor', ``sous-directeur`` twice for 'Sous-directeur du contentieux';
+    "" for no title."""
+    said = plain(title).split()
+    return f"{said[0]}\n{head_noun(title)}" if said else ""
 
 
 def _subject_end(folded: str, head: str) -> int | None:

@@ -12,7 +12,17 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from orgkg.extract.lexicon import alternation, fold, leading, patterns, said, words, words_in, written
+from orgkg.extract.lexicon import (
+    alternation,
+    fold,
+    leading,
+    patterns,
+    said,
+    unaccented,
+    words,
+    words_in,
+    written,
+)
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
 from orgkg.extract.rules.identifiers import TITLE_NUMBER, numbered_lead, reference
@@ -119,6 +129,38 @@ def names_a_post(title: str) -> bool:
     single, spaced = _post_nouns()
     return any(w in single or singular(w) in single for w in said) or \
         any(f" {e} " in f" {' '.join(said)} " for e in spaced)
+
+
+def head_noun(title: str) -> str:
+    """The head noun of a title or a name, folded: its last word before a ``[words] body_links`` word, a
+    comma, a dash or a bracket (``advisor`` for 'Senior Policy Advisor', ``office`` for 'Office of the City
+    Manager', ``manager`` for 'Manager, Local Government and Housing'); "" for none."""
+    said = re.split(r"\s[-\u2013(]", plain(title).split(",")[0])[0].split()
+    links = words("words", "body_links")
+    named = next((k for k, w in enumerate(said) if k and w in links), len(said))
+    return said[named - 1] if said else ""
+
+
+def plain(text: str) -> str:
+    """Case, accents and apostrophes folded, punctuation kept, one space: ``Rattaché directement à X,
+    le sous-directeur`` -> ``rattache directement a x, le sous-directeur``."""
+    return re.sub(r"\s+", " ", unaccented(text.replace("\u2019", "'")).casefold())
+
+
+def names_a_body(line: str) -> bool:
+    """A line that is a body's or a unit's name, no title: its head noun (``head_noun``) the last word of a
+    body's or a unit's name (English ``[words] organisation_heads``, ``unit_words``: ``Office of the City
+    Manager``, ``Ontario Public Service``), or a ``[words] body_line_words`` entry among its words and a head
+    noun that is no post's (``Marion County``); ``Manager, Local Government and Housing``, ``County
+    Administrator`` are posts."""
+    head, said = head_noun(line), f" {' '.join(fold(line).split())} "
+    return head in _body_heads() or (any(f" {w} " in said for w in words("words", "body_line_words")) and \
+        not names_a_post(head))
+
+
+@cache
+def _body_heads() -> frozenset[str]:
+    return words_in("en", "words", "organisation_heads") | words_in("en", "words", "unit_words")
 
 
 @cache
