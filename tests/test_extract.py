@@ -61,7 +61,6 @@ WORDING_MISREAD: dict[str, str] = {
     "fr-metropole-lyon-unite-equipe-de-4/title": "a job board's 'Recrutement X' line over '1 Titre H/F - X'",
     "fr-metropole-lyon-unite-equipe-de-4/org_units":
         "'La Direction X (DPM)', 'le service de X (SMC)' in prose",
-    "us-benton-county-lead-our-department/title": "a job board's slogan lines in capitals under the title",
     "za-dihlabeng-ref-no-in-title-line/title":
         "'RANK: FUNCTION (Ref No. X)' under the employer's and a banner line",
     "za-dihlabeng-ref-no-in-title-line/organization": "the employer in capitals on the first line",
