@@ -34,7 +34,7 @@ from orgkg.extract.lexicon import (
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import Span
 from orgkg.extract.rules.lines import marker
-from orgkg.extract.rules.titles import is_section_name, names_a_post
+from orgkg.extract.rules.titles import in_prose, is_section_name, names_a_post
 from orgkg.extract.text import singular_title, squash
 
 Post = tuple[str, Span, int, str | None]  # a title, where it is written, how many such posts, its number
@@ -192,8 +192,8 @@ def head(item: str, *, lower: bool = False) -> tuple[str, bool, bool] | None:
             break
     if not title or len(title.split()) > 12 or not title[0].isalpha() or is_section_name(title):
         return None
-    if title[0].islower() and not article and not lower:
-        return None
+    if not lower and ((title[0].islower() and not article) or in_prose(title.split()[1:])):
+        return None  # work in lower case; a sentence (``Senior Analyst will work with the Data Engineer``)
     return title, bool(cut), bool(article)
 
 
@@ -383,7 +383,10 @@ def _ways(text: str, end: int, *, lower: bool) -> Iterator[tuple[str, list[tuple
 
 @cache
 def _french_lead() -> re.Pattern[str]:
-    return re.compile(rf"(?i)(?:{'|'.join(patterns('phrases', 'subordinates_lead', languages=('fr',)))})")
+    """A French lead-in (``[phrases] subordinates_lead``, ``reports_listed``): its titles in lower case."""
+    leads = [p for key in ("subordinates_lead", "reports_listed")
+             for p in patterns("phrases", key, languages=("fr",))]
+    return re.compile(rf"(?i)(?:{'|'.join(leads)})")
 
 
 def _described_items(text: str, start: int) -> list[tuple[int, int]]:

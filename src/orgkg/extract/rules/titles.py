@@ -175,8 +175,13 @@ def _sentence(title: str) -> bool:
     """A sentence, no title: an article opening it (``[words] sentence_articles``) and a word in lower case
     after that is no ``[words] title_links`` word (its verbs: ``_copula``)."""
     said = title.split()
-    return len(said) >= 4 and fold(said[0]) in words("words", "sentence_articles") and any(
-        w[:1].islower() and fold(w) not in words("words", "title_links") for w in said[1:])
+    return len(said) >= 4 and fold(said[0]) in words("words", "sentence_articles") and in_prose(said[1:])
+
+
+def in_prose(said: list[str]) -> bool:
+    """A word in lower case among ``said`` that is no ``[words] title_links`` word: ``will``, ``work`` in
+    ``Senior Analyst will work with the Data Engineer``, not ``of`` in ``Director of Finance``."""
+    return any(w[:1].islower() and fold(w) not in words("words", "title_links") for w in said)
 
 
 #: an English ``[words] list_joins`` word opening a list's last item: ``and Finance``.
