@@ -44,6 +44,7 @@ from orgkg.extract.records import (
     StaffCount,
 )
 from orgkg.extract.rules.classification import (
+    class_coded,
     class_named,
     class_sought,
     experience_class,
@@ -1005,6 +1006,9 @@ class GenericDescription(Extractor):
         if posted:  # ``Library Director - Potsdam Public Library``: the title, then its employer
             pos.title = posted[0]
             spans = [e for e in spans if e.field != "title"]
+        if coded := class_coded(pos.title):  # ``4521 Park Ranger I``: the class's code opens its name
+            pos.title = coded[0]
+            spans = [e for e in spans if e.field != "title"]
         stated_class = re.sub(r"[\s-]", "", first_field(text, "class") or "").casefold()
         for scheme in ("position number", "job code", "competition number"):
             value = first_field(text, scheme)
@@ -1038,7 +1042,8 @@ class GenericDescription(Extractor):
         if plan_class and not (pos.job_class and pos.job_class.code):
             pos.job_class, pos.level = plan_class, plan_level
         pos.factors, pos.total_points = factors(text)
-        code = next((i.value for i in [*pos.identifiers, *restated] if i.scheme == "job code"), None)
+        code = next((i.value for i in [*pos.identifiers, *restated] if i.scheme == "job code"),
+                    coded[1] if coded else None)
         if pos.job_class and code and not pos.job_class.code:
             pos.job_class = JobClass(code, pos.job_class.title)
         if not pos.job_class and re.search(r"\bclass\s+(?:specification|description|series)",
@@ -1047,7 +1052,7 @@ class GenericDescription(Extractor):
             # specification is used for ...") is not: the shared rules read that class
             pos.job_class = JobClass(code, pos.title)
         elif (not pos.job_class and code and acceptable(pos.title)
-              and next((v for lab in CLASS_CODE if (v := field(text, lab))), None) == code):
+              and (coded or next((v for lab in CLASS_CODE if (v := field(text, lab))), None) == code)):
             pos.job_class = JobClass(code, pos.title)  # ``Class Code: 2455`` under the class's title
         pos.flsa = flsa_of(raw, text) or flsa_below(doc)
         read = duties(doc)

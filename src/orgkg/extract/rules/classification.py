@@ -29,7 +29,7 @@ from orgkg.extract.lexicon import (
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
-from orgkg.extract.rules.titles import framed, level_alone, phrase
+from orgkg.extract.rules.titles import framed, level_alone, names_a_post, phrase
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import clean_title, repair_level, strip_parenthetical_acronym
 
@@ -401,3 +401,27 @@ def _experience_at_level() -> re.Pattern[str]:
         return alternation("words", key, languages=("en",))
     return re.compile(rf"(?:{en('experience_at_level')})\s+(?:(?:{en('experience_class_articles')})\s+)?"
                       rf"([A-Z][\w ]+?)(?=[.,;(]|\s+(?:{en('experience_class_ends')})\b)")
+
+
+def class_coded(title: str) -> tuple[str, str] | None:
+    """A class's code before its name in a title (its name, its code): ``4521 Park Ranger I``, ``0312 -
+    Administrative Assistant II``, ``Class Code 2231 Clerk Typist`` (after a ``[form_labels] class_code``
+    label). Without a label, the code is of four to six figures and no year, and the name names a post
+    (``2025 Seasonal Park Ranger``, ``911 Dispatcher`` keep their figures)."""
+    if not (m := _coded_title().fullmatch(title.strip())):
+        return None
+    code, name = m.group("code"), clean_title(m.group("name"))
+    if not m.group("label") and (len(code) < 4 or YEAR.fullmatch(code) or not names_a_post(name)):
+        return None
+    return name, code
+
+
+#: a year, never a class's code unless a label says so.
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@cache
+def _coded_title() -> re.Pattern[str]:
+    labels = "|".join(patterns("form_labels", "class_code", languages=("en",)))
+    return re.compile(rf"(?P<label>(?i:{labels})[ \t]*[.:#]?[ \t]*)?(?P<code>\d{{3,6}})"
+                      r"(?:[ \t]*[-\u2013\u2014:|][ \t]*|[ \t]+)(?P<name>[A-Z][^\n]*[a-zA-Z)])")
