@@ -285,12 +285,22 @@ def _en(key: str) -> str:
     return "|".join(patterns("words", key, r"[ \t]+", languages=("en",))) or "(?!)"
 
 
-#: the words before a body the post works with, not for: "work with the Cabinet Office", "liaise with"
-#: (``[words]``: a ``partner_stems`` word, or a ``partner_nouns`` one, maybe ``partner_adverbs``, a
-#: ``partner_links`` word and the article, ``subject_articles``).
-PARTNER = re.compile(rf"(?i)\b(?:(?:{_en('partner_stems')})\w*|{_en('partner_nouns')})[ \t]+"
-                     rf"(?:(?:{_en('partner_adverbs')})[ \t]+)?(?:{_en('partner_links')})[ \t]+"
-                     rf"(?:(?:{_en('subject_articles')})[ \t]+)?$")
+def _all(key: str) -> str:
+    """The ``[words] key`` entries of every language as one alternation, blanks between their words."""
+    return "|".join(patterns("words", key, r"[ \t]+")) or "(?!)"
+
+
+#: the words before a body the post works with, not for: "work with the Cabinet Office", "liaise with", "en
+#: lien étroit avec le service de la paie" (``[words]``, every language: a ``partner_stems`` word, or a
+#: ``partner_nouns`` one, maybe ``partner_adverbs``, a ``partner_links`` word and the article,
+#: ``subject_articles``), perhaps another name and a ``list_joins`` word: "with the Payroll Team and the".
+PARTNER = re.compile(rf"(?i)\b(?:(?:{_all('partner_stems')})\w*|{_all('partner_nouns')})[ \t]+"
+                     rf"(?:(?:{_all('partner_adverbs')})[ \t]+)?(?:{_all('partner_links')})[ \t]+"
+                     rf"(?:(?:{_all('subject_articles')})[ \t]*)?"
+                     rf"(?:[^\s,.;:]+(?:[ \t]+[^\s,.;:]+){{0,5}}[ \t]+(?:{_all('list_joins')})[ \t]+"
+                     rf"(?:(?:{_all('subject_articles')})[ \t]*)?)?$")
+#: how far before a name ``PARTNER`` looks: "work closely with the Payroll Team and the [Finance Directorate".
+PARTNER_REACH = 90
 #: a name inside a list of names: "Art History, Business Administration, Marketing", the next item after it
 #: (a comma, an English ``[words] list_joins`` word).
 IN_LIST = re.compile(r",[ \t]*$")
@@ -371,7 +381,8 @@ def _aside(text: str, m: re.Match[str]) -> bool:
     middle = bool(IN_LIST.search(before)) and bool(NEXT_ITEM.match(after))
     last = bool(LIST_END.search(text, max(0, m.start() - 60), m.start()))
     served = _third_party().search(text, max(0, m.start() - 60), m.start())
-    return bool(PARTNER.search(before)) or bool(in_class) or middle or last or bool(served)
+    partner = PARTNER.search(text, max(0, m.start() - PARTNER_REACH), m.start())
+    return bool(partner) or bool(in_class) or middle or last or bool(served)
 
 
 @cache
