@@ -623,6 +623,12 @@ def _class_numbered() -> re.Pattern[str]:
                       rf"[ \t]*\((?i:{labels})[ \t]*[.:#]?[ \t]*(?P<code>[A-Z0-9][\w-]{{1,11}})\)")
 
 
+def _class_labelled(text: str) -> tuple[str, str] | None:
+    """The class a ``[form_labels] class_code`` label's value names after its code (``Class Code: 2231 - Clerk
+    Typist``): its name, its code (``class_coded``)."""
+    return next((c for lab in CLASS_CODE if (v := field(text, lab)) and (c := class_coded(v))), None)
+
+
 #: a class's number opening its name: ``1016 Museum Specialist And Technician`` (a US federal series), ``2455
 #: Administrative Assistant``.
 SERIES_CLASS = re.compile(r"(\d{3,6})[ \t]+([A-Z][^\d\n]*)")
@@ -1006,9 +1012,9 @@ class GenericDescription(Extractor):
         if posted:  # ``Library Director - Potsdam Public Library``: the title, then its employer
             pos.title = posted[0]
             spans = [e for e in spans if e.field != "title"]
-        if coded := class_coded(pos.title):  # ``4521 Park Ranger I``: the class's code opens its name
-            pos.title = coded[0]
-            spans = [e for e in spans if e.field != "title"]
+        if coded := class_coded(pos.title) or (pos.title == UNTITLED and _class_labelled(text)):
+            pos.title = coded[0]  # ``4521 Park Ranger I``: the class's code opens its name; ``Class Code:
+            spans = [e for e in spans if e.field != "title"]  # 2231 - Clerk Typist``: a class and its code
         stated_class = re.sub(r"[\s-]", "", first_field(text, "class") or "").casefold()
         for scheme in ("position number", "job code", "competition number"):
             value = first_field(text, scheme)
