@@ -242,7 +242,10 @@ def units_stated(doc: Document, organisation: str | None) -> list[Found]:
         if (found := clean(doc, f.value_start, f.value_end)) and (unit := after_organisation(
                 doc, found, names)) and _name(unit[0]):
             return [unit]
-    for m in _assigned().finditer(doc.text):
+    for m in [*_assigned().finditer(doc.text), *_opening().finditer(doc.text)]:
+        if m.re is _opening().pattern and (COUNTED.search(m.group("unit")) or doc.text[
+                max(0, m.start() - 9) : m.start()].rstrip(" \t*_-")[-1:] not in {"", ".", "!", "\n"}):
+            continue  # a sentence's opening clause, naming a unit, not its size (``l'équipe de 12 agents``)
         found = clean(doc, m.start("unit"), _unit_end(doc, m.start("unit"), m.end("unit"), organisation))
         if found and _name(found[0]) and len(found[0].split()) >= 2 and _has_unit_word(found[0]):
             return [found]  # ``the Platform team``, never ``the team``
@@ -265,8 +268,28 @@ def after_organisation(doc: Document, found: Found, names: set[str] | frozenset[
 def _assigned() -> Needled:
     """Every ``[phrases] assigned_to`` entry, a participle in any inclusive spelling (``affecté·e``,
     ``affecté-e``, ``affecté(e)``), then the unit up to the end of the clause."""
-    leads = alternation("phrases", "assigned_to").replace("é", "é(?:e|-e|\u00b7e|\\(e\\)|\\.e)?")
+    leads = _inclusive(alternation("phrases", "assigned_to"))
     return Needled(rf"(?i)\b(?:{leads})(?:(?<=['\u2019])|\s+)(?P<unit>[^.;:()\n]{{3,160}})")
+
+
+#: a figure and the word it counts: ``équipe de 12 agents`` says a team's size, not its name.
+COUNTED = re.compile(r"\b\d+\s+[^\W\d_]")
+
+
+@cache
+def _opening() -> Needled:
+    """A ``[phrases] placed_opening`` entry (its participle in any inclusive spelling), the unit, a comma and
+    the sentence's subject, the post or its holder (``[words] post_subjects``, ``duty_pronouns``,
+    ``pronouns``): ``Au sein du Cabinet échevinal de la Propreté publique, vous ...``."""
+    leads = _inclusive(alternation("phrases", "placed_opening"))
+    subjects = "|".join(alternation("words", key) for key in ("post_subjects", "duty_pronouns", "pronouns"))
+    return Needled(rf"(?i)\b(?:{leads})(?:(?<=['\u2019])|\s+)(?P<unit>[^.;:()\n,]{{3,160}}),\s*"
+                   rf"(?:{subjects})\b")
+
+
+def _inclusive(leads: str) -> str:
+    """``leads``, each participle in any inclusive spelling: ``affecté·e``, ``affecté-e``, ``affecté(e)``."""
+    return leads.replace("é", "é(?:e|-e|\u00b7e|\\(e\\)|\\.e)?")
 
 
 #: an article before a name (``[words] subject_articles``): ``Les Territoires`` and ``des Territoires`` name
