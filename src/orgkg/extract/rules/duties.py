@@ -743,8 +743,27 @@ def _labelled(doc: Document) -> list[Span]:
     out: list[Span] = []
     for f in doc.fields:
         if not f.loose and names_duties(f.label) and f.value_end > f.value_start:
-            out += _sentences_if_duties(doc, Span(f.value_start, f.value_end), french)
+            value = Span(f.value_start, f.value_end)
+            out += _clauses_if_duties(doc, value, french) or _sentences_if_duties(doc, value, french)
     return out
+
+
+#: what chains duties in one value (``_clauses_if_duties``).
+SEMICOLON = re.compile(";")
+
+
+def _clauses_if_duties(doc: Document, span: Span, french: bool) -> list[Span]:
+    """A value chaining its duties with semicolons (``Vos missions : assurer la paie ; suivre les
+    carrières ; préparer les arrêtés.``), three clauses or more each opening with a duty's verb: its
+    clauses; else none."""
+    parts: list[Span] = []
+    at = span.start
+    for end in [*(m.start() for m in SEMICOLON.finditer(doc.text, span.start, span.end)), span.end]:
+        said = doc.text[at:end]
+        if said.strip():
+            parts.append(Span(at + len(said) - len(said.lstrip()), end))
+        at = end + 1
+    return parts if len(parts) >= 3 and all(_verb_led(doc, p, french) for p in parts) else []
 
 
 #: a duty's share of time closing it on a line printed flat: ``... to appropriate personnel 30% Distributes``.
