@@ -62,16 +62,18 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # 0.918 / 0.916 (French 0.913 / 0.878), ninth-look 0.519 / 0.569 (French 0.197 / 0.413: a rule landed
     # between the two lowered the French closed documents; aggregates only, the part is not opened).
     # The lead fixes the final floors once every share is in.
-    "dev": {"all": (0.91, 0.91), "fr": (0.91, 0.87)},
-    "first-look": {"all": (0.74, 0.86), "fr": (0.76, 0.91)},
-    "second-look": {"all": (0.79, 0.83), "fr": (0.82, 0.92)},
-    "third-look": {"all": (0.51, 0.65), "fr": (0.66, 0.76)},
+    # End of the eleventh session: every part just under main at 17842d0 (the figures, and the start code
+    # b423ed4's in the same run, in tests/corpus/README.md, "At the end of the eleventh session").
+    "dev": {"all": (0.92, 0.92), "fr": (0.92, 0.89)},
+    "first-look": {"all": (0.83, 0.87), "fr": (0.77, 0.91)},
+    "second-look": {"all": (0.81, 0.84), "fr": (0.82, 0.92)},
+    "third-look": {"all": (0.51, 0.66), "fr": (0.66, 0.76)},
     "fourth-look": {"all": (0.84, 0.88), "fr": (0.74, 0.89)},
-    "fifth-look": {"all": (0.52, 0.54), "fr": (0.55, 0.52)},
-    "sixth-look": {"all": (0.82, 0.79), "fr": (0.80, 0.76)},
-    "seventh-look": {"all": (0.76, 0.87), "fr": (0.75, 0.68)},
-    "eighth-look": {"all": (0.62, 0.62), "fr": (0.46, 0.46)},
-    "ninth-look": {"all": (0.51, 0.56), "fr": (0.19, 0.41)},
+    "fifth-look": {"all": (0.60, 0.71), "fr": (0.55, 0.52)},
+    "sixth-look": {"all": (0.83, 0.81), "fr": (0.81, 0.79)},
+    "seventh-look": {"all": (0.76, 0.88), "fr": (0.75, 0.68)},
+    "eighth-look": {"all": (0.63, 0.63), "fr": (0.46, 0.46)},
+    "ninth-look": {"all": (0.58, 0.58), "fr": (0.19, 0.41)},
 }
 
 
