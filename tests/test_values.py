@@ -16,7 +16,21 @@ from orgkg.extract.evidence import values
 from orgkg.extract.rules.values import clean_value, place, short_title
 from tests.test_evidence import SETS, _texts
 
-JUNK = re.compile(r"\{\{|\{%|(?:^|\s)[*\u2022](?:\s|$)|\*\*|^[\"'\u201c]|[\"'\u201d]$")
+#: markup, a placeholder, or a quote kept around the value: one opening it, or one closing it that closes no
+#: quotation opened inside it ('Chargé de mission "Ingénierie territoriale"' ends a title's own quotation).
+JUNK = re.compile(r"\{\{|\{%|(?:^|\s)[*\u2022](?:\s|$)|\*\*|^[\"'\u201c]|'$|^[^\"]*\"$|^[^\u201c]*\u201d$")
+
+
+@pytest.mark.parametrize(("value", "junk"), [
+    ('"Chief Executive Officer"', True),
+    ('Chief Executive Officer"', True),
+    ("Chief Executive Officer\u201d", True),
+    ("Programs * Position", True),
+    ('Chargé de mission "Ingénierie territoriale des Pays / PETR"', False),
+    ("Chargé de mission \u201cIngénierie territoriale\u201d", False),
+])
+def test_junk_is_a_quote_around_the_value_not_one_inside_it(value: str, junk: bool) -> None:
+    assert bool(JUNK.search(value)) is junk
 
 
 @pytest.mark.parametrize("name", [k for k, v in SETS.items() if v])
