@@ -114,6 +114,12 @@ def test_words_of_a_pattern_one_of_which_every_match_holds() -> None:
     assert words_of(pattern) == frozenset({"bachelor", "diploma", "ph", "ged", "doctor"})
 
 
+def test_of_two_runs_as_long_the_one_of_rarer_letters_stands_for_a_branch() -> None:
+    """'BA in': 'ba', not 'in', which most lines hold inside their words; 'BA or BS': never 'or'."""
+    assert words_of(re.compile(r"(?i)\bBA\s+in\b")) == frozenset({"ba"})
+    assert words_of(re.compile(r"(?i)\bBA\s+or\s+BS\b")) <= frozenset({"ba", "bs"})
+
+
 @given(st.text(alphabet="degrGEDPhDpam. \n\u017f", max_size=60))
 @example("a degree program")
 @example("gram PhD")

@@ -221,8 +221,17 @@ def words_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
     found = needles(_parser.parse(pattern.pattern, pattern.flags).data, shortest=2, most=1024, around=False)
     if found is None:
         return None
-    longest = {max(each, key=lambda w: (len(w), w)) for each in found}
+    longest = {max(each, key=lambda w: (len(w), -_commonness(w), w)) for each in found}
     return frozenset(w for w in longest if not any(v != w and v in w for v in longest))
+
+
+#: the letters most frequent in English and French text: of two runs as long, the one holding fewer of them
+#: stands in fewer places (``BA in``: ``ba``, not ``in``, which half the lines hold inside their words).
+_COMMON = frozenset("etaoinsr")
+
+
+def _commonness(word: str) -> int:
+    return sum(c in _COMMON for c in word)
 
 
 def places(text: str, pattern: re.Pattern[str]) -> list[int] | None:
