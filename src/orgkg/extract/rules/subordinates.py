@@ -94,8 +94,10 @@ def _described(language: str) -> str:
 #: described position;
 #: ``(AS-06, 3 FTEs): accountable for`` — so does a bracket (the words: ``[words] described_verbs``,
 #: ``described_by`` and ``described_by_links`` of each language).
+#: what a post is for, in any language: ``is responsible for``, ``accountable for``, ``chargé de``.
+DESCRIBED_BY = "|".join(f"(?:{_described(lang)})" for lang in LANGUAGES)
 DESCRIBED = re.compile(r"(?:,\s*(?:\([^()\n]{0,40}\)\s*)?,?|\s*\([^()\n]{0,40}\)\s*[:,]?)\s*"
-                       rf"(?:{'|'.join(f'(?:{_described(lang)})' for lang in LANGUAGES)})", re.I)
+                       rf"(?:{DESCRIBED_BY})", re.I)
 #: the article before a described title (``[words] described_articles``): ``the``, ``Le``, ``L'`` (a French
 #: title is lower case after it).
 ARTICLE = re.compile(rf"^(?:{leading('words', 'described_articles')})", re.I)
@@ -160,15 +162,12 @@ _POSSESSOR = re.compile(r"(?<![\w'\u2019])(?P<who>[A-Z][\w&'\u2019-]*(?:,?[ \t]+
 def _cut() -> re.Pattern[str]:
     """Where a post's title ends: a bracket (not a count, not an acronym inside the title: "Executive (EX)
     Services"), a dash, a colon, ``who``, what it is for, a figure after a comma."""
-    described = "|".join(patterns("words", "described_by"))
-    links = "|".join(said(w) + (r"\b" if w[-1].isalnum() else "")
-                     for w in written("words", "described_by_links"))
     clauses = alternation("words", "subordinate_clauses")
     return re.compile(
         r"\s*\((?!\s*[x\u00d7]?\s*\d{1,2}\s*\)\s*(?:[,;:.]|$)|[A-Z]{2,6}\)\s+[A-Z])"
         r"|\s*\[(?!\s*[x\u00d7]?\s*\d{1,3}\s*\])"
         rf"|\s+[-\u2013\u2014]\s+|\s*:(?:\s|$)|,?\s+(?:{clauses})\b"
-        rf"|,?\s+(?:(?:{'|'.join(patterns('words', 'described_verbs'))})\s+)?(?:{described})\s+(?:{links})"
+        rf"|,?\s+(?:{DESCRIBED_BY})"
         r"|,\s*(?=\d|\()", re.I)
 
 
