@@ -8,7 +8,8 @@ from orgkg.extract.lexicon import LANGUAGES, entries
 from orgkg.extract.rules.classification import level
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.education import education
-from orgkg.extract.rules.figures import experience_years, staff_counts
+from orgkg.extract.rules.experience import experience_years
+from orgkg.extract.rules.figures import staff_counts
 from orgkg.extract.rules.organisation import jurisdiction, unit_word
 from orgkg.extract.rules.reporting import reports_to, supervised_named
 from orgkg.extract.rules.titles import title

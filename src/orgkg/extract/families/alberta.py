@@ -42,7 +42,7 @@ from orgkg.extract.records import (
     StaffCount,
 )
 from orgkg.extract.rules.education import education
-from orgkg.extract.rules.figures import counted_years
+from orgkg.extract.rules.experience import counted_years
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.text import (
     NUMBER,

@@ -44,7 +44,7 @@ from orgkg.extract.records import (
 )
 from orgkg.extract.rules.classification import experience_class
 from orgkg.extract.rules.education import education as shared_education
-from orgkg.extract.rules.figures import counted_years
+from orgkg.extract.rules.experience import counted_years
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.text import (
     clean_title,

@@ -57,10 +57,9 @@ from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.duties_prose import prose_duties, told_in, told_in_paragraphs
 from orgkg.extract.rules.education import education
+from orgkg.extract.rules.experience import experience_years
 from orgkg.extract.rules.figures import (
     budgets_french,
-    counted_years,
-    experience_years,
     staff_supervised,
     team_led,
 )
@@ -1076,7 +1075,7 @@ class GenericDescription(Extractor):
             spans = [e for e in spans if e.field != "duties"]
             spans += [Evidence.at("duties", d.text, s, doc.text) for d, s in told]
         pos.education = education(text)
-        pos.experience_years, pos.experience_at_class = counted_years(text), experience_class(text)
+        pos.experience_at_class = experience_class(text)  # its years: _shared_facts (rules.experience)
         pos.budgets, pos.staff_counts = budgets(text), staff_counts(text)
         ladder = series(text, pos.job_class.title) if pos.job_class and pos.job_class.title else []
         found = Extraction(family=self.family, subject=pos, organisation=organisation(text), series=ladder)

@@ -31,7 +31,7 @@ from orgkg.extract.records import (
     Position,
 )
 from orgkg.extract.rules.education import education as shared_education
-from orgkg.extract.rules.figures import counted_years
+from orgkg.extract.rules.experience import counted_years
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.text import (

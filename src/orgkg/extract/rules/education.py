@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from orgkg.extract.lexicon import fold, numbers, said, written
@@ -91,6 +91,13 @@ def _preferred() -> re.Pattern[str]:
 
 
 @cache
+def _preferred_heading() -> re.Pattern[str]:
+    """A heading over what is only preferred: ``[degrees] preferred`` and ``preferred_headings`` words
+    (``Asset Qualifications``, ``Nice to have``, ``Atouts``)."""
+    return re.compile(rf"(?i)\b(?:{_one_of('preferred')}|{_one_of('preferred_headings')})\b")
+
+
+@cache
 def _opening() -> re.Pattern[str]:
     """What may stand before a degree that opens a line: a list marker, an article."""
     return re.compile(rf"(?i)[\s\-*\u2022\u25cf\u25aa>\d.)(\[]*(?:(?:{_one_of('articles')})\s+)?")
@@ -118,20 +125,53 @@ def _lines(text: str) -> Iterator[tuple[int, str, bool, bool, bool]]:
         heading = is_heading(ln) or (after_blank and _named_heading(ln))
         after_blank = not ln.strip()
         if heading and marker(ln)[0] == "none":
-            inside, preferred = bool(_stems("section").search(ln)), bool(_preferred().search(ln))
+            inside, preferred = bool(_stems("section").search(ln)), bool(_preferred_heading().search(ln))
             yield at, ln, False, preferred, heading
         else:
             yield at, ln, inside, preferred, heading
         at += len(ln)
 
 
+def standing(text: str) -> Callable[[int], int | None]:
+    """Where a requirement stands in ``text``, as the rank of an offset: 0 under a qualifications heading, 1
+    elsewhere, 2 under a heading of what is only preferred ("Preferred Qualifications", "Assets", "Atouts"),
+    or None there when another heading says what is required (what is preferred is then no minimum)."""
+    lines = list(_lines(text))
+    required = _says_required(lines)
+    starts = [at for at, *_ in lines]
+
+    def rank(at: int) -> int | None:
+        _, _, inside, preferred, _ = lines[max(0, bisect_right(starts, at) - 1)]
+        return (None if required else 2) if preferred else 0 if inside else 1
+    return rank
+
+
+def preferred_clause(text: str, start: int, end: int) -> bool:
+    """The clause around ``text[start:end]`` says it is only preferred: "Preferred: ...", "... preferred",
+    "... is an asset", "... serait appréciée"."""
+    before = re.split(r"[.;\n]", text[max(0, start - 200) : start])[-1]
+    if _preferred().search(before) and not _pattern().search(before):
+        return True  # "Preferred: five years ...", not "Bachelor's degree preferred; five years ..."
+    after = re.split(r"[.;\n]|,\s", text[end : end + 200])[0]
+    return bool(_preferred().search(after))
+
+
+def _says_required(lines: list[tuple[int, str, bool, bool, bool]]) -> bool:
+    """A heading says what is required (a document whose only qualifications are "Desirable Qualifications"
+    means them as the minimum)."""
+    return any(heading and _required(ln) and not _preferred_heading().search(ln)
+               for _, ln, _, _, heading in lines)
+
+
 def _named_heading(line: str) -> bool:
     """A heading in sentence case that names the qualifications (``Essential criteria``, ``Minimum
     qualifications``, ``Person specification``): a short line after a blank, opening with a capital, ending no
-    sentence, holding a ``[degrees] section`` stem and naming no degree."""
+    sentence, holding a ``[degrees] section`` stem (or saying what is only preferred: ``Nice to have``) and
+    naming no degree."""
     s = line.strip()
     return (0 < len(s.split()) <= 5 and s[0].isupper() and not s.endswith((".", ",", ";"))
-            and bool(_stems("section").search(s)) and not _pattern().search(s))
+            and bool(_stems("section").search(s) or _preferred_heading().search(s))
+            and not _pattern().search(s))
 
 
 def _only_preferred(line: str, m: re.Match[str]) -> bool:
@@ -204,9 +244,7 @@ JOINED_BEFORE, JOINED_AFTER = re.compile(r"[A-Za-z0-9]-$"), re.compile(r"-[A-Za-
 def _found(text: str) -> int | None:
     """Where the first degree a requirement names starts in ``text``."""
     lines = list(_lines(text))
-    # a document whose only qualifications are "Desirable Qualifications" means them as the minimum
-    required = any(heading and _required(ln) and not _preferred().search(ln)
-                   for _, ln, _, _, heading in lines)
+    required = _says_required(lines)
     named: dict[int, list[re.Match[str]]] = {}  # each line's degrees, read once for every pass
     naming = _naming(text, [at for at, *_ in lines])
     # only the lines that may name a degree are read, in each pass

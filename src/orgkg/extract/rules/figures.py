@@ -18,11 +18,10 @@ from functools import cache
 from types import MappingProxyType
 
 from orgkg.extract.lexicon import BLANKS, LANGUAGES, alternation, language, numbers, said, table, written
-from orgkg.extract.needles import AtLineStart, Needled, lowered
+from orgkg.extract.needles import Needled, lowered
 from orgkg.extract.records import Budget, StaffCount
 from orgkg.extract.rules.labels import labelled
 from orgkg.extract.structure import Document, Span
-from orgkg.extract.text import NUMBER, to_number
 
 
 @cache
@@ -156,92 +155,19 @@ def _number_in(text: str, *, last: bool = False) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+def phrase_numbers(group: str, text: str) -> Iterator[tuple[int, Span]]:
+    """The number each ``[phrases] group`` template says in ``text`` and where it stands: "{n} years of
+    experience", "expérience de {n} ans" (the first number of a range, ``{n} à {m} ans``)."""
+    for m in _matches(group, text):
+        if (at := _number_in(m.group(0))) and (n := _value(m.group(0)[at[0] : at[1]])):
+            yield n, Span(m.start() + at[0], m.start() + at[1])
+
+
 #: the linking words around a number, not part of a scope (``[words] number_links``): ``d'environ``, ``de``,
 #: ``of``; an elided one (``d'``) also before a word.
 _ELIDED = "|".join(said(w) for w in written("words", "number_links") if w.endswith("'")) or "(?!)"
 LINKS = re.compile(rf"(?i)(?:^|\s)(?:{alternation('words', 'number_links')})(?=\s|$)"
                    rf"|^(?:{_ELIDED})|(?<=\s)(?:{_ELIDED})")
-
-
-def counted_years(text: str) -> float | None:
-    """Minimum years of experience counted before its words (``_counted``), months as a share of a year
-    (six months is 0.5): "five (5) years of progressively responsible experience", "two-years experience",
-    "six months of office clerical experience", "two years of post-master's experience"; never one its
-    sentence says is substituted (``[words] experience_substitutes`` before it)."""
-    for m in _counted().finditer(text):
-        if _substitutes().search(re.split(r"[.;]\s|\n", text[max(0, m.start() - 200) : m.start()])[-1]):
-            continue
-        years = to_number(m.group("n"))
-        return round(years / 12, 2) if years is not None and m.group("months") else years
-    return None
-
-
-@cache
-def _substitutes() -> re.Pattern[str]:
-    return re.compile(rf"(?i)\b(?:{alternation('words', 'experience_substitutes', languages=('en',))})\b")
-
-
-@cache
-def _counted() -> Needled:
-    """A number, its unit (``[words] experience_year_units``, ``experience_month_units``) and up to ten
-    words before an ``experience_nouns`` word; between the number and the unit, figures in brackets, a
-    floor (``experience_number_floors``), a range (``experience_number_ranges`` and a word, or a hyphen and
-    a number), an ``experience_unit_kinds`` word; a hyphen only before an ``experience_hyphened_units``
-    unit. English."""
-    def en(key: str) -> str:
-        return alternation("words", key, languages=("en",))
-    between = rf"(?:\+|{en('experience_number_floors')}|(?:{en('experience_number_ranges')})\s+\w+|-\s*\d+)"
-    unit = rf"(?:(?P<years>{en('experience_year_units')})|(?P<months>{en('experience_month_units')}))"
-    hyphen = rf"-(?=(?:{en('experience_hyphened_units')}))"
-    # never another unit among the words up to "experience": "four years of college and two years of
-    # experience" counts the college, then the experience
-    word = rf"(?!(?:{en('experience_year_units')}|{en('experience_month_units')})\b)[\w/,*'\u2019-]+"
-    return Needled(rf"(?P<n>\b{NUMBER}\b)(?:\s*\(\d+\))?\s*{between}?(?:\s+|{hyphen})"
-                   rf"(?:(?:{en('experience_unit_kinds')})\s+)?{unit}['\u2019]?\s+(?:(?:{en('number_links')})\s+)?"
-                   rf"(?:{word}\s+){{0,10}}?(?:{en('experience_nouns')})", re.I)
-
-
-def experience_years(doc: Document) -> tuple[float, Span] | None:
-    m = next(_matches("experience", doc.text), None)
-    if not m or not (at := _number_in(m.group(0))):
-        return _labelled_years(doc.text) or _months(doc.text)
-    n = _value(m.group(0)[at[0] : at[1]])
-    return (float(n), Span(m.start() + at[0], m.start() + at[1])) if n else None
-
-
-def _labelled_years(text: str) -> tuple[float, Span] | None:
-    """Years under an experience label (``[labels] experience_years``), on its line or the next:
-    "Experience: 5 years", "• Experience" / "5 Year", "Expérience : 3 ans", "Experience – 5 years"."""
-    m = _years_label().search(text) or _counted_label().search(text)
-    return (float(m.group(1)), Span(m.start(1), m.end(1))) if m else None
-
-
-def _months(text: str) -> tuple[float, Span] | None:
-    """Months of experience (``[phrases] experience_months``) as a share of a year: "6 mois d'expérience"
-    is 0.5."""
-    m = next(_matches("experience_months", text), None)
-    if m and (at := _number_in(m.group(0))) and (n := _value(m.group(0)[at[0] : at[1]])):
-        return round(n / 12, 2), Span(m.start() + at[0], m.start() + at[1])
-    return None
-
-
-@cache
-def _counted_label() -> AtLineStart:
-    """A label that says the unit (``[labels] experience_years_counted``) and a number alone after it, on
-    its line or the next, or the first of a range: "Années d'expérience : 2", "Years of experience: 2-5"."""
-    bullet, gap = r"(?:[-*\u2022][ \t]*)?", r"[ \t]+"
-    labels = alternation("labels", "experience_years_counted", gap)
-    return AtLineStart(rf"[ \t]*{bullet}(?:{labels})[ \t]*:[ \t]*(?:\n[ \t]*{bullet})?(\d{{1,2}})\+?[ \t]*"
-                       r"(?=$|[-\u2013][ \t]*\d)", re.I | re.M)
-
-
-@cache
-def _years_label() -> AtLineStart:
-    bullet, gap = r"(?:[-*\u2022][ \t]*)?", r"[ \t]+"
-    labels = alternation("labels", "experience_years", gap)
-    return AtLineStart(rf"[ \t]*{bullet}(?:{labels})[ \t]*[:\u2013\u2014-]?[ \t]*"
-                       rf"(?:\n[ \t]*{bullet})?(?:minimum[ \t]+(?:of[ \t]+|de[ \t]+)?)?(\d{{1,2}})\+?[ \t]*"
-                       rf"(?:{alternation('words', 'year_words', gap)})\b", re.I)
 
 
 #: a labelled staff figure: a whole number opening the value (``45``, ``approximately 1,200``).

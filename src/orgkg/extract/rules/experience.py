@@ -1,0 +1,114 @@
+"""Minimum years of experience, English and French, read where a requirement stands.
+
+A count of experience is said four ways: a number before its words ("five (5) years of progressively
+responsible experience", ``counted_years``), a ``[phrases] experience`` template ("{n} ans d'expérience",
+"minimum of {n} years"), a number under an experience label ("Experience: 3+ years", "Années
+d'expérience : 2") and months as a share of a year ("six months", "6 mois d'expérience" are 0.5). Of every
+count a document says, the one read is the first where a requirement stands (``education.standing``):
+under a qualifications heading before anywhere else, never in an employer's description or a duty when a
+qualifications section says one, under "Preferred Qualifications" or "Atouts" only where no heading says
+what is required, and in a clause that only prefers it ("5 years preferred", "serait appréciée") last.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from orgkg.extract.lexicon import alternation
+from orgkg.extract.needles import AtLineStart, Needled
+from orgkg.extract.rules.education import preferred_clause, standing
+from orgkg.extract.rules.figures import phrase_numbers
+from orgkg.extract.structure import Document, Span
+from orgkg.extract.text import NUMBER, to_number
+
+#: a count found: its value and where its number stands.
+Count = tuple[float, Span]
+
+
+def experience_years(doc: Document) -> Count | None:
+    """The minimum years of experience ``doc`` asks, and where its number stands."""
+    return minimum_years(doc.text)
+
+
+def counted_years(text: str) -> float | None:
+    """The minimum years of experience ``text`` asks (``minimum_years``), without where."""
+    found = minimum_years(text)
+    return found[0] if found else None
+
+
+def minimum_years(text: str) -> Count | None:
+    """Of every count of experience ``text`` says, the first where a requirement stands (the module's
+    doc); a count in a clause only preferring it only where no other is said."""
+    rank = standing(text)
+    best: tuple[int, int, Count] | None = None
+    for value, span in _counts(text):
+        where = rank(span.start)
+        if where is None:
+            continue
+        if preferred_clause(text, span.start, span.end):
+            where = 3
+        if best is None or (where, span.start) < best[:2]:
+            best = (where, span.start, (value, span))
+    return best[2] if best else None
+
+
+def _counts(text: str) -> Iterator[Count]:
+    """Every count of experience ``text`` says, in the four ways."""
+    for m in _counted().finditer(text):
+        if _substitutes().search(re.split(r"[.;]\s|\n", text[max(0, m.start() - 200) : m.start()])[-1]):
+            continue  # "Two years of college may substitute for one year of the required experience"
+        if (years := to_number(m.group("n"))) is not None:
+            yield (round(years / 12, 2) if m.group("months") else years), Span(m.start("n"), m.end("n"))
+    for n, span in phrase_numbers("experience", text):
+        yield float(n), span
+    for label in (_years_label(), _counted_label()):
+        for m in label.finditer(text):
+            yield float(m.group(1)), Span(m.start(1), m.end(1))
+    for n, span in phrase_numbers("experience_months", text):
+        yield round(n / 12, 2), span
+
+
+@cache
+def _substitutes() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:{alternation('words', 'experience_substitutes', languages=('en',))})\b")
+
+
+@cache
+def _counted() -> Needled:
+    """A number, its unit (``[words] experience_year_units``, ``experience_month_units``) and up to ten
+    words before an ``experience_nouns`` word; between the number and the unit, figures in brackets, a
+    floor (``experience_number_floors``), a range (``experience_number_ranges`` and a word, or a hyphen and
+    a number), an ``experience_unit_kinds`` word; a hyphen only before an ``experience_hyphened_units``
+    unit. English."""
+    def en(key: str) -> str:
+        return alternation("words", key, languages=("en",))
+    between = rf"(?:\+|{en('experience_number_floors')}|(?:{en('experience_number_ranges')})\s+\w+|-\s*\d+)"
+    unit = rf"(?:(?P<years>{en('experience_year_units')})|(?P<months>{en('experience_month_units')}))"
+    hyphen = rf"-(?=(?:{en('experience_hyphened_units')}))"
+    # never another unit among the words up to "experience": "four years of college and two years of
+    # experience" counts the college, then the experience
+    word = rf"(?!(?:{en('experience_year_units')}|{en('experience_month_units')})\b)[\w/,*'\u2019-]+"
+    return Needled(rf"(?P<n>\b{NUMBER}\b)(?:\s*\(\d+\))?\s*{between}?(?:\s+|{hyphen})"
+                   rf"(?:(?:{en('experience_unit_kinds')})\s+)?{unit}['\u2019]?\s+(?:(?:{en('number_links')})\s+)?"
+                   rf"(?:{word}\s+){{0,10}}?(?:{en('experience_nouns')})", re.I)
+
+
+@cache
+def _counted_label() -> AtLineStart:
+    """A label that says the unit (``[labels] experience_years_counted``) and a number alone after it, on
+    its line or the next, or the first of a range: "Années d'expérience : 2", "Years of experience: 2-5"."""
+    bullet, gap = r"(?:[-*\u2022][ \t]*)?", r"[ \t]+"
+    labels = alternation("labels", "experience_years_counted", gap)
+    return AtLineStart(rf"[ \t]*{bullet}(?:{labels})[ \t]*:[ \t]*(?:\n[ \t]*{bullet})?(\d{{1,2}})\+?[ \t]*"
+                       r"(?=$|[-\u2013][ \t]*\d)", re.I | re.M)
+
+
+@cache
+def _years_label() -> AtLineStart:
+    bullet, gap = r"(?:[-*\u2022][ \t]*)?", r"[ \t]+"
+    labels = alternation("labels", "experience_years", gap)
+    return AtLineStart(rf"[ \t]*{bullet}(?:{labels})[ \t]*[:\u2013\u2014-]?[ \t]*"
+                       rf"(?:\n[ \t]*{bullet})?(?:minimum[ \t]+(?:of[ \t]+|de[ \t]+)?)?(\d{{1,2}})\+?[ \t]*"
+                       rf"(?:{alternation('words', 'year_words', gap)})\b", re.I)
