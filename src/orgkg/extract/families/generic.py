@@ -102,6 +102,7 @@ from orgkg.extract.rules.reporting import (
     supervises_stated,
 )
 from orgkg.extract.rules.subordinates import figure_of_subordinates, subordinates
+from orgkg.extract.rules.subordinates import peers as peers_listed
 from orgkg.extract.rules.titles import (
     KIND,
     POSTED_BY,
@@ -887,6 +888,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         out += [Evidence.at("direct_reports", *n, doc.text) for n in named]
         if named and pos.supervises_count is None and counted is not None:
             pos.supervises_count = counted  # "one Digital Initiatives librarian, and five ... staff members"
+    if not pos.peers and (listed := peers_listed(doc.text)):
+        pos.peers = [MentionedPosition(t, number) for t, _, _, number in listed]
+        out += [Evidence.at("peers", t, at, doc.text) for t, at, _, _ in listed]
     if not pos.peers and (beside := peers_named(doc)):
         pos.peers = [MentionedPosition(n[0]) for n in beside]
         out += [Evidence.at("peers", *n, doc.text) for n in beside]

@@ -37,14 +37,21 @@ def marker(line: str) -> tuple[str, int, str]:
 
 
 def listed_after(text: str) -> list[str]:
-    """Short title lines (bulleted or not) that follow a label, up to a sentence, label or heading."""
+    """Short title lines (bulleted or not) that follow a label, up to a sentence, label or heading, or a
+    line marked otherwise than the list after a blank line (``- Analytics Lead`` / ```` / ``Key
+    Relationships``: the next section's heading)."""
     out: list[str] = []
+    kind, gap = "", False
     for ln in text.splitlines()[:25]:
-        body = marker(ln)[2]
+        said, _, body = marker(ln)
         if body == "|" and out:
             break  # a table's cell ends: ``Direct reports`` / ``|`` / the value / ``|`` / the next label
         if not body or body == "|":
+            gap = gap or bool(out)
             continue
+        if gap and said != kind:
+            break
+        kind = kind or said
         if ":" in body or body.endswith(".") or len(body.split()) > 12 or is_stop_line(body) \
                 or names_duties(body):
             break

@@ -22,7 +22,7 @@ from orgkg.extract.needles import AtLineStart, Started, lacks, opening
 from orgkg.extract.rules.duties import is_duty_verb
 from orgkg.extract.rules.labels import Found, clean, first_value, inline_label, labelled
 from orgkg.extract.rules.subordinates import COUNT, listed_post, superior_of_listed
-from orgkg.extract.rules.titles import phrase
+from orgkg.extract.rules.titles import in_prose, phrase
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import singular, singular_title
 
@@ -270,12 +270,19 @@ def supervised_listed(doc: Document) -> tuple[list[Found], int | None]:
         found = clean(doc, f.value_start, f.value_end)
         if found and (says_nothing(found[0]) or (_count_in(found[0]) is not None and " " not in found[0])):
             return [], None  # "DIRECT REPORTS: Nil": no one (``supervises_stated``'s 0); "Two": a count
+        if found and _sentence(found[0]):
+            continue  # "Supervision Exercised:" / "Exercises direct supervision over staff.": told
         if found and (out := _counted_positions(*found, whole=True)):
             if any(f[0].count("(") != f[0].count(")") for f, _ in out):
                 return [], None  # "3 FTE (1 x Senior Analyst, 2 x Analyst)": a figure's parts, split
             uncounted = all(n is None for _, n in out)
             return [f for f, _ in out], (len(out) if uncounted else _total(out))
     return [], None
+
+
+def _sentence(value: str) -> bool:
+    """A value written as a sentence: a capital, words in lower case (``in_prose``), a full stop."""
+    return value[:1].isupper() and value.endswith(".") and in_prose(value.split()[1:])
 
 
 def says_nothing(value: str) -> bool:

@@ -172,6 +172,13 @@ def _cut() -> re.Pattern[str]:
 
 
 @cache
+def _list_tail() -> re.Pattern[str]:
+    """What a list leaves after an item: its stops and the word joining the next (``[words] list_joins``:
+    "Manager, X and", "chef de service ou")."""
+    return re.compile(rf"(?i)[\s,;.]+(?:{alternation('words', 'list_joins')})?[\s,;.]*$")
+
+
+@cache
 def _article() -> re.Pattern[str]:
     return re.compile(rf"(?i)^(?:{leading('words', 'listed_articles')})")
 
@@ -182,7 +189,7 @@ def head(item: str, *, lower: bool = False) -> tuple[str, bool, bool] | None:
     item = item.strip()
     for cut in [*_cut().finditer(item), None]:  # the first cut that leaves a title ("le responsable du
         title = item[: cut.start()] if cut else item  # centre": no cut before "responsable")
-        title = re.sub(r"(?i)[\s,;.]+(?:and|et|or|ou)?[\s,;.]*$", "", title).strip(" \t,;.*")
+        title = _list_tail().sub("", title).strip(" \t,;.*")
         article = _article().match(title + " ")
         if article and article.end() > len(title):
             continue
@@ -217,7 +224,8 @@ def _told(text: str, start: int) -> list[tuple[int, int]]:
         opens = rf"(?i),\s+(?=(?:{articles})(?:(?<=['\u2019])|\s))"
         cuts = [m.start() + 1 for m in re.finditer(opens, said_)]
         opens = rf"(?:{articles}|{_number()})\s"  # an article or a count opens the next item
-        cuts += [m.start() + 1 for m in re.finditer(rf"(?i)\s(?=(?:and|et)\s+{opens})", said_)
+        joined = rf"(?i)\s(?=(?:{alternation('words', 'list_and')})\s+{opens})"
+        cuts += [m.start() + 1 for m in re.finditer(joined, said_)
                  if not said_[: m.start()].rstrip().endswith(",")]
         cuts += [m.start() + 1 for m in re.finditer(rf"(?i),\s+(?={_number()}\s)", said_)]
     bounds = [0, *sorted(set(cuts)), len(said_)]
@@ -303,15 +311,20 @@ def _posts(text: str, items: list[tuple[int, int]], *, lower: bool = False) -> l
 def _own_lead() -> Needled:
     """A lead-in that names no post, the post itself the superior, closing its line (``[phrases]
     reports_listed``): "The following positions report to this position:", "Le titulaire a sous sa
-    responsabilité les postes suivants :"."""
+    responsabilité les postes suivants :"; or a ``[labels] supervised`` label alone on its line ("Direct
+    Reports:", "## Positions Supervised", "Postes sous sa responsabilité :")."""
     leads = alternation("phrases", "reports_listed", BLANKS)
-    return Needled(rf"(?i)(?<![\w'\u2019])(?:{leads})[ \t]*:?[ \t]*(?=\n|$)")
+    labels = alternation("labels", "supervised", BLANKS)  # a label alone on its line: "Direct Reports:"
+    bold = r"(?:\*\*|__)?"
+    return Needled(rf"(?im)(?<![\w'\u2019])(?:{leads})[ \t]*:?[ \t]*(?=\n|$)"
+                   rf"|^[ \t]*(?:#{{1,6}}[ \t]+)?{bold}(?:{labels}){bold}[ \t]*:?{bold}[ \t]*$")
 
 
 def _leads(text: str) -> Iterator[tuple[re.Match[str], int, str, int | None]]:
     """Each lead-in, where it opens, the post it names ("" for the post itself) and the count it states, in
     the text's order."""
-    found = [(m, _start(m, text), m.group("who"), _stated(m, text)) for m in _lead().finditer(text)]
+    found = [(m, start, m.group("who"), stated) for m in _lead().finditer(text)
+             for start, stated in [_opening(m, text)]]
     found += [(m, m.start(), "", None) for m in _own_lead().finditer(text)]
     for m in _after().finditer(text):
         if who := _POSSESSOR.search(text, max(0, m.start() - 80), m.start()):
@@ -319,25 +332,20 @@ def _leads(text: str) -> Iterator[tuple[re.Match[str], int, str, int | None]]:
     yield from sorted(found, key=lambda f: f[1])
 
 
-def _stated(lead: re.Match[str], text: str) -> int | None:
-    """The count the lead-in states: before its words (``The five (5) positions``) or after its copula
-    (``are five positions:``)."""
+def _opening(lead: re.Match[str], text: str) -> tuple[int, int | None]:
+    """Where a lead-in opens and the count it states: its article and count before its words (``The five (5)
+    positions``), else its words (after an article: ``The following positions``), the count then after its
+    copula (``are five positions:``)."""
     before = _counted().search(text, max(0, lead.start() - 40), lead.start())
     said_ = before.group("n") if before else ""
     if not said_ and lead.group("tail") and (m := re.search(_number(), lead.group("tail"), re.I)):
         said_ = m.group(0)
-    if said_.isdecimal():
-        return int(said_)
-    value = numbers().get(fold(said_))
-    return int(value) if value is not None else None
-
-
-def _start(lead: re.Match[str], text: str) -> int:
-    """Where a lead-in opens: its article and count (``The five (5) positions``), else its words."""
-    before = _counted().search(text, max(0, lead.start() - 40), lead.start())
+    value = int(said_) if said_.isdecimal() else numbers().get(fold(said_))
+    if before:
+        return before.start(), (int(value) if value is not None else None)
     the = re.search(rf"(?i)(?<![\w'\u2019])(?:{alternation('words', 'subject_articles')})\s+$",
                     text[max(0, lead.start() - 6) : lead.start()])
-    return before.start() if before else lead.start() - (len(the.group(0)) if the else 0)
+    return lead.start() - (len(the.group(0)) if the else 0), (int(value) if value is not None else None)
 
 
 def subordinates(text: str) -> Subordinates | None:
@@ -364,6 +372,21 @@ def subordinates(text: str) -> Subordinates | None:
     return None
 
 
+def peers(text: str) -> list[Post]:
+    """The posts a lead-in names as the post's peers: the lead-in after ``[phrases] one_of`` words that
+    ``subordinates`` passes over ("Other positions reporting to the Director are the Manager, X and the
+    Manager, Y.", "Les autres postes relevant du directeur sont le responsable formation et le chargé de
+    recrutement."), read as its posts are; two at least (one alone may be the post's own title)."""
+    for lead, start, _, _ in _leads(text):
+        if not _one_of().search(text, max(0, start - 30), start):
+            continue
+        lower = bool(_french_lead().match(lead.group(0)))
+        posts = posts_after(text, lead.end(), lower=lower)
+        if len(posts) >= 2 and any(names_a_post(p[0]) for p in posts):
+            return posts
+    return []
+
+
 def posts_after(text: str, end: int, *, lower: bool = False) -> list[Post]:
     """The posts listed after ``end`` as a lead-in's are read (told in its sentence, described one a
     paragraph, one a line): the post's peers after their lead-in ("The other positions reporting to the ADM
@@ -382,10 +405,12 @@ def _ways(text: str, end: int, *, lower: bool) -> Iterator[tuple[str, list[tuple
 
 @cache
 def _french_lead() -> re.Pattern[str]:
-    """A French lead-in (``[phrases] subordinates_lead``, ``reports_listed``): its titles in lower case."""
+    """A French lead-in (``[phrases] subordinates_lead``, ``reports_listed``, ``[labels] supervised``): its
+    titles in lower case."""
     leads = [p for key in ("subordinates_lead", "reports_listed")
              for p in patterns("phrases", key, languages=("fr",))]
-    return re.compile(rf"(?i)(?:{'|'.join(leads)})")
+    leads += patterns("labels", "supervised", languages=("fr",))
+    return re.compile(rf"(?i)[ \t#*_]*(?:{'|'.join(leads)})")
 
 
 def _described_items(text: str, start: int) -> list[tuple[int, int]]:

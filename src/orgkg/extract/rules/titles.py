@@ -50,9 +50,12 @@ def is_section_name(text: str) -> bool:
     last = folded.split()[-1] if folded else ""
     if _headings_side_by_side(folded.split()):
         return True  # ``DESCRIPTION BENEFITS QUESTIONS``: a job site's tabs set side by side
+    # ``responsable formation``: a post's head in lower case, then its field, no section
+    said = folded.split()
+    headed = text[:1].islower() and len(said) == 2 and said[0] in words("words", "title_heads")
     return any(folded in words("headings", g) for g in (*groups, "page_kinds")) or \
         folded.startswith(_long_sections()) or (
-        len(folded.split()) <= 2 and any(last in words("headings", g) for g in groups))
+        len(folded.split()) <= 2 and not headed and any(last in words("headings", g) for g in groups))
 
 
 @cache
