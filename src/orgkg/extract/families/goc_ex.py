@@ -90,7 +90,8 @@ SECTIONS = {
     "specific": _heading(
         SPECIFIC + r"|KEY\s+ACTIVITIES|PRINCIPAL\s+ACCOUNTABILITIES|" + FR_SPECIFIC,
         r"(?:Specific|Key|Principal)\s+(?:Accountabilities|Activities|Responsibilities)|"
-        r"Responsabilit[ée]s\s+sp[ée]cifiques|Activit[ée]s\s+principales",
+        r"Responsabilit[ée]s\s+(?:sp[ée]cifiques|principales)|Principales\s+responsabilit[ée]s"
+        r"|Activit[ée]s\s+principales|Principales\s+activit[ée]s",
     ),
     "end": _heading("(?:" + ocr_any("CERTIFICATION", "SIGNATURE", case=True) + r")S?\b|APPROVALS?\b",
                     r"Certifications?|Signatures?|Attestation"),

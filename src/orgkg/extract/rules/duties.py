@@ -213,7 +213,7 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
         if employer:
             continue
         if ln.index in heads and ln.index not in starts:
-            group = _group_of_items(doc, heads[ln.index], starts)
+            group = _group_of_items(doc, heads[ln.index], starts) or _subsection(head, heads[ln.index])
             if not out and not para and group:
                 grouped = True  # ``Secrétariat du Maire :`` first under the heading: a list in groups
             if grouped and group:
@@ -279,7 +279,21 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
         out = out[led[-1] + 1 :]  # ``À ce titre, vos missions principales sont les suivantes :`` after the
         # employer's and the post's presentation: the paragraphs after it are the duties
     return _without_group_names(doc, [part for span in out
-                                      for part in (doc.line_items(span) if kind == "para" else [span])])
+                                      for part in (_prose_parts(doc, span) if kind == "para" else [span])])
+
+
+def _prose_parts(doc: Document, span: Span) -> list[Span]:
+    """A paragraph under a duties heading as its duties: its lines when they are a list whose markers were
+    lost, else its sentences when three or more, two thirds of them opening with a duty verb (``Vous
+    analysez ... Vous préparez ... Vous assurez ...``), else the paragraph."""
+    lines = doc.line_items(span)
+    if lines != [span]:
+        return lines
+    return _sentences_if_duties(doc, span, language(doc.text) == "fr", least=HEADED_SENTENCE_DUTIES)
+
+
+#: as many duty sentences in a paragraph under a duties heading as make it a list written as prose.
+HEADED_SENTENCE_DUTIES = 3
 
 
 def _groups_opened(doc: Document, spans: list[Span], below: dict[Span, list[Span]]) -> list[Span]:
@@ -351,6 +365,16 @@ def _group_of_items(doc: Document, head: Heading, starts: dict[int, Item]) -> bo
     over = below is not None and (below.index in starts or (
         not below.marker and below.index not in heads and below.index == head.line + 1))
     return head.colon and over and not _is(head.text, "stop") and not is_stop_line(head.text)
+
+
+def _subsection(head: Heading, sub: Heading) -> bool:
+    """``### Pilotage`` under ``## Missions``: a heading of a lower rank than the duties heading (both
+    marked as headings), no other topic's, names a group of the duties."""
+    return head.level < sub.level < SHAPE_LEVEL and not _is(sub.text, "stop") and not is_stop_line(sub.text)
+
+
+#: the level of a heading known only by its shape (``Document._headings``).
+SHAPE_LEVEL = 7
 
 
 def _runs_on(doc: Document, item: Span, ln: Line) -> bool:
@@ -525,12 +549,13 @@ def _group_name(said: str) -> bool:
         bool(long) and all(w[0].isupper() for w in long)
 
 
-def _sentences_if_duties(doc: Document, span: Span, french: bool) -> list[Span]:
+def _sentences_if_duties(doc: Document, span: Span, french: bool, least: int = 0) -> list[Span]:
     """A paragraph that is a list of duty sentences (``Plans ... staff. Recommends selection of staff ...
-    Oversees the security of ...``) as its sentences, else the paragraph."""
+    Oversees the security of ...``), ``least`` of them or more (``SENTENCE_DUTIES`` unless told), as its
+    sentences, else the paragraph."""
     parts = doc.sentences(span)
     led = sum(_verb_led(doc, p, french) for p in parts)
-    return parts if len(parts) >= SENTENCE_DUTIES and led * 3 >= len(parts) * 2 else [span]
+    return parts if len(parts) >= (least or SENTENCE_DUTIES) and led * 3 >= len(parts) * 2 else [span]
 
 
 #: as many duty sentences in one paragraph as make it a list written as prose.
@@ -572,10 +597,14 @@ def _verb_run(doc: Document) -> list[Span]:
         inside |= set(parts) if len(parts) > 1 else set()
     best: list[Span] = []
     run: list[Span] = []
+    stops = _stop_sections(doc)
     for b in blocks:
         said = doc.text[b.start : b.end]
         if run and _another_section(doc, run[-1].end, b.start):
             run = []  # ``SUPERVISORY RESPONSIBILITIES:`` between them: the run of duties has ended
+        if any(start <= b.start < end for start, end in stops):
+            run = []  # ``Savoir-faire :`` over ``- Rédiger des actes ...``: what the holder knows how to do
+            continue
         if PAGE_CHROME.search(said) or _group_name(said):
             continue
         if run and b in inside and not _verb_led(doc, b, french):
@@ -589,6 +618,26 @@ def _verb_run(doc: Document) -> list[Span]:
         else:
             run = []
     return _whole_list(doc, best, french) if len(best) >= 3 else []
+
+
+def _stop_sections(doc: Document) -> list[tuple[int, int]]:
+    """Where the lists and lines right under a heading naming another topic than the duties lie
+    (``Savoir-faire :`` over ``- Rédiger des actes ...``; ``Compétences``, ``Qualifications``): from the
+    heading to the next heading or the first paragraph after a blank line that is no list item."""
+    heads = {h.line: h for h in doc.headings}
+    out: list[tuple[int, int]] = []
+    for h in heads.values():
+        if not (is_stop_line(h.text) or _is(h.text, "stop")):
+            continue
+        end = h.end
+        gap = False
+        for ln in doc.lines[h.line + 1 :]:
+            if ln.index in heads or (gap and not ln.marker and not ln.blank and end > h.end):
+                break
+            gap = ln.blank
+            end = end if ln.blank else ln.body_end
+        out.append((h.end, end))
+    return out
 
 
 def _another_section(doc: Document, start: int, end: int) -> bool:
