@@ -91,9 +91,17 @@ def acceptable(title: str) -> bool:
             folded.split() and folded.split()[-1] in words("words", "hiring_verbs")):
         return False  # a label, ``The main responsibilities of the post are``, ``Offre n° O0592...``,
         # ``La Ville de Durbuy engage``
-    if t.isupper() and folded.split() and folded.split()[0] in words_in("fr", "words", "organisation_nouns") \
-            and not set(folded.split()) & words("words", "title_heads"):
-        return False  # ``CENTRE HOSPITALIER RÉGIONAL DE TOULOUSE``: a body's name in capitals, no post's
+    if folded.split() and folded.split()[0] in words_in("fr", "words", "organisation_nouns") \
+            and not set(folded.split()) & words("words", "title_heads") \
+            and (t.isupper() or (len(folded.split()) >= 2 and not names_a_post(t))):
+        return False  # ``CENTRE HOSPITALIER RÉGIONAL DE TOULOUSE``, ``Conseil départemental de la Gironde``:
+        # a body's name, no post's
+    if len(folded.split()) >= 2 and folded.split()[0] in words_in("fr", "words", "unit_words") \
+            and not names_a_post(t):
+        return False  # ``Direction des ressources humaines``: a unit's name, no post's
+    if _street_address(folded) or POSTAL.search(t):
+        return False  # ``123 Elm Street``, ``Albany, NY 12207``, ``2 rue de l'Hôtel de ville``: where the
+        # employer is
     if folded.split() and {w for w in re.findall(r"[\w-]+", folded) if not w.isdigit()} <= \
             words("headings", "employment_terms"):
         return False  # ``Permanent, full-time role``, ``Contrat de 3 ans``: how the post is held, not which
@@ -122,6 +130,18 @@ def acceptable(title: str) -> bool:
             and not re.fullmatch(r"\d+[ \t]+\w+", t)  # ``02 postes``: how many posts, not which
             and not re.search(r"\d{1,3}(?:[,\u00a0 ]\d{3})+\b", t)  # ``CAD 90,000 - 120,000``: a salary
             and not level_alone().fullmatch(t))  # ``GROUPE II`` over a notice's posts: their level
+
+
+#: a postal code as an address writes it: ``NY 12207`` (a state's letters, then five digits), ``K1A 0B1``,
+#: ``44800 Saint-Herblain`` (five digits, then the town).
+POSTAL = re.compile(r"\b[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b|\b[A-Z]\d[A-Z][ \t]?\d[A-Z]\d\b"
+                    r"|(?:^|,[ \t]*)\d{5}[ \t]+[A-Z\u00c0-\u00de]")
+
+
+def _street_address(folded: str) -> bool:
+    """A number, then a ``[words] street_words`` entry among the next few words: a street address."""
+    said = [w.strip(".,") for w in folded.split()]
+    return bool(said) and said[0][:1].isdigit() and bool(set(said[1:6]) & words("words", "street_words"))
 
 
 def names_a_post(title: str) -> bool:
@@ -324,8 +344,8 @@ def without_marks(title: str) -> str:
     while True:
         if (m := LAST_BRACKET.search(title)) and _no_part(m.group(1), title[: m.start()]):
             title = title[: m.start()]
-        elif (m := _workload_tail().search(title) or NUMBER_TAIL.search(title) or _held_tail(title)) \
-                and m.start() > 0:
+        elif (m := _workload_tail().search(title) or NUMBER_TAIL.search(title) or _held_tail(title)
+              or _requisition_tail(title)) and m.start() > 0:
             title = title[: m.start()]  # ``Senior Project Manager - 138659``: the posting's number, no part
             # of it; ``Assistant administratif (F/H) - CDD``: how the post is held
         elif (said := title.split()) and len(said) > 1 and fold(said[-1]) in words("words", "gender_marks"):
@@ -368,6 +388,13 @@ def _held_tail(title: str) -> re.Match[str] | None:
     named before it (not ``Communauté de communes du Val Fleuri – Contrat de 3 ans``)."""
     m = DASH_TAIL.search(title)
     return m if m and _held(m.group("tail")) and names_a_post(title[: m.start()]) else None
+
+
+def _requisition_tail(title: str) -> re.Match[str] | None:
+    """``Payroll Clerk – Job ID 55321``, ``Analyst - Req #1234``: the posting's number and the words that name
+    it (``_requisition``) after a dash closing a title."""
+    m = DASH_TAIL.search(title)
+    return m if m and _requisition(m.group("tail")) else None
 
 
 #: a posting's number after a dash closing a title: five digits or more, maybe counts after it, or its
@@ -781,6 +808,53 @@ def _early_subject(doc: Document, sentence: re.Pattern[str], reach: int) -> Foun
     m = sentence.search(doc.text, 0, reach)
     found = clean(doc, m.start("t"), m.end("t")) if m else None
     return found if found and acceptable(found[0]) else None
+
+
+@cache
+def _seeking() -> re.Pattern[str]:
+    """A line opening with its employer (or ``We``, ``Nous``), then a ``[words] seeking_verbs`` entry, a
+    ``sought_articles`` entry (or how many) and the post."""
+    verbs = alternation("words", "seeking_verbs", r"[ \t]+")
+    articles = "|".join(sorted(patterns("words", "sought_articles"), key=len, reverse=True))
+    return re.compile(rf"(?i)^[^\n.;:!?]{{0,100}}?(?<!\S)(?:{verbs})[ \t]+(?:{articles}|\d{{1,2}})[ \t]+"
+                      rf"(?P<t>\S[^\n]{{1,200}})")
+
+
+@cache
+def _sought_end() -> re.Pattern[str]:
+    """Where the post such a line names ends: a ``[words] sought_ends`` entry and a word in lower case after
+    it (``to join``, ``pour rejoindre``), a comma, a full stop, a bracket that is no mark of the post's."""
+    ends = alternation("words", "sought_ends", r"[ \t]+")
+    return re.compile(rf"[ \t]+(?:{ends})[ \t]+(?=[a-z\u00e0-\u00ff])|[,;:!?]|\.(?:\s|$)")
+
+
+#: how many lines from the top a line saying whom an employer seeks is looked for in.
+SEEKING_LINES = 6
+
+
+def sought(doc: Document) -> Found | None:
+    """``The City of Lakeview is hiring a Parks Maintenance Worker to join its team``, ``La Ville de Rennes
+    recrute un(e) Responsable du service des sports``, ``Nous recherchons un(e) Comptable fournisseurs pour
+    rejoindre notre équipe``: near the top, a line saying whom its employer seeks; the post it names, up to
+    what it is for (``_sought_end``), without its marks, in capitals or naming a post (``names_a_post``)."""
+    lines = [ln for ln in doc.lines[doc.front_end : doc.front_end + 4 * SEEKING_LINES] if not ln.blank]
+    for ln in lines[:SEEKING_LINES]:
+        if not (m := _seeking().match(doc.body(ln))):
+            continue
+        said = m.group("t")
+        if _served().search(said):
+            continue  # ``an experienced attorney to serve as the Chief, Voting Section``: title_in_prose's
+        if lead := _hiring_adjectives().match(said):  # ``an experienced Senior Advisor``: its qualities, then
+            # its title in capitals; none (``an experienced attorney``): no title said
+            rest = said[lead.end() :]
+            said = " " * lead.end() + rest if rest[:1].isupper() else ""
+        said = said[: cut.start()] if (cut := _sought_end().search(said)) else said
+        bare = without_marks(said.rstrip(" ."))
+        start = ln.body_start + m.start("t") + len(bare) - len(bare.lstrip())
+        found = clean(doc, start, ln.body_start + m.start("t") + len(bare))
+        if found and acceptable(found[0]) and (found[0][0].isupper() or names_a_post(found[0])):
+            return found
+    return None
 
 
 #: how far into a document a sentence naming the post is looked for.
