@@ -86,7 +86,6 @@ WORDING_MISREAD: dict[str, str] = {
     "ch-jura-numero-de-fonction-classe/level":
         "'Classe de traitement* 16': a run-in label with a footnote mark",
     "fr-eurometropole-metz-rattachement-barre/reports_to": "a superior whose title holds a comma",
-    "fr-eurometropole-metz-rattachement-barre/job_class": "'Grade : Rédacteur': a grade as the class",
     "fr-pyrenees-orientales-ref-et-chemin-d-unites/title": "the posting's number run on after the title",
     "fr-pyrenees-orientales-ref-et-chemin-d-unites/org_units": "'au sein du A/B/C/D': a path without spaces",
     "lu-parcs-groupe-d-indemnite/org_units": "'pour les besoins du Service X' in prose",

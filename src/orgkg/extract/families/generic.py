@@ -48,9 +48,11 @@ from orgkg.extract.rules.classification import (
     class_named,
     class_sought,
     experience_class,
+    grade_said,
     group_class,
     level_of,
     pay_plan,
+    plan_fields,
     spelled_class,
 )
 from orgkg.extract.rules.classification import level as shared_level
@@ -579,11 +581,6 @@ def _level_line(label: str) -> AtLineStart:
     return AtLineStart(rf"[ \t*\-]*({label})[ \t]*:[ \t]*([^\n]+)", re.I)
 
 
-#: a level said with its kind: ``Pay Band 4``, ``Grade 12``, ``Range 21A``.
-PAY_GRADE = Needled(r"\b(Pay\s+Band|Pay\s+Grade|Salary\s+Grade|Grade|Range|Band)\s+"
-                    r"(\d{1,3}[A-Z]?(?:/\d{1,3})?)\b")
-
-
 def classification(text: str) -> tuple[JobClass | None, str | None]:
     """The job class and the level / grade / range / band the document states."""
     level = None
@@ -592,9 +589,7 @@ def classification(text: str) -> tuple[JobClass | None, str | None]:
         if m and (level := level_of(squash(m.group(1)), squash(m.group(2)))):
             break
     labelled = level is not None
-    if not level:
-        m = PAY_GRADE.search(text)
-        level = f"{squash(m.group(1))} {m.group(2)}" if m else None
+    level = level or grade_said(text)
     value = first_field(text, "class")
     if not value and (bracketed := _class_numbered().search(text)):  # ``Registrar of Voters (Class No. 2)``
         return JobClass(bracketed.group("code"), clean_title(bracketed.group("title"))), level
@@ -625,9 +620,9 @@ def _class_numbered() -> re.Pattern[str]:
 
 
 def _class_labelled(text: str) -> tuple[str, str] | None:
-    """The class a ``[form_labels] class_code`` label's value names after its code (``Class Code: 2231 - Clerk
-    Typist``): its name, its code (``class_coded``)."""
-    return next((c for lab in CLASS_CODE if (v := field(text, lab)) and (c := class_coded(v))), None)
+    """The class a ``[form_labels] class_code`` or ``job_code`` label's value names after its code (``Class
+    Code: 2231 - Clerk Typist``, ``Job Code: 4521 - Analyst``): its name, its code (``class_coded``)."""
+    return next((c for lab in LABELS["job code"] if (v := field(text, lab)) and (c := class_coded(v))), None)
 
 
 #: a class's number opening its name: ``1016 Museum Specialist And Technician`` (a US federal series), ``2455
@@ -1049,8 +1044,12 @@ class GenericDescription(Extractor):
         if not pos.job_class and (role := role_class(text, pos.title)):
             pos.job_class = role
         plan_class, plan_level = pay_plan(text)
+        if not plan_class:  # ``Pay Plan: GS`` / ``Series: 0343`` / ``Grade: 12``, each under its label
+            plan_class, plan_level = plan_fields(doc)
         if plan_class and not (pos.job_class and pos.job_class.code):
-            pos.job_class, pos.level = plan_class, plan_level
+            pos.job_class, pos.level = plan_class, plan_level or pos.level
+        elif plan_level:
+            pos.level = plan_level
         pos.factors, pos.total_points = factors(text)
         code = next((i.value for i in [*pos.identifiers, *restated] if i.scheme == "job code"),
                     coded[1] if coded else None)
@@ -1064,6 +1063,8 @@ class GenericDescription(Extractor):
         elif (not pos.job_class and code and acceptable(pos.title)
               and (coded or next((v for lab in CLASS_CODE if (v := field(text, lab))), None) == code)):
             pos.job_class = JobClass(code, pos.title)  # ``Class Code: 2455`` under the class's title
+        elif not pos.job_class and (labelled_code := _class_labelled(text)):  # ``Job Code: 4521 - Analyst``
+            pos.job_class = JobClass(labelled_code[1], labelled_code[0])
         pos.flsa = flsa_of(raw, text) or flsa_below(doc)
         read = duties(doc)
         pos.duties = [d for d, _ in read]

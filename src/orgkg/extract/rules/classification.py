@@ -80,14 +80,17 @@ def level(doc: Document, title: str = "") -> Found | None:
             found = clean(doc, f.value_start, f.value_end)
             if found and LETTER.fullmatch(found[0]):  # ``Catégorie : A`` -> ``Catégorie A``
                 return f"{_label_word(f.label)} {found[0]}", found[1]
-            if found and len(found[0].split()) <= 6 and (re.search(r"\d|^[A-Z]{2,5}\d?$", found[0])
+            said = ORDINAL_FR.sub("", found[0]) if found else ""  # ``de 2e classe``: no level
+            if found and len(found[0].split()) <= 6 and (re.search(r"\d|^[A-Z]{2,5}\d?$", said)
                                                         or LETTER_LEVEL.fullmatch(found[0])
                                                         or _named_with_its_grade(found[0])):
                 if grade := GRADE_AFTER_COMMA.search(found[0]):  # ``Catégories professionnelles , P-5``
                     start = found[1].start + grade.start("grade")
                     return grade.group("grade"), Span(start, start + len(grade.group("grade")))
                 code = re.search(CODE, found[0])
-                if code and len(found[0].split()) > 3:  # ``Administrative Services, AS-05``
+                if code and (len(found[0].split()) > 3 or re.search(rf"\(\s*{re.escape(code.group(0))}\s*\)$",
+                                                                   found[0])):
+                    # ``Administrative Services, AS-05``, ``Program Manager (PM-04)``
                     start = found[1].start + found[0].find(code.group(0))
                     return _code(code.group(0)), Span(start, start + len(code.group(0)))
                 return _code(found[0]), found[1]
@@ -288,6 +291,8 @@ def pay_plan(text: str) -> tuple[JobClass | None, str | None]:
     if not m:
         return None, None
     line_start = text.rfind("\n", 0, m.start()) + 1
+    if text[line_start : m.start()].rstrip(" \t*_").endswith(":"):  # ``Series/Grade: GS-0343-12``: a label's
+        return JobClass(m.group(2), None), f"{m.group(1)}-{m.group(3)}"  # value, no title beside it
     cells = [c for c in re.split(r"[ \t]{2,}|\t", text[line_start : m.start()]) if c.strip()]
     if not cells and not text[m.end() :].split("\n", 1)[0].strip():
         # the triple alone on its line, the official title on the line above (its grade repeated)
@@ -299,8 +304,50 @@ def pay_plan(text: str) -> tuple[JobClass | None, str | None]:
     return JobClass(m.group(2), title), f"{m.group(1)}-{m.group(3)}"
 
 
+#: a level said with its kind: ``Pay Band 4``, ``Grade 12``, ``Range 21A``, ``Band 8b``.
+PAY_GRADE = Needled(r"\b(Pay\s+Band|Pay\s+Grade|Salary\s+Grade|Grade|Range|Band)\s+"
+                    r"(\d{1,3}(?:[A-Z]|[a-d](?![a-z]))?(?:/\d{1,3})?)\b")
+
+
+def grade_said(text: str) -> str | None:
+    """The first level said with its kind (``PAY_GRADE``) that is the post's: not another's or a schooling's
+    (``[words] grade_elsewhere`` in its sentence before it: "3 years at Band 7 level", "Completion of Grade
+    12", "three Grade 6 led functions"), nor one a level word follows ("at Band 7 level")."""
+    for m in PAY_GRADE.finditer(text):
+        before = re.split(r"[.;:!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]
+        if not _elsewhere().search(before) and not re.match(r"[ \t]+level\b", text[m.end() :]):
+            return f"{' '.join(m.group(1).split())} {m.group(2)}"
+    return None
+
+
+@cache
+def _elsewhere() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:{alternation('words', 'grade_elsewhere', languages=('en',))})\b")
+
+
+#: a US federal pay plan's code under its label (``Pay Plan: GS``), a series' number (``Series: 0343``, maybe
+#: its name after it) and a grade's (``Grade: 12``).
+PLAN = re.compile(PAY_PLAN.pattern.split("(?<=")[0])
+SERIES, PLAN_GRADE = re.compile(r"(\d{4})(?:[ \t-]+(.+))?"), re.compile(r"(\d{1,2})")
+
+
+def plan_fields(doc: Document) -> tuple[JobClass | None, str | None]:
+    """A US federal pay plan, series and grade under their own labels (``[labels] pay_plan``, ``series``,
+    ``level``): ``Pay Plan: GS`` / ``Series: 0343`` / ``Grade: 12`` -> the class 0343 and the level GS-12."""
+    def value(key: str, form: re.Pattern[str]) -> re.Match[str] | None:
+        said = (f.value(doc.text).strip(" \t*_") for f in labelled(doc, key))
+        return next((m for v in said if (m := form.fullmatch(v))), None)
+    plan, series, grade = value("pay_plan", PLAN), value("series", SERIES), value("level", PLAN_GRADE)
+    if not plan or not (series or grade):
+        return None, None
+    title = clean_title(series.group(2)) if series and series.group(2) else None
+    return (JobClass(series.group(1), title) if series else None,
+            f"{plan.group(0)}-{int(grade.group(1)):02d}" if grade else None)
+
+
 def level_of(label: str, value: str) -> str | None:
-    """``Pay Band``/``7`` -> ``Pay Band 7``; ``Classification``/``AS-07`` -> ``AS-07``."""
+    """``Pay Band``/``7`` -> ``Pay Band 7``; ``Classification``/``AS-07`` -> ``AS-07``; ``Pay Grade``/``E08``
+    -> ``E08`` (a code says its own kind); never a sum (``Salary Range``/``46,000 - 52,000``)."""
     if "$" in value or not value:
         return None
     code = repair_level(value)
@@ -308,10 +355,18 @@ def level_of(label: str, value: str) -> str | None:
         return code
     if LETTER_LEVEL.fullmatch(value):
         return value  # ``Band A``, ``Grade C``, ``Catégorie A``: a level named by a letter
-    if re.match(r"[A-Za-z]", value) and not re.match(r"[A-Z]?\d", value):
-        return value if re.search(r"\d", value) else None
+    if re.match(r"[A-Z]\d", value):
+        return value.split()[0]
+    if re.match(r"[^\W\d_]", value):
+        return value if re.search(r"\d", ORDINAL_FR.sub("", value)) else None
+    if not NUMBERED.fullmatch(value.split()[0]):
+        return None
     word = " ".join(w.capitalize() for w in label.split())
     return f"{word} {value.split()[0]}"
+
+
+#: a level's number under its label: ``14``, ``21A``, ``8b``, ``5/6``; never a sum (``46,000``).
+NUMBERED = re.compile(r"\d{1,3}[A-Za-z]?(?:/\d{1,3}[A-Za-z]?)?")
 
 
 #: a note in brackets closing a sought class: ``Ingénieur d’études (emploi ouvert aux contractuels)``.
@@ -323,13 +378,24 @@ def class_sought(doc: Document) -> Found | None:
     (``Grade(s) recherché(s)`` / ``Attaché``; ``Corps : Ingénieur d’études (emploi ouvert également aux
     contractuels)``, less the note in brackets), else the cadre d'emplois a sentence names; else the class
     an English sentence places the post in (``class_named``)."""
-    for f in labelled(doc, "grade_sought"):
+    named = labelled(doc, "grade_named") if language(doc.text) == "fr" else []
+    for f in [*labelled(doc, "grade_sought"), *named]:
         found = clean(doc, f.value_start, f.value_end)
         if found and (note := CLOSING_NOTE.search(found[0])) and note.start() > 0:
             found = found[0][: note.start()], Span(found[1].start, found[1].start + note.start())
-        if found and len(found[0].split()) <= 6:
+        if found and len(found[0].split()) <= 6 and (f not in named or _in_words(found[0])):
             return found
     return class_in_prose(doc) or class_named(doc)
+
+
+#: a French ordinal: ``2e``, ``1re``, ``1ère``, ``2ème``, ``1er``, ``2nde`` (``principal de 2e classe``).
+ORDINAL_FR = re.compile(r"\b\d{1,2}(?:e|er|re|ère|ème|nde?)\b")
+
+
+def _in_words(value: str) -> bool:
+    """A grade named in words (``Rédacteur``, ``rédacteur principal de 2e classe``), not a level's code or
+    letter (``A3``, ``P4``, ``B``)."""
+    return re.search(r"[^\W\d_]{4,}", value) is not None and not re.search(r"\d", ORDINAL_FR.sub("", value))
 
 
 #: a class's name in a sentence: capitalised words, a slash or ``of``/``and`` between them, a roman or
