@@ -54,8 +54,6 @@ WORDING_MISREAD: dict[str, str] = {
     "be-spw-direction-lignes-vous-effectuez/title": "the title over a sentence, the body's lines below",
     "be-spw-direction-lignes-vous-effectuez/organization":
         "a body's lines without labels, an address under them",
-    "be-spw-direction-lignes-vous-effectuez/org_units":
-        "a body's lines without labels, an address under them",
     "ch-geneve-safco-demi-douzaine/organization": "'rattaché au Département X (DIN)' in prose",
     "ch-geneve-safco-demi-douzaine/org_units": "'Le Service X (SAFCO), rattaché au ...' in prose",
     "fr-metropole-lyon-unite-equipe-de-4/title": "a job board's 'Recrutement X' line over '1 Titre H/F - X'",

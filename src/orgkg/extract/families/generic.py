@@ -79,6 +79,7 @@ from orgkg.extract.rules.organisation import (
     local_body,
     local_department,
     organisation_named,
+    path_steps,
     placed_in,
     populated_place,
     service_named,
@@ -87,6 +88,7 @@ from orgkg.extract.rules.organisation import (
     unit_line,
     unit_of_superior,
     unit_word,
+    units_above,
     units_labelled,
     units_named,
 )
@@ -769,7 +771,7 @@ def organisation(text: str) -> Organisation:
     if not org:  # a header cell: ``POSITION DESCRIPTION      Ministry of Health``
         head = "\n".join(text.splitlines()[:8])
         m = _body_heading().search(head)  # also a heading in capitals
-        org = m.group(1) if m else None
+        org = path_steps(m.group(1))[0] if m else None  # ``Department of Health - Public Health Division``
     # ``Ministry: Health`` is the Ministry of Health; ``Department: Elections`` a department named Elections
     if org and field(text, "ministry") == org and len(org.split()) <= 2 and \
             not (unit_word(org, names=True) or words("words", "body_first") & set(fold(org).split())):
@@ -796,6 +798,9 @@ def organisation(text: str) -> Organisation:
         if org and fold(value) == fold(org):
             continue  # ``Division: Board of Elections`` under ``Department: Board of Elections``
         word = re.findall(r"\w+", m.group(1).lower())[-1]
+        if len(steps := path_steps(value)) > 1:  # ``Work Unit: A Division / B Branch / C Unit``, each a level
+            units += [(p, unit_word(p) or word) for p in steps if not org or fold(p) != fold(org)]
+            continue
         named = unit_word(value, names=True) or word in {"unit", "faculty", "school", "area",
                                                                "subdivision", "group"}
         units.append((value if named else f"{value} {word.title()}", word))
@@ -925,7 +930,8 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         ex.organisation.units = []  # more under labels generic's English ones miss (``Sous-direction :``)
     if not ex.organisation.units:
         placed = [(u, fold(u[0]).split()[-1]) for u in stated_units]
-        given = labelled_units or placed or [
+        above = [(u, fold(u[0]).split()[-1]) for u in units_above(doc, not_names=known)]
+        given = labelled_units or placed or above or [
             (unit, unit[0].split()[-1].casefold())
             for unit in units_stated(doc, ex.organisation.organization) or units_named(doc, not_names=known)]
         if not given and body[1]:

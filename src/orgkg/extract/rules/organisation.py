@@ -576,21 +576,121 @@ def _a_body_named(value: str) -> bool:
     return bool(first) and first[0] in nouns
 
 
-#: the parts of a unit path, outermost first: ``Direction Générale des Services / Secrétariat Général``.
-PATH_STEP = re.compile(r"[ \t]+/[ \t]+")
+#: the steps of a unit path, outermost first, apart by a spaced slash, angle or bar (``Direction Générale des
+#: Services / Secrétariat Général``, ``Corporate Services > Service Desk``); a comma or a spaced dash parts
+#: steps only where each names a unit (``path_steps``).
+PATH_STEP = re.compile(r"[ \t]+[/>|\u203a\u00bb][ \t]+")
+#: a comma or a spaced dash between two names: ``Direction de la culture, Service du patrimoine``.
+NAMED_STEP = re.compile(r",[ \t]+|[ \t]+[-\u2013\u2014][ \t]+")
+
+
+def path_steps(value: str) -> list[str]:
+    """The steps of a unit path, outermost first: apart by a spaced slash, angle or bar, or by commas or
+    spaced dashes where every step after the first names a unit (``names_unit``) and the first a unit or a
+    body (``Department of Health - Public Health Division - Health Protection Branch``); else the value."""
+    steps = [p for p in PATH_STEP.split(value) if p.strip()]
+    if len(steps) > 1:
+        return steps
+    parts = NAMED_STEP.split(value)
+    if len(parts) > 1 and all(map(names_unit, parts[1:])) and (names_unit(parts[0]) or names_body(parts[0])):
+        return parts
+    return [value]
+
+
+def names_unit(name: str) -> bool:
+    """A unit's name by its word where its language puts it: first in French (``service Projets``,
+    ``Sous-direction des ...``), last in English (``Payroll Unit``) or leading its name (``Office of ...``,
+    ``[words] unit_leads``)."""
+    said = fold(name).split()
+    if not said or not name[:1].isalpha():
+        return False
+    return bool(french_unit(name)) or said[-1] in _english_units() or bool(_UNIT_LEAD.match(name))
+
+
+@cache
+def _english_units() -> frozenset[str]:
+    """The English unit's words (``[words] unit_words``, ``[unit_heads] ranked``), folded."""
+    return words_in("en", "words", "unit_words") | frozenset(_rank())
+
+
+def french_unit(name: str) -> str | None:
+    """The French unit's word (``[words] unit_words``) a name opens with, folded: ``Sous-direction des
+    ...`` -> ``sous direction``; None for ``Ministère de ...``."""
+    folded = fold(name)
+    return next((w for w in _french_units() if folded == w or folded.startswith(w + " ")), None)
+
+
+@cache
+def _french_units() -> tuple[str, ...]:
+    return tuple(sorted((fold(w) for w in words_in("fr", "words", "unit_words")), key=len, reverse=True))
+
+
+def names_body(name: str) -> bool:
+    """A body's name by its first word (``[words] body_first``: ``Department of Health``, ``Ministère de
+    ...``) or its last (``organisation_heads``: ``Digital Transformation Agency``)."""
+    said = fold(name).split()
+    return bool(said) and (said[0] in words("words", "body_first") or said[-1] in words("words",
+                                                                                     "organisation_heads"))
 
 
 def _path(doc: Document, found: Found) -> list[Found]:
-    """A labelled unit value, or each step of the path it gives (steps apart by a spaced slash)."""
+    """A labelled unit value, or each step of the path it gives (``path_steps``)."""
     value, span = found
-    if not PATH_STEP.search(value) or value != doc.text[span.start : span.end]:
+    parts = path_steps(value)
+    if len(parts) < 2 or value != doc.text[span.start : span.end]:
         return [found]
     steps, at = [], span.start
-    for part in PATH_STEP.split(value):
+    for part in parts:
         start = doc.text.index(part, at)
         steps.append((part, Span(start, start + len(part))))
         at = start + len(part)
     return steps
+
+
+#: the lines at the top of a document where a letterhead names the units above the post.
+HEADER_LINES = 8
+
+
+def units_above(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> list[Found]:
+    """The units a letterhead names, one a line under the body's (``Ministry of Health`` / ``Public Health
+    Division`` / ``Health Protection Branch``) or as steps of one line (``Department of Health - Public
+    Health Division - ...``), outermost first: the first run of such lines near the top, each wholly a
+    unit's name (``_unit_line``)."""
+    out: list[Found] = []
+    french = language(doc.text) == "fr"
+    for ln in [ln for ln in doc.lines[doc.front_end :] if not ln.blank][:HEADER_LINES]:
+        # a heading or a list's item is no letterhead (``• Service public des collectivités territoriales``)
+        found = clean(doc, ln.body_start, ln.body_end) if not ln.atx and not ln.marker else None
+        steps = _path(doc, found) if found else []
+        units = [s for s in steps if _unit_line(s[0], not_names, french=french)]
+        if units and len(units) >= len(steps) - 1:
+            out += units
+        elif out:
+            break
+    return out
+
+
+def _unit_line(name: str, not_names: set[str] | frozenset[str], *, french: bool) -> bool:
+    """A unit's whole name as a letterhead writes it: in English capitalised words (their links apart,
+    ``[words] name_links``) ending in a unit's word, in French a unit's word and its name, no stop or
+    colon, no word opening it that never opens a name (``[words] name_not_first``: ``About the Group``); never
+    the organisation under another wording nor a part of the document (``_unit_name``); a French unit's word
+    only in a French document (``Division VP Academic Affairs``: a form's cells); never a label alone on its
+    line (``Direction générale`` over ``Grade(s) recherché(s)``)."""
+    said = name.split()
+    if not names_unit(name) or len(said) > 12 or re.search(r"[:.;!?,]$|[:,]\s", name) or \
+            fold(said[0]) in words("words", "name_not_first"):
+        return False
+    links = words_in("en", "words", "name_links")
+    if not (french and french_unit(name)) and not (
+            (fold(said[-1]) in _english_units() or _UNIT_LEAD.match(name))
+            and all(w[:1].isupper() or fold(w) in links for w in said)):
+        return False
+    core = _core(name)
+    return bool(core - _kinds()) and core not in {_core(n) for n in not_names} and \
+        fold(name) not in _label_words() and \
+        not (core & _document_parts()) and not _a_body_named(name) and \
+        not any(fold(name).endswith(w) for w in words("words", "across_units"))
 
 
 @cache
