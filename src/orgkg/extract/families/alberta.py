@@ -28,11 +28,9 @@ import re
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.alberta_duties import accountabilities, supervised_list
 from orgkg.extract.families.alberta_org import gluable, location, opening_class, unit_parts
-from orgkg.extract.families.generic_phrases import budgets as generic_budgets
 from orgkg.extract.families.generic_phrases import count_nouns, staff_matching, supervisor_phrases
 from orgkg.extract.lexicon import alternation, words
 from orgkg.extract.records import (
-    Budget,
     Extraction,
     Identifier,
     JobClass,
@@ -41,9 +39,11 @@ from orgkg.extract.records import (
     Position,
     StaffCount,
 )
+from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.education import education
 from orgkg.extract.rules.experience import counted_years
 from orgkg.extract.rules.values import UNTITLED
+from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     NUMBER,
     clean_title,
@@ -219,7 +219,7 @@ class AlbertaPositionProfile(Extractor):
             duties=accountabilities(part["duties"]),
             education=education(part["knowledge"] or text),
             experience_years=counted_years(part["knowledge"]) or counted_years(text),
-            budgets=[Budget(b.amount, "CAD", b.scope) for b in generic_budgets(text)],
+            budgets=[b for b, _ in budgets(parse(text), currency="CAD")],
             staff_counts=counts,
         )
         return Extraction(family=self.family, subject=position,

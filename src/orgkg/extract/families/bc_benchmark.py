@@ -29,11 +29,9 @@ import re
 
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.bc_benchmark_factors import factors
-from orgkg.extract.families.generic_phrases import budgets as generic_budgets
 from orgkg.extract.families.generic_phrases import count_nouns, supervisor_phrases
 from orgkg.extract.lexicon import alternation, said, written
 from orgkg.extract.records import (
-    Budget,
     Extraction,
     Identifier,
     JobClass,
@@ -42,6 +40,7 @@ from orgkg.extract.records import (
     Position,
     StaffCount,
 )
+from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.rules.values import UNTITLED
@@ -93,7 +92,7 @@ class BCBenchmarkJob(Extractor):
             job_class=_job_class(text),
             level=_level(text),
             duties=[d for d, _ in duties(parse(text))],
-            budgets=[Budget(b.amount, CURRENCY, b.scope) for b in generic_budgets(duties_text or text)],
+            budgets=[b for b, _ in budgets(parse(duties_text or text), currency=CURRENCY)],
             staff_counts=staff,
             factors=factors(text),
             total_points=_total_points(text),

@@ -23,7 +23,6 @@ from orgkg.extract.base import Extractor
 from orgkg.extract.families.generic_forms import as_written, factors, federal, label_rows, web_jurisdiction
 from orgkg.extract.families.generic_phrases import (
     SUPERVISED_LABELS,
-    budgets,
     location_phrase,
     staff_counts,
     supervision,
@@ -43,6 +42,7 @@ from orgkg.extract.records import (
     Span,
     StaffCount,
 )
+from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.classification import (
     class_coded,
     class_named,
@@ -60,12 +60,11 @@ from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.duties_prose import prose_duties, told_in, told_in_paragraphs
 from orgkg.extract.rules.education import education
 from orgkg.extract.rules.experience import experience_years
+from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.figures import (
-    budgets_french,
     staff_supervised,
     team_led,
 )
-from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.identifiers import identifiers as shared_identifiers
 from orgkg.extract.rules.labels import Found, every_label, first_value
 from orgkg.extract.rules.organisation import (
@@ -865,10 +864,6 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         for duty, at in prose_duties(doc, pos.title, told_to_holder=True):
             pos.duties.append(duty)
             out.append(Evidence.at("duties", duty.text, at, doc.text))
-    if not pos.budgets:
-        for budget, at in budgets_french(doc):
-            pos.budgets.append(budget)
-            out.append(Evidence.at("budgets", f"{budget.amount:g}", at, doc.text))
     if not pos.reports_to and (boss := reports_to(doc) or deputy_of(doc, pos.title) or seconded(doc)):
         pos.reports_to = [MentionedPosition(boss[0])]
         out.append(Evidence.at("reports_to", *boss, doc.text))
@@ -1088,7 +1083,9 @@ class GenericDescription(Extractor):
             spans += [Evidence.at("duties", d.text, s, doc.text) for d, s in told]
         pos.education = education(text)
         pos.experience_at_class = experience_class(text)  # its years: _shared_facts (rules.experience)
-        pos.budgets, pos.staff_counts = budgets(text), staff_counts(text)
+        read_budgets = budgets(doc, flat=text)
+        pos.budgets, pos.staff_counts = [b for b, _ in read_budgets], staff_counts(text)
+        spans += [Evidence.at("budgets", f"{b.amount:g}", at, doc.text) for b, at in read_budgets if at]
         ladder = series(text, pos.job_class.title) if pos.job_class and pos.job_class.title else []
         found = Extraction(family=self.family, subject=pos, organisation=organisation(text), series=ladder)
         if (hired := announced(doc) or employer_below(doc) or above) and pos.title == hired[0][0] \

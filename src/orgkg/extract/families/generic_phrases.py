@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-import string
 
 from orgkg.extract.lexicon import abbreviation_guard, alternation, fold, words
 from orgkg.extract.needles import AtLineStart, Needled, positions
-from orgkg.extract.records import Budget, MentionedPosition, StaffCount
+from orgkg.extract.records import MentionedPosition, StaffCount
 from orgkg.extract.rules.figures import counts_things
 from orgkg.extract.rules.labels import before_run_in_label
 from orgkg.extract.rules.lines import listed_after, marker
@@ -25,7 +24,6 @@ from orgkg.extract.rules.reporting import (
     reports_noun,
     says_nothing,
     superior_of_list,
-    town_and_state,
 )
 from orgkg.extract.rules.subordinates import CLASSIFIED, COUNT, MULTIPLE, listed_post
 from orgkg.extract.rules.titles import BEFORE_NAME, is_section_name
@@ -33,8 +31,6 @@ from orgkg.extract.text import (
     NUMBER,
     NUMBER_WORDS,
     clean_title,
-    currency_of,
-    parse_amount,
     singular,
     singular_title,
     squash,
@@ -527,112 +523,6 @@ def staff_matching(pattern: str, text: str) -> list[StaffCount]:
         if n is not None and n not in {c.count for c in out}:
             out.append(StaffCount(n, squash(m.group(2))))
     return out
-
-
-#: 'FLSA', 'County', 'State of', 'U.S.': their first letter first, so ``_sre`` skips to one at once (the word
-#: boundaries as lookbehinds after it; first, they were tried at every character).
-_US = re.compile(r"[FCSU](?:(?<=\bF)LSA\b|(?<=\bC)ounty\b|(?<=S)tate\s+of|(?<=\bU)\.?S\.?\b)")
-
-
-def currency_default(text: str) -> str | None:
-    if "£" in text:
-        return "GBP"
-    if "€" in text:
-        return "EUR"
-    # the first place written as a postal address (``Watertown, NY``) says which dollar, before the
-    # neighbours a text may mention
-    if m := town_and_state().search(text):
-        return "USD" if fold(m.group("state")) in words("words", "us_states") else "CAD"
-    if re.search(r"Canad|Province\s+of|Ontario|Alberta|British\s+Columbia|Quebec|Manitoba|"
-                 r"Saskatchewan|Nova\s+Scotia|New\s+Brunswick", text):
-        return "CAD"
-    if _US.search(text):
-        return "USD"
-    return None
-
-
-SCOPE_STOP = {"a", "an", "the", "of", "with", "its", "their", "his", "her", "s", "total", "manage",
-              "manages", "managing", "oversee", "oversees", "monitors", "administers", "controls"}
-
-
-#: the currency signs and codes an amount opens with (``_budget_places`` looks for them too).
-SIGNS, CODES = "$£€", ("USD", "CAD", "GBP", "EUR", "AUD", "NZD")
-AMOUNT = (rf"(?:(?:US|CA|C|AU|NZ)?[{SIGNS}]|\b(?-i:{'|'.join(CODES)})[ \t]?)\s*\d[\d,.]*"
-          r"(?:\s*(?:million|billion|thousand|[MBK])\b)?")
-#: a short line naming a budget, its amount on the next line: ``Operating budget controlled`` /
-#: ``Amount in state, federal, and other funding sources is $1,250,000 per biennium``.
-BUDGET_ABOVE = Needled(rf"(?im)^[ \t]*(?P<s>(?:[A-Za-z&/-]+[ \t]+){{0,4}}budgets?"
-                       rf"(?:[ \t]+[A-Za-z&/-]+){{0,3}})[ \t]*:?[ \t]*\n(?:[ \t]*\n)?"
-                       rf"[^\n{SIGNS}]{{0,120}}?(?P<a>{AMOUNT})")
-
-#: a budget line that is a title (``Budget Analyst``) or an amount that is pay (``Salary: $55,000``).
-NOT_BUDGET = re.compile(r"(?i)budgets?[ \t]+(?:analyst|officer|manager|director|specialist|technician|"
-                        r"assistant|coordinator|clerk|advisor|adviser|administrator|supervisor)|"
-                        r"\b(?:salary|salaries|pay|wages?|hourly|per[ \t]+hour|compensation|stipend)\b")
-
-
-# starts at a word start: otherwise every position inside a long word is retried (quadratic)
-_SCOPE = (r"(?<![A-Za-z&-])(?:[A-Za-z&-]+[ \t]+){0,3}budget(?:s|ary)?"
-          r"(?:\s+(?:requests?|allocations?|appropriations?|responsibility|managed|controlled))?")
-#: the letters of a word ``_SCOPE`` reads before ``budget`` (ASCII: ``lowered`` refuses the odd letters
-#: that IGNORECASE also takes for them), the blanks between.
-_RUN, _BLANK = frozenset(string.ascii_letters + "&-"), " \t"
-
-
-def _budget_places(text: str, low: str) -> list[int]:
-    """Where a ``_BUDGET`` match can start: ``budget`` itself or one of the three word runs before it,
-    blanks between (``_SCOPE``); a currency sign or the one or two letters before it (``US$``), a
-    currency code (``AMOUNT``)."""
-    found: set[int] = set()
-    for at in positions(low, "budget"):
-        if not at or text[at - 1] not in _RUN:
-            found.add(at)
-        word = at
-        for _ in range(3):  # ``(?:[A-Za-z&-]+[ \t]+){0,3}budget``: the runs before, back to front
-            blank = word
-            while blank and text[blank - 1] in _BLANK:
-                blank -= 1
-            start = blank
-            while start and text[start - 1] in _RUN:
-                start -= 1
-            if blank == word or start == blank:
-                break  # no blank before the word, or no run before the blanks
-            found.add(start)
-            word = start
-    for sign in SIGNS:
-        found.update(p for at in positions(text, sign) for p in (at - 2, at - 1, at) if p >= 0)
-    found.update(at for code in CODES for at in positions(text, code))
-    return sorted(found)
-
-
-_BUDGET = Needled(rf"(?P<s1>{_SCOPE})\s*(?::|of|totaling|totalling|exceeding|over|in\s+excess\s+of)?\s*"
-                  rf"(?:approximately\s+|about\s+|over\s+|more\s+than\s+|up\s+to\s+)?(?P<a1>{AMOUNT})"
-                  rf"|(?P<a2>{AMOUNT})\s+(?:annual\s+)?(?P<s2>{_SCOPE})", re.I, places=_budget_places)
-
-
-def budgets(text: str) -> list[Budget]:
-    """``budget of $4.2 million``, ``$850,000 operating budget``, ``Budget: $1.5M``, a budget's
-    name on a line and its amount on the next."""
-    default = currency_default(text)
-    out: list[Budget] = []
-    for m in _BUDGET.finditer(text):
-        if budget := _budget(m.group("a1") or m.group("a2"), m.group("s1") or m.group("s2"), default):
-            out.append(budget)
-    for m in BUDGET_ABOVE.finditer(text):
-        if NOT_BUDGET.search(m.group(0)):
-            continue  # ``Budget Analyst`` / ``Salary: $55,000``: a title and its pay, no budget
-        budget = _budget(m.group("a"), m.group("s"), default)
-        if budget and all(b.amount != budget.amount for b in out):
-            out.append(budget)
-    return out
-
-
-def _budget(money: str, said: str, default: str | None) -> Budget | None:
-    """A budget from its amount as written and the words that name it (``manages the unit budget``)."""
-    amount = parse_amount(re.sub(r"^[A-Z]*[$£€]?\s*", "", money))  # ``US$ 2``, ``GBP 1.2m``
-    words = said.split()
-    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in SCOPE_STOP), default=0)
-    return Budget(amount, currency_of(money, default) or default, " ".join(words[cut:])) if amount else None
 
 
 def _en(key: str) -> str:

@@ -20,7 +20,7 @@ import re
 
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.montana_form import inline_fields, lead_percent_duties, numbered_duties
-from orgkg.extract.families.montana_people import budgets, staff_counts, subordinates, supervisor
+from orgkg.extract.families.montana_people import staff_counts, subordinates, supervisor
 from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import (
     Duty,
@@ -30,10 +30,12 @@ from orgkg.extract.records import (
     Organisation,
     Position,
 )
+from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.education import education as shared_education
 from orgkg.extract.rules.experience import counted_years
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.rules.values import UNTITLED
+from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     between,
     clean_title,
@@ -278,7 +280,7 @@ class MontanaJobProfile(Extractor):
             flsa=_flsa(text),
             duties=_duties(duties_part or text) or lead_percent_duties(duties_part or text)
             or numbered_duties(duties_part),
-            budgets=budgets(text),
+            budgets=[b for b, _ in budgets(parse(text), currency="USD")],  # a US state's dollars
             education=_education(text),
             experience_years=_experience(text),
             staff_counts=staff_counts(text),

@@ -16,7 +16,7 @@ import re
 
 from orgkg.extract.families import generic_phrases
 from orgkg.extract.lexicon import alternation
-from orgkg.extract.records import Budget, MentionedPosition, StaffCount
+from orgkg.extract.records import MentionedPosition, StaffCount
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.text import NUMBER, clean_title, squash
 
@@ -72,6 +72,3 @@ def staff_counts(text: str) -> list[StaffCount]:
     return generic_phrases.staff_matching(pat, text)
 
 
-def budgets(text: str) -> list[Budget]:
-    """``manages the unit budget of approximately $1.2 million``: amounts in US dollars."""
-    return [Budget(b.amount, b.currency or "USD", b.scope) for b in generic_phrases.budgets(text)]

@@ -1,4 +1,5 @@
-"""Figures written around a number: years of experience and staff counts, English and French.
+"""Figures written around a number: years of experience and staff counts, English and French (budgets:
+rules/budgets).
 
 Each ``[phrases] experience`` / ``[phrases] staff`` entry is a template with
 ``{n}`` where the number stands (digits, ``1 200`` with a space or a
@@ -17,9 +18,9 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from types import MappingProxyType
 
-from orgkg.extract.lexicon import BLANKS, LANGUAGES, alternation, language, numbers, said, table, written
+from orgkg.extract.lexicon import LANGUAGES, alternation, numbers, said, table, written
 from orgkg.extract.needles import Needled, lowered
-from orgkg.extract.records import Budget, StaffCount
+from orgkg.extract.records import StaffCount
 from orgkg.extract.rules.labels import labelled
 from orgkg.extract.structure import Document, Span
 
@@ -295,54 +296,3 @@ def _goes_on() -> re.Pattern[str]:
 def _floor_after() -> re.Pattern[str]:
     """The words after a count that make it a floor (``[words] count_floors``): "trois agents ou plus"."""
     return re.compile(rf"(?i)(?:[ \t]+[\w\u00b7-]+){{0,2}}[ \t]+(?:{alternation('words', 'count_floors')})\b")
-
-
-#: an amount as French writes it, then its scale and currency: ``1 200 000 $``, ``5 M$``, ``2,5 M€``,
-#: ``3 millions d'euros``, ``1.200.000 €``.
-MONEY = re.compile(
-    r"(?P<amount>\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?)[ \u00a0\u202f]*"
-    r"(?P<scale>milliards?|millions?|M(?=[ \u00a0\u202f]*[$€£])|Md|k(?=[ \u00a0\u202f]*[$€£]))?"
-    r"[ \u00a0\u202f]*"
-    r"(?:d['\u2019]|de[ \t]+)?(?P<currency>\$|€|£|euros?\b|dollars?\b|CAD\b|EUR\b)")
-#: what stands between the budget's word and its amount and is no part of its scope (``[words]
-#: number_links``, ``amount_links``): `` d'un montant de``, `` s'élève à``.
-_BEFORE_AMOUNT = re.compile(rf"(?i)(?:[ \t:]+|\b(?:{alternation('words', 'number_links', BLANKS)}"
-                            rf"|{alternation('words', 'amount_links', BLANKS)}))+$")
-_SCALES = {"milliard": 1e9, "milliards": 1e9, "md": 1e9, "million": 1e6, "millions": 1e6, "m": 1e6, "k": 1e3}
-
-
-def _amount(money: re.Match[str]) -> float:
-    digits = re.sub(r"[ \u00a0\u202f.](?=\d{3}\b)", "", money.group("amount")).replace(",", ".")
-    return round(float(digits) * _SCALES.get((money.group("scale") or "").casefold(), 1.0), 2)
-
-
-def _currency(sign: str, text: str) -> str:
-    sign = sign.casefold()
-    if sign in {"€", "eur", "euro", "euros"}:
-        return "EUR"
-    if sign == "£":
-        return "GBP"
-    return "USD" if re.search(r"\bUSD\b|US\$|[ÉE]tats-Unis", text) else "CAD"
-
-
-@cache
-def _budget_word() -> re.Pattern[str]:
-    return re.compile(rf"(?i)\b(?:{alternation('words', 'budget_words')})\b")
-
-
-def budgets_french(doc: Document) -> list[tuple[Budget, Span]]:
-    """Budgets a French document states after a ``[words] budget_words`` word, in its number formats:
-    "un budget annuel de 1 200 000 $", "gère un budget de 5 M$", "une enveloppe de 3 millions d'euros"."""
-    if language(doc.text) != "fr":
-        return []
-    out: list[tuple[Budget, Span]] = []
-    for key in _budget_word().finditer(doc.text):
-        window = re.split(r"[.;](?:\s|$)|\n", doc.text[key.start() : key.start() + 120])[0]
-        money = MONEY.search(window)
-        if not money or any(at.start <= key.start() + money.start() < at.end for _, at in out):
-            continue
-        scope = _BEFORE_AMOUNT.sub("", window[: money.start()]).strip()
-        start = key.start() + money.start()
-        out.append((Budget(_amount(money), _currency(money.group("currency"), doc.text), scope),
-                    Span(start, key.start() + money.end())))
-    return out
