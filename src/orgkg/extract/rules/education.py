@@ -79,6 +79,15 @@ def _bare() -> re.Pattern[str]:
 
 
 @cache
+def _conferred() -> re.Pattern[str]:
+    """The school conferring a bare degree, after it (``[degrees] conferred_by`` and ``schools``): `` from a
+    recognized post-secondary institution``, `` from an accredited college or university``."""
+    school = _one_of("schools")
+    return re.compile(rf"(?i)\s+(?:{_one_of('conferred_by')})(?:\s+[\w-]+){{0,3}}?\s+(?:{school})\b"
+                      rf"(?:\s+or\s+(?:{school})\b)?")
+
+
+@cache
 def _stems(key: str) -> re.Pattern[str]:
     """The stems of ``[degrees] key`` anywhere in a line."""
     return re.compile("|".join(re.escape(w) for w in _entries(key)) or "(?!)", re.I)
@@ -288,5 +297,7 @@ def education(text: str) -> str | None:
     rest = re.sub(r"\n(?=[ \t]*[a-z])", " ", linked[:200])  # ``[Degree](https://...) from a [...](...)``
     named = _pattern().match(rest)  # the degree's own words (``graduation from high school``) end no clause
     cut = named.end() if named else 0
+    if named and _bare().fullmatch(named.group(0)) and (school := _conferred().match(rest, cut)):
+        return clean_title(rest[: school.end()]).capitalize()  # ``Degree from a recognized ... institution``
     phrase = clean_title(rest[:cut] + _clause_end().split(rest[cut:])[0])
     return phrase[0].upper() + phrase[1:] if phrase else None
