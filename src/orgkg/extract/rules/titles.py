@@ -306,12 +306,20 @@ def without_run_in_label(line: str) -> str:
 def title_field(doc: Document, *, loose: bool = False) -> Found | None:
     """A title field's value: labels naming a title (``Working Title``) before ``Position``, ``Job``; a
     label with its post's ordinal too (``Poste 1 : AGENT DE DÉONTOLOGIE ET DE DISCIPLINE``)."""
-    fields = labelled(doc, "title", loose=loose, numbered=True)
-    for f in sorted(fields, key=lambda f: "title" not in fold(f.label)):
-        found = clean(doc, f.value_start, f.value_end)
+    fields = labelled(doc, "title", loose=loose, numbered=True) + labelled(doc, "title_colon", loose=False)
+    for f in sorted(fields, key=lambda f: ("title" not in fold(f.label), f.value_start)):
+        found = _unmarked(doc, clean(doc, f.value_start, f.value_end))
         if found and acceptable(found[0]) and not _label_tail(doc, f.label_start):
             return _trim_kind(doc, found)
     return None
+
+
+def _unmarked(doc: Document, found: Found | None) -> Found | None:
+    """A title read without what closes it and is no part of it (``without_marks``): ``Attaché juriste
+    (h/f/x)`` -> ``Attaché juriste``."""
+    if found and (bare := without_marks(found[0])) != found[0] and bare and (at := found[0].find(bare)) >= 0:
+        return clean(doc, found[1].start + at, found[1].start + at + len(bare))
+    return found
 
 
 def _label_tail(doc: Document, start: int) -> bool:
@@ -728,8 +736,7 @@ def title_in_prose(doc: Document) -> Found | None:
         # (``an experienced public works professional``): no title said
         rest = found[0][lead.end():]
         found = (rest, Span(found[1].start + lead.end(), found[1].end)) if rest[:1].isupper() else None
-    if found and (bare := without_marks(found[0])) != found[0] and (at := found[0].find(bare)) >= 0:
-        found = clean(doc, found[1].start + at, found[1].start + at + len(bare))  # ``... à 80%-100%``
+    found = _unmarked(doc, found)  # ``... à 80%-100%``
     if found and acceptable(found[0]):
         return found
     hits = sorted((m for pattern in _around() for m in pattern.finditer(doc.text)), key=lambda m: m.start())
