@@ -176,8 +176,12 @@ LABELLED_COUNT = re.compile(r"[ \t]*(?:approximately[ \t]+|about[ \t]+|environ[ 
                             r"(\d{1,3}(?:[ \u00a0\u202f,]\d{3})*|\d+)(?![\d.%$€£-])")
 
 
-#: a figure and its scope in brackets, after another: ``, 14 (indirect)``.
-SCOPED_COUNT = re.compile(r"[,;/][ \t]*(?:and[ \t]+)?(\d{1,5})[ \t]*\(([^()\n]{2,30})\)")
+#: the scope said after a labelled figure: ``6 (direct)``, ``4 direct``, ``4 en direct``.
+_SAID = re.compile(r"[ \t]*\([^()\n]{2,30}\)|[ \t]+(?:en[ \t]+)?[^\W\d_][\w-]*")
+#: a figure after another, its scope in brackets or a word after it: ``, 14 (indirect)``, ``, 35 indirect``,
+#: ``, 18 en indirect``, `` / 40`` (the label's scope: ``Employees supervised (direct/indirect): 3 / 40``).
+SCOPED_COUNT = re.compile(r"[ \t]*[,;/][ \t]*(?:(?:and|et)[ \t]+)?(\d{1,5})(?![\d.,%$€£-])"
+                          r"(?:[ \t]*\(([^()\n]{2,30})\)|[ \t]+((?:en[ \t]+)?[^\W\d_][\w-]*))?")
 
 
 def _labelled_staff(doc: Document) -> Iterator[tuple[StaffCount, Span]]:
@@ -187,10 +191,14 @@ def _labelled_staff(doc: Document) -> Iterator[tuple[StaffCount, Span]]:
         if m and (n := _value(m.group(1))):
             yield StaffCount(n, f.label), Span(m.start(1), m.end(1))
             # more figures in the value, each with its scope: ``6 (direct), 14 (indirect)``
-            for more in SCOPED_COUNT.finditer(doc.text, m.end(), f.value_end):
-                if (k := _value(more.group(1))) and k != n:
-                    scope = f"{f.label} ({more.group(2).strip()})"
-                    yield StaffCount(k, scope), Span(more.start(1), more.end(1))
+            first = _SAID.match(doc.text, m.end(), f.value_end)
+            at = first.end() if first else m.end()
+            while (more := SCOPED_COUNT.match(doc.text, at, f.value_end)) and (k := _value(more.group(1))):
+                at = more.end()  # one after another: ``6 (direct), 14 (indirect)``, ``4 direct, 35 indirect``
+                if k != n:
+                    scope = (more.group(2) or more.group(3) or "").strip()
+                    named = f"{f.label} ({scope})" if scope else f.label
+                    yield StaffCount(k, named), Span(more.start(1), more.end(1))
 
 
 def staff_counts(doc: Document) -> list[tuple[StaffCount, Span]]:
