@@ -116,6 +116,7 @@ from orgkg.extract.rules.titles import (
     employer_below,
     employer_name,
     is_section_name,
+    level_alone,
     names_a_body,
     names_a_post,
     notice,
@@ -601,8 +602,8 @@ def classification(text: str) -> tuple[JobClass | None, str | None]:
     code = repair_level(value)
     if re.fullmatch(r"[A-Z]{2,4}-\d\d", code):
         return JobClass(code.split("-")[0], None), level or code
-    if re.fullmatch(r"[A-Z]{2,5} ?\d{1,2}", value):  # a group-and-level code: ``LSO 2``
-        level = level or value
+    if re.fullmatch(r"[A-Z]{2,5} ?\d{1,2}", value) or level_alone().fullmatch(value):
+        level = level or value  # a group-and-level code: ``LSO 2``, ``EL1``, ``APS Level 6``
     if re.search(r"(?i)\b(?:grade|band|level)\s+\d", value) and not labelled:
         level = clean_title(value)  # ``Clerk Grade 9/10``: the class names its own grade
     if coded := CODED_CLASS.fullmatch(value.strip()):  # ``Senior Manager Zone 2(M42Z2)``: its code closes it
@@ -836,14 +837,18 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not pos.level and (lvl := shared_level(doc, pos.title or "")):
         pos.level = lvl[0]
         out.append(Evidence.at("level", *lvl, doc.text))
-    if pos.level and (not pos.job_class or pos.job_class.code is None) and (
-            cls := group_class(pos.level, doc)):
-        pos.job_class = cls
+    if pos.level and (cls := group_class(pos.level, doc)) and (
+            not pos.job_class or pos.job_class.code is None
+            or (pos.job_class.title is None and pos.job_class.code == cls.code)):
+        pos.job_class = cls  # also names the group a form's class gave as its code alone
     coded = pos.job_class is not None and pos.job_class.code is None and pos.job_class.title == pos.level
     if pos.level and (not pos.job_class or coded) and (spelled := spelled_class(pos.level, doc)):
         # ``HRO18`` spelled out (``Heritage Resources Officer 18``), also where the class was the code alone
         pos.job_class = JobClass(pos.level, spelled[0])
         out.append(Evidence.at("job_class", *spelled, doc.text))
+    if pos.job_class and not pos.job_class.code and pos.level and \
+            fold(pos.job_class.title or "") == fold(pos.level):
+        pos.job_class = None  # ``Classification: EL1``: a class that only says the level names none
     if not pos.job_class and (sought := class_sought(doc)):
         pos.job_class = JobClass(None, sought[0])  # ``Grade(s) recherché(s)`` / ``Attaché``: the first named
         out.append(Evidence.at("job_class", *sought, doc.text))

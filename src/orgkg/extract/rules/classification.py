@@ -39,6 +39,8 @@ PROSE = re.compile(
     rf"|\bclass[ée]e?s?\s+(?:au\s+niveau\s+)?"
     rf"|\bat\s+the\s+|\bau\s+niveau\s+|\bniveau\s+)\[?(?P<code>{CODE})"
     rf"|\((?P<code2>{CODE})\s+level\)")
+#: a classification stated, never another's: ``classified as``, ``Designated as``, ``classé``.
+STATED = re.compile(r"(?i)classifi|designated|class[ée]")
 GROUP_CODE = re.compile(r"\b([A-Z]{2,3})[ \t]?-[ \t]?[0-9OIl]{1,2}\b")
 
 
@@ -77,28 +79,55 @@ def level(doc: Document, title: str = "") -> Found | None:
     """The level, grade or band and the span it was read from."""
     for loose in (False, True):
         for f in labelled(doc, "level", loose=loose):
-            found = clean(doc, f.value_start, f.value_end)
-            if found and LETTER.fullmatch(found[0]):  # ``Catégorie : A`` -> ``Catégorie A``
-                return f"{_label_word(f.label)} {found[0]}", found[1]
-            said = ORDINAL_FR.sub("", found[0]) if found else ""  # ``de 2e classe``: no level
-            if found and len(found[0].split()) <= 6 and (re.search(r"\d|^[A-Z]{2,5}\d?$", said)
-                                                        or LETTER_LEVEL.fullmatch(found[0])
-                                                        or _named_with_its_grade(found[0])):
-                if grade := GRADE_AFTER_COMMA.search(found[0]):  # ``Catégories professionnelles , P-5``
-                    start = found[1].start + grade.start("grade")
-                    return grade.group("grade"), Span(start, start + len(grade.group("grade")))
-                code = re.search(CODE, found[0])
-                if code and (len(found[0].split()) > 3 or re.search(rf"\(\s*{re.escape(code.group(0))}\s*\)$",
-                                                                   found[0])):
-                    # ``Administrative Services, AS-05``, ``Program Manager (PM-04)``
-                    start = found[1].start + found[0].find(code.group(0))
-                    return _code(code.group(0)), Span(start, start + len(code.group(0)))
-                return _code(found[0]), found[1]
-    m = PROSE.search(doc.text)
-    if m:
-        key = "code" if m.group("code") else "code2"
-        return _code(m.group(key)), Span(m.start(key), m.end(key))
-    return _french_prose(doc) or _on_its_own(doc) or _after_a_comma(doc) or _after_the_title(doc, title)
+            if (found := clean(doc, f.value_start, f.value_end)) and (said := _level_value(f.label, found)):
+                return said
+    for m in PROSE.finditer(doc.text):
+        before = re.split(r"[.;:!?\n]", doc.text[max(0, m.start() - 80) : m.start()])[-1]
+        if STATED.match(m.group(0)) or not _elsewhere().search(before):  # not "experience at the AS-04 level"
+            key = "code" if m.group("code") else "code2"
+            return _code(m.group(key)), Span(m.start(key), m.end(key))
+    return (_french_prose(doc) or _on_its_own(doc) or _after_a_comma(doc) or _closing_the_title(doc)
+            or _after_the_title(doc, title))
+
+
+#: a group-and-level code closing a title, in brackets or after a dash or comma: ``Policy Analyst (EC-05)``,
+#: ``Senior Analyst - EC-06``.
+TITLE_CODE = re.compile(rf"(?:\(|[ \t][-\u2013\u2014][ \t]*|,[ \t]*)(?P<code>{GROUP_CODE.pattern})\)?[ \t]*$")
+
+
+def _closing_the_title(doc: Document) -> Found | None:
+    """The code closing the post's title: on the document's first line or heading, or in its title field
+    (``# Policy Analyst (EC-05)``, ``Job Title: Senior Analyst - EC-06``); a code in brackets further down
+    is another post's (``supervises three Program Officers (PM-04)``)."""
+    first = next((ln for ln in doc.lines if not ln.blank), None)
+    heading = doc.lines[doc.headings[0].line] if doc.headings else None
+    spans = [(ln.body_start, ln.body_start + len(doc.body(ln))) for ln in (first, heading) if ln]
+    spans += [(f.value_start, f.value_end) for f in labelled(doc, "title")[:1]]
+    for start, end in spans:
+        if m := TITLE_CODE.search(doc.text[start:end].rstrip()):
+            return _code(m.group("code")), Span(start + m.start("code"), start + m.end("code"))
+    return None
+
+
+def _level_value(label: str, found: Found) -> Found | None:
+    """The level a level field's value gives: ``Catégorie : A`` -> ``Catégorie A``; the code in ``Program
+    Manager (PM-04)``, ``EC-06 (Économique ...)``, ``Administrative Services, AS-05``; a grade named with its
+    initials (``Senior Executive Officer (SEO)``); never a degree (``Niveau : Bac +5``, ``[words]
+    not_levels``) or a French grade's ordinal (``de 2e classe``)."""
+    value, span = found
+    if LETTER.fullmatch(value):
+        return f"{_label_word(label)} {value}", span
+    if len(value.split()) > 6 or fold(value).split()[0] in words("words", "not_levels"):
+        return None
+    if not (re.search(r"\d|^[A-Z]{2,5}\d?$", ORDINAL_FR.sub("", value)) or LETTER_LEVEL.fullmatch(value)
+            or _named_with_its_grade(value)):
+        return None
+    if grade := GRADE_AFTER_COMMA.search(value):  # ``Catégories professionnelles , P-5``
+        return grade.group("grade"), Span(span.start + grade.start("grade"), span.start + grade.end("grade"))
+    code = GROUP_CODE.search(value) or re.search(CODE, value)
+    if code and code.group(0) != value and (code.re is GROUP_CODE or len(value.split()) > 3):
+        return _code(code.group(0)), Span(span.start + code.start(), span.start + code.end())
+    return _code(value), span
 
 
 def _named_with_its_grade(value: str) -> bool:
