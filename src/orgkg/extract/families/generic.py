@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.generic_forms import as_written, factors, federal, label_rows, web_jurisdiction
 from orgkg.extract.families.generic_phrases import (
-    SUPERVISED_LABELS,
     location_phrase,
     staff_counts,
     supervision,
@@ -165,7 +164,7 @@ LABELS: dict[str, list[str]] = {
     "job code": [*_labels("job_code", "form_labels"), *CLASS_CODE],
     "competition number": _labels("competition_number", "form_labels", LANGUAGES),
     "flsa": _labels("flsa", "form_labels"),
-    "supervised": SUPERVISED_LABELS,
+    "supervised": [*_labels("supervised"), *_labels("supervises")],
 }
 #: an identifier: ``PD 0H4471`` (a prefix, a number), ``22 EL WMS2 0258`` (upper-case code
 #: groups), else one token.

@@ -17,15 +17,11 @@ from orgkg.extract.needles import AtLineStart, Needled, positions
 from orgkg.extract.records import MentionedPosition, StaffCount
 from orgkg.extract.rules.figures import counts_things
 from orgkg.extract.rules.labels import before_run_in_label
-from orgkg.extract.rules.lines import listed_after, marker
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.rules.reporting import (
-    list_items,
     reports_noun,
-    says_nothing,
     superior_of_list,
 )
-from orgkg.extract.rules.subordinates import CLASSIFIED, COUNT, MULTIPLE, listed_post
 from orgkg.extract.rules.titles import BEFORE_NAME, is_section_name
 from orgkg.extract.text import (
     NUMBER,
@@ -37,10 +33,6 @@ from orgkg.extract.text import (
     to_int,
 )
 
-#: labels that give the number (or the list) of positions supervised.
-#: a value that says there is none: ``None``, ``N/A``, ``Nil``, ``Not applicable``, ``Aucun``.
-SUPERVISED_LABELS = [r"(?:number|no\.?|#)\s+of\s+(?:positions|employees|staff)\s+supervised",
-                     r"direct\s+reports", r"(?:positions|staff|employees)\s+supervised", r"supervises"]
 N = rf"\b{NUMBER}\b"
 _DIGITS = re.compile(r"\d+")
 
@@ -96,24 +88,6 @@ def _supervised_count(text: str) -> str | None:
     first, second = led.search(text), counted.search(text)
     said = first if first and (not second or first.start() <= second.start()) else second
     return said.group(1) if said else None
-
-
-#: a post's number closing its title: ``, position 66012``, ``(position 00045844)``, ``(10-3310)``.
-POSITION_NUMBER = re.compile(r"[\s,]*\(?(?:(?:new\s+)?position\s*(?:no\.?|number|#)?\s*)?"
-                             r"(\d[\d\-]{3,11}\d)\)?$", re.I)
-
-
-def mentioned(title: str) -> MentionedPosition:
-    """``Computer Programmer, position 66012`` -> the title and its position number.
-
-    A trailing grade or classification in brackets is not part of the title: ``Project Officer (Clerk Grade
-    7/8)``, ``Manager, Media Relations (IS-05)``.
-    """
-    title = CLASSIFIED.sub("", re.sub(r"\s*\([^()]*\b(?i:grade|band|level)\b[^()]*\)\s*$", "", title))
-    m = POSITION_NUMBER.search(title)
-    if m and m.start() > 0:
-        return MentionedPosition(clean_title(title[: m.start()]), m.group(1))
-    return MentionedPosition(clean_title(title))
 
 
 def supervisor_phrases(text: str) -> list[str]:
@@ -214,12 +188,6 @@ def _own_unit(name: str) -> str:
     own unit; the larger ones after it say where that unit sits."""
     head = re.match(r"(.+?\bof[ \t]+the[ \t]+.+?)[ \t]+of[ \t]+the[ \t]+", name)
     return head.group(1) if head and _ends_in_unit(head.group(1)) else name
-
-
-#: the "and" between two items of a list written without a comma.
-AND = re.compile(r"\s*\band\b\s*")
-#: a supervised field's value that opens with its count: ``4 (Clerk, Analyst)``.
-COUNT_FIRST = re.compile(rf"({N})\b\s*(?:\((.*)\))?", re.I)
 
 
 @functools.cache
@@ -326,82 +294,21 @@ def counted_lines(text: str) -> list[tuple[int, str]]:
     return []
 
 
-def counted_item(item: str) -> tuple[int | None, str]:
-    """A listed item as the shared reader reads it (``rules.subordinates.listed_post``): ``Branch Librarians
-    (x4)`` -> (4, ``Branch Librarian``), ``Content Lead – editorial`` -> (None, ``Content Lead``); a post's
-    number after it kept for ``mentioned``; an item that is no title -> (None, it)."""
-    said = item.strip()
-    number = POSITION_NUMBER.search(said)
-    number_at = number.start() if number and number.start() > 0 else len(said)
-    post = listed_post(said[:number_at], lower=True)
-    if not post:
-        return None, said
-    written, title, n = post
-    counted = n > 1 or COUNT.match(said) or MULTIPLE.search(written)
-    return (n if counted else None), title + said[number_at:]
-
-
-_SUPERVISED = "|".join(SUPERVISED_LABELS)
-#: ``Direct reports: 4 (...)`` anywhere on a line; the label alone on its line, a list below it.
-_SUPERVISED_FIELD = Needled(rf"(?im)^[^\n:]*?\b(?:{_SUPERVISED})[ \t]*:[ \t]*([^\n]*)$")
-_SUPERVISED_HEAD = Needled(rf"(?im)^[ \t]*(?:{_SUPERVISED})[ \t]*:?[ \t]*$")
-
-
-def _plural(post: MentionedPosition) -> bool:
-    """A title in the plural: its last word a ``[words] title_heads`` word's plural (``Officers``)."""
-    last = fold(post.title).split()[-1] if post.title.split() else ""
-    return last != singular(last) and singular(last) in words("words", "title_heads")
-
-
 def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
-    """How many positions it supervises and, where listed, which."""
+    """How many positions it supervises and which, where a table under a supervision heading lists them
+    (a Title column, maybe a Qty one), lines under it each count one title (``6.0 FTE Program Specialist
+    4``), or a verb counts them ("supervises two (2) GIS Technicians and one (1) GIS Intern"); else the
+    count a verb or a figure gives ("supervises 5", "8 direct reports"). A label's list or count
+    (``Direct reports: ...``) is the shared rules' (``rules.subordinates``, ``rules.reporting``)."""
     names: list[MentionedPosition] = []
     count = None
-    items_counted: list[tuple[int | None, str]] = []
-    for m in _SUPERVISED_FIELD.finditer(text):
-        value = m.group(1).strip()
-        if says_nothing(value):  # ``Direct reports: None``: no one, not a post named None
-            count = 0 if count is None else count
-            continue
-        # "Manager, Finance; Director, Operations": two titles; "6 Social Workers and 1 Administrator": two
-        parts = [x for x in (list_items(value) if re.search(r"[;,]", value) else AND.split(value)) if x]
-        counted = [post for x in parts if COUNT.match(x.strip()) and (post := listed_post(x))]
-        if parts and len(counted) == len(parts) and not names:  # ``6 Social Workers, 2 x Team Leader``
-            names = [MentionedPosition(t) for _, t, _ in counted]
-            count = sum(n for *_, n in counted) if count is None else count
-            continue
-        num = COUNT_FIRST.match(value)
-        if num and count is None:
-            count = to_int(num.group(1))
-        rest = num.group(2) if num and num.group(2) else ("" if num else value)
-        items = list_items(rest) if rest else listed_after(text[m.end() :])
-        if not names:
-            items_counted = [counted_item(x) for x in items if x.strip() and x.strip()[0].isupper()]
-            names = [mentioned(t) for _, t in items_counted]
-    if not names:  # ``Positions supervised`` as a heading, ``Reporting to this position are:``, then the list
-        heads = _SUPERVISED_HEAD.finditer(text)
-        for m in heads:
-            items = [x for x in listed_after(text[m.end() :]) if x.strip()[0].isupper()]
-            first = next((ln for ln in text[m.end() :].splitlines() if ln.strip(" \t|")), "")
-            if marker(first)[0] == "none" and len(one_line := list_items(first.strip())) > 1:
-                # a list on one line, no bullet ("Policy Advisor, Senior Analyst"): the value whole; a
-                # bulleted line is one item ("• Project Manager, Capital Works")
-                items = [x for x in one_line if x[:1].isupper()]
-            if items:
-                items_counted = [counted_item(x) for x in items]
-                names = [mentioned(t) for _, t in items_counted]
-                break
-    if names and count is None and any(n is not None for n, _ in items_counted):
-        count = sum(n or 1 for n, _ in items_counted)
     table, listed = supervised_table(text) or counted_lines(text), counted_list(text)
-    if table and not names:
+    if table:
         names = [MentionedPosition(t) for _, t in table]
-        count = count if count is not None or None in [n for n, _ in table] else sum(n or 0 for n, _ in table)
-    elif listed and not names:
+        count = None if None in [n for n, _ in table] else sum(n or 0 for n, _ in table)
+    elif listed:
         names = [MentionedPosition(singular_title(t) if n > 1 else t) for n, t, _ in listed]
-        count = count if count is not None else sum(n for n, _, _ in listed)
-    if count is None and names and not any(map(_plural, names)):
-        count = len(names)  # one post each; a title in the plural counts none ("Customer Service Officers")
+        count = sum(n for n, _, _ in listed)
     if count is None and (said := _supervised_count(text)):
         count = to_int(said)
     return count, names

@@ -272,12 +272,28 @@ def supervised_listed(doc: Document) -> tuple[list[Found], int | None]:
             return [], None  # "DIRECT REPORTS: Nil": no one (``supervises_stated``'s 0); "Two": a count
         if found and _sentence(found[0]):
             continue  # "Supervision Exercised:" / "Exercises direct supervision over staff.": told
+        first = COUNT_THEN_LIST.match(doc.text, found[1].start, found[1].end) if found else None
+        inner = clean(doc, first.start(2), first.end(2)) if first else None
+        if first and inner and (out := _counted_positions(*inner, whole=True)):
+            return [f for f, _ in out], int(first.group(1))  # "3 (Manager, X; Manager, Y)": how many, which
         if found and (out := _counted_positions(*found, whole=True)):
             if any(f[0].count("(") != f[0].count(")") for f, _ in out):
                 return [], None  # "3 FTE (1 x Senior Analyst, 2 x Analyst)": a figure's parts, split
+            if any(_plural(f[0]) and n in (None, 1) for f, n in out):
+                return [f for f, _ in out], None  # "Customer Service Officers": how many, not said
             uncounted = all(n is None for _, n in out)
             return [f for f, _ in out], (len(out) if uncounted else _total(out))
     return [], None
+
+
+#: a count, then the posts it counts in brackets: ``3 (Manager, Grants; Manager, Outreach; Coordinator)``.
+COUNT_THEN_LIST = re.compile(r"(\d{1,3})[ \t]*\((.+)\)[ \t]*$")
+
+
+def _plural(title: str) -> bool:
+    """A title in the plural: its last word a ``[words] title_heads`` word's plural (``Officers``)."""
+    last = fold(title).split()[-1] if title.split() else ""
+    return last != singular(last) and singular(last) in words("words", "title_heads")
 
 
 def _sentence(value: str) -> bool:
@@ -349,8 +365,9 @@ def _counted_positions(value: str, span: Span, *, whole: bool = False) -> list[t
         count = _count_in(skip.group(0)) if skip else None
         post = whole and listed_post(item[skip.end() :] if skip and count is None else item, lower=True)
         item = item[skip.end() :] if skip else item
-        if post:  # a label's item ("2 x Team Leader", "Content Lead – editorial"): the shared title and count
-            item, count = post[0], count or post[2]
+        if post:  # a label's item ("2 x Team Leader", "Content Lead – editorial"): the shared title and
+            # count, the title one post's where counted ("6 Social Workers", "Line Cooks (4)": ``Line Cook``)
+            item, count = (post[1] if post[1] in said else post[0]), count or post[2]
         elif not whole:
             item = _title_part(item, counted=count is not None)
         said_words = fold(item).split()
@@ -518,9 +535,10 @@ def _to_clause_end(doc: Document, found: Found) -> Found | None:
 
 def supervises_stated(doc: Document) -> tuple[int, Span] | None:
     """How many the post supervises where the document says it outright: ``Nombre de personnes
-    encadrées : 6`` (``[labels] supervises``), 0 for ``Encadrement : non`` (a ``[words] nothing``
-    value), "Pas d'encadrement direct", "no supervisory responsibilities" (``[phrases] no_reports``)."""
-    for f in labelled(doc, "supervises"):
+    encadrées : 6`` (``[labels] supervises``, or a ``[labels] supervised`` label: ``Direct reports: 3``), 0
+    for ``Encadrement : non``, ``Positions supervised: None`` (a ``[words] nothing`` value), "Pas
+    d'encadrement direct", "no supervisory responsibilities" (``[phrases] no_reports``)."""
+    for f in sorted(labelled(doc, "supervises") + labelled(doc, "supervised"), key=lambda f: f.value_start):
         found = clean(doc, f.value_start, f.value_end)
         if found and says_nothing(found[0]):
             return 0, found[1]
@@ -528,6 +546,8 @@ def supervises_stated(doc: Document) -> tuple[int, Span] | None:
         # 4 agents``: the number after a ``[words] yes`` word
         yes = _yes().match(found[0]) if found and not f.loose else None
         n = re.compile(r"\d{1,4}(?!\S)").match(found[0], yes.end() if yes else 0) if found else None
+        if found and not n and not f.loose and (spelled := numbers().get(fold(found[0]))) is not None:
+            return int(spelled), found[1]  # "Direct reports: Three"
         if found and n and (not f.loose or n.end() == len(found[0])):
             said = re.sub(r"\([^()]*\)", "", found[0][n.start() :])  # "4 agents (2 catégorie B, 2 ...)": one
             parts = [_leading_and().sub("", p.strip()) for _, p in _items(said)]

@@ -61,8 +61,11 @@ MULTIPLE = re.compile(r"\s*(?:\[\s*[x\u00d7]?\s*(\d{1,3})\s*\]|\(\s*[x\u00d7]?\s
 
 
 #: a post's number in brackets after its title: ``Manager, Client Services (10-3310)``, ``(FPO-4O31O)`` as
-#: scanned; never a classification (``(EC-07)``: two digits).
-NUMBER = re.compile(r"\s*\(\s*((?:[A-Z]{1,5}[- ]?)?\d(?=(?:[^\d)]*\d){2})[0-9OIl\-]{2,12})\s*\)")
+#: scanned, ``(position 00045830)`` (``[words] post_number_words``); never a classification (``(EC-07)``: two
+#: digits).
+_POST_NUMBER_WORDS = leading("words", "post_number_words", r"[ \t]*")
+NUMBER = re.compile(rf"\s*\(\s*(?i:(?:{_POST_NUMBER_WORDS}))?"
+                    r"((?:[A-Z]{1,5}[- ]?)?\d(?=(?:[^\d)]*\d){2})[0-9OIl\-]{2,12})\s*\)")
 
 
 #: a group-and-level code in brackets closing a title, maybe with the post's figures: ``(IS-05)``, ``(AS-06, 3
@@ -283,6 +286,8 @@ def listed_post(item: str, *, lower: bool = False) -> tuple[str, str, int] | Non
     qualifier = QUALIFIER.match(item, item.find(found[0]) + len(found[0]))
     written = found[0] + (qualifier.group(0) if qualifier else "")
     title, n = counted_title((count.group(0) if count else "") + written)
+    if n == 1 and not count:  # a count after the post's classification: "Officer (CR-05) x 3"
+        n = multiplicity(item)[1]
     return written, title, n
 
 
@@ -301,6 +306,8 @@ def _posts(text: str, items: list[tuple[int, int]], *, lower: bool = False) -> l
         if not found:
             return []
         title, n = counted_title(found[0])
+        if n == 1:  # a count after the post's classification: "Client Services Officer (CR-05) x 3"
+            n = multiplicity(text[a + skip : b])[1]
         at = text.find(title if n > 1 and title in found[0] else found[0], a)
         number = NUMBER.match(text, at + len(found[0]), b)
         out.append((title, Span(at, at + len(found[0])), n, number.group(1) if number else None))
@@ -312,12 +319,13 @@ def _own_lead() -> Needled:
     """A lead-in that names no post, the post itself the superior, closing its line (``[phrases]
     reports_listed``): "The following positions report to this position:", "Le titulaire a sous sa
     responsabilité les postes suivants :"; or a ``[labels] supervised`` label alone on its line ("Direct
-    Reports:", "## Positions Supervised", "Postes sous sa responsabilité :")."""
+    Reports:", "## Positions Supervised", "Postes sous sa responsabilité :"), maybe with how many ("Direct
+    reports: 3")."""
     leads = alternation("phrases", "reports_listed", BLANKS)
     labels = alternation("labels", "supervised", BLANKS)  # a label alone on its line: "Direct Reports:"
-    bold = r"(?:\*\*|__)?"
+    bold, many = r"(?:\*\*|__)?", r"(?P<n>\d{1,3})?"
     return Needled(rf"(?im)(?<![\w'\u2019])(?:{leads})[ \t]*:?[ \t]*(?=\n|$)"
-                   rf"|^[ \t]*(?:#{{1,6}}[ \t]+)?{bold}(?:{labels}){bold}[ \t]*:?{bold}[ \t]*$")
+                   rf"|^[ \t]*(?:#{{1,6}}[ \t]+)?{bold}(?:{labels}){bold}[ \t]*:?{bold}[ \t]*{many}[ \t]*$")
 
 
 def _leads(text: str) -> Iterator[tuple[re.Match[str], int, str, int | None]]:
@@ -325,7 +333,8 @@ def _leads(text: str) -> Iterator[tuple[re.Match[str], int, str, int | None]]:
     the text's order."""
     found = [(m, start, m.group("who"), stated) for m in _lead().finditer(text)
              for start, stated in [_opening(m, text)]]
-    found += [(m, m.start(), "", None) for m in _own_lead().finditer(text)]
+    found += [(m, m.start(), "", int(m.group("n")) if m.group("n") else None)
+              for m in _own_lead().finditer(text)]
     for m in _after().finditer(text):
         if who := _POSSESSOR.search(text, max(0, m.start() - 80), m.start()):
             found.append((m, who.start(), who.group("who"), None))
