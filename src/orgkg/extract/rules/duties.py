@@ -793,7 +793,8 @@ def _labelled(doc: Document) -> list[Span]:
     for f in doc.fields:
         if not f.loose and names_duties(f.label) and f.value_end > f.value_start:
             value = Span(f.value_start, f.value_end)
-            out += _clauses_if_duties(doc, value, french) or _sentences_if_duties(doc, value, french)
+            out += _clauses_if_duties(doc, value, french) or \
+                _sentences_if_duties(doc, value, french, least=HEADED_SENTENCE_DUTIES)
     return out
 
 
@@ -888,6 +889,8 @@ FIELD_LABELS = ("reports_to", "location", "level", "class", "organization", "uni
 
 
 def _another_field(sentence: str) -> bool:
-    """``Responsable hiérarchique : cheffe de la mission ...``: a line giving another field, no duty."""
+    """``Responsable hiérarchique : cheffe de la mission ...``: a line giving another field, no duty; nor
+    ``Profil : BTS informatique`` (another topic's label, a page flattened to one line)."""
     label = re.match(r"([^:]{2,40}?)[ \t]*:", sentence)
-    return label is not None and any(fold(label.group(1)) in words("labels", key) for key in FIELD_LABELS)
+    return label is not None and (any(fold(label.group(1)) in words("labels", key) for key in FIELD_LABELS)
+                                  or fold(label.group(1)) in words("headings", "stop"))
