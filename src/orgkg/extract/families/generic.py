@@ -492,8 +492,8 @@ def _heading_lines(text: str, *, pass_over: bool) -> Iterator[tuple[str, _Line]]
     """The heading-like lines of ``fallback_title`` in order, each with what it is; ``pass_over`` stops at the
     first paragraph of prose."""
     boiler = re.compile(r"(?:job|position|class|role)\s+(?:description|profile|specification|posting)|"
-                        r"^page\b|confidential|^date\b|^revised|^draft|\blisting\b|^home\b|^[<>\u00ab\u00bb]|"
-                        r"[\u00bb\u203a\ue000-\uf8ff]",
+                        r"^page\b|confidential|^date\b|^revised|^draft|\blisting\b|^home\b|^accueil\b|^[<>\u00ab\u00bb]|"
+                        r"[\u00bb\u203a\ue000-\uf8ff]|[ \t]>[ \t]",
                         re.I)
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:15]
     section = ""  # the last label, lead-in or section heading over the lines

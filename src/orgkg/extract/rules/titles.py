@@ -634,6 +634,7 @@ def title(doc: Document) -> Found | None:
             value = without_marks(found[0])
             start = found[1].start + lead.end()
             found = (value, Span(start, start + len(value))) if value else None
+        found = _unmarked(doc, found)
         if found and acceptable(found[0]) and not KIND.fullmatch(" " + found[0]):
             return _trim_kind(doc, found)
     return None
