@@ -99,6 +99,9 @@ def acceptable(title: str) -> bool:
     if len(folded.split()) >= 2 and folded.split()[0] in words_in("fr", "words", "unit_words") \
             and not names_a_post(t):
         return False  # ``Direction des ressources humaines``: a unit's name, no post's
+    if MONEY.search(t) or re.search(r"[ \t]\u00b7[ \t]", t):
+        return False  # ``$20 - $25 an hour``: a wage; ``Acme Corp · Toronto, ON (Hybrid)``: a job board's
+        # employer and place, a dot between them
     if _street_address(folded) or POSTAL.search(t):
         return False  # ``123 Elm Street``, ``Albany, NY 12207``, ``2 rue de l'Hôtel de ville``: where the
         # employer is
@@ -130,6 +133,10 @@ def acceptable(title: str) -> bool:
             and not re.fullmatch(r"\d+[ \t]+\w+", t)  # ``02 postes``: how many posts, not which
             and not re.search(r"\d{1,3}(?:[,\u00a0 ]\d{3})+\b", t)  # ``CAD 90,000 - 120,000``: a salary
             and not level_alone().fullmatch(t))  # ``GROUPE II`` over a notice's posts: their level
+
+
+#: an amount of money: a currency's sign before or after its digits (``$20``, ``45 000 €``, ``£32,000``).
+MONEY = re.compile(r"[$\u20ac\u00a3][ \t]?\d|\d[ \t]?[$\u20ac\u00a3]")
 
 
 #: a postal code as an address writes it: ``NY 12207`` (a state's letters, then five digits), ``K1A 0B1``,
@@ -353,7 +360,7 @@ def without_marks(title: str) -> str:
         if (m := LAST_BRACKET.search(title)) and _no_part(m.group(1), title[: m.start()]):
             title = title[: m.start()]
         elif (m := _workload_tail().search(title) or NUMBER_TAIL.search(title) or _held_tail(title)
-              or _requisition_tail(title)) and m.start() > 0:
+              or _requisition_tail(title) or _level_tail(title)) and m.start() > 0:
             title = title[: m.start()]  # ``Senior Project Manager - 138659``: the posting's number, no part
             # of it; ``Assistant administratif (F/H) - CDD``: how the post is held
         elif (said := title.split()) and len(said) > 1 and fold(said[-1]) in words("words", "gender_marks"):
@@ -396,6 +403,14 @@ def _held_tail(title: str) -> re.Match[str] | None:
     named before it (not ``Communauté de communes du Val Fleuri – Contrat de 3 ans``)."""
     m = DASH_TAIL.search(title)
     return m if m and _held(m.group("tail")) and names_a_post(title[: m.start()]) else None
+
+
+def _level_tail(title: str) -> re.Match[str] | None:
+    """``Staff Nurse - Band 5``, ``Clerk – Grade 7``: the post's level alone (``level_alone``) after a dash
+    closing a title, a post named before it."""
+    m = DASH_TAIL.search(title)
+    return m if m and level_alone().fullmatch(m.group("tail").strip()) and names_a_post(title[: m.start()]) \
+        else None
 
 
 def _requisition_tail(title: str) -> re.Match[str] | None:
