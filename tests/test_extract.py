@@ -50,7 +50,6 @@ WORDING_MISREAD: dict[str, str] = {
     "gb-cabinet-office-to-whom-will-report/reports_to": "'the X, to whom ... will report'",
     "us-foster-city-supervises-five-department-heads/staff_counts": "'Supervises five X' as a staff",
     # the fourth batch (organisation, units, title, identifiers, level, staff counts, French duties)
-    "be-spf-chancellerie-code-de-selection/org_units": "'La Direction générale X recherche' in prose",
     "be-spw-direction-lignes-vous-effectuez/title": "the title over a sentence, the body's lines below",
     "be-spw-direction-lignes-vous-effectuez/organization":
         "a body's lines without labels, an address under them",

@@ -73,16 +73,21 @@ from orgkg.extract.rules.organisation import (
     body_of_unit,
     employer_statement,
     employer_then_title,
+    french_kinds,
+    french_unit,
     jurisdiction,
     local_body,
     local_department,
+    names_unit,
     organisation_named,
     path_steps,
     placed_in,
     populated_place,
     service_named,
     subject_body,
+    unit_chain,
     unit_headed,
+    unit_hiring,
     unit_line,
     unit_of_superior,
     unit_word,
@@ -783,6 +788,7 @@ def organisation(text: str) -> Organisation:
     for m in LABELLED_LINE.finditer(text):
         value = clean_title(m.group(2))
         if _label_kind(m.group(1)) != "unit" or not value or any(value in u for u, _ in units) \
+                or (fold(m.group(1)) in words("words", "named_unit_labels") and not names_unit(value)) \
                 or re.search(r"\[[ xX]?\]", value) \
                 or fold(value) in words("words", "appointment_services"):
             continue  # a checkbox row is no unit, nor ``Service: Competitive`` (a federal appointment's kind)
@@ -911,12 +917,13 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     known = {fold(v) for v in (ex.organisation.jurisdiction, pos.title) if v}
     stated_org, stated_units = placed_in(doc)
     body: tuple[Found | None, Found | None] = (None, None)
+    hiring = unit_hiring(doc)  # ``Le département informatique de l'IUT de X recrute``: the IUT, its unit
     if not ex.organisation.organization and (
             org := _other_than(organisation_stated(doc), known) or stated_org
             or employer_statement(doc, not_names=known)
             or (body := _body_named(doc, known, ex.organisation.jurisdiction))[0]
             or service_named(doc, not_names=known)
-            or subject_body(doc, not_names=known) or body_by_initials(doc, not_names=known)
+            or subject_body(doc, not_names=known) or hiring[0] or body_by_initials(doc, not_names=known)
             or populated_place(doc, not_names=known)):
         ex.organisation.organization = org[0]
         out.append(Evidence.at("organization", *org, doc.text))
@@ -930,7 +937,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not ex.organisation.units:
         placed = [(u, fold(u[0]).split()[-1]) for u in stated_units]
         above = [(u, fold(u[0]).split()[-1]) for u in units_above(doc, not_names=known)]
-        given = labelled_units or placed or above or [
+        kind = french_kinds().get(french_unit(hiring[1][0]) or "", "unit") if hiring[1] else "unit"
+        hired = [(hiring[1], kind)] if hiring[1] else []
+        given = labelled_units or placed or above or hired or [
             (unit, unit[0].split()[-1].casefold())
             for unit in units_stated(doc, ex.organisation.organization) or units_named(doc, not_names=known)]
         if not given and body[1]:
@@ -942,6 +951,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
             given = [(alone, fold(alone[0]).split()[0])]
         if not given and pos.reports_to and (boss_unit := unit_of_superior(pos.reports_to[0].title)):
             ex.organisation.units.append((boss_unit, boss_unit.split()[-1].casefold()))  # evidence: attached
+        if len(given) == 1:  # ``the X team within the Y Directorate``: the units its words place it in
+            given = [(step, fold(step[0]).split()[-1] if step != given[0][0] else given[0][1])
+                     for step in unit_chain(doc, given[0][0])]
         for unit, kind in given:
             ex.organisation.units.append((unit[0], kind))
             out.append(Evidence.at("org_units", *unit, doc.text))

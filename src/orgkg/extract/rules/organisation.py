@@ -560,8 +560,11 @@ def units_labelled(doc: Document, *,
         whole = clean(doc, f.value_start, f.value_end)
         label = fold(f.label).split()
         kind = next((k for w in reversed(label) if (k := french_kinds().get(w, w)) in rank), "unit")
+        named = fold(f.label) in words("words", "named_unit_labels")  # ``Office: Office of Internal Audit``
         for step in _path(doc, whole) if whole else []:
             found = after_organisation(doc, step, not_names)
+            if found and named and not names_unit(found[0]):
+                continue  # ``Office: Springfield``: where, no unit
             if found and len(found[0].split()) <= 10 and _core(found[0]) not in known and \
                     fold(f.label) in mine and not _a_body_named(found[0]):
                 out.setdefault(fold(found[0]), (rank[kind], found[1].start, found, kind))
@@ -670,6 +673,12 @@ def units_above(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
     return out
 
 
+#: what follows a French unit's word in its name: nothing, a link, a capital, or an adjective and then
+#: nothing or a link (``Secrétariat général``, ``Direction générale de ...``), never an adjective and a code.
+_FR_NAMED = re.compile(r"$|[ \t]+(?:de|du|des|d['\u2019]|[A-Z\u00c0-\u00de])"
+                       r"|[ \t]+[a-z\u00e0-\u00ff]+(?:$|[ \t]+(?:de|du|des|d['\u2019]|et)\b)")
+
+
 def _unit_line(name: str, not_names: set[str] | frozenset[str], *, french: bool) -> bool:
     """A unit's whole name as a letterhead writes it: in English capitalised words (their links apart,
     ``[words] name_links``) ending in a unit's word, in French a unit's word and its name, no stop or
@@ -682,6 +691,8 @@ def _unit_line(name: str, not_names: set[str] | frozenset[str], *, french: bool)
             fold(said[0]) in words("words", "name_not_first"):
         return False
     links = words_in("en", "words", "name_links")
+    if french and (lead := _fr_lead().match(name)) and not _FR_NAMED.match(name, lead.end()):
+        return False  # ``Mission temporaire OT-23397``: a kind of contract and its number, no unit's name
     if not (french and french_unit(name)) and not (
             (fold(said[-1]) in _english_units() or _UNIT_LEAD.match(name))
             and all(w[:1].isupper() or fold(w) in links for w in said)):
@@ -691,6 +702,70 @@ def _unit_line(name: str, not_names: set[str] | frozenset[str], *, french: bool)
         fold(name) not in _label_words() and \
         not (core & _document_parts()) and not _a_body_named(name) and \
         not any(fold(name).endswith(w) for w in words("words", "across_units"))
+
+
+def unit_chain(doc: Document, found: Found) -> list[Found]:
+    """A unit and the units its own words place it in or narrow it to, outermost first: ``the Strategy and
+    Portfolio team within the Digital Directorate`` -> Digital Directorate, Strategy and Portfolio team (an
+    English ``[words] enclosing_links`` link and a unit after the name, its last word an ``enclosing_units``
+    one); ``sous-direction des finances de la direction des services judiciaires`` -> direction ...,
+    sous-direction ...; ``Direction des Ressources Humaines et plus particulièrement du service Paie`` ->
+    both in that order (French ``enclosing_links``, ``narrowing_links``, before a unit's word and a name)."""
+    chain: list[Found] = []
+    at, end, inner = found[1].start, found[1].end, False
+    for m in _french_step().finditer(doc.text, at, end):
+        piece = clean(doc, at, m.start())
+        if piece is None or len(piece[0].split()) < 2:
+            return [found]
+        chain = [*chain, piece] if inner else [piece, *chain]
+        at, inner = m.end(), bool(m.group("narrow"))
+    last = clean(doc, at, end)
+    if last is None or (chain and len(last[0].split()) < 2):
+        return [found]
+    chain = [*chain, last] if inner else [last, *chain]
+    while len(chain) < MAX_CHAIN and (outer := _enclosing().match(doc.text, end)) and \
+            fold(outer.group("unit").split()[-1]) in words_in("en", "words", "enclosing_units"):
+        chain.insert(0, (outer.group("unit"), Span(outer.start("unit"), outer.end("unit"))))
+        end = outer.end("unit")
+    return chain
+
+
+#: the most units one name's words place a post in.
+MAX_CHAIN = 4
+
+
+@cache
+def _french_step() -> re.Pattern[str]:
+    """A French link to a larger unit (``[words] enclosing_links``) or a smaller one (``narrowing_links``)
+    before a unit's word (``unit_words``) that a name follows: a link or a capital, an adjective maybe between
+    (``de la direction générale des ...``), never an adjective alone (``du service national universel``)."""
+    blank = r"[ \t]+"
+    outer = "|".join(patterns("words", "enclosing_links", blank, languages=("fr",)))
+    narrow = "|".join(patterns("words", "narrowing_links", blank, languages=("fr",))) or "(?!)"
+    named = rf"(?:{blank}[a-z\u00e0-\u00ff]+)?(?:{blank}(?:de|du|des|d['\u2019])|{blank}[A-Z\u00c0-\u00de])"
+    return re.compile(rf"{blank}(?:(?P<narrow>{narrow})|(?:{outer})){blank}?"
+                      rf"(?=(?:{_fr_units_written()}){named})")
+
+
+@cache
+def _fr_lead() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_fr_units_written()})(?![\w-])")
+
+
+@cache
+def _fr_units_written() -> str:
+    """The French ``[words] unit_words`` as written (``unmarked``: accents optional, a capital maybe)."""
+    return "|".join(unmarked(w, BLANKS) for w in sorted(written("words", "unit_words", ("fr",)), key=len,
+                                                         reverse=True))
+
+
+@cache
+def _enclosing() -> re.Pattern[str]:
+    """An English ``[words] enclosing_links`` link after a unit's name, then the larger unit's name in
+    capitals (its small words ``[words] unit_name_links``)."""
+    links = "|".join(patterns("words", "enclosing_links", r"[ \t]+", languages=("en",)))
+    name = rf"(?:{_CAP}[ \t]+(?:{_UNIT_LINK}[ \t]+)?){{0,5}}{_CAP}"
+    return re.compile(rf"[ \t]+(?:{links})[ \t]+(?P<unit>{name})")
 
 
 @cache
@@ -1050,6 +1125,48 @@ def _subject_body() -> re.Pattern[str]:
                       rf"(?:{verbs})[ \t]+(?:(?:par[ \t]+concours[ \t]+)?(?:de|d['\u2019])\s*)?"
                       rf"(?:{count})\b",
                       re.M)
+
+
+def unit_hiring(doc: Document) -> tuple[Found | None, Found | None]:
+    """The body and the unit a French sentence's subject names where the unit hires (``[words]
+    recruiting_verbs``): ``Le département informatique de l'IUT de Valmont recrute`` -> IUT de Valmont,
+    département informatique; ``La Mission numérique de la Direction générale de l'énergie ... recherche``
+    -> the Direction générale, Mission numérique. The body is what follows the first link before a capital
+    (``[words] part_of_links``), none where nothing does."""
+    for m in _unit_hires().finditer(doc.text, 0, EARLY * 2):
+        sought = re.split(r"[.;:!?\n]", doc.text[m.end() : m.end() + 200])[0]
+        if not _hires(doc.text, m) and len(sought.split()) > SOUGHT_WORDS:
+            continue  # ``La direction recherche une solution pour ...``: no post sought
+        start, end = m.start("unit"), m.end("unit")
+        body = _of_body().search(doc.text, start, end)
+        unit = clean(doc, start, body.start() if body else end)
+        if unit and len(unit[0].split()) >= 2:
+            return (clean(doc, body.end(), end) if body else None), unit
+    return None, None
+
+
+#: the most words after ``recrute un`` that name the post sought, to the sentence's end.
+SOUGHT_WORDS = 6
+
+
+@cache
+def _unit_hires() -> re.Pattern[str]:
+    """A sentence's article, a French unit's word and its name, a ``[words] recruiting_verbs`` verb and
+    whom it seeks (``_hires``: ``un·e``, ``deux``, ``des candidats``)."""
+    article = leading("words", "subject_articles", r"[ \t]+", capitalised=True, languages=("fr",))
+    verbs = alternation("words", "recruiting_verbs", r"[ \t]+", languages=("fr",))
+    count = "|".join([r"une?(?:[\u00b7.(-]e\)?)?", r"\d{1,2}", *(re.escape(w) for w in numbers()),
+                      alternation("words", "sought_people")])
+    return re.compile(rf"(?:^|(?<=[.!?][ \t]))(?:{article})(?P<unit>(?:{_fr_units_written()})(?![\w-])"
+                      rf"[^.;:!?()\n]{{2,140}}?)[ \t]+(?:{verbs})[ \t]+(?:(?:de|d['\u2019])[ \t]*)?"
+                      rf"(?:{count})(?!\w)", re.M)
+
+
+@cache
+def _of_body() -> re.Pattern[str]:
+    """A French ``[words] part_of_links`` link before a capital: `` de l'IUT``, `` de la Direction``."""
+    links = "|".join(patterns("words", "part_of_links", r"[ \t]+", languages=("fr",)))
+    return re.compile(rf"[ \t]+(?:{links})[ \t]*(?=[A-Z\u00c0-\u00de])")
 
 
 def subject_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:

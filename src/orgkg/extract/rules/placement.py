@@ -238,6 +238,8 @@ def _described(doc: Document) -> Found | None:
 def units_stated(doc: Document, organisation: str | None) -> list[Found]:
     """The units a label or an assignment names, outermost first."""
     for f in labelled(doc, "unit", loose=False):
+        if fold(f.label) in words("words", "named_unit_labels"):
+            continue  # ``Office: Springfield``: read where it names a unit (organisation.units_labelled)
         names = {fold(ACRONYM.sub("", organisation))} if organisation else set()
         if (found := clean(doc, f.value_start, f.value_end)) and (unit := after_organisation(
                 doc, found, names)) and _name(unit[0]):
