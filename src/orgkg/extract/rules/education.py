@@ -22,9 +22,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from functools import cache
+from typing import NamedTuple
 
-from orgkg.extract.lexicon import fold, numbers, said, written
+from orgkg.extract.lexicon import fold, numbers, said, words, written
 from orgkg.extract.needles import places
+from orgkg.extract.rules.duties import is_stop_line, names_duties
 from orgkg.extract.rules.labels import MD_LINK, every_label
 from orgkg.extract.rules.lines import is_heading, marker
 from orgkg.extract.text import clean_title
@@ -127,31 +129,79 @@ def _required(line: str) -> bool:
     return bool(_stems("required").search(_stems("not_required").sub(" ", line)))
 
 
-def _lines(text: str) -> Iterator[tuple[int, str, bool, bool, bool]]:
-    """(offset, line, under a qualifications heading, under a heading of what is preferred, a heading)."""
-    at, inside, preferred, after_blank = 0, False, False, True
+class Line(NamedTuple):
+    """A line of a document and where it stands: under a qualifications heading (``inside``), under a
+    heading of what is only preferred, under a heading of what is never a requirement (``aside``: the
+    duties, the employer's description, the benefits), a heading itself."""
+
+    at: int
+    text: str
+    inside: bool
+    preferred: bool
+    aside: bool
+    heading: bool
+
+
+def _lines(text: str) -> Iterator[Line]:
+    """Each line of ``text`` and where it stands."""
+    at, inside, preferred, aside, after_blank = 0, False, False, False, True
     for ln in text.splitlines(keepends=True):
-        heading = is_heading(ln) or (after_blank and _named_heading(ln))
+        heading = is_heading(ln) or (after_blank and (_named_heading(ln) or _aside(ln) or is_stop_line(ln)))
         after_blank = not ln.strip()
-        if heading and marker(ln)[0] == "none":
+        if heading and _opens_section(ln):
             inside, preferred = bool(_stems("section").search(ln)), bool(_preferred_heading().search(ln))
-            yield at, ln, False, preferred, heading
+            aside = not inside and _aside(ln)
+            yield Line(at, ln, False, preferred, aside, heading)
+        elif (label := FIELD_LABEL.match(ln)) and _stems("section").search(label.group(1)):
+            # a form's row, its value beside its label: ``Minimum Qualifications<TAB>...``; what follows is no
+            # longer the duties
+            aside = False
+            yield Line(at, ln, True, bool(_preferred_heading().search(label.group(1))), aside, heading)
         else:
-            yield at, ln, inside, preferred, heading
+            yield Line(at, ln, inside, preferred, aside, heading)
         at += len(ln)
+
+
+#: a label opening a line, its value after a tab or a colon: ``Minimum Qualifications<TAB>...``.
+FIELD_LABEL = re.compile(r"[ \t]*([^:\t\n]{3,40}?)(?:[ \t]*:|\t)[ \t]*\S")
+
+
+def _opens_section(line: str) -> bool:
+    """A heading line opens a section: unmarked, or numbered and naming the qualifications (``2.
+    Qualifications``; never a bulleted item, ``- Experience with budgets``)."""
+    kind, _, said = marker(line)
+    named = len(said.split()) <= 4 and bool(_stems("section").search(said))
+    return kind == "none" or (kind == "num" and named)
+
+
+def _aside(line: str) -> bool:
+    """A heading over what is never a requirement: the duties (``lines.names_duties``), the employer's
+    description (``[headings] employer``), what the employer offers (``[degrees] not_required_sections``)."""
+    folded = fold(line).rstrip(" :?")
+    if not folded or len(folded.split()) > 8:
+        return False
+    return names_duties(line.strip()) or any(folded == w or folded.startswith(w + " ") for w in _asides())
+
+
+@cache
+def _asides() -> frozenset[str]:
+    return words("headings", "employer") | words("degrees", "not_required_sections")
 
 
 def standing(text: str) -> Callable[[int], int | None]:
     """Where a requirement stands in ``text``, as the rank of an offset: 0 under a qualifications heading, 1
-    elsewhere, 2 under a heading of what is only preferred ("Preferred Qualifications", "Assets", "Atouts"),
-    or None there when another heading says what is required (what is preferred is then no minimum)."""
+    elsewhere, 2 under a heading of what is only preferred ("Preferred Qualifications", "Assets", "Atouts"), 4
+    under the duties, the employer's description or its benefits; None under either of the last when another
+    heading says what is required (what is preferred is then no minimum, and the rest is no requirement)."""
     lines = list(_lines(text))
     required = _says_required(lines)
-    starts = [at for at, *_ in lines]
+    starts = [ln.at for ln in lines]
 
     def rank(at: int) -> int | None:
-        _, _, inside, preferred, _ = lines[max(0, bisect_right(starts, at) - 1)]
-        return (None if required else 2) if preferred else 0 if inside else 1
+        ln = lines[max(0, bisect_right(starts, at) - 1)]
+        if ln.preferred or ln.aside:
+            return None if required else 4 if ln.aside else 2
+        return 0 if ln.inside else 1
     return rank
 
 
@@ -165,11 +215,10 @@ def preferred_clause(text: str, start: int, end: int) -> bool:
     return bool(_preferred().search(after))
 
 
-def _says_required(lines: list[tuple[int, str, bool, bool, bool]]) -> bool:
+def _says_required(lines: list[Line]) -> bool:
     """A heading says what is required (a document whose only qualifications are "Desirable Qualifications"
     means them as the minimum)."""
-    return any(heading and _required(ln) and not _preferred_heading().search(ln)
-               for _, ln, _, _, heading in lines)
+    return any(ln.heading and _required(ln.text) and not _preferred_heading().search(ln.text) for ln in lines)
 
 
 def _named_heading(line: str) -> bool:
@@ -255,15 +304,17 @@ def _found(text: str) -> int | None:
     lines = list(_lines(text))
     required = _says_required(lines)
     named: dict[int, list[re.Match[str]]] = {}  # each line's degrees, read once for every pass
-    naming = _naming(text, [at for at, *_ in lines])
+    naming = _naming(text, [ln.at for ln in lines])
     # only the lines that may name a degree are read, in each pass
     maybe = range(len(lines)) if naming is None else sorted(naming)
-    # what a heading says is preferred is read last, and only where no heading says what is required
-    passes = [(True, False), (False, False)] + ([] if required else [(True, True), (False, True)])
-    for in_section, preferred_too in passes:
+    # what a heading says is preferred is read last, and only where no heading says what is required; so are
+    # the duties, the employer's description and its benefits, after anything else
+    passes = [(True, False, False), (False, False, False)]
+    passes += [] if required else [(True, True, False), (False, True, False), (False, True, True)]
+    for in_section, preferred_too, aside_too in passes:
         for k in maybe:
-            at, ln, inside, preferred, _ = lines[k]
-            if (in_section and not inside) or (preferred and not preferred_too):
+            at, ln, inside, preferred, aside, _ = lines[k]
+            if (in_section and not inside) or (preferred and not preferred_too) or (aside and not aside_too):
                 continue
             if k not in named:
                 named[k] = list(_pattern().finditer(ln))

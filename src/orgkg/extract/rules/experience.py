@@ -45,8 +45,8 @@ def minimum_years(text: str) -> Count | None:
     best: tuple[int, int, Count] | None = None
     for value, span in _counts(text):
         where = rank(span.start)
-        if where is None:
-            continue
+        if where is None or _aged().match(text, span.end):
+            continue  # not where a requirement stands, or an age: "at least 16 years of age"
         if preferred_clause(text, span.start, span.end):
             where = 3
         if best is None or (where, span.start) < best[:2]:
@@ -68,6 +68,13 @@ def _counts(text: str) -> Iterator[Count]:
             yield float(m.group(1)), Span(m.start(1), m.end(1))
     for n, span in phrase_numbers("experience_months", text):
         yield round(n / 12, 2), span
+
+
+@cache
+def _aged() -> re.Pattern[str]:
+    """A count's year word (``[words] year_words``) then an age's (``age_words``), after its number."""
+    return re.compile(rf"(?i)(?:\s*\(\d+\))?[\s-]*(?:{alternation('words', 'year_words')})\s+"
+                      rf"(?:{alternation('words', 'age_words')})\b")
 
 
 @cache
@@ -98,17 +105,21 @@ def _counted() -> Needled:
 @cache
 def _counted_label() -> AtLineStart:
     """A label that says the unit (``[labels] experience_years_counted``) and a number alone after it, on
-    its line or the next, or the first of a range: "Années d'expérience : 2", "Years of experience: 2-5"."""
-    bullet, gap = r"(?:[-*\u2022][ \t]*)?", r"[ \t]+"
+    its line or the next, or in its table row, or the first of a range: "Années d'expérience : 2", "Years of
+    experience: 2-5", "| Years of experience | 3 |"."""
+    bullet, gap = r"(?:[-*\u2022|][ \t]*)?", r"[ \t]+"
     labels = alternation("labels", "experience_years_counted", gap)
-    return AtLineStart(rf"[ \t]*{bullet}(?:{labels})[ \t]*:[ \t]*(?:\n[ \t]*{bullet})?(\d{{1,2}})\+?[ \t]*"
-                       r"(?=$|[-\u2013][ \t]*\d)", re.I | re.M)
+    return AtLineStart(rf"[ \t]*{bullet}(?:{labels})[ \t]*[:|][ \t]*(?:\n[ \t]*{bullet})?(\d{{1,2}})\+?[ \t]*"
+                       r"(?=$|\||[-\u2013][ \t]*\d)", re.I | re.M)
 
 
 @cache
 def _years_label() -> AtLineStart:
-    bullet, gap = r"(?:[-*\u2022][ \t]*)?", r"[ \t]+"
+    """Years under an experience label (``[labels] experience_years``), on its line or the next, or in its
+    table row: "Experience: 5 years", "• Experience" / "5 Year", "Expérience : 3 ans", "| Experience | 4 years
+    |"."""
+    bullet, gap = r"(?:[-*\u2022|][ \t]*)?", r"[ \t]+"
     labels = alternation("labels", "experience_years", gap)
-    return AtLineStart(rf"[ \t]*{bullet}(?:{labels})[ \t]*[:\u2013\u2014-]?[ \t]*"
+    return AtLineStart(rf"[ \t]*{bullet}(?:{labels})[ \t]*[:\u2013\u2014|-]?[ \t]*"
                        rf"(?:\n[ \t]*{bullet})?(?:minimum[ \t]+(?:of[ \t]+|de[ \t]+)?)?(\d{{1,2}})\+?[ \t]*"
                        rf"(?:{alternation('words', 'year_words', gap)})\b", re.I)
