@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.generic_forms import as_written, factors, federal, label_rows, web_jurisdiction
 from orgkg.extract.families.generic_phrases import (
-    location_phrase,
     staff_counts,
     supervision,
     supervisor_phrases,
@@ -66,6 +65,7 @@ from orgkg.extract.rules.figures import (
 )
 from orgkg.extract.rules.identifiers import identifiers as shared_identifiers
 from orgkg.extract.rules.labels import Found, every_label, first_value
+from orgkg.extract.rules.location import location
 from orgkg.extract.rules.organisation import (
     PARTNER,
     begins_a_body,
@@ -99,7 +99,6 @@ from orgkg.extract.rules.placement import organisation_stated, units_stated
 from orgkg.extract.rules.reporting import (
     deputy,
     deputy_of,
-    location,
     peers_named,
     reports_to,
     second_body,
@@ -823,8 +822,11 @@ def organisation(text: str) -> Organisation:
             fold(org.split()[-1]) not in words("words", "organisation_heads"):
         units.insert(0, (org, "department"))  # ``Department: Research Computing`` of a university that
         org = juris                            # employs as itself: a unit of it, not an organisation
+    # the location read from the form's lines (label rows and columns made ``Label: value`` lines,
+    # ``prepare``), else from the document as written (``_shared_facts``)
+    placed = location(parse(text))
     return Organisation(jurisdiction=juris, organization=org, units=units,
-                        location=first_field(text, "location") or location_phrase(text))
+                        location=placed[0] if placed else None)
 
 
 def titled(line: str) -> str:

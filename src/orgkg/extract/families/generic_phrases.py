@@ -432,35 +432,3 @@ def staff_matching(pattern: str, text: str) -> list[StaffCount]:
     return out
 
 
-def _en(key: str) -> str:
-    """The English ``[words] key`` entries as one alternation."""
-    return alternation("words", key, languages=("en",))
-
-
-#: a place in a location clause: `` in the Hamilton Building`` (``[words] place_in``, ``subject_articles``),
-#: and one leading it: ``Downtown Toronto, ...``.
-_PLACE = r"((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2})"
-_THE = rf"(?:(?:{_en('subject_articles')})\s+)?"
-_IN_PLACE = re.compile(rf"\b(?:{_en('place_in')})\s+{_THE}{_PLACE}")
-_PLACE_LEAD = re.compile(rf"{_THE}{_PLACE}(?=\s+[a-z]|\s*,|\s*$)")
-#: a building, no place: ``the Hamilton Building`` (``[words] building_words``).
-_BUILDING = re.compile(rf"\b(?:{_en('building_words')})\b")
-#: "The position is located at ...", "location is in ...": a ``[words] located_subjects`` word, a
-#: ``located_verbs`` and a ``located_participles`` one; or a ``located_said`` phrase; then a ``located_links``
-#: word. Tried only where its first word stands (``Needled``).
-_LOCATED = Needled(rf"\b(?:(?:{_en('located_subjects')})\b[^.\n]{{0,40}}?\b(?:{_en('located_verbs')})\s+"
-                   rf"(?:{_en('located_participles')})|{_en('located_said')})\s+(?:{_en('located_links')})\s+"
-                   r"([^.;\n]{2,120})", re.I)
-
-
-def location_phrase(text: str) -> str | None:
-    """"The position is located at the X Building in Linden" -> Linden; "based in the Y office" -> Y."""
-    m = _LOCATED.search(text)
-    if not m:
-        return None
-    clause = m.group(1)
-    ins = list(_IN_PLACE.finditer(clause))
-    last = ins[-1] if ins else None
-    lead = _PLACE_LEAD.match(clause)
-    found = last or (lead if lead and not _BUILDING.search(lead.group(1)) else None)
-    return clean_title(found.group(1)) if found else None

@@ -45,6 +45,8 @@ TOWN = re.compile(r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),[ \t]*[A-Z]{2}[ \t]+\d{5}
 #: a postal code closing an address: ZIP, Canadian ``M5V 3C6``, UK ``OX11 0QX``, French ``75007``.
 POSTCODE = re.compile(r"\b(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"
                       r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2})\b")
+#: a closing remark in brackets, not an acronym: ``Lyon (direction régionale)``.
+REMARK = re.compile(r"(?<=\S)\s*\([^()]*\s[^()]*\)$")
 #: where a place goes on as a sentence (``[words] sentence_goes_on``): ``Ventura and may require travel ...``,
 #: ``Paris et peut ...``.
 SENTENCE_ON = re.compile(rf",?\s+(?:{alternation('words', 'sentence_goes_on')})\s+(?=[a-zà-ÿ])")
@@ -62,7 +64,7 @@ def place(value: str | None) -> str | None:
     if value and (m := SENTENCE_ON.search(value)) and m.start() > 0:
         value = value[: m.start()]
     if value:  # a closing remark in brackets, not an acronym: ``Lyon (direction régionale)``
-        value = re.sub(r"(?<=\S)\s*\([^()]*\s[^()]*\)$", "", value)
+        value = REMARK.sub("", value)
     if value is None or len(value.split()) <= 8:
         return value
     if (len(value.split()) <= 14 and POSTCODE.search(value[-12:])
