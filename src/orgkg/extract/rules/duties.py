@@ -257,6 +257,9 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
                 below.setdefault(out[-1], []).append(Span(it.start, it.end))
             continue
         if ln.blank:
+            if para and out and kind == "para" and _leads_elsewhere(doc, para):
+                para = None  # ``Les agents du grade ... exercent :``: another list
+                break
             if para:
                 out.append(para)
                 para = None
@@ -294,6 +297,14 @@ def _prose_parts(doc: Document, span: Span) -> list[Span]:
 
 #: as many duty sentences in a paragraph under a duties heading as make it a list written as prose.
 HEADED_SENTENCE_DUTIES = 3
+
+
+def _leads_elsewhere(doc: Document, para: Span) -> bool:
+    """A paragraph ending with a colon that leads in no duties, over no marked list (the items under a
+    paragraph ending ``:`` are read as the duties): what follows is another topic's."""
+    said = doc.text[para.start : para.end].rstrip(" *_")
+    below = next((ln for ln in doc.lines[doc.line_of(para.end) + 1 :] if not ln.blank), None)
+    return said.endswith(":") and not _leads_in(doc, para) and not (below and below.marker)
 
 
 def _groups_opened(doc: Document, spans: list[Span], below: dict[Span, list[Span]]) -> list[Span]:
