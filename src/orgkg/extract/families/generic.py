@@ -42,6 +42,7 @@ from orgkg.extract.records import (
 )
 from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.classification import (
+    GRADE_SAID,
     class_coded,
     class_named,
     class_sought,
@@ -607,11 +608,15 @@ def classification(text: str) -> tuple[JobClass | None, str | None]:
         return JobClass(code.split("-")[0], None), level or code
     if re.fullmatch(r"[A-Z]{2,5} ?\d{1,2}", value) or level_alone().fullmatch(value):
         level = level or value  # a group-and-level code: ``LSO 2``, ``EL1``, ``APS Level 6``
-    if re.search(r"(?i)\b(?:grade|band|level)\s+\d", value) and not labelled:
-        level = clean_title(value)  # ``Clerk Grade 9/10``: the class names its own grade
+    if (graded := SCHEMED_GRADE.search(value)) and not labelled:  # ``Clerk Grade 5/6``: the class names its
+        level = " ".join(graded.group(0).split())  # grade, its scheme's capitals with it (``AO Grade 6/7``)
     if coded := CODED_CLASS.fullmatch(value.strip()):  # ``Senior Manager Zone 2(M42Z2)``: its code closes it
         return JobClass(coded.group(2), clean_title(coded.group(1))), level
     return JobClass(None, clean_title(value)), level
+
+
+#: a grade said with its kind (``PAY_GRADE``), its scheme's capitals before it maybe: ``AO Grade 6/7``.
+SCHEMED_GRADE = re.compile(rf"(?:\b[A-Z]{{2,5}}[ \t]+)?{GRADE_SAID}")
 
 
 @functools.cache

@@ -117,8 +117,11 @@ def _level_value(label: str, found: Found) -> Found | None:
     value, span = found
     if LETTER.fullmatch(value):
         return f"{_label_word(label)} {value}", span
-    if len(value.split()) > 6 or fold(value).split()[0] in words("words", "not_levels"):
+    if len(value.split()) > 6 or fold(value).split()[0] in words("words", "not_levels") or \
+            _class_code_in(value):  # ``Niveau : Bac +5``; ``Accounting Assistant (Class Code 1120)``: a class
         return None
+    if fold(value) in words("words", "grade_names"):  # ``Grade: Higher Executive Officer``
+        return value, span
     if not (re.search(r"\d|^[A-Z]{2,5}\d?$", ORDINAL_FR.sub("", value)) or LETTER_LEVEL.fullmatch(value)
             or _named_with_its_grade(value)):
         return None
@@ -128,6 +131,16 @@ def _level_value(label: str, found: Found) -> Found | None:
     if code and code.group(0) != value and (code.re is GROUP_CODE or len(value.split()) > 3):
         return _code(code.group(0)), Span(span.start + code.start(), span.start + code.end())
     return _code(value), span
+
+
+@cache
+def _class_code_label() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:{alternation('form_labels', 'class_code', languages=('en',))})(?!\w)")
+
+
+def _class_code_in(value: str) -> bool:
+    """A class's code label inside a value (``[form_labels] class_code``): the value names a class."""
+    return _class_code_label().search(value) is not None
 
 
 def _named_with_its_grade(value: str) -> bool:
@@ -192,7 +205,8 @@ def _on_its_own(doc: Document) -> Found | None:
         if inner and (level_alone().fullmatch(inner) or (inner in grades and k < OPENING)):
             return inner, Span(start, start + len(inner))
         closing = CLOSING_BRACKET.search(body)
-        if closing and level_alone().fullmatch(closing.group(1)):  # ``R582 444 per annum (Level 10)``
+        if closing and level_alone().fullmatch(closing.group(1)) and not _elsewhere().search(body):
+            # ``R582 444 per annum (Level 10)``, not ``Reports to: Director of Finance (Grade 8)``
             return closing.group(1), Span(ln.body_start + closing.start(1), ln.body_start + closing.end(1))
         tail = CLOSING_CODE.search(body)
         if k < OPENING and tail and tail.group(1) in grades and any(h.line == ln.index for h in doc.headings):
@@ -334,8 +348,9 @@ def pay_plan(text: str) -> tuple[JobClass | None, str | None]:
 
 
 #: a level said with its kind: ``Pay Band 4``, ``Grade 12``, ``Range 21A``, ``Band 8b``.
-PAY_GRADE = Needled(r"\b(Pay\s+Band|Pay\s+Grade|Salary\s+Grade|Grade|Range|Band)\s+"
-                    r"(\d{1,3}(?:[A-Z]|[a-d](?![a-z]))?(?:/\d{1,3})?)\b")
+GRADE_SAID = (r"\b(Pay\s+Band|Pay\s+Grade|Salary\s+Grade|Grade|Range|Band)\s+"
+              r"(\d{1,3}(?:[A-Z]|[a-d](?![a-z]))?(?:/\d{1,3})?)\b")
+PAY_GRADE = Needled(GRADE_SAID)
 
 
 def grade_said(text: str) -> str | None:
@@ -343,7 +358,7 @@ def grade_said(text: str) -> str | None:
     (``[words] grade_elsewhere`` in its sentence before it: "3 years at Band 7 level", "Completion of Grade
     12", "three Grade 6 led functions"), nor one a level word follows ("at Band 7 level")."""
     for m in PAY_GRADE.finditer(text):
-        before = re.split(r"[.;:!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]
+        before = re.split(r"[.;!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]
         if not _elsewhere().search(before) and not re.match(r"[ \t]+level\b", text[m.end() :]):
             return f"{' '.join(m.group(1).split())} {m.group(2)}"
     return None
@@ -379,6 +394,7 @@ def level_of(label: str, value: str) -> str | None:
     -> ``E08`` (a code says its own kind); never a sum (``Salary Range``/``46,000 - 52,000``)."""
     if "$" in value or not value:
         return None
+    value = re.sub(r"[ \t]*/[ \t]*", "/", value)  # ``9 / 10`` -> ``9/10``
     code = repair_level(value)
     if re.fullmatch(r"[A-Z]{2,4}-\d\d", code):
         return code
@@ -390,7 +406,7 @@ def level_of(label: str, value: str) -> str | None:
         return value if re.search(r"\d", ORDINAL_FR.sub("", value)) else None
     if not NUMBERED.fullmatch(value.split()[0]):
         return None
-    word = " ".join(w.capitalize() for w in label.split())
+    word = re.sub(r"[^\W\d_]+", lambda w: w.group(0).capitalize(), " ".join(label.split()))
     return f"{word} {value.split()[0]}"
 
 
