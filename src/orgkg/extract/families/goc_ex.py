@@ -32,6 +32,7 @@ from orgkg.extract.records import (
 )
 from orgkg.extract.rules.organisation import organisation_named, unit_of_superior
 from orgkg.extract.rules.subordinates import posts_after, subordinates
+from orgkg.extract.rules.titles import named_around
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
@@ -255,10 +256,9 @@ def _title(header: dict[str, str], sections: dict[str, str], raw_text: str) -> s
     page header's (``40318 - Director, X      Page 2 / 4``); never the form's own name; no acronym."""
     raw = header.get("title")
     if not raw:
-        m = re.search(r"The\s+(.{3,120}?)\s+is\s+(?:accountable|responsible)\s+for",
-                      sections.get(SECTIONS["general"], ""))
+        named = named_around(sections.get(SECTIONS["general"], ""))
         running = re.search(RUNNING_TITLE, raw_text)
-        raw = m.group(1) if m else running.group(1) if running else UNTITLED
+        raw = named or (running.group(1) if running else UNTITLED)
     raw = clean_title(raw)
     return strip_parenthetical_acronym(raw) or UNTITLED
 

@@ -739,6 +739,15 @@ def _around() -> tuple[Needled, ...]:
     return framed("title_around", _T)
 
 
+def named_around(text: str) -> str | None:
+    """The first title a ``[phrases] title_around`` sentence names in ``text`` (``The Director General,
+    Strategic Policy is accountable for ...``), in capitals and a title (``acceptable``)."""
+    for m in sorted((m for pattern in _around() for m in pattern.finditer(text)), key=lambda m: m.start()):
+        if (value := m.group("t").strip()) and value[0].isupper() and acceptable(value):
+            return value
+    return None
+
+
 def title_in_prose(doc: Document) -> Found | None:
     """``Le titulaire exerce les fonctions de sous-directeur, délégué à ...``, ``We are looking for a
     Portfolio Manager to ...``: the title a sentence names."""
