@@ -1,6 +1,6 @@
 """Alberta position profiles: the work unit, the location and a class named in the opening text.
 
-- ``Work Unit:  Region / Division / Branch`` is split at `` / `` into levels,
+- ``Work Unit:  Region / Division / Branch`` is split into levels (``rules.organisation.path_steps``),
   outermost first; a run of bare acronyms (``AJC / CSS / SRQA``: business
   units sharing one level: three or more, or two the text also writes
   ``AJC/CSS``) stays one level. A level written ``Name - Place``
@@ -20,6 +20,7 @@ import re
 
 from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import JobClass
+from orgkg.extract.rules.organisation import path_steps
 from orgkg.extract.text import clean_title, field_value
 
 PLACE = r"([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3})"
@@ -29,7 +30,7 @@ ACRONYM = re.compile(r"[A-Z&]{2,6}")
 def unit_parts(unit: str | None, text: str = "") -> list[tuple[str, str]]:
     """``Operations Division / Approvals / Rangeland`` -> each level, outermost first."""
     parts: list[str] = []
-    for p in (clean_title(p) for p in re.split(r"\s+/\s+", unit or "")):
+    for p in (clean_title(p) for p in path_steps(unit or "")):
         if p and parts and ACRONYM.fullmatch(p) and ACRONYM.fullmatch(parts[-1].split(" / ")[-1]):
             parts[-1] = f"{parts[-1]} / {p}"
         elif p:

@@ -42,7 +42,7 @@ from orgkg.extract.records import (
 )
 from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.duties import duties
-from orgkg.extract.rules.organisation import unit_word
+from orgkg.extract.rules.organisation import path_steps, unit_word
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
@@ -159,7 +159,7 @@ def _organisation(text: str) -> Organisation:
     for kind in written("bc_benchmark", "units"):
         value, label = _value(text, said(kind)), kind.capitalize()
         # ``Branch: Finance and Corporate Services / Financial Services``: a path, outermost first
-        parts = [p.strip() for p in re.split(r"\s+/\s+", value or "") if p.strip()]
+        parts = [p.strip() for p in path_steps(value or "") if p.strip()]
         for i, part in enumerate(parts):
             word = unit_word(part)
             if i == 0:
