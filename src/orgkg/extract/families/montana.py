@@ -176,10 +176,11 @@ def _education(text: str) -> str | None:
 
 
 def _experience(text: str) -> float | None:
+    """The years the checked box says ("5 or more years of job-related experience"), else those the text
+    asks."""
     for option in _checked(text):
-        m = re.search(r"(\d+)\s*(?:(?:to|-|\u2013)\s*\d+\s*)?(?:or\s+more\s+)?years?", option, re.I)
-        if m and re.search(r"experience", option, re.I):
-            return float(m.group(1))
+        if (years := counted_years(option)) is not None:
+            return years
     return counted_years(text)
 
 

@@ -53,18 +53,18 @@ def _pattern() -> re.Pattern[str]:
                rf"|(?-i:(?:{capitalised})\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
                rf"|(?:{_one_of('alone')})['’]?s"
                rf"|(?:(?:{kinds})\s+)?(?:{noun})(?!\s+of\b)"
-               # US class specifications: ``Graduation from an accredited four (4) year college ...``
-               rf"|(?:{_one_of('completed_at')})\s+{_lasting(required=True)}(?:{kinds})\b")
+               # US class specifications: ``Graduation from an accredited (four (4) year) college ...``
+               rf"|(?:{_one_of('completed_at')})\s+{_lasting()}(?:{kinds})\b")
     named = _one_of("named", space=r"\s*")
     return re.compile(rf"(?i)\b{_lasting()}(?:{grammar}|{named}|{_one_of('in_section')})(?:\b|(?<=\+)\s*\d)")
 
 
 @cache
-def _lasting(required: bool = False) -> str:
-    """How long a degree takes, before it: ``Two year Diploma``, ``4-year degree``, ``four (4) year``."""
+def _lasting() -> str:
+    """How long a degree takes, before it, if said: ``Two year Diploma``, ``4-year degree``, ``four (4)
+    year``."""
     spelled = sorted(numbers(), key=len, reverse=True)
-    how_long = rf"(?:(?:\d{{1,2}}|{'|'.join(spelled)})(?:\s*\(\d{{1,2}}\))?[\s-]+(?:{_one_of('lasting')})\s+)"
-    return how_long if required else how_long + "?"
+    return rf"(?:(?:\d{{1,2}}|{'|'.join(spelled)})(?:\s*\(\d{{1,2}}\))?[\s-]+(?:{_one_of('lasting')})\s+)?"
 
 
 @cache
@@ -78,6 +78,20 @@ def _bare() -> re.Pattern[str]:
     """A degree that names no level (``degree``) or one of ``[degrees] in_section`` (``degree level``,
     ``BTS``): counted only inside a qualifications section or where it opens its line."""
     return re.compile(rf"(?i){_lasting()}(?:{_one_of('noun')})|{_one_of('in_section')}")
+
+
+@cache
+def _completed() -> re.Pattern[str]:
+    """A school completed (``[degrees] completed_at``): ``Graduation from an accredited college``."""
+    return re.compile(rf"(?i)(?:{_one_of('completed_at')})\s")
+
+
+@cache
+def _completed_with() -> re.Pattern[str]:
+    """Up to the degree, with a level, that a school completed gives (``[degrees] completed_with``):
+    ``Graduation from a college or university of recognized standing with a Bachelor's Degree in ...``."""
+    levels = _one_of("levels")
+    return re.compile(rf"(?i)[^.;:\n]{{0,80}}?\s(?:{_one_of('completed_with')})\s+(?=(?:{levels}))")
 
 
 @cache
@@ -347,6 +361,8 @@ def education(text: str) -> str | None:
     linked = MD_LINK.sub(r"\1", re.sub(r"^([^\]\n]*)\]\([^)\s]+\)", r"\1", text[start : start + 600]))
     rest = re.sub(r"\n(?=[ \t]*[a-z])", " ", linked[:200])  # ``[Degree](https://...) from a [...](...)``
     named = _pattern().match(rest)  # the degree's own words (``graduation from high school``) end no clause
+    if named and _completed().match(named.group(0)) and (level := _completed_with().match(rest, named.end())):
+        return education(rest[level.end() :])  # what the school completed gives: ``... with a Bachelor's``
     cut = named.end() if named else 0
     if named and _bare().fullmatch(named.group(0)) and (school := _conferred().match(rest, cut)):
         return clean_title(rest[: school.end()]).capitalize()  # ``Degree from a recognized ... institution``
