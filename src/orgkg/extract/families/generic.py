@@ -100,6 +100,7 @@ from orgkg.extract.rules.placement import organisation_stated, units_stated
 from orgkg.extract.rules.reporting import (
     deputy,
     deputy_of,
+    peers_labelled,
     peers_named,
     reports_to,
     second_body,
@@ -901,6 +902,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         out += [Evidence.at("direct_reports", *n, doc.text) for n in named]
         if named and pos.supervises_count is None and counted is not None:
             pos.supervises_count = counted  # "one Digital Initiatives librarian, and five ... staff members"
+    if not pos.peers and (labelled_peers := peers_labelled(doc)):
+        pos.peers = [MentionedPosition(n[0]) for n in labelled_peers]
+        out += [Evidence.at("peers", *n, doc.text) for n in labelled_peers]
     if not pos.peers and (listed := peers_listed(doc.text)):
         pos.peers = [MentionedPosition(t, number) for t, _, _, number in listed]
         out += [Evidence.at("peers", t, at, doc.text) for t, at, _, _ in listed]

@@ -314,6 +314,16 @@ def _total(items: list[tuple[Found, int | None]]) -> int | None:
     return sum(counts) if len(counts) == len(items) else None
 
 
+def peers_labelled(doc: Document) -> list[Found]:
+    """The posts a ``[labels] peers`` label lists as its value ("Peer positions: Manager, Outreach; Manager,
+    Evaluation"), each a position as ``supervised_listed`` reads them; two at least."""
+    for f in labelled(doc, "peers", loose=False):
+        found = clean(doc, f.value_start, f.value_end)
+        if found and not _sentence(found[0]) and len(out := _counted_positions(*found, whole=True)) >= 2:
+            return [f for f, _ in out]
+    return []
+
+
 def peers_named(doc: Document) -> list[Found]:
     """The positions a sentence places beside the post (``[phrases] peers``): "you will form part of the
     Program Team, alongside the Service Design Lead, Product Management Lead, and a Delivery Manager

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import Extraction, MentionedPosition
+from orgkg.extract.rules.subordinates import CLASSIFIED, NUMBER
 from orgkg.extract.structure import PLACEHOLDER
 from orgkg.extract.structure.fields import RUN_IN as RUN_IN_LABEL
 
@@ -84,10 +86,22 @@ def short_title(title: str) -> str:
     return title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:")
 
 
+@cache
+def _post_tail() -> re.Pattern[str]:
+    """What closes a post's title without being part of it: its classification (``(EX-01)``), its number
+    (``(Position #12345)``), whoever stands in for it (``[words] designees``: ``or designee``)."""
+    designees = alternation("words", "designees")
+    return re.compile(rf"(?i)(?:{CLASSIFIED.pattern}|{NUMBER.pattern}\s*$|[ \t,]+(?:{designees})\.?\s*$)")
+
+
 def _mentioned(found: list[MentionedPosition]) -> list[MentionedPosition]:
+    """Each post's title clean (``clean_value``), without what closes it and is no part of it
+    (``_post_tail``)."""
     out = []
     for m in found:
         title = clean_value(m.title)
+        tail = _post_tail().search(title) if title else None
+        title = title[: tail.start()].rstrip(" ,") if title and tail and tail.start() > 0 else title
         if title:
             out.append(replace(m, title=short_title(title)))
     return out
