@@ -164,13 +164,22 @@ def duty_headings(doc: Document) -> list[Heading]:
     found = {h.line: h for h in doc.headings if _is(h.text, "duties", colon=h.colon)}
     for ln in doc.lines:
         body = doc.body(ln).rstrip(" :")
-        if ln.index not in found and not ln.marker and 0 < len(body.split()) <= 6 and \
-                _is(body, "duties") and not body.endswith((".", ";", ",")):
+        said = len(body.split())
+        if ln.index not in found and not ln.marker and 0 < said <= SHORT_HEAD and \
+                (said <= 6 or _over_a_list(doc, ln)) and _is(body, "duties") and \
+                not body.endswith((".", ";", ",")):
             found[ln.index] = Heading(body, 7, ln.index, ln.body_start, ln.body_start + len(body))
     for h in doc.headings:
         if h.line not in found and not h.colon and _leads_into_duties(doc, h):
             found[h.line] = h
     return [found[k] for k in sorted(found)]
+
+
+def _over_a_list(doc: Document, ln: Line) -> bool:
+    """The next line that is not blank opens a list item: ``Missions et tâches spécifiques à la fonction``
+    over ``1. Mise en place ...``."""
+    below = next((n for n in doc.lines[ln.index + 1 :] if not n.blank), None)
+    return below is not None and bool(below.marker)
 
 
 def _leads_into_duties(doc: Document, head: Heading) -> bool:
@@ -186,9 +195,11 @@ def _leads_into_duties(doc: Document, head: Heading) -> bool:
     return len(items) >= 3 and led * 3 >= len(items) * 2
 
 
-def _blocks_under(doc: Document, head: Heading) -> list[Span]:
+def _blocks_under(doc: Document, head: Heading, others: frozenset[int] = frozenset()) -> list[Span]:
     """The top-level items under ``head`` (those under a lead-in item, ``vous serez amené à:``, in its
-    place), else its paragraphs, up to the next heading."""
+    place), else its paragraphs, up to the next heading or the next line of ``others`` (another duties
+    heading written as a plain line: ``Missions et tâches spécifiques à la fonction`` under a page's
+    ``Description de fonction``)."""
     heads = {h.line: h for h in doc.headings}
     starts = {doc.line_of(it.start): it for it in doc.items()}
     covered = {k for first, it in starts.items() for k in range(first, it.line + 1)}
@@ -212,6 +223,8 @@ def _blocks_under(doc: Document, head: Heading) -> list[Span]:
                 continue
         if employer:
             continue
+        if ln.index in others and ln.index not in heads and (out or para):
+            break
         if ln.index in heads and ln.index not in starts:
             group = _group_of_items(doc, heads[ln.index], starts) or _subsection(head, heads[ln.index])
             if not out and not para and group:
@@ -775,18 +788,20 @@ def duties(doc: Document) -> list[tuple[Duty, Span]]:
     single: list[tuple[Duty, Span]] = []  # one paragraph under a heading: the duties if nothing else is
     heads = duty_headings(doc)  # a heading naming the duties before a lead-in line (``The role is to:``)
     prose: list[tuple[Duty, Span]] = []  # paragraphs under a heading: the duties if no heading has a list
+    items: list[tuple[Duty, Span]] = []  # a list under a heading, one duty long
     for head in [h for h in heads if not h.colon] + [h for h in heads if h.colon]:
         if headed := _headed(doc, head):
             return headed
-        spans = _blocks_under(doc, head)
+        spans = _blocks_under(doc, head, frozenset(h.line for h in heads))
         found = _read(doc, spans)
         listed = any(doc.lines[doc.line_of(s.start)].marker for s in spans)
         if len(found) >= 2 and listed:
             return found
         prose = prose or (found if len(found) >= 2 else [])
         single = single or found
+        items = items or (found if listed else [])
     if prose:
-        return prose
+        return items if items and _after(items, prose) else prose
     found = _read(doc, _lead_in_lists(doc))
     if len(found) < 2:
         found = _read(doc, _semicolon_lines(doc))
@@ -794,6 +809,13 @@ def duties(doc: Document) -> list[tuple[Duty, Span]]:
         return found
     return _shares_in_a_line(doc) or _read(doc, _verb_run(doc)) or single or \
         _read(doc, _labelled(doc))
+
+
+def _after(items: list[tuple[Duty, Span]], prose: list[tuple[Duty, Span]]) -> bool:
+    """A list under a later duties heading than the paragraphs' (``Key Responsibilities`` / ``1. ...``
+    after ``Role Responsibilities`` / ``About the Role``): the list is the duties, the paragraphs its
+    introduction."""
+    return items[0][1].start > prose[-1][1].end
 
 
 def _labelled(doc: Document) -> list[Span]:
