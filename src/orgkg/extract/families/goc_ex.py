@@ -20,7 +20,7 @@ from orgkg.extract.base import Extractor
 from orgkg.extract.families.goc_ex_dimensions import dimensions
 from orgkg.extract.families.goc_ex_header import header_fields
 from orgkg.extract.families.ocr_cues import fix_ocr_words, ocr, ocr_any
-from orgkg.extract.lexicon import fold, language
+from orgkg.extract.lexicon import fold, language, table
 from orgkg.extract.records import (
     Duty,
     Extraction,
@@ -30,6 +30,7 @@ from orgkg.extract.records import (
     Organisation,
     Position,
 )
+from orgkg.extract.rules.classification import superiors
 from orgkg.extract.rules.organisation import organisation_named, unit_of_superior
 from orgkg.extract.rules.subordinates import posts_after, subordinates
 from orgkg.extract.rules.titles import named_around
@@ -153,10 +154,12 @@ def _header(text: str) -> dict[str, str]:
 
 
 def _level_before_sections(text: str) -> str:
-    """A group-and-level code in the heading lines above the form (``Benchmark 49 to 60 (EX-04)``)."""
+    """A group-and-level code in the heading lines above the form (``Benchmark 49 to 60 (EX-04)``), not a
+    superior's (``Reports to: Director General (EX-03)``)."""
     starts = [m.start() for p in SECTIONS.values() if (m := re.search(p, text))]
-    m = re.search(r"\bEX\s*-\s*0?[1-5]\b", text[: min(starts)] if starts else text[:2000])
-    return m.group(0) if m else ""
+    region = text[: min(starts)] if starts else text[:2000]
+    return next((m.group(0) for m in re.finditer(r"\bEX\s*-\s*0?[1-5]\b", region)
+                 if not superiors(region[region.rfind("\n", 0, m.start()) + 1 : m.start()])), "")
 
 
 def _without_alias(name: str) -> str:
@@ -298,7 +301,8 @@ class GoCExecutivePosition(Extractor):
         code = re.match(r"([A-Z]{2,4})-\d\d$", level)
         pos.level = level if code else None
         group = code.group(1) if code else "EX"
-        pos.job_class = JobClass(group, "Executive Group" if group == "EX" else None)
+        named = table("form_groups", language(text)).get(group)  # ``groupe de la direction``
+        pos.job_class = JobClass(group, str(named) if named else None)
         _structure(sections.get(SECTIONS["structure"], ""), pos)
         if pos.title == UNTITLED and pos.other_titles:  # "positions reporting to the X, are:"
             pos.title = pos.other_titles.pop(0)

@@ -366,7 +366,13 @@ def grade_said(text: str) -> str | None:
 
 @cache
 def _elsewhere() -> re.Pattern[str]:
-    return re.compile(rf"(?i)\b(?:{alternation('words', 'grade_elsewhere', languages=('en',))})\b")
+    return re.compile(rf"(?i)\b(?:{alternation('words', 'grade_elsewhere')})(?!\w)")
+
+
+def superiors(before: str) -> bool:
+    """The words before a level, in its sentence or line, make it another's or a schooling's (``[words]
+    grade_elsewhere``): ``Reports to: Director General (``, ``Relève du directeur général (``."""
+    return _elsewhere().search(before) is not None
 
 
 #: a US federal pay plan's code under its label (``Pay Plan: GS``), a series' number (``Series: 0343``, maybe
