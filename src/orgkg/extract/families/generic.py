@@ -545,6 +545,8 @@ def _cell_title(line: str) -> str:
     """``Deputy Sheriff  Marion County``: a job board's title and its employer, two cells of a row (``Deputy
     Sheriff | Marion County`` as ``prepare`` writes it): the title, when it names a post; else the line."""
     cells = re.split(r"[ \t]{2,}", line.strip())
+    if len(cells) >= 2 and fold(cells[1]) in words("words", "site_sections") and names_a_post(cells[0]):
+        return cells[0]  # ``Senior Analyst | Careers | City of Kingston``: a page's title, its site's section
     return cells[0] if len(cells) == 2 and names_a_post(cells[0]) and employer_name(cells[1]) else line
 
 

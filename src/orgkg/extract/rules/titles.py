@@ -353,6 +353,8 @@ def without_marks(title: str) -> str:
     it (``POST 10/56 : OHS INSPECTOR``) or after a dash closing it (``X - 138659``)."""
     if lead := numbered_lead(title):
         title = title[lead.end() :]
+    if (m := _site_tail().search(title)) and m.start() > 0:
+        title = title[: m.start()]  # ``Senior Analyst | Careers | City of Kingston``: where the page is
     if (m := _workload_tail().search(title)) and m.start() > 0:
         title = title[: m.start()]  # ``X - Temps non complet 90%``, ``X (h/f) - Catégorie A+``: how much of
         # the week, the post's category, not the post
@@ -367,6 +369,15 @@ def without_marks(title: str) -> str:
             title = title[: title.rstrip().rfind(" ")].rstrip()  # ``Directeur des services techniques H/F``
         else:
             return title
+
+
+@cache
+def _site_tail() -> re.Pattern[str]:
+    """A bar or a dash, then a ``[words] site_sections`` entry (and maybe the site's name after another):
+    the part of a web page's title after its post's (``Senior Analyst | Careers | City of Kingston``)."""
+    sections = alternation("words", "site_sections", r"[ \t]+")
+    sign = r"[ \t]+[-\u2013\u2014|][ \t]+"
+    return re.compile(rf"(?i){sign}(?:{sections})(?:{sign}[^\n]*)?[ \t]*$")
 
 
 def _no_part(bracket: str, before: str) -> bool:
