@@ -9,7 +9,7 @@ from orgkg.extract.rules.classification import level
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.education import education
 from orgkg.extract.rules.experience import experience_years
-from orgkg.extract.rules.figures import staff_counts
+from orgkg.extract.rules.figures import stated_staff
 from orgkg.extract.rules.organisation import jurisdiction, unit_word
 from orgkg.extract.rules.reporting import reports_to, supervised_named
 from orgkg.extract.rules.titles import title
@@ -235,7 +235,7 @@ def test_unit_word_of_a_name(name: str, names: bool, expected: str | None) -> No
 ])
 def test_staff_figure_counts_whom_the_lexicon_names(text: str, expected: tuple[int, str]) -> None:
     """``{n} {p}``: any ``[words] counted_staff`` entry after the number, one template for them all."""
-    found = staff_counts(parse(text))
+    found = stated_staff(parse(text))
     assert found and (found[0][0].count, found[0][0].scope) == expected
 
 

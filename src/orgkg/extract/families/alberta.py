@@ -28,7 +28,7 @@ import re
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.alberta_duties import accountabilities, supervised_list
 from orgkg.extract.families.alberta_org import gluable, location, opening_class, unit_parts
-from orgkg.extract.families.generic_phrases import count_nouns, staff_matching, supervisor_phrases
+from orgkg.extract.families.generic_phrases import supervisor_phrases
 from orgkg.extract.lexicon import alternation, words
 from orgkg.extract.records import (
     Extraction,
@@ -42,6 +42,7 @@ from orgkg.extract.records import (
 from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.education import education
 from orgkg.extract.rules.experience import counted_years
+from orgkg.extract.rules.staff import After, counted_after
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
@@ -148,16 +149,10 @@ def _subordinates(text: str) -> list[MentionedPosition]:
     return out
 
 
-#: the nouns a profile's staff count counts besides ``[words] count_nouns``.
-COUNTED = ("count_nouns_posts", "count_nouns_members")
-
-
-def _staff_counts(text: str) -> list[StaffCount]:
-    group = r"(?:team|staff|branch|unit|division|section)\s+of"
-    pat = (rf"\b(?:supervis\w*|manag\w*|lead\w*|{group})\s+"
-           rf"(?:a\s+team\s+of\s+)?"
-           rf"({NUMBER}|\d+)\s+((?:[\w-]+\s+){{0,4}}?(?:{count_nouns(*COUNTED)}))\b")
-    return staff_matching(pat, text)
+#: a profile's staff count: after a ``[words] staff_count_stems`` verb ("supervises", "manages", "leads") or
+#: a ``staff_count_groups`` group ("a branch of"), counting ``count_nouns``, posts or members.
+STAFF = After(stems=("staff_count_stems",), groups=("staff_count_groups",),
+              nouns=("count_nouns_posts", "count_nouns_members"))
 
 
 def _direct_count(text: str) -> int | None:
@@ -202,7 +197,7 @@ class AlbertaPositionProfile(Extractor):
         units = [u for u, _ in unit_parts(unit, text)]
         title, others = _title(job_title, units[-1] if units and gluable(units[-1]) else None, named)
         reports, listed = supervised_list(text)
-        counts = _staff_counts(text)
+        counts = counted_after(text, STAFF)
         if listed and listed not in {c.count for c in counts}:
             counts.append(StaffCount(listed, "direct reports"))  # "supervises the X and the Y"
         reports = reports or _subordinates(text)

@@ -29,7 +29,7 @@ import re
 
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.bc_benchmark_factors import factors
-from orgkg.extract.families.generic_phrases import count_nouns, supervisor_phrases
+from orgkg.extract.families.generic_phrases import supervisor_phrases
 from orgkg.extract.lexicon import alternation, said, written
 from orgkg.extract.records import (
     Extraction,
@@ -43,6 +43,7 @@ from orgkg.extract.records import (
 from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.organisation import path_steps, unit_word
+from orgkg.extract.rules.staff import count_nouns
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (

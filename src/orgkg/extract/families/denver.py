@@ -30,7 +30,6 @@ from orgkg.extract.base import Extractor
 from orgkg.extract.families.denver_series import canon as _canon
 from orgkg.extract.families.denver_series import classes as _classes
 from orgkg.extract.families.denver_series import series as _series
-from orgkg.extract.families.generic_phrases import count_nouns
 from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import (
     Duty,
@@ -45,6 +44,7 @@ from orgkg.extract.records import (
 from orgkg.extract.rules.classification import experience_class
 from orgkg.extract.rules.education import education as shared_education
 from orgkg.extract.rules.experience import counted_years
+from orgkg.extract.rules.staff import count_nouns
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.text import (
     clean_title,

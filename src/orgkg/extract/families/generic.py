@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.generic_forms import as_written, factors, federal, label_rows, web_jurisdiction
 from orgkg.extract.families.generic_phrases import (
-    staff_counts,
+    listed_staff,
     supervision,
     supervisor_phrases,
 )
@@ -38,7 +38,6 @@ from orgkg.extract.records import (
     Organisation,
     Position,
     Span,
-    StaffCount,
 )
 from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.classification import (
@@ -59,7 +58,6 @@ from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.duties_prose import prose_duties, told_in, told_in_paragraphs
 from orgkg.extract.rules.education import education
 from orgkg.extract.rules.experience import experience_years
-from orgkg.extract.rules.figures import staff_counts as staff_figures
 from orgkg.extract.rules.figures import (
     staff_supervised,
     team_led,
@@ -109,6 +107,7 @@ from orgkg.extract.rules.reporting import (
     supervised_listed,
     supervises_stated,
 )
+from orgkg.extract.rules.staff import staff_counts
 from orgkg.extract.rules.subordinates import figure_of_subordinates, subordinates
 from orgkg.extract.rules.subordinates import peers as peers_listed
 from orgkg.extract.rules.titles import (
@@ -876,10 +875,6 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if pos.experience_years is None and (years := experience_years(doc)):
         pos.experience_years = years[0]
         out.append(Evidence.at("experience_years", f"{years[0]:g}", years[1], doc.text))
-    for count, where in staff_figures(doc):  # a figure the generic phrases did not read
-        if count.count not in {c.count for c in pos.staff_counts}:
-            pos.staff_counts.append(count)
-            out.append(Evidence.at("staff_counts", str(count.count), where, doc.text))
     if not pos.duties:
         for duty, at in prose_duties(doc, pos.title, told_to_holder=True):
             pos.duties.append(duty)
@@ -921,9 +916,6 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         if said := led or staff_supervised(doc):
             pos.supervises_count, at = said
             out.append(Evidence.at("supervises_count", str(said[0]), at, doc.text))
-        if led and led[0] not in {c.count for c in pos.staff_counts}:
-            pos.staff_counts.append(StaffCount(led[0], "team"))  # the team led is a staff figure too
-            out.append(Evidence.at("staff_counts", str(led[0]), led[1], doc.text))
     if not ex.organisation.location and (place := location(doc)):
         ex.organisation.location = place[0]
         out.append(Evidence.at("location", *place, doc.text))
@@ -1113,7 +1105,9 @@ class GenericDescription(Extractor):
         pos.education = education(text)
         pos.experience_at_class = experience_class(text)  # its years: _shared_facts (rules.experience)
         read_budgets = budgets(doc, flat=text)
-        pos.budgets, pos.staff_counts = [b for b, _ in read_budgets], staff_counts(text)
+        staff = staff_counts(doc, flat=text, listed=listed_staff(text))
+        pos.budgets, pos.staff_counts = [b for b, _ in read_budgets], [c for c, _ in staff]
+        spans += [Evidence.at("staff_counts", str(c.count), at, doc.text) for c, at in staff if at]
         spans += [Evidence.at("budgets", f"{b.amount:g}", at, doc.text) for b, at in read_budgets if at]
         ladder = series(text, pos.job_class.title) if pos.job_class and pos.job_class.title else []
         found = Extraction(family=self.family, subject=pos, organisation=organisation(text), series=ladder)

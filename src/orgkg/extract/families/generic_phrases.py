@@ -15,13 +15,13 @@ import re
 from orgkg.extract.lexicon import abbreviation_guard, alternation, fold, words
 from orgkg.extract.needles import AtLineStart, Needled, positions
 from orgkg.extract.records import MentionedPosition, StaffCount
-from orgkg.extract.rules.figures import counts_things
 from orgkg.extract.rules.labels import before_run_in_label
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.rules.reporting import (
     reports_noun,
     superior_of_list,
 )
+from orgkg.extract.rules.staff import floor
 from orgkg.extract.rules.titles import BEFORE_NAME, is_section_name
 from orgkg.extract.text import (
     NUMBER,
@@ -47,24 +47,6 @@ def _number_places(text: str, low: str) -> list[int]:
 
 
 @functools.cache
-def _floor() -> re.Pattern[str]:
-    """The words after a count that make it a floor (``[words] count_floors``): "three or more"."""
-    return re.compile(rf"\s+(?:{alternation('words', 'count_floors')})\b", re.I)
-
-
-@functools.cache
-def _floor_before() -> re.Pattern[str]:
-    """The words before a count that make it a floor (``[words] count_floors_before``): "at least two"."""
-    return re.compile(rf"(?i)\b(?:{alternation('words', 'count_floors_before')})\s+$")
-
-
-@functools.cache
-def _grade_before() -> re.Pattern[str]:
-    """A ``[words] level_words`` word just before a figure: "Band 6 Support Workers" names their grade."""
-    return re.compile(rf"(?i)\b(?:{alternation('words', 'level_words')})[ \t]+$")
-
-
-@functools.cache
 def _supervises() -> tuple[Needled, Needled]:
     """"supervises 5", "lead a team of approximately 10" (``[words] approximately``); "8 direct reports";
     not a class's floor: "the supervision of three or more employees" (``[words] count_floors``). Two
@@ -75,7 +57,7 @@ def _supervises() -> tuple[Needled, Needled]:
     return Needled(
         rf"(?:{verbs}|(?:{leads})\s+an?\s+(?:[\w&-]+\s+){{0,2}}?(?:{team})\s+of)"
         rf"\s+(?:a\s+(?:{team})\s+of\s+|(?:[\w-]+\s+){{0,4}}?\()?(?:(?:{about})\s+)?({N})(?!\s*%)"
-        rf"(?!{_floor().pattern})", re.I), Needled(
+        rf"(?!{floor().pattern})", re.I), Needled(
         rf"({N})[ \t]+(?:direct[ \t]+reports|(?:\w+\s+){{0,3}}(?:positions|employees|staff)\s+"
         rf"report(?:ing)?\s+(?:directly\s+)?to\s+(?:this\s+position|the\s+incumbent))", re.I,
         places=_number_places)
@@ -221,7 +203,7 @@ def counted_list(text: str) -> list[tuple[int, str, str]]:
         out = []
         for it in items:
             n, title = to_int(it.group(1)), it.group(3).strip()
-            if _floor().match(said, it.end(1)):
+            if floor().match(said, it.end(1)):
                 continue  # "the supervision of three or more full-time equivalent employees": a class's floor
             if n is not None and title[0].islower():  # a staff group: its words whole
                 out.append((n, squash(f"{it.group(2)} {title}"), ""))
@@ -314,121 +296,14 @@ def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
     return count, names
 
 
-@functools.cache
-def _staff_context() -> re.Pattern[str]:
-    return re.compile(alternation("words", "staff_context"), re.I)
-
-
-def staff_counts(text: str) -> list[StaffCount]:
-    """``5 professional information technology specialists``, ``120 FTEs``: one per distinct count.
-
-    A count is kept only where its sentence (up to it) speaks of supervising, managing or a team.
-    """
+def listed_staff(text: str) -> list[StaffCount]:
+    """The staff counts a table or a list of posts supervised gives (``supervised_table``, ``counted_list``):
+    one per distinct count; the figures said in sentences: rules.staff."""
     out: dict[int, StaffCount] = {}
-    context = _staff_context()
     for k, title in supervised_table(text):
         if k and k not in out:
             out[k] = StaffCount(k, title)
     for k, title, before_title in counted_list(text):
         if k not in out:
             out[k] = StaffCount(k, f"{before_title} {title}".strip())
-    for m in _staff_figure().finditer(text):
-        n = to_int(m.group(1).replace(",", ""))
-        before = re.split(r"[.;]\s|\n\s*\n", text[max(0, m.start() - 400) : m.start()])[-1]
-        ahead = max(0, m.start() - 20)
-        if _floor().match(text, m.end(1)) or _floor_before().search(text, ahead, m.start()) \
-                or counts_things().match(text, m.end()) or _grade_before().search(text, ahead, m.start()):
-            continue  # "two or more full time employees", "at least two employees": a floor, not a staff;
-            # "2 staff meetings": a count of meetings; "Band 6 Support Workers": their grade
-        if re.fullmatch(r"[01]\.\d+", m.group(1)) and float(m.group(1)) <= 1:
-            continue  # "1.0 FTE", "0.6 FTE": the post's own share of full time, not a staff
-        if n and n not in out and context.search(before + m.group(0)):
-            out[n] = StaffCount(n, squash(m.group(2)))
-            if (shared := _shares_the_noun().search(text, max(0, m.start() - 60), m.start())) \
-                    and (k := to_int(shared.group(1))) and k not in out:  # "5 professional and 7 ... staff"
-                out[k] = StaffCount(k, f"{squash(shared.group(2))} {m.group(2).split()[-1]}")
-            end = m.end()
-            while more := _more_staff().match(text, end):  # "48 full time Staff and 66 Volunteers"
-                k, end = to_int(more.group(1)), more.end()
-                said = fold(more.group(2)).split()
-                if k and k not in out and not _floor().match(text, more.end(1)) \
-                        and not set(said) & _years() and _names_staff(more.group(2)):
-                    out[k] = StaffCount(k, squash(more.group(2)))
     return list(out.values())
-
-
-@functools.cache
-def _shares_the_noun() -> re.Pattern[str]:
-    """A count just before a staff figure, joined by "and", that shares its noun: "5 professional and 7
-    paraprofessional staff" (its words lower case, none a plural: "2 buildings and 5 staff" is none)."""
-    word = rf"(?!(?:{_links()})\b)[a-z][\w-]*(?<!s)"
-    return re.compile(rf"(?<![\d$.,])({N})[ \t]+((?:{word}[ \t]+){{0,1}}{word})[ \t]+and[ \t]+\Z")
-
-
-def _names_staff(said: str) -> bool:
-    """A further staff figure's words name who it counts: a title, its last word in capitals ("Volunteer
-    Firefighters"), or a ``[words] count_nouns`` (any kind) or ``staff_nouns`` word ("seasonal workers"),
-    never a thing ("20 staff, 4 buildings and a budget")."""
-    last = said.split()[-1]
-    return last[:1].isupper() or bool(_staff_noun().fullmatch(last)) \
-        or singular(fold(last)) in words("words", "staff_nouns")
-
-
-@functools.cache
-def _staff_noun() -> re.Pattern[str]:
-    """A ``[words] count_nouns`` word of any kind: ``employees``, ``positions``, ``members``, ``clerks``."""
-    nouns = count_nouns("count_nouns_posts", "count_nouns_members", "count_nouns_occupations")
-    return re.compile(rf"(?:{nouns})", re.I)
-
-
-@functools.cache
-def _staff_figure() -> Needled:
-    """A number and who it counts (``[words] count_nouns``), up to four words between: ``5 professional
-    information technology specialists``; a text without any of the nouns is not searched."""
-    links = alternation("words", "figure_links")  # not staff_links: "12 full or part-time employees"
-    between = rf"(?:(?!(?:{links})\b)[A-Za-z/&-]+\s+){{0,4}}?"  # ``Access & Collection``
-    # never a grade's figure: ``B3 Clinical Support workers`` (its letter before it)
-    return Needled(rf"(?<![\w$.,])(\d[\d,]*|{N})[ \t]+({between}(?:{count_nouns()}))\b", re.I)
-
-
-@functools.cache
-def _years() -> frozenset[str]:
-    """The words of a length of time (``[words] year_words``): "and 2 years": no staff."""
-    return frozenset(words("words", "year_words"))
-
-
-@functools.cache
-def _more_staff() -> re.Pattern[str]:
-    """A staff figure a list goes on with after another, its words up to the list's next comma, "and", stop
-    or linking word: ``, three hourly extra help Maintenance Assistants and``, `` and 66 Volunteer
-    Firefighters to implement``."""
-    link = rf"(?!(?:{_links()})\b)"
-    return re.compile(rf"(?i)(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)({N})[ \t]+"
-                      rf"((?:{link}[A-Za-z/&\u00b7-]+[ \t]+){{0,4}}{link}[A-Za-z/&\u00b7-]+)"
-                      rf"(?=[ \t]*(?:[,.;:)]|(?:{_links()})\b|$))")
-
-
-@functools.cache
-def _links() -> str:
-    """The linking words that end the words of a staff figure (``[words] staff_links``): "48 full time Staff
-    and", "66 Volunteer Firefighters to implement"."""
-    return alternation("words", "staff_links")
-
-
-@functools.cache
-def count_nouns(*more: str) -> str:
-    """Who a count of staff counts, after its number (``[words] count_nouns``: ``120 FTEs``), and the
-    nouns of the ``[words]`` keys ``more`` a family adds (``count_nouns_posts``: ``4 positions``)."""
-    return "|".join(alternation("words", key) for key in ("count_nouns", *more))
-
-
-def staff_matching(pattern: str, text: str) -> list[StaffCount]:
-    """A staff count for each match of ``pattern`` (group 1 the number, group 2 who), each number once."""
-    out: list[StaffCount] = []
-    for m in re.finditer(pattern, text, re.I):
-        n = to_int(m.group(1))
-        if n is not None and n not in {c.count for c in out}:
-            out.append(StaffCount(n, squash(m.group(2))))
-    return out
-
-

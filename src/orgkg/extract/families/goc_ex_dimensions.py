@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-from orgkg.extract.families.generic_phrases import staff_counts
+from orgkg.extract.families.generic_phrases import listed_staff
 from orgkg.extract.records import Budget, StaffCount
 from orgkg.extract.rules.budgets import budgets as budgets_read
+from orgkg.extract.rules.staff import staff_counts
 from orgkg.extract.structure import parse
 from orgkg.extract.text import currency_of, join_digit_groups, parse_amount, repair_numbers, squash
 
@@ -60,6 +61,7 @@ def dimensions(section: str) -> tuple[list[Budget], list[StaffCount]]:
                 staff.append(StaffCount(round(float(n.group(0).replace(",", ""))), label))
     if not pairs:  # dimensions told in sentences: read them as any description's
         text = join_digit_groups(repair_numbers(squash(section)))
-        budgets = [b for b, _ in budgets_read(parse(text), currency="CAD")]
-        staff = staff_counts(text)
+        doc = parse(text)
+        budgets = [b for b, _ in budgets_read(doc, currency="CAD")]
+        staff = [c for c, _ in staff_counts(doc, listed=listed_staff(text))]
     return budgets, staff

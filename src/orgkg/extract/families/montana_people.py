@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 
 from orgkg.extract.families import generic_phrases
-from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import MentionedPosition, StaffCount
 from orgkg.extract.rules.organisation import unit_word
-from orgkg.extract.text import NUMBER, clean_title, squash
+from orgkg.extract.rules.staff import After, counted_after
+from orgkg.extract.text import clean_title, squash
 
 #: a table's column-heading row (``Title    Position Number``), not a subordinate.
 HEADER_ROW = re.compile(r"(?i)(?:(?:working\s+|job\s+|class\s+)?title|position\s+(?:number|no\.?|#)|"
@@ -61,14 +61,14 @@ def subordinates(text: str) -> list[MentionedPosition]:
     return out
 
 
-#: the nouns a Montana profile's staff count counts besides ``[words] count_nouns``.
-OCCUPATIONS = ("count_nouns_posts", "count_nouns_occupations")
+#: a Montana profile's staff count: after a ``[words] count_verbs`` verb or a ``staff_count_groups_montana``
+#: group ("includes", "unit of", "team of"), counting ``count_nouns``, posts, occupations or a title in the
+#: plural ("supervises 5 Captains").
+STAFF = After(verbs=("count_verbs", "staff_count_groups_montana"),
+              nouns=("count_nouns_posts", "count_nouns_occupations"), titles=True)
 
 
 def staff_counts(text: str) -> list[StaffCount]:
-    verbs, team = alternation("words", "count_verbs"), alternation("words", "team_nouns")
-    pat = (rf"\b(?:{verbs}|includes|unit\s+of|(?:{team})\s+of)\s+({NUMBER})\s+"
-           rf"((?:[\w-]+\s+){{0,4}}?(?:{generic_phrases.count_nouns(*OCCUPATIONS)}|(?-i:[A-Z][a-z]+[a-rt-z]s)))\b")
-    return generic_phrases.staff_matching(pat, text)
+    return counted_after(text, STAFF)
 
 

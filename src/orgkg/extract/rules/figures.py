@@ -144,14 +144,14 @@ def _value(token: str) -> int | None:
 
 
 @cache
-def _number() -> re.Pattern[str]:
+def number() -> re.Pattern[str]:
     """A number in figures or in words (``[numbers]``, ``[approximate]``)."""
     return re.compile(r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?!\d)|\b(?:" + "|".join(_numbers()) + r")\b", re.I)
 
 
 def _number_in(text: str, *, last: bool = False) -> tuple[int, int] | None:
     """The span of the number inside a matched phrase (its first, or its ``last``)."""
-    found = list(_number().finditer(text))
+    found = list(number().finditer(text))
     m = found[-1 if last else 0] if found else None
     return (m.start(), m.end()) if m else None
 
@@ -201,7 +201,7 @@ def _labelled_staff(doc: Document) -> Iterator[tuple[StaffCount, Span]]:
                     yield StaffCount(k, named), Span(more.start(1), more.end(1))
 
 
-def staff_counts(doc: Document) -> list[tuple[StaffCount, Span]]:
+def stated_staff(doc: Document) -> list[tuple[StaffCount, Span]]:
     """Staff figures said by a ``[phrases] staff`` template or under a ``[labels] staff`` label."""
     out: list[tuple[StaffCount, Span]] = list(_labelled_staff(doc))
     for m in _matches("staff", doc.text):
@@ -262,7 +262,7 @@ def staff_supervised(doc: Document) -> tuple[int, Span] | None:
                 or counts_things().match(doc.text, m.end()):
             continue  # "trois agents ou plus"; "3 techniciens et 2 jardiniers": a count of who is unread
         at = m.start("counts")
-        counts = [(k, n) for k in _number().finditer(m.group("counts")) if (n := _value(k.group(0)))]
+        counts = [(k, n) for k in number().finditer(m.group("counts")) if (n := _value(k.group(0)))]
         if counts:
             return sum(n for _, n in counts), Span(at + counts[0][0].start(), at + counts[-1][0].end())
     return None
@@ -283,9 +283,9 @@ def _nouns() -> str:
 
 @cache
 def _supervised_staff() -> Needled:
-    number = _number().pattern
+    said = number().pattern
     adjectives = rf"(?:[ \t]+(?!(?:{alternation('words', 'not_count_adjective')})\b)[a-z][\w-]*){{0,3}}"
-    counted = rf"(?<!\w)(?:{number}){adjectives}"
+    counted = rf"(?<!\w)(?:{said}){adjectives}"
     nouns = _nouns()
     return Needled(rf"(?i)(?<!\w)(?:{alternation('words', 'team_verbs')}){_SERIES}[ \t]+"
                       rf"(?P<counts>{counted}(?:[ \t]+(?:{nouns}))?(?:[ \t]+(?:{_AND})[ \t]+{counted})*)"
@@ -297,7 +297,7 @@ def _goes_on() -> re.Pattern[str]:
     """A list of counts going on after the nouns read ("Vous encadrez 3 techniciens et 2 jardiniers",
     "supervises 4 technicians, 2 drafters"): its sum is not the count read."""
     return re.compile(rf"(?i)[ \t]*(?:,[ \t]*(?:(?:{_AND})[ \t]+)?|[ \t]+(?:{_AND})[ \t]+)"
-                      rf"(?:{_number().pattern})(?!\w)")
+                      rf"(?:{number().pattern})(?!\w)")
 
 
 @cache
