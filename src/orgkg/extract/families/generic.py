@@ -67,6 +67,7 @@ from orgkg.extract.rules.labels import Found, every_label, first_value
 from orgkg.extract.rules.location import location
 from orgkg.extract.rules.organisation import (
     PARTNER,
+    RESIDENCE,
     begins_a_body,
     body_by_initials,
     body_of_unit,
@@ -688,10 +689,6 @@ def flsa_of(raw: str, text: str) -> str | None:
 
 
 # ---------------------------------------------------------------- the extractor
-
-#: words before a place that make it where the applicant lives, not who employs: "must reside in X".
-RESIDENCE = re.compile(r"\b(?:resid\w*|live[sd]?|living|relocat\w*|commut\w*)\b[^.\n]{0,40}$", re.I)
-
 
 #: a note after a name, not part of it: ``County Clerk-Recorder (Recruitment by CEO-HR)``.
 _NOTE = re.compile(r"\s*\((?=[^)]*\b[a-z]{2,}\b)[^)]*\)\s*$")

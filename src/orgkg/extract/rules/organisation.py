@@ -61,13 +61,15 @@ def unit_word(name: str, language: str = "en", *, names: bool = False) -> str | 
 
 def jurisdiction(doc: Document) -> Found | None:
     """The first phrase naming a government, not where the post works with one (``liaise with the
-    Civil Service``) nor at the start of another body's name (``the Civil Service Sports Council``)."""
+    Civil Service``), where an applicant lives (``RESIDENCE``) nor at the start of another body's name (``the
+    Civil Service Sports Council``)."""
     best: tuple[int, str, Span] | None = None
     for runs, cue, name in _government_cues():
         if not runs <= doc.words:  # the search's own answer, quicker: its words are not all in the text
             continue
         m = next((m for m in _cue_pattern(cue).finditer(doc.text)
                   if not PARTNER.search(doc.text[max(0, m.start() - 30) : m.start()])
+                  and not RESIDENCE.search(doc.text[max(0, m.start() - 60) : m.start()])
                   and not begins_a_body(doc.text, m.end(), ("organisation_heads", "employer_heads"))),
                  None)
         if m and (best is None or m.start() < best[0]):
@@ -299,6 +301,11 @@ PARTNER = re.compile(rf"(?i)\b(?:(?:{_all('partner_stems')})\w*|{_all('partner_n
                      rf"(?:(?:{_all('subject_articles')})[ \t]*)?"
                      rf"(?:[^\s,.;:]+(?:[ \t]+[^\s,.;:]+){{0,5}}[ \t]+(?:{_all('list_joins')})[ \t]+"
                      rf"(?:(?:{_all('subject_articles')})[ \t]*)?)?$")
+#: the words before a government that make it where an applicant lives or was admitted, within a sentence's
+#: 40 characters (``[words] residence_stems``, ``residence_words``, every language): "must reside in the State
+#: of Ohio", "admitted to practice in the State of Nevada", "résider dans le département de la Mayenne".
+RESIDENCE = re.compile(rf"(?i)\b(?:(?:{_all('residence_stems')})\w*|(?:{_all('residence_words')})\b)"
+                       r"[^.\n]{0,40}$")
 #: how far before a name ``PARTNER`` looks: "work closely with the Payroll Team and the [Finance Directorate".
 PARTNER_REACH = 90
 #: a name inside a list of names: "Art History, Business Administration, Marketing", the next item after it
