@@ -163,7 +163,8 @@ def _lines(text: str) -> Iterator[Line]:
         heading = is_heading(ln) or (after_blank and (_named_heading(ln) or _aside(ln) or is_stop_line(ln)))
         after_blank = not ln.strip()
         if heading and _opens_section(ln):
-            inside, preferred = bool(_stems("section").search(ln)), bool(_preferred_heading().search(ln))
+            inside = bool(_stems("section").search(ln)) or fold(ln) in words("degrees", "section_alone")
+            preferred = bool(_preferred_heading().search(ln))
             aside = not inside and _aside(ln)
             yield Line(at, ln, False, preferred, aside, heading)
         elif (label := FIELD_LABEL.match(ln)) and _stems("section").search(label.group(1)):

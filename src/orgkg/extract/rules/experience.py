@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from orgkg.extract.lexicon import alternation
+from orgkg.extract.lexicon import alternation, numbers
 from orgkg.extract.needles import AtLineStart, Needled
 from orgkg.extract.rules.education import preferred_clause, standing
 from orgkg.extract.rules.figures import phrase_numbers
@@ -65,7 +65,10 @@ def _counts(text: str) -> Iterator[Count]:
         yield float(n), span
     for label in (_years_label(), _counted_label()):
         for m in label.finditer(text):
-            yield float(m.group(1)), Span(m.start(1), m.end(1))
+            said = m.group(1)
+            count = int(said) if said.isdigit() else numbers().get(said.casefold())
+            if count is not None:
+                yield float(count), Span(m.start(1), m.end(1))
     for n, span in phrase_numbers("experience_months", text):
         yield round(n / 12, 2), span
 
@@ -98,7 +101,7 @@ def _counted() -> Needled:
     # experience" counts the college, then the experience
     word = rf"(?!(?:{en('experience_year_units')}|{en('experience_month_units')})\b)[\w/,*'\u2019-]+"
     return Needled(rf"(?P<n>\b{NUMBER}\b)(?:\s*\(\d+\))?\s*{between}?(?:\s+|{hyphen})"
-                   rf"(?:(?:{en('experience_unit_kinds')})\s+)?{unit}['\u2019]?\s+(?:(?:{en('number_links')})\s+)?"
+                   rf"(?:(?:{en('experience_unit_kinds')})\s+)?{unit}['\u2019]?\+?\s+(?:(?:{en('number_links')})\s+)?"
                    rf"(?:{word}\s+){{0,10}}?(?:{en('experience_nouns')})", re.I)
 
 
@@ -115,11 +118,13 @@ def _counted_label() -> AtLineStart:
 
 @cache
 def _years_label() -> AtLineStart:
-    """Years under an experience label (``[labels] experience_years``), on its line or the next, or in its
-    table row: "Experience: 5 years", "• Experience" / "5 Year", "Expérience : 3 ans", "| Experience | 4 years
-    |"."""
+    """Years under an experience label (``[labels] experience_years``), in figures or words, on its line or
+    the next, or in its table row: "Experience: 5 years", "• Experience" / "5 Year", "Expérience : 3 ans", "|
+    Experience | 4 years |", "Minimum Experience: Five years"."""
     bullet, gap = r"(?:[-*\u2022|][ \t]*)?", r"[ \t]+"
     labels = alternation("labels", "experience_years", gap)
+    spelled = "|".join(sorted(numbers(), key=len, reverse=True))
+    units = alternation("words", "year_words", gap)
     return AtLineStart(rf"[ \t]*{bullet}(?:{labels})[ \t]*[:\u2013\u2014|-]?[ \t]*"
-                       rf"(?:\n[ \t]*{bullet})?(?:minimum[ \t]+(?:of[ \t]+|de[ \t]+)?)?(\d{{1,2}})\+?[ \t]*"
-                       rf"(?:{alternation('words', 'year_words', gap)})\b", re.I)
+                       rf"(?:\n[ \t]*{bullet})?(?:minimum[ \t]+(?:of[ \t]+|de[ \t]+)?)?"
+                       rf"(\d{{1,2}}|(?:{spelled})\b)(?:[ \t]*\(\d{{1,2}}\))?\+?[ \t]*(?:{units})\b", re.I)
