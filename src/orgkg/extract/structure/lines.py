@@ -13,11 +13,15 @@ from dataclasses import dataclass, replace
 
 #: a number in Roman numerals, as a list or a heading numbers itself: ``iv``, ``II`` (with ``(?i)``).
 ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|x{1,2})"
-#: a list marker: ``•``, ``-``, ``*``, ``1.``, ``1)``, ``(a)``, ``a.``, ``A)``, ``iv.``, ``(ii)``, ``1.2``;
+#: a list marker: ``•``, ``-``, ``*``, ``→``, ``❖``, ``✓``, ``1.``, ``1)``, ``(a)``, ``a.``, ``A)``, ``iv.``,
+#: ``(ii)``, ``1.2``; ``q``, ``Ø``, ``ü`` before a capital are Wingdings bullets a PDF printed as letters
+#: (``q Préparer le budget``);
 #: ``!"`` is a bullet glyph a PDF printed without its character map (``!"Coordinates the ...``); a full stop
 #: before a capital opens an item typed with it (``. Gérer les décisions de l'Assemblée``).
 MARKER = re.compile(
-    r"(?P<bullet>[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u00b7\u2219*+\-\u2013\u2014>\u27a2\uf0b7\uf0a7o](?=\s)"
+    r"(?P<bullet>[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u00b7\u2219*+\-\u2013\u2014>\u27a2\uf0b7\uf0a7o"
+    r"\u2192\u2794\u27a4\u25ba\u25b8\u25a1\u2751\u2756\u2713\u2714\u2605\u2606\u27a3]"
+    r"(?=\s)|[q\u00d8\u00fc](?=[ \t]+[A-Z\u00c0-\u00de])"
     r"|!\"(?=[ \t]*[A-Z])|\.(?=[ \t]+[A-Z\u00c0-\u00de]))"
     rf"|\(?(?P<roman>{ROMAN})[.)](?=\s)"
     r"|\(?(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:[.)]|(?<=\.\d)|(?<=\.\d\d))(?=\s)"
