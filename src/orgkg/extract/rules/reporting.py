@@ -253,11 +253,16 @@ def supervised_counted(doc: Document) -> tuple[list[Found], int | None]:
         opening = fold(lead.group(0)) in words("words", "supervises_opening")
         if opening and line.strip(" \t-*\u2022.0123456789"):
             continue  # "under the supervision of the Director": received; "- Supervision of X" opens its item
-        said = re.match(r"[^.;:()\n]{2,300}", doc.text[lead.end() :])
-        found = clean(doc, lead.end(), lead.end() + said.end()) if said else None
+        said = _TOLD.match(doc.text, lead.end())
+        found = clean(doc, lead.end(), said.end()) if said else None
         if found and (found := _to_clause_end(doc, found)) and (out := _counted_positions(*found)):
             return [f for f, _ in out], _total(out)
     return [], None
+
+
+#: what a supervising verb says, up to a stop or a bracket, over a post's classification in brackets ("a
+#: Senior Analyst (EC-05) and two Analysts (EC-04)").
+_TOLD = re.compile(r"(?:[^.;:()\n]|\([A-Z]{2,4}[- ]?\d{1,2}\)){2,300}")
 
 
 def supervised_listed(doc: Document) -> tuple[list[Found], int | None]:
@@ -390,6 +395,9 @@ def _counted_positions(value: str, span: Span, *, whole: bool = False) -> list[t
             return []  # "supervises the Records Division": a unit, no post ("responsable du service": one)
         if item[0].islower() and is_duty_verb(item.split()[0]) and not _gerund_post(said_words):
             return []  # "supervises and evaluates the work of subordinate managers": another verb, no post
+        if count and count > 1 and item[0].isupper() and singular(last) in words("words", "title_heads") \
+                and (one := singular_title(item)) != item and one in said:
+            item = one  # "two Analysts (EC-04)": two posts of one title, ``Analyst`` (not "staff members")
         start = span.start + at + said.find(item)
         out.append(((item, Span(start, start + len(item))), count))
     return out
