@@ -125,6 +125,8 @@ def _level_value(label: str, found: Found) -> Found | None:
     if not (re.search(r"\d|^[A-Z]{2,5}\d?$", ORDINAL_FR.sub("", value)) or LETTER_LEVEL.fullmatch(value)
             or _named_with_its_grade(value)):
         return None
+    if named := CODE_NAMED.fullmatch(value):  # ``TP02/Technical Associate Staff Member``
+        return named.group(1), Span(span.start, span.start + named.end(1))
     if grade := GRADE_AFTER_COMMA.search(value):  # ``Catégories professionnelles , P-5``
         return grade.group("grade"), Span(span.start + grade.start("grade"), span.start + grade.end("grade"))
     code = GROUP_CODE.search(value) or re.search(CODE, value)
@@ -406,6 +408,8 @@ def level_of(label: str, value: str) -> str | None:
         return code
     if LETTER_LEVEL.fullmatch(value):
         return value  # ``Band A``, ``Grade C``, ``Catégorie A``: a level named by a letter
+    if named := CODE_NAMED.fullmatch(value):  # ``TP02/Technical Associate Staff Member`` -> ``TP02``
+        return named.group(1)
     if re.match(r"[A-Z]\d", value):
         return value.split()[0]
     if re.match(r"[^\W\d_]", value):
@@ -416,6 +420,9 @@ def level_of(label: str, value: str) -> str | None:
     return f"{word} {value.split()[0]}"
 
 
+#: a level's code, then its name after a slash or a dash: ``TP02/Technical Associate Staff Member``,
+#: ``M3 - Manager``.
+CODE_NAMED = re.compile(r"([A-Z]{1,5}\d{1,3}[A-Z]?)[ \t]*(?:/|[-\u2013\u2014][ \t])[ \t]*[A-Za-z][^\d\n]*")
 #: a level's number under its label: ``14``, ``21A``, ``8b``, ``5/6``; never a sum (``46,000``).
 NUMBERED = re.compile(r"\d{1,3}[A-Za-z]?(?:/\d{1,3}[A-Za-z]?)?")
 
@@ -432,13 +439,15 @@ def class_sought(doc: Document) -> Found | None:
     named = labelled(doc, "grade_named") if language(doc.text) == "fr" else []
     for f in [*labelled(doc, "grade_sought"), *named]:
         found = clean(doc, f.value_start, f.value_end)
-        if found and (note := CLOSING_NOTE.search(found[0])) and note.start() > 0:
+        if found and (note := (CLOSING_NOTE.search(found[0]) or STEPS.search(found[0]))) and note.start() > 0:
             found = found[0][: note.start()], Span(found[1].start, found[1].start + note.start())
         if found and len(found[0].split()) <= 6 and (f not in named or _in_words(found[0])):
             return found
     return class_in_prose(doc) or class_named(doc)
 
 
+#: the steps of a corps closing its name: ``ingénieur 1er ou 2ème grade`` -> ``ingénieur``.
+STEPS = re.compile(r"(?:[ \t]+\d{1,2}(?:e|er|re|ère|ème|nde?)\b(?:[ \t]+(?:ou|et|à)\b)?)+(?:[ \t]+grades?)?$")
 #: a French ordinal: ``2e``, ``1re``, ``1ère``, ``2ème``, ``1er``, ``2nde`` (``principal de 2e classe``).
 ORDINAL_FR = re.compile(r"\b\d{1,2}(?:e|er|re|ère|ème|nde?)\b")
 
