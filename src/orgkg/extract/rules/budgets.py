@@ -18,7 +18,7 @@ from functools import cache
 from orgkg.extract.lexicon import BLANKS, alternation, fold, language, words
 from orgkg.extract.needles import Needled, positions
 from orgkg.extract.records import Budget
-from orgkg.extract.rules.labels import labelled
+from orgkg.extract.rules.labels import headed
 from orgkg.extract.rules.location import town_and_state
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import currency_of, parse_amount
@@ -49,7 +49,7 @@ _SIGN_AFTER = re.compile(r"(?i)\d[\d,.]*[ \u00a0\u202f]*(?:million|billion|[MK])
 def _labelled(doc: Document, default: str | None) -> Iterator[tuple[Budget, Span]]:
     """The amounts under a ``[labels] budget`` label, each a budget scoped by the label: ``Salary dollars:
     $850K``, ``Budget: $1.2M (operating), $300K (capital)``; a value without a currency is no amount."""
-    for f in labelled(doc, "budget"):
+    for f in headed(doc, "budget", "budget_label_heads"):
         at = f.value_start
         while m := _amount_in(doc.text, at, f.value_end):
             at = m.end()

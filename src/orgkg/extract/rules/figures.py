@@ -21,7 +21,7 @@ from types import MappingProxyType
 from orgkg.extract.lexicon import LANGUAGES, alternation, numbers, said, table, written
 from orgkg.extract.needles import Needled, lowered
 from orgkg.extract.records import StaffCount
-from orgkg.extract.rules.labels import labelled
+from orgkg.extract.rules.labels import headed
 from orgkg.extract.structure import Document, Span
 
 
@@ -186,7 +186,7 @@ SCOPED_COUNT = re.compile(r"[ \t]*[,;/][ \t]*(?:(?:and|et)[ \t]+)?(\d{1,5})(?![\
 
 def _labelled_staff(doc: Document) -> Iterator[tuple[StaffCount, Span]]:
     """A figure under a ``[labels] staff`` label: ``FTEs: 45``, ``Staff supervised: 12``."""
-    for f in labelled(doc, "staff"):
+    for f in headed(doc, "staff", "staff_label_heads"):
         m = LABELLED_COUNT.match(doc.text, f.value_start, f.value_end)
         if m and (n := _value(m.group(1))):
             yield StaffCount(n, f.label), Span(m.start(1), m.end(1))

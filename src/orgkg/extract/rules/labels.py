@@ -55,6 +55,18 @@ def labelled(doc: Document, key: str, *, loose: bool = True, numbered: bool = Fa
             and not (f.loose and fold(f.value(doc.text).rstrip(" :*_")) in every_label())]
 
 
+def headed(doc: Document, key: str, heads: str, *, most: int = 5) -> list[Field]:
+    """Fields whose label is a ``[labels] key`` entry (``labelled``), or a label of up to ``most`` words whose
+    last or first word is a ``[words] heads`` entry: a kind of ``Budget`` (``Sector Budget``, ``Budget de la
+    direction``), of ``staff`` (``Branch staff``, ``Effectifs de la direction``), in document order."""
+    known, said = words("words", heads), set(labelled(doc, key))
+    for f in doc.fields:
+        named = fold(BRACKETED.sub("", f.label)).split()
+        if f not in said and 0 < len(named) <= most and (named[-1] in known or named[0] in known):
+            said.add(f)
+    return sorted(said, key=lambda f: f.label_start)
+
+
 @cache
 def every_label() -> frozenset[str]:
     """Every ``[labels]`` entry of every language, folded."""
