@@ -20,8 +20,10 @@ import re
 
 from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import JobClass
+from orgkg.extract.rules.location import labelled_location
 from orgkg.extract.rules.organisation import path_steps
-from orgkg.extract.text import clean_title, field_value
+from orgkg.extract.structure import parse
+from orgkg.extract.text import clean_title
 
 PLACE = r"([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3})"
 ACRONYM = re.compile(r"[A-Z&]{2,6}")
@@ -59,8 +61,8 @@ def _located() -> re.Pattern[str]:
 
 
 def location(text: str, units: list[tuple[str, str]]) -> str | None:
-    if value := field_value(text, alternation("alberta", "location")):
-        return value
+    if said := labelled_location(parse(text)):
+        return said[0]
     for m in _located().finditer(text):
         if not re.search(r"(?i)\b(?:supervision|supervisor|manager)\s+of\s+(?:this|the)\s+$",
                          text[max(0, m.start() - 40) : m.start()]):

@@ -42,6 +42,7 @@ from orgkg.extract.records import (
 )
 from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.duties import duties
+from orgkg.extract.rules.location import labelled_location
 from orgkg.extract.rules.organisation import path_steps, unit_word
 from orgkg.extract.rules.staff import count_nouns
 from orgkg.extract.rules.values import UNTITLED
@@ -171,7 +172,7 @@ def _organisation(text: str) -> Organisation:
         jurisdiction=JURISDICTION,
         organization=ministry,
         units=units,
-        location=_label(text, "location"),
+        location=placed[0] if (placed := labelled_location(parse(text))) else None,
     )
 
 

@@ -31,6 +31,7 @@ from orgkg.extract.records import (
     Position,
 )
 from orgkg.extract.rules.classification import superiors
+from orgkg.extract.rules.location import place_of
 from orgkg.extract.rules.organisation import organisation_named, unit_of_superior
 from orgkg.extract.rules.subordinates import posts_after, subordinates
 from orgkg.extract.rules.titles import named_around
@@ -279,7 +280,7 @@ def _organisation(header: dict[str, str], french: bool = False) -> Organisation:
         jurisdiction="Government of Canada",
         organization=strip_parenthetical_acronym(clean_title(dept)) if dept else None,
         units=units,
-        location=clean_title(header["location"]) if header.get("location") else None,
+        location=place_of(header.get("location")),
     )
 
 

@@ -33,6 +33,7 @@ from orgkg.extract.records import (
 from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.education import education as shared_education
 from orgkg.extract.rules.experience import counted_years
+from orgkg.extract.rules.location import place_of
 from orgkg.extract.rules.organisation import unit_word
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse
@@ -231,24 +232,6 @@ def _units(grid: dict[str, str], text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _location(address: str | None) -> str | None:
-    if not address:
-        return None
-    a = re.sub(r"\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}|\b\d{3}-\d{4}\b", "", address)
-    zip_code = r"\s+\d{5}(?:-\d{4})?"
-    a = re.sub(rf"[,\s]+(?:MT|Montana)\.?(?:{zip_code})?\s*$|{zip_code}\s*$", "", a)
-    last = [p for p in re.split(r"[,.]", a) if p.strip()]
-    if not last:
-        return None
-    words = last[-1].split()
-    street = r"(?i:ave|avenue|st|street|rd|road|blvd|dr|drive|box|hwy|highway|way|ln|lane)"
-    for k in range(len(words) - 1, -1, -1):
-        if re.fullmatch(street, words[k]) or re.search(r"\d", words[k]):
-            words = words[k + 1:]
-            break
-    return clean_title(" ".join(words)) or None
-
-
 def _section(text: str, start: str, stop: str) -> str:
     """From a line opening with ``start`` to one opening with ``stop``."""
     return between(text, rf"^[^\w\n]*{start}", rf"^[^\w\n]*{stop}")
@@ -290,6 +273,6 @@ class MontanaJobProfile(Extractor):
             jurisdiction="State of Montana",
             organization=grid.get("department"),
             units=_units(grid, text),
-            location=_location(grid.get("address")),
+            location=place_of(grid.get("address"), town=True),
         )
         return Extraction(family=self.family, subject=position, organisation=org)

@@ -22,7 +22,7 @@ from orgkg.extract.needles import AtLineStart
 from orgkg.extract.rules.labels import Found, clean, every_label, inline_label, labelled
 from orgkg.extract.rules.titles import phrase
 from orgkg.extract.rules.values import REMARK, SENTENCE_ON
-from orgkg.extract.structure import Document, Span
+from orgkg.extract.structure import Document, Span, parse
 
 #: a French town's small words (``[words] town_links``: ``sur``, ``lès``, ``de``) and its capitalised ones.
 _TOWN_LINK = f"(?:{alternation('words', 'town_links')})"
@@ -69,16 +69,37 @@ LIST_JOINED = re.compile(rf"(?:{alternation('words', 'list_joins')})[ \t]+(?=[A-
 
 
 def location(doc: Document) -> Found | None:
-    """The first labelled value that names a town (``labelled_place``), else the place the text names
-    otherwise (the module's docstring, in its order), else a labelled street address as written that names
-    no town (``2134 W Laburnum Avenue, VA, VA, 23219``)."""
-    address: Found | None = None
+    """The place a label gives (``labelled_location``), else the place the text names otherwise (the
+    module's docstring, in its order), else a labelled street address as written that names no town
+    (``2134 W Laburnum Avenue, VA, VA, 23219``)."""
+    return labelled_location(doc) or _phrased_place(doc) or _town_with_department(doc) or _address_town(doc) \
+        or _town_of_the_post(doc) or _town_and_mode(doc) or _town_line(doc) \
+        or labelled_location(doc, address=True)
+
+
+def labelled_location(doc: Document, *, address: bool = False) -> Found | None:
+    """The first labelled value that names a town (``labelled_place``); with ``address``, the first that is
+    a street address naming none, as written. A form's families read the place so, its labels only."""
     for f in labelled(doc, "location"):
-        if found := labelled_place(doc, f.value_start, f.value_end):
+        if found := (_address if address else labelled_place)(doc, f.value_start, f.value_end):
             return found
-        address = address or _address(doc, f.value_start, f.value_end)
-    return _phrased_place(doc) or _town_with_department(doc) or _address_town(doc) or _town_of_the_post(doc) \
-        or _town_and_mode(doc) or _town_line(doc) or address
+    return None
+
+
+def place_of(value: str | None, *, town: bool = False) -> str | None:
+    """The place a value a family's own form gives names (``labelled_place`` over the value alone, else the
+    value as written where it is a street address naming no town); with ``town``, the town alone, without
+    its state's code (``2675 Palmer Street, Missoula, MT 59808`` -> ``Missoula``) and after a building's
+    address (``Scott Hart Building, 302 N. Roberts, Great Falls`` -> ``Great Falls``)."""
+    if not value:
+        return None
+    doc = parse(value)
+    found = labelled_place(doc, 0, len(doc.text)) or _address(doc, 0, len(doc.text))
+    if not found or not town:
+        return found[0] if found else None
+    said = re.sub(r",[ \t]*[A-Z]{2}$", "", found[0]) if town_and_state().fullmatch(found[0]) else found[0]
+    last = said.split(",")[-1].strip()
+    return last if re.search(r"\d", said) and not re.search(r"\d", last) else said
 
 
 #: how many words a labelled place has at most, an address (no word of a sentence) at most; a longer value
@@ -121,11 +142,18 @@ def labelled_place(doc: Document, start: int, end: int) -> Found | None:
     return found
 
 
+#: a telephone number closing an address: ``(406) 555-0148``, ``444-6260``.
+_PHONE = re.compile(r"[ \t,]*(?<![\w-])(?:\(?\d{3}\)?[ \t.-]*)?\d{3}[ \t.-]\d{4}[ \t]*$")
+
+
 def _value(doc: Document, start: int, end: int) -> Found | None:
-    """A label's value cleaned, up to a run-in label after a full stop (``Altnagelvin Hospital. DATE:``),
-    from the place a list's joining word leads to (``Main site of activity: and St Mary's Hospital``), up to
-    where it goes on as a sentence (``Ventura and may require travel throughout ...``)."""
+    """A label's value cleaned: without a closing telephone number, up to a run-in label after a full stop
+    (``Altnagelvin Hospital. DATE:``), from the place a list's joining word leads to (``Main site of activity:
+    and St Mary's Hospital``), up to where it goes on as a sentence (``Ventura and may require travel
+    throughout ...``)."""
     found = clean(doc, start, end)
+    if found and (phone := _PHONE.search(doc.text, found[1].start, found[1].end)):  # ``Helena 444-6260``
+        found = clean(doc, found[1].start, phone.start())
     if found and (cut := _STOP_LABEL.search(doc.text, found[1].start, found[1].end)):
         found = clean(doc, found[1].start, cut.start())
     if found and (lead := LIST_JOINED.match(found[0])):
@@ -144,8 +172,9 @@ def _address(doc: Document, start: int, end: int) -> Found | None:
     return None
 
 
-#: a town closing a street address after the street's word and a comma: ``159 Dalton Street, Napier``.
-_AFTER_STREET = re.compile(r"\d[^,\n]*?[ \t](?P<street>[A-Z][a-z]+)\.?,[ \t]*"
+#: a town closing a street address after the street's word and a comma or its stop: ``159 Dalton Street,
+#: Napier``, ``1236 6 th Ave. Helena``.
+_AFTER_STREET = re.compile(r"\d[^,\n]*?[ \t](?P<street>[A-Z][a-z]+)(?:\.,?|,)[ \t]*"
                            r"(?P<town>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})[ \t]*$")
 
 
