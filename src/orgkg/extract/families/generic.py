@@ -69,6 +69,7 @@ from orgkg.extract.rules.organisation import (
     PARTNER,
     RESIDENCE,
     begins_a_body,
+    body_above,
     body_by_initials,
     body_of_unit,
     employer_statement,
@@ -922,7 +923,7 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     hiring = unit_hiring(doc)  # ``Le département informatique de l'IUT de X recrute``: the IUT, its unit
     if not ex.organisation.organization and (
             org := _other_than(organisation_stated(doc), known) or stated_org
-            or employer_statement(doc, not_names=known)
+            or employer_statement(doc, not_names=known) or body_above(doc, not_names=known)
             or (body := _body_named(doc, known, ex.organisation.jurisdiction))[0]
             or service_named(doc, not_names=known)
             or subject_body(doc, not_names=known) or hiring[0] or body_by_initials(doc, not_names=known)

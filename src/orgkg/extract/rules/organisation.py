@@ -664,20 +664,45 @@ HEADER_LINES = 8
 def units_above(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> list[Found]:
     """The units a letterhead names, one a line under the body's (``Ministry of Health`` / ``Public Health
     Division`` / ``Health Protection Branch``) or as steps of one line (``Department of Health - Public
-    Health Division - ...``), outermost first: the first run of such lines near the top, each wholly a
-    unit's name (``_unit_line``)."""
+    Health Division - ...``, ``Accueil > ... > Ministère des Armées > Direction des ressources humaines``),
+    outermost first (``_letterhead``)."""
+    return _letterhead(doc, not_names)[1]
+
+
+def body_above(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
+    """The body a letterhead names just above its units, on the line before them or as the step before
+    them (``Région Occitanie`` / ``Direction des mobilités``): a body's name (``names_body``), a local
+    government's (``Région Occitanie``) or a French ``[words] organisation_nouns`` one."""
+    body = _letterhead(doc, not_names)[0]
+    if body is None or fold(body[0]) in not_names or not 2 <= len(body[0].split()) <= 12 or ":" in body[0] \
+            or fold(body[0]) in _label_words():
+        return None  # (``Service / Secrétariat général``: a label before its value, no body)
+    said = fold(body[0]).split()
+    nouns = words_in("fr", "words", "organisation_nouns") - words("words", "unit_words")
+    named = names_body(body[0]) or bool(_local_body().fullmatch(body[0])) or said[0] in nouns
+    return body if named and body[0][:1].isupper() else None
+
+
+def _letterhead(doc: Document, not_names: set[str] | frozenset[str]) -> tuple[Found | None, list[Found]]:
+    """The first run of lines near the top each wholly a unit's name (``_unit_line``), or whose last steps
+    are (``path_steps``), and the line or step just before them."""
     out: list[Found] = []
+    before: Found | None = None
     french = language(doc.text) == "fr"
     for ln in [ln for ln in doc.lines[doc.front_end :] if not ln.blank][:HEADER_LINES]:
         # a heading or a list's item is no letterhead (``• Service public des collectivités territoriales``)
         found = clean(doc, ln.body_start, ln.body_end) if not ln.atx and not ln.marker else None
         steps = _path(doc, found) if found else []
-        units = [s for s in steps if _unit_line(s[0], not_names, french=french)]
-        if units and len(units) >= len(steps) - 1:
-            out += units
+        first = next((k for k, s in enumerate(steps) if _unit_line(s[0], not_names, french=french)), None)
+        if first is not None and all(_unit_line(s[0], not_names, french=french) for s in steps[first:]):
+            if not out:
+                before = steps[first - 1] if first else before
+            out += steps[first:]
         elif out:
             break
-    return out
+        else:
+            before = found
+    return (before if out else None), out
 
 
 #: what follows a French unit's word in its name: nothing, a link, a capital, or an adjective and then
