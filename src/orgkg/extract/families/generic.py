@@ -1059,7 +1059,7 @@ class GenericDescription(Extractor):
             n = n[: second_body(n)] if second_body(n) else n  # "X Council and the Y Committee": the first
             unique.setdefault(clean_title(n).casefold(), clean_title(n))
         pos.reports_to = [MentionedPosition(n) for n in unique.values()]
-        pos.supervises_count, pos.direct_reports = supervision(text)
+        pos.supervises_count, pos.direct_reports = supervision(text, raw=raw)
         pos.job_class, pos.level = classification(text)
         if not pos.job_class and (role := role_class(text, pos.title)):
             pos.job_class = role

@@ -241,6 +241,8 @@ def supervised_table(text: str) -> list[tuple[int | None, str]]:
         rows = []
         for row in lines[i + 1 : i + 40]:
             cells = _cols(row)
+            if cells and all(re.fullmatch(r":?-{3,}:?", c) for c in cells):
+                continue  # a markdown table's rule under its heads: ``|---|---|``
             if len(cells) != len(heads):
                 break
             rows.append((to_int(cells[q]) if q is not None else 1, clean_title(cells[t])))
@@ -276,15 +278,18 @@ def counted_lines(text: str) -> list[tuple[int, str]]:
     return []
 
 
-def supervision(text: str) -> tuple[int | None, list[MentionedPosition]]:
+def supervision(text: str, *, raw: str = "") -> tuple[int | None, list[MentionedPosition]]:
     """How many positions it supervises and which, where a table under a supervision heading lists them
-    (a Title column, maybe a Qty one), lines under it each count one title (``6.0 FTE Program Specialist
-    4``), or a verb counts them ("supervises two (2) GIS Technicians and one (1) GIS Intern"); else the
-    count a verb or a figure gives ("supervises 5", "8 direct reports"). A label's list or count
-    (``Direct reports: ...``) is the shared rules' (``rules.subordinates``, ``rules.reporting``)."""
+    (a Title column, maybe a Qty one; in ``raw``, the text as written, else in ``text``), lines under it
+    each count one title (``6.0 FTE Program Specialist 4``), or a verb counts them ("supervises two (2)
+    GIS Technicians and one (1) GIS Intern"); else the count a verb or a figure gives ("supervises 5", "8
+    direct reports"). A label's list or count (``Direct reports: ...``) is the shared rules'
+    (``rules.subordinates``, ``rules.reporting``)."""
     names: list[MentionedPosition] = []
     count = None
-    table, listed = supervised_table(text) or counted_lines(text), counted_list(text)
+    # a table as written (``raw``: a markdown table, which ``text`` has flattened to fields), else as read
+    table = (raw and supervised_table(raw)) or supervised_table(text) or counted_lines(text)
+    listed = counted_list(text)
     if table:
         names = [MentionedPosition(t) for _, t in table]
         count = None if None in [n for n, _ in table] else sum(n or 0 for n, _ in table)
