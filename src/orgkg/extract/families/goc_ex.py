@@ -30,6 +30,7 @@ from orgkg.extract.records import (
     Organisation,
     Position,
 )
+from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.classification import superiors
 from orgkg.extract.rules.location import place_of
 from orgkg.extract.rules.organisation import organisation_named, unit_of_superior
@@ -113,6 +114,8 @@ RUNNING_TITLE = re.compile(r"(?m)^[ \t]*[\w-]{3,20}[ \t]+[-\u2013][ \t]+(\S[^\n]
 PAGE_HEADER = re.compile(rf"(?im)^[^\n]{{0,100}}?[ \t]{{3,}}{PAGE}(?:\s*(?:of|/)\s*[0-9IOl|]{{1,3}})?[ \t]*$")
 
 
+#: a group-and-level code: ``AS-07``.
+GROUP_LEVEL = r"[A-Z]{2,4}-\d\d"
 #: names of the form and of the government, never the department.
 NOT_DEPARTMENTS = frozenset(fold(n) for n in ("Government of Canada", "Gouvernement du Canada",
                                                "Executive Group", "Groupe de la direction", "Public Service",
@@ -299,6 +302,9 @@ class GoCExecutivePosition(Extractor):
         if m := re.match(r"\s*(\d{1,3}(?:-[A-Z]-\d{1,2})?)\b", header.get("benchmark", "")):
             pos.identifiers.append(Identifier("benchmark", m.group(1)))
         level = repair_level(header.get("class", "") or _level_before_sections(text))
+        if not re.fullmatch(GROUP_LEVEL, level) and (said := shared_level(parse(text))) and \
+                re.fullmatch(GROUP_LEVEL, repair_level(said[0])):
+            level = repair_level(said[0])  # ``Position Level: AS-07``: the shared level fields, its code only
         code = re.match(r"([A-Z]{2,4})-\d\d$", level)
         pos.level = level if code else None
         group = code.group(1) if code else "EX"
