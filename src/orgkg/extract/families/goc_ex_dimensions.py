@@ -11,11 +11,15 @@ the dimensions are sentences and are read as any description's.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from orgkg.extract.families.generic_phrases import listed_staff
+from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import Budget, StaffCount
+from orgkg.extract.rules.budgets import amounts_in
 from orgkg.extract.rules.budgets import budgets as budgets_read
-from orgkg.extract.rules.staff import staff_counts
+from orgkg.extract.rules.figures import counts_in
+from orgkg.extract.rules.staff import count_nouns, staff_counts
 from orgkg.extract.structure import parse
 from orgkg.extract.text import currency_of, join_digit_groups, parse_amount, repair_numbers, squash
 
@@ -32,6 +36,14 @@ BUDGET_WORDS = re.compile(r"budget|salar|o&m|operating|expenditure|revenue|grant
                           r"d[ée]penses|recettes|subventions|immobilisations", re.I)
 STAFF_WORDS = re.compile(r"staff|employees|\bftes?\b|personnel|positions|workforce|\breports\b|effectif|"
                          r"\betp\b|employ[ée]s|postes|[ée]quivalents?\s+temps\s+plein", re.I)
+
+
+@cache
+def _staff_value() -> re.Pattern[str]:
+    """A value that counts staff whatever its label says: ``Human Resources: 25 FTEs``, ``Ressources
+    humaines : 45 ETP`` (a number, then a ``[words] count_nouns`` or ``counted_staff`` noun)."""
+    nouns = f"{count_nouns()}|{alternation('words', 'counted_staff')}"
+    return re.compile(rf"(?i)[ \t]*\d[\d,]*[ \t]+(?:{nouns})\b")
 
 
 def _pairs(section: str) -> list[tuple[str, str]]:
@@ -55,10 +67,16 @@ def dimensions(section: str) -> tuple[list[Budget], list[StaffCount]]:
             amount = parse_amount(value)
             if amount is not None:
                 budgets.append(Budget(amount, currency_of(value, "CAD"), label))
-        elif STAFF_WORDS.search(label):
+                for more, _ in amounts_in(value, 0, len(value), currency="CAD", scope=label):
+                    if more.amount not in {b.amount for b in budgets}:  # ``$3.5M (salary), $1.2M (O&M)``
+                        budgets.append(more)
+        elif STAFF_WORDS.search(label) or _staff_value().match(value):
             n = re.search(r"\d[\d,]*(?:\.\d+)?", value)
             if n:
                 staff.append(StaffCount(round(float(n.group(0).replace(",", ""))), label))
+                for count, _ in counts_in(value, 0, len(value), label):
+                    if count.count not in {c.count for c in staff}:
+                        staff.append(count)  # ``12 employees (direct), 140 (indirect)``
     if not pairs:  # dimensions told in sentences: read them as any description's
         text = join_digit_groups(repair_numbers(squash(section)))
         doc = parse(text)

@@ -50,12 +50,18 @@ def _labelled(doc: Document, default: str | None) -> Iterator[tuple[Budget, Span
     """The amounts under a ``[labels] budget`` label, each a budget scoped by the label: ``Salary dollars:
     $850K``, ``Budget: $1.2M (operating), $300K (capital)``; a value without a currency is no amount."""
     for f in headed(doc, "budget", "budget_label_heads"):
-        at = f.value_start
-        while m := _amount_in(doc.text, at, f.value_end):
-            at = m.end()
-            budget = _money(m, default, f.label.strip())
-            if budget:
-                yield budget, Span(m.start(), m.end())
+        yield from amounts_in(doc.text, f.value_start, f.value_end, currency=default, scope=f.label.strip())
+
+
+def amounts_in(text: str, start: int, end: int, *, currency: str | None,
+               scope: str) -> Iterator[tuple[Budget, Span]]:
+    """Each amount of a labelled value (``text[start:end]``), a budget named ``scope``, in ``currency`` where
+    the amount says none: ``$1.5M (construction), $300K (equipment)``."""
+    at = start
+    while m := _amount_in(text, at, end):
+        at = m.end()
+        if budget := _money(m, currency, scope):
+            yield budget, Span(m.start(), m.end())
 
 
 def _amount_in(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -176,8 +176,8 @@ LABELLED_COUNT = re.compile(r"[ \t]*(?:approximately[ \t]+|about[ \t]+|environ[ 
                             r"(\d{1,3}(?:[ \u00a0\u202f,]\d{3})*|\d+)(?![\d.%$€£-])")
 
 
-#: the scope said after a labelled figure: ``6 (direct)``, ``4 direct``, ``4 en direct``.
-_SAID = re.compile(r"[ \t]*\([^()\n]{2,30}\)|[ \t]+(?:en[ \t]+)?[^\W\d_][\w-]*")
+#: the scope said after a labelled figure: ``6 (direct)``, ``4 en direct``, ``12 employees (direct)``.
+_SAID = re.compile(r"(?:[ \t]+(?:en[ \t]+)?[^\W\d_][\w-]*)?(?:[ \t]*\([^()\n]{2,30}\))?")
 #: a figure after another, its scope in brackets or a word after it: ``, 14 (indirect)``, ``, 35 indirect``,
 #: ``, 18 en indirect``, `` / 40`` (the label's scope: ``Employees supervised (direct/indirect): 3 / 40``).
 SCOPED_COUNT = re.compile(r"[ \t]*[,;/][ \t]*(?:(?:and|et)[ \t]+)?(\d{1,5})(?![\d.,%$€£-])"
@@ -187,18 +187,23 @@ SCOPED_COUNT = re.compile(r"[ \t]*[,;/][ \t]*(?:(?:and|et)[ \t]+)?(\d{1,5})(?![\
 def _labelled_staff(doc: Document) -> Iterator[tuple[StaffCount, Span]]:
     """A figure under a ``[labels] staff`` label: ``FTEs: 45``, ``Staff supervised: 12``."""
     for f in headed(doc, "staff", "staff_label_heads"):
-        m = LABELLED_COUNT.match(doc.text, f.value_start, f.value_end)
-        if m and (n := _value(m.group(1))):
-            yield StaffCount(n, f.label), Span(m.start(1), m.end(1))
-            # more figures in the value, each with its scope: ``6 (direct), 14 (indirect)``
-            first = _SAID.match(doc.text, m.end(), f.value_end)
-            at = first.end() if first else m.end()
-            while (more := SCOPED_COUNT.match(doc.text, at, f.value_end)) and (k := _value(more.group(1))):
-                at = more.end()  # one after another: ``6 (direct), 14 (indirect)``, ``4 direct, 35 indirect``
-                if k != n:
-                    scope = (more.group(2) or more.group(3) or "").strip()
-                    named = f"{f.label} ({scope})" if scope else f.label
-                    yield StaffCount(k, named), Span(more.start(1), more.end(1))
+        yield from counts_in(doc.text, f.value_start, f.value_end, f.label)
+
+
+def counts_in(text: str, start: int, end: int, label: str) -> Iterator[tuple[StaffCount, Span]]:
+    """The staff figures of a labelled value (``text[start:end]``), scoped by its ``label``: the whole number
+    opening it, then more, each with its scope: ``6 (direct), 14 (indirect)``, ``4 direct, 35 indirect``."""
+    m = LABELLED_COUNT.match(text, start, end)
+    if not m or not (n := _value(m.group(1))):
+        return
+    yield StaffCount(n, label), Span(m.start(1), m.end(1))
+    first = _SAID.match(text, m.end(), end)
+    at = first.end() if first else m.end()
+    while (more := SCOPED_COUNT.match(text, at, end)) and (k := _value(more.group(1))):
+        at = more.end()  # one after another
+        if k != n:
+            scope = (more.group(2) or more.group(3) or "").strip()
+            yield StaffCount(k, f"{label} ({scope})" if scope else label), Span(more.start(1), more.end(1))
 
 
 def stated_staff(doc: Document) -> list[tuple[StaffCount, Span]]:
