@@ -759,7 +759,35 @@ def unit_chain(doc: Document, found: Found) -> list[Found]:
             fold(outer.group("unit").split()[-1]) in words_in("en", "words", "enclosing_units"):
         chain.insert(0, (outer.group("unit"), Span(outer.start("unit"), outer.end("unit"))))
         end = outer.end("unit")
+    line = doc.text.rfind("\n", 0, found[1].start) + 1
+    before = _fr_attached().search(doc.text, line, found[1].start)
+    for sub in (_fr_hiring_after().match(doc.text, end), before):
+        if sub and (unit := clean(doc, sub.start("unit"), sub.end("unit"))) and len(chain) < MAX_CHAIN:
+            chain.append(unit)  # ``Au sein de la direction X, le service Y recrute``; ``Le service Y est
+            # rattaché à la direction X``: the smaller unit, the subject
     return chain
+
+
+@cache
+def _fr_subject_unit() -> str:
+    """A sentence's French article, then a unit's word and its name (the group ``unit``)."""
+    article = leading("words", "subject_articles", r"[ \t]+", languages=("fr",))
+    return rf"(?i:{article})(?P<unit>(?:{_fr_units_written()})(?![\w-])[^,.;:()\n]{{2,100}}?)"
+
+
+@cache
+def _fr_hiring_after() -> re.Pattern[str]:
+    """After a unit's name, a comma and a smaller unit that hires: ``, le service X recrute``."""
+    verbs = alternation("words", "recruiting_verbs", r"[ \t]+", languages=("fr",))
+    return re.compile(rf",[ \t]+{_fr_subject_unit()}[ \t]+(?:{verbs})\b")
+
+
+@cache
+def _fr_attached() -> re.Pattern[str]:
+    """A unit opening a sentence, then ``[words] attached_links`` just before the larger unit's name: ``Le
+    service des marchés publics est rattaché à la ``."""
+    links = alternation("words", "attached_links", r"[ \t]+", languages=("fr",))
+    return re.compile(rf"(?:^|(?<=[.!?][ \t])){_fr_subject_unit()}[ \t]+(?:{links})[ \t]*$", re.M)
 
 
 #: the most units one name's words place a post in.
