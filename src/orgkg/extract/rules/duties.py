@@ -797,6 +797,7 @@ def duties(doc: Document) -> list[tuple[Duty, Span]]:
         listed = any(doc.lines[doc.line_of(s.start)].marker for s in spans)
         if len(found) >= 2 and listed:
             return found
+        found = found if listed else _not_of_a_body(found)
         prose = prose or (found if len(found) >= 2 else [])
         single = single or found
         items = items or (found if listed else [])
@@ -809,6 +810,35 @@ def duties(doc: Document) -> list[tuple[Duty, Span]]:
         return found
     return _shares_in_a_line(doc) or _read(doc, _verb_run(doc)) or single or \
         _read(doc, _labelled(doc))
+
+
+def _not_of_a_body(read: list[tuple[Duty, Span]]) -> list[tuple[Duty, Span]]:
+    """Paragraphs read as duties, without those that tell what a body does (``La direction des affaires
+    juridiques (DAJ) exerce ...``, ``La DAJ élabore ...``: a determiner, then a unit's or an organisation's
+    noun or an acronym) and those right after them that go on with its pronoun (``Elle assure ...``)."""
+    out: list[tuple[Duty, Span]] = []
+    body = False
+    for duty, span in read:
+        m = BODY_SUBJECT.match(duty.text)
+        if m and fold(m.group(1)) in words("words", "subject_determiners") and _a_body(m.group(2)):
+            body = True
+        elif not (body and fold(duty.text.split()[0]) in words("words", "pronouns")):
+            body = False
+            out.append((duty, span))
+    return out
+
+
+#: the two words a sentence opens with: ``La direction``, ``L'agence``, ``La DAJ``.
+BODY_SUBJECT = re.compile(r"(\w+['\u2019]?)\s*([\w-]+)")
+
+
+def _a_body(noun: str) -> bool:
+    """A unit's or an organisation's noun (``[words] unit_words``, ``organisation_nouns``; a post's kind of
+    unit, ``mission``, is none: ``La mission principale du poste ...``), or an acronym (``DAJ``)."""
+    folded = fold(noun)
+    kinds = words("words", "unit_words") | words("words", "organisation_nouns")
+    return (folded in kinds and folded not in words("words", "post_kind_units")) or \
+        (noun.isupper() and 2 <= len(noun) <= 6)
 
 
 def _after(items: list[tuple[Duty, Span]], prose: list[tuple[Duty, Span]]) -> bool:
