@@ -121,7 +121,9 @@ def labelled_place(doc: Document, start: int, end: int) -> Found | None:
     if not found:
         return None
     value, start, end = found[0], found[1].start, found[1].end
-    if town := TOWN_IN_REGION.search(doc.text, start, end):
+    town = TOWN_IN_REGION.search(doc.text, start, end)
+    # an address's town, not the second of ``Ottawa (ON), Montréal (QC)``
+    if town and re.search(r"\d", doc.text[start : town.start()]):
         return clean(doc, town.start("town"), town.end("town")) or found
     town = POSTCODE_TOWN.search(doc.text, start, end)  # ``20 avenue de Ségur - 75 007 Paris``
     if town and fold(town.group("town").split()[-1]) not in words("words", "county_words"):
@@ -135,8 +137,11 @@ def labelled_place(doc: Document, start: int, end: int) -> Found | None:
         if after and fold(after.group("street")) in streets:
             return clean(doc, after.start("town"), after.end())
         return None
-    if not _names_a_town(value):
-        return None
+    if not _names_a_town(value) or fold(value) in words("words", "place_unknown"):
+        return None  # ``WA 98057-2906, WA, WA, 98104``, ``To be determined``
+    if (moded := _mode_bracket().fullmatch(value)) and town_and_state().fullmatch(moded.group("place")):
+        return clean(doc, start + moded.start("place"), start + moded.end("place"))  # ``Hybrid (Calgary,
+        # AB)``
     if m := _TOWN_NUMBERED.fullmatch(value):
         return clean(doc, start, start + m.end("town"))
     return found
@@ -185,6 +190,13 @@ def _sentence(value: str) -> bool:
     said = REMARK.sub("", value).split()
     worded = re.search(r"\b[a-zà-ÿ]{4,}\b", value)
     return len(said) > PLACE_WORDS and (len(said) > ADDRESS_WORDS or bool(worded))
+
+
+@cache
+def _mode_bracket() -> re.Pattern[str]:
+    """How the post is worked (``[words] work_modes``) and a place in brackets: ``Hybrid (Calgary, AB)``."""
+    modes = alternation("words", "work_modes", r"[ \t]+")
+    return re.compile(rf"(?i:{modes})[ \t]*\((?P<place>[^()]+)\)")
 
 
 def _town_of_address(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -254,7 +266,8 @@ def _phrased_place(doc: Document) -> Found | None:
     at our Winnipeg office``) or of a building (``located at the Natural History Museum in Raleigh``); none
     where what follows is no place (``located in Library Services' ...``, ``basé à une ...``) or a building
     alone (``based in City Hall``, ``[words] building_words``)."""
-    found = phrase(doc, "location", stop=".;:()")
+    found = phrase(doc, "location", stop=".;:()", accept=lambda f: None if _REQUIRED.search(
+        doc.text, max(0, f[1].start - 40), f[1].start) else f)
     if not found:
         return None
     value = found[0]
@@ -279,6 +292,9 @@ def _phrased_place(doc: Document) -> Found | None:
         else None
 
 
+#: a requirement before a place phrase: where candidates must be, not where the post is (``Candidates must be
+#: located in Canada``, ``[words] requirement_words``).
+_REQUIRED = re.compile(rf"(?i)\b(?:{alternation('words', 'requirement_words')})\b[^.;:\n]{{0,25}}$")
 #: the town after a building or a site: `` à Paris``, `` in Linden``.
 _IN_TOWN = re.compile(r"\s+(?:[àa]|in)\s+(?=[A-Z])")
 
@@ -333,6 +349,8 @@ def _address_town(doc: Document) -> Found | None:
     else its value up to the next label run into the line (``Work Location: Harbor District Yard Shift
     Pattern: Days``), read as a labelled value."""
     for label in inline_label("labels", "location").finditer(doc.text):
+        if _LABEL_HEAD.fullmatch(doc.text, doc.text.rfind("\n", 0, label.start()) + 1, label.start()):
+            continue  # ``Mailing address:``: another label, ending in a location label's words
         if town := POSTCODE_TOWN.search(doc.text, label.end(), min(len(doc.text), label.end() + 80)):
             return clean(doc, town.start("town"), town.end("town"))
         blanks = re.compile(r"[ \t]*").match(doc.text, label.end())
@@ -344,6 +362,9 @@ def _address_town(doc: Document) -> Found | None:
     return None
 
 
+#: a line's first words before a label inside it, the head of a longer label: ``Mailing`` of ``Mailing
+#: address:``.
+_LABEL_HEAD = re.compile(r"[ \t*\u2022-]*(?:[\w'\u2019-]+[ \t]+){1,2}")
 #: a value's end in a running line: a full stop before a blank, the line's end.
 _VALUE_END = re.compile(r"\.(?=\s)|\n|$")
 #: the words before the next label's colon: ``Yard Shift Pattern`` of ``Yard Shift Pattern: Days``.
