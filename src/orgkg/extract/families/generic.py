@@ -1000,8 +1000,8 @@ class GenericDescription(Extractor):
         raw, text = text, prepare(text)
         spans: list[Evidence] = []
         title = first_field(text, "title")
-        if title and EMPLOYMENT_WORDS.match(title):
-            title = None
+        if title and (EMPLOYMENT_WORDS.match(title) or not acceptable(without_marks(clean_title(title)))):
+            title = None  # ``Classification Title: III``, the rest of a title wrapped over two lines: none
         pos = Position(title=as_written(without_marks(clean_title(title or fallback_title(text) or "")), text)
                        or UNTITLED)
         doc = parse(raw)

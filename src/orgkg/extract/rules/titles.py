@@ -53,7 +53,7 @@ def is_section_name(text: str) -> bool:
     # ``responsable formation``: a post's head in lower case, then its field, no section
     said = folded.split()
     headed = text[:1].islower() and len(said) == 2 and said[0] in words("words", "title_heads")
-    return any(folded in words("headings", g) for g in (*groups, "page_kinds")) or \
+    return any(folded in words("headings", g) for g in (*groups, "page_kinds", "employer")) or \
         folded.startswith(_long_sections()) or (
         len(folded.split()) <= 2 and not headed and any(last in words("headings", g) for g in groups))
 
@@ -102,6 +102,16 @@ def acceptable(title: str) -> bool:
     if MONEY.search(t) or re.search(r"[ \t]\u00b7[ \t]", t):
         return False  # ``$20 - $25 an hour``: a wage; ``Acme Corp · Toronto, ON (Hybrid)``: a job board's
         # employer and place, a dot between them
+    if DATE.search(t):
+        return False  # ``OPENING DATE: 11/07/22``, ``Publié le 12/01/2026``: a date
+    if WEB_ADDRESS.search(t):
+        return False  # ``EFAULT.ASPX?C=APPLY&LJOBID=537851``: a piece of a page's address
+    if folded.split() and is_duty_verb(folded.split()[0]) and t.split()[0][:1].isupper() \
+            and in_prose(t.split()[1:]) and not names_a_post(t):
+        return False  # ``Provide overarching strategic leadership``: a duty in words of prose, no post (not
+        # ``Research Botanist``)
+    if _other_labels_lead(folded):
+        return False  # ``Position Number Community Division/Region``: a row of fields' labels
     if _street_address(folded) or POSTAL.search(t):
         return False  # ``123 Elm Street``, ``Albany, NY 12207``, ``2 rue de l'Hôtel de ville``: where the
         # employer is
@@ -123,7 +133,7 @@ def acceptable(title: str) -> bool:
         return False  # ``Job Type FT Exempt Salaried Staff Job Number FY2604765``: a row of fields
     if folded.split() and folded.split()[-1] in words("words", "not_last"):
         return False  # a clause cut short: ``Commission and``, ``As a designer you will``
-    if len(folded.split()) >= 3 and folded.split()[0] in words("words", "body_first") \
+    if len(folded.split()) >= 3 and folded.split()[0] in _body_firsts() \
             and folded.split()[1] in words("words", "body_links"):
         return False  # ``DEPARTMENT OF EMPLOYMENT AND LABOUR``, ``Gouvernement du Québec``: a body's name
     return (0 < len(t) <= MAX and len(t.split()) <= 15 and not t.endswith((":", ";", "!"))
@@ -133,6 +143,36 @@ def acceptable(title: str) -> bool:
             and not re.fullmatch(r"\d+[ \t]+\w+", t)  # ``02 postes``: how many posts, not which
             and not re.search(r"\d{1,3}(?:[,\u00a0 ]\d{3})+\b", t)  # ``CAD 90,000 - 120,000``: a salary
             and not level_alone().fullmatch(t))  # ``GROUPE II`` over a notice's posts: their level
+
+
+#: a date in figures: ``11/07/22``, ``12.01.2026``, ``2026-01-12``.
+DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+
+
+#: a web address or a piece of one: a query's ``?x=``/``&x=``, a page's extension, a scheme or ``www.``.
+WEB_ADDRESS = re.compile(r"(?i)[?&]\w+=|\.(?:aspx?|html?|php|jsp)\b|https?://|\bwww\.")
+
+
+def _other_labels_lead(folded: str) -> bool:
+    """A label of two words or more of another field (``_other_labels``) leading more words: a row of a
+    form's labels or a label run into its value, no title (``Position Number Community Division``)."""
+    said = folded.split()
+    return len(said) > 2 and any(" ".join(said[:n]) in _other_labels() for n in (2, 3) if len(said) > n)
+
+
+@cache
+def _body_firsts() -> frozenset[str]:
+    """The first words of a body's name before ``of`` (``[words] body_first``, ``place_heads``,
+    ``government_firsts``): ``STATE OF NORTH CAROLINA``, ``City of Kingston``, ``Department of ...``."""
+    return words("words", "body_first") | words("words", "place_heads") | words("words", "government_firsts")
+
+
+@cache
+def _other_labels() -> frozenset[str]:
+    """The labels of two words or more of a number, a level or a place (not a staff's: ``human resources``).
+    """
+    return frozenset(w for k in ("identifier", "level", "location") for w in words("labels", k)
+                     if len(w.split()) >= 2)
 
 
 #: an amount of money: a currency's sign before or after its digits (``$20``, ``45 000 €``, ``£32,000``).
@@ -382,10 +422,12 @@ def _site_tail() -> re.Pattern[str]:
 
 def _no_part(bracket: str, before: str) -> bool:
     """A bracket closing a title that is no part of it: a gender mark, the posting's number or code, how
-    many posts, how much of the week, or (a post named ``before`` it) how the post is held."""
+    many posts, how much of the week, a date (``(8/3/21)``), or (a post named ``before`` it) how the post is
+    held."""
     return fold(bracket) in words("words", "gender_marks") or bool(
         reference(bracket) or _post_count(bracket) or CODE_ONLY.fullmatch(bracket.strip())
-        or WORKLOAD.fullmatch(bracket.strip())) or (_held(bracket) and names_a_post(before)) \
+        or WORKLOAD.fullmatch(bracket.strip()) or DATE.fullmatch(bracket.strip())) \
+        or (_held(bracket) and names_a_post(before)) \
         or _requisition(bracket)
 
 
@@ -856,11 +898,11 @@ def _early_subject(doc: Document, sentence: re.Pattern[str], reach: int) -> Foun
 @cache
 def _seeking() -> re.Pattern[str]:
     """A line opening with its employer (or ``We``, ``Nous``), then a ``[words] seeking_verbs`` entry, a
-    ``sought_articles`` entry (or how many) and the post."""
-    verbs = alternation("words", "seeking_verbs", r"[ \t]+")
+    ``sought_articles`` entry (or how many) and the post; or an ``inviting_leads`` entry and the post."""
+    verbs, leads = (alternation("words", key, r"[ \t]+") for key in ("seeking_verbs", "inviting_leads"))
     articles = "|".join(sorted(patterns("words", "sought_articles"), key=len, reverse=True))
-    return re.compile(rf"(?i)^[^\n.;:!?]{{0,100}}?(?<!\S)(?:{verbs})[ \t]+(?:{articles}|\d{{1,2}})[ \t]+"
-                      rf"(?P<t>\S[^\n]{{1,200}})")
+    return re.compile(rf"(?i)^[^\n.;:!?]{{0,100}}?(?<!\S)(?:(?:{verbs})[ \t]+(?:{articles}|\d{{1,2}})[ \t]+"
+                      rf"|(?:{leads})[ \t]*:?[ \t]+)(?P<t>\S[^\n]{{1,200}})")
 
 
 @cache
