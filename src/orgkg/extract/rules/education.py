@@ -130,10 +130,10 @@ def _opening() -> re.Pattern[str]:
 
 @cache
 def _clause_end() -> re.Pattern[str]:
-    """Where the clause naming a degree turns to something else: a stop, a bracket (not a
-    plural's, ``discipline(s)``; a closing one after a degree named in brackets, ``(Bac+5) en droit``), a
-    linking word."""
-    return re.compile(rf"\.(?!\w)|[;:\n]|(?<!\w)\(|(?<!\(\w)\)|\s+(?:{_one_of('clause_ends')})\s+"
+    """Where the clause naming a degree turns to something else: a stop, a comma before a count, a bracket
+    (not a plural's, ``discipline(s)``; a closing one after a degree named in brackets, ``(Bac+5) en
+    droit``), a linking word."""
+    return re.compile(rf"\.(?!\w)|[;:\n]|,\s+(?=\d)|(?<!\w)\(|(?<!\(\w)\)|\s+(?:{_one_of('clause_ends')})\s+"
                       rf"|\s+(?:{_one_of('clause_ends_words')})\b"
                       rf"|,\s+(?:{_one_of('clause_ends_after_comma')})\b(?!\s+(?:{_one_of('clause_goes_on')})\b)")
 
@@ -247,11 +247,16 @@ def _named_heading(line: str) -> bool:
             and not _pattern().search(s))
 
 
+#: where the clause after a degree ends: a stop, or a comma before a count (another requirement).
+NEXT_CLAUSE = re.compile(r"[.;\n]|,\s+(?=\d)")
+
+
 def _only_preferred(line: str, m: re.Match[str]) -> bool:
-    """The degree is what the document prefers: "Preferred: X", "X preferred", "X is an asset"."""
+    """The degree is what the document prefers: "Preferred: X", "X preferred", "X is an asset"; not what a
+    count after a comma says ("Bac+3 en ressources humaines, 3 ans d'expérience souhaitée")."""
     if _preferred().search(re.split(r"[.;]", line[: m.start()])[-1]):  # the clause before it only
         return True
-    clause = re.split(r"[.;\n]", line[m.end() :])[0]
+    clause = NEXT_CLAUSE.split(line[m.end() :])[0]
     said = _preferred().search(clause)
     return said is not None and not _pattern().search(clause[: said.start()])
 
