@@ -22,7 +22,7 @@ from orgkg.extract.needles import Started, lacks, opening
 from orgkg.extract.rules.duties import is_duty_verb
 from orgkg.extract.rules.labels import Found, clean, first_value, labelled
 from orgkg.extract.rules.subordinates import COUNT, listed_post, superior_of_listed
-from orgkg.extract.rules.titles import in_prose, phrase
+from orgkg.extract.rules.titles import in_prose, names_a_post, phrase
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import singular, singular_title
 
@@ -282,6 +282,8 @@ def supervised_listed(doc: Document) -> tuple[list[Found], int | None]:
         if first and inner and (out := _counted_positions(*inner, whole=True)):
             return [f for f, _ in out], int(first.group(1))  # "3 (Manager, X; Manager, Y)": how many, which
         if found and (out := _counted_positions(*found, whole=True)):
+            if not any(names_a_post(f[0]) or _staff(f[0]) for f, _ in out):
+                continue  # "Supervises: Varies": no post named (a staff is: "Supervises: Coordination Staff")
             if any(f[0].count("(") != f[0].count(")") for f, _ in out):
                 return [], None  # "3 FTE (1 x Senior Analyst, 2 x Analyst)": a figure's parts, split
             if any(_plural(f[0]) and n in (None, 1) for f, n in out):
@@ -293,6 +295,12 @@ def supervised_listed(doc: Document) -> tuple[list[Found], int | None]:
 
 #: a count, then the posts it counts in brackets: ``3 (Manager, Grants; Manager, Outreach; Coordinator)``.
 COUNT_THEN_LIST = re.compile(r"(\d{1,3})[ \t]*\((.+)\)[ \t]*$")
+
+
+def _staff(title: str) -> bool:
+    """A group of staff, its last word a ``[words] staff_nouns`` one (``Coordination Staff``)."""
+    said = fold(title).split()
+    return bool(said) and singular(said[-1]) in words("words", "staff_nouns")
 
 
 def _plural(title: str) -> bool:
