@@ -41,7 +41,9 @@ from orgkg.extract.records import (
 )
 from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.classification import (
+    BRACKETED_CODE,
     GRADE_SAID,
+    LEVEL_CODE,
     class_coded,
     class_named,
     class_sought,
@@ -616,6 +618,10 @@ def classification(text: str) -> tuple[JobClass | None, str | None]:
         level = " ".join(graded.group(0).split())  # grade, its scheme's capitals with it (``AO Grade 6/7``)
     if coded := CODED_CLASS.fullmatch(value.strip()):  # ``Senior Manager Zone 2(M42Z2)``: its code closes it
         return JobClass(coded.group(2), clean_title(coded.group(1))), level
+    graded = BRACKETED_CODE.search(value)
+    if graded and graded.start() > 0 and LEVEL_CODE.fullmatch(graded.group(1)):
+        # ``Program Coordinator (OAG 12)``: the class, its level in brackets
+        return JobClass(None, clean_title(value[: graded.start()])), level or graded.group(1)
     return JobClass(None, clean_title(value)), level
 
 

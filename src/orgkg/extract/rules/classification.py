@@ -127,6 +127,11 @@ def _level_value(label: str, found: Found) -> Found | None:
         return None
     if named := CODE_NAMED.fullmatch(value):  # ``TP02/Technical Associate Staff Member``
         return named.group(1), Span(span.start, span.start + named.end(1))
+    if (closing := BRACKETED_CODE.search(value)) and closing.start() > 0:
+        if not LEVEL_CODE.fullmatch(closing.group(1)):
+            return None  # ``Information Technology Specialist 3 (C1234)``: a class and its code
+        # ``Program Coordinator (OAG 12)``: a class and its level
+        return closing.group(1), Span(span.start + closing.start(1), span.start + closing.end(1))
     if grade := GRADE_AFTER_COMMA.search(value):  # ``Catégories professionnelles , P-5``
         return grade.group("grade"), Span(span.start + grade.start("grade"), span.start + grade.end("grade"))
     code = GROUP_CODE.search(value) or re.search(CODE, value)
@@ -423,6 +428,10 @@ def level_of(label: str, value: str) -> str | None:
 #: a level's code, then its name after a slash or a dash: ``TP02/Technical Associate Staff Member``,
 #: ``M3 - Manager``.
 CODE_NAMED = re.compile(r"([A-Z]{1,5}\d{1,3}[A-Z]?)[ \t]*(?:/|[-\u2013\u2014][ \t])[ \t]*[A-Za-z][^\d\n]*")
+#: a code in brackets closing a value (``Program Coordinator (OAG 12)``, ``Analyst 3 (C1234)``) and a level's
+#: code, its letters and a number of one or two figures (``OAG 12``, ``PM3``; ``C1234`` is a class's code).
+BRACKETED_CODE = re.compile(r"[ \t]*\(([A-Z]{1,5}[ \t]?\d[\dA-Z]{0,5})\)$")
+LEVEL_CODE = re.compile(r"[A-Z]{2,5}[ \t]?\d{1,2}")
 #: a level's number under its label: ``14``, ``21A``, ``8b``, ``5/6``; never a sum (``46,000``).
 NUMBERED = re.compile(r"\d{1,3}[A-Za-z]?(?:/\d{1,3}[A-Za-z]?)?")
 
