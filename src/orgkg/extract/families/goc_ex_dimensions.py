@@ -32,10 +32,13 @@ DIM_LABEL = re.compile(
 )
 LINE_PAIR = re.compile(rf"(?m)^[ \t*\u2022-]*(?P<label>[{_UP}][^:\n]{{0,80}}?)[ \t]*(?:\([^)\n]{{0,60}}\))?"
                        r"[ \t]*:[ \t]*(?P<value>\S[^\n]*)$")
-BUDGET_WORDS = re.compile(r"budget|salar|o&m|operating|expenditure|revenue|grant|capital|fonctionnement|"
-                          r"d[ée]penses|recettes|subventions|immobilisations", re.I)
-STAFF_WORDS = re.compile(r"staff|employees|\bftes?\b|personnel|positions|workforce|\breports\b|effectif|"
-                         r"\betp\b|employ[ée]s|postes|[ée]quivalents?\s+temps\s+plein", re.I)
+#: a Dimensions label naming a budget: a ``[words] dimension_budget_stems`` entry inside it (``Salaries``,
+#: ``O&M``, ``Budget de fonctionnement``).
+BUDGET_WORDS = re.compile(alternation("words", "dimension_budget_stems"), re.I)
+#: a Dimensions label naming staff: a ``[words] dimension_staff_stems`` entry inside it (``Total staff``,
+#: ``Équivalents temps plein``) or a ``dimension_staff_words`` word (``FTEs``, ``Direct reports``, ``ETP``).
+STAFF_WORDS = re.compile(rf"{alternation('words', 'dimension_staff_stems')}"
+                         rf"|\b(?:{alternation('words', 'dimension_staff_words')})\b", re.I)
 
 
 @cache
