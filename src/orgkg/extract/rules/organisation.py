@@ -948,7 +948,7 @@ def local_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozense
     for m in _local_body().finditer(doc.text):
         name = m.group(0)
         before = doc.text[doc.text.rfind("\n", 0, m.start()) + 1 : m.start()]
-        if not before.strip():
+        if not before.strip() and not _letterhead_line(doc, m):
             continue  # a line it opens names a unit in a list of units, not the employer in a sentence
         if m.start() >= EARLY and not _opens_sentence(before):
             continue
@@ -957,6 +957,14 @@ def local_body(doc: Document, *, not_names: set[str] | frozenset[str] = frozense
         if fold(name) not in not_names and not _aside(doc.text, m):
             return name, Span(m.start(), m.end())
     return None
+
+
+def _letterhead_line(doc: Document, m: re.Match[str]) -> bool:
+    """A local government's name alone on one of the first lines (``TOP_LINES``): its letterhead
+    (``Jardinier (H/F)`` / ``Ville de Saint-Amand``)."""
+    line = doc.line_of(m.start())
+    top = [ln.index for ln in doc.lines[doc.front_end :] if not ln.blank][:TOP_LINES]
+    return line in top and doc.body(doc.lines[line]).strip(" \t*_#") == m.group(0)
 
 
 #: a first line naming the employer, its town in brackets, then the post after a spaced dash:
