@@ -649,18 +649,19 @@ def _stop_sections(doc: Document) -> list[tuple[int, int]]:
     (``Savoir-faire :`` over ``- Rédiger des actes ...``; ``Compétences``, ``Qualifications``): from the
     heading to the next heading or the first paragraph after a blank line that is no list item."""
     heads = {h.line: h for h in doc.headings}
+    stops = [(h.line, h.end) for h in heads.values() if is_stop_line(h.text) or _is(h.text, "stop")]
+    stops += [(ln.index, ln.body_end) for ln in doc.lines if ln.index not in heads and not ln.marker
+              and _short(doc.body(ln)) and is_stop_line(doc.body(ln)) and _over_a_list(doc, ln)]
     out: list[tuple[int, int]] = []
-    for h in heads.values():
-        if not (is_stop_line(h.text) or _is(h.text, "stop")):
-            continue
-        end = h.end
+    for line, start in sorted(stops):
+        end = start
         gap = False
-        for ln in doc.lines[h.line + 1 :]:
-            if ln.index in heads or (gap and not ln.marker and not ln.blank and end > h.end):
+        for ln in doc.lines[line + 1 :]:
+            if ln.index in heads or (gap and not ln.marker and not ln.blank and end > start):
                 break
             gap = ln.blank
             end = end if ln.blank else ln.body_end
-        out.append((h.end, end))
+        out.append((start, end))
     return out
 
 
