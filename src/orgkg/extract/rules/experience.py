@@ -55,7 +55,7 @@ def minimum_years(text: str) -> Count | None:
 
 
 def _counts(text: str) -> Iterator[Count]:
-    """Every count of experience ``text`` says, in the four ways."""
+    """Every count of experience ``text`` says, in the four ways, and a count in an experience label's."""
     for m in _counted().finditer(text):
         if _substitutes().search(re.split(r"[.;]\s|\n", text[max(0, m.start() - 200) : m.start()])[-1]):
             continue  # "Two years of college may substitute for one year of the required experience"
@@ -71,6 +71,31 @@ def _counts(text: str) -> Iterator[Count]:
                 yield float(count), Span(m.start(1), m.end(1))
     for n, span in phrase_numbers("experience_months", text):
         yield round(n / 12, 2), span
+    # the label says what is counted: "Experience: ... Normally, four years of office support work"
+    for m in _in_label_value().finditer(text):
+        if _recent().search(text, max(0, m.start("n") - 20), m.start("n")):
+            continue  # "within the last 10 years": when, not how long
+        if (years := to_number(m.group("n"))) is not None:
+            yield (round(years / 12, 2) if m.group("months") else years), Span(m.start("n"), m.end("n"))
+
+
+@cache
+def _recent() -> re.Pattern[str]:
+    """``[words] experience_recency`` ending the text before a count: "within the last", "in the past"."""
+    return re.compile(rf"(?i)\b(?:{alternation('words', 'experience_recency', languages=('en',))})\s+$")
+
+
+@cache
+def _in_label_value() -> AtLineStart:
+    """A count of years (or months) of something in the value of an experience label (``[labels]
+    experience_years``), the label saying what is counted: "Experience: Any combination of work experience and
+    training ... Normally, four years of increasingly responsible office support work". English."""
+    def en(key: str) -> str:
+        return alternation("words", key, languages=("en",))
+    labels = alternation("labels", "experience_years", r"[ \t]+", languages=("en",))
+    unit = rf"(?:(?P<years>{en('experience_year_units')})|(?P<months>{en('experience_month_units')}))"
+    return AtLineStart(rf"[ \t]*(?:[-*\u2022][ \t]*)?(?:{labels})[ \t]*:[^\n]*?(?<!\w)(?P<n>{NUMBER})"
+                       rf"(?:[ \t]*\(\d{{1,2}}\))?[ \t]+{unit}[ \t]+(?:of|in)\b", re.I)
 
 
 @cache
