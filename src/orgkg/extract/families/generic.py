@@ -593,12 +593,23 @@ def _level_line(label: str) -> AtLineStart:
     return AtLineStart(rf"[ \t*\-]*({label})[ \t]*:[ \t]*([^\n]+)", re.I)
 
 
+@functools.cache
+def _level_column() -> re.Pattern[str]:
+    """A level label opening a later column of its line, three blanks or a tab after the first's value:
+    ``Job Class: Accountant II          Pay Range: 18``."""
+    labels = "|".join(LABELS["level"])
+    return re.compile(rf"(?:[ ]{{3,}}|\t)({labels})[ \t]*:[ \t]*(\S[^\n]*)", re.I)
+
+
 def classification(text: str) -> tuple[JobClass | None, str | None]:
     """The job class and the level / grade / range / band the document states."""
     level = None
     for lab in LABELS["level"]:
         m = _level_line(lab).search(text)
         if m and (level := level_of(squash(m.group(1)), squash(m.group(2)))):
+            break
+    for m in _level_column().finditer(text) if not level else ():  # a later column's of its line
+        if level := level_of(squash(m.group(1)), squash(m.group(2))):
             break
     labelled = level is not None
     level = level or grade_said(text)
