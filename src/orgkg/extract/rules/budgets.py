@@ -156,8 +156,12 @@ def _budget_places(text: str, low: str) -> list[int]:
     return sorted(found)
 
 
-_BUDGET = Needled(rf"(?P<s1>{_SCOPE})\s*(?::|of|totaling|totalling|exceeding|over|in\s+excess\s+of)?\s*"
-                  rf"(?:approximately\s+|about\s+|over\s+|more\s+than\s+|up\s+to\s+)?(?P<a1>{AMOUNT})"
+#: the words between a budget and its amount (``[words] budget_links``, ``amount_approximations``): ``budget
+#: of``, ``budget exceeding``, ``Budget holder for £750,000``, ``approximately``.
+_LINK = alternation("words", "budget_links", languages=("en",))
+_ABOUT = alternation("words", "amount_approximations", languages=("en",))
+_BUDGET = Needled(rf"(?P<s1>{_SCOPE})\s*(?::|{_LINK})?\s*"
+                  rf"(?:(?:{_ABOUT})\s+)?(?P<a1>{AMOUNT})"
                   rf"|(?P<a2>{AMOUNT})[ \t]+(?:annual[ \t]+)?(?P<s2>{_SCOPE})", re.I, places=_budget_places)
 
 
