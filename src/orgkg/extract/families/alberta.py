@@ -13,7 +13,7 @@ Location field the place comes from "the position is located in (the) X".
 Accountabilities are read in ``alberta_duties`` (opening bullets of prose
 blocks, plain lists, or plain headings over activity lists).
 The supervisor is every one the shared prose rule names ("reporting to the X",
-``generic_phrases.supervisor_phrases``); the field labels are the lexicon's
+``rules.reporting.supervisor_phrases``); the field labels are the lexicon's
 ``[alberta]`` entries; named
 subordinates come from a "Supervises the X; two Ys; ..." list, else from
 "provide direction to X", "supervises the X", "the X is mentored"; education
@@ -28,7 +28,6 @@ import re
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.alberta_duties import accountabilities, supervised_list
 from orgkg.extract.families.alberta_org import gluable, location, opening_class, unit_parts
-from orgkg.extract.families.generic_phrases import supervisor_phrases
 from orgkg.extract.lexicon import alternation, words
 from orgkg.extract.records import (
     Extraction,
@@ -42,6 +41,7 @@ from orgkg.extract.records import (
 from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.education import education
 from orgkg.extract.rules.experience import counted_years
+from orgkg.extract.rules.reporting import supervisor_phrases
 from orgkg.extract.rules.staff import After, counted_after
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse

@@ -18,7 +18,7 @@ Layout read by these rules:
 
 The form's labels are the lexicon's ``[bc_benchmark]`` entries; the supervisor is
 the ``Reports To`` field's and those the shared prose rule names
-(``generic_phrases.supervisor_phrases``). Staff figures come from ``(3 FTEs)``-style
+(``rules.reporting.supervisor_phrases``). Staff figures come from ``(3 FTEs)``-style
 phrases; a figure in a sentence that supervises is also the supervised count.
 """
 
@@ -29,7 +29,6 @@ import re
 
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.bc_benchmark_factors import factors
-from orgkg.extract.families.generic_phrases import supervisor_phrases
 from orgkg.extract.lexicon import alternation, said, written
 from orgkg.extract.records import (
     Extraction,
@@ -44,6 +43,7 @@ from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.location import labelled_location
 from orgkg.extract.rules.organisation import path_steps, unit_word
+from orgkg.extract.rules.reporting import supervisor_phrases
 from orgkg.extract.rules.staff import count_nouns
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse

@@ -21,11 +21,7 @@ from collections.abc import Iterator
 
 from orgkg.extract.base import Extractor
 from orgkg.extract.families.generic_forms import as_written, factors, federal, label_rows, web_jurisdiction
-from orgkg.extract.families.generic_phrases import (
-    listed_staff,
-    supervision,
-    supervisor_phrases,
-)
+from orgkg.extract.families.generic_phrases import listed_staff, supervision
 from orgkg.extract.families.generic_series import series
 from orgkg.extract.lexicon import LANGUAGES, alternation, fold, patterns, words, words_in
 from orgkg.extract.needles import AtLineStart, Needled, Started, found_words, needle_words
@@ -110,6 +106,7 @@ from orgkg.extract.rules.reporting import (
     supervised_counted,
     supervised_listed,
     supervises_stated,
+    supervisor_phrases,
 )
 from orgkg.extract.rules.staff import staff_counts
 from orgkg.extract.rules.subordinates import figure_of_subordinates, subordinates

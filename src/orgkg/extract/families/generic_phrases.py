@@ -12,22 +12,14 @@ from __future__ import annotations
 import functools
 import re
 
-from orgkg.extract.lexicon import abbreviation_guard, alternation, fold, words
+from orgkg.extract.lexicon import alternation
 from orgkg.extract.needles import AtLineStart, Needled, positions
 from orgkg.extract.records import MentionedPosition, StaffCount
-from orgkg.extract.rules.labels import before_run_in_label
-from orgkg.extract.rules.organisation import unit_word
-from orgkg.extract.rules.reporting import (
-    reports_noun,
-    superior_of_list,
-)
 from orgkg.extract.rules.staff import floor
-from orgkg.extract.rules.titles import BEFORE_NAME, is_section_name
 from orgkg.extract.text import (
     NUMBER,
     NUMBER_WORDS,
     clean_title,
-    singular,
     singular_title,
     squash,
     to_int,
@@ -70,106 +62,6 @@ def _supervised_count(text: str) -> str | None:
     first, second = led.search(text), counted.search(text)
     said = first if first and (not second or first.start() <= second.start()) else second
     return said.group(1) if said else None
-
-
-def supervisor_phrases(text: str) -> list[str]:
-    """Supervisors named in prose: "reporting to the X", "will report to the X", "under the supervision of
-    the X", "under general direction of the X", "under the general oversight of the X", "under the
-    direction and control of the X", "is supervised by the X"; not "reports" the noun (a ``[words]
-    reports_verb_nouns`` word that ``reports_noun`` reads as one: "submits all reports to the X")."""
-    out = []
-    for m in _supervisor_lead().finditer(text):
-        if fold(m.group(0).split()[0]) in words("words", "reports_verb_nouns") and \
-                reports_noun(text, m.start()):
-            continue
-        rest = text[m.end() : m.end() + 200]
-        if "\n" in m.group(0):  # ``Reporting to`` ending its line: a label, its value the next line
-            rest = rest.split("\n")[0]
-        if superior_of_list().match(rest):
-            continue  # "Reporting to the Director are the following positions:": its reports, no superior
-        parts = re.split(r"(,)", squash(rest))
-        name = parts[0]
-        for i in range(2, len(parts), 2):
-            if not re.match(r"\s*[A-Z]", parts[i]) or _superior_words()[0].match(parts[i]) \
-                    or _ends_in_unit(name):  # ``Chief of the X Section, Y Division``: units, not the title
-                break
-            name += "," + parts[i]
-        # a full stop ends the name, not a name's initial ("Margaret J. Ellery College Librarian")
-        name = _superior_words()[1].split(_one_title(name))[0]
-        name = _without_section(clean_title(_own_unit(before_run_in_label(name))))
-        if name and name[0].isupper() and 1 <= len(name.split()) <= 12 and \
-                not _superior_words()[2].match(name):
-            out.append(name)
-    return out
-
-
-@functools.cache
-def _superior_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """What ends a superior named in prose (``supervisor_phrases``), English ``[words]``: after a comma, a
-    ``superior_clause_subjects`` word opening another clause (", The Director ..."); a full stop (not a
-    name's initial: "Margaret J. Ellery College Librarian"), a bracket or a ``superior_ends`` word ("the
-    Director who ...") or the post named as the next clause's subject, its comma left out (``post_subjects``:
-    "Reporting directly to the CEO the position is responsible for ..."); and the ``no_superior_words`` that
-    name none ("the incumbent")."""
-    keys = ("superior_clause_subjects", "superior_ends", "post_subjects", "no_superior_words")
-    subjects, ends, post, nothing = (alternation("words", key, languages=("en",)) for key in keys)
-    return (re.compile(rf"\s*(?:{subjects})\b"),
-            re.compile(rf"(?i:{abbreviation_guard()})(?:(?<!\b[A-Z])\.|\.(?!{BEFORE_NAME})|[;:()])\s"
-                       rf"|\s+(?:{ends})\s|\s+(?:{post})\b|[.;:]$"),
-            re.compile(rf"(?:{nothing})\b", re.I))
-
-
-@functools.cache
-def _supervisor_lead() -> Needled:
-    """The words before a supervisor in prose (``supervisor_phrases``), English ``[words]`` and
-    ``[phrases]``: a ``reports_verbs`` verb (a ``reports_adverbs`` word after it) and ``reports_links``;
-    ``supervision_under``, a ``supervision_nouns`` noun (maybe ``list_and`` a ``supervision_joined`` one)
-    and ``supervision_links``; a ``[phrases] supervised_by`` phrase; an article after each
-    (``subject_articles``, ``indefinite_articles``)."""
-    def en(group: str, key: str) -> str:
-        return alternation(group, key, languages=("en",))
-    verbs, adverbs, to, under, nouns, joined, of, the, a, and_ = (en("words", key) for key in (
-        "reports_verbs", "reports_adverbs", "reports_links", "supervision_under", "supervision_nouns",
-        "supervision_joined", "supervision_links", "subject_articles", "indefinite_articles", "list_and"))
-    by = en("phrases", "supervised_by")
-    the = rf"(?:(?:{the}|{a})\s+)?"
-    return Needled(rf"(?:{verbs})\s+(?:(?:{adverbs})\s+)?(?:{to})\s+{the}"
-                      rf"|(?:{under})\s+{the}(?:\w+\s+)?(?:{nouns})(?:\s+(?:{and_})\s+(?:{joined}))?\s+(?:{of})\s+{the}"
-                      rf"|\b(?:{by})\s+{the}", re.I)
-
-
-def _without_section(name: str) -> str:
-    """A superior without the section name a flattened form runs in after it: ``Chief Electoral Officer
-    Position Purpose`` -> ``Chief Electoral Officer``."""
-    said = name.split()
-    for k in (3, 2, 1):
-        if len(said) > k and is_section_name(" ".join(said[-k:])):
-            return " ".join(said[:-k])
-    return name
-
-
-def _one_title(name: str) -> str:
-    """The first title where "and" / "or" joins two ("Parks Superintendent and Assistant Superintendent",
-    "the Director or designate"), not where it joins a title's words ("Parks and Recreation Director",
-    "Director of Finance and Administration"): cut where the words before end in a ``[words] title_heads``
-    word or the word after is in lower case."""
-    for m in re.finditer(r"\s+(?:and|or)\s+(\S+)|(?<!\bof)(?<!\bfor)(?<!\band)\s+[Tt]he\s+(?=[A-Z])", name):
-        before = fold(name[: m.start()]).split()
-        if m.group(1) is None or not m.group(1)[:1].isupper() or (
-                before and singular(before[-1]) in words("words", "title_heads")):
-            return name[: m.start()]  # (or where "the" opens another name: "... Services the Director of X")
-    return name
-
-
-def _ends_in_unit(name: str) -> bool:
-    return bool(name.split()) and unit_word(name.split()[-1]) is not None
-
-
-def _own_unit(name: str) -> str:
-    """``Chief of the Multimedia Resources Unit of the Audio Visual Services Section``: a title names its
-    own unit; the larger ones after it say where that unit sits."""
-    head = re.match(r"(.+?\bof[ \t]+the[ \t]+.+?)[ \t]+of[ \t]+the[ \t]+", name)
-    return head.group(1) if head and _ends_in_unit(head.group(1)) else name
 
 
 @functools.cache

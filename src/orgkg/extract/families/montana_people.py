@@ -2,7 +2,7 @@
 
 The supervisor comes from the SECTION I ``Supervisor`` field and from the shared
 prose rule ("under the supervision of the X", "reports to the X":
-``generic_phrases.supervisor_phrases``), a unit after "of the" set off by a comma; the
+``rules.reporting.supervisor_phrases``), a unit after "of the" set off by a comma; the
 subordinates from the lines after "positions supervised" (a list of
 "Title, position NNNNN" lines or a ``Title   Position Number`` table, whose
 heading row and any sentence after it are not positions); staff counts from
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from orgkg.extract.families import generic_phrases
 from orgkg.extract.records import MentionedPosition, StaffCount
 from orgkg.extract.rules.organisation import unit_word
+from orgkg.extract.rules.reporting import supervisor_phrases
 from orgkg.extract.rules.staff import After, counted_after
 from orgkg.extract.text import clean_title, squash
 
@@ -28,7 +28,7 @@ HEADER_ROW = re.compile(r"(?i)(?:(?:working\s+|job\s+|class\s+)?title|position\s
 def supervisor(text: str, grid: dict[str, str]) -> list[MentionedPosition]:
     out: list[MentionedPosition] = []
     raw = [grid["supervisor"]] if "supervisor" in grid else []
-    raw += generic_phrases.supervisor_phrases(text)
+    raw += supervisor_phrases(text)
     for r in raw:
         r = re.sub(r"\s*\((?i:position|pos\.?|PCN)\b[^)]*\)", "", r)
         t = re.split(r"[,;:.](?:\s|$)|\s+(?:and|who|which|to)\s+(?=[a-z])", r)[0]
