@@ -825,7 +825,8 @@ def title_in_prose(doc: Document) -> Found | None:
         value = clean(doc, start, end)
         if value and value[0][0].isupper() and acceptable(value[0]):
             return value
-    return _after_superior(doc) or _charged_subject(doc) or _abbreviated_subject(doc)
+    return _after_superior(doc) or _charged_subject(doc) or _abbreviated_subject(doc) or \
+        _repeated_subject(doc)
 
 
 @cache
@@ -959,6 +960,24 @@ def _abbreviated_subject(doc: Document) -> Found | None:
         initials = "".join(w[0] for w in m.group("t").split() if w[0].isupper())
         last = fold(m.group("t").split()[-1])
         if initials == m.group("a") and last not in heads and is_duty_verb(m.group("v")):
+            value = clean(doc, m.start("t"), m.end("t"))
+            if value and acceptable(value[0]):
+                return value
+    return None
+
+
+#: ``the Vice-President (Administration) provides``: a post in capitals after ``the``, a verb after it.
+SUBJECT = re.compile(rf"\b[Tt]he[ \t]+{_T}[ \t]+(?P<v>[a-z]+)\b")
+
+
+def _repeated_subject(doc: Document) -> Found | None:
+    """``As the senior officer ..., the Vice-President (Administration) provides leadership ... the
+    Vice-President (Administration) builds ...``: near the top, the post the opening sentences name twice
+    or more as the subject of a duty's verb (``is_duty_verb``), naming a post (``names_a_post``)."""
+    hits = [m for m in SUBJECT.finditer(doc.text, 0, EARLY_PROSE * 2) if is_duty_verb(m.group("v"))]
+    for m in hits:
+        said = m.group("t")
+        if sum(h.group("t") == said for h in hits) >= 2 and names_a_post(said):
             value = clean(doc, m.start("t"), m.end("t"))
             if value and acceptable(value[0]):
                 return value
