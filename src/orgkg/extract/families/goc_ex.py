@@ -34,6 +34,7 @@ from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.classification import superiors
 from orgkg.extract.rules.location import place_of
 from orgkg.extract.rules.organisation import organisation_named, unit_of_superior
+from orgkg.extract.rules.reporting import superiors_said
 from orgkg.extract.rules.subordinates import posts_after, subordinates
 from orgkg.extract.rules.titles import named_around
 from orgkg.extract.rules.values import UNTITLED
@@ -128,15 +129,10 @@ MARK = (
     r"|\d{1,2}[.)])"
 )
 LETTER = r"(?:[sS][sS]?|e|o)"
-REPORTS_TO = re.compile(r"(?:reporting|reports?)\s+(?:directly\s+)?to\s+(?:the\s+)?"
-                        r"|rel[èe]ve(?:nt)?\s+(?:directement\s+)?(?:du\s+|de\s+la\s+|de\s+l['\u2019]|des\s+)"
-                        r"|rend\s+compte\s+(?:directement\s+)?(?:au\s+|[àa]\s+la\s+|[àa]\s+l['\u2019])", re.I)
 PEERS_INTRO = re.compile(
     r"The\s+other(?:s|\s+[^:.]{0,80}?)\s+(?:are|include)\b(?:\s+the)?\s*:?"
     r"|Les\s+autres(?:\s+[^:.]{0,80}?)?\s+sont\b(?:\s+les\s+suivants)?\s*:?", re.I
 )
-SUP_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)|:|\n\s*\n|,?\s+(?:and|who|which)\s+(?:is|are|has)\b"
-                     r"|,?\s+(?:et|qui)\s+(?:est|sont|a)\b")
 SELF_WORDS = re.compile(r"^(?:incumbent|position|this position|holder|occupant)$", re.I)
 NOT_VERBS = {
     "This", "His", "Hers", "Its", "As", "Thus", "Was", "Is", "Towards", "Always", "Various",
@@ -166,33 +162,16 @@ def _level_before_sections(text: str) -> str:
                  if not superiors(region[region.rfind("\n", 0, m.start()) + 1 : m.start()])), "")
 
 
-def _without_alias(name: str) -> str:
-    """``ADM, X Branch (HRDC Chief Information Officer)`` -> ``ADM, X Branch``.
-
-    The bracketed name is the same post's other hat, not a second supervisor:
-    keeping it as one would report a disagreement the document does not make.
-    """
-    m = re.match(r"^(.*?\S)\s*\(([^()]+)\)\s*$", name)
-    return m.group(1) if m else name
-
-
 def _fix_ocr_word(title: str) -> str:
     """``Generai`` -> ``General``: OCR reads a word-final ``l`` as ``i``."""
     return re.sub(r"(?<=[a-z]{3}a)i\b", "l", title)
 
 
 def _supervisor(section: str, skip: tuple[int, int]) -> tuple[list[str], int]:
-    """The supervisor named by "reporting (directly) to the X" and where the statement ends."""
-    for m in REPORTS_TO.finditer(section):
-        if skip[0] <= m.start() < skip[1]:
-            continue
-        rest = section[m.end() :]
-        end = SUP_END.search(rest)
-        who = clean_title(rest[: end.start()] if end else rest[:150])
-        if not who or SELF_WORDS.match(who):
-            continue
-        return [_without_alias(who)], m.end() + (end.end() if end else 0)
-    return [], 0
+    """The first superior the section's prose names (``rules.reporting.superiors_said``, English and French)
+    outside its list of direct reports (``skip``), and where it is named."""
+    said = superiors_said(section[: skip[0]] + " " * (skip[1] - skip[0]) + section[skip[1] :], ("en", "fr"))
+    return ([said[0][0]], said[0][1]) if said else ([], 0)
 
 
 def _letter_bullets(section: str) -> str:

@@ -117,11 +117,13 @@ def _long_labels() -> re.Pattern[str]:
 def before_run_in_label(value: str) -> str:
     """A value read from a table row flattened into prose, up to the next row's label run into it, that
     label's words in capitals (``Operations Manager Direct Reports Divisional staff`` -> ``Operations
-    Manager``)."""
+    Manager``); not a unit after a title's comma (``Assistant Deputy Minister, Human Resources Services
+    Branch``: no row runs in after a comma)."""
     links = words("words", "title_links")
     for m in _long_labels().finditer(value):
         said, before = m.group(0).split(), value[: m.start()].split()
         capitals = all(w[:1].isupper() for w in said if fold(w) not in links)
-        if capitals and before and fold(before[-1]) not in links:  # not ``Director of X and Business Unit``
+        if capitals and before and fold(before[-1]) not in links and not before[-1].endswith(","):
+            # not ``Director of X and Business Unit``
             return value[: m.start()].rstrip(" ,;-")
     return value

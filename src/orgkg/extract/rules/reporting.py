@@ -622,68 +622,87 @@ def _no_reports() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{alternation('phrases', 'no_reports')})(?!\w)")
 
 
-def supervisor_phrases(text: str) -> list[str]:
-    """Supervisors named in prose: "reporting to the X", "will report to the X", "under the supervision of
-    the X", "under general direction of the X", "under the general oversight of the X", "under the
-    direction and control of the X", "is supervised by the X"; not "reports" the noun (a ``[words]
+def supervisor_phrases(text: str, languages: tuple[str, ...] = ("en",)) -> list[str]:
+    """Supervisors named in prose (``superiors_said``), in their order."""
+    return [name for name, _ in superiors_said(text, languages)]
+
+
+def superiors_said(text: str, languages: tuple[str, ...] = ("en",)) -> list[tuple[str, int]]:
+    """Supervisors named in prose in ``languages`` and where each is named: "reporting to the X", "will report
+    to the X", "under the supervision of the X", "under general direction of the X", "under the general
+    oversight of the X", "under the direction and control of the X", "is supervised by the X", "relève du X",
+    "rend compte à la X" (a French title in lower case); not "reports" the noun (a ``[words]
     reports_verb_nouns`` word that ``reports_noun`` reads as one: "submits all reports to the X")."""
     out = []
-    for m in _supervisor_lead().finditer(text):
-        if fold(m.group(0).split()[0]) in words("words", "reports_verb_nouns") and \
-                reports_noun(text, m.start()):
-            continue
-        rest = text[m.end() : m.end() + 200]
-        if "\n" in m.group(0):  # ``Reporting to`` ending its line: a label, its value the next line
-            rest = rest.split("\n")[0]
-        if superior_of_list().match(rest):
-            continue  # "Reporting to the Director are the following positions:": its reports, no superior
-        parts = re.split(r"(,)", squash(rest))
-        name = parts[0]
-        for i in range(2, len(parts), 2):
-            if not re.match(r"\s*[A-Z]", parts[i]) or _superior_words()[0].match(parts[i]) \
-                    or _ends_in_unit(name):  # ``Chief of the X Section, Y Division``: units, not the title
-                break
-            name += "," + parts[i]
-        # a full stop ends the name, not a name's initial ("Margaret J. Ellery College Librarian")
-        name = _superior_words()[1].split(_one_title(name))[0]
-        name = _without_section(clean_title(_own_unit(before_run_in_label(name))))
-        if name and name[0].isupper() and 1 <= len(name.split()) <= 12 and \
-                not _superior_words()[2].match(name):
-            out.append(name)
-    return out
+    for language in languages:
+        for m in _supervisor_lead(language).finditer(text):
+            if fold(m.group(0).split()[0]) in words("words", "reports_verb_nouns") and \
+                    reports_noun(text, m.start()):
+                continue
+            rest = text[m.end() : m.end() + 200]
+            if "\n" in m.group(0):  # ``Reporting to`` ending its line: a label, its value the next line
+                rest = rest.split("\n")[0]
+            if superior_of_list().match(rest):
+                continue  # "Reporting to the Director are the following positions:": its reports, no superior
+            name = _superior_named(rest, languages)
+            if name and (name[0].isupper() or language != "en") and 1 <= len(name.split()) <= 12 and \
+                    not _superior_words(languages)[2].match(name):
+                out.append((name, m.start()))
+    return sorted(out, key=lambda said: said[1])
+
+
+def _superior_named(rest: str, languages: tuple[str, ...]) -> str:
+    """The superior at the start of ``rest``: on past a comma before a unit in capitals ("Director, Finance
+    Branch, the incumbent ..."), not past one after a unit ("Chief of the X Section, Y Division") or before
+    another clause; cut where ``_superior_words`` ends it, the other hat in brackets after a rank and its unit
+    left out ("ADM, Systems Branch (HRDC Chief, Information Officer)"; not "Vice-President (Operations and
+    Finance)")."""
+    parts = re.split(r"(,)", squash(rest))
+    name = parts[0]
+    for i in range(2, len(parts), 2):
+        if not re.match(r"\s*[A-Z]", parts[i]) or _superior_words(languages)[0].match(parts[i]) \
+                or _ends_in_unit(name):  # ``Chief of the X Section, Y Division``: units, not the title
+            break
+        name += "," + parts[i]
+    # a full stop ends the name, not a name's initial ("Margaret J. Ellery College Librarian")
+    name = _superior_words(languages)[1].split(_one_title(name))[0]
+    if "," in name:  # a rank and its unit already: the bracket after them is the post's other hat
+        name = re.sub(r"(?<=\S)\s*\([^()]+\)$", "", name)
+    return _without_section(clean_title(_own_unit(before_run_in_label(name))))
 
 
 @cache
-def _superior_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """What ends a superior named in prose (``supervisor_phrases``), English ``[words]``: after a comma, a
-    ``superior_clause_subjects`` word opening another clause (", The Director ..."); a full stop (not a
+def _superior_words(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What ends a superior named in prose (``superiors_said``), ``[words]`` of ``languages``: after a comma,
+    a ``superior_clause_subjects`` word opening another clause (", The Director ..."); a full stop (not a
     name's initial: "Margaret J. Ellery College Librarian"), a bracket or a ``superior_ends`` word ("the
-    Director who ...") or the post named as the next clause's subject, its comma left out (``post_subjects``:
+    Director who ...", not a ``title_joins`` one before a capital: "Deputy Secretary to the Cabinet") or the
+    post named as the next clause's subject, its comma left out (``post_subjects``:
     "Reporting directly to the CEO the position is responsible for ..."); and the ``no_superior_words`` that
     name none ("the incumbent")."""
-    keys = ("superior_clause_subjects", "superior_ends", "post_subjects", "no_superior_words")
-    subjects, ends, post, nothing = (alternation("words", key, languages=("en",)) for key in keys)
+    keys = ("superior_clause_subjects", "superior_ends", "post_subjects", "no_superior_words", "title_joins")
+    subjects, ends, post, nothing, joins = (alternation("words", key, languages=languages) for key in keys)
     return (re.compile(rf"\s*(?:{subjects})\b"),
             re.compile(rf"(?i:{abbreviation_guard()})(?:(?<!\b[A-Z])\.|\.(?!{BEFORE_NAME})|[;:()])\s"
-                       rf"|\s+(?:{ends})\s|\s+(?:{post})\b|[.;:]$"),
+                       rf"|\s+(?!(?:{joins})\s+[A-Z])(?:{ends})\s|\s+(?:{post})\b|[.;:]$"),
             re.compile(rf"(?:{nothing})\b", re.I))
 
 
 @cache
-def _supervisor_lead() -> Needled:
-    """The words before a supervisor in prose (``supervisor_phrases``), English ``[words]`` and
-    ``[phrases]``: a ``reports_verbs`` verb (a ``reports_adverbs`` word after it) and ``reports_links``;
+def _supervisor_lead(language: str) -> Needled:
+    """The words before a supervisor in prose (``superiors_said``), ``[words]`` and ``[phrases]`` of
+    ``language``: a ``reports_verbs`` verb (a ``reports_adverbs`` word after it) and ``reports_links``;
     ``supervision_under``, a ``supervision_nouns`` noun (maybe ``list_and`` a ``supervision_joined`` one)
     and ``supervision_links``; a ``[phrases] supervised_by`` phrase; an article after each
-    (``subject_articles``, ``indefinite_articles``)."""
-    def en(group: str, key: str) -> str:
-        return alternation(group, key, languages=("en",))
-    verbs, adverbs, to, under, nouns, joined, of, the, a, and_ = (en("words", key) for key in (
+    (``subject_articles``, ``indefinite_articles``; an elided one before the name: "relève de l'adjoint")."""
+    def said(group: str, key: str) -> str:
+        return alternation(group, key, languages=(language,))
+    verbs, adverbs, to, under, nouns, joined, of, the, a, and_ = (said("words", key) for key in (
         "reports_verbs", "reports_adverbs", "reports_links", "supervision_under", "supervision_nouns",
         "supervision_joined", "supervision_links", "subject_articles", "indefinite_articles", "list_and"))
-    by = en("phrases", "supervised_by")
-    the = rf"(?:(?:{the}|{a})\s+)?"
-    return Needled(rf"(?:{verbs})\s+(?:(?:{adverbs})\s+)?(?:{to})\s+{the}"
+    by = said("phrases", "supervised_by")
+    the = rf"(?:(?:{the}|{a})(?:\s+|(?<=')))?"
+    return Needled(rf"(?:{verbs})\s+(?:(?:{adverbs})\s+)?(?:{to})(?:\s+|(?<=')){the}"
                       rf"|(?:{under})\s+{the}(?:\w+\s+)?(?:{nouns})(?:\s+(?:{and_})\s+(?:{joined}))?\s+(?:{of})\s+{the}"
                       rf"|\b(?:{by})\s+{the}", re.I)
 
@@ -703,7 +722,8 @@ def _one_title(name: str) -> str:
     "the Director or designate"), not where it joins a title's words ("Parks and Recreation Director",
     "Director of Finance and Administration"): cut where the words before end in a ``[words] title_heads``
     word or the word after is in lower case."""
-    for m in re.finditer(r"\s+(?:and|or)\s+(\S+)|(?<!\bof)(?<!\bfor)(?<!\band)\s+[Tt]he\s+(?=[A-Z])", name):
+    for m in re.finditer(r"\s+(?:and|or)\s+(\S+)|(?<!\bof)(?<!\bfor)(?<!\band)(?<!\bto)\s+[Tt]he\s+(?=[A-Z])",
+                         name):
         before = fold(name[: m.start()]).split()
         if m.group(1) is None or not m.group(1)[:1].isupper() or (
                 before and singular(before[-1]) in words("words", "title_heads")):
