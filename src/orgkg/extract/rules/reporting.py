@@ -142,7 +142,18 @@ def superior(doc: Document, found: Found) -> Found | None:
     end = _continued(doc.text, span.end)
     if m := _clause_end().search(doc.text, span.start, end) or _second_title(doc.text, span.start, end):
         end = m.start()
+    verbs = words("words", "duty_verbs")
+    end = next((m.start() for m in _joined_verb().finditer(doc.text, span.start, end)
+                if {m.group(1), m.group(1)[:-1], m.group(1) + "r"} & verbs), end)
     return clean(doc, span.start, end) if end != span.end else (value, span)
+
+
+@cache
+def _joined_verb() -> re.Pattern[str]:
+    """``et`` / ``and`` (``[words] list_and``) and a word in lower case after a superior, where that word is a
+    ``[words] duty_verbs`` verb in the third person (``conseille``, ``manages``; not ``voirie``): "relève du
+    directeur des affaires juridiques et conseille les services" (the post's next verb)."""
+    return re.compile(rf"\s+(?:{alternation('words', 'list_and')})\s+([a-zà-ÿ]+)(?=\s)")
 
 
 @cache
