@@ -7,7 +7,8 @@ in between; second-look and third-look were collected afresh in the fourth and
 fifth sessions, from employers and sites the rules had not seen, fourth-look
 in the sixth, mostly from the same sources as dev's documents, fifth-look in
 the seventh, from employers the corpus had never had; sixth-look in the eighth and
-seventh-look in the ninth, eighth-look in the tenth and ninth-look in the eleventh, likewise).
+seventh-look in the ninth, eighth-look in the tenth, ninth-look in the eleventh and
+tenth-look in the twelfth, likewise).
 Each is built with ``orgkg build`` and scored with ``tools/score.py``; the
 scores must stay at or above the floors below, which record what was reached
 (the goals of issue 11 are field-macro and overall F1 >= 0.90 on dev, >= 0.85
@@ -64,7 +65,14 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # The lead fixes the final floors once every share is in.
     # End of the eleventh session: every part just under main at 17842d0 (the figures, and the start code
     # b423ed4's in the same run, in tests/corpus/README.md, "At the end of the eleventh session").
-    "dev": {"all": (0.92, 0.92), "fr": (0.92, 0.89)},
+    # Twelfth session: dev takes the col share's 8 documents (s12en-*, s12fr-*: 5 English complete files,
+    # 3 French page openings; first scored 0.743 / 0.806 with the session's start code 3bf7f24, French
+    # 0.628 / 0.714), dev as a whole (299, 112 French) 0.925 / 0.921 (French 0.900 / 0.887) with 3bf7f24,
+    # 0.928 / 0.929 (French 0.902 / 0.901) with main at 54402d6; tenth-look is new (the share's slots 3, 6,
+    # 9, 12: 4 documents, 2 French), first scored 0.707 / 0.539 (French 0.567 / 0.667) with 3bf7f24
+    # (tests/corpus/scores/start-s12col.json). Dev's French floor goes just under main's; the lead fixes
+    # the final floors once every share is in.
+    "dev": {"all": (0.92, 0.92), "fr": (0.90, 0.89)},
     "first-look": {"all": (0.83, 0.87), "fr": (0.77, 0.91)},
     "second-look": {"all": (0.81, 0.84), "fr": (0.82, 0.92)},
     "third-look": {"all": (0.51, 0.66), "fr": (0.66, 0.76)},
@@ -74,6 +82,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "seventh-look": {"all": (0.76, 0.88), "fr": (0.75, 0.68)},
     "eighth-look": {"all": (0.63, 0.63), "fr": (0.46, 0.46)},
     "ninth-look": {"all": (0.58, 0.58), "fr": (0.19, 0.41)},
+    "tenth-look": {"all": (0.70, 0.53), "fr": (0.56, 0.66)},
 }
 
 
