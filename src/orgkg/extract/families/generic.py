@@ -96,6 +96,7 @@ from orgkg.extract.rules.organisation import (
 )
 from orgkg.extract.rules.placement import organisation_stated, units_stated
 from orgkg.extract.rules.reporting import (
+    after_phrase,
     deputy,
     deputy_of,
     peers_labelled,
@@ -1067,7 +1068,7 @@ class GenericDescription(Extractor):
             for shared, where in shared_identifiers(doc):
                 pos.identifiers.append(shared)
                 spans.append(Evidence.at("identifiers", shared.value, where, raw))
-        named = [first_field(text, "reports_to"), *supervisor_phrases(text)]
+        named = [after_phrase(first_field(text, "reports_to") or ""), *supervisor_phrases(text)]
         unique: dict[str, str] = {}
         for n in filter(None, named):
             n = n[: second_body(n)] if second_body(n) else n  # "X Council and the Y Committee": the first

@@ -39,11 +39,27 @@ def reports_to(doc: Document) -> Found | None:
         doc, "reports_to", stop=".;:(),", reach=300, accept=lambda found: None
         if superior_of_list().match(doc.text, found[1].start) or superior_of_listed(doc.text, found[1].start)
         else _short(superior(doc, found)))
+    if found and (lead := _phrase_in_value().match(doc.text, found[1].start, found[1].end)):
+        found = clean(doc, lead.end(), found[1].end) or found
     if found and (second := second_body(found[0])):
         found = clean(doc, found[1].start, found[1].start + second) or found
     if found and (opens := _new_sentence().search(doc.text, found[1].start, found[1].end)):
         found = clean(doc, found[1].start, opens.start()) or found
     return found if found and len(found[0].split()) <= 12 else None
+
+
+@cache
+def _phrase_in_value() -> re.Pattern[str]:
+    """A label's value that opens with a supervisor's phrase (``[phrases] reports_to``): "Reporting
+    Relationship: Reports to the Director of Planning", "Positionnement hiérarchique : sous l'autorité du chef
+    du service communication"; the superior follows it."""
+    return re.compile(rf"(?i)(?:{alternation('phrases', 'reports_to')})(?:[ \t]+|(?<=['’]))(?=\w)")
+
+
+def after_phrase(value: str) -> str:
+    """A label's value without the supervisor's phrase it opens with (``_phrase_in_value``)."""
+    lead = _phrase_in_value().match(value)
+    return value[lead.end() :] if lead else value
 
 
 def seconded(doc: Document) -> Found | None:
@@ -650,7 +666,7 @@ def superiors_said(text: str, languages: tuple[str, ...] = ("en",)) -> list[tupl
             if fold(m.group(0).split()[0]) in words("words", "reports_verb_nouns") and \
                     reports_noun(text, m.start()):
                 continue
-            rest = text[m.end() : m.end() + 200]
+            rest = re.split(r"\n[ \t]*\n", text[m.end() : m.end() + 200])[0]  # a blank line ends it
             if "\n" in m.group(0):  # ``Reporting to`` ending its line: a label, its value the next line
                 rest = rest.split("\n")[0]
             if superior_of_list().match(rest):
