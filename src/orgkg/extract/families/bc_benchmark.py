@@ -18,7 +18,7 @@ Layout read by these rules:
 
 The form's labels are the lexicon's ``[bc_benchmark]`` entries; the supervisor is
 the ``Reports To`` field's and those the shared prose rule names
-(``rules.reporting.supervisor_phrases``). Staff figures come from ``(3 FTEs)``-style
+(``rules.reporting.superiors_named``). Staff figures come from ``(3 FTEs)``-style
 phrases; a figure in a sentence that supervises is also the supervised count.
 """
 
@@ -43,7 +43,7 @@ from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.location import labelled_location
 from orgkg.extract.rules.organisation import path_steps, unit_word
-from orgkg.extract.rules.reporting import supervisor_phrases
+from orgkg.extract.rules.reporting import superiors_named
 from orgkg.extract.rules.staff import count_nouns
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse
@@ -177,14 +177,7 @@ def _organisation(text: str) -> Organisation:
 
 
 def _reports_to(text: str) -> list[MentionedPosition]:
-    found: list[MentionedPosition] = []
-    label = _label(text, "reports_to")
-    if label:
-        found.append(MentionedPosition(label))
-    for title in supervisor_phrases(text):
-        if all(title.casefold() != f.title.casefold() for f in found):
-            found.append(MentionedPosition(title))
-    return found
+    return [MentionedPosition(t) for t in superiors_named(text, _label(text, "reports_to"))]
 
 
 # ---------------------------------------------------------------- staff

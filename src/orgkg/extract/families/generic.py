@@ -96,7 +96,6 @@ from orgkg.extract.rules.organisation import (
 )
 from orgkg.extract.rules.placement import organisation_stated, units_stated
 from orgkg.extract.rules.reporting import (
-    after_phrase,
     deputy,
     deputy_of,
     peers_labelled,
@@ -104,10 +103,10 @@ from orgkg.extract.rules.reporting import (
     reports_to,
     second_body,
     seconded,
+    superiors_named,
     supervised_counted,
     supervised_listed,
     supervises_stated,
-    supervisor_phrases,
 )
 from orgkg.extract.rules.staff import staff_counts
 from orgkg.extract.rules.subordinates import figure_of_subordinates, subordinates
@@ -1068,7 +1067,7 @@ class GenericDescription(Extractor):
             for shared, where in shared_identifiers(doc):
                 pos.identifiers.append(shared)
                 spans.append(Evidence.at("identifiers", shared.value, where, raw))
-        named = [after_phrase(first_field(text, "reports_to") or ""), *supervisor_phrases(text)]
+        named = superiors_named(text, first_field(text, "reports_to"))
         unique: dict[str, str] = {}
         for n in filter(None, named):
             n = n[: second_body(n)] if second_body(n) else n  # "X Council and the Y Committee": the first

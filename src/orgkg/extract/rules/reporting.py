@@ -649,6 +649,16 @@ def _no_reports() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{alternation('phrases', 'no_reports')})(?!\w)")
 
 
+def superiors_named(text: str, labelled: str | None = None,
+                    languages: tuple[str, ...] = ("en",)) -> list[str]:
+    """The superior a family's label gives (``labelled``, its phrase left out: ``after_phrase``), then those
+    the prose names (``supervisor_phrases``), each once."""
+    out: dict[str, str] = {}
+    for name in filter(None, [after_phrase(labelled or ""), *supervisor_phrases(text, languages)]):
+        out.setdefault(name.casefold(), name)
+    return list(out.values())
+
+
 def supervisor_phrases(text: str, languages: tuple[str, ...] = ("en",)) -> list[str]:
     """Supervisors named in prose (``superiors_said``), in their order."""
     return [name for name, _ in superiors_said(text, languages)]
