@@ -1,12 +1,12 @@
-"""Plain lines read by their shape, for the rules that read text line by line: a heading line,
-a line's list marker, and the short lines listed after a label (``Positions supervised:``).
+"""Plain lines read by their shape, for the rules that read text line by line: a heading line and a
+line's list marker.
 """
 
 from __future__ import annotations
 
 import re
 
-from orgkg.extract.rules.duties import is_stop_line, names_duties
+from orgkg.extract.rules.duties import names_duties
 
 
 def is_heading(line: str) -> bool:
@@ -34,26 +34,3 @@ def marker(line: str) -> tuple[str, int, str]:
         kind = "sym" if m.group(1) else "num" if m.group(2) else "lower" if m.group(3) else "upper"
         at = m.end()
     return kind, indent, s[at:]
-
-
-def listed_after(text: str) -> list[str]:
-    """Short title lines (bulleted or not) that follow a label, up to a sentence, label or heading, or a
-    line marked otherwise than the list after a blank line (``- Analytics Lead`` / ```` / ``Key
-    Relationships``: the next section's heading)."""
-    out: list[str] = []
-    kind, gap = "", False
-    for ln in text.splitlines()[:25]:
-        said, _, body = marker(ln)
-        if body == "|" and out:
-            break  # a table's cell ends: ``Direct reports`` / ``|`` / the value / ``|`` / the next label
-        if not body or body == "|":
-            gap = gap or bool(out)
-            continue
-        if gap and said != kind:
-            break
-        kind = kind or said
-        if ":" in body or body.endswith(".") or len(body.split()) > 12 or is_stop_line(body) \
-                or names_duties(body):
-            break
-        out.append(body)
-    return out

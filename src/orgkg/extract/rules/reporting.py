@@ -483,16 +483,6 @@ def _and_item() -> re.Pattern[str]:
     return re.compile(rf".+?(?=\s+(?:{alternation('words', 'list_and')})\s+|$)")
 
 
-def list_items(value: str) -> list[str]:
-    """The items of a list written on one line ("Policy Advisor, Senior Analyst and Programme
-    Coordinator"), as ``_items`` splits it, without the "and" before the last; a value without a comma
-    or a semicolon is one item ("Planning and Development Manager")."""
-    if "," not in value and ";" not in value:
-        return [value.strip()]
-    first_and = rf"^(?:{alternation('words', 'list_and')})\s+"
-    return [re.sub(first_and, "", item.strip()) for _, item in _items(value)]
-
-
 def _items(value: str) -> list[tuple[int, str]]:
     """The items of a list ("X, Y and Z"), each with where it starts; a ``[words] title_heads`` word alone
     before a comma keeps what follows up to the next comma ("Director, Strategy and Performance": one
