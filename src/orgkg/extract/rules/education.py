@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
-from functools import cache
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from orgkg.extract.lexicon import fold, numbers, said, words, written
@@ -156,7 +156,13 @@ class Line(NamedTuple):
     heading: bool
 
 
-def _lines(text: str) -> Iterator[Line]:
+@lru_cache(maxsize=4)  # education and experience (``standing``) ask it of the same text
+def _lines(text: str) -> tuple[Line, ...]:
+    """Each line of ``text`` and where it stands (``_each_line``), read once for every rule that asks."""
+    return tuple(_each_line(text))
+
+
+def _each_line(text: str) -> Iterator[Line]:
     """Each line of ``text`` and where it stands."""
     at, inside, preferred, aside, after_blank = 0, False, False, False, True
     for ln in text.splitlines(keepends=True):
@@ -195,7 +201,8 @@ def _aside(line: str) -> bool:
     folded = fold(line).rstrip(" :?")
     if not folded or len(folded.split()) > 8:
         return False
-    return names_duties(line.strip()) or any(folded == w or folded.startswith(w + " ") for w in _asides())
+    said = folded.split(" ")
+    return names_duties(line.strip()) or any(" ".join(said[:k]) in _asides() for k in range(1, len(said) + 1))
 
 
 @cache
@@ -208,7 +215,7 @@ def standing(text: str) -> Callable[[int], int | None]:
     elsewhere, 2 under a heading of what is only preferred ("Preferred Qualifications", "Assets", "Atouts"), 4
     under the duties, the employer's description or its benefits; None under either of the last when another
     heading says what is required (what is preferred is then no minimum, and the rest is no requirement)."""
-    lines = list(_lines(text))
+    lines = _lines(text)
     required = _says_required(lines)
     starts = [ln.at for ln in lines]
 
@@ -230,7 +237,7 @@ def preferred_clause(text: str, start: int, end: int) -> bool:
     return bool(_preferred().search(after))
 
 
-def _says_required(lines: list[Line]) -> bool:
+def _says_required(lines: Sequence[Line]) -> bool:
     """A heading says what is required (a document whose only qualifications are "Desirable Qualifications"
     means them as the minimum)."""
     return any(ln.heading and _required(ln.text) and not _preferred_heading().search(ln.text) for ln in lines)
@@ -321,7 +328,7 @@ JOINED_BEFORE, JOINED_AFTER = re.compile(r"[A-Za-z0-9]-$"), re.compile(r"-[A-Za-
 
 def _found(text: str) -> int | None:
     """Where the first degree a requirement names starts in ``text``."""
-    lines = list(_lines(text))
+    lines = _lines(text)
     required = _says_required(lines)
     named: dict[int, list[re.Match[str]]] = {}  # each line's degrees, read once for every pass
     naming = _naming(text, [ln.at for ln in lines])

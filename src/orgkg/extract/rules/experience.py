@@ -13,7 +13,7 @@ what is required, and in a clause that only prefers it ("5 years preferred", "se
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from orgkg.extract.lexicon import alternation, numbers
@@ -41,9 +41,10 @@ def counted_years(text: str) -> float | None:
 def minimum_years(text: str) -> Count | None:
     """Of every count of experience ``text`` says, the first where a requirement stands (the module's
     doc); a count in a clause only preferring it only where no other is said."""
-    rank = standing(text)
+    rank: Callable[[int], int | None] | None = None  # where each line stands, read at the first count
     best: tuple[int, int, Count] | None = None
     for value, span in _counts(text):
+        rank = rank or standing(text)
         where = rank(span.start)
         if where is None or _aged().match(text, span.end):
             continue  # not where a requirement stands, or an age: "at least 16 years of age"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from orgkg.extract.lexicon import fold, words
 from orgkg.extract.records import Span
@@ -305,5 +305,6 @@ def _run_in(text: str, ln: Line) -> Field | None:
     return None
 
 
+@lru_cache(maxsize=4)  # a family and the shared rules it calls parse the same text; a Document is only read
 def parse(text: str) -> Document:
     return Document(text)
