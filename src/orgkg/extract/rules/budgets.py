@@ -116,10 +116,12 @@ BUDGET_ABOVE = Needled(rf"(?im)^[ \t]*(?P<s>(?:[A-Za-z&/-]+[ \t]+){{0,4}}budgets
                        rf"(?:[ \t]+[A-Za-z&/-]+){{0,3}})[ \t]*:?[ \t]*\n(?:[ \t]*\n)?"
                        rf"[^\n{SIGNS}]{{0,120}}?(?P<a>{AMOUNT})")
 
-#: a budget line that is a title (``Budget Analyst``) or an amount that is pay (``Salary: $55,000``).
-NOT_BUDGET = re.compile(r"(?i)budgets?[ \t]+(?:analyst|officer|manager|director|specialist|technician|"
-                        r"assistant|coordinator|clerk|advisor|adviser|administrator|supervisor)|"
-                        r"\b(?:salary|salaries|pay|wages?|hourly|per[ \t]+hour|compensation|stipend)\b")
+@cache
+def _not_budget() -> re.Pattern[str]:
+    """A budget line that is a title (``[words] budget_posts``: ``Budget Analyst``) or an amount that is pay
+    (``pay_words``: ``Salary: $55,000``)."""
+    posts, pay = alternation("words", "budget_posts", BLANKS), alternation("words", "pay_words", BLANKS)
+    return re.compile(rf"(?i)budgets?[ \t]+(?:{posts})|\b(?:{pay})\b")
 
 
 # starts at a word start: otherwise every position inside a long word is retried (quadratic)
@@ -173,7 +175,7 @@ def _phrased(text: str, default: str | None) -> list[Budget]:
         if budget := _budget(m.group("a1") or m.group("a2"), m.group("s1") or m.group("s2"), default):
             out.append(budget)
     for m in BUDGET_ABOVE.finditer(text):
-        if NOT_BUDGET.search(m.group(0)):
+        if _not_budget().search(m.group(0)):
             continue  # ``Budget Analyst`` / ``Salary: $55,000``: a title and its pay, no budget
         budget = _budget(m.group("a"), m.group("s"), default)
         if budget and all(b.amount != budget.amount for b in out):
