@@ -44,9 +44,10 @@ from orgkg.extract.rules.classification import (
     class_named,
     class_sought,
     experience_class,
+    form_level,
+    form_level_labels,
     grade_said,
     group_class,
-    level_of,
     pay_plan,
     plan_fields,
     spelled_class,
@@ -164,7 +165,7 @@ LABELS: dict[str, list[str]] = {
     "unit": [*_labels("unit"), r"service"],
     "location": _labels("location"),
     "reports_to": _labels("reports_to"),
-    "level": _labels("level", "form_labels"),
+    "level": list(form_level_labels()),
     "class": _labels("class"),
     "position number": _labels("position_number", "form_labels", LANGUAGES),
     "job code": [*_labels("job_code", "form_labels"), *CLASS_CODE],
@@ -585,29 +586,9 @@ def role_class(text: str, title: str) -> JobClass | None:
 
 # ---------------------------------------------------------------- classification
 
-@functools.cache  # each level label's line, compiled once (in re's cache, they were compiled again)
-def _level_line(label: str) -> AtLineStart:
-    return AtLineStart(rf"[ \t*\-]*({label})[ \t]*:[ \t]*([^\n]+)", re.I)
-
-
-@functools.cache
-def _level_column() -> re.Pattern[str]:
-    """A level label opening a later column of its line, three blanks or a tab after the first's value:
-    ``Job Class: Accountant II          Pay Range: 18``."""
-    labels = "|".join(LABELS["level"])
-    return re.compile(rf"(?:[ ]{{3,}}|\t)({labels})[ \t]*:[ \t]*(\S[^\n]*)", re.I)
-
-
 def classification(text: str) -> tuple[JobClass | None, str | None]:
     """The job class and the level / grade / range / band the document states."""
-    level = None
-    for lab in LABELS["level"]:
-        m = _level_line(lab).search(text)
-        if m and (level := level_of(squash(m.group(1)), squash(m.group(2)))):
-            break
-    for m in _level_column().finditer(text) if not level else ():  # a later column's of its line
-        if level := level_of(squash(m.group(1)), squash(m.group(2))):
-            break
+    level = form_level(text)
     labelled = level is not None
     level = level or grade_said(text)
     value = first_field(text, "class")

@@ -26,12 +26,12 @@ from orgkg.extract.lexicon import (
     table,
     words,
 )
-from orgkg.extract.needles import Needled
+from orgkg.extract.needles import AtLineStart, Needled
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.titles import framed, level_alone, names_a_post, phrase
 from orgkg.extract.structure import Document, Span
-from orgkg.extract.text import clean_title, repair_level, strip_parenthetical_acronym
+from orgkg.extract.text import clean_title, repair_level, squash, strip_parenthetical_acronym
 
 CODE = r"[A-Z]{2,3}[ \t]?-[ \t]?[0-9OIl]{1,2}\b|[A-Z]{2,3}[0-9]{1,2}\b"
 PROSE = re.compile(
@@ -400,6 +400,39 @@ def plan_fields(doc: Document) -> tuple[JobClass | None, str | None]:
     title = clean_title(series.group(2)) if series and series.group(2) else None
     return (JobClass(series.group(1), title) if series else None,
             f"{plan.group(0)}-{int(grade.group(1)):02d}" if grade else None)
+
+
+@cache
+def form_level_labels() -> tuple[str, ...]:
+    """A form's level labels (``[form_labels] level``, English), the longest first: ``Pay Grade/Range``,
+    ``Group & Level``, ``Salary Range``."""
+    return tuple(patterns("form_labels", "level", languages=("en",), apostrophe="['\u2019]?"))
+
+
+@cache  # each level label's line, compiled once (in re's cache, they were compiled again)
+def _level_line(label: str) -> AtLineStart:
+    return AtLineStart(rf"[ \t*\-]*({label})[ \t]*:[ \t]*([^\n]+)", re.I)
+
+
+@cache
+def _level_column() -> re.Pattern[str]:
+    """A level label opening a later column of its line, three blanks or a tab after the first's value:
+    ``Job Class: Accountant II          Pay Range: 18``."""
+    labels = "|".join(form_level_labels())
+    return re.compile(rf"(?:[ ]{{3,}}|\t)({labels})[ \t]*:[ \t]*(\S[^\n]*)", re.I)
+
+
+def form_level(text: str) -> str | None:
+    """The level a form's level line gives (``form_level_labels``, the first label that gives one, then a
+    later column of a line), made whole with its label (``level_of``): ``Pay Band: 7`` -> ``Pay Band 7``."""
+    for lab in form_level_labels():
+        m = _level_line(lab).search(text)
+        if m and (said := level_of(squash(m.group(1)), squash(m.group(2)))):
+            return said
+    for m in _level_column().finditer(text):  # a later column's of its line
+        if said := level_of(squash(m.group(1)), squash(m.group(2))):
+            return said
+    return None
 
 
 def level_of(label: str, value: str) -> str | None:
