@@ -805,8 +805,7 @@ def organisation(text: str) -> Organisation:
         if len(steps := path_steps(value)) > 1:  # ``Work Unit: A Division / B Branch / C Unit``, each a level
             units += [(p, unit_word(p) or word) for p in steps if not org or fold(p) != fold(org)]
             continue
-        named = unit_word(value, names=True) or word in {"unit", "faculty", "school", "area",
-                                                               "subdivision", "group"}
+        named = unit_word(value, names=True) or word in words("words", "whole_name_unit_labels")
         units.append((value if named else f"{value} {word.title()}", word))
     head = "\n".join(titled(ln) if ln.isupper() else ln for ln in text.splitlines()[:30])
     employer = field(text, "employer")
