@@ -18,13 +18,12 @@ Layout read by these rules:
 
 The form's labels are the lexicon's ``[bc_benchmark]`` entries; the supervisor is
 the ``Reports To`` field's and those the shared prose rule names
-(``rules.reporting.superiors_named``). Staff figures come from ``(3 FTEs)``-style
-phrases; a figure in a sentence that supervises is also the supervised count.
+(``rules.reporting.superiors_named``). Staff figures (``(3 FTEs)``) are the shared reader's
+(``rules.staff``); the first in a duty that supervises is the supervised count.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 
 from orgkg.extract.base import Extractor
@@ -37,14 +36,13 @@ from orgkg.extract.records import (
     MentionedPosition,
     Organisation,
     Position,
-    StaffCount,
 )
 from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.duties import duties
 from orgkg.extract.rules.location import labelled_location
 from orgkg.extract.rules.organisation import path_steps, unit_word
 from orgkg.extract.rules.reporting import superiors_named
-from orgkg.extract.rules.staff import count_nouns
+from orgkg.extract.rules.staff import After, staff_counts, supervised_figure
 from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
@@ -84,18 +82,19 @@ class BCBenchmarkJob(Extractor):
     def extract(self, text: str) -> Extraction:
         text = text.replace("\r\n", "\n").replace("\u00a0", " ")
         duties_text = between(text, DUTIES_HEADING, SECTION_END) or _before_tables(text)
-        staff = _staff_counts(duties_text or text)
+        duties_or_all = duties_text or text
         subject = Position(
             title=_title(text),
             identifiers=_identifiers(text),
             reports_to=_reports_to(text),
-            direct_reports=_supervised_groups(duties_text or text),
-            supervises_count=_supervises_count(duties_text or text),
+            direct_reports=_supervised_groups(duties_or_all),
+            supervises_count=supervised_figure(duties_or_all, SUPERVISES),
             job_class=_job_class(text),
             level=_level(text),
             duties=[d for d, _ in duties(parse(text))],
-            budgets=[b for b, _ in budgets(parse(duties_text or text), currency=CURRENCY)],
-            staff_counts=staff,
+            budgets=[b for b, _ in budgets(parse(duties_or_all), currency=CURRENCY)],
+            staff_counts=[c for c, _ in staff_counts(parse(duties_or_all), flat=duties_or_all,
+                                                              nouns=SUPERVISES.nouns)],
             factors=factors(text),
             total_points=_total_points(text),
         )
@@ -182,43 +181,9 @@ def _reports_to(text: str) -> list[MentionedPosition]:
 
 # ---------------------------------------------------------------- staff
 
-#: the nouns a benchmark's staff figure counts besides ``[words] count_nouns``.
-COUNTED = ("count_nouns_posts",)
-
-
-@functools.cache
-def _staff_figure() -> re.Pattern[str]:
-    """A whole or decimal number and who it counts (``[words] count_nouns``, ``count_nouns_posts``)."""
-    return re.compile(rf"(\d{{1,4}}(?:\.\d+)?)\s*({count_nouns(*COUNTED)})\b", re.I)
-
-
-def _staff_mentions(text: str) -> list[tuple[int, str, bool]]:
-    """(count, scope, in a supervising sentence) for every whole staff figure."""
-    out: list[tuple[int, str, bool]] = []
-    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
-        supervising = bool(re.search(r"\b(?:supervis|manag|lead)", sentence, re.I))
-        for m in _staff_figure().finditer(sentence):
-            value = float(m.group(1))
-            if value == int(value):
-                out.append((int(value), m.group(2), supervising))
-    return out
-
-
-def _staff_counts(text: str) -> list[StaffCount]:
-    out: list[StaffCount] = []
-    for count, scope, supervising in _staff_mentions(text):
-        if not (supervising or scope.upper().startswith("FTE")):
-            continue
-        if all(count != o.count or scope.lower() != o.scope.lower() for o in out):
-            out.append(StaffCount(count, scope))
-    return out
-
-
-def _supervises_count(text: str) -> int | None:
-    for count, _, supervising in _staff_mentions(text):
-        if supervising:
-            return count
-    return None
+#: a benchmark's supervised count: the first staff figure in a duty that supervises, manages or leads
+#: (``[words] staff_count_stems``): "1. Supervises registry staff (6 FTEs)"; its figures count posts too.
+SUPERVISES = After(stems=("staff_count_stems",), nouns=("count_nouns_posts",))
 
 
 def _supervised_groups(text: str) -> list[MentionedPosition]:

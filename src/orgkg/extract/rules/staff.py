@@ -7,7 +7,9 @@ specialists", "48 full time Staff and 66 Volunteers"), a ``[phrases] staff`` tem
 employees supervised: 4 direct, 35 indirect"), and the team a sentence says the post leads
 (``rules.figures.team_led``). A family gives the counts its own layout lists (a table of posts supervised)
 and reads the rest here; a form family whose prose names its staff only right after a verb or a group
-(Montana, Alberta) configures ``counted_after`` with its verbs and nouns instead.
+(Montana, Alberta) configures ``counted_after`` with its verbs and nouns instead; a form whose duties give
+their staff anywhere in a duty that supervises (BC benchmarks: "Supervises registry staff (6 FTEs)") takes
+the supervised count from ``supervised_figure``.
 """
 
 from __future__ import annotations
@@ -28,14 +30,16 @@ Found = tuple[StaffCount, Span | None]
 N = rf"\b{NUMBER}\b"
 
 
-def staff_counts(doc: Document, *, flat: str | None = None, listed: Iterable[StaffCount] = ()) -> list[Found]:
+def staff_counts(doc: Document, *, flat: str | None = None, listed: Iterable[StaffCount] = (),
+                 nouns: tuple[str, ...] = ()) -> list[Found]:
     """Every staff figure ``doc`` states, each count once, with where it was read where known: the family's
     ``listed`` counts first, then the figures in sentences (read in ``flat``, the family's own lines;
-    ``doc.text`` by default), the templates and labels, and the team the post leads."""
+    ``doc.text`` by default; ``nouns``: ``[words]`` keys it counts besides ``count_nouns``), the templates
+    and labels, and the team the post leads."""
     out: dict[int, Found] = {}
     for count in listed:
         out.setdefault(count.count, (count, None))
-    _figures(doc.text if flat is None else flat, out)
+    _figures(doc.text if flat is None else flat, out, nouns)
     for count, at in stated_staff(doc):
         out.setdefault(count.count, (count, at))
     if (led := team_led(doc)) and led[0] not in out and not _counts_go_on(doc.text, led[1].end):
@@ -57,21 +61,28 @@ def _more_counts() -> re.Pattern[str]:
                       rf"(?:(?:{alternation('words', 'list_and')})[ \t]+)?(?:{number().pattern})")
 
 
-def _figures(text: str, out: dict[int, Found]) -> None:
+def _count(text: str, m: re.Match[str]) -> int | None:
+    """The whole count a staff figure ``m`` states ("6.0 FTEs": 6); none for a floor ("two or more full
+    time employees", "at least two employees"), a count of things ("2 staff meetings"), a grade ("Band 6
+    Support Workers") or the post's own share of full time ("1.0 FTE", "0.6 FTE")."""
+    ahead = max(0, m.start() - 20)
+    if floor().match(text, m.end(1)) or _floor_before().search(text, ahead, m.start()) \
+            or counts_things().match(text, m.end()) or _grade_before().search(text, ahead, m.start()):
+        return None
+    if re.fullmatch(r"[01]\.\d+", m.group(1)) and float(m.group(1)) <= 1:
+        return None
+    return to_int(m.group(1).replace(",", ""))
+
+
+def _figures(text: str, out: dict[int, Found], nouns: tuple[str, ...] = ()) -> None:
     """``5 professional information technology specialists``, ``120 FTEs``: each count not in ``out`` yet,
     kept only where its sentence (up to it) speaks of supervising, managing or a team (``[words]
-    staff_context``); never a floor, a count of things or a grade."""
+    staff_context``); never a floor, a count of things or a grade (``_count``); ``nouns``: the ``[words]``
+    keys of the nouns a family counts besides ``count_nouns``."""
     context = _staff_context()
-    for m in _staff_figure().finditer(text):
-        n = to_int(m.group(1).replace(",", ""))
+    for m in _staff_figure(*nouns).finditer(text):
+        n = _count(text, m)
         before = re.split(r"[.;]\s|\n\s*\n", text[max(0, m.start() - 400) : m.start()])[-1]
-        ahead = max(0, m.start() - 20)
-        if floor().match(text, m.end(1)) or _floor_before().search(text, ahead, m.start()) \
-                or counts_things().match(text, m.end()) or _grade_before().search(text, ahead, m.start()):
-            continue  # "two or more full time employees", "at least two employees": a floor, not a staff;
-            # "2 staff meetings": a count of meetings; "Band 6 Support Workers": their grade
-        if re.fullmatch(r"[01]\.\d+", m.group(1)) and float(m.group(1)) <= 1:
-            continue  # "1.0 FTE", "0.6 FTE": the post's own share of full time, not a staff
         if n and n not in out and context.search(before + m.group(0)):
             out[n] = (StaffCount(n, squash(m.group(2))), None)
             if (shared := _shares_the_noun().search(text, max(0, m.start() - 60), m.start())) \
@@ -113,12 +124,30 @@ def counted_after(text: str, after: After) -> list[StaffCount]:
     return out
 
 
+def supervised_figure(text: str, after: After) -> int | None:
+    """The first staff figure (``_staff_figure`` counting ``after``'s nouns too; ``_count``) in a sentence
+    or line that has one of ``after``'s verbs, stems or groups anywhere: a form whose duties give their
+    staff in brackets, "1. Supervises registry staff (6 FTEs)", "Leads summer inspection crews (3 FTEs)":
+    6, 3."""
+    opens = re.compile(rf"\b(?:{_opens(after)})", re.I)
+    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
+        if not opens.search(sentence):
+            continue
+        for m in _staff_figure(*after.nouns).finditer(sentence):
+            if n := _count(sentence, m):
+                return n
+    return None
+
+
+def _opens(after: After) -> str:
+    opens = [alternation("words", k) for k in after.verbs + after.groups]
+    return "|".join(opens + [rf"(?:{alternation('words', k)})\w*" for k in after.stems])
+
+
 @cache
 def _after(after: After) -> re.Pattern[str]:
-    opens = [alternation("words", k) for k in after.verbs + after.groups]
-    opens += [rf"(?:{alternation('words', k)})\w*" for k in after.stems]
     nouns = count_nouns(*after.nouns) + (r"|(?-i:[A-Z][a-z]+[a-rt-z]s)" if after.titles else "")
-    return re.compile(rf"\b(?:{'|'.join(opens)})\s+(?:a\s+team\s+of\s+)?({NUMBER})\s+"
+    return re.compile(rf"\b(?:{_opens(after)})\s+(?:a\s+team\s+of\s+)?({NUMBER})\s+"
                       rf"((?:[\w-]+\s+){{0,4}}?(?:{nouns}))\b", re.I)
 
 
@@ -177,13 +206,14 @@ def _staff_noun() -> re.Pattern[str]:
 
 
 @cache
-def _staff_figure() -> Needled:
-    """A number and who it counts (``[words] count_nouns``), up to four words between: ``5 professional
-    information technology specialists``; a text without any of the nouns is not searched."""
+def _staff_figure(*more: str) -> Needled:
+    """A number and who it counts (``[words] count_nouns`` and the keys ``more``), up to four words
+    between: ``5 professional information technology specialists``; a text without any of the nouns is not
+    searched."""
     links = alternation("words", "figure_links")  # not staff_links: "12 full or part-time employees"
     between = rf"(?:(?!(?:{links})\b)[A-Za-z/&-]+\s+){{0,4}}?"  # ``Access & Collection``
     # never a grade's figure: ``B3 Clinical Support workers`` (its letter before it)
-    return Needled(rf"(?<![\w$.,])(\d[\d,]*|{N})[ \t]+({between}(?:{count_nouns()}))\b", re.I)
+    return Needled(rf"(?<![\w$.,])(\d[\d,]*|{N})[ \t]+({between}(?:{count_nouns(*more)}))\b", re.I)
 
 
 @cache
