@@ -58,10 +58,13 @@ def _street_town() -> re.Pattern[str]:
     return re.compile(rf"{town_and_state().pattern}{postcode}[ \t.]*$")
 
 
-#: an employer's own office named by its town: ``our Hamilton office``, ``our Leeds campus``, ``the Regina
-#: office``.
-OUR_OFFICE = re.compile(r"(?:(?:our|the)[ \t]+)?(?P<town>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,2})"
-                        r"[ \t]+(?:office|offices|campus|site)")
+@cache
+def _our_office() -> re.Pattern[str]:
+    """An employer's own office named by its town (``[words] office_words``): ``our Hamilton office``, ``our
+    Leeds campus``, ``the Regina office``."""
+    office = alternation("words", "office_words", languages=("en",))
+    return re.compile(r"(?:(?:our|the)[ \t]+)?(?P<town>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,2})"
+                      rf"[ \t]+(?:{office})")
 
 
 #: a value opening with a ``[words] list_joins`` word: ``and St Mary's Hospital``, ``et Lyon``.
@@ -271,7 +274,7 @@ def _phrased_place(doc: Document) -> Found | None:
     if not found:
         return None
     value = found[0]
-    if m := OUR_OFFICE.match(value):  # ``located at our Hamilton office``: the town
+    if m := _our_office().match(value):  # ``located at our Hamilton office``: the town
         start = found[1].start + m.start("town")
         value, found = m.group("town"), (m.group("town"), Span(start, start + len(m.group("town"))))
     if m := _IN_TOWN.search(value):  # ``le site de Beauvau à Paris``, ``the X Building in Linden``: the town
