@@ -37,11 +37,11 @@ from orgkg.extract.records import (
 )
 from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.classification import (
-    BRACKETED_CODE,
-    GRADE_SAID,
-    LEVEL_CODE,
+    CLASS_CODE_LABELS,
+    EMPLOYMENT_WORDS,
     class_coded,
     class_named,
+    class_of,
     class_sought,
     experience_class,
     form_level,
@@ -122,7 +122,6 @@ from orgkg.extract.rules.titles import (
     employer_below,
     employer_name,
     is_section_name,
-    level_alone,
     names_a_body,
     names_a_post,
     notice,
@@ -139,7 +138,6 @@ from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import Document, parse
 from orgkg.extract.text import (
     clean_title,
-    repair_level,
     squash,
     strip_bullet,
 )
@@ -154,7 +152,7 @@ def _labels(kind: str, group: str = "labels", languages: tuple[str, ...] = ("en"
 
 
 #: ``Class Code``, ``Code de la classe d'emplois``: a class's number.
-CLASS_CODE = _labels("class_code", "form_labels", LANGUAGES)
+CLASS_CODE = list(CLASS_CODE_LABELS)
 LABELS: dict[str, list[str]] = {
     "title": _labels("title"),
     # ``Department/Office``, ``Département / Bureau``: a UN notice's organisation, not a unit
@@ -183,10 +181,6 @@ FEDERAL = "United States Federal Government"
 #: the post's number closing its title's field: ``Title: Election Services Manager #00002``, ``Title:
 #: Director of Elections    POS#103000001`` (a state's job board gives the position number so).
 TITLE_NUMBER = re.compile(r"(?:(?<=\s)POS)?#[ \t]?([A-Z]{0,4}\d[\w-]*)[ \t]*$")
-EMPLOYMENT_WORDS = re.compile(r"^(?:full|part)[- ]time|^permanent|^temporary|^casual|^term\b|^\d", re.I)
-#: an appointment's terms, not a class: ``Regular Non-Merit``, ``Unclassified``, ``Exempt``.
-STATUS = re.compile(r"(?i)\b(?:non[- ]?merit|merit\s+system|unclassified|at[- ]will|exempt|"
-                    r"discretion|contractuel|non\s+syndiqu)")
 #: a name's word: ``Athens-Clarke``, ``St.``; a possessive ends it (``City of Toronto's Technology ...``).
 _JWORD = r"[A-Z](?:[\w\-]|\.(?=\w)|(?<![a-z]{2})\.|['\u2019](?!s\b))*"
 JURISDICTION = re.compile(
@@ -594,28 +588,7 @@ def classification(text: str) -> tuple[JobClass | None, str | None]:
     value = first_field(text, "class")
     if not value and (bracketed := _class_numbered().search(text)):  # ``Registrar of Voters (Class No. 2)``
         return JobClass(bracketed.group("code"), clean_title(bracketed.group("title"))), level
-    if value and (series := SERIES_CLASS.fullmatch(value)):  # ``1016 Museum Specialist And Technician``
-        return JobClass(series.group(1), clean_title(series.group(2))), level
-    if not value or ";" in value or EMPLOYMENT_WORDS.match(value) or STATUS.search(value):
-        return None, level  # ``Regular Non-Merit; Serves at the discretion of ...``: a status, no class
-    code = repair_level(value)
-    if re.fullmatch(r"[A-Z]{2,4}-\d\d", code):
-        return JobClass(code.split("-")[0], None), level or code
-    if re.fullmatch(r"[A-Z]{2,5} ?\d{1,2}", value) or level_alone().fullmatch(value):
-        level = level or value  # a group-and-level code: ``LSO 2``, ``EL1``, ``APS Level 6``
-    if (graded := SCHEMED_GRADE.search(value)) and not labelled:  # ``Clerk Grade 5/6``: the class names its
-        level = " ".join(graded.group(0).split())  # grade, its scheme's capitals with it (``AO Grade 6/7``)
-    if coded := CODED_CLASS.fullmatch(value.strip()):  # ``Senior Manager Zone 2(M42Z2)``: its code closes it
-        return JobClass(coded.group(2), clean_title(coded.group(1))), level
-    graded = BRACKETED_CODE.search(value)
-    if graded and graded.start() > 0 and LEVEL_CODE.fullmatch(graded.group(1)):
-        # ``Program Coordinator (OAG 12)``: the class, its level in brackets
-        return JobClass(None, clean_title(value[: graded.start()])), level or graded.group(1)
-    return JobClass(None, clean_title(value)), level
-
-
-#: a grade said with its kind (``PAY_GRADE``), its scheme's capitals before it maybe: ``AO Grade 6/7``.
-SCHEMED_GRADE = re.compile(rf"(?:\b[A-Z]{{2,5}}[ \t]+)?{GRADE_SAID}")
+    return class_of(value, level, labelled=labelled)
 
 
 @functools.cache
@@ -632,15 +605,6 @@ def _class_labelled(text: str) -> tuple[str, str] | None:
     """The class a ``[form_labels] class_code`` or ``job_code`` label's value names after its code (``Class
     Code: 2231 - Clerk Typist``, ``Job Code: 4521 - Analyst``): its name, its code (``class_coded``)."""
     return next((c for lab in LABELS["job code"] if (v := field(text, lab)) and (c := class_coded(v))), None)
-
-
-#: a class's number opening its name: ``1016 Museum Specialist And Technician`` (a US federal series), ``2455
-#: Administrative Assistant``.
-SERIES_CLASS = re.compile(r"(\d{3,6})[ \t]+([A-Z][^\d\n]*)")
-#: a class's name closed by its code in brackets: ``Senior Manager Zone 2(M42Z2)``, ``Analyst (PM3)``,
-#: ``Accountant II (1234)``, ``Clerk 3 (Class Code 2231)`` (a ``[form_labels] class_code`` label before it).
-CODED_CLASS = re.compile(rf"(.*?[^\s(])[ \t]*\((?:(?i:{'|'.join(CLASS_CODE)})[ \t]*[.:#]?[ \t]*)?"
-                         r"([A-Z]{1,4}\d[\dA-Z]{0,6}|\d{3,6})\)")
 
 
 def flsa_below(doc: Document) -> str | None:

@@ -593,3 +593,53 @@ def _coded_title() -> re.Pattern[str]:
     labels = "|".join(patterns("form_labels", "class_code", languages=("en",)))
     return re.compile(rf"(?P<label>(?i:{labels})[ \t]*[.:#]?[ \t]*)?(?P<code>\d{{3,6}})"
                       r"(?:[ \t]*[-\u2013\u2014:|][ \t]*|[ \t]+)(?P<name>[A-Z][^\n]*[a-zA-Z)])")
+
+
+# ---------------------------------------------------------------- a class field's value
+
+#: a class-code label (``[form_labels] class_code``, any language): ``Class Code``, ``Code de la classe
+#: d'emplois``: a class's number.
+CLASS_CODE_LABELS = tuple(patterns("form_labels", "class_code", languages=LANGUAGES, apostrophe="['\u2019]?"))
+#: employment's terms opening a value, never a class (or a title): ``Full-time``, ``Permanent``.
+EMPLOYMENT_WORDS = re.compile(r"^(?:full|part)[- ]time|^permanent|^temporary|^casual|^term\b|^\d", re.I)
+#: an appointment's terms, not a class: ``Regular Non-Merit``, ``Unclassified``, ``Exempt``.
+STATUS = re.compile(r"(?i)\b(?:non[- ]?merit|merit\s+system|unclassified|at[- ]will|exempt|"
+                    r"discretion|contractuel|non\s+syndiqu)")
+
+
+def class_of(value: str | None, level: str | None, *, labelled: bool) -> tuple[JobClass | None, str | None]:
+    """The class a class field's value names, and the level (``level``, the one already read, ``labelled``
+    when a level field gave it) with what the value says of it: ``1016 Museum Specialist And Technician``,
+    ``AS-05`` (the group, the level), ``LSO 2``, ``Clerk Grade 5/6``, ``Senior Manager Zone 2(M42Z2)``,
+    ``Program Coordinator (OAG 12)``; none from a status (``Regular Non-Merit``)."""
+    if value and (series := SERIES_CLASS.fullmatch(value)):  # ``1016 Museum Specialist And Technician``
+        return JobClass(series.group(1), clean_title(series.group(2))), level
+    if not value or ";" in value or EMPLOYMENT_WORDS.match(value) or STATUS.search(value):
+        return None, level  # ``Regular Non-Merit; Serves at the discretion of ...``: a status, no class
+    code = repair_level(value)
+    if re.fullmatch(r"[A-Z]{2,4}-\d\d", code):
+        return JobClass(code.split("-")[0], None), level or code
+    if re.fullmatch(r"[A-Z]{2,5} ?\d{1,2}", value) or level_alone().fullmatch(value):
+        level = level or value  # a group-and-level code: ``LSO 2``, ``EL1``, ``APS Level 6``
+    if (graded := SCHEMED_GRADE.search(value)) and not labelled:  # ``Clerk Grade 5/6``: the class names its
+        level = " ".join(graded.group(0).split())  # grade, its scheme's capitals with it (``AO Grade 6/7``)
+    if coded := CODED_CLASS.fullmatch(value.strip()):  # ``Senior Manager Zone 2(M42Z2)``: its code closes it
+        return JobClass(coded.group(2), clean_title(coded.group(1))), level
+    graded = BRACKETED_CODE.search(value)
+    if graded and graded.start() > 0 and LEVEL_CODE.fullmatch(graded.group(1)):
+        # ``Program Coordinator (OAG 12)``: the class, its level in brackets
+        return JobClass(None, clean_title(value[: graded.start()])), level or graded.group(1)
+    return JobClass(None, clean_title(value)), level
+
+
+#: a grade said with its kind (``PAY_GRADE``), its scheme's capitals before it maybe: ``AO Grade 6/7``.
+SCHEMED_GRADE = re.compile(rf"(?:\b[A-Z]{{2,5}}[ \t]+)?{GRADE_SAID}")
+
+
+#: a class's number opening its name: ``1016 Museum Specialist And Technician`` (a US federal series), ``2455
+#: Administrative Assistant``.
+SERIES_CLASS = re.compile(r"(\d{3,6})[ \t]+([A-Z][^\d\n]*)")
+#: a class's name closed by its code in brackets: ``Senior Manager Zone 2(M42Z2)``, ``Analyst (PM3)``,
+#: ``Accountant II (1234)``, ``Clerk 3 (Class Code 2231)`` (a ``[form_labels] class_code`` label before it).
+CODED_CLASS = re.compile(rf"(.*?[^\s(])[ \t]*\((?:(?i:{'|'.join(CLASS_CODE_LABELS)})[ \t]*[.:#]?[ \t]*)?"
+                         r"([A-Z]{1,4}\d[\dA-Z]{0,6}|\d{3,6})\)")
