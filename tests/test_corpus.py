@@ -72,17 +72,22 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # 9, 12: 4 documents, 2 French), first scored 0.707 / 0.539 (French 0.567 / 0.667) with 3bf7f24
     # (tests/corpus/scores/start-s12col.json). Dev's French floor goes just under main's; the lead fixes
     # the final floors once every share is in.
-    "dev": {"all": (0.92, 0.92), "fr": (0.90, 0.89)},
-    "first-look": {"all": (0.83, 0.87), "fr": (0.77, 0.91)},
+    # End of the twelfth session: every part just under main at 2ff66e5c (the figures, and the start code
+    # 3bf7f24's in the same run, in tests/corpus/README.md, "At the end of the twelfth session"). Four
+    # closed results went down this session and are reported there, not tuned (seventh-look's field-macro
+    # 0.769 -> 0.729: a job class read where its gold has none; eighth-look's and ninth-look's French halves;
+    # tenth-look's education).
+    "dev": {"all": (0.92, 0.92), "fr": (0.90, 0.90)},
+    "first-look": {"all": (0.83, 0.87), "fr": (0.77, 0.92)},
     "second-look": {"all": (0.81, 0.84), "fr": (0.82, 0.92)},
-    "third-look": {"all": (0.51, 0.66), "fr": (0.66, 0.76)},
+    "third-look": {"all": (0.51, 0.66), "fr": (0.65, 0.74)},
     "fourth-look": {"all": (0.84, 0.88), "fr": (0.74, 0.89)},
-    "fifth-look": {"all": (0.60, 0.71), "fr": (0.55, 0.52)},
+    "fifth-look": {"all": (0.60, 0.72), "fr": (0.56, 0.55)},
     "sixth-look": {"all": (0.83, 0.81), "fr": (0.81, 0.79)},
-    "seventh-look": {"all": (0.76, 0.88), "fr": (0.75, 0.68)},
-    "eighth-look": {"all": (0.63, 0.63), "fr": (0.46, 0.46)},
-    "ninth-look": {"all": (0.58, 0.58), "fr": (0.19, 0.41)},
-    "tenth-look": {"all": (0.70, 0.53), "fr": (0.56, 0.66)},
+    "seventh-look": {"all": (0.72, 0.88), "fr": (0.75, 0.68)},
+    "eighth-look": {"all": (0.63, 0.62), "fr": (0.42, 0.38)},
+    "ninth-look": {"all": (0.58, 0.59), "fr": (0.16, 0.39)},
+    "tenth-look": {"all": (0.68, 0.53), "fr": (0.66, 0.79)},
 }
 
 
