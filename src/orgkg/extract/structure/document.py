@@ -84,7 +84,6 @@ class Document:
         self.text = text
         self.lines = split_lines(text)
         self.front_end = front_matter_end(self.lines, text)
-        self.headings = self._headings()
         self.fields: list[Field] = read_fields(text, self.lines, self.front_end)
         if run_in := self._run_in_fields():
             self.fields = sorted(self.fields + run_in, key=lambda f: f.value_start)
@@ -112,6 +111,12 @@ class Document:
 
     def body(self, ln: Line) -> str:
         return self.text[ln.body_start : ln.body_end]
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        """The document's headings, read when first asked: a text parsed for its fields alone (a value,
+        generic's prepared lines read for the location) never reads them."""
+        return self._headings()
 
     def _headings(self) -> list[Heading]:
         out: list[Heading] = []
