@@ -166,6 +166,11 @@ def _each_line(text: str) -> Iterator[Line]:
     """Each line of ``text`` and where it stands."""
     at, inside, preferred, aside, after_blank = 0, False, False, False, True
     for ln in text.splitlines(keepends=True):
+        if not ln.strip():  # a blank line: no heading, no label; where it stands goes on
+            after_blank = True
+            yield Line(at, ln, inside, preferred, aside, False)
+            at += len(ln)
+            continue
         heading = is_heading(ln) or (after_blank and (_named_heading(ln) or _aside(ln) or is_stop_line(ln)))
         after_blank = not ln.strip()
         if heading and _opens_section(ln):
