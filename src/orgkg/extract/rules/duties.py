@@ -123,8 +123,11 @@ def is_stop_line(line: str) -> bool:
         return True  # the topic first, as French writes it: ``Qualifications essentielles``
     if not line.rstrip().endswith(":") and any(w[0].islower() for w in line.split() if len(w) > 3):
         return False  # a sentence (``Monitors the requirement for continued certification``)
-    return any(text == w or text.endswith(" " + w) or (" " in w and text.startswith(w + " "))
-               for w in words("headings", "stop"))
+    # the heading, or a stop heading closing it (``Your Qualifications``) or, of two words or more, opening it
+    # (``Skills and abilities required``): each word break looked up, not each stop heading tried
+    stop = words("headings", "stop")
+    return text in stop or any(c == " " and (text[i + 1 :] in stop or (" " in text[:i] and text[:i] in stop))
+                               for i, c in enumerate(text))
 
 
 def _group_of_duties(doc: Document, ln: Line, starts: dict[int, Item]) -> bool:
