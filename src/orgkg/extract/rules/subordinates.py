@@ -18,7 +18,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from orgkg.extract.lexicon import (
     BLANKS,
@@ -328,17 +328,21 @@ def _own_lead() -> Needled:
                    rf"|^[ \t]*(?:#{{1,6}}[ \t]+)?{bold}(?:{labels}){bold}[ \t]*:?{bold}[ \t]*{many}[ \t]*$")
 
 
-def _leads(text: str) -> Iterator[tuple[re.Match[str], int, str, int | None]]:
+Lead = tuple[re.Match[str], int, str, int | None]
+
+
+@lru_cache(maxsize=4)  # subordinates and peers both ask it of the same text
+def _leads(text: str) -> tuple[Lead, ...]:
     """Each lead-in, where it opens, the post it names ("" for the post itself) and the count it states, in
     the text's order."""
-    found = [(m, start, m.group("who"), stated) for m in _lead().finditer(text)
-             for start, stated in [_opening(m, text)]]
+    found: list[Lead] = [(m, start, m.group("who"), stated) for m in _lead().finditer(text)
+                         for start, stated in [_opening(m, text)]]
     found += [(m, m.start(), "", int(m.group("n")) if m.group("n") else None)
               for m in _own_lead().finditer(text)]
     for m in _after().finditer(text):
         if who := _POSSESSOR.search(text, max(0, m.start() - 80), m.start()):
             found.append((m, who.start(), who.group("who"), None))
-    yield from sorted(found, key=lambda f: f[1])
+    return tuple(sorted(found, key=lambda f: f[1]))
 
 
 def _opening(lead: re.Match[str], text: str) -> tuple[int, int | None]:
