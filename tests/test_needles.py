@@ -164,7 +164,7 @@ BUDGET_PARTS = ["budget", "Budgets", "BUDGET", "$", "US", "us$", "C", "\u20ac", 
 def test_budget_places_hold_every_start(parts: list[str]) -> None:
     """A pattern given its own ``places`` (the budget phrase: ``budget`` and the word runs before it, a
     currency sign or code) gives the pattern's own matches."""
-    from orgkg.extract.families.generic_phrases import _BUDGET
+    from orgkg.extract.rules.budgets import _BUDGET
 
     text = "".join(parts)
     assert [(m.span(), m.groups()) for m in _BUDGET.finditer(text)] == \
