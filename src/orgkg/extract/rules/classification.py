@@ -35,12 +35,10 @@ from orgkg.extract.text import clean_title, repair_level, squash, strip_parenthe
 
 CODE = r"[A-Z]{2,3}[ \t]?-[ \t]?[0-9OIl]{1,2}\b|[A-Z]{2,3}[0-9]{1,2}\b"
 PROSE = re.compile(
-    rf"(?:\b(?:classifi(?:ed|cation)|[Dd]esignated)\s+(?:as\s+|at\s+|of\s+)?(?:an?\s+|the\s+)?"
-    rf"|\bclass[ée]e?s?\s+(?:au\s+niveau\s+)?"
+    rf"(?:(?P<stated>\b(?:classifi(?:ed|cation)|[Dd]esignated)\s+(?:as\s+|at\s+|of\s+)?(?:an?\s+|the\s+)?"
+    rf"|\bclass[ée]e?s?\s+(?:au\s+niveau\s+)?)"
     rf"|\bat\s+the\s+|\bau\s+niveau\s+|\bniveau\s+)\[?(?P<code>{CODE})"
     rf"|\((?P<code2>{CODE})\s+level\)")
-#: a classification stated, never another's: ``classified as``, ``Designated as``, ``classé``.
-STATED = re.compile(r"(?i)classifi|designated|class[ée]")
 GROUP_CODE = re.compile(r"\b([A-Z]{2,3})[ \t]?-[ \t]?[0-9OIl]{1,2}\b")
 
 
@@ -83,7 +81,9 @@ def level(doc: Document, title: str = "") -> Found | None:
                 return said
     for m in PROSE.finditer(doc.text):
         before = re.split(r"[.;:!?\n]", doc.text[max(0, m.start() - 80) : m.start()])[-1]
-        if STATED.match(m.group(0)) or not _elsewhere().search(before):  # not "experience at the AS-04 level"
+        # a classification stated ("classified as", "classé") is the post's; "at the AS-04 level" only where
+        # nothing before it says it is another's ("experience at the AS-04 level")
+        if m.group("stated") or not _elsewhere().search(before):
             key = "code" if m.group("code") else "code2"
             return _code(m.group(key)), Span(m.start(key), m.end(key))
     return (_french_prose(doc) or _on_its_own(doc) or _after_a_comma(doc) or _closing_the_title(doc)
