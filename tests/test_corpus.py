@@ -9,6 +9,12 @@ in the sixth, mostly from the same sources as dev's documents, fifth-look in
 the seventh, from employers the corpus had never had; sixth-look in the eighth and
 seventh-look in the ninth, eighth-look in the tenth, ninth-look in the eleventh and
 tenth-look in the twelfth, likewise).
+Thirteenth session: second-look to seventh-look (78 documents), scored closed at the start and end of
+every session since they were collected (their last closed scores: tests/corpus/README.md, "At the end
+of the twelfth session"), are opened for development: the rules are now written against them as against
+dev. first-look, eighth-look, ninth-look, tenth-look (and eleventh-look, collected afresh this session)
+stay closed. ``DEVELOPMENT`` names the open parts; a test's id says which (``development-...`` or
+``closed-...``).
 Each is built with ``orgkg build`` and scored with ``tools/score.py``; the
 scores must stay at or above the floors below, which record what was reached
 (the goals of issue 11 are field-macro and overall F1 >= 0.90 on dev, >= 0.85
@@ -91,6 +97,11 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
 }
 
 
+#: The parts rules are written against; every other part is closed (never opened between its scorings).
+DEVELOPMENT = frozenset({"dev", "second-look", "third-look", "fourth-look", "fifth-look", "sixth-look",
+                         "seventh-look"})
+
+
 def _french(folder: Path) -> set[str]:
     """The ids of a part's documents written in French, as their sources say."""
     sources = (json.loads(p.read_text(encoding="utf-8")) for p in (folder / "sources").glob("*.json"))
@@ -106,7 +117,8 @@ def _score(gold: Path, records: list[dict[str, Any]], tmp: Path) -> tuple[float,
     return scores["field_macro_f1"], scores["overall"]["f1"]
 
 
-@pytest.mark.parametrize("part", sorted(FLOORS))
+@pytest.mark.parametrize("part", sorted(FLOORS),
+                         ids=lambda part: f"{'development' if part in DEVELOPMENT else 'closed'}-{part}")
 def test_corpus_part_keeps_its_scores(part: str, tmp_path: Path) -> None:
     folder = CORPUS / part
     build = run("build", str(folder / "docs"), "--out", str(tmp_path / "out"), "-q")
