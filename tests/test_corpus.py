@@ -83,7 +83,13 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # closed results went down this session and are reported there, not tuned (seventh-look's field-macro
     # 0.769 -> 0.729: a job class read where its gold has none; eighth-look's and ninth-look's French halves;
     # tenth-look's education).
-    "dev": {"all": (0.92, 0.92), "fr": (0.90, 0.90)},
+    # Thirteenth session: dev takes the col share's 8 documents (s13en-*, s13fr-*: 5 English complete files,
+    # 3 French page openings; first scored 0.751 / 0.784 with the session's start code bab0b676, French
+    # 0.633 / 0.837), dev as a whole (307, 115 French) 0.926 / 0.924 (French 0.894 / 0.900) with bab0b676,
+    # so dev's French floor goes just under it; eleventh-look is new (the share's documents 2, 4, ..., 16: 8,
+    # 3 French), first scored 0.745 / 0.766 (French 0.426 / 0.500) with bab0b676 (tests/corpus/scores/
+    # start-s13col.json). The lead fixes the final floors.
+    "dev": {"all": (0.92, 0.92), "fr": (0.89, 0.89)},
     "first-look": {"all": (0.83, 0.87), "fr": (0.77, 0.92)},
     "second-look": {"all": (0.81, 0.84), "fr": (0.82, 0.92)},
     "third-look": {"all": (0.51, 0.66), "fr": (0.65, 0.74)},
@@ -94,6 +100,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "eighth-look": {"all": (0.63, 0.62), "fr": (0.42, 0.38)},
     "ninth-look": {"all": (0.58, 0.59), "fr": (0.16, 0.39)},
     "tenth-look": {"all": (0.68, 0.53), "fr": (0.66, 0.79)},
+    "eleventh-look": {"all": (0.74, 0.76), "fr": (0.42, 0.49)},
 }
 
 
