@@ -735,6 +735,8 @@ def _body_heading() -> re.Pattern[str]:
 
 def organisation(text: str) -> Organisation:
     org = first_field(text, "organization")
+    if org and (";" in org or FLAT_SENTENCE_END.search(org)):
+        org = None  # ``Organization: Appointed by and reports to the Board; leads ...``: prose, no name
     if not org:  # a header cell: ``POSITION DESCRIPTION      Ministry of Health``
         head = "\n".join(text.splitlines()[:8])
         m = _body_heading().search(head)  # also a heading in capitals

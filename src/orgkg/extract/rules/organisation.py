@@ -186,7 +186,8 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
             # ``Direction de rattachement : Direction générale de X, bureau 3B``: the body its path opens)
         name = POSSESSIVE.sub("", m.group(0).strip())  # ``the Department For Education's [division]``
         if fold(name) in not_names or fold(name) in heads or fold(name) in _cues() or _aside(doc.text, m) \
-                or fold(name) in _label_words() or fold(name) in words("words", "cadres") or _a_post(name):
+                or fold(name) in _label_words() or fold(name) in words("words", "cadres") or _a_post(name) \
+                or fold(name) in words("words", "software"):
             # ``Organizational Group`` labels a unit, names none; the ``Senior Executive Service``, a corps
             continue
         if LABELLING.match(doc.text, m.end()) and any(unit_word(name, lang) for lang in LANGUAGES):
@@ -480,8 +481,11 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
             start += name.index(said[lead], len(" ".join(said[:lead])))
             name = " ".join(said[lead:])
         if head not in rank or not _unit_name(name, head, not_names) or _aside(doc.text, m) or \
-                NAME_GOES_ON_FOR.match(doc.text, m.end()) or LABELLING.match(doc.text, m.end()):
-            continue  # (``Employee Group: This is a CUPE Local 50 position``: a label, no unit)
+                NAME_GOES_ON_FOR.match(doc.text, m.end()) or LABELLING.match(doc.text, m.end()) or \
+                (m.group("fr") and (_leading_act(name) or _announces().match(doc.text, m.end()))) or \
+                (m.group("low") and _core(name) <= words("words", "employer_heads")):
+            continue  # (``Employee Group: This is a CUPE Local 50 position``: a label, no unit; ``the
+            # Museum team``: the employer's staff, no unit of it)
         key = _same_unit(fold(name), seen) or fold(name)
         if _indefinite().search(doc.text, max(0, start - 6), start):
             kinds.add(key)  # ``a core member of a Program Team``: a kind of team, however often named
@@ -493,6 +497,27 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
     for _, span in sorted(kept, key=lambda x: (x[0], x[1].start))[:MAX_UNITS]:
         out.append((doc.text[span.start : span.end], span))
     return out
+
+
+@cache
+def _announces() -> re.Pattern[str]:
+    """The rest of a French unit's name, its initials maybe, then a verb saying it announces the recruitment
+    (``[words] announcing_verbs``): ``La Direction des Ressources [Humaines ... (D.R.H.F.F.P.) fait savoir
+    qu'un concours ...``: who publishes the notice, not the post's unit."""
+    verbs = alternation("words", "announcing_verbs", r"[ \t]+", languages=("fr",))
+    return re.compile(rf"(?:[^.;:!?()\n]|\([^()\n]{{0,40}}\)){{0,120}}?[ \t](?:{verbs})\b")
+
+
+def _leading_act(name: str) -> bool:
+    """A French unit's word written in lower case that names the act of leading (``[words] act_units``) and
+    what it leads: a body or unit named in capitals, or people (a ``[words] title_heads`` word): ``assurer la
+    direction de l'Institut``, ``la direction du Secrétariat permanent``, ``la direction des chefs de
+    direction``; no unit."""
+    said = name.split()
+    if len(said) < 3 or fold(said[0]) not in words("words", "act_units") or not said[0].islower():
+        return False
+    led = re.sub(r"^[ldLD]['\u2019]", "", said[2] if fold(said[1]) in {"de", "du", "des"} else said[1])
+    return led[:1].isupper() or singular(fold(led)) in words("words", "title_heads")
 
 
 def _unit_name(name: str, head: str, not_names: set[str] | frozenset[str]) -> bool:
@@ -514,8 +539,8 @@ def _unit_name(name: str, head: str, not_names: set[str] | frozenset[str]) -> bo
     if set(fold(name).split()[1:3]) & owners:
         return False  # ``la direction de sa faculté``: directing one's own faculty, no unit's name;
         # ``participe à la direction d'un service interministériel``: directing some service
-    if fold(name) in _label_words() or any(fold(name) == w or fold(name).endswith(" " + w)
-                                            for w in words("words", "across_units")):
+    if fold(name) in _label_words() or fold(name) in words("words", "software") or \
+            any(fold(name) == w or fold(name).endswith(" " + w) for w in words("words", "across_units")):
         return False  # ``Employee Group: CUPE Local 50`` labels; ``the County Leadership Team`` spans units
     return not (head == "section" and core & _document_parts())
 
@@ -755,6 +780,8 @@ def unit_chain(doc: Document, found: Found) -> list[Found]:
     if last is None or (chain and len(last[0].split()) < 2):
         return [found]
     chain = [*chain, last] if inner else [last, *chain]
+    if len(chain) > 1:  # ``Chef de Section - Secrétaire Exécutif du Secrétariat permanent de ...``: the
+        chain = [c for c in chain if not _SPACED_DASH.search(c[0])]  # title's two posts, no unit's name
     while len(chain) < MAX_CHAIN and (outer := _enclosing().match(doc.text, end)) and \
             fold(outer.group("unit").split()[-1]) in words_in("en", "words", "enclosing_units"):
         chain.insert(0, (outer.group("unit"), Span(outer.start("unit"), outer.end("unit"))))
@@ -790,6 +817,8 @@ def _fr_attached() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[.!?][ \t])){_fr_subject_unit()}[ \t]+(?:{links})[ \t]*$", re.M)
 
 
+#: a spaced dash: between two posts of a title, never inside a unit's name.
+_SPACED_DASH = re.compile(r"[ \t][-\u2013\u2014][ \t]")
 #: the most units one name's words place a post in.
 MAX_CHAIN = 4
 
