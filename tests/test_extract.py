@@ -61,7 +61,6 @@ WORDING_MISREAD: dict[str, str] = {
     "za-dihlabeng-ref-no-in-title-line/title":
         "'RANK: FUNCTION (Ref No. X)' under the employer's and a banner line",
     "za-dihlabeng-ref-no-in-title-line/organization": "the employer in capitals on the first line",
-    "za-dihlabeng-ref-no-in-title-line/org_units": "'Computer Literacy: MS Office' read as a unit",
     "za-kzn-cogta-assistant-director-level-10/title":
         "the generic family's first short line before the shared rule",
     "za-kzn-cogta-assistant-director-level-10/organization":
