@@ -578,6 +578,14 @@ def role_class(text: str, title: str) -> JobClass | None:
     return JobClass(coded.group(2), coded.group(1)) if coded else JobClass(None, role)
 
 
+def titled_class(said: str | None, title: str) -> JobClass | None:
+    """The class a plain title field names, its code before its name, where the post's own title is another
+    (``Title: 1165-YN - Associate`` beside ``Business Title: Collections Manager``: ``[words]
+    own_title_labels``)."""
+    coded = class_coded(said) if said and fold(said) != fold(title) else None
+    return JobClass(coded[1], coded[0]) if coded else None
+
+
 # ---------------------------------------------------------------- classification
 
 def classification(text: str) -> tuple[JobClass | None, str | None]:
@@ -1021,7 +1029,8 @@ class GenericDescription(Extractor):
         pos.reports_to = [MentionedPosition(n) for n in unique.values()]
         pos.supervises_count, pos.direct_reports = supervision(text, raw=raw)
         pos.job_class, pos.level = classification(text)
-        if not pos.job_class and (role := role_class(text, pos.title)):
+        role = role_class(text, pos.title) or titled_class(field(text, "title"), pos.title)
+        if not pos.job_class and role:
             pos.job_class = role
         plan_class, plan_level = pay_plan(text)
         if not plan_class:  # ``Pay Plan: GS`` / ``Series: 0343`` / ``Grade: 12``, each under its label

@@ -26,7 +26,7 @@ from orgkg.extract.lexicon import (
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
 from orgkg.extract.rules.identifiers import TITLE_NUMBER, numbered_lead, reference
-from orgkg.extract.rules.labels import Found, clean, every_label, labelled
+from orgkg.extract.rules.labels import COUNT, Found, clean, every_label, labelled
 from orgkg.extract.structure import Document, Line, Span
 from orgkg.extract.structure.lines import ROMAN
 from orgkg.extract.text import singular
@@ -50,9 +50,11 @@ def is_section_name(text: str) -> bool:
     last = folded.split()[-1] if folded else ""
     if _headings_side_by_side(folded.split()):
         return True  # ``DESCRIPTION BENEFITS QUESTIONS``: a job site's tabs set side by side
-    # ``responsable formation``: a post's head in lower case, then its field, no section
+    # ``responsable formation``, ``ADMINISTRATEUR ÉTUDES``: a post's head, then its field (in lower case, or
+    # no duties' heading: ``Manager Responsibilities`` is a section), no section
     said = folded.split()
-    headed = text[:1].islower() and len(said) == 2 and said[0] in words("words", "title_heads")
+    headed = len(said) == 2 and said[0] in words("words", "title_heads") and (
+        text[:1].islower() or said[1] not in words("headings", "duties"))
     return any(folded in words("headings", g) for g in (*groups, "page_kinds", "employer")) or \
         folded.startswith(_long_sections()) or (
         len(folded.split()) <= 2 and not headed and any(last in words("headings", g) for g in groups))
@@ -115,9 +117,10 @@ def acceptable(title: str) -> bool:
     if _street_address(folded) or POSTAL.search(t):
         return False  # ``123 Elm Street``, ``Albany, NY 12207``, ``2 rue de l'Hôtel de ville``: where the
         # employer is
-    if folded.split() and {w for w in re.findall(r"[\w-]+", folded) if not w.isdigit()} <= \
+    if folded.split() and {w for w in re.findall(r"[\w-]+", fold(t.split(";")[0])) if not w.isdigit()} <= \
             words("headings", "employment_terms"):
-        return False  # ``Permanent, full-time role``, ``Contrat de 3 ans``: how the post is held, not which
+        return False  # ``Permanent, full-time role``, ``Contrat de 3 ans``, ``Temporary full time; one year
+        # contract with possibility of renewal``: how the post is held, not which
     if " ".join(folded.split()[:2]) in {w for w in words("labels", "location") if len(w.split()) == 2} \
             and len(folded.split()) > 2:
         return False  # ``Based in Dunmore - Southern Region``: a place's label run into its value
@@ -351,14 +354,38 @@ def without_run_in_label(line: str) -> str:
 
 
 def title_field(doc: Document, *, loose: bool = False) -> Found | None:
-    """A title field's value: labels naming a title (``Working Title``) before ``Position``, ``Job``; a
-    label with its post's ordinal too (``Poste 1 : AGENT DE DÉONTOLOGIE ET DE DISCIPLINE``)."""
+    """A title field's value: labels naming the post's own title (``[words] own_title_labels``: ``Business
+    Title`` below ``Title: 1165-YN - Associate``), then those naming a title before ``Position``, ``Job``; a
+    label with its post's ordinal too (``Poste 1 : AGENT DE DÉONTOLOGIE ET DE DISCIPLINE``); never how many
+    posts are open (``1 poste`` over ``Offres``: a count leading the label)."""
     fields = labelled(doc, "title", loose=loose, numbered=True) + labelled(doc, "title_colon", loose=False)
-    for f in sorted(fields, key=lambda f: ("title" not in fold(f.label), f.value_start)):
-        found = _unmarked(doc, clean(doc, f.value_start, f.value_end))
+    own = words("words", "own_title_labels")
+    for f in sorted(fields, key=lambda f: (fold(f.label) not in own, "title" not in fold(f.label),
+                                           f.value_start)):
+        if COUNT.match(fold(f.label)):
+            continue
+        found = _unmarked(doc, _paired(doc, f.label, clean(doc, f.value_start, f.value_end)))
         if found and acceptable(found[0]) and not _label_tail(doc, f.label_start):
             return _trim_kind(doc, found)
     return None
+
+
+#: a slash between two labels or two values: ``Position Class Code / Title``, ``L4015 / Science Mus ...``.
+SLASHED = re.compile(r"[ \t]+/[ \t]+")
+
+
+def _paired(doc: Document, label: str, found: Found | None) -> Found | None:
+    """A label naming two fields with a slash between (``Position Class Code / Title``) over values as many,
+    the same slash between (``L4015 / Science Mus Collection Mgr,Sr``): the value in the title's place."""
+    labels = SLASHED.split(label.strip())
+    if not found or len(labels) < 2 or len(SLASHED.split(found[0])) != len(labels):
+        return found
+    titled = [k for k, said in enumerate(labels) if fold(said) in words("labels", "title")]
+    if len(titled) != 1:
+        return found
+    value = SLASHED.split(found[0])[titled[0]]
+    at = doc.text.find(value, found[1].start, found[1].end + 1)
+    return clean(doc, at, at + len(value)) if at >= 0 else found
 
 
 def _unmarked(doc: Document, found: Found | None) -> Found | None:
@@ -833,9 +860,12 @@ def title_in_prose(doc: Document) -> Found | None:
 def _prose_title_end() -> re.Pattern[str]:
     """Where a title a sentence names ends: ``a Budget Officer to join the team`` (``[words] title_purpose``
     and a word in lower case), ``L'emploi de directeur délégué ... sera vacant`` (``title_ends``), ``Le
-    titulaire, en tant que point focal de ..., rendra compte`` (a comma, then a ``clause_links`` verb)."""
+    titulaire, en tant que point focal de ..., rendra compte`` (a comma, then a ``clause_links`` verb),
+    ``L'emploi de directeur départemental adjoint de la direction départementale de ... est vacant`` (the body
+    it is open in, named in lower case: ``[words] body_noun_links`` and a ``bodies_lower`` entry)."""
     to, ends, links = (alternation("words", key) for key in ("title_purpose", "title_ends", "clause_links"))
-    return re.compile(rf"\s+(?:{to})\s+[a-z]|\s+(?:{ends})\s|,\s+(?:{links})\b")
+    owner, body = leading("words", "body_noun_links"), alternation("words", "bodies_lower")
+    return re.compile(rf"\s+(?:{to})\s+[a-z]|\s+(?:{ends})\s|,\s+(?:{links})\b|\s+(?:{owner})(?:{body})\b")
 
 
 @cache
