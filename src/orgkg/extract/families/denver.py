@@ -124,7 +124,7 @@ class DenverClassSpecification(Extractor):
             level=_pay_grade(detail),
             flsa=_flsa(detail if detail.strip() else body),
             duties=_duties(sec.get(H_DUTIES, "")),
-            education=shared_education(sec.get(H_EDUCATION, "")),
+            education=shared_education(sec.get(H_EDUCATION, ""), whole_clause=True),  # the form's field
             experience_years=years,
             experience_at_class=_canon(at_class, series) if at_class else None,
         )

@@ -371,8 +371,9 @@ def _naming(text: str, starts: list[int]) -> set[int] | None:
     return None if found is None else {bisect_right(starts, at) - 1 for at in found}
 
 
-def education(text: str) -> str | None:
-    """The first degree a requirement names, with what qualifies it, or None."""
+def education(text: str, *, whole_clause: bool = False) -> str | None:
+    """The first degree a requirement names, with what qualifies it, or None; a degree named by its level as
+    people name it (``_as_named``), or, ``whole_clause``, with all its clause says (a form's own field)."""
     start = _found(text)
     if start is None:
         return None
@@ -384,5 +385,83 @@ def education(text: str) -> str | None:
     cut = named.end() if named else 0
     if named and _bare().fullmatch(named.group(0)) and (school := _conferred().match(rest, cut)):
         return clean_title(rest[: school.end()]).capitalize()  # ``Degree from a recognized ... institution``
-    phrase = clean_title(rest[:cut] + _clause_end().split(rest[cut:])[0])
+    clause = _clause_end().split(rest[cut:])[0]
+    if named and not whole_clause and not _bare().fullmatch(named.group(0)):
+        clause = _as_named(named.group(0), clause)
+    phrase = clean_title(rest[:cut] + clause)
     return phrase[0].upper() + phrase[1:] if phrase else None
+
+
+def _as_named(name: str, clause: str) -> str:
+    """What of the ``clause`` after a degree named by its level people say with it: another degree it may be
+    (``or GED``), and its field when that is one named field (``in Political Science``, ``en
+    informatique``, ``in Library or Information Science``, ``in Computing Science or related
+    discipline(s)``); not a list of fields, a general one (``in a related field``, ``in any major``), an
+    aside (``, ideally in ...``), nor that it is required (``[degrees] field_*``). A degree that names no
+    level (``Completion of a degree``, ``Master's in ...``) keeps its clause: its field is what names it;
+    so does a clause read no further."""
+    if not _levelled(name):
+        return clause
+    kept = ""
+    while (other := _other_degree().match(clause)) and (degree := _pattern().match(clause, other.end())):
+        kept, clause = kept + clause[: degree.end()], clause[degree.end() :]
+    rest = _asked().sub("", clause)
+    field = rest if _field_after().search(name) else None
+    if field is None and (after := _field_after().match(rest)):
+        field = rest[after.end() :]
+    if not rest.strip() or (field is None and rest.startswith(", ")):
+        return kept  # "Bachelor's Degree required", "Bachelor's degree, ideally in a field relevant to ..."
+    if field is None:
+        return kept + clause
+    one = _related().sub("", field).strip()
+    said = fold(one).split()
+    listed = "," in one or len(_joins().findall(one)) > 1
+    if not said or said[0] in words("degrees", "field_general") or listed:
+        return kept
+    return kept + rest
+
+
+def _levelled(name: str) -> bool:
+    """A degree's name says its level or kind (``Bachelor's degree``, ``Tertiary degree``, ``MLS``), not only
+    its noun (``Completion of a degree``, ``Diploma``: ``[degrees] field_names``) or a level alone
+    (``Master's``, ``Masters``)."""
+    if re.fullmatch(rf"(?i)(?:{_one_of('alone')})['’]?s", name):
+        return False
+    last = fold(name).split()[-1:]
+    unlevelled = words("degrees", "noun") | words("degrees", "field_names")
+    said = bool(_stems("levels").search(name) or _stems("kinds").search(name))
+    return said or not (last and last[0] in unlevelled)
+
+
+@cache
+def _other_degree() -> re.Pattern[str]:
+    """Before another degree the first may be: ``or``, ``/``."""
+    return re.compile(r"(?i)\s*(?:/|,?\s+or\s+|,?\s+ou\s+)(?:(?:a|an|un|une)\s+)?")
+
+
+@cache
+def _asked() -> re.Pattern[str]:
+    """Words after a degree or its field that say it is asked (``[degrees] field_asked``)."""
+    asked = _one_of("field_asked")
+    return re.compile(rf"(?i)^,?\s+(?:{asked})\b|,?\s+(?:{asked})\s*$")
+
+
+@cache
+def _field_after() -> re.Pattern[str]:
+    """The words before a degree's field (``[degrees] field_after``), opening what follows the degree or
+    closing its name (``licence en``)."""
+    after = _one_of("field_after")
+    return re.compile(rf"(?i)^\s+(?:{after})\s+|\s(?:{after})$")
+
+
+@cache
+def _related() -> re.Pattern[str]:
+    """The close that leaves a field one (``[degrees] field_related``): ``or related discipline(s)``."""
+    return re.compile(rf"(?i),?\s+(?:{_one_of('field_related')})(?:\s+\S+)?\s*$")
+
+
+@cache
+def _joins() -> re.Pattern[str]:
+    """What joins two fields (``[degrees] field_joins``): one field may be said so (``Library or Information
+    Science``), not more."""
+    return re.compile(rf"(?i)\s(?:{_one_of('field_joins')})\s")
