@@ -510,14 +510,16 @@ def _announces() -> re.Pattern[str]:
 
 def _leading_act(name: str) -> bool:
     """A French unit's word written in lower case that names the act of leading (``[words] act_units``) and
-    what it leads: a body or unit named in capitals, or people (a ``[words] title_heads`` word): ``assurer la
-    direction de l'Institut``, ``la direction du Secrétariat permanent``, ``la direction des chefs de
-    direction``; no unit."""
+    what it leads (after its links, ``[words] unit_word_links``): a body or unit named in capitals or by its
+    unit's word, or people (a ``[words] title_heads`` word): ``assurer la direction de l'Institut``, ``la
+    direction du Secrétariat permanent``, ``la direction des chefs de direction``; no unit."""
     said = name.split()
     if len(said) < 3 or fold(said[0]) not in words("words", "act_units") or not said[0].islower():
         return False
-    led = re.sub(r"^[ldLD]['\u2019]", "", said[2] if fold(said[1]) in {"de", "du", "des"} else said[1])
-    return led[:1].isupper() or singular(fold(led)) in words("words", "title_heads")
+    led = next((w for w in (re.sub(r"^[ldLD]['\u2019]", "", w) for w in said[1:])
+                if fold(w) not in words_in("fr", "words", "unit_word_links") | {"la", "le", "les"}), "")
+    return led[:1].isupper() or singular(fold(led)) in words("words", "title_heads") or \
+        fold(led) in words_in("fr", "words", "unit_words")  # ``la direction de la direction départementale``
 
 
 def _unit_name(name: str, head: str, not_names: set[str] | frozenset[str]) -> bool:

@@ -87,16 +87,27 @@ SERVICE_EARLY = 2500
 
 
 @cache
-def _service() -> re.Pattern[str]:
+def _service_name() -> str:
     """A body written in lower case (``[words] bodies_lower``) with its initials, then where it is:
-    ``la direction régionale de l'environnement, ... (DREAL) de la région Auvergne-Rhône-Alpes``."""
+    ``direction régionale de l'environnement, ... (DREAL) de la région Auvergne-Rhône-Alpes``."""
     lower = alternation("words", "bodies_lower", r"[ \t]+")
     place = r"[A-Z\u00c0-\u00de][\w'\u2019-]*(?:[ \t-]+[A-Z\u00c0-\u00de][\w'\u2019-]*)*"
     where = "(?:" + alternation("words", "service_place_links", BLANKS) + ")"
+    return (rf"(?P<name>(?:{lower})\b[^()\n.;:]{{2,160}}?[ \t]*\([A-Z]{{2,10}}\)"
+            rf"(?:[ \t]+{where}(?:(?<=['\u2019])|[ \t]+){place})?)")
+
+
+@cache
+def _service() -> re.Pattern[str]:
+    """``_service_name`` opening a sentence, a clause or a line, after its article: ``la direction régionale
+    de l'environnement, ... (DREAL) de la région Auvergne-Rhône-Alpes``."""
     articles = leading("words", "subject_articles", r"[ \t]+", languages=("fr",))
-    return re.compile(rf"(?:^|[.,][ \t]+|\n)(?:{articles})"
-                      rf"(?P<name>(?:{lower})\b[^()\n.;:]{{2,160}}?[ \t]*\([A-Z]{{2,10}}\)"
-                      rf"(?:[ \t]+{where}[ \t]+{place})?)")
+    return re.compile(rf"(?:^|[.,][ \t]+|\n)(?:{articles}){_service_name()}")
+
+
+@cache
+def _service_at() -> re.Pattern[str]:
+    return re.compile(_service_name())
 
 
 def _service_named(doc: Document) -> Found | None:
@@ -132,6 +143,8 @@ def _body_after(doc: Document, found: Found) -> Found | None:
     if not m:
         return None
     start = found[1].start + m.end()
+    if whole := _service_at().match(doc.text, start):  # ``de la direction départementale de l'emploi, du
+        return clean(doc, whole.start("name"), whole.end("name"))  # travail ... (DDETS) de Vaucluse``
     verb = _title_end().search(doc.text, start, found[1].end)
     if not (body := clean(doc, start, verb.start() if verb else found[1].end)) or not _name(body[0]):
         return None
