@@ -118,8 +118,9 @@ def labelled_place(doc: Document, start: int, end: int) -> Found | None:
     """The place a label's value between ``start`` and ``end`` names: a town in brackets' region, after a
     postal code (not a county: ``Des Moines - 50319 - Polk County``) or closing a street address; a short
     value opening with a capital whole (``Ottawa, Ontario``, ``Remote (Canada)``, ``Metro Hall, 55 John St,
-    Toronto, ON M5V 3C6``); none where it names no town (``2134 W Laburnum Avenue, VA, VA, 23219``, ``WA
-    98057-2906, WA, WA, 98104``)."""
+    Toronto, ON M5V 3C6``), up to its state's code where a job board writes it again with a postal code
+    (``Madison, WI, WI, 53703``: ``Madison, WI``); none where it names no town (``2134 W Laburnum Avenue,
+    VA, VA, 23219``, ``WA 98057-2906, WA, WA, 98104``)."""
     found = _value(doc, start, end)
     if not found:
         return None
@@ -142,12 +143,23 @@ def labelled_place(doc: Document, start: int, end: int) -> Found | None:
         return None
     if not _names_a_town(value) or fold(value) in words("words", "place_unknown"):
         return None  # ``WA 98057-2906, WA, WA, 98104``, ``To be determined``
+    if repeated := _repeated_state().search(doc.text, start, end):  # ``Tacoma, WA, WA, 98409``
+        return clean(doc, start, repeated.end("state"))
     if (moded := _mode_bracket().fullmatch(value)) and town_and_state().fullmatch(moded.group("place")):
         return clean(doc, start + moded.start("place"), start + moded.end("place"))  # ``Hybrid (Calgary,
         # AB)``
     if m := _TOWN_NUMBERED.fullmatch(value):
         return clean(doc, start, start + m.end("town"))
     return found
+
+
+@cache
+def _repeated_state() -> re.Pattern[str]:
+    """A job board's place closing in its state's or province's code written again and a postal code:
+    ``Madison, WI, WI, 53703``, ``Cedar Rapids, IA, IA, 52404-2100`` (the code in group ``state``)."""
+    codes = "|".join(sorted({*written("words", "us_states"), *written("words", "canadian_provinces")}))
+    return re.compile(rf",[ \t]*(?P<state>{codes or '(?!)'})(?:,[ \t]*(?P=state))+"
+                      r"(?:,[ \t]*[A-Z]?\d[\dA-Z -]{3,9})?[ \t]*$")
 
 
 #: a telephone number closing an address: ``(406) 555-0148``, ``444-6260``.
