@@ -341,17 +341,21 @@ class Fields:
             return
         for s, colons, end in self.starts:
             if (c := self._colon(label, s, colons)) is not None:
-                yield self.text[c + 1 : end].lstrip(" \t"), end
+                yield self._after(c, end), end
         for gaps in self.gaps:
             for s, colons, end in gaps:
                 if (c := self._colon(label, s, colons)) is not None:
-                    yield self.text[c + 1 : end].lstrip(" \t"), end
+                    yield self._after(c, end), end
                     break  # the label's value runs to the line's end: no other label on it
         for s, colons, end in self.runs:
             if (c := self._colon(label, s, colons)) is not None:
-                said = self.text[c + 1 : end].lstrip(" \t")
+                said = self._after(c, end)
                 cut = RUN_IN_OTHER.search(said) or FLAT_SENTENCE_END.search(said)
                 yield said[: cut.start()] if cut else said, end
+
+    def _after(self, colon: int, end: int) -> str:
+        """The text after a label's colon, a doubled colon's too (``Class Code:: HA35``), up to ``end``."""
+        return self.text[colon + (2 if self.text.startswith("::", colon) else 1) : end].lstrip(" \t")
 
     @functools.cached_property
     def _found(self) -> frozenset[str] | None:

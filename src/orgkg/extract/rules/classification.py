@@ -2,8 +2,8 @@
 
 A level field is any ``[labels] level`` entry (``Level:``, ``Position Level:``,
 ``Grade:``, ``Niveau du poste :``, ``Classification:``); prose gives it as
-"classified as a AS-05", "Designated as an AS-06", "classé IT-03", "at the EC-05
-level". A Government of Canada group code (``IT`` in ``IT-03``) names the class by
+"classified as a AS-05", "Designated as an AS-06", "classé IT-03", "classifié [CS-03](...)", "at the
+EC-05 level". A Government of Canada group code (``IT`` in ``IT-03``) names the class by
 the ``[groups]`` table, in the document's language, else by the group the
 sentence places it in ("AS-06 within the Program Administrations group"). A US
 federal pay plan triple (``GS 2210 11``) gives both class and level (``pay_plan``);
@@ -35,7 +35,8 @@ from orgkg.extract.text import clean_title, repair_level, squash, strip_parenthe
 
 CODE = r"[A-Z]{2,3}[ \t]?-[ \t]?[0-9OIl]{1,2}\b|[A-Z]{2,3}[0-9]{1,2}\b"
 PROSE = re.compile(
-    rf"(?:(?P<stated>\b(?:classifi(?:ed|cation)|[Dd]esignated)\s+(?:as\s+|at\s+|of\s+)?(?:an?\s+|the\s+)?"
+    rf"(?:(?P<stated>\b(?:classifi(?:ed|cation|[ée]e?s?)|[Dd]esignated)\s+(?:as\s+|at\s+|of\s+|comme\s+)?"
+    rf"(?:an?\s+|the\s+|une?\s+)?"
     rf"|\bclass[ée]e?s?\s+(?:au\s+niveau\s+)?)"
     rf"|\bat\s+the\s+|\bau\s+niveau\s+|\bniveau\s+)\[?(?P<code>{CODE})"
     rf"|\((?P<code2>{CODE})\s+level\)")
@@ -53,13 +54,14 @@ LETTER_LEVEL = re.compile(r"(?i)(?:pay\s*)?(?:band|grade|level|niveau|groupe|cat
 #: a level that is one letter (or two, ``A/A+``) under its label: ``Catégorie : A``, ``Band: B``.
 LETTER = re.compile(r"[A-Z]\+?(?:[ \t]*/[ \t]*[A-Z]\+?)?")
 #: a French civil-service category or a senior post's group said in prose: ``Fonctionnaire A/A+``,
-#: ``ouvert aux fonctionnaires de catégorie A``, ``poste de catégorie B``, ``emploi ... (groupe II)``,
-#: ``relève du groupe II``;
+#: ``ouvert aux fonctionnaires de catégorie A``, ``poste de catégorie B``, ``Emploi contractuel de cat. B``,
+#: ``emploi ... (groupe II)``, ``relève du groupe II``;
 #: never a driving licence's (``permis de conduire de catégorie B``).
 PROSE_FR = re.compile(
     r"(?<![\w-])(?:[Ff]onctionn?aires?(?:[ \t]+titulaires?)?[ \t]+(?:de[ \t]+)?"
     r"(?:(?P<cat>cat[ée]gorie)[ \t]+)?"
-    r"|(?:[Pp]ostes?|[Ee]mplois?|[Cc]orps|[Aa]gents?)[ \t]+(?:de[ \t]+)?(?P<cat2>cat[ée]gorie)[ \t]+)"
+    r"|(?:[Pp]ostes?|[Ee]mplois?(?:[ \t]+contractuels?)?|[Cc]orps|[Aa]gents?)[ \t]+(?:de[ \t]+)?"
+    r"(?P<cat2>cat(?:[ée]gorie|\.))[ \t]+)"
     rf"(?P<letters>{LETTER.pattern})(?!\w)"
     r"|\((?P<group>groupe[ \t]+[IVX]{1,4})\)"
     # ``Cet emploi relève du groupe II du statut d'emploi de direction``, ``classé dans le groupe III``,
@@ -249,8 +251,13 @@ def _label_word(label: str) -> str:
 
 
 def _french_prose(doc: Document) -> Found | None:
+    """A French category or group said in prose (``PROSE_FR``), never a licence's nor one the words before
+    it in its sentence make another's (``[words] grade_elsewhere``: ``dix ans d'ancienneté au moins dans
+    un corps de catégorie A``, the candidate's service)."""
     m = next((m for m in _PROSE_FR.finditer(doc.text)
-              if not LICENCE.search(doc.text, max(0, m.start() - 30), m.start())), None)
+              if not LICENCE.search(doc.text, max(0, m.start() - 30), m.start())
+              and not superiors(re.split(r"[.;:!?\n]", doc.text[max(0, m.start() - 80) : m.start()])[-1])),
+             None)
     if not m:
         return None
     for key in ("group", "group2"):
@@ -345,8 +352,10 @@ def pay_plan(text: str) -> tuple[JobClass | None, str | None]:
         return JobClass(m.group(2), None), f"{m.group(1)}-{m.group(3)}"  # value, no title beside it
     cells = [c for c in re.split(r"[ \t]{2,}|\t", text[line_start : m.start()]) if c.strip()]
     if not cells and not text[m.end() :].split("\n", 1)[0].strip():
-        # the triple alone on its line, the official title on the line above (its grade repeated)
-        above = [ln.strip() for ln in text[max(0, line_start - 200) : line_start].splitlines() if ln.strip()]
+        # the triple alone on its line, the official title on the line above (its grade repeated), a page's
+        # control between them passed over (``[headings] not_titles``: ``Printable View``)
+        above = [ln.strip() for ln in text[max(0, line_start - 200) : line_start].splitlines()
+                 if ln.strip() and fold(ln.strip()) not in words("headings", "not_titles")]
         cells = [re.sub(rf"\s+0?{int(m.group(3))}$", "", above[-1])] if above else []
     title = strip_parenthetical_acronym(clean_title(cells[-1])) if cells else None
     if title and (len(title.split()) > 8 or not re.search(r"[a-z]", title)):
@@ -616,6 +625,8 @@ def class_of(value: str | None, level: str | None, *, labelled: bool) -> tuple[J
         return JobClass(series.group(1), clean_title(series.group(2))), level
     if not value or ";" in value or EMPLOYMENT_WORDS.match(value) or STATUS.search(value):
         return None, level  # ``Regular Non-Merit; Serves at the discretion of ...``: a status, no class
+    if LEVEL_OPENING.match(value) and not level_alone().fullmatch(value):
+        return None, level  # ``Position Classification: Band 4 OIC``: a level and its note, no class
     code = repair_level(value)
     if re.fullmatch(r"[A-Z]{2,4}-\d\d", code):
         return JobClass(code.split("-")[0], None), level or code
@@ -632,6 +643,8 @@ def class_of(value: str | None, level: str | None, *, labelled: bool) -> tuple[J
     return JobClass(None, clean_title(value)), level
 
 
+#: a level said with its kind opening a value: ``Band 4 OIC``.
+LEVEL_OPENING = re.compile(GRADE_SAID)
 #: a grade said with its kind (``PAY_GRADE``), its scheme's capitals before it maybe: ``AO Grade 6/7``.
 SCHEMED_GRADE = re.compile(rf"(?:\b[A-Z]{{2,5}}[ \t]+)?{GRADE_SAID}")
 

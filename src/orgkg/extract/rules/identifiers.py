@@ -3,7 +3,8 @@
 that states one (``The position description number for this position is 57673.``), or a numbering
 label run into its code, with or without a colon (``Offre n° O059241212001588``, ``(réf. E00038399)``), or
 a line naming the post with its notice's number after it (``Directrice adjointe ou directeur adjoint
-2025-246-340``).
+2025-246-340``), a requisition's code under the posting's age on a job site (``Posted 4 Days Ago`` /
+``R-5180``).
 
 The label words are ``[labels] identifier`` and ``[words] reference_labels`` / ``number_labels`` in the
 lexicon; a value holds a digit and is one code.
@@ -33,6 +34,16 @@ PROSE = Needled(
 TITLE_NUMBER = AtLineStart(r"[ \t#*]*(?P<title>[A-Z\u00c0-\u00de][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*"
                            r"(?:[ \t]+[^\W\d_][\w'\u2019-]*){0,12})"
                            r"[ \t]+(?P<value>(?:19|20)\d\d-\d{1,6}-\d{1,6})[ \t*]*$")
+
+
+@cache
+def _aged() -> Needled:
+    """A job site's posting header: the posting's age on its own line (``[words] posting_age_leads`` ...
+    ``posting_age_ends``: ``Posted 4 Days Ago``, ``Posted Today``), its requisition's code alone on the
+    next (``R-5180``)."""
+    leads, ends = ("|".join(patterns("words", key)) for key in ("posting_age_leads", "posting_age_ends"))
+    return Needled(rf"(?im)^[ \t]*(?:{leads})\b[^\n]{{0,20}}\b(?:{ends})[ \t]*\n"
+                   rf"[ \t]*(?P<value>{CODE.pattern})[ \t]*$")
 
 
 def _date(code: str) -> bool:
@@ -124,6 +135,9 @@ def identifiers(doc: Document) -> list[tuple[Identifier, Span]]:
         if not _date(m.group("value")):  # ``Directrice adjointe ou directeur adjoint 2025-246-340``
             out.append((Identifier("competition number", m.group("value")), Span(m.start("value"),
                                                                                  m.end("value"))))
+    for m in _aged().finditer(doc.text):  # ``Posted 4 Days Ago`` / ``R-5180``
+        value = m.group("value")
+        out.append((Identifier("requisition number", value), Span(m.start("value"), m.end("value"))))
     for m in PROSE.finditer(doc.text):
         out.append((Identifier(scheme(m.group("label")), m.group("value")), Span(m.start("value"),
                                                                                  m.end("value"))))

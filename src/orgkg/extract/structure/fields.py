@@ -25,8 +25,9 @@ from orgkg.extract.structure.lines import PLACEHOLDER, Line
 
 #: a label: up to 8 words, no sentence punctuation, not a time or a web address.
 LABEL = re.compile(r"[^\s:|.;!?][^:|;!?\n]{0,60}")
-#: a label's colon, and the slash a table flattened with slashes puts between cells (``GRADE: / MG1``).
-COLON = re.compile(r"[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*\**[ \t]*:[ \t]*\**[ \t]*(?:/[ \t]+)?(?!//)")
+#: a label's colon (doubled on a scraped page: ``Class Code:: HA35``), and the slash a table flattened with
+#: slashes puts between cells (``GRADE: / MG1``).
+COLON = re.compile(r"[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*\**[ \t]*::?[ \t]*\**[ \t]*(?:/[ \t]+)?(?!//)")
 #: what separates fields on one line: a wide gap, a tab, a flattened table's slash before a label in
 #: capitals (``LOCATION: / Three Rivers House / POST CODE: / CS0605``; ``Service / Direction :`` is one
 #: label).
