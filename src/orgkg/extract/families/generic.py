@@ -99,6 +99,7 @@ from orgkg.extract.rules.placement import organisation_stated, units_stated
 from orgkg.extract.rules.reporting import (
     deputy,
     deputy_of,
+    is_deputy,
     peers_labelled,
     peers_named,
     reports_to,
@@ -849,7 +850,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         for duty, at in prose_duties(doc, pos.title, told_to_holder=True):
             pos.duties.append(duty)
             out.append(Evidence.at("duties", duty.text, at, doc.text))
-    if not pos.reports_to and (boss := reports_to(doc) or deputy_of(doc, pos.title) or seconded(doc)):
+    boss = None if pos.reports_to else (
+        reports_to(doc, deputy=is_deputy(pos.title)) or deputy_of(doc, pos.title) or seconded(doc))
+    if boss:
         pos.reports_to = [MentionedPosition(boss[0])]
         out.append(Evidence.at("reports_to", *boss, doc.text))
     if not pos.direct_reports and (subs := subordinates(doc.text)):

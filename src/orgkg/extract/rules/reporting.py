@@ -31,14 +31,15 @@ from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import clean_title, singular, singular_title, squash
 
 
-def reports_to(doc: Document) -> Found | None:
+def reports_to(doc: Document, *, deputy: bool = False) -> Found | None:
     """A supervisor's field, else the one a phrase names, cut at the next clause (``sous l'autorité
     directe du préfet des Deux-Sèvres et concourt directement à ...``: a long sentence read far enough
-    to find where its clause ends)."""
+    to find where its clause ends); for a ``deputy``, never the superior of the unit it seconds the head of
+    (``of_a_unit``)."""
     found = first_value(doc, "reports_to", loose=True, max_words=12) or _row(doc, "reports_to_row") or phrase(
         doc, "reports_to", stop=".;:(),", reach=300, accept=lambda found: None
         if superior_of_list().match(doc.text, found[1].start) or superior_of_listed(doc.text, found[1].start)
-        else _short(superior(doc, found)))
+        or (deputy and of_a_unit(doc.text, found[1])) else _short(superior(doc, found)))
     if found and (lead := _phrase_in_value().match(doc.text, found[1].start, found[1].end)):
         found = clean(doc, lead.end(), found[1].end) or found
     if found and (second := second_body(found[0])):
@@ -46,6 +47,42 @@ def reports_to(doc: Document) -> Found | None:
     if found and (opens := _new_sentence().search(doc.text, found[1].start, found[1].end)):
         found = clean(doc, found[1].start, opens.start()) or found
     return found if found and len(found[0].split()) <= 12 else None
+
+
+def is_deputy(title: str) -> bool:
+    """A deputy's title: a ``[words] deputies`` word in it (``directeur départemental adjoint``)."""
+    return bool(set(fold(title).split()) & words("words", "deputies"))
+
+
+def of_a_unit(text: str, value: Span) -> bool:
+    """The superior a phrase names at ``value`` is a unit's or a body's (its head's, not its deputy's): a unit
+    is the subject of its sentence, before the phrase ("La DDT met en œuvre sous l'autorité du préfet", "...,
+    la DDETS est placée sous l'autorité du préfet"), or right after the superior where the phrase opens the
+    sentence ("Sous l'autorité du préfet de région, la direction régionale ... est chargée de ...")."""
+    before = text[_sentence_start(text, value.start) : value.start]
+    if _unit_subject().search(before):
+        return True
+    return "," not in before and len(before.strip()) <= 60 and bool(_unit_subject().match(text, value.end))
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` opens: after a line's break or a full stop, at most 400 characters
+    back."""
+    lo = max(0, at - 400)
+    stops = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", text[lo:at])]
+    return lo + (stops[-1] if stops else 0)
+
+
+@cache
+def _unit_subject() -> re.Pattern[str]:
+    """A unit or a body as a clause's subject, opening the text or after a comma: an article (``[words]
+    subject_articles``), then a ``[words] unit_words`` or ``organisation_nouns`` word, maybe after words
+    in capitals (``la direction régionale``, ``the Policy Division``), or an acronym in capitals (``la
+    DDETS``)."""
+    the = leading("words", "subject_articles")
+    kinds = f"{alternation('words', 'unit_words')}|{alternation('words', 'organisation_nouns')}"
+    named = rf"(?:[A-Z][\w&'-]*\s+){{0,4}}(?i:{kinds})\b"
+    return re.compile(rf"(?:^|,)\s*(?i:{the})(?:{named}|[A-Z]{{2,}}[A-Z0-9]*\b)")
 
 
 @cache
@@ -64,8 +101,11 @@ def after_phrase(value: str) -> str:
 
 def seconded(doc: Document) -> Found | None:
     """The superior a deputy seconds: "Aux côtés du directeur, qu'il seconde et supplée, le directeur
-    adjoint ..." (``[phrases] seconded``, the value ending where a ``[words] seconds`` word follows it)."""
-    return phrase(doc, "seconded", stop=".;:()", reach=200, accept=lambda found: _seconded_to(doc, found))
+    adjoint ..." (``[phrases] seconded``, the value ending where a ``[words] seconds`` word follows it), else
+    the one it stands in for: "Il supplée le directeur en cas d'absence" (``[phrases] stands_in``, up to the
+    next clause)."""
+    return phrase(doc, "seconded", stop=".;:()", reach=500, accept=lambda found: _seconded_to(doc, found)) \
+        or phrase(doc, "stands_in", stop=".;:(),", accept=lambda found: _to_clause_end(doc, found))
 
 
 def _seconded_to(doc: Document, found: Found) -> Found | None:
