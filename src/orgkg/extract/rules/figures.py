@@ -267,7 +267,11 @@ def staff_supervised(doc: Document) -> tuple[int, Span] | None:
                 or counts_things().match(doc.text, m.end()):
             continue  # "trois agents ou plus"; "3 techniciens et 2 jardiniers": a count of who is unread
         at = m.start("counts")
-        counts = [(k, n) for k in number().finditer(m.group("counts")) if (n := _value(k.group(0)))]
+        said = m.group("counts")  # each count once: not the figures in brackets repeating it ("two (2)")
+        found = [k for k in number().finditer(said) if not said[: k.start()].endswith("(")]
+        if any(_floor_after().match(said, k.end()) for k in found):
+            continue  # "the supervision of three or more full-time equivalent employees": a floor
+        counts = [(k, n) for k in found if (n := _value(k.group(0)))]
         if counts:
             return sum(n for _, n in counts), Span(at + counts[0][0].start(), at + counts[-1][0].end())
     return None
@@ -290,7 +294,7 @@ def _nouns() -> str:
 def _supervised_staff() -> Needled:
     said = number().pattern
     adjectives = rf"(?:[ \t]+(?!(?:{alternation('words', 'not_count_adjective')})\b)[a-z][\w-]*){{0,3}}"
-    counted = rf"(?<!\w)(?:{said}){adjectives}"
+    counted = rf"(?<!\w)(?:{said})(?:{FIGURES.pattern})?{adjectives}"  # ``two (2) full-time staff``
     nouns = _nouns()
     return Needled(rf"(?i)(?<!\w)(?:{alternation('words', 'team_verbs')}){_SERIES}[ \t]+"
                       rf"(?P<counts>{counted}(?:[ \t]+(?:{nouns}))?(?:[ \t]+(?:{_AND})[ \t]+{counted})*)"

@@ -22,7 +22,7 @@ from functools import cache
 from orgkg.extract.lexicon import alternation, fold, words
 from orgkg.extract.needles import Needled
 from orgkg.extract.records import StaffCount
-from orgkg.extract.rules.figures import counts_things, number, stated_staff, team_led
+from orgkg.extract.rules.figures import FIGURES, counts_things, number, stated_staff, team_led
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import NUMBER, singular, squash, to_int
 
@@ -213,7 +213,8 @@ def _staff_figure(*more: str) -> Needled:
     links = alternation("words", "figure_links")  # not staff_links: "12 full or part-time employees"
     between = rf"(?:(?!(?:{links})\b)[A-Za-z/&-]+\s+){{0,4}}?"  # ``Access & Collection``
     # never a grade's figure: ``B3 Clinical Support workers`` (its letter before it)
-    return Needled(rf"(?<![\w$.,])(\d[\d,]*|{N})[ \t]+({between}(?:{count_nouns(*more)}))\b", re.I)
+    figures = f"(?:{FIGURES.pattern})?"  # ``eight (8) full time equivalent positions``: the figures repeat it
+    return Needled(rf"(?<![\w$.,])(\d[\d,]*|{N}){figures}[ \t]+({between}(?:{count_nouns(*more)}))\b", re.I)
 
 
 @cache
