@@ -111,15 +111,22 @@ def _stems(key: str) -> re.Pattern[str]:
 
 @cache
 def _preferred() -> re.Pattern[str]:
-    """What a document only prefers (``preferred``, ``an asset``, ``un atout``)."""
-    return re.compile(rf"(?i)\b(?:{_one_of('preferred')})\b")
+    """What a document only prefers (``preferred``, ``an asset``, ``un atout``; not after a ``[degrees]
+    preferred_not_after`` word: ``Profil souhaité`` names the requirements)."""
+    return re.compile(rf"(?i)\b{_not_after()}(?:{_one_of('preferred')})\b")
+
+
+@cache
+def _not_after() -> str:
+    return "".join(rf"(?<!\b{re.escape(w)} )" for w in _entries("preferred_not_after"))
 
 
 @cache
 def _preferred_heading() -> re.Pattern[str]:
     """A heading over what is only preferred: ``[degrees] preferred`` and ``preferred_headings`` words
     (``Asset Qualifications``, ``Nice to have``, ``Atouts``)."""
-    return re.compile(rf"(?i)\b(?:{_one_of('preferred')}|{_one_of('preferred_headings')})\b")
+    preferred = rf"{_not_after()}(?:{_one_of('preferred')})"
+    return re.compile(rf"(?i)\b(?:{preferred}|{_one_of('preferred_headings')})\b")
 
 
 @cache
@@ -295,13 +302,20 @@ def _not_asked_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
 
 
 @cache
+def _documents() -> re.Pattern[str]:
+    """A paper an application asks for (``[degrees] documents``): ``a copy of your ... diploma``."""
+    return re.compile(rf"(?i)\b(?:{_one_of('documents')})\b")
+
+
+@cache
 def _programme() -> re.Pattern[str]:
     """A ``[degrees] programmes`` word right after a degree, its initials in brackets maybe between."""
     return re.compile(rf"(?i)\s*(?:\([A-Z]{{2,6}}\)\s*)?(?:{_one_of('programmes')})\b")
 
 
 def _not_asked(line: str, m: re.Match[str]) -> bool:
-    """The degree names no requirement: its holders ("Master's students in 12 departments"), or its sentence
+    """The degree names no requirement: its holders ("Master's students in 12 departments"), a paper an
+    application asks for ("a copy of your transcripts or diploma"), or its sentence
     says it may be substituted for experience ("A Master's degree ... may be substituted for one (1)
     additional year"; not where an aside or another thing comes between: "Bachelor's degree ..., or
     equivalent experience (experience may be substituted for the degree)") or what may be substituted for it
@@ -309,8 +323,10 @@ def _not_asked(line: str, m: re.Match[str]) -> bool:
     holders, substitutes, others = _not_asked_words()
     if holders.match(line, m.end()) or _programme().match(line, m.end()):
         return True  # "Master's students", "the Master of Data Science (MDS) program": no degree asked
-    if substitutes.search(SENTENCE_END.split(line[: m.start()])[-1]):
-        return True
+    before = SENTENCE_END.split(line[: m.start()])[-1]
+    if substitutes.search(before) or _documents().search(before):
+        return True  # "... may be substituted for a Bachelor's degree", "a copy of your transcripts or
+        # diploma"
     after = SENTENCE_END.split(line[m.end() :])[0]
     said = substitutes.search(after)
     return said is not None and not others.search(after, 0, said.start())
