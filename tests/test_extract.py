@@ -55,7 +55,6 @@ WORDING_MISREAD: dict[str, str] = {
         "a body's lines without labels, an address under them",
     "ch-geneve-safco-demi-douzaine/organization": "'rattaché au Département X (DIN)' in prose",
     "ch-geneve-safco-demi-douzaine/org_units": "'Le Service X (SAFCO), rattaché au ...' in prose",
-    "fr-metropole-lyon-unite-equipe-de-4/title": "a job board's 'Recrutement X' line over '1 Titre H/F - X'",
     "fr-metropole-lyon-unite-equipe-de-4/org_units":
         "'La Direction X (DPM)', 'le service de X (SMC)' in prose",
     "za-dihlabeng-ref-no-in-title-line/title":

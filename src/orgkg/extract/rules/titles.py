@@ -862,10 +862,14 @@ def _prose_title_end() -> re.Pattern[str]:
     and a word in lower case), ``L'emploi de directeur délégué ... sera vacant`` (``title_ends``), ``Le
     titulaire, en tant que point focal de ..., rendra compte`` (a comma, then a ``clause_links`` verb),
     ``L'emploi de directeur départemental adjoint de la direction départementale de ... est vacant`` (the body
-    it is open in, named in lower case: ``[words] body_noun_links`` and a ``bodies_lower`` entry)."""
+    it is open in, named in lower case: ``[words] body_noun_links`` and a ``bodies_lower`` entry),
+    ``pourvoir le poste de coordonnateur ... à la direction de santé publique`` (``post_unit_links`` and a
+    ``unit_words`` entry)."""
     to, ends, links = (alternation("words", key) for key in ("title_purpose", "title_ends", "clause_links"))
     owner, body = leading("words", "body_noun_links"), alternation("words", "bodies_lower")
-    return re.compile(rf"\s+(?:{to})\s+[a-z]|\s+(?:{ends})\s|,\s+(?:{links})\b|\s+(?:{owner})(?:{body})\b")
+    unit, units = leading("words", "post_unit_links"), alternation("words", "unit_words", languages=("fr",))
+    return re.compile(rf"\s+(?:{to})\s+[a-z]|\s+(?:{ends})\s|,\s+(?:{links})\b|\s+(?:{owner})(?:{body})\b"
+                      rf"|\s+(?:{unit})(?:{units})\b")
 
 
 @cache
@@ -878,9 +882,11 @@ def _served() -> re.Pattern[str]:
 
 @cache
 def _hiring_adjectives() -> re.Pattern[str]:
-    """``[words] hiring_adjectives`` entries in lower case, each followed by spaces, opening a title."""
-    said = "|".join(re.escape(w) for w in sorted(words("words", "hiring_adjectives"), key=len, reverse=True))
-    return re.compile(rf"(?:(?:{said})[ \t]+)+")
+    """``[words] hiring_adjectives`` entries in lower case, each followed by spaces (or a ``[words]
+    list_joins`` word), opening a title."""
+    said = alternation("words", "hiring_adjectives", r"[ \t]+")  # as written: ``well-qualified``
+    joins = alternation("words", "list_joins")  # ``a well-qualified and compassionate City Clerk``
+    return re.compile(rf"(?:(?:{said})(?:,?[ \t]+(?:{joins}))?,?[ \t]+)+")
 
 
 @cache
@@ -932,7 +938,7 @@ def _seeking() -> re.Pattern[str]:
     ``sought_articles`` entry (or how many) and the post; or an ``inviting_leads`` entry and the post."""
     verbs, leads = (alternation("words", key, r"[ \t]+") for key in ("seeking_verbs", "inviting_leads"))
     articles = "|".join(sorted(patterns("words", "sought_articles"), key=len, reverse=True))
-    return re.compile(rf"(?i)^[^\n.;:!?]{{0,100}}?(?<!\S)(?:(?:{verbs})[ \t]+(?:{articles}|\d{{1,2}})[ \t]+"
+    return re.compile(rf"(?i)[^\n.;:!?]{{0,100}}?(?<!\S)(?:(?:{verbs})[ \t]+(?:{articles}|\d{{1,2}})[ \t]+"
                       rf"|(?:{leads})[ \t]*:?[ \t]+)(?P<t>\S[^\n]{{1,200}})")
 
 
@@ -948,14 +954,21 @@ def _sought_end() -> re.Pattern[str]:
 SEEKING_LINES = 6
 
 
+#: where a sentence of a paragraph opens: after a full stop, a space, a capital.
+SENTENCE_OPENS = re.compile(r"[.!?][ \t]+(?=[A-Z\u00c0-\u00de])")
+
+
 def sought(doc: Document) -> Found | None:
     """``The City of Lakeview is hiring a Parks Maintenance Worker to join its team``, ``La Ville de Rennes
     recrute un(e) Responsable du service des sports``, ``Nous recherchons un(e) Comptable fournisseurs pour
-    rejoindre notre équipe``: near the top, a line saying whom its employer seeks; the post it names, up to
+    rejoindre notre équipe``: near the top, a line (or a sentence of a paragraph) saying whom its employer
+    seeks; the post it names, up to
     what it is for (``_sought_end``), without its marks, in capitals or naming a post (``names_a_post``)."""
     lines = [ln for ln in doc.lines[doc.front_end : doc.front_end + 4 * SEEKING_LINES] if not ln.blank]
     for ln in lines[:SEEKING_LINES]:
-        if not (m := _seeking().match(doc.body(ln))):
+        body = doc.body(ln)
+        opens = (0, *(o.end() for o in SENTENCE_OPENS.finditer(body)))  # a paragraph's sentences in turn
+        if not (m := next((m for at in opens if (m := _seeking().match(body, at))), None)):
             continue
         said = m.group("t")
         if _served().search(said):
@@ -965,9 +978,10 @@ def sought(doc: Document) -> Found | None:
             rest = said[lead.end() :]
             said = " " * lead.end() + rest if rest[:1].isupper() else ""
         said = said[: cut.start()] if (cut := _sought_end().search(said)) else said
-        bare = without_marks(said.rstrip(" ."))
-        start = ln.body_start + m.start("t") + len(bare) - len(bare.lstrip())
-        found = clean(doc, start, ln.body_start + m.start("t") + len(bare))
+        pad, said = len(said) - len(said.lstrip()), said.strip().rstrip(" .")
+        bare = without_marks(said)
+        start = ln.body_start + m.start("t") + pad + max(said.find(bare), 0)
+        found = clean(doc, start, start + len(bare))
         if found and acceptable(found[0]) and (found[0][0].isupper() or names_a_post(found[0])):
             return found
     return None
@@ -1029,25 +1043,35 @@ def _board_category() -> re.Pattern[str]:
 DASH_AT_END = re.compile(r"[ \t]+[-\u2013\u2014][ \t]+$")
 
 
-def board_posting(doc: Document, title: str) -> tuple[str, Found] | None:
+def board_posting(doc: Document, title: str) -> tuple[str, Found | None] | None:
     """A job board's category line read as the title (``Recrutement Structures de coopération
     territoriale``) over the posting's line that repeats it after a dash (``Chargé de Mission Plui - Marne
     la Vallee Val d'Europe Agglomération H/F - Structures de coopération territoriale``): the title and the
-    employer that line names between the dashes, its gender mark apart."""
+    employer that line names between the dashes, its gender mark apart (the posting's line read as the title
+    too); with no employer between
+    (``1 Responsable Unite Espaces Verts H/F - Grand Lyon``), the title alone, how many posts apart."""
     lines = [ln for ln in doc.lines if not ln.blank][:2]
-    m = _board_category().fullmatch(title)
-    if len(lines) < 2 or not m or doc.body(lines[0]).strip() != title:
+    if len(lines) < 2 or title not in (doc.body(lines[0]).strip(), doc.body(lines[1]).strip()):
+        return None  # the category's line or the posting's read as the title
+    if not (m := _board_category().fullmatch(doc.body(lines[0]).strip())):
         return None
     line, category = doc.body(lines[1]).strip(), m.group("cat")
     tail = DASH_AT_END.search(line, 0, len(line) - len(category)) if line.endswith(category) else None
-    posted = POSTED_BY.match(line[: tail.start()]) if tail else None
-    if not posted or not acceptable(posted.group("t")):
+    if not tail:
         return None
+    posted = POSTED_BY.match(line[: tail.start()])
+    if not posted or not acceptable(posted.group("t")):
+        alone = without_marks(POSTS_LEADING.sub("", line[: tail.start()]))
+        return (alone, None) if acceptable(alone) and names_a_post(alone) else None
     employer = posted.group("e")
     while employer.split() and fold(employer.split()[-1]) in words("words", "gender_marks"):
         employer = employer[: employer.rstrip().rfind(" ")].rstrip()
     start = lines[1].body_start + line.find(employer)
     return without_marks(posted.group("t").strip()), (employer, Span(start, start + len(employer)))
+
+
+#: how many posts a job board's line opens with, before the title in capitals: ``1 Responsable ...``.
+POSTS_LEADING = re.compile(r"^\d{1,2}[ \t]+(?=[A-Z\u00c0-\u00de])")
 
 
 def posting_employer(doc: Document, title: str) -> tuple[str, Found | None] | None:
