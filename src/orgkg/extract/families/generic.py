@@ -51,6 +51,7 @@ from orgkg.extract.rules.classification import (
     pay_plan,
     plan_fields,
     spelled_class,
+    superiors,
 )
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties
@@ -644,21 +645,35 @@ FLSA_PROSE = Needled(r"(?i)\b(?:position|job|role|incumbent|class)\s+is\s+(?:cla
 #: a checked box before the status: ``[X] Non-Exempt``, a checked HTML box, ``\u2612 Exempt``.
 FLSA_CHECKED = Needled(r"(?i)(?:<input[^>]*\bchecked\b[^>]*>|\[\s*[xX\u2713]\s*\]|[\u2612\u2611])"
                        r"\s*(?:FLSA\s+)?(non[- ]?exempt|exempt)")
+#: the status naming the staff the post is of, in a sentence or a job site's row of fields: ``This full-time,
+#: TEAMS exempt staff position ...``, ``Job Type FT Exempt Salaried Staff Job Number ...``.
+FLSA_STAFF = Needled(r"(?i)\b(non[- ]?exempt|exempt)[ \t]+(?:salaried[ \t]+)?staff\b")
 #: the status after its name: ``FLSA Status: Exempt``.
 FLSA_SAID = Needled(r"(?i)\bFLSA\b[^\n]{0,20}?\b(non[- ]?exempt|exempt)\b")
 
 
 def flsa_of(raw: str, text: str) -> str | None:
     """``FLSA: Exempt``, ``[X] Non-Exempt``, a checked HTML box before the word, a short status
-    field ending with it (``Job Type: Full-Time Non-Exempt``) or a sentence saying it."""
+    field ending with it (``Job Type: Full-Time Non-Exempt``), a sentence saying it or the staff it names
+    (``exempt staff position``)."""
     checked = FLSA_CHECKED.search(raw)
     value = checked.group(1) if checked else first_field(text, "flsa")
     if not value:
-        m = FLSA_SAID.search(text) or STATUS_FLSA.search(text) or FLSA_PROSE.search(text)
+        m = (FLSA_SAID.search(text) or STATUS_FLSA.search(text) or FLSA_PROSE.search(text)
+             or _staff_status(text))
         value = m.group(1) if m else None
     if not value or not re.search(r"exempt", value, re.I):
         return None
     return "Non-Exempt" if re.match(r"(?i)non", value) else "Exempt"
+
+
+def _staff_status(text: str) -> re.Match[str] | None:
+    """The first ``FLSA_STAFF`` the words before it in its sentence do not make another's (``[words]
+    grade_elsewhere``: ``supervises exempt staff``)."""
+    for m in FLSA_STAFF.finditer(text):
+        if not superiors(re.split(r"[.;:!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]):
+            return m
+    return None
 
 
 # ---------------------------------------------------------------- the extractor
