@@ -230,6 +230,8 @@ def _blocks_under(doc: Document, head: Heading, others: frozenset[int] = frozens
             break
         if ln.index in heads and ln.index not in starts:
             group = _group_of_items(doc, heads[ln.index], starts) or _subsection(head, heads[ln.index])
+            if not out and para and group and _introduces(doc, para):
+                para = None  # ``The following tasks represent ... key duties:`` over the list's first group
             if not out and not para and group:
                 grouped = True  # ``Secrétariat du Maire :`` first under the heading: a list in groups
             if grouped and group:
@@ -299,6 +301,12 @@ def _blocks_under(doc: Document, head: Heading, others: frozenset[int] = frozens
         # employer's and the post's presentation: the paragraphs after it are the duties
     return _without_group_names(doc, [part for span in out
                                       for part in (_prose_parts(doc, span) if kind == "para" else [span])])
+
+
+def _introduces(doc: Document, para: Span) -> bool:
+    """A paragraph that introduces what follows: it ends with a colon or says ``The following ...``."""
+    said = doc.text[para.start : para.end].rstrip(" *_")
+    return said.endswith(":") or bool(INTRO.search(said))
 
 
 def _prose_parts(doc: Document, span: Span) -> list[Span]:
