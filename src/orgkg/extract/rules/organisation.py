@@ -180,7 +180,7 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
     first: dict[str, Span] = {}
     units = [(f.value_start, f.value_end) for f in labelled(doc, "unit")]
     for m in _org_names(doc.text, heads):
-        if (m.group("head") and m.group("head").casefold() not in heads) or \
+        if (m.group("head") and m.group("head").casefold() not in heads and not _linked_body(m.group(0))) or \
                 any(a <= m.start() < b and not doc.text[m.end() : b].strip(" \t.;") for a, b in units):
             continue  # (``Affectation : Service support utilisateurs``: a unit's whole value, no employer;
             # ``Direction de rattachement : Direction générale de X, bureau 3B``: the body its path opens)
@@ -200,6 +200,18 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
     if counts[best] < 2 and first[best].start > EARLY:
         return None  # named once, late: an aside, not the employer
     return best, first[best]
+
+
+def _linked_body(name: str) -> bool:
+    """A body's name whose kind stands before its first link, after a place's or owner's words (``[words]
+    bodies_before_links``, ``body_links``): ``U.S. Department of Commerce``, ``Ontario Ministry of
+    Health``."""
+    if _OWNER.search(name):
+        return False  # ``King County's Department of Public Health``: the department, read on its own
+    said = fold(name).split()
+    links = words_in("en", "words", "body_links")
+    at = next((i for i, w in enumerate(said) if w in links), 0)
+    return at > 1 and said[at - 1] in words_in("en", "words", "bodies_before_links")
 
 
 def _a_post(name: str) -> bool:
@@ -483,7 +495,8 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
         if head not in rank or not _unit_name(name, head, not_names) or _aside(doc.text, m) or \
                 NAME_GOES_ON_FOR.match(doc.text, m.end()) or LABELLING.match(doc.text, m.end()) or \
                 (m.group("fr") and (_leading_act(name) or _announces().match(doc.text, m.end()))) or \
-                (m.group("low") and _core(name) <= words("words", "employer_heads")):
+                (m.group("low") and _core(name) <= words("words", "employer_heads")) or \
+                (m.group("lead") and _runs_into_a_body(name)):
             continue  # (``Employee Group: This is a CUPE Local 50 position``: a label, no unit; ``the
             # Museum team``: the employer's staff, no unit of it)
         key = _same_unit(fold(name), seen) or fold(name)
@@ -506,6 +519,14 @@ def _announces() -> re.Pattern[str]:
     qu'un concours ...``: who publishes the notice, not the post's unit."""
     verbs = alternation("words", "announcing_verbs", r"[ \t]+", languages=("fr",))
     return re.compile(rf"(?:[^.;:!?()\n]|\([^()\n]{{0,40}}\)){{0,120}}?[ \t](?:{verbs})\b")
+
+
+def _runs_into_a_body(name: str) -> bool:
+    """A unit led by its word (``Office of ...``) whose name after its link holds a body's or a unit's word
+    (``[words] organisation_heads``, ``unit_words``): it ran into another name, ``Office of the Secretary
+    U.S. Department [of Commerce]``."""
+    kinds = words("words", "organisation_heads") | words_in("en", "words", "unit_words")
+    return any(w in kinds for w in fold(name).split()[2:])
 
 
 def _leading_act(name: str) -> bool:
