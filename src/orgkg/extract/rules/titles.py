@@ -13,11 +13,13 @@ from collections.abc import Callable
 from functools import cache
 
 from orgkg.extract.lexicon import (
+    LANGUAGES,
     alternation,
     fold,
     leading,
     patterns,
     said,
+    table,
     unaccented,
     words,
     words_in,
@@ -351,6 +353,47 @@ def without_run_in_label(line: str) -> str:
     value names a post."""
     m = _run_in_label().match(line)
     return line[m.end() :] if m and names_a_post(line[m.end() :]) else line
+
+
+@cache
+def _run_in_title_label() -> re.Pattern[str]:
+    """A ``[labels] title`` entry run into a line of a form's fields, a capital first: one of two words or
+    more in any case (``Job Title and Grade``, ``Position Title``), one of a word in capitals (``POSITION``)
+    before a value that is not (``POSITION Project Officer ...``)."""
+    long = "|".join(said(w, r"[ \t]+") for w in sorted(written("labels", "title"), key=len, reverse=True)
+                    if " " in w)
+    single = "|".join(re.escape(w.upper()) for w in written("labels", "title") if " " not in w)
+    return re.compile(rf"(?<!\w)(?:(?=[A-Z])(?i:{long})|(?:{single})(?=[ \t]+[A-Z][a-z]))"
+                      r"[ \t]+(?=[A-Z\u00c0-\u00de])")
+
+
+@cache
+def _next_label() -> re.Pattern[str]:
+    """Where the next field of such a line begins: a label of any kind of two words or more (``[labels]``), a
+    capital first, maybe in a bracket (``(Grade Code: 3877)``, ``Campaign Reference G2308b``)."""
+    kinds = sorted({str(k) for lang in LANGUAGES for k in table("labels", lang)})
+    labels = sorted({w for k in kinds for w in written("labels", k) if " " in w}, key=len, reverse=True)
+    alternatives = "|".join(said(w, r"[ \t]+") for w in labels)
+    return re.compile(rf"[ \t]+\(?(?=[A-Z\u00c0-\u00de])(?i:{alternatives})(?!\w)")
+
+
+#: how far into a document a form's line of run-in fields is looked for.
+RUN_IN_REACH = 3000
+
+
+def run_in_title(doc: Document) -> Found | None:
+    """``Job Title and Grade Medical Scientist, Senior (Biochemistry) (Grade Code: 3877) Campaign Reference
+    G2308b``, ``Position Title Senior Policy Advisor, Aboriginal Consultation Position Number ...``: a form's
+    table read as one line, the title's label run into its value up to the next field's label; a value in
+    capitals first, naming a post (``names_a_post``)."""
+    following = _next_label()
+    for m in _run_in_title_label().finditer(doc.text, 0, RUN_IN_REACH):
+        end = doc.text.find("\n", m.end())
+        cut = following.search(doc.text, m.end(), min(end if end >= 0 else len(doc.text), m.end() + MAX + 1))
+        found = clean(doc, m.end(), cut.start()) if cut else None
+        if found and acceptable(found[0]) and names_a_post(found[0]):
+            return found
+    return None
 
 
 def title_field(doc: Document, *, loose: bool = False) -> Found | None:
