@@ -322,13 +322,24 @@ def supervised_counted(doc: Document) -> tuple[list[Found], int | None]:
     for lead in _supervises().finditer(doc.text):
         line = doc.text[doc.text.rfind("\n", 0, lead.start()) + 1 : lead.start()]
         opening = fold(lead.group(0)) in words("words", "supervises_opening")
-        if opening and line.strip(" \t-*\u2022.0123456789"):
+        if opening and line.strip(" \t-*\u2022.0123456789") and not _given(line):
             continue  # "under the supervision of the Director": received; "- Supervision of X" opens its item
         said = _TOLD.match(doc.text, lead.end())
         found = clean(doc, lead.end(), said.end()) if said else None
+        if found and (work := _work_after(found[0])):
+            found = clean(doc, found[1].start, found[1].start + work)
         if found and (found := _to_clause_end(doc, found)) and (out := _counted_positions(*found)):
             return [f for f, _ in out], _total(out)
     return [], None
+
+
+def _given(before: str) -> bool:
+    """The supervision a line names after ``before`` is the post's to give: "responsible for ... and the
+    supervision of the Education Staff" (an article before it, not after a ``[words] supervision_under`` word:
+    "under the supervision of")."""
+    said = fold(before).split()
+    return len(said) >= 2 and said[-1] in words("words", "subject_articles") \
+        and said[-2] not in words("words", "supervision_under")
 
 
 #: what a supervising verb says, up to a stop or a bracket, over a post's classification in brackets ("a
@@ -451,6 +462,8 @@ def _counted_positions(value: str, span: Span, *, whole: bool = False) -> list[t
         item = said.strip()
         if out and _list_break().match(item):
             break  # "..., and through them approximately 140 employees": the list has ended
+        if _unpaid(item):
+            continue  # "curatorial assistants, volunteers and field technicians": volunteers hold no post
         if re.fullmatch(r"[a-z]+ly", item):
             continue  # "five department heads, directly, ...": a manner, no post
         if out and item[:1].islower() and is_duty_verb(item.split()[0]):
@@ -480,6 +493,26 @@ def _counted_positions(value: str, span: Span, *, whole: bool = False) -> list[t
         start = span.start + at + said.find(item)
         out.append(((item, Span(start, start + len(item))), count))
     return out
+
+
+def _unpaid(item: str) -> bool:
+    """People who hold no post (``[words] unpaid_people``): "volunteers", "student interns"."""
+    said = fold(_leading_and().sub("", item.strip())).split()
+    return 1 <= len(said) <= 3 and singular(said[-1]) in words("words", "unpaid_people")
+
+
+def _work_after(value: str) -> int | None:
+    """Where a list of supervised posts goes on to work, a noun in lower case after an article, then "of"
+    (``_work_of``), no ``[words] title_heads`` word: "the Collections Information Technician and the
+    administration of the Digital Asset Management Application"."""
+    return next((m.start() for m in _work_of().finditer(value)
+                 if m.start() and singular(fold(m.group(1))) not in words("words", "title_heads")), None)
+
+
+@cache
+def _work_of() -> re.Pattern[str]:
+    the, and_ = alternation("words", "subject_articles"), alternation("words", "list_and")
+    return re.compile(rf"(?:,|\s+(?:{and_}))\s+(?:{the})\s+([a-z][\w-]*)\s+(?:of|du|de|des)\b")
 
 
 def _one_per_field(value: str, span: Span) -> list[tuple[Found, int | None]]:
