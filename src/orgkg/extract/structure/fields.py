@@ -213,8 +213,10 @@ def html_fields(text: str) -> list[Field]:
 
 
 def _alone(text: str, ln: Line) -> bool:
-    """A short line that may be a label with its value below it."""
+    """A short line that may be a label with its value below it (a French colon after a space is no word:
+    ``Numéro de la possibilité de nomination :``)."""
     body = text[ln.body_start : ln.body_end].rstrip(" *_")
     if ln.marker and not body.endswith(":"):
         return False
-    return 0 < len(body.split()) <= 6 and not body.endswith((".", ",", ";")) and ":" not in body[:-1]
+    words = body.removesuffix(":").split()
+    return 0 < len(words) <= 6 and not body.endswith((".", ",", ";")) and ":" not in body[:-1]
