@@ -191,7 +191,9 @@ JURISDICTION = re.compile(
     rf"Township|(?:Regional\s+)?Municipality|Region|District)\s+of\s+(?:the\s+)?{_JWORD}"
     rf"(?:[ \t]+(?!Job\b|Position\b|Class\w*\b|Specifications?\b|Human\b|Department\b|[A-Z]{{2,}}\b)"
     rf"{_JWORD}){{0,2}}"  # not an acronym after the name: ``Government of Canada IT Senior Strategist``
-    r"|\b(?:[A-Z][a-z]+[ \t]+){1,2}County\b|\bUniversity[ \t]+of[ \t]+[A-Z]\w+(?:[ \t]+[A-Z]\w+)?"
+    # a county's name, not a post's rank before ``County`` (``the Deputy County Executive``)
+    rf"|\b(?!(?:{'|'.join(patterns('words', 'county_post_ranks', languages=('en',)))})\b)"
+    r"(?:[A-Z][a-z]+[ \t]+){1,2}County\b|\bUniversity[ \t]+of[ \t]+[A-Z]\w+(?:[ \t]+[A-Z]\w+)?"
     # not ``... University Hospitals``, nor ``The University`` of ``The University of X``, nor an
     # ``Advanced University degree``
     r"|\b[A-Z]\w+(?:[ \t]+[A-Z]\w+)?[ \t]+University\b"

@@ -316,9 +316,10 @@ PARTNER = re.compile(rf"(?i)\b(?:(?:{_all('partner_stems')})\w*|{_all('partner_n
                      rf"(?:(?:{_all('subject_articles')})[ \t]*)?)?$")
 #: the words before a government that make it where an applicant lives or was admitted, within a sentence's
 #: 40 characters (``[words] residence_stems``, ``residence_words``, every language): "must reside in the State
-#: of Ohio", "admitted to practice in the State of Nevada", "résider dans le département de la Mayenne".
-RESIDENCE = re.compile(rf"(?i)\b(?:(?:{_all('residence_stems')})\w*|(?:{_all('residence_words')})\b)"
-                       r"[^.\n]{0,40}$")
+#: of Ohio", "admitted to practice in the State of Nevada", "résider dans le département de la Mayenne"; or
+#: a service the post is outside of (``exemption_words``): "is exempt from Civil Service".
+RESIDENCE = re.compile(rf"(?i)\b(?:(?:{_all('residence_stems')})\w*|(?:{_all('residence_words')})\b"
+                       rf"|(?:{_all('exemption_words')})\b)[^.\n]{{0,40}}$")
 #: how far before a name ``PARTNER`` looks: "work closely with the Payroll Team and the [Finance Directorate".
 PARTNER_REACH = 90
 #: a name inside a list of names: "Art History, Business Administration, Marketing", the next item after it
