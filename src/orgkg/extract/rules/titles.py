@@ -1060,15 +1060,25 @@ SUBJECT = re.compile(rf"\b[Tt]he[ \t]+{_T}[ \t]+(?P<v>[a-z]+)\b")
 def _repeated_subject(doc: Document) -> Found | None:
     """``As the senior officer ..., the Vice-President (Administration) provides leadership ... the
     Vice-President (Administration) builds ...``: near the top, the post the opening sentences name twice
-    or more as the subject of a duty's verb (``is_duty_verb``), naming a post (``names_a_post``)."""
-    hits = [m for m in SUBJECT.finditer(doc.text, 0, EARLY_PROSE * 2) if is_duty_verb(m.group("v"))]
-    for m in hits:
-        said = m.group("t")
-        if sum(h.group("t") == said for h in hits) >= 2 and names_a_post(said):
-            value = clean(doc, m.start("t"), m.end("t"))
+    or more as the subject of a duty's verb (``is_duty_verb``; the last post a match names, ``_last_named``),
+    naming a post (``names_a_post``)."""
+    early = SUBJECT.finditer(doc.text, 0, EARLY_PROSE * 2)
+    hits = [_last_named(m) for m in early if is_duty_verb(m.group("v"))]
+    for post, start in hits:
+        if sum(h == post for h, _ in hits) >= 2 and names_a_post(post):
+            value = clean(doc, start, start + len(post))
             if value and acceptable(value[0]):
                 return value
     return None
+
+
+def _last_named(m: re.Match[str]) -> tuple[str, int]:
+    """The post a ``SUBJECT`` match names, and where: the last one after an article (``Elections Code, the
+    Registrar of Voters plans``: ``Registrar of Voters``)."""
+    said, start = m.group("t"), m.start("t")
+    if last := list(_THE_NAME.finditer(said)):
+        said, start = said[last[-1].end() :], start + last[-1].end()
+    return said, start
 
 
 #: a posting's title followed by its employer: ``Library Director - Potsdam Public Library``.
