@@ -110,6 +110,7 @@ from orgkg.extract.rules.reporting import (
     supervised_counted,
     supervised_listed,
     supervises_stated,
+    team_head,
 )
 from orgkg.extract.rules.staff import staff_counts
 from orgkg.extract.rules.subordinates import figure_of_subordinates, subordinates
@@ -869,8 +870,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         for duty, at in prose_duties(doc, pos.title, told_to_holder=True):
             pos.duties.append(duty)
             out.append(Evidence.at("duties", duty.text, at, doc.text))
-    boss = None if pos.reports_to else (
-        reports_to(doc, deputy=is_deputy(pos.title)) or deputy_of(doc, pos.title) or seconded(doc))
+    deputy_post = is_deputy(pos.title)
+    boss = None if pos.reports_to else (reports_to(doc, deputy=deputy_post) or deputy_of(doc, pos.title)
+                                        or seconded(doc) or (team_head(doc) if deputy_post else None))
     if boss:
         pos.reports_to = [MentionedPosition(boss[0])]
         out.append(Evidence.at("reports_to", *boss, doc.text))

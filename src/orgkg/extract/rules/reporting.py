@@ -108,6 +108,27 @@ def seconded(doc: Document) -> Found | None:
         or phrase(doc, "stands_in", stop=".;:(),", accept=lambda found: _to_clause_end(doc, found))
 
 
+def team_head(doc: Document) -> Found | None:
+    """The head a leadership team's composition names beside its deputies, the superior of a deputy: "L'équipe
+    de direction est composée d'un directeur assisté de 4 directeurs régionaux adjoints", "... composée d'une
+    directrice départementale et de deux adjoints" (``[phrases] team_head``, the head up to a ``[words]
+    team_head_ends`` word, a ``[words] deputies`` word after it in the sentence)."""
+    return phrase(doc, "team_head", stop=".;:()", reach=200, accept=lambda found: _head_of_team(doc, found))
+
+
+def _head_of_team(doc: Document, found: Found) -> Found | None:
+    m = _team_head_end().search(found[0])
+    if not m or not {singular(w) for w in fold(found[0][m.end() :]).split()} & words("words", "deputies"):
+        return None
+    return _short(clean(doc, found[1].start, found[1].start + m.start()))
+
+
+@cache
+def _team_head_end() -> re.Pattern[str]:
+    ends = alternation("words", "team_head_ends")
+    return re.compile(rf"[ \t]*,?[ \t]+(?:{ends})(?:\b|(?<=['\u2019]))", re.I)
+
+
 def _seconded_to(doc: Document, found: Found) -> Found | None:
     m = _seconds().search(found[0])
     return _short(clean(doc, found[1].start, found[1].start + m.start())) if m else None
@@ -326,8 +347,8 @@ def supervised_counted(doc: Document) -> tuple[list[Found], int | None]:
             continue  # "under the supervision of the Director": received; "- Supervision of X" opens its item
         said = _TOLD.match(doc.text, lead.end())
         found = clean(doc, lead.end(), said.end()) if said else None
-        if found and (work := _work_after(found[0])):
-            found = clean(doc, found[1].start, found[1].start + work)
+        if found and (end := _list_end(found[0])):
+            found = clean(doc, found[1].start, found[1].start + end)
         if found and (found := _to_clause_end(doc, found)) and (out := _counted_positions(*found)):
             return [f for f, _ in out], _total(out)
     return [], None
@@ -501,12 +522,20 @@ def _unpaid(item: str) -> bool:
     return 1 <= len(said) <= 3 and singular(said[-1]) in words("words", "unpaid_people")
 
 
-def _work_after(value: str) -> int | None:
+def _list_end(value: str) -> int | None:
     """Where a list of supervised posts goes on to work, a noun in lower case after an article, then "of"
     (``_work_of``), no ``[words] title_heads`` word: "the Collections Information Technician and the
-    administration of the Digital Asset Management Application"."""
-    return next((m.start() for m in _work_of().finditer(value)
-                 if m.start() and singular(fold(m.group(1))) not in words("words", "title_heads")), None)
+    administration of the Digital Asset Management Application"; or to what they do, a ``[words] list_breaks``
+    entry after a comma: "les Conseillers généraux coordinateurs du Services Etudes, en charge de ..."."""
+    ends = [m.start() for m in _work_of().finditer(value)
+            if m.start() and singular(fold(m.group(1))) not in words("words", "title_heads")]
+    ends += [m.start() for m in _break_after_comma().finditer(value)]
+    return min(ends, default=None)
+
+
+@cache
+def _break_after_comma() -> re.Pattern[str]:
+    return re.compile(rf"(?i),[ \t]*(?:{alternation('words', 'list_breaks')})\b")
 
 
 @cache
