@@ -486,7 +486,8 @@ def class_sought(doc: Document) -> Found | None:
     """The class a French posting seeks: the first grade, cadre d'emplois or corps its label names
     (``Grade(s) recherché(s)`` / ``Attaché``; ``Corps : Ingénieur d’études (emploi ouvert également aux
     contractuels)``, less the note in brackets), else the cadre d'emplois a sentence names; else the class
-    an English sentence places the post in (``class_named``)."""
+    an English sentence places the post in (``class_named``) or a title line names in brackets
+    (``class_beside_title``)."""
     named = labelled(doc, "grade_named") if language(doc.text) == "fr" else []
     for f in [*labelled(doc, "grade_sought"), *named]:
         found = clean(doc, f.value_start, f.value_end)
@@ -494,7 +495,25 @@ def class_sought(doc: Document) -> Found | None:
             found = found[0][: note.start()], Span(found[1].start, found[1].start + note.start())
         if found and len(found[0].split()) <= 6 and (f not in named or _in_words(found[0])):
             return found
-    return class_in_prose(doc) or class_named(doc)
+    return class_in_prose(doc) or class_named(doc) or class_beside_title(doc)
+
+
+#: a line that is a post's title, its label maybe, then the class it is filled in, in brackets, closed by
+#: its step in roman figures, and maybe a dash and a code after them: ``Title: Elections Analyst (Auditor -
+#: Analyst I)``, ``Marine Invertebrate Collection Manager (F&W Biological Scientist II) - OPS 77901628``.
+BESIDE_TITLE = AtLineStart(r"[ \t]*(?:[A-Za-z][\w ]{1,30}:[ \t]*)?(?P<post>[A-Z][^\n():]{2,80}?)[ \t]+"
+                           r"\((?P<class>[A-Z][^()\n]{2,60}?[ \t](?:I{1,3}|IV|V))\)"
+                           r"(?:[ \t]+[-\u2013][ \t]+[^\n()]{1,30})?[ \t]*$")
+
+
+def class_beside_title(doc: Document) -> Found | None:
+    """The class a title line names in brackets after the post's title (``BESIDE_TITLE``), both naming a
+    post: a working title and the civil-service class it is filled in."""
+    for m in BESIDE_TITLE.finditer(doc.text):
+        if len(m.group("post").split()) <= 8 and names_a_post(m.group("post")) and \
+                names_a_post(m.group("class")):
+            return clean(doc, *m.span("class"))
+    return None
 
 
 #: the steps of a corps closing its name: ``ingénieur 1er ou 2ème grade`` -> ``ingénieur``.
