@@ -1228,7 +1228,7 @@ def _subject_body() -> re.Pattern[str]:
     blank = r"[ \t]+"
     name = (rf"\[(?P<link>[^\]\n]{{2,60}})\]\([^)\n]*\)"
             rf"|(?P<name>{cap}(?:[ \t]+(?:{link}[ \t]*)?[\w'\u2019&.-]+){{0,6}}?)")
-    kind = rf"(?:(?:{alternation('words', 'body_kinds', blank)}){blank})?"
+    kind = rf"(?:(?i:{alternation('words', 'body_kinds', blank)}){blank})?"  # ``La Startup d'État``
     verbs = alternation("words", "recruiting_verbs")
     article = rf"(?:(?i:{leading('words', 'subject_articles', blank)}))?"
     # how many it hires: ``un``, ``1``, ``deux`` (``[numbers]``), after ``de`` (``procède au recrutement par
