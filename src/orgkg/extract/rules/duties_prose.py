@@ -24,8 +24,10 @@ from orgkg.extract.rules.titles import head_noun, plain
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import squash
 
-#: how far into a sentence a leading clause may run before the subject: ``Rattaché directement à X, le ...``.
-LEAD_CLAUSE = 160
+#: how far into a sentence a leading clause may run before the subject: ``Rattaché directement à X, le ...``;
+#: how many such clauses: ``Aux côtés de la directrice qu'il seconde et supplée, avec le second directeur
+#: adjoint, le directeur départemental adjoint ... exerce ...``.
+LEAD_CLAUSE, LEAD_CLAUSES = 160, 2
 #: a label before the sentence: ``**Description du poste:** La responsable ... est chargée de ...``.
 LABEL = r"[*_\s]*[^:,.*\n]{2,40}:[*_\s]*"
 #: a sentence opening with a determiner (``[words] subject_determiners``, folded) and a noun names another
@@ -149,7 +151,8 @@ def _subject(titled: bool) -> re.Pattern[str]:
     if titled:
         found.append(r"(?:le|la|l'|the)\s*(?:(?P=head)|(?P=noun))")
     head = r"(?P<head>[^\n]*)\n(?P<noun>[^\n]*)\n" if titled else ""
-    return re.compile(rf"{head}(?:{LABEL})?(?:[^,]{{0,{LEAD_CLAUSE}}},\s*)?(?:{'|'.join(found)})\b")
+    lead = rf"(?:[^,]{{0,{LEAD_CLAUSE}}},\s*){{0,{LEAD_CLAUSES}}}"
+    return re.compile(rf"{head}(?:{LABEL})?{lead}(?:{'|'.join(found)})\b")
 
 
 def _told_to_holder(folded: str) -> bool:

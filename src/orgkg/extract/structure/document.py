@@ -262,9 +262,10 @@ class Document:
 
 #: the rule under a Markdown table's header row: ``|---|:---:|``.
 TABLE_RULE = re.compile(r"\|[\s:|-]*-[\s:|-]*")
-#: a full stop, not after a capital or a lone small letter, then a capital or the end. The stop comes
-#: first: ``_sre`` skips to a stop at once, where lookbehinds first are tried at every character.
-SENTENCE_END = re.compile(r"[.!?](?<![A-Z][.!?])(?<!\b[a-z][.!?])(?=\s+[A-Z(\"\u2018\u201c]|\s*$)")
+#: a full stop, not after a lone letter (an initial: ``J. Smith``, ``U.S.``; an acronym ends a sentence: ``...
+#: et celle de la DIRECCTE. Il veille ...``), then a capital or the end. The stop comes first: ``_sre`` skips
+#: to a stop at once, where lookbehinds first are tried at every character.
+SENTENCE_END = re.compile(r"[.!?](?<!\b[A-Za-z][.!?])(?=\s+[A-Z(\"\u2018\u201c]|\s*$)")
 
 
 def abbreviation(text: str, dot: int) -> bool:
