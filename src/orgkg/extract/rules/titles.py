@@ -767,15 +767,33 @@ def title(doc: Document) -> Found | None:
             continue  # a label or a lead-in (``Start display at page:``), never a title
         if _labelled_value(doc, h.start):
             continue  # ``Main area`` / ``Physiotherapy``: another field's value under its label
+        if LIST_NUMBER.match(doc.text, h.start, h.end):
+            continue  # ``1) Steering Committee Governance``: an item of a numbered list of sections
         found = found if h.colon else clean(doc, h.start, h.end)
         if found and (lead := numbered_lead(found[0])):  # ``POST 10/56 : OHS INSPECTOR (X3 POSTS)``
             value = without_marks(found[0])
             start = found[1].start + lead.end()
             found = (value, Span(start, start + len(value))) if value else None
         found = _unmarked(doc, found)
+        if found and not acceptable(found[0]) and (post := duties_of(found[0])):
+            found = clean(doc, found[1].start, found[1].start + len(post))
         if found and acceptable(found[0]) and not KIND.fullmatch(" " + found[0]):
             return _trim_kind(doc, found)
     return None
+
+
+def duties_of(heading: str) -> str | None:
+    """``Executive Director Responsibilities`` -> ``Executive Director``: a heading naming a post, then the
+    section of its duties (its last word a ``[headings] duties`` entry of one word); None for another."""
+    said = heading.split()  # a post of two words or more (``Manager Responsibilities`` is a section)
+    post = heading[: heading.rstrip().rfind(" ")].rstrip() if len(said) >= 3 else ""
+    last = fold(post.split()[-1]) if post else ""
+    return post if post and fold(said[-1]) in words("headings", "duties") and \
+        last in words("words", "title_heads") and acceptable(post) else None
+
+
+#: a list's number and its bracket opening a heading: ``1) ``, ``(2) ``.
+LIST_NUMBER = re.compile(r"\(?\d{1,2}\)[ \t]+")
 
 
 def _labelled_value(doc: Document, start: int) -> bool:
