@@ -482,6 +482,10 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
     for m in _UNIT_NAMES.finditer(doc.text):
         head = (m.group("head") or m.group("low") or m.group("lead") or m.group("fr") or "").casefold()
         head = french_kinds().get(fold(head), head) if m.group("fr") else head
+        if head not in rank and m.group("head") and _UNIT_LEAD.match(m.group(0)) and \
+                fold(m.group(0).split()[0]) not in words("words", "organisation_heads"):
+            head = fold(m.group(0).split()[0])  # ``Division of Election Operations``: a division (an ``Office
+            # of Personnel Management`` may be a body)
         name = m.group(0).strip().rstrip("'\u2019-")
         if m.group("fr"):
             name = _before_verb(name)
