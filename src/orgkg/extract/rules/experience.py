@@ -46,8 +46,9 @@ def minimum_years(text: str) -> Count | None:
     for value, span in _counts(text):
         rank = rank or standing(text)
         where = rank(span.start)
-        if where is None or _aged().match(text, span.end):
-            continue  # not where a requirement stands, or an age: "at least 16 years of age"
+        if where is None or _aged().match(text, span.end) or _schooling().match(text, span.end):
+            continue  # not where a requirement stands, an age ("at least 16 years of age"), or schooling
+            # ("experience equivalent to four years of college")
         if preferred_clause(text, span.start, span.end):
             where = 3
         if best is None or (where, span.start) < best[:2]:
@@ -121,6 +122,14 @@ def _aged() -> re.Pattern[str]:
     """A count's year word (``[words] year_words``) then an age's (``age_words``), after its number."""
     return re.compile(rf"(?i)(?:\s*\(\d+\))?[\s-]*(?:{alternation('words', 'year_words')})\s+"
                       rf"(?:{alternation('words', 'age_words')})\b")
+
+
+@cache
+def _schooling() -> re.Pattern[str]:
+    """A count's year word (``[words] year_words``) then what is schooling (``experience_not_of``), after its
+    number."""
+    return re.compile(rf"(?i)(?:\s*\(\d+\))?[\s-]*(?:{alternation('words', 'year_words')})\s+"
+                      rf"(?:{alternation('words', 'experience_not_of', languages=('en',))})\b")
 
 
 @cache
