@@ -15,7 +15,9 @@ from orgkg.extract.needles import (
     AtLineStart,
     Needled,
     Started,
+    folded,
     found_words,
+    lowered,
     needle_words,
     opening,
     places,
@@ -178,3 +180,32 @@ def test_a_case_insensitive_phrase_opens_as_its_entries_do(text: str) -> None:
     entries = ["sub", "kit", "if"]
     started = Started(rf"(?i)(?<!\w)(?:{'|'.join(entries)})\s+", rf"{opening(entries)}(?<!\w.)")
     assert [m.span() for m in started.finditer(text)] == [m.span() for m in started.pattern.finditer(text)]
+
+
+#: case-insensitive patterns with capitals in their words, classes and written codes, lookarounds, groups.
+FOLDED = [r"(?i)\bFTEs?\s+(?P<n>\d+)", r"(?im)^[ \t]*(?:Équipe|ÉQUIPE)\s*:",
+          r"(?i)(?<![\w'\u2019])Kiss(?=\s)", r"(?i)[^\W\d_]+[ \t]+\u00e9t\u00e9", r"(?i)(?:a|B)+\s*"]
+#: those letters and the ones case-insensitive matching pairs with others (long s, Kelvin sign, dotted and
+#: dotless I, micro sign, sigmas).
+ODD_LETTERS = "aAbBéÉfFtTeEsSkKiI \t\n1'\u2019\u017f\u212a\u0130\u0131\u00b5\u03a3\u03c2:"
+
+
+@given(st.text(alphabet=ODD_LETTERS, max_size=60))
+def test_folded_matches_in_the_lowered_text_as_its_pattern_in_the_text(text: str) -> None:
+    """The lowercased pattern matches in the lowercased text where the pattern matches in the text, the same
+    spans; a text ``lowered`` refuses (``ſ``, ``K``, ``İ``, ``ı``) is never searched so."""
+    low = lowered(text)
+    for source in FOLDED:
+        pattern = re.compile(source)
+        lower = folded(pattern)
+        assert lower is not None and not lower.flags & re.IGNORECASE
+        if low is not None:
+            assert [m.span() for m in lower.finditer(low)] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("source", [r"kiss", r"(?i)[A-Z]\w+", r"(?i)\u00C9t\u00e9", r"(?i)(?-i:K)iss",
+                                    r"(?i)[0-_]", r"(?i)\u03a3", r"(?i)µ", r"(?ai)kiss"])
+def test_not_folded_where_lowering_could_change_a_match(source: str) -> None:
+    """No lowercased pattern for one case-sensitive or ASCII-only, or holding a capital in a class or a
+    written code, a case-sensitive group, a class whose range holds capitals, a Greek letter, a micro sign."""
+    assert folded(re.compile(source)) is None

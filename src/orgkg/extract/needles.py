@@ -105,23 +105,35 @@ class Needled:
         #: the shortest first: where one stands too often to be worth it (``a``), that is found soonest
         self._shortest_first = sorted(self.heads or (), key=len)
         self._lines = _lined(self.pattern, tree) if self.heads is None and places is None else None
+        #: the pattern for the lowercased text (``folded``); a pattern that may match empty is run as it is
+        self._lower = folded(self.pattern) if tree.getwidth()[0] > 0 else None
 
     def search(self, text: str) -> re.Match[str] | None:
         if not self.may_match(text):
             return None
         starts = self.starts(text)
+        low = lowered(text) if self._lower is not None else None
         if starts is None:
-            return self.pattern.search(text) if self._lines is None else self._lines.search(text)
-        match = self.pattern.match
-        return next((m for p in starts if (m := match(text, p))), None)
+            if self._lines is not None:
+                return self._lines.search(text)
+            if low is None:
+                return self.pattern.search(text)
+            found = self._lower.search(low)  # type: ignore[union-attr]
+            return None if found is None else self.pattern.match(text, found.start())
+        return next(_tried(self.pattern, text, starts, self._lower, low), None)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if not self.may_match(text):
             return iter(())
         starts = self.starts(text)
+        low = lowered(text) if self._lower is not None else None
         if starts is None:
-            return self.pattern.finditer(text) if self._lines is None else self._lines.finditer(text)
-        return _tried(self.pattern, text, starts)
+            if self._lines is not None:
+                return self._lines.finditer(text)
+            if low is None:
+                return self.pattern.finditer(text)
+            return _tried(self.pattern, text, (m.start() for m in self._lower.finditer(low)))  # type: ignore[union-attr]
+        return _tried(self.pattern, text, starts, self._lower, low)
 
     def starts(self, text: str) -> list[int] | None:
         """Where the heads stand in ``text`` (or the ``places`` given), in order; None when unknown or too
@@ -154,6 +166,94 @@ class Needled:
         return False
 
 
+#: an escape: a code written in hex, or a backslash and one character.
+_ESCAPED = r"\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|.)"
+#: a pattern's parts: an escape, a character class, a group's name, an inline flag group, one character.
+_PARTS = re.compile(rf"{_ESCAPED}|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?P<\w+>|\(\?P=\w+\)|\(\?\(\w+\)"
+                    r"|\(\?[aiLmsux-]+[:)]|.", re.S)
+#: a character class's members: an escape, a range, a character.
+_MEMBERS = re.compile(rf"({_ESCAPED}|[^\\])(?:-({_ESCAPED}|[^\\]))?", re.S)
+_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
+
+
+def _code(part: str) -> str | None:
+    """The character a class member or an escape writes (``\\u00e9``, ``\\x41``, ``\\.``, ``a``); None for
+    a class of characters (``\\w``) or an escape that is no character (``\\b``, ``\\1``)."""
+    if len(part) == 1:
+        return part
+    if part[1] in "uUx":
+        return chr(int(part[2:], 16))
+    return None if part[1].isalnum() else part[1]
+
+
+def _lower_only(chars: str) -> bool:
+    """Every character of ``chars`` is its own lower case (``str.lower`` changes none) and none is one of
+    the letters case-insensitive matching pairs with another beside their cases (Greek, the micro sign)."""
+    return chars.lower() == chars and not any(ord(c) in _PAIRED or 0x370 <= ord(c) < 0x400
+                                              or 0x1F00 <= ord(c) < 0x2000 for c in chars)
+
+
+#: letters ``_sre`` matches case-insensitively with another than their own cases (its ``_ignorecase_fixes``),
+#: beside the Greek ones and those ``_ODD`` keeps out of lowered texts.
+_PAIRED = frozenset([0xB5, 0x345, 0x1E61, 0x1E9B, 0xFB05, 0xFB06])
+
+
+def _class_kept(part: str) -> bool:
+    """A character class that means the same in the lowercased text, case-sensitive, as it did
+    case-insensitive in the text: no member (a range's every character) that lowercasing changes."""
+    for m in _MEMBERS.finditer(part[2 if part.startswith("[^") else 1 : -1]):
+        first, last = _code(m.group(1)), _code(m.group(2)) if m.group(2) else None
+        if m.group(2) and (first is None or last is None):
+            return False
+        chars = "".join(map(chr, range(ord(first), ord(last) + 1))) if first and last else first or ""
+        if not _lower_only(chars):
+            return False
+    return True
+
+
+@functools.cache
+def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-insensitive ``pattern`` as a case-sensitive one for the lowercased text (``lowered``): its
+    letters in lower case, its inline ``i`` flag dropped. Where one matches, the other matches, with the same
+    span: ``pattern`` in the text, this one in the lowered text. ``_sre`` compares a case-insensitive literal
+    character by character, and skips neither to a literal start nor past a branch by its first character:
+    the lowercased pattern is refused sooner where it does not match. None where that is not known to hold:
+    a pattern not case-insensitive throughout (ASCII-only, ``(?-i``), a character class or a written code
+    holding a capital, a letter lowercased into two or pairing with others than its cases (Greek), a
+    condition on a group."""
+    if not pattern.flags & re.IGNORECASE or pattern.flags & re.ASCII:
+        return None
+    out = []
+    for part in _PARTS.findall(pattern.pattern):
+        if part.startswith("[") and len(part) > 1:
+            if not _class_kept(part):
+                return None
+            out.append(part)
+        elif _FLAGS.fullmatch(part):
+            if "-" in part or "L" in part:
+                return None  # a scoped case-sensitive group, or a flag of bytes
+            flags = part[2:-1].replace("i", "")  # the flags the pattern keeps: ``(?m)``, ``(?s:``
+            out.append(f"(?{flags}{part[-1]}" if flags or part.endswith(":") else "")
+        elif part.startswith("(?("):
+            return None
+        elif part.startswith("(?P"):
+            out.append(part)
+        elif part.startswith("\\"):
+            code = _code(part)
+            if part[1] in "uUxN" and (code is None or not _lower_only(code)):
+                return None
+            out.append(part)
+        elif len(part.lower()) != 1 or not _lower_only(part.lower()):
+            return None
+        else:
+            out.append(part.lower())
+    try:
+        lowered_pattern = re.compile("".join(out), pattern.flags & ~re.IGNORECASE)
+    except re.error:
+        return None
+    return lowered_pattern
+
+
 #: A text this long is a document: the needles looked for in it are remembered (``_holds``); a shorter one
 #: (a line, a value) is looked through again.
 _LONG = 2000
@@ -179,12 +279,20 @@ def _lined(pattern: re.Pattern[str], tree: _parser.SubPattern) -> AtLineStart | 
     return AtLineStart(body, tree.state.flags)
 
 
-def _tried(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+def _tried(pattern: re.Pattern[str], text: str, starts: Iterable[int], lower: re.Pattern[str] | None = None,
+           low: str | None = None) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` where its matches can start only at ``starts`` (in order) and are never
-    empty: the first match from each place after the end of the last."""
+    empty: the first match from each place after the end of the last; given the ``folded`` pattern and the
+    ``lowered`` text, tried there first."""
     end = 0
+    if lower is None or low is None:
+        for p in starts:
+            if p >= end and (m := pattern.match(text, p)):
+                yield m
+                end = m.end()
+        return
     for p in starts:
-        if p >= end and (m := pattern.match(text, p)):
+        if p >= end and lower.match(low, p) and (m := pattern.match(text, p)):
             yield m
             end = m.end()
 

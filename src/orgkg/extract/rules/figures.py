@@ -19,7 +19,7 @@ from functools import cache
 from types import MappingProxyType
 
 from orgkg.extract.lexicon import LANGUAGES, alternation, numbers, said, table, written
-from orgkg.extract.needles import Needled, lowered
+from orgkg.extract.needles import Needled, folded, lowered
 from orgkg.extract.records import StaffCount
 from orgkg.extract.rules.labels import headed
 from orgkg.extract.structure import Document, Span
@@ -130,37 +130,16 @@ def _first(heads: list[str]) -> str | None:
 
 def _matches(group: str, text: str) -> Iterator[re.Match[str]]:
     """``_template(group).finditer(text)``, the templates tried only where one can start: every
-    template tried at every word took most of a document's extraction time; and first in the lowercased
-    text (``_folded``), the template itself only where that matches."""
-    template, folded, pos = _template(group), _folded(group), 0
-    low = lowered(text) if folded is not None else None
+    template tried at every word took most of a document's extraction time; and first, case-sensitive, in
+    the lowercased text (``needles.folded``), the template itself only where that matches."""
+    template, lower, pos = _template(group), folded(_template(group)), 0
+    low = lowered(text) if lower is not None else None
     for start in _places(group, text):
-        if start < pos or (folded is not None and low is not None and not folded.match(low, start)):
+        if start < pos or (lower is not None and low is not None and not lower.match(low, start)):
             continue
         if m := template.match(text, start):
             yield m
             pos = m.end()
-
-
-#: a pattern's escapes, its character classes and its other characters, one at a time.
-_PATTERN_PARTS = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|.", re.S)
-_ESCAPE = re.compile(r"\\.", re.S)
-
-
-@cache
-def _folded(group: str) -> re.Pattern[str] | None:
-    """``_template(group)`` for the lowercased text (``lowered``): case-sensitive, its letters in lower case.
-    A case-insensitive template compares each letter in both cases, and ``_sre`` passes over a branch at once
-    by its first character only when that is compared as it is: at the places where no template matches
-    (nearly all), the lowercased one is refused about twice as soon. None where a letter stands in a
-    character class, the template turns case-sensitive or names a group or a character (lowering them could
-    change what they match)."""
-    source = _template(group).pattern.removeprefix("(?i)")
-    parts = _PATTERN_PARTS.findall(source)
-    classes = (_ESCAPE.sub("", p) for p in parts if p.startswith("["))
-    if any(s in source for s in ("(?-i", "(?P", "\\N")) or any(c != c.lower() for c in classes):
-        return None
-    return re.compile("".join(p if p.startswith(("\\", "[")) else p.lower() for p in parts))
 
 
 def _value(token: str) -> int | None:
