@@ -408,6 +408,8 @@ def title_field(doc: Document, *, loose: bool = False) -> Found | None:
         if COUNT.match(fold(f.label)):
             continue
         found = _unmarked(doc, _paired(doc, f.label, clean(doc, f.value_start, f.value_end)))
+        if found and "," in found[0]:
+            found = _posted_by(doc, found) or (found if acceptable(found[0]) else None)
         if found and acceptable(found[0]) and not _label_tail(doc, f.label_start):
             return _trim_kind(doc, found)
     return None
@@ -429,6 +431,18 @@ def _paired(doc: Document, label: str, found: Found | None) -> Found | None:
     value = SLASHED.split(found[0])[titled[0]]
     at = doc.text.find(value, found[1].start, found[1].end + 1)
     return clean(doc, at, at + len(value)) if at >= 0 else found
+
+
+def _posted_by(doc: Document, found: Found) -> Found | None:
+    """``Associate Museum Librarian, Systems - The Metropolitan Museum of Art, Thomas J. Watson Library``: a
+    posting's title field, the post, a dash, then its employer and its unit (one of them an employer's name,
+    ``employer_name``; ``posting_employer`` reads an employer alone); the post, when it names one."""
+    m = POSTED_BY.match(found[0])
+    if not m or "," not in m.group("e") or not names_a_post(m.group("t")) or \
+            not any(employer_name(part.strip()) for part in m.group("e").split(",")):
+        return None
+    at = doc.text.find(m.group("t"), found[1].start, found[1].end)
+    return clean(doc, at, at + len(m.group("t"))) if at >= 0 else None
 
 
 def _unmarked(doc: Document, found: Found | None) -> Found | None:
