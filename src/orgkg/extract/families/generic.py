@@ -34,6 +34,7 @@ from orgkg.extract.records import (
     Organisation,
     Position,
     Span,
+    StaffCount,
 )
 from orgkg.extract.rules.budgets import budgets
 from orgkg.extract.rules.classification import (
@@ -887,6 +888,12 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         out.append(Evidence.at("direct_reports", *second, doc.text))
     if not pos.direct_reports:
         named, counted = supervised_listed(doc)
+        written = bool(named and counted and counted != len(named))  # the label writes its count
+        count_at = _count_before(doc.text, named[0][1], counted or 0) if written else None
+        if count_at and counted and all(c.count != counted for c in pos.staff_counts):
+            # "Supervises: 4 Voter Services Representatives": the label's count of posts, the post's staff too
+            pos.staff_counts.append(StaffCount(counted, ", ".join(n[0] for n in named)))
+            out.append(Evidence.at("staff_counts", str(counted), count_at, doc.text))
         if not named:
             named, counted = supervised_counted(doc)
         pos.direct_reports = [MentionedPosition(n[0]) for n in named]
@@ -957,6 +964,13 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
             ex.organisation.units.append((unit[0], kind))
             out.append(Evidence.at("org_units", *unit, doc.text))
     return out
+
+
+def _count_before(text: str, at: Span, count: int) -> Span | None:
+    """Where ``count`` is written right before the post at ``at`` ("4 Voter Services Representatives")."""
+    lo = max(0, at.start - 12)
+    m = re.search(rf"(?<![\d.,]){count}[ \t]+(?:[x\u00d7][ \t]+)?$", text[lo : at.start])
+    return Span(lo + m.start(), lo + m.start() + len(str(count))) if m else None
 
 
 def _other_than(found: Found | None, known: set[str]) -> Found | None:
