@@ -419,8 +419,10 @@ def form_level_labels() -> tuple[str, ...]:
 
 
 @cache  # each level label's line, compiled once (in re's cache, they were compiled again)
-def _level_line(label: str) -> AtLineStart:
-    return AtLineStart(rf"[ \t*\-]*({label})[ \t]*:[ \t]*([^\n]+)", re.I)
+def _level_line(label: str) -> Needled:
+    """A line opening with ``label`` and its colon; searched only after the line breaks, and only in a text
+    holding the label's words (``Needled``: most of the labels, most documents)."""
+    return Needled(rf"(?im)^[ \t*\-]*({label})[ \t]*:[ \t]*([^\n]+)")
 
 
 @cache
