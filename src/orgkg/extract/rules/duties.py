@@ -625,8 +625,7 @@ def _verb_run(doc: Document) -> list[Span]:
     french = language(doc.text) == "fr"
     blocks: list[Span] = []
     inside: set[Span] = set()  # sentences of a paragraph read as a list of duties
-    read = sorted(doc.blocks() + _under_group_names(doc, french), key=lambda sp: sp.start)
-    for b in _wrapped_items(doc, read):
+    for b in sorted(doc.blocks() + _under_group_names(doc, french), key=lambda sp: sp.start):
         parts = _lines_if_duties(doc, b, french)
         parts = _sentences_if_duties(doc, b, french) if parts == [b] else parts
         blocks += parts
@@ -654,20 +653,6 @@ def _verb_run(doc: Document) -> list[Span]:
         else:
             run = []
     return _whole_list(doc, best, french) if len(best) >= 3 else []
-
-
-def _wrapped_items(doc: Document, blocks: list[Span]) -> list[Span]:
-    """The blocks, an item's sentence wrapped to the margin below it (a PDF's lines: ``2. Perform all duties
-    necessary to manage ... the municipal roads`` / ``according to Municipal policy ...``) joined to it."""
-    out: list[Span] = []
-    for b in blocks:
-        ln = doc.lines[doc.line_of(b.start)]
-        item = out and doc.lines[doc.line_of(out[-1].start)].marker
-        if item and not ln.marker and _runs_on(doc, out[-1], ln):
-            out[-1] = Span(out[-1].start, b.end)
-        else:
-            out.append(b)
-    return out
 
 
 def _stop_sections(doc: Document) -> list[tuple[int, int]]:

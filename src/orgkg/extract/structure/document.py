@@ -58,6 +58,21 @@ CONTINUES = re.compile(r"(?i)(?<![;,])[ \t](?:the|a|an|of|and|or|to|for|in|by|wi
                        r"de|du|des|la|le|les|et|[aà])$")
 
 
+def _runs_on(item: str, body: str) -> bool:
+    """A line at the margin goes on with the list item right above it: it opens in lower case or a bracket,
+    or the item ends on a word or mark that needs the next (``CONTINUES``, a comma, a hyphen) or leaves a
+    bracket open (``(mail is forwarded from the LA PO`` / ``Box to the Secretary's address)``)."""
+    said = item.rstrip()
+    return bool(body) and (body[0].islower() or body[0] == "(" or said.endswith((",", "-"))
+                           or bool(CONTINUES.search(said) or NEEDS_NEXT.search(said))
+                           or said.count("(") > said.count(")"))
+
+
+#: a line ending in a word that never ends an item, even after a comma (``..., by-laws, the`` / ``Minimum Road
+#: Standards Policy``); ``and``, ``or`` after a comma or semicolon may (``...; and``).
+NEEDS_NEXT = re.compile(r"(?i)[ \t](?:the|a|an|of|to|for|in|by|with|on|at|from|de|du|des|la|le|les|[aà])$")
+
+
 def _shape_heading(text: str, ln: Line, prev_blank: bool) -> bool:
     """A heading by its shape: a short line in capitals, or a short line ending with a colon."""
     body = text[ln.body_start : ln.body_end]
@@ -120,9 +135,12 @@ class Document:
 
     def _headings(self) -> list[Heading]:
         out: list[Heading] = []
-        prev_blank = True
+        prev_blank, prev_item = True, ""
         for ln in self.lines[self.front_end :]:
             body = self.body(ln)
+            # an item's sentence wrapped to the margin: ``* Manage communications with ... and`` / ``the
+            # council. This would typically include:`` is no heading
+            runs_on = bool(prev_item) and not ln.marker and _runs_on(prev_item, body)
             nxt = self.lines[ln.index + 1] if ln.index + 1 < len(self.lines) else None
             under = nxt is not None and not ln.blank and UNDERLINE.match(self.text, nxt.start, nxt.end)
             level = 0
@@ -132,13 +150,14 @@ class Document:
                 level = 1
             elif under and len(under.group(1)) >= 3:
                 level = 2
-            elif not ln.blank and not PLACEHOLDER.search(body) and _shape_heading(self.text, ln, prev_blank):
+            elif not ln.blank and not runs_on and not PLACEHOLDER.search(body) and \
+                    _shape_heading(self.text, ln, prev_blank):
                 level = 7
             if level and body.rstrip(" :*_"):
                 end = ln.body_start + len(body.rstrip(" :*_"))
                 out.append(Heading(body.rstrip(" :*_"), level, ln.index, ln.body_start, end,
                                    body.rstrip(" *_").endswith(":")))
-            prev_blank = ln.blank
+            prev_blank, prev_item = ln.blank, body if ln.marker else ""
         return out
 
     @cached_property
@@ -172,7 +191,8 @@ class Document:
                 if not indents or indents[-1][0] < ln.indent:
                     indents.append((ln.indent, ln.marker))
                 out.append(Item(ln.marker, len(indents) - 1, ln.index, ln.body_start, ln.body_end))
-            elif out and out[-1].line == ln.index - 1 and ln.indent > 0 and not self._is_heading(ln):
+            elif out and out[-1].line == ln.index - 1 and not self._is_heading(ln) and \
+                    (ln.indent > 0 or _runs_on(self.text[out[-1].start : out[-1].end], self.body(ln))):
                 last = out[-1]
                 out[-1] = Item(last.marker, last.depth, ln.index, last.start, ln.body_end)
             elif not ln.indent:
