@@ -187,7 +187,7 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
         name = POSSESSIVE.sub("", m.group(0).strip())  # ``the Department For Education's [division]``
         if fold(name) in not_names or fold(name) in heads or fold(name) in _cues() or _aside(doc.text, m) \
                 or fold(name) in _label_words() or fold(name) in words("words", "cadres") or _a_post(name) \
-                or fold(name) in words("words", "software"):
+                or fold(name) in words("words", "software") or _unnamed_body(name):
             # ``Organizational Group`` labels a unit, names none; the ``Senior Executive Service``, a corps
             continue
         if LABELLING.match(doc.text, m.end()) and any(unit_word(name, lang) for lang in LANGUAGES):
@@ -200,6 +200,13 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
     if counts[best] < 2 and first[best].start > EARLY:
         return None  # named once, late: an aside, not the employer
     return best, first[best]
+
+
+def _unnamed_body(name: str) -> bool:
+    """A body named by kinds only, a government's word and a body's (``[words] government_firsts``,
+    ``organisation_heads``): ``the City Council appoints the City Manager`` names no body of its own."""
+    kinds = words_in("en", "words", "government_firsts") | words("words", "organisation_heads")
+    return all(w in kinds for w in fold(name).split())
 
 
 def _linked_body(name: str) -> bool:
