@@ -168,9 +168,10 @@ class Needled:
 
 #: an escape: a code written in hex, or a backslash and one character.
 _ESCAPED = r"\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|.)"
-#: a pattern's parts: an escape, a character class, a group's name, an inline flag group, one character.
+#: a pattern's parts: an escape, a character class, a group's name, an inline flag group, a run of other
+#: characters, an opening bracket.
 _PARTS = re.compile(rf"{_ESCAPED}|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?P<\w+>|\(\?P=\w+\)|\(\?\(\w+\)"
-                    r"|\(\?[aiLmsux-]+[:)]|.", re.S)
+                    r"|\(\?[aiLmsux-]+[:)]|[^\\\[(]+|.", re.S)
 #: a character class's members: an escape, a range, a character.
 _MEMBERS = re.compile(rf"({_ESCAPED}|[^\\])(?:-({_ESCAPED}|[^\\]))?", re.S)
 _FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
@@ -189,13 +190,12 @@ def _code(part: str) -> str | None:
 def _lower_only(chars: str) -> bool:
     """Every character of ``chars`` is its own lower case (``str.lower`` changes none) and none is one of
     the letters case-insensitive matching pairs with another beside their cases (Greek, the micro sign)."""
-    return chars.lower() == chars and not any(ord(c) in _PAIRED or 0x370 <= ord(c) < 0x400
-                                              or 0x1F00 <= ord(c) < 0x2000 for c in chars)
+    return chars.lower() == chars and not _PAIRED.search(chars)
 
 
-#: letters ``_sre`` matches case-insensitively with another than their own cases (its ``_ignorecase_fixes``),
-#: beside the Greek ones and those ``_ODD`` keeps out of lowered texts.
-_PAIRED = frozenset([0xB5, 0x345, 0x1E61, 0x1E9B, 0xFB05, 0xFB06])
+#: letters ``_sre`` matches case-insensitively with another than their own cases (its ``_ignorecase_fixes``):
+#: the micro sign, Greek, a few others; those ``_ODD`` keeps out of lowered texts aside.
+_PAIRED = re.compile("[\u00b5\u0345\u0370-\u03ff\u1e61\u1e9b\u1f00-\u1fff\ufb05\ufb06]")
 
 
 def _class_kept(part: str) -> bool:
@@ -243,10 +243,10 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
             if part[1] in "uUxN" and (code is None or not _lower_only(code)):
                 return None
             out.append(part)
-        elif len(part.lower()) != 1 or not _lower_only(part.lower()):
+        elif len(lower := part.lower()) != len(part) or _PAIRED.search(lower):
             return None
         else:
-            out.append(part.lower())
+            out.append(lower)
     try:
         lowered_pattern = re.compile("".join(out), pattern.flags & ~re.IGNORECASE)
     except re.error:
