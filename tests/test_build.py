@@ -16,6 +16,7 @@ from rdflib.namespace import RDF
 
 from orgkg.build.write import Loader
 from orgkg.extract import recognise
+from orgkg.graph.built import BuiltGraph
 from orgkg.graph.store import trig_text
 from orgkg.graph.structure import STRUCTURE_GRAPH
 from orgkg.mapping.evidence import is_evidence
@@ -179,3 +180,23 @@ def test_a_store_load_that_fails_at_its_end_stops_its_thread(tmp_path: Path) -> 
     assert not loader.thread.is_alive()
     with pytest.raises(SyntaxError):
         loader.finish()
+
+
+def test_a_post_whose_title_was_not_read_has_a_null_title_and_a_placeholder_label(tmp_path: Path) -> None:
+    """The register says what was read: no title is null, not the placeholder shown in charts and listings."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "untitled.txt").write_text("Duties\n\n- Prepare the annual budget of the unit.\n"
+                                       "- Supervise the clerks of the office.\n\n"
+                                       "Education: Bachelor's degree in Accounting.\n", encoding="utf-8")
+    assert run("build", str(docs), "--out", str(tmp_path / "out"), "-q").exit_code == 0
+    positions = run("positions", "--graph", str(tmp_path / "out"), "--format", "json", "--evidence")
+    [record] = json.loads(positions.stdout)
+    assert record["title"] is None and record["education"] == "Bachelor's degree in Accounting"
+    assert all(item["field"] != "title" for item in record["evidence"])
+    graph = BuiltGraph.open(tmp_path / "out")
+    shown = {(t.subject.value, t.object.value) for t in graph.triples()
+             if t.predicate == ox.NamedNode(str(ORGKG.primaryTitle))}
+    a_untitled_post = (ox.NamedNode(str(RDF.type)), ox.NamedNode(str(ORGKG.UntitledPost)))
+    untitled = {t.subject.value for t in graph.triples() if (t.predicate, t.object) == a_untitled_post}
+    assert (record["iri"], "Untitled position") in shown and untitled == {record["iri"]}

@@ -19,9 +19,9 @@ from orgkg.extract.families.generic import GenericDescription
 from orgkg.extract.families.goc_ex import GoCExecutivePosition
 from orgkg.extract.families.montana import MontanaJobProfile
 from orgkg.extract.lexicon import words
-from orgkg.extract.records import Evidence, Extraction
+from orgkg.extract.records import UNTITLED, Evidence, Extraction
 from orgkg.extract.rules.titles import title
-from orgkg.extract.rules.values import UNTITLED, clean_value, sanitise, short_title
+from orgkg.extract.rules.values import clean_value, sanitise, short_title
 from orgkg.extract.structure import parse
 from orgkg.extract.text import tidy
 

@@ -53,6 +53,10 @@ class Identifier:
     value: str
 
 
+#: the title shown for a post whose document names none (the record's title is then null; the graph
+#: types the post orgkg:UntitledPost).
+UNTITLED = "Untitled position"
+
 SCHEMES = ("position number", "job code", "competition number", "benchmark", "document")
 
 

@@ -24,7 +24,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
 
-from orgkg.extract.records import Extraction, Identifier, MentionedPosition, Position
+from orgkg.extract.records import UNTITLED, Extraction, Identifier, MentionedPosition, Position
 from orgkg.mapping.evidence import Facts, Statement, as_triples, statements
 from orgkg.mapping.iris import child, mint, normalise
 from orgkg.mapping.namespaces import ORGKG, XKOS
@@ -283,8 +283,11 @@ class _Mapper(Terms):
         self.add(post, RDF.type, ORGKG.DescribedPost)
         self.add(post, ORGKG.describedBy, self.doc)
         self.add(post, ORGKG.primaryTitle, Literal(s.title))
+        if s.title == UNTITLED:  # the placeholder is shown, never a fact read
+            self.add(post, RDF.type, ORGKG.UntitledPost)
         for title in [s.title, *s.other_titles]:
-            self.fact("title", (title,), post, ORGKG.title, Literal(title))
+            if title != UNTITLED:
+                self.fact("title", (title,), post, ORGKG.title, Literal(title))
         if where is not None:
             self.add(post, ORG.postIn, where)
         if o.location:

@@ -39,6 +39,7 @@ class ORGKG(DefinedNamespace):
     SourceDocument: URIRef
     StaffCount: URIRef
     SupervisoryPost: URIRef
+    UntitledPost: URIRef
     amount: URIRef
     atLevelOf: URIRef
     bottomLayer: URIRef

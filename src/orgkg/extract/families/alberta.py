@@ -30,6 +30,7 @@ from orgkg.extract.families.alberta_duties import accountabilities, supervised_l
 from orgkg.extract.families.alberta_org import gluable, location, opening_class, unit_parts
 from orgkg.extract.lexicon import alternation, words
 from orgkg.extract.records import (
+    UNTITLED,
     Extraction,
     Identifier,
     JobClass,
@@ -43,7 +44,6 @@ from orgkg.extract.rules.education import education
 from orgkg.extract.rules.experience import counted_years
 from orgkg.extract.rules.reporting import supervisor_phrases
 from orgkg.extract.rules.staff import After, counted_after
-from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     NUMBER,

@@ -30,6 +30,7 @@ from orgkg.extract.base import Extractor
 from orgkg.extract.families.bc_benchmark_factors import factors
 from orgkg.extract.lexicon import alternation, said, written
 from orgkg.extract.records import (
+    UNTITLED,
     Extraction,
     Identifier,
     JobClass,
@@ -43,7 +44,6 @@ from orgkg.extract.rules.location import labelled_location
 from orgkg.extract.rules.organisation import path_steps, unit_word
 from orgkg.extract.rules.reporting import superiors_named
 from orgkg.extract.rules.staff import After, staff_counts, supervised_figure
-from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     between,

@@ -32,6 +32,7 @@ from orgkg.extract.families.denver_series import classes as _classes
 from orgkg.extract.families.denver_series import series as _series
 from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import (
+    UNTITLED,
     Duty,
     Extraction,
     Identifier,
@@ -45,7 +46,6 @@ from orgkg.extract.rules.classification import experience_class
 from orgkg.extract.rules.education import education as shared_education
 from orgkg.extract.rules.experience import counted_years
 from orgkg.extract.rules.staff import count_nouns
-from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.text import (
     clean_title,
     field_value,

@@ -26,6 +26,7 @@ from orgkg.extract.families.generic_series import series
 from orgkg.extract.lexicon import LANGUAGES, alternation, fold, patterns, words, words_in
 from orgkg.extract.needles import AtLineStart, Needled, Started, found_words, needle_words
 from orgkg.extract.records import (
+    UNTITLED,
     Evidence,
     Extraction,
     Identifier,
@@ -139,7 +140,6 @@ from orgkg.extract.rules.titles import (
     without_run_in_label,
 )
 from orgkg.extract.rules.titles import title as shared_title
-from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import Document, parse
 from orgkg.extract.text import (
     clean_title,

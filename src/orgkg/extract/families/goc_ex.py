@@ -22,6 +22,7 @@ from orgkg.extract.families.goc_ex_header import header_fields
 from orgkg.extract.families.ocr_cues import fix_ocr_words, ocr, ocr_any
 from orgkg.extract.lexicon import fold, language, table
 from orgkg.extract.records import (
+    UNTITLED,
     Duty,
     Extraction,
     Identifier,
@@ -37,7 +38,6 @@ from orgkg.extract.rules.organisation import organisation_named, unit_of_superio
 from orgkg.extract.rules.reporting import superiors_said
 from orgkg.extract.rules.subordinates import posts_after, subordinates
 from orgkg.extract.rules.titles import named_around
-from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     clean_title,

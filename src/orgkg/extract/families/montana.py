@@ -23,6 +23,7 @@ from orgkg.extract.families.montana_form import inline_fields, lead_percent_duti
 from orgkg.extract.families.montana_people import staff_counts, subordinates, supervisor
 from orgkg.extract.lexicon import alternation
 from orgkg.extract.records import (
+    UNTITLED,
     Duty,
     Extraction,
     Identifier,
@@ -35,7 +36,6 @@ from orgkg.extract.rules.education import education as shared_education
 from orgkg.extract.rules.experience import counted_years
 from orgkg.extract.rules.location import place_of
 from orgkg.extract.rules.organisation import unit_word
-from orgkg.extract.rules.values import UNTITLED
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
     between,

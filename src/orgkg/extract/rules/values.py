@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import cache
 
 from orgkg.extract.lexicon import alternation
-from orgkg.extract.records import Extraction, MentionedPosition
+from orgkg.extract.records import UNTITLED, Extraction, MentionedPosition
 from orgkg.extract.rules.subordinates import CLASSIFIED, NUMBER
 from orgkg.extract.structure import PLACEHOLDER
 from orgkg.extract.structure.fields import RUN_IN as RUN_IN_LABEL
@@ -54,8 +54,6 @@ REMARK = re.compile(r"(?<=\S)\s*\([^()]*\s[^()]*\)$")
 SENTENCE_ON = re.compile(rf",?\s+(?:{alternation('words', 'sentence_goes_on')})\s+(?=[a-zà-ÿ])")
 
 
-#: the title of a post whose document names none.
-UNTITLED = "Untitled position"
 
 
 def place(value: str | None) -> str | None:
