@@ -66,7 +66,7 @@ from orgkg.extract.rules.figures import (
 )
 from orgkg.extract.rules.identifiers import identifiers as shared_identifiers
 from orgkg.extract.rules.labels import Found, every_label, first_value
-from orgkg.extract.rules.location import location
+from orgkg.extract.rules.location import location, town_of_body
 from orgkg.extract.rules.organisation import (
     PARTNER,
     RESIDENCE,
@@ -935,6 +935,10 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         out.append(Evidence.at("organization", *org, doc.text))
     if not ex.organisation.organization and _employs_as_itself(ex.organisation.jurisdiction):
         ex.organisation.organization = ex.organisation.jurisdiction  # a university employs as itself
+    if not ex.organisation.location and ex.organisation.organization and \
+            (town := town_of_body(ex.organisation.organization)) and (town_at := doc.text.find(town)) >= 0:
+        ex.organisation.location = town  # ``Ville de Neuchâtel``, no place said otherwise: Neuchâtel
+        out.append(Evidence.at("location", town, Span(town_at, town_at + len(town)), doc.text))
     known |= {fold(ex.organisation.organization or "")}
     labelled_units = units_labelled(doc, not_names=known)
     if len(labelled_units) > len(ex.organisation.units) and \

@@ -80,6 +80,24 @@ def location(doc: Document) -> Found | None:
         or labelled_location(doc, address=True)
 
 
+def town_of_body(name: str) -> str | None:
+    """The town a body is named after (``[words] town_bodies``, a ``local_body_links`` word, the town's
+    capitalised words, its region in brackets maybe): ``Ville de Neuchâtel`` -> ``Neuchâtel``,
+    ``CENTRE HOSPITALIER DE SAINT-AMAND-MONTROND (CHER)`` -> ``SAINT-AMAND-MONTROND``; none where more
+    follows (``CHU de Québec – Université Laval``)."""
+    m = _town_body().fullmatch(name.strip())
+    return m.group("town") if m else None
+
+
+@cache
+def _town_body() -> re.Pattern[str]:
+    bodies = alternation("words", "town_bodies", r"[ \t]+")
+    links = alternation("words", "local_body_links", r"[ \t]+")
+    return re.compile(rf"(?i:{bodies})[ \t]+(?i:{links})[ \t]*(?P<town>{_CAPITAL_WORD}"
+                      rf"(?:(?:[ \t-]+{_TOWN_LINK})?[ \t-]+{_CAPITAL_WORD}){{0,3}})"
+                      r"(?:[ \t]+\([^()\n]{1,30}\))?")
+
+
 def labelled_location(doc: Document, *, address: bool = False) -> Found | None:
     """The first labelled value that names a town (``labelled_place``); with ``address``, the first that is
     a street address naming none, as written. A form's families read the place so, its labels only."""
