@@ -899,8 +899,11 @@ def _rank() -> dict[str, int]:
 
 
 def _before_verb(name: str) -> str:
-    """``direction des affaires juridiques comprend`` -> ``direction des affaires juridiques``."""
-    verbs = words("words", "clause_links") | words("words", "duty_verbs")
+    """``direction des affaires juridiques comprend`` -> ``direction des affaires juridiques``; also before a
+    word opening another clause (``[words] unit_name_ends``): ``Direction des opérations pour l'Afrique de
+    l'Ouest`` -> ``Direction des opérations``."""
+    verbs = words("words", "clause_links") | words("words", "duty_verbs") | \
+        words_in("fr", "words", "unit_name_ends")
     kept = name.split()
     for k, w in enumerate(kept[2:], start=2):
         if fold(w) in verbs:
