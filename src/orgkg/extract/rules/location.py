@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from orgkg.extract.lexicon import alternation, fold, table, words, written
 from orgkg.extract.needles import AtLineStart
@@ -71,6 +71,9 @@ def _our_office() -> re.Pattern[str]:
 LIST_JOINED = re.compile(rf"(?:{alternation('words', 'list_joins')})[ \t]+(?=[A-Z])")
 
 
+# the generic family asks it of its prepared text, then of the text as written: the same Document (``parse``)
+# when preparing changed nothing, read once
+@lru_cache(maxsize=2)
 def location(doc: Document) -> Found | None:
     """The place a label gives (``labelled_location``), else the place the text names otherwise (the
     module's docstring, in its order), else a labelled street address as written that names no town
