@@ -210,8 +210,10 @@ def superior(doc: Document, found: Found) -> Found | None:
     if first in words_in("fr", "words", "unit_words") \
             and not set(fold(value).split()) & words("words", "title_heads"):
         return None  # ``Rattaché.e au Département Géographique``: a unit, not the post it reports to
-    if _matters_of().search(doc.text, max(0, span.start - 40), span.start) and not _names_someone(value):
-        return None  # ``les aspects relevant des ressources humaines et des finances``: matters, no superior
+    if (matters := _matters_of().search(doc.text, max(0, span.start - 40), span.start)) and (
+            not _names_someone(value) or _under_a_noun(doc.text, matters.start(), value)):
+        return None  # ``les aspects relevant des ressources humaines et des finances``: matters, no superior;
+        # ``les établissements d'enseignement relevant du CSS``: what falls under a body
     window = max(0, span.start - 40)
     said = re.search(r"(?i)\breports\s+(?:directly\s+)?to\s+(?:the\s+)?$", doc.text[window : span.start])
     if said and reports_noun(doc.text, window + said.start()):
@@ -239,6 +241,17 @@ def _matters_of() -> re.Pattern[str]:
     say what falls under something, not whom the post reports to."""
     participles = alternation("words", "matters_participles")
     return re.compile(rf"(?i)\b(?:{participles})\s+(?:\w+\s+)?(?:du|de\s+la|de\s+l['’]|des|de)\s*$")
+
+
+def _under_a_noun(text: str, at: int, value: str) -> bool:
+    """The participle at ``at`` follows a word in lower case (a noun it qualifies, no comma between) and
+    ``value`` opens with no person's word (``[words] title_heads``): "les établissements d'enseignement
+    relevant du CSS" says what falls under a body; "sous la matrice relevant du responsable régional"
+    still names a superior."""
+    before = re.split(r"[\n.;:!?,()]", text[max(0, at - 30) : at])[-1].split()
+    first = fold(value).split()[0] if value.split() else ""
+    return bool(before) and before[-1][:1].islower() and before[-1][-1:].isalpha() and \
+        singular(first) not in words("words", "title_heads") and first not in words("words", "title_heads")
 
 
 def _names_someone(value: str) -> bool:
