@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from orgkg.extract import extract
-from orgkg.extract.records import Extraction
+from orgkg.extract.records import UNTITLED, Extraction
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
@@ -30,7 +30,7 @@ def project(ex: Extraction, source: str) -> dict[str, Any]:
     return {
         "source": source,
         "family": ex.family,
-        "title": s.title,
+        "title": None if s.title == UNTITLED else s.title,  # the placeholder is shown, not read
         "identifiers": [{"scheme": i.scheme, "value": i.value} for i in s.identifiers],
         "jurisdiction": o.jurisdiction,
         "organization": o.organization,
