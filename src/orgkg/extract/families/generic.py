@@ -450,10 +450,10 @@ def fields_of(text: str) -> Fields:
 
 
 def field(text: str, label: str) -> str | None:
-    """The value of ``Label: value`` on its own line (a doubled colon passed over: ``Position Number::
-    61144766``), or on the next line when the label stands alone."""
+    """The value of ``Label: value`` on its own line (a doubled colon is passed over by ``Fields._after``:
+    ``Position Number:: 61144766``), or on the next line when the label stands alone."""
     for said, end in fields_of(text).values(label):
-        value = re.split(r"\s{2,}[A-Z][\w /&']{1,30}:", said)[0].strip(" *_").removeprefix(":").strip(" *_")
+        value = re.split(r"\s{2,}[A-Z][\w /&']{1,30}:", said)[0].strip(" *_")
         value = "" if _is_label(value) else value
         if not value:
             nxt = re.match(r"\s*\n\s*([^\n]+)", text[end:])
