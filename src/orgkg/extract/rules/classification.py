@@ -632,9 +632,8 @@ def _coded_title() -> re.Pattern[str]:
 CLASS_CODE_LABELS = tuple(patterns("form_labels", "class_code", languages=LANGUAGES, apostrophe="['\u2019]?"))
 #: employment's terms opening a value, never a class (or a title): ``Full-time``, ``Permanent``.
 EMPLOYMENT_WORDS = re.compile(r"^(?:full|part)[- ]time|^permanent|^temporary|^casual|^term\b|^\d", re.I)
-#: an appointment's terms, not a class: ``Regular Non-Merit``, ``Unclassified``, ``Exempt``.
-STATUS = re.compile(r"(?i)\b(?:non[- ]?merit|merit\s+system|unclassified|at[- ]will|exempt|"
-                    r"discretion|contractuel|non\s+syndiqu)")
+#: an appointment's terms, not a class (``[words] appointment_status``): ``Regular Non-Merit``.
+STATUS = re.compile(rf"(?i)\b(?:{alternation('words', 'appointment_status')})")
 
 
 def class_of(value: str | None, level: str | None, *, labelled: bool) -> tuple[JobClass | None, str | None]:
