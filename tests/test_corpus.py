@@ -15,6 +15,9 @@ of the twelfth session"), are opened for development: the rules are now written 
 dev. first-look, eighth-look, ninth-look, tenth-look (and eleventh-look, collected afresh this session)
 stay closed. ``DEVELOPMENT`` names the open parts; a test's id says which (``development-...`` or
 ``closed-...``).
+Fourteenth session: eighth-look and ninth-look (30 documents, 12 French; last closed scores in
+tests/corpus/README.md, "At the end of the thirteenth session") are opened for development too.
+first-look, tenth-look, eleventh-look (and twelfth-look, collected afresh this session) stay closed.
 Each is built with ``orgkg build`` and scored with ``tools/score.py``; the
 scores must stay at or above the floors below, which record what was reached
 (the goals of issue 11 are field-macro and overall F1 >= 0.90 on dev, >= 0.85
@@ -109,7 +112,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
 
 #: The parts rules are written against; every other part is closed (never opened between its scorings).
 DEVELOPMENT = frozenset({"dev", "second-look", "third-look", "fourth-look", "fifth-look", "sixth-look",
-                         "seventh-look"})
+                         "seventh-look", "eighth-look", "ninth-look"})
 
 
 def _french(folder: Path) -> set[str]:
