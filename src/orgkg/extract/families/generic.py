@@ -1034,8 +1034,8 @@ class GenericDescription(Extractor):
             pos.title = hired[0][0]
             spans.append(Evidence.at("title", *hired[0], raw))
         elif not acceptable(pos.title) or pos.title == UNTITLED:
-            if heading := shared_title(doc) or run_in_title(doc) or sought(doc) or title_in_prose(doc) or \
-                    employer_then_title(doc):
+            if heading := shared_title(doc) or run_in_title(doc) or employer_then_title(doc) or \
+                    sought(doc) or title_in_prose(doc):
                 pos.title = heading[0]
                 spans.append(Evidence.at("title", *heading, raw))
             elif later := fallback_title(text, pass_over=True):

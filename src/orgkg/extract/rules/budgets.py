@@ -19,7 +19,7 @@ from orgkg.extract.lexicon import BLANKS, alternation, fold, language, words
 from orgkg.extract.needles import Needled, positions
 from orgkg.extract.records import Budget
 from orgkg.extract.rules.labels import headed
-from orgkg.extract.rules.location import town_and_state
+from orgkg.extract.rules.titles import town_and_state
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import currency_of, parse_amount
 

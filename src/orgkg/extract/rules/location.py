@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from orgkg.extract.lexicon import alternation, fold, table, words, written
 from orgkg.extract.needles import AtLineStart
 from orgkg.extract.rules.labels import Found, clean, every_label, inline_label, labelled
-from orgkg.extract.rules.titles import phrase
+from orgkg.extract.rules.titles import phrase, town_and_state
 from orgkg.extract.rules.values import REMARK, SENTENCE_ON
 from orgkg.extract.structure import Document, Span, parse
 
@@ -39,15 +39,6 @@ POSTCODE_TOWN = re.compile(r"\b(?:\d{2}[ \t]?\d{3}|[A-Z]{1,2}-\d{4})[ \t]+(?:[-\
 #: Marcq-en-Barœul (Nord (59))``, ``Grand Place - CS 70737, Roubaix (Nord)``.
 TOWN_IN_REGION = re.compile(r",[ \t]*(?P<town>[A-Z\u00c0-\u00de][^,()\n]{1,40}?)[ \t]*"
                             r"\((?:[^()\n]|\([^()\n]*\))*\)[ \t]*$")
-
-
-@cache
-def town_and_state() -> re.Pattern[str]:
-    """``New York, NY``: a town and the code of its state or province (``[words] us_states``,
-    ``canadian_provinces``), the code in group ``state``."""
-    codes = "|".join(sorted({*written("words", "us_states"), *written("words", "canadian_provinces")}))
-    town = r"[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+){0,2}"
-    return re.compile(rf"{town},[ \t]*(?P<state>{codes or '(?!)'})\b")
 
 
 @cache

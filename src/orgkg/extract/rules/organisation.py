@@ -35,7 +35,7 @@ from orgkg.extract.needles import Needled, Started
 from orgkg.extract.rules.classification import CODE, in_group
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.placement import after_organisation
-from orgkg.extract.rules.titles import acceptable, names_a_post
+from orgkg.extract.rules.titles import acceptable, names_a_body, names_a_post
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import singular
 
@@ -1036,21 +1036,32 @@ def _letterhead_line(doc: Document, m: re.Match[str]) -> bool:
 
 #: a first line naming the employer, its town in brackets, then the post after a spaced dash:
 #: ``Conseil Départemental du Maine-et-Loire (Angers-49000) – Chargé.e de mission ...``.
+def _employer_named(name: str) -> bool:
+    """A body's name by its last word (``[words] organisation_heads``, ``employer_heads``), no post's:
+    ``Saskatchewan Health Authority``, not ``Director, Policy Office``."""
+    said = fold(name).split()
+    heads = words("words", "organisation_heads") | words("words", "employer_heads")
+    return 0 < len(said) <= 8 and said[-1] in heads and not names_a_post(name)
+
+
 EMPLOYER_DASH = re.compile(r"(?P<e>[^\n]{4,100}?)(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+[-\u2013\u2014][ \t]+"
                            r"(?P<t>[^\n]{4,120}?)[ \t]*$")
 
 
 def employer_then_title(doc: Document) -> Found | None:
     """The post a job board's first line names after its employer, a local government (``_local_body``):
-    ``Conseil Départemental du Maine-et-Loire (Angers-49000) – Chargé.e de mission appui au territoire``;
-    never what no title is (``titles.acceptable``: ``– Contrat de 3 ans``, ``– 2026-01-12``)."""
+    ``Conseil Départemental du Maine-et-Loire (Angers-49000) – Chargé.e de mission appui au territoire``,
+    or a body by its name's last word (``_employer_named``) before a post's name: ``Saskatchewan Health
+    Authority - Executive Director, Provincial Acute Care``; never what no title is (``titles.acceptable``:
+    ``– Contrat de 3 ans``, ``– 2026-01-12``)."""
     first = next((ln for ln in doc.lines if not ln.blank), None)
     m = EMPLOYER_DASH.fullmatch(doc.body(first).strip()) if first else None
-    if not first or not m or not _local_body().fullmatch(m.group("e").strip()) or \
-            not acceptable(m.group("t")):
+    employer, post = (m.group("e"), m.group("t")) if m else ("", "")
+    if not first or not m or not acceptable(post) or not (_local_body().fullmatch(employer.strip()) or (
+            _employer_named(employer) and names_a_post(post) and not names_a_body(post))):
         return None
-    start = first.body_start + doc.body(first).find(m.group("t"))
-    return m.group("t"), Span(start, start + len(m.group("t")))
+    start = first.body_start + doc.body(first).find(post)
+    return post, Span(start, start + len(post))
 
 
 @cache

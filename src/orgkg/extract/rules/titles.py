@@ -116,9 +116,9 @@ def acceptable(title: str) -> bool:
         # ``Research Botanist``)
     if _other_labels_lead(folded):
         return False  # ``Position Number Community Division/Region``: a row of fields' labels
-    if _street_address(folded) or POSTAL.search(t):
-        return False  # ``123 Elm Street``, ``Albany, NY 12207``, ``2 rue de l'Hôtel de ville``: where the
-        # employer is
+    if _street_address(folded) or POSTAL.search(t) or town_and_state().fullmatch(t):
+        return False  # ``123 Elm Street``, ``Albany, NY 12207``, ``2 rue de l'Hôtel de ville``, ``Edmonton,
+        # AB``: where the employer is
     if folded.split() and {w for w in re.findall(r"[\w-]+", fold(t.split(";")[0])) if not w.isdigit()} <= \
             words("headings", "employment_terms"):
         return False  # ``Permanent, full-time role``, ``Contrat de 3 ans``, ``Temporary full time; one year
@@ -188,6 +188,15 @@ MONEY = re.compile(r"[$\u20ac\u00a3][ \t]?\d|\d[ \t]?[$\u20ac\u00a3]")
 #: ``44800 Saint-Herblain`` (five digits, then the town).
 POSTAL = re.compile(r"\b[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b|\b[A-Z]\d[A-Z][ \t]?\d[A-Z]\d\b"
                     r"|(?:^|,[ \t]*)\d{5}[ \t]+[A-Z\u00c0-\u00de]")
+
+
+@cache
+def town_and_state() -> re.Pattern[str]:
+    """``New York, NY``: a town and the code of its state or province (``[words] us_states``,
+    ``canadian_provinces``), the code in group ``state``."""
+    codes = "|".join(sorted({*written("words", "us_states"), *written("words", "canadian_provinces")}))
+    town = r"[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+){0,2}"
+    return re.compile(rf"{town},[ \t]*(?P<state>{codes or '(?!)'})\b")
 
 
 def _street_address(folded: str) -> bool:
@@ -1039,7 +1048,12 @@ def sought(doc: Document) -> Found | None:
     rejoindre notre équipe``: near the top, a line (or a sentence of a paragraph) saying whom its employer
     seeks; the post it names, up to
     what it is for (``_sought_end``), without its marks, in capitals or naming a post (``names_a_post``)."""
-    lines = [ln for ln in doc.lines[doc.front_end : doc.front_end + 4 * SEEKING_LINES] if not ln.blank]
+    fielded = {f.line for f in doc.fields if not f.loose}  # a posting's header of fields (``Location:
+    # Kingman, AZ``) over its prose is not counted, unless it is the line sought (``... invites applications
+    # for the position of: Collections Manager``)
+    lines = [ln for k, ln in enumerate(doc.lines[doc.front_end : doc.front_end + 8 * SEEKING_LINES],
+                                       start=doc.front_end)
+             if not ln.blank and (k not in fielded or _seeking().match(doc.body(ln)))]
     for ln in lines[:SEEKING_LINES]:
         body = doc.body(ln)
         opens = (0, *(o.end() for o in SENTENCE_OPENS.finditer(body)))  # a paragraph's sentences in turn
