@@ -95,7 +95,13 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # End of the thirteenth session: every part just under main at 994849e4 (the figures, and the start code
     # bab0b676's in the same run, in tests/corpus/README.md, "At the end of the thirteenth session"); the
     # development parts (second- to seventh-look opened this session) included.
-    "dev": {"all": (0.93, 0.93), "fr": (0.91, 0.90)},
+    # Fourteenth session: dev takes the col share's 8 documents (s14en-*, s14fr-*: 3 English complete files,
+    # 2 French complete files, 3 French page openings; first scored 0.740 / 0.736 with the session's start
+    # code 48d20579, French 0.642 / 0.830), dev as a whole (315, 120 French) 0.938 / 0.926 (French 0.912 /
+    # 0.911) with it, so dev's overall floor goes to 0.92; twelfth-look is new (the share's documents 2, 4,
+    # ..., 16: 8, 4 French), first scored 0.693 / 0.805 (French 0.386 / 0.612) with 48d20579
+    # (tests/corpus/scores/start-s14col.json). The lead fixes the final floors.
+    "dev": {"all": (0.93, 0.92), "fr": (0.91, 0.90)},
     "first-look": {"all": (0.85, 0.88), "fr": (0.78, 0.92)},
     "second-look": {"all": (0.86, 0.93), "fr": (0.83, 0.94)},
     "third-look": {"all": (0.64, 0.76), "fr": (0.72, 0.81)},
@@ -107,6 +113,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "ninth-look": {"all": (0.58, 0.60), "fr": (0.16, 0.39)},
     "tenth-look": {"all": (0.68, 0.53), "fr": (0.66, 0.79)},
     "eleventh-look": {"all": (0.78, 0.79), "fr": (0.59, 0.62)},
+    "twelfth-look": {"all": (0.69, 0.80), "fr": (0.38, 0.61)},
 }
 
 
