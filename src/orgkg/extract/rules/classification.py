@@ -630,8 +630,10 @@ def _coded_title() -> re.Pattern[str]:
 #: a class-code label (``[form_labels] class_code``, any language): ``Class Code``, ``Code de la classe
 #: d'emplois``: a class's number.
 CLASS_CODE_LABELS = tuple(patterns("form_labels", "class_code", languages=LANGUAGES, apostrophe="['\u2019]?"))
-#: employment's terms opening a value, never a class (or a title): ``Full-time``, ``Permanent``.
-EMPLOYMENT_WORDS = re.compile(r"^(?:full|part)[- ]time|^permanent|^temporary|^casual|^term\b|^\d", re.I)
+#: employment's terms opening a value (``[words] employment_openings``, ``employment_words`` whole), or a
+#: figure: never a class (or a title): ``Full-time``, ``Permanent``, ``Term``.
+EMPLOYMENT_WORDS = re.compile(rf"(?i)^(?:{alternation('words', 'employment_openings', '[- ]')}"
+                              rf"|(?:{alternation('words', 'employment_words')})\b|\d)")
 #: an appointment's terms, not a class (``[words] appointment_status``): ``Regular Non-Merit``.
 STATUS = re.compile(rf"(?i)\b(?:{alternation('words', 'appointment_status')})")
 
