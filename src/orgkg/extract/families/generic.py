@@ -67,6 +67,7 @@ from orgkg.extract.rules.figures import (
 from orgkg.extract.rules.identifiers import identifiers as shared_identifiers
 from orgkg.extract.rules.labels import Found, every_label, first_value
 from orgkg.extract.rules.location import location, town_of_body
+from orgkg.extract.rules.offered import offered_at
 from orgkg.extract.rules.organisation import (
     PARTNER,
     RESIDENCE,
@@ -923,9 +924,10 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     known = {fold(v) for v in (ex.organisation.jurisdiction, pos.title) if v}
     stated_org, stated_units = placed_in(doc)
     body: tuple[Found | None, Found | None] = (None, None)
+    offered = offered_at(doc)  # ``Un poste de MCF est à pourvoir au département QLIO à l'IUT Nice``
     hiring = unit_hiring(doc)  # ``Le département informatique de l'IUT de X recrute``: the IUT, its unit
     if not ex.organisation.organization and (
-            org := _other_than(organisation_stated(doc), known) or stated_org
+            org := _other_than(organisation_stated(doc), known) or stated_org or offered.school
             or employer_statement(doc, not_names=known) or body_above(doc, not_names=known)
             or (body := _body_named(doc, known, ex.organisation.jurisdiction))[0]
             or service_named(doc, not_names=known)
@@ -939,6 +941,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
             (town := town_of_body(ex.organisation.organization)) and (town_at := doc.text.find(town)) >= 0:
         ex.organisation.location = town  # ``Ville de Neuchâtel``, no place said otherwise: Neuchâtel
         out.append(Evidence.at("location", town, Span(town_at, town_at + len(town)), doc.text))
+    if not ex.organisation.location and offered.town:
+        ex.organisation.location = offered.town[0]  # ``Poste MdC à Caen``
+        out.append(Evidence.at("location", *offered.town, doc.text))
     known |= {fold(ex.organisation.organization or "")}
     labelled_units = units_labelled(doc, not_names=known)
     if len(labelled_units) > len(ex.organisation.units) and \
@@ -949,7 +954,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         above = [(u, fold(u[0]).split()[-1]) for u in units_above(doc, not_names=known)]
         kind = french_kinds().get(french_unit(hiring[1][0]) or "", "unit") if hiring[1] else "unit"
         hired = [(hiring[1], kind)] if hiring[1] else []
-        given = labelled_units or placed or above or hired or [
+        at_units = [(u, fold(u[0]).split()[0]) for u in offered.units  # ``au département QLIO``, never
+                    if not any(k.startswith(fold(u[0])) for k in known)]  # the organisation read cut short
+        given = labelled_units or placed or above or hired or at_units or [
             (unit, unit[0].split()[-1].casefold())
             for unit in units_stated(doc, ex.organisation.organization) or units_named(doc, not_names=known)]
         if not given and body[1]:
