@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from orgkg.extract.lexicon import alternation, fold, table, words, written
 from orgkg.extract.needles import AtLineStart
 from orgkg.extract.rules.labels import Found, clean, every_label, inline_label, labelled
-from orgkg.extract.rules.titles import phrase, town_and_state
+from orgkg.extract.rules.titles import names_a_body, names_a_post, phrase, town_and_state
 from orgkg.extract.rules.values import REMARK, SENTENCE_ON
 from orgkg.extract.structure import Document, Span, parse
 
@@ -70,7 +70,7 @@ def location(doc: Document) -> Found | None:
     module's docstring, in its order), else a labelled street address as written that names no town
     (``2134 W Laburnum Avenue, VA, VA, 23219``)."""
     return labelled_location(doc) or _phrased_place(doc) or _town_with_department(doc) or _address_town(doc) \
-        or _town_of_the_post(doc) or _town_and_mode(doc) or _town_line(doc) \
+        or _town_of_the_post(doc) or _town_and_mode(doc) or _town_line(doc) or _seeker_town(doc) \
         or labelled_location(doc, address=True)
 
 
@@ -281,6 +281,41 @@ def _town_and_mode(doc: Document) -> Found | None:
         if (m := _mode_line().fullmatch(doc.body(ln))) and (m.group("before") or m.group("after")):
             return clean(doc, ln.body_start + m.start("place"), ln.body_start + m.end("place"))
     return None
+
+
+@cache
+def _seeker() -> re.Pattern[str]:
+    """A town closing the employer's name that opens a line saying whom it seeks, after a comma or ``in``,
+    before a ``[words] seeking_verbs`` or ``inviting_verbs`` entry: ``The New Brunswick Department of
+    Wellness, Culture and Sport in Fredericton, is seeking``, ``The [University of British Columbia,
+    Vancouver](...) invites applications``."""
+    verbs = "|".join((alternation("words", "seeking_verbs", r"[ \t]+"),
+                      alternation("words", "inviting_verbs", r"[ \t]+")))
+    town = r"[A-Z][a-z'\u2019.-]+(?:[ \t]+[A-Z][a-z'\u2019.-]+){0,2}"
+    return re.compile(rf"(?:,|[ \t]in)[ \t]+(?P<town>{town})(?:\]\([^()\s]*\))?,?[ \t]+(?:{verbs})\b")
+
+
+def _seeker_town(doc: Document) -> Found | None:
+    """The town of the employer that says whom it seeks near the top (``_seeker``), a place's name, no
+    body's or post's (``The Department of Health, Finance Branch is hiring`` names no town)."""
+    for ln in [ln for ln in doc.lines[doc.front_end :] if not ln.blank][: 3 * TOP_PLACE_LINES]:
+        if (m := _seeker().search(doc.text, ln.body_start, ln.body_end)) and _a_town(m.group("town")):
+            # ``The City of Brandon, Manitoba is seeking``: a region, the town before it too
+            town = _TOWN_BEFORE.search(doc.text, ln.body_start, m.start()) if _regions().fullmatch(
+                ", " + m.group("town")) else None
+            return clean(doc, town.start() if town else m.start("town"), m.end("town"))
+    return None
+
+
+#: the capitalised words of a town closing a text before its region: ``The City of Brandon``.
+_TOWN_BEFORE = re.compile(r"[A-Z][a-z'\u2019.-]+(?:[ \t]+[A-Z][a-z'\u2019.-]+){0,2}$")
+
+
+def _a_town(name: str) -> bool:
+    """A name that is no body's, unit's, employer's or post's (``Finance Branch``, ``Museum``,
+    ``Director``)."""
+    last = fold(name).split()[-1]
+    return not names_a_body(name) and not names_a_post(name) and last not in words("words", "employer_heads")
 
 
 #: the lines near the top where a posting gives its town.
