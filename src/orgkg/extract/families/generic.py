@@ -136,6 +136,7 @@ from orgkg.extract.rules.titles import (
     sought,
     title_field,
     title_in_prose,
+    unbracketed,
     without_kind,
     without_marks,
     without_run_in_label,
@@ -531,11 +532,14 @@ def _heading_lines(text: str, *, pass_over: bool) -> Iterator[tuple[str, _Line]]
             if is_section_name(line):
                 continue  # ``Full job description``: a job site's furniture, no title before its kind
             line = line[: cut.start()].strip()  # ``Senior Content Designer Job description``
-        if len(line.split()) > PROSE_WORDS or line.endswith("."):
+        # ``Coordinateur / Coordinatrice d'actions ... (Manager Public de zone)``: each side of a slash a
+        # heading's length once what the title says in brackets is set aside (``titles.unbracketed``)
+        heading_words = max(len(side.split()) for side in unbracketed(line).split(" / "))
+        if (len(line.split()) > PROSE_WORDS and heading_words > 10) or line.endswith("."):
             if pass_over:
                 return  # the prose has begun: a title stands above it
             yield line, _Line.PROSE
-        elif (line and ":" not in line and max(len(side.split()) for side in line.split(" / ")) <= 10
+        elif (line and ":" not in line and heading_words <= 10
                 and not boiler.search(posted := _posted_title(line)) and not names_a_body(posted)
                 and not JURISDICTION.fullmatch(line) and (acceptable(line) or not pass_over)):
             yield line, _Line.CLOSED if closed else kind
@@ -1014,6 +1018,14 @@ def _body_named(doc: Document, known: set[str],
     return named or local_body(doc, not_names=known), None
 
 
+def _below_front_matter(doc: Document, text: str) -> str:
+    """The prepared text below a YAML front matter (its ``title:`` a field, its ``tags:`` items no title's
+    line: ``- archive``), or ``text`` for a document with none."""
+    if not doc.front_end or doc.front_end >= len(doc.lines):
+        return text
+    return prepare(doc.text[doc.lines[doc.front_end].start :])
+
+
 class GenericDescription(Extractor):
     family = "generic"  # no cues: recognised 0.0, the fallback when no family is sure
 
@@ -1023,9 +1035,10 @@ class GenericDescription(Extractor):
         title = first_field(text, "title")
         if title and (EMPLOYMENT_WORDS.match(title) or not acceptable(without_marks(clean_title(title)))):
             title = None  # ``Classification Title: III``, the rest of a title wrapped over two lines: none
-        pos = Position(title=as_written(without_marks(clean_title(title or fallback_title(text) or "")), text)
-                       or UNTITLED)
         doc = parse(raw)
+        body = _below_front_matter(doc, text)
+        pos = Position(title=as_written(without_marks(clean_title(title or fallback_title(body) or "")), text)
+                       or UNTITLED)
         above = employer_above(doc)  # ``Leeds Teaching Hospitals`` / ``Critical Care Rehabilitation Team
         # Leader (XR07)``: the flat fallback read the employer's line or the post's
         above = above if above and fold(pos.title) in (fold(above[1][0]), fold(above[0][0])) else None
@@ -1045,7 +1058,7 @@ class GenericDescription(Extractor):
                     sought(doc) or title_in_prose(doc):
                 pos.title = heading[0]
                 spans.append(Evidence.at("title", *heading, raw))
-            elif later := fallback_title(text, pass_over=True):
+            elif later := fallback_title(body, pass_over=True):
                 pos.title = as_written(later, text)
             elif not acceptable(pos.title):
                 pos.title = UNTITLED  # ``Summary`` names a section, not the post

@@ -34,9 +34,10 @@ from orgkg.extract.structure.document import CONTINUES, in_capitals
 from orgkg.extract.structure.lines import Line
 from orgkg.extract.text import clean_title, first_sentence, squash
 
-#: a heading's number (``2.``, ``II.``, ``a)``, ``Section 3``) and a share closing it (``(40%)``).
+#: a heading's number (``2.``, ``II.``, ``I –``, ``a)``, ``Section 3``) and a share closing it (``(40%)``).
 SECTION_NO = re.compile(
-    r"^(?:section\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+|^[ivx]{1,5}\.\s+|^[a-z]\)\s+|\s*\(?%.*$", re.I)
+    r"^(?:section\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+|^[ivx]{1,5}(?:\.|\s+[\u2013\u2014-])\s+|^[a-z]\)\s+"
+    r"|\s*\(?%.*$", re.I)
 
 #: a statement introducing duties, not one: ``The following are examples ...``.
 INTRO = re.compile(r"the\s+following|these\b|this\s+list|any\s+one\s+position|examples\s+of", re.I)

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from orgkg.extract.lexicon import LANGUAGES, alternation, entries, fold, words
+from orgkg.extract.lexicon import LANGUAGES, alternation, entries, fold, words, written
 from orgkg.extract.records import Duty
-from orgkg.extract.rules.duties import said_to_holder
+from orgkg.extract.rules.duties import is_stop_line, said_to_holder
 from orgkg.extract.rules.titles import head_noun, plain
 from orgkg.extract.structure import Document, Span
 from orgkg.extract.text import squash
@@ -42,8 +42,10 @@ def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> 
     head = _head(title)
     out: list[tuple[Duty, Span]] = []
     post = opened = False  # the last sentence's subject is the post; the last paragraph opened with it
+    recruited = False  # the last sentence's subject is the person recruited (``Le candidat ...``)
     for para in (line for p in doc.paragraphs() for line in doc.line_items(p)):
         post, opened = post or opened, False  # ``Il voit à ...`` opening a paragraph: the last one's subject
+        asked = told_to_holder and not _under_stop(doc, para.start)  # not under ``Profil recherché``
         for n, span in enumerate(doc.sentences(para)):
             said = doc.text[span.start : span.end]
             folded = plain(said)
@@ -51,6 +53,13 @@ def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> 
                     and len(said.split()) >= 4:
                 out.append((Duty(squash(said), None), span))
                 continue
+            if asked and (will := _recruited_will(folded, recruited)) is not None:
+                recruited = post = True
+                if will and len(said.split()) >= 4:
+                    text = squash(said)
+                    out.append((Duty(text[0].upper() + text[1:], None), span))
+                continue
+            recruited = False
             if (end := _subject_end(folded, head)) is not None:
                 post, rest = True, said[end:] if len(folded) == len(said) else folded[end:]
                 rest = _after_title(rest, title)  # ``The Senior [Project Manager of Research] is ...``
@@ -66,6 +75,76 @@ def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> 
                 text = squash(said)
                 out.append((Duty(text[0].upper() + text[1:], None), span))
     return out
+
+
+def _recruited_will(folded: str, recruited: bool) -> bool | None:
+    """For a sentence (``plain``) whose subject is the person recruited (``_recruited``), or a pronoun
+    after such a sentence (``recruited``): whether it says what they will do (``_will_work``); None for
+    another subject."""
+    if (m := _recruited().match(folded)) or (recruited and (m := _pronoun().match(folded))):
+        return _will_work(folded[m.end() :])
+    return None
+
+
+@cache
+def _pronoun() -> re.Pattern[str]:
+    """A ``[words] pronouns`` entry opening a sentence (``plain``): ``il``, ``il ou elle``."""
+    said = sorted((re.escape(plain(w)) for w in written("words", "pronouns")), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(said)})(?![\w/-])")
+
+
+@cache
+def _recruited() -> re.Pattern[str]:
+    """The person recruited as a sentence's subject (``plain``), after an optional label and leading clause:
+    a ``[words] recruited_subjects`` phrase (``le candidat``, ``la personne recrutée``), or an article
+    (``[words] subject_articles``), up to four words and a ``[words] recruited_marks`` word (``le maître de
+    conférences recruté``)."""
+    subjects, marks, articles = (sorted((re.escape(plain(w)) for w in written("words", key)), key=len,
+                                        reverse=True)
+                                 for key in ("recruited_subjects", "recruited_marks", "subject_articles"))
+    lead = rf"(?:[^,.]{{0,{LEAD_CLAUSE}}},\s*)?"
+    named = rf"(?:{'|'.join(articles)})\s*(?:[\w'-]+\s+){{0,4}}?(?:{'|'.join(marks)})"
+    subject = rf"(?:{'|'.join(subjects)})(?:\s+(?:{'|'.join(marks)}))?"  # ``le/la candidat(e) recruté(e)``
+    return re.compile(rf"(?:{LABEL})?{lead}(?:{named}|{subject})(?![\w(.·-])\s*")
+
+
+def _will_work(rest: str) -> bool:
+    """``intégrera le département``, ``devra contribuer au ...``, ``se doit de renforcer ...``: the verb after
+    the person recruited, in the future (``[words] recruited_future_ends``) or after a modal (``[words]
+    modals``), names what they will do; never what they must have or be (``[words] recruited_not_work``:
+    ``devra avoir``, ``sera titulaire de``)."""
+    said = [w.removeprefix("s'") for w in re.findall(r"[\w'-]+", rest)[:6]
+            if w not in words("words", "verb_adverbs") and w not in words("words", "reflexives")]
+    if not said:
+        return False
+    if said[0] in words("words", "modals"):
+        said = [w for w in said[1:] if w not in words("words", "duty_verb_lead")]
+    elif not said[0].endswith(tuple(written("words", "recruited_future_ends"))) or len(said[0]) < 4:
+        return False
+    told = " ".join(said)
+    return bool(said) and not any(told == w or told.startswith(w + " ") for w in _not_work())
+
+
+@cache
+def _not_work() -> frozenset[str]:
+    return frozenset(plain(w) for w in written("words", "recruited_not_work"))
+
+
+def _under_stop(doc: Document, at: int) -> bool:
+    """``at`` lies under a heading naming another topic than the work (``duties.is_stop_line``: ``Profil
+    recherché``, ``Qualifications``), never under a profile of the work (``[headings] work_profiles``, accents
+    kept: ``PROFIL RECHERCHE``, ``Profil enseignement``)."""
+    heads = [h for h in doc.headings if h.start < at]
+    if not heads:
+        return False
+    said = " ".join(re.findall(r"[^\W\d_]+", heads[-1].text.replace("\u2019", "'").casefold()))
+    return not said.startswith(_work_profiles()) and is_stop_line(heads[-1].text)
+
+
+@cache
+def _work_profiles() -> tuple[str, ...]:
+    return tuple(" ".join(re.findall(r"[^\W\d_]+", w.casefold()))
+                 for w in written("headings", "work_profiles"))
 
 
 def _after_title(rest: str, title: str) -> str:

@@ -48,7 +48,7 @@ def is_section_name(text: str) -> bool:
     """``Summary``, ``Key Responsibilities``, ``Specialized Experience``: a section, not a title."""
     folded = fold(SECTION_NO.sub("", text))
     folded = NUMBERED.sub("", folded) or folded  # ``ANNEXE III``, ``Appendix 2``: the section, numbered
-    groups = ("duties", "stop", "not_titles", "context")
+    groups = ("duties", "stop", "not_titles", "context", "work_profiles")
     last = folded.split()[-1] if folded else ""
     if _headings_side_by_side(folded.split()):
         return True  # ``DESCRIPTION BENEFITS QUESTIONS``: a job site's tabs set side by side
@@ -141,13 +141,23 @@ def acceptable(title: str) -> bool:
     if len(folded.split()) >= 3 and folded.split()[0] in _body_firsts() \
             and folded.split()[1] in words("words", "body_links"):
         return False  # ``DEPARTMENT OF EMPLOYMENT AND LABOUR``, ``Gouvernement du Québec``: a body's name
-    return (0 < len(t) <= MAX and len(t.split()) <= 15 and not t.endswith((":", ";", "!"))
+    return (0 < len(t) <= MAX and len(unbracketed(t).split()) <= 15 and not t.endswith((":", ";", "!"))
             and not re.search(r"[.!?]\s+[A-Z]|\{\{|\{%|^\W*$|\bn\W?\s?\d|\b(?:19|20)\d\d\b", t)
             and not re.fullmatch(r"[A-Z]{1,4}[- ]?\d{1,2}|\W*\w{1,3}\W*", t) and not is_section_name(t)
             and not CODE_ONLY.fullmatch(t)  # ``TR12-GAP-12``: a profile's code, not its title
             and not re.fullmatch(r"\d+[ \t]+\w+", t)  # ``02 postes``: how many posts, not which
             and not re.search(r"\d{1,3}(?:[,\u00a0 ]\d{3})+\b", t)  # ``CAD 90,000 - 120,000``: a salary
             and not level_alone().fullmatch(t))  # ``GROUPE II`` over a notice's posts: their level
+
+
+def unbracketed(title: str) -> str:
+    """A title without what it says in brackets (another name, its employer and place: ``Directeur général
+    Simplification & Digitalisation (SPF Stratégie et Appui - Bruxelles)``), whose words are counted; a
+    bracket listing things, commas between them, stays (``(intoxication, blessure, ...)``: prose)."""
+    return BRACKETED.sub(" ", title)
+
+
+BRACKETED = re.compile(r"\([^(),\n]*\)")
 
 
 #: a date in figures: ``11/07/22``, ``12.01.2026``, ``2026-01-12``.
@@ -517,7 +527,7 @@ def _no_part(bracket: str, before: str) -> bool:
     """A bracket closing a title that is no part of it: a gender mark, the posting's number or code, how
     many posts, how much of the week, a date (``(8/3/21)``), or (a post named ``before`` it) how the post is
     held."""
-    return fold(bracket) in words("words", "gender_marks") or bool(
+    return fold(bracket) in words("words", "gender_marks") | words("words", "language_marks") or bool(
         reference(bracket) or _post_count(bracket) or CODE_ONLY.fullmatch(bracket.strip())
         or WORKLOAD.fullmatch(bracket.strip()) or DATE.fullmatch(bracket.strip())) \
         or (_held(bracket) and names_a_post(before)) \
