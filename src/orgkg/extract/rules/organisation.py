@@ -342,7 +342,7 @@ LIST_END = re.compile(rf",[ \t]+(?:{_ARTICLE})[ \t]*[a-z\u00e0-\u00ff]+[ \t]+(?:
 #: initials in brackets after a name: ``(ONEMA)``, ``(CHInA)``, ``(BGCI)``.
 _INITIALS = re.compile(r"[ \t]\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 #: a word of a name, its elided article apart (``l'eau`` -> ``eau``) and its hyphened parts kept.
-_NAME_WORD = re.compile(r"(?<![^\s(\"\u00ab])(?:[ldLD]['\u2019])?(?P<word>[\w-]+)[ \t]*$")
+_NAME_WORD = re.compile(r"(?<![^\s(\"\u00ab>])(?:[ldLD]['\u2019])?(?P<word>[\w-]+)[ \t]*$")
 
 
 def body_by_initials(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
@@ -362,16 +362,21 @@ def body_by_initials(doc: Document, *, not_names: set[str] | frozenset[str] = fr
 
 
 def _a_body(doc: Document, found: Found, not_names: set[str] | frozenset[str]) -> bool:
-    """Never a unit (``[words] unit_words`` first, no ``organisation_heads``: ``direction``, ``équipe``),
+    """Never a unit (``[words] unit_words`` first, no ``organisation_heads``: ``direction``, ``équipe``; a
+    ``[words] directorates`` one apart, a ministry's directorate general),
     a post (``[words] title_heads`` first or last: ``Chief Operating Officer (COO)``, ``Directeur général
     des services (DGS)``), a document a body drafts (``[words] plan_words`` first: ``Plan Local d'Urbanisme
     intercommunal (PLUi)``), a partner (``PARTNER``: ``works with the Regional Board (RB)``), a corps of
-    executives (``[words] cadres``: ``Senior Executive Service (SES)``) or part of a name not to give (the
-    title's ``Account Manager, Public Conservation Land (PCL)``)."""
+    executives (``[words] cadres``: ``Senior Executive Service (SES)``), a kind of bodies (a plural common
+    noun: ``les établissements publics de coopération intercommunale (EPCI)``) or part of a name not to give
+    (the title's ``Account Manager, Public Conservation Land (PCL)``)."""
     said = fold(found[0]).split()
     units = words("words", "unit_words") - words("words", "organisation_heads")  # ``Office`` is both
+    if any(fold(found[0]).startswith(b + " ") for b in words("words", "directorates")):
+        units = frozenset()  # ``la direction générale de l'énergie et du climat (DGEC)``: a body of its own
     plans = words("words", "plan_words")
-    return not any(fold(found[0]) in n for n in not_names) and said[0] not in units and \
+    kinds = found[0][:1].islower() and said[0].endswith(("s", "x"))  # ``les établissements publics de ...``
+    return not kinds and not any(fold(found[0]) in n for n in not_names) and said[0] not in units and \
         fold(found[0]) not in words("words", "cadres") and \
         not any(fold(found[0]).startswith(p) and (len(p.split()) > 1 or said[0] == p) for p in plans) and \
         not {said[0], said[-1]} & words("words", "title_heads") and \
@@ -386,8 +391,8 @@ def _initialled(text: str, end: int, acr: str, links: frozenset[str]) -> Found |
         word, at = w.group("word"), w.start()
         if fold(word) in links:
             continue
-        parts = "".join(p[0] for p in word.split("-") if p).casefold()
-        got = (parts if acr.endswith(parts + got) else word[0].casefold()) + got
+        parts = unaccented("".join(p[0] for p in word.split("-") if p)).casefold()  # ``l'énergie``: E
+        got = (parts if acr.endswith(parts + got) else unaccented(word[0]).casefold()) + got
         if not acr.endswith(got):
             return None
         start = w.start("word")
