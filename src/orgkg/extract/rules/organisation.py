@@ -399,6 +399,17 @@ def _initialled(text: str, end: int, acr: str, links: frozenset[str]) -> Found |
     return (text[start:end], Span(start, end)) if got == acr else None
 
 
+#: how far before a unit's name a sentence about applying is looked for (``_applying``).
+APPLYING_REACH = 200
+
+
+@cache
+def _applying() -> re.Pattern[str]:
+    """A sentence about applying for the post, up to a unit it names (``[words] applying_words``):
+    ``applications must be filed with the [Human Resources Division``; where to apply, not the post's unit."""
+    return re.compile(rf"(?i)\b(?:{alternation('words', 'applying_words')})\b[^.!?\n]*$")
+
+
 @cache
 def _class_group() -> re.Pattern[str]:
     """The occupational group a level places a post in: ``an IT-03 in the [Computer Systems Group``."""
@@ -510,6 +521,7 @@ def units_named(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
             start += name.index(said[lead], len(" ".join(said[:lead])))
             name = " ".join(said[lead:])
         if head not in rank or not _unit_name(name, head, not_names) or _aside(doc.text, m) or \
+                _applying().search(doc.text, max(0, m.start() - APPLYING_REACH), m.start()) or \
                 NAME_GOES_ON_FOR.match(doc.text, m.end()) or LABELLING.match(doc.text, m.end()) or \
                 (m.group("fr") and (_leading_act(name) or _announces().match(doc.text, m.end()))) or \
                 (m.group("low") and _core(name) <= words("words", "employer_heads")) or \
