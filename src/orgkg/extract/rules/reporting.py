@@ -356,7 +356,7 @@ def supervised_counted(doc: Document) -> tuple[list[Found], int | None]:
     for lead in _supervises().finditer(doc.text):
         line = doc.text[doc.text.rfind("\n", 0, lead.start()) + 1 : lead.start()]
         opening = fold(lead.group(0)) in words("words", "supervises_opening")
-        if opening and line.strip(" \t-*\u2022.0123456789") and not _given(line):
+        if opening and line.strip(" \t-*\u2022.0123456789") and not _given(line) and not _infinitives(line):
             continue  # "under the supervision of the Director": received; "- Supervision of X" opens its item
         said = _TOLD.match(doc.text, lead.end())
         found = clean(doc, lead.end(), said.end()) if said else None
@@ -365,6 +365,16 @@ def supervised_counted(doc: Document) -> tuple[list[Found], int | None]:
         if found and (found := _to_clause_end(doc, found)) and (out := _counted_positions(*found)):
             return [f for f, _ in out], _total(out)
     return [], None
+
+
+def _infinitives(before: str) -> bool:
+    """A series of a duty's verbs after ``to`` that the imperative after ``before`` goes on: "The purpose of
+    this position is to oversee the agency's administration of ..., supervise the program analysts"."""
+    return before.rstrip().endswith(",") and any(is_duty_verb(m.group(1)) for m in _TO_VERB.finditer(before))
+
+
+#: ``to`` and a word in lower case: an infinitive, maybe.
+_TO_VERB = re.compile(r"\bto[ \t]+([a-z]+)\b")
 
 
 def _given(before: str) -> bool:
@@ -519,8 +529,10 @@ def _counted_positions(value: str, span: Span, *, whole: bool = False) -> list[t
             return []  # one item is not a position: the sentence speaks of work, not of posts
         if last in words("words", "unit_words") and not headed:
             return []  # "supervises the Records Division": a unit, no post ("responsable du service": one)
-        if item[0].islower() and is_duty_verb(item.split()[0]) and not _gerund_post(said_words):
-            return []  # "supervises and evaluates the work of subordinate managers": another verb, no post
+        if item[0].islower() and is_duty_verb(item.split()[0]) and not _gerund_post(said_words) \
+                and not (skip and fold(skip.group(0)).split()[-1] in words("words", "subject_articles")):
+            return []  # "supervises and evaluates the work of subordinate managers": another verb, no
+            # post (not after an article: "the program analysts")
         if count and count > 1 and item[0].isupper() and singular(last) in words("words", "title_heads") \
                 and (one := singular_title(item)) != item and one in said:
             item = one  # "two Analysts (EC-04)": two posts of one title, ``Analyst`` (not "staff members")
@@ -644,6 +656,11 @@ def _title_part(item: str, *, counted: bool = False) -> str:
     if after and (singular(fold(after[0])) in words("words", "unit_words")
                   or fold(after[0]) in words("words", "unit_name_words")):
         return ""
+    named = max(i for i, w in enumerate(said) if w[:1].isupper() or w[:1].isdigit()) if any(
+        w[:1].isupper() or w[:1].isdigit() for w in said) else -1
+    if {singular(fold(w)) for w in said[named + 1 :]} & words("words", "unpaid_people"):
+        return ""  # "Museum and Field Studies graduate students (collections assistants)": people who hold no
+        # post, their field in capitals before them
     tail = {singular(fold(w)) for w in after}
     if len(after) == 1 and tail <= words("words", "titled_staff_nouns") and said[ends[-1]][:1].isupper():
         return " ".join(said[: ends[-1] + 2])  # "B3 Clinical Support workers": the post's title ends so
@@ -689,10 +706,19 @@ def _leading_and() -> re.Pattern[str]:
 
 
 def _to_clause_end(doc: Document, found: Found) -> Found | None:
+    """``found`` up to where another clause starts (``_clause_end``, or ``and`` and a duty's verb after a
+    comma: "supervise the program analysts and disclosure specialists, and develop processes")."""
     value, span = found
-    if m := _clause_end().search(doc.text, span.start, span.end):
-        return clean(doc, span.start, m.start())
+    ends = [m.start() for m in (_clause_end().search(doc.text, span.start, span.end),) if m]
+    ends += [m.start() for m in _AND_VERB.finditer(doc.text, span.start, span.end)
+             if is_duty_verb(m.group(1))][:1]
+    if ends:
+        return clean(doc, span.start, min(ends))
     return found if len(value.split()) <= 12 else None
+
+
+#: a comma, ``and`` or ``or`` and a word in lower case: another verb's clause, when it is a duty's verb.
+_AND_VERB = re.compile(r",[ \t]*(?:and|or)[ \t]+([a-z]+)\b")
 
 
 def supervises_stated(doc: Document) -> tuple[int, Span] | None:
