@@ -308,6 +308,13 @@ def _documents() -> re.Pattern[str]:
 
 
 @cache
+def _taught() -> re.Pattern[str]:
+    """A ``[degrees] programme_articles`` word right before a degree: a programme taught (``la licence
+    professionnelle TAIS``), no degree asked."""
+    return re.compile(rf"(?i)(?<!\w)(?:{_one_of('programme_articles')})\s+$")
+
+
+@cache
 def _programme() -> re.Pattern[str]:
     """A ``[degrees] programmes`` word right after a degree, its initials in brackets maybe between."""
     return re.compile(rf"(?i)\s*(?:\([A-Z]{{2,6}}\)\s*)?(?:{_one_of('programmes')})\b")
@@ -373,8 +380,10 @@ def _found(text: str) -> int | None:
                                              or JOINED_AFTER.match(ln, m.end())):
                     continue  # initials inside a code (``#26R-JW-313797-MPA-NMNH``) name no degree
                 if (not in_section and _bare().fullmatch(m.group(0)) and not _opens(ln, m)) or \
-                        _only_preferred(ln, m) or _a_label(ln, m) or _not_asked(ln, m):
-                    continue
+                        _only_preferred(ln, m) or _a_label(ln, m) or _not_asked(ln, m) or \
+                        _taught().search(text, max(0, at + m.start() - 12), at + m.start()):
+                    continue  # ``... tandis que la`` / ``licence professionnelle TAIS a pour objectif de
+                    # former ...``: a programme taught, its article maybe on the line above
                 return at + m.start()
     return None
 

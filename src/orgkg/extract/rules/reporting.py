@@ -36,7 +36,11 @@ def reports_to(doc: Document, *, deputy: bool = False) -> Found | None:
     directe du préfet des Deux-Sèvres et concourt directement à ...``: a long sentence read far enough
     to find where its clause ends); for a ``deputy``, never the superior of the unit it seconds the head of
     (``of_a_unit``)."""
-    found = first_value(doc, "reports_to", loose=True, max_words=12) or _row(doc, "reports_to_row") or phrase(
+    found = first_value(doc, "reports_to", loose=True, max_words=12)
+    if found and names_a_unit(found[0]):
+        found = None  # ``Positionnement hiérarchique :`` / ``Pôle solidarités`` / ``secrétariat général``:
+        # the units the post stands in, top down, not whom it reports to
+    found = found or _row(doc, "reports_to_row") or phrase(
         doc, "reports_to", stop=".;:(),", reach=300, accept=lambda found: None
         if superior_of_list().match(doc.text, found[1].start) or superior_of_listed(doc.text, found[1].start)
         or (deputy and of_a_unit(doc.text, found[1])) else _short(superior(doc, found)))
@@ -47,6 +51,15 @@ def reports_to(doc: Document, *, deputy: bool = False) -> Found | None:
     if found and (opens := _new_sentence().search(doc.text, found[1].start, found[1].end)):
         found = clean(doc, found[1].start, opens.start()) or found
     return found if found and len(found[0].split()) <= 12 else None
+
+
+def names_a_unit(value: str) -> bool:
+    """``Département Géographique``, ``Pôle solidarités``: a French unit's name (its first word a ``[words]
+    unit_words`` entry, no ``title_heads`` word in it), not the post it reports to (``Direction du Cabinet du
+    Maire`` names the mayor)."""
+    said = fold(value).split()
+    return bool(said) and said[0] in words_in("fr", "words", "unit_words") and \
+        not set(said) & words("words", "title_heads")
 
 
 def is_deputy(title: str) -> bool:
@@ -207,8 +220,7 @@ def superior(doc: Document, found: Found) -> Found | None:
     if first in words("words", "not_superiors") or token.isdigit() or token in _number_words():
         return None  # ``relève de la convention``; ``établissements publics relevant des trois ministères``:
         # a count of bodies, not a superior
-    if first in words_in("fr", "words", "unit_words") \
-            and not set(fold(value).split()) & words("words", "title_heads"):
+    if names_a_unit(value):
         return None  # ``Rattaché.e au Département Géographique``: a unit, not the post it reports to
     if (matters := _matters_of().search(doc.text, max(0, span.start - 40), span.start)) and (
             not _names_someone(value) or _under_a_noun(doc.text, matters.start(), value)):
