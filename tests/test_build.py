@@ -14,7 +14,7 @@ import pytest
 from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
-from orgkg.build.write import Loader
+from orgkg.build.write import LAST, PART, Loader, part_size
 from orgkg.extract import recognise
 from orgkg.graph.built import BuiltGraph
 from orgkg.graph.store import trig_text
@@ -180,6 +180,21 @@ def test_a_store_load_that_fails_at_its_end_stops_its_thread(tmp_path: Path) -> 
     assert not loader.thread.is_alive()
     with pytest.raises(SyntaxError):
         loader.finish()
+
+
+def test_a_store_loader_told_how_many_graphs_come_leaves_little_for_its_last_load() -> None:
+    """The last bulk load sorts and writes its quads after every document is read, with nothing else
+    to run beside it: told how many graphs to expect, a loader leaves LAST graphs for it; not told, it
+    loads PART graphs, then as many as before."""
+    def sizes(expected: int | None, total: int) -> list[int]:
+        done: list[int] = []
+        while sum(done) < total:
+            done.append(part_size(sum(done), expected))
+        return done
+    assert sizes(465, 465) == [PART, PART, 2 * PART, 465 - 4 * PART - LAST, LAST]
+    assert sizes(None, 465) == [PART, PART, 2 * PART, 4 * PART]
+    assert sizes(10, 10) == [10]
+    assert sizes(10, 100)[:2] == [10, PART]  # more graphs than expected: loaded all the same
 
 
 def test_a_post_whose_title_was_not_read_has_a_null_title_and_a_placeholder_label(tmp_path: Path) -> None:

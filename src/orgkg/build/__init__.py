@@ -73,7 +73,7 @@ def build(paths: Sequence[Path], out: Path, options: BuildOptions | None = None,
         loader: Loader | None = None
         try:
             with Readers(todo, options.workers) as readers:
-                loader = Loader(version) if prev is None else None  # after the pool's fork
+                loader = Loader(version, len(todo)) if prev is None else None  # after the pool's fork
                 slots, pending, stopped = _read(plan, readers.read(todo), spill, options.strict, on_piece,
                                                 loader)
                 clock.lap("read")

@@ -90,6 +90,19 @@ class Spill:
 
 #: Graphs in a ``Loader``'s first bulk load (each later one: as many as all before it).
 PART = 64
+#: Graphs in a ``Loader``'s last bulk load, when it knows how many to expect: that load sorts and
+#: writes its quads after the last document is read, with no other work left to run beside it.
+LAST = 32
+
+
+def part_size(sent: int, expected: int | None) -> int:
+    """How many graphs a ``Loader``'s next bulk load takes, ``sent`` in the loads before it: ``PART``,
+    then as many as before (few store files); with ``expected`` graphs in all, the part before the
+    last leaves ``LAST`` for it, so that little is loaded once every document is read."""
+    size, left = max(PART, sent), (expected or 0) - sent
+    if left <= 0:  # none expected, or more sent than expected
+        return size
+    return left if left <= 2 * LAST else min(size, left - LAST)
 
 
 class Loader:
@@ -100,15 +113,17 @@ class Loader:
     ``write_version`` adds its union copy when the join left it as read, else puts the joined
     graph in its place. ``write_version`` loads the others (the derived structure) from their
     files beside its last part. The store is in the version folder, which is published only when
-    whole. Started after the pool is forked (a threaded process spawns it)."""
+    whole. Started after the pool is forked (a threaded process spawns it). ``expected``: how many
+    graphs it will be sent at most (the documents to read), for the size of its last load."""
 
-    def __init__(self, version: Path) -> None:
+    def __init__(self, version: Path, expected: int | None = None) -> None:
         self.store: ox.Store | None = ox.Store(str(version / STORE))
         self.loaded: set[str] = set()
         self.named: dict[str, Source] = {}  # graphs loaded without their union copy, and where they are
         self.queue: SimpleQueue[bytes | None] = SimpleQueue()
         self.error: BaseException | None = None
         self.ended = False
+        self.expected = expected
         self.thread = threading.Thread(target=self._load, args=(self.store,), name="orgkg-store", daemon=True)
         self.thread.start()
 
@@ -129,8 +144,8 @@ class Loader:
     def _load(self, store: ox.Store) -> None:
         stream, sent = _Arriving(self.queue), 0
         try:
-            while not stream.done:  # a load sorts and writes its quads when its stream ends: loads of
-                stream.count = max(PART, sent)  # PART graphs, then as many as before (few store files)
+            while not stream.done:  # a load sorts and writes its quads when its stream ends
+                stream.count = part_size(sent, self.expected)
                 sent += stream.count
                 store.bulk_load(cast(IO[bytes], stream), format=ox.RdfFormat.TRIG)
         except BaseException as err:  # raised again by ``finish``
