@@ -216,6 +216,9 @@ def stated_staff(doc: Document) -> list[tuple[StaffCount, Span]]:
     for m in _matches("staff", doc.text):
         if _joined().search(doc.text, max(0, m.start() - 40), m.start()):
             continue  # "Works as part of a team of four provincial Directors": its peers, not its staff
+        before = doc.text[max(0, m.start() - OTHERS_REACH) : m.start()]
+        if _others().search(re.split(r"[.;!?]\s", before)[-1]):
+            continue  # "utilisé par près de 12 000 gestionnaires": its users, not its staff
         at = _number_in(m.group(0))
         n = _value(m.group(0)[at[0] : at[1]]) if at else None
         if n and at and n not in {c.count for c, _ in out}:
@@ -224,6 +227,18 @@ def stated_staff(doc: Document) -> list[tuple[StaffCount, Span]]:
             scope = LINKS.sub("", f"{m.group(0)[: at[0]]} {m.group(0)[after:]}").strip()
             out.append((StaffCount(n, scope), Span(m.start() + at[0], m.start() + at[1])))
     return out
+
+
+#: how far before a figure, in its sentence, the words saying whom else it counts are looked for.
+OTHERS_REACH = 80
+
+
+@cache
+def _others() -> re.Pattern[str]:
+    """A ``[words] others_counted`` entry: who a figure after it counts is not the post's staff (its users, a
+    community it belongs to): "Il sera utilisé par près de 12 000 gestionnaires", "la communauté beta.gouv.fr,
+    qui réunit plus de 200 personnes"."""
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation('words', 'others_counted')})(?!\w)")
 
 
 @cache
