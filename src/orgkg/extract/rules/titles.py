@@ -861,6 +861,12 @@ def _ranked(doc: Document, start: int, end: int) -> Found | None:
 BEFORE_NAME = r"[ \t]+[A-Z][a-z][\w'-]*[ \t]+[A-Z]"
 
 
+#: a French word's other gender in brackets right after it (``départemental(e)``, ``adjoint(e)``,
+#: ``directeur(trice)``): part of the word, no bracket closing a clause.
+GENDER = r"\((?:e|es|ne|le|se|ère|rice|trice|euse)\)"
+INCLUSIVE = rf"(?<=\w){GENDER}"
+
+
 @cache
 def _phrases(group: str, stop: str, reach: int = 120) -> Needled:
     """One pattern for every ``[phrases] group`` entry (``{roman}`` in it: a number in Roman numerals), the
@@ -870,8 +876,8 @@ def _phrases(group: str, stop: str, reach: int = 120) -> Needled:
     # ``the Snr. Program Delivery Manager``: an abbreviation's full stop ends no clause, nor a name's initial
     # (``the Caleb T. Winchester University Librarian``; not ``Team B. The incumbent``)
     short = alternation("words", "abbreviations")
-    token = rf"(?:\b(?:{short})\.(?=[ \t]+\w)|(?-i:\b[A-Z]\.(?={BEFORE_NAME}))|[^{stop}\n])"
-    return Needled(rf"(?i)\b(?:{leads}){after}({token}{{2,{reach}}}?)(?=\s*[{stop}\n]|$)")
+    token = rf"(?:\b(?:{short})\.(?=[ \t]+\w)|(?-i:\b[A-Z]\.(?={BEFORE_NAME}))|{INCLUSIVE}|[^{stop}\n])"
+    return Needled(rf"(?i)\b(?:{leads}){after}({token}{{2,{reach}}}?)(?=(?!{GENDER})\s*[{stop}\n]|$)")
 
 
 def _inclusive(escaped: str) -> str:
