@@ -46,10 +46,11 @@ def _one_of(key: str, space: str = r"\s+") -> str:
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    """A degree's name, as the ``[degrees]`` table describes it."""
+    """A degree's name, as the ``[degrees]`` table describes it; a level and another word after a slash
+    (``Associates/Technical degree``, ``Bachelor's/Master's degree``) one name."""
     noun, levels, kinds = _one_of("noun"), _one_of("levels"), _one_of("kinds")
     capitalised = "|".join(w.capitalize() for w in _entries("levels"))
-    grammar = (rf"(?:{levels})(?:['’]?s)?(?:\s+of\s+[A-Z]\w+)?\s+(?:{noun})"
+    grammar = (rf"(?:{levels})(?:['’]?s)?(?:\s+of\s+[A-Z]\w+|/[A-Za-z-]+(?:['’]?s)?)?\s+(?:{noun})"
                rf"|(?-i:(?:{capitalised})\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
                rf"|(?:{_one_of('alone')})['’]?s"
                rf"|(?:(?:{kinds})\s+)?(?:{noun})(?!\s+of\b)"
