@@ -59,7 +59,7 @@ def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> 
                     text = squash(said)
                     out.append((Duty(text[0].upper() + text[1:], None), span))
                 continue
-            recruited = False
+            recruited = recruited and not OTHER_SUBJECT.match(folded)  # a wrapped line's rest keeps it
             if (end := _subject_end(folded, head)) is not None:
                 post, rest = True, said[end:] if len(folded) == len(said) else folded[end:]
                 rest = _after_title(rest, title)  # ``The Senior [Project Manager of Research] is ...``
@@ -81,7 +81,9 @@ def _recruited_will(folded: str, recruited: bool) -> bool | None:
     """For a sentence (``plain``) whose subject is the person recruited (``_recruited``), or a pronoun
     after such a sentence (``recruited``): whether it says what they will do (``_will_work``); None for
     another subject."""
-    if (m := _recruited().match(folded)) or (recruited and (m := _pronoun().match(folded))):
+    if m := _recruited().match(folded):
+        return _not_had(folded[m.end() :]) if m.group("wish") else _will_work(folded[m.end() :])
+    if recruited and (m := _pronoun().match(folded)):
         return _will_work(folded[m.end() :])
     return None
 
@@ -98,14 +100,16 @@ def _recruited() -> re.Pattern[str]:
     """The person recruited as a sentence's subject (``plain``), after an optional label and leading clause:
     a ``[words] recruited_subjects`` phrase (``le candidat``, ``la personne recrutée``), or an article
     (``[words] subject_articles``), up to four words and a ``[words] recruited_marks`` word (``le maître de
-    conférences recruté``)."""
+    conférences recruté``); maybe after a wish (``[words] recruited_wishes``, group ``wish``: ``Nous
+    souhaitons que le (ou la) candidat(e) prenne en charge ...``)."""
     subjects, marks, articles = (sorted((re.escape(plain(w)) for w in written("words", key)), key=len,
                                         reverse=True)
                                  for key in ("recruited_subjects", "recruited_marks", "subject_articles"))
     lead = rf"(?:[^,.]{{0,{LEAD_CLAUSE}}},\s*)?"
     named = rf"(?:{'|'.join(articles)})\s*(?:[\w'-]+\s+){{0,4}}?(?:{'|'.join(marks)})"
     subject = rf"(?:{'|'.join(subjects)})(?:\s+(?:{'|'.join(marks)}))?"  # ``le/la candidat(e) recruté(e)``
-    return re.compile(rf"(?:{LABEL})?{lead}(?:{named}|{subject})(?![\w(.·-])\s*")
+    wishes = "|".join(re.escape(plain(w)) for w in written("words", "recruited_wishes")) or "(?!)"
+    return re.compile(rf"(?:{LABEL})?{lead}(?P<wish>(?:{wishes})\s+)?(?:{named}|{subject})(?![\w(.·-])\s*")
 
 
 def _will_work(rest: str) -> bool:
@@ -121,8 +125,14 @@ def _will_work(rest: str) -> bool:
         said = [w for w in said[1:] if w not in words("words", "duty_verb_lead")]
     elif not said[0].endswith(tuple(written("words", "recruited_future_ends"))) or len(said[0]) < 4:
         return False
-    told = " ".join(said)
-    return bool(said) and not any(told == w or told.startswith(w + " ") for w in _not_work())
+    return _not_had(" ".join(said))
+
+
+def _not_had(told: str) -> bool:
+    """``told`` (the words after the person recruited) says something they will do, not what they must have
+    or be (``[words] recruited_not_work``)."""
+    told = told.strip()
+    return bool(told) and not any(told == w or told.startswith(w + " ") for w in _not_work())
 
 
 @cache

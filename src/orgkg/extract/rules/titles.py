@@ -1010,9 +1010,11 @@ def _after_superior(doc: Document) -> Found | None:
 @cache
 def _charged() -> re.Pattern[str]:
     """An article (``[words] post_articles``), the post in lower case (its first word a ``[words]
-    title_heads`` entry) and what it is charged with (``[words] charged_subject``: ``est chargé``, ``a pour
-    mission``), after a clause or opening a sentence."""
-    heads, article = alternation("words", "title_heads"), alternation("words", "post_articles", r"[ \t]+")
+    title_heads`` entry, or a French ``post_words`` one: ``l'employé d'administration``) and what it is
+    charged with (``[words] charged_subject``: ``est chargé``, ``a pour mission``), after a clause or
+    opening a sentence."""
+    heads = f'{alternation("words", "title_heads")}|{alternation("words", "post_words", languages=("fr",))}'
+    article = alternation("words", "post_articles", r"[ \t]+")
     charged = alternation("words", "charged_subject", r"[ \t]+")
     return re.compile(rf"(?:^|(?<=[,.;:])[ \t]+)(?:{article})[ \t]*"
                       rf"(?P<t>(?:{heads})\b[^,.;:()\n]{{0,100}}?)[ \t]+(?:{charged})\b", re.M)
@@ -1021,7 +1023,19 @@ def _charged() -> re.Pattern[str]:
 def _charged_subject(doc: Document) -> Found | None:
     """``Au sein du groupement ..., l'ingénieur spécialisé en écohydraulique est chargé :``: near the top,
     the post a sentence names in lower case as the one charged with the work."""
-    return _early_subject(doc, _charged(), EARLY_PROSE * 2)
+    found = _early_subject(doc, _charged(), EARLY_PROSE * 2)
+    if found and (placed := _placed().search(found[0])) and placed.start() > 0:
+        return clean(doc, found[1].start, found[1].start + placed.start())  # ``l'employé d'administration
+        # affecté au service patrimoine ... est chargé de``: the post, not where it is placed
+    return found
+
+
+@cache
+def _placed() -> re.Pattern[str]:
+    """A ``[words] placed_words`` entry after a post's name, where it is placed in the body begins: ``affecté
+    au service``, ``au sein de la direction``."""
+    placed = alternation("words", "placed_words", r"[ \t]+")
+    return re.compile(rf"(?i)[ \t]+(?:{placed})(?!\w)")
 
 
 def _early_subject(doc: Document, sentence: re.Pattern[str], reach: int) -> Found | None:
