@@ -138,8 +138,11 @@ def labelled_place(doc: Document, start: int, end: int) -> Found | None:
         return None
     value, start, end = found[0], found[1].start, found[1].end
     town = TOWN_IN_REGION.search(doc.text, start, end)
-    # an address's town, not the second of ``Ottawa (ON), Montréal (QC)``
-    if town and re.search(r"\d", doc.text[start : town.start()]):
+    # an address's town (a number or a street's word before it: ``Hotel du departement - place de la
+    # révolution française, Belfort (Territoire de Belfort)``), not the second of ``Ottawa (ON), Montréal
+    # (QC)``
+    if town and (re.search(r"\d", before := doc.text[start : town.start()])
+                 or set(fold(before).split()) & words("words", "street_words")):
         return clean(doc, town.start("town"), town.end("town")) or found
     town = POSTCODE_TOWN.search(doc.text, start, end)  # ``20 avenue de Ségur - 75 007 Paris``
     if town and fold(town.group("town").split()[-1]) not in words("words", "county_words"):
