@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from orgkg.read import Limits
+from orgkg.read.html import HtmlReader
+from orgkg.read.worker import Ahead, Worker
 from tests.support.badinputs import scanned_pdf
 from tests.support.faults import sigint_as_a_terminal_leaves_it
 from tests.test_output_folder import _children, _wait_for_child
@@ -100,6 +103,30 @@ def test_a_forking_build_imports_the_libraries_its_inputs_need_once_before_it_fo
             "print('pdfplumber' in sys.modules, 'docx' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "False"]
+
+
+def test_a_text_read_ahead_answers_the_next_read_of_the_same_bytes_only(tmp_path: Path) -> None:
+    """A build reads its PDF and Word files ahead while its first document compiles the rules; what
+    was read ahead answers the read of those bytes, without the worker, and only of those."""
+    page, other, empty = tmp_path / "page.html", tmp_path / "other.html", tmp_path / "empty.html"
+    page.write_text("<h1>Director</h1><p>Reports to the Minister.</p>", encoding="utf-8")
+    other.write_text("<h1>Clerk</h1>", encoding="utf-8")
+    empty.write_bytes(b"")
+    readers = {"HtmlReader": HtmlReader}
+    ahead = Ahead(readers, [("HtmlReader", empty), ("HtmlReader", page)], Limits())
+    ahead.process.join(timeout=60)  # both files tried (an empty file is left to the build to tell)
+    done = ahead.stop()
+    assert list(done) == [page] and not Path(ahead.tmp).exists()
+    worker = Worker(readers, fork=True)
+    try:
+        worker.primed, data = done[page], page.read_bytes()
+        assert worker.read(HtmlReader, page, data, 60) == HtmlReader().read(page, data)
+        assert worker.process is None  # answered without the worker
+        worker.primed = done[page]
+        assert worker.read(HtmlReader, other, other.read_bytes(), 60).text == "Clerk"
+        assert worker.primed is None
+    finally:
+        worker.close()
 
 
 def _ctrl_c_mask(pid: int) -> dict[str, bool]:

@@ -52,8 +52,9 @@ from orgkg.graph.structure import placements, posts, reporting_lines, vacancies
 from orgkg.mapping.evidence import Statement
 from orgkg.mapping.register import RegisterParts
 from orgkg.mapping.vocab import ORGKG
-from orgkg.read import READERS, Limits, Worker
+from orgkg.read import READERS, Limits, Reader, Worker
 from orgkg.read.limits import born_deaf_to_ctrl_c, child_of
+from orgkg.read.worker import Ahead, Primed
 
 #: A pool process is started only for at least this many documents to read.
 PER_PROCESS = 8
@@ -68,6 +69,7 @@ class Job:
     name_shared: bool
     limits: Limits
     columns: Mapping[str, str] | None
+    primed: Primed | None = None  # its text, read ahead (``read.worker.Ahead``)
 
 
 def read(job: Job, worker: Worker | None) -> Piece:
@@ -145,8 +147,12 @@ def titles(g: Graph) -> tuple[tuple[str, str], ...]:
                  if isinstance(post, URIRef) and isinstance(title, Literal))
 
 
+def _isolated() -> dict[str, type[Reader]]:
+    return {cls.__name__: cls for cls in set(READERS.values()) if cls.isolated}
+
+
 def _reader_worker(*, fork: bool = False) -> Worker:
-    return Worker({cls.__name__: cls for cls in set(READERS.values()) if cls.isolated}, fork=fork)
+    return Worker(_isolated(), fork=fork)
 
 
 _WORKER: Worker | None = None
@@ -164,6 +170,8 @@ def _start(parent: int) -> None:
 
 
 def _read_in_pool(job: Job) -> Piece:
+    if _WORKER is not None:
+        _WORKER.primed = job.primed
     return read(job, _WORKER)
 
 
@@ -190,6 +198,13 @@ def first(jobs: Sequence[Job]) -> Job | None:
         if reader is not None and not reader.isolated:
             return job
     return None
+
+
+def ahead_of(jobs: Sequence[Job]) -> Ahead | None:
+    """The files of ``jobs`` that isolated readers read, read ahead (``read.worker.Ahead``)."""
+    files = [(reader.__name__, job.path) for job in jobs
+             if (reader := READERS.get(job.path.suffix.lower())) is not None and reader.isolated]
+    return Ahead(_isolated(), files, jobs[0].limits) if files else None
 
 
 def preload(suffixes: Iterable[str]) -> None:
@@ -242,6 +257,8 @@ class Readers:
     A forked pool's processes start with what the build's process compiled and loaded: before it
     forks them, it reads one document itself (``first``), so the patterns the rules build from the
     lexicon on first use are built once, not once in each pool process (about 0.27 s of CPU each).
+    Meanwhile, on the core that would be idle, the files of isolated readers (PDF, Word) are read
+    ahead (``ahead_of``), and their pool processes take the texts finished (``Job.primed``).
     Leaving the ``with`` block (the end, ``--strict``, Ctrl-C, an error) ends the pool at once.
     """
 
@@ -250,11 +267,16 @@ class Readers:
         self.pool: Pool | None = None
         self.worker: Worker | None = None
         self.ahead: tuple[Job, Piece] | None = None  # read before the fork
+        self.primed: dict[Path, Primed] = {}  # texts read ahead
         if n > 1:
             if start_method() == "fork":
                 preload(job.path.suffix for job in jobs)
                 if (job := first(jobs)) is not None:
-                    self.ahead = job, read(job, None)
+                    others = ahead_of([other for other in jobs if other is not job])
+                    try:
+                        self.ahead = job, read(job, None)
+                    finally:
+                        self.primed = others.stop() if others is not None else {}
             with born_deaf_to_ctrl_c(), _frozen():
                 self.pool = _Pool(n, initializer=_start, initargs=(os.getpid(),),
                                   context=mp.get_context(start_method()))
@@ -267,9 +289,14 @@ class Readers:
             return (read(job, self.worker) for job in jobs)
         ahead, self.ahead = self.ahead, None
         if ahead is None or not any(job is ahead[0] for job in jobs):
-            return self.pool.imap(_read_in_pool, jobs, chunksize=2)
-        rest = self.pool.imap(_read_in_pool, [job for job in jobs if job is not ahead[0]], chunksize=2)
+            return self.pool.imap(_read_in_pool, [self._primed(job) for job in jobs], chunksize=2)
+        rest = self.pool.imap(_read_in_pool, [self._primed(job) for job in jobs if job is not ahead[0]],
+                              chunksize=2)
         return (ahead[1] if job is ahead[0] else next(rest) for job in jobs)
+
+    def _primed(self, job: Job) -> Job:
+        primed = self.primed.pop(job.path, None)
+        return job if primed is None else replace(job, primed=primed)
 
     def finish(self, items: Sequence[tuple[Piece, bytes, Resolution]]) -> Iterator[Piece]:
         """Each item's piece finished (``finish``), in order."""

@@ -18,21 +18,24 @@ is fenced in:
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import multiprocessing as mp
 import os
+import pickle
 import resource
 import shutil
 import signal
 import tempfile
 import warnings
+from collections.abc import Mapping, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from orgkg.errors import InputError
 from orgkg.read.base import Reader, ReadText
-from orgkg.read.limits import born_deaf_to_ctrl_c, child_of
+from orgkg.read.limits import Limits, born_deaf_to_ctrl_c, child_of
 
 MEMORY_CAP = 4 * 1024**3
 #: CPU seconds a job may use beyond its wall-clock time limit before the kernel stops it.
@@ -87,8 +90,13 @@ def _serve(conn: Connection, readers: dict[str, type[Reader]], parent: int, tmp:
             conn.send(("failed", f"the {name} reader failed: {type(err).__name__}: {err}"[:300]))
 
 
+#: A file's text read ahead (``Ahead``): the SHA-256 of the bytes it was read from, and the text.
+Primed = tuple[str, ReadText]
+
+
 class Worker:
-    """Runs ``Reader.read`` in a child process with a time limit."""
+    """Runs ``Reader.read`` in a child process with a time limit. ``primed``: a text read ahead,
+    the answer of the next read of the same bytes (``Ahead``)."""
 
     def __init__(self, readers: dict[str, type[Reader]], *, fork: bool = False) -> None:
         self.readers = readers
@@ -96,6 +104,7 @@ class Worker:
         self.process: Any = None
         self.conn: Connection | None = None
         self.tmp: str | None = None
+        self.primed: Primed | None = None
 
     def _start(self) -> Connection:
         if self.conn is None or self.process is None or not self.process.is_alive():
@@ -113,6 +122,9 @@ class Worker:
         return self.conn
 
     def read(self, reader: type[Reader], path: Path, data: bytes, timeout: float) -> ReadText:
+        primed, self.primed = self.primed, None
+        if primed is not None and primed[0] == hashlib.sha256(data).hexdigest():
+            return primed[1]
         name = reader.__name__
         try:
             conn = self._start()
@@ -158,6 +170,52 @@ class Worker:
             if self.process is not None:
                 self.process.join(timeout=5)
         self.kill()
+
+
+class Ahead:
+    """Files read ahead by their isolated readers, in a process of their own, while the build's
+    process is busy on one core (with its first document, whose rules compile their patterns:
+    ``build.work.Readers``). Forked and fenced as a worker, it reads the files in turn and writes
+    each text to a file of its own; ``stop`` kills it and gives the texts it finished. A file it
+    did not finish, or could not read, is read as usual (its failure told there)."""
+
+    def __init__(self, readers: Mapping[str, type[Reader]], files: Sequence[tuple[str, Path]],
+                 limits: Limits) -> None:
+        self.files = list(files)
+        self.tmp = tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-")
+        self.process = mp.get_context("fork").Process(
+            target=_read_ahead, args=(self.files, dict(readers), limits, os.getpid(), self.tmp), daemon=True)
+        with born_deaf_to_ctrl_c():
+            self.process.start()
+
+    def stop(self) -> dict[Path, Primed]:
+        """End the reading at once; each text finished, by its file's path."""
+        self.process.kill()
+        self.process.join()
+        done: dict[Path, Primed] = {}
+        for i, (_, path) in enumerate(self.files):
+            with contextlib.suppress(OSError), open(os.path.join(self.tmp, f"{i}.done"), "rb") as handle:
+                done[path] = pickle.load(handle)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        return done
+
+
+def _read_ahead(files: list[tuple[str, Path]], readers: dict[str, type[Reader]], limits: Limits,
+                parent: int, tmp: str) -> None:
+    from orgkg.read import load_bytes  # (the package imports this module)
+
+    _fence(parent, tmp)
+    for i, (name, path) in enumerate(files):
+        _cpu_cap(limits.timeout)
+        try:
+            data = load_bytes(path, limits)
+            text = readers[name]().read(path, data)
+        except Exception:  # read again by the build, which tells why it fails
+            continue
+        part = os.path.join(tmp, f"{i}.part")
+        with open(part, "wb") as handle:
+            pickle.dump((hashlib.sha256(data).hexdigest(), text), handle)
+        os.rename(part, os.path.join(tmp, f"{i}.done"))  # whole, or not there
 
 
 def _remove_orphaned_temp() -> None:
