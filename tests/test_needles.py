@@ -14,11 +14,10 @@ from orgkg.extract import EXTRACTORS
 from orgkg.extract.needles import (
     AtLineStart,
     Needled,
+    NeedleIndex,
     Started,
     folded,
-    found_words,
     lowered,
-    needle_words,
     opening,
     places,
     words_of,
@@ -152,10 +151,9 @@ def test_started_refuses_a_pattern_that_may_match_empty() -> None:
 @given(st.text(alphabet="reportsREPORT tomanage\u017f\u212a", max_size=50))
 def test_needles_found_once_answer_as_each_search(text: str) -> None:
     """The words of many patterns' needles looked for once in a text answer ``may_match`` for each."""
-    patterns = [Needled(p, re.I) for p in (r"reports\s+to", r"manage(?:r|s)", r"(?:port|rest)s", r"to\s+m")]
-    found = found_words(text, needle_words(patterns))
-    for p in patterns:
-        assert p.may_match_found(found) == p.may_match(text)
+    patterns = {p: Needled(p, re.I) for p in (r"reports\s+to", r"manage(?:r|s)", r"(?:port|rest)s", r"to\s+m",
+                                              r"\w+")}
+    assert NeedleIndex(patterns).may_match(text) == {key for key, p in patterns.items() if p.may_match(text)}
 
 
 BUDGET_PARTS = ["budget", "Budgets", "BUDGET", "$", "US", "us$", "C", "\u20ac", "\u00a3", "USD", "5", "1,000",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 # The parse tree of the standard library's own compiler: no public module offers it since 3.11.
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -146,11 +146,6 @@ class Needled:
         if low is None:
             return None
         return _found(low, self._shortest_first, len(text) // _SPARSE)
-
-    def may_match_found(self, found: frozenset[str] | None) -> bool:
-        """``may_match`` of a text whose ``found_words`` among words holding all of this pattern's
-        needles are ``found``: one look at the text answers many patterns."""
-        return self.needles is None or found is None or any(each <= found for each in self.needles)
 
     def may_match(self, text: str) -> bool:
         """False when ``text`` lacks the needles: the pattern matches nowhere in it."""
@@ -378,8 +373,8 @@ def lowered(text: str) -> str | None:
 
 
 def found_words(text: str, words: Iterable[str]) -> frozenset[str] | None:
-    """Which of the lowercased ``words`` ``text`` lowercased holds (for ``Needled.may_match_found``);
-    None when ``lowered`` refuses the text."""
+    """Which of the lowercased ``words`` ``text`` lowercased holds (the needles of many patterns, looked for
+    once); None when ``lowered`` refuses the text."""
     low = lowered(text)
     return None if low is None else frozenset(w for w in words if w in low)
 
@@ -387,6 +382,28 @@ def found_words(text: str, words: Iterable[str]) -> frozenset[str] | None:
 def needle_words(patterns: Iterable[Needled]) -> frozenset[str]:
     """Every word of the ``patterns``' needles."""
     return frozenset(w for p in patterns for each in p.needles or () for w in each)
+
+
+class NeedleIndex:
+    """Many patterns' needles, each named by a key: which patterns ``may_match`` a text, the words of all
+    their needles looked for in it once (``found_words``), and only the sets of needles holding a word
+    found compared (most patterns, most texts, none of their words)."""
+
+    def __init__(self, patterns: Mapping[str, Needled]) -> None:
+        self.words = needle_words(patterns.values())
+        self._every = frozenset(patterns)
+        self._always = frozenset(key for key, p in patterns.items() if p.needles is None)
+        self._by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for key, p in patterns.items():
+            for each in p.needles or ():  # a set's words all found: its first found among them
+                self._by_word.setdefault(min(each), []).append((key, each))
+
+    def may_match(self, text: str) -> frozenset[str]:
+        """The keys of the patterns whose ``Needled.may_match`` of ``text`` is True."""
+        found = found_words(text, self.words)
+        if found is None:
+            return self._every
+        return self._always | {key for w in found for key, each in self._by_word.get(w, ()) if each <= found}
 
 
 def lacks(text: str, words: str) -> bool:

@@ -24,7 +24,7 @@ from orgkg.extract.families.generic_forms import as_written, factors, federal, l
 from orgkg.extract.families.generic_phrases import listed_staff, supervision
 from orgkg.extract.families.generic_series import series
 from orgkg.extract.lexicon import LANGUAGES, alternation, fold, patterns, words, words_in
-from orgkg.extract.needles import AtLineStart, Needled, Started, found_words, needle_words
+from orgkg.extract.needles import AtLineStart, Needled, NeedleIndex, Started
 from orgkg.extract.records import (
     UNTITLED,
     Evidence,
@@ -344,9 +344,7 @@ class Fields:
         ends; first at lines' starts, then after column gaps (one a line), in document order. A label
         whose words stand before no colon of the document (``Needled``: most labels, most documents)
         is not looked for at each place."""
-        needled = _label_needles(label)
-        known = label in _LABEL_SET  # its needles' words among those looked for once (``_found``)
-        if not (needled.may_match_found(self._found) if known else needled.may_match(self.said)):
+        if not (label in self.named if label in _LABEL_SET else _label_needles(label).may_match(self.said)):
             return
         for s, colons, end in self.starts:
             if (c := self._colon(label, s, colons)) is not None:
@@ -367,9 +365,10 @@ class Fields:
         return self.text[colon + (2 if self.text.startswith("::", colon) else 1) : end].lstrip(" \t")
 
     @functools.cached_property
-    def _found(self) -> frozenset[str] | None:
-        """The words of every ``LABELS`` entry's needles that stand before a colon: looked for once."""
-        return found_words(self.said, _label_words())
+    def named(self) -> frozenset[str]:
+        """The ``LABELS`` entries whose needles (``Needled``) stand before a colon: the only ones ``values``
+        looks for (most labels, most documents, none of their words)."""
+        return _label_index().may_match(self.said)
 
     def _colon(self, label: str, start: int, colons: list[int]) -> int | None:
         return next((c for c in colons if _names(label, self.text[start:c])), None)
@@ -442,8 +441,8 @@ _LABEL_SET = frozenset(label for labels in LABELS.values() for label in labels)
 
 
 @functools.cache
-def _label_words() -> frozenset[str]:
-    return needle_words(_label_needles(label) for label in _LABEL_SET)
+def _label_index() -> NeedleIndex:
+    return NeedleIndex({label: _label_needles(label) for label in _LABEL_SET})
 
 
 @functools.lru_cache(maxsize=1)  # the document being read: its fields, found once
@@ -472,7 +471,8 @@ BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u2023\u25e6][ \t]*")
 
 
 def first_field(text: str, kind: str) -> str | None:
-    return next((v for lab in LABELS[kind] if (v := field(text, lab))), None)
+    named = fields_of(text).named  # only the labels whose words stand before a colon are looked for
+    return next((v for lab in LABELS[kind] if lab in named and (v := field(text, lab))), None)
 
 
 # ---------------------------------------------------------------- the position's names
