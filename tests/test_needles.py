@@ -109,10 +109,18 @@ def test_at_line_start_answers_as_its_pattern(text: str, pos: int, endpos: int) 
 
 
 def test_words_of_a_pattern_one_of_which_every_match_holds() -> None:
-    """The longest run of each branch, two letters counted, none holding another."""
+    """The longest run of each branch, two letters counted, none holding another; lowercased, but one read
+    case-sensitively as written."""
     pattern = re.compile(r"(?i)\bbachelor(?:['\u2019]s)?\s+degree|diplomas?|Ph\.?\s*D|(?-i:GED)"
                          r"|doctorate|doctor")
-    assert words_of(pattern) == frozenset({"bachelor", "diploma", "ph", "ged", "doctor"})
+    assert words_of(pattern) == frozenset({"bachelor", "diploma", "ph", "GED", "doctor"})
+    assert words_of(re.compile(r"(?i)(?-i:MBA)|(?-i:BA)|mba")) == frozenset({"BA", "mba"})
+
+
+def test_a_word_read_case_sensitively_is_placed_only_as_written() -> None:
+    """``(?-i:GED)`` is no place in ``aged`` (a place of ``ged`` read in any case)."""
+    pattern = re.compile(r"(?i)\b(?:degree|(?-i:GED))\b")
+    assert places("An aged degree or a GED", pattern) == [8, 20]
 
 
 def test_of_two_runs_as_long_the_one_of_rarer_letters_stands_for_a_branch() -> None:

@@ -31,13 +31,16 @@ Needles = frozenset[frozenset[str]]
 
 
 def needles(items: list[tuple[object, object]], shortest: int = _MIN, most: int = _MAX, *,
-            around: bool = True) -> Needles | None:
+            around: bool = True, cased: bool | None = None) -> Needles | None:
     """What every match of the parsed ``items`` contains; None when nothing is known. A sequence
     needs each of its literal runs (of ``shortest`` characters or more) and of its groups' and
     required repeats' needles; an alternation needs those of one of its branches (at most ``most``
-    sets kept). ``around``: a lookaround's runs too (the text holds them, the match itself not)."""
+    sets kept). ``around``: a lookaround's runs too (the text holds them, the match itself not).
+    Runs are lowercased; ``cased`` (whether ``items`` are read case-sensitively: not None) keeps those read
+    so as written (``(?-i:GED)``: ``GED``, for ``places``)."""
     alternatives: set[frozenset[str]] = {frozenset()}
     run: list[str] = []
+    keep = bool(cased)
 
     def also(more: Needles | None) -> None:
         nonlocal alternatives
@@ -47,19 +50,21 @@ def needles(items: list[tuple[object, object]], shortest: int = _MIN, most: int 
 
     for op, av in [*items, (None, None)]:
         if op is sre.LITERAL and isinstance(av, int) and av < 128:
-            run.append(chr(av).lower())
+            run.append(chr(av) if keep else chr(av).lower())
             continue
         if len(run) >= shortest:
             also(frozenset([frozenset(["".join(run)])]))
         run = []
         if op is sre.SUBPATTERN and isinstance(av, tuple):
-            also(needles(av[-1], shortest, most, around=around))
+            inner = cased if cased is None else (cased or bool(av[2] & re.IGNORECASE)) \
+                and not av[1] & re.IGNORECASE  # ``(?-i:...)``, ``(?i:...)``
+            also(needles(av[-1], shortest, most, around=around, cased=inner))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and isinstance(av, tuple) and av[0] >= 1:
-            also(needles(av[2], shortest, most, around=around))
+            also(needles(av[2], shortest, most, around=around, cased=cased))
         elif op is sre.ASSERT and isinstance(av, tuple) and around:  # its words are in the text too
-            also(needles(av[1], shortest, most, around=around))
+            also(needles(av[1], shortest, most, around=around, cased=cased))
         elif op is sre.BRANCH and isinstance(av, tuple):
-            each = [needles(branch, shortest, most, around=around) for branch in av[1]]
+            each = [needles(branch, shortest, most, around=around, cased=cased) for branch in av[1]]
             if all(each):
                 also(frozenset().union(*(e for e in each if e)))
     return None if frozenset() in alternatives else frozenset(alternatives)
@@ -317,15 +322,28 @@ def opening(entries: Iterable[str]) -> str:
 
 @functools.cache
 def words_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lowercased words one of which every match of ``pattern`` holds: the longest run of each of its
-    needles' sets, runs of two characters counted (``ph`` of ``Ph D``), none that holds another
-    (``doctorate`` holds ``doctor``), none from a lookaround (``degree(?=\\s+program)``: the match holds
-    no ``program``); None when unknown."""
-    found = needles(_parser.parse(pattern.pattern, pattern.flags).data, shortest=2, most=1024, around=False)
+    """Words one of which every match of ``pattern`` holds: the longest run of each of its needles' sets,
+    runs of two characters counted (``ph`` of ``Ph D``), none that holds another (``doctorate`` holds
+    ``doctor``), none from a lookaround (``degree(?=\\s+program)``: the match holds no ``program``);
+    lowercased, but a run read case-sensitively as written (``(?-i:GED)``: ``GED``, never ``ged``, which
+    is in ``aged``); None when unknown."""
+    tree = _parser.parse(pattern.pattern, pattern.flags)
+    found = needles(tree.data, shortest=2, most=1024, around=False,
+                    cased=not tree.state.flags & re.IGNORECASE)
     if found is None:
         return None
-    longest = {max(each, key=lambda w: (len(w), -_commonness(w), w)) for each in found}
-    return frozenset(w for w in longest if not any(v != w and v in w for v in longest))
+    longest = {max(each, key=lambda w: (len(w), -_commonness(w.lower()), w)) for each in found}
+    return frozenset(w for w in longest if not any(v != w and _holds_word(w, v) for v in longest))
+
+
+def _holds_word(word: str, other: str) -> bool:
+    """Every place ``word`` stands (``places``), ``other`` stands too: inside it, in any case unless written
+    with capitals (a word read case-sensitively)."""
+    return other in (word if _capitals(other) else word.lower())
+
+
+def _capitals(word: str) -> bool:
+    return word != word.lower()
 
 
 #: the letters most frequent in English and French text: of two runs as long, the one holding fewer of them
@@ -343,14 +361,15 @@ def places(text: str, pattern: re.Pattern[str]) -> list[int] | None:
     words, low = words_of(pattern), lowered(text)
     if words is None or low is None:
         return None
-    return _found(low, words, len(low))
+    return _found(low, words, len(low), text)
 
 
-def _found(low: str, words: Iterable[str], most: int) -> list[int] | None:
-    """Where the ``words`` stand in ``low``, in order; None when more than ``most`` places."""
+def _found(low: str, words: Iterable[str], most: int, text: str | None = None) -> list[int] | None:
+    """Where the ``words`` stand in ``low``, in order (given the ``text`` lowercased, one written with
+    capitals where it stands in ``text``); None when more than ``most`` places."""
     found: set[int] = set()
     for word in words:
-        for at in positions(low, word):
+        for at in positions(text if text is not None and _capitals(word) else low, word):
             found.add(at)
             if len(found) > most:
                 return None
