@@ -18,6 +18,7 @@ from orgkg.extract.needles import (
     Started,
     folded,
     lowered,
+    opened_by,
     opening,
     places,
     words_of,
@@ -149,6 +150,18 @@ def test_started_gives_the_patterns_own_matches(text: str) -> None:
                         (r"\b(?:[A-Z]\w*[ ]){1,2}Unit\b|\bTeam", r"[A-Z](?<!\w.)")):
         started, plain = Started(pattern, at), re.compile(pattern)
         assert [m.span() for m in started.finditer(text * 2)] == [m.span() for m in plain.finditer(text * 2)]
+
+
+@given(st.text(alphabet="basedinÀàpourvoirBASED. \n\u017f", max_size=60))
+@example("based in Paris. Based in based in Lyon")
+@example("à pourvoir à pourvoir à Paris")
+def test_opened_by_gives_the_patterns_own_matches(text: str) -> None:
+    """Tried only where its lead matches (overlapping places too: a lead inside a clause that found no end),
+    the same matches as the pattern's finditer, in any case."""
+    lead = r"\b(?:based\s+in|à\s+pourvoir\s+à|à)"
+    pattern = rf"(?i){lead}\s+([^.\n]{{2,12}}?)(?=\s*[.\n]|$)"
+    needled, plain = Needled(pattern, places=opened_by(lead, re.I)), re.compile(pattern)
+    assert [m.span() for m in needled.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_started_refuses_a_pattern_that_may_match_empty() -> None:

@@ -313,6 +313,19 @@ class Started:
         return _tried(self.pattern, text, (m.start() for m in self._at.finditer(text)))
 
 
+def opened_by(lead: str, flags: int = 0) -> Callable[[str, str], list[int]]:
+    """``Needled``'s ``places`` for a pattern every match of which opens with a match of ``lead``: every place
+    ``lead`` matches, found case-sensitively in the lowercased text where ``folded`` allows (``_sre`` passes
+    over a branch whose first letter differs at once, where a case-insensitive alternation of words is tried
+    branch after branch at every character), and the pattern tried only there."""
+    ahead = re.compile(f"(?=(?:{lead}))", flags)
+    lower = folded(ahead)
+
+    def found(text: str, low: str) -> list[int]:
+        return [m.start() for m in (ahead.finditer(text) if lower is None else lower.finditer(low))]
+    return found
+
+
 def opening(entries: Iterable[str]) -> str:
     """A character set (``Started``'s start) of what a case-insensitive match of one of ``entries`` opens
     with: each one's first character in both cases, and the odd letters IGNORECASE takes for ASCII ones."""

@@ -25,7 +25,7 @@ from orgkg.extract.lexicon import (
     words_in,
     written,
 )
-from orgkg.extract.needles import Needled
+from orgkg.extract.needles import Needled, opened_by
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
 from orgkg.extract.rules.identifiers import TITLE_NUMBER, numbered_lead, reference
 from orgkg.extract.rules.labels import COUNT, Found, clean, every_label, labelled
@@ -877,7 +877,10 @@ def _phrases(group: str, stop: str, reach: int = 120) -> Needled:
     # (``the Caleb T. Winchester University Librarian``; not ``Team B. The incumbent``)
     short = alternation("words", "abbreviations")
     token = rf"(?:\b(?:{short})\.(?=[ \t]+\w)|(?-i:\b[A-Z]\.(?={BEFORE_NAME}))|{INCLUSIVE}|[^{stop}\n])"
-    return Needled(rf"(?i)\b(?:{leads}){after}({token}{{2,{reach}}}?)(?=(?!{GENDER})\s*[{stop}\n]|$)")
+    pattern = rf"(?i)\b(?:{leads}){after}({token}{{2,{reach}}}?)(?=(?!{GENDER})\s*[{stop}\n]|$)"
+    headed = Needled(pattern)  # tried where its leads' first words stand; where a lead opens otherwise (``à
+    # pourvoir à``, a number), where the leads are found first (not the whole clause tried at every word)
+    return headed if headed.heads else Needled(pattern, places=opened_by(rf"\b(?:{leads})", re.I))
 
 
 def _inclusive(escaped: str) -> str:
