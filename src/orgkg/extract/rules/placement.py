@@ -243,6 +243,8 @@ def _described(doc: Document) -> Found | None:
         name = m.group("name")
         if fold(name).split()[-1] in words("words", "description_links"):
             continue
+        if fold(ARTICLE.sub("", name)) in words("words", "organisation_nouns"):
+            continue  # ``L'Agence est un organisme``: the body named before, by its kind alone
         if not _not_described().match(name):
             return clean(doc, m.start("name"), m.end("name"))
     return None
