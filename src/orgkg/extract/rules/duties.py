@@ -726,11 +726,20 @@ def _whole_paragraph(doc: Document, run: list[Span], french: bool) -> list[Span]
     precincts as needed.`` or an unknown verb among unmarked duty lines breaks no list)."""
     para = next((p for p in doc.paragraphs() if p.start <= run[0].start and run[-1].end <= p.end), None)
     lines = doc.line_items(para) if para else []
+    if para and len(lines) == 1 and len(split := _lines_if_duties(doc, para, french)) > 1 and \
+            _introduces_duties(doc.text[split[0].start : split[0].end]):
+        lines = split  # unmarked lines under ``Other responsibilities ... the following:``: its lines
     led = [k for k, span in enumerate(lines) if _verb_led(doc, span, french)]
     whole = lines[led[0] : led[-1] + 1] if led else []  # the lines between its first and last duty
     if len(whole) <= len(run) or any(span not in whole for span in run):
         return run
     return whole if len(led) * 3 >= len(whole) * 2 else run
+
+
+def _introduces_duties(line: str) -> bool:
+    """A line ending with a colon that names the duties (a ``[headings] duties`` word in it):
+    ``Other responsibilities in this role would include, but are not limited to, the following:``."""
+    return line.rstrip().endswith(":") and bool(_single_words().search(fold(line)))
 
 
 def _adjacent(doc: Document, item: Item, nxt: Item) -> bool:
