@@ -115,15 +115,31 @@ def _of_supervisor(text: str, start: int) -> bool:
     return bool(before) and any(before.endswith(w) for w in written("labels", "reports_to"))
 
 
+#: how far into a number's field its code may stand, in words: ``AC/SRH, N° 21/2025 du 16 juillet 2025``.
+CODE_WITHIN = 3
+
+
+def _code_within(value: str) -> re.Match[str] | None:
+    """The first code among a number field's first words (``CODE_WITHIN``), its value a phrase: the series'
+    letters, a numbering sign, then the code (``AC/SRH, N° 21/2025 du 16 juillet 2025`` -> ``21/2025``)."""
+    for m in re.finditer(r"\S+", value):
+        if m.start() and len(value[: m.start()].split()) >= CODE_WITHIN:
+            return None
+        if code := CODE.fullmatch(m.group(0).rstrip(",;.")):
+            return re.compile(re.escape(code.group(0))).match(value, m.start())
+    return None
+
+
 def identifiers(doc: Document) -> list[tuple[Identifier, Span]]:
     """Identifiers named by a label or stated in a sentence, each with its span, in document order."""
     out: list[tuple[Identifier, Span]] = []
     for f in labelled(doc, "identifier"):
         found = clean(doc, f.value_start, f.value_end)
         code = CODE.match(found[0]) if found else None
-        if found and code and len(found[0].split()) <= 2:
-            start = found[1].start
-            out.append((Identifier(scheme(f.label), code.group(0)), Span(start, start + code.end())))
+        if found and len(found[0].split()) > 2:
+            code = _code_within(found[0])  # ``AC/SRH, N° 21/2025 du 16 juillet 2025`` (``DWS 12/2024``: none)
+        if found and code and (at := doc.text.find(code.group(0), found[1].start, found[1].end + 1)) >= 0:
+            out.append((Identifier(scheme(f.label), code.group(0)), Span(at, at + len(code.group(0)))))
     run_in = _run_in().finditer(doc.text)
     leading = _numbered(("line_number_labels",), leading=True).finditer(doc.text)
     for m in sorted((*run_in, *leading), key=lambda m: m.start("label")):
