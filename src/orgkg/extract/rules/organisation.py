@@ -179,12 +179,21 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
     counts: dict[str, int] = {}
     first: dict[str, Span] = {}
     units = [(f.value_start, f.value_end) for f in labelled(doc, "unit")]
+    run_on: list[tuple[str, int]] = []
+    itself: dict[str, int] = {}
     for m in _org_names(doc.text, heads):
-        if (m.group("head") and m.group("head").casefold() not in heads and not _linked_body(m.group(0))) or \
-                any(a <= m.start() < b and not doc.text[m.end() : b].strip(" \t.;") for a, b in units):
+        if m.group("head") and m.group("head").casefold() not in heads and not _linked_body(m.group(0)):
+            if said := _body_run_on(m.group(0), heads):
+                run_on.append((said, m.start()))
+            continue
+        if any(a <= m.start() < b and not doc.text[m.end() : b].strip(" \t.;") for a, b in units):
             continue  # (``Affectation : Service support utilisateurs``: a unit's whole value, no employer;
             # ``Direction de rattachement : Direction générale de X, bureau 3B``: the body its path opens)
         name = POSSESSIVE.sub("", m.group(0).strip())  # ``the Department For Education's [division]``
+        if fold(name) in not_names and fold(name).split()[-1] in words("words", "self_employers"):
+            itself[name] = itself.get(name, 0) + 1  # the jurisdiction, a body that employs as itself
+            first.setdefault(name, Span(m.start(), m.start() + len(name)))
+            continue
         if fold(name) in not_names or fold(name) in heads or fold(name) in _cues() or _aside(doc.text, m) \
                 or fold(name) in _label_words() or fold(name) in words("words", "cadres") or _a_post(name) \
                 or fold(name) in words("words", "software") or _unnamed_body(name):
@@ -194,12 +203,32 @@ def organisation_named(doc: Document, *, not_names: set[str] | frozenset[str] = 
             continue  # ``Secrétariat du Maire :``, ``ADT Service / Direction : Scolarité``: a unit's label
         counts[name] = counts.get(name, 0) + 1
         first.setdefault(name, Span(m.start(), m.start() + len(name)))
+    for said, at in run_on:  # ``Portishead Town Council Recruitment of Town Clerk``, a page's header run
+        # into the heading under it: a naming of the body named on its own elsewhere
+        if (named := counts if said in counts else itself if said in itself else None) is not None:
+            named[said] += 1
+            first[said] = min(first[said], Span(at, at + len(said)), key=lambda s: s.start)
     if not counts:
         return body_by_initials(doc, not_names=not_names)
     best = max(counts, key=lambda n: (counts[n], -first[n].start))
+    if itself and max((itself[n], -first[n].start) for n in itself) > (counts[best], -first[best].start) \
+            and not any(unit_word(best, lang) for lang in LANGUAGES):
+        return None  # ``Portishead Town Council`` named first and most: the jurisdiction employs as itself
+        # (``[words] self_employers``), no other body is the employer
     if counts[best] < 2 and first[best].start > EARLY:
         return None  # named once, late: an aside, not the employer
     return best, first[best]
+
+
+def _body_run_on(name: str, heads: frozenset[str]) -> str | None:
+    """The body's name a run of capitalised words opens, up to its last ``[words] organisation_heads`` word
+    before more capitalised words that name a post (a page's header run into its heading): ``Portishead Town
+    Council`` of ``Portishead Town Council Recruitment of Town Clerk``; None for none (``Selective Service
+    System``, ``Civil Service Rule``)."""
+    said = name.split()
+    ends = [i for i, w in enumerate(said[:-1]) if i and w.casefold() in heads and said[i + 1][:1].isupper()
+            and names_a_post(" ".join(said[i + 1 :]))]
+    return POSSESSIVE.sub("", " ".join(said[: ends[-1] + 1])) if ends else None
 
 
 def _unnamed_body(name: str) -> bool:
