@@ -101,16 +101,20 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # 0.911) with it, so dev's overall floor goes to 0.92; twelfth-look is new (the share's documents 2, 4,
     # ..., 16: 8, 4 French), first scored 0.693 / 0.805 (French 0.386 / 0.612) with 48d20579
     # (tests/corpus/scores/start-s14col.json). The lead fixes the final floors.
-    "dev": {"all": (0.93, 0.92), "fr": (0.91, 0.90)},
+    # End of the fourteenth session: the parts the session's rules moved (dev, third-, fifth-, eighth- and
+    # ninth-look, the last two opened this session) just under main at 2f48379c; every other part's figure
+    # was the same with the start code 48d20579 (tests/corpus/README.md, "At the end of the fourteenth
+    # session").
+    "dev": {"all": (0.94, 0.93), "fr": (0.91, 0.92)},
     "first-look": {"all": (0.85, 0.88), "fr": (0.78, 0.92)},
     "second-look": {"all": (0.86, 0.93), "fr": (0.83, 0.94)},
-    "third-look": {"all": (0.64, 0.76), "fr": (0.72, 0.81)},
+    "third-look": {"all": (0.65, 0.78), "fr": (0.76, 0.84)},
     "fourth-look": {"all": (0.97, 0.96), "fr": (0.95, 0.94)},
-    "fifth-look": {"all": (0.79, 0.85), "fr": (0.79, 0.84)},
+    "fifth-look": {"all": (0.81, 0.87), "fr": (0.80, 0.87)},
     "sixth-look": {"all": (0.94, 0.88), "fr": (0.90, 0.87)},
     "seventh-look": {"all": (0.97, 0.95), "fr": (0.89, 0.84)},
-    "eighth-look": {"all": (0.63, 0.63), "fr": (0.42, 0.38)},
-    "ninth-look": {"all": (0.58, 0.60), "fr": (0.16, 0.39)},
+    "eighth-look": {"all": (0.78, 0.76), "fr": (0.77, 0.84)},
+    "ninth-look": {"all": (0.67, 0.69), "fr": (0.39, 0.72)},
     "tenth-look": {"all": (0.68, 0.53), "fr": (0.66, 0.79)},
     "eleventh-look": {"all": (0.78, 0.79), "fr": (0.59, 0.62)},
     "twelfth-look": {"all": (0.69, 0.80), "fr": (0.38, 0.61)},
