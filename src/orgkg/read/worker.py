@@ -35,6 +35,7 @@ from typing import Any
 
 from orgkg.errors import InputError
 from orgkg.read.base import Reader, ReadText
+from orgkg.read.files import load_bytes
 from orgkg.read.limits import Limits, born_deaf_to_ctrl_c, child_of
 
 MEMORY_CAP = 4 * 1024**3
@@ -202,8 +203,6 @@ class Ahead:
 
 def _read_ahead(files: list[tuple[str, Path]], readers: dict[str, type[Reader]], limits: Limits,
                 parent: int, tmp: str) -> None:
-    from orgkg.read import load_bytes  # (the package imports this module)
-
     _fence(parent, tmp)
     for i, (name, path) in enumerate(files):
         _cpu_cap(limits.timeout)
