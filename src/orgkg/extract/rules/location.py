@@ -286,6 +286,10 @@ def _town_and_mode(doc: Document) -> Found | None:
     return None
 
 
+#: a town's name: one to three capitalised words (``Fredericton``, ``St. John's``, ``Grande Prairie``).
+TOWN_WORDS = r"[A-Z][a-z'\u2019.-]+(?:[ \t]+[A-Z][a-z'\u2019.-]+){0,2}"
+
+
 @cache
 def _seeker() -> re.Pattern[str]:
     """A town closing the employer's name that opens a line saying whom it seeks, after a comma or ``in``,
@@ -294,8 +298,7 @@ def _seeker() -> re.Pattern[str]:
     Vancouver](...) invites applications``."""
     verbs = "|".join((alternation("words", "seeking_verbs", r"[ \t]+"),
                       alternation("words", "inviting_verbs", r"[ \t]+")))
-    town = r"[A-Z][a-z'\u2019.-]+(?:[ \t]+[A-Z][a-z'\u2019.-]+){0,2}"
-    return re.compile(rf"(?:,|[ \t]in)[ \t]+(?P<town>{town})(?:\]\([^()\s]*\))?,?[ \t]+(?:{verbs})\b")
+    return re.compile(rf"(?:,|[ \t]in)[ \t]+(?P<town>{TOWN_WORDS})(?:\]\([^()\s]*\))?,?[ \t]+(?:{verbs})\b")
 
 
 def _seeker_town(doc: Document) -> Found | None:
@@ -311,7 +314,7 @@ def _seeker_town(doc: Document) -> Found | None:
 
 
 #: the capitalised words of a town closing a text before its region: ``The City of Brandon``.
-_TOWN_BEFORE = re.compile(r"[A-Z][a-z'\u2019.-]+(?:[ \t]+[A-Z][a-z'\u2019.-]+){0,2}$")
+_TOWN_BEFORE = re.compile(rf"{TOWN_WORDS}$")
 
 
 def _a_town(name: str) -> bool:
