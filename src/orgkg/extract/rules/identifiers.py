@@ -119,14 +119,14 @@ def _of_supervisor(text: str, start: int) -> bool:
 CODE_WITHIN = 3
 
 
-def _code_within(value: str) -> re.Match[str] | None:
+def _code_within(value: str) -> str | None:
     """The first code among a number field's first words (``CODE_WITHIN``), its value a phrase: the series'
     letters, a numbering sign, then the code (``AC/SRH, N° 21/2025 du 16 juillet 2025`` -> ``21/2025``)."""
     for m in re.finditer(r"\S+", value):
         if m.start() and len(value[: m.start()].split()) >= CODE_WITHIN:
             return None
         if code := CODE.fullmatch(m.group(0).rstrip(",;.")):
-            return re.compile(re.escape(code.group(0))).match(value, m.start())
+            return code.group(0)
     return None
 
 
@@ -135,11 +135,12 @@ def identifiers(doc: Document) -> list[tuple[Identifier, Span]]:
     out: list[tuple[Identifier, Span]] = []
     for f in labelled(doc, "identifier"):
         found = clean(doc, f.value_start, f.value_end)
-        code = CODE.match(found[0]) if found else None
+        said = CODE.match(found[0]) if found else None
+        code = said.group(0) if said else None
         if found and len(found[0].split()) > 2:
             code = _code_within(found[0])  # ``AC/SRH, N° 21/2025 du 16 juillet 2025`` (``DWS 12/2024``: none)
-        if found and code and (at := doc.text.find(code.group(0), found[1].start, found[1].end + 1)) >= 0:
-            out.append((Identifier(scheme(f.label), code.group(0)), Span(at, at + len(code.group(0)))))
+        if found and code and (at := doc.text.find(code, found[1].start, found[1].end + 1)) >= 0:
+            out.append((Identifier(scheme(f.label), code), Span(at, at + len(code))))
     run_in = _run_in().finditer(doc.text)
     leading = _numbered(("line_number_labels",), leading=True).finditer(doc.text)
     for m in sorted((*run_in, *leading), key=lambda m: m.start("label")):
