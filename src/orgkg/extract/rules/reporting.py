@@ -382,11 +382,14 @@ def supervised_counted(doc: Document) -> tuple[list[Found], int | None]:
 def _infinitives(before: str) -> bool:
     """A series of a duty's verbs after ``to`` that the imperative after ``before`` goes on: "The purpose of
     this position is to oversee the agency's administration of ..., supervise the program analysts"."""
-    return before.rstrip().endswith(",") and any(is_duty_verb(m.group(1)) for m in _TO_VERB.finditer(before))
+    return before.rstrip().endswith(",") and any(is_duty_verb(m.group(1))
+                                                 for m in _to_verb().finditer(before))
 
 
-#: ``to`` and a word in lower case: an infinitive, maybe.
-_TO_VERB = re.compile(r"\bto[ \t]+([a-z]+)\b")
+@cache
+def _to_verb() -> re.Pattern[str]:
+    """A ``[words] infinitive_marks`` word (``to``) and a word in lower case: an infinitive, maybe."""
+    return re.compile(rf"\b(?:{alternation('words', 'infinitive_marks')})[ \t]+([a-z]+)\b")
 
 
 def _given(before: str) -> bool:
@@ -722,15 +725,18 @@ def _to_clause_end(doc: Document, found: Found) -> Found | None:
     comma: "supervise the program analysts and disclosure specialists, and develop processes")."""
     value, span = found
     ends = [m.start() for m in (_clause_end().search(doc.text, span.start, span.end),) if m]
-    ends += [m.start() for m in _AND_VERB.finditer(doc.text, span.start, span.end)
+    ends += [m.start() for m in _and_verb().finditer(doc.text, span.start, span.end)
              if is_duty_verb(m.group(1))][:1]
     if ends:
         return clean(doc, span.start, min(ends))
     return found if len(value.split()) <= 12 else None
 
 
-#: a comma, ``and`` or ``or`` and a word in lower case: another verb's clause, when it is a duty's verb.
-_AND_VERB = re.compile(r",[ \t]*(?:and|or)[ \t]+([a-z]+)\b")
+@cache
+def _and_verb() -> re.Pattern[str]:
+    """A comma, a ``[words] list_joins`` word (``and``, ``ou``) and a word in lower case: another verb's
+    clause, when it is a duty's verb."""
+    return re.compile(rf",[ \t]*(?:{alternation('words', 'list_joins')})[ \t]+([a-z]+)\b")
 
 
 def supervises_stated(doc: Document) -> tuple[int, Span] | None:
