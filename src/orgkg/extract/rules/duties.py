@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 
 from orgkg.extract.lexicon import alternation, fold, language, words, words_in, written
 from orgkg.extract.records import Duty
-from orgkg.extract.rules.labels import MD_LINK
+from orgkg.extract.rules.labels import DATE, MD_LINK
 from orgkg.extract.structure import Document, Heading, Item, Span
 from orgkg.extract.structure.document import CONTINUES, in_capitals
 from orgkg.extract.structure.lines import Line
@@ -659,7 +659,9 @@ def _verb_run(doc: Document) -> list[Span]:
 def _stop_sections(doc: Document) -> list[tuple[int, int]]:
     """Where the lists and lines right under a heading naming another topic than the duties lie
     (``Savoir-faire :`` over ``- Rédiger des actes ...``; ``Compétences``, ``Qualifications``): from the
-    heading to the next heading or the first paragraph after a blank line that is no list item."""
+    heading to the next heading or the first paragraph after a blank line that is no list item; under a
+    Markdown heading (``## Votre profil``), to the next heading of its rank or higher (the ``Vous ...``
+    sentences of a profile, its paragraphs and lists, are no duties)."""
     heads = {h.line: h for h in doc.headings}
     stops = [(h.line, h.end) for h in heads.values() if is_stop_line(h.text) or _is(h.text, "stop")]
     stops += [(ln.index, ln.body_end) for ln in doc.lines if ln.index not in heads and not ln.marker
@@ -668,7 +670,11 @@ def _stop_sections(doc: Document) -> list[tuple[int, int]]:
     for line, start in sorted(stops):
         end = start
         gap = False
+        ranked = doc.lines[line].atx
         for ln in doc.lines[line + 1 :]:
+            if ranked and not (ln.atx and ln.atx <= ranked):
+                end = end if ln.blank else ln.body_end  # ``## Votre profil``: its paragraphs and lists up
+                continue  # to the next heading of its rank or higher, all of the profile
             if ln.index in heads or (gap and not ln.marker and not ln.blank and end > start):
                 break
             gap = ln.blank
@@ -743,9 +749,12 @@ def _introduces_duties(line: str) -> bool:
 
 
 def _adjacent(doc: Document, item: Item, nxt: Item) -> bool:
-    """Two items of one list: the same marker, nothing but blank lines between them."""
+    """Two items of one list: the same marker, nothing between them but blank lines and the items of a list
+    nested in the first (``- Croiser les données ...`` / ``  - Pour quel type de déchet ?`` / ``- Créer
+    ...``)."""
     gap = doc.lines[item.line + 1 : doc.line_of(nxt.start)]
-    return item.marker == nxt.marker and all(ln.blank for ln in gap)
+    indent = doc.lines[doc.line_of(item.start)].indent
+    return item.marker == nxt.marker and all(ln.blank or ln.indent > indent for ln in gap)
 
 
 def _catch_all(sentence: str) -> bool:
@@ -964,9 +973,19 @@ def _read(doc: Document, spans: list[Span]) -> list[tuple[Duty, Span]]:
         share, rest = _share(doc, span)
         sentence = first_sentence(rest).rstrip(" .")
         if len(sentence.split()) >= 3 and not INTRO.match(sentence) and not _catch_all(sentence) \
-                and not _another_field(sentence):
+                and not _another_field(sentence) and not _dated(sentence):
             out.append((Duty(sentence[0].upper() + sentence[1:], share), span))
     return out
+
+
+#: as many words as a line giving only when the posting was opened or closed has (``Poste ouvert le
+#: 08/02/2021``, ``Posted on 2022-06-20``).
+DATED_WORDS = 5
+
+
+def _dated(sentence: str) -> bool:
+    """``Poste ouvert le 08/02/2021`` under the duties heading: a date and a few words, no duty."""
+    return len(sentence.split()) <= DATED_WORDS and DATE.search(sentence) is not None
 
 
 #: the record's fields a labelled line among the duties may give instead (``Responsable hiérarchique : X``).

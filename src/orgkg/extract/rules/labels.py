@@ -37,6 +37,8 @@ def label_keys(label: str) -> tuple[str, ...]:
     return (whole, *counted, *(fold(p) for p in ALTERNATIVES.split(label) if "/" in label))
 
 
+#: a date in figures: ``11/07/22``, ``12.01.2026``, ``2026-01-12``.
+DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 #: a count opening a label: ``1 vacancy in the following location``.
 COUNT = re.compile(r"^\d{1,3} (?=[a-z])")
 

@@ -28,7 +28,7 @@ from orgkg.extract.lexicon import (
 from orgkg.extract.needles import Needled, opened_by
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
 from orgkg.extract.rules.identifiers import TITLE_NUMBER, numbered_lead, reference
-from orgkg.extract.rules.labels import COUNT, Found, clean, every_label, labelled
+from orgkg.extract.rules.labels import COUNT, DATE, Found, clean, every_label, labelled
 from orgkg.extract.structure import Document, Line, Span
 from orgkg.extract.structure.lines import ROMAN
 from orgkg.extract.text import singular
@@ -158,10 +158,6 @@ def unbracketed(title: str) -> str:
 
 
 BRACKETED = re.compile(r"\([^(),\n]*\)")
-
-
-#: a date in figures: ``11/07/22``, ``12.01.2026``, ``2026-01-12``.
-DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 
 
 #: a web address or a piece of one: a query's ``?x=``/``&x=``, a page's extension, a scheme or ``www.``.
@@ -429,6 +425,8 @@ def title_field(doc: Document, *, loose: bool = False) -> Found | None:
         found = _unmarked(doc, _paired(doc, f.label, clean(doc, f.value_start, f.value_end)))
         if found and "," in found[0]:
             found = _posted_by(doc, found) or (found if acceptable(found[0]) else None)
+        if found and not acceptable(found[0]):
+            found = _for_purpose(doc, found)
         if found and acceptable(found[0]) and not _label_tail(doc, f.label_start):
             return _trim_kind(doc, found)
     return None
@@ -436,6 +434,29 @@ def title_field(doc: Document, *, loose: bool = False) -> Found | None:
 
 #: a slash between two labels or two values: ``Position Class Code / Title``, ``L4015 / Science Mus ...``.
 SLASHED = re.compile(r"[ \t]+/[ \t]+")
+
+
+def _for_purpose(doc: Document, found: Found) -> Found | None:
+    """``roles: une lead développeuse ou un lead développeur pour soutenir les agents qui assurent la sécurité
+    aérienne``: a title field's value too long for a title, the post sought (a ``[words] sought_articles``
+    entry before it dropped), then what it is for (``_sought_end``): the post, when it names one."""
+    value, span = found
+    cut = _sought_end().search(value)
+    if not cut or cut.start() == 0:
+        return None
+    at = doc.text.find(value[: cut.start()], span.start, span.end)
+    if at < 0:
+        return None
+    article = _sought_article().match(value)
+    post = clean(doc, at + (article.end() if article else 0), at + cut.start())
+    return post if post and acceptable(post[0]) and names_a_post(post[0]) else None
+
+
+@cache
+def _sought_article() -> re.Pattern[str]:
+    """A ``[words] sought_articles`` entry opening a value: ``une``, ``un·e``, ``une ou un``."""
+    articles = "|".join(sorted(patterns("words", "sought_articles"), key=len, reverse=True))
+    return re.compile(rf"(?i)(?:{articles})[ \t]+(?=\S)")
 
 
 def _paired(doc: Document, label: str, found: Found | None) -> Found | None:
