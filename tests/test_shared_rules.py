@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from orgkg.extract.families.alberta import COUNTING as ALBERTA
+from orgkg.extract.families.denver import COUNTING as DENVER
 from orgkg.extract.lexicon import LANGUAGES, entries
 from orgkg.extract.rules.classification import level
 from orgkg.extract.rules.duties import duties
@@ -12,6 +14,7 @@ from orgkg.extract.rules.experience import experience_years
 from orgkg.extract.rules.figures import stated_staff
 from orgkg.extract.rules.organisation import jurisdiction, unit_word
 from orgkg.extract.rules.reporting import reports_to, supervised_named
+from orgkg.extract.rules.supervised import GENERIC, Counting, supervised_count
 from orgkg.extract.rules.titles import title
 from orgkg.extract.structure import parse
 
@@ -225,6 +228,25 @@ def test_years_under_an_experience_label(text: str, expected: float | None) -> N
 ])
 def test_unit_word_of_a_name(name: str, names: bool, expected: str | None) -> None:
     assert unit_word(name, names=names) == expected
+
+
+@pytest.mark.parametrize(("text", "how", "expected"), [
+    ("The Manager supervises approximately 12 staff.", GENERIC, 12),
+    ("Leads a small team of 6 analysts.", GENERIC, 6),
+    ("The post has 8 direct reports.", GENERIC, 8),
+    ("Five professional staff report directly to this position.", GENERIC, 5),
+    ("Requires the supervision of three or more employees.", GENERIC, None),  # a class's floor
+    ("Supervises 4 full-time positions.", DENVER, 4),
+    ("Supervises 4 of the 9 programs.", DENVER, None),  # who is counted: no staff
+    ("Leads a small team of 6 analysts.", DENVER, None),  # a team led: not the form's wording
+    ("The Director directly supervises 6 and has 40 staff.", ALBERTA, 6),
+    ("The Director has three direct reports.", ALBERTA, 3),
+    ("The Director supervises 40 staff.", ALBERTA, None),  # a staff figure, no direct report
+])
+def test_supervised_count_as_a_family_configures_it(text: str, how: Counting, expected: int | None) -> None:
+    """One reader of "supervises N" (``rules.supervised``), its words in the lexicon, each family a
+    ``Counting`` of it."""
+    assert supervised_count(text, how) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

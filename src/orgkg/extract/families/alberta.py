@@ -44,13 +44,12 @@ from orgkg.extract.rules.education import education
 from orgkg.extract.rules.experience import counted_years
 from orgkg.extract.rules.reporting import supervisor_phrases
 from orgkg.extract.rules.staff import After, counted_after
+from orgkg.extract.rules.supervised import Counting, supervised_count
 from orgkg.extract.structure import parse
 from orgkg.extract.text import (
-    NUMBER,
     clean_title,
     field_value,
     find_sections,
-    to_int,
 )
 
 CUES: dict[str, float] = {
@@ -153,12 +152,9 @@ def _subordinates(text: str) -> list[MentionedPosition]:
 #: a ``staff_count_groups`` group ("a branch of"), counting ``count_nouns``, posts or members.
 STAFF = After(stems=("staff_count_stems",), groups=("staff_count_groups",),
               nouns=("count_nouns_posts", "count_nouns_members"))
-
-
-def _direct_count(text: str) -> int | None:
-    n = rf"({NUMBER}|\d+)"
-    m = re.search(rf"\b{n}\s+direct\s+reports|\bdirectly\s+supervises\s+{n}\b", text, re.I)
-    return to_int(m.group(1) or m.group(2)) if m else None
+#: how a profile's prose counts its direct reports: "directly supervises 6" (``[words] direct_count_verbs``),
+#: "6 direct reports" (``[phrases] reports_counted``).
+COUNTING = Counting(verbs=("direct_count_verbs",), teams=False)
 
 
 def _label(text: str, key: str) -> str | None:
@@ -208,7 +204,7 @@ class AlbertaPositionProfile(Extractor):
             identifiers=_identifiers(form),
             reports_to=_reports_to(text),
             direct_reports=reports,
-            supervises_count=_direct_count(text) or listed or len(reports) or None,
+            supervises_count=supervised_count(text, COUNTING) or listed or len(reports) or None,
             job_class=JobClass(title=klass) if klass else opening_class(text),
             level=_label(form, "level"),
             duties=accountabilities(part["duties"]),

@@ -23,7 +23,6 @@ acronym (``IT``) a name spelled out (``Information Technology``) is shortened.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from orgkg.extract.base import Extractor
@@ -45,7 +44,7 @@ from orgkg.extract.records import (
 from orgkg.extract.rules.classification import experience_class
 from orgkg.extract.rules.education import education as shared_education
 from orgkg.extract.rules.experience import counted_years
-from orgkg.extract.rules.staff import count_nouns
+from orgkg.extract.rules.supervised import Counting, supervised_count
 from orgkg.extract.text import (
     clean_title,
     field_value,
@@ -53,7 +52,6 @@ from orgkg.extract.text import (
     flsa_status,
     squash,
     title_case,
-    to_int,
 )
 
 JURISDICTION = "City and County of Denver"
@@ -113,7 +111,7 @@ class DenverClassSpecification(Extractor):
         detail = sec.get(H_DETAIL, "") + "\n" + head
         code = _label(detail, _labels("job_code", "class_code"))
         years, at_class = _experience(sec.get(H_EXPERIENCE, ""))
-        count = _supervised_count(exercised)
+        count = supervised_count(squash(exercised), COUNTING)
         subject = Position(
             title=title,
             identifiers=[Identifier("job code", code)] if code else [],
@@ -194,21 +192,9 @@ def _pay_grade(detail: str) -> str | None:
     return f"Pay Grade {value}" if value else None
 
 
-#: the nouns a specification's staff count counts besides ``[words] count_nouns``.
-COUNTED = ("count_nouns_posts",)
-
-
-def _supervised_count(section: str) -> int | None:
-    m = _supervised().search(squash(section))
-    return to_int(m.group(1)) if m else None
-
-
-@functools.cache
-def _supervised() -> re.Pattern[str]:
-    """A ``[words] count_verbs`` verb, maybe "a team of", and a count of ``count_nouns`` (or posts)."""
-    verbs, team = alternation("words", "count_verbs"), alternation("words", "team_nouns")
-    return re.compile(rf"(?:{verbs})\s+(?:a\s+(?:{team})\s+of\s+)?(\d+|[a-z]+)\s+(?:full[\s-]time\s+)?"
-                      rf"(?:{count_nouns(*COUNTED)})", re.I)
+#: how a specification's prose counts whom the post supervises: a ``[words] count_verbs`` verb, maybe "a
+#: team of", and a count of ``count_nouns`` (or posts: ``count_nouns_posts``).
+COUNTING = Counting(teams=False, nouns=("count_nouns_posts",), reported=False)
 
 
 # ---------------------------------------------------------------- duties, qualifications

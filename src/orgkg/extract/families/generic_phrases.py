@@ -13,12 +13,12 @@ import functools
 import re
 
 from orgkg.extract.lexicon import alternation
-from orgkg.extract.needles import AtLineStart, Needled, positions
+from orgkg.extract.needles import AtLineStart, Needled
 from orgkg.extract.records import MentionedPosition, StaffCount
 from orgkg.extract.rules.staff import floor
+from orgkg.extract.rules.supervised import supervised_count
 from orgkg.extract.text import (
     NUMBER,
-    NUMBER_WORDS,
     clean_title,
     singular_title,
     squash,
@@ -26,42 +26,6 @@ from orgkg.extract.text import (
 )
 
 N = rf"\b{NUMBER}\b"
-_DIGITS = re.compile(r"\d+")
-
-
-def _number_places(text: str, low: str) -> list[int]:
-    """Where an ``N`` can start (``Needled``'s places): a run of digits, a number's word (in the lowercased
-    text ``low``)."""
-    found = {m.start() for m in _DIGITS.finditer(low)}
-    for word in NUMBER_WORDS:
-        found.update(positions(low, word.lower()))
-    return sorted(found)
-
-
-@functools.cache
-def _supervises() -> tuple[Needled, Needled]:
-    """"supervises 5", "lead a team of approximately 10" (``[words] approximately``); "8 direct reports";
-    not a class's floor: "the supervision of three or more employees" (``[words] count_floors``). Two
-    patterns, searched apart (``_supervised_count``): the first starts with a verb (tried only where one
-    stands), the second with a number (tried only where one starts: ``_number_places``)."""
-    about, team = alternation("words", "approximately"), alternation("words", "team_nouns")
-    verbs, leads = alternation("words", "count_verbs"), alternation("words", "team_verbs")
-    return Needled(
-        rf"(?:{verbs}|(?:{leads})\s+an?\s+(?:[\w&-]+\s+){{0,2}}?(?:{team})\s+of)"
-        rf"\s+(?:a\s+(?:{team})\s+of\s+|(?:[\w-]+\s+){{0,4}}?\()?(?:(?:{about})\s+)?({N})(?!\s*%)"
-        rf"(?!{floor().pattern})", re.I), Needled(
-        rf"({N})[ \t]+(?:direct[ \t]+reports|(?:\w+\s+){{0,3}}(?:positions|employees|staff)\s+"
-        rf"report(?:ing)?\s+(?:directly\s+)?to\s+(?:this\s+position|the\s+incumbent))", re.I,
-        places=_number_places)
-
-
-def _supervised_count(text: str) -> str | None:
-    """The number the first of ``_supervises``' two patterns to match in ``text`` gives (the verb's
-    where both start at one place, as one pattern of both would)."""
-    led, counted = _supervises()
-    first, second = led.search(text), counted.search(text)
-    said = first if first and (not second or first.start() <= second.start()) else second
-    return said.group(1) if said else None
 
 
 @functools.cache
@@ -188,8 +152,8 @@ def supervision(text: str, *, raw: str = "") -> tuple[int | None, list[Mentioned
     elif listed:
         names = [MentionedPosition(singular_title(t) if n > 1 else t) for n, t, _ in listed]
         count = sum(n for n, _, _ in listed)
-    if count is None and (said := _supervised_count(text)):
-        count = to_int(said)
+    if count is None:
+        count = supervised_count(text)
     return count, names
 
 
