@@ -18,6 +18,8 @@ stay closed. ``DEVELOPMENT`` names the open parts; a test's id says which (``dev
 Fourteenth session: eighth-look and ninth-look (30 documents, 12 French; last closed scores in
 tests/corpus/README.md, "At the end of the thirteenth session") are opened for development too.
 first-look, tenth-look, eleventh-look (and twelfth-look, collected afresh this session) stay closed.
+Fifteenth session: thirteenth-look is collected afresh (8 documents, 5 French) and stays closed with
+first-look, tenth-, eleventh- and twelfth-look.
 Each is built with ``orgkg build`` and scored with ``tools/score.py``; the
 scores must stay at or above the floors below, which record what was reached
 (the goals of issue 11 are field-macro and overall F1 >= 0.90 on dev, >= 0.85
@@ -105,7 +107,13 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # ninth-look, the last two opened this session) just under main at 2f48379c; every other part's figure
     # was the same with the start code 48d20579 (tests/corpus/README.md, "At the end of the fourteenth
     # session").
-    "dev": {"all": (0.94, 0.93), "fr": (0.91, 0.92)},
+    # Fifteenth session: dev takes the col share's 8 documents (s15en-*, s15fr-*: 3 English complete files,
+    # 2 French complete files, 3 French page openings; first scored 0.707 / 0.818 with the session's start
+    # code 633eaf2c, French 0.703 / 0.776); dev as a whole (323, 125 French) is 0.937 / 0.933 (French 0.915 /
+    # 0.917) with it, so dev's floors go to 0.93 / 0.93 (French 0.91 / 0.91); thirteenth-look is new (the
+    # share's documents 2, 4, ..., 16: 8, 5 French), first scored 0.568 / 0.624 (French 0.211 / 0.464) with
+    # 633eaf2c (tests/corpus/scores/start-s15col.json). The lead fixes the final floors.
+    "dev": {"all": (0.93, 0.93), "fr": (0.91, 0.91)},
     "first-look": {"all": (0.85, 0.88), "fr": (0.78, 0.92)},
     "second-look": {"all": (0.86, 0.93), "fr": (0.83, 0.94)},
     "third-look": {"all": (0.65, 0.78), "fr": (0.76, 0.84)},
@@ -118,6 +126,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "tenth-look": {"all": (0.68, 0.53), "fr": (0.66, 0.79)},
     "eleventh-look": {"all": (0.78, 0.79), "fr": (0.59, 0.62)},
     "twelfth-look": {"all": (0.69, 0.80), "fr": (0.38, 0.61)},
+    "thirteenth-look": {"all": (0.56, 0.62), "fr": (0.21, 0.46)},
 }
 
 
