@@ -99,7 +99,7 @@ from orgkg.extract.rules.organisation import (
     units_labelled,
     units_named,
 )
-from orgkg.extract.rules.placement import organisation_stated, units_stated
+from orgkg.extract.rules.placement import organisation_stated, presented, units_stated
 from orgkg.extract.rules.reporting import (
     deputy,
     deputy_of,
@@ -933,10 +933,11 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     if not ex.organisation.organization and (
             org := _other_than(organisation_stated(doc), known) or stated_org or offered.school
             or employer_statement(doc, not_names=known) or body_above(doc, not_names=known)
+            or presented(doc, not_names=known)  # ``FUN ambitionne de ...``: a body presenting itself
             or (body := _body_named(doc, known, ex.organisation.jurisdiction))[0]
             or service_named(doc, not_names=known)
             or subject_body(doc, not_names=known) or hiring[0] or body_by_initials(doc, not_names=known)
-            or populated_place(doc, not_names=known)):
+            or populated_place(doc, not_names=known) or presented(doc, not_names=known, rank=3)):
         ex.organisation.organization = org[0]
         out.append(Evidence.at("organization", *org, doc.text))
     if not ex.organisation.organization and _employs_as_itself(ex.organisation.jurisdiction):
@@ -1005,7 +1006,8 @@ def _body_named(doc: Document, known: set[str],
     day to day operation of the Roads Department"), the local government, with the department as its
     unit (the local government also where it is read as the jurisdiction: it employs as itself); none, with
     what it names as the unit, where that is a unit (``[words] unit_words``) of a university the document
-    names as the jurisdiction (it employs as itself)."""
+    names as the jurisdiction (it employs as itself). A body presenting itself by its name alone
+    (``placement.presented``) comes before the local government."""
     named = organisation_named(doc, not_names=known)
     if named and (whole := body_of_unit(doc, named[0], not_names=known)):
         return whole, named  # ``the Hauora Māori Service of Health New Zealand``: the body, its unit
@@ -1015,7 +1017,9 @@ def _body_named(doc: Document, known: set[str],
     if named and local_department(named[0]) and (
             local := local_body(doc, not_names=known - {fold(jurisdiction or "")})):
         return local, named
-    return named or local_body(doc, not_names=known), None
+    # a body presenting itself by its name alone (``Grand Paris Sud Est Avenir réunit 16 communes``), over a
+    # local government named in passing (``Territoire de la Métropole du Grand Paris``)
+    return named or presented(doc, not_names=known, rank=2) or local_body(doc, not_names=known), None
 
 
 def _below_front_matter(doc: Document, text: str) -> str:

@@ -25,12 +25,12 @@ clause.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-from orgkg.extract.lexicon import BLANKS, alternation, fold, leading, words, words_in
+from orgkg.extract.lexicon import BLANKS, alternation, fold, leading, words, words_in, written
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.labels import Found, clean, inline_label, labelled
-from orgkg.extract.rules.titles import notice, phrase
+from orgkg.extract.rules.titles import names_a_post, notice, phrase
 from orgkg.extract.structure import Document
 
 #: an acronym in brackets after a name: ``(DGCCRF)``, ``(SGA/DAJ)``.
@@ -363,3 +363,104 @@ def _has_unit_word(value: str) -> bool:
     return bool(folded) and (folded[0] in words_in("fr", "words", "unit_words")
                              or folded[-1] in words_in("en", "words", "unit_words"))
 
+
+
+
+#: a capitalised word of a body's name (never an elided article's: ``L'objet``), a word in lower case.
+_CAP_WORD = r"(?![LD]['\u2019])[A-Z\u00c0-\u00de][\w'\u2019&-]*"
+_LOW_WORD = r"[a-z\u00e0-\u00ff][\w'\u2019-]*"
+#: the links inside a French body's name: ``Délégation interministérielle à l'hébergement et à l'accès au
+#: logement``.
+_LINKED = r"(?:de[ \t]+la|de[ \t]+l['\u2019]|du|des|de|d['\u2019]|à[ \t]+la|à[ \t]+l['\u2019]|au|aux)"
+_NAME_LINK = rf"(?:(?:et[ \t]+)?{_LINKED}|pour[ \t]+la|pour[ \t]+le|pour[ \t]+l['\u2019])"
+#: the initials in brackets after a body's name: ``(DSNA)``, ``(CISSSMC)``.
+_INITIALS_AFTER = r"[ \t]*\([A-Z][A-Za-z]{1,9}\)"
+#: the most words a body's name that presents itself holds; how far into a document it stands.
+PRESENTED_WORDS, PRESENTED_REACH = 12, 3000
+
+
+@cache
+def _presented() -> re.Pattern[str]:
+    """A sentence (or a fact in a list, ``[words] presenting_bullets``) opening with a body's name, perhaps
+    its article, its initials and what it is between commas, then a ``[words] presenting_verbs`` verb:
+    ``Les Archives nationales du Luxembourg jouent``, ``..., la Direction des Services de la Navigation
+    Aérienne (DSNA) souhaite``, ``Bruxelles-Propreté, de par ses activités ..., exerce``. A word in lower case
+    stands after a link, or right after a capitalised word as its adjective (``Délégation
+    interministérielle``), never a small word (``[words] function_words``, ``subordinate_clauses``)."""
+    bullets = "".join(re.escape(b) for b in written("words", "presenting_bullets"))
+    article = leading("words", "subject_articles", BLANKS, languages=("fr",))
+    verbs = alternation("words", "presenting_verbs", BLANKS, languages=("fr",))
+    small = "|".join(re.escape(w) for w in sorted(words_in("fr", "words", "function_words")
+                                                   | words_in("fr", "words", "subordinate_clauses")))
+    adjective = rf"(?!(?:{small})\b){_LOW_WORD}"
+    word = rf"(?:{_CAP_WORD}(?:[ \t]+{adjective}){{0,2}})"
+    name = rf"(?P<name>{word}(?:[ \t]+{_NAME_LINK}[ \t]*(?:{word}|{_LOW_WORD})|[ \t]+{word}){{0,10}}?)"
+    return re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=,[ \t]))[{bullets} \t]*(?P<article>(?i:{article}))?{name}"
+                      rf"(?P<initials>{_INITIALS_AFTER})?(?:,[ \t]+(?P<what>[^.\n]{{2,200}}?),)?"
+                      rf"[ \t]+(?P<verb>{verbs})\b", re.M)
+
+
+def presented(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset(),
+              rank: int = 1) -> Found | None:
+    """The first body that presents itself early in a sentence of its own (``_presented``), by how surely
+    its name names a body (``rank``, see ``_presents``): 1, by its initials alone (``FUN ambitionne``,
+    never ``La DPPLA est composée``, a unit's) or a body's word first (``[words] organisation_nouns``:
+    ``La Délégation interministérielle ... est chargée``); 2, by a capitalised word that names no kind
+    (``Grand Paris Sud Est Avenir réunit``, also a product: ``Mon Suivi Justice est``); 3, a unit's word
+    first and the body's initials after it (``la Direction des Services de la Navigation Aérienne (DSNA)
+    souhaite``: a ministry's directorate, or a unit presenting itself, ``La Direction générale
+    Institutions et Population (DGIP) veille``). Never a post, a pronoun, a kind alone (``L'Agence``) nor
+    a name already read (``not_names``)."""
+    start = doc.lines[doc.front_end].start if doc.front_end < len(doc.lines) else 0
+    for name, at, end, ranked in _presentations(doc.text, start):
+        if ranked == rank and fold(name) not in not_names:
+            return clean(doc, at, end)
+    return None
+
+
+@lru_cache(maxsize=4)
+def _presentations(text: str, start: int) -> tuple[tuple[str, int, int, int], ...]:
+    """Every ``_presented`` match early in ``text`` that presents a body, its name's span and rank: one
+    search for the three ranks a document is asked for."""
+    out = []
+    for m in _presented().finditer(text, start, start + PRESENTED_REACH):
+        if _recruiting().match(text, m.start("verb")):
+            continue  # ``est à la recherche d'un consensus``: whom it seeks tells (subject_body)
+        bare = m.group("article") is not None and not _a_body_said(m.group("what") or "")
+        if ranked := _presents(m.group("name"), article=bare, initials=m.group("initials") is not None):
+            out.append((m.group("name"), m.start("name"), m.end("name"), ranked))
+    return tuple(out)
+
+
+@cache
+def _recruiting() -> re.Pattern[str]:
+    """A ``[words] recruiting_verbs`` phrase: ``est à la recherche``."""
+    return re.compile(rf"(?:{alternation('words', 'recruiting_verbs', BLANKS)})\b")
+
+
+def _a_body_said(what: str) -> bool:
+    """What a body is, said between commas after its name, opens with a body's word (``[words]
+    organisation_nouns``), perhaps after an article: ``l'AUF, organisation internationale ..., est``."""
+    said = [w for w in fold(what).split() if w not in words_in("fr", "words", "description_articles")]
+    return bool(said) and said[0] in words_in("fr", "words", "organisation_nouns")
+
+
+def _presents(name: str, *, article: bool, initials: bool) -> int:
+    """How surely a name presents a body (``presented``): 0 not at all, 1 by its initials or a body's word,
+    2 by a capitalised word, 3 a unit's word and the body's initials.
+    ``article``: an article before the name and no body's word saying what it is."""
+    said, folded = name.split(), fold(name).split()
+    articles = words_in("fr", "words", "subject_articles") | words_in("fr", "words", "description_articles")
+    small = words_in("fr", "words", "function_words") | articles | words_in("fr", "words", "not_bodies")
+    if not folded or len(said) > PRESENTED_WORDS or fold(said[0]) in small or \
+            said[0] in written("words", "description_not_subjects") or \
+            any(w[:1].isupper() and fold(w) in articles for w in said) or names_a_post(name):
+        return 0  # ``Les missions de la DDT``, ``Ces trois CH``, ``CONTEXTE ET SPECIFICITE La ...``, a post
+    if re.fullmatch(r"[A-Z]{2,8}", name):
+        return 0 if article else 1  # ``FUN``, ``l'AUF, organisation ...``; ``La DPPLA``: a direction's
+    nouns, units = words_in("fr", "words", "organisation_nouns"), words_in("fr", "words", "unit_words")
+    if folded[0] in units and folded[0] not in nouns:
+        return 3 if initials else 0  # ``Direction des Services ... (DSNA)``; ``Le service Communication``
+    kinds = nouns | units | words_in("fr", "words", "local_bodies")
+    named = [w for w in said[1:] if w[:1].isupper() and fold(w) not in kinds]
+    return 1 if folded[0] in nouns and len(folded) >= 2 else 2 if named else 0
