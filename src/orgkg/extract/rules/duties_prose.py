@@ -65,6 +65,8 @@ def prose_duties(doc: Document, title: str, *, told_to_holder: bool = False) -> 
                 rest = _after_title(rest, title)  # ``The Senior [Project Manager of Research] is ...``
             elif folded.split()[:1] and fold(folded.split()[0]) in words("words", "pronouns"):
                 rest = said.split(None, 1)[1] if len(said.split()) > 1 else ""
+            elif m := _led_pronoun().match(folded):  # ``Au plan départemental, il travaille ...``
+                rest = folded[m.end() :]
             else:
                 post = post and not OTHER_SUBJECT.match(folded)
                 continue
@@ -93,6 +95,13 @@ def _pronoun() -> re.Pattern[str]:
     """A ``[words] pronouns`` entry opening a sentence (``plain``): ``il``, ``il ou elle``."""
     said = sorted((re.escape(plain(w)) for w in written("words", "pronouns")), key=len, reverse=True)
     return re.compile(rf"(?:{'|'.join(said)})(?![\w/-])")
+
+
+@cache
+def _led_pronoun() -> re.Pattern[str]:
+    """A ``[words] pronouns`` entry after a leading clause and its comma, the sentence ``plain``: ``Au plan
+    départemental, il travaille ...``, ``Aux côtés du sous-préfet chargé de mission ..., il anime ...``."""
+    return re.compile(rf"(?:[^,.]{{1,{LEAD_CLAUSE}}},\s+){{1,{LEAD_CLAUSES}}}{_pronoun().pattern}\s+")
 
 
 @cache
