@@ -99,7 +99,7 @@ from orgkg.extract.rules.organisation import (
     units_labelled,
     units_named,
 )
-from orgkg.extract.rules.placement import organisation_stated, presented, units_stated
+from orgkg.extract.rules.placement import organisation_stated, partner, presented, units_stated, without_body
 from orgkg.extract.rules.reporting import (
     deputy,
     deputy_of,
@@ -930,8 +930,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
     body: tuple[Found | None, Found | None] = (None, None)
     offered = offered_at(doc)  # ``Un poste de MCF est à pourvoir au département QLIO à l'IUT Nice``
     hiring = unit_hiring(doc)  # ``Le département informatique de l'IUT de X recrute``: the IUT, its unit
+    partner_org, partner_unit = partner(doc)  # ``friend: 'PIX'``, ``friend: Mission numérique DGALN``
     if not ex.organisation.organization and (
-            org := _other_than(organisation_stated(doc), known) or stated_org or offered.school
+            org := _other_than(organisation_stated(doc), known) or partner_org or stated_org or offered.school
             or employer_statement(doc, not_names=known) or body_above(doc, not_names=known)
             or presented(doc, not_names=known)  # ``FUN ambitionne de ...``: a body presenting itself
             or (body := _body_named(doc, known, ex.organisation.jurisdiction))[0]
@@ -961,7 +962,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
         hired = [(hiring[1], kind)] if hiring[1] else []
         at_units = [(u, fold(u[0]).split()[0]) for u in offered.units  # ``au département QLIO``, never
                     if not any(k.startswith(fold(u[0])) for k in known)]  # the organisation read cut short
-        given = labelled_units or placed or above or hired or at_units or [
+        posted = [(without_body(partner_unit, ex.organisation.organization),
+                   fold(partner_unit[0]).split()[0])] if partner_unit else []
+        given = labelled_units or posted or placed or above or hired or at_units or [
             (unit, unit[0].split()[-1].casefold())
             for unit in units_stated(doc, ex.organisation.organization) or units_named(doc, not_names=known)]
         if not given and body[1]:

@@ -31,7 +31,7 @@ from orgkg.extract.lexicon import BLANKS, alternation, fold, leading, words, wor
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.labels import Found, clean, inline_label, labelled
 from orgkg.extract.rules.titles import names_a_post, notice, phrase
-from orgkg.extract.structure import Document
+from orgkg.extract.structure import Document, Span
 
 #: an acronym in brackets after a name: ``(DGCCRF)``, ``(SGA/DAJ)``.
 ACRONYM = re.compile(r"[ \t]*\([A-Z][A-Za-z/&.-]{1,11}\)")
@@ -464,3 +464,36 @@ def _presents(name: str, *, article: bool, initials: bool) -> int:
     kinds = nouns | units | words_in("fr", "words", "local_bodies")
     named = [w for w in said[1:] if w[:1].isupper() and fold(w) not in kinds]
     return 1 if folded[0] in nouns and len(folded) >= 2 else 2 if named else 0
+
+
+def partner(doc: Document) -> tuple[Found | None, Found | None]:
+    """The organisation or the unit a posting's front matter names as the partner posting it (``[labels]
+    partner``): ``friend: 'PIX'`` the organisation; ``friend: Mission numérique DGALN``, ``friend: Le
+    laboratoire d'innovation de l'ANSSI`` a unit (its first word, its article dropped, a French ``[words]
+    unit_words``, ``academic_units`` or ``partner_units`` entry)."""
+    body = doc.lines[doc.front_end].start if doc.front_end < len(doc.lines) else 0
+    for f in labelled(doc, "partner"):
+        if f.value_start >= body or not (found := clean(doc, f.value_start, f.value_end)):
+            continue
+        lead = ARTICLE.match(found[0])
+        named = clean(doc, found[1].start + lead.end(), found[1].end) if lead else found
+        if not named or not _name(named[0]):
+            continue
+        units = words_in("fr", "words", "unit_words") | words_in("fr", "words", "academic_units") | \
+            words_in("fr", "words", "partner_units")
+        return (None, named) if fold(named[0]).split()[0] in units else (named, None)
+    return None, None
+
+
+#: a unit's name closed by the body it is part of: ``Atelier numérique de la Culture``.
+_TAIL = re.compile(rf"[ \t]+{_LINKED}[ \t]*(?P<tail>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*)$")
+
+
+def without_body(unit: Found, organisation: str | None) -> Found:
+    """A unit's name without the body it closes with where that is how the organisation's name ends:
+    ``Atelier numérique de la Culture`` of the ``Ministère de la Culture`` -> ``Atelier numérique``."""
+    m = _TAIL.search(unit[0])
+    whole = fold(ACRONYM.sub("", organisation or ""))
+    if not m or not whole.endswith(" " + fold(m.group("tail"))):
+        return unit
+    return unit[0][: m.start()], Span(unit[1].start, unit[1].start + m.start())
