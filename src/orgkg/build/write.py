@@ -25,7 +25,7 @@ import io
 import json
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from pathlib import Path
@@ -259,37 +259,65 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
     step("write graphs")
     paths = _graph_files(version / GRAPHS, graphs)
     step("write store")
+    stored: _Beside | None = None
     if prev is not None:
         before = {p.graph for p in prev.pieces.values() if p.graph is not None} | {
             str(STRUCTURE_GRAPH), str(INFERRED_GRAPH)}
         _update_store(version, prev, graphs, paths, before)
     else:
-        _new_store(version, graphs, paths, loader)
-    (version / SPILL).unlink()
-    step("write titles")
-    titles_build = _title_index(version, [p for p, _ in pieces], prev, now)
-    step("write listings")
-    listed: Pieces = {p.graph: (sums(p).listed, partial(part, p, "listed")) for p, _ in pieces
-                      if p.graph is not None}
-    listings_build = _listing_index(version, prev.version if prev is not None else None, same, now, made,
-                                    listed)
-    step("write report")
-    (version / REPORT).write_text(report_text(report), encoding="utf-8")
-    step("write build.json")
-    (version / BUILD).write_text(json.dumps({"build": version.name, "titles": titles_build,
-                                             "listings": listings_build}) + "\n", encoding="utf-8")
-    now = replace(now, titles_build=titles_build, listings_build=listings_build,
-                  listings_seen=listings.seen(version / listings.FILE))
-    save(version, [p for p, _ in pieces], files, now)
+        stored = _Beside(partial(_new_store, version, graphs, paths, loader))
+    try:
+        (version / SPILL).unlink()
+        step("write titles")
+        titles_build = _title_index(version, [p for p, _ in pieces], prev, now)
+        step("write listings")
+        listed: Pieces = {p.graph: (sums(p).listed, partial(part, p, "listed")) for p, _ in pieces
+                          if p.graph is not None}
+        listings_build = _listing_index(version, prev.version if prev is not None else None, same, now,
+                                        made, listed)
+        step("write report")
+        (version / REPORT).write_text(report_text(report), encoding="utf-8")
+        step("write build.json")
+        (version / BUILD).write_text(json.dumps({"build": version.name, "titles": titles_build,
+                                                 "listings": listings_build}) + "\n", encoding="utf-8")
+        now = replace(now, titles_build=titles_build, listings_build=listings_build,
+                      listings_seen=listings.seen(version / listings.FILE))
+        save(version, [p for p, _ in pieces], files, now)
+    finally:
+        if stored is not None:
+            stored.wait()
     written = [graph_file(iri) for iri, src in graphs.items() if not src.linked]
     return version / GRAPHS, len(graphs), written
+
+
+class _Beside:
+    """A function run in a thread beside the caller's own work; ``wait`` ends with it (its error raised)."""
+
+    def __init__(self, run: Callable[[], None]) -> None:
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, args=(run,), name="orgkg-store-rest", daemon=True)
+        self.thread.start()
+
+    def _run(self, run: Callable[[], None]) -> None:
+        try:
+            run()
+        except BaseException as err:  # raised again by ``wait``
+            self.error = err
+
+    def wait(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 def _new_store(version: Path, graphs: dict[str, Source], paths: dict[str, str],
                loader: Loader | None) -> None:
     """A new build's store: what ``loader`` was not sent loaded from the graph files, beside its last
     part (two bulk loads of a store run side by side); the graphs it loaded without their union copy
-    get it when the join left them as read, else the joined graph in their place."""
+    get it when the join left them as read, else the joined graph in their place. ``write_version``
+    runs it in a thread (``_Beside``) while it writes the title and listing indexes, the report and
+    the state: most of it is pyoxigraph's, which leaves the GIL, and it is the last load of a new
+    build, once every document is read, when the other core has nothing else to do."""
     store = loader.end() if loader is not None else ox.Store(str(version / STORE))
     loaded, named = (loader.loaded, loader.named) if loader is not None else (set(), {})
     head = len(HEAD.encode("utf-8"))
