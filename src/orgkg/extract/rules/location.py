@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from orgkg.extract.lexicon import alternation, fold, table, words, written
 from orgkg.extract.needles import AtLineStart
 from orgkg.extract.rules.labels import Found, clean, every_label, inline_label, labelled
-from orgkg.extract.rules.titles import names_a_body, names_a_post, phrase, town_and_state
+from orgkg.extract.rules.titles import TOWN_WORDS, names_a_body, names_a_post, phrase, town_and_state
 from orgkg.extract.rules.values import REMARK, SENTENCE_ON
 from orgkg.extract.structure import Document, Span, parse
 
@@ -284,10 +284,6 @@ def _town_and_mode(doc: Document) -> Found | None:
         if (m := _mode_line().fullmatch(doc.body(ln))) and (m.group("before") or m.group("after")):
             return clean(doc, ln.body_start + m.start("place"), ln.body_start + m.end("place"))
     return None
-
-
-#: a town's name: one to three capitalised words (``Fredericton``, ``St. John's``, ``Grande Prairie``).
-TOWN_WORDS = r"[A-Z][a-z'\u2019.-]+(?:[ \t]+[A-Z][a-z'\u2019.-]+){0,2}"
 
 
 @cache

@@ -196,13 +196,28 @@ POSTAL = re.compile(r"\b[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b|\b[A-Z]\d[A-Z][ \t]?\d[
                     r"|(?:^|,[ \t]*)\d{5}[ \t]+[A-Z\u00c0-\u00de]")
 
 
+def _town(stops: str = "") -> str:
+    """A town's name: one to three capitalised words (``stops``: the marks they may hold besides apostrophes
+    and hyphens)."""
+    word = rf"[A-Z][a-z'\u2019{stops}-]+"
+    return rf"{word}(?:[ \t]+{word}){{0,2}}"
+
+
+#: a town's name, an abbreviation's full stop in any word (``Fredericton``, ``St. John's``, ``Sault Ste.
+#: Marie``).
+TOWN_WORDS = _town(".")
+#: a town's name without a full stop but an abbreviation opening it, never right after another word, where it
+#: ends a street (``15 W. 16th St. New York, NY``, ``120 Main St. Springfield, IL``): ``St. Louis, MO`` opens
+#: its line or follows a stop.
+TOWN_NO_STREET = rf"(?:(?<!\w[ \t])[A-Z][a-z]{{1,3}}\.[ \t]+)?{_town()}"
+
+
 @cache
 def town_and_state() -> re.Pattern[str]:
-    """``New York, NY``: a town and the code of its state or province (``[words] us_states``,
-    ``canadian_provinces``), the code in group ``state``."""
+    """``New York, NY``, ``St. Louis, MO``: a town (``TOWN_NO_STREET``) and the code of its state or province
+    (``[words] us_states``, ``canadian_provinces``), the code in group ``state``."""
     codes = "|".join(sorted({*written("words", "us_states"), *written("words", "canadian_provinces")}))
-    town = r"[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+){0,2}"
-    return re.compile(rf"{town},[ \t]*(?P<state>{codes or '(?!)'})\b")
+    return re.compile(rf"{TOWN_NO_STREET},[ \t]*(?P<state>{codes or '(?!)'})\b")
 
 
 def _street_address(folded: str) -> bool:
