@@ -121,6 +121,24 @@ def alternation(group: str, key: str, space: str = r"\s+", *, languages: tuple[s
 
 
 @cache
+def gender_bracket() -> str:
+    """A French word's other gender in brackets right after it (``[words] gender_endings``): ``adjoint(e)``,
+    ``départemental(e)``, ``directeur(trice)``."""
+    return rf"\((?:{alternation('words', 'gender_endings')})\)"
+
+
+def inclusive(escaped: str) -> str:
+    """``escaped`` (entries as a regex: ``patterns``, ``alternation``), each word ending in ``é`` (a
+    participle) in any written gender (``[words] inclusive_endings``): ``rattaché`` also as ``rattachée``,
+    ``rattaché·e``, ``rattaché-e``, ``rattaché.e``, ``rattaché(e)``."""
+    return _WORD_END_E.sub(lambda _: f"é(?:{alternation('words', 'inclusive_endings')})?", escaped)
+
+
+#: an ``é`` closing a word of an entry's regex (no letter after it).
+_WORD_END_E = re.compile(r"é(?![^\W\d_])")
+
+
+@cache
 def leading(group: str, key: str, space: str = r"\s+", *, capitalised: bool = False,
             languages: tuple[str, ...] = LANGUAGES) -> str:
     """The entries of ``[group] key`` (of ``languages``) as one alternation of words that lead another

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from orgkg.extract.lexicon import BLANKS, alternation, fold, leading, words, words_in, written
+from orgkg.extract.lexicon import BLANKS, alternation, fold, inclusive, leading, words, words_in, written
 from orgkg.extract.needles import Needled
 from orgkg.extract.rules.labels import Found, clean, inline_label, labelled
 from orgkg.extract.rules.titles import names_a_post, notice, phrase
@@ -285,7 +285,7 @@ def after_organisation(doc: Document, found: Found, names: set[str] | frozenset[
 def _assigned() -> Needled:
     """Every ``[phrases] assigned_to`` entry, a participle in any inclusive spelling (``affecté·e``,
     ``affecté-e``, ``affecté(e)``), then the unit up to the end of the clause."""
-    leads = _inclusive(alternation("phrases", "assigned_to"))
+    leads = inclusive(alternation("phrases", "assigned_to"))
     return Needled(rf"(?i)\b(?:{leads})(?:(?<=['\u2019])|\s+)(?P<unit>[^.;:()\n]{{3,160}})")
 
 
@@ -298,15 +298,10 @@ def _opening() -> Needled:
     """A ``[phrases] placed_opening`` entry (its participle in any inclusive spelling), the unit, a comma and
     the sentence's subject, the post or its holder (``[words] post_subjects``, ``duty_pronouns``,
     ``pronouns``): ``Au sein du Cabinet échevinal de la Propreté publique, vous ...``."""
-    leads = _inclusive(alternation("phrases", "placed_opening"))
+    leads = inclusive(alternation("phrases", "placed_opening"))
     subjects = "|".join(alternation("words", key) for key in ("post_subjects", "duty_pronouns", "pronouns"))
     return Needled(rf"(?i)\b(?:{leads})(?:(?<=['\u2019])|\s+)(?P<unit>[^.;:()\n,]{{3,160}}),\s*"
                    rf"(?:{subjects})\b")
-
-
-def _inclusive(leads: str) -> str:
-    """``leads``, each participle in any inclusive spelling: ``affecté·e``, ``affecté-e``, ``affecté(e)``."""
-    return leads.replace("é", "é(?:e|-e|\u00b7e|\\(e\\)|\\.e)?")
 
 
 #: an article before a name (``[words] subject_articles``): ``Les Territoires`` and ``des Territoires`` name

@@ -16,6 +16,8 @@ from orgkg.extract.lexicon import (
     LANGUAGES,
     alternation,
     fold,
+    gender_bracket,
+    inclusive,
     leading,
     patterns,
     said,
@@ -899,7 +901,7 @@ BEFORE_NAME = r"[ \t]+[A-Z][a-z][\w'-]*[ \t]+[A-Z]"
 
 #: a French word's other gender in brackets right after it (``départemental(e)``, ``adjoint(e)``,
 #: ``directeur(trice)``): part of the word, no bracket closing a clause.
-GENDER = r"\((?:e|es|ne|le|se|ère|rice|trice|euse)\)"
+GENDER = gender_bracket()
 INCLUSIVE = rf"(?<=\w){GENDER}"
 
 
@@ -907,7 +909,7 @@ INCLUSIVE = rf"(?<=\w){GENDER}"
 def _phrases(group: str, stop: str, reach: int = 120) -> Needled:
     """One pattern for every ``[phrases] group`` entry (``{roman}`` in it: a number in Roman numerals), the
     words after it (up to ``stop``, at most ``reach`` characters) in group 1."""
-    leads = "|".join(_inclusive(lead) for lead in patterns("phrases", group)).replace(r"\{roman\}", ROMAN)
+    leads = "|".join(inclusive(lead) for lead in patterns("phrases", group)).replace(r"\{roman\}", ROMAN)
     after = r"(?:(?<=['\u2019])|\s+)"  # ``qu'adjoint``: no space after an elided word
     # ``the Snr. Program Delivery Manager``: an abbreviation's full stop ends no clause, nor a name's initial
     # (``the Caleb T. Winchester University Librarian``; not ``Team B. The incumbent``)
@@ -917,12 +919,6 @@ def _phrases(group: str, stop: str, reach: int = 120) -> Needled:
     headed = Needled(pattern)  # tried where its leads' first words stand; where a lead opens otherwise (``à
     # pourvoir à``, a number), where the leads are found first (not the whole clause tried at every word)
     return headed if headed.heads else Needled(pattern, places=opened_by(rf"\b(?:{leads})", re.I))
-
-
-def _inclusive(escaped: str) -> str:
-    """A French participle in any of its written genders: ``rattaché`` also as ``rattachée``,
-    ``rattaché·e``, ``rattaché(e)``, ``rattaché.e``."""
-    return re.sub(r"é(?=\\s\+|$)", r"é(?:e|·e|\\(e\\)|\\.e)?", escaped)
 
 
 def phrase(doc: Document, group: str, *, stop: str = ".;:()", reach: int = 120,
