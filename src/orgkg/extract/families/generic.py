@@ -57,7 +57,7 @@ from orgkg.extract.rules.classification import (
 )
 from orgkg.extract.rules.classification import level as shared_level
 from orgkg.extract.rules.duties import duties
-from orgkg.extract.rules.duties_prose import prose_duties, told_in, told_in_paragraphs
+from orgkg.extract.rules.duties_prose import of_others, prose_duties, told_in, told_in_paragraphs
 from orgkg.extract.rules.education import education
 from orgkg.extract.rules.experience import experience_years
 from orgkg.extract.rules.figures import (
@@ -1133,9 +1133,10 @@ class GenericDescription(Extractor):
         pos.duties = [d for d, _ in read]
         spans += [Evidence.at("duties", d.text, s, raw) for d, s in read]
         told = told_in(doc, pos.duties[0].text, pos.title) if len(pos.duties) == 1 else []
-        if len(pos.duties) == 1 and not told and len(elsewhere := prose_duties(doc, pos.title)) >= 2:
-            told = elsewhere  # a lone item that says nothing of the post ("Les missions de la DDT sont
-            # définies à l'article 3 ..."): the sentences whose subject is the post say what it does
+        if ((len(pos.duties) == 1 and not told) or of_others(doc, read, pos.title)) and \
+                len(elsewhere := prose_duties(doc, pos.title)) >= 2:
+            told = elsewhere  # a lone item, or paragraphs, that say nothing of the post ("Les missions de la
+            # DDT sont définies à l'article 3 ..."): the sentences whose subject is the post say what it does
         if len(pos.duties) > 1 and (retold := told_in_paragraphs(doc, read, pos.title)):
             told = retold  # paragraphs under the duties heading: their sentences whose subject is the post
         if len(told) >= 2:

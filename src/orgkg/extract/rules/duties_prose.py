@@ -221,6 +221,20 @@ def told_in_paragraphs(doc: Document, read: list[tuple[Duty, Span]],
     return out if count >= 2 else None
 
 
+def of_others(doc: Document, read: list[tuple[Duty, Span]], title: str) -> bool:
+    """Duties read as paragraphs (no list item) each opening with another subject than the post and telling
+    none of its work (``Les missions de la DDT sont définies à l'article 3 du décret ...``): the section under
+    the duties heading speaks of the body."""
+    if not read or not all(OTHER_SUBJECT.match(plain(duty.text)) for duty, _ in read):
+        return False  # the cheap test first: most duties open with a verb
+    blocks = [line for p in doc.paragraphs() for line in doc.line_items(p)]
+    found = [b for _, span in read for b in blocks if b.start <= span.start < b.end]
+    if len(found) < len(read):
+        return False  # a list item among them
+    told = prose_duties(doc, title)
+    return not any(b.start <= s.start < b.end for b in found for _, s in told)
+
+
 def _head(title: str) -> str:
     """The title's first word and its head noun (``titles.head_noun``), folded, on two lines: ``senior`` and
     ``advisor`` for 'Senior Policy Advisor', ``sous-directeur`` twice for 'Sous-directeur du contentieux';
