@@ -240,6 +240,8 @@ def _blocks_under(doc: Document, head: Heading, others: frozenset[int] = frozens
                     out.append(para)
                     para = None
                 continue  # ``Suivi des affaires intercommunales :`` over the list's next group
+            if group and kind == "item" and _between_items(doc, ln, starts, out[-1]):
+                continue  # ``Commercial work:`` between items of duties marked alike: the list's next group
             if out or para or _is(heads[ln.index].text, "stop"):
                 break
             continue
@@ -789,6 +791,21 @@ def _lead_in_lists(doc: Document) -> list[Span]:
     return found
 
 
+def _inline_lead_in_lists(doc: Document) -> list[Span]:
+    """Lists printed on one line after a lead-in naming the duties (a form's row flattened: ``Duties may
+    include: !"Planning and conducting research ... !"Performing complex scientific analyses. ...``), two
+    glyphs or more: the words from the first glyph to the line's end, which ``_read`` cuts into items."""
+    out: list[Span] = []
+    for ln in doc.lines:
+        first = INLINE_BULLET.search(doc.text, ln.body_start, ln.body_end)
+        if first is None or not INLINE_BULLET.search(doc.text, first.end(), ln.body_end):
+            continue
+        before = doc.text[ln.body_start : first.start()].rstrip()
+        if before.endswith(":") and is_lead_in(re.split(r"(?<=[.!?])\s+", before)[-1]):
+            out.append(Span(first.start(), ln.body_end))
+    return out
+
+
 def _semicolon_lines(doc: Document) -> list[Span]:
     """A list written without marks: after a line ending ``:``, lines that go on its sentence in lower case
     and end ``;`` (the last may end otherwise), most of them opening with a duty's verb (``de participer
@@ -826,6 +843,9 @@ def duties(doc: Document) -> list[tuple[Duty, Span]]:
         spans = _blocks_under(doc, head, frozenset(h.line for h in heads))
         found = _read(doc, spans)
         listed = any(doc.lines[doc.line_of(s.start)].marker for s in spans)
+        if len(found) >= 2 and listed and _amid_items(doc, head, spans) and \
+                set(spans) < set(run := _verb_run(doc)):
+            return _read(doc, run)  # ``Voter Operations tasks:`` between bullets of duties: a group of them
         if len(found) >= 2 and listed:
             return found
         found = found if listed else _not_of_a_body(found)
@@ -834,13 +854,24 @@ def duties(doc: Document) -> list[tuple[Duty, Span]]:
         items = items or (found if listed else [])
     if prose:
         return items if items and _after(items, prose) else prose
-    found = _read(doc, _lead_in_lists(doc))
-    if len(found) < 2:
-        found = _read(doc, _semicolon_lines(doc))
+    found = _read(doc, _lead_in_lists(doc)) or _read(doc, _inline_lead_in_lists(doc))
     if len(found) >= 2:
         return found
-    return _shares_in_a_line(doc) or _read(doc, _verb_run(doc)) or single or \
-        _read(doc, _labelled(doc))
+    if len(found := _read(doc, _labelled(doc, lists=True))) >= 2:
+        return found  # ``TYPICAL DUTIES: Plans ... Coordinates ... Acquire ...``: a labelled list of duties
+        # written as prose, before lines or a run of verbs that may be another topic's (a list of skills)
+    if len(found := _read(doc, _semicolon_lines(doc))) >= 2:
+        return found
+    return _shares_in_a_line(doc) or _read(doc, _verb_run(doc)) or single or _read(doc, _labelled(doc))
+
+
+
+def _amid_items(doc: Document, head: Heading, spans: list[Span]) -> bool:
+    """A heading ending with a colon right under an item marked as the first item under it is: it may name
+    a group of a longer list (``Voter Operations tasks:``)."""
+    above = next((ln for ln in reversed(doc.lines[: head.line]) if not ln.blank), None)
+    return head.colon and above is not None and bool(above.marker) and \
+        above.marker == doc.lines[doc.line_of(spans[0].start)].marker
 
 
 def _not_of_a_body(read: list[tuple[Duty, Span]]) -> list[tuple[Duty, Span]]:
@@ -879,19 +910,25 @@ def _after(items: list[tuple[Duty, Span]], prose: list[tuple[Duty, Span]]) -> bo
     return items[0][1].start > prose[-1][1].end
 
 
-def _labelled(doc: Document) -> list[Span]:
+def _labelled(doc: Document, *, lists: bool = False) -> list[Span]:
     """The values of fields whose label names the duties (``DUTIES : To plan and conduct ...``), a value
-    that is a list of duty sentences as its sentences: the last resort."""
+    that is a list of duty sentences or clauses as its parts: the last resort; with ``lists``, only the
+    values that are such lists (``TYPICAL DUTIES: (Illustrative Only) Plans ... Coordinates ...``), the
+    bracketed remark opening one passed over."""
     french = language(doc.text) == "fr"
     out: list[Span] = []
     for f in doc.fields:
         if not f.loose and names_duties(f.label) and f.value_end > f.value_start:
-            value = Span(f.value_start, f.value_end)
-            out += _clauses_if_duties(doc, value, french) or \
+            remark = REMARK.match(doc.text, f.value_start, f.value_end)
+            value = Span(remark.end() if remark else f.value_start, f.value_end)
+            parts = _clauses_if_duties(doc, value, french) or \
                 _sentences_if_duties(doc, value, french, least=HEADED_SENTENCE_DUTIES)
+            out += parts if len(parts) > 1 or not lists else []
     return out
 
 
+#: a bracketed remark opening a value, before its first duty: ``(Illustrative Only) Plans ...``.
+REMARK = re.compile(r"\([^()\n]{1,40}\)[ \t]+(?=[A-Z])")
 #: what chains duties in one value (``_clauses_if_duties``).
 SEMICOLON = re.compile(";")
 
@@ -943,19 +980,21 @@ def _shares_in_a_line(doc: Document) -> list[tuple[Duty, Span]]:
     return []
 
 
-#: a bullet's glyph inside a line, between words and blanks: a list a page printed on one line.
-INLINE_BULLET = re.compile(r"(?<=[^\s][ \t])[\u2022\u25aa\u25e6\u25cf\u25a0\u27a2\u2713](?=[ \t]+[^\s])")
+#: a bullet's glyph inside a line, between words and blanks: a list a page printed on one line; ``!"``, a
+#: bullet a PDF printed without its character map, before the item's capital (``include: !"Collection ...``).
+INLINE_BULLET = re.compile(r"(?<=[^\s][ \t])(?:[\u2022\u25aa\u25e6\u25cf\u25a0\u27a2\u2713](?=[ \t]+[^\s])"
+                           r"|!\"(?=[ \t]*[A-Z]))")
 
 
 def _inline_items(doc: Document, span: Span) -> list[Span]:
     """A span on one line holding a list printed on that line (``• Assurer le suivi ... • Piloter les études
     ...``, two glyphs or more) as its items, the words before the first glyph apart; else the span."""
-    cuts = [m.start() for m in INLINE_BULLET.finditer(doc.text, span.start, span.end)]
-    if len(cuts) < 2 or doc.line_of(span.start) != doc.line_of(span.end):
+    glyphs = list(INLINE_BULLET.finditer(doc.text, span.start, span.end))
+    if len(glyphs) < 2 or doc.line_of(span.start) != doc.line_of(span.end):
         return [span]
     out = []
-    for start, end in zip([span.start, *cuts], [*cuts, span.end], strict=True):
-        start += 1 if start in cuts else 0
+    for start, end in zip([span.start, *(g.end() for g in glyphs)], [*(g.start() for g in glyphs), span.end],
+                          strict=True):
         while start < end and doc.text[start].isspace():
             start += 1
         while end > start and doc.text[end - 1].isspace():
