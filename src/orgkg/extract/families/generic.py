@@ -87,6 +87,7 @@ from orgkg.extract.rules.organisation import (
     path_steps,
     placed_in,
     populated_place,
+    post_within,
     service_named,
     subject_body,
     unit_chain,
@@ -938,7 +939,8 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
             or (body := _body_named(doc, known, ex.organisation.jurisdiction))[0]
             or service_named(doc, not_names=known)
             or subject_body(doc, not_names=known) or hiring[0] or body_by_initials(doc, not_names=known)
-            or populated_place(doc, not_names=known) or presented(doc, not_names=known, rank=3)):
+            or populated_place(doc, not_names=known) or post_within(doc)
+            or presented(doc, not_names=known, rank=3)):
         ex.organisation.organization = org[0]
         out.append(Evidence.at("organization", *org, doc.text))
     if not ex.organisation.organization and _employs_as_itself(ex.organisation.jurisdiction):

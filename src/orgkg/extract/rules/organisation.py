@@ -1026,6 +1026,36 @@ def _placed_french(doc: Document) -> tuple[Found | None, list[Found]]:
     return body, [unit] if unit else []
 
 
+@cache
+def _within() -> re.Pattern[str]:
+    """A sentence opening with the post (``[words] offered_titles``, perhaps its article), then in its first
+    words a ``[phrases] placed_opening`` link ``au sein ...`` and a capitalised name, up to a clause's end:
+    ``Poste ouvert est un CDD de 3 ans au sein de la Direction générale du Travail``."""
+    post = alternation("words", "offered_titles", r"[ \t]+", languages=("fr",))
+    within = "|".join(p for p in patterns("phrases", "placed_opening", r"[ \t]+", languages=("fr",))
+                      if p.startswith("au"))
+    article = leading("words", "subject_articles", r"[ \t]+", capitalised=True, languages=("fr",))
+    return re.compile(rf"(?:^|(?<=[.!?][ \t]))(?:{article})?(?i:{post})\b[^.;\n]{{0,60}}?[ \t](?:{within})"
+                      r"[ \t]*(?P<body>[A-Z\u00c0-\u00de][^.;:,()\n]{2,100}?)"
+                      # ``et`` ends it, not ``et de la Pêche``
+                      r"(?=[ \t]*(?:[.;:,(\n]|$)|[ \t]+(?:et(?![ \t]+(?:de|du|des|d['\u2019]|l['\u2019]|la|le"
+                      r"|les|[A-Z\u00c0-\u00de]))|à|pour|sous|afin|avec)\b)", re.M)
+
+
+def post_within(doc: Document) -> Found | None:
+    """The body a sentence about the post places it within (``_within``), where its name opens with a body's
+    word (``[words] organisation_nouns``) or a directorate's (``directorates``: a ministry's directorate
+    general, which recruits in its own name), never a unit's: ``... au sein de la Direction générale du
+    Travail``, not ``au sein du Service Contentieux``. Asked for after the body the document names most (a
+    posting's terms, often spelled in haste: ``au sein du Ministère de la Cutlure``)."""
+    starts = words_in("fr", "words", "organisation_nouns") | words_in("fr", "words", "directorates")
+    for m in _within().finditer(doc.text):
+        said = fold(m.group("body")).split()
+        if said[0] in starts or " ".join(said[:2]) in starts:
+            return clean(doc, m.start("body"), m.end("body"))
+    return None
+
+
 def _phrases(key: str) -> str:
     """The ``[phrases] key`` of every language as one alternation (a space matching any blanks)."""
     return alternation("phrases", key, r"[ \t]+")

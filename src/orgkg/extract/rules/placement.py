@@ -198,9 +198,18 @@ def _introduced(doc: Document) -> Found | None:
             continue
         for para in doc.paragraphs(section)[:2]:
             m = INTRODUCED.match(doc.text, para.start, para.end)
-            if m and _name(m.group("name")) and (employer or _organisation_word(m.group("name"))):
+            if m and _name(m.group("name")) and (employer or _organisation_word(m.group("name"))) and \
+                    not _said_of().search(m.group("name")):
                 return clean(doc, m.start("name"), m.end("name"))
     return _described(doc)
+
+
+@cache
+def _said_of() -> re.Pattern[str]:
+    """A ``[words] presenting_verbs`` verb inside what stands before initials: a sentence about a body, no
+    body's name (``Estime est une startup incubée au sein de la Direction de ... (DEUD)``)."""
+    verbs = alternation("words", "presenting_verbs", BLANKS, languages=("fr",))
+    return re.compile(rf"(?<!\w)(?:{verbs})(?!\w)")
 
 
 def _organisation_word(name: str) -> bool:
