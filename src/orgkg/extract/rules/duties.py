@@ -435,9 +435,10 @@ SHORT_HEAD = 8
 COLUMN_HEADS = re.compile(rf"(?i)(?:%|{alternation('words', 'percent_words')})\s*(?:{_OF_TIME})?\b")
 #: a share of time in a column at the end of a line: ``... geodatabase,        30%``.
 END_SHARE = re.compile(r"[ \t]{2,}\(?(\d{1,3}(?:\.\d+)?)[ \t]*%\)?[ \t]*$", re.M)
-#: a duty heading carrying its share of time, its description below: ``Customer Support (45%)``.
+#: a duty heading carrying its share of time, its description below: ``Customer Support (45%)``,
+#: ``Fieldwork – 15%:`` (a colon closing it).
 SHARED_HEAD = re.compile(r"([A-Z][^\n%:.]{2,70}?)[ \t]*(?:[(\[][ \t]*|[-\u2013][ \t]*)"
-                         r"(\d{1,3}(?:\.\d+)?)[ \t]*%[ \t]*[)\]]?[ \t]*$")
+                         r"(\d{1,3}(?:\.\d+)?)[ \t]*%[ \t]*[)\]]?[ \t]*:?[ \t]*$")
 
 
 def _headed(doc: Document, head: Heading) -> list[tuple[Duty, Span]]:
@@ -446,9 +447,9 @@ def _headed(doc: Document, head: Heading) -> list[tuple[Duty, Span]]:
     heads = {h.line for h in doc.headings}
     found: list[tuple[Duty, Span]] = []
     for ln in doc.lines[head.line + 1 :]:
-        if ln.index in heads or (found and not ln.marker and is_stop_line(doc.body(ln))):
-            break
         m = None if ln.marker else SHARED_HEAD.fullmatch(doc.body(ln))
+        if (ln.index in heads and not m) or (found and not ln.marker and is_stop_line(doc.body(ln))):
+            break  # (a duty's own heading, ``Fieldwork – 15%:``, read as a heading, goes on)
         if m and len(m.group(1).split()) <= SHORT_HEAD:
             span = Span(ln.body_start, ln.body_start + m.end(1))
             found.append((Duty(clean_title(m.group(1)), float(m.group(2))), span))

@@ -56,7 +56,7 @@ def _parts(group: str) -> tuple[str, list[str]]:
     """The number a template's ``{n}`` stands for, and each template of ``group`` with its slots."""
     exact = (w for w in _numbers() if w not in _approximate().split("|"))
     words_ = "|".join(sorted(exact, key=len, reverse=True))
-    number = (rf"(?P<n>\d{{1,3}}(?:[ \u00a0\u202f,]\d{{3}})*(?!\d)|(?:{_approximate()})"
+    number = (rf"(?P<n>\d{{1,3}}(?:[ \u00a0\u202f,'\u2019]\d{{3}})*(?!\d)|(?:{_approximate()})"
               rf"(?:\s+(?:de|d['\u2019]|of))?|(?:{words_})(?:{FIGURES.pattern})?)")
     parts = []
     for lang in LANGUAGES:
@@ -76,8 +76,8 @@ def _template(group: str) -> re.Pattern[str]:
     number, parts = _parts(group)
     filled = (f"(?:{p.format(n=number, w=WORD, m=_other())})" for p in parts)
     alternation = "|".join(filled).replace("(?P<n>", "(?:")
-    # never the decimals of a number: ``1,25 ETP`` is no staff of 25
-    return re.compile(rf"(?i)(?<!\w)(?<!\d[,.])(?:{alternation})(?!\w)")
+    # never the decimals of a number: ``1,25 ETP`` is no staff of 25; never its last thousands: ``1'400``
+    return re.compile(rf"(?i)(?<!\w)(?<!\d[,.'\u2019])(?:{alternation})(?!\w)")
 
 
 @cache
@@ -143,14 +143,16 @@ def _matches(group: str, text: str) -> Iterator[re.Match[str]]:
 
 
 def _value(token: str) -> int | None:
-    token = re.sub(r"[ \u00a0\u202f,]", "", token.casefold())
+    token = re.sub(r"[ \u00a0\u202f,'\u2019]", "", token.casefold())
     return int(token) if token.isdigit() else _numbers().get(token)
 
 
 @cache
 def number() -> re.Pattern[str]:
-    """A number in figures or in words (``[numbers]``, ``[approximate]``)."""
-    return re.compile(r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?!\d)|\b(?:" + "|".join(_numbers()) + r")\b", re.I)
+    """A number in figures or in words (``[numbers]``, ``[approximate]``); its thousands apart by a space, a
+    comma or, as in Switzerland, an apostrophe (``1'400 collaborateurs``)."""
+    return re.compile(r"\d{1,3}(?:[ \u00a0\u202f,'\u2019]\d{3})*(?!\d)|\b(?:" + "|".join(_numbers()) + r")\b",
+                      re.I)
 
 
 def _number_in(text: str, *, last: bool = False) -> tuple[int, int] | None:

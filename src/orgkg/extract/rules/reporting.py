@@ -200,8 +200,7 @@ def reports_noun(text: str, start: int) -> bool:
     clause ("Provide routine and ad hoc reports to the Director"; not after a ``[words]
     before_reports_verb`` word or a comma: "Manages the office and reports to the Board", "Oversees the
     office, reports to the Board"), not the verb."""
-    before = fold(text[max(0, start - 40) : start]).split()
-    if before and before[-1] in words("words", "before_reports_noun"):
+    if noun_word_before(text, start):
         return True
     clause = re.split(r"[.;:!?](?:\s|$)", text[text.rfind("\n", 0, start) + 1 : start])[-1]
     if clause.rstrip().endswith(","):
@@ -209,6 +208,13 @@ def reports_noun(text: str, start: int) -> bool:
     lead = clause.strip(" \t-*\u2022\u25cf\u25aa\u00b7").split()
     return len(lead) >= 2 and is_duty_verb(lead[0]) and \
         fold(lead[-1]) not in words("words", "before_reports_verb")
+
+
+def noun_word_before(text: str, start: int) -> bool:
+    """A ``[words] before_reports_noun`` word just before ``start``: "all reports", "other various
+    reporting" (the noun, not the verb)."""
+    before = fold(text[max(0, start - 40) : start]).split()
+    return bool(before) and before[-1] in words("words", "before_reports_noun")
 
 
 def superior(doc: Document, found: Found) -> Found | None:
@@ -227,9 +233,11 @@ def superior(doc: Document, found: Found) -> Found | None:
         return None  # ``les aspects relevant des ressources humaines et des finances``: matters, no superior;
         # ``les établissements d'enseignement relevant du CSS``: what falls under a body
     window = max(0, span.start - 40)
-    said = re.search(r"(?i)\breports\s+(?:directly\s+)?to\s+(?:the\s+)?$", doc.text[window : span.start])
-    if said and reports_noun(doc.text, window + said.start()):
-        return None
+    said = re.search(r"(?i)\b(report(?:s|ing))\s+(?:directly\s+)?to\s+(?:the\s+)?$",
+                     doc.text[window : span.start])
+    if said and (reports_noun if said.group(1).lower() == "reports" else noun_word_before)(
+            doc.text, window + said.start()):
+        return None  # "all reports to the Secretary", "other various reporting to the State ...": the noun
     end = _continued(doc.text, span.end)
     if m := _clause_end().search(doc.text, span.start, end) or _second_title(doc.text, span.start, end):
         end = m.start()
@@ -818,13 +826,15 @@ def superiors_said(text: str, languages: tuple[str, ...] = ("en",)) -> list[tupl
     to the X", "under the supervision of the X", "under general direction of the X", "under the general
     oversight of the X", "under the direction and control of the X", "is supervised by the X", "relève du X",
     "rend compte à la X" (a French title in lower case); not "reports" the noun (a ``[words]
-    reports_verb_nouns`` word that ``reports_noun`` reads as one: "submits all reports to the X")."""
+    reports_verb_nouns`` word that ``reports_noun`` reads as one: "submits all reports to the X"; "reporting"
+    after a ``before_reports_noun`` word: "other various reporting to the X")."""
     out = []
     for language in languages:
         for m in _supervisor_lead(language).finditer(text):
-            if fold(m.group(0).split()[0]) in words("words", "reports_verb_nouns") and \
-                    reports_noun(text, m.start()):
-                continue
+            lead = fold(m.group(0).split()[0])
+            if (lead in words("words", "reports_verb_nouns") and reports_noun(text, m.start())) or \
+                    (lead == "reporting" and noun_word_before(text, m.start())):
+                continue  # "all reports to the X", "other various reporting to the X": the noun
             rest = re.split(r"\n[ \t]*\n", text[m.end() : m.end() + 200])[0]  # a blank line ends it
             if "\n" in m.group(0):  # ``Reporting to`` ending its line: a label, its value the next line
                 rest = rest.split("\n")[0]

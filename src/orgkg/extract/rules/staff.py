@@ -71,7 +71,7 @@ def _count(text: str, m: re.Match[str]) -> int | None:
         return None
     if re.fullmatch(r"[01]\.\d+", m.group(1)) and float(m.group(1)) <= 1:
         return None
-    return to_int(m.group(1).replace(",", ""))
+    return to_int(re.sub(r"[,'\u2019]", "", m.group(1)))
 
 
 def _figures(text: str, out: dict[int, Found], nouns: tuple[str, ...] = ()) -> None:
@@ -214,7 +214,8 @@ def _staff_figure(*more: str) -> Needled:
     between = rf"(?:(?!(?:{links})\b)[A-Za-z/&-]+\s+){{0,4}}?"  # ``Access & Collection``
     # never a grade's figure: ``B3 Clinical Support workers`` (its letter before it)
     figures = f"(?:{FIGURES.pattern})?"  # ``eight (8) full time equivalent positions``: the figures repeat it
-    return Needled(rf"(?<![\w$.,])(\d[\d,]*|{N}){figures}[ \t]+({between}(?:{count_nouns(*more)}))\b", re.I)
+    return Needled(rf"(?<![\w$.,'\u2019])(\d{{1,3}}(?:['\u2019]\d{{3}})+(?!\d)|\d[\d,]*|{N}){figures}[ \t]+"
+                   rf"({between}(?:{count_nouns(*more)}))\b", re.I)  # Swiss thousands: ``1'400 staff``
 
 
 @cache
