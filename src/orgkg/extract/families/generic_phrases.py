@@ -80,6 +80,7 @@ def _cols(line: str) -> list[str]:
 _SUPERVIS = Needled(r"(?i)supervis")
 
 
+@functools.lru_cache(maxsize=4)  # the count supervised and the staff counts read the same table
 def supervised_table(text: str) -> list[tuple[int | None, str]]:
     """A table of supervised positions with a Title column (and a Qty / Number column)."""
     if not _SUPERVIS.may_match(text):

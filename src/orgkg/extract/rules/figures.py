@@ -22,7 +22,7 @@ from orgkg.extract.lexicon import LANGUAGES, alternation, numbers, said, table, 
 from orgkg.extract.needles import Needled, folded, lowered
 from orgkg.extract.records import StaffCount
 from orgkg.extract.rules.labels import headed
-from orgkg.extract.structure import Document, Span
+from orgkg.extract.structure import Document, Span, per_document
 
 
 @cache
@@ -249,6 +249,7 @@ def _joined() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{alternation('words', 'team_joined')})[ \t]+$")
 
 
+@per_document  # asked by the staff counts and by the count supervised
 def team_led(doc: Document) -> tuple[int, Span] | None:
     """How many the post leads where a sentence says it leads a team of them (a ``[phrases] team_led``
     template just after a ``[words] team_verbs`` verb): "Vous dirigerez une équipe qui comprend

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from orgkg.extract.lexicon import LANGUAGES, alternation, fold, table, words
 from orgkg.extract.needles import Needled
-from orgkg.extract.structure import PLACEHOLDER, Document, Field, Span
+from orgkg.extract.structure import PLACEHOLDER, Document, Field, Span, per_document
 
 Found = tuple[str, Span]
 MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
@@ -76,6 +76,7 @@ def every_label() -> frozenset[str]:
     return frozenset().union(*(words("labels", k) for k in kinds))
 
 
+@per_document  # the rules clean the same spans again and again
 def clean(doc: Document, start: int, end: int) -> tuple[str, Span] | None:
     """The value between ``start`` and ``end`` without bullets, quotes, placeholders or run-in labels."""
     raw = doc.text[start:end]

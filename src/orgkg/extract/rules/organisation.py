@@ -36,7 +36,7 @@ from orgkg.extract.rules.classification import CODE, in_group
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.placement import after_organisation
 from orgkg.extract.rules.titles import acceptable, names_a_body, names_a_post
-from orgkg.extract.structure import Document, Span
+from orgkg.extract.structure import Document, Span, per_document
 from orgkg.extract.text import singular
 
 #: the capitalised words after a name that make it the start of another body's name.
@@ -772,14 +772,14 @@ def units_above(doc: Document, *, not_names: set[str] | frozenset[str] = frozens
     Division`` / ``Health Protection Branch``) or as steps of one line (``Department of Health - Public
     Health Division - ...``, ``Accueil > ... > Ministère des Armées > Direction des ressources humaines``),
     outermost first (``_letterhead``)."""
-    return _letterhead(doc, not_names)[1]
+    return list(_letterhead(doc, frozenset(not_names))[1])
 
 
 def body_above(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset()) -> Found | None:
     """The body a letterhead names just above its units, on the line before them or as the step before
     them (``Région Occitanie`` / ``Direction des mobilités``): a body's name (``names_body``), a local
     government's (``Région Occitanie``) or a French ``[words] organisation_nouns`` one."""
-    body = _letterhead(doc, not_names)[0]
+    body = _letterhead(doc, frozenset(not_names))[0]
     if body is None or fold(body[0]) in not_names or not 2 <= len(body[0].split()) <= 12 or ":" in body[0] \
             or fold(body[0]) in _label_words():
         return None  # (``Service / Secrétariat général``: a label before its value, no body)
@@ -789,7 +789,8 @@ def body_above(doc: Document, *, not_names: set[str] | frozenset[str] = frozense
     return body if named and body[0][:1].isupper() else None
 
 
-def _letterhead(doc: Document, not_names: set[str] | frozenset[str]) -> tuple[Found | None, list[Found]]:
+@per_document  # the body above and the units above: one letterhead
+def _letterhead(doc: Document, not_names: frozenset[str]) -> tuple[Found | None, list[Found]]:
     """The first run of lines near the top each wholly a unit's name (``_unit_line``), or whose last steps
     are (``path_steps``), and the line or step just before them."""
     out: list[Found] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from orgkg.extract.lexicon import (
     LANGUAGES,
@@ -31,7 +31,7 @@ from orgkg.extract.needles import Needled, opened_by
 from orgkg.extract.rules.duties import SECTION_NO, is_duty_verb, is_lead_in
 from orgkg.extract.rules.identifiers import TITLE_NUMBER, numbered_lead, reference
 from orgkg.extract.rules.labels import COUNT, DATE, Found, clean, every_label, labelled
-from orgkg.extract.structure import Document, Line, Span
+from orgkg.extract.structure import Document, Line, Span, per_document
 from orgkg.extract.structure.lines import ROMAN
 from orgkg.extract.text import singular
 
@@ -88,6 +88,7 @@ def _headings_side_by_side(parts: list[str]) -> bool:
 OTHER_LABELS = ("identifier", "level", "location", "staff", "organization", "unit")
 
 
+@lru_cache(maxsize=4096)  # the rules ask it of the same lines again and again
 def acceptable(title: str) -> bool:
     """A title a person would write: short, not a sentence, a section name or a label."""
     t = title.strip()
@@ -682,6 +683,7 @@ def _announcing() -> tuple[re.Pattern[str], re.Pattern[str]]:
 ANNOUNCED_LINES = 20
 
 
+@per_document  # asked for the title, the employer and the named title
 def announced(doc: Document) -> tuple[Found, Found] | None:
     """``La Ville de Durbuy engage :`` over ``Un Directeur Financier (H/F/X) commun à la``: near the top,
     an employer announcing on its line the post the next line names; the title (up to its gender
@@ -782,6 +784,7 @@ def _posting_closed() -> re.Pattern[str]:
     return re.compile(rf"(?i)[ \t]*(?:{alternation('words', 'posting_closed')})")
 
 
+@per_document
 def employer_below(doc: Document) -> tuple[Found, Found] | None:
     """``Conseiller coordinateur du service ICT (m/f/x)`` / ``Institut Royal des Sciences Naturelles de
     Belgique`` / ``Code de sélection``: a posting's first line its title, the next its employer (a name

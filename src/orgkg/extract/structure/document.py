@@ -10,9 +10,12 @@ into ``text`` (code points), so a rule that reads a part can say where.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from orgkg.extract.lexicon import fold, words
 from orgkg.extract.records import Span
@@ -102,6 +105,8 @@ class Document:
         self.fields: list[Field] = read_fields(text, self.lines, self.front_end)
         if run_in := self._run_in_fields():
             self.fields = sorted(self.fields + run_in, key=lambda f: f.value_start)
+        #: the answers of the rules read once for this document (``per_document``)
+        self.answers: dict[tuple[Hashable, ...], object] = {}
 
     def _run_in_fields(self) -> list[Field]:
         """A list of fields written without colons, each item a known label (``[labels]``, any kind)
@@ -334,3 +339,24 @@ def _run_in(text: str, ln: Line) -> Field | None:
 @lru_cache(maxsize=4)  # a family and the shared rules it calls parse the same text; a Document is only read
 def parse(text: str) -> Document:
     return Document(text)
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def per_document(rule: Callable[Concatenate[Document, P], T]) -> Callable[Concatenate[Document, P], T]:
+    """``rule`` read once for each document and arguments (hashable, positional; keyword arguments are
+    read afresh): a Document is only read, so the answer never changes. The rules that several others ask
+    of the same document (``titles.announced``, ``labels.clean`` of the same span) keep their answer on it
+    (``Document.answers``)."""
+
+    @functools.wraps(rule)
+    def once(doc: Document, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        if kwargs:  # no key: read afresh
+            return rule(doc, *args, **kwargs)
+        key = (rule, *args)
+        if key not in doc.answers:
+            doc.answers[key] = rule(doc, *args, **kwargs)
+        return cast(T, doc.answers[key])
+    return once
