@@ -129,6 +129,29 @@ def test_a_text_read_ahead_answers_the_next_read_of_the_same_bytes_only(tmp_path
         worker.close()
 
 
+def test_a_forking_build_reads_its_first_documents_itself_while_files_are_read_ahead(tmp_path: Path) -> None:
+    """Before it forks its pool, the build's process reads its first document, then the next ones for as
+    long as the PDF, Word and HTML files are read ahead on the other core (at most a quarter of its
+    own): the patterns their rules build on first use are built once, not in each pool process. Every
+    document's piece still comes in input order."""
+    from orgkg.build.work import Job, Readers, start_method
+
+    if start_method() != "fork":
+        pytest.skip("a spawned pool reads nothing before it starts")
+    texts = [tmp_path / f"analyst-{i:02}.txt" for i in range(16)]
+    for i, path in enumerate(texts):
+        path.write_text(f"Position title: Analyst {i}\nReports to: Director, Planning\n", encoding="utf-8")
+    slow = tmp_path / "slow.html"
+    slow.write_text("<a " * 5000, encoding="utf-8")  # html.parser is quadratic on it: about two seconds
+    jobs = [Job(path, path.name, False, Limits(), None) for path in [texts[0], slow, *texts[1:]]]
+    with Readers(jobs, 2) as readers:
+        before = [job.path for job in jobs if id(job) in readers.ahead]
+        pieces = list(readers.read(jobs))
+    assert before == texts[:4]
+    assert [p.outcome.path for p in pieces] == [str(job.path) for job in jobs]
+    assert all(p.outcome.status == "ok" for p in pieces if p.outcome.path != str(slow))
+
+
 def _ctrl_c_mask(pid: int) -> dict[str, bool]:
     """Whether Ctrl-C (SIGINT) is blocked, ignored or caught in a process, from /proc."""
     status = dict(line.split(":\t", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()

@@ -191,13 +191,10 @@ def processes(jobs: int, workers: int | None) -> int:
     return max(1, min(cores, jobs // PER_PROCESS))
 
 
-def first(jobs: Sequence[Job]) -> Job | None:
-    """The first job a build's process can read itself: a document read without a reader worker."""
-    for job in jobs:
-        reader = READERS.get(job.path.suffix.lower())
-        if reader is not None and not reader.isolated:
-            return job
-    return None
+def own(jobs: Sequence[Job]) -> list[Job]:
+    """The jobs a build's process can read itself: documents read without a reader worker."""
+    return [job for job in jobs if (reader := READERS.get(job.path.suffix.lower())) is not None
+            and not reader.isolated]
 
 
 def ahead_of(jobs: Sequence[Job]) -> Ahead | None:
@@ -255,44 +252,60 @@ class Readers:
     """The processes reading a build's documents: a pool, or the build's own process.
 
     A forked pool's processes start with what the build's process compiled and loaded: before it
-    forks them, it reads one document itself (``first``), so the patterns the rules build from the
-    lexicon on first use are built once, not once in each pool process (about 0.27 s of CPU each).
-    Meanwhile, on the core that would be idle, the files of isolated readers (PDF, Word) are read
-    ahead (``ahead_of``), and their pool processes take the texts finished (``Job.primed``).
-    Leaving the ``with`` block (the end, ``--strict``, Ctrl-C, an error) ends the pool at once.
+    forks them, it reads documents itself (``own``), so the patterns the rules build from the
+    lexicon on first use are built once, not once in each pool process. Meanwhile, on the core
+    that would be idle, the files of isolated readers (PDF, Word) are read ahead (``ahead_of``),
+    and their pool processes take the texts finished (``Job.primed``). The build's process reads
+    its first document, then more for as long as the reading ahead goes on (at most a quarter of
+    its own: ``_before_fork``): the other core is busy all along, and each document read then
+    builds the patterns its rules use first once, for both pool processes (over the corpus of
+    ``bench.corpus``, a pool process still compiled about 600 patterns of its own, 0.25 s of CPU,
+    after one document). Leaving the ``with`` block (the end, ``--strict``, Ctrl-C, an error) ends
+    the pool at once.
     """
 
     def __init__(self, jobs: Sequence[Job], workers: int | None) -> None:
         n = processes(len(jobs), workers)
         self.pool: Pool | None = None
         self.worker: Worker | None = None
-        self.ahead: tuple[Job, Piece] | None = None  # read before the fork
+        self.ahead: dict[int, tuple[Job, Piece]] = {}  # read before the fork, by id of their job
         self.primed: dict[Path, Primed] = {}  # texts read ahead
         if n > 1:
             if start_method() == "fork":
                 preload(job.path.suffix for job in jobs)
-                if (job := first(jobs)) is not None:
-                    others = ahead_of([other for other in jobs if other is not job])
-                    try:
-                        self.ahead = job, read(job, None)
-                    finally:
-                        self.primed = others.stop() if others is not None else {}
+                self._before_fork(jobs)
             with born_deaf_to_ctrl_c(), _frozen():
                 self.pool = _Pool(n, initializer=_start, initargs=(os.getpid(),),
                                   context=mp.get_context(start_method()))
         else:
             self.worker = _reader_worker()
 
+    def _before_fork(self, jobs: Sequence[Job]) -> None:
+        """Read this process's first documents while the files of isolated readers are read ahead:
+        the first, then the next as long as the reading ahead goes on, at most a quarter of them."""
+        mine = own(jobs)
+        if not mine:
+            return
+        ids = {id(job) for job in mine}
+        others = ahead_of([job for job in jobs if id(job) not in ids])
+        try:
+            for job in mine[:max(1, len(mine) // 4)]:
+                self.ahead[id(job)] = job, read(job, None)
+                if others is None or not others.reading():
+                    break
+        finally:
+            self.primed = others.stop() if others is not None else {}
+
     def read(self, jobs: Sequence[Job]) -> Iterator[Piece]:
         """Each job's piece, in the jobs' order."""
         if self.pool is None:
             return (read(job, self.worker) for job in jobs)
-        ahead, self.ahead = self.ahead, None
-        if ahead is None or not any(job is ahead[0] for job in jobs):
-            return self.pool.imap(_read_in_pool, [self._primed(job) for job in jobs], chunksize=2)
-        rest = self.pool.imap(_read_in_pool, [self._primed(job) for job in jobs if job is not ahead[0]],
+        ahead, self.ahead = self.ahead, {}
+        ids = {id(job) for job in jobs}
+        done = {i: piece for i, (_, piece) in ahead.items() if i in ids}
+        rest = self.pool.imap(_read_in_pool, [self._primed(job) for job in jobs if id(job) not in done],
                               chunksize=2)
-        return (ahead[1] if job is ahead[0] else next(rest) for job in jobs)
+        return (done[id(job)] if id(job) in done else next(rest) for job in jobs)
 
     def _primed(self, job: Job) -> Job:
         primed = self.primed.pop(job.path, None)

@@ -189,6 +189,10 @@ class Ahead:
         with born_deaf_to_ctrl_c():
             self.process.start()
 
+    def reading(self) -> bool:
+        """Whether it still reads (it ends when every file is read)."""
+        return bool(self.process.is_alive())
+
     def stop(self) -> dict[Path, Primed]:
         """End the reading at once; each text finished, by its file's path."""
         self.process.kill()
