@@ -158,6 +158,8 @@ def labelled_place(doc: Document, start: int, end: int) -> Found | None:
         return None
     if not _names_a_town(value) or fold(value) in words("words", "place_unknown"):
         return None  # ``WA 98057-2906, WA, WA, 98104``, ``To be determined``
+    if _mode_only(value):
+        return None  # ``Organisation de travail flexible, en télétravail possible``: how, not where
     if repeated := _repeated_state().search(doc.text, start, end):  # ``Tacoma, WA, WA, 98409``
         return clean(doc, start, repeated.end("state"))
     if (moded := _mode_bracket().fullmatch(value)) and town_and_state().fullmatch(moded.group("place")):
@@ -220,6 +222,20 @@ def _sentence(value: str) -> bool:
     said = REMARK.sub("", value).split()
     worded = re.search(r"\b[a-zà-ÿ]{4,}\b", value)
     return len(said) > PLACE_WORDS and (len(said) > ADDRESS_WORDS or bool(worded))
+
+
+def _mode_only(value: str) -> bool:
+    """A value saying how the post is worked (a ``[words] work_modes`` entry) that names no place: no word in
+    capitals after its first (``Organisation de travail flexible, en télétravail possible``; not ``En
+    télétravail avec des réunions à La Défense``, ``Remote (Canada)``)."""
+    return bool(_work_mode().search(value)) and not any(w[:1].isupper() for w in value.split()[1:])
+
+
+@cache
+def _work_mode() -> re.Pattern[str]:
+    """A ``[words] work_modes`` entry as a word of a value: ``télétravail``, ``remote``."""
+    modes = alternation("words", "work_modes", r"[ \t]+")
+    return re.compile(rf"(?i)(?<!\w)(?:{modes})(?!\w)")
 
 
 @cache
