@@ -262,6 +262,9 @@ def _blocks_under(doc: Document, head: Heading, others: frozenset[int] = frozens
             if para and not out:
                 para = None  # an introduction before the list
             last = para or (out[-1] if out and kind == "para" else None)
+            if last and _profile_lead().search(doc.text, last.start, last.end):
+                out, para = [], None  # ``Le candidat ou la candidate devra disposer d'une expérience ...
+                break  # intégrant :``: the profile the person recruited must have, listed under the heading
             if last and doc.text[last.start : last.end].rstrip(" *_").endswith(":"):
                 out, para = [], None  # paragraphs ending with a lead-in (``... aura pour missions de :``)
             top = it.depth if top is None else top
@@ -304,6 +307,17 @@ def _blocks_under(doc: Document, head: Heading, others: frozenset[int] = frozens
         # employer's and the post's presentation: the paragraphs after it are the duties
     return _without_group_names(doc, [part for span in out
                                       for part in (_prose_parts(doc, span) if kind == "para" else [span])])
+
+
+@cache
+def _profile_lead() -> re.Pattern[str]:
+    """A lead-in sentence whose subject is the person recruited (``[words] recruited_subjects``) and whose
+    verb says what they must have or be (``recruited_not_work``), closed by a colon: ``Le candidat ou la
+    candidate devra disposer d'une expérience professionnelle solide ... intégrant en particulier :``."""
+    subjects, required = (alternation("words", key, r"\s+")
+                          for key in ("recruited_subjects", "recruited_not_work"))
+    return re.compile(rf"(?im)(?:^|[.!?]\s+)[*_]*(?:{subjects})(?!\w)[^.:;]{{0,80}}?"
+                      rf"(?<!\w)(?:{required})(?!\w)[^.:;]*:[*_\s]*$")
 
 
 def _introduces(doc: Document, para: Span) -> bool:
