@@ -86,6 +86,10 @@ def _is(heading: str, group: str, *, colon: bool = False) -> bool:
         return True  # the heading, or its first words (``Key Responsibilities of the Post``)
     if group == "duties" and (bare := _unqualified(text)) != text:
         return _is(bare, group)  # ``Primary Accountabilities``, ``Examples of Major Duties``
+    if group == "duties" and 0 < len(said) <= 8 and said[0] in words("headings", "duties_questions") and \
+            _single_words().search(text) and not any(w in words("headings", "stop") for w in said):
+        return True  # a heading asked as a question around the duties' name: ``What Your Key Responsibilities
+        # Will Be`` (no other topic's word in it: ``What skills and duties ...``)
     # ``The main responsibilities of the post are:``: a lead-in naming the duties
     return group == "duties" and colon and len(text.split()) <= 12 and bool(_single_words().search(text))
 
@@ -240,8 +244,10 @@ def _blocks_under(doc: Document, head: Heading, others: frozenset[int] = frozens
                     out.append(para)
                     para = None
                 continue  # ``Suivi des affaires intercommunales :`` over the list's next group
-            if group and kind == "item" and _between_items(doc, ln, starts, out[-1]):
-                continue  # ``Commercial work:`` between items of duties marked alike: the list's next group
+            if kind == "item" and _short(heads[ln.index].text) and not is_stop_line(heads[ln.index].text) \
+                    and _between_items(doc, ln, starts, out[-1]):
+                continue  # ``Commercial work:``, ``Data Management`` between items of duties marked alike:
+                # the list's next group
             if out or para or _is(heads[ln.index].text, "stop"):
                 break
             continue
