@@ -78,6 +78,7 @@ from orgkg.extract.rules.organisation import (
     employer_statement,
     employer_then_title,
     french_kinds,
+    french_local_government,
     french_unit,
     jurisdiction,
     local_body,
@@ -943,6 +944,9 @@ def _shared_facts(doc: Document, ex: Extraction) -> list[Evidence]:
             or presented(doc, not_names=known, rank=3)):
         ex.organisation.organization = org[0]
         out.append(Evidence.at("organization", *org, doc.text))
+        if not ex.organisation.jurisdiction and french_local_government(org[0]):
+            ex.organisation.jurisdiction = org[0]  # ``La Ville de Sherbrooke ...``: the government it is
+            out.append(Evidence.at("jurisdiction", *org, doc.text))
     if not ex.organisation.organization and _employs_as_itself(ex.organisation.jurisdiction):
         ex.organisation.organization = ex.organisation.jurisdiction  # a university employs as itself
     if not ex.organisation.location and ex.organisation.organization and \

@@ -1075,6 +1075,15 @@ def _local_body() -> re.Pattern[str]:
                       rf"(?:[ \t]+(?:(?:{inside})[ \t]+)?{name}){{0,3}}")
 
 
+def french_local_government(name: str) -> bool:
+    """A French local government's whole name (``_local_body``, a French ``[words] local_bodies`` word first):
+    ``Ville de Sherbrooke``, ``Commune de Forest``, ``Conseil départemental de l'Hérault``; it is the
+    jurisdiction too where it employs."""
+    said = fold(name) + " "
+    kinds = words_in("fr", "words", "local_bodies") - words_in("en", "words", "local_bodies")
+    return _local_body().fullmatch(name.strip()) is not None and any(said.startswith(k + " ") for k in kinds)
+
+
 def local_department(name: str) -> bool:
     """A local government's department by its name: capitalised words ending in a ``[words]
     local_departments`` word, no English ``[words] body_links`` word in it (``Roads Department``, not
