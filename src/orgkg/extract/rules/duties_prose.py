@@ -310,10 +310,16 @@ def _names_work(rest: str) -> bool:
     return _first_verb(rest) in words("words", "duty_verbs")
 
 
+#: the elided reflexive pronoun before a French verb: ``s’assure``, ``s'occupe``.
+REFLEXIVE = re.compile(r"^s['\u2019](?=\w)")
+
+
 def _first_verb(rest: str) -> str:
-    """The first verb of ``rest`` (as written: ``à`` is no verb ``a``), folded."""
+    """The first verb of ``rest`` (as written: ``à`` is no verb ``a``), folded; a pronominal verb by its verb
+    (``s’assure`` is ``assure``)."""
     verbs = words("words", "duty_verbs") | words("words", "clause_links") | words("words", "other_verbs")
-    tokens = [fold(w) for w in re.findall(r"[\w'\u2019]+", rest)[:14] if w.casefold() != "à"]
+    tokens = [REFLEXIVE.sub("", fold(w)) for w in re.findall(r"[\w'\u2019]+", rest)[:14]
+              if w.casefold() != "à"]
     return next((_infinitive(w) for w in tokens if _infinitive(w) in verbs), "")
 
 
