@@ -18,7 +18,7 @@ from orgkg.extract.families.denver import DenverClassSpecification
 from orgkg.extract.families.generic import GenericDescription
 from orgkg.extract.families.goc_ex import GoCExecutivePosition
 from orgkg.extract.families.montana import MontanaJobProfile
-from orgkg.extract.lexicon import words
+from orgkg.extract.lexicon import opening_words, words
 from orgkg.extract.records import UNTITLED, Evidence, Extraction
 from orgkg.extract.rules.titles import title
 from orgkg.extract.rules.values import clean_value, sanitise, short_title
@@ -63,7 +63,7 @@ def _recognise(text: str) -> Recognition:
             best = Recognition(name, score)
     if best.confidence < MIN_CONFIDENCE:
         # how much the text speaks of a job, not only how little the families' cues matched
-        said = set(re.findall(r"\w+", text[:20000].casefold())) & words("words", "position_words")
+        said = words("words", "position_words").intersection(opening_words(text))
         return Recognition(GENERIC, round(min(1.0 - best.confidence, len(said) / JOB_WORDS), 2))
     return best
 

@@ -170,10 +170,20 @@ def table(group: str, language: str) -> dict[str, object]:
 @functools.lru_cache(maxsize=8)  # several rules ask it of the same document
 def language(text: str) -> str:
     """``fr`` when French function words outnumber English ones, else ``en``."""
-    found = re.findall(r"\w+", text[:20000].casefold())
+    found = opening_words(text)
     common = {lang: set(_table(lang)["words"]["function_words"]) for lang in LANGUAGES}
     counts = {lang: sum(map(common[lang].__contains__, found)) for lang in LANGUAGES}
     return "fr" if counts["fr"] > counts["en"] else "en"
+
+
+#: how much of a text its opening words are read from.
+OPENING = 20000
+
+
+@functools.lru_cache(maxsize=8)  # the recogniser and ``language`` read them of the same document
+def opening_words(text: str) -> tuple[str, ...]:
+    """The words (``\\w+``) of the text's first ``OPENING`` characters, casefolded, in order."""
+    return tuple(re.findall(r"\w+", text[:OPENING].casefold()))
 
 
 def entries(language: str) -> dict[str, dict[str, list[str]]]:
