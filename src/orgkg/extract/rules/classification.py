@@ -26,7 +26,7 @@ from orgkg.extract.lexicon import (
     table,
     words,
 )
-from orgkg.extract.needles import AtLineStart, Needled
+from orgkg.extract.needles import AtLineStart, Needled, Started
 from orgkg.extract.records import JobClass
 from orgkg.extract.rules.labels import Found, clean, labelled
 from orgkg.extract.rules.titles import framed, level_alone, names_a_post, phrase
@@ -40,6 +40,10 @@ PROSE = re.compile(
     rf"|\bclass[ée]e?s?\s+(?:au\s+niveau\s+)?)"
     rf"|\bat\s+the\s+|\bau\s+niveau\s+|\bniveau\s+)\[?(?P<code>{CODE})"
     rf"|\((?P<code2>{CODE})\s+level\)")
+#: where a ``PROSE`` match opens: a character it opens with (``c``lassified, ``D``esignated, ``a``t the,
+#: ``n``iveau, ``(``), where the whole pattern matches: ``_sre`` skips to one of them at once, where
+#: ``PROSE``, opening with ``\b``, is tried at every character (three times the time over a document).
+_PROSE_AT = Started(PROSE, rf"[cDdan(](?<=(?={PROSE.pattern}).)")
 GROUP_CODE = re.compile(r"\b([A-Z]{2,3})[ \t]?-[ \t]?[0-9OIl]{1,2}\b")
 
 
@@ -81,7 +85,7 @@ def level(doc: Document, title: str = "") -> Found | None:
         for f in labelled(doc, "level", loose=loose):
             if (found := clean(doc, f.value_start, f.value_end)) and (said := _level_value(f.label, found)):
                 return said
-    for m in PROSE.finditer(doc.text):
+    for m in _PROSE_AT.finditer(doc.text):
         before = re.split(r"[.;:!?\n]", doc.text[max(0, m.start() - 80) : m.start()])[-1]
         # a classification stated ("classified as", "classé") is the post's; "at the AS-04 level" only where
         # nothing before it says it is another's ("experience at the AS-04 level")
