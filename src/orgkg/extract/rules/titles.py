@@ -131,6 +131,8 @@ def acceptable(title: str) -> bool:
         return False  # ``Based in Dunmore - Southern Region``: a place's label run into its value
     if _sentence(t):
         return False  # ``The Trust comprises 4 hospitals``
+    if _ARTICLE_LOWER.match(t):
+        return False  # ``l’orientation et la protection des lanceurs d’alerte``: a list's item in prose
     if _names_only(folded, t):
         return False  # ``Bristol, Darlington, London, Manchester``: a list of places, no post
     if _link_words().search(folded):
@@ -161,6 +163,10 @@ def unbracketed(title: str) -> str:
 
 
 BRACKETED = re.compile(r"\([^(),\n]*\)")
+
+
+#: a French definite article in lower case opening a value: ``l’orientation ...``, ``la défense ...``.
+_ARTICLE_LOWER = re.compile(r"(?:l['\u2019]|(?:la|le|les|du|des)\s)")
 
 
 #: a web address or a piece of one: a query's ``?x=``/``&x=``, a page's extension, a scheme or ``www.``.
