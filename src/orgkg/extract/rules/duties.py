@@ -657,7 +657,7 @@ def _verb_run(doc: Document) -> list[Span]:
     best: list[Span] = []
     run: list[Span] = []
     stops = _stop_sections(doc)
-    for b in blocks:
+    for k, b in enumerate(blocks):
         said = doc.text[b.start : b.end]
         if run and _another_section(doc, run[-1].end, b.start):
             run = []  # ``SUPERVISORY RESPONSIBILITIES:`` between them: the run of duties has ended
@@ -674,9 +674,25 @@ def _verb_run(doc: Document) -> list[Span]:
                 best = list(run)
         elif run and len(said.split()) <= GROUP_WORDS and not said.rstrip().endswith((".", ":")):
             continue  # a group's name between duties (``Planning and Voter Registration``)
+        elif run and k + 1 < len(blocks) and _unknown_verb(said) and _verb_led(doc, blocks[k + 1], french):
+            run.append(b)  # ``Divides and/or alters precincts ...`` between duties: a verb the lexicon lacks
         else:
             run = []
     return _whole_list(doc, best, french) if len(best) >= 3 else []
+
+
+def _unknown_verb(said: str) -> bool:
+    """A statement shaped as a duty whose verb is not a ``[words] duty_verbs`` one: a capitalised word in
+    the third person (``Divides``, ``Composes``) then one in lower case, the whole ending with a full stop."""
+    m = THIRD_PERSON.match(said)
+    return m is not None and said.rstrip().endswith(".") and not is_stop_line(said) and \
+        fold(m.group(1)) not in words("headings", "stop") and \
+        m.group(2) not in words("words", "subject_verbs")
+
+
+#: a duty's opening verb in the third person, the next word in lower case: ``Divides and/or alters``
+#: (``Applicants must``: a plural subject, its verb after it).
+THIRD_PERSON = re.compile(r"([A-Z][a-z]{2,}(?:es|[^s\W]s))[ \t]+([a-z]+)")
 
 
 def _stop_sections(doc: Document) -> list[tuple[int, int]]:
