@@ -260,8 +260,10 @@ class Readers:
     its own: ``_before_fork``): the other core is busy all along, and each document read then
     builds the patterns its rules use first once, for both pool processes (over the corpus of
     ``bench.corpus``, a pool process still compiled about 600 patterns of its own, 0.25 s of CPU,
-    after one document). Leaving the ``with`` block (the end, ``--strict``, Ctrl-C, an error) ends
-    the pool at once.
+    after one document). Then it imports the libraries of the isolated readers of the files not
+    read ahead (``preload``): none when every one was (the read-ahead imported its own, on the
+    other core). Leaving the ``with`` block (the end, ``--strict``, Ctrl-C, an error) ends the pool
+    at once.
     """
 
     def __init__(self, jobs: Sequence[Job], workers: int | None) -> None:
@@ -272,8 +274,9 @@ class Readers:
         self.primed: dict[Path, Primed] = {}  # texts read ahead
         if n > 1:
             if start_method() == "fork":
-                preload(job.path.suffix for job in jobs)
                 self._before_fork(jobs)
+                preload(job.path.suffix for job in jobs  # those its pool processes' reader workers read
+                        if id(job) not in self.ahead and job.path not in self.primed)
             with born_deaf_to_ctrl_c(), _frozen():
                 self.pool = _Pool(n, initializer=_start, initargs=(os.getpid(),),
                                   context=mp.get_context(start_method()))
