@@ -398,7 +398,12 @@ def _presented() -> re.Pattern[str]:
                                                    | words_in("fr", "words", "subordinate_clauses")))
     adjective = rf"(?!(?:{small})\b){_LOW_WORD}"
     word = rf"(?:{_CAP_WORD}(?:[ \t]+{adjective}){{0,2}})"
-    name = rf"(?P<name>{word}(?:[ \t]+{_NAME_LINK}[ \t]*(?:{word}|{_LOW_WORD})|[ \t]+{word}){{0,10}}?)"
+    # a body's word in lower case after its article, its name in capitals after it: ``L'institut
+    # Interdisciplinaire de l'Innovation``
+    nouns = alternation("words", "organisation_nouns", BLANKS, languages=("fr",))
+    noun = rf"(?<=[A-Za-z]['\u2019 \t])(?:{nouns})(?=[ \t]+{_CAP_WORD})"
+    name = (rf"(?P<name>(?:{word}|{noun})"
+            rf"(?:[ \t]+{_NAME_LINK}[ \t]*(?:{word}|{_LOW_WORD})|[ \t]+{word}){{0,10}}?)")
     return re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=,[ \t]))[{bullets} \t]*(?P<article>(?i:{article}))?{name}"
                       rf"(?P<initials>{_INITIALS_AFTER})?(?:,[ \t]+(?P<what>[^.\n]{{2,200}}?),)?"
                       rf"[ \t]+(?P<verb>{verbs})\b", re.M)
@@ -416,18 +421,29 @@ def presented(doc: Document, *, not_names: set[str] | frozenset[str] = frozenset
     Institutions et Population (DGIP) veille``). Never a post, a pronoun, a kind alone (``L'Agence``) nor
     a name already read (``not_names``)."""
     start = doc.lines[doc.front_end].start if doc.front_end < len(doc.lines) else 0
-    for name, at, end, ranked in _presentations(doc.text, start):
+    later = tuple((p.start, p.end) for p in _employer_paragraphs(doc) if p.start >= start + PRESENTED_REACH)
+    for name, at, end, ranked in _presentations(doc.text, ((start, start + PRESENTED_REACH), *later)):
         if ranked == rank and fold(name) not in not_names:
             return clean(doc, at, end)
     return None
 
 
+def _employer_paragraphs(doc: Document) -> list[Span]:
+    """The first paragraph of each section where an employer presents itself (``[headings] employer``,
+    ``context``), however late: ``## Contexte`` / ``L'institut Interdisciplinaire de l'Innovation
+    est ...``."""
+    return [doc.paragraphs(section)[0] for section in doc.sections
+            if section.heading and (_starts_with(fold(section.heading.text), "employer")
+                                    or _starts_with(fold(section.heading.text), "context"))
+            and doc.paragraphs(section)]
+
+
 @lru_cache(maxsize=4)
-def _presentations(text: str, start: int) -> tuple[tuple[str, int, int, int], ...]:
-    """Every ``_presented`` match early in ``text`` that presents a body, its name's span and rank: one
-    search for the three ranks a document is asked for."""
+def _presentations(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[str, int, int, int], ...]:
+    """Every ``_presented`` match in ``spans`` of ``text`` that presents a body, its name's span and rank:
+    one search for the three ranks a document is asked for."""
     out = []
-    for m in _presented().finditer(text, start, start + PRESENTED_REACH):
+    for m in (m for a, b in spans for m in _presented().finditer(text, a, b)):
         if _recruiting().match(text, m.start("verb")):
             continue  # ``est à la recherche d'un consensus``: whom it seeks tells (subject_body)
         bare = m.group("article") is not None and not _a_body_said(m.group("what") or "")
