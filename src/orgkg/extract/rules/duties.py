@@ -336,10 +336,12 @@ def _prose_parts(doc: Document, span: Span) -> list[Span]:
     """A paragraph under a duties heading as its duties: its lines when they are a list whose markers were
     lost, else its sentences when three or more, two thirds of them opening with a duty verb (``Vous
     analysez ... Vous préparez ... Vous assurez ...``), else the paragraph."""
+    french = language(doc.text) == "fr"
     lines = doc.line_items(span)
-    if lines != [span]:
-        return lines
-    return _sentences_if_duties(doc, span, language(doc.text) == "fr", least=HEADED_SENTENCE_DUTIES)
+    if lines != [span]:  # each line a paragraph of its own, perhaps of duty sentences (a PDF's paragraphs)
+        return [part for line in lines
+                for part in _sentences_if_duties(doc, line, french, least=HEADED_SENTENCE_DUTIES)]
+    return _sentences_if_duties(doc, span, french, least=HEADED_SENTENCE_DUTIES)
 
 
 #: as many duty sentences in a paragraph under a duties heading as make it a list written as prose.
