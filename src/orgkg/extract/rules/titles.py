@@ -217,8 +217,10 @@ def _town(stops: str = "") -> str:
 TOWN_WORDS = _town(".")
 #: a town's name without a full stop but an abbreviation opening it, never right after another word, where it
 #: ends a street (``15 W. 16th St. New York, NY``, ``120 Main St. Springfield, IL``): ``St. Louis, MO`` opens
-#: its line or follows a stop.
-TOWN_NO_STREET = rf"(?:(?<!\w[ \t])[A-Z][a-z]{{1,3}}\.[ \t]+)?{_town()}"
+#: its line or follows a stop. ``_town()`` whose first capital, the abbreviation's or the name's, opens the
+#: pattern (the abbreviation's letters, the lookbehind over that capital, after it): ``_sre`` skips to a
+#: capital at once, where an optional abbreviation first was tried at every character.
+TOWN_NO_STREET = rf"[A-Z](?:(?<!\w[ \t].)[a-z]{{1,3}}\.[ \t]+[A-Z])?{_town().removeprefix('[A-Z]')}"
 
 
 @cache
