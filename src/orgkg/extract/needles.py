@@ -301,16 +301,41 @@ class Started:
     """A pattern whose every match starts where ``at`` matches one character: ``at`` opens with a
     character set (``_sre`` skips to one at once) and checks what stands before it (a lookbehind over
     two characters, ``[A-Z](?<![\\w.].)``), where the pattern's own lookbehinds first are tried at every
-    character of the text. ``finditer`` tries the pattern only there; the matches are the pattern's own."""
+    character of the text. ``finditer`` tries the pattern only there; the matches are the pattern's own.
+    ``asked``: the pattern asked inside that search (``_at_matching``), no call made for each place that
+    only ``at`` takes (quicker where few of them start a match; a long match, a name of many capitalised
+    words, has the search ask it again at each place inside it)."""
 
-    def __init__(self, pattern: str | re.Pattern[str], at: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str | re.Pattern[str], at: str, flags: int = 0, *,
+                 asked: bool = False) -> None:
         self.pattern = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
         self._at = re.compile(at)
         if _parser.parse(self.pattern.pattern, self.pattern.flags).getwidth()[0] == 0:
             raise ValueError(f"a pattern that may match empty is tried everywhere: {self.pattern.pattern!r}")
+        self._found = (asked and _at_matching(self.pattern, at)) or self._at
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return _tried(self.pattern, text, (m.start() for m in self._at.finditer(text)))
+        return _tried(self.pattern, text, (m.start() for m in self._found.finditer(text)))
+
+
+#: the flags a pattern keeps when ``_at_matching`` puts it inside another (``re.UNICODE``: every str
+#: pattern's); ``at`` is read with none of them (``(?-imsx:...)``).
+_SCOPED = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.UNICODE
+
+
+def _at_matching(pattern: re.Pattern[str], at: str) -> re.Pattern[str] | None:
+    """``at``, then a lookbehind over its one character holding a lookahead of ``pattern``: the places
+    ``at`` takes where ``pattern`` matches, found in one search; None for a pattern whose flags cannot be
+    carried inside another."""
+    body = pattern.pattern
+    while lead := _GLOBAL_FLAGS.match(body):
+        body = body[lead.end() :]
+    if pattern.flags & ~_SCOPED:
+        return None
+    try:
+        return re.compile(rf"(?-imsx:{at})(?<=(?=(?:{body})).)", pattern.flags)
+    except re.error:
+        return None
 
 
 def opened_by(lead: str, flags: int = 0) -> Callable[[str, str], list[int]]:

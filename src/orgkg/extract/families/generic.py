@@ -206,7 +206,7 @@ JURISDICTION = re.compile(
     r"(?![ \t]+(?:[A-Z]|of\b|degrees?\b|education\b|studies\b))"
     r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:City|County|Borough|District|Town|Regional)\s+Council\b")
 #: where a ``JURISDICTION`` can start: a capital after no word character.
-_JURISDICTIONS = Started(JURISDICTION, r"[A-Z](?<!\w.)")
+_JURISDICTIONS = Started(JURISDICTION, r"[A-Z](?<!\w.)", asked=True)
 
 
 # ---------------------------------------------------------------- lines and labels

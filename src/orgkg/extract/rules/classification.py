@@ -40,10 +40,10 @@ PROSE = re.compile(
     rf"|\bclass[ée]e?s?\s+(?:au\s+niveau\s+)?)"
     rf"|\bat\s+the\s+|\bau\s+niveau\s+|\bniveau\s+)\[?(?P<code>{CODE})"
     rf"|\((?P<code2>{CODE})\s+level\)")
-#: where a ``PROSE`` match opens: a character it opens with (``c``lassified, ``D``esignated, ``a``t the,
-#: ``n``iveau, ``(``), where the whole pattern matches: ``_sre`` skips to one of them at once, where
-#: ``PROSE``, opening with ``\b``, is tried at every character (three times the time over a document).
-_PROSE_AT = Started(PROSE, rf"[cDdan(](?<=(?={PROSE.pattern}).)")
+#: ``PROSE`` searched where a match opens: a character it opens with (``c``lassified, ``D``esignated, ``a``t
+#: the, ``n``iveau, ``(``), the pattern asked there inside the search: ``_sre`` skips to one of them at once,
+#: where ``PROSE``, opening with ``\b``, is tried at every character (three times the time over a document).
+_PROSE_AT = Started(PROSE, r"[cDdan(]", asked=True)
 GROUP_CODE = re.compile(r"\b([A-Z]{2,3})[ \t]?-[ \t]?[0-9OIl]{1,2}\b")
 
 

@@ -147,7 +147,7 @@ ORG_NAME = re.compile(
     rf"(?:[ \t]+{_OF_FOR}[ \t]+(?:{_THE}[ \t]+)?{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,4}})?")
 
 #: where an ``ORG_NAME`` can start: a capital (or the ``m`` of ``ministère``) after no word character or stop.
-_ORG_NAMES = Started(ORG_NAME, r"[A-Zm](?<![\w.].)")
+_ORG_NAMES = Started(ORG_NAME, r"[A-Zm](?<![\w.].)", asked=True)
 #: where a body's name starts inside a longer name: after an owner's possessive (``King County's``), after a
 #: unit's word and its link (``Branch of the``).
 _OWNER = re.compile(r"['\u2019]s[ \t]+(?=[A-Z])")

@@ -719,7 +719,7 @@ def _list_break() -> re.Pattern[str]:
 def _supervises() -> Started:
     """A ``[phrases] supervises`` phrase, tried only at a word opening as one of them does."""
     return Started(rf"(?i)(?<!\w)(?:{alternation('phrases', 'supervises')})\s+",
-                   rf"{opening(written('phrases', 'supervises'))}(?<!\w.)")
+                   rf"{opening(written('phrases', 'supervises'))}(?<!\w.)", asked=True)
 
 
 @cache
