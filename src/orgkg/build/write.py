@@ -257,17 +257,17 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
     if structure is not None:
         graphs[str(STRUCTURE_GRAPH)] = structure
     step("write graphs")
-    paths = _graph_files(version / GRAPHS, graphs)
-    step("write store")
     stored: _Beside | None = None
     if prev is not None:
+        paths = _graph_files(version / GRAPHS, graphs)
+        step("write store")
         before = {p.graph for p in prev.pieces.values() if p.graph is not None} | {
             str(STRUCTURE_GRAPH), str(INFERRED_GRAPH)}
         _update_store(version, prev, graphs, paths, before)
     else:
-        stored = _Beside(partial(_new_store, version, graphs, paths, loader))
+        step("write store")
+        stored = _Beside(partial(_files_and_store, version, graphs, loader))
     try:
-        (version / SPILL).unlink()
         step("write titles")
         titles_build = _title_index(version, [p for p, _ in pieces], prev, now)
         step("write listings")
@@ -286,6 +286,7 @@ def write_version(version: Path, pieces: list[tuple[Piece, Source | None]], spil
     finally:
         if stored is not None:
             stored.wait()
+    (version / SPILL).unlink()
     written = [graph_file(iri) for iri, src in graphs.items() if not src.linked]
     return version / GRAPHS, len(graphs), written
 
@@ -310,14 +311,20 @@ class _Beside:
             raise self.error
 
 
+def _files_and_store(version: Path, graphs: dict[str, Source], loader: Loader | None) -> None:
+    """A new build's graph files, then its store's last load (``_new_store``): ``write_version`` runs
+    them in a thread (``_Beside``) beside its title and listing indexes, report and state."""
+    _new_store(version, graphs, _graph_files(version / GRAPHS, graphs), loader)
+
+
 def _new_store(version: Path, graphs: dict[str, Source], paths: dict[str, str],
                loader: Loader | None) -> None:
     """A new build's store: what ``loader`` was not sent loaded from the graph files, beside its last
     part (two bulk loads of a store run side by side); the graphs it loaded without their union copy
-    get it when the join left them as read, else the joined graph in their place. ``write_version``
-    runs it in a thread (``_Beside``) while it writes the title and listing indexes, the report and
-    the state: most of it is pyoxigraph's, which leaves the GIL, and it is the last load of a new
-    build, once every document is read, when the other core has nothing else to do."""
+    get it when the join left them as read, else the joined graph in their place. It runs in a
+    thread (``_files_and_store``) while ``write_version`` writes the title and listing indexes, the
+    report and the state: most of it is pyoxigraph's, which leaves the GIL, and it is the last load
+    of a new build, once every document is read, when the other core has nothing else to do."""
     store = loader.end() if loader is not None else ox.Store(str(version / STORE))
     loaded, named = (loader.loaded, loader.named) if loader is not None else (set(), {})
     head = len(HEAD.encode("utf-8"))
