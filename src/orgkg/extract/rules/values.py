@@ -113,6 +113,7 @@ def sanitise(ex: Extraction) -> None:
     s.reports_to, s.direct_reports, s.peers = (_mentioned(s.reports_to), _mentioned(s.direct_reports),
                                                _mentioned(s.peers))
     s.level, s.education = clean_value(s.level), clean_value(s.education)
+    s.duties = list(dict.fromkeys(s.duties))  # a duty said twice is one (the graph's register keeps it once)
     o.organization, o.location = clean_value(o.organization), place(o.location)
     o.jurisdiction = clean_value(o.jurisdiction)
     o.units = [(name, kind) for name, kind in ((clean_value(n), k) for n, k in o.units) if name]
