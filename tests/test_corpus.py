@@ -113,20 +113,23 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # 0.917) with it, so dev's floors go to 0.93 / 0.93 (French 0.91 / 0.91); thirteenth-look is new (the
     # share's documents 2, 4, ..., 16: 8, 5 French), first scored 0.568 / 0.624 (French 0.211 / 0.464) with
     # 633eaf2c (tests/corpus/scores/start-s15col.json). The lead fixes the final floors.
-    "dev": {"all": (0.93, 0.93), "fr": (0.91, 0.91)},
+    # End of the fifteenth session: the parts that moved (dev, second-, fifth-, sixth-, seventh-, eighth-,
+    # ninth-, twelfth- and thirteenth-look) just under main at 527bb248; every other part's figure was the
+    # same with the start code 633eaf2c (tests/corpus/README.md, "At the end of the fifteenth session").
+    "dev": {"all": (0.94, 0.94), "fr": (0.92, 0.93)},
     "first-look": {"all": (0.85, 0.88), "fr": (0.78, 0.92)},
-    "second-look": {"all": (0.86, 0.93), "fr": (0.83, 0.94)},
+    "second-look": {"all": (0.92, 0.94), "fr": (0.96, 0.98)},
     "third-look": {"all": (0.65, 0.78), "fr": (0.76, 0.84)},
     "fourth-look": {"all": (0.97, 0.96), "fr": (0.95, 0.94)},
-    "fifth-look": {"all": (0.81, 0.87), "fr": (0.80, 0.87)},
-    "sixth-look": {"all": (0.94, 0.88), "fr": (0.90, 0.87)},
-    "seventh-look": {"all": (0.97, 0.95), "fr": (0.89, 0.84)},
-    "eighth-look": {"all": (0.78, 0.76), "fr": (0.77, 0.84)},
+    "fifth-look": {"all": (0.81, 0.89), "fr": (0.83, 0.93)},
+    "sixth-look": {"all": (0.94, 0.93), "fr": (0.91, 0.89)},
+    "seventh-look": {"all": (0.97, 0.97), "fr": (0.95, 0.93)},
+    "eighth-look": {"all": (0.79, 0.83), "fr": (0.79, 0.86)},
     "ninth-look": {"all": (0.67, 0.69), "fr": (0.39, 0.72)},
     "tenth-look": {"all": (0.68, 0.53), "fr": (0.66, 0.79)},
     "eleventh-look": {"all": (0.78, 0.79), "fr": (0.59, 0.62)},
-    "twelfth-look": {"all": (0.69, 0.80), "fr": (0.38, 0.61)},
-    "thirteenth-look": {"all": (0.56, 0.62), "fr": (0.21, 0.46)},
+    "twelfth-look": {"all": (0.70, 0.81), "fr": (0.42, 0.65)},
+    "thirteenth-look": {"all": (0.56, 0.63), "fr": (0.20, 0.48)},
 }
 
 
