@@ -3,6 +3,7 @@ capped, and leaves no temporary files behind, even when it is killed."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -133,23 +134,34 @@ def test_a_forking_build_reads_its_first_documents_itself_while_files_are_read_a
     """Before it forks its pool, the build's process reads its first document, then the next ones for as
     long as the PDF, Word and HTML files are read ahead on the other core (at most a quarter of its
     own): the patterns their rules build on first use are built once, not in each pool process. Every
-    document's piece still comes in input order."""
-    from orgkg.build.work import Job, Readers, start_method
-
-    if start_method() != "fork":
-        pytest.skip("a spawned pool reads nothing before it starts")
+    document's piece still comes in input order. Run in a fresh interpreter: a build forks only from a
+    single-threaded process, which the test session's is not once a store or server test has run."""
     texts = [tmp_path / f"analyst-{i:02}.txt" for i in range(16)]
     for i, path in enumerate(texts):
         path.write_text(f"Position title: Analyst {i}\nReports to: Director, Planning\n", encoding="utf-8")
     slow = tmp_path / "slow.html"
     slow.write_text("<a " * 5000, encoding="utf-8")  # html.parser is quadratic on it: about two seconds
-    jobs = [Job(path, path.name, False, Limits(), None) for path in [texts[0], slow, *texts[1:]]]
-    with Readers(jobs, 2) as readers:
-        before = [job.path for job in jobs if id(job) in readers.ahead]
-        pieces = list(readers.read(jobs))
-    assert before == texts[:4]
-    assert [p.outcome.path for p in pieces] == [str(job.path) for job in jobs]
-    assert all(p.outcome.status == "ok" for p in pieces if p.outcome.path != str(slow))
+    code = """
+import json, sys
+from pathlib import Path
+from orgkg.build.work import Job, Readers, start_method
+from orgkg.read import Limits
+assert start_method() == "fork", "a fresh interpreter runs one thread"
+paths = [Path(p) for p in sys.argv[1:]]
+jobs = [Job(path, path.name, False, Limits(), None) for path in paths]
+with Readers(jobs, 2) as readers:
+    before = [job.path.name for job in jobs if id(job) in readers.ahead]
+    pieces = list(readers.read(jobs))
+print(json.dumps({"before": before, "order": [Path(p.outcome.path).name for p in pieces],
+                  "status": {Path(p.outcome.path).name: p.outcome.status for p in pieces}}))
+"""
+    order = [texts[0], slow, *texts[1:]]
+    done = subprocess.run([sys.executable, "-c", code, *map(str, order)], capture_output=True, text=True,
+                          check=True, timeout=120)
+    seen = json.loads(done.stdout)
+    assert seen["before"] == [path.name for path in texts[:4]]
+    assert seen["order"] == [path.name for path in order]
+    assert all(status == "ok" for name, status in seen["status"].items() if name != slow.name)
 
 
 def _ctrl_c_mask(pid: int) -> dict[str, bool]:
