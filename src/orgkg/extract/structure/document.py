@@ -349,7 +349,8 @@ def per_document(rule: Callable[Concatenate[Document, P], T]) -> Callable[Concat
     """``rule`` read once for each document and arguments (hashable, positional; keyword arguments are
     read afresh): a Document is only read, so the answer never changes. The rules that several others ask
     of the same document (``titles.announced``, ``labels.clean`` of the same span) keep their answer on it
-    (``Document.answers``)."""
+    (``Document.answers``). Every caller gets the same object: answer tuples, or copy a list before changing
+    it."""
 
     @functools.wraps(rule)
     def once(doc: Document, /, *args: P.args, **kwargs: P.kwargs) -> T:
