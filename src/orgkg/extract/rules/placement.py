@@ -373,9 +373,9 @@ def _has_unit_word(value: str) -> bool:
 #: a capitalised word of a body's name (never an elided article's: ``L'objet``), a word in lower case.
 _CAP_WORD = r"(?![LD]['\u2019])[A-Z\u00c0-\u00de][\w'\u2019&-]*"
 _LOW_WORD = r"[a-z\u00e0-\u00ff][\w'\u2019-]*"
-#: the links inside a French body's name: ``Délégation interministérielle à l'hébergement et à l'accès au
-#: logement``.
-_LINKED = r"(?:de[ \t]+la|de[ \t]+l['\u2019]|du|des|de|d['\u2019]|à[ \t]+la|à[ \t]+l['\u2019]|au|aux)"
+#: the links inside a French body's name (``[words] name_links``): ``Délégation interministérielle à
+#: l'hébergement et à l'accès au logement``.
+_LINKED = rf"(?:{alternation('words', 'name_links', BLANKS, languages=('fr',))})"
 _NAME_LINK = rf"(?:(?:et[ \t]+)?{_LINKED}|pour[ \t]+la|pour[ \t]+le|pour[ \t]+l['\u2019])"
 #: the initials in brackets after a body's name: ``(DSNA)``, ``(CISSSMC)``.
 _INITIALS_AFTER = r"[ \t]*\([A-Z][A-Za-z]{1,9}\)"
